@@ -1,0 +1,2 @@
+export * from './lib/servers';
+export * from './lib/eventually';
