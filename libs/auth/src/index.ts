@@ -1,0 +1,2 @@
+export * from './lib/access-policy';
+export * from './lib/tokens';

@@ -1,0 +1,122 @@
+import { SignJWT, jwtVerify, errors as joseErrors, decodeProtectedHeader } from 'jose';
+import { Identity, ROLES, Role, RoleGrant } from './access-policy';
+
+/**
+ * Signed, expiring session tokens (HS256 JWT via `jose`).
+ *
+ * Keys rotate without logging anyone out: the first key signs, every listed key verifies (by
+ * `kid`). To rotate, put a new key first, keep the old one until the longest token has expired,
+ * then drop it.
+ */
+export interface SigningKey {
+  readonly kid: string;
+  /** At least 32 bytes of secret. */
+  readonly secret: string;
+}
+
+export interface TokenOptions {
+  readonly issuer?: string;
+  readonly audience?: string;
+  readonly ttlSeconds?: number;
+}
+
+export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key';
+
+/** Why a token was refused (English, for logs); users only ever see UNAUTHENTICATED. */
+export class TokenRejectedError extends Error {
+  constructor(readonly reason: TokenRejection) {
+    super(`Token rejected: ${reason}`);
+    this.name = 'TokenRejectedError';
+  }
+}
+
+/** Parses `kid:secret,kid:secret` (first signs). Throws naming the variable when malformed. */
+export function parseSigningKeys(value: string | undefined, variable = 'AUTH_SIGNING_KEYS'): SigningKey[] {
+  if (!value?.trim()) throw new Error(`${variable} is required: a comma-separated list of kid:secret (first signs)`);
+  return value.split(',').map((entry, index) => {
+    const separator = entry.indexOf(':');
+    const kid = entry.slice(0, separator).trim();
+    const secret = entry.slice(separator + 1).trim();
+    if (separator <= 0 || !kid) throw new Error(`${variable}[${index}] must look like kid:secret`);
+    if (Buffer.byteLength(secret) < 32) throw new Error(`${variable}[${index}] (kid ${kid}): the secret must be at least 32 bytes`);
+    return { kid, secret };
+  });
+}
+
+export class TokenService {
+  private readonly keys: ReadonlyMap<string, Uint8Array>;
+  private readonly signingKid: string;
+  private readonly issuer: string;
+  private readonly audience: string;
+  readonly ttlSeconds: number;
+
+  constructor(keys: readonly SigningKey[], options: TokenOptions = {}) {
+    if (keys.length === 0) throw new Error('TokenService needs at least one signing key');
+    this.keys = new Map(keys.map((key) => [key.kid, new TextEncoder().encode(key.secret)]));
+    this.signingKid = keys[0].kid;
+    this.issuer = options.issuer ?? 'reform-platform';
+    this.audience = options.audience ?? 'reform-api';
+    this.ttlSeconds = options.ttlSeconds ?? 8 * 60 * 60;
+  }
+
+  async issue(identity: Identity, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
+    const token = await new SignJWT({ username: identity.username, unit: identity.unitCode, roles: identity.roles })
+      .setProtectedHeader({ alg: 'HS256', kid: this.signingKid })
+      .setSubject(identity.accountId)
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.keys.get(this.signingKid)!);
+    return { token, expiresAt };
+  }
+
+  /** Verifies signature, issuer, audience and expiry; returns the identity the token carries. */
+  async verify(token: string | undefined | null, now: Date = new Date()): Promise<Identity> {
+    if (!token) throw new TokenRejectedError('missing');
+    let kid: string | undefined;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      throw new TokenRejectedError('malformed');
+    }
+    const key = kid ? this.keys.get(kid) : undefined;
+    if (!key) throw new TokenRejectedError('unknown-key');
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        issuer: this.issuer,
+        audience: this.audience,
+        algorithms: ['HS256'],
+        currentDate: now,
+      });
+      return {
+        accountId: String(payload.sub),
+        username: String(payload['username']),
+        unitCode: String(payload['unit']),
+        roles: parseGrants(payload['roles']),
+      };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new TokenRejectedError('expired');
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw new TokenRejectedError('bad-signature');
+      throw new TokenRejectedError('malformed');
+    }
+  }
+}
+
+function parseGrants(value: unknown): RoleGrant[] {
+  if (!Array.isArray(value)) throw new TokenRejectedError('malformed');
+  return value.map((grant) => {
+    const role = grant?.role as Role;
+    if (!ROLES.includes(role) || typeof grant?.unitCode !== 'string') throw new TokenRejectedError('malformed');
+    return { role, unitCode: grant.unitCode };
+  });
+}
+
+/** `Authorization: Bearer <token>` → the token, or null. */
+export function bearerToken(header: string | string[] | undefined | null): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(value ?? '');
+  return match ? match[1] : null;
+}
