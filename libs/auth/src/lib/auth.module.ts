@@ -1,0 +1,33 @@
+import { ClassProvider, DynamicModule, FactoryProvider, Module, Provider, ValueProvider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessControl, UNIT_ANCESTRY, UnitAncestry } from './access-control';
+import { AccessGuard, TOKEN_SERVICE } from './access.guard';
+import { SigningKey, TokenOptions, TokenService } from './tokens';
+
+export interface AuthModuleOptions {
+  readonly signingKeys: readonly SigningKey[];
+  readonly token?: TokenOptions;
+  /** The service's own copy of the unit hierarchy. */
+  readonly unitAncestry:
+    | Omit<ClassProvider<UnitAncestry>, 'provide'>
+    | Omit<FactoryProvider<UnitAncestry>, 'provide'>
+    | Omit<ValueProvider<UnitAncestry>, 'provide'>;
+}
+
+/** Installs the guard on every route and resolver of the application that imports it. */
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      providers: [
+        { provide: TOKEN_SERVICE, useValue: new TokenService(options.signingKeys, options.token) },
+        { provide: UNIT_ANCESTRY, ...options.unitAncestry } as Provider,
+        AccessControl,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [TOKEN_SERVICE, AccessControl],
+    };
+  }
+}
