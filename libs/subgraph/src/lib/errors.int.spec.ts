@@ -1,0 +1,57 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Args, GraphQLModule, Query, Resolver } from '@nestjs/graphql';
+import { DomainError } from '@reform/decider';
+import { WrongExpectedVersionError } from '@reform/event-store';
+import { API_ERROR_FILTER } from './errors';
+import { subgraphGraphQLOptions } from './subgraph-options';
+
+@Resolver()
+class FailingResolver {
+  @Query(() => String)
+  fail(@Args('how') how: string): string {
+    if (how === 'domain') throw new DomainError('PLAN.TASK_WITHOUT_IMPLEMENTER', 'Nhiệm vụ 3 chưa có đơn vị thực hiện.', { field: 'tasks[2].implementingUnits' });
+    if (how === 'missing') throw new DomainError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch.', { kind: 'NOT_FOUND' });
+    if (how === 'conflict') throw new WrongExpectedVersionError('plan-1', 3, 4);
+    throw new Error('connection reset by peer at 10.0.0.7');
+  }
+}
+
+describe('subgraph errors', () => {
+  let app: INestApplication;
+  let url: string;
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [GraphQLModule.forRoot(subgraphGraphQLOptions())],
+      providers: [FailingResolver, API_ERROR_FILTER],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`;
+  });
+  afterAll(() => app.close());
+
+  const fail = async (how: string) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ fail(how: "${how}") }` }) });
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    return body.errors[0];
+  };
+
+  it('answers a broken rule with BAD_USER_INPUT naming the field, in Vietnamese', async () => {
+    const error = await fail('domain');
+    expect(error.message).toBe('Nhiệm vụ 3 chưa có đơn vị thực hiện.');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.TASK_WITHOUT_IMPLEMENTER', field: 'tasks[2].implementingUnits' });
+  });
+
+  it('keeps NOT_FOUND and CONFLICT apart', async () => {
+    expect((await fail('missing')).extensions.code).toBe('NOT_FOUND');
+    expect((await fail('conflict')).extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 3, actualVersion: 4 });
+  });
+
+  it('hides internal failures and their stack traces', async () => {
+    const error = await fail('crash');
+    expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error.message).not.toContain('10.0.0.7');
+    expect(error.extensions.stacktrace).toBeUndefined();
+  });
+});

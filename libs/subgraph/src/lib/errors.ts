@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from '@reform/decider';
+import { WrongExpectedVersionError } from '@reform/event-store';
+
+/**
+ * Turns what resolvers throw into the API's error classes (API.md): a domain rule → its kind
+ * (BAD_USER_INPUT naming the field, NOT_FOUND, CONFLICT) with the Vietnamese message; a
+ * concurrent change → CONFLICT. Anything else is logged in English and answered without detail.
+ */
+@Catch()
+export class ApiErrorFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('ApiErrorFilter');
+
+  catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof DomainError) {
+      return new GraphQLError(exception.message, {
+        extensions: { code: exception.kind, rule: exception.code, ...(exception.field ? { field: exception.field } : {}) },
+      });
+    }
+    if (exception instanceof WrongExpectedVersionError) {
+      return new GraphQLError('Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại và thử lại.', {
+        extensions: { code: 'CONFLICT', stream: exception.streamId, expectedVersion: exception.expectedVersion, actualVersion: exception.actualVersion },
+      });
+    }
+    const status = (exception as { getStatus?: () => number })?.getStatus?.();
+    if (status === 400) {
+      // class-validator / ValidationPipe: the response lists the fields and rules.
+      const response = (exception as { getResponse: () => { message?: string[] | string } }).getResponse();
+      return new GraphQLError('Dữ liệu nhập không hợp lệ.', { extensions: { code: 'BAD_USER_INPUT', details: response.message } });
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return new GraphQLError('Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}
+
+/** Last line of defence: no stack traces or internal details leave a subgraph. */
+export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  return { ...formatted, extensions };
+}
+
+/** Register in a subgraph's module `providers` so every resolver's errors go through the filter. */
+export const API_ERROR_FILTER = { provide: APP_FILTER, useClass: ApiErrorFilter };
