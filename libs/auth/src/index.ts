@@ -6,3 +6,4 @@ export * from './lib/access-control';
 export * from './lib/access.guard';
 export * from './lib/auth.module';
 export * from './lib/undeclared-resolvers';
+export * from './lib/passwords';
