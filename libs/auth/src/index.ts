@@ -1,4 +1,4 @@
-export * from './lib/access-policy';
+export * from '@reform/access';
 export * from './lib/tokens';
 export * from './lib/access.decorators';
 export * from './lib/access.errors';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Action, Identity, isAllowed } from './access-policy';
+import { Action, Identity, isAllowed } from '@reform/access';
 import { forbidden } from './access.errors';
 
 /** Each service answers from its own copy of the unit hierarchy. */

@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Action, Identity } from './access-policy';
+import { Action, Identity } from '@reform/access';
 
 /**
  * Every resolver (query, mutation, field, reference) declares who may call it. The guard denies

@@ -6,7 +6,7 @@ import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/ap
 import { AuthModule } from './auth.module';
 import { AccessCheckedInResolver, AccessToUnitArgument, CurrentIdentity, Public, SignedIn } from './access.decorators';
 import { AccessControl } from './access-control';
-import { Identity } from './access-policy';
+import { Identity } from '@reform/access';
 import { TokenService } from './tokens';
 import { findResolversWithoutAccessRule } from './undeclared-resolvers';
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, AccessRule, requestOf } from './access.decorators';
 import { AccessControl } from './access-control';
-import { roleAllows } from './access-policy';
+import { roleAllows } from '@reform/access';
 import { forbidden, unauthenticated } from './access.errors';
 import { TokenRejectedError, TokenService, bearerToken } from './tokens';
 

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors, decodeProtectedHeader } from 'jose';
-import { Identity, ROLES, Role, RoleGrant } from './access-policy';
+import { Identity, ROLES, Role, RoleGrant } from '@reform/access';
 
 /**
  * Signed, expiring session tokens (HS256 JWT via `jose`).

@@ -1,5 +1,5 @@
 import { TokenService, TokenRejectedError, parseSigningKeys, bearerToken } from './tokens';
-import { Identity } from './access-policy';
+import { Identity } from '@reform/access';
 
 const identity: Identity = {
   accountId: 'acc-1',

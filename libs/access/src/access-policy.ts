@@ -1,3 +1,4 @@
+/* Pure (type:domain): the roles, actions and the rule that decides; no framework here. */
 /**
  * Who may do what where. Pure: the caller supplies the target unit's ancestry (the unit itself
  * first, then its parents up to the root), taken from its own copy of the unit hierarchy.
