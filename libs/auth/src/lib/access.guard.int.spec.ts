@@ -67,7 +67,7 @@ describe('AccessGuard on a federated subgraph', () => {
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
-        AuthModule.forRoot({ signingKeys: [KEY], unitAncestry: { useValue: { ancestry } } }),
+        AuthModule.forRoot({ signingKeys: [KEY], unitAncestry: { useValue: { ancestry } }, accountStatus: { useValue: { isActive: async (id: string) => id !== 'disabled-account' } } }),
       ],
       providers: [UnitResolver],
     }).compile();
@@ -95,6 +95,11 @@ describe('AccessGuard on a federated subgraph', () => {
     expect((await gql('{ health }')).data).toEqual({ health: 'ok' });
     expect(code(await gql('{ unit(code: "513") { code } }'))).toBe('UNAUTHENTICATED');
     expect(code(await gql('{ unit(code: "513") { code } }', 'garbage'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses the token of a disabled account', async () => {
+    const token = await tokenFor('disabled-account', 'UNIT_MANAGER', '513');
+    expect(code(await gql('{ unit(code: "513") { code } }', token))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an operation that declares no rule, even to the administrator', async () => {

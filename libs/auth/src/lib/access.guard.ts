@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, AccessRule, requestOf } from './access.decorators';
@@ -8,6 +8,16 @@ import { forbidden, unauthenticated } from './access.errors';
 import { TokenRejectedError, TokenService, bearerToken } from './tokens';
 
 export const TOKEN_SERVICE = Symbol('TOKEN_SERVICE');
+
+/**
+ * Whether an account may still act. A token outlives a disablement by at most its lifetime
+ * unless the service checks: services that know accounts (directory, and the others through
+ * its AccountDisabled events) provide this so a disabled account is refused at once.
+ */
+export interface AccountStatus {
+  isActive(accountId: string): Promise<boolean>;
+}
+export const ACCOUNT_STATUS = Symbol('ACCOUNT_STATUS');
 
 /**
  * The one gate of every subgraph. It verifies the bearer token itself (a header forwarded by
@@ -22,6 +32,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     private readonly access: AccessControl,
+    @Optional() @Inject(ACCOUNT_STATUS) private readonly accounts?: AccountStatus,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,7 +47,9 @@ export class AccessGuard implements CanActivate {
     if (!request) throw unauthenticated();
     if (!request.identity) {
       try {
-        request.identity = await this.tokens.verify(bearerToken(request.headers['authorization']));
+        const identity = await this.tokens.verify(bearerToken(request.headers['authorization']));
+        if (this.accounts && !(await this.accounts.isActive(identity.accountId))) throw new TokenRejectedError('account-disabled');
+        request.identity = identity;
       } catch (error) {
         if (error instanceof TokenRejectedError) {
           this.logger.debug(error.message);

@@ -1,7 +1,7 @@
 import { ClassProvider, DynamicModule, FactoryProvider, Module, Provider, ValueProvider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessControl, UNIT_ANCESTRY, UnitAncestry } from './access-control';
-import { AccessGuard, TOKEN_SERVICE } from './access.guard';
+import { ACCOUNT_STATUS, AccessGuard, AccountStatus, TOKEN_SERVICE } from './access.guard';
 import { SigningKey, TokenOptions, TokenService } from './tokens';
 
 export interface AuthModuleOptions {
@@ -12,6 +12,11 @@ export interface AuthModuleOptions {
     | Omit<ClassProvider<UnitAncestry>, 'provide'>
     | Omit<FactoryProvider<UnitAncestry>, 'provide'>
     | Omit<ValueProvider<UnitAncestry>, 'provide'>;
+  /** Optional: refuse tokens of disabled accounts before they expire. */
+  readonly accountStatus?:
+    | Omit<ClassProvider<AccountStatus>, 'provide'>
+    | Omit<FactoryProvider<AccountStatus>, 'provide'>
+    | Omit<ValueProvider<AccountStatus>, 'provide'>;
 }
 
 /** Installs the guard on every route and resolver of the application that imports it. */
@@ -24,6 +29,7 @@ export class AuthModule {
       providers: [
         { provide: TOKEN_SERVICE, useValue: new TokenService(options.signingKeys, options.token) },
         { provide: UNIT_ANCESTRY, ...options.unitAncestry } as Provider,
+        ...(options.accountStatus ? [{ provide: ACCOUNT_STATUS, ...options.accountStatus } as Provider] : []),
         AccessControl,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],

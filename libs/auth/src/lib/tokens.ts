@@ -20,7 +20,7 @@ export interface TokenOptions {
   readonly ttlSeconds?: number;
 }
 
-export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key';
+export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key' | 'account-disabled';
 
 /** Why a token was refused (English, for logs); users only ever see UNAUTHENTICATED. */
 export class TokenRejectedError extends Error {
