@@ -7,3 +7,4 @@ export * from './lib/access.guard';
 export * from './lib/auth.module';
 export * from './lib/undeclared-resolvers';
 export * from './lib/passwords';
+export * from './lib/login-throttle';
