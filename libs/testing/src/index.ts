@@ -1,2 +1,3 @@
 export * from './lib/servers';
 export * from './lib/eventually';
+export * from './lib/data-source';

@@ -1,0 +1,50 @@
+import { Command, Decider, DomainEvent, fold } from '@reform/decider';
+import { EventMetadata, RecordedEvent, WrongExpectedVersionError } from './event-store.port';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+import { Projection, project } from './projection';
+
+export interface HandleCommandOptions<C extends Command, E extends DomainEvent, S> {
+  readonly store: PostgresEventStore;
+  readonly decider: Decider<C, E, S>;
+  readonly streamId: string;
+  readonly command: C;
+  readonly metadata: EventMetadata;
+  /** The service's inline projections, run in the append's transaction. */
+  readonly projections?: readonly Projection[];
+  /** Re-reads and decides again on a concurrent write; safe because decide is pure. */
+  readonly maxRetries?: number;
+}
+
+export interface HandledCommand<E extends DomainEvent, S> {
+  readonly state: S;
+  readonly events: RecordedEvent<E['type'], E['data']>[];
+  readonly version: number;
+}
+
+/**
+ * The thin shell around a decider: load the stream, fold, decide, append with the version that
+ * was read, project in the same transaction, commit. A DomainError from decide propagates as is.
+ */
+export async function handleCommand<C extends Command, E extends DomainEvent, S>(options: HandleCommandOptions<C, E, S>): Promise<HandledCommand<E, S>> {
+  const { store, decider, streamId, command, metadata, projections = [], maxRetries = 3 } = options;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await store.transaction(async ({ store: tx, manager }) => {
+        const past = await tx.readStream(streamId);
+        const state = fold(decider, past as unknown as E[]);
+        const decided = decider.decide(command, state);
+        if (decided.length === 0) return { state, events: [], version: past.length };
+        const { events, nextExpectedVersion } = await tx.append(streamId, past.length, decided, metadata);
+        await project(projections, events, manager);
+        return {
+          state: fold(decider, decided, state),
+          events: events as RecordedEvent<E['type'], E['data']>[],
+          version: nextExpectedVersion,
+        };
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { eventHash } from '../canonical';
+import {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  GlobalPosition,
+  IntegrityReport,
+  NewEvent,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  WrongExpectedVersionError,
+} from '../event-store.port';
+import { assertSchemaName } from './migrations';
+
+export interface PostgresEventStoreOptions {
+  /** Where `recordedAt` comes from; tests and imports may fix it. */
+  readonly clock?: () => Date;
+}
+
+export interface EventStoreTransaction {
+  /** Appends through this store join the transaction. */
+  readonly store: PostgresEventStore;
+  /** The same transaction, for read-model writes (projections run here: read-your-writes). */
+  readonly manager: EntityManager;
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+  previous_hash: string | null;
+  hash: string;
+}
+
+export interface StreamHead {
+  readonly streamId: string;
+  readonly version: number;
+  readonly hash: string;
+}
+
+const COLUMNS = 'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The event store of one service: `<schema>.events` in PostgreSQL (ADR 0003).
+ * Commit order for `readAll` comes from the writing transaction's id (xid8) and is cut at the
+ * oldest transaction still running (`pg_snapshot_xmin`), so an event that commits late is never
+ * skipped by a reader that already passed its position.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly table: string;
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly schema: string,
+    options: PostgresEventStoreOptions = {},
+    private readonly manager?: EntityManager,
+  ) {
+    this.table = `"${assertSchemaName(schema)}".events`;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** A store whose appends and reads run in the caller's transaction. */
+  withManager(manager: EntityManager): PostgresEventStore {
+    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, manager);
+  }
+
+  /** Runs `work` in one transaction shared by appends and read-model writes. */
+  async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
+    if (this.manager) return work({ store: this, manager: this.manager });
+    return this.dataSource.transaction((manager) => work({ store: this.withManager(manager), manager }));
+  }
+
+  async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+    const recorded = await this.appendMany([{ streamId, expectedVersion, events }], metadata);
+    const current = recorded.length ? recorded[recorded.length - 1].streamVersion : await this.currentVersion(streamId);
+    return { nextExpectedVersion: current, events: recorded };
+  }
+
+  async appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
+    const streamIds = [...new Set(batch.map((entry) => entry.streamId))];
+    if (streamIds.length !== batch.length) throw new Error('appendMany: each stream may appear once per batch');
+    try {
+      return await this.transaction(async ({ manager }) => {
+        const heads = await this.heads(manager, streamIds);
+        const recordedAt = this.clock();
+        const rows: EventRow[] = [];
+        for (const entry of batch) {
+          const head = heads.get(entry.streamId);
+          const actual = head?.version ?? 0;
+          if (!versionMatches(entry.expectedVersion, actual)) throw new WrongExpectedVersionError(entry.streamId, entry.expectedVersion, actual);
+          let previousHash = head?.hash ?? null;
+          entry.events.forEach((event, index) => {
+            const row = {
+              stream_id: entry.streamId,
+              stream_version: actual + index + 1,
+              event_id: event.eventId ?? randomUUID(),
+              event_type: event.type,
+              schema_version: event.schemaVersion ?? 1,
+              data: event.data,
+              metadata,
+              recorded_at: recordedAt,
+              previous_hash: previousHash,
+              hash: '',
+              global_position: '',
+              transaction_id: '',
+            };
+            row.hash = eventHash({
+              previousHash,
+              streamId: row.stream_id,
+              streamVersion: row.stream_version,
+              eventId: row.event_id,
+              type: row.event_type,
+              schemaVersion: row.schema_version,
+              data: row.data,
+              metadata: row.metadata,
+              recordedAt,
+            });
+            previousHash = row.hash;
+            rows.push(row);
+          });
+        }
+        if (rows.length === 0) return [];
+        // One statement for the whole batch: unnest keeps the parameter count fixed at any size.
+        const inserted: Array<{ global_position: string; transaction_id: string }> = await manager.query(
+          `INSERT INTO ${this.table} (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash)
+           SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::text[], $10::text[])
+           RETURNING global_position, transaction_id::text AS transaction_id`,
+          [
+            rows.map((r) => r.stream_id),
+            rows.map((r) => r.stream_version),
+            rows.map((r) => r.event_id),
+            rows.map((r) => r.event_type),
+            rows.map((r) => r.schema_version),
+            rows.map((r) => JSON.stringify(r.data)),
+            rows.map((r) => JSON.stringify(r.metadata)),
+            rows.map((r) => r.recorded_at.toISOString()),
+            rows.map((r) => r.previous_hash),
+            rows.map((r) => r.hash),
+          ],
+        );
+        // RETURNING follows the order of the SELECT for a plain INSERT ... SELECT of unnest.
+        return rows.map((row, index) => toRecorded({ ...row, ...inserted[index] }));
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && /stream_version/.test((error as { constraint?: string; detail?: string }).constraint ?? '')) {
+        // Another writer committed the same version first. Report the version it left behind.
+        const detail = /\(stream_id, stream_version\)=\((.*), (\d+)\)/.exec((error as { detail?: string }).detail ?? '');
+        const streamId = detail?.[1] ?? streamIds[0];
+        const entry = batch.find((candidate) => candidate.streamId === streamId) ?? batch[0];
+        throw new WrongExpectedVersionError(entry.streamId, entry.expectedVersion, await this.currentVersion(entry.streamId, true));
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows: EventRow[] = await this.query(
+      `SELECT ${COLUMNS} FROM ${this.table}
+       WHERE stream_id = $1 AND ($2::int IS NULL OR stream_version <= $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+       ORDER BY stream_version`,
+      [streamId, options.toVersion ?? null, options.toInstant?.toISOString() ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult> {
+    const rows: EventRow[] = await this.query(
+      `SELECT ${COLUMNS} FROM ${this.table}
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [from.transactionId, from.position, limit],
+    );
+    const events = rows.map(toRecorded);
+    return { events, position: events.length ? events[events.length - 1].globalPosition : from };
+  }
+
+  async verifyStream(streamId: string): Promise<IntegrityReport> {
+    return verifyChain(streamId, await this.readStream(streamId));
+  }
+
+  /** Each stream's last version and hash, optionally as recorded at an instant (for digests). */
+  async streamHeads(asOf?: Date): Promise<StreamHead[]> {
+    const rows: Array<{ stream_id: string; stream_version: number; hash: string }> = await this.query(
+      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ${this.table}
+       WHERE ($1::timestamptz IS NULL OR recorded_at <= $1)
+       ORDER BY stream_id, stream_version DESC`,
+      [asOf?.toISOString() ?? null],
+    );
+    return rows.map((row) => ({ streamId: row.stream_id, version: row.stream_version, hash: row.hash }));
+  }
+
+  async listStreams(prefix = ''): Promise<string[]> {
+    const rows: Array<{ stream_id: string }> = await this.query(
+      `SELECT DISTINCT stream_id FROM ${this.table} WHERE stream_id LIKE $1 ORDER BY stream_id`,
+      [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
+    );
+    return rows.map((row) => row.stream_id);
+  }
+
+  private async heads(manager: EntityManager, streamIds: string[]): Promise<Map<string, { version: number; hash: string }>> {
+    const rows: Array<{ stream_id: string; stream_version: number; hash: string }> = await manager.query(
+      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ${this.table}
+       WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
+      [streamIds],
+    );
+    return new Map(rows.map((row) => [row.stream_id, { version: row.stream_version, hash: row.hash }]));
+  }
+
+  private async currentVersion(streamId: string, outsideTransaction = false): Promise<number> {
+    const run = outsideTransaction ? this.dataSource : (this.manager ?? this.dataSource);
+    const [row] = await run.query(`SELECT max(stream_version) AS version FROM ${this.table} WHERE stream_id = $1`, [streamId]);
+    return Number(row?.version ?? 0);
+  }
+
+  private query(sql: string, parameters: unknown[]) {
+    return (this.manager ?? this.dataSource).query(sql, parameters);
+  }
+}
+
+function versionMatches(expected: ExpectedVersion, actual: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === 0;
+  return expected === actual;
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: new Date(row.recorded_at),
+    globalPosition: { transactionId: String(row.transaction_id), position: String(row.global_position) },
+    hash: row.hash,
+    previousHash: row.previous_hash,
+  };
+}
+
+/** Walks a stream's chain: versions 1..n without gaps, each link and each hash recomputed. */
+export function verifyChain(streamId: string, events: readonly RecordedEvent[]): IntegrityReport {
+  let previousHash: string | null = null;
+  for (const [index, event] of events.entries()) {
+    const broken = (reason: string): IntegrityReport => ({ streamId, ok: false, checkedEvents: index + 1, firstBrokenVersion: index + 1, reason });
+    if (event.streamVersion !== index + 1) return broken(`version ${index + 1} is missing (found ${event.streamVersion})`);
+    if (event.previousHash !== previousHash) return broken(`version ${event.streamVersion} does not link to the hash of version ${index}`);
+    const expected = eventHash({ ...event, previousHash });
+    if (expected !== event.hash) return broken(`version ${event.streamVersion} does not match its hash: its content was changed`);
+    previousHash = event.hash;
+  }
+  return { streamId, ok: true, checkedEvents: events.length, firstBrokenVersion: null, reason: null };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { EventMetadata, EventStore, START, WrongExpectedVersionError } from '../lib/event-store.port';
+
+/**
+ * What any EventStore adapter must do. PostgreSQL runs it today; a KurrentDB adapter must pass
+ * the same suite where a KurrentDB server runs. `factory` gives a fresh, empty store per test file.
+ */
+export function describeEventStoreContract(name: string, factory: () => Promise<{ store: EventStore; close(): Promise<void> }>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    let close: () => Promise<void>;
+    const metadata: EventMetadata = {
+      actor: { accountId: 'acc-1', username: 'd513', unitCode: '513' },
+      tenant: '513',
+      correlationId: randomUUID(),
+      causationId: null,
+    };
+    const stream = () => `test-${randomUUID()}`;
+
+    beforeAll(async () => ({ store, close } = await factory()));
+    afterAll(() => close());
+
+    it('appends and reads a stream back with versions from 1 and full metadata', async () => {
+      const id = stream();
+      const result = await store.append(id, 'no_stream', [{ type: 'PlanDrafted', data: { title: 'Kế hoạch cải thiện PAPI', year: 2021 } }, { type: 'PlanIssued', data: { on: '2021-05-23' }, schemaVersion: 2 }], metadata);
+      expect(result.nextExpectedVersion).toBe(2);
+      const events = await store.readStream(id);
+      expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([[1, 'PlanDrafted', 1], [2, 'PlanIssued', 2]]);
+      expect(events[0].data).toEqual({ title: 'Kế hoạch cải thiện PAPI', year: 2021 });
+      expect(events[0].metadata).toEqual(metadata);
+      expect(events[0].eventId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(events[0].recordedAt).toBeInstanceOf(Date);
+    });
+
+    it('refuses a wrong expected version with a typed error naming stream, expected and actual', async () => {
+      const id = stream();
+      await store.append(id, 0, [{ type: 'A', data: {} }], metadata);
+      const error = await store.append(id, 0, [{ type: 'B', data: {} }], metadata).catch((e) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ streamId: id, expectedVersion: 0, actualVersion: 1 });
+      await expect(store.append(id, 5, [{ type: 'B', data: {} }], metadata)).rejects.toMatchObject({ actualVersion: 1 });
+      await expect(store.append(id, 'any', [{ type: 'B', data: {} }], metadata)).resolves.toMatchObject({ nextExpectedVersion: 2 });
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A', 'B']);
+    });
+
+    it('reads a stream up to a version and up to an instant', async () => {
+      const id = stream();
+      await store.append(id, 0, [{ type: 'A', data: {} }], metadata);
+      const first = (await store.readStream(id))[0].recordedAt;
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      await store.append(id, 1, [{ type: 'B', data: {} }, { type: 'C', data: {} }], metadata);
+      expect((await store.readStream(id, { toVersion: 2 })).map((e) => e.type)).toEqual(['A', 'B']);
+      expect((await store.readStream(id, { toInstant: first })).map((e) => e.type)).toEqual(['A']);
+      expect(await store.readStream(stream())).toEqual([]);
+    });
+
+    it('appends to many streams atomically', async () => {
+      const [a, b] = [stream(), stream()];
+      await store.append(b, 0, [{ type: 'Existing', data: {} }], metadata);
+      await expect(
+        store.appendMany([{ streamId: a, expectedVersion: 0, events: [{ type: 'X', data: {} }] }, { streamId: b, expectedVersion: 0, events: [{ type: 'Y', data: {} }] }], metadata),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(await store.readStream(a)).toEqual([]);
+      const recorded = await store.appendMany([{ streamId: a, expectedVersion: 0, events: [{ type: 'X', data: {} }] }, { streamId: b, expectedVersion: 1, events: [{ type: 'Y', data: {} }] }], metadata);
+      expect(recorded.map((e) => [e.streamId, e.streamVersion])).toEqual([[a, 1], [b, 2]]);
+    });
+
+    it('reads all events in commit order from a position', async () => {
+      const start = await drain(store);
+      const id = stream();
+      await store.append(id, 0, [{ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }], metadata);
+      const page = await store.readAll(start, 10);
+      expect(page.events.map((e) => e.type)).toEqual(['A', 'B']);
+      expect((await store.readAll(page.position, 10)).events).toEqual([]);
+    });
+
+    it('chains hashes and verifies an untouched stream', async () => {
+      const id = stream();
+      await store.append(id, 0, [{ type: 'A', data: { x: 1 } }], metadata);
+      await store.append(id, 1, [{ type: 'B', data: { y: [1, 2] } }], metadata);
+      const [first, second] = await store.readStream(id);
+      expect(first.previousHash).toBeNull();
+      expect(second.previousHash).toBe(first.hash);
+      expect(await store.verifyStream(id)).toEqual({ streamId: id, ok: true, checkedEvents: 2, firstBrokenVersion: null, reason: null });
+    });
+  });
+}
+
+async function drain(store: EventStore) {
+  let position = START;
+  for (;;) {
+    const page = await store.readAll(position, 1000);
+    if (page.events.length === 0) return position;
+    position = page.position;
+  }
+}
