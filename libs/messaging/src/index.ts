@@ -1,0 +1,4 @@
+export * from './lib/message';
+export * from './lib/bus.port';
+export * from './lib/in-process-bus';
+export * from './lib/jetstream-bus';

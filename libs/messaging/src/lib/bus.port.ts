@@ -1,0 +1,45 @@
+import { IntegrationMessage } from './message';
+
+export interface SubscribeOptions {
+  /** Durable consumer name: stable across restarts, e.g. `tasks.WhenPlanIssued.createAssignments`. */
+  readonly consumer: string;
+  /** Subjects or wildcards (`directory.unit.>`), all within one service's stream. */
+  readonly subjects: readonly string[];
+  /** Attempts before the message becomes a dead letter (default 5). */
+  readonly maxDeliver?: number;
+  /** Delay before a failed message is offered again, multiplied by the attempt (default 200 ms). */
+  readonly retryDelayMs?: number;
+}
+
+export type MessageHandler = (message: IntegrationMessage, delivery: { readonly attempt: number }) => Promise<void>;
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/** A message a consumer failed to handle `maxDeliver` times; operators list and replay it. */
+export interface DeadLetter {
+  readonly id: string;
+  readonly consumer: string;
+  readonly message: IntegrationMessage;
+  readonly error: string;
+  readonly attempts: number;
+  readonly failedAt: string;
+}
+
+/**
+ * The bus port (ADR 0004). Adapters: JetStreamBus (distributed mode) and InProcessBus (embedded
+ * mode, unit tests); both pass the same contract suite (../testing/message-bus.contract.ts).
+ * Delivery is at least once; consumers get exactly-once effects through the Inbox.
+ */
+export interface MessageBus {
+  /** Resolves once the bus has durably accepted the message; a repeated eventId is dropped. */
+  publish(message: IntegrationMessage): Promise<void>;
+  subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
+  deadLetters(consumer?: string): Promise<DeadLetter[]>;
+  /** Hands the dead letter to its consumer's handler again (it must be subscribed in this process); removes it on success. */
+  replayDeadLetter(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MESSAGE_BUS = Symbol('MESSAGE_BUS');

@@ -1,0 +1,114 @@
+import { Logger } from '@nestjs/common';
+import { DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription } from './bus.port';
+import { IntegrationMessage, subjectMatches } from './message';
+
+interface Consumer {
+  readonly options: Required<SubscribeOptions>;
+  handler: MessageHandler | null;
+  /** Index of the next message of the log to offer (durable across stop/subscribe in the process). */
+  cursor: number;
+  running: Promise<void> | null;
+  wake: (() => void) | null;
+}
+
+/**
+ * The bus of the embedded mode: one process, no server. It keeps JetStream's semantics that
+ * matter to services: a retained log (a durable consumer created late still gets earlier
+ * messages), per-consumer cursors, de-duplication by event id, bounded redelivery, dead letters.
+ */
+export class InProcessBus implements MessageBus {
+  private readonly log: IntegrationMessage[] = [];
+  private readonly seen = new Set<string>();
+  private readonly consumers = new Map<string, Consumer>();
+  private readonly dead = new Map<string, DeadLetter>();
+  private nextDeadLetter = 1;
+  private closed = false;
+  private readonly logger = new Logger('InProcessBus');
+
+  async publish(message: IntegrationMessage): Promise<void> {
+    if (this.closed) throw new Error('InProcessBus is closed');
+    if (this.seen.has(message.eventId)) return;
+    this.seen.add(message.eventId);
+    this.log.push(message);
+    for (const consumer of this.consumers.values()) consumer.wake?.();
+  }
+
+  async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
+    const existing = this.consumers.get(options.consumer);
+    if (existing?.handler) throw new Error(`Consumer ${options.consumer} is already subscribed`);
+    const consumer: Consumer = existing ?? {
+      options: { maxDeliver: 5, retryDelayMs: 200, ...options },
+      handler: null,
+      cursor: 0,
+      running: null,
+      wake: null,
+    };
+    consumer.handler = handler;
+    this.consumers.set(options.consumer, consumer);
+    consumer.running = this.run(consumer);
+    return {
+      stop: async () => {
+        consumer.handler = null;
+        consumer.wake?.();
+        await consumer.running;
+      },
+    };
+  }
+
+  async deadLetters(consumer?: string): Promise<DeadLetter[]> {
+    return [...this.dead.values()].filter((letter) => !consumer || letter.consumer === consumer);
+  }
+
+  async replayDeadLetter(id: string): Promise<void> {
+    const letter = this.dead.get(id);
+    if (!letter) throw new Error(`No dead letter ${id}`);
+    const handler = this.consumers.get(letter.consumer)?.handler;
+    if (!handler) throw new Error(`Consumer ${letter.consumer} is not subscribed in this process`);
+    await handler(letter.message, { attempt: letter.attempts + 1 });
+    this.dead.delete(id);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.consumers.values()].map(async (consumer) => {
+      consumer.handler = null;
+      consumer.wake?.();
+      await consumer.running;
+    }));
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    while (consumer.handler && !this.closed) {
+      if (consumer.cursor >= this.log.length) {
+        await new Promise<void>((resolve) => (consumer.wake = resolve));
+        consumer.wake = null;
+        continue;
+      }
+      const message = this.log[consumer.cursor];
+      if (consumer.options.subjects.some((pattern) => subjectMatches(pattern, message.subject))) {
+        const delivered = await this.deliver(consumer, message);
+        if (!delivered) return; // stopped while retrying: resume from this message next time
+      }
+      consumer.cursor++;
+    }
+  }
+
+  private async deliver(consumer: Consumer, message: IntegrationMessage): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const handler = consumer.handler;
+      if (!handler || this.closed) return false;
+      try {
+        await handler(message, { attempt });
+        return true;
+      } catch (error) {
+        if (attempt >= consumer.options.maxDeliver) {
+          const id = String(this.nextDeadLetter++);
+          this.logger.error(`Dead letter ${id}: ${consumer.options.consumer} failed ${message.name} ${message.eventId} ${attempt} times: ${(error as Error).message}`);
+          this.dead.set(id, { id, consumer: consumer.options.consumer, message, error: (error as Error).message, attempts: attempt, failedAt: new Date().toISOString() });
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, consumer.options.retryDelayMs * attempt));
+      }
+    }
+  }
+}
