@@ -1,0 +1,31 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { assertSchemaName } from '@reform/event-store';
+import { IntegrationMessage } from './message';
+
+/**
+ * Exactly-once effects over at-least-once delivery: the inbox row and the handler's effect
+ * commit in one transaction. A redelivered message finds its row and is acknowledged without
+ * running the effect again; a crash before commit leaves neither, and the redelivery runs it.
+ */
+export class Inbox {
+  private readonly table: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    schema: string,
+  ) {
+    this.table = `"${assertSchemaName(schema)}".inbox`;
+  }
+
+  async handle(consumer: string, message: IntegrationMessage, effect: (manager: EntityManager) => Promise<void>): Promise<'applied' | 'duplicate'> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO ${this.table} (consumer, event_id, message_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [consumer, message.eventId, message.name],
+      );
+      if (inserted.length === 0) return 'duplicate';
+      await effect(manager);
+      return 'applied';
+    });
+  }
+}

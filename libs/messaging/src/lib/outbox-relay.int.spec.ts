@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+import { PostgresEventStore, SYSTEM_ACTOR, eventStoreMigrations } from '@reform/event-store';
+import { createTestDatabase, createTestDataSource, eventually, testNatsUrl, TestDatabase, uniqueName } from '@reform/testing';
+import { Inbox } from './inbox';
+import { MessageBus } from './bus.port';
+import { IntegrationMessage } from './message';
+import { JetStreamBus } from './jetstream-bus';
+import { messagingMigrations } from './migrations';
+import { OutboxRelay, toIntegrationMessage } from './outbox-relay';
+
+const SCHEMA = 'relaytest';
+const contract = { name: 'relaytest.ItemAdded', version: 1, subject: 'relaytest.item.ItemAdded' };
+
+describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and forced redeliveries', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const prefix = uniqueName('relay');
+  const buses: JetStreamBus[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('relay');
+    dataSource = await createTestDataSource(database.url, { migrations: [...eventStoreMigrations(SCHEMA), ...messagingMigrations(SCHEMA)] });
+    await dataSource.query(`CREATE TABLE ${SCHEMA}.effects (event_id uuid NOT NULL, n int NOT NULL)`); // no unique key: duplicates would show
+    store = new PostgresEventStore(dataSource, SCHEMA);
+  });
+
+  afterAll(async () => {
+    await buses[0]?.deleteStreams().catch(() => undefined);
+    for (const bus of buses) await bus.close().catch(() => undefined);
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  const connect = async () => {
+    const bus = await JetStreamBus.connect({ servers: testNatsUrl(), prefix });
+    buses.push(bus);
+    return bus;
+  };
+  const relayOn = (bus: MessageBus) =>
+    new OutboxRelay({ name: 'relaytest', store, dataSource, schema: SCHEMA, bus, batchSize: 250, idleMs: 20, map: (event) => toIntegrationMessage(event, contract, event.data) });
+
+  it('every event reaches the consumer and its effect is applied exactly once', async () => {
+    const total = 2000;
+    const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'relay-test', causationId: null };
+    for (let batch = 0; batch < total / 100; batch++) {
+      await store.appendMany(
+        Array.from({ length: 100 }, (_, i) => ({ streamId: `item-${batch * 100 + i}`, expectedVersion: 0 as const, events: [{ type: 'ItemAdded', data: { n: batch * 100 + i } }] })),
+        metadata,
+      );
+    }
+
+    // The consumer: exactly-once through the inbox. Every 7th message fails once after its effect
+    // committed (a crash before the ack) and every 11th once before it, so JetStream redelivers.
+    const inbox = new Inbox(dataSource, SCHEMA);
+    const consumerBus = await connect();
+    const outcomes = { applied: 0, duplicate: 0, redelivered: 0 };
+    await consumerBus.subscribe({ consumer: 'relaytest-effects', subjects: ['relaytest.>'], maxDeliver: 5, retryDelayMs: 10 }, async (message, { attempt }) => {
+      const n = (message.data as { n: number }).n;
+      if (attempt > 1) outcomes.redelivered++;
+      if (n % 11 === 0 && attempt === 1) throw new Error('crash before the effect');
+      const outcome = await inbox.handle('relaytest-effects', message, (manager) => manager.query(`INSERT INTO ${SCHEMA}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, n]));
+      outcomes[outcome]++;
+      if (n % 7 === 0 && attempt === 1) throw new Error('crash after the effect, before the ack');
+    });
+
+    // First relay: its NATS connection is cut in the middle of its third batch (publish 600 of
+    // 250-message batches), so part of that batch is on the stream and its checkpoint is not.
+    const firstBus = await connect();
+    let publishes = 0;
+    const cutting: MessageBus = Object.assign(Object.create(firstBus), {
+      publish: (message: IntegrationMessage) => {
+        if (++publishes === 600) void firstBus.connection.close();
+        return firstBus.publish(message);
+      },
+    });
+    const first = relayOn(cutting);
+    first.start();
+    await eventually(() => expect(firstBus.connection.isClosed()).toBe(true), { timeoutMs: 20_000, intervalMs: 5 });
+    await first.stop();
+    const checkpointAfterCrash = await first.checkpoint();
+    const [published] = await dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.events WHERE (transaction_id, global_position) <= ($1::xid8, $2::bigint)`, [checkpointAfterCrash.transactionId, checkpointAfterCrash.position]);
+    expect(published.count).toBe(500); // two whole batches checkpointed, the third lost mid-way
+
+    // Second relay: a new process picks up from the persisted checkpoint.
+    const second = relayOn(await connect());
+    second.start();
+    await eventually(async () => {
+      const [row] = await dataSource.query(`SELECT count(*)::int AS effects, count(DISTINCT event_id)::int AS distinct_effects FROM ${SCHEMA}.effects`);
+      expect(row).toEqual({ effects: total, distinct_effects: total });
+    }, { timeoutMs: 40_000, intervalMs: 100 });
+    await second.stop();
+
+    const [inboxRows] = await dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.inbox`);
+    expect(inboxRows.count).toBe(total);
+    const ns: Array<{ n: number }> = await dataSource.query(`SELECT n FROM ${SCHEMA}.effects ORDER BY n`);
+    expect(ns.map((row) => row.n)).toEqual(Array.from({ length: total }, (_, n) => n));
+    // The scenario really exercised redelivery and the inbox's duplicate path.
+    expect(outcomes.redelivered).toBeGreaterThan(0);
+    expect(outcomes.duplicate).toBeGreaterThan(0);
+    expect(await consumerBus.deadLetters('relaytest-effects')).toEqual([]);
+  });
+});

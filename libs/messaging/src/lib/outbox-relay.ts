@@ -1,0 +1,136 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventStore, GlobalPosition, RecordedEvent, START, assertSchemaName } from '@reform/event-store';
+import { MessageBus } from './bus.port';
+import { IntegrationMessage } from './message';
+
+/** Maps a stored domain event to the contract other services may see, or null to keep it private. */
+export type IntegrationEventMapper = (event: RecordedEvent) => IntegrationMessage | null;
+
+export interface OutboxRelayOptions {
+  /** Checkpoint key, e.g. `directory`. */
+  readonly name: string;
+  readonly store: EventStore;
+  readonly dataSource: DataSource;
+  readonly schema: string;
+  readonly bus: MessageBus;
+  readonly map: IntegrationEventMapper;
+  readonly batchSize?: number;
+  /** Poll interval when caught up. */
+  readonly idleMs?: number;
+}
+
+/**
+ * The transactional outbox without a second table: the event store is the outbox. The relay
+ * tails it in commit order from a persisted checkpoint, publishes, and saves the checkpoint after
+ * the batch. A crash between publish and checkpoint republishes the batch; the bus drops repeated
+ * event ids and consumers' inboxes drop the rest. Nothing is lost, nothing applied twice.
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private readonly table: string;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.logger = new Logger(`OutboxRelay:${options.name}`);
+    this.table = `"${assertSchemaName(options.schema)}".relay_checkpoints`;
+  }
+
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Lets the relay look now instead of at its next poll (after a local commit). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Publishes everything committed so far, then returns (tests, one-shot tools). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.step();
+      total += count;
+      if (count === 0) return total;
+    }
+  }
+
+  async checkpoint(): Promise<GlobalPosition> {
+    const [row] = await this.options.dataSource.query(`SELECT transaction_id::text AS transaction_id, position::text AS position FROM ${this.table} WHERE relay = $1`, [this.options.name]);
+    return row ? { transactionId: row.transaction_id, position: row.position } : START;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        const count = await this.step();
+        failures = 0;
+        if (count > 0) continue;
+      } catch (error) {
+        failures++;
+        this.logger.warn(`Relay step failed (${failures} in a row), retrying: ${(error as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min((this.options.idleMs ?? 100) * 2 ** Math.min(failures, 6), 10_000));
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async step(): Promise<number> {
+    const from = await this.checkpoint();
+    const { events, position } = await this.options.store.readAll(from, this.options.batchSize ?? 500);
+    if (events.length === 0) return 0;
+    const messages = events.map(this.options.map).filter((message): message is IntegrationMessage => message !== null);
+    // Publishes are pipelined on one connection, so the bus receives them in commit order.
+    await Promise.all(messages.map((message) => this.options.bus.publish(message)));
+    await this.options.dataSource.query(
+      `INSERT INTO ${this.table} (relay, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
+       ON CONFLICT (relay) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+      [this.options.name, position.transactionId, position.position],
+    );
+    this.published += messages.length;
+    return events.length;
+  }
+}
+
+/** Builds the envelope for a contract from a recorded event (the usual mapper body). */
+export function toIntegrationMessage<Data>(event: RecordedEvent, contract: { name: string; version: number; subject: string }, data: Data): IntegrationMessage<Data> {
+  return {
+    eventId: event.eventId,
+    name: contract.name,
+    version: contract.version,
+    subject: contract.subject,
+    data,
+    metadata: {
+      actor: event.metadata.actor,
+      tenant: event.metadata.tenant,
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId,
+      recordedAt: event.recordedAt.toISOString(),
+      stream: event.streamId,
+      streamVersion: event.streamVersion,
+    },
+  };
+}
