@@ -5,3 +5,4 @@ export * from './lib/jetstream-bus';
 export * from './lib/migrations';
 export * from './lib/outbox-relay';
 export * from './lib/inbox';
+export * from './lib/messaging.module';

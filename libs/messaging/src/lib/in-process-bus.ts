@@ -37,7 +37,7 @@ export class InProcessBus implements MessageBus {
     const existing = this.consumers.get(options.consumer);
     if (existing?.handler) throw new Error(`Consumer ${options.consumer} is already subscribed`);
     const consumer: Consumer = existing ?? {
-      options: { maxDeliver: 5, retryDelayMs: 200, ...options },
+      options: { ...options, maxDeliver: options.maxDeliver ?? 5, retryDelayMs: options.retryDelayMs ?? 200 },
       handler: null,
       cursor: 0,
       running: null,

@@ -1,0 +1,121 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ContractRegistry, IntegrationEventContract } from '@reform/contracts';
+import { EVENT_STORE, EventStore } from '@reform/event-store';
+import { MESSAGE_BUS, MessageBus, Subscription } from './bus.port';
+import { Inbox } from './inbox';
+import { IntegrationEventMapper, OutboxRelay } from './outbox-relay';
+
+const INTEGRATION_HANDLER = 'reform:integration-handler';
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+const MESSAGING_DATA_SOURCE = Symbol('MESSAGING_DATA_SOURCE');
+
+interface HandlerMetadata {
+  readonly contract: IntegrationEventContract;
+  readonly consumer?: string;
+  readonly maxDeliver?: number;
+}
+
+/**
+ * Declares a reaction to another service's integration event:
+ *
+ *   @OnIntegrationEvent(PlanIssued)
+ *   async createAssignments(data: PlanIssuedV1, message: IntegrationMessage, manager: EntityManager) {...}
+ *
+ * The method runs once per event (inbox), in a transaction of the service's database given as
+ * `manager`, with `data` validated against the contract. The durable consumer is named
+ * `<service>.<Class>.<method>` unless `consumer` is given; renaming the method renames the
+ * consumer, so give `consumer` explicitly once a handler is in production.
+ */
+export const OnIntegrationEvent = (contract: IntegrationEventContract<any>, options: { consumer?: string; maxDeliver?: number } = {}) =>
+  SetMetadata(INTEGRATION_HANDLER, { contract, ...options } satisfies HandlerMetadata);
+
+export interface MessagingModuleOptions {
+  /** The bus of this process: JetStreamBus (distributed) or the shared InProcessBus (embedded). */
+  readonly bus: MessageBus;
+  /** Service name: consumer names and the relay's checkpoint key. */
+  readonly service: string;
+  /** The service's PostgreSQL schema (inbox, checkpoints). */
+  readonly schema: string;
+  /** Publishes the service's events through the outbox relay when given. */
+  readonly publish?: IntegrationEventMapper;
+  /** Contracts with upcasters for older versions. */
+  readonly registry?: ContractRegistry;
+  readonly relayIdleMs?: number;
+  readonly dataSourceName?: string;
+}
+
+@Injectable()
+class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+  private readonly subscriptions: Subscription[] = [];
+  private relay: OutboxRelay | null = null;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MESSAGING_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const inbox = new Inbox(this.dataSource, this.options.schema);
+    const registry = this.options.registry ?? new ContractRegistry();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, (...args: unknown[]) => Promise<void>> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance);
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const metadata: HandlerMetadata | undefined = Reflect.getMetadata(INTEGRATION_HANDLER, prototype[method]);
+        if (!metadata) continue;
+        const consumer = metadata.consumer ?? `${this.options.service}.${prototype.constructor.name}.${method}`;
+        const subscription = await this.bus.subscribe({ consumer, subjects: [metadata.contract.subject], maxDeliver: metadata.maxDeliver }, async (message) => {
+          if (message.name !== metadata.contract.name) return;
+          const data = registry.accept(metadata.contract, message.version, message.data);
+          await inbox.handle(consumer, message, (manager) => instance[method].call(instance, data, message, manager));
+        });
+        this.subscriptions.push(subscription);
+        this.logger.log(`${consumer} listens to ${metadata.contract.subject}`);
+      }
+    }
+    if (this.options.publish) {
+      this.relay = new OutboxRelay({
+        name: this.options.service,
+        store: this.store,
+        dataSource: this.dataSource,
+        schema: this.options.schema,
+        bus: this.bus,
+        map: this.options.publish,
+        idleMs: this.options.relayIdleMs,
+      });
+      this.relay.start();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+    for (const subscription of this.subscriptions.splice(0)) await subscription.stop();
+  }
+}
+
+/** Wires a service to the bus: its outbox relay and its declared handlers (ADR 0004). */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: MESSAGE_BUS, useValue: options.bus },
+        { provide: MESSAGING_DATA_SOURCE, useExisting: getDataSourceToken(options.dataSourceName) },
+        IntegrationRuntime,
+      ],
+      exports: [MESSAGE_BUS],
+    };
+  }
+}
