@@ -1,0 +1,187 @@
+import { assertNever, Decider, DomainError } from '@reform/decider';
+
+/**
+ * An administrative unit (province, district, commune) or a body attached to one (agency: Sở,
+ * Phòng, Bộ phận, UBMTTQ, Công an...). Stream `unit-<code>`. Its history is a list of periods of
+ * validity (valid-time, calendar days): renames and transfers split the current period, a merger
+ * or dissolution ends it. Facts looked up elsewhere (does the parent exist) come in the command.
+ */
+export const UNIT_LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'AGENCY'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** A calendar day, `YYYY-MM-DD`; null as a start means "before our records". */
+export type Day = string;
+
+export interface UnitPeriod {
+  readonly validFrom: Day | null;
+  readonly validTo: Day | null;
+  readonly name: string;
+  /** Vietnamese type as written: Tỉnh, Huyện, Thị xã, Xã, Phường, Thị trấn, or an agency's kind. */
+  readonly type: string;
+  readonly parentCode: string | null;
+}
+
+export type UnitEvent =
+  | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null } }
+  | { type: 'UnitRenamed'; data: { name: string; type: string; effectiveOn: Day } }
+  | { type: 'UnitTransferred'; data: { parentCode: string; effectiveOn: Day } }
+  | { type: 'UnitMerged'; data: { intoCode: string; effectiveOn: Day } }
+  | { type: 'UnitDissolved'; data: { effectiveOn: Day } }
+  | { type: 'EarlierParentRecorded'; data: { parentCode: string; until: Day } };
+
+export type UnitCommand =
+  | { type: 'EstablishUnit'; data: UnitEventData<'UnitEstablished'> & { parentExists: boolean } }
+  | { type: 'RenameUnit'; data: UnitEventData<'UnitRenamed'> }
+  | { type: 'TransferUnit'; data: UnitEventData<'UnitTransferred'> & { parentExists: boolean } }
+  | { type: 'MergeUnit'; data: UnitEventData<'UnitMerged'> & { intoExists: boolean } }
+  | { type: 'DissolveUnit'; data: UnitEventData<'UnitDissolved'> }
+  | { type: 'RecordEarlierParent'; data: UnitEventData<'EarlierParentRecorded'> & { parentExists: boolean } };
+
+type UnitEventData<T extends UnitEvent['type']> = Extract<UnitEvent, { type: T }>['data'];
+
+export type UnitState =
+  | { readonly status: 'absent' }
+  | {
+      readonly status: 'established';
+      readonly code: string;
+      readonly level: UnitLevel;
+      readonly kind: string | null;
+      readonly periods: readonly UnitPeriod[];
+      readonly mergedInto: string | null;
+      readonly dissolved: boolean;
+    };
+
+export type EstablishedUnit = Extract<UnitState, { status: 'established' }>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** National codes are digits; agencies are `<unit code>.<ABBREVIATION>`. */
+const CODE = /^(\d{2,5}|\d{2,5}\.[A-Z0-9_-]{1,20})$/;
+
+function day(value: Day | null, field: string): void {
+  if (value !== null && (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    throw new DomainError('UNIT.INVALID_DATE', `Ngày "${value}" không hợp lệ (định dạng YYYY-MM-DD).`, { field });
+  }
+}
+
+function established(state: UnitState, code?: string): EstablishedUnit {
+  if (state.status === 'absent') throw new DomainError('UNIT.NOT_FOUND', `Không tìm thấy đơn vị${code ? ` có mã "${code}"` : ''}.`, { kind: 'NOT_FOUND', field: 'code' });
+  return state;
+}
+
+function current(state: UnitState): EstablishedUnit {
+  const unit = established(state);
+  if (unit.mergedInto || unit.dissolved) {
+    throw new DomainError('UNIT.ALREADY_ENDED', `Đơn vị ${unit.code} đã ${unit.mergedInto ? `sáp nhập vào ${unit.mergedInto}` : 'giải thể'}; không thể thay đổi thêm.`, { kind: 'CONFLICT' });
+  }
+  return unit;
+}
+
+export const lastPeriod = (unit: EstablishedUnit): UnitPeriod => unit.periods[unit.periods.length - 1];
+
+function after(unit: EstablishedUnit, effectiveOn: Day, field: string): void {
+  day(effectiveOn, field);
+  const from = lastPeriod(unit).validFrom;
+  if (from !== null && effectiveOn <= from) {
+    throw new DomainError('UNIT.INVALID_DATE', `Ngày hiệu lực ${effectiveOn} phải sau ngày bắt đầu của thời kỳ hiện tại (${from}).`, { field });
+  }
+}
+
+function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
+  switch (command.type) {
+    case 'EstablishUnit': {
+      const { parentExists, ...data } = command.data;
+      if (state.status !== 'absent') throw new DomainError('UNIT.ALREADY_ESTABLISHED', `Đơn vị có mã "${data.code}" đã tồn tại.`, { kind: 'CONFLICT', field: 'code' });
+      if (!CODE.test(data.code)) throw new DomainError('UNIT.INVALID_CODE', `Mã đơn vị "${data.code}" không hợp lệ.`, { field: 'code' });
+      if (!data.name.trim()) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });
+      if (!UNIT_LEVELS.includes(data.level)) throw new DomainError('UNIT.INVALID_LEVEL', `Cấp "${data.level}" không hợp lệ.`, { field: 'level' });
+      if (data.level === 'PROVINCE' ? data.parentCode !== null : data.parentCode === null) {
+        throw new DomainError('UNIT.INVALID_PARENT', data.level === 'PROVINCE' ? 'Đơn vị cấp tỉnh không có đơn vị cấp trên.' : 'Cần có đơn vị cấp trên.', { field: 'parentCode' });
+      }
+      if (data.parentCode !== null && !parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
+      day(data.validFrom, 'validFrom');
+      return [{ type: 'UnitEstablished', data: { ...data, name: data.name.trim() } }];
+    }
+    case 'RenameUnit': {
+      const unit = current(state);
+      const period = lastPeriod(unit);
+      if (!command.data.name.trim()) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });
+      if (period.name === command.data.name.trim() && period.type === command.data.type) return [];
+      after(unit, command.data.effectiveOn, 'effectiveOn');
+      return [{ type: 'UnitRenamed', data: { ...command.data, name: command.data.name.trim() } }];
+    }
+    case 'TransferUnit': {
+      const { parentExists, ...data } = command.data;
+      const unit = current(state);
+      if (lastPeriod(unit).parentCode === data.parentCode) return [];
+      if (data.parentCode === unit.code) throw new DomainError('UNIT.INVALID_PARENT', 'Đơn vị không thể trực thuộc chính nó.', { field: 'parentCode' });
+      if (!parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
+      after(unit, data.effectiveOn, 'effectiveOn');
+      return [{ type: 'UnitTransferred', data }];
+    }
+    case 'MergeUnit': {
+      const { intoExists, ...data } = command.data;
+      const unit = current(state);
+      if (data.intoCode === unit.code) throw new DomainError('UNIT.INVALID_MERGE', 'Không thể sáp nhập đơn vị vào chính nó.', { field: 'intoCode' });
+      if (!intoExists) throw new DomainError('UNIT.NOT_FOUND', `Không tìm thấy đơn vị nhận sáp nhập "${data.intoCode}".`, { field: 'intoCode' });
+      after(unit, data.effectiveOn, 'effectiveOn');
+      return [{ type: 'UnitMerged', data }];
+    }
+    case 'DissolveUnit': {
+      const unit = current(state);
+      after(unit, command.data.effectiveOn, 'effectiveOn');
+      return [{ type: 'UnitDissolved', data: command.data }];
+    }
+    case 'RecordEarlierParent': {
+      const { parentExists, ...data } = command.data;
+      const unit = established(state);
+      day(data.until, 'until');
+      const first = unit.periods[0];
+      const inside = (first.validFrom === null || first.validFrom < data.until) && (first.validTo === null || data.until < first.validTo);
+      if (!inside) throw new DomainError('UNIT.INVALID_DATE', `Ngày ${data.until} phải nằm trong thời kỳ đầu tiên đã ghi nhận của đơn vị.`, { field: 'until' });
+      if (first.parentCode === data.parentCode) return [];
+      if (!parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
+      return [{ type: 'EarlierParentRecorded', data }];
+    }
+    default:
+      return assertNever(command, 'unit command');
+  }
+}
+
+/** Ends the current period on `on` and opens the next with `changes`. */
+function split(periods: readonly UnitPeriod[], on: Day, changes: Partial<UnitPeriod>): UnitPeriod[] {
+  const last = periods[periods.length - 1];
+  return [...periods.slice(0, -1), { ...last, validTo: on }, { ...last, ...changes, validFrom: on, validTo: null }];
+}
+
+function evolve(state: UnitState, event: UnitEvent): UnitState {
+  if (event.type === 'UnitEstablished') {
+    const { code, level, kind, name, type, parentCode, validFrom } = event.data;
+    return { status: 'established', code, level, kind, periods: [{ validFrom, validTo: null, name, type, parentCode }], mergedInto: null, dissolved: false };
+  }
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'UnitRenamed':
+      return { ...state, periods: split(state.periods, event.data.effectiveOn, { name: event.data.name, type: event.data.type }) };
+    case 'UnitTransferred':
+      return { ...state, periods: split(state.periods, event.data.effectiveOn, { parentCode: event.data.parentCode }) };
+    case 'UnitMerged':
+      return { ...state, mergedInto: event.data.intoCode, periods: [...state.periods.slice(0, -1), { ...lastPeriod(state), validTo: event.data.effectiveOn }] };
+    case 'UnitDissolved':
+      return { ...state, dissolved: true, periods: [...state.periods.slice(0, -1), { ...lastPeriod(state), validTo: event.data.effectiveOn }] };
+    case 'EarlierParentRecorded': {
+      const [first, ...rest] = state.periods;
+      return { ...state, periods: [{ ...first, validTo: event.data.until, parentCode: event.data.parentCode }, { ...first, validFrom: event.data.until }, ...rest] };
+    }
+    default:
+      return assertNever(event, 'unit event');
+  }
+}
+
+export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = { decide, evolve, initialState: { status: 'absent' } };
+
+export const unitStreamId = (code: string) => `unit-${code}`;
+
+/** The period that contains `on` (null when the unit did not exist then). */
+export function periodOn(unit: EstablishedUnit, on: Day): UnitPeriod | null {
+  return unit.periods.find((p) => (p.validFrom === null || p.validFrom <= on) && (p.validTo === null || on < p.validTo)) ?? null;
+}

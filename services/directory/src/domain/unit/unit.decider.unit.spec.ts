@@ -1,0 +1,74 @@
+import { spec } from '@reform/decider';
+import { UnitEvent, unitDecider, periodOn, EstablishedUnit } from './unit.decider';
+
+const unit = spec(unitDecider);
+const nongSon: UnitEvent = { type: 'UnitEstablished', data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08' } };
+const queLoc: UnitEvent = { type: 'UnitEstablished', data: { code: '20671', name: 'Xã Quế Lộc', type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '509', validFrom: null } };
+const establish = (overrides: Record<string, unknown> = {}) => ({ type: 'EstablishUnit' as const, data: { ...(nongSon.data as Extract<UnitEvent, { type: 'UnitEstablished' }>['data']), parentExists: true, ...overrides } });
+
+describe('Unit decider', () => {
+  describe('EstablishUnit', () => {
+    it('establishes a unit', () => unit.given([]).when(establish()).then([nongSon]));
+    it('refuses a second establishment', () => unit.given([nongSon]).when(establish()).thenThrows('UNIT.ALREADY_ESTABLISHED', 'code'));
+    it('refuses an empty name', () => unit.given([]).when(establish({ name: '  ' })).thenThrows('UNIT.NAME_REQUIRED', 'name'));
+    it('refuses a malformed code', () => unit.given([]).when(establish({ code: '51 9' })).thenThrows('UNIT.INVALID_CODE', 'code'));
+    it('accepts an agency code', () => unit.given([]).when(establish({ code: '513.PNV', level: 'AGENCY', kind: 'Phòng', parentCode: '513', name: 'Phòng Nội vụ', type: 'Phòng' })).thenState((s) => expect(s).toMatchObject({ level: 'AGENCY', kind: 'Phòng' })));
+    it('refuses a district without a parent', () => unit.given([]).when(establish({ parentCode: null })).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
+    it('refuses a province with a parent', () => unit.given([]).when(establish({ level: 'PROVINCE', code: '49' })).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
+    it('refuses an unknown parent', () => unit.given([]).when(establish({ parentExists: false })).thenThrows('UNIT.PARENT_NOT_FOUND', 'parentCode'));
+    it('refuses an impossible date', () => unit.given([]).when(establish({ validFrom: '2008-13-40' })).thenThrows('UNIT.INVALID_DATE', 'validFrom'));
+  });
+
+  describe('renames and transfers split the current period', () => {
+    it('renames from a date', () =>
+      unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: 'Thị xã Nông Sơn', type: 'Thị xã', effectiveOn: '2020-01-01' } }).thenState((s) => {
+        expect((s as EstablishedUnit).periods).toEqual([
+          { validFrom: '2008-04-08', validTo: '2020-01-01', name: 'Huyện Nông Sơn', type: 'Huyện', parentCode: '49' },
+          { validFrom: '2020-01-01', validTo: null, name: 'Thị xã Nông Sơn', type: 'Thị xã', parentCode: '49' },
+        ]);
+      }));
+    it('ignores a rename to the same name', () => unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: 'Huyện Nông Sơn', type: 'Huyện', effectiveOn: '2020-01-01' } }).then([]));
+    it('refuses a rename dated before the current period', () =>
+      unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: 'X', type: 'Huyện', effectiveOn: '2008-04-08' } }).thenThrows('UNIT.INVALID_DATE', 'effectiveOn'));
+    it('transfers under another parent', () =>
+      unit.given([queLoc]).when({ type: 'TransferUnit', data: { parentCode: '519', effectiveOn: '2026-01-01', parentExists: true } }).then([{ type: 'UnitTransferred', data: { parentCode: '519', effectiveOn: '2026-01-01' } }]));
+    it('refuses a transfer under itself', () =>
+      unit.given([queLoc]).when({ type: 'TransferUnit', data: { parentCode: '20671', effectiveOn: '2026-01-01', parentExists: true } }).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
+  });
+
+  describe('mergers and dissolutions end the unit', () => {
+    const merged: UnitEvent = { type: 'UnitMerged', data: { intoCode: '509', effectiveOn: '2025-01-01' } };
+    it('merges into another unit', () => unit.given([nongSon]).when({ type: 'MergeUnit', data: { intoCode: '509', effectiveOn: '2025-01-01', intoExists: true } }).then([merged]));
+    it('is valid until the merger and not after', () =>
+      unit.given([nongSon, merged]).when({ type: 'RenameUnit', data: { name: 'X', type: 'Huyện', effectiveOn: '2026-01-01' } }).thenThrows('UNIT.ALREADY_ENDED'));
+    it('answers which period held on a day', () =>
+      unit.given([nongSon]).when({ type: 'MergeUnit', data: { intoCode: '509', effectiveOn: '2025-01-01', intoExists: true } }).thenState((s) => {
+        const state = s as EstablishedUnit;
+        expect(periodOn(state, '2020-07-01')?.name).toBe('Huyện Nông Sơn');
+        expect(periodOn(state, '2025-01-01')).toBeNull();
+        expect(periodOn(state, '2008-04-07')).toBeNull();
+        expect(state.mergedInto).toBe('509');
+      }));
+    it('refuses a merger into an unknown unit', () =>
+      unit.given([nongSon]).when({ type: 'MergeUnit', data: { intoCode: '999', effectiveOn: '2025-01-01', intoExists: false } }).thenThrows('UNIT.NOT_FOUND', 'intoCode'));
+    it('dissolves', () =>
+      unit.given([nongSon]).when({ type: 'DissolveUnit', data: { effectiveOn: '2025-07-01' } }).thenState((s) => expect(s).toMatchObject({ dissolved: true })));
+    it('needs an established unit', () => unit.given([]).when({ type: 'DissolveUnit', data: { effectiveOn: '2025-07-01' } }).thenThrows('UNIT.NOT_FOUND'));
+  });
+
+  describe('EarlierParentRecorded backfills history under a current snapshot', () => {
+    it('splits the first period at the date, the earlier part under the earlier parent', () =>
+      unit.given([queLoc]).when({ type: 'RecordEarlierParent', data: { parentCode: '519', until: '2025-01-01', parentExists: true } }).thenState((s) => {
+        const state = s as EstablishedUnit;
+        expect(periodOn(state, '2020-07-01')?.parentCode).toBe('519');
+        expect(periodOn(state, '2025-03-01')?.parentCode).toBe('509');
+      }));
+    it('refuses the same boundary twice (the first period now ends there)', () =>
+      unit
+        .given([queLoc, { type: 'EarlierParentRecorded', data: { parentCode: '519', until: '2025-01-01' } }])
+        .when({ type: 'RecordEarlierParent', data: { parentCode: '519', until: '2025-01-01', parentExists: true } })
+        .thenThrows('UNIT.INVALID_DATE', 'until'));
+    it('refuses a date outside the first period', () =>
+      unit.given([nongSon]).when({ type: 'RecordEarlierParent', data: { parentCode: '48', until: '2000-01-01', parentExists: true } }).thenThrows('UNIT.INVALID_DATE', 'until'));
+  });
+});
