@@ -5,3 +5,4 @@ export * from './lib/postgres/postgres-event-store';
 export * from './lib/projection';
 export * from './lib/command-handler';
 export * from './lib/event-store.module';
+export * from './lib/postgres/data-source';

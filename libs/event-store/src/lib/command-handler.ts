@@ -1,5 +1,5 @@
 import { Command, Decider, DomainEvent, fold } from '@reform/decider';
-import { EventMetadata, RecordedEvent, WrongExpectedVersionError } from './event-store.port';
+import { EventMetadata, RecordedEvent, StaleTransactionError, WrongExpectedVersionError } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { Projection, project } from './projection';
 
@@ -19,11 +19,15 @@ export interface HandledCommand<E extends DomainEvent, S> {
   readonly state: S;
   readonly events: RecordedEvent<E['type'], E['data']>[];
   readonly version: number;
+  /** 1, plus one for each retry after a concurrent write. */
+  readonly attempts: number;
 }
 
 /**
  * The thin shell around a decider: load the stream, fold, decide, append with the version that
  * was read, project in the same transaction, commit. A DomainError from decide propagates as is.
+ * With a store bound to the caller's transaction (`store.withManager(manager)`), each attempt
+ * runs in a savepoint of it and the caller commits.
  */
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(options: HandleCommandOptions<C, E, S>): Promise<HandledCommand<E, S>> {
   const { store, decider, streamId, command, metadata, projections = [], maxRetries = 3 } = options;
@@ -33,17 +37,18 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         const past = await tx.readStream(streamId);
         const state = fold(decider, past as unknown as E[]);
         const decided = decider.decide(command, state);
-        if (decided.length === 0) return { state, events: [], version: past.length };
+        if (decided.length === 0) return { state, events: [], version: past.length, attempts: attempt + 1 };
         const { events, nextExpectedVersion } = await tx.append(streamId, past.length, decided, metadata);
         await project(projections, events, manager);
         return {
           state: fold(decider, decided, state),
           events: events as RecordedEvent<E['type'], E['data']>[],
           version: nextExpectedVersion,
+          attempts: attempt + 1,
         };
       });
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) continue;
+      if (error instanceof WrongExpectedVersionError && attempt < maxRetries && !(error instanceof StaleTransactionError && store.joinsCallerTransaction)) continue;
       throw error;
     }
   }

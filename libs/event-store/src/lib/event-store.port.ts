@@ -120,3 +120,17 @@ export class WrongExpectedVersionError extends Error {
     this.name = 'WrongExpectedVersionError';
   }
 }
+
+/**
+ * The appending transaction got its id (by writing something else first) before another
+ * transaction committed the stream's last event. readAll orders by transaction id, so appending
+ * would place this event before its predecessor; it is refused. Retrying in a new transaction
+ * succeeds (`handleCommand` does so unless it runs inside the caller's transaction).
+ */
+export class StaleTransactionError extends WrongExpectedVersionError {
+  constructor(streamId: string, expectedVersion: ExpectedVersion, actualVersion: number) {
+    super(streamId, expectedVersion, actualVersion);
+    this.message = `Stream "${streamId}" was appended to (version ${actualVersion}) by a transaction younger than this one; retry in a new transaction`;
+    this.name = 'StaleTransactionError';
+  }
+}

@@ -6,7 +6,7 @@ export function assertSchemaName(schema: string): string {
   return schema;
 }
 
-type MigrationClass = new () => MigrationInterface;
+export type MigrationClass = new () => MigrationInterface;
 
 /**
  * Builds a TypeORM migration class for one service schema. TypeORM identifies migrations by

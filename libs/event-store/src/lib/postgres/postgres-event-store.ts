@@ -12,6 +12,7 @@ import {
   ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
+  StaleTransactionError,
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
@@ -29,6 +30,12 @@ export interface EventStoreTransaction {
   readonly manager: EntityManager;
 }
 
+interface TransactionBinding {
+  readonly manager: EntityManager;
+  /** The caller opened the transaction (withManager), rather than this store's transaction(). */
+  readonly callerOwned: boolean;
+}
+
 interface EventRow {
   global_position: string;
   transaction_id: string;
@@ -42,6 +49,14 @@ interface EventRow {
   recorded_at: Date;
   previous_hash: string | null;
   hash: string;
+}
+
+interface StreamHeadRow {
+  readonly version: number;
+  readonly hash: string;
+  /** The transaction that wrote the head, and the one appending now. */
+  readonly transactionId: string;
+  readonly ownTransactionId: string;
 }
 
 export interface StreamHead {
@@ -67,21 +82,37 @@ export class PostgresEventStore implements EventStore {
     private readonly dataSource: DataSource,
     readonly schema: string,
     options: PostgresEventStoreOptions = {},
-    private readonly manager?: EntityManager,
+    private readonly binding?: TransactionBinding,
   ) {
     this.table = `"${assertSchemaName(schema)}".events`;
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /** A store whose appends and reads run in the caller's transaction. */
+  /**
+   * A store whose appends and reads run in the caller's transaction (`manager`). Its
+   * `transaction()` and appends use a savepoint, so a conflict rolls back only the store's part
+   * and `handleCommand` can retry without aborting the caller's transaction.
+   */
   withManager(manager: EntityManager): PostgresEventStore {
-    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, manager);
+    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: true });
+  }
+
+  /** True when this store runs in a transaction opened by someone else (see `withManager`). */
+  get joinsCallerTransaction(): boolean {
+    return this.binding?.callerOwned ?? false;
   }
 
   /** Runs `work` in one transaction shared by appends and read-model writes. */
   async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
-    if (this.manager) return work({ store: this, manager: this.manager });
-    return this.dataSource.transaction((manager) => work({ store: this.withManager(manager), manager }));
+    const run = (manager: EntityManager) => work({ store: this.bound(manager), manager });
+    if (!this.binding) return this.dataSource.transaction(run);
+    // A caller's transaction: a savepoint (TypeORM nests transactions as savepoints).
+    if (this.binding.callerOwned) return this.binding.manager.transaction(run);
+    return work({ store: this, manager: this.binding.manager });
+  }
+
+  private bound(manager: EntityManager): PostgresEventStore {
+    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: false });
   }
 
   async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
@@ -102,6 +133,9 @@ export class PostgresEventStore implements EventStore {
           const head = heads.get(entry.streamId);
           const actual = head?.version ?? 0;
           if (!versionMatches(entry.expectedVersion, actual)) throw new WrongExpectedVersionError(entry.streamId, entry.expectedVersion, actual);
+          // readAll orders by transaction id: an older transaction appending after a newer one's
+          // event on the same stream would be read before it. Refuse; a new transaction is newer.
+          if (head && BigInt(head.transactionId) > BigInt(head.ownTransactionId)) throw new StaleTransactionError(entry.streamId, entry.expectedVersion, actual);
           let previousHash = head?.hash ?? null;
           entry.events.forEach((event, index) => {
             const row = {
@@ -213,23 +247,25 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => row.stream_id);
   }
 
-  private async heads(manager: EntityManager, streamIds: string[]): Promise<Map<string, { version: number; hash: string }>> {
-    const rows: Array<{ stream_id: string; stream_version: number; hash: string }> = await manager.query(
-      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ${this.table}
-       WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
+  private async heads(manager: EntityManager, streamIds: string[]): Promise<Map<string, StreamHeadRow>> {
+    const rows: Array<{ stream_id: string; stream_version: number; hash: string; transaction_id: string; own_transaction_id: string }> = await manager.query(
+      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash, transaction_id::text AS transaction_id, pg_current_xact_id()::text AS own_transaction_id
+       FROM ${this.table} WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
       [streamIds],
     );
-    return new Map(rows.map((row) => [row.stream_id, { version: row.stream_version, hash: row.hash }]));
+    return new Map(
+      rows.map((row) => [row.stream_id, { version: row.stream_version, hash: row.hash, transactionId: row.transaction_id, ownTransactionId: row.own_transaction_id }]),
+    );
   }
 
   private async currentVersion(streamId: string, outsideTransaction = false): Promise<number> {
-    const run = outsideTransaction ? this.dataSource : (this.manager ?? this.dataSource);
+    const run = outsideTransaction ? this.dataSource : (this.binding?.manager ?? this.dataSource);
     const [row] = await run.query(`SELECT max(stream_version) AS version FROM ${this.table} WHERE stream_id = $1`, [streamId]);
     return Number(row?.version ?? 0);
   }
 
   private query(sql: string, parameters: unknown[]) {
-    return (this.manager ?? this.dataSource).query(sql, parameters);
+    return (this.binding?.manager ?? this.dataSource).query(sql, parameters);
   }
 }
 
