@@ -1,1 +1,2 @@
 export * from './lib/contract';
+export * from './directory/unit-events';

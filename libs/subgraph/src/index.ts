@@ -1,2 +1,3 @@
 export * from './lib/errors';
 export * from './lib/subgraph-options';
+export * from './lib/scalars';

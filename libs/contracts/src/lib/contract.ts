@@ -12,7 +12,7 @@ export interface IntegrationEventContract<Data = unknown> {
   readonly aggregate: string;
   readonly eventType: string;
   readonly subject: string;
-  readonly schema: z.ZodType<Data>;
+  readonly schema: z.ZodType;
   /** Validates a payload where it enters a service; throws ContractViolation naming field and rule. */
   validate(payload: unknown): Data;
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineContract } from '../lib/contract';
+
+/**
+ * What the directory publishes about units: every service keeps its own copy of the hierarchy
+ * from these (to scope queries and fan out assignments). Days are `YYYY-MM-DD`.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
+const code = z.string().min(1, 'must not be empty');
+const unit = (eventType: string, data: z.ZodRawShape) => defineContract({ service: 'directory', aggregate: 'unit', eventType, version: 1, schema: z.object({ code, ...data }) });
+
+export const UnitEstablishedV1 = unit('UnitEstablished', {
+  name: z.string().min(1),
+  type: z.string().min(1),
+  level: z.enum(['PROVINCE', 'DISTRICT', 'COMMUNE', 'AGENCY']),
+  kind: z.string().nullable(),
+  parentCode: code.nullable(),
+  validFrom: day.nullable(),
+});
+export const UnitRenamedV1 = unit('UnitRenamed', { name: z.string().min(1), type: z.string().min(1), effectiveOn: day });
+export const UnitTransferredV1 = unit('UnitTransferred', { parentCode: code, effectiveOn: day });
+export const UnitMergedV1 = unit('UnitMerged', { intoCode: code, effectiveOn: day });
+export const UnitDissolvedV1 = unit('UnitDissolved', { effectiveOn: day });
+export const EarlierParentRecordedV1 = unit('EarlierParentRecorded', { parentCode: code, until: day });
+
+export const DIRECTORY_UNIT_CONTRACTS = [UnitEstablishedV1, UnitRenamedV1, UnitTransferredV1, UnitMergedV1, UnitDissolvedV1, EarlierParentRecordedV1];

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { DIRECTORY_SCHEMA as S } from '../../schema';
+import { UnitLevel } from '../../domain/unit/unit.decider';
+
+/** A unit as it was on `day` (or as last recorded when `day` is null). */
+export interface UnitView {
+  readonly code: string;
+  readonly level: UnitLevel;
+  readonly kind: string | null;
+  readonly name: string;
+  readonly type: string;
+  readonly parentCode: string | null;
+  /** The unit's whole validity, not the period's. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly mergedInto: string | null;
+  readonly dissolved: boolean;
+  /** The day the view answers for; nested fields (parent, children) answer for the same day. */
+  readonly day: string;
+}
+
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
+const ON_DAY = `(p.valid_from IS NULL OR p.valid_from <= $DAY::date) AND (p.valid_to IS NULL OR $DAY::date < p.valid_to)`;
+
+interface ViewRow {
+  code: string;
+  level: UnitLevel;
+  kind: string | null;
+  name: string;
+  type: string;
+  parent_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  merged_into: string | null;
+  dissolved: boolean;
+}
+
+const toView = (day: string) => (row: ViewRow): UnitView => ({
+  code: row.code,
+  level: row.level,
+  kind: row.kind,
+  name: row.name,
+  type: row.type,
+  parentCode: row.parent_code,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+  mergedInto: row.merged_into,
+  dissolved: row.dissolved,
+  day,
+});
+
+/** Read side of the unit hierarchy, from `units` and `unit_periods`. */
+@Injectable()
+export class UnitDirectory {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  /** On `day`, the period holding then; without a day, the last recorded period (also of an ended unit). */
+  async unit(code: string, day: string | null, today: string): Promise<UnitView | null> {
+    const rows: ViewRow[] = day
+      ? await this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 AND ${ON_DAY.replace(/\$DAY/g, '$2')}`, [code, day])
+      : await this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`, [code]);
+    return rows.length ? toView(day ?? today)(rows[0]) : null;
+  }
+
+  async units(filter: { parentCode?: string | null; level?: UnitLevel | null; agencies?: boolean }, day: string): Promise<UnitView[]> {
+    const rows: ViewRow[] = await this.manager.query(
+      `SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code)
+       WHERE ${ON_DAY.replace(/\$DAY/g, '$1')}
+         AND ($2::text IS NULL OR p.parent_code = $2)
+         AND ($3::text IS NULL OR u.level = $3)
+         AND ($4::boolean IS NULL OR (u.level = 'AGENCY') = $4)
+       ORDER BY u.code`,
+      [day, filter.parentCode ?? null, filter.level ?? null, filter.agencies ?? null],
+    );
+    return rows.map(toView(day));
+  }
+
+  /** The unit, then its parents up to the root, on `day`. */
+  async ancestry(code: string, day: string): Promise<UnitView[]> {
+    const chain: UnitView[] = [];
+    for (let next: string | null = code; next && chain.length < 10; ) {
+      const unit: UnitView | null = await this.unit(next, day, day);
+      if (!unit) break;
+      chain.push(unit);
+      next = unit.parentCode;
+    }
+    return chain;
+  }
+
+  async existing(codes: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ code: string }> = await this.manager.query(`SELECT code FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
+    return new Set(rows.map((row) => row.code));
+  }
+}
