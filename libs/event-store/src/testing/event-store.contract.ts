@@ -74,6 +74,34 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect((await store.readAll(page.position, 10)).events).toEqual([]);
     });
 
+    it('pages through all events with a limit, without repeats or gaps', async () => {
+      const start = await drain(store);
+      const ids = [stream(), stream(), stream()];
+      for (const [index, id] of ids.entries()) {
+        await store.append(id, 'no_stream', Array.from({ length: 3 }, (_, n) => ({ type: 'Paged', data: { stream: index, n } })), metadata);
+      }
+      const seen: string[] = [];
+      let position = start;
+      for (let page = await store.readAll(position, 4); page.events.length; page = await store.readAll(position, 4)) {
+        expect(page.events.length).toBeLessThanOrEqual(4);
+        seen.push(...page.events.map((e) => `${e.streamId}@${e.streamVersion}`));
+        position = page.position;
+      }
+      expect(seen).toEqual(ids.flatMap((id) => [1, 2, 3].map((v) => `${id}@${v}`)));
+    });
+
+    it('keeps preset event ids and stores data and metadata as given', async () => {
+      const id = stream();
+      const eventId = randomUUID();
+      const data = { name: 'Xã Quế Lộc', nested: { list: [1, 'hai', null, { z: true, a: 1.5 }] }, empty: {} };
+      const [event] = (await store.append(id, 0, [{ type: 'UnitRenamed', data, eventId }], { ...metadata, causationId: eventId })).events;
+      expect(event.eventId).toBe(eventId);
+      const [read] = await store.readStream(id);
+      expect(read).toEqual(event);
+      expect(read.data).toEqual(data);
+      expect(read.metadata).toEqual({ ...metadata, causationId: eventId });
+    });
+
     it('chains hashes and verifies an untouched stream', async () => {
       const id = stream();
       await store.append(id, 0, [{ type: 'A', data: { x: 1 } }], metadata);

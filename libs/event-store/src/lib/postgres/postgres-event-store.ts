@@ -249,8 +249,13 @@ export class PostgresEventStore implements EventStore {
 
   private async heads(manager: EntityManager, streamIds: string[]): Promise<Map<string, StreamHeadRow>> {
     const rows: Array<{ stream_id: string; stream_version: number; hash: string; transaction_id: string; own_transaction_id: string }> = await manager.query(
-      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash, transaction_id::text AS transaction_id, pg_current_xact_id()::text AS own_transaction_id
-       FROM ${this.table} WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
+      // One backward index probe per stream: the cost does not grow with the stream's length.
+      `SELECT head.*, pg_current_xact_id()::text AS own_transaction_id
+       FROM unnest($1::text[]) AS wanted(stream_id)
+       CROSS JOIN LATERAL (
+         SELECT stream_id, stream_version, hash, transaction_id::text AS transaction_id FROM ${this.table} e
+         WHERE e.stream_id = wanted.stream_id ORDER BY stream_version DESC LIMIT 1
+       ) head`,
       [streamIds],
     );
     return new Map(
