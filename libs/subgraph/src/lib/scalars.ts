@@ -22,3 +22,22 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 export function vietnamDay(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseInstant(value: unknown): Date {
+  const date = typeof value === 'string' && INSTANT.test(value) ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new GraphQLError(`Thời điểm "${String(value)}" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return date;
+}
+
+/** `DateTime` of API.md: an instant, ISO 8601 with a zone; a malformed one is BAD_USER_INPUT. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant, ISO 8601 with a time zone (2020-07-01T00:00:00Z).',
+  serialize: (value) => (value instanceof Date ? value : parseInstant(value)).toISOString(),
+  parseValue: (value) => parseInstant(value),
+  parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -1,6 +1,6 @@
-import { Args, Directive, Field, GraphQLISODateTime, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Public } from '@reform/auth';
-import { DateScalar, vietnamDay } from '@reform/subgraph';
+import { DateScalar, DateTimeScalar, vietnamDay } from '@reform/subgraph';
 import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
 
@@ -38,7 +38,7 @@ export class UnitResolver {
   // makes the unit list readable by any signed-in user.
   @Public()
   @Query(() => UnitType, { nullable: true, description: 'Một đơn vị theo mã; với asOf: như tại thời điểm đó (null nếu khi đó chưa có hoặc đã hết hiệu lực).' })
-  unit(@Args('code', { type: () => ID }) code: string, @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf?: Date | null): Promise<UnitView | null> {
+  unit(@Args('code', { type: () => ID }) code: string, @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null): Promise<UnitView | null> {
     return this.directory.unit(code, dayOf(asOf), today());
   }
 
@@ -47,7 +47,7 @@ export class UnitResolver {
   units(
     @Args('parentCode', { type: () => ID, nullable: true }) parentCode?: string | null,
     @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null,
-    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf?: Date | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
   ): Promise<UnitView[]> {
     return this.directory.units({ parentCode, level }, dayOf(asOf) ?? today());
   }

@@ -1,9 +1,9 @@
-import { DomainError } from '@reform/decider';
-import { EventMetadata, PostgresEventStore, StreamAppend, project } from '@reform/event-store';
+import { EventMetadata, PostgresEventStore } from '@reform/event-store';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
-import { UnitCommand, UnitLevel, UnitState, unitDecider, unitStreamId, lastPeriod } from '../../domain/unit/unit.decider';
-import { loadUnits, unitsProjection } from '../../read/units/units.projection';
-import { parseUnitList, RowProblem, UnitListRejected, UnitListRow } from './unit-list';
+import { UnitCommand, UnitLevel, UnitState, unitDecider, lastPeriod } from '../../domain/unit/unit.decider';
+import { loadUnits } from '../../read/units/units.projection';
+import { executeUnitCommands, UnitCommandsRefused } from '../unit-commands';
+import { parseUnitList, UnitListRejected, UnitListRow } from './unit-list';
 
 export interface ImportSummary {
   readonly rows: number;
@@ -19,57 +19,35 @@ export interface ImportSummary {
  * model. A row equal to the unit's current state appends nothing, so a second run of the same
  * file appends no event. A changed name or parent is recorded as a rename or transfer effective
  * on `listDate` (the date the list describes).
- *
- * The current state of 10,000+ units comes from the read model, which the same `evolve` built in
- * the same transactions; the expected versions still guard against a concurrent writer.
  */
 export async function importUnitList(store: PostgresEventStore, csv: string, options: { listDate: string; metadata: EventMetadata }): Promise<ImportSummary> {
-  return store.transaction(async ({ store: tx, manager }) => {
+  const { rows, current } = await store.transaction(async ({ manager }) => {
     const levels = new Map<string, UnitLevel>(
       (await manager.query(`SELECT code, level FROM "${S}".units`)).map((row: { code: string; level: UnitLevel }) => [row.code, row.level]),
     );
     const rows = await parseUnitList(csv, (code) => levels.get(code));
-    const states = await loadUnits(manager, rows.map((row) => row.code));
-    const summary = { rows: rows.length, established: 0, renamed: 0, transferred: 0, unchanged: 0 };
-    const problems: RowProblem[] = [];
-    const batch: StreamAppend[] = [];
-    for (const row of rows) {
-      const known = states.get(row.code);
-      try {
-        const events = decideRow(row, known?.state ?? unitDecider.initialState, options.listDate);
-        if (events.length === 0) summary.unchanged++;
-        for (const event of events) {
-          if (event.type === 'UnitEstablished') summary.established++;
-          if (event.type === 'UnitRenamed') summary.renamed++;
-          if (event.type === 'UnitTransferred') summary.transferred++;
-        }
-        if (events.length) batch.push({ streamId: unitStreamId(row.code), expectedVersion: known?.version ?? 0, events });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        problems.push({ line: row.line, field: error.field ?? 'code', rule: error.message });
-      }
-    }
-    if (problems.length) throw new UnitListRejected(problems);
-    const recorded = await tx.appendMany(batch, options.metadata);
-    await project([unitsProjection], recorded, manager);
-    return summary;
+    return { rows, current: await loadUnits(manager, rows.map((row) => row.code)) };
   });
+  const commands = rows.flatMap((row) => commandsFor(row, current.get(row.code)?.state ?? unitDecider.initialState, options.listDate).map((command) => ({ code: row.code, command, row })));
+  try {
+    const recorded = await executeUnitCommands(store, commands, options.metadata);
+    const count = (type: string) => recorded.filter((event) => event.type === type).length;
+    const changed = new Set(recorded.map((event) => event.streamId));
+    return { rows: rows.length, established: count('UnitEstablished'), renamed: count('UnitRenamed'), transferred: count('UnitTransferred'), unchanged: rows.length - changed.size };
+  } catch (error) {
+    if (!(error instanceof UnitCommandsRefused)) throw error;
+    throw new UnitListRejected(error.failures.map(({ index, error: refusal }) => ({ line: commands[index].row.line, field: refusal.field ?? 'code', rule: refusal.message })));
+  }
 }
 
-/** The row compared with the unit's state, through the decider's rules. */
-function decideRow(row: UnitListRow, state: UnitState, listDate: string) {
-  const commands: UnitCommand[] = [];
+/** What the row asks of the unit: establish it, or rename or move it from the list's date. */
+function commandsFor(row: UnitListRow, state: UnitState, listDate: string): UnitCommand[] {
   if (state.status === 'absent') {
-    commands.push({ type: 'EstablishUnit', data: { code: row.code, name: row.name, type: row.type, level: row.level, kind: null, parentCode: row.parentCode, validFrom: null, parentExists: true } });
-  } else {
-    const period = lastPeriod(state);
-    if (period.name !== row.name || period.type !== row.type) commands.push({ type: 'RenameUnit', data: { name: row.name, type: row.type, effectiveOn: listDate } });
-    if (period.parentCode !== row.parentCode && row.parentCode) commands.push({ type: 'TransferUnit', data: { parentCode: row.parentCode, effectiveOn: listDate, parentExists: true } });
+    return [{ type: 'EstablishUnit', data: { code: row.code, name: row.name, type: row.type, level: row.level, kind: null, parentCode: row.parentCode, validFrom: null, parentExists: true } }];
   }
-  let current = state;
-  return commands.flatMap((command) => {
-    const events = unitDecider.decide(command, current);
-    current = events.reduce(unitDecider.evolve, current);
-    return events;
-  });
+  const period = lastPeriod(state);
+  const commands: UnitCommand[] = [];
+  if (period.name !== row.name || period.type !== row.type) commands.push({ type: 'RenameUnit', data: { name: row.name, type: row.type, effectiveOn: listDate } });
+  if (row.parentCode && period.parentCode !== row.parentCode) commands.push({ type: 'TransferUnit', data: { parentCode: row.parentCode, effectiveOn: listDate, parentExists: true } });
+  return commands;
 }

@@ -1,0 +1,36 @@
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { DirectoryModule, DirectoryOptions } from './directory.module';
+import { importUnitList, ImportSummary } from './write/import-units/import-units';
+import { seedDirectoryDemo } from './demo/seed-demo';
+
+export interface DirectoryAppOptions extends DirectoryOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Boots the directory subgraph on `port` (embedded launcher, distributed main, tests). */
+export async function createDirectoryApp(options: DirectoryAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(DirectoryModule.forRoot(options), { logger: options.logger ?? ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  await app.listen(options.port, options.host ?? '127.0.0.1');
+  return app;
+}
+
+/** The list shipped with the platform: GSO, as of 2025-03-01 (copied from shared/domain/data). */
+export const NATIONAL_UNIT_LIST = join(__dirname, '..', 'data', 'vn-admin-units-2025-03.csv');
+export const NATIONAL_UNIT_LIST_DATE = '2025-03-01';
+
+export async function importNationalUnits(app: INestApplication, file = NATIONAL_UNIT_LIST, listDate = NATIONAL_UNIT_LIST_DATE): Promise<ImportSummary> {
+  const store = app.get<PostgresEventStore>(EVENT_STORE);
+  return importUnitList(store, await readFile(file, 'utf8'), {
+    listDate,
+    metadata: { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `import-units-${listDate}`, causationId: null },
+  });
+}
+
+export { seedDirectoryDemo };

@@ -1,0 +1,117 @@
+import { INestApplication } from '@nestjs/common';
+import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { UnitCommand } from '../domain/unit/unit.decider';
+import { UnitDirectory, UnitView } from '../read/units/unit-directory';
+import { executeUnitCommands } from '../write/unit-commands';
+
+const metadata = (what: string): EventMetadata => ({ actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `demo-${what}`, causationId: null });
+
+/**
+ * Nông Sơn (519, Quảng Nam) issued seed 000 in 2020 and was merged into Quế Sơn (509) on
+ * 2025-01-01 (data/nong-son-history.md). The 2025 list has its communes under 509 already;
+ * this records the history before that so the 2020 plan still finds its issuer and communes.
+ */
+function nongSonHistory(): Array<{ code: string; command: UnitCommand }> {
+  const merger = '2025-01-01';
+  return [
+    // Established by Nghị định 42/2008/NĐ-CP (8 April 2008), split from Quế Sơn.
+    { code: '519', command: { type: 'EstablishUnit', data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08', parentExists: true } } },
+    { code: '519', command: { type: 'MergeUnit', data: { intoCode: '509', effectiveOn: merger, intoExists: true } } },
+    ...['20656', '20668', '20669', '20671', '20692'].map((code) => ({
+      code,
+      command: { type: 'RecordEarlierParent' as const, data: { parentCode: '519', until: merger, parentExists: true } },
+    })),
+    // Sơn Viên is absent from the 2025 list; Nghị quyết 1318/NQ-UBTVQH15 merged it into Quế Lộc.
+    { code: '20672', command: { type: 'EstablishUnit', data: { code: '20672', name: 'Xã Sơn Viên', type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '519', validFrom: null, parentExists: true } } },
+    { code: '20672', command: { type: 'MergeUnit', data: { intoCode: '20671', effectiveOn: merger, intoExists: true } } },
+  ];
+}
+
+interface Office {
+  readonly abbreviation: string;
+  readonly kind: string;
+  /** Full name; `place` is e.g. "huyện Thăng Bình". */
+  readonly name: (place: string) => string;
+}
+
+const office = (abbreviation: string, kind: string, name: (place: string) => string): Office => ({ abbreviation, kind, name });
+
+/** The standard offices and bodies of each level (as in the seeds' plans). */
+export const STANDARD_OFFICES: Record<'PROVINCE' | 'DISTRICT' | 'COMMUNE', readonly Office[]> = {
+  PROVINCE: [
+    office('VP', 'Văn phòng', (p) => `Văn phòng UBND ${p}`),
+    office('SNV', 'Sở', () => 'Sở Nội vụ'),
+    office('STP', 'Sở', () => 'Sở Tư pháp'),
+    office('STC', 'Sở', () => 'Sở Tài chính'),
+    office('SKHDT', 'Sở', () => 'Sở Kế hoạch và Đầu tư'),
+    office('STTTT', 'Sở', () => 'Sở Thông tin và Truyền thông'),
+    office('TTR', 'Thanh tra', (p) => `Thanh tra ${p}`),
+    office('CA', 'Công an', (p) => `Công an ${p}`),
+    office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
+  ],
+  DISTRICT: [
+    office('VP', 'Văn phòng', (p) => `Văn phòng HĐND và UBND ${p}`),
+    office('PNV', 'Phòng', () => 'Phòng Nội vụ'),
+    office('PTP', 'Phòng', () => 'Phòng Tư pháp'),
+    office('PTCKH', 'Phòng', () => 'Phòng Tài chính - Kế hoạch'),
+    office('PVHTT', 'Phòng', () => 'Phòng Văn hóa và Thông tin'),
+    office('PTNMT', 'Phòng', () => 'Phòng Tài nguyên và Môi trường'),
+    office('PGDDT', 'Phòng', () => 'Phòng Giáo dục và Đào tạo'),
+    office('PYT', 'Phòng', () => 'Phòng Y tế'),
+    office('PLDTBXH', 'Phòng', () => 'Phòng Lao động - Thương binh và Xã hội'),
+    office('PKTHT', 'Phòng', () => 'Phòng Kinh tế và Hạ tầng'),
+    office('PNNPTNT', 'Phòng', () => 'Phòng Nông nghiệp và Phát triển nông thôn'),
+    office('TTR', 'Thanh tra', (p) => `Thanh tra ${p}`),
+    office('CA', 'Công an', (p) => `Công an ${p}`),
+    office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
+    office('BHXH', 'Bảo hiểm xã hội', (p) => `Bảo hiểm xã hội ${p}`),
+  ],
+  COMMUNE: [
+    office('VPTK', 'Bộ phận', () => 'Bộ phận Văn phòng - Thống kê'),
+    office('TPHT', 'Bộ phận', () => 'Bộ phận Tư pháp - Hộ tịch'),
+    office('DCXD', 'Bộ phận', () => 'Bộ phận Địa chính - Xây dựng'),
+    office('VHXH', 'Bộ phận', () => 'Bộ phận Văn hóa - Xã hội'),
+    office('TCKT', 'Bộ phận', () => 'Bộ phận Tài chính - Kế toán'),
+    office('MC', 'Bộ phận', () => 'Bộ phận Tiếp nhận và Trả kết quả'),
+    office('CA', 'Công an', (p) => `Công an ${p}`),
+    office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
+  ],
+};
+
+/** "Huyện Thăng Bình" → "huyện Thăng Bình", as it follows an office's name. */
+function place(unit: UnitView): string {
+  const type = unit.type === 'Thành phố Trung ương' ? 'Thành phố' : unit.type;
+  return unit.name.startsWith(type) ? `${type.toLowerCase()}${unit.name.slice(type.length)}` : unit.name;
+}
+
+/** Provinces whose units issued the seed plans: Quảng Nam, Hà Giang, Huế. */
+export const DEMO_PROVINCES = ['49', '02', '46'];
+
+/**
+ * Demo data of the embedded mode, on top of the national list: Nông Sơn's history and the
+ * standard offices of every province, district and commune of the seeds' provinces. Idempotent:
+ * what exists is left alone.
+ */
+export async function seedDirectoryDemo(app: INestApplication, today: string): Promise<{ events: number }> {
+  const store = app.get<PostgresEventStore>(EVENT_STORE);
+  const directory = app.get(UnitDirectory);
+  let events = 0;
+  if (!(await directory.existing(['519'])).has('519')) events += (await executeUnitCommands(store, nongSonHistory(), metadata('nong-son'))).length;
+
+  const commands: Array<{ code: string; command: UnitCommand }> = [];
+  for (const provinceCode of DEMO_PROVINCES) {
+    const province = await directory.unit(provinceCode, today, today);
+    if (!province) continue;
+    const districts = await directory.units({ parentCode: provinceCode, agencies: false }, today);
+    const communes = (await Promise.all(districts.map((d) => directory.units({ parentCode: d.code, agencies: false }, today)))).flat();
+    for (const unit of [province, ...districts, ...communes]) {
+      for (const o of STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE']) {
+        const code = `${unit.code}.${o.abbreviation}`;
+        commands.push({ code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom: null, parentExists: true } } });
+      }
+    }
+  }
+  const existing = await directory.existing(commands.map((c) => c.code));
+  events += (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('offices'))).length;
+  return { events };
+}

@@ -1,0 +1,7 @@
+export { createDirectoryApp, importNationalUnits, seedDirectoryDemo, NATIONAL_UNIT_LIST, NATIONAL_UNIT_LIST_DATE } from './app';
+export type { DirectoryAppOptions } from './app';
+export { DirectoryModule, directoryMigrations } from './directory.module';
+export type { DirectoryOptions } from './directory.module';
+export { UnitListRejected } from './write/import-units/unit-list';
+export type { ImportSummary } from './write/import-units/import-units';
+export { DIRECTORY_SCHEMA } from './schema';

@@ -1,0 +1,88 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '@reform/testing';
+import { InProcessBus } from '@reform/messaging';
+import { createDirectoryApp, importNationalUnits, seedDirectoryDemo, UnitListRejected } from '../src';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe('directory: national list, history and the units subgraph', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  const bus = new InProcessBus();
+  const count = async () => Number((await app.get(DataSource).query(`SELECT count(*) FROM directory.events`))[0].count);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('directory');
+    app = await createDirectoryApp({ databaseUrl: database.url, bus, port: 0, logger: false });
+    url = `${await app.getUrl()}/graphql`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await bus.close();
+    await database.drop();
+  });
+
+  const gql = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data: any; errors: any[] };
+  };
+
+  it('imports the national list: 63 provinces, 696 districts, 10,047 communes; a second import appends nothing', async () => {
+    const first = await importNationalUnits(app);
+    expect(first).toMatchObject({ rows: 10_806, established: 10_806, renamed: 0, transferred: 0 });
+    const levels = await app.get(DataSource).query(`SELECT level, count(*)::int AS n FROM directory.units GROUP BY level ORDER BY level`);
+    expect(levels).toEqual([{ level: 'COMMUNE', n: 10_047 }, { level: 'DISTRICT', n: 696 }, { level: 'PROVINCE', n: 63 }]);
+    const before = await count();
+    expect(await importNationalUnits(app)).toMatchObject({ established: 0, renamed: 0, transferred: 0, unchanged: 10_806 });
+    expect(await count()).toBe(before);
+  });
+
+  it('rejects a file with a malformed row, naming its line, and appends nothing', async () => {
+    const file = join(tmpdir(), `units-${process.pid}.csv`);
+    await writeFile(file, 'code,name,type,level,parent_code\n99,Tỉnh Mới,Tỉnh,province,\n999,Huyện Mới,Huyện,district,99\n99999,,Xã,commune,999\n');
+    const before = await count();
+    const error = await importNationalUnits(app, file).catch((e) => e);
+    expect(error).toBeInstanceOf(UnitListRejected);
+    expect(error.problems).toEqual([{ line: 4, field: 'name', rule: 'không được để trống' }]);
+    expect(await count()).toBe(before);
+    expect((await gql('{ unit(code: "99") { name } }')).data.unit).toBeNull();
+  });
+
+  it('records Nông Sơn’s history and the standard offices, idempotently', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const seeded = await seedDirectoryDemo(app, today);
+    expect(seeded.events).toBeGreaterThan(4_000);
+    expect(await seedDirectoryDemo(app, today)).toEqual({ events: 0 });
+  });
+
+  it('answers the acceptance queries', async () => {
+    const quangNam = await gql('{ unit(code: "49") { name level children { code } } }');
+    expect(quangNam.data.unit.name).toBe('Tỉnh Quảng Nam');
+    expect(quangNam.data.unit.children).toHaveLength(17);
+    const thangBinh = await gql('{ unit(code: "513") { name children { code level } agencies { code name } } }');
+    expect(thangBinh.data.unit.name).toBe('Huyện Thăng Bình');
+    expect(thangBinh.data.unit.children).toHaveLength(20);
+    expect(thangBinh.data.unit.agencies.map((a: { code: string }) => a.code)).toContain('513.PNV');
+    const then = await gql('{ unit(code: "519", asOf: "2020-07-01T00:00:00Z") { name parent { code name } children { code name } } }');
+    expect(then.data.unit.name).toBe('Huyện Nông Sơn');
+    expect(then.data.unit.parent).toEqual({ code: '49', name: 'Tỉnh Quảng Nam' });
+    expect(then.data.unit.children.map((c: { code: string }) => c.code).sort()).toEqual(['20656', '20668', '20669', '20671', '20672', '20692']);
+    const now = await gql('{ unit(code: "519") { name validFrom validTo mergedInto { code name } children { code } } }');
+    expect(now.data.unit).toEqual({ name: 'Huyện Nông Sơn', validFrom: '2008-04-08', validTo: '2025-01-01', mergedInto: { code: '509', name: 'Huyện Quế Sơn' }, children: [] });
+    expect((await gql('{ unit(code: "519", asOf: "2025-06-01T00:00:00Z") { name } }')).data.unit).toBeNull();
+    const queLoc = await gql('{ unit(code: "20671", asOf: "2020-07-01T00:00:00Z") { ancestors { code } } }');
+    expect(queLoc.data.unit.ancestors).toEqual([{ code: '519' }, { code: '49' }]);
+  });
+
+  it('lists units by parent and level, and refuses a malformed date', async () => {
+    const districts = await gql('{ units(parentCode: "02", level: DISTRICT) { code } }');
+    expect(districts.data.units.length).toBe(11);
+    const bad = await gql('query($asOf: DateTime) { unit(code: "519", asOf: $asOf) { name } }', { asOf: 'yesterday' });
+    expect(bad.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors[0].message).toContain("yesterday");
+  });
+});
