@@ -9,7 +9,14 @@ import { formatSubgraphError } from './errors';
 export function subgraphGraphQLOptions(overrides: Partial<ApolloFederationDriverConfig> = {}): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,
-    autoSchemaFile: { federation: 2 },
+    // Federation v2.3: what @theguild/federation-composition supports (@apollo/subgraph would say v2.12).
+    autoSchemaFile: {
+      federation: {
+        version: 2,
+        importUrl: 'https://specs.apollo.dev/federation/v2.3',
+        directives: ['@composeDirective', '@extends', '@external', '@inaccessible', '@interfaceObject', '@key', '@override', '@provides', '@requires', '@shareable', '@tag'],
+      },
+    },
     sortSchema: true,
     path: '/graphql',
     playground: false,

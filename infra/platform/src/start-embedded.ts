@@ -1,0 +1,43 @@
+import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { loadConfig, httpConfig, portConfig } from '@reform/config';
+import { InProcessBus } from '@reform/messaging';
+import { z } from 'zod';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { startPlatform } from './platform';
+
+/** `npm start`: the whole platform in one process with demo data (ADR 0006). */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = new Logger('Embedded');
+  const config = loadConfig({
+    ...httpConfig(4000),
+    ...portConfig('EMBEDDED_PG_PORT', 5433),
+    DATA_DIR: z.string().default(join(process.cwd(), '.data')),
+  });
+  log.log(`Starting embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${config.DATA_DIR}/postgres)`);
+  const database = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'reform' });
+  const bus = new InProcessBus();
+  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
+  const stop = async (signal: string) => {
+    log.log(`${signal}: stopping`);
+    await platform?.close().catch((error) => log.error(error));
+    await bus.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    platform = await startPlatform({ databaseUrl: database.url, bus, gatewayPort: config.PORT, importUnits: true, demo: true, logger: ['error', 'warn'] });
+  } catch (error) {
+    log.error(`Start failed: ${(error as Error).stack ?? error}`);
+    await bus.close();
+    await database.stop();
+    process.exit(1);
+  }
+  log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ unit(code: \\"513\\") { name children { code name } } }"}'`);
+}
+
+void main();
