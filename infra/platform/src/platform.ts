@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { MessageBus } from '@reform/messaging';
 import { createDirectoryApp, importNationalUnits, seedDirectoryDemo } from '@reform/directory';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -19,6 +19,8 @@ export interface PlatformOptions {
   /** Demo data of the embedded mode. */
   readonly demo?: boolean;
   readonly logger?: LogLevel[] | false;
+  /** Progress lines for the operator (Nest's logger is kept quiet at `logger` levels). */
+  readonly report?: (line: string) => void;
 }
 
 export interface RunningPlatform {
@@ -29,17 +31,17 @@ export interface RunningPlatform {
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
-  const log = new Logger('Platform');
+  const report = options.report ?? (() => undefined);
   const logger = options.logger ?? ['error', 'warn'];
   const directory = await createDirectoryApp({ databaseUrl: options.databaseUrl, bus: options.bus, port: options.directoryPort ?? 0, logger });
   if (options.importUnits) {
     const started = Date.now();
     const summary = await importNationalUnits(directory);
-    log.log(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - started} ms)`);
+    report(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - started} ms)`);
   }
   if (options.demo) {
     const { events } = await seedDirectoryDemo(directory, new Date().toISOString().slice(0, 10));
-    log.log(`Demo directory data: ${events} events appended`);
+    report(`Demo directory data: ${events} events appended`);
   }
   const gateway = await startGateway({ port: options.gatewayPort, subgraphs: [{ name: 'directory', url: `${await directory.getUrl()}/graphql` }] });
   return {

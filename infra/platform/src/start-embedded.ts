@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
-    platform = await startPlatform({ databaseUrl: database.url, bus, gatewayPort: config.PORT, importUnits: true, demo: true, logger: ['error', 'warn'] });
+    platform = await startPlatform({ databaseUrl: database.url, bus, gatewayPort: config.PORT, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line) });
   } catch (error) {
     log.error(`Start failed: ${(error as Error).stack ?? error}`);
     await bus.close();

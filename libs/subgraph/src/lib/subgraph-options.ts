@@ -1,4 +1,5 @@
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { formatSubgraphError } from './errors';
 
 /**
@@ -24,6 +25,8 @@ export function subgraphGraphQLOptions(overrides: Partial<ApolloFederationDriver
     includeStacktraceInErrorResponses: false,
     context: ({ req }: { req: unknown }) => ({ req }),
     formatError: formatSubgraphError,
+    // Traces are for Apollo's hosted studio, which the platform does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     ...overrides,
   };
 }

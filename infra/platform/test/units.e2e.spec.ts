@@ -1,0 +1,67 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '@reform/testing';
+import { InProcessBus } from '@reform/messaging';
+import { importNationalUnits } from '@reform/directory';
+import { startPlatform, RunningPlatform } from '../src/platform';
+
+/** The walking skeleton's acceptance, through the gateway, as `npm start` composes it. */
+describe('units through the gateway (embedded composition)', () => {
+  let database: TestDatabase;
+  let platform: RunningPlatform;
+  const bus = new InProcessBus();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_units');
+    platform = await startPlatform({ databaseUrl: database.url, bus, gatewayPort: 0, importUnits: true, demo: true, logger: false });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await bus.close();
+    await database.drop();
+  });
+
+  async function gql(query: string): Promise<any> {
+    const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await response.json()) as { data: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  }
+
+  it('shows Tỉnh Quảng Nam with its 17 districts', async () => {
+    const { unit } = await gql('{ unit(code: "49") { name children { code } } }');
+    expect(unit.name).toBe('Tỉnh Quảng Nam');
+    expect(unit.children).toHaveLength(17);
+    expect(unit.children.map((c: { code: string }) => c.code)).not.toContain('519');
+  });
+
+  it('shows Huyện Thăng Bình with 20 communes', async () => {
+    const { unit } = await gql('{ unit(code: "513") { name level children { code level } } }');
+    expect(unit).toMatchObject({ name: 'Huyện Thăng Bình', level: 'DISTRICT' });
+    expect(unit.children).toHaveLength(20);
+    expect(new Set(unit.children.map((c: { level: string }) => c.level))).toEqual(new Set(['COMMUNE']));
+  });
+
+  it('finds Huyện Nông Sơn as of 2020 under Quảng Nam with six communes, and merged into 509 today', async () => {
+    const { then, today } = await gql(`{
+      then: unit(code: "519", asOf: "2020-07-01T00:00:00Z") { name parent { code name } children { code } }
+      today: unit(code: "519") { name validTo mergedInto { code name } }
+    }`);
+    expect(then.name).toBe('Huyện Nông Sơn');
+    expect(then.parent).toEqual({ code: '49', name: 'Tỉnh Quảng Nam' });
+    expect(then.children).toHaveLength(6);
+    expect(today).toEqual({ name: 'Huyện Nông Sơn', validTo: '2025-01-01', mergedInto: { code: '509', name: 'Huyện Quế Sơn' } });
+  });
+
+  it('imports the national list again without appending an event', async () => {
+    const events = async () => Number((await platform.directory.get(DataSource).query('SELECT count(*) FROM directory.events'))[0].count);
+    const before = await events();
+    const summary = await importNationalUnits(platform.directory);
+    expect(summary).toMatchObject({ established: 0, renamed: 0, transferred: 0, unchanged: 10_806 });
+    expect(await events()).toBe(before);
+  });
+
+  it('composes the supergraph with the Unit entity', () => {
+    expect(platform.gateway.supergraphSdl).toMatch(/type Unit[^{]*@join__type\(graph: DIRECTORY, key: "code"\)/);
+  });
+});
