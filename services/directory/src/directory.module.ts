@@ -40,7 +40,8 @@ export class DirectoryModule {
               applicationName: 'reform-directory',
             }),
           dataSourceFactory: async (dataSourceOptions) => {
-            const dataSource = new DataSource(dataSourceOptions!);
+            if (!dataSourceOptions) throw new Error('directory: no DataSource options');
+            const dataSource = new DataSource(dataSourceOptions);
             await runMigrations(dataSource);
             return dataSource;
           },

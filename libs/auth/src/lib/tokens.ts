@@ -46,6 +46,7 @@ export function parseSigningKeys(value: string | undefined, variable = 'AUTH_SIG
 export class TokenService {
   private readonly keys: ReadonlyMap<string, Uint8Array>;
   private readonly signingKid: string;
+  private readonly signingKey: Uint8Array;
   private readonly issuer: string;
   private readonly audience: string;
   readonly ttlSeconds: number;
@@ -54,6 +55,7 @@ export class TokenService {
     if (keys.length === 0) throw new Error('TokenService needs at least one signing key');
     this.keys = new Map(keys.map((key) => [key.kid, new TextEncoder().encode(key.secret)]));
     this.signingKid = keys[0].kid;
+    this.signingKey = new TextEncoder().encode(keys[0].secret);
     this.issuer = options.issuer ?? 'reform-platform';
     this.audience = options.audience ?? 'reform-api';
     this.ttlSeconds = options.ttlSeconds ?? 8 * 60 * 60;
@@ -69,7 +71,7 @@ export class TokenService {
       .setAudience(this.audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.keys.get(this.signingKid)!);
+      .sign(this.signingKey);
     return { token, expiresAt };
   }
 

@@ -1,9 +1,9 @@
-import { DataSource, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 /** A TypeORM DataSource on a test database, with the given migrations run. */
 export async function createTestDataSource(
   url: string,
-  options: { migrations?: MixedList<Function | string>; entities?: MixedList<Function | string | EntitySchema>; poolSize?: number } = {},
+  options: { migrations?: DataSourceOptions['migrations']; entities?: DataSourceOptions['entities']; poolSize?: number } = {},
 ): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'postgres',

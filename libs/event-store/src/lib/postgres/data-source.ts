@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { eventStoreMigrations, MigrationClass } from './migrations';
 
 export interface ServiceDataSourceOptions {
@@ -7,7 +7,7 @@ export interface ServiceDataSourceOptions {
   readonly schema: string;
   /** The service's own migrations (read models, inbox, ...); they run after the events table's. */
   readonly migrations?: readonly MigrationClass[];
-  readonly entities?: MixedList<Function | string | EntitySchema>;
+  readonly entities?: DataSourceOptions['entities'];
   readonly poolSize?: number;
   /** Shown in pg_stat_activity. */
   readonly applicationName?: string;
