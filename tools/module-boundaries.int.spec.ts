@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..');
 // eslint.config.js is CommonJS; its rule options are the source of truth for the boundaries.
-const config: Array<{ rules?: Record<string, [string, { depConstraints: Array<{ sourceTag: string; onlyDependOnLibsWithTags: string[] }> }]> }> = require('../eslint.config.js');
+type FlatConfig = Array<{ rules?: Record<string, [string, { depConstraints: Array<{ sourceTag: string; onlyDependOnLibsWithTags: string[] }> }]> }>;
+const config: FlatConfig = require(join(root, 'eslint.config.js'));
 
 function projectTags(): Map<string, string[]> {
   const under = (dir: string) => readdirSync(join(root, dir)).map((name) => join(dir, name, 'project.json'));
