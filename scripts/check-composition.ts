@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InProcessBus } from '@reform/messaging';
 import { createDirectoryApp } from '@reform/directory';
 import { composeSupergraph, fetchSubgraphSdl } from '@reform/gateway';
-import { createTestDatabase } from '@reform/testing';
+import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
 
 /**
  * CI's composition check: starts every subgraph on an empty database of its own, asks each for
@@ -11,7 +11,7 @@ import { createTestDatabase } from '@reform/testing';
 async function main(): Promise<void> {
   const database = await createTestDatabase('composition');
   const bus = new InProcessBus();
-  const apps = [{ name: 'directory', app: await createDirectoryApp({ databaseUrl: database.url, bus, port: 0, logger: ['error'] }) }];
+  const apps = [{ name: 'directory', app: await createDirectoryApp({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: ['error'] }) }];
   try {
     const subgraphs = await Promise.all(apps.map(async ({ name, app }) => {
       const url = `${await app.getUrl()}/graphql`;

@@ -1,12 +1,15 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
   readonly port: number;
   readonly host?: string;
   readonly subgraphs: readonly SubgraphEndpoint[];
+  /** Verifies bearer tokens at the door; subgraphs verify them again. */
+  readonly tokens: TokenService;
 }
 
 export interface RunningGateway {
@@ -17,8 +20,8 @@ export interface RunningGateway {
 
 /**
  * The one GraphQL endpoint (`/graphql`): Hive Gateway runtime (MIT) over the composed subgraphs.
- * No business logic here. The caller's Authorization header goes on to every subgraph, which
- * verifies it itself.
+ * No business logic here. A request with a bad token stops here (UNAUTHENTICATED); a good one's
+ * Authorization header goes on to every subgraph, which verifies it again.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraphSdl = composeSupergraph(await Promise.all(options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s) }))));
@@ -34,7 +37,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     },
   });
-  const server: Server = createServer(runtime);
+  const server: Server = createServer(async (request, response) => {
+    // The client's address for the subgraphs' login throttle; never trust one sent by the client.
+    request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+    const token = bearerToken(request.headers.authorization);
+    if (request.headers.authorization !== undefined) {
+      try {
+        await options.tokens.verify(token);
+      } catch (error) {
+        if (!(error instanceof TokenRejectedError)) throw error;
+        const body = JSON.stringify({ errors: [{ message: unauthenticated().message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+        return;
+      }
+    }
+    await runtime(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());

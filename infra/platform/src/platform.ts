@@ -1,6 +1,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { MessageBus } from '@reform/messaging';
-import { createDirectoryApp, importNationalUnits, seedDirectoryDemo } from '@reform/directory';
+import { SigningKey, TokenService } from '@reform/auth';
+import { createDirectoryApp, DEMO_PASSWORD, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '@reform/directory';
 import { startGateway, RunningGateway } from '@reform/gateway';
 
 /**
@@ -11,6 +12,8 @@ import { startGateway, RunningGateway } from '@reform/gateway';
 export interface PlatformOptions {
   readonly databaseUrl: string;
   readonly bus: MessageBus;
+  /** Keys that sign and verify session tokens (first signs). */
+  readonly signingKeys: readonly SigningKey[];
   readonly gatewayPort: number;
   /** Internal subgraph ports (0 = any free port). */
   readonly directoryPort?: number;
@@ -33,7 +36,7 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const report = options.report ?? (() => undefined);
   const logger = options.logger ?? ['error', 'warn'];
-  const directory = await createDirectoryApp({ databaseUrl: options.databaseUrl, bus: options.bus, port: options.directoryPort ?? 0, logger });
+  const directory = await createDirectoryApp({ databaseUrl: options.databaseUrl, bus: options.bus, signingKeys: options.signingKeys, port: options.directoryPort ?? 0, logger });
   if (options.importUnits) {
     const started = Date.now();
     const summary = await importNationalUnits(directory);
@@ -42,8 +45,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   if (options.demo) {
     const { events } = await seedDirectoryDemo(directory, new Date().toISOString().slice(0, 10));
     report(`Demo directory data: ${events} events appended`);
+    const { accounts } = await seedDemoAccounts(directory, new Date().toISOString().slice(0, 10));
+    report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}")`);
   }
-  const gateway = await startGateway({ port: options.gatewayPort, subgraphs: [{ name: 'directory', url: `${await directory.getUrl()}/graphql` }] });
+  const gateway = await startGateway({ port: options.gatewayPort, tokens: new TokenService(options.signingKeys), subgraphs: [{ name: 'directory', url: `${await directory.getUrl()}/graphql` }] });
   return {
     gatewayUrl: gateway.url,
     directory,

@@ -1,5 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseSigningKeys, SigningKey } from '@reform/auth';
 import { loadConfig, httpConfig, portConfig } from '@reform/config';
 import { InProcessBus } from '@reform/messaging';
 import { z } from 'zod';
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
   });
   log.log(`Starting embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${config.DATA_DIR}/postgres)`);
   const database = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'reform' });
+  const signingKeys = embeddedSigningKeys(config.DATA_DIR);
   const bus = new InProcessBus();
   let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
   const stop = async (signal: string) => {
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
-    platform = await startPlatform({ databaseUrl: database.url, bus, gatewayPort: config.PORT, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line) });
+    platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line) });
   } catch (error) {
     log.error(`Start failed: ${(error as Error).stack ?? error}`);
     await bus.close();
@@ -37,7 +41,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"{ unit(code: \\"513\\") { name children { code name } } }"}'`);
+  log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);
+}
+
+/**
+ * The embedded mode's token key: AUTH_SIGNING_KEYS when given, else one generated on first start
+ * and kept in the data folder, so sessions survive a restart and no secret lives in the code.
+ */
+function embeddedSigningKeys(dataDir: string): SigningKey[] {
+  if (process.env.AUTH_SIGNING_KEYS) return parseSigningKeys(process.env.AUTH_SIGNING_KEYS);
+  const file = join(dataDir, 'auth-signing-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `embedded-${Date.now()}:${randomBytes(32).toString('base64url')}`, { mode: 0o600 });
+  }
+  return parseSigningKeys(readFileSync(file, 'utf8').trim(), file);
 }
 
 void main();

@@ -6,3 +6,4 @@ export * from './lib/projection';
 export * from './lib/command-handler';
 export * from './lib/event-store.module';
 export * from './lib/postgres/data-source';
+export * from './lib/history';

@@ -1,3 +1,4 @@
 export * from './lib/errors';
 export * from './lib/subgraph-options';
 export * from './lib/scalars';
+export * from './lib/history';

@@ -6,6 +6,7 @@ import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-sto
 import { DirectoryModule, DirectoryOptions } from './directory.module';
 import { importUnitList, ImportSummary } from './write/import-units/import-units';
 import { seedDirectoryDemo } from './demo/seed-demo';
+import { seedDemoAccounts, DEMO_PASSWORD } from './demo/seed-accounts';
 
 export interface DirectoryAppOptions extends DirectoryOptions {
   readonly port: number;
@@ -33,4 +34,4 @@ export async function importNationalUnits(app: INestApplication, file = NATIONAL
   });
 }
 
-export { seedDirectoryDemo };
+export { seedDirectoryDemo, seedDemoAccounts, DEMO_PASSWORD };

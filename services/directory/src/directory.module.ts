@@ -6,7 +6,16 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule, messagingMigrations } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
+import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
 import { DIRECTORY_SCHEMA } from './schema';
+import { accountsReadModelMigrations } from './read/accounts/accounts.migrations';
+import { AccountDirectory } from './read/accounts/account-directory';
+import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
+import { AccountHistoryResolver, UnitHistoryResolver } from './read/history/history.graphql';
+import { AccountAdministrationResolver } from './write/accounts/accounts.graphql';
+import { DirectoryCommands } from './write/directory-commands';
+import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
+import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
 import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
@@ -17,10 +26,13 @@ import { UnitResolver } from './read/units/unit.graphql';
 export interface DirectoryOptions {
   readonly databaseUrl: string;
   readonly bus: MessageBus;
+  /** Keys that sign and verify session tokens (first signs); see libs/auth. */
+  readonly signingKeys: readonly SigningKey[];
+  readonly tokenTtlSeconds?: number;
   readonly poolSize?: number;
 }
 
-export const directoryMigrations = () => [...messagingMigrations(DIRECTORY_SCHEMA), ...unitsReadModelMigrations];
+export const directoryMigrations = () => [...messagingMigrations(DIRECTORY_SCHEMA), ...unitsReadModelMigrations, ...accountsReadModelMigrations];
 
 /** The directory service: units (and, with identity, accounts), its subgraph, its relay. */
 @Module({})
@@ -51,7 +63,40 @@ export class DirectoryModule {
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions()),
       ],
       controllers: [HealthController],
-      providers: [UnitDirectory, UnitResolver, API_ERROR_FILTER],
+      providers: [
+        UnitDirectory,
+        AccountDirectory,
+        DirectoryCommands,
+        UnitResolver,
+        UnitAccountsResolver,
+        AccountResolver,
+        RoleGrantResolver,
+        LoginResolver,
+        AccountAdministrationResolver,
+        RenameUnitResolver,
+        UnitHistoryResolver,
+        AccountHistoryResolver,
+        { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(DEFAULT_LOGIN_LIMITS) },
+        ...authProviders({
+          signingKeys: options.signingKeys,
+          token: { ttlSeconds: options.tokenTtlSeconds },
+          unitAncestry: {
+            inject: [UnitDirectory],
+            useFactory: (units: UnitDirectory) => ({
+              ancestry: async (code: string) => {
+                const day = new Date().toISOString().slice(0, 10);
+                // A unit that has ended (merged) keeps its last place in the tree for access.
+                const chain = (await units.ancestry(code, day)).map((unit) => unit.code);
+                if (chain.length) return chain;
+                const last = await units.unit(code, null, day);
+                return last ? [code, ...(last.parentCode ? (await units.ancestry(last.parentCode, day)).map((unit) => unit.code) : [])] : null;
+              },
+            }),
+          },
+          accountStatus: { inject: [AccountDirectory], useFactory: (accounts: AccountDirectory) => accounts },
+        }),
+        API_ERROR_FILTER,
+      ],
     };
   }
 }

@@ -1,4 +1,4 @@
-export { createDirectoryApp, importNationalUnits, seedDirectoryDemo, NATIONAL_UNIT_LIST, NATIONAL_UNIT_LIST_DATE } from './app';
+export { createDirectoryApp, importNationalUnits, seedDirectoryDemo, seedDemoAccounts, DEMO_PASSWORD, NATIONAL_UNIT_LIST, NATIONAL_UNIT_LIST_DATE } from './app';
 export type { DirectoryAppOptions } from './app';
 export { DirectoryModule, directoryMigrations } from './directory.module';
 export type { DirectoryOptions } from './directory.module';

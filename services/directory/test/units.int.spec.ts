@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '@reform/testing';
+import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { InProcessBus } from '@reform/messaging';
-import { createDirectoryApp, importNationalUnits, seedDirectoryDemo, UnitListRejected } from '../src';
+import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirectoryDemo, UnitListRejected } from '../src';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,14 +10,14 @@ import { join } from 'node:path';
 describe('directory: national list, history and the units subgraph', () => {
   let database: TestDatabase;
   let app: INestApplication;
-  let url: string;
+  let client: GraphQLTestClient;
   const bus = new InProcessBus();
   const count = async () => Number((await app.get(DataSource).query(`SELECT count(*) FROM directory.events`))[0].count);
 
   beforeAll(async () => {
     database = await createTestDatabase('directory');
-    app = await createDirectoryApp({ databaseUrl: database.url, bus, port: 0, logger: false });
-    url = `${await app.getUrl()}/graphql`;
+    app = await createDirectoryApp({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: false });
+    client = new GraphQLTestClient(`${await app.getUrl()}/graphql`);
   });
 
   afterAll(async () => {
@@ -26,10 +26,8 @@ describe('directory: national list, history and the units subgraph', () => {
     await database.drop();
   });
 
-  const gql = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data: any; errors: any[] };
-  };
+  // Units are readable by any signed-in user: the tests read as a commune's account.
+  const gql = async (query: string, variables?: Record<string, unknown>) => (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors: any[] };
 
   it('imports the national list: 63 provinces, 696 districts, 10,047 communes; a second import appends nothing', async () => {
     const first = await importNationalUnits(app);
@@ -49,7 +47,7 @@ describe('directory: national list, history and the units subgraph', () => {
     expect(error).toBeInstanceOf(UnitListRejected);
     expect(error.problems).toEqual([{ line: 4, field: 'name', rule: 'không được để trống' }]);
     expect(await count()).toBe(before);
-    expect((await gql('{ unit(code: "99") { name } }')).data.unit).toBeNull();
+    expect(Number((await app.get(DataSource).query(`SELECT count(*) FROM directory.units WHERE code = '99'`))[0].count)).toBe(0);
   });
 
   it('records Nông Sơn’s history and the standard offices, idempotently', async () => {
@@ -57,6 +55,8 @@ describe('directory: national list, history and the units subgraph', () => {
     const seeded = await seedDirectoryDemo(app, today);
     expect(seeded.events).toBeGreaterThan(4_000);
     expect(await seedDirectoryDemo(app, today)).toEqual({ events: 0 });
+    expect((await seedDemoAccounts(app, today)).accounts).toBeGreaterThan(500);
+    expect(await seedDemoAccounts(app, today)).toEqual({ accounts: 0 });
   });
 
   it('answers the acceptance queries', async () => {

@@ -19,21 +19,25 @@ export interface AuthModuleOptions {
     | Omit<ValueProvider<AccountStatus>, 'provide'>;
 }
 
-/** Installs the guard on every route and resolver of the application that imports it. */
+/**
+ * The guard on every route and resolver, token verification and AccessControl, as providers for
+ * a service's root module (so the hierarchy and account lookups can use the service's own
+ * providers).
+ */
+export function authProviders(options: AuthModuleOptions): Provider[] {
+  return [
+    { provide: TOKEN_SERVICE, useValue: new TokenService(options.signingKeys, options.token) },
+    { provide: UNIT_ANCESTRY, ...options.unitAncestry } as Provider,
+    ...(options.accountStatus ? [{ provide: ACCOUNT_STATUS, ...options.accountStatus } as Provider] : []),
+    AccessControl,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ];
+}
+
+/** The same as a global module, when the lookups need nothing from the application. */
 @Module({})
 export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
-    return {
-      module: AuthModule,
-      global: true,
-      providers: [
-        { provide: TOKEN_SERVICE, useValue: new TokenService(options.signingKeys, options.token) },
-        { provide: UNIT_ANCESTRY, ...options.unitAncestry } as Provider,
-        ...(options.accountStatus ? [{ provide: ACCOUNT_STATUS, ...options.accountStatus } as Provider] : []),
-        AccessControl,
-        { provide: APP_GUARD, useClass: AccessGuard },
-      ],
-      exports: [TOKEN_SERVICE, AccessControl],
-    };
+    return { module: AuthModule, global: true, providers: authProviders(options), exports: [TOKEN_SERVICE, AccessControl] };
   }
 }

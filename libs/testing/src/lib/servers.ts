@@ -52,3 +52,6 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     },
   };
 }
+
+/** Signing keys for tests (never used outside them). */
+export const TEST_SIGNING_KEYS = [{ kid: 'test-key', secret: 'test-signing-secret-of-at-least-32-bytes' }] as const;

@@ -1,5 +1,5 @@
 import { Args, Directive, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
-import { Public } from '@reform/auth';
+import { SignedIn } from '@reform/auth';
 import { DateScalar, DateTimeScalar, vietnamDay } from '@reform/subgraph';
 import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
@@ -34,15 +34,14 @@ const today = () => vietnamDay(new Date());
 export class UnitResolver {
   constructor(private readonly directory: UnitDirectory) {}
 
-  // Open to anyone until identity lands (issue "Identity, tenancy and access control"), which
-  // makes the unit list readable by any signed-in user.
-  @Public()
+  // The list of units (names and structure) is readable by any signed-in user.
+  @SignedIn()
   @Query(() => UnitType, { nullable: true, description: 'Một đơn vị theo mã; với asOf: như tại thời điểm đó (null nếu khi đó chưa có hoặc đã hết hiệu lực).' })
   unit(@Args('code', { type: () => ID }) code: string, @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null): Promise<UnitView | null> {
     return this.directory.unit(code, dayOf(asOf), today());
   }
 
-  @Public()
+  @SignedIn()
   @Query(() => [UnitType], { description: 'Các đơn vị theo đơn vị cấp trên và/hoặc cấp, tại thời điểm asOf (mặc định: hôm nay).' })
   units(
     @Args('parentCode', { type: () => ID, nullable: true }) parentCode?: string | null,
@@ -52,37 +51,37 @@ export class UnitResolver {
     return this.directory.units({ parentCode, level }, dayOf(asOf) ?? today());
   }
 
-  @Public()
+  @SignedIn()
   @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị cấp trên tại cùng ngày.' })
   parent(@Parent() unit: UnitView): Promise<UnitView | null> {
     return unit.parentCode ? this.directory.unit(unit.parentCode, unit.day, unit.day) : Promise.resolve(null);
   }
 
-  @Public()
+  @SignedIn()
   @ResolveField(() => [UnitType], { description: 'Đơn vị hành chính trực thuộc tại cùng ngày (không gồm cơ quan; xem agencies).' })
   children(@Parent() unit: UnitView, @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null): Promise<UnitView[]> {
     return this.directory.units({ parentCode: unit.code, level, agencies: level === 'AGENCY' ? true : level ? undefined : false }, unit.day);
   }
 
-  @Public()
+  @SignedIn()
   @ResolveField(() => [UnitType], { description: 'Cơ quan, đơn vị trực thuộc (Sở, Phòng, Bộ phận, UBMTTQ, Công an...).' })
   agencies(@Parent() unit: UnitView): Promise<UnitView[]> {
     return this.directory.units({ parentCode: unit.code, agencies: true }, unit.day);
   }
 
-  @Public()
+  @SignedIn()
   @ResolveField(() => [UnitType], { description: 'Các cấp trên, từ gần đến xa, tại cùng ngày.' })
   async ancestors(@Parent() unit: UnitView): Promise<UnitView[]> {
     return unit.parentCode ? this.directory.ancestry(unit.parentCode, unit.day) : [];
   }
 
-  @Public()
+  @SignedIn()
   @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị đã nhận sáp nhập đơn vị này.' })
   mergedInto(@Parent() unit: UnitView): Promise<UnitView | null> {
     return unit.mergedInto ? this.directory.unit(unit.mergedInto, null, today()) : Promise.resolve(null);
   }
 
-  @Public()
+  @SignedIn()
   @ResolveReference()
   resolveReference(@Parent() reference: { code: string }): Promise<UnitView | null> {
     return this.directory.unit(reference.code, null, today());

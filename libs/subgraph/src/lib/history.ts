@@ -1,0 +1,48 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { DateTimeScalar } from './scalars';
+
+function literal(ast: ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((field) => [field.name.value, literal(field.value)]));
+    case Kind.LIST:
+      return ast.values.map(literal);
+    default:
+      return null;
+  }
+}
+
+/** Event data and states in readable form. */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: literal,
+});
+
+@ObjectType('HistoryActor', { description: 'Ai đã thực hiện: tài khoản và đơn vị.' })
+export class HistoryActorType {
+  @Field() accountId!: string;
+  @Field() username!: string;
+  @Field(() => String, { nullable: true }) unitCode!: string | null;
+}
+
+@ObjectType('HistoryEntry', { description: 'Một sự kiện trong lịch sử của một đối tượng, và trạng thái sau sự kiện đó.' })
+export class HistoryEntryType {
+  @Field(() => Int) version!: number;
+  @Field() type!: string;
+  @Field(() => DateTimeScalar) recordedAt!: Date;
+  @Field(() => HistoryActorType) actor!: HistoryActorType;
+  @Field(() => JSONScalar) data!: unknown;
+  @Field(() => JSONScalar, { description: 'Trạng thái của đối tượng ngay sau sự kiện.' }) state!: unknown;
+  @Field() correlationId!: string;
+  @Field(() => String, { nullable: true }) causationId!: string | null;
+}

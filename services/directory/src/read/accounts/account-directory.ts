@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { Role } from '@reform/access';
+import { DIRECTORY_SCHEMA as S } from '../../schema';
+
+export interface AccountView {
+  readonly accountId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly unitCode: string;
+  readonly status: 'active' | 'disabled';
+  readonly roles: ReadonlyArray<{ role: Role; unitCode: string }>;
+}
+
+/** Read side of accounts. Password hashes leave this class only for the login check. */
+@Injectable()
+export class AccountDirectory {
+  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+
+  async byUsername(username: string): Promise<(AccountView & { passwordHash: string }) | null> {
+    const [row] = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE username = $1`, [username.trim().toLowerCase()]);
+    return row ? { ...(await this.withRoles([row]))[0], passwordHash: row.password_hash } : null;
+  }
+
+  async byId(accountId: string): Promise<AccountView | null> {
+    const rows = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE account_id = $1`, [accountId]);
+    return (await this.withRoles(rows))[0] ?? null;
+  }
+
+  async ofUnit(unitCode: string): Promise<AccountView[]> {
+    return this.withRoles(await this.manager.query(`SELECT * FROM "${S}".accounts WHERE unit_code = $1 ORDER BY username`, [unitCode]));
+  }
+
+  async isActive(accountId: string): Promise<boolean> {
+    const [row] = await this.manager.query(`SELECT status FROM "${S}".accounts WHERE account_id = $1`, [accountId]);
+    return row?.status === 'active';
+  }
+
+  async usernameTaken(username: string): Promise<boolean> {
+    return (await this.manager.query(`SELECT 1 FROM "${S}".accounts WHERE username = $1`, [username])).length > 0;
+  }
+
+  private async withRoles(rows: Array<Record<string, string>>): Promise<AccountView[]> {
+    if (rows.length === 0) return [];
+    const roles: Array<{ account_id: string; role: Role; unit_code: string }> = await this.manager.query(
+      `SELECT account_id, role, unit_code FROM "${S}".account_roles WHERE account_id = ANY($1::text[]) ORDER BY role, unit_code`,
+      [rows.map((row) => row.account_id)],
+    );
+    return rows.map((row) => ({
+      accountId: row.account_id,
+      username: row.username,
+      displayName: row.display_name,
+      unitCode: row.unit_code,
+      status: row.status as 'active' | 'disabled',
+      roles: roles.filter((r) => r.account_id === row.account_id).map((r) => ({ role: r.role, unitCode: r.unit_code })),
+    }));
+  }
+}

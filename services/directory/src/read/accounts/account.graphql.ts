@@ -1,0 +1,88 @@
+import { Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Identity, ROLES, Role } from '@reform/access';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn, unauthenticated } from '@reform/auth';
+import { UnitType } from '../units/unit.graphql';
+import { UnitDirectory, UnitView } from '../units/unit-directory';
+import { AccountDirectory, AccountView } from './account-directory';
+
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'PLATFORM_ADMIN (quản trị nền tảng), UNIT_MANAGER (lãnh đạo, quản lý đơn vị), UNIT_OFFICER (cán bộ thực hiện), AUDITOR (thanh tra, kiểm tra: chỉ đọc), VIEWER (chỉ xem).',
+});
+
+@ObjectType('RoleGrant', { description: 'Một vai trò được giao tại một đơn vị; có hiệu lực với cả các đơn vị trực thuộc.' })
+export class RoleGrantType {
+  @Field(() => RoleEnum) role!: Role;
+  unitCode!: string;
+}
+
+@ObjectType('Account', { description: 'Tài khoản người dùng của một đơn vị.' })
+export class AccountType {
+  @Field(() => ID) id!: string;
+  @Field() username!: string;
+  @Field() displayName!: string;
+  @Field({ description: 'ACTIVE hoặc DISABLED' }) status!: string;
+  @Field(() => [RoleGrantType]) roles!: RoleGrantType[];
+  unitCode!: string;
+}
+
+export const toAccountType = (account: AccountView): AccountType => ({
+  id: account.accountId,
+  username: account.username,
+  displayName: account.displayName,
+  status: account.status.toUpperCase(),
+  roles: account.roles.map((grant) => ({ role: grant.role, unitCode: grant.unitCode })),
+  unitCode: account.unitCode,
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Resolver(() => AccountType)
+export class AccountResolver {
+  constructor(
+    private readonly accounts: AccountDirectory,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  @SignedIn()
+  @Query(() => AccountType, { description: 'Tài khoản đang đăng nhập và các vai trò của nó.' })
+  async me(@CurrentIdentity() identity: Identity): Promise<AccountType> {
+    const account = await this.accounts.byId(identity.accountId);
+    if (!account) throw unauthenticated();
+    return toAccountType(account);
+  }
+
+  @SignedIn()
+  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị của tài khoản.' })
+  unit(@Parent() account: AccountType): Promise<UnitView | null> {
+    return this.units.unit(account.unitCode, null, today());
+  }
+}
+
+@Resolver(() => RoleGrantType)
+export class RoleGrantResolver {
+  constructor(private readonly units: UnitDirectory) {}
+
+  @SignedIn()
+  @ResolveField(() => UnitType, { nullable: true })
+  unit(@Parent() grant: RoleGrantType): Promise<UnitView | null> {
+    return this.units.unit(grant.unitCode, null, today());
+  }
+}
+
+/** `Unit.accounts`: tenant data, readable within the reader's scope only. */
+@Resolver(() => UnitType)
+export class UnitAccountsResolver {
+  constructor(
+    private readonly directory: AccountDirectory,
+    private readonly access: AccessControl,
+  ) {}
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => [AccountType], { description: 'Tài khoản của đơn vị (dữ liệu của đơn vị: chỉ trong phạm vi được giao).' })
+  async accounts(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<AccountType[]> {
+    await this.access.assert(identity, 'read', unit.code);
+    return (await this.directory.ofUnit(unit.code)).map(toAccountType);
+  }
+}

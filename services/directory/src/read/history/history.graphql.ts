@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity } from '@reform/auth';
+import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
+import { HistoryEntryType } from '@reform/subgraph';
+import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
+import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
+import { AccountType } from '../accounts/account.graphql';
+import { UnitType } from '../units/unit.graphql';
+import { UnitView } from '../units/unit-directory';
+
+/** Histories are tenant data: `read-history` within the reader's scope (auditors, managers). */
+@Resolver(() => UnitType)
+export class UnitHistoryResolver {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    private readonly access: AccessControl,
+  ) {}
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi.' })
+  async history(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+    await this.access.assert(identity, 'read-history', unit.code);
+    return historyOf(unitDecider, await this.store.readStream(unitStreamId(unit.code)));
+  }
+}
+
+@Resolver(() => AccountType)
+export class AccountHistoryResolver {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    private readonly access: AccessControl,
+  ) {}
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử của tài khoản (không gồm mật khẩu).' })
+  async history(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+    await this.access.assert(identity, 'read-history', account.unitCode);
+    // Password hashes never leave the service, not even in history.
+    const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);
+    return historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id))).map((entry) => ({ ...entry, data: redact(entry.data), state: redact(entry.state) }));
+  }
+}

@@ -1,0 +1,128 @@
+import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { Identity, Role } from '@reform/access';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden, hashPassword, SignedIn, verifyPassword } from '@reform/auth';
+import { DomainError } from '@reform/decider';
+import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
+import { AccountDirectory, AccountView } from '../../read/accounts/account-directory';
+import { AccountType, RoleEnum, toAccountType } from '../../read/accounts/account.graphql';
+import { UnitDirectory } from '../../read/units/unit-directory';
+import { DirectoryCommands } from '../directory-commands';
+
+@InputType()
+export class CreateAccountInput {
+  @Field() username!: string;
+  @Field() displayName!: string;
+  @Field(() => ID) unitCode!: string;
+  @Field({ description: 'Ít nhất 8 ký tự.' }) password!: string;
+}
+
+const MIN_PASSWORD = 8;
+function checkPassword(password: string, field: string): void {
+  if (password.length < MIN_PASSWORD) throw new DomainError('ACCOUNT.WEAK_PASSWORD', `Mật khẩu phải có ít nhất ${MIN_PASSWORD} ký tự.`, { field });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Managing accounts: the platform administrator, within the units it administers. A role can
+ * only be granted at a unit the administrator administers, to an account of such a unit.
+ */
+@Resolver(() => AccountType)
+export class AccountAdministrationResolver {
+  constructor(
+    private readonly commands: DirectoryCommands,
+    private readonly accounts: AccountDirectory,
+    private readonly units: UnitDirectory,
+    private readonly access: AccessControl,
+  ) {}
+
+  @AccessCheckedInResolver('administer')
+  @Mutation(() => AccountType, { description: 'Tạo tài khoản cho một đơn vị (quản trị nền tảng).' })
+  async createAccount(@Args('input') input: CreateAccountInput, @CurrentIdentity() identity: Identity): Promise<AccountType> {
+    await this.access.assert(identity, 'administer', input.unitCode);
+    checkPassword(input.password, 'input.password');
+    const username = input.username.trim().toLowerCase();
+    const accountId = randomUUID();
+    await this.commands.execute(accountDecider, accountStreamId(accountId), {
+      type: 'CreateAccount',
+      data: {
+        accountId,
+        username,
+        displayName: input.displayName,
+        unitCode: input.unitCode,
+        passwordHash: await hashPassword(input.password),
+        usernameTaken: await this.accounts.usernameTaken(username),
+        unitExists: (await this.units.existing([input.unitCode])).has(input.unitCode),
+      },
+    }, await this.commands.metadataFor(identity, input.unitCode));
+    return toAccountType(await this.load(username));
+  }
+
+  @AccessCheckedInResolver('administer')
+  @Mutation(() => AccountType, { description: 'Giao vai trò tại một đơn vị (có hiệu lực với các đơn vị trực thuộc).' })
+  async grantRole(
+    @Args('username') username: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AccountType> {
+    const account = await this.administered(identity, username);
+    await this.access.assert(identity, 'administer', unitCode);
+    await this.commands.execute(accountDecider, accountStreamId(account.accountId), {
+      type: 'GrantRole',
+      data: { role, unitCode, unitExists: (await this.units.unit(unitCode, today(), today())) !== null },
+    }, await this.commands.metadataFor(identity, account.unitCode));
+    return toAccountType(await this.load(username));
+  }
+
+  @AccessCheckedInResolver('administer')
+  @Mutation(() => AccountType, { description: 'Thu hồi vai trò.' })
+  async revokeRole(
+    @Args('username') username: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AccountType> {
+    const account = await this.administered(identity, username);
+    await this.commands.execute(accountDecider, accountStreamId(account.accountId), { type: 'RevokeRole', data: { role, unitCode } }, await this.commands.metadataFor(identity, account.unitCode));
+    return toAccountType(await this.load(username));
+  }
+
+  @AccessCheckedInResolver('administer')
+  @Mutation(() => AccountType, { description: 'Vô hiệu hóa tài khoản; mã truy cập đã cấp bị từ chối ngay.' })
+  async disableAccount(@Args('username') username: string, @Args('reason') reason: string, @CurrentIdentity() identity: Identity): Promise<AccountType> {
+    const account = await this.administered(identity, username);
+    await this.commands.execute(accountDecider, accountStreamId(account.accountId), { type: 'DisableAccount', data: { reason } }, await this.commands.metadataFor(identity, account.unitCode));
+    return toAccountType(await this.load(username));
+  }
+
+  @SignedIn()
+  @Mutation(() => AccountType, { description: 'Đổi mật khẩu của chính mình.' })
+  async changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @CurrentIdentity() identity: Identity): Promise<AccountType> {
+    const account = await this.accounts.byUsername(identity.username);
+    if (!account || !(await verifyPassword(currentPassword, account.passwordHash))) {
+      throw new DomainError('ACCOUNT.WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' });
+    }
+    checkPassword(newPassword, 'newPassword');
+    await this.commands.execute(accountDecider, accountStreamId(account.accountId), { type: 'ChangePassword', data: { passwordHash: await hashPassword(newPassword) } }, await this.commands.metadataFor(identity, account.unitCode));
+    return toAccountType(await this.load(identity.username));
+  }
+
+  /** The account, if the caller administers its unit; FORBIDDEN otherwise (existence not revealed). */
+  private async administered(identity: Identity, username: string): Promise<AccountView> {
+    const account = await this.accounts.byUsername(username);
+    if (!account) {
+      if (identity.roles.some((grant) => grant.role === 'PLATFORM_ADMIN')) throw new DomainError('ACCOUNT.NOT_FOUND', `Không tìm thấy tài khoản "${username}".`, { kind: 'NOT_FOUND', field: 'username' });
+      throw forbidden();
+    }
+    await this.access.assert(identity, 'administer', account.unitCode);
+    return account;
+  }
+
+  private async load(username: string): Promise<AccountView> {
+    const account = await this.accounts.byUsername(username);
+    if (!account) throw new Error(`account ${username} vanished after a command`);
+    return account;
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Identity } from '@reform/access';
+import { Command, Decider, DomainEvent } from '@reform/decider';
+import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
+import { accountsProjection } from '../read/accounts/accounts.projection';
+import { unitsProjection } from '../read/units/units.projection';
+import { UnitDirectory } from '../read/units/unit-directory';
+
+/**
+ * The directory's command shell: every command is decided against its stream and appended with
+ * the actor in the metadata, the read models projected in the same transaction.
+ */
+@Injectable()
+export class DirectoryCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata) {
+    return handleCommand({ store: this.store, decider, streamId, command, metadata, projections: [unitsProjection, accountsProjection] });
+  }
+
+  /** Who acted, for whom: the tenant is the district (else province) the target unit belongs to. */
+  async metadataFor(identity: Identity | null, targetUnitCode: string | null): Promise<EventMetadata> {
+    const actor = identity ? { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode } : { accountId: 'system', username: 'system', unitCode: null };
+    return { actor, tenant: targetUnitCode ? await this.tenantOf(targetUnitCode) : 'platform', correlationId: randomUUID(), causationId: null };
+  }
+
+  async tenantOf(unitCode: string): Promise<string> {
+    const today = new Date().toISOString().slice(0, 10);
+    const chain = await this.units.ancestry(unitCode, today);
+    return chain.find((unit) => unit.level === 'DISTRICT')?.code ?? chain.find((unit) => unit.level === 'PROVINCE')?.code ?? 'platform';
+  }
+}
