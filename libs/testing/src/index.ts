@@ -2,3 +2,4 @@ export * from './lib/servers';
 export * from './lib/eventually';
 export * from './lib/data-source';
 export * from './lib/graphql-client';
+export * from './lib/access-matrix';

@@ -1,7 +1,7 @@
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { Identity, Role } from '@reform/access';
-import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden, hashPassword, SignedIn, verifyPassword } from '@reform/auth';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden, hashPassword, verifyPassword } from '@reform/auth';
 import { DomainError } from '@reform/decider';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { AccountDirectory, AccountView } from '../../read/accounts/account-directory';
@@ -97,7 +97,8 @@ export class AccountAdministrationResolver {
     return toAccountType(await this.load(username));
   }
 
-  @SignedIn()
+  // Auditors and viewers write nothing, not even their own password (the administrator resets it).
+  @AccessCheckedInResolver('act')
   @Mutation(() => AccountType, { description: 'Đổi mật khẩu của chính mình.' })
   async changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @CurrentIdentity() identity: Identity): Promise<AccountType> {
     const account = await this.accounts.byUsername(identity.username);

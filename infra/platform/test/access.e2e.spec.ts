@@ -1,0 +1,177 @@
+import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
+import { InProcessBus } from '@reform/messaging';
+import { createTestDatabase, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { startPlatform, RunningPlatform } from '../src/platform';
+
+/**
+ * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
+ * the shared attack matrix with the directory's operations, and the token attacks.
+ */
+const READ_LIKE = (): MatrixOperation['expected'] => ({
+  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  auditor: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+});
+const NOBODY_BUT_THE_ADMINISTRATOR: MatrixOperation['expected'] = {
+  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+  d513: { own: 'FORBIDDEN', child: 'FORBIDDEN', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'FORBIDDEN', child: 'FORBIDDEN', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  auditor: { own: 'FORBIDDEN', child: 'FORBIDDEN', grandchild: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+};
+
+export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
+  {
+    name: "read the unit's accounts",
+    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }),
+    expected: READ_LIKE(),
+  },
+  {
+    name: "read the unit's history",
+    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { history { version type actor { username } } } }', { c: code }),
+    expected: READ_LIKE(),
+  },
+  {
+    name: 'change the unit (rename)',
+    // Renaming to its current name: the access decision is what is tested, and the unit stays as it was.
+    run: async (client, username, code) => {
+      const { unit } = await client.as(username, 'query($c: ID!) { unit(code: $c) { name type } }', { c: code });
+      return client.outcome(username, 'mutation($c: ID!, $n: String!, $t: String!) { renameUnit(code: $c, name: $n, type: $t, effectiveOn: "2026-01-01") { code } }', { c: code, n: unit.name, t: unit.type });
+    },
+    expected: NOBODY_BUT_THE_ADMINISTRATOR,
+  },
+];
+
+describe('access control through the gateway', () => {
+  let database: TestDatabase;
+  let platform: RunningPlatform;
+  let client: GraphQLTestClient;
+  const bus = new InProcessBus();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_access');
+    platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false });
+    client = new GraphQLTestClient(platform.gatewayUrl);
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    await bus.close();
+    await database.drop();
+  });
+
+  const cases = matrixCases(DIRECTORY_OPERATIONS);
+  it('has at least 40 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+
+  it.each(cases.map((c) => [`${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
+    expect(await c.run(client)).toBe(c.expected);
+  });
+
+  describe('the identity acceptance', () => {
+    it('d513 logs in and sees its roles at 513', async () => {
+      const { me } = await client.as('d513', '{ me { username unit { code } roles { role unit { code name } } } }');
+      expect(me).toEqual({ username: 'd513', unit: { code: '513.PNV' }, roles: [{ role: 'UNIT_MANAGER', unit: { code: '513', name: 'Huyện Thăng Bình' } }] });
+    });
+
+    it("d513 reads its communes' accounts but not Quế Sơn's nor its communes'", async () => {
+      const own = await client.as('d513', '{ unit(code: "20794") { accounts { username } } }');
+      expect(own.unit.accounts).toEqual([{ username: 'c20794' }]);
+      expect(await client.outcome('d513', '{ unit(code: "509") { accounts { username } } }')).toBe('FORBIDDEN');
+      expect(await client.outcome('d513', '{ unit(code: "20641") { accounts { username } } }')).toBe('FORBIDDEN');
+    });
+
+    it('refuses every mutation to the auditor', async () => {
+      const mutations = [
+        'mutation { renameUnit(code: "513", name: "Huyện Thăng Bình", type: "Huyện", effectiveOn: "2026-01-01") { code } }',
+        'mutation { createAccount(input: { username: "spy", displayName: "Spy", unitCode: "513", password: "password123" }) { id } }',
+        'mutation { grantRole(username: "d513", role: PLATFORM_ADMIN, unitCode: "49") { id } }',
+        'mutation { revokeRole(username: "d513", role: UNIT_MANAGER, unitCode: "513") { id } }',
+        'mutation { disableAccount(username: "d513", reason: "test") { id } }',
+        'mutation { changePassword(currentPassword: "demo", newPassword: "something-new") { id } }',
+      ];
+      for (const mutation of mutations) expect([mutation, await client.outcome('auditor', mutation)]).toEqual([mutation, 'FORBIDDEN']);
+      expect(await client.outcome('d513', '{ unit(code: "513") { accounts { username } } }')).toBe('OK'); // d513 still intact
+    });
+
+    it('answers FORBIDDEN without a stack trace or a hint about other tenants', async () => {
+      const result = await client.request('{ unit(code: "509") { accounts { username } } }', undefined, await client.login('d513'));
+      // The gateway adds which subgraph answered; nothing else (no stack trace, no detail).
+      expect(result.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', serviceName: 'directory' });
+      expect(result.errors?.[0].message).toBe('Bạn không có quyền thực hiện thao tác này trên đơn vị được yêu cầu.');
+    });
+  });
+
+  describe('token attacks', () => {
+    const query = '{ unit(code: "513") { name } }';
+    const d513 = { accountId: '', username: 'd513', unitCode: '513.PNV', roles: [{ role: 'UNIT_MANAGER' as const, unitCode: '513' }] };
+
+    beforeAll(async () => {
+      const { me } = await client.as('d513', '{ me { id } }');
+      d513.accountId = me.id;
+    });
+
+    it('no token', async () => expect(await client.outcome(null, query)).toBe('UNAUTHENTICATED'));
+    it('a malformed token', async () => expect((await client.request(query, undefined, 'not.a.token')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED'));
+
+    it('an expired token', async () => {
+      const { token } = await new TokenService(TEST_SIGNING_KEYS, { ttlSeconds: 60 }).issue(d513, new Date(Date.now() - 3_600_000));
+      expect((await client.request(query, undefined, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a token signed with another key', async () => {
+      const { token } = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'an-attacker-secret-that-is-long-enough!' }]).issue({ ...d513, roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] });
+      expect((await client.request(query, undefined, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a token whose roles were widened after signing', async () => {
+      const [header, payload, signature] = (await client.login('d513')).split('.');
+      const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] })).toString('base64url');
+      expect((await client.request(query, undefined, `${header}.${widened}.${signature}`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a token sent straight to the subgraph, bypassing the gateway, is verified there too', async () => {
+      const subgraph = new GraphQLTestClient(`${await platform.directory.getUrl()}/graphql`);
+      const { token } = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'an-attacker-secret-that-is-long-enough!' }]).issue(d513);
+      expect((await subgraph.request(query, undefined, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await subgraph.request(query, undefined, null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a federation _entities reference to another tenant’s data, sent to the subgraph', async () => {
+      const subgraph = new GraphQLTestClient(`${await platform.directory.getUrl()}/graphql`);
+      const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code accounts { username } } } }';
+      const token = await client.login('d513');
+      expect((await subgraph.request(entities, { r: [{ __typename: 'Unit', code: '509' }] }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await subgraph.request(entities, { r: [{ __typename: 'Unit', code: '20794' }] }, token)).data).toEqual({ _entities: [{ code: '20794', accounts: [{ username: 'c20794' }] }] });
+    });
+
+    it('the token of a disabled account, before it expires', async () => {
+      await client.as('doha', 'mutation { createAccount(input: { username: "cv513", displayName: "Chuyên viên Phòng Nội vụ", unitCode: "513.PNV", password: "mat-khau-dai" }) { id } }');
+      await client.as('doha', 'mutation { grantRole(username: "cv513", role: UNIT_OFFICER, unitCode: "513") { id } }');
+      const token = await client.login('cv513', 'mat-khau-dai');
+      expect((await client.request(query, undefined, token)).errors).toBeUndefined();
+      await client.as('doha', 'mutation { disableAccount(username: "cv513", reason: "Chuyển công tác") { status } }');
+      expect((await client.request(query, undefined, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await client.request('mutation { login(username: "cv513", password: "mat-khau-dai") { token } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('login', () => {
+    it('answers a wrong password and an unknown user alike', async () => {
+      const wrong = await client.request('mutation { login(username: "c20797", password: "wrong") { token } }');
+      const unknown = await client.request('mutation { login(username: "nobody-here", password: "wrong") { token } }');
+      expect(wrong.errors?.[0]).toMatchObject({ message: 'Tên đăng nhập hoặc mật khẩu không đúng.', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(unknown.errors?.[0].message).toBe(wrong.errors?.[0].message);
+    });
+
+    it('throttles repeated failures for an account', async () => {
+      for (let i = 0; i < 5; i++) await client.request('mutation { login(username: "c20800", password: "wrong") { token } }');
+      const throttled = await client.request('mutation { login(username: "c20800", password: "demo") { token } }');
+      expect(throttled.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', retryAfterSeconds: expect.any(Number) });
+    });
+  });
+
+  it('every resolver of every subgraph declares its access rule (secure by default)', () => {
+    expect(findResolversWithoutAccessRule(platform.directory)).toEqual([]);
+  });
+});
+

@@ -1,0 +1,56 @@
+import { GraphQLTestClient } from './graphql-client';
+
+/**
+ * The tenancy attack matrix, shared by every service: who (a demo account) × which unit
+ * (relative to the actor) × what operation, each with its designed outcome. A service adds its
+ * operations (reading its data, its histories, its writes) with their expected outcomes; the
+ * actors and targets stay the same, so isolation stays tested as the platform grows.
+ */
+export type Target = 'own' | 'child' | 'grandchild' | 'sibling' | 'siblingChild' | 'parent' | 'otherProvince';
+export type Outcome = 'OK' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+export interface MatrixActor {
+  readonly username: string;
+  readonly role: string;
+  /** Unit codes of the demo data for each target this actor has. */
+  readonly targets: Partial<Record<Target, string>>;
+}
+
+/** The demo accounts (API.md) and the units around them, in Quảng Nam (49) and Hà Giang (02). */
+export const MATRIX_ACTORS: readonly MatrixActor[] = [
+  { username: 'doha', role: 'PLATFORM_ADMIN at 49', targets: { own: '49', child: '513', grandchild: '20794', otherProvince: '02' } },
+  { username: 'd513', role: 'UNIT_MANAGER at 513', targets: { own: '513', child: '20794', sibling: '509', siblingChild: '20641', parent: '49', otherProvince: '024' } },
+  { username: 'c20794', role: 'UNIT_MANAGER at 20794', targets: { own: '20794', child: '20794.VPTK', sibling: '20797', siblingChild: '20797.VPTK', parent: '513', otherProvince: '00688' } },
+  { username: 'auditor', role: 'AUDITOR at 49', targets: { own: '49', child: '513', grandchild: '20794', otherProvince: '02' } },
+];
+
+export interface MatrixOperation {
+  readonly name: string;
+  /** Runs the operation as `username` on `unitCode` and returns `extensions.code` or 'OK'. */
+  run(client: GraphQLTestClient, username: string, unitCode: string): Promise<string>;
+  /** The designed outcome for each actor and target. */
+  readonly expected: Record<string, Partial<Record<Target, Outcome>>>;
+}
+
+export interface MatrixCase {
+  readonly operation: string;
+  readonly username: string;
+  readonly role: string;
+  readonly target: Target;
+  readonly unitCode: string;
+  readonly expected: Outcome;
+  readonly run: (client: GraphQLTestClient) => Promise<string>;
+}
+
+/** Every (operation, actor, target) with a designed outcome; a missing expectation is an error. */
+export function matrixCases(operations: readonly MatrixOperation[], actors: readonly MatrixActor[] = MATRIX_ACTORS): MatrixCase[] {
+  return operations.flatMap((operation) =>
+    actors.flatMap((actor) =>
+      (Object.entries(actor.targets) as Array<[Target, string]>).map(([target, unitCode]) => {
+        const expected = operation.expected[actor.username]?.[target];
+        if (!expected) throw new Error(`Access matrix: no expected outcome for ${operation.name} by ${actor.username} on ${target}`);
+        return { operation: operation.name, username: actor.username, role: actor.role, target, unitCode, expected, run: (client: GraphQLTestClient) => operation.run(client, actor.username, unitCode) };
+      }),
+    ),
+  );
+}
