@@ -4,11 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
-import { MessageBus, MessagingModule, messagingMigrations } from '@reform/messaging';
+import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
 import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
 import { DIRECTORY_SCHEMA } from './schema';
-import { accountsReadModelMigrations } from './read/accounts/accounts.migrations';
+import { directoryMigrations } from './directory-migrations';
 import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
 import { AccountHistoryResolver, UnitHistoryResolver } from './read/history/history.graphql';
@@ -19,7 +19,6 @@ import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
 import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
-import { unitsReadModelMigrations } from './read/units/units.migrations';
 import { UnitDirectory } from './read/units/unit-directory';
 import { UnitResolver } from './read/units/unit.graphql';
 
@@ -32,7 +31,7 @@ export interface DirectoryOptions {
   readonly poolSize?: number;
 }
 
-export const directoryMigrations = () => [...messagingMigrations(DIRECTORY_SCHEMA), ...unitsReadModelMigrations, ...accountsReadModelMigrations];
+export { directoryMigrations } from './directory-migrations';
 
 /** The directory service: units (and, with identity, accounts), its subgraph, its relay. */
 @Module({})
