@@ -6,3 +6,4 @@ export * from './lib/migrations';
 export * from './lib/outbox-relay';
 export * from './lib/inbox';
 export * from './lib/messaging.module';
+export * from './lib/dead-letters.cli';

@@ -153,6 +153,22 @@ export class JetStreamBus implements MessageBus {
     await this.jsm.streams.deleteMessage(stream, Number(id));
   }
 
+  /**
+   * For operators, from any process: puts a dead letter's message back on its subject (under a
+   * new Nats-Msg-Id) and removes the record. Every consumer of the subject sees it again; those
+   * that had applied it find it in their inbox and skip it, so only the failed consumer acts.
+   */
+  async republishDeadLetter(id: string): Promise<IntegrationMessage> {
+    const stream = this.streamName(DEAD_LETTER_SERVICE);
+    const stored = await this.jsm.streams.getMessage(stream, { seq: Number(id) }).catch(() => null);
+    if (!stored) throw new Error(`No dead letter ${id}`);
+    const { message } = stored.json() as Omit<DeadLetter, 'id'>;
+    await this.ensureStream(serviceOf(message.subject));
+    await this.js.publish(this.subject(message.subject), JSON.stringify(message), { msgID: `${message.eventId}:replay:${id}` });
+    await this.jsm.streams.deleteMessage(stream, Number(id));
+    return message;
+  }
+
   /** Removes this bus's streams (tests clean up after themselves). */
   async deleteStreams(): Promise<void> {
     for (const service of this.streams.keys()) await this.jsm.streams.delete(this.streamName(service)).catch(() => undefined);
