@@ -1,7 +1,7 @@
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { startPlatform, RunningPlatform } from '../src/platform';
+import { GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
+import { RunningPlatform } from '../src/platform';
+import { startTestPlatform, TestPlatform } from './test-platform';
 
 /**
  * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
@@ -43,22 +43,15 @@ export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
 ];
 
 describe('access control through the gateway', () => {
-  let database: TestDatabase;
+  let test: TestPlatform;
   let platform: RunningPlatform;
   let client: GraphQLTestClient;
-  const bus = new InProcessBus();
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_access');
-    platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false });
-    client = new GraphQLTestClient(platform.gatewayUrl);
+    test = await startTestPlatform('e2e_access');
+    ({ platform, client } = test);
   });
-
-  afterAll(async () => {
-    await platform?.close();
-    await bus.close();
-    await database.drop();
-  });
+  afterAll(() => test?.stop());
 
   const cases = matrixCases(DIRECTORY_OPERATIONS);
   it('has at least 40 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));

@@ -1,28 +1,21 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { InProcessBus } from '@reform/messaging';
 import { importNationalUnits } from '@reform/directory';
-import { startPlatform, RunningPlatform } from '../src/platform';
+import { RunningPlatform } from '../src/platform';
+import { startTestPlatform, TestPlatform } from './test-platform';
 
 /** The walking skeleton's acceptance, through the gateway, as `npm start` composes it. */
 describe('units through the gateway (embedded composition)', () => {
-  let database: TestDatabase;
+  let test: TestPlatform;
   let platform: RunningPlatform;
-  const bus = new InProcessBus();
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e_units');
-    platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false });
+    test = await startTestPlatform('e2e_units');
+    platform = test.platform;
   });
-
-  afterAll(async () => {
-    await platform?.close();
-    await bus.close();
-    await database.drop();
-  });
+  afterAll(() => test?.stop());
 
   // Any signed-in user may read the units: a Thăng Bình commune's account here.
-  const gql = (query: string) => new GraphQLTestClient(platform.gatewayUrl).as('c20794', query);
+  const gql = (query: string) => test.client.as('c20794', query);
 
   it('shows Tỉnh Quảng Nam with its 17 districts', async () => {
     const { unit } = await gql('{ unit(code: "49") { name children { code } } }');
