@@ -9,6 +9,12 @@ export interface SubscribeOptions {
   readonly maxDeliver?: number;
   /** Delay before a failed message is offered again, multiplied by the attempt (default 200 ms). */
   readonly retryDelayMs?: number;
+  /**
+   * JetStream only: how long a delivery may stay unacknowledged before the server offers it again
+   * (default 30 s). A handler slower than this runs twice concurrently; the inbox keeps the effect
+   * single. The in-process bus awaits its handlers and needs no such timer.
+   */
+  readonly ackWaitMs?: number;
 }
 
 export type MessageHandler = (message: IntegrationMessage, delivery: { readonly attempt: number }) => Promise<void>;

@@ -3,7 +3,7 @@ import { DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription 
 import { IntegrationMessage, subjectMatches } from './message';
 
 interface Consumer {
-  readonly options: Required<SubscribeOptions>;
+  readonly options: SubscribeOptions & { readonly maxDeliver: number; readonly retryDelayMs: number };
   handler: MessageHandler | null;
   /** Index of the next message of the log to offer (durable across stop/subscribe in the process). */
   cursor: number;

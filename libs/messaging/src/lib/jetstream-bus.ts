@@ -82,7 +82,7 @@ export class JetStreamBus implements MessageBus {
           ack_policy: AckPolicy.Explicit,
           deliver_policy: DeliverPolicy.All,
           filter_subject: this.subject(subject),
-          ack_wait: nanos(30_000),
+          ack_wait: nanos(options.ackWaitMs ?? 30_000),
           // A fuse against a message that crashes the process before it can be failed cleanly.
           max_deliver: maxDeliver * 2,
         };
@@ -97,16 +97,31 @@ export class JetStreamBus implements MessageBus {
         this.running.add(messages);
         const done = (async () => {
           for await (const msg of messages) {
-            const message = JSON.parse(msg.string()) as IntegrationMessage;
             const attempt = msg.info.deliveryCount;
+            let message: IntegrationMessage;
+            try {
+              message = JSON.parse(msg.string()) as IntegrationMessage;
+            } catch {
+              // Not ours to retry: nothing will ever parse it. Logged, then dropped for this consumer.
+              this.logger.error(`${options.consumer}: unreadable message on ${msg.subject} (stream sequence ${msg.seq}), terminated`);
+              msg.term();
+              continue;
+            }
             try {
               await handler(message, { attempt });
               msg.ack();
             } catch (error) {
-              if (attempt >= maxDeliver) {
+              if (attempt < maxDeliver) {
+                msg.nak(retryDelayMs * attempt);
+                continue;
+              }
+              try {
                 await this.recordDeadLetter(options.consumer, message, error as Error, attempt);
                 msg.term();
-              } else {
+              } catch (recordError) {
+                // The dead letter is not safe yet: let JetStream offer the message again (its own
+                // max_deliver fuse is twice ours) rather than lose it.
+                this.logger.error(`${options.consumer}: could not record the dead letter of ${message.eventId}: ${(recordError as Error).message}`);
                 msg.nak(retryDelayMs * attempt);
               }
             }

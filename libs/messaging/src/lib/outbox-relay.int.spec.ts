@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { PostgresEventStore, SYSTEM_ACTOR, eventStoreMigrations } from '@reform/event-store';
 import { createTestDatabase, createTestDataSource, eventually, testNatsUrl, TestDatabase, uniqueName } from '@reform/testing';
 import { Inbox } from './inbox';
@@ -7,6 +8,7 @@ import { IntegrationMessage } from './message';
 import { JetStreamBus } from './jetstream-bus';
 import { messagingMigrations } from './migrations';
 import { OutboxRelay, toIntegrationMessage } from './outbox-relay';
+import { testMessage } from '../testing/message-bus.contract';
 
 const SCHEMA = 'relaytest';
 const contract = { name: 'relaytest.ItemAdded', version: 1, subject: 'relaytest.item.ItemAdded' };
@@ -26,7 +28,7 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
   });
 
   afterAll(async () => {
-    await buses[0]?.deleteStreams().catch(() => undefined);
+    for (const bus of buses) await bus.deleteStreams().catch(() => undefined);
     for (const bus of buses) await bus.close().catch(() => undefined);
     await dataSource.destroy();
     await database.drop();
@@ -99,5 +101,27 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     expect(outcomes.redelivered).toBeGreaterThan(0);
     expect(outcomes.duplicate).toBeGreaterThan(0);
     expect(await consumerBus.deadLetters('relaytest-effects')).toEqual([]);
+  });
+
+  it('a handler slower than ackWait: JetStream redelivers while it still runs, and the inbox applies the effect once', async () => {
+    await dataSource.query(`CREATE TABLE ${SCHEMA}.slow_effects (event_id uuid NOT NULL)`);
+    const bus = await connect();
+    const jsm = await jetstreamManager(bus.connection);
+    const inbox = new Inbox(dataSource, SCHEMA);
+    const seen: Array<{ attempt: number; outcome: string }> = [];
+    await bus.subscribe({ consumer: 'relayslow-effects', subjects: ['relayslow.>'], ackWaitMs: 500, maxDeliver: 5 }, async (message, { attempt }) => {
+      const outcome = await inbox.handle('relayslow-effects', message, async (manager) => {
+        await manager.query(`INSERT INTO ${SCHEMA}.slow_effects (event_id) VALUES ($1)`, [message.eventId]);
+        // The first attempt outlives its ack wait: it finishes only once the server has redelivered.
+        if (attempt === 1) {
+          await eventually(async () => expect((await jsm.consumers.info(bus.streamName('relayslow'), 'relayslow-effects')).num_redelivered).toBeGreaterThan(0), { timeoutMs: 15_000 });
+        }
+      });
+      seen.push({ attempt, outcome });
+    });
+    const message = { ...testMessage('SlowThing'), name: 'relayslow.SlowThing', subject: 'relayslow.item.SlowThing' };
+    await bus.publish(message);
+    await eventually(() => expect(seen).toEqual([{ attempt: 1, outcome: 'applied' }, { attempt: 2, outcome: 'duplicate' }]), { timeoutMs: 20_000 });
+    expect(await dataSource.query(`SELECT event_id FROM ${SCHEMA}.slow_effects`)).toEqual([{ event_id: message.eventId }]);
   });
 });

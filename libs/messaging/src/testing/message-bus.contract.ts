@@ -82,14 +82,37 @@ export function describeMessageBusContract(name: string, factory: () => Promise<
       expect(got).toEqual(Array.from({ length: 50 }, (_, n) => n));
     });
 
+    it('redelivers a message whose handler failed, and stops once it succeeds', async () => {
+      const attempts: number[] = [];
+      const handled: string[] = [];
+      await bus.subscribe({ consumer: 'retry', subjects: ['directory.>'], maxDeliver: 5, retryDelayMs: 10 }, async (m, { attempt }) => {
+        if ((m.data as { flaky?: boolean }).flaky) {
+          attempts.push(attempt);
+          if (attempt === 1) throw new Error('transient failure');
+        }
+        handled.push(m.eventId);
+      });
+      const flaky = testMessage('UnitRenamed', { flaky: true });
+      await bus.publish(flaky);
+      await until(() => handled.includes(flaky.eventId));
+      const marker = testMessage('Marker');
+      await bus.publish(marker);
+      await until(() => handled.includes(marker.eventId));
+      expect(attempts).toEqual([1, 2]);
+      expect(handled).toEqual([flaky.eventId, marker.eventId]);
+      expect(await bus.deadLetters('retry')).toEqual([]);
+    });
+
     it('redelivers after a failure, then dead-letters after maxDeliver attempts, and replays', async () => {
       const attempts: number[] = [];
+      const handled: string[] = [];
       let healthy = false;
       await bus.subscribe({ consumer: 'fragile', subjects: ['directory.>'], maxDeliver: 3, retryDelayMs: 10 }, async (m, { attempt }) => {
         if ((m.data as { poison?: boolean }).poison && !healthy) {
           attempts.push(attempt);
           throw new Error('cannot handle this yet');
         }
+        handled.push(m.eventId);
       });
       const flaky = testMessage('UnitRenamed', { poison: true });
       await bus.publish(flaky);
@@ -103,9 +126,12 @@ export function describeMessageBusContract(name: string, factory: () => Promise<
       expect(letters).toHaveLength(1);
       expect(letters[0]).toMatchObject({ consumer: 'fragile', attempts: 3, error: 'cannot handle this yet' });
       expect(letters[0].message.eventId).toBe(flaky.eventId);
+      expect(handled).toEqual([]);
       healthy = true;
       await bus.replayDeadLetter(letters[0].id);
+      expect(handled).toEqual([flaky.eventId]);
       expect(await bus.deadLetters('fragile')).toEqual([]);
+      await expect(bus.replayDeadLetter(letters[0].id)).rejects.toThrow(/No dead letter/);
     });
 
     it('resumes a stopped durable consumer where it left off', async () => {
