@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStoreModule, PostgresEventStore, SYSTEM_ACTOR, eventS
 import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
 import { InProcessBus } from './in-process-bus';
 import { IntegrationMessage } from './message';
-import { MessagingModule, OnIntegrationEvent } from './messaging.module';
+import { MessagingModule, OnIntegrationEvent, RelayControl } from './messaging.module';
 import { messagingMigrations } from './migrations';
 import { toIntegrationMessage } from './outbox-relay';
 
@@ -60,6 +60,7 @@ describe('MessagingModule: declared handlers and the relay inside a Nest applica
     const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'c', causationId: null };
     await store.append('unit-513', 0, [{ type: 'UnitRenamed', data: { code: '513', name: 'Huyện Thăng Bình' } }, { type: 'PrivateNoteAdded', data: {} }], metadata);
     await store.append('unit-514', 0, [{ type: 'UnitRenamed', data: { code: '514', name: '' } }], metadata);
+    app.get(RelayControl).nudge(); // what a write side does after its commit
     const manager = app.get(EntityManager);
     await eventually(async () => expect(await manager.query(`SELECT code, name FROM nestdemo.names`)).toEqual([{ code: '513', name: 'Huyện Thăng Bình' }]));
     await eventually(async () => expect((await bus.deadLetters()).map((letter) => letter.message.data)).toEqual([{ code: '514', name: '' }]), { timeoutMs: 15_000 });

@@ -6,6 +6,7 @@ import { Inbox } from './inbox';
 import { MessageBus } from './bus.port';
 import { IntegrationMessage } from './message';
 import { JetStreamBus } from './jetstream-bus';
+import { InProcessBus } from './in-process-bus';
 import { messagingMigrations } from './migrations';
 import { OutboxRelay, toIntegrationMessage } from './outbox-relay';
 import { testMessage } from '../testing/message-bus.contract';
@@ -123,5 +124,22 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     await bus.publish(message);
     await eventually(() => expect(seen).toEqual([{ attempt: 1, outcome: 'applied' }, { attempt: 2, outcome: 'duplicate' }]), { timeoutMs: 20_000 });
     expect(await dataSource.query(`SELECT event_id FROM ${SCHEMA}.slow_effects`)).toEqual([{ event_id: message.eventId }]);
+  });
+
+  it('a nudge after a commit publishes at once instead of at the next poll', async () => {
+    const bus = new InProcessBus();
+    const got: string[] = [];
+    await bus.subscribe({ consumer: 'nudged', subjects: ['relaynudge.>'] }, async (message) => void got.push(message.eventId));
+    const relay = new OutboxRelay({
+      name: 'relaynudge', store, dataSource, schema: SCHEMA, bus, idleMs: 120_000,
+      map: (event) => (event.type === 'Nudged' ? toIntegrationMessage(event, { name: 'relaynudge.Nudged', version: 1, subject: 'relaynudge.item.Nudged' }, event.data) : null),
+    });
+    await relay.drain(); // everything earlier is behind it: the relay now idles for two minutes
+    relay.start();
+    const { events: [recorded] } = await store.append('nudge-1', 0, [{ type: 'Nudged', data: {} }], { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'nudge', causationId: null });
+    relay.nudge();
+    await eventually(() => expect(got).toEqual([recorded.eventId]));
+    await relay.stop();
+    await bus.close();
   });
 });

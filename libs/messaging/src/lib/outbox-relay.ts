@@ -32,6 +32,7 @@ export class OutboxRelay {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private nudged = false;
   private published = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -51,6 +52,7 @@ export class OutboxRelay {
 
   /** Lets the relay look now instead of at its next poll (after a local commit). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -87,6 +89,11 @@ export class OutboxRelay {
         failures++;
         this.logger.warn(`Relay step failed (${failures} in a row), retrying: ${(error as Error).message}`);
       }
+      // A nudge or stop that came while the step ran must not wait out a whole poll interval.
+      if (this.stopping || this.nudged) {
+        this.nudged = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min((this.options.idleMs ?? 100) * 2 ** Math.min(failures, 6), 10_000));
         this.wake = () => {
@@ -95,6 +102,7 @@ export class OutboxRelay {
         };
       });
       this.wake = null;
+      this.nudged = false;
     }
   }
 
