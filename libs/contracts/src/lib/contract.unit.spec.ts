@@ -33,4 +33,10 @@ describe('integration event contracts', () => {
     expect(() => registry.accept(UnitRenamed, 3, {})).toThrow(/newer than the known version 2/);
     expect(() => new ContractRegistry().accept(UnitRenamed, 1, {})).toThrow(/no upcaster to v2/);
   });
+
+  it('finds a registered contract by name and version', () => {
+    const registry = new ContractRegistry().register(UnitRenamed);
+    expect(registry.find('directory.UnitRenamed', 2)).toBe(UnitRenamed);
+    expect(registry.find('directory.UnitRenamed', 1)).toBeUndefined();
+  });
 });
