@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
+import { RelayControl } from '@reform/messaging';
 import { accountsProjection } from '../read/accounts/accounts.projection';
 import { unitsProjection } from '../read/units/units.projection';
 import { UnitDirectory } from '../read/units/unit-directory';
@@ -16,10 +17,14 @@ export class DirectoryCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     private readonly units: UnitDirectory,
+    private readonly relay: RelayControl,
   ) {}
 
   async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata) {
-    return handleCommand({ store: this.store, decider, streamId, command, metadata, projections: [unitsProjection, accountsProjection] });
+    const handled = await handleCommand({ store: this.store, decider, streamId, command, metadata, projections: [unitsProjection, accountsProjection] });
+    // Publish now rather than at the relay's next poll.
+    if (handled.events.length) this.relay.nudge();
+    return handled;
   }
 
   /** Who acted, for whom: the tenant is the district (else province) the target unit belongs to. */
