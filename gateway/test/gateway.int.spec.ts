@@ -1,0 +1,109 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { TokenService } from '@reform/auth';
+import { GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
+import { composeSupergraph, CompositionError, RunningGateway, startGateway } from '../src';
+
+/**
+ * Two small federated subgraphs, independent of the platform's services: `people` owns Person,
+ * `postings` adds Person.posts through the entity key. The gateway must compose them and resolve
+ * the entity across both, and forward the caller's Authorization to each.
+ */
+interface Subgraph {
+  readonly url: string;
+  readonly seenAuthorization: Array<string | undefined>;
+  stop(): Promise<void>;
+}
+
+async function startSubgraph(typeDefs: string, resolvers: Record<string, any>): Promise<Subgraph> {
+  const seenAuthorization: Array<string | undefined> = [];
+  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => {
+      seenAuthorization.push(req.headers.authorization);
+      return {};
+    },
+  });
+  return { url, seenAuthorization, stop: () => server.stop() };
+}
+
+const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
+
+const people = () =>
+  startSubgraph(
+    `${FEDERATION}
+     type Query { person(id: ID!): Person }
+     type Person @key(fields: "id") { id: ID! name: String! }`,
+    {
+      Query: { person: (_: unknown, { id }: { id: string }) => ({ id, name: `Người ${id}` }) },
+      Person: { __resolveReference: ({ id }: { id: string }) => ({ id, name: `Người ${id}` }) },
+    },
+  );
+
+const postings = () =>
+  startSubgraph(
+    `${FEDERATION}
+     type Person @key(fields: "id") { id: ID! posts: [Post!]! }
+     type Post { title: String! }`,
+    { Person: { posts: ({ id }: { id: string }) => [{ title: `Bài của ${id}` }, { title: 'Bài hai' }] } },
+  );
+
+describe('gateway over two federated subgraphs', () => {
+  const tokens = new TokenService(TEST_SIGNING_KEYS);
+  let subgraphs: Subgraph[];
+  let gateway: RunningGateway;
+  let client: GraphQLTestClient;
+
+  beforeAll(async () => {
+    subgraphs = [await people(), await postings()];
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      tokens,
+      subgraphs: [
+        { name: 'people', url: subgraphs[0].url },
+        { name: 'postings', url: subgraphs[1].url },
+      ],
+    });
+    client = new GraphQLTestClient(gateway.url);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    for (const subgraph of subgraphs ?? []) await subgraph.stop();
+  });
+
+  it('resolves an entity field owned by the other subgraph', async () => {
+    const result = await client.request('{ person(id: "7") { id name posts { title } } }');
+    expect(result).toEqual({ data: { person: { id: '7', name: 'Người 7', posts: [{ title: 'Bài của 7' }, { title: 'Bài hai' }] } } });
+  });
+
+  it('forwards a verified Authorization header to every subgraph it calls', async () => {
+    const { token } = await tokens.issue({ accountId: 'a-1', username: 'doha', unitCode: '49', roles: [] });
+    for (const subgraph of subgraphs) subgraph.seenAuthorization.length = 0;
+    const result = await client.request('{ person(id: "8") { posts { title } } }', undefined, token);
+    expect(result.errors).toBeUndefined();
+    for (const subgraph of subgraphs) expect(subgraph.seenAuthorization).toContain(`Bearer ${token}`);
+  });
+
+  it('stops a request with a forged token at the door', async () => {
+    for (const subgraph of subgraphs) subgraph.seenAuthorization.length = 0;
+    const forged = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'another-secret-of-at-least-32-bytes!!' }]).issue({ accountId: 'a-1', username: 'doha', unitCode: '49', roles: [] });
+    const result = await client.request('{ person(id: "9") { name } }', undefined, forged.token);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(result.data).toBeUndefined();
+    for (const subgraph of subgraphs) expect(subgraph.seenAuthorization).toEqual([]);
+  });
+
+  it('names the composition errors of subgraphs that disagree', () => {
+    const disagreeing = [
+      { name: 'a', url: 'http://a/graphql', sdl: `${FEDERATION} type Query { count: Int @shareable }` },
+      { name: 'b', url: 'http://b/graphql', sdl: `${FEDERATION} type Query { count: String @shareable }` },
+    ];
+    expect(() => composeSupergraph(disagreeing)).toThrow(CompositionError);
+    expect(() => composeSupergraph(disagreeing)).toThrow(/Federation composition failed:\n- .*Query\.count/);
+  });
+});
