@@ -30,3 +30,28 @@ export const natsConfig = {
 };
 export const httpConfig = (defaultPort: number) => ({ PORT: port(defaultPort), HOST: z.string().default('0.0.0.0') });
 export const portConfig = <Name extends string>(name: Name, defaultPort: number) => ({ [name]: port(defaultPort) }) as { [K in Name]: ReturnType<typeof port> };
+export const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** Session token keys, `kid:secret[,kid:secret]` (first signs); libs/auth parses and checks them. */
+export const authConfig = {
+  AUTH_SIGNING_KEYS: z.string({ message: 'is required: kid:secret[,kid:secret], the first signs' }).min(1, 'is required: kid:secret[,kid:secret], the first signs'),
+};
+
+/** The gateway's subgraphs, `name=url[,name=url]`. */
+export const subgraphsConfig = (fallback: string) => ({
+  SUBGRAPHS: z
+    .string()
+    .default(fallback)
+    .transform((value, context) =>
+      value.split(',').flatMap((entry) => {
+        const [name, url] = entry.trim().split(/=(.*)/s);
+        if (/^[a-z][a-z0-9_]*$/.test(name ?? '') && /^https?:\/\/\S+$/.test(url ?? '')) return [{ name, url }];
+        context.addIssue({ code: 'custom', message: `"${entry.trim()}" must look like name=http://host:port/graphql` });
+        return [];
+      }),
+    ),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, databaseConfig, httpConfig, loadConfig, natsConfig } from './config';
+import { authConfig, booleanFlag, ConfigError, databaseConfig, httpConfig, loadConfig, natsConfig, subgraphsConfig } from './config';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -27,5 +27,32 @@ describe('loadConfig', () => {
 
   it('coerces numbers', () => {
     expect(loadConfig(httpConfig(4000), { PORT: '4400' }).PORT).toBe(4400);
+  });
+});
+
+describe('fragments', () => {
+  it('requires the token keys, naming the variable', () => {
+    expect(() => loadConfig(authConfig, {})).toThrow(/AUTH_SIGNING_KEYS: is required/);
+    expect(loadConfig(authConfig, { AUTH_SIGNING_KEYS: 'k1:secret' }).AUTH_SIGNING_KEYS).toBe('k1:secret');
+  });
+
+  it('reads the subgraph list and names a malformed entry', () => {
+    expect(loadConfig(subgraphsConfig('directory=http://127.0.0.1:4101/graphql'), {}).SUBGRAPHS).toEqual([{ name: 'directory', url: 'http://127.0.0.1:4101/graphql' }]);
+    expect(loadConfig(subgraphsConfig(''), { SUBGRAPHS: 'directory=http://d:4101/graphql, plans=http://p:4102/graphql' }).SUBGRAPHS).toEqual([
+      { name: 'directory', url: 'http://d:4101/graphql' },
+      { name: 'plans', url: 'http://p:4102/graphql' },
+    ]);
+    expect(() => loadConfig(subgraphsConfig(''), { SUBGRAPHS: 'directory=http://d:4101/graphql,plans' })).toThrow(/SUBGRAPHS: "plans" must look like name=http/);
+  });
+
+  it('reads boolean flags and refuses anything else', () => {
+    const shape = { IMPORT_UNITS: booleanFlag(true) };
+    expect(loadConfig(shape, {}).IMPORT_UNITS).toBe(true);
+    expect(loadConfig(shape, { IMPORT_UNITS: 'false' }).IMPORT_UNITS).toBe(false);
+    expect(() => loadConfig(shape, { IMPORT_UNITS: 'maybe' })).toThrow(/IMPORT_UNITS: must be true or false/);
+  });
+
+  it('refuses an out-of-range port', () => {
+    expect(() => loadConfig(httpConfig(4000), { PORT: '70000' })).toThrow(/PORT: /);
   });
 });
