@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { databaseConfig, loadConfig } from '@reform/config';
+import { PostgresEventStore, runMigrations, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
+import { NATIONAL_UNIT_LIST, NATIONAL_UNIT_LIST_DATE } from '../../app';
+import { directoryMigrations } from '../../directory-migrations';
+import { DIRECTORY_SCHEMA } from '../../schema';
+import { importUnitList } from './import-units';
+import { UnitListRejected } from './unit-list';
+
+const USAGE = 'usage: import-units [file.csv] [--date YYYY-MM-DD]   (default: the national list, as of its date)';
+
+/**
+ * Operators' command of the distributed mode: imports a unit list into the directory database
+ * (DATABASE_URL), all or nothing. Without a file, the national list shipped with the platform.
+ * `--date` is the day the list describes (renames and transfers take effect then); it defaults to
+ * the national list's date for that list, and to today for another file. A second run of the
+ * same file appends nothing. The directory process need not run: its relay publishes the new
+ * events when it starts (the event store is its outbox).
+ *
+ * Returns the exit code: 0 imported, 1 file rejected (the Vietnamese message names the lines)
+ * or unreadable, 2 bad usage or configuration.
+ */
+export async function runImportCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: { out: (line: string) => void; err: (line: string) => void } = { out: console.log, err: console.error },
+): Promise<number> {
+  let config: { DATABASE_URL: string };
+  try {
+    config = loadConfig(databaseConfig, env);
+  } catch (error) {
+    io.err((error as Error).message);
+    return 2;
+  }
+  const args = parseArgs(argv);
+  if ('error' in args) {
+    io.err(`${args.error}\n${USAGE}`);
+    return 2;
+  }
+  const file = args.file ? resolve(env.INIT_CWD ?? process.cwd(), args.file) : NATIONAL_UNIT_LIST;
+  const listDate = args.date ?? (args.file ? new Date().toISOString().slice(0, 10) : NATIONAL_UNIT_LIST_DATE);
+  let csv: string;
+  try {
+    csv = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`Không đọc được tệp ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+
+  const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 2, applicationName: 'reform-directory-import' }));
+  try {
+    await runMigrations(dataSource);
+    const started = Date.now();
+    const summary = await importUnitList(new PostgresEventStore(dataSource, DIRECTORY_SCHEMA), csv, {
+      listDate,
+      metadata: { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `import-units-${listDate}`, causationId: null },
+    });
+    io.out(
+      `Unit list ${file} (as of ${listDate}): ${summary.rows} rows, ${summary.established} established, ${summary.renamed} renamed, ` +
+        `${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - started} ms)`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UnitListRejected)) throw error;
+    io.err(error.vietnamese);
+    return 1;
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  }
+}
+
+function parseArgs(argv: readonly string[]): { file?: string; date?: string } | { error: string } {
+  let file: string | undefined;
+  let date: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--date' || arg.startsWith('--date=')) {
+      date = arg === '--date' ? argv[++i] : arg.slice('--date='.length);
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { error: `--date must be a day such as 2025-03-01, got "${date ?? ''}"` };
+    } else if (arg.startsWith('-')) {
+      return { error: `unknown option ${arg}` };
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return { error: `one file only, got "${file}" and "${arg}"` };
+    }
+  }
+  return { file, date };
+}
+
+if (require.main === module) {
+  runImportCli(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
