@@ -1,8 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { parseSigningKeys, SigningKey } from '@reform/auth';
-import { databaseConfig, httpConfig, loadConfig, natsConfig } from '@reform/config';
+import { authConfig, databaseConfig, httpConfig, loadConfig, natsConfig } from '@reform/config';
 import { JetStreamBus } from '@reform/messaging';
-import { z } from 'zod';
 import { createDirectoryApp } from './app';
 
 /**
@@ -55,12 +54,7 @@ async function main(): Promise<void> {
 }
 
 function readConfig() {
-  return loadConfig({
-    ...databaseConfig,
-    ...natsConfig,
-    ...httpConfig(4101),
-    AUTH_SIGNING_KEYS: z.string({ error: 'required: kid:secret,... (the same keys as the gateway)' }).min(1, 'required: kid:secret,... (the same keys as the gateway)'),
-  });
+  return loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(4101), ...authConfig });
 }
 
 void main();
