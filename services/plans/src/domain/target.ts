@@ -166,7 +166,7 @@ function mask(key: string): string {
 
 /** A phrase as a subject: trimmed of spaces and of punctuation at either end. */
 function words(text: string): string {
-  return text.replace(/^[\s,.;:\-]+|[\s,.;:\-]+$/g, '');
+  return text.replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
 }
 
 /** NFC and one space for any run of whitespace. */

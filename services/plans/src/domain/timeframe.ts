@@ -159,7 +159,7 @@ function readOngoing(key: string): Reading | null {
     const every = periodic[1] === undefined ? null : periods(periodic[1]);
     return every ? { kind: 'ongoing', every } : { kind: 'ongoing' };
   }
-  const each = /^(?:hàng|hằng|mỗi) (.+)$/.exec(key);
+  const each = /^(?:hàng|hằng|mỗi|theo) (.+)$/.exec(key);
   const every = each ? periods(each[1]) : null;
   if (!every) return null;
   return every.length === 1 && every[0] === 'year' ? { kind: 'yearly' } : { kind: 'ongoing', every };
@@ -280,7 +280,7 @@ function tidy(text: string): string {
   s = s.replace(/^thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*/i, '');
   for (let before = ''; before !== s; ) {
     before = s;
-    s = s.replace(/^[(\[*"“]+|[)\]*"”]+$/g, '').replace(/[.;,:]+$/, '').trim();
+    s = s.replace(/^[([*"“]+|[)\]*"”]+$/g, '').replace(/[.;,:]+$/, '').trim();
   }
   return s;
 }

@@ -31,7 +31,7 @@ const SEED_000: readonly Row[] = [
 
 /** Kế hoạch 154/KH-UBND, UBND huyện Vị Xuyên, 31/5/2021. */
 const SEED_001: readonly Row[] = [
-  ['001 PL 1.1, 1.3b, 1.4, 2.1–2.4, 3.2a, 3.3, 4.1–4.4, 4.5a, 4.6a–b, 5.2, 5.3, 6.1a–c, 6.2, 6.3a, 6.3c, 6.3e, 6.4, 8.1, 8.2', 'Thường xuyên', { kind: 'ongoing' }],
+  ['001 PL 1.1, 1.3b, 1.4, 2.1–2.4, 3.2a, 3.3, 4.1–4.4, 4.5a, 4.6a–b, 5.2, 5.3, 6.1a–c, 6.2, 6.3a, 6.3c, 6.3e, 6.4, 8.1–8.3', 'Thường xuyên', { kind: 'ongoing' }],
   ['001 PL 1.2', 'Trong năm 2021', { kind: 'year', year: 2021 }],
   ['001 PL 1.3a', '23/5/2021', { kind: 'due', on: '2021-05-23' }],
   ['001 PL 3.1', '6 tháng cuối năm 2021', { kind: 'half', year: 2021, half: 2 }],
@@ -39,7 +39,7 @@ const SEED_001: readonly Row[] = [
   ['001 PL 4.6c', 'Quý I đến Quý III năm 2021', { kind: 'range', from: '2021-01-01', to: '2021-09-30' }],
   ['001 PL 5.4', 'Quý III năm 2021', { kind: 'quarter', year: 2021, quarter: 3 }],
   ['001 PL 6.3b', 'Theo kế hoạch xây dựng Nông thôn mới', { kind: 'relative', to: 'kế hoạch xây dựng Nông thôn mới' }],
-  ['001 PL 3.2b (merged with 3.2a), 6.3d (cell lost by the extraction), 7.1, 7.2, 7.3', '', { kind: 'unspecified' }],
+  ['001 PL 3.2b (merged with 3.2a), 6.3d (lost: the row is shifted one column right), 7.1, 7.2, 7.3', '', { kind: 'unspecified' }],
   ['001 III.13 (implementing plans to UBND huyện)', 'trước ngày 15/6/2021', { kind: 'due', on: '2021-06-15' }],
   ['001 III.1, III.13 (interim report)', 'trước ngày 15/9/2021', { kind: 'due', on: '2021-09-15' }],
   ['001 II.b (list of poor households)', 'cuối năm', { kind: 'year', year: 2021, yearFromPlan: true }],
@@ -148,6 +148,8 @@ describe('parseTimeframe', () => {
       ['Tháng 3 hằng năm', { kind: 'yearly', month: 3 }],
       ['trong vòng 15 ngày làm việc', { kind: 'within', days: 15, workingDays: true }],
       ['Theo quy định', { kind: 'relative', to: 'quy định' }],
+      ['Theo quý', { kind: 'ongoing', every: ['quarter'] }],
+      ['Mỗi tháng', { kind: 'ongoing', every: ['month'] }],
       ['2021', { kind: 'year', year: 2021 }],
     ])('%j', (text, expected) => {
       expect(parseTimeframe(text, { planYear: 2020 })).toStrictEqual({ ...expected, text });
