@@ -25,6 +25,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const osUserExists = isRoot && hasUser('postgres');
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   mkdirSync(options.dataDir, { recursive: true });
+  // PostgreSQL wants its data folder private (0700); this also heals one an earlier version opened.
+  chmodSync(options.dataDir, 0o700);
   if (osUserExists) {
     chownRecursive(options.dataDir, 'postgres');
     // The postgres user must reach the binaries (in node_modules) and the data folder: a checkout
