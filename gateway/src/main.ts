@@ -1,5 +1,5 @@
 import { parseSigningKeys, TokenService } from '@reform/auth';
-import { authConfig, httpConfig, loadConfig, subgraphsConfig } from '@reform/config';
+import { authConfig, ConfigError, httpConfig, loadConfig, runProcess, subgraphsConfig } from '@reform/config';
 import { z } from 'zod';
 import { fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 import { startGateway } from './gateway';
@@ -42,40 +42,26 @@ export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], o
   if (silent.length) throw new Error(`Subgraph${silent.length > 1 ? 's' : ''} never answered within ${Math.round(options.timeoutMs / 1000)} s: ${silent.join('; ')}`);
 }
 
-async function main(): Promise<void> {
-  const log = (line: string) => console.log(`[gateway] ${line}`);
-  let config;
-  let tokens: TokenService;
-  try {
-    config = loadConfig({
+function main(): void {
+  runProcess('gateway', async () => {
+    const log = (line: string) => console.log(`[gateway] ${line}`);
+    const config = loadConfig({
       ...httpConfig(4000),
       ...subgraphsConfig(DEFAULT_SUBGRAPHS),
       ...authConfig,
       SUBGRAPH_WAIT_SECONDS: z.coerce.number().int().min(0).default(60),
     });
-    tokens = new TokenService(parseSigningKeys(config.AUTH_SIGNING_KEYS));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-  try {
+    let tokens: TokenService;
+    try {
+      tokens = new TokenService(parseSigningKeys(config.AUTH_SIGNING_KEYS));
+    } catch (error) {
+      throw new ConfigError([(error as Error).message]);
+    }
     await waitForSubgraphs(config.SUBGRAPHS, { timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000, report: log });
-  } catch (error) {
-    console.error(`[gateway] ${(error as Error).message}`);
-    process.exit(1);
-  }
-  const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens });
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    await gateway.close().catch((error) => console.error(`[gateway] closing: ${error}`));
-    process.exit(0);
-  };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
-  log(`Gateway ready at ${gateway.url} over ${config.SUBGRAPHS.map((s) => `${s.name} (${s.url})`).join(', ')}`);
+    const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens });
+    log(`Ready at ${gateway.url} over ${config.SUBGRAPHS.map((s) => `${s.name} (${s.url})`).join(', ')}`);
+    return { stop: () => gateway.close() };
+  });
 }
 
-if (require.main === module) void main();
+if (require.main === module) main();
