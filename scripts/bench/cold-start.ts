@@ -1,0 +1,185 @@
+/**
+ * Embedded-mode start benchmark: prints figures, asserts nothing (speed is not a test).
+ *   TS_NODE_PROJECT=tsconfig.base.json npx ts-node --transpile-only -r tsconfig-paths/register scripts/bench/cold-start.ts
+ *
+ * Cold start: a fresh DATA_DIR in a temporary folder, then `npm start` (embedded PostgreSQL:
+ * initdb, migrations, the national list of units, demo data), timed from the spawn until the
+ * gateway answers `{ __typename }` at http://localhost:PORT/graphql. Warm start: a second
+ * `npm start` on the same data folder. PORT and EMBEDDED_PG_PORT are free ports chosen here, so a
+ * running `npm start` on 4000/5433 is not disturbed.
+ *
+ * Stopping: SIGTERM to the launcher's node process only (it closes the platform, then stops its
+ * PostgreSQL), then wait until its whole process group has gone; the group gets SIGKILL only if
+ * it has not gone after BENCH_STOP_TIMEOUT_S (default 60). PostgreSQL must not get the signal
+ * first: the launcher would then wait for a server that has already exited. The temporary folder
+ * is removed at the end. BENCH_START_TIMEOUT_S (default 240) bounds each start.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(__dirname, '..', '..');
+const START_TIMEOUT_MS = Number(process.env.BENCH_START_TIMEOUT_S ?? 240) * 1000;
+const STOP_TIMEOUT_MS = Number(process.env.BENCH_STOP_TIMEOUT_S ?? 60) * 1000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+/** True while any process of the group is alive. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pids of the group's processes whose command line contains `needle`, with their argv. */
+function groupProcesses(pgid: number): Array<{ pid: number; argv: string[] }> {
+  const found: Array<{ pid: number; argv: string[] }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state ppid pgrp ...
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      found.push({ pid: Number(entry), argv: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+interface Started {
+  child: ChildProcess;
+  output: string[];
+  seconds: number;
+  /** The launcher's own "Gateway ready ... after N s" figure (measured from inside node). */
+  reported: string | null;
+}
+
+async function start(dataDir: string, port: number, pgPort: number): Promise<Started> {
+  const output: string[] = [];
+  const t0 = performance.now();
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    detached: true, // its own process group, so nothing of it outlives the benchmark
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let exited: number | string | null = null;
+  child.on('exit', (code, signal) => (exited = code ?? signal ?? 'exit'));
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 200));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://localhost:${port}/graphql`;
+  for (;;) {
+    if (exited !== null) {
+      if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL'); // an orphaned PostgreSQL
+      throw new Error(`npm start exited (${exited}) before the gateway answered:\n${output.slice(-30).join('\n')}`);
+    }
+    if (performance.now() - t0 > START_TIMEOUT_MS) {
+      const failed: Started = { child, output, seconds: NaN, reported: null };
+      await stop(failed);
+      throw new Error(`the gateway did not answer within ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-30).join('\n')}`);
+    }
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }), signal: AbortSignal.timeout(2000) });
+      const body = (await response.json()) as { data?: { __typename?: string } };
+      if (body.data?.__typename) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  // The launcher logs its own figure just after the gateway listens; give it a moment.
+  let reported: string | null = null;
+  for (let i = 0; i < 20 && !reported; i++) {
+    reported = output.map((line) => /Gateway ready at .* after ([\d.]+ s)/.exec(line)?.[1]).find(Boolean) ?? null;
+    if (!reported) await sleep(50);
+  }
+  return { child, output, seconds, reported };
+}
+
+/** SIGTERM to the launcher (not PostgreSQL), then wait for the whole group to exit. */
+async function stop(started: Started): Promise<{ seconds: number; clean: boolean }> {
+  const pgid = started.child.pid!;
+  const t0 = performance.now();
+  const launcher = groupProcesses(pgid).find(({ argv }) => /(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('start-embedded.ts')));
+  // Without a launcher (already gone, or not yet spawned), npm forwards SIGTERM to its child.
+  process.kill(launcher?.pid ?? pgid, 'SIGTERM');
+  while (groupAlive(pgid) && performance.now() - t0 < STOP_TIMEOUT_MS) await sleep(100);
+  const clean = !groupAlive(pgid);
+  if (!clean) {
+    process.kill(-pgid, 'SIGKILL');
+    while (groupAlive(pgid)) await sleep(100);
+  }
+  return { seconds: (performance.now() - t0) / 1000, clean };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'reform-cold-start-'));
+  const dataDir = join(dir, 'data');
+  const lines: string[] = [];
+  let running: Started | null = null;
+  try {
+    const [port, pgPort] = [await freePort(), await freePort()];
+    lines.push(
+      `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, node ${process.version}`,
+      `npm start with PORT=${port} EMBEDDED_PG_PORT=${pgPort} DATA_DIR=${dataDir}; time from spawn to the first answer of { __typename }`,
+      '',
+    );
+    for (const kind of ['cold (fresh data folder)', 'warm (same data folder)']) {
+      const load = os.loadavg()[0];
+      running = await start(dataDir, port, pgPort);
+      const started = running;
+      running = null;
+      const stopped = await stop(started);
+      lines.push(
+        `${kind.padEnd(26)} ${started.seconds.toFixed(1).padStart(6)} s` +
+          `   (launcher's own figure: ${started.reported ?? '?'}; load average before ${load.toFixed(2)}; stop took ${stopped.seconds.toFixed(1)} s${stopped.clean ? '' : ', NOT clean: SIGKILL'})`,
+        // What the start did (the import's summary shows a cold start loaded the list, a warm one nothing).
+        ...started.output
+          // eslint-disable-next-line no-control-regex
+          .map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''))
+          .map((line) => /(National unit list|Demo directory data|Demo accounts):.*/.exec(line)?.[0])
+          .filter((line): line is string => Boolean(line))
+          .map((line) => `${' '.repeat(28)}${line}`),
+      );
+    }
+    console.log(lines.join('\n'));
+  } finally {
+    if (running) await stop(running).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
