@@ -96,7 +96,7 @@ async function start(dataDir: string, port: number, pgPort: number): Promise<Sta
   const url = `http://localhost:${port}/graphql`;
   for (;;) {
     if (exited !== null) {
-      if (groupAlive(child.pid!)) process.kill(-child.pid!, 'SIGKILL'); // an orphaned PostgreSQL
+      if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL'); // an orphaned PostgreSQL
       throw new Error(`npm start exited (${exited}) before the gateway answered:\n${output.slice(-30).join('\n')}`);
     }
     if (performance.now() - t0 > START_TIMEOUT_MS) {
@@ -125,7 +125,8 @@ async function start(dataDir: string, port: number, pgPort: number): Promise<Sta
 
 /** SIGTERM to the launcher (not PostgreSQL), then wait for the whole group to exit. */
 async function stop(started: Started): Promise<{ seconds: number; clean: boolean }> {
-  const pgid = started.child.pid!;
+  const pgid = started.child.pid;
+  if (pgid === undefined) return { seconds: 0, clean: true }; // never spawned
   const t0 = performance.now();
   const launcher = groupProcesses(pgid).find(({ argv }) => /(^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => arg.endsWith('start-embedded.ts')));
   // Without a launcher (already gone, or not yet spawned), npm forwards SIGTERM to its child.
