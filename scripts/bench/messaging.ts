@@ -37,6 +37,7 @@ const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 50) * 1000;
 const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'bench', causationId: null };
 
 const startedAt = Date.now();
+const loadAtStart = os.loadavg();
 const deadline = startedAt + BUDGET_MS;
 /** Wall-clock milliseconds with sub-millisecond precision (comparable with recordedAt). */
 const wallNow = () => performance.timeOrigin + performance.now();
@@ -54,9 +55,12 @@ function row(scenario: string, bus: string, samples: number[], perSecond?: numbe
   return `${scenario.padEnd(W)} ${bus.padEnd(10)} ${String(sorted.length).padStart(6)} ${fmt(percentile(sorted, 50))} ${fmt(percentile(sorted, 95))} ${fmt(percentile(sorted, 99))} ${fmt(sorted[sorted.length - 1])} ${fmt(mean)} ${rate.padStart(8)}`;
 }
 
+/** The time budget ran out: the run prints what it measured and skips the rest. */
+class BudgetError extends Error {}
+
 async function waitFor(what: string, probe: () => boolean): Promise<void> {
   while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`benchmark: over its ${BUDGET_MS / 1000} s budget waiting for ${what}`);
+    if (Date.now() > deadline) throw new BudgetError(`over the ${BUDGET_MS / 1000} s budget waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
@@ -121,7 +125,7 @@ async function main() {
         // Paced on a fixed schedule (commit n is due at n × INTERVAL_MS), so the offered rate holds.
         const t0 = performance.now();
         for (let n = 0; n < EVENTS; n++) {
-          if (Date.now() > deadline) throw new Error(`benchmark: over its ${BUDGET_MS / 1000} s budget while appending (${schema})`);
+          if (Date.now() > deadline) throw new BudgetError(`over the ${BUDGET_MS / 1000} s budget while appending (${schema})`);
           const due = t0 + n * INTERVAL_MS;
           while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
           const { events } = await store.append(`item-${n}`, 0, [{ type: 'Measured', data: { n } }], metadata);
@@ -162,22 +166,40 @@ async function main() {
       }
     }
 
+    const skipped: string[] = [];
+    /** Runs a scenario unless the budget is spent; a scenario the budget cuts short is reported as skipped. */
+    async function withinBudget<T>(what: string, needsMs: number, run: () => Promise<T>): Promise<T | null> {
+      if (Date.now() + needsMs > deadline) {
+        skipped.push(`${what}: not started, ${BUDGET_MS / 1000} s budget spent`);
+        return null;
+      }
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof BudgetError)) throw error;
+        skipped.push(`${what}: cut short, ${error.message}`);
+        return null;
+      }
+    }
     const runs: Array<{ label: string; bus: string; samples: Samples }> = [];
-    const measure = async (label: string, busLabel: string, bus: MessageBus, schema: string, options: { idleMs: number; nudge: boolean }) =>
-      runs.push({ label, bus: busLabel, samples: await scenario(bus, schema, options) });
+    const measure = async (label: string, busLabel: string, bus: MessageBus, schema: string, options: { idleMs: number; nudge: boolean }) => {
+      const samples = await withinBudget(`${label} (${busLabel})`, EVENTS * INTERVAL_MS, () => scenario(bus, schema, options));
+      if (samples) runs.push({ label, bus: busLabel, samples });
+    };
     await measure(`relay polling every ${FAST_IDLE_MS} ms`, 'JetStream', jetstream, 'jsfast', { idleMs: FAST_IDLE_MS, nudge: false });
     await measure(`relay polling every ${FAST_IDLE_MS} ms`, 'in-process', inProcess, 'ipfast', { idleMs: FAST_IDLE_MS, nudge: false });
     await measure(`relay polling every ${DEFAULT_IDLE_MS} ms (default)`, 'JetStream', jetstream, 'jspoll', { idleMs: DEFAULT_IDLE_MS, nudge: false });
     await measure(`relay polling every ${DEFAULT_IDLE_MS} ms (default)`, 'in-process', inProcess, 'ippoll', { idleMs: DEFAULT_IDLE_MS, nudge: false });
     await measure('relay nudged after each commit', 'JetStream', jetstream, 'jsnudge', { idleMs: DEFAULT_IDLE_MS, nudge: true });
     await measure('relay nudged after each commit', 'in-process', inProcess, 'ipnudge', { idleMs: DEFAULT_IDLE_MS, nudge: true });
-    const drains = [
-      { bus: 'JetStream', ...(await backlog(jetstream, 'jsbacklog')) },
-      { bus: 'in-process', ...(await backlog(inProcess, 'ipbacklog')) },
-    ];
+    const drains: Array<{ bus: string; published: number; publishSeconds: number; appliedSeconds: number }> = [];
+    for (const [busLabel, bus, schema] of [['JetStream', jetstream, 'jsbacklog'], ['in-process', inProcess, 'ipbacklog']] as const) {
+      const drain = await withinBudget(`backlog (${busLabel})`, 2000, () => backlog(bus, schema));
+      if (drain) drains.push({ bus: busLabel, ...drain });
+    }
 
     const lines = [
-      `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+      `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${loadAtStart.map((x) => x.toFixed(2)).join(' ')}`,
       `node ${process.version}, PostgreSQL ${pgVersion} (synchronous_commit=${syncCommit}) at ${new URL(testPostgresUrl()).host}, nats-server ${jetstream.connection.info?.version ?? '?'} at ${testNatsUrl()}`,
       `${EVENTS} single-event commits per scenario, one every ${INTERVAL_MS} ms (offered ${Math.round(1000 / INTERVAL_MS)}/s), relay and consumer in this process, consumer through the Inbox`,
       '',
@@ -200,8 +222,9 @@ async function main() {
           `  ${drain.bus.padEnd(10)}  relay read + publish ${Math.round(drain.published / drain.publishSeconds).toLocaleString('en-US').padStart(7)} events/s (${drain.publishSeconds.toFixed(2)} s)` +
           `   all applied ${Math.round(BACKLOG / drain.appliedSeconds).toLocaleString('en-US').padStart(6)} events/s (${drain.appliedSeconds.toFixed(2)} s)`,
       ),
+      ...(skipped.length ? ['', 'skipped (machine too busy for the budget; BENCH_BUDGET_S to raise it):', ...skipped.map((line) => `  ${line}`)] : []),
       '',
-      `measured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+      `measured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
     ];
     console.log(lines.join('\n'));
   } finally {
