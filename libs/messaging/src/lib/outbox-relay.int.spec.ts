@@ -137,9 +137,16 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     await relay.drain(); // everything earlier is behind it: the relay now idles for two minutes
     relay.start();
     const { events: [recorded] } = await store.append('nudge-1', 0, [{ type: 'Nudged', data: {} }], { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'nudge', causationId: null });
-    relay.nudge();
-    await eventually(() => expect(got).toEqual([recorded.eventId]));
-    await relay.stop();
-    await bus.close();
+    try {
+      // A transaction open anywhere on the server can hold the event back from readAll for a
+      // moment (ADR 0003); each nudge makes the relay look again, never the two-minute poll.
+      await eventually(() => {
+        relay.nudge();
+        expect(got).toEqual([recorded.eventId]);
+      }, { timeoutMs: 20_000 });
+    } finally {
+      await relay.stop();
+      await bus.close();
+    }
   });
 });
