@@ -18,7 +18,9 @@ export const unitsProjection: Projection = {
     const byCode = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const code = event.streamId.replace(/^unit-/, '');
-      byCode.set(code, [...(byCode.get(code) ?? []), event]);
+      const list = byCode.get(code);
+      if (list) list.push(event);
+      else byCode.set(code, [event]);
     }
     const known = await loadUnits(manager, [...byCode.keys()]);
     const changed: Array<{ state: EstablishedUnit; version: number }> = [];
@@ -57,6 +59,9 @@ export async function loadUnits(manager: EntityManager, codes: string[]): Promis
     `SELECT code, name, type, parent_code, valid_from::text, valid_to::text FROM "${S}".unit_periods WHERE code = ANY($1::text[]) ORDER BY code, seq`,
     [units.map((u) => u.code)],
   );
+  // Grouped once: filtering the periods per unit is quadratic over a national list.
+  const periodsOf = new Map<string, PeriodRow[]>();
+  for (const p of periods) periodsOf.set(p.code, [...(periodsOf.get(p.code) ?? []), p]);
   return new Map(
     units.map((u) => [
       u.code,
@@ -69,7 +74,7 @@ export async function loadUnits(manager: EntityManager, codes: string[]): Promis
           kind: u.kind,
           mergedInto: u.merged_into,
           dissolved: u.dissolved,
-          periods: periods.filter((p) => p.code === u.code).map((p) => ({ name: p.name, type: p.type, parentCode: p.parent_code, validFrom: p.valid_from, validTo: p.valid_to })),
+          periods: (periodsOf.get(u.code) ?? []).map((p) => ({ name: p.name, type: p.type, parentCode: p.parent_code, validFrom: p.valid_from, validTo: p.valid_to })),
         },
       },
     ]),
