@@ -16,6 +16,8 @@ describe('Unit decider', () => {
     it('refuses a district without a parent', () => unit.given([]).when(establish({ parentCode: null })).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
     it('refuses a province with a parent', () => unit.given([]).when(establish({ level: 'PROVINCE', code: '49' })).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
     it('refuses an unknown parent', () => unit.given([]).when(establish({ parentExists: false })).thenThrows('UNIT.PARENT_NOT_FOUND', 'parentCode'));
+    it('refuses an unknown level', () => unit.given([]).when(establish({ level: 'HAMLET' })).thenThrows('UNIT.INVALID_LEVEL', 'level'));
+    it('trims the name', () => unit.given([]).when(establish({ name: '  Huyện Nông Sơn ' })).then([nongSon]));
     it('refuses an impossible date', () => unit.given([]).when(establish({ validFrom: '2008-13-40' })).thenThrows('UNIT.INVALID_DATE', 'validFrom'));
   });
 
@@ -32,6 +34,20 @@ describe('Unit decider', () => {
       unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: 'X', type: 'Huyện', effectiveOn: '2008-04-08' } }).thenThrows('UNIT.INVALID_DATE', 'effectiveOn'));
     it('transfers under another parent', () =>
       unit.given([queLoc]).when({ type: 'TransferUnit', data: { parentCode: '519', effectiveOn: '2026-01-01', parentExists: true } }).then([{ type: 'UnitTransferred', data: { parentCode: '519', effectiveOn: '2026-01-01' } }]));
+    it('renames a unit with an unknown start from any date', () =>
+      unit.given([queLoc]).when({ type: 'RenameUnit', data: { name: 'Phường Quế Lộc', type: 'Phường', effectiveOn: '1990-01-01' } }).then([{ type: 'UnitRenamed', data: { name: 'Phường Quế Lộc', type: 'Phường', effectiveOn: '1990-01-01' } }]));
+    it('renames when only the type changes', () =>
+      unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: 'Huyện Nông Sơn', type: 'Thị xã', effectiveOn: '2020-01-01' } }).then([{ type: 'UnitRenamed', data: { name: 'Huyện Nông Sơn', type: 'Thị xã', effectiveOn: '2020-01-01' } }]));
+    it('refuses an empty new name', () => unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: ' ', type: 'Huyện', effectiveOn: '2020-01-01' } }).thenThrows('UNIT.NAME_REQUIRED', 'name'));
+    it('refuses a malformed effective date', () => unit.given([nongSon]).when({ type: 'RenameUnit', data: { name: 'X', type: 'Huyện', effectiveOn: '01/01/2020' } }).thenThrows('UNIT.INVALID_DATE', 'effectiveOn'));
+    it('ignores a transfer under the same parent', () => unit.given([queLoc]).when({ type: 'TransferUnit', data: { parentCode: '509', effectiveOn: '2026-01-01', parentExists: true } }).then([]));
+    it('refuses a transfer under an unknown parent', () =>
+      unit.given([queLoc]).when({ type: 'TransferUnit', data: { parentCode: '998', effectiveOn: '2026-01-01', parentExists: false } }).thenThrows('UNIT.PARENT_NOT_FOUND', 'parentCode'));
+    it('refuses a transfer dated before the current period', () =>
+      unit
+        .given([queLoc, { type: 'UnitTransferred', data: { parentCode: '519', effectiveOn: '2026-01-01' } }])
+        .when({ type: 'TransferUnit', data: { parentCode: '509', effectiveOn: '2025-12-31', parentExists: true } })
+        .thenThrows('UNIT.INVALID_DATE', 'effectiveOn'));
     it('refuses a transfer under itself', () =>
       unit.given([queLoc]).when({ type: 'TransferUnit', data: { parentCode: '20671', effectiveOn: '2026-01-01', parentExists: true } }).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
   });
@@ -53,6 +69,20 @@ describe('Unit decider', () => {
       unit.given([nongSon]).when({ type: 'MergeUnit', data: { intoCode: '999', effectiveOn: '2025-01-01', intoExists: false } }).thenThrows('UNIT.NOT_FOUND', 'intoCode'));
     it('dissolves', () =>
       unit.given([nongSon]).when({ type: 'DissolveUnit', data: { effectiveOn: '2025-07-01' } }).thenState((s) => expect(s).toMatchObject({ dissolved: true })));
+    it('refuses a merger into itself', () =>
+      unit.given([nongSon]).when({ type: 'MergeUnit', data: { intoCode: '519', effectiveOn: '2025-01-01', intoExists: true } }).thenThrows('UNIT.INVALID_MERGE', 'intoCode'));
+    it('refuses a merger dated before the unit began', () =>
+      unit.given([nongSon]).when({ type: 'MergeUnit', data: { intoCode: '509', effectiveOn: '2000-01-01', intoExists: true } }).thenThrows('UNIT.INVALID_DATE', 'effectiveOn'));
+    it('refuses to merge or dissolve an ended unit', () => {
+      unit.given([nongSon, merged]).when({ type: 'MergeUnit', data: { intoCode: '508', effectiveOn: '2026-01-01', intoExists: true } }).thenThrows('UNIT.ALREADY_ENDED');
+      unit.given([nongSon, merged]).when({ type: 'DissolveUnit', data: { effectiveOn: '2026-01-01' } }).thenThrows('UNIT.ALREADY_ENDED');
+      unit.given([nongSon, { type: 'UnitDissolved', data: { effectiveOn: '2025-07-01' } }]).when({ type: 'TransferUnit', data: { parentCode: '48', effectiveOn: '2026-01-01', parentExists: true } }).thenThrows('UNIT.ALREADY_ENDED');
+    });
+    it('ends the period on the dissolution day', () =>
+      unit.given([nongSon]).when({ type: 'DissolveUnit', data: { effectiveOn: '2025-07-01' } }).thenState((s) => {
+        expect(periodOn(s as EstablishedUnit, '2025-06-30')?.name).toBe('Huyện Nông Sơn');
+        expect(periodOn(s as EstablishedUnit, '2025-07-01')).toBeNull();
+      }));
     it('needs an established unit', () => unit.given([]).when({ type: 'DissolveUnit', data: { effectiveOn: '2025-07-01' } }).thenThrows('UNIT.NOT_FOUND'));
   });
 
@@ -68,6 +98,14 @@ describe('Unit decider', () => {
         .given([queLoc, { type: 'EarlierParentRecorded', data: { parentCode: '519', until: '2025-01-01' } }])
         .when({ type: 'RecordEarlierParent', data: { parentCode: '519', until: '2025-01-01', parentExists: true } })
         .thenThrows('UNIT.INVALID_DATE', 'until'));
+    it('records the earlier parent of a unit whose start is unknown', () =>
+      unit.given([queLoc]).when({ type: 'RecordEarlierParent', data: { parentCode: '519', until: '2025-01-01', parentExists: true } }).then([{ type: 'EarlierParentRecorded', data: { parentCode: '519', until: '2025-01-01' } }]));
+    it('ignores an earlier parent equal to the first one', () =>
+      unit.given([queLoc]).when({ type: 'RecordEarlierParent', data: { parentCode: '509', until: '2025-01-01', parentExists: true } }).then([]));
+    it('refuses an unknown earlier parent', () =>
+      unit.given([queLoc]).when({ type: 'RecordEarlierParent', data: { parentCode: '519', until: '2025-01-01', parentExists: false } }).thenThrows('UNIT.PARENT_NOT_FOUND', 'parentCode'));
+    it('needs an established unit', () =>
+      unit.given([]).when({ type: 'RecordEarlierParent', data: { parentCode: '519', until: '2025-01-01', parentExists: true } }).thenThrows('UNIT.NOT_FOUND'));
     it('refuses a date outside the first period', () =>
       unit.given([nongSon]).when({ type: 'RecordEarlierParent', data: { parentCode: '48', until: '2000-01-01', parentExists: true } }).thenThrows('UNIT.INVALID_DATE', 'until'));
   });
