@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { InProcessBus } from '@reform/messaging';
+import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase, uniqueName } from '@reform/testing';
+import { InProcessBus, IntegrationMessage } from '@reform/messaging';
+import { UnitMergedV1 } from '@reform/contracts';
 import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirectoryDemo, UnitListRejected } from '../src';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,26 @@ describe('directory: national list, history and the units subgraph', () => {
     expect(await seedDirectoryDemo(app, today)).toEqual({ events: 0 });
     expect((await seedDemoAccounts(app, today)).accounts).toBeGreaterThan(500);
     expect(await seedDemoAccounts(app, today)).toEqual({ accounts: 0 });
+  });
+
+  it('publishes every unit event once through the relay, as its contract (account events stay inside)', async () => {
+    const delivered: IntegrationMessage[] = [];
+    const subscription = await bus.subscribe({ consumer: uniqueName('directory_units_probe'), subjects: ['directory.>'] }, async (message) => {
+      delivered.push(message);
+    });
+    try {
+      const unitEvents = Number((await app.get(DataSource).query(`SELECT count(*) FROM directory.events WHERE stream_id LIKE 'unit-%'`))[0].count);
+      await eventually(() => expect(delivered.length).toBe(unitEvents), { timeoutMs: 30_000 });
+      expect(new Set(delivered.map((m) => m.eventId)).size).toBe(unitEvents);
+      expect(delivered.every((m) => m.subject.startsWith('directory.unit.'))).toBe(true);
+      const nongSon = delivered.filter((m) => m.metadata.stream === 'unit-519').map((m) => [m.subject, UnitMergedV1.name === m.name ? UnitMergedV1.validate(m.data) : m.data]);
+      expect(nongSon).toEqual([
+        ['directory.unit.UnitEstablished', expect.objectContaining({ code: '519', parentCode: '49', validFrom: '2008-04-08' })],
+        ['directory.unit.UnitMerged', { code: '519', intoCode: '509', effectiveOn: '2025-01-01' }],
+      ]);
+    } finally {
+      await subscription.stop();
+    }
   });
 
   it('answers the acceptance queries', async () => {
