@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { RelayControl } from '@reform/messaging';
 import { DirectoryModule, DirectoryOptions } from './directory.module';
 import { importUnitList, ImportSummary } from './write/import-units/import-units';
 import { seedDirectoryDemo } from './demo/seed-demo';
@@ -28,10 +29,13 @@ export const NATIONAL_UNIT_LIST_DATE = '2025-03-01';
 
 export async function importNationalUnits(app: INestApplication, file = NATIONAL_UNIT_LIST, listDate = NATIONAL_UNIT_LIST_DATE): Promise<ImportSummary> {
   const store = app.get<PostgresEventStore>(EVENT_STORE);
-  return importUnitList(store, await readFile(file, 'utf8'), {
+  const summary = await importUnitList(store, await readFile(file, 'utf8'), {
     listDate,
     metadata: { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `import-units-${listDate}`, causationId: null },
   });
+  // Publish now rather than at the relay's next poll.
+  if (summary.established + summary.renamed + summary.transferred > 0) app.get(RelayControl).nudge();
+  return summary;
 }
 
 export { seedDirectoryDemo, seedDemoAccounts, DEMO_PASSWORD };

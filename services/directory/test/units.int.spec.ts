@@ -95,6 +95,13 @@ describe('directory: national list, history and the units subgraph', () => {
     const now = await gql('{ unit(code: "519") { name validFrom validTo mergedInto { code name } children { code } } }');
     expect(now.data.unit).toEqual({ name: 'Huyện Nông Sơn', validFrom: '2008-04-08', validTo: '2025-01-01', mergedInto: { code: '509', name: 'Huyện Quế Sơn' }, children: [] });
     expect((await gql('{ unit(code: "519", asOf: "2025-06-01T00:00:00Z") { name } }')).data.unit).toBeNull();
+    const nongSonThen = await gql('{ unit(code: "519", asOf: "2020-07-01T00:00:00Z") { agencies { code name } } }');
+    expect(nongSonThen.data.unit.agencies).toContainEqual({ code: '519.PNV', name: 'Phòng Nội vụ' });
+    expect(nongSonThen.data.unit.agencies).toContainEqual({ code: '519.VP', name: 'Văn phòng HĐND và UBND huyện Nông Sơn' });
+    expect(nongSonThen.data.unit.agencies).toContainEqual({ code: '519.MC', name: 'Bộ phận Tiếp nhận và Trả kết quả huyện Nông Sơn' });
+    const officeNow = await gql('{ unit(code: "519.PNV") { validTo mergedInto { code name parent { code } } } }');
+    expect(officeNow.data.unit).toEqual({ validTo: '2025-01-01', mergedInto: { code: '509.PNV', name: 'Phòng Nội vụ', parent: { code: '509' } } });
+    expect((await gql('{ unit(code: "519.PNV", asOf: "2025-06-01T00:00:00Z") { code } }')).data.unit).toBeNull();
     const queLoc = await gql('{ unit(code: "20671", asOf: "2020-07-01T00:00:00Z") { ancestors { code } } }');
     expect(queLoc.data.unit.ancestors).toEqual([{ code: '519' }, { code: '49' }]);
   });

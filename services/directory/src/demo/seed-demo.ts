@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { RelayControl } from '@reform/messaging';
 import { UnitCommand } from '../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from '../read/units/unit-directory';
 import { executeUnitCommands } from '../write/unit-commands';
@@ -11,8 +12,10 @@ const metadata = (what: string): EventMetadata => ({ actor: SYSTEM_ACTOR, tenant
  * 2025-01-01 (data/nong-son-history.md). The 2025 list has its communes under 509 already;
  * this records the history before that so the 2020 plan still finds its issuer and communes.
  */
+const NONG_SON_MERGER = '2025-01-01';
+
 function nongSonHistory(): Array<{ code: string; command: UnitCommand }> {
-  const merger = '2025-01-01';
+  const merger = NONG_SON_MERGER;
   return [
     // Established by Nghị định 42/2008/NĐ-CP (8 April 2008), split from Quế Sơn.
     { code: '519', command: { type: 'EstablishUnit', data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08', parentExists: true } } },
@@ -51,6 +54,8 @@ export const STANDARD_OFFICES: Record<'PROVINCE' | 'DISTRICT' | 'COMMUNE', reado
   ],
   DISTRICT: [
     office('VP', 'Văn phòng', (p) => `Văn phòng HĐND và UBND ${p}`),
+    // Under the Văn phòng in practice; plans name it as a body of its own (seed 000).
+    office('MC', 'Bộ phận', (p) => `Bộ phận Tiếp nhận và Trả kết quả ${p}`),
     office('PNV', 'Phòng', () => 'Phòng Nội vụ'),
     office('PTP', 'Phòng', () => 'Phòng Tư pháp'),
     office('PTCKH', 'Phòng', () => 'Phòng Tài chính - Kế hoạch'),
@@ -88,9 +93,9 @@ function place(unit: UnitView): string {
 export const DEMO_PROVINCES = ['49', '02', '46'];
 
 /**
- * Demo data of the embedded mode, on top of the national list: Nông Sơn's history and the
- * standard offices of every province, district and commune of the seeds' provinces. Idempotent:
- * what exists is left alone.
+ * Demo data of the embedded mode, on top of the national list: Nông Sơn's history, the standard
+ * offices of every province, district and commune of the seeds' provinces, and the offices of
+ * Nông Sơn and Sơn Viên until their merger. Idempotent: what exists is left alone.
  */
 export async function seedDirectoryDemo(app: INestApplication, today: string): Promise<{ events: number }> {
   const store = app.get<PostgresEventStore>(EVENT_STORE);
@@ -113,5 +118,38 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
   }
   const existing = await directory.existing(commands.map((c) => c.code));
   events += (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('offices'))).length;
+  events += (await executeUnitCommands(store, await endedUnitsOffices(directory), metadata('nong-son-offices'))).length;
+  if (events) app.get(RelayControl).nudge();
   return { events };
+}
+
+/**
+ * The offices of the units that ended on 2025-01-01 (Nông Sơn and Sơn Viên), so that seed 000's
+ * lead units (Phòng Nội vụ, Văn phòng HĐND và UBND huyện Nông Sơn...) exist as of 2020. Each is
+ * recorded as merged into the same office of the receiving unit (509, 20671) on that day: a demo
+ * simplification of the reorganisation, which the sources do not detail office by office.
+ * Runs after the current offices so that the receiving offices exist; skips what exists.
+ */
+async function endedUnitsOffices(directory: UnitDirectory): Promise<Array<{ code: string; command: UnitCommand }>> {
+  const ended = [
+    { code: '519', into: '509', validFrom: '2008-04-08' },
+    { code: '20672', into: '20671', validFrom: null },
+  ];
+  const commands: Array<{ code: string; command: UnitCommand; into: string }> = [];
+  for (const { code, into, validFrom } of ended) {
+    const unit = await directory.unit(code, null, NONG_SON_MERGER);
+    if (!unit || unit.level === 'AGENCY' || unit.level === 'PROVINCE') continue;
+    for (const o of STANDARD_OFFICES[unit.level]) {
+      const office = `${code}.${o.abbreviation}`;
+      const data = { code: office, name: o.name(place(unit)), type: o.kind, level: 'AGENCY' as const, kind: o.kind, parentCode: code, validFrom, parentExists: true };
+      commands.push({ code: office, into: `${into}.${o.abbreviation}`, command: { type: 'EstablishUnit', data } });
+    }
+  }
+  const known = await directory.existing(commands.flatMap((c) => [c.code, c.into]));
+  return commands
+    .filter((c) => !known.has(c.code))
+    .flatMap(({ code, command, into }) => [
+      { code, command },
+      { code, command: { type: 'MergeUnit' as const, data: { intoCode: into, effectiveOn: NONG_SON_MERGER, intoExists: known.has(into) } } },
+    ]);
 }
