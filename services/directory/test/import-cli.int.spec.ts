@@ -54,6 +54,32 @@ describe('import-units CLI (distributed mode)', () => {
     expect(await count(`SELECT count(*)::int AS count FROM directory.events`)).toBe(events);
   });
 
+  it('records a changed name or parent as a rename or transfer effective on the list date, once', async () => {
+    const changed = ['code,name,type,level,parent_code', '49,Tỉnh Quảng Nam,Tỉnh,province,', '513,Thị xã Thăng Bình,Thị xã,district,49', '514,Huyện Tiên Phước,Huyện,district,49', '20794,Xã Bình Dương,Xã,commune,514', ''].join('\n');
+    const path = file('changed.csv', changed);
+    const first = await run([path, '--date', '2025-07-01']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toContain('4 rows, 1 established, 1 renamed, 1 transferred, 1 unchanged');
+    const periods = async (code: string) => {
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT name, parent_code, valid_from::text, valid_to::text FROM directory.unit_periods WHERE code = $1 ORDER BY seq`, [code])).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await periods('513')).toEqual([
+      { name: 'Huyện Thăng Bình', parent_code: '49', valid_from: null, valid_to: '2025-07-01' },
+      { name: 'Thị xã Thăng Bình', parent_code: '49', valid_from: '2025-07-01', valid_to: null },
+    ]);
+    expect(await periods('20794')).toEqual([
+      { name: 'Xã Bình Dương', parent_code: '513', valid_from: null, valid_to: '2025-07-01' },
+      { name: 'Xã Bình Dương', parent_code: '514', valid_from: '2025-07-01', valid_to: null },
+    ]);
+    expect((await run([path, '--date', '2025-07-01'])).out).toContain('4 rows, 0 established, 0 renamed, 0 transferred, 4 unchanged');
+  });
+
   it('refuses a malformed file with exit code 1, naming the line in Vietnamese, and imports nothing of it', async () => {
     const events = await count(`SELECT count(*)::int AS count FROM directory.events`);
     const path = file('malformed.csv', ['code,name,type,level,parent_code', '48,Thành phố Đà Nẵng,Thành phố Trung ương,province,', '4x0,Quận Hải Châu,Quận,district,48', ''].join('\n'));
