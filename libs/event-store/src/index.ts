@@ -7,3 +7,4 @@ export * from './lib/command-handler';
 export * from './lib/event-store.module';
 export * from './lib/postgres/data-source';
 export * from './lib/history';
+export * from './lib/integrity';

@@ -1,0 +1,3 @@
+export * from './verify-all';
+export * from './digest';
+export * from './cli';
