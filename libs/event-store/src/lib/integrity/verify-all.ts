@@ -1,5 +1,5 @@
-import { EventMetadata, IntegrityReport, RecordedEvent } from '../event-store.port';
-import { PostgresEventStore, verifyChain } from '../postgres/postgres-event-store';
+import { IntegrityReport, RecordedEvent } from '../event-store.port';
+import { EVENT_COLUMNS, EventRow, PostgresEventStore, toRecorded, verifyChain } from '../postgres/postgres-event-store';
 import { readEvents } from './read';
 
 export interface VerifyAllStreamsOptions {
@@ -19,21 +19,6 @@ export interface VerifyAllStreamsResult {
   /** Every stream whose chain is broken, with its first broken version and why; in stream order. */
   readonly broken: IntegrityReport[];
 }
-
-interface ChainRow {
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recorded_at: Date;
-  previous_hash: string | null;
-  hash: string;
-}
-
-const CHAIN_COLUMNS = 'stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
 
 /**
  * Walks the hash chain of every stream of the store (`verifyChain`, the check `verifyStream`
@@ -62,20 +47,20 @@ export async function verifyAllStreams(store: PostgresEventStore, options: Verif
 
   let after: { streamId: string; version: number } | null = null;
   for (;;) {
-    const rows: ChainRow[] = after
-      ? await readEvents<ChainRow>(
+    const rows: EventRow[] = after
+      ? await readEvents<EventRow>(
           store,
-          (table) => `SELECT ${CHAIN_COLUMNS} FROM ${table} WHERE (stream_id, stream_version) > ($1, $2::int) ORDER BY stream_id, stream_version LIMIT $3`,
+          (table) => `SELECT ${EVENT_COLUMNS} FROM ${table} WHERE (stream_id, stream_version) > ($1, $2::int) ORDER BY stream_id, stream_version LIMIT $3`,
           [after.streamId, after.version, pageSize],
         )
-      : await readEvents<ChainRow>(store, (table) => `SELECT ${CHAIN_COLUMNS} FROM ${table} ORDER BY stream_id, stream_version LIMIT $1`, [pageSize]);
+      : await readEvents<EventRow>(store, (table) => `SELECT ${EVENT_COLUMNS} FROM ${table} ORDER BY stream_id, stream_version LIMIT $1`, [pageSize]);
     for (const row of rows) {
       if (current && current.streamId !== row.stream_id) {
         finish(current);
         current = null;
       }
       current ??= { streamId: row.stream_id, events: [] };
-      current.events.push(toChainEvent(row));
+      current.events.push(toRecorded(row));
     }
     checkedEvents += rows.length;
     if (rows.length < pageSize) break;
@@ -86,21 +71,4 @@ export async function verifyAllStreams(store: PostgresEventStore, options: Verif
   if (current) finish(current);
   options.onProgress?.(checkedEvents, checkedEvents);
   return { checkedStreams, checkedEvents, broken };
-}
-
-/** The fields `verifyChain` hashes; the global position plays no part in the chain. */
-function toChainEvent(row: ChainRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    type: row.event_type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: new Date(row.recorded_at),
-    globalPosition: { transactionId: '0', position: '0' },
-    hash: row.hash,
-    previousHash: row.previous_hash,
-  };
 }

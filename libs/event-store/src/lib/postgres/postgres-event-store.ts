@@ -36,7 +36,8 @@ interface TransactionBinding {
   readonly callerOwned: boolean;
 }
 
-interface EventRow {
+/** A row of `<schema>.events` as the store selects it (`EVENT_COLUMNS`). */
+export interface EventRow {
   global_position: string;
   transaction_id: string;
   stream_id: string;
@@ -65,7 +66,7 @@ export interface StreamHead {
   readonly hash: string;
 }
 
-const COLUMNS = 'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
+export const EVENT_COLUMNS = 'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -203,7 +204,7 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const rows: EventRow[] = await this.query(
-      `SELECT ${COLUMNS} FROM ${this.table}
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
        WHERE stream_id = $1 AND ($2::int IS NULL OR stream_version <= $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
        ORDER BY stream_version`,
       [streamId, options.toVersion ?? null, options.toInstant?.toISOString() ?? null],
@@ -213,7 +214,7 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult> {
     const rows: EventRow[] = await this.query(
-      `SELECT ${COLUMNS} FROM ${this.table}
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY transaction_id, global_position
@@ -280,7 +281,7 @@ function versionMatches(expected: ExpectedVersion, actual: number): boolean {
   return expected === actual;
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
+export function toRecorded(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
     streamId: row.stream_id,
