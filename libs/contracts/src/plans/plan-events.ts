@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { defineContract } from '../lib/contract';
+
+/**
+ * What the plans service publishes: the tasks service fans assignments out from these, and tracks
+ * the cascade obligations ("issue your implementing plan within 30 days"). Every unit reference
+ * is already resolved to unit codes at the issue date (selectors such as "UBND các xã, thị trấn"
+ * are expanded by the plans service and recorded in its event), so consumers never re-resolve.
+ * Days are `YYYY-MM-DD`.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
+const code = z.string().min(1, 'must not be empty');
+const id = z.string().min(1, 'must not be empty');
+
+/** The parsed timeframe (services/plans/src/domain/timeframe.ts); `text` is as written. */
+export const PublishedTimeframe = z.object({ kind: z.string().min(1), text: z.string() }).passthrough();
+
+/** One task row of the appendix, with its units resolved. */
+export const PublishedTask = z.object({
+  taskId: id,
+  /** e.g. "PAPI 1.1" — the indicator / sub-criterion the task serves, null when the plan has none. */
+  sectionCode: z.string().nullable(),
+  text: z.string().min(1),
+  target: z.string().nullable(),
+  timeframe: PublishedTimeframe,
+  /** The day the task is due when the timeframe gives one (null: ongoing, recurring, relative, unspecified). */
+  dueOn: day.nullable(),
+  lead: z.array(code),
+  implementing: z.array(code).min(1, 'a task needs at least one implementing unit'),
+  monitoring: z.array(code),
+  expectedResult: z.string().nullable(),
+});
+export type PublishedTask = z.infer<typeof PublishedTask>;
+
+const planIssued = z.object({
+  planId: id,
+  number: z.string().min(1),
+  title: z.string().min(1),
+  issuerCode: code,
+  issuedOn: day,
+  year: z.number().int(),
+  /** The plan of the level above this one implements, if any. */
+  implementsPlanId: id.nullable(),
+  tasks: z.array(PublishedTask),
+  /** Each child unit must issue a plan implementing this one by `dueOn`. */
+  cascade: z.object({ unitCodes: z.array(code), dueOn: day, text: z.string() }).nullable(),
+});
+export type PlanIssuedV1 = z.infer<typeof planIssued>;
+export const PlanIssuedV1 = defineContract({ service: 'plans', aggregate: 'plan', eventType: 'PlanIssued', version: 1, schema: planIssued });
+
+const planAmended = z.object({
+  planId: id,
+  /** 2 for the first amendment, and so on. */
+  revision: z.number().int().min(2),
+  reason: z.string().min(1),
+  amendedOn: day,
+  addedTasks: z.array(PublishedTask),
+  removedTaskIds: z.array(id),
+  /** Tasks whose timeframe changed: their open assignments move to the new due day. */
+  rescheduledTasks: z.array(z.object({ taskId: id, timeframe: PublishedTimeframe, dueOn: day.nullable() })),
+});
+export type PlanAmendedV1 = z.infer<typeof planAmended>;
+export const PlanAmendedV1 = defineContract({ service: 'plans', aggregate: 'plan', eventType: 'PlanAmended', version: 1, schema: planAmended });
+
+const planClosed = z.object({ planId: id, closedOn: day, reason: z.string().nullable() });
+export type PlanClosedV1 = z.infer<typeof planClosed>;
+export const PlanClosedV1 = defineContract({ service: 'plans', aggregate: 'plan', eventType: 'PlanClosed', version: 1, schema: planClosed });
+
+export const PLAN_CONTRACTS = [PlanIssuedV1, PlanAmendedV1, PlanClosedV1];

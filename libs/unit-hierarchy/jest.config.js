@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.js'), displayName: 'unit-hierarchy', rootDir: __dirname };

@@ -1,0 +1,47 @@
+/**
+ * Every service keeps its own copy of the unit hierarchy, built from the directory's published
+ * unit events (ARCHITECTURE.md), to scope queries, check access and fan out assignments. This is
+ * the read port over that copy; days are `YYYY-MM-DD` and every answer is "as the units were on
+ * that day" (valid time: a plan issued in 2020 by Nông Sơn still finds Nông Sơn and its communes).
+ */
+export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'AGENCY';
+
+export interface UnitView {
+  readonly code: string;
+  readonly level: UnitLevel;
+  /** For agencies: "Phòng", "Sở", "Công an", "UBMTTQ", "Bộ phận"...; null for territorial units. */
+  readonly kind: string | null;
+  readonly name: string;
+  readonly type: string;
+  readonly parentCode: string | null;
+  /** The unit's whole validity, not the period's. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly mergedInto: string | null;
+  readonly dissolved: boolean;
+  /** The day the view answers for. */
+  readonly day: string;
+}
+
+export interface UnitFilter {
+  readonly level?: UnitLevel;
+  /** Agencies of this kind only (e.g. "Công an"). */
+  readonly kind?: string;
+}
+
+export interface UnitHierarchy {
+  /** The unit as it was on `day`; null when it did not exist then (or is unknown). */
+  unit(code: string, day: string): Promise<UnitView | null>;
+  /** The last recorded state of a unit, also of one that has ended (merged, dissolved). */
+  lastKnown(code: string): Promise<UnitView | null>;
+  /** Direct children on `day`. */
+  children(code: string, day: string, filter?: UnitFilter): Promise<UnitView[]>;
+  /** Every unit below `code` on `day` (not the unit itself), at any depth. */
+  descendants(code: string, day: string, filter?: UnitFilter): Promise<UnitView[]>;
+  /** The unit first, then its parent, up to the root, on `day`; [] when it did not exist then. */
+  ancestry(code: string, day: string): Promise<UnitView[]>;
+  /** Which of `codes` are known at all (any day). */
+  existing(codes: readonly string[]): Promise<Set<string>>;
+}
+
+export const UNIT_HIERARCHY = Symbol('UNIT_HIERARCHY');
