@@ -1,1 +1,5 @@
 export * from './lib/unit-hierarchy.port';
+export * from './lib/unit-tables';
+export * from './lib/postgres-unit-hierarchy';
+export * from './lib/unit-hierarchy.module';
+export * from './testing/publish-units';

@@ -13,7 +13,7 @@ const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 const MESSAGING_DATA_SOURCE = Symbol('MESSAGING_DATA_SOURCE');
 
 interface HandlerMetadata {
-  readonly contract: IntegrationEventContract;
+  readonly contracts: readonly IntegrationEventContract[];
   readonly consumer?: string;
   readonly maxDeliver?: number;
 }
@@ -28,9 +28,22 @@ interface HandlerMetadata {
  * `manager`, with `data` validated against the contract. The durable consumer is named
  * `<service>.<Class>.<method>` unless `consumer` is given; renaming the method renames the
  * consumer, so give `consumer` explicitly once a handler is in production.
+ *
+ * Given several contracts of one aggregate, one durable consumer takes them all (subject
+ * `<service>.<aggregate>.>`) in the order they were published: a replica that must see
+ * UnitEstablished before UnitRenamed needs that, where one consumer per contract would race.
  */
-export const OnIntegrationEvent = (contract: IntegrationEventContract<any>, options: { consumer?: string; maxDeliver?: number } = {}) =>
-  SetMetadata(INTEGRATION_HANDLER, { contract, ...options } satisfies HandlerMetadata);
+export const OnIntegrationEvent = (contract: IntegrationEventContract<any> | readonly IntegrationEventContract<any>[], options: { consumer?: string; maxDeliver?: number } = {}) =>
+  SetMetadata(INTEGRATION_HANDLER, { contracts: Array.isArray(contract) ? contract : [contract as IntegrationEventContract], ...options } satisfies HandlerMetadata);
+
+/** The one subject a handler's consumer listens to: the contract's, or its aggregate's wildcard. */
+export function handlerSubject(contracts: readonly IntegrationEventContract[]): string {
+  if (contracts.length === 0) throw new Error('OnIntegrationEvent needs at least one contract');
+  if (contracts.length === 1) return contracts[0].subject;
+  const aggregates = new Set(contracts.map((contract) => `${contract.service}.${contract.aggregate}`));
+  if (aggregates.size !== 1) throw new Error(`OnIntegrationEvent: contracts of one consumer must share service and aggregate, got ${[...aggregates].join(', ')}`);
+  return `${[...aggregates][0]}.>`;
+}
 
 export interface MessagingModuleOptions {
   /** The bus of this process: JetStreamBus (distributed) or the shared InProcessBus (embedded). */
@@ -87,13 +100,16 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
         const metadata: HandlerMetadata | undefined = Reflect.getMetadata(INTEGRATION_HANDLER, prototype[method]);
         if (!metadata) continue;
         const consumer = metadata.consumer ?? `${this.options.service}.${prototype.constructor.name}.${method}`;
-        const subscription = await this.bus.subscribe({ consumer, subjects: [metadata.contract.subject], maxDeliver: metadata.maxDeliver }, async (message) => {
-          if (message.name !== metadata.contract.name) return;
-          const data = registry.accept(metadata.contract, message.version, message.data);
+        const subject = handlerSubject(metadata.contracts);
+        const byName = new Map(metadata.contracts.map((contract) => [contract.name, contract]));
+        const subscription = await this.bus.subscribe({ consumer, subjects: [subject], maxDeliver: metadata.maxDeliver }, async (message) => {
+          const contract = byName.get(message.name);
+          if (!contract) return;
+          const data = registry.accept(contract, message.version, message.data);
           await inbox.handle(consumer, message, (manager) => instance[method].call(instance, data, message, manager));
         });
         this.subscriptions.push(subscription);
-        this.logger.log(`${consumer} listens to ${metadata.contract.subject}`);
+        this.logger.log(`${consumer} listens to ${subject}`);
       }
     }
     if (this.options.publish) {

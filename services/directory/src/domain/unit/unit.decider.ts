@@ -6,28 +6,10 @@ import { assertNever, Decider, DomainError } from '@reform/decider';
  * validity (valid-time, calendar days): renames and transfers split the current period, a merger
  * or dissolution ends it. Facts looked up elsewhere (does the parent exist) come in the command.
  */
-export const UNIT_LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'AGENCY'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
+import { Day, EstablishedUnit, evolveUnit, lastPeriod, UNIT_LEVELS, UnitEvent, UnitState } from '@reform/unit-periods';
 
-/** A calendar day, `YYYY-MM-DD`; null as a start means "before our records". */
-export type Day = string;
-
-export interface UnitPeriod {
-  readonly validFrom: Day | null;
-  readonly validTo: Day | null;
-  readonly name: string;
-  /** Vietnamese type as written: Tỉnh, Huyện, Thị xã, Xã, Phường, Thị trấn, or an agency's kind. */
-  readonly type: string;
-  readonly parentCode: string | null;
-}
-
-export type UnitEvent =
-  | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null } }
-  | { type: 'UnitRenamed'; data: { name: string; type: string; effectiveOn: Day } }
-  | { type: 'UnitTransferred'; data: { parentCode: string; effectiveOn: Day } }
-  | { type: 'UnitMerged'; data: { intoCode: string; effectiveOn: Day } }
-  | { type: 'UnitDissolved'; data: { effectiveOn: Day } }
-  | { type: 'EarlierParentRecorded'; data: { parentCode: string; until: Day } };
+export { lastPeriod, periodOn, UNIT_LEVELS } from '@reform/unit-periods';
+export type { Day, EstablishedUnit, UnitEvent, UnitLevel, UnitPeriod, UnitState } from '@reform/unit-periods';
 
 export type UnitCommand =
   | { type: 'EstablishUnit'; data: UnitEventData<'UnitEstablished'> & { parentExists: boolean } }
@@ -38,20 +20,6 @@ export type UnitCommand =
   | { type: 'RecordEarlierParent'; data: UnitEventData<'EarlierParentRecorded'> & { parentExists: boolean } };
 
 type UnitEventData<T extends UnitEvent['type']> = Extract<UnitEvent, { type: T }>['data'];
-
-export type UnitState =
-  | { readonly status: 'absent' }
-  | {
-      readonly status: 'established';
-      readonly code: string;
-      readonly level: UnitLevel;
-      readonly kind: string | null;
-      readonly periods: readonly UnitPeriod[];
-      readonly mergedInto: string | null;
-      readonly dissolved: boolean;
-    };
-
-export type EstablishedUnit = Extract<UnitState, { status: 'established' }>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** National codes are digits; agencies are `<unit code>.<ABBREVIATION>`. */
@@ -75,8 +43,6 @@ function current(state: UnitState): EstablishedUnit {
   }
   return unit;
 }
-
-export const lastPeriod = (unit: EstablishedUnit): UnitPeriod => unit.periods[unit.periods.length - 1];
 
 function after(unit: EstablishedUnit, effectiveOn: Day, field: string): void {
   day(effectiveOn, field);
@@ -147,41 +113,6 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
   }
 }
 
-/** Ends the current period on `on` and opens the next with `changes`. */
-function split(periods: readonly UnitPeriod[], on: Day, changes: Partial<UnitPeriod>): UnitPeriod[] {
-  const last = periods[periods.length - 1];
-  return [...periods.slice(0, -1), { ...last, validTo: on }, { ...last, ...changes, validFrom: on, validTo: null }];
-}
-
-function evolve(state: UnitState, event: UnitEvent): UnitState {
-  if (event.type === 'UnitEstablished') {
-    const { code, level, kind, name, type, parentCode, validFrom } = event.data;
-    return { status: 'established', code, level, kind, periods: [{ validFrom, validTo: null, name, type, parentCode }], mergedInto: null, dissolved: false };
-  }
-  if (state.status === 'absent') return state;
-  switch (event.type) {
-    case 'UnitRenamed':
-      return { ...state, periods: split(state.periods, event.data.effectiveOn, { name: event.data.name, type: event.data.type }) };
-    case 'UnitTransferred':
-      return { ...state, periods: split(state.periods, event.data.effectiveOn, { parentCode: event.data.parentCode }) };
-    case 'UnitMerged':
-      return { ...state, mergedInto: event.data.intoCode, periods: [...state.periods.slice(0, -1), { ...lastPeriod(state), validTo: event.data.effectiveOn }] };
-    case 'UnitDissolved':
-      return { ...state, dissolved: true, periods: [...state.periods.slice(0, -1), { ...lastPeriod(state), validTo: event.data.effectiveOn }] };
-    case 'EarlierParentRecorded': {
-      const [first, ...rest] = state.periods;
-      return { ...state, periods: [{ ...first, validTo: event.data.until, parentCode: event.data.parentCode }, { ...first, validFrom: event.data.until }, ...rest] };
-    }
-    default:
-      return assertNever(event, 'unit event');
-  }
-}
-
-export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = { decide, evolve, initialState: { status: 'absent' } };
+export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = { decide, evolve: evolveUnit, initialState: { status: 'absent' } };
 
 export const unitStreamId = (code: string) => `unit-${code}`;
-
-/** The period that contains `on` (null when the unit did not exist then). */
-export function periodOn(unit: EstablishedUnit, on: Day): UnitPeriod | null {
-  return unit.periods.find((p) => (p.validFrom === null || p.validFrom <= on) && (p.validTo === null || on < p.validTo)) ?? null;
-}

@@ -1,0 +1,123 @@
+import { EntityManager } from 'typeorm';
+import { assertSchemaName } from '@reform/event-store';
+import { UnitLevel } from '@reform/unit-periods';
+import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
+
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
+const onDay = (param: string) => `(p.valid_from IS NULL OR p.valid_from <= ${param}::date) AND (p.valid_to IS NULL OR ${param}::date < p.valid_to)`;
+
+interface ViewRow {
+  code: string;
+  level: UnitLevel;
+  kind: string | null;
+  name: string;
+  type: string;
+  parent_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  merged_into: string | null;
+  dissolved: boolean;
+}
+
+const toView = (day: string) => (row: ViewRow): UnitView => ({
+  code: row.code,
+  level: row.level,
+  kind: row.kind,
+  name: row.name,
+  type: row.type,
+  parentCode: row.parent_code,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+  mergedInto: row.merged_into,
+  dissolved: row.dissolved,
+  day,
+});
+
+/** The UnitHierarchy port over `units` / `unit_periods` in one schema (see unit-tables.ts). */
+export class PostgresUnitHierarchy implements UnitHierarchy {
+  private readonly S: string;
+
+  constructor(
+    private readonly manager: EntityManager,
+    schema: string,
+  ) {
+    this.S = assertSchemaName(schema);
+  }
+
+  async unit(code: string, day: string): Promise<UnitView | null> {
+    const rows: ViewRow[] = await this.manager.query(`SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 AND ${onDay('$2')}`, [code, day]);
+    return rows.length ? toView(day)(rows[0]) : null;
+  }
+
+  async lastKnown(code: string): Promise<UnitView | null> {
+    const rows: Array<ViewRow & { day: string }> = await this.manager.query(
+      `SELECT ${VIEW}, COALESCE((p.valid_to - 1)::text, to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) AS day
+       FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`,
+      [code],
+    );
+    return rows.length ? toView(rows[0].day)(rows[0]) : null;
+  }
+
+  async children(code: string, day: string, filter: UnitFilter = {}): Promise<UnitView[]> {
+    const rows: ViewRow[] = await this.manager.query(
+      `SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code)
+       WHERE p.parent_code = $1 AND ${onDay('$2')} AND ($3::text IS NULL OR u.level = $3) AND ($4::text IS NULL OR u.kind = $4)
+       ORDER BY u.code`,
+      [code, day, filter.level ?? null, filter.kind ?? null],
+    );
+    return rows.map(toView(day));
+  }
+
+  async descendants(code: string, day: string, filter: UnitFilter = {}): Promise<UnitView[]> {
+    // The tree on `day` walked in SQL: a province with its communes and their sections is a few
+    // thousand rows, one round trip.
+    const rows: ViewRow[] = await this.manager.query(
+      `WITH RECURSIVE on_day AS (
+         SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE ${onDay('$2')}
+       ), tree AS (
+         SELECT * FROM on_day WHERE parent_code = $1
+         UNION ALL
+         SELECT d.* FROM on_day d JOIN tree t ON d.parent_code = t.code
+       )
+       SELECT * FROM tree WHERE ($3::text IS NULL OR level = $3) AND ($4::text IS NULL OR kind = $4) ORDER BY code`,
+      [code, day, filter.level ?? null, filter.kind ?? null],
+    );
+    return rows.map(toView(day));
+  }
+
+  async ancestry(code: string, day: string): Promise<UnitView[]> {
+    const chain: UnitView[] = [];
+    for (let next: string | null = code; next && chain.length < 10; ) {
+      const unit: UnitView | null = await this.unit(next, day);
+      if (!unit) break;
+      chain.push(unit);
+      next = unit.parentCode;
+    }
+    return chain;
+  }
+
+  async existing(codes: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ code: string }> = await this.manager.query(`SELECT code FROM "${this.S}".units WHERE code = ANY($1::text[])`, [codes]);
+    return new Set(rows.map((row) => row.code));
+  }
+}
+
+/**
+ * The ancestry the access guard needs (libs/auth UNIT_ANCESTRY): today's chain; a unit that has
+ * ended (merged) keeps its last place in the tree, so its history stays in its tenant's scope.
+ */
+export function unitAncestryFrom(hierarchy: UnitHierarchy, today: () => string = vietnamToday) {
+  return {
+    ancestry: async (code: string): Promise<string[] | null> => {
+      const day = today();
+      const chain = (await hierarchy.ancestry(code, day)).map((unit) => unit.code);
+      if (chain.length) return chain;
+      const last = await hierarchy.lastKnown(code);
+      if (!last) return null;
+      return [code, ...(last.parentCode ? (await hierarchy.ancestry(last.parentCode, day)).map((unit) => unit.code) : [])];
+    },
+  };
+}
+
+/** Today in Viet Nam (UTC+7, no daylight saving). */
+export const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

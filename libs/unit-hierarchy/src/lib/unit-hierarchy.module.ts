@@ -1,0 +1,55 @@
+import { DynamicModule, Inject, Injectable, Module } from '@nestjs/common';
+import { getEntityManagerToken } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { DIRECTORY_UNIT_CONTRACTS } from '@reform/contracts';
+import { IntegrationMessage, OnIntegrationEvent } from '@reform/messaging';
+import { UnitEvent } from '@reform/unit-periods';
+import { PostgresUnitHierarchy } from './postgres-unit-hierarchy';
+import { UNIT_HIERARCHY } from './unit-hierarchy.port';
+import { applyUnitFacts, unitTablesMigrations } from './unit-tables';
+
+const REPLICA_OPTIONS = Symbol('UNIT_REPLICA_OPTIONS');
+
+interface UnitReplicaOptions {
+  readonly schema: string;
+}
+
+/**
+ * Keeps the service's copy of the hierarchy from the directory's unit events: one durable
+ * consumer for all of them, so a unit's facts arrive in the order the directory recorded them;
+ * each fact carries its stream version, so a redelivered or replayed one changes nothing.
+ */
+@Injectable()
+export class UnitReplica {
+  constructor(@Inject(REPLICA_OPTIONS) private readonly options: UnitReplicaOptions) {}
+
+  // The durable consumer is `<service>.UnitReplica.apply`: renaming the class or method would
+  // start a new consumer (a full replay, harmless: facts at known versions are skipped).
+  @OnIntegrationEvent(DIRECTORY_UNIT_CONTRACTS)
+  async apply(data: { code: string }, message: IntegrationMessage, manager: EntityManager): Promise<void> {
+    const type = message.name.slice('directory.'.length) as UnitEvent['type'];
+    await applyUnitFacts(manager, this.options.schema, [{ code: data.code, version: message.metadata.streamVersion, event: { type, data } as UnitEvent }]);
+  }
+}
+
+/** Migrations of the copy's tables; add them to the service's own migrations. */
+export const unitHierarchyMigrations = (schema: string) => unitTablesMigrations(schema);
+
+/**
+ * A service's own copy of the unit hierarchy: the UNIT_HIERARCHY port and the replica consumer.
+ * Needs the service's TypeORM data source and MessagingModule.forService in the same application.
+ */
+@Module({})
+export class UnitHierarchyModule {
+  static forService(options: { schema: string }): DynamicModule {
+    return {
+      module: UnitHierarchyModule,
+      providers: [
+        { provide: REPLICA_OPTIONS, useValue: options },
+        UnitReplica,
+        { provide: UNIT_HIERARCHY, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new PostgresUnitHierarchy(manager, options.schema) },
+      ],
+      exports: [UNIT_HIERARCHY],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EntityManager } from 'typeorm';
+import { eventStoreMigrations, EventStoreModule } from '@reform/event-store';
+import { InProcessBus, MessageBus, messagingMigrations, MessagingModule } from '@reform/messaging';
+import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
+import { publishUnitFact, publishUnits, TEST_PROVINCE } from '../testing/publish-units';
+import { UnitHierarchyModule, unitHierarchyMigrations } from './unit-hierarchy.module';
+import { UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy.port';
+import { unitAncestryFrom } from './postgres-unit-hierarchy';
+
+const SCHEMA = 'replica';
+
+describe('a service’s copy of the unit hierarchy, fed by the directory’s unit events', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let bus: MessageBus;
+  let hierarchy: UnitHierarchy;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('unitreplica');
+    bus = new InProcessBus();
+    @Module({
+      imports: [
+        TypeOrmModule.forRoot({ type: 'postgres', url: database.url, migrations: [...eventStoreMigrations(SCHEMA), ...messagingMigrations(SCHEMA), ...unitHierarchyMigrations(SCHEMA)], migrationsRun: true }),
+        EventStoreModule.forService(SCHEMA),
+        MessagingModule.forService({ bus, service: 'replica', schema: SCHEMA }),
+        UnitHierarchyModule.forService({ schema: SCHEMA }),
+      ],
+    })
+    class AppModule {}
+    app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    await app.init();
+    hierarchy = app.get(UNIT_HIERARCHY);
+    await publishUnits(bus, TEST_PROVINCE);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await bus.close();
+    await database.drop();
+  });
+
+  it('answers children, descendants by level and kind, and ancestry on a day', async () => {
+    await eventually(async () => expect((await hierarchy.existing(TEST_PROVINCE.map((unit) => unit.code))).size).toBe(TEST_PROVINCE.length));
+    const day = '2021-03-01';
+    expect((await hierarchy.descendants('513', day, { level: 'COMMUNE' })).map((unit) => unit.code)).toEqual(['20794', '20797', '20800']);
+    expect((await hierarchy.descendants('49', day, { kind: 'Công an' })).map((unit) => unit.code)).toEqual(['20794.CA', '513.CA']);
+    expect((await hierarchy.children('513', day, { level: 'AGENCY' })).map((unit) => unit.name)).toEqual(['Công an huyện Thăng Bình', 'Phòng Nội vụ', 'Phòng Tư pháp']);
+    expect((await hierarchy.ancestry('20794.CA', day)).map((unit) => unit.code)).toEqual(['20794.CA', '20794', '513', '49']);
+    expect(await hierarchy.unit('20794', day)).toMatchObject({ name: 'Thị trấn Hà Lam', level: 'COMMUNE', parentCode: '513', day });
+  });
+
+  it('follows renames, transfers and mergers in valid time, and ignores a redelivered fact', async () => {
+    await publishUnitFact(bus, 'UnitTransferred', '20800', 2, { parentCode: '514', effectiveOn: '2022-01-01' });
+    await publishUnitFact(bus, 'UnitRenamed', '20797', 2, { name: 'Thị trấn Bình Dương', type: 'Thị trấn', effectiveOn: '2023-01-01' });
+    await publishUnitFact(bus, 'UnitMerged', '20836', 2, { intoCode: '20833', effectiveOn: '2024-01-01' });
+    // The same fact again (a redelivery under another event id): its version is known, so skipped.
+    await publishUnitFact(bus, 'UnitRenamed', '20797', 2, { name: 'Xã Đổi Tên Sai', type: 'Xã', effectiveOn: '2023-06-01' });
+    await eventually(async () => expect(await hierarchy.unit('20836', '2024-06-01')).toBeNull());
+    expect((await hierarchy.children('513', '2021-12-31', { level: 'COMMUNE' })).map((unit) => unit.code)).toEqual(['20794', '20797', '20800']);
+    expect((await hierarchy.children('513', '2022-01-01', { level: 'COMMUNE' })).map((unit) => unit.code)).toEqual(['20794', '20797']);
+    expect((await hierarchy.unit('20797', '2022-12-31'))?.name).toBe('Xã Bình Dương');
+    expect((await hierarchy.unit('20797', '2025-01-01'))?.name).toBe('Thị trấn Bình Dương');
+    expect(await hierarchy.lastKnown('20836')).toMatchObject({ code: '20836', mergedInto: '20833', validTo: '2024-01-01', day: '2023-12-31' });
+    const periods = await app.get(EntityManager).query(`SELECT count(*)::int AS n FROM replica.unit_periods WHERE code = '20797'`);
+    expect(periods).toEqual([{ n: 2 }]);
+  });
+
+  it('gives the access guard today’s ancestry, and an ended unit its last place', async () => {
+    const access = unitAncestryFrom(hierarchy, () => '2025-01-01');
+    expect(await access.ancestry('20794')).toEqual(['20794', '513', '49']);
+    expect(await access.ancestry('20836')).toEqual(['20836', '514', '49']);
+    expect(await access.ancestry('99999')).toBeNull();
+  });
+});
