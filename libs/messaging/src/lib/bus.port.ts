@@ -19,6 +19,9 @@ export interface SubscribeOptions {
 
 export type MessageHandler = (message: IntegrationMessage, delivery: { readonly attempt: number }) => Promise<void>;
 
+/** Several consecutive messages of one consumer, handled together (e.g. in one transaction). */
+export type BatchHandler = (messages: readonly IntegrationMessage[]) => Promise<void>;
+
 export interface Subscription {
   stop(): Promise<void>;
 }
@@ -42,6 +45,13 @@ export interface MessageBus {
   /** Resolves once the bus has durably accepted the message; a repeated eventId is dropped. */
   publish(message: IntegrationMessage): Promise<void>;
   subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
+  /**
+   * Optional: up to `maxBatch` consecutive messages per call, for consumers that catch up on many
+   * at once (a copy of the unit hierarchy: ~16,000 units on first start). A failed batch is
+   * retried message by message with the usual redelivery and dead-letter rules. Callers fall back
+   * to `subscribe` with one-message batches where an adapter has no batching.
+   */
+  subscribeBatch?(options: SubscribeOptions & { readonly maxBatch: number }, handler: BatchHandler): Promise<Subscription>;
   deadLetters(consumer?: string): Promise<DeadLetter[]>;
   /** Hands the dead letter to its consumer's handler again (it must be subscribed in this process); removes it on success. */
   replayDeadLetter(id: string): Promise<void>;

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription } from './bus.port';
+import { BatchHandler, DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription } from './bus.port';
 import { IntegrationMessage, subjectMatches } from './message';
 
 interface Consumer {
   readonly options: SubscribeOptions & { readonly maxDeliver: number; readonly retryDelayMs: number };
   handler: MessageHandler | null;
+  /** Set for batch consumers: the handler above then wraps it for one message. */
+  batch: { handler: BatchHandler; max: number } | null;
   /** Index of the next message of the log to offer (durable across stop/subscribe in the process). */
   cursor: number;
   running: Promise<void> | null;
@@ -34,16 +36,26 @@ export class InProcessBus implements MessageBus {
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
+    return this.start(options, handler, null);
+  }
+
+  async subscribeBatch(options: SubscribeOptions & { readonly maxBatch: number }, handler: BatchHandler): Promise<Subscription> {
+    return this.start(options, (message) => handler([message]), { handler, max: Math.max(1, options.maxBatch) });
+  }
+
+  private async start(options: SubscribeOptions, handler: MessageHandler, batch: Consumer['batch']): Promise<Subscription> {
     const existing = this.consumers.get(options.consumer);
     if (existing?.handler) throw new Error(`Consumer ${options.consumer} is already subscribed`);
     const consumer: Consumer = existing ?? {
       options: { ...options, maxDeliver: options.maxDeliver ?? 5, retryDelayMs: options.retryDelayMs ?? 200 },
       handler: null,
+      batch: null,
       cursor: 0,
       running: null,
       wake: null,
     };
     consumer.handler = handler;
+    consumer.batch = batch;
     this.consumers.set(options.consumer, consumer);
     consumer.running = this.run(consumer);
     return {
@@ -84,6 +96,10 @@ export class InProcessBus implements MessageBus {
         consumer.wake = null;
         continue;
       }
+      if (consumer.batch) {
+        if (!(await this.deliverBatch(consumer, consumer.batch))) return;
+        continue;
+      }
       const message = this.log[consumer.cursor];
       if (consumer.options.subjects.some((pattern) => subjectMatches(pattern, message.subject))) {
         const delivered = await this.deliver(consumer, message);
@@ -91,6 +107,26 @@ export class InProcessBus implements MessageBus {
       }
       consumer.cursor++;
     }
+  }
+
+  /** The next run of matching messages in one call; on failure, one by one with the usual retries. */
+  private async deliverBatch(consumer: Consumer, batch: NonNullable<Consumer['batch']>): Promise<boolean> {
+    const messages: IntegrationMessage[] = [];
+    let end = consumer.cursor;
+    for (; end < this.log.length && messages.length < batch.max; end++) {
+      const message = this.log[end];
+      if (consumer.options.subjects.some((pattern) => subjectMatches(pattern, message.subject))) messages.push(message);
+    }
+    if (messages.length) {
+      try {
+        if (!consumer.handler || this.closed) return false;
+        await batch.handler(messages);
+      } catch {
+        for (const message of messages) if (!(await this.deliver(consumer, message))) return false;
+      }
+    }
+    consumer.cursor = end;
+    return true;
   }
 
   private async deliver(consumer: Consumer, message: IntegrationMessage): Promise<boolean> {

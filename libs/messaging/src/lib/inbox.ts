@@ -28,4 +28,23 @@ export class Inbox {
       return 'applied';
     });
   }
+
+  /**
+   * The same for a batch in one transaction: the effect runs once, on the messages this consumer
+   * has not handled before (none: no effect).
+   */
+  async handleBatch(consumer: string, messages: readonly IntegrationMessage[], effect: (manager: EntityManager, fresh: readonly IntegrationMessage[]) => Promise<void>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: Array<{ event_id: string }> = await manager.query(
+        `INSERT INTO ${this.table} (consumer, event_id, message_name)
+         SELECT $1, e.id, e.name FROM unnest($2::uuid[], $3::text[]) AS e(id, name)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [consumer, messages.map((message) => message.eventId), messages.map((message) => message.name)],
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const todo = messages.filter((message) => fresh.has(message.eventId));
+      if (todo.length) await effect(manager, todo);
+      return todo.length;
+    });
+  }
 }

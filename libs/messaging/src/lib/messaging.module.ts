@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ContractRegistry, IntegrationEventContract } from '@reform/contracts';
 import { EVENT_STORE, EventStore } from '@reform/event-store';
 import { MESSAGE_BUS, MessageBus, Subscription } from './bus.port';
+import { IntegrationMessage } from './message';
 import { Inbox } from './inbox';
 import { IntegrationEventMapper, OutboxRelay } from './outbox-relay';
 
@@ -16,6 +17,13 @@ interface HandlerMetadata {
   readonly contracts: readonly IntegrationEventContract[];
   readonly consumer?: string;
   readonly maxDeliver?: number;
+  readonly batch?: number;
+}
+
+/** What a batch handler receives: each message with its validated payload. */
+export interface IntegrationItem<Data = unknown> {
+  readonly data: Data;
+  readonly message: IntegrationMessage;
 }
 
 /**
@@ -32,8 +40,11 @@ interface HandlerMetadata {
  * Given several contracts of one aggregate, one durable consumer takes them all (subject
  * `<service>.<aggregate>.>`) in the order they were published: a replica that must see
  * UnitEstablished before UnitRenamed needs that, where one consumer per contract would race.
+ *
+ * With `batch: N` the method receives `(items: IntegrationItem[], manager)`: up to N consecutive
+ * messages in one transaction (with their inbox rows) where the bus can batch, one otherwise.
  */
-export const OnIntegrationEvent = (contract: IntegrationEventContract<any> | readonly IntegrationEventContract<any>[], options: { consumer?: string; maxDeliver?: number } = {}) =>
+export const OnIntegrationEvent = (contract: IntegrationEventContract<any> | readonly IntegrationEventContract<any>[], options: { consumer?: string; maxDeliver?: number; batch?: number } = {}) =>
   SetMetadata(INTEGRATION_HANDLER, { contracts: Array.isArray(contract) ? contract : [contract as IntegrationEventContract], ...options } satisfies HandlerMetadata);
 
 /** The one subject a handler's consumer listens to: the contract's, or its aggregate's wildcard. */
@@ -102,12 +113,28 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
         const consumer = metadata.consumer ?? `${this.options.service}.${prototype.constructor.name}.${method}`;
         const subject = handlerSubject(metadata.contracts);
         const byName = new Map(metadata.contracts.map((contract) => [contract.name, contract]));
-        const subscription = await this.bus.subscribe({ consumer, subjects: [subject], maxDeliver: metadata.maxDeliver }, async (message) => {
+        const accept = (message: IntegrationMessage): IntegrationItem | null => {
           const contract = byName.get(message.name);
-          if (!contract) return;
-          const data = registry.accept(contract, message.version, message.data);
-          await inbox.handle(consumer, message, (manager) => instance[method].call(instance, data, message, manager));
-        });
+          return contract ? { data: registry.accept(contract, message.version, message.data), message } : null;
+        };
+        const options = { consumer, subjects: [subject], maxDeliver: metadata.maxDeliver };
+        let subscription: Subscription;
+        if (metadata.batch) {
+          const handleBatch = async (messages: readonly IntegrationMessage[]) => {
+            const items = messages.map(accept).filter((item): item is IntegrationItem => item !== null);
+            if (!items.length) return;
+            const byId = new Map(items.map((item) => [item.message.eventId, item]));
+            await inbox.handleBatch(consumer, items.map((item) => item.message), (manager, fresh) => instance[method].call(instance, fresh.map((message) => byId.get(message.eventId)), manager));
+          };
+          subscription = this.bus.subscribeBatch
+            ? await this.bus.subscribeBatch({ ...options, maxBatch: metadata.batch }, handleBatch)
+            : await this.bus.subscribe(options, (message) => handleBatch([message]));
+        } else {
+          subscription = await this.bus.subscribe(options, async (message) => {
+            const item = accept(message);
+            if (item) await inbox.handle(consumer, message, (manager) => instance[method].call(instance, item.data, message, manager));
+          });
+        }
         this.subscriptions.push(subscription);
         this.logger.log(`${consumer} listens to ${subject}`);
       }

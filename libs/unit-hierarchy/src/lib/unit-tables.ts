@@ -55,7 +55,15 @@ export async function applyUnitFacts(manager: EntityManager, schema: string, fac
   const changed: Array<{ state: EstablishedUnit; version: number }> = [];
   for (const [code, unitFacts] of byCode) {
     const before = known.get(code);
-    const fresh = unitFacts.filter((fact) => fact.version > (before?.version ?? 0)).sort((a, b) => a.version - b.version);
+    // Each version once: the first fact seen for it wins (a batch may hold a redelivered one).
+    const fresh: UnitFact[] = [];
+    let seen = before?.version ?? 0;
+    for (const fact of [...unitFacts].sort((a, b) => a.version - b.version)) {
+      if (fact.version > seen) {
+        fresh.push(fact);
+        seen = fact.version;
+      }
+    }
     if (fresh.length === 0) continue;
     const state = fresh.reduce((unit, fact) => evolveUnit(unit, fact.event), before?.state ?? ABSENT_UNIT);
     if (state.status === 'established') changed.push({ state, version: fresh[fresh.length - 1].version });
