@@ -165,3 +165,12 @@ async function saveUnits(manager: EntityManager, schema: string, units: Array<{ 
     ],
   );
 }
+
+/**
+ * How far a copy has come: units and the sum of their stream versions. Equal to the directory's
+ * own figures once the copy has applied every unit event (readiness checks, demo seeding).
+ */
+export async function unitTablesDigest(manager: EntityManager, schema: string): Promise<{ units: number; versions: number }> {
+  const [row]: Array<{ units: number; versions: number }> = await manager.query(`SELECT count(*)::int AS units, COALESCE(sum(version), 0)::int AS versions FROM "${assertSchemaName(schema)}".units`);
+  return row;
+}
