@@ -2,3 +2,4 @@ export * from './lib/errors';
 export * from './lib/subgraph-options';
 export * from './lib/scalars';
 export * from './lib/history';
+export * from './lib/service-process';

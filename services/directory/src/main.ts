@@ -1,42 +1,11 @@
-import { Logger } from '@nestjs/common';
-import { parseSigningKeys, SigningKey } from '@reform/auth';
-import { authConfig, ConfigError, databaseConfig, httpConfig, loadConfig, natsConfig, runProcess } from '@reform/config';
-import { JetStreamBus } from '@reform/messaging';
+import { runServiceProcess } from '@reform/subgraph';
 import { createDirectoryApp } from './app';
 
 /**
- * The directory service as its own process (distributed mode, ADR 0006): PostgreSQL at
- * DATABASE_URL, NATS JetStream at NATS_URL (NATS_PREFIX namespaces its streams), its subgraph on
- * HOST:PORT (default 0.0.0.0:4101). AUTH_SIGNING_KEYS (`kid:secret,...`) is required: the same
- * keys as the gateway's. A bad variable stops the process with a message naming it.
+ * The directory service as its own process (distributed mode, ADR 0006; variables in
+ * libs/subgraph/src/lib/service-process.ts), subgraph on port 4101 by default.
  *
  * It imports no unit list by itself: an operator runs `write/import-units/cli.ts` (the scripts
  * and docker-compose.yml do, once, before this starts).
  */
-runProcess('directory', async () => {
-  const log = new Logger('Directory');
-  const config = loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(4101), ...authConfig });
-  const signingKeys = signingKeysOf(config.AUTH_SIGNING_KEYS);
-  const bus = await JetStreamBus.connect({ servers: config.NATS_URL, prefix: config.NATS_PREFIX, name: 'reform-directory' });
-  try {
-    const app = await createDirectoryApp({ databaseUrl: config.DATABASE_URL, bus, signingKeys, port: config.PORT, host: config.HOST });
-    log.log(`Subgraph at ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql (NATS ${config.NATS_URL}${config.NATS_PREFIX ? `, prefix ${config.NATS_PREFIX}` : ''})`);
-    return {
-      async stop() {
-        await app.close();
-        await bus.close();
-      },
-    };
-  } catch (error) {
-    await bus.close().catch(() => undefined);
-    throw error;
-  }
-});
-
-function signingKeysOf(value: string): SigningKey[] {
-  try {
-    return parseSigningKeys(value);
-  } catch (error) {
-    throw new ConfigError([(error as Error).message]);
-  }
-}
+runServiceProcess('directory', 4101, (options) => createDirectoryApp(options));

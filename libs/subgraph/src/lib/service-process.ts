@@ -1,0 +1,48 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { parseSigningKeys, SigningKey } from '@reform/auth';
+import { authConfig, ConfigError, databaseConfig, httpConfig, loadConfig, natsConfig, runProcess } from '@reform/config';
+import { JetStreamBus, MessageBus } from '@reform/messaging';
+
+export interface ServiceProcessOptions {
+  readonly databaseUrl: string;
+  readonly bus: MessageBus;
+  readonly signingKeys: readonly SigningKey[];
+  readonly port: number;
+  readonly host: string;
+}
+
+/**
+ * A service as its own process (distributed mode, ADR 0006): PostgreSQL at DATABASE_URL, NATS
+ * JetStream at NATS_URL (NATS_PREFIX namespaces its streams), its subgraph on HOST:PORT.
+ * AUTH_SIGNING_KEYS (`kid:secret,...`) is required: the same keys as the gateway's. A bad
+ * variable stops the process with a message naming it; SIGTERM closes the app, then the bus.
+ */
+export function runServiceProcess(name: string, defaultPort: number, create: (options: ServiceProcessOptions) => Promise<INestApplication>): void {
+  runProcess(name, async () => {
+    const log = new Logger(name);
+    const config = loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(defaultPort), ...authConfig });
+    const signingKeys = signingKeysOf(config.AUTH_SIGNING_KEYS);
+    const bus = await JetStreamBus.connect({ servers: config.NATS_URL, prefix: config.NATS_PREFIX, name: `reform-${name}` });
+    try {
+      const app = await create({ databaseUrl: config.DATABASE_URL, bus, signingKeys, port: config.PORT, host: config.HOST });
+      log.log(`Subgraph at ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql (NATS ${config.NATS_URL}${config.NATS_PREFIX ? `, prefix ${config.NATS_PREFIX}` : ''})`);
+      return {
+        async stop() {
+          await app.close();
+          await bus.close();
+        },
+      };
+    } catch (error) {
+      await bus.close().catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+function signingKeysOf(value: string): SigningKey[] {
+  try {
+    return parseSigningKeys(value);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
+}
