@@ -1,0 +1,434 @@
+import { assertNever, Decider, DomainError } from '@reform/decider';
+import { CascadeRequirement, DraftSection, DraftTask, PlanDraft, UnitCell } from './plan-draft';
+import { parseTarget, Target } from './target';
+import { Day, parseTimeframe, Timeframe } from './timeframe';
+import { frameworkOf, indicatorOf } from './frameworks/catalogue';
+import { CellRole, IssuerNeighbourhood, resolveCell } from './unit-references';
+
+/**
+ * The Plan aggregate: drafted, revised while a draft, issued (unit cells resolved to units on the
+ * issue day, the cascade fixed), amended with a reason (revision 2, 3...), closed. Every text is
+ * kept as written; parsed forms (timeframe, target) and resolved units sit beside it.
+ */
+
+export const planStreamId = (planId: string) => `plan-${planId}`;
+
+// ── commands ──────────────────────────────────────────────────────────────────────────────────
+
+/** How an amendment changes the appendix: a whole new one, or removals and new timeframes. */
+export interface AppendixChange {
+  /** The whole new appendix; tasks keep their taskId, new tasks get the next free one. */
+  readonly sections?: readonly DraftSection[] | null;
+  readonly removeTaskIds?: readonly string[] | null;
+  readonly changeTimeframes?: ReadonlyArray<{ readonly taskId: string; readonly timeframe: string }> | null;
+}
+
+export type PlanCommand =
+  | { type: 'DraftPlan'; data: { planId: string; draft: PlanDraft } }
+  | { type: 'ReviseDraft'; data: { draft: PlanDraft } }
+  /** `units`: the issuer's neighbourhood on `issuedOn`, loaded by the shell. */
+  | { type: 'IssuePlan'; data: { issuedOn: Day; units: IssuerNeighbourhood } }
+  | { type: 'AmendPlan'; data: { amendedOn: Day; reason: string; change: AppendixChange; units: IssuerNeighbourhood } }
+  | { type: 'ClosePlan'; data: { closedOn: Day; reason: string | null } };
+
+// ── events ────────────────────────────────────────────────────────────────────────────────────
+
+export interface ResolvedCell {
+  readonly unitCodes: string[];
+  readonly unresolved: string[];
+}
+export interface TaskUnits {
+  readonly lead: ResolvedCell;
+  readonly implementing: ResolvedCell;
+  readonly monitoring: ResolvedCell;
+}
+export interface IssuedCascade {
+  readonly text: string;
+  readonly dueOn: Day;
+  readonly unitCodes: string[];
+}
+
+export type PlanEvent =
+  /** `draft` with every taskId assigned. */
+  | { type: 'PlanDrafted'; data: { planId: string; draft: PlanDraft } }
+  | { type: 'DraftRevised'; data: { draft: PlanDraft } }
+  | { type: 'PlanIssued'; data: { issuedOn: Day; units: Record<string, TaskUnits>; cascade: IssuedCascade | null } }
+  | {
+      type: 'PlanAmended';
+      data: {
+        revision: number;
+        reason: string;
+        amendedOn: Day;
+        /** The whole appendix after the amendment. */
+        sections: DraftSection[];
+        /** Units of the added tasks, resolved on `amendedOn`. */
+        units: Record<string, TaskUnits>;
+        addedTaskIds: string[];
+        removedTaskIds: string[];
+        rescheduledTaskIds: string[];
+      };
+    }
+  | { type: 'PlanClosed'; data: { closedOn: Day; reason: string | null } };
+
+export const PLAN_EVENT_TYPES: readonly PlanEvent['type'][] = ['PlanDrafted', 'DraftRevised', 'PlanIssued', 'PlanAmended', 'PlanClosed'];
+
+// ── state ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface PlanCell {
+  readonly text: string;
+  readonly unitCodes: readonly string[];
+  /** Set once issued (or added by an amendment). */
+  readonly resolved: ResolvedCell | null;
+}
+
+export interface PlanTask {
+  readonly taskId: string;
+  readonly ordinal: string | null;
+  readonly text: string;
+  readonly target: { readonly text: string; readonly parsed: Target } | null;
+  readonly timeframe: { readonly text: string; readonly parsed: Timeframe } | null;
+  readonly lead: PlanCell | null;
+  readonly implementing: PlanCell | null;
+  readonly monitoring: PlanCell | null;
+  readonly expectedResult: string | null;
+}
+
+export interface PlanSection {
+  readonly code: string | null;
+  readonly title: string;
+  readonly indicator: { readonly framework: string; readonly code: string; readonly name: string } | null;
+  readonly tasks: readonly PlanTask[];
+  readonly sections: readonly PlanSection[];
+}
+
+export interface PlanBody {
+  readonly planId: string;
+  /** As drafted (or last amended): what revisions and amendments start from. */
+  readonly draft: PlanDraft;
+  readonly sections: readonly PlanSection[];
+}
+
+export interface Amendment {
+  readonly revision: number;
+  readonly reason: string;
+  readonly amendedOn: Day;
+}
+
+export type PlanState =
+  | { readonly status: 'absent' }
+  | (PlanBody & { readonly status: 'draft' })
+  | (PlanBody & IssuedFacts & { readonly status: 'issued' })
+  | (PlanBody & IssuedFacts & { readonly status: 'closed'; readonly closedOn: Day; readonly closeReason: string | null });
+
+export interface IssuedFacts {
+  readonly issuedOn: Day;
+  readonly revision: number;
+  readonly cascade: IssuedCascade | null;
+  readonly amendments: readonly Amendment[];
+  /** Every taskId ever used: a removed task's id is never given again. */
+  readonly usedTaskIds: readonly string[];
+}
+
+// ── decide ────────────────────────────────────────────────────────────────────────────────────
+
+const error = (code: string, message: string, field?: string, kind?: 'NOT_FOUND' | 'CONFLICT') => new DomainError(code, message, { ...(field ? { field } : {}), ...(kind ? { kind } : {}) });
+
+function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
+  switch (command.type) {
+    case 'DraftPlan': {
+      if (state.status !== 'absent') throw error('PLAN.ALREADY_EXISTS', 'Kế hoạch này đã tồn tại.', 'id', 'CONFLICT');
+      const draft = withTaskIds(command.data.draft, []);
+      validateDraft(draft);
+      return [{ type: 'PlanDrafted', data: { planId: command.data.planId, draft } }];
+    }
+    case 'ReviseDraft': {
+      const plan = existing(state);
+      if (plan.status !== 'draft') throw error('PLAN.NOT_A_DRAFT', 'Chỉ sửa được kế hoạch đang dự thảo; kế hoạch đã ban hành thì điều chỉnh (amend) có lý do.', 'id');
+      if (command.data.draft.issuerCode !== plan.draft.issuerCode) throw error('PLAN.ISSUER_CHANGED', 'Không thể đổi đơn vị ban hành của kế hoạch.', 'input.issuerCode');
+      const draft = withTaskIds(command.data.draft, []);
+      validateDraft(draft);
+      return [{ type: 'DraftRevised', data: { draft } }];
+    }
+    case 'IssuePlan': {
+      const plan = existing(state);
+      if (plan.status !== 'draft') throw error('PLAN.ALREADY_ISSUED', 'Kế hoạch đã được ban hành.', 'id', 'CONFLICT');
+      const { issuedOn, units } = command.data;
+      checkDay(issuedOn, 'issuedOn');
+      if (!units.issuer) throw error('PLAN.ISSUER_NOT_FOUND', `Đơn vị ban hành "${plan.draft.issuerCode}" không tồn tại vào ngày ${issuedOn}.`, 'issuedOn');
+      const resolved = resolveTasks(plan.draft, units, () => true);
+      return [{ type: 'PlanIssued', data: { issuedOn, units: resolved, cascade: cascadeOf(plan.draft.cascade ?? null, issuedOn, units) } }];
+    }
+    case 'AmendPlan': {
+      const plan = existing(state);
+      if (plan.status !== 'issued') throw error(plan.status === 'closed' ? 'PLAN.CLOSED' : 'PLAN.NOT_ISSUED', plan.status === 'closed' ? 'Kế hoạch đã kết thúc; không thể điều chỉnh.' : 'Kế hoạch chưa ban hành; hãy sửa dự thảo.', 'id', plan.status === 'closed' ? 'CONFLICT' : undefined);
+      const { amendedOn, reason, change, units } = command.data;
+      if (!reason.trim()) throw error('PLAN.REASON_REQUIRED', 'Điều chỉnh kế hoạch phải có lý do.', 'input.reason');
+      checkDay(amendedOn, 'amendedOn');
+      if (!units.issuer) throw error('PLAN.ISSUER_NOT_FOUND', `Đơn vị ban hành "${plan.draft.issuerCode}" không tồn tại vào ngày ${amendedOn}.`, 'id');
+      const sections = applyChange(plan, change);
+      const draft = withTaskIds({ ...plan.draft, sections }, plan.usedTaskIds);
+      validateDraft(draft, 'input.');
+      const before = new Map(tasksOf(plan.draft.sections).map(({ task }) => [task.taskId as string, task]));
+      const after = tasksOf(draft.sections);
+      const added = after.filter(({ task }) => !before.has(task.taskId as string));
+      const afterIds = new Set(after.map(({ task }) => task.taskId as string));
+      const removedTaskIds = [...before.keys()].filter((id) => !afterIds.has(id));
+      const rescheduledTaskIds: string[] = [];
+      for (const { task, path } of after) {
+        const old = before.get(task.taskId as string);
+        if (!old) continue;
+        if (!sameCell(old.lead, task.lead) || !sameCell(old.implementing, task.implementing) || !sameCell(old.monitoring, task.monitoring)) {
+          throw error('PLAN.TASK_UNITS_CHANGED', `Nhiệm vụ "${short(task.text)}" (${task.taskId}) đã giao cho đơn vị; không đổi đơn vị được — hãy bỏ nhiệm vụ và thêm nhiệm vụ mới.`, `input.${path}`);
+        }
+        if ((old.timeframe ?? '') !== (task.timeframe ?? '')) rescheduledTaskIds.push(task.taskId as string);
+      }
+      if (!added.length && !removedTaskIds.length && !rescheduledTaskIds.length) throw error('PLAN.NOTHING_AMENDED', 'Điều chỉnh không thay đổi nhiệm vụ nào.', 'input');
+      const addedIds = new Set(added.map(({ task }) => task.taskId as string));
+      const resolved = resolveTasks(draft, units, (taskId) => addedIds.has(taskId), 'input.');
+      return [
+        {
+          type: 'PlanAmended',
+          data: { revision: plan.revision + 1, reason: reason.trim(), amendedOn, sections: [...draft.sections], units: resolved, addedTaskIds: [...addedIds], removedTaskIds, rescheduledTaskIds },
+        },
+      ];
+    }
+    case 'ClosePlan': {
+      const plan = existing(state);
+      if (plan.status === 'closed') throw error('PLAN.CLOSED', 'Kế hoạch đã kết thúc.', 'id', 'CONFLICT');
+      if (plan.status !== 'issued') throw error('PLAN.NOT_ISSUED', 'Chỉ kết thúc được kế hoạch đã ban hành.', 'id');
+      checkDay(command.data.closedOn, 'closedOn');
+      return [{ type: 'PlanClosed', data: { closedOn: command.data.closedOn, reason: command.data.reason?.trim() || null } }];
+    }
+    default:
+      return assertNever(command, 'plan command');
+  }
+}
+
+function existing(state: PlanState): Exclude<PlanState, { status: 'absent' }> {
+  if (state.status === 'absent') throw error('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch.', 'id', 'NOT_FOUND');
+  return state;
+}
+
+function checkDay(day: string, field: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw error('PLAN.INVALID_DATE', `Ngày "${day}" không hợp lệ (định dạng YYYY-MM-DD).`, field);
+}
+
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+
+/** Every task with its field path ("sections[0].sections[1].tasks[2]"), in order. */
+export function tasksOf(sections: readonly DraftSection[], prefix = 'sections'): Array<{ task: DraftTask; path: string; section: DraftSection }> {
+  return sections.flatMap((section, i) => [
+    ...section.tasks.map((task, j) => ({ task, path: `${prefix}[${i}].tasks[${j}]`, section })),
+    ...tasksOf(section.sections ?? [], `${prefix}[${i}].sections`),
+  ]);
+}
+
+/** Gives "t1", "t2"... in order to tasks without an id, skipping ids in use or used before. */
+function withTaskIds(draft: PlanDraft, usedBefore: readonly string[]): PlanDraft {
+  const used = new Set([...usedBefore, ...tasksOf(draft.sections).flatMap(({ task }) => (task.taskId ? [task.taskId] : []))]);
+  let next = 1;
+  const nextId = () => {
+    while (used.has(`t${next}`)) next++;
+    used.add(`t${next}`);
+    return `t${next}`;
+  };
+  const section = (s: DraftSection): DraftSection => ({ ...s, tasks: s.tasks.map((task) => (task.taskId ? task : { ...task, taskId: nextId() })), ...(s.sections ? { sections: s.sections.map(section) } : {}) });
+  return { ...draft, sections: draft.sections.map(section) };
+}
+
+function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
+  if (!draft.number?.trim()) throw error('PLAN.NUMBER_REQUIRED', 'Số kế hoạch không được để trống.', `${prefix}number`);
+  if (!draft.title?.trim()) throw error('PLAN.TITLE_REQUIRED', 'Tên kế hoạch không được để trống.', `${prefix}title`);
+  if (!draft.issuerCode?.trim()) throw error('PLAN.ISSUER_REQUIRED', 'Chưa chọn đơn vị ban hành.', `${prefix}issuerCode`);
+  if (!Number.isInteger(draft.year) || draft.year < 1990 || draft.year > 2100) throw error('PLAN.INVALID_YEAR', `Năm kế hoạch "${draft.year}" không hợp lệ.`, `${prefix}year`);
+  if (draft.documentDate) checkDay(draft.documentDate, `${prefix}documentDate`);
+  draft.frameworks.forEach((code, i) => {
+    if (!frameworkOf(code)) throw error('PLAN.UNKNOWN_FRAMEWORK', `Bộ chỉ số "${code}" không có trong danh mục.`, `${prefix}frameworks[${i}]`);
+  });
+  const checkSections = (sections: readonly DraftSection[], path: string) =>
+    sections.forEach((section, i) => {
+      const here = `${path}[${i}]`;
+      if (!section.title?.trim()) throw error('PLAN.SECTION_TITLE_REQUIRED', 'Tên mục không được để trống.', `${prefix}${here}.title`);
+      if (section.indicator) {
+        const found = indicatorOf(section.indicator.framework, section.indicator.code, draft.year);
+        if (found === 'unknown-framework') throw error('PLAN.UNKNOWN_FRAMEWORK', `Mục "${short(section.title)}": bộ chỉ số "${section.indicator.framework}" không có trong danh mục.`, `${prefix}${here}.indicator`);
+        if (!found) throw error('PLAN.UNKNOWN_INDICATOR', `Mục "${short(section.title)}": chỉ số "${section.indicator.code}" không có trong bộ chỉ số ${section.indicator.framework} năm ${draft.year}.`, `${prefix}${here}.indicator`);
+      }
+      section.tasks.forEach((task, j) => {
+        if (!task.text?.trim()) throw error('PLAN.TASK_TEXT_REQUIRED', `Nhiệm vụ thứ ${j + 1} của mục "${short(section.title)}" chưa có nội dung.`, `${prefix}${here}.tasks[${j}].text`);
+      });
+      checkSections(section.sections ?? [], `${here}.sections`);
+    });
+  checkSections(draft.sections, 'sections');
+  const ids = tasksOf(draft.sections);
+  const seen = new Set<string>();
+  for (const { task, path } of ids) {
+    if (seen.has(task.taskId as string)) throw error('PLAN.DUPLICATE_TASK_ID', `Mã nhiệm vụ "${task.taskId}" bị trùng.`, `${prefix}${path}.taskId`);
+    seen.add(task.taskId as string);
+  }
+  const cascade = draft.cascade;
+  if (cascade) {
+    if (!cascade.text?.trim()) throw error('PLAN.CASCADE_TEXT_REQUIRED', 'Yêu cầu xây dựng kế hoạch cấp dưới phải có nội dung.', `${prefix}cascade.text`);
+    if (cascade.dueOn) checkDay(cascade.dueOn, `${prefix}cascade.dueOn`);
+    else if (!(Number.isInteger(cascade.withinDays) && (cascade.withinDays as number) > 0)) throw error('PLAN.CASCADE_DUE_REQUIRED', 'Yêu cầu xây dựng kế hoạch cấp dưới phải có hạn (số ngày hoặc ngày cụ thể).', `${prefix}cascade.withinDays`);
+  }
+}
+
+const sameCell = (a: UnitCell | null | undefined, b: UnitCell | null | undefined) =>
+  (a?.text ?? '').trim() === (b?.text ?? '').trim() && JSON.stringify([...(a?.unitCodes ?? [])].sort()) === JSON.stringify([...(b?.unitCodes ?? [])].sort());
+
+/** Resolves the unit cells of the tasks `which` selects and checks the issue rules on them. */
+function resolveTasks(draft: PlanDraft, units: IssuerNeighbourhood, which: (taskId: string) => boolean, prefix = ''): Record<string, TaskUnits> {
+  const result: Record<string, TaskUnits> = {};
+  const leadMonitors = draft.columns?.leadMonitors === true;
+  for (const { task, path } of tasksOf(draft.sections)) {
+    const taskId = task.taskId as string;
+    if (!which(taskId)) continue;
+    const name = `Nhiệm vụ "${short(task.text)}" (${taskId})`;
+    const resolve = (role: CellRole) => {
+      const resolution = resolveCell(task[role], role, units);
+      for (const problem of resolution.problems) {
+        throw error(
+          problem.problem === 'unknown' ? 'PLAN.UNIT_NOT_FOUND' : 'PLAN.UNIT_OUTSIDE_ISSUER',
+          problem.problem === 'unknown'
+            ? `${name}: đơn vị "${problem.code}" không tồn tại vào ngày ban hành.`
+            : `${name}: đơn vị "${problem.code}" không thuộc phạm vi của đơn vị ban hành${role === 'monitoring' ? ' hoặc cấp trên' : ''}.`,
+          `${prefix}${path}.${role}.unitCodes`,
+        );
+      }
+      return { unitCodes: resolution.unitCodes, unresolved: resolution.unresolved };
+    };
+    const lead = resolve('lead');
+    const implementing = resolve('implementing');
+    const monitoring = leadMonitors && !task.monitoring ? lead : resolve('monitoring');
+    if (implementing.unitCodes.length === 0) throw error('PLAN.NO_IMPLEMENTING_UNIT', `${name} chưa có đơn vị thực hiện.`, `${prefix}${path}.implementing`);
+    if (lead.unitCodes.length === 0 && monitoring.unitCodes.length === 0) {
+      throw error('PLAN.NO_ANSWERABLE_UNIT', `${name} chưa có đơn vị chủ trì hoặc theo dõi.`, `${prefix}${path}.${leadMonitors || task.lead ? 'lead' : 'monitoring'}`);
+    }
+    result[taskId] = { lead, implementing, monitoring };
+  }
+  return result;
+}
+
+function cascadeOf(requirement: CascadeRequirement | null, issuedOn: Day, units: IssuerNeighbourhood): IssuedCascade | null {
+  if (!requirement || !units.issuer) return null;
+  const levels = requirement.levels?.length ? requirement.levels : ['COMMUNE', 'AGENCY'];
+  const children = units.subtree.filter((unit) => unit.parentCode === units.issuer?.code && (levels as string[]).includes(unit.level));
+  const dueOn = requirement.dueOn ?? addDays(issuedOn, requirement.withinDays ?? 0);
+  return { text: requirement.text, dueOn, unitCodes: children.map((unit) => unit.code) };
+}
+
+function addDays(day: Day, days: number): Day {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function applyChange(plan: PlanBody, change: AppendixChange): DraftSection[] {
+  const sections = change.sections ? [...change.sections] : [...plan.draft.sections];
+  const known = new Set(tasksOf(sections).map(({ task }) => task.taskId).filter(Boolean));
+  (change.removeTaskIds ?? []).forEach((id, i) => {
+    if (!known.has(id)) throw error('PLAN.TASK_NOT_FOUND', `Không có nhiệm vụ mã "${id}" trong kế hoạch.`, `input.removeTaskIds[${i}]`);
+  });
+  (change.changeTimeframes ?? []).forEach(({ taskId }, i) => {
+    if (!known.has(taskId)) throw error('PLAN.TASK_NOT_FOUND', `Không có nhiệm vụ mã "${taskId}" trong kế hoạch.`, `input.changeTimeframes[${i}].taskId`);
+  });
+  const removed = new Set(change.removeTaskIds ?? []);
+  const timeframes = new Map((change.changeTimeframes ?? []).map((c) => [c.taskId, c.timeframe]));
+  const edit = (section: DraftSection): DraftSection => ({
+    ...section,
+    tasks: section.tasks.filter((task) => !removed.has(task.taskId ?? '')).map((task) => (task.taskId && timeframes.has(task.taskId) ? { ...task, timeframe: timeframes.get(task.taskId) } : task)),
+    ...(section.sections ? { sections: section.sections.map(edit) } : {}),
+  });
+  return sections.map(edit);
+}
+
+// ── evolve ────────────────────────────────────────────────────────────────────────────────────
+
+function bodyOf(planId: string, draft: PlanDraft, units: Record<string, TaskUnits>): PlanBody {
+  const cell = (value: UnitCell | null | undefined, resolved: ResolvedCell | undefined): PlanCell | null =>
+    value ? { text: value.text, unitCodes: [...(value.unitCodes ?? [])], resolved: resolved ?? null } : null;
+  const task = (t: DraftTask): PlanTask => {
+    const found = units[t.taskId as string];
+    return {
+      taskId: t.taskId as string,
+      ordinal: t.ordinal ?? null,
+      text: t.text,
+      target: t.target ? { text: t.target, parsed: parseTarget(t.target) } : null,
+      timeframe: t.timeframe ? { text: t.timeframe, parsed: parseTimeframe(t.timeframe, { planYear: draft.year }) } : null,
+      lead: cell(t.lead, found?.lead),
+      implementing: cell(t.implementing, found?.implementing),
+      // With one column for lead and monitor (seed 001), the lead also monitors.
+      monitoring: t.monitoring ? cell(t.monitoring, found?.monitoring) : draft.columns?.leadMonitors && t.lead ? cell(t.lead, found?.monitoring) : null,
+      expectedResult: t.expectedResult ?? null,
+    };
+  };
+  const section = (s: DraftSection): PlanSection => {
+    const indicator = s.indicator ? indicatorOf(s.indicator.framework, s.indicator.code, draft.year) : null;
+    return {
+      code: s.code ?? null,
+      title: s.title,
+      indicator: s.indicator ? { framework: s.indicator.framework, code: s.indicator.code, name: indicator && indicator !== 'unknown-framework' ? indicator.name : s.indicator.code } : null,
+      tasks: s.tasks.map(task),
+      sections: (s.sections ?? []).map(section),
+    };
+  };
+  return { planId, draft, sections: draft.sections.map(section) };
+}
+
+/** The resolved units of every task of a state (what issuing and amendments recorded). */
+export function unitsOfState(sections: readonly PlanSection[]): Record<string, TaskUnits> {
+  const out: Record<string, TaskUnits> = {};
+  const empty = { unitCodes: [], unresolved: [] };
+  const walk = (list: readonly PlanSection[]) =>
+    list.forEach((section) => {
+      section.tasks.forEach((task) => {
+        if (task.implementing?.resolved || task.lead?.resolved || task.monitoring?.resolved) {
+          out[task.taskId] = { lead: task.lead?.resolved ?? empty, implementing: task.implementing?.resolved ?? empty, monitoring: task.monitoring?.resolved ?? empty };
+        }
+      });
+      walk(section.sections);
+    });
+  walk(sections);
+  return out;
+}
+
+function evolve(state: PlanState, event: PlanEvent): PlanState {
+  switch (event.type) {
+    case 'PlanDrafted':
+      return { status: 'draft', ...bodyOf(event.data.planId, event.data.draft, {}) };
+    case 'DraftRevised':
+      if (state.status !== 'draft') return state;
+      return { status: 'draft', ...bodyOf(state.planId, event.data.draft, {}) };
+    case 'PlanIssued':
+      if (state.status !== 'draft') return state;
+      return {
+        status: 'issued',
+        ...bodyOf(state.planId, state.draft, event.data.units),
+        issuedOn: event.data.issuedOn,
+        revision: 1,
+        cascade: event.data.cascade,
+        amendments: [],
+        usedTaskIds: tasksOf(state.draft.sections).map(({ task }) => task.taskId as string),
+      };
+    case 'PlanAmended': {
+      if (state.status !== 'issued') return state;
+      const draft = { ...state.draft, sections: event.data.sections };
+      const units = { ...unitsOfState(state.sections), ...event.data.units };
+      return {
+        ...state,
+        ...bodyOf(state.planId, draft, units),
+        revision: event.data.revision,
+        amendments: [...state.amendments, { revision: event.data.revision, reason: event.data.reason, amendedOn: event.data.amendedOn }],
+        usedTaskIds: [...new Set([...state.usedTaskIds, ...tasksOf(event.data.sections).map(({ task }) => task.taskId as string)])],
+      };
+    }
+    case 'PlanClosed':
+      if (state.status !== 'issued') return state;
+      return { ...state, status: 'closed', closedOn: event.data.closedOn, closeReason: event.data.reason };
+    default:
+      return assertNever(event, 'plan event');
+  }
+}
+
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide, evolve, initialState: { status: 'absent' } };

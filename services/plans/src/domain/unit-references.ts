@@ -1,0 +1,271 @@
+import type { UnitView } from '@reform/unit-hierarchy';
+
+/**
+ * Unit cells as plans write them ("UBMT TQ huyện, UBND các xã, thị trấn") resolved to the exact
+ * units on the issue day. Pure: the caller loads the issuer's neighbourhood from its copy of the
+ * hierarchy and passes it in.
+ *
+ * Decisions (read from the seeds' appendices):
+ * - A cell splits on newlines, ";", "+", ","; a comma inside a selector does not split it ("UBND
+ *   các xã, thị trấn", "Các phòng, ban, ngành", "Công an cấp huyện, cấp xã"): a piece that only
+ *   continues a list of unit types joins the piece before it. "và" splits only before the head of
+ *   a new body ("Bệnh viện ĐK và Trung tâm y tế huyện"), never inside a name ("Văn phòng HĐND và
+ *   UBND huyện", "Phòng Văn hóa và Thông tin").
+ * - Selectors expand within the issuer's subtree; named bodies match the issuer's agencies (and,
+ *   for monitors, those of the units above) by normalised name: case, dash and "&"/"và" do not
+ *   matter, abbreviations are expanded (KH, TQ, VH, TT, XH, ĐT, MT, PTNT, LĐTB...), the place name
+ *   and level word are dropped ("Thanh tra huyện" = "Thanh tra huyện Thăng Bình"), diacritics
+ *   only as a fallback.
+ * - What resolves to nothing stays as `unresolved` text: plans name bodies the platform does not
+ *   know ("Tòa án nhân dân cấp huyện"), which is no reason to refuse a plan.
+ */
+
+export type CellRole = 'lead' | 'implementing' | 'monitoring';
+
+/** The issuer's neighbourhood on the day a plan is issued (or amended). */
+export interface IssuerNeighbourhood {
+  /** The issuer on that day; null when it did not exist then. */
+  readonly issuer: UnitView | null;
+  /** Every unit below the issuer on that day, at any depth (agencies included). */
+  readonly subtree: readonly UnitView[];
+  /** The issuer's parent, then its parent, up to the root. */
+  readonly ancestors: readonly UnitView[];
+  /** The agencies of the ancestors (monitors such as "Sở Nội vụ" for a district's plan). */
+  readonly aboveAgencies: readonly UnitView[];
+  /** Units named by explicit codes that exist on that day (wherever they are). */
+  readonly named: readonly UnitView[];
+}
+
+export interface CellResolution {
+  readonly unitCodes: string[];
+  readonly unresolved: string[];
+  /** Explicit codes that do not exist on the day, or lie outside what the role allows. */
+  readonly problems: Array<{ readonly code: string; readonly problem: 'unknown' | 'outside' }>;
+}
+
+const HEADS = ['phòng', 'ubnd', 'ủy ban', 'uỷ ban', 'trung tâm', 'bệnh viện', 'công an', 'thanh tra', 'sở', 'văn phòng', 'ubmt', 'bảo hiểm', 'tòa án', 'toà án', 'các', 'điện lực', 'bộ phận', 'hội', 'đoàn', 'ban'];
+const CONTINUATIONS = /^(thị trấn|phường|xã|thị xã|thành phố|quận|huyện|ban|ngành|đơn vị|cấp xã|cấp huyện|cấp tỉnh|địa phương|đặc khu)(?=$|[\s,.])/u;
+
+/** After a comma: a piece that continues a list of unit types, or lower-case words that start no body ("khám, chữa bệnh"). */
+const continues = (part: string) => {
+  const lower = part.toLowerCase();
+  if (CONTINUATIONS.test(lower)) return true;
+  return part[0] === lower[0] && part[0] !== part[0].toUpperCase() && !HEADS.some((head) => lower.startsWith(`${head} `));
+};
+
+/** The pieces of a cell, each a selector or a body, as written (trimmed). */
+export function splitCell(text: string): string[] {
+  const pieces: string[] = [];
+  for (const chunk of text.normalize('NFC').split(/[\n;+]/u)) {
+    const commaParts = chunk.split(',').map((part) => part.trim()).filter(Boolean);
+    const joined: string[] = [];
+    for (const part of commaParts) {
+      if (joined.length && continues(part)) joined[joined.length - 1] += `, ${part}`;
+      else joined.push(part);
+    }
+    for (const piece of joined) pieces.push(...splitOnAnd(piece));
+  }
+  return pieces.map((piece) => piece.replace(/[.\s]+$/u, '').trim()).filter(Boolean);
+}
+
+function splitOnAnd(piece: string): string[] {
+  const words = piece.split(/\s+(?:và|&)\s+/u);
+  if (words.length === 1) return [piece];
+  const out: string[] = [words[0]];
+  const separators = [...piece.matchAll(/\s+(và|&)\s+/gu)].map((m) => m[0]);
+  for (let i = 1; i < words.length; i++) {
+    const left = out[out.length - 1].toLowerCase();
+    const right = words[i].toLowerCase();
+    // A new body starts after "và" ("Bệnh viện ĐK và Trung tâm y tế huyện"), except inside
+    // "HĐND và UBND"; other words continue a name ("Phòng Văn hóa và Thông tin").
+    const startsBody = HEADS.some((head) => right.startsWith(`${head} `) || right === head);
+    const insideName = /(hđnd|hội đồng nhân dân)$/u.test(left);
+    if (startsBody && !insideName) out.push(words[i]);
+    else out[out.length - 1] += `${separators[i - 1]}${words[i]}`;
+  }
+  return out;
+}
+
+// ── normalising names ──────────────────────────────────────────────────────────────────────────
+
+const TONE_PLACEMENT: Array<[RegExp, string]> = [
+  [/oá/gu, 'óa'], [/oà/gu, 'òa'], [/oả/gu, 'ỏa'], [/oã/gu, 'õa'], [/oạ/gu, 'ọa'],
+  [/oé/gu, 'óe'], [/oè/gu, 'òe'], [/uý/gu, 'úy'], [/uỳ/gu, 'ùy'], [/uỷ/gu, 'ủy'], [/uỹ/gu, 'ũy'], [/uỵ/gu, 'ụy'],
+];
+
+const PHRASES: Array<[RegExp, string]> = [
+  [/ủy ban nhân dân/gu, 'ubnd'],
+  [/hội đồng nhân dân/gu, 'hđnd'],
+  [/^(ủy ban mttq việt nam|ủy ban mttq|ủy ban mặt trận tổ quốc việt nam|ủy ban mặt trận tổ quốc|ubmt tq|ubmttqvn|ubmttq|ubmt|mttq|mặt trận tổ quốc)\b/u, 'ubmttq'],
+  [/\bhu và hđnd và ubnd\b/u, 'hđnd và ubnd'],
+  [/\blđtb và xh\b/u, 'lao động và thương binh và xã hội'],
+  [/\blđtbxh\b/u, 'lao động và thương binh và xã hội'],
+];
+
+const WORDS: Record<string, string> = {
+  kh: 'kế hoạch',
+  tq: 'tổ quốc',
+  vh: 'văn hóa',
+  tt: 'thông tin',
+  xh: 'xã hội',
+  đt: 'đào tạo',
+  mt: 'môi trường',
+  ptnt: 'phát triển nông thôn',
+  nn: 'nông nghiệp',
+  tn: 'tài nguyên',
+  gd: 'giáo dục',
+  lđ: 'lao động',
+  tb: 'thương binh',
+  kt: 'kinh tế',
+  ht: 'hạ tầng',
+  tc: 'tài chính',
+  ubnd: 'ubnd',
+};
+
+const LEVEL_WORDS = /\s(huyện|tỉnh|xã|thị trấn|phường|thị xã|thành phố|quận|cấp huyện|cấp tỉnh|cấp xã)$/u;
+
+/** Lower case, one kind of dash, "-" and "&" read as "và", tone marks placed one way, phrases abbreviated, abbreviations expanded. */
+export function normaliseName(text: string): string {
+  let s = text.normalize('NFC').toLowerCase();
+  for (const [pattern, replacement] of TONE_PLACEMENT) s = s.replace(pattern, replacement);
+  s = s
+    .replace(/[–—‐‑]/gu, '-')
+    .replace(/\s*&\s*/gu, ' và ')
+    .replace(/\s*-\s*/gu, ' và ')
+    .replace(/[.:;,]+$/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  for (const [pattern, replacement] of PHRASES) s = s.replace(pattern, replacement);
+  return s
+    .split(' ')
+    .map((word) => WORDS[word] ?? word)
+    .join(' ');
+}
+
+const stripDiacritics = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd');
+
+/** A key without the level word at the end: "thanh tra huyện" → "thanh tra". */
+const withoutLevel = (s: string) => s.replace(LEVEL_WORDS, '');
+
+/** An agency's key: its normalised name without the name of the unit it belongs to. */
+function agencyKey(agency: UnitView, owner: UnitView | undefined): string {
+  let key = normaliseName(agency.name);
+  if (owner) {
+    const ownerName = normaliseName(owner.name);
+    const type = normaliseName(owner.type);
+    const proper = ownerName.startsWith(`${type} `) ? ownerName.slice(type.length + 1) : ownerName;
+    if (proper && key.endsWith(` ${proper}`)) key = key.slice(0, -proper.length - 1);
+  }
+  return withoutLevel(key);
+}
+
+// ── selectors ─────────────────────────────────────────────────────────────────────────────────
+
+type Selector = 'COMMUNES' | 'DISTRICTS' | 'AGENCIES' | 'POLICE_DISTRICT_COMMUNE' | 'POLICE_COMMUNE' | 'ISSUER_COMMITTEE';
+
+const SELECTORS: Array<[RegExp, Selector[]]> = [
+  [/^(ubnd )?các (xã|phường|thị trấn|đặc khu)( ?,? ?(xã|phường|thị trấn|đặc khu))*$/u, ['COMMUNES']],
+  [/^(ubnd )?(xã|phường|thị trấn|đặc khu)( ?,? ?(xã|phường|thị trấn|đặc khu))+$/u, ['COMMUNES']],
+  [/^(ubnd )?cấp xã$/u, ['COMMUNES']],
+  [/^(ubnd )?cấp huyện$/u, ['DISTRICTS']],
+  [/^(ubnd )?các (huyện|quận|thị xã|thành phố)(, (huyện|quận|thị xã|thành phố))*$/u, ['DISTRICTS']],
+  [/^(các )?(phòng, ban, ngành|phòng, ban|phòng ban|sở, ban, ngành|sở, ngành|sở ban ngành|cơ quan chuyên môn|cơ quan, đơn vị|cơ quan đơn vị)( huyện| tỉnh| thuộc ubnd (huyện|tỉnh))?$/u, ['AGENCIES']],
+  [/^công an cấp huyện, cấp xã$/u, ['POLICE_DISTRICT_COMMUNE']],
+  [/^công an (cấp xã|các xã, thị trấn|các xã, phường, thị trấn|các xã)$/u, ['POLICE_COMMUNE']],
+];
+
+/** The kinds of agency a "phòng, ban, ngành" selector covers: specialised offices, not the Front, police or insurance. */
+export const OFFICE_KINDS = ['Phòng', 'Sở', 'Văn phòng', 'Thanh tra', 'Ban'];
+
+function select(selector: Selector, issuer: UnitView, subtree: readonly UnitView[]): UnitView[] {
+  const byCode = new Map(subtree.map((unit) => [unit.code, unit]));
+  const levelOfParent = (unit: UnitView) => (unit.parentCode === issuer.code ? issuer.level : byCode.get(unit.parentCode ?? '')?.level);
+  switch (selector) {
+    case 'COMMUNES':
+      return subtree.filter((unit) => unit.level === 'COMMUNE');
+    case 'DISTRICTS':
+      return subtree.filter((unit) => unit.level === 'DISTRICT');
+    case 'AGENCIES':
+      return subtree.filter((unit) => unit.level === 'AGENCY' && unit.parentCode === issuer.code && OFFICE_KINDS.includes(unit.kind ?? ''));
+    case 'POLICE_DISTRICT_COMMUNE':
+      return subtree.filter((unit) => unit.level === 'AGENCY' && unit.kind === 'Công an' && ['DISTRICT', 'COMMUNE'].includes(levelOfParent(unit) ?? ''));
+    case 'POLICE_COMMUNE':
+      return subtree.filter((unit) => unit.level === 'AGENCY' && unit.kind === 'Công an' && levelOfParent(unit) === 'COMMUNE');
+    case 'ISSUER_COMMITTEE':
+      return [issuer];
+  }
+}
+
+// ── resolving ─────────────────────────────────────────────────────────────────────────────────
+
+const LEVEL_OF_WORD: Record<string, UnitView['level']> = { huyện: 'DISTRICT', tỉnh: 'PROVINCE', xã: 'COMMUNE' };
+
+/** One piece of a cell: the units it names, or none. */
+export function resolvePiece(piece: string, role: CellRole, context: IssuerNeighbourhood): UnitView[] {
+  const issuer = context.issuer;
+  if (!issuer) return [];
+  const key = normaliseName(piece);
+  for (const [pattern, selectors] of SELECTORS) {
+    if (pattern.test(key)) return selectors.flatMap((selector) => select(selector, issuer, context.subtree));
+  }
+  // The units (people's committees) that may be named: the issuer, and for monitors those above.
+  const scopes = role === 'monitoring' ? [issuer, ...context.ancestors] : [issuer];
+  const committee = /^ubnd (huyện|tỉnh|xã)$/u.exec(key);
+  if (committee) {
+    const found = scopes.find((unit) => unit.level === LEVEL_OF_WORD[committee[1]]);
+    return found ? [found] : [];
+  }
+  const levelWord = /\s(huyện|tỉnh|xã)$/u.exec(key)?.[1];
+  const owners = levelWord ? scopes.filter((unit) => unit.level === LEVEL_OF_WORD[levelWord]) : scopes;
+  const agencies = [...context.subtree, ...context.aboveAgencies].filter((unit) => unit.level === 'AGENCY');
+  for (const owner of owners) {
+    const candidates = agencies.filter((agency) => agency.parentCode === owner.code);
+    const found = matchAgency(withoutLevel(key), candidates, owner);
+    if (found) return [found];
+  }
+  return [];
+}
+
+function matchAgency(key: string, candidates: readonly UnitView[], owner: UnitView): UnitView | null {
+  if (key === 'ubmttq') return candidates.find((agency) => agency.kind === 'UBMTTQ') ?? null;
+  const keyed = candidates.map((agency) => ({ agency, key: agencyKey(agency, owner) }));
+  const exact = keyed.find((entry) => entry.key === key);
+  if (exact) return exact.agency;
+  const loose = stripDiacritics(key);
+  const fallback = keyed.filter((entry) => stripDiacritics(entry.key) === loose);
+  if (fallback.length === 1) return fallback[0].agency;
+  // "Phòng Văn hóa" for "Phòng Văn hóa và Thông tin": a unique name that begins with the piece.
+  const prefixed = keyed.filter((entry) => entry.key.startsWith(`${key} `));
+  return prefixed.length === 1 ? prefixed[0].agency : null;
+}
+
+/** A whole cell: its pieces resolved, its explicit codes checked and added. */
+export function resolveCell(cell: { readonly text: string; readonly unitCodes?: readonly string[] } | null | undefined, role: CellRole, context: IssuerNeighbourhood): CellResolution {
+  const codes: string[] = [];
+  const unresolved: string[] = [];
+  const problems: CellResolution['problems'] = [];
+  const add = (code: string) => {
+    if (!codes.includes(code)) codes.push(code);
+  };
+  if (!cell) return { unitCodes: codes, unresolved, problems };
+  for (const piece of splitCell(cell.text)) {
+    const units = resolvePiece(piece, role, context);
+    if (units.length) units.forEach((unit) => add(unit.code));
+    else unresolved.push(piece);
+  }
+  const allowed = allowedCodes(role, context);
+  const existing = new Set([...(context.issuer ? [context.issuer] : []), ...context.subtree, ...context.ancestors, ...context.aboveAgencies, ...context.named].map((unit) => unit.code));
+  for (const code of cell.unitCodes ?? []) {
+    if (!existing.has(code)) problems.push({ code, problem: 'unknown' });
+    else if (!allowed.has(code)) problems.push({ code, problem: 'outside' });
+    else add(code);
+  }
+  return { unitCodes: codes, unresolved, problems };
+}
+
+/** Leads and implementing units lie in the issuer's subtree (the issuer included); monitors may also be above it. */
+function allowedCodes(role: CellRole, context: IssuerNeighbourhood): Set<string> {
+  const inside = [...(context.issuer ? [context.issuer] : []), ...context.subtree];
+  const above = role === 'monitoring' ? [...context.ancestors, ...context.aboveAgencies] : [];
+  return new Set([...inside, ...above].map((unit) => unit.code));
+}
