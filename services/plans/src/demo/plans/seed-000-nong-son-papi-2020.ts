@@ -259,7 +259,8 @@ export const NONG_SON_PAPI_2020: PlanDraft = {
           '2',
           'Thực hiện kiểm tra đột xuất trong việc tiếp nhận và giải quyết TTHC.',
           null,
-          c('Đoàn Kiểm tra CCHC huyện.'),
+          // The district's inspection team is no unit of the directory: Phòng Nội vụ, which runs the CCHC inspections (V.3), answers.
+          c('Đoàn Kiểm tra CCHC huyện.', ['519.PNV']),
           OFFICES_AND_COMMUNES,
           'Thường xuyên',
           'Báo cáo kết quả kiểm tra.',

@@ -85,7 +85,8 @@ export const VI_XUYEN_PAPI_2021: PlanDraft = {
         task(
           'Đẩy mạnh công tác thông tin tuyên truyền nâng cao hiểu biết của người dân về các chính sách pháp luật hiện hành, về hệ thống chính trị',
           '100% các thôn, tổ dân phố',
-          c('Phòng Văn hóa thông tin'),
+          // "Phòng Văn hóa thông tin" (without "và") is not read as "Phòng Văn hóa và Thông tin": picked.
+          c('Phòng Văn hóa thông tin', ['030.PVHTT']),
           COMMUNES,
           ONGOING,
         ),
