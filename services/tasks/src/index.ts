@@ -1,0 +1,11 @@
+export { createTasksApp } from './app';
+export type { TasksAppOptions } from './app';
+export { TasksModule, tasksMigrations } from './tasks.module';
+export type { TasksOptions } from './tasks.module';
+export { TASKS_SCHEMA } from './schema';
+export { CLOCK, FixedClock, systemClock } from './automation/overdue/clock';
+export type { Clock } from './automation/overdue/clock';
+export { OverdueScheduler } from './automation/overdue/overdue-scheduler';
+export type { OverdueOptions } from './automation/overdue/overdue-scheduler';
+export { assignmentId } from './automation/assignment-id';
+export { obligationId } from './automation/when-plan-issued-then-create-assignments/assignments-of-plan';

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Identity } from '@reform/access';
+import { AccessControl, forbidden } from '@reform/auth';
+import { DomainError } from '@reform/decider';
+import { Assignment } from '../../domain/assignment/assignment.decider';
+import { TASKS_SCHEMA as S } from '../../schema';
+
+/**
+ * Who may see and touch an assignment, decided on the assignment itself (its id says nothing):
+ * - read: `read` on the assignee unit, or on the task's lead or monitoring unit, or on the plan's
+ *   issuer (each "or a unit above it": grants cover subtrees), so a monitoring office sees every
+ *   assignment of the task it follows;
+ * - act (accept, progress, complete, ask for more time): `act` on the assignee unit only, so a
+ *   commune never acts on its sibling's assignment;
+ * - decide on an extension: `manage` on the issuer.
+ */
+@Injectable()
+export class AssignmentAccess {
+  constructor(
+    private readonly access: AccessControl,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The current state from the read model; NOT_FOUND for an unknown id. */
+  async load(id: string): Promise<Assignment> {
+    const [row]: Array<{ state: Assignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE id = $1`, [id]);
+    if (!row) throw new DomainError('ASSIGNMENT.NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.', { kind: 'NOT_FOUND', field: 'id' });
+    return row.state;
+  }
+
+  async canRead(identity: Identity, assignment: Assignment): Promise<boolean> {
+    for (const code of new Set([assignment.unitCode, ...assignment.leadCodes, ...assignment.monitoringCodes, assignment.assignerCode])) {
+      if (await this.access.allows(identity, 'read', code)) return true;
+    }
+    return false;
+  }
+
+  async assertRead(identity: Identity, assignment: Assignment): Promise<void> {
+    if (!(await this.canRead(identity, assignment))) throw forbidden();
+  }
+
+  async assertAct(identity: Identity, assignment: Assignment): Promise<void> {
+    await this.access.assert(identity, 'act', assignment.unitCode);
+  }
+
+  async assertManage(identity: Identity, assignment: Assignment): Promise<void> {
+    await this.access.assert(identity, 'manage', assignment.assignerCode);
+  }
+}

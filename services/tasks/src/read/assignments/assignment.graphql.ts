@@ -1,0 +1,85 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
+import { fold } from '@reform/decider';
+import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
+import { DateTimeScalar, HistoryEntryType, vietnamDay } from '@reform/subgraph';
+import { AssignmentEvent, AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
+import { AssignmentAccess } from './assignment-access';
+import { AssignmentList } from './assignment-list';
+import { AssignmentStatusEnum, AssignmentType, AssignmentView, IntegrityType, PlanRef, UnitRef, viewOf } from './assignment.types';
+
+/** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
+@Resolver(() => AssignmentType)
+export class AssignmentResolver {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    private readonly guard: AssignmentAccess,
+    private readonly list: AssignmentList,
+    private readonly access: AccessControl,
+  ) {}
+
+  @AccessCheckedInResolver('read')
+  @Query(() => AssignmentType, { nullable: true, description: 'Một nhiệm vụ được giao; với asOf: trạng thái tại thời điểm đó (null nếu khi đó chưa được giao).' })
+  async assignment(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<AssignmentView | null> {
+    const current = await this.guard.load(id);
+    await this.guard.assertRead(identity, current);
+    if (!asOf) return viewOf(current);
+    // The state then, folded from the stream's events up to the instant with the same evolve.
+    const state = fold(assignmentDecider, (await this.store.readStream(assignmentStreamId(id), { toInstant: asOf })) as unknown as AssignmentEvent[]);
+    return state.status === 'NONE' ? null : viewOf(state);
+  }
+
+  @AccessToUnitArgument('read', 'unitCode')
+  @Query(() => [AssignmentType], { description: 'Nhiệm vụ được giao cho một đơn vị (và, với includeSubtree, cho các đơn vị trực thuộc).' })
+  async assignments(
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
+    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
+    @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
+    @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
+  ): Promise<AssignmentView[]> {
+    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, day: vietnamDay(new Date()) })).map(viewOf);
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveReference()
+  async resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
+    const state = await this.guard.load(reference.id);
+    await this.guard.assertRead(identity, state);
+    return viewOf(state);
+  }
+
+  // The parent was already checked by the query that reached it.
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => PlanRef, { description: 'Kế hoạch (do dịch vụ kế hoạch trả lời).' })
+  plan(@Parent() assignment: AssignmentView): PlanRef {
+    return { id: assignment.planId };
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => UnitRef, { description: 'Đơn vị nhận nhiệm vụ (do dịch vụ danh mục trả lời).' })
+  unit(@Parent() assignment: AssignmentView): UnitRef {
+    return { code: assignment.unitCode };
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi.' })
+  async history(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+    await this.access.assert(identity, 'read-history', assignment.unitCode);
+    return historyOf(assignmentDecider, await this.store.readStream(assignmentStreamId(assignment.id)));
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => IntegrityType, { description: 'Kiểm tra chuỗi băm của lịch sử.' })
+  async integrity(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<IntegrityType> {
+    await this.access.assert(identity, 'read-history', assignment.unitCode);
+    const report = await this.store.verifyStream(assignmentStreamId(assignment.id));
+    return { ok: report.ok, checkedEvents: report.checkedEvents, firstBrokenVersion: report.firstBrokenVersion };
+  }
+}

@@ -1,0 +1,105 @@
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '@reform/subgraph';
+import { ASSIGNMENT_KINDS, ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, Assignment, AssignmentKind, AssignmentRole, AssignmentStatus, nextDueOn } from '../../domain/assignment/assignment.decider';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+export const AssignmentStatusEnum = enumOf(ASSIGNMENT_STATUSES);
+export const AssignmentRoleEnum = enumOf(ASSIGNMENT_ROLES);
+export const AssignmentKindEnum = enumOf(ASSIGNMENT_KINDS);
+export const ExtensionStatusEnum = enumOf(['REQUESTED', 'GRANTED', 'REFUSED'] as const);
+registerEnumType(AssignmentStatusEnum, { name: 'AssignmentStatus', description: 'ASSIGNED (đã giao), ACCEPTED (đã tiếp nhận), IN_PROGRESS (đang thực hiện), COMPLETED (hoàn thành), CANCELLED (đã hủy).' });
+registerEnumType(AssignmentRoleEnum, { name: 'AssignmentRole', description: 'IMPLEMENTING (đơn vị thực hiện), LEAD (đơn vị chủ trì).' });
+registerEnumType(AssignmentKindEnum, { name: 'AssignmentKind', description: 'TASK (nhiệm vụ của kế hoạch), IMPLEMENTING_PLAN (ban hành kế hoạch triển khai).' });
+registerEnumType(ExtensionStatusEnum, { name: 'ExtensionStatus' });
+
+/** A unit as the directory subgraph resolves it (by code); this subgraph adds `assignments` and `planProgress`. */
+@ObjectType('Unit')
+@Directive('@key(fields: "code")')
+export class UnitRef {
+  @Field(() => ID) code!: string;
+}
+
+/** A plan as the plans subgraph resolves it (by id); this subgraph adds `progress` and `obligations`. */
+@ObjectType('Plan')
+@Directive('@key(fields: "id")')
+export class PlanRef {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType('AssignmentExtension', { description: 'Đề nghị gia hạn gần nhất.' })
+export class ExtensionType {
+  @Field(() => DateScalar) requestedDueOn!: string;
+  @Field() reason!: string;
+  @Field(() => ExtensionStatusEnum) status!: string;
+  @Field(() => String, { nullable: true, description: 'Ý kiến khi đồng ý hoặc lý do từ chối.' }) answer!: string | null;
+}
+
+@ObjectType('AssignmentIntegrity', { description: 'Kiểm tra chuỗi băm của lịch sử nhiệm vụ.' })
+export class IntegrityType {
+  @Field() ok!: boolean;
+  @Field(() => Int) checkedEvents!: number;
+  @Field(() => Int, { nullable: true }) firstBrokenVersion!: number | null;
+}
+
+/** The GraphQL view of an assignment: its state (current or as of an instant). */
+export type AssignmentView = Assignment;
+/** `dueOn` answers "when is it next due" (the schedule's next unsettled day), not only a fixed day. */
+export const viewOf = (state: Assignment): AssignmentView => ({ ...state, dueOn: nextDueOn(state) });
+
+@ObjectType('Assignment', { description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).' })
+@Directive('@key(fields: "id")')
+export class AssignmentType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) planId!: string;
+  @Field(() => ID) taskId!: string;
+  @Field() planNumber!: string;
+  @Field() planTitle!: string;
+  @Field(() => ID) unitCode!: string;
+  @Field(() => AssignmentRoleEnum) role!: AssignmentRole;
+  @Field(() => AssignmentKindEnum) kind!: AssignmentKind;
+  @Field(() => AssignmentStatusEnum) status!: AssignmentStatus;
+  @Field(() => Int) percent!: number;
+  @Field(() => String, { nullable: true, description: 'Ghi chú của lần báo cáo gần nhất.' }) note!: string | null;
+  @Field(() => [String], { description: 'Tài liệu kiểm chứng (số hiệu văn bản, đường dẫn).' }) evidence!: string[];
+  @Field(() => String, { nullable: true }) result!: string | null;
+  @Field(() => DateScalar, { nullable: true }) completedOn!: string | null;
+  @Field({ description: 'Hoàn thành sau hạn.' }) late!: boolean;
+  @Field(() => DateScalar, { nullable: true, description: 'Hạn kế tiếp: hạn của nhiệm vụ (sau gia hạn), hoặc cuối kỳ báo cáo chưa báo cáo.' })
+  dueOn!: string | null;
+  @Field({ description: 'Đã quá hạn mà chưa hoàn thành (hoặc hết kỳ mà chưa báo cáo).' }) overdue!: boolean;
+  @Field(() => String, { nullable: true }) cancelledReason!: string | null;
+  @Field(() => ExtensionType, { nullable: true }) extension!: ExtensionType | null;
+  @Field() taskText!: string;
+  @Field(() => String, { nullable: true }) target!: string | null;
+  @Field() timeframeText!: string;
+  @Field(() => ID, { description: 'Đơn vị giao (đơn vị ban hành kế hoạch).' }) assignerCode!: string;
+  @Field(() => [ID]) leadCodes!: string[];
+  @Field(() => [ID]) monitoringCodes!: string[];
+  @Field(() => DateScalar) assignedOn!: string;
+}
+
+@ObjectType('PlanProgress', { description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })
+export class PlanProgressType {
+  @Field(() => UnitRef) unit!: UnitRef;
+  @Field(() => ID) unitCode!: string;
+  @Field(() => Int) assigned!: number;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) inProgress!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) cancelled!: number;
+  @Field(() => Int) overdue!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => Float, { description: 'Hoàn thành / (tổng − đã hủy), theo phần trăm.' }) percentComplete!: number;
+  @Field(() => [PlanProgressType], { description: 'Các đơn vị trực thuộc có nhiệm vụ của kế hoạch.' }) children!: PlanProgressType[];
+}
+
+@ObjectType('Obligation', { description: 'Nghĩa vụ ban hành kế hoạch triển khai của một đơn vị.' })
+export class ObligationType {
+  @Field(() => UnitRef) unit!: UnitRef;
+  @Field(() => ID) assignmentId!: string;
+  @Field(() => DateScalar, { nullable: true }) dueOn!: string | null;
+  @Field(() => AssignmentStatusEnum) status!: AssignmentStatus;
+  @Field(() => String, { nullable: true, description: 'Số hiệu kế hoạch triển khai đã ban hành.' }) fulfilledBy!: string | null;
+  @Field(() => ID, { nullable: true }) fulfilledByPlanId!: string | null;
+  @Field({ description: 'Ban hành sau hạn (hoặc đã quá hạn mà chưa ban hành).' }) late!: boolean;
+}

@@ -1,0 +1,29 @@
+import { schemaMigration } from '@reform/event-store';
+import { TASKS_SCHEMA as S } from '../../schema';
+
+export const assignmentsReadModelMigrations = [
+  schemaMigration(
+    S,
+    1763900100000,
+    'CreateAssignmentsReadModel',
+    [
+      `CREATE TABLE "${S}".assignments (
+        id text PRIMARY KEY, plan_id text NOT NULL, task_id text NOT NULL, unit_code text NOT NULL, role text NOT NULL, kind text NOT NULL,
+        status text NOT NULL, percent int NOT NULL, due_on date, overdue boolean NOT NULL, overdue_for date, reminded_for date,
+        assigner_code text NOT NULL, lead_codes text[] NOT NULL, monitoring_codes text[] NOT NULL,
+        plan_number text NOT NULL, plan_title text NOT NULL, task_text text NOT NULL, last_note text,
+        updated_at timestamptz NOT NULL, version int NOT NULL, state jsonb NOT NULL
+      )`,
+      `CREATE INDEX assignments_unit ON "${S}".assignments (unit_code, status)`,
+      `CREATE INDEX assignments_plan ON "${S}".assignments (plan_id, task_id)`,
+      // The scheduler's question: open assignments by due day.
+      `CREATE INDEX assignments_open_due ON "${S}".assignments (due_on) WHERE status IN ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS')`,
+      // Plans this service has heard of: what an amendment's added tasks need (number, title, issuer, year).
+      `CREATE TABLE "${S}".known_plans (
+        plan_id text PRIMARY KEY, number text NOT NULL, title text NOT NULL, issuer_code text NOT NULL, year int NOT NULL,
+        issued_on date NOT NULL, implements_plan_id text, closed_on date
+      )`,
+    ],
+    [`DROP TABLE "${S}".known_plans`, `DROP TABLE "${S}".assignments`],
+  ),
+];

@@ -1,0 +1,119 @@
+import { DomainError } from '@reform/decider';
+import { assertSchemaName, EventMetadata, NewEvent, PostgresEventStore, project, Projection, StreamAppend, WrongExpectedVersionError } from '@reform/event-store';
+import { Assignment, AssignmentCommand, AssignmentFacts, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
+
+export interface BatchOptions {
+  readonly store: PostgresEventStore;
+  readonly projections: readonly Projection[];
+  readonly metadata: EventMetadata;
+  /** Streams per transaction (default 2,000). */
+  readonly chunkSize?: number;
+  /** Called after each committed chunk (progress logs; tests interrupt here). */
+  readonly afterChunk?: (written: number) => Promise<void> | void;
+}
+
+export const DEFAULT_CHUNK_SIZE = 2_000;
+
+/**
+ * Creates assignments in chunks, each chunk one transaction: events appended with
+ * `appendMany` (expected version "no stream") and projected inline.
+ *
+ * Why chunks: a plan sent to every commune of the country is ≈500,000 assignments; one
+ * transaction of that size holds locks and memory for minutes and fails whole. Why it stays
+ * exactly-once: the ids are deterministic (assignmentId), so each chunk first drops the streams
+ * that already exist; a chunk that races another writer of the same streams (a redelivery on a
+ * second replica) fails on the unique (stream, version) key and is retried, skipping them again.
+ * Returns how many assignments this call created (0 when all existed).
+ */
+export async function createAssignments(all: Iterable<AssignmentFacts>, options: BatchOptions): Promise<number> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  let created = 0;
+  let chunk: AssignmentFacts[] = [];
+  const flush = async () => {
+    created += await createChunk(chunk, options);
+    chunk = [];
+    await options.afterChunk?.(created);
+  };
+  for (const facts of all) {
+    chunk.push(facts);
+    if (chunk.length >= chunkSize) await flush();
+  }
+  if (chunk.length) await flush();
+  return created;
+}
+
+async function createChunk(chunk: readonly AssignmentFacts[], options: BatchOptions, attempt = 0): Promise<number> {
+  try {
+    return await options.store.transaction(async ({ store, manager }) => {
+      const ids = chunk.map((facts) => assignmentStreamId(facts.id));
+      const table = `"${assertSchemaName(store.schema)}".events`;
+      const existing: Array<{ stream_id: string }> = await manager.query(`SELECT stream_id FROM ${table} WHERE stream_id = ANY($1::text[]) AND stream_version = 1`, [ids]);
+      const skip = new Set(existing.map((row) => row.stream_id));
+      const batch: StreamAppend[] = [];
+      for (const facts of chunk) {
+        const streamId = assignmentStreamId(facts.id);
+        if (skip.has(streamId)) continue;
+        skip.add(streamId); // a key repeated in the input (a unit listed twice) is created once
+        batch.push({ streamId, expectedVersion: 'no_stream', events: assignmentDecider.decide({ type: 'CreateAssignment', data: facts }, assignmentDecider.initialState) as NewEvent[] });
+      }
+      if (batch.length === 0) return 0;
+      const recorded = await store.appendMany(batch, options.metadata);
+      await project(options.projections, recorded, manager);
+      return batch.length;
+    });
+  } catch (error) {
+    if (error instanceof WrongExpectedVersionError && attempt < 3) return createChunk(chunk, options, attempt + 1);
+    throw error;
+  }
+}
+
+/**
+ * Applies one command to many existing assignments (cancel a removed task's, reschedule,
+ * close a plan), chunk by chunk. Each is decided on the state the read model holds (written in
+ * the same transaction as its events, so it is the stream's state at `version`) and appended
+ * with that version: a concurrent change fails the chunk, which is re-read and retried. An
+ * assignment the command no longer applies to (already cancelled, completed) is skipped, which
+ * makes a redelivery harmless.
+ */
+export async function commandAssignments(
+  ids: readonly string[],
+  commandFor: (state: Assignment) => AssignmentCommand | null,
+  options: BatchOptions,
+): Promise<number> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  let changed = 0;
+  for (let start = 0; start < ids.length; start += chunkSize) {
+    changed += await commandChunk(ids.slice(start, start + chunkSize), commandFor, options);
+    await options.afterChunk?.(changed);
+  }
+  return changed;
+}
+
+async function commandChunk(ids: readonly string[], commandFor: (state: Assignment) => AssignmentCommand | null, options: BatchOptions, attempt = 0): Promise<number> {
+  try {
+    return await options.store.transaction(async ({ store, manager }) => {
+      const rows: Array<{ id: string; version: number; state: Assignment }> = await manager.query(
+        `SELECT id, version, state FROM "${assertSchemaName(store.schema)}".assignments WHERE id = ANY($1::text[])`,
+        [ids],
+      );
+      const batch: StreamAppend[] = [];
+      for (const row of rows) {
+        const command = commandFor(row.state);
+        if (!command) continue;
+        try {
+          const events = assignmentDecider.decide(command, row.state);
+          if (events.length) batch.push({ streamId: assignmentStreamId(row.id), expectedVersion: row.version, events: events as NewEvent[] });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      if (batch.length === 0) return 0;
+      const recorded = await store.appendMany(batch, options.metadata);
+      await project(options.projections, recorded, manager);
+      return batch.length;
+    });
+  } catch (error) {
+    if (error instanceof WrongExpectedVersionError && attempt < 3) return commandChunk(ids, commandFor, options, attempt + 1);
+    throw error;
+  }
+}

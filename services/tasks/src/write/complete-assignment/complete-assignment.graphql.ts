@@ -1,0 +1,22 @@
+import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
+import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
+import { AssignmentMutation } from '../assignment-mutation';
+
+@InputType()
+export class CompletionInput {
+  @Field({ description: 'Kết quả đạt được.' }) result!: string;
+  @Field(() => [String], { nullable: true }) evidence?: string[] | null;
+}
+
+@Resolver(() => AssignmentType)
+export class CompleteAssignmentResolver {
+  constructor(private readonly mutation: AssignmentMutation) {}
+
+  @AccessCheckedInResolver('act')
+  @Mutation(() => AssignmentType, { description: 'Báo cáo hoàn thành nhiệm vụ, kèm kết quả và tài liệu kiểm chứng.' })
+  completeAssignment(@Args('id', { type: () => ID }) id: string, @Args('input') input: CompletionInput, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
+    return this.mutation.run(id, identity, 'act', (on) => ({ type: 'CompleteAssignment', data: { result: input.result, evidence: input.evidence ?? [], on } }));
+  }
+}

@@ -1,0 +1,23 @@
+import { Args, Field, ID, InputType, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
+import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
+import { AssignmentMutation } from '../assignment-mutation';
+
+@InputType()
+export class ProgressInput {
+  @Field(() => Int, { description: 'Tỷ lệ hoàn thành, số nguyên 0–100.' }) percent!: number;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Tài liệu kiểm chứng (số hiệu văn bản, đường dẫn).' }) evidence?: string[] | null;
+}
+
+@Resolver(() => AssignmentType)
+export class ReportProgressResolver {
+  constructor(private readonly mutation: AssignmentMutation) {}
+
+  @AccessCheckedInResolver('act')
+  @Mutation(() => AssignmentType, { description: 'Báo cáo tiến độ (sau khi đã tiếp nhận).' })
+  reportAssignmentProgress(@Args('id', { type: () => ID }) id: string, @Args('input') input: ProgressInput, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
+    return this.mutation.run(id, identity, 'act', (on) => ({ type: 'ReportProgress', data: { percent: input.percent, note: input.note, evidence: input.evidence ?? [], on } }));
+  }
+}
