@@ -39,7 +39,7 @@ interface Office {
 
 const office = (abbreviation: string, kind: string, name: (place: string) => string): Office => ({ abbreviation, kind, name });
 
-/** The standard offices and bodies of each level (as in the seeds' plans). */
+/** The standard offices and bodies of each level (as in the seeds' plans), codes `<unit>.<ABBR>`. */
 export const STANDARD_OFFICES: Record<'PROVINCE' | 'DISTRICT' | 'COMMUNE', readonly Office[]> = {
   PROVINCE: [
     office('VP', 'Văn phòng', (p) => `Văn phòng UBND ${p}`),
@@ -70,6 +70,17 @@ export const STANDARD_OFFICES: Record<'PROVINCE' | 'DISTRICT' | 'COMMUNE', reado
     office('CA', 'Công an', (p) => `Công an ${p}`),
     office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
     office('BHXH', 'Bảo hiểm xã hội', (p) => `Bảo hiểm xã hội ${p}`),
+    // Other bodies the seeds' appendices name as lead or implementing units (seeds 000, 001); their
+    // kinds are outside the "phòng, ban, ngành" selector. A demo simplification: every district
+    // gets each of them, though not every real district has all (e.g. a separate hospital).
+    office('TAND', 'Tòa án', (p) => `Tòa án nhân dân ${p}`),
+    office('TTVHTT', 'Trung tâm', (p) => `Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình ${p}`),
+    office('TTYT', 'Trung tâm', (p) => `Trung tâm Y tế ${p}`),
+    office('BVDK', 'Bệnh viện', (p) => `Bệnh viện Đa khoa ${p}`),
+    office('CNVPDKDD', 'Chi nhánh', (p) => `Chi nhánh Văn phòng đăng ký đất đai ${p}`),
+    office('DL', 'Điện lực', (p) => `Điện lực ${p}`),
+    office('VPDPNTM', 'Văn phòng Điều phối', (p) => `Văn phòng Điều phối xây dựng Nông thôn mới ${p}`),
+    office('TTCTN', 'Trung tâm', (p) => `Trung tâm Dịch vụ cấp thoát nước và môi trường ${p}`),
   ],
   COMMUNE: [
     office('VPTK', 'Bộ phận', () => 'Bộ phận Văn phòng - Thống kê'),
