@@ -5,7 +5,7 @@ import { findResolversWithoutAccessRule } from '@reform/auth';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, eventually, GraphQLTestClient, TestDatabase } from '@reform/testing';
 import { assignmentId, FixedClock, OverdueScheduler } from '../src';
-import { COMMUNES, count, message, plan, publishTestUnits, startTasks, task, tokenFor } from './tasks-test-kit';
+import { COMMUNES, count, message, plan, publishTestUnits, startTasks, tokenFor } from './tasks-test-kit';
 
 const FIELDS = 'id status percent note evidence result dueOn overdue late unitCode role kind cancelledReason extension { requestedDueOn reason status answer } plan { id } unit { code }';
 
