@@ -52,15 +52,18 @@ export type PlanEvent =
   /** `draft` with every taskId assigned. */
   | { type: 'PlanDrafted'; data: { planId: string; draft: PlanDraft } }
   | { type: 'DraftRevised'; data: { draft: PlanDraft } }
-  | { type: 'PlanIssued'; data: { issuedOn: Day; units: Record<string, TaskUnits>; cascade: IssuedCascade | null } }
+  /** Self-contained (the plan as issued, its units, its cascade): what leaves the service is mapped from it alone. */
+  | { type: 'PlanIssued'; data: { issuedOn: Day; draft: PlanDraft; units: Record<string, TaskUnits>; cascade: IssuedCascade | null } }
   | {
       type: 'PlanAmended';
       data: {
         revision: number;
         reason: string;
         amendedOn: Day;
-        /** The whole appendix after the amendment. */
-        sections: DraftSection[];
+        /** The day the plan was issued: "within N days" timeframes count from it. */
+        issuedOn: Day;
+        /** The whole plan after the amendment (the appendix changes, nothing else). */
+        draft: PlanDraft;
         /** Units of the added tasks, resolved on `amendedOn`. */
         units: Record<string, TaskUnits>;
         addedTaskIds: string[];
@@ -156,7 +159,7 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       checkDay(issuedOn, 'issuedOn');
       if (!units.issuer) throw error('PLAN.ISSUER_NOT_FOUND', `Đơn vị ban hành "${plan.draft.issuerCode}" không tồn tại vào ngày ${issuedOn}.`, 'issuedOn');
       const resolved = resolveTasks(plan.draft, units, () => true);
-      return [{ type: 'PlanIssued', data: { issuedOn, units: resolved, cascade: cascadeOf(plan.draft.cascade ?? null, issuedOn, units) } }];
+      return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: resolved, cascade: cascadeOf(plan.draft.cascade ?? null, issuedOn, units) } }];
     }
     case 'AmendPlan': {
       const plan = existing(state);
@@ -188,7 +191,7 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       return [
         {
           type: 'PlanAmended',
-          data: { revision: plan.revision + 1, reason: reason.trim(), amendedOn, sections: [...draft.sections], units: resolved, addedTaskIds: [...addedIds], removedTaskIds, rescheduledTaskIds },
+          data: { revision: plan.revision + 1, reason: reason.trim(), amendedOn, issuedOn: plan.issuedOn, draft, units: resolved, addedTaskIds: [...addedIds], removedTaskIds, rescheduledTaskIds },
         },
       ];
     }
@@ -404,23 +407,23 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
       if (state.status !== 'draft') return state;
       return {
         status: 'issued',
-        ...bodyOf(state.planId, state.draft, event.data.units),
+        ...bodyOf(state.planId, event.data.draft, event.data.units),
         issuedOn: event.data.issuedOn,
         revision: 1,
         cascade: event.data.cascade,
         amendments: [],
-        usedTaskIds: tasksOf(state.draft.sections).map(({ task }) => task.taskId as string),
+        usedTaskIds: tasksOf(event.data.draft.sections).map(({ task }) => task.taskId as string),
       };
     case 'PlanAmended': {
       if (state.status !== 'issued') return state;
-      const draft = { ...state.draft, sections: event.data.sections };
+      const draft = event.data.draft;
       const units = { ...unitsOfState(state.sections), ...event.data.units };
       return {
         ...state,
         ...bodyOf(state.planId, draft, units),
         revision: event.data.revision,
         amendments: [...state.amendments, { revision: event.data.revision, reason: event.data.reason, amendedOn: event.data.amendedOn }],
-        usedTaskIds: [...new Set([...state.usedTaskIds, ...tasksOf(event.data.sections).map(({ task }) => task.taskId as string)])],
+        usedTaskIds: [...new Set([...state.usedTaskIds, ...tasksOf(draft.sections).map(({ task }) => task.taskId as string)])],
       };
     }
     case 'PlanClosed':

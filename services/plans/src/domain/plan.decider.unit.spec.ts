@@ -99,6 +99,7 @@ describe('issuing', () => {
           type: 'PlanIssued',
           data: {
             issuedOn: '2021-05-31',
+            draft: (drafted.data as { draft: PlanDraft }).draft,
             units: {
               t1: { lead: { unitCodes: ['513.PNV'], unresolved: [] }, implementing: { unitCodes: ['513.MTTQ', ...communes], unresolved: [] }, monitoring: { unitCodes: ['513.PNV'], unresolved: [] } },
               t2: {
@@ -184,7 +185,17 @@ describe('amending', () => {
       .then([
         {
           type: 'PlanAmended',
-          data: { revision: 2, reason: 'Điều chỉnh theo chỉ đạo của UBND tỉnh', amendedOn: '2021-09-01', sections: [{ ...(drafted.data as { draft: PlanDraft }).draft.sections[0], tasks: [(drafted.data as { draft: PlanDraft }).draft.sections[0].tasks[0]] }], units: {}, addedTaskIds: [], removedTaskIds: ['t2'], rescheduledTaskIds: [] },
+          data: {
+            revision: 2,
+            reason: 'Điều chỉnh theo chỉ đạo của UBND tỉnh',
+            amendedOn: '2021-09-01',
+            issuedOn: '2021-05-31',
+            draft: { ...(drafted.data as { draft: PlanDraft }).draft, sections: [{ ...(drafted.data as { draft: PlanDraft }).draft.sections[0], tasks: [(drafted.data as { draft: PlanDraft }).draft.sections[0].tasks[0]] }] },
+            units: {},
+            addedTaskIds: [],
+            removedTaskIds: ['t2'],
+            rescheduledTaskIds: [],
+          },
         },
       ]);
   });

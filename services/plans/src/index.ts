@@ -1,0 +1,12 @@
+export { createPlansApp } from './app';
+export type { PlansAppOptions } from './app';
+export { PlansModule, plansMigrations } from './plans.module';
+export type { PlansOptions } from './plans.module';
+export { PLANS_SCHEMA } from './schema';
+export { publishPlanEvent } from './publish';
+export { planDecider, planStreamId, PLAN_EVENT_TYPES } from './domain/plan.decider';
+export type { PlanCommand, PlanEvent, PlanState, AppendixChange } from './domain/plan.decider';
+export type { PlanDraft, DraftSection, DraftTask, UnitCell, AppendixColumns, CascadeRequirement } from './domain/plan-draft';
+export { resolveCell, splitCell } from './domain/unit-references';
+export type { IssuerNeighbourhood, CellResolution } from './domain/unit-references';
+export { FRAMEWORKS } from './domain/frameworks/catalogue';

@@ -1,0 +1,82 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { authProviders, SigningKey } from '@reform/auth';
+import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
+import { MessageBus, MessagingModule } from '@reform/messaging';
+import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
+import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
+import { HealthController } from './health.controller';
+import { plansMigrations } from './plans-migrations';
+import { publishPlanEvent } from './publish';
+import { PlanAccess } from './read/plans/plan-access';
+import { PlanReadModel } from './read/plans/plan-read-model';
+import { PlanRecord } from './read/plans/plan.record';
+import { PlanResolver } from './read/plans/plans.graphql';
+import { PLANS_SCHEMA } from './schema';
+import { AmendPlanResolver } from './write/amend-plan/amend-plan.graphql';
+import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
+import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
+import { IssuePlanResolver } from './write/issue-plan/issue-plan.graphql';
+import { PlanCommands } from './write/plan-commands';
+
+export interface PlansOptions {
+  readonly databaseUrl: string;
+  readonly bus: MessageBus;
+  /** Keys that verify session tokens (the gateway's and the directory's); see libs/auth. */
+  readonly signingKeys: readonly SigningKey[];
+  readonly poolSize?: number;
+}
+
+export { plansMigrations } from './plans-migrations';
+
+/** The plans service: plans drafted, issued, amended and closed; its subgraph; its relay; its copy of the units. */
+@Module({})
+export class PlansModule {
+  static forRoot(options: PlansOptions): DynamicModule {
+    return {
+      module: PlansModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            serviceDataSourceOptions({
+              url: options.databaseUrl,
+              schema: PLANS_SCHEMA,
+              migrations: plansMigrations(),
+              entities: [PlanRecord],
+              poolSize: options.poolSize,
+              applicationName: 'reform-plans',
+            }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('plans: no DataSource options');
+            const dataSource = new DataSource(dataSourceOptions);
+            await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+        EventStoreModule.forService(PLANS_SCHEMA),
+        MessagingModule.forService({ bus: options.bus, service: 'plans', schema: PLANS_SCHEMA, publish: publishPlanEvent }),
+        UnitHierarchyModule.forService({ schema: PLANS_SCHEMA }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions()),
+      ],
+      controllers: [HealthController],
+      providers: [
+        PlanReadModel,
+        PlanAccess,
+        PlanCommands,
+        PlanResolver,
+        DraftPlanResolver,
+        IssuePlanResolver,
+        AmendPlanResolver,
+        ClosePlanResolver,
+        ...authProviders({
+          signingKeys: options.signingKeys,
+          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units) },
+        }),
+        API_ERROR_FILTER,
+      ],
+    };
+  }
+}

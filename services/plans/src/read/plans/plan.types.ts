@@ -1,0 +1,124 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar, JSONScalar } from '@reform/subgraph';
+
+export enum PlanStatus {
+  DRAFT = 'DRAFT',
+  ISSUED = 'ISSUED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(PlanStatus, { name: 'PlanStatus', description: 'DRAFT (dự thảo), ISSUED (đã ban hành), CLOSED (đã kết thúc).' });
+
+/** The directory's Unit, referenced by code; the directory subgraph resolves its fields. */
+@ObjectType('Unit')
+@Directive('@key(fields: "code", resolvable: false)')
+export class UnitReference {
+  @Field(() => ID) code!: string;
+}
+
+@ObjectType('PlanIndicator', { description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
+export class PlanIndicatorType {
+  @Field({ description: 'Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER.' }) framework!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+}
+
+@ObjectType('PlanTarget', { description: 'Chỉ tiêu như đã viết, và cách hệ thống hiểu.' })
+export class PlanTargetType {
+  @Field() text!: string;
+  @Field({ description: 'percentage, count, coverage, rank, all, text' }) kind!: string;
+  @Field(() => JSONScalar) parsed!: unknown;
+}
+
+@ObjectType('PlanTimeframe', { description: 'Thời gian thực hiện như đã viết, cách hệ thống hiểu, và hạn (nếu có).' })
+export class PlanTimeframeType {
+  @Field() text!: string;
+  @Field({ description: 'ongoing, due, range, quarter, half, month, yearly, year, within, relative, unspecified' }) kind!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Hạn hoàn thành, khi thời gian thực hiện cho một ngày cụ thể.' }) dueOn!: string | null;
+  @Field(() => JSONScalar) parsed!: unknown;
+}
+
+@ObjectType('PlanUnitCell', { description: 'Một ô đơn vị (chủ trì, thực hiện, theo dõi): như đã viết, và các đơn vị đã xác định khi ban hành.' })
+export class PlanUnitCellType {
+  @Field() text!: string;
+  @Field(() => [ID], { description: 'Mã đơn vị người soạn chọn thêm.' }) unitCodes!: string[];
+  @Field(() => [UnitReference], { description: 'Đơn vị đã xác định vào ngày ban hành (trống khi còn dự thảo).' }) units!: UnitReference[];
+  @Field(() => [String], { description: 'Phần chữ không xác định được đơn vị nào.' }) unresolved!: string[];
+}
+
+@ObjectType('PlanTask', { description: 'Một nhiệm vụ (một dòng của phụ lục).' })
+export class PlanTaskType {
+  @Field(() => ID, { description: 'Mã ổn định trong kế hoạch: t1, t2...' }) id!: string;
+  @Field(() => String, { nullable: true }) ordinal!: string | null;
+  @Field() text!: string;
+  @Field(() => PlanTargetType, { nullable: true }) target!: PlanTargetType | null;
+  @Field(() => PlanTimeframeType, { nullable: true }) timeframe!: PlanTimeframeType | null;
+  @Field(() => PlanUnitCellType, { nullable: true }) lead!: PlanUnitCellType | null;
+  @Field(() => PlanUnitCellType, { nullable: true }) implementing!: PlanUnitCellType | null;
+  @Field(() => PlanUnitCellType, { nullable: true }) monitoring!: PlanUnitCellType | null;
+  @Field(() => String, { nullable: true }) expectedResult!: string | null;
+}
+
+@ObjectType('PlanSection', { description: 'Một mục của phụ lục: chỉ số nội dung / tiêu chí thành phần.' })
+export class PlanSectionType {
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field() title!: string;
+  @Field(() => PlanIndicatorType, { nullable: true }) indicator!: PlanIndicatorType | null;
+  @Field(() => [PlanTaskType]) tasks!: PlanTaskType[];
+  @Field(() => [PlanSectionType]) sections!: PlanSectionType[];
+}
+
+@ObjectType('AppendixColumns', { description: 'Tên các cột của phụ lục như kế hoạch ghi.' })
+export class AppendixColumnsType {
+  @Field(() => String, { nullable: true }) lead!: string | null;
+  @Field(() => String, { nullable: true }) implementing!: string | null;
+  @Field(() => String, { nullable: true }) monitoring!: string | null;
+  @Field({ description: 'Một cột vừa chủ trì vừa theo dõi.' }) leadMonitors!: boolean;
+}
+
+@ObjectType('PlanCascade', { description: 'Yêu cầu đơn vị cấp dưới ban hành kế hoạch thực hiện.' })
+export class PlanCascadeType {
+  @Field() text!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Hạn, khi đã ban hành.' }) dueOn!: string | null;
+  @Field(() => [UnitReference], { description: 'Đơn vị cấp dưới phải ban hành (xác định khi ban hành).' }) units!: UnitReference[];
+}
+
+@ObjectType('PlanAmendment', { description: 'Một lần điều chỉnh kế hoạch.' })
+export class PlanAmendmentType {
+  @Field(() => Int) revision!: number;
+  @Field() reason!: string;
+  @Field(() => DateScalar) amendedOn!: string;
+}
+
+@ObjectType('IntegrityReport', { description: 'Kết quả kiểm tra chuỗi băm các sự kiện của đối tượng.' })
+@Directive('@shareable')
+export class IntegrityReportType {
+  @Field() ok!: boolean;
+  @Field(() => Int) checkedEvents!: number;
+  @Field(() => Int, { nullable: true }) firstBrokenVersion!: number | null;
+}
+
+@ObjectType('Plan', { description: 'Kế hoạch (Kế hoạch số .../KH-UBND) của một đơn vị, với phụ lục nhiệm vụ.' })
+@Directive('@key(fields: "id")')
+export class PlanType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Số kế hoạch, ví dụ "154/KH-UBND".' }) number!: string;
+  @Field() title!: string;
+  @Field(() => UnitReference) issuer!: UnitReference;
+  @Field(() => ID) issuerCode!: string;
+  @Field(() => DateScalar, { nullable: true }) documentDate!: string | null;
+  @Field(() => DateScalar, { nullable: true }) issuedOn!: string | null;
+  @Field(() => Int) year!: number;
+  @Field(() => PlanStatus) status!: PlanStatus;
+  @Field(() => Int, { nullable: true, description: '1 khi ban hành, 2, 3... sau mỗi lần điều chỉnh; trống khi còn dự thảo.' }) revision!: number | null;
+  @Field(() => [String]) frameworks!: string[];
+  @Field(() => ID, { nullable: true }) implementsPlanId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Văn bản cấp trên như đã viết.' }) implementsText!: string | null;
+  @Field(() => String, { nullable: true }) purposes!: string | null;
+  @Field(() => String, { nullable: true }) requirements!: string | null;
+  @Field(() => AppendixColumnsType, { nullable: true }) columns!: AppendixColumnsType | null;
+  @Field(() => [PlanSectionType]) sections!: PlanSectionType[];
+  @Field(() => PlanCascadeType, { nullable: true }) cascade!: PlanCascadeType | null;
+  @Field(() => [PlanAmendmentType]) amendments!: PlanAmendmentType[];
+  @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
+  @Field(() => String, { nullable: true }) closeReason!: string | null;
+}

@@ -1,0 +1,99 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
+import { fold } from '@reform/decider';
+import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
+import { DateTimeScalar, HistoryEntryType } from '@reform/subgraph';
+import { PlanEvent, planDecider, planStreamId } from '../../domain/plan.decider';
+import { PlanAccess } from './plan-access';
+import { PlanReadModel } from './plan-read-model';
+import { planView } from './plan-view';
+import { IntegrityReportType, PlanType } from './plan.types';
+
+/** `plan` and `plans` of API.md, and the fields of a Plan that need more than its row. */
+@Resolver(() => PlanType)
+export class PlanResolver {
+  constructor(
+    private readonly readModel: PlanReadModel,
+    private readonly access: PlanAccess,
+    private readonly control: AccessControl,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+  ) {}
+
+  @AccessCheckedInResolver('read')
+  @Query(() => PlanType, { nullable: true, description: 'Một kế hoạch; với asOf: trạng thái tại thời điểm đó (null nếu khi đó chưa có).' })
+  async plan(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<PlanType | null> {
+    const record = await this.readModel.byId(id);
+    if (!record) return null;
+    await this.access.assertRead(identity, record.issuerCode);
+    if (!asOf) return planView(record.document);
+    // The same evolve as the write side, over the events recorded up to the instant.
+    const state = fold(planDecider, (await this.store.readStream(planStreamId(id), { toInstant: asOf })) as unknown as PlanEvent[]);
+    return state.status === 'absent' ? null : planView(state);
+  }
+
+  @AccessCheckedInResolver('read')
+  @Query(() => [PlanType], {
+    description: 'Các kế hoạch theo đơn vị ban hành, năm, kế hoạch cấp trên. Không có issuerCode: những kế hoạch người dùng được xem; issuerCode của đơn vị không được xem: FORBIDDEN.',
+  })
+  async plans(
+    @CurrentIdentity() identity: Identity,
+    @Args('issuerCode', { type: () => ID, nullable: true }) issuerCode?: string | null,
+    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+    @Args('parentPlanId', { type: () => ID, nullable: true }) parentPlanId?: string | null,
+  ): Promise<PlanType[]> {
+    const canRead = this.access.reader(identity);
+    if (issuerCode && !(await canRead(issuerCode))) throw forbidden();
+    const records = await this.readModel.list({ issuerCode, year, parentPlanId });
+    const readable = await Promise.all(records.map((record) => canRead(record.issuerCode)));
+    return records.filter((_, i) => readable[i]).map((record) => planView(record.document));
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => PlanType, { nullable: true, description: 'Kế hoạch cấp trên mà kế hoạch này thực hiện.' })
+  async implementsPlan(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<PlanType | null> {
+    if (!plan.implementsPlanId) return null;
+    const record = await this.readModel.byId(plan.implementsPlanId);
+    if (!record) return null;
+    await this.access.assertRead(identity, record.issuerCode);
+    return planView(record.document);
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => [PlanType], { description: 'Các kế hoạch cấp dưới thực hiện kế hoạch này (mà người dùng được xem).' })
+  async implementingPlans(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<PlanType[]> {
+    const canRead = this.access.reader(identity);
+    const records = await this.readModel.list({ parentPlanId: plan.id });
+    const readable = await Promise.all(records.map((record) => canRead(record.issuerCode)));
+    return records.filter((_, i) => readable[i]).map((record) => planView(record.document));
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi.' })
+  async history(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+    await this.control.assert(identity, 'read-history', plan.issuerCode);
+    return historyOf(planDecider, await this.store.readStream(planStreamId(plan.id)));
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của kế hoạch.' })
+  async integrity(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
+    await this.control.assert(identity, 'read-history', plan.issuerCode);
+    const report = await this.store.verifyStream(planStreamId(plan.id));
+    return { ok: report.ok, checkedEvents: report.checkedEvents, firstBrokenVersion: report.firstBrokenVersion };
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveReference()
+  async resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity): Promise<PlanType | null> {
+    const record = await this.readModel.byId(reference.id);
+    if (!record) return null;
+    await this.access.assertRead(identity, record.issuerCode);
+    return planView(record.document);
+  }
+}

@@ -1,0 +1,76 @@
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '@reform/subgraph';
+
+export enum CascadeLevel {
+  COMMUNE = 'COMMUNE',
+  DISTRICT = 'DISTRICT',
+  AGENCY = 'AGENCY',
+}
+registerEnumType(CascadeLevel, { name: 'CascadeLevel', description: 'Cấp của đơn vị trực thuộc phải ban hành kế hoạch thực hiện.' });
+
+@InputType({ description: 'Một ô đơn vị như đã viết ("UBND các xã, thị trấn"), và mã đơn vị chọn thêm.' })
+export class UnitCellInput {
+  @Field() text!: string;
+  @Field(() => [ID], { nullable: true, description: 'Đơn vị chọn thêm (mã), cộng vào những đơn vị xác định từ chữ.' }) unitCodes?: string[] | null;
+}
+
+@InputType({ description: 'Một nhiệm vụ (một dòng của phụ lục).' })
+export class DraftTaskInput {
+  @Field(() => ID, { nullable: true, description: 'Mã ổn định; để trống thì hệ thống cấp t1, t2... theo thứ tự.' }) taskId?: string | null;
+  @Field(() => String, { nullable: true }) ordinal?: string | null;
+  @Field() text!: string;
+  @Field(() => String, { nullable: true, description: 'Chỉ tiêu như đã viết.' }) target?: string | null;
+  @Field(() => UnitCellInput, { nullable: true, description: 'Đơn vị / đầu mối chủ trì.' }) lead?: UnitCellInput | null;
+  @Field(() => UnitCellInput, { nullable: true, description: 'Đơn vị thực hiện.' }) implementing?: UnitCellInput | null;
+  @Field(() => UnitCellInput, { nullable: true, description: 'Cơ quan theo dõi.' }) monitoring?: UnitCellInput | null;
+  @Field(() => String, { nullable: true, description: 'Thời gian thực hiện như đã viết ("Quý III/2020", "Thường xuyên").' }) timeframe?: string | null;
+  @Field(() => String, { nullable: true }) expectedResult?: string | null;
+}
+
+@InputType()
+export class IndicatorInput {
+  @Field({ description: 'PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER' }) framework!: string;
+  @Field({ description: 'Ví dụ "1.1".' }) code!: string;
+}
+
+@InputType({ description: 'Một mục của phụ lục (chỉ số nội dung / tiêu chí thành phần).' })
+export class DraftSectionInput {
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field() title!: string;
+  @Field(() => IndicatorInput, { nullable: true }) indicator?: IndicatorInput | null;
+  @Field(() => [DraftTaskInput], { defaultValue: [] }) tasks!: DraftTaskInput[];
+  @Field(() => [DraftSectionInput], { nullable: true }) sections?: DraftSectionInput[] | null;
+}
+
+@InputType()
+export class AppendixColumnsInput {
+  @Field(() => String, { nullable: true }) lead?: string | null;
+  @Field(() => String, { nullable: true }) implementing?: string | null;
+  @Field(() => String, { nullable: true }) monitoring?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Một cột vừa chủ trì vừa theo dõi ("Đơn vị chủ trì theo dõi").' }) leadMonitors?: boolean | null;
+}
+
+@InputType({ description: 'Yêu cầu đơn vị trực thuộc ban hành kế hoạch thực hiện: trong số ngày, hoặc trước một ngày.' })
+export class CascadeInput {
+  @Field() text!: string;
+  @Field(() => Int, { nullable: true }) withinDays?: number | null;
+  @Field(() => DateScalar, { nullable: true }) dueOn?: string | null;
+  @Field(() => [CascadeLevel], { nullable: true, description: 'Mặc định: xã và cơ quan trực thuộc.' }) levels?: CascadeLevel[] | null;
+}
+
+@InputType({ description: 'Dự thảo kế hoạch, như văn bản đã viết.' })
+export class DraftPlanInput {
+  @Field({ description: 'Số kế hoạch, ví dụ "154/KH-UBND".' }) number!: string;
+  @Field() title!: string;
+  @Field(() => ID) issuerCode!: string;
+  @Field(() => DateScalar, { nullable: true }) documentDate?: string | null;
+  @Field(() => Int) year!: number;
+  @Field(() => [String], { description: 'Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER.' }) frameworks!: string[];
+  @Field(() => ID, { nullable: true }) implementsPlanId?: string | null;
+  @Field(() => String, { nullable: true }) implementsText?: string | null;
+  @Field(() => String, { nullable: true }) purposes?: string | null;
+  @Field(() => String, { nullable: true }) requirements?: string | null;
+  @Field(() => AppendixColumnsInput, { nullable: true }) columns?: AppendixColumnsInput | null;
+  @Field(() => [DraftSectionInput]) sections!: DraftSectionInput[];
+  @Field(() => CascadeInput, { nullable: true }) cascade?: CascadeInput | null;
+}

@@ -1,0 +1,27 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
+import { DateScalar, vietnamDay } from '@reform/subgraph';
+import { PlanType } from '../../read/plans/plan.types';
+import { PlanCommands } from '../plan-commands';
+
+/** Issuing: every unit cell resolved against the hierarchy of the issue day and recorded in the event. */
+@Resolver(() => PlanType)
+export class IssuePlanResolver {
+  constructor(private readonly commands: PlanCommands) {}
+
+  @AccessCheckedInResolver('manage')
+  @Mutation(() => PlanType, { description: 'Ban hành kế hoạch (mặc định: hôm nay, giờ Việt Nam). Mỗi nhiệm vụ phải có đơn vị thực hiện và đơn vị chủ trì hoặc theo dõi.' })
+  async issuePlan(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('issuedOn', { type: () => DateScalar, nullable: true }) issuedOn?: string | null,
+  ): Promise<PlanType> {
+    const plan = await this.commands.load(id);
+    const issuerCode = plan.draft.issuerCode;
+    await this.commands.assertManage(identity, issuerCode);
+    const day = issuedOn ?? vietnamDay(new Date());
+    const units = await this.commands.neighbourhood(issuerCode, day, plan.draft.sections);
+    return this.commands.execute(id, { type: 'IssuePlan', data: { issuedOn: day, units } }, identity, issuerCode);
+  }
+}
