@@ -1,0 +1,172 @@
+import { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PlanAmendedV1, PlanIssuedV1 } from '@reform/contracts';
+import { Identity, Role, TokenService } from '@reform/auth';
+import { InProcessBus, IntegrationMessage } from '@reform/messaging';
+import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { publishUnits, TEST_PROVINCE, TestUnit } from '@reform/unit-hierarchy';
+import { createPlansApp } from '../src';
+
+/** TEST_PROVINCE (49 → 513 with three communes and offices, 514 beside it), and a commune of 513 set up after the issue day. */
+const UNITS: TestUnit[] = [...TEST_PROVINCE, { code: '20803', name: 'Xã Mới Lập', level: 'COMMUNE', parentCode: '513', validFrom: '2024-01-01' }];
+const COMMUNES_2021 = ['20794', '20797', '20800'];
+
+const tokens = new TokenService([...TEST_SIGNING_KEYS]);
+async function tokenFor(username: string, role: Role, unitCode: string): Promise<string> {
+  const identity: Identity = { accountId: `acc-${username}`, username, unitCode, roles: [{ role, unitCode }] };
+  return (await tokens.issue(identity)).token;
+}
+
+const PLAN_FIELDS = `id number status revision issuerCode issuer { code } issuedOn year
+  sections { code title indicator { framework code name } tasks { id text
+    timeframe { text kind dueOn } target { text kind }
+    lead { text units { code } unresolved } implementing { text units { code } unresolved } monitoring { units { code } } } }
+  cascade { dueOn units { code } } amendments { revision reason amendedOn }`;
+const DRAFT = `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { ${PLAN_FIELDS} } }`;
+const ISSUE = `mutation($id: ID!, $on: Date) { issuePlan(id: $id, issuedOn: $on) { ${PLAN_FIELDS} } }`;
+const AMEND = `mutation($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { ${PLAN_FIELDS} } }`;
+const PLAN = `query($id: ID!, $asOf: DateTime) { plan(id: $id, asOf: $asOf) { ${PLAN_FIELDS} } }`;
+
+const draftInput = (tasks: unknown[]) => ({
+  number: '53/KH-UBND',
+  title: 'Kế hoạch cải thiện Chỉ số PAPI năm 2021',
+  issuerCode: '513',
+  year: 2021,
+  frameworks: ['PAPI'],
+  sections: [{ code: '1.3', title: 'Chất lượng bầu cử', indicator: { framework: 'PAPI', code: '1.3' }, tasks }],
+  cascade: { text: 'Trong vòng 30 ngày, UBND các xã, thị trấn ban hành kế hoạch thực hiện', withinDays: 30, levels: ['COMMUNE'] },
+});
+const COMMUNE_TASK = { text: 'Tuyên truyền việc bầu cử trưởng thôn', target: '100% các xã, thị trấn', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Quý III/2021' };
+const OFFICE_TASK = { text: 'Hướng dẫn hồ sơ bầu cử', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Phòng Tư pháp' }, timeframe: 'Thường xuyên' };
+
+describe('plans service: draft, issue, amend, read, publish', () => {
+  let database: TestDatabase;
+  let bus: InProcessBus;
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let client: GraphQLTestClient;
+  const published: IntegrationMessage[] = [];
+  const token: Record<string, string> = {};
+  const as = async (who: string, query: string, variables: Record<string, unknown>) => client.request(query, variables, token[who]);
+  const eventsOf = async (planId: string) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.events WHERE stream_id = $1`, [`plan-${planId}`]))[0].n);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('plans');
+    bus = new InProcessBus();
+    app = await createPlansApp({ databaseUrl: database.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'] });
+    dataSource = app.get<DataSource>(getDataSourceToken());
+    client = new GraphQLTestClient(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
+    await bus.subscribe({ consumer: 'test.plans-observer', subjects: ['plans.plan.>'] }, async (message) => {
+      published.push(message);
+    });
+    await publishUnits(bus, UNITS);
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.units`))[0].n)).toBe(UNITS.length));
+    token.d513 = await tokenFor('d513', 'UNIT_MANAGER', '513');
+    token.d514 = await tokenFor('d514', 'UNIT_MANAGER', '514');
+    token.c20797 = await tokenFor('c20797', 'UNIT_OFFICER', '20797');
+    token.auditor = await tokenFor('auditor', 'AUDITOR', '49');
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await database?.drop();
+  });
+
+  let planId: string;
+  let beforeIssue: Date;
+
+  it('drafts a district plan: tasks get t1, t2, parsed forms beside the texts, no units yet', async () => {
+    const result = await as('d513', DRAFT, { input: draftInput([COMMUNE_TASK, OFFICE_TASK]) });
+    expect(result.errors).toBeUndefined();
+    const plan = result.data.draftPlan;
+    planId = plan.id;
+    expect(plan).toMatchObject({ status: 'DRAFT', revision: null, issuerCode: '513', issuer: { code: '513' }, year: 2021 });
+    expect(plan.sections[0].indicator).toEqual({ framework: 'PAPI', code: '1.3', name: 'Chất lượng bầu cử' });
+    expect(plan.sections[0].tasks.map((t: { id: string }) => t.id)).toEqual(['t1', 't2']);
+    expect(plan.sections[0].tasks[0].timeframe).toEqual({ text: 'Quý III/2021', kind: 'quarter', dueOn: '2021-09-30' });
+    expect(plan.sections[0].tasks[0].implementing.units).toEqual([]);
+    beforeIssue = new Date();
+  });
+
+  it('refuses an issue with a task nobody implements: BAD_USER_INPUT naming the task, nothing appended', async () => {
+    const draft = await as('d513', DRAFT, { input: draftInput([{ ...OFFICE_TASK, text: 'Nâng cao chất lượng xét xử', implementing: { text: 'Tòa án nhân dân cấp huyện' } }]) });
+    const id = draft.data.draftPlan.id;
+    const before = await eventsOf(id);
+    const result = await as('d513', ISSUE, { id, on: '2021-06-01' });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Nhiệm vụ "Nâng cao chất lượng xét xử" (t1) chưa có đơn vị thực hiện.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'sections[0].tasks[0].implementing' },
+    });
+    expect(await eventsOf(id)).toBe(before);
+  });
+
+  it('issues: "UBND các xã, thị trấn" is the district’s communes on the issue day; the cascade is due 30 days later', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the issue's recordedAt lies after `beforeIssue`
+    const result = await as('d513', ISSUE, { id: planId, on: '2021-06-01' });
+    expect(result.errors).toBeUndefined();
+    const plan = result.data.issuePlan;
+    expect(plan).toMatchObject({ status: 'ISSUED', revision: 1, issuedOn: '2021-06-01' });
+    const [t1, t2] = plan.sections[0].tasks;
+    expect(t1.implementing).toEqual({ text: 'UBND các xã, thị trấn', units: COMMUNES_2021.map((code) => ({ code })), unresolved: [] });
+    expect(t1.lead.units).toEqual([{ code: '513.PNV' }]);
+    expect(t2.implementing.units).toEqual([{ code: '513.PTP' }]);
+    expect(plan.cascade).toEqual({ dueOn: '2021-07-01', units: COMMUNES_2021.map((code) => ({ code })) });
+  });
+
+  it('publishes plans.PlanIssued v1 with the resolved codes and each task’s due day', async () => {
+    const message = await eventually(() => {
+      const found = published.find((m) => m.name === PlanIssuedV1.name && (m.data as PlanIssuedV1).planId === planId);
+      expect(found).toBeDefined();
+      return found as IntegrationMessage<PlanIssuedV1>;
+    });
+    expect(message.metadata.tenant).toBe('513');
+    expect(message.metadata.actor.username).toBe('d513');
+    expect(message.data.tasks.map((task) => [task.taskId, task.implementing, task.lead, task.dueOn])).toEqual([
+      ['t1', COMMUNES_2021, ['513.PNV'], '2021-09-30'],
+      ['t2', ['513.PTP'], ['513.PNV'], null],
+    ]);
+    expect(message.data.cascade).toEqual({ unitCodes: COMMUNES_2021, dueOn: '2021-07-01', text: draftInput([]).cascade.text });
+  });
+
+  it('answers plan(asOf) before the issue instant with the draft', async () => {
+    const draft = await as('auditor', PLAN, { id: planId, asOf: beforeIssue.toISOString() });
+    expect(draft.data.plan).toMatchObject({ status: 'DRAFT', issuedOn: null });
+    const now = await as('auditor', PLAN, { id: planId });
+    expect(now.data.plan).toMatchObject({ status: 'ISSUED' });
+    const beforeAnything = await as('auditor', PLAN, { id: planId, asOf: '2020-01-01T00:00:00Z' });
+    expect(beforeAnything.data.plan).toBeNull();
+  });
+
+  it('amends the plan to drop the office task: revision 2 with its reason, PlanAmended published', async () => {
+    const result = await as('d513', AMEND, { id: planId, input: { reason: 'Phòng Tư pháp đã hoàn thành nhiệm vụ', removeTaskIds: ['t2'], amendedOn: '2021-08-01' } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.amendPlan).toMatchObject({ revision: 2, amendments: [{ revision: 2, reason: 'Phòng Tư pháp đã hoàn thành nhiệm vụ', amendedOn: '2021-08-01' }] });
+    expect(result.data.amendPlan.sections[0].tasks.map((t: { id: string }) => t.id)).toEqual(['t1']);
+    await eventually(() => expect(published.find((m) => m.name === PlanAmendedV1.name && (m.data as PlanAmendedV1).planId === planId)?.data).toMatchObject({ revision: 2, removedTaskIds: ['t2'], addedTasks: [] }));
+  });
+
+  it('lets the units below the issuer and auditors above read it; another district gets FORBIDDEN', async () => {
+    expect((await as('c20797', PLAN, { id: planId })).data.plan.id).toBe(planId);
+    expect((await as('d514', PLAN, { id: planId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d514', `query { plans(issuerCode: "513") { id } }`, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d514', `query { plans { id } }`, {})).data.plans).toEqual([]);
+    expect((await as('auditor', `query { plans(year: 2021) { id } }`, {})).data.plans.map((p: { id: string }) => p.id)).toContain(planId);
+  });
+
+  it('refuses another district’s manager and an unknown plan', async () => {
+    expect((await as('d514', ISSUE, { id: planId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d514', DRAFT, { input: draftInput([COMMUNE_TASK]) })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d513', ISSUE, { id: 'no-such-plan' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await as('d513', PLAN, { id: 'no-such-plan' })).data.plan).toBeNull();
+  });
+
+  it('shows its history (who, when, state after each event) and an intact hash chain', async () => {
+    const result = await as('auditor', `query($id: ID!) { plan(id: $id) { history { version type actor { username } } integrity { ok checkedEvents firstBrokenVersion } } }`, { id: planId });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.plan.history.map((h: { type: string }) => h.type)).toEqual(['PlanDrafted', 'PlanIssued', 'PlanAmended']);
+    expect(result.data.plan.history[1].actor.username).toBe('d513');
+    expect(result.data.plan.integrity).toEqual({ ok: true, checkedEvents: 3, firstBrokenVersion: null });
+  });
+});
