@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
 import { InProcessBus } from '@reform/messaging';
@@ -82,9 +83,34 @@ describe('tasks: fan-out of plan events into assignments', () => {
       // It did fail: the chunks before the failure were committed by the first attempt.
       expect(await count(dataSource, `SELECT last_value FROM tasks.fail_once`)).toBeGreaterThan(40);
       expect(await count(dataSource, `SELECT count(DISTINCT transaction_id) FROM tasks.events WHERE data->>'planId' = $1`, [issued.planId])).toBe(6);
-      expect(await bus.deadLetters()).toEqual([]);
+      const [job] = await dataSource.query(`SELECT attempts, last_error, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
+      expect(job).toEqual({ attempts: 2, last_error: null, done: true });
     } finally {
       await dataSource.query(`DROP TRIGGER fail_once ON tasks.events; DROP FUNCTION tasks.fail_once(); DROP SEQUENCE tasks.fail_once`);
+    }
+  });
+
+  it('a fan-out stopped by closing the app after its first chunks resumes at the next start, each assignment once', async () => {
+    // Each chunk takes at least 50 ms, so the app can be closed in the middle of the fan-out.
+    await dataSource.query(`CREATE FUNCTION tasks.slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$`);
+    await dataSource.query(`CREATE TRIGGER slow AFTER INSERT ON tasks.events FOR EACH STATEMENT EXECUTE FUNCTION tasks.slow()`);
+    try {
+      const issued = plan({ tasks: [task('t1'), task('t2'), task('t3')] });
+      await bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
+      await eventually(async () => expect(await assignmentsOf(issued.planId)).toBeGreaterThanOrEqual(7), { intervalMs: 5 });
+      await app.close();
+      const pg = new Client({ connectionString: db.url });
+      await pg.connect();
+      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [issued.planId]);
+      await pg.end();
+      expect(rows[0].n).toBeLessThan(60);
+      ({ app, dataSource } = await startTasks(db.url, bus, clock, { chunkSize: 7 }));
+      await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(60));
+      expect(await createdEventsOf(issued.planId)).toBe(60);
+      const [job] = await dataSource.query(`SELECT attempts, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
+      expect(job).toEqual({ attempts: 2, done: true });
+    } finally {
+      await dataSource.query(`DROP TRIGGER slow ON tasks.events; DROP FUNCTION tasks.slow()`);
     }
   });
 

@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
 import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { IntegrationMessage, OnIntegrationEvent } from '@reform/messaging';
+import { TASKS_SCHEMA as S } from '../schema';
 import { TASKS_PROJECTIONS } from '../write/assignment-commands';
 import { BatchOptions } from '../write/assignment-batches';
 import { createAssignmentsOfPlan } from './when-plan-issued-then-create-assignments/create-assignments';
@@ -14,33 +16,160 @@ export const FAN_OUT_OPTIONS = Symbol('FAN_OUT_OPTIONS');
 export interface FanOutOptions {
   /** Assignments per transaction (default 2,000). */
   readonly chunkSize?: number;
+  /** How often the worker looks for jobs when not nudged (default 1 s). */
+  readonly pollMs?: number;
+  /** First delay before a failed job is tried again, doubled each time up to a minute (default 500 ms). */
+  readonly retryDelayMs?: number;
 }
 
+/** Any fixed key: one worker per database works off the jobs, in order. */
+const WORKER_LOCK = 7_365_240_777;
+
 /**
- * The tasks service's reactions to the plans service. One durable consumer takes the plan's
- * three events in the order they were published: an amendment must never be handled before the
- * fan-out of the issue it amends.
+ * The tasks service's reactions to the plans service, in two steps.
  *
- * Exactly once: the inbox makes a handler's effect exactly-once only when the effect commits in
- * the inbox's transaction. The fan-out does not (it commits chunk by chunk, in its own
- * transactions, so ≈500,000 assignments never sit in one), so its idempotency comes from the
- * deterministic assignment ids and the state checks of the decider: a redelivery after a crash
- * skips what exists and resumes. The inbox row then commits once the whole handler succeeded.
+ * 1. Receive: one durable consumer takes the plan's three events in the order they were
+ *    published and records each as a job, in the inbox's transaction (exactly once, and short).
+ * 2. Work: one worker per database (a session advisory lock, so replicas do not race and order
+ *    holds) takes the jobs in order and applies them: fan-out, amendment, closing.
+ *
+ * Why not do the fan-out inside the handler: a plan sent to every commune is ≈500,000
+ * assignments, minutes of work. Inside the inbox's transaction it would hold a transaction id
+ * open all that time (every relay's readAll of the cluster waits behind pg_snapshot_xmin) and
+ * outlive JetStream's ack wait. So the work commits chunk by chunk, in its own transactions, and
+ * its exactly-once effect does not come from the inbox but from deterministic assignment ids
+ * (a chunk skips the streams that exist) and the decider's state checks (a cancelled assignment
+ * is not cancelled again): a crash or a failure mid-way resumes the job, creating nothing twice.
  */
 @Injectable()
-export class PlanEventsConsumer {
-  private readonly logger = new Logger('PlanEventsConsumer');
+export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PlanEvents');
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private runner: QueryRunner | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
-    @Inject(FAN_OUT_OPTIONS) private readonly fanOut: FanOutOptions,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FAN_OUT_OPTIONS) private readonly options: FanOutOptions,
   ) {}
 
   // The consumer name is fixed: renaming the method must not start a new durable consumer.
   @OnIntegrationEvent([PlanIssuedV1, PlanAmendedV1, PlanClosedV1], { consumer: 'tasks.plan-assignments' })
-  async onPlanEvent(data: PlanIssuedV1 | PlanAmendedV1 | PlanClosedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
+  async receive(data: PlanIssuedV1 | PlanAmendedV1 | PlanClosedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO "${S}".plan_event_jobs (event_id, name, data, message) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`, [
+      message.eventId,
+      message.name,
+      JSON.stringify(data),
+      JSON.stringify({ ...message, data: null }),
+    ]);
+    // Picked up after the inbox's commit: the worker's next look finds it.
+    setImmediate(() => this.wake?.());
+  }
+
+  onApplicationBootstrap(): void {
+    this.stopping = false;
+    this.loop = this.work();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Whether every received plan event has been applied (tests, health). */
+  async idle(): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${S}".plan_event_jobs WHERE done_at IS NULL`);
+    return row.n === 0;
+  }
+
+  private async work(): Promise<void> {
+    const pollMs = this.options.pollMs ?? 1_000;
+    try {
+      while (!this.stopping) {
+        if (await this.holdsLock()) {
+          while (!this.stopping && (await this.next())) {
+            // keep going while there is work that is due
+          }
+        }
+        if (!this.stopping) await this.sleep(pollMs);
+      }
+    } finally {
+      await this.releaseLock();
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private async holdsLock(): Promise<boolean> {
+    try {
+      if (this.runner) return true;
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [WORKER_LOCK]);
+      if (row.locked) {
+        this.runner = runner;
+        return true;
+      }
+      await runner.release();
+      return false;
+    } catch (error) {
+      this.logger.error(`Worker lock: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  private async releaseLock(): Promise<void> {
+    const runner = this.runner;
+    this.runner = null;
+    if (!runner) return;
+    await runner.query('SELECT pg_advisory_unlock($1)', [WORKER_LOCK]).catch(() => undefined);
+    await runner.release().catch(() => undefined);
+  }
+
+  /** Applies the oldest pending job if it is due; false when there is none (or it must wait). */
+  private async next(): Promise<boolean> {
+    const [job]: Array<{ seq: string; name: string; data: unknown; message: IntegrationMessage; attempts: number; due: boolean }> = await this.dataSource.query(
+      `SELECT seq, name, data, message, attempts, next_attempt_at <= now() AS due FROM "${S}".plan_event_jobs WHERE done_at IS NULL ORDER BY seq LIMIT 1`,
+    );
+    // Strict order: a failing job holds back the ones behind it (an amendment must follow its issue).
+    if (!job || !job.due) return false;
+    try {
+      await this.apply(job.name, job.data, job.message);
+      await this.dataSource.query(`UPDATE "${S}".plan_event_jobs SET done_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1`, [job.seq]);
+    } catch (error) {
+      const delay = Math.min(60_000, (this.options.retryDelayMs ?? 500) * 2 ** job.attempts);
+      this.logger.error(`${job.name} ${job.message.eventId} failed (attempt ${job.attempts + 1}), again in ${delay} ms: ${(error as Error).message}`);
+      await this.dataSource
+        .query(`UPDATE "${S}".plan_event_jobs SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3::float / 1000) WHERE seq = $1`, [
+          job.seq,
+          (error as Error).message,
+          delay,
+        ])
+        .catch((updateError: Error) => this.logger.error(`Could not record the failure: ${updateError.message}`)); // the job stays pending either way
+      return false;
+    }
+    return true;
+  }
+
+  private async apply(name: string, data: unknown, message: IntegrationMessage): Promise<void> {
     const options = this.batchOptions(message);
-    switch (message.name) {
+    const manager = this.dataSource.manager;
+    switch (name) {
       case PlanIssuedV1.name: {
         const plan = data as PlanIssuedV1;
         const created = await createAssignmentsOfPlan(plan, manager, options);
@@ -54,12 +183,23 @@ export class PlanEventsConsumer {
       case PlanClosedV1.name:
         await cancelOpenAssignments(data as PlanClosedV1, manager, options);
         return;
+      default:
+        this.logger.warn(`Job of unknown kind ${name} skipped`);
     }
   }
 
   /** The system acts; the audit timeline links each assignment to the plan event that caused it. */
   private batchOptions(message: IntegrationMessage): BatchOptions {
     const metadata: EventMetadata = { actor: SYSTEM_ACTOR, tenant: message.metadata.tenant, correlationId: message.metadata.correlationId, causationId: message.eventId };
-    return { store: this.store, projections: TASKS_PROJECTIONS, metadata, chunkSize: this.fanOut.chunkSize };
+    return {
+      store: this.store,
+      projections: TASKS_PROJECTIONS,
+      metadata,
+      chunkSize: this.options.chunkSize,
+      // Shutting down stops a long fan-out between chunks; the job resumes at the next start.
+      afterChunk: () => {
+        if (this.stopping) throw new Error('interrupted by shutdown');
+      },
+    };
   }
 }

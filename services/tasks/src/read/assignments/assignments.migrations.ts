@@ -26,4 +26,19 @@ export const assignmentsReadModelMigrations = [
     ],
     [`DROP TABLE "${S}".known_plans`, `DROP TABLE "${S}".assignments`],
   ),
+  schemaMigration(
+    S,
+    1763900200000,
+    'CreatePlanEventJobs',
+    [
+      // Plan events received (in the inbox's transaction) and worked off in order, outside it.
+      `CREATE TABLE "${S}".plan_event_jobs (
+        seq bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, name text NOT NULL, data jsonb NOT NULL, message jsonb NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(), done_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text,
+        next_attempt_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX plan_event_jobs_pending ON "${S}".plan_event_jobs (seq) WHERE done_at IS NULL`,
+    ],
+    [`DROP TABLE "${S}".plan_event_jobs`],
+  ),
 ];
