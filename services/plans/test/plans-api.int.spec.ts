@@ -162,6 +162,29 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect((await as('d513', PLAN, { id: 'no-such-plan' })).data.plan).toBeNull();
   });
 
+  it('revises a refused draft and issues it; a closed plan accepts nothing more (CONFLICT)', async () => {
+    const draft = await as('d513', DRAFT, { input: draftInput([{ ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện' } }]) });
+    const id = draft.data.draftPlan.id;
+    const revised = await as('d513', `mutation($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id status sections { tasks { id implementing { text } } } } }`, {
+      id,
+      input: draftInput([{ ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện', unitCodes: ['513.PTP'] } }]),
+    });
+    expect(revised.data.reviseDraftPlan).toMatchObject({ status: 'DRAFT', sections: [{ tasks: [{ id: 't1' }] }] });
+    const issued = await as('d513', ISSUE, { id, on: '2021-06-01' });
+    expect(issued.data.issuePlan.sections[0].tasks[0].implementing).toEqual({ text: 'Tòa án nhân dân cấp huyện', units: [{ code: '513.PTP' }], unresolved: ['Tòa án nhân dân cấp huyện'] });
+    const closed = await as('d513', `mutation($id: ID!) { closePlan(id: $id, reason: "Hết năm kế hoạch", closedOn: "2021-12-31") { status closedOn closeReason } }`, { id });
+    expect(closed.data.closePlan).toEqual({ status: 'CLOSED', closedOn: '2021-12-31', closeReason: 'Hết năm kế hoạch' });
+    const amended = await as('d513', AMEND, { id, input: { reason: 'Bổ sung', removeTaskIds: ['t1'] } });
+    expect(amended.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('refuses an explicit unit of another district with BAD_USER_INPUT naming the cell', async () => {
+    const draft = await as('d513', DRAFT, { input: draftInput([{ ...OFFICE_TASK, implementing: { text: 'UBND cấp xã', unitCodes: ['20833'] } }]) });
+    const result = await as('d513', ISSUE, { id: draft.data.draftPlan.id, on: '2021-06-01' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sections[0].tasks[0].implementing.unitCodes' });
+    expect(result.errors?.[0].message).toContain('không thuộc phạm vi của đơn vị ban hành');
+  });
+
   it('shows its history (who, when, state after each event) and an intact hash chain', async () => {
     const result = await as('auditor', `query($id: ID!) { plan(id: $id) { history { version type actor { username } } integrity { ok checkedEvents firstBrokenVersion } } }`, { id: planId });
     expect(result.errors).toBeUndefined();
