@@ -2,9 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
+import { PostgresEventStore, START } from '@reform/event-store';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
 import { assignmentId, FixedClock, obligationId } from '../src';
+import { assignmentsProjection } from '../src/read/assignments/assignments.projection';
 import { COMMUNES, count, message, plan, publishTestUnits, startTasks, task } from './tasks-test-kit';
 
 describe('tasks: fan-out of plan events into assignments', () => {
@@ -161,8 +163,6 @@ describe('tasks: fan-out of plan events into assignments', () => {
 
   it('the read model rebuilt from the event store equals the live one', async () => {
     const live = await dataSource.query(`SELECT id, status, percent, due_on::text, overdue, version, state FROM tasks.assignments ORDER BY id`);
-    const { assignmentsProjection } = await import('../src/read/assignments/assignments.projection');
-    const { PostgresEventStore, START } = await import('@reform/event-store');
     const store = new PostgresEventStore(dataSource, 'tasks');
     await dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM tasks.assignments`);
