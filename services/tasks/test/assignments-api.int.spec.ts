@@ -91,6 +91,11 @@ describe('tasks: assignments through the subgraph', () => {
     expect(await outcome('pnv', GET, { id })).toBe('OK'); // 600.PNV monitors the task
     expect(await outcome('pnv', ACCEPT, { id })).toBe('FORBIDDEN');
     expect(await outcome(null as never, GET, { id })).toBe('UNAUTHENTICATED');
+    // The monitoring office sees the whole task; a commune implementing it does not.
+    const TASK = `query($planId: ID!) { taskAssignments(planId: $planId, taskId: "t1") { unitCode role } }`;
+    expect((await as('pnv', TASK, { planId: issued.planId })).taskAssignments).toHaveLength(21);
+    expect(await outcome('c60002', TASK, { planId: issued.planId })).toBe('FORBIDDEN');
+    expect(await outcome('d601', TASK, { planId: issued.planId })).toBe('FORBIDDEN');
   });
 
   it('errors: NOT_FOUND for an unknown id, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance', async () => {

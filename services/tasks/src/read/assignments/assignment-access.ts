@@ -37,6 +37,14 @@ export class AssignmentAccess {
     return false;
   }
 
+  /** A whole task's assignments: for its issuer, its lead and its monitoring units (and the units above them). */
+  async assertReadTask(identity: Identity, task: Assignment): Promise<void> {
+    for (const code of new Set([...task.leadCodes, ...task.monitoringCodes, task.assignerCode])) {
+      if (await this.access.allows(identity, 'read', code)) return;
+    }
+    throw forbidden();
+  }
+
   async assertRead(identity: Identity, assignment: Assignment): Promise<void> {
     if (!(await this.canRead(identity, assignment))) throw forbidden();
   }

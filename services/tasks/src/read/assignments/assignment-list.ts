@@ -33,6 +33,15 @@ export class AssignmentList {
     return rows.map((row) => row.state);
   }
 
+  /** Every assignment of one task of a plan (all units, both roles). */
+  async ofTask(planId: string, taskId: string): Promise<Assignment[]> {
+    const rows: Array<{ state: Assignment }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 ORDER BY role DESC, unit_code LIMIT ${LIMIT}`,
+      [planId, taskId],
+    );
+    return rows.map((row) => row.state);
+  }
+
   async obligationsOf(planId: string): Promise<Assignment[]> {
     const rows: Array<{ state: Assignment }> = await this.dataSource.query(
       `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND kind = 'IMPLEMENTING_PLAN' ORDER BY unit_code`,

@@ -48,6 +48,15 @@ export class AssignmentResolver {
   }
 
   @AccessCheckedInResolver('read')
+  @Query(() => [AssignmentType], { description: 'Mọi nhiệm vụ được giao của một nhiệm vụ trong kế hoạch: cho đơn vị ban hành, chủ trì, theo dõi (và cấp trên).' })
+  async taskAssignments(@Args('planId', { type: () => ID }) planId: string, @Args('taskId', { type: () => ID }) taskId: string, @CurrentIdentity() identity: Identity): Promise<AssignmentView[]> {
+    const all = await this.list.ofTask(planId, taskId);
+    if (all.length === 0) return [];
+    await this.guard.assertReadTask(identity, all[0]);
+    return all.map(viewOf);
+  }
+
+  @AccessCheckedInResolver('read')
   @ResolveReference()
   async resolveReference(@Parent() reference: { id: string }, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
     const state = await this.guard.load(reference.id);
