@@ -171,6 +171,17 @@ describe('tasks: assignments through the subgraph', () => {
     expect(COMMUNES).toHaveLength(20);
   });
 
+  it('a district lists its own assignments, or its whole subtree by status', async () => {
+    expect((await as('d600', `query { assignments(unitCode: "600") { id } }`)).assignments).toEqual([]);
+    const subtree = (await as('d600', `query { assignments(unitCode: "600", includeSubtree: true) { unitCode kind status } }`)).assignments;
+    expect(subtree).toHaveLength(42); // 41 task assignments and the obligation
+    const completed = (await as('d600', `query { assignments(unitCode: "600", includeSubtree: true, status: [COMPLETED]) { unitCode } }`)).assignments;
+    expect(completed).toEqual([{ unitCode: '60001' }]);
+    const unit = (await as('c60001', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { assignments(status: [ASSIGNED]) { kind } } } }`, { r: [{ __typename: 'Unit', code: '60001' }] }))._entities[0];
+    // t1 is completed; t2 (periodic) and the obligation are still assigned, the nearest due day first.
+    expect(unit.assignments).toEqual([{ kind: 'IMPLEMENTING_PLAN' }, { kind: 'TASK' }]);
+  });
+
   it('the subgraph SDL declares the entities it resolves and extends', async () => {
     const sdl: string = (await client.request('{ _service { sdl } }')).data._service.sdl;
     expect(sdl).toMatch(/type Assignment\s+@key\(fields: "id"\)/);
