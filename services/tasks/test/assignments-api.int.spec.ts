@@ -169,6 +169,18 @@ describe('tasks: assignments through the subgraph', () => {
     expect(byPlan._entities[0].obligations).toEqual([{ unit: { code: '60001' }, status: 'ASSIGNED', dueOn: '2025-04-01', late: true, fulfilledBy: null }]);
     expect(await outcome('d601', `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { total } } } }`, { r: [{ __typename: 'Unit', code: '600' }], planId: issued.planId })).toBe('FORBIDDEN');
     expect(COMMUNES).toHaveLength(20);
+
+    // From the province: province → district → communes, each level covering its subtree.
+    const province = (
+      await as('auditor', `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { unitCode total completed children { unitCode total overdue children { unitCode } } } } } }`, {
+        r: [{ __typename: 'Unit', code: '49' }],
+        planId: issued.planId,
+      })
+    )._entities[0].planProgress;
+    expect(province).toMatchObject({ unitCode: '49', total: 41, completed: 1 });
+    expect(province.children).toHaveLength(1);
+    expect(province.children[0]).toMatchObject({ unitCode: '600', total: 41, overdue: district.overdue });
+    expect(province.children[0].children).toHaveLength(21);
   });
 
   it('a district lists its own assignments, or its whole subtree by status', async () => {
