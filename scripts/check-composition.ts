@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
 import { InProcessBus } from '@reform/messaging';
 import { createDirectoryApp } from '@reform/directory';
+import { createPlansApp } from '@reform/plans';
+import { createTasksApp } from '@reform/tasks';
 import { composeSupergraph, fetchSubgraphSdl } from '@reform/gateway';
 import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
 
@@ -11,8 +14,13 @@ import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
 async function main(): Promise<void> {
   const database = await createTestDatabase('composition');
   const bus = new InProcessBus();
-  const apps = [{ name: 'directory', app: await createDirectoryApp({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: ['error'] }) }];
+  const options = { databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: ['error' as const] };
+  const apps: Array<{ name: string; app: INestApplication }> = [];
   try {
+    // One process, as the embedded mode runs them: each subgraph's schema holds only its own types.
+    apps.push({ name: 'directory', app: await createDirectoryApp(options) });
+    apps.push({ name: 'plans', app: await createPlansApp(options) });
+    apps.push({ name: 'tasks', app: await createTasksApp(options) });
     const subgraphs = await Promise.all(apps.map(async ({ name, app }) => {
       const url = `${await app.getUrl()}/graphql`;
       return { name, url, sdl: await fetchSubgraphSdl({ name, url }) };

@@ -3,3 +3,4 @@ export * from './lib/subgraph-options';
 export * from './lib/scalars';
 export * from './lib/history';
 export * from './lib/service-process';
+export * from './lib/subgraph-types';

@@ -1,3 +1,4 @@
+import { DIRECTORY_GRAPHQL_TYPES } from './graphql-types';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -59,7 +60,7 @@ export class DirectoryModule {
         }),
         EventStoreModule.forService(DIRECTORY_SCHEMA),
         MessagingModule.forService({ bus: options.bus, service: 'directory', schema: DIRECTORY_SCHEMA, publish: publishDirectoryEvent }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions()),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: DirectoryModule, types: DIRECTORY_GRAPHQL_TYPES })),
       ],
       controllers: [HealthController],
       providers: [

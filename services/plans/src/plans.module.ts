@@ -1,3 +1,4 @@
+import { PLANS_GRAPHQL_TYPES } from './graphql-types';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -59,7 +60,7 @@ export class PlansModule {
         EventStoreModule.forService(PLANS_SCHEMA),
         MessagingModule.forService({ bus: options.bus, service: 'plans', schema: PLANS_SCHEMA, publish: publishPlanEvent }),
         UnitHierarchyModule.forService({ schema: PLANS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions()),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: PlansModule, types: PLANS_GRAPHQL_TYPES })),
       ],
       controllers: [HealthController],
       providers: [

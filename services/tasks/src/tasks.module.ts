@@ -1,3 +1,4 @@
+import { TASKS_GRAPHQL_TYPES } from './graphql-types';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -70,7 +71,7 @@ export class TasksModule {
         // No publish mapping yet: assignment events stay inside the service.
         MessagingModule.forService({ bus: options.bus, service: 'tasks', schema: TASKS_SCHEMA }),
         UnitHierarchyModule.forService({ schema: TASKS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions()),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES })),
       ],
       controllers: [HealthController],
       providers: [

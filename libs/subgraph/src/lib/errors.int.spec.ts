@@ -1,10 +1,11 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Args, GraphQLModule, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@reform/decider';
 import { WrongExpectedVersionError } from '@reform/event-store';
 import { API_ERROR_FILTER } from './errors';
 import { subgraphGraphQLOptions } from './subgraph-options';
+import { subgraphTypes } from './subgraph-types';
 
 @Resolver()
 class FailingResolver {
@@ -17,13 +18,16 @@ class FailingResolver {
   }
 }
 
+@Module({ providers: [FailingResolver] })
+class FailingModule {}
+
 describe('subgraph errors', () => {
   let app: INestApplication;
   let url: string;
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [GraphQLModule.forRoot(subgraphGraphQLOptions())],
-      providers: [FailingResolver, API_ERROR_FILTER],
+      imports: [FailingModule, GraphQLModule.forRoot(subgraphGraphQLOptions({ module: FailingModule, types: subgraphTypes('Failing') }))],
+      providers: [API_ERROR_FILTER],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.listen(0, '127.0.0.1');

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeScalar } from './scalars';
 
@@ -28,6 +28,8 @@ export const JSONScalar = new GraphQLScalarType({
   parseLiteral: literal,
 });
 
+// Shareable: every event-sourced subgraph answers `history` with these same types.
+@Directive('@shareable')
 @ObjectType('HistoryActor', { description: 'Ai đã thực hiện: tài khoản và đơn vị.' })
 export class HistoryActorType {
   @Field() accountId!: string;
@@ -35,6 +37,7 @@ export class HistoryActorType {
   @Field(() => String, { nullable: true }) unitCode!: string | null;
 }
 
+@Directive('@shareable')
 @ObjectType('HistoryEntry', { description: 'Một sự kiện trong lịch sử của một đối tượng, và trạng thái sau sự kiện đó.' })
 export class HistoryEntryType {
   @Field(() => Int) version!: number;

@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { formatSubgraphError } from './errors';
@@ -5,11 +6,17 @@ import { formatSubgraphError } from './errors';
 /**
  * GraphQL settings every subgraph shares: Federation 2 code-first schema, guards on field
  * resolvers too (tenant data hides in fields such as Unit.accounts), the request in the
- * context for the access guard, no stack traces, no landing page.
+ * context for the access guard, no stack traces, no landing page. The schema holds the resolvers of
+ * `scope.module` and only the types registered in `scope.types` (see subgraphTypes) or shared.
  */
-export function subgraphGraphQLOptions(overrides: Partial<ApolloFederationDriverConfig> = {}): ApolloFederationDriverConfig {
+export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Type<unknown> }, overrides: Partial<ApolloFederationDriverConfig> = {}): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,
+    include: [scope.module, scope.types],
+    // The federation driver does not hand `include` to the type generator (@nestjs/graphql 13.4's
+    // GraphQLFederationFactory drops it, the plain driver passes it as `includeModules`); given
+    // here, the code-first schema factory keeps only this subgraph's types.
+    buildSchemaOptions: { includeModules: [scope.module, scope.types] } as ApolloFederationDriverConfig['buildSchemaOptions'],
     // Federation v2.3: what @theguild/federation-composition supports (@apollo/subgraph would say v2.12).
     autoSchemaFile: {
       federation: {

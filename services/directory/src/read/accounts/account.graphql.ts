@@ -4,20 +4,21 @@ import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn, unau
 import { UnitType } from '../units/unit.graphql';
 import { UnitDirectory, UnitView } from '../units/unit-directory';
 import { AccountDirectory, AccountView } from './account-directory';
+import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
-registerEnumType(RoleEnum, {
+registerEnumType(RoleEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
   name: 'Role',
   description: 'PLATFORM_ADMIN (quản trị nền tảng), UNIT_MANAGER (lãnh đạo, quản lý đơn vị), UNIT_OFFICER (cán bộ thực hiện), AUDITOR (thanh tra, kiểm tra: chỉ đọc), VIEWER (chỉ xem).',
 });
 
-@ObjectType('RoleGrant', { description: 'Một vai trò được giao tại một đơn vị; có hiệu lực với cả các đơn vị trực thuộc.' })
+@ObjectType('RoleGrant', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một vai trò được giao tại một đơn vị; có hiệu lực với cả các đơn vị trực thuộc.' })
 export class RoleGrantType {
   @Field(() => RoleEnum) role!: Role;
   unitCode!: string;
 }
 
-@ObjectType('Account', { description: 'Tài khoản người dùng của một đơn vị.' })
+@ObjectType('Account', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Tài khoản người dùng của một đơn vị.' })
 export class AccountType {
   @Field(() => ID) id!: string;
   @Field() username!: string;

@@ -3,14 +3,15 @@ import { SignedIn } from '@reform/auth';
 import { DateScalar, DateTimeScalar, vietnamDay } from '@reform/subgraph';
 import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
+import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 
 export const UnitLevelEnum = Object.fromEntries(UNIT_LEVELS.map((level) => [level, level])) as Record<UnitLevel, UnitLevel>;
-registerEnumType(UnitLevelEnum, {
+registerEnumType(UnitLevelEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
   name: 'UnitLevel',
   description: 'PROVINCE (tỉnh), DISTRICT (huyện), COMMUNE (xã), AGENCY (cơ quan, đơn vị trực thuộc: Sở, Phòng, Bộ phận, UBMTTQ, Công an...)',
 });
 
-@ObjectType('Unit', { description: 'Đơn vị hành chính hoặc cơ quan trực thuộc, như tại một ngày (asOf) hoặc như ghi nhận gần nhất.' })
+@ObjectType('Unit', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Đơn vị hành chính hoặc cơ quan trực thuộc, như tại một ngày (asOf) hoặc như ghi nhận gần nhất.' })
 @Directive('@key(fields: "code")')
 export class UnitType {
   @Field(() => ID) code!: string;

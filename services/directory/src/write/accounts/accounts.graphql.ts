@@ -8,8 +8,9 @@ import { AccountDirectory, AccountView } from '../../read/accounts/account-direc
 import { AccountType, RoleEnum, toAccountType } from '../../read/accounts/account.graphql';
 import { UnitDirectory } from '../../read/units/unit-directory';
 import { DirectoryCommands } from '../directory-commands';
+import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 
-@InputType()
+@InputType({ registerIn: DIRECTORY_GRAPHQL_TYPES })
 export class CreateAccountInput {
   @Field() username!: string;
   @Field() displayName!: string;

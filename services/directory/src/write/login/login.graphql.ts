@@ -5,8 +5,9 @@ import { LoginThrottle, Public, TOKEN_SERVICE, TokenService, UNMATCHABLE_HASH, v
 import { DateTimeScalar } from '@reform/subgraph';
 import { AccountDirectory } from '../../read/accounts/account-directory';
 import { AccountType, toAccountType } from '../../read/accounts/account.graphql';
+import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 
-@ObjectType('Session', { description: 'Phiên đăng nhập: mã truy cập (Bearer) và thời điểm hết hạn.' })
+@ObjectType('Session', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Phiên đăng nhập: mã truy cập (Bearer) và thời điểm hết hạn.' })
 export class SessionType {
   @Field() token!: string;
   @Field(() => DateTimeScalar) expiresAt!: Date;

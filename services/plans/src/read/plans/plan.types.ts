@@ -1,35 +1,36 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar, JSONScalar } from '@reform/subgraph';
+import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
 export enum PlanStatus {
   DRAFT = 'DRAFT',
   ISSUED = 'ISSUED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(PlanStatus, { name: 'PlanStatus', description: 'DRAFT (dự thảo), ISSUED (đã ban hành), CLOSED (đã kết thúc).' });
+registerEnumType(PlanStatus, { registerIn: PLANS_GRAPHQL_TYPES, name: 'PlanStatus', description: 'DRAFT (dự thảo), ISSUED (đã ban hành), CLOSED (đã kết thúc).' });
 
 /** The directory's Unit, referenced by code; the directory subgraph resolves its fields. */
-@ObjectType('Unit')
+@ObjectType('Unit', { registerIn: PLANS_GRAPHQL_TYPES })
 @Directive('@key(fields: "code", resolvable: false)')
 export class UnitReference {
   @Field(() => ID) code!: string;
 }
 
-@ObjectType('PlanIndicator', { description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
+@ObjectType('PlanIndicator', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
 export class PlanIndicatorType {
   @Field({ description: 'Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER.' }) framework!: string;
   @Field() code!: string;
   @Field() name!: string;
 }
 
-@ObjectType('PlanTarget', { description: 'Chỉ tiêu như đã viết, và cách hệ thống hiểu.' })
+@ObjectType('PlanTarget', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ tiêu như đã viết, và cách hệ thống hiểu.' })
 export class PlanTargetType {
   @Field() text!: string;
   @Field({ description: 'percentage, count, coverage, rank, all, text' }) kind!: string;
   @Field(() => JSONScalar) parsed!: unknown;
 }
 
-@ObjectType('PlanTimeframe', { description: 'Thời gian thực hiện như đã viết, cách hệ thống hiểu, và hạn (nếu có).' })
+@ObjectType('PlanTimeframe', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Thời gian thực hiện như đã viết, cách hệ thống hiểu, và hạn (nếu có).' })
 export class PlanTimeframeType {
   @Field() text!: string;
   @Field({ description: 'ongoing, due, range, quarter, half, month, yearly, year, within, relative, unspecified' }) kind!: string;
@@ -37,7 +38,7 @@ export class PlanTimeframeType {
   @Field(() => JSONScalar) parsed!: unknown;
 }
 
-@ObjectType('PlanUnitCell', { description: 'Một ô đơn vị (chủ trì, thực hiện, theo dõi): như đã viết, và các đơn vị đã xác định khi ban hành.' })
+@ObjectType('PlanUnitCell', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một ô đơn vị (chủ trì, thực hiện, theo dõi): như đã viết, và các đơn vị đã xác định khi ban hành.' })
 export class PlanUnitCellType {
   @Field() text!: string;
   @Field(() => [ID], { description: 'Mã đơn vị người soạn chọn thêm.' }) unitCodes!: string[];
@@ -45,7 +46,7 @@ export class PlanUnitCellType {
   @Field(() => [String], { description: 'Phần chữ không xác định được đơn vị nào.' }) unresolved!: string[];
 }
 
-@ObjectType('PlanTask', { description: 'Một nhiệm vụ (một dòng của phụ lục).' })
+@ObjectType('PlanTask', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một nhiệm vụ (một dòng của phụ lục).' })
 export class PlanTaskType {
   @Field(() => ID, { description: 'Mã ổn định trong kế hoạch: t1, t2...' }) id!: string;
   @Field(() => String, { nullable: true }) ordinal!: string | null;
@@ -58,7 +59,7 @@ export class PlanTaskType {
   @Field(() => String, { nullable: true }) expectedResult!: string | null;
 }
 
-@ObjectType('PlanSection', { description: 'Một mục của phụ lục: chỉ số nội dung / tiêu chí thành phần.' })
+@ObjectType('PlanSection', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một mục của phụ lục: chỉ số nội dung / tiêu chí thành phần.' })
 export class PlanSectionType {
   @Field(() => String, { nullable: true }) code!: string | null;
   @Field() title!: string;
@@ -67,7 +68,7 @@ export class PlanSectionType {
   @Field(() => [PlanSectionType]) sections!: PlanSectionType[];
 }
 
-@ObjectType('AppendixColumns', { description: 'Tên các cột của phụ lục như kế hoạch ghi.' })
+@ObjectType('AppendixColumns', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Tên các cột của phụ lục như kế hoạch ghi.' })
 export class AppendixColumnsType {
   @Field(() => String, { nullable: true }) lead!: string | null;
   @Field(() => String, { nullable: true }) implementing!: string | null;
@@ -75,21 +76,21 @@ export class AppendixColumnsType {
   @Field({ description: 'Một cột vừa chủ trì vừa theo dõi.' }) leadMonitors!: boolean;
 }
 
-@ObjectType('PlanCascade', { description: 'Yêu cầu đơn vị cấp dưới ban hành kế hoạch thực hiện.' })
+@ObjectType('PlanCascade', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Yêu cầu đơn vị cấp dưới ban hành kế hoạch thực hiện.' })
 export class PlanCascadeType {
   @Field() text!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Hạn, khi đã ban hành.' }) dueOn!: string | null;
   @Field(() => [UnitReference], { description: 'Đơn vị cấp dưới phải ban hành (xác định khi ban hành).' }) units!: UnitReference[];
 }
 
-@ObjectType('PlanAmendment', { description: 'Một lần điều chỉnh kế hoạch.' })
+@ObjectType('PlanAmendment', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một lần điều chỉnh kế hoạch.' })
 export class PlanAmendmentType {
   @Field(() => Int) revision!: number;
   @Field() reason!: string;
   @Field(() => DateScalar) amendedOn!: string;
 }
 
-@ObjectType('IntegrityReport', { description: 'Kết quả kiểm tra chuỗi băm các sự kiện của đối tượng.' })
+@ObjectType('IntegrityReport', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Kết quả kiểm tra chuỗi băm các sự kiện của đối tượng.' })
 @Directive('@shareable')
 export class IntegrityReportType {
   @Field() ok!: boolean;
@@ -97,7 +98,7 @@ export class IntegrityReportType {
   @Field(() => Int, { nullable: true }) firstBrokenVersion!: number | null;
 }
 
-@ObjectType('Plan', { description: 'Kế hoạch (Kế hoạch số .../KH-UBND) của một đơn vị, với phụ lục nhiệm vụ.' })
+@ObjectType('Plan', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Kế hoạch (Kế hoạch số .../KH-UBND) của một đơn vị, với phụ lục nhiệm vụ.' })
 @Directive('@key(fields: "id")')
 export class PlanType {
   @Field(() => ID) id!: string;

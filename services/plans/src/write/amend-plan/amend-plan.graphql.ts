@@ -6,14 +6,15 @@ import { DraftSection } from '../../domain/plan-draft';
 import { PlanType } from '../../read/plans/plan.types';
 import { DraftSectionInput } from '../draft-plan/draft-plan.input';
 import { PlanCommands } from '../plan-commands';
+import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
-@InputType({ description: 'Đổi thời gian thực hiện của một nhiệm vụ.' })
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Đổi thời gian thực hiện của một nhiệm vụ.' })
 export class TimeframeChangeInput {
   @Field(() => ID) taskId!: string;
   @Field({ description: 'Thời gian thực hiện mới, như sẽ viết.' }) timeframe!: string;
 }
 
-@InputType({
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES,
   description:
     'Điều chỉnh kế hoạch đã ban hành, có lý do. Hoặc gửi toàn bộ phụ lục mới (sections: nhiệm vụ giữ taskId; nhiệm vụ mới không có taskId được cấp mã tiếp theo; nhiệm vụ vắng mặt bị bỏ), hoặc chỉ bỏ nhiệm vụ (removeTaskIds) và/hoặc đổi thời gian (changeTimeframes). Không đổi được đơn vị của nhiệm vụ đã giao: bỏ nhiệm vụ và thêm nhiệm vụ mới.',
 })

@@ -1,20 +1,21 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '@reform/subgraph';
+import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
 export enum CascadeLevel {
   COMMUNE = 'COMMUNE',
   DISTRICT = 'DISTRICT',
   AGENCY = 'AGENCY',
 }
-registerEnumType(CascadeLevel, { name: 'CascadeLevel', description: 'Cấp của đơn vị trực thuộc phải ban hành kế hoạch thực hiện.' });
+registerEnumType(CascadeLevel, { registerIn: PLANS_GRAPHQL_TYPES, name: 'CascadeLevel', description: 'Cấp của đơn vị trực thuộc phải ban hành kế hoạch thực hiện.' });
 
-@InputType({ description: 'Một ô đơn vị như đã viết ("UBND các xã, thị trấn"), và mã đơn vị chọn thêm.' })
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Một ô đơn vị như đã viết ("UBND các xã, thị trấn"), và mã đơn vị chọn thêm.' })
 export class UnitCellInput {
   @Field() text!: string;
   @Field(() => [ID], { nullable: true, description: 'Đơn vị chọn thêm (mã), cộng vào những đơn vị xác định từ chữ.' }) unitCodes?: string[] | null;
 }
 
-@InputType({ description: 'Một nhiệm vụ (một dòng của phụ lục).' })
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Một nhiệm vụ (một dòng của phụ lục).' })
 export class DraftTaskInput {
   @Field(() => ID, { nullable: true, description: 'Mã ổn định; để trống thì hệ thống cấp t1, t2... theo thứ tự.' }) taskId?: string | null;
   @Field(() => String, { nullable: true }) ordinal?: string | null;
@@ -27,13 +28,13 @@ export class DraftTaskInput {
   @Field(() => String, { nullable: true }) expectedResult?: string | null;
 }
 
-@InputType()
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES })
 export class IndicatorInput {
   @Field({ description: 'PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER' }) framework!: string;
   @Field({ description: 'Ví dụ "1.1".' }) code!: string;
 }
 
-@InputType({ description: 'Một mục của phụ lục (chỉ số nội dung / tiêu chí thành phần).' })
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Một mục của phụ lục (chỉ số nội dung / tiêu chí thành phần).' })
 export class DraftSectionInput {
   @Field(() => String, { nullable: true }) code?: string | null;
   @Field() title!: string;
@@ -42,7 +43,7 @@ export class DraftSectionInput {
   @Field(() => [DraftSectionInput], { nullable: true }) sections?: DraftSectionInput[] | null;
 }
 
-@InputType()
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES })
 export class AppendixColumnsInput {
   @Field(() => String, { nullable: true }) lead?: string | null;
   @Field(() => String, { nullable: true }) implementing?: string | null;
@@ -50,7 +51,7 @@ export class AppendixColumnsInput {
   @Field(() => Boolean, { nullable: true, description: 'Một cột vừa chủ trì vừa theo dõi ("Đơn vị chủ trì theo dõi").' }) leadMonitors?: boolean | null;
 }
 
-@InputType({ description: 'Yêu cầu đơn vị trực thuộc ban hành kế hoạch thực hiện: trong số ngày, hoặc trước một ngày.' })
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Yêu cầu đơn vị trực thuộc ban hành kế hoạch thực hiện: trong số ngày, hoặc trước một ngày.' })
 export class CascadeInput {
   @Field() text!: string;
   @Field(() => Int, { nullable: true }) withinDays?: number | null;
@@ -58,7 +59,7 @@ export class CascadeInput {
   @Field(() => [CascadeLevel], { nullable: true, description: 'Mặc định: xã và cơ quan trực thuộc.' }) levels?: CascadeLevel[] | null;
 }
 
-@InputType({ description: 'Dự thảo kế hoạch, như văn bản đã viết.' })
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Dự thảo kế hoạch, như văn bản đã viết.' })
 export class DraftPlanInput {
   @Field({ description: 'Số kế hoạch, ví dụ "154/KH-UBND".' }) number!: string;
   @Field() title!: string;

@@ -1,32 +1,33 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '@reform/subgraph';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, Assignment, AssignmentKind, AssignmentRole, AssignmentStatus, nextDueOn } from '../../domain/assignment/assignment.decider';
+import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
 export const AssignmentStatusEnum = enumOf(ASSIGNMENT_STATUSES);
 export const AssignmentRoleEnum = enumOf(ASSIGNMENT_ROLES);
 export const AssignmentKindEnum = enumOf(ASSIGNMENT_KINDS);
 export const ExtensionStatusEnum = enumOf(['REQUESTED', 'GRANTED', 'REFUSED'] as const);
-registerEnumType(AssignmentStatusEnum, { name: 'AssignmentStatus', description: 'ASSIGNED (đã giao), ACCEPTED (đã tiếp nhận), IN_PROGRESS (đang thực hiện), COMPLETED (hoàn thành), CANCELLED (đã hủy).' });
-registerEnumType(AssignmentRoleEnum, { name: 'AssignmentRole', description: 'IMPLEMENTING (đơn vị thực hiện), LEAD (đơn vị chủ trì).' });
-registerEnumType(AssignmentKindEnum, { name: 'AssignmentKind', description: 'TASK (nhiệm vụ của kế hoạch), IMPLEMENTING_PLAN (ban hành kế hoạch triển khai).' });
-registerEnumType(ExtensionStatusEnum, { name: 'ExtensionStatus' });
+registerEnumType(AssignmentStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentStatus', description: 'ASSIGNED (đã giao), ACCEPTED (đã tiếp nhận), IN_PROGRESS (đang thực hiện), COMPLETED (hoàn thành), CANCELLED (đã hủy).' });
+registerEnumType(AssignmentRoleEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentRole', description: 'IMPLEMENTING (đơn vị thực hiện), LEAD (đơn vị chủ trì).' });
+registerEnumType(AssignmentKindEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentKind', description: 'TASK (nhiệm vụ của kế hoạch), IMPLEMENTING_PLAN (ban hành kế hoạch triển khai).' });
+registerEnumType(ExtensionStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'ExtensionStatus' });
 
 /** A unit as the directory subgraph resolves it (by code); this subgraph adds `assignments` and `planProgress`. */
-@ObjectType('Unit')
+@ObjectType('Unit', { registerIn: TASKS_GRAPHQL_TYPES })
 @Directive('@key(fields: "code")')
 export class UnitRef {
   @Field(() => ID) code!: string;
 }
 
 /** A plan as the plans subgraph resolves it (by id); this subgraph adds `progress` and `obligations`. */
-@ObjectType('Plan')
+@ObjectType('Plan', { registerIn: TASKS_GRAPHQL_TYPES })
 @Directive('@key(fields: "id")')
 export class PlanRef {
   @Field(() => ID) id!: string;
 }
 
-@ObjectType('AssignmentExtension', { description: 'Đề nghị gia hạn gần nhất.' })
+@ObjectType('AssignmentExtension', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Đề nghị gia hạn gần nhất.' })
 export class ExtensionType {
   @Field(() => DateScalar) requestedDueOn!: string;
   @Field() reason!: string;
@@ -34,7 +35,7 @@ export class ExtensionType {
   @Field(() => String, { nullable: true, description: 'Ý kiến khi đồng ý hoặc lý do từ chối.' }) answer!: string | null;
 }
 
-@ObjectType('AssignmentIntegrity', { description: 'Kiểm tra chuỗi băm của lịch sử nhiệm vụ.' })
+@ObjectType('AssignmentIntegrity', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Kiểm tra chuỗi băm của lịch sử nhiệm vụ.' })
 export class IntegrityType {
   @Field() ok!: boolean;
   @Field(() => Int) checkedEvents!: number;
@@ -46,7 +47,7 @@ export type AssignmentView = Assignment;
 /** `dueOn` answers "when is it next due" (the schedule's next unsettled day), not only a fixed day. */
 export const viewOf = (state: Assignment): AssignmentView => ({ ...state, dueOn: nextDueOn(state) });
 
-@ObjectType('Assignment', { description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).' })
+@ObjectType('Assignment', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).' })
 @Directive('@key(fields: "id")')
 export class AssignmentType {
   @Field(() => ID) id!: string;
@@ -78,7 +79,7 @@ export class AssignmentType {
   @Field(() => DateScalar) assignedOn!: string;
 }
 
-@ObjectType('PlanProgress', { description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })
+@ObjectType('PlanProgress', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })
 export class PlanProgressType {
   @Field(() => UnitRef) unit!: UnitRef;
   @Field(() => ID) unitCode!: string;
@@ -93,7 +94,7 @@ export class PlanProgressType {
   @Field(() => [PlanProgressType], { description: 'Các đơn vị trực thuộc có nhiệm vụ của kế hoạch.' }) children!: PlanProgressType[];
 }
 
-@ObjectType('Obligation', { description: 'Nghĩa vụ ban hành kế hoạch triển khai của một đơn vị.' })
+@ObjectType('Obligation', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Nghĩa vụ ban hành kế hoạch triển khai của một đơn vị.' })
 export class ObligationType {
   @Field(() => UnitRef) unit!: UnitRef;
   @Field(() => ID) assignmentId!: string;

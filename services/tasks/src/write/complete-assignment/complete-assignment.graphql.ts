@@ -3,8 +3,9 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
 import { AssignmentMutation } from '../assignment-mutation';
+import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 
-@InputType()
+@InputType({ registerIn: TASKS_GRAPHQL_TYPES })
 export class CompletionInput {
   @Field({ description: 'Kết quả đạt được.' }) result!: string;
   @Field(() => [String], { nullable: true }) evidence?: string[] | null;

@@ -4,8 +4,9 @@ import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
 import { AssignmentMutation } from '../assignment-mutation';
+import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 
-@InputType()
+@InputType({ registerIn: TASKS_GRAPHQL_TYPES })
 export class ExtensionRequestInput {
   @Field(() => DateScalar, { description: 'Hạn mới đề nghị.' }) newDueOn!: string;
   @Field() reason!: string;

@@ -3,8 +3,9 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
 import { AssignmentMutation } from '../assignment-mutation';
+import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 
-@InputType()
+@InputType({ registerIn: TASKS_GRAPHQL_TYPES })
 export class ProgressInput {
   @Field(() => Int, { description: 'Tỷ lệ hoàn thành, số nguyên 0–100.' }) percent!: number;
   @Field(() => String, { nullable: true }) note?: string | null;
