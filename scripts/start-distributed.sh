@@ -10,13 +10,15 @@
 #   NATS_PREFIX      []                        namespaces streams and subjects
 #   PORT             [4000]                    the gateway (http://localhost:$PORT/graphql)
 #   DIRECTORY_PORT   [4101]                    the directory subgraph, on DIRECTORY_HOST [127.0.0.1]
+#   PLANS_PORT       [4102]                    the plans subgraph, on PLANS_HOST [127.0.0.1]
+#   TASKS_PORT       [4103]                    the tasks subgraph, on TASKS_HOST [127.0.0.1]
 #   AUTH_SIGNING_KEYS                          kid:secret (>= 32 bytes); when unset, a key is made
 #                                              for this run only (sessions end with it)
 #   UNIT_LIST        [the national list]       the list the import step loads (idempotent)
 #   ADMIN_USERNAME, ADMIN_PASSWORD, ADMIN_PROVINCE [49]
 #                                              when set, the first platform administrator is
 #                                              created (skipped when one exists)
-# Ctrl-C (SIGINT) or SIGTERM stops both processes.
+# Ctrl-C (SIGINT) or SIGTERM stops every process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +28,10 @@ export NATS_PREFIX=${NATS_PREFIX:-}
 GATEWAY_PORT=${PORT:-4000}
 DIRECTORY_PORT=${DIRECTORY_PORT:-4101}
 DIRECTORY_HOST=${DIRECTORY_HOST:-127.0.0.1}
+PLANS_PORT=${PLANS_PORT:-4102}
+PLANS_HOST=${PLANS_HOST:-127.0.0.1}
+TASKS_PORT=${TASKS_PORT:-4103}
+TASKS_HOST=${TASKS_HOST:-127.0.0.1}
 export TS_NODE_PROJECT=tsconfig.base.json
 # An array, not a function: `$!` of a background job must be node itself, which gets the signal.
 ts=(node -r ts-node/register/transpile-only -r tsconfig-paths/register)
@@ -83,9 +89,13 @@ trap 'stop 0' INT TERM
 
 PORT=$DIRECTORY_PORT HOST=$DIRECTORY_HOST "${ts[@]}" services/directory/src/main.ts &
 pids+=($!)
-PORT=$GATEWAY_PORT SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql" "${ts[@]}" gateway/src/main.ts &
+PORT=$PLANS_PORT HOST=$PLANS_HOST "${ts[@]}" services/plans/src/main.ts &
 pids+=($!)
-say "directory (pid ${pids[0]}) on $DIRECTORY_HOST:$DIRECTORY_PORT, gateway (pid ${pids[1]}) on port $GATEWAY_PORT"
+PORT=$TASKS_PORT HOST=$TASKS_HOST "${ts[@]}" services/tasks/src/main.ts &
+pids+=($!)
+PORT=$GATEWAY_PORT SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql" "${ts[@]}" gateway/src/main.ts &
+pids+=($!)
+say "directory (pid ${pids[0]}) on $DIRECTORY_HOST:$DIRECTORY_PORT, plans (pid ${pids[1]}) on $PLANS_HOST:$PLANS_PORT, tasks (pid ${pids[2]}) on $TASKS_HOST:$TASKS_PORT, gateway (pid ${pids[3]}) on port $GATEWAY_PORT"
 
 # Either process ending on its own ends the run: stop the other and report its status.
 set +e
