@@ -1,7 +1,11 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { MessageBus } from '@reform/messaging';
 import { SigningKey, TokenService } from '@reform/auth';
-import { createDirectoryApp, DEMO_PASSWORD, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '@reform/directory';
+import { createDirectoryApp, DIRECTORY_SCHEMA, DEMO_PASSWORD, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '@reform/directory';
+import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
+import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
+import { unitTablesDigest, vietnamToday } from '@reform/unit-hierarchy';
 import { startGateway, RunningGateway } from '@reform/gateway';
 
 /**
@@ -17,8 +21,6 @@ export interface PlatformOptions {
   readonly gatewayPort: number;
   /** The gateway's interface (default all); subgraphs listen on 127.0.0.1 only. */
   readonly host?: string;
-  /** Internal subgraph ports (0 = any free port). */
-  readonly directoryPort?: number;
   /** Import the national unit list (idempotent: a second run appends nothing). */
   readonly importUnits?: boolean;
   /** Demo data of the embedded mode. */
@@ -31,6 +33,8 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   readonly gatewayUrl: string;
   readonly directory: INestApplication;
+  readonly plans: INestApplication;
+  readonly tasks: INestApplication;
   readonly gateway: RunningGateway;
   close(): Promise<void>;
 }
@@ -38,26 +42,82 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const report = options.report ?? (() => undefined);
   const logger = options.logger ?? ['error', 'warn'];
-  const directory = await createDirectoryApp({ databaseUrl: options.databaseUrl, bus: options.bus, signingKeys: options.signingKeys, port: options.directoryPort ?? 0, logger });
-  if (options.importUnits) {
-    const started = Date.now();
-    const summary = await importNationalUnits(directory);
-    report(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - started} ms)`);
+  const common = { databaseUrl: options.databaseUrl, bus: options.bus, signingKeys: options.signingKeys, port: 0, logger };
+  const started: INestApplication[] = [];
+  try {
+    const directory = await createDirectoryApp(common);
+    started.push(directory);
+    const plans = await createPlansApp(common);
+    started.push(plans);
+    const tasks = await createTasksApp(common);
+    started.push(tasks);
+    if (options.importUnits) {
+      const begun = Date.now();
+      const summary = await importNationalUnits(directory);
+      report(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - begun} ms)`);
+    }
+    const today = vietnamToday();
+    if (options.demo) {
+      const { events } = await seedDirectoryDemo(directory, today);
+      report(`Demo directory data: ${events} events appended`);
+      const { accounts } = await seedDemoAccounts(directory, today);
+      report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}")`);
+    }
+    // Plans and tasks resolve unit references against their copies of the directory's units:
+    // nothing that reads them may start before the copies hold what the directory holds.
+    const begun = Date.now();
+    await unitCopiesCaughtUp(directory, [
+      { app: plans, schema: PLANS_SCHEMA },
+      { app: tasks, schema: TASKS_SCHEMA },
+    ]);
+    report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
+    if (options.demo) {
+      const demoPlans = await seedDemoPlans(plans);
+      report(`Demo plans: ${demoPlans.issued} issued, ${demoPlans.alreadyThere} already there`);
+      const planIds = Object.values(demoPlans.planIds);
+      const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });
+      report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue)`);
+    }
+    const gateway = await startGateway({
+      port: options.gatewayPort,
+      host: options.host,
+      tokens: new TokenService(options.signingKeys),
+      subgraphs: [
+        { name: 'directory', url: `${await directory.getUrl()}/graphql` },
+        { name: 'plans', url: `${await plans.getUrl()}/graphql` },
+        { name: 'tasks', url: `${await tasks.getUrl()}/graphql` },
+      ],
+    });
+    return {
+      gatewayUrl: gateway.url,
+      directory,
+      plans,
+      tasks,
+      gateway,
+      async close() {
+        await gateway.close();
+        for (const app of started.reverse()) await app.close();
+      },
+    };
+  } catch (error) {
+    for (const app of started.reverse()) await app.close().catch(() => undefined);
+    throw error;
   }
-  if (options.demo) {
-    const { events } = await seedDirectoryDemo(directory, new Date().toISOString().slice(0, 10));
-    report(`Demo directory data: ${events} events appended`);
-    const { accounts } = await seedDemoAccounts(directory, new Date().toISOString().slice(0, 10));
-    report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}")`);
+}
+
+/** Waits until every service's copy of the unit tables has the directory's digest (60 s at most). */
+async function unitCopiesCaughtUp(directory: INestApplication, copies: readonly { app: INestApplication; schema: string }[], timeoutMs = 60_000): Promise<void> {
+  const source = directory.get(DataSource);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const expected = await unitTablesDigest(source.manager, DIRECTORY_SCHEMA);
+    const behind: string[] = [];
+    for (const copy of copies) {
+      const digest = await unitTablesDigest(copy.app.get(DataSource).manager, copy.schema);
+      if (digest.units !== expected.units || digest.versions !== expected.versions) behind.push(copy.schema);
+    }
+    if (behind.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`Unit copies of ${behind.join(', ')} did not catch up with the directory within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const gateway = await startGateway({ port: options.gatewayPort, host: options.host, tokens: new TokenService(options.signingKeys), subgraphs: [{ name: 'directory', url: `${await directory.getUrl()}/graphql` }] });
-  return {
-    gatewayUrl: gateway.url,
-    directory,
-    gateway,
-    async close() {
-      await gateway.close();
-      await directory.close();
-    },
-  };
 }

@@ -10,3 +10,5 @@ export type { PlanDraft, DraftSection, DraftTask, UnitCell, AppendixColumns, Cas
 export { resolveCell, splitCell } from './domain/unit-references';
 export type { IssuerNeighbourhood, CellResolution } from './domain/unit-references';
 export { FRAMEWORKS } from './domain/frameworks/catalogue';
+export { seedDemoPlans, demoPlanId } from './demo/seed-plans';
+export type { DemoPlansSummary } from './demo/seed-plans';

@@ -9,3 +9,5 @@ export { OverdueScheduler } from './automation/overdue/overdue-scheduler';
 export type { OverdueOptions } from './automation/overdue/overdue-scheduler';
 export { assignmentId } from './automation/assignment-id';
 export { obligationId } from './automation/when-plan-issued-then-create-assignments/assignments-of-plan';
+export { seedDemoAssignments } from './demo/seed-assignments';
+export type { DemoAssignmentsSummary } from './demo/seed-assignments';
