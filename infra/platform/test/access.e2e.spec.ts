@@ -1,7 +1,9 @@
+import { DataSource } from 'typeorm';
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
 import { GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { startTestPlatform, TestPlatform } from './test-platform';
+import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
 
 /**
  * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
@@ -53,8 +55,17 @@ describe('access control through the gateway', () => {
   });
   afterAll(() => test?.stop());
 
-  const cases = matrixCases(DIRECTORY_OPERATIONS);
-  it('has at least 40 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+  let provincialPlanId = '';
+  beforeAll(async () => {
+    const { plans } = await client.as('doha', '{ plans(issuerCode: "49") { id number } }');
+    provincialPlanId = plans.find((plan: { number: string }) => plan.number === '4003/QĐ-UBND').id;
+  });
+
+  const cases = [
+    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations()]),
+    ...matrixCases(assignmentActOperations(() => platform), ACTING_ACTORS),
+  ];
+  it('has at least 100 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(100));
 
   it.each(cases.map((c) => [`${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
     expect(await c.run(client)).toBe(c.expected);
@@ -84,6 +95,43 @@ describe('access control through the gateway', () => {
       ];
       for (const mutation of mutations) expect([mutation, await client.outcome('auditor', mutation)]).toEqual([mutation, 'FORBIDDEN']);
       expect(await client.outcome('d513', '{ unit(code: "513") { accounts { username } } }')).toBe('OK'); // d513 still intact
+    });
+
+    it("refuses every plan and assignment mutation to the auditor, and another district's plan to d513; nothing changes", async () => {
+      const plans = platform.plans.get(DataSource);
+      const tasks = platform.tasks.get(DataSource);
+      const eventCount = async () => {
+        const [p] = await plans.query('SELECT count(*)::int AS n FROM plans.events');
+        const [t] = await tasks.query('SELECT count(*)::int AS n FROM tasks.events');
+        return p.n + t.n;
+      };
+      const { plans: thangBinh } = await client.as('d513', '{ plans(issuerCode: "513") { id } }');
+      const { plans: haGiang } = await client.as('auditor', '{ plans { id issuerCode } }');
+      const planId = thangBinh[0].id;
+      const [assignment] = (await tasks.query(`SELECT id FROM tasks.assignments WHERE unit_code = '20794' ORDER BY id LIMIT 1`)) as Array<{ id: string }>;
+      const draft = { number: '02/KH-UBND', title: 'Thử', issuerCode: '513', year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Việc', implementing: { text: 'Văn phòng' } }] }] };
+      const before = await eventCount();
+      const auditorMutations: Array<[string, Record<string, unknown>]> = [
+        ['mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draft }],
+        ['mutation($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }', { id: planId, input: draft }],
+        ['mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: planId }],
+        ['mutation($id: ID!) { amendPlan(id: $id, input: { reason: "x", removeTaskIds: ["t1"] }) { id } }', { id: planId }],
+        ['mutation($id: ID!) { closePlan(id: $id, reason: "x") { id } }', { id: planId }],
+        ['mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: assignment.id }],
+        ['mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10 }) { id } }', { id: assignment.id }],
+        ['mutation($id: ID!) { completeAssignment(id: $id, input: { result: "x" }) { id } }', { id: assignment.id }],
+        ['mutation($id: ID!) { requestAssignmentExtension(id: $id, input: { newDueOn: "2027-01-01", reason: "x" }) { id } }', { id: assignment.id }],
+        ['mutation($id: ID!) { grantAssignmentExtension(id: $id, reason: "x") { id } }', { id: assignment.id }],
+        ['mutation($id: ID!) { refuseAssignmentExtension(id: $id, reason: "x") { id } }', { id: assignment.id }],
+      ];
+      for (const [mutation, variables] of auditorMutations) expect([mutation, await client.outcome('auditor', mutation, variables)]).toEqual([mutation, 'FORBIDDEN']);
+      // The auditor sees no Hà Giang plan; d513 can neither read, amend nor close one.
+      expect(haGiang.some((plan: { issuerCode: string }) => plan.issuerCode === '02' || plan.issuerCode === '030')).toBe(false);
+      const [hg] = (await plans.query(`SELECT id FROM plans.plans WHERE issuer_code = '030' LIMIT 1`)) as Array<{ id: string }>;
+      expect(await client.outcome('d513', 'query($id: ID!) { plan(id: $id) { id } }', { id: hg.id })).toBe('FORBIDDEN');
+      expect(await client.outcome('d513', 'mutation($id: ID!) { amendPlan(id: $id, input: { reason: "x", removeTaskIds: ["t1"] }) { id } }', { id: hg.id })).toBe('FORBIDDEN');
+      expect(await client.outcome('d513', 'mutation($id: ID!) { closePlan(id: $id, reason: "x") { id } }', { id: hg.id })).toBe('FORBIDDEN');
+      expect(await eventCount()).toBe(before);
     });
 
     it('answers FORBIDDEN without a stack trace or a hint about other tenants', async () => {
@@ -164,7 +212,7 @@ describe('access control through the gateway', () => {
   });
 
   it('every resolver of every subgraph declares its access rule (secure by default)', () => {
-    expect(findResolversWithoutAccessRule(platform.directory)).toEqual([]);
+    for (const app of [platform.directory, platform.plans, platform.tasks]) expect(findResolversWithoutAccessRule(app)).toEqual([]);
   });
 });
 

@@ -1,0 +1,113 @@
+import { DataSource } from 'typeorm';
+import { MATRIX_ACTORS, MatrixActor, MatrixOperation } from '@reform/testing';
+import { TASKS_SCHEMA } from '@reform/tasks';
+import { RunningPlatform } from '../src/platform';
+
+/**
+ * The attack matrix extended to plans, progress roll-ups and assignments (the plans issue): the
+ * same actors and targets as the directory's operations, with the outcomes designed for these.
+ */
+type Expected = MatrixOperation['expected'];
+
+/** Reading what concerns a unit: its own people and those above it, not siblings, not another province. */
+const READ_LIKE = (): Expected => ({
+  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  auditor: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+});
+
+/** Plans are also read by the units below their issuer, who implement them: a commune reads its district's. */
+const PLAN_READS: Expected = {
+  ...READ_LIKE(),
+  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'OK', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'OK', otherProvince: 'FORBIDDEN' },
+};
+
+/** Changing: the unit's managers (and the administrator) over their subtree; the auditor never. */
+const MANAGERS_ONLY: Expected = {
+  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  auditor: { own: 'FORBIDDEN', child: 'FORBIDDEN', grandchild: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+};
+
+const draftInput = (issuerCode: string) => ({
+  number: '01/KH-UBND',
+  title: 'Kiểm thử phân quyền',
+  issuerCode,
+  year: 2026,
+  frameworks: ['PAR_INDEX'],
+  sections: [{ title: 'Mục kiểm thử', tasks: [{ text: 'Nhiệm vụ kiểm thử', implementing: { text: 'Văn phòng' } }] }],
+});
+
+export function planOperations(provincialPlanId: () => string): MatrixOperation[] {
+  return [
+    {
+      name: "read the unit's plans",
+      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { plans(issuerCode: $c) { id number } }', { c: code }),
+      expected: PLAN_READS,
+    },
+    {
+      name: 'draft a plan for the unit',
+      run: (client, username, code) => client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(code) }),
+      expected: MANAGERS_ONLY,
+    },
+    {
+      name: "read the province's plan progress over the unit",
+      run: (client, username, code) => client.outcome(username, 'query($c: ID!, $p: ID!) { unit(code: $c) { planProgress(planId: $p) { total } } }', { c: code, p: provincialPlanId() }),
+      expected: READ_LIKE(),
+    },
+  ];
+}
+
+export function assignmentReadOperations(): MatrixOperation[] {
+  return [
+    {
+      name: "list the unit's assignments",
+      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }),
+      expected: READ_LIKE(),
+    },
+  ];
+}
+
+/**
+ * Acting on an assignment needs an assignment of the target unit: the demo data gives them to
+ * districts and communes, not to the province or offices, so these cases use the targets that
+ * have one (another province: Hà Giang's district 024).
+ */
+export const ACTING_ACTORS: readonly MatrixActor[] = MATRIX_ACTORS.map((actor) => {
+  const withAssignments: Record<string, MatrixActor['targets']> = {
+    doha: { child: '513', grandchild: '20794', otherProvince: '024' },
+    d513: { own: '513', child: '20794', sibling: '509', otherProvince: '024' },
+    c20794: { own: '20794', sibling: '20797', otherProvince: '024' },
+    auditor: { child: '513', grandchild: '20794', otherProvince: '024' },
+  };
+  return { ...actor, targets: withAssignments[actor.username] };
+});
+
+export function assignmentActOperations(platform: () => RunningPlatform): MatrixOperation[] {
+  /** An assignment of the unit still waiting to be accepted: an allowed accept consumes one. */
+  const waiting = async (unitCode: string, kind = 'TASK'): Promise<string> => {
+    const rows: Array<{ id: string }> = await platform()
+      .tasks.get(DataSource)
+      .query(`SELECT id FROM "${TASKS_SCHEMA}".assignments WHERE unit_code = $1 AND kind = $2 AND status = 'ASSIGNED' ORDER BY id LIMIT 1`, [unitCode, kind]);
+    if (!rows.length) throw new Error(`access matrix: the demo data has no waiting assignment of ${unitCode}`);
+    return rows[0].id;
+  };
+  const by = (expected: Partial<Record<string, 'OK' | 'FORBIDDEN'>>): Expected =>
+    Object.fromEntries(ACTING_ACTORS.map((actor) => [actor.username, Object.fromEntries(Object.keys(actor.targets).map((target) => [target, expected[`${actor.username}:${target}`] ?? 'FORBIDDEN']))]));
+  const acting = by({ 'doha:child': 'OK', 'doha:grandchild': 'OK', 'd513:own': 'OK', 'd513:child': 'OK', 'c20794:own': 'OK' });
+  return [
+    {
+      name: "accept the unit's assignment",
+      run: async (client, username, code) => client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id status } }', { id: await waiting(code) }),
+      expected: acting,
+    },
+    {
+      name: "read an assignment of the unit with its history",
+      run: async (client, username, code) => client.outcome(username, 'query($id: ID!) { assignment(id: $id) { id status history { version type } } }', { id: await waiting(code) }),
+      expected: by({ 'doha:child': 'OK', 'doha:grandchild': 'OK', 'd513:own': 'OK', 'd513:child': 'OK', 'c20794:own': 'OK', 'auditor:child': 'OK', 'auditor:grandchild': 'OK' }),
+    },
+  ];
+}
