@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { eventually, GraphQLTestClient } from '@reform/testing';
 import { startTestPlatform, TestPlatform } from './test-platform';
 
@@ -157,5 +158,47 @@ describe('plans and assignments through the gateway', () => {
     // Give a wrongly published event time to arrive before looking for its assignments.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await assignmentsOf(draftPlan.id)).toEqual([]);
+  });
+
+  it('integrity through the gateway on Unit, Account, Plan and Assignment: intact, then the version of an event row changed in PostgreSQL', async () => {
+    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, { input: { ...draft(provincialPlanId, [COMMUNE_TASK]), number: '121/KH-UBND' } });
+    await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: draftPlan.id });
+    const [assignment] = await eventually(async () => {
+      const found = await assignmentsOf(draftPlan.id);
+      expect(found.length).toBeGreaterThan(0);
+      return found;
+    });
+    await client.as(`c${assignment.unitCode}`, 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: assignment.id });
+    const { me } = await client.as(`c${assignment.unitCode}`, '{ me { id } }');
+    const integrity = async () => {
+      const data = await client.as(
+        'auditor',
+        `query($p: ID!, $a: ID!, $u: ID!) {
+          plan(id: $p) { integrity { ok checkedEvents firstBrokenVersion } }
+          assignment(id: $a) { integrity { ok checkedEvents firstBrokenVersion } }
+          unit(code: $u) { integrity { ok checkedEvents firstBrokenVersion } accounts { username integrity { ok checkedEvents firstBrokenVersion } } }
+        }`,
+        { p: draftPlan.id, a: assignment.id, u: assignment.unitCode },
+      );
+      return { plan: data.plan.integrity, assignment: data.assignment.integrity, unit: data.unit.integrity, account: data.unit.accounts[0].integrity };
+    };
+    const intact = await integrity();
+    expect(intact.plan).toEqual({ ok: true, checkedEvents: 2, firstBrokenVersion: null });
+    expect(intact.assignment).toEqual({ ok: true, checkedEvents: 2, firstBrokenVersion: null });
+    expect(intact.unit).toMatchObject({ ok: true, firstBrokenVersion: null });
+    expect(intact.account).toMatchObject({ ok: true, firstBrokenVersion: null });
+
+    // Someone with database access rewrites what was recorded.
+    const tamper = (app: { get(type: typeof DataSource): DataSource }, schema: string, streamId: string, version: number) =>
+      app.get(DataSource).query(`UPDATE "${schema}".events SET data = data || '{"tampered": true}'::jsonb WHERE stream_id = $1 AND stream_version = $2`, [streamId, version]);
+    await tamper(test.platform.plans, 'plans', `plan-${draftPlan.id}`, 2);
+    await tamper(test.platform.tasks, 'tasks', `assignment-${assignment.id}`, 1);
+    await tamper(test.platform.directory, 'directory', `unit-${assignment.unitCode}`, 1);
+    await tamper(test.platform.directory, 'directory', `account-${me.id}`, 1);
+    const broken = await integrity();
+    expect(broken.plan).toEqual({ ok: false, checkedEvents: 2, firstBrokenVersion: 2 });
+    expect(broken.assignment).toMatchObject({ ok: false, firstBrokenVersion: 1 });
+    expect(broken.unit).toMatchObject({ ok: false, firstBrokenVersion: 1 });
+    expect(broken.account).toMatchObject({ ok: false, firstBrokenVersion: 1 });
   });
 });

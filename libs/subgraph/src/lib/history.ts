@@ -49,3 +49,17 @@ export class HistoryEntryType {
   @Field() correlationId!: string;
   @Field(() => String, { nullable: true }) causationId!: string | null;
 }
+
+/** `integrity` on every event-sourced entity (API.md): the entity's hash chain checked. */
+@Directive('@shareable')
+@ObjectType('IntegrityReport', { description: 'Kết quả kiểm tra chuỗi băm các sự kiện của đối tượng.' })
+export class IntegrityReportType {
+  @Field() ok!: boolean;
+  @Field(() => Int, { description: 'Số sự kiện đã kiểm tra.' }) checkedEvents!: number;
+  @Field(() => Int, { nullable: true, description: 'Phiên bản đầu tiên bị sai lệch (trống nếu chuỗi nguyên vẹn).' }) firstBrokenVersion!: number | null;
+}
+
+/** The GraphQL view of an event store's stream check (only the fields clients see). */
+export function integrityReport(report: { ok: boolean; checkedEvents: number; firstBrokenVersion: number | null }): IntegrityReportType {
+  return { ok: report.ok, checkedEvents: report.checkedEvents, firstBrokenVersion: report.firstBrokenVersion };
+}

@@ -3,7 +3,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { HistoryEntryType } from '@reform/subgraph';
+import { HistoryEntryType, integrityReport, IntegrityReportType } from '@reform/subgraph';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { AccountType } from '../accounts/account.graphql';
@@ -24,6 +24,13 @@ export class UnitHistoryResolver {
     await this.access.assert(identity, 'read-history', unit.code);
     return historyOf(unitDecider, await this.store.readStream(unitStreamId(unit.code)));
   }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của đơn vị.' })
+  async integrity(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
+    await this.access.assert(identity, 'read-history', unit.code);
+    return integrityReport(await this.store.verifyStream(unitStreamId(unit.code)));
+  }
 }
 
 @Resolver(() => AccountType)
@@ -40,5 +47,12 @@ export class AccountHistoryResolver {
     // Password hashes never leave the service, not even in history.
     const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);
     return historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id))).map((entry) => ({ ...entry, data: redact(entry.data), state: redact(entry.state) }));
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của tài khoản.' })
+  async integrity(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
+    await this.access.assert(identity, 'read-history', account.unitCode);
+    return integrityReport(await this.store.verifyStream(accountStreamId(account.id)));
   }
 }

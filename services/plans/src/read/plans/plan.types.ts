@@ -90,14 +90,6 @@ export class PlanAmendmentType {
   @Field(() => DateScalar) amendedOn!: string;
 }
 
-@ObjectType('IntegrityReport', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Kết quả kiểm tra chuỗi băm các sự kiện của đối tượng.' })
-@Directive('@shareable')
-export class IntegrityReportType {
-  @Field() ok!: boolean;
-  @Field(() => Int) checkedEvents!: number;
-  @Field(() => Int, { nullable: true }) firstBrokenVersion!: number | null;
-}
-
 @ObjectType('Plan', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Kế hoạch (Kế hoạch số .../KH-UBND) của một đơn vị, với phụ lục nhiệm vụ.' })
 @Directive('@key(fields: "id")')
 export class PlanType {

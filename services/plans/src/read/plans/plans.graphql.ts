@@ -4,12 +4,12 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
 import { fold } from '@reform/decider';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryType } from '@reform/subgraph';
+import { DateTimeScalar, HistoryEntryType, integrityReport, IntegrityReportType } from '@reform/subgraph';
 import { PlanEvent, planDecider, planStreamId } from '../../domain/plan.decider';
 import { PlanAccess } from './plan-access';
 import { PlanReadModel } from './plan-read-model';
 import { planView } from './plan-view';
-import { IntegrityReportType, PlanType } from './plan.types';
+import { PlanType } from './plan.types';
 
 /** `plan` and `plans` of API.md, and the fields of a Plan that need more than its row. */
 @Resolver(() => PlanType)
@@ -84,8 +84,7 @@ export class PlanResolver {
   @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của kế hoạch.' })
   async integrity(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
     await this.control.assert(identity, 'read-history', plan.issuerCode);
-    const report = await this.store.verifyStream(planStreamId(plan.id));
-    return { ok: report.ok, checkedEvents: report.checkedEvents, firstBrokenVersion: report.firstBrokenVersion };
+    return integrityReport(await this.store.verifyStream(planStreamId(plan.id)));
   }
 
   @AccessCheckedInResolver('read')

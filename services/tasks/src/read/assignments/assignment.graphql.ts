@@ -4,11 +4,11 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { fold } from '@reform/decider';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryType, vietnamDay } from '@reform/subgraph';
+import { DateTimeScalar, HistoryEntryType, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
 import { AssignmentEvent, AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
 import { AssignmentList } from './assignment-list';
-import { AssignmentStatusEnum, AssignmentType, AssignmentView, IntegrityType, PlanRef, UnitRef, viewOf } from './assignment.types';
+import { AssignmentStatusEnum, AssignmentType, AssignmentView, PlanRef, UnitRef, viewOf } from './assignment.types';
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
@@ -85,10 +85,9 @@ export class AssignmentResolver {
   }
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => IntegrityType, { description: 'Kiểm tra chuỗi băm của lịch sử.' })
-  async integrity(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<IntegrityType> {
+  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm của lịch sử.' })
+  async integrity(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
     await this.access.assert(identity, 'read-history', assignment.unitCode);
-    const report = await this.store.verifyStream(assignmentStreamId(assignment.id));
-    return { ok: report.ok, checkedEvents: report.checkedEvents, firstBrokenVersion: report.firstBrokenVersion };
+    return integrityReport(await this.store.verifyStream(assignmentStreamId(assignment.id)));
   }
 }

@@ -35,13 +35,6 @@ export class ExtensionType {
   @Field(() => String, { nullable: true, description: 'Ý kiến khi đồng ý hoặc lý do từ chối.' }) answer!: string | null;
 }
 
-@ObjectType('AssignmentIntegrity', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Kiểm tra chuỗi băm của lịch sử nhiệm vụ.' })
-export class IntegrityType {
-  @Field() ok!: boolean;
-  @Field(() => Int) checkedEvents!: number;
-  @Field(() => Int, { nullable: true }) firstBrokenVersion!: number | null;
-}
-
 /** The GraphQL view of an assignment: its state (current or as of an instant). */
 export type AssignmentView = Assignment;
 /** `dueOn` answers "when is it next due" (the schedule's next unsettled day), not only a fixed day. */
