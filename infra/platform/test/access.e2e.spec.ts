@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
-import { GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
+import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { startTestPlatform, TestPlatform } from './test-platform';
 import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
@@ -101,8 +101,9 @@ describe('access control through the gateway', () => {
       const plans = platform.plans.get(DataSource);
       const tasks = platform.tasks.get(DataSource);
       const eventCount = async () => {
-        const [p] = await plans.query('SELECT count(*)::int AS n FROM plans.events');
-        const [t] = await tasks.query('SELECT count(*)::int AS n FROM tasks.events');
+        // The auditor's attempts are recorded (access record); nothing else may be appended.
+        const [p] = await plans.query(`SELECT count(*)::int AS n FROM plans.events WHERE event_type <> 'AuditorQueried'`);
+        const [t] = await tasks.query(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type <> 'AuditorQueried'`);
         return p.n + t.n;
       };
       const { plans: thangBinh } = await client.as('d513', '{ plans(issuerCode: "513") { id } }');
@@ -139,6 +140,31 @@ describe('access control through the gateway', () => {
       // The gateway adds which subgraph answered; nothing else (no stack trace, no detail).
       expect(result.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', serviceName: 'directory' });
       expect(result.errors?.[0].message).toBe('Bạn không có quyền thực hiện thao tác này trên đơn vị được yêu cầu.');
+    });
+  });
+
+  describe('the access record', () => {
+    it("records each auditor query, allowed or refused, where it was answered; doha lists them, d513 and the auditor cannot", async () => {
+      const since = new Date().toISOString();
+      await client.as('auditor', 'query Inspect($c: ID!) { unit(code: $c) { name history { version } } }', { c: '513' });
+      await client.as('auditor', '{ plans(issuerCode: "513") { id number } }');
+      await client.as('auditor', '{ assignments(unitCode: "20794") { id } }');
+      expect(await client.outcome('auditor', 'mutation { acceptAssignment(id: "00000000-0000-0000-0000-000000000000") { id } }')).toBe('FORBIDDEN');
+      const entries = await eventually(
+        async () => {
+          const { accessRecord } = await client.as('doha', 'query($f: DateTime!) { accessRecord(username: "auditor", from: $f) { service username unitCode operation field arguments operationName outcome recordedAt } }', { f: since });
+          const seen = (accessRecord as Array<Record<string, unknown>>).map(({ service, operation, field, outcome }) => `${service} ${operation} ${field} ${outcome}`);
+          expect(seen.sort()).toEqual(['directory query unit allowed', 'plans query plans allowed', 'tasks mutation acceptAssignment refused', 'tasks query assignments allowed']);
+          return accessRecord as Array<Record<string, unknown>>;
+        },
+        { timeoutMs: 10_000, intervalMs: 200 },
+      );
+      expect(entries.find((entry) => entry.field === 'unit')).toMatchObject({ username: 'auditor', unitCode: '49.TTR', arguments: { code: '513' }, operationName: 'Inspect' });
+      expect(await client.outcome('d513', '{ accessRecord { field } }')).toBe('FORBIDDEN');
+      expect(await client.outcome('auditor', '{ accessRecord { field } }')).toBe('FORBIDDEN');
+      // Kept where the query was answered, in that service's hash-chained event store.
+      const [kept] = await platform.tasks.get(DataSource).query(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AuditorQueried' AND metadata->'actor'->>'username' = 'auditor'`);
+      expect(kept.n).toBeGreaterThan(0);
     });
   });
 

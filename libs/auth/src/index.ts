@@ -8,3 +8,4 @@ export * from './lib/auth.module';
 export * from './lib/undeclared-resolvers';
 export * from './lib/passwords';
 export * from './lib/login-throttle';
+export * from './lib/access-record';

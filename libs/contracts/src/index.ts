@@ -1,3 +1,4 @@
 export * from './lib/contract';
 export * from './directory/unit-events';
 export * from './plans/plan-events';
+export * from './audit/auditor-queried';

@@ -10,6 +10,8 @@ import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
 import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
+import { AccessRecordConsumer } from './read/access-record/access-record.consumer';
+import { AccessRecordResolver } from './read/access-record/access-record.graphql';
 import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
 import { AccountHistoryResolver, UnitHistoryResolver } from './read/history/history.graphql';
@@ -66,6 +68,8 @@ export class DirectoryModule {
       providers: [
         UnitDirectory,
         AccountDirectory,
+        AccessRecordConsumer,
+        AccessRecordResolver,
         DirectoryCommands,
         UnitResolver,
         UnitAccountsResolver,

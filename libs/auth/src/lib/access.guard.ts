@@ -3,9 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACCESS_RULE, AccessRule, requestOf } from './access.decorators';
 import { AccessControl } from './access-control';
-import { roleAllows } from '@reform/access';
+import { Identity, roleAllows } from '@reform/access';
 import { forbidden, unauthenticated } from './access.errors';
 import { TokenRejectedError, TokenService, bearerToken } from './tokens';
+import { ACCESS_RECORDER, AccessRecorder, isAuditor } from './access-record';
 
 export const TOKEN_SERVICE = Symbol('TOKEN_SERVICE');
 
@@ -33,6 +34,7 @@ export class AccessGuard implements CanActivate {
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     private readonly access: AccessControl,
     @Optional() @Inject(ACCOUNT_STATUS) private readonly accounts?: AccountStatus,
+    @Optional() @Inject(ACCESS_RECORDER) private readonly accessRecord?: AccessRecorder | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -59,9 +61,23 @@ export class AccessGuard implements CanActivate {
       }
     }
     const identity = request.identity;
+    const root = this.accessRecord && isAuditor(identity) ? rootField(context) : null;
+    if (!root) return this.decide(context, rule, identity);
+    // An auditor's query is recorded, allowed or refused, before it is answered: no record, no answer.
+    let allowed = false;
+    try {
+      allowed = await this.decide(context, rule, identity);
+      return allowed;
+    } finally {
+      await this.accessRecord?.record(identity, { ...root, outcome: allowed ? 'allowed' : 'refused' });
+    }
+  }
 
+  private async decide(context: ExecutionContext, rule: AccessRule, identity: Identity): Promise<boolean> {
     switch (rule.kind) {
       case 'signed-in':
+        return true;
+      case 'public':
         return true;
       case 'checked-in-resolver':
         if (identity.roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
@@ -75,4 +91,14 @@ export class AccessGuard implements CanActivate {
       }
     }
   }
+}
+
+/** The root field of a GraphQL request (`plan`, `_entities`...), or null for a nested field or HTTP. */
+function rootField(context: ExecutionContext): { operation: 'query' | 'mutation'; field: string; arguments: Record<string, unknown>; operationName: string | null } | null {
+  if (context.getType<string>() !== 'graphql') return null;
+  const gql = GqlExecutionContext.create(context);
+  const info = gql.getInfo<{ parentType?: { name: string }; fieldName: string; operation?: { operation: string; name?: { value: string } } }>();
+  const operation = info?.operation?.operation;
+  if (!info?.parentType || (operation !== 'query' && operation !== 'mutation') || info.parentType.name !== (operation === 'query' ? 'Query' : 'Mutation')) return null;
+  return { operation, field: info.fieldName, arguments: { ...(gql.getArgs() ?? {}) }, operationName: info.operation?.name?.value ?? null };
 }

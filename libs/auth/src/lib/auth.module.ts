@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessControl, UNIT_ANCESTRY, UnitAncestry } from './access-control';
 import { ACCOUNT_STATUS, AccessGuard, AccountStatus, TOKEN_SERVICE } from './access.guard';
 import { SigningKey, TokenOptions, TokenService } from './tokens';
+import { EVENT_STORE, EventStore } from '@reform/event-store';
+import { ACCESS_RECORDER, EventStoreAccessRecorder } from './access-record';
 
 export interface AuthModuleOptions {
   readonly signingKeys: readonly SigningKey[];
@@ -30,6 +32,9 @@ export function authProviders(options: AuthModuleOptions): Provider[] {
     { provide: UNIT_ANCESTRY, ...options.unitAncestry } as Provider,
     ...(options.accountStatus ? [{ provide: ACCOUNT_STATUS, ...options.accountStatus } as Provider] : []),
     AccessControl,
+    // Auditors' queries go to the service's event store (the access record); a module without
+    // an event store (tests of the guard alone) records nothing.
+    { provide: ACCESS_RECORDER, inject: [{ token: EVENT_STORE, optional: true }], useFactory: (store?: EventStore) => (store ? new EventStoreAccessRecorder(store) : null) },
     { provide: APP_GUARD, useClass: AccessGuard },
   ];
 }

@@ -2,12 +2,12 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstr
 import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ContractRegistry, IntegrationEventContract } from '@reform/contracts';
+import { ACCESS_RECORD_STREAM_PREFIX, AUDITOR_QUERIED_EVENT, AUDITOR_QUERIED_V1, ContractRegistry, IntegrationEventContract } from '@reform/contracts';
 import { EVENT_STORE, EventStore } from '@reform/event-store';
 import { MESSAGE_BUS, MessageBus, Subscription } from './bus.port';
 import { IntegrationMessage } from './message';
 import { Inbox } from './inbox';
-import { IntegrationEventMapper, OutboxRelay } from './outbox-relay';
+import { IntegrationEventMapper, OutboxRelay, toIntegrationMessage } from './outbox-relay';
 
 const INTEGRATION_HANDLER = 'reform:integration-handler';
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -139,14 +139,17 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.log(`${consumer} listens to ${subject}`);
       }
     }
-    if (this.options.publish) {
+    // Every service publishes its access record (auditors' queries), whatever else it publishes.
+    const publishService = this.options.publish;
+    const accessRecord = accessRecordMapper(this.options.service);
+    if (accessRecord || publishService) {
       this.relay = new OutboxRelay({
         name: this.options.service,
         store: this.store,
         dataSource: this.dataSource,
         schema: this.options.schema,
         bus: this.bus,
-        map: this.options.publish,
+        map: (event) => accessRecord?.(event) ?? publishService?.(event) ?? null,
         idleMs: this.options.relayIdleMs,
       });
       this.control.relay = this.relay;
@@ -178,4 +181,14 @@ export class MessagingModule {
       exports: [MESSAGE_BUS, RelayControl],
     };
   }
+}
+
+/**
+ * The relay mapping of a service's access record: `AuditorQueried` events of `access-` streams as
+ * `<service>.AuditorQueried` v1. Null for a service the contracts do not list (nothing to publish).
+ */
+export function accessRecordMapper(service: string): IntegrationEventMapper | null {
+  const contract = (AUDITOR_QUERIED_V1 as Record<string, (typeof AUDITOR_QUERIED_V1)['directory'] | undefined>)[service];
+  if (!contract) return null;
+  return (event) => (event.streamId.startsWith(ACCESS_RECORD_STREAM_PREFIX) && event.type === AUDITOR_QUERIED_EVENT ? toIntegrationMessage(event, contract, contract.validate(event.data)) : null);
 }
