@@ -16,6 +16,7 @@ const add = (by: number): TallyCommand => ({ type: 'AddToTally', data: { by } })
 const totals: Projection = {
   name: 'tally_totals.v1',
   eventTypes: ['TallyIncreased'],
+  tables: ['tally_totals'],
   async apply(events: readonly RecordedEvent[], manager: EntityManager) {
     for (const event of events) {
       const { by } = event.data as { by: number };

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
-import { DIRECTORY_SCHEMA as S } from '../../schema';
+import { DIRECTORY_SCHEMA } from '../../schema';
 import { AccountEvent, AccountState, accountDecider } from '../../domain/account/account.decider';
 
 const ACCOUNT_EVENT_TYPES: readonly AccountEvent['type'][] = ['AccountCreated', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'AccountDisabled'];
@@ -13,12 +13,14 @@ const ACCOUNT_EVENT_TYPES: readonly AccountEvent['type'][] = ['AccountCreated', 
 export const accountsProjection: Projection = {
   name: 'accounts.v1',
   eventTypes: ACCOUNT_EVENT_TYPES,
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  tables: ['accounts', 'account_roles'],
+  async apply(events: readonly RecordedEvent[], manager: EntityManager, schema?: string): Promise<void> {
+    const S = schema ?? DIRECTORY_SCHEMA;
     const byAccount = new Map<string, RecordedEvent[]>();
     for (const event of events) byAccount.set(event.streamId, [...(byAccount.get(event.streamId) ?? []), event]);
     for (const [streamId, accountEvents] of byAccount) {
       const accountId = streamId.replace(/^account-/, '');
-      const before = await loadAccount(manager, accountId);
+      const before = await loadAccount(manager, accountId, S);
       const fresh = accountEvents.filter((event) => event.streamVersion > (before?.version ?? 0));
       if (fresh.length === 0) continue;
       const state = fold(accountDecider, fresh as unknown as AccountEvent[], before?.state ?? accountDecider.initialState);
@@ -41,7 +43,8 @@ export const accountsProjection: Projection = {
   },
 };
 
-export async function loadAccount(manager: EntityManager, accountId: string): Promise<{ state: AccountState; version: number } | null> {
+export async function loadAccount(manager: EntityManager, accountId: string, schema: string = DIRECTORY_SCHEMA): Promise<{ state: AccountState; version: number } | null> {
+  const S = schema;
   const [row] = await manager.query(`SELECT * FROM "${S}".accounts WHERE account_id = $1`, [accountId]);
   if (!row) return null;
   const roles: Array<{ role: string; unit_code: string }> = await manager.query(`SELECT role, unit_code FROM "${S}".account_roles WHERE account_id = $1 ORDER BY role, unit_code`, [accountId]);

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Projection, RecordedEvent } from '@reform/event-store';
 import { applyUnitFacts, loadUnits as loadUnitTables } from '@reform/unit-hierarchy';
 import { UNIT_EVENT_TYPES, UnitEvent } from '@reform/unit-periods';
-import { DIRECTORY_SCHEMA as S } from '../../schema';
+import { DIRECTORY_SCHEMA } from '../../schema';
 
 export { UNIT_EVENT_TYPES };
 
@@ -14,13 +14,14 @@ export { UNIT_EVENT_TYPES };
 export const unitsProjection: Projection = {
   name: 'units.v1',
   eventTypes: UNIT_EVENT_TYPES,
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  tables: ['units', 'unit_periods'],
+  async apply(events: readonly RecordedEvent[], manager: EntityManager, schema?: string): Promise<void> {
     await applyUnitFacts(
       manager,
-      S,
+      schema ?? DIRECTORY_SCHEMA,
       events.map((event) => ({ code: event.streamId.replace(/^unit-/, ''), version: event.streamVersion, event: event as unknown as UnitEvent })),
     );
   },
 };
 
-export const loadUnits = (manager: EntityManager, codes: string[]) => loadUnitTables(manager, S, codes);
+export const loadUnits = (manager: EntityManager, codes: string[]) => loadUnitTables(manager, DIRECTORY_SCHEMA, codes);

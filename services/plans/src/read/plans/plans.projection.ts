@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
-import { PLANS_SCHEMA as S } from '../../schema';
+import { PLANS_SCHEMA } from '../../schema';
 import { PLAN_EVENT_TYPES, PlanEvent, planDecider, PlanState } from '../../domain/plan.decider';
 
 type Plan = Exclude<PlanState, { status: 'absent' }>;
@@ -16,7 +16,9 @@ export const planStatus = (state: Plan) => state.status.toUpperCase() as 'DRAFT'
 export const plansProjection: Projection = {
   name: 'plans.v1',
   eventTypes: PLAN_EVENT_TYPES,
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  tables: ['plans'],
+  async apply(events: readonly RecordedEvent[], manager: EntityManager, schema?: string): Promise<void> {
+    const S = schema ?? PLANS_SCHEMA;
     const byId = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const id = event.streamId.replace(/^plan-/, '');
@@ -30,12 +32,12 @@ export const plansProjection: Projection = {
       if (!fresh.length) continue;
       const state = fold(planDecider, fresh as unknown as PlanEvent[], before?.document ?? planDecider.initialState);
       if (state.status === 'absent') continue;
-      await savePlan(manager, id, state, fresh[fresh.length - 1].streamVersion);
+      await savePlan(manager, S, id, state, fresh[fresh.length - 1].streamVersion);
     }
   },
 };
 
-async function savePlan(manager: EntityManager, id: string, state: Plan, version: number): Promise<void> {
+async function savePlan(manager: EntityManager, S: string, id: string, state: Plan, version: number): Promise<void> {
   const issued = state.status === 'draft' ? null : state;
   await manager.query(
     `INSERT INTO "${S}".plans (id, number, title, issuer_code, year, status, revision, implements_plan_id, issued_on, frameworks, document, version)

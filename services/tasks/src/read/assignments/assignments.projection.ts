@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
 import { Assignment, ASSIGNMENT_EVENT_TYPES, AssignmentEvent, assignmentDecider, nextDueOn } from '../../domain/assignment/assignment.decider';
-import { TASKS_SCHEMA as S } from '../../schema';
+import { TASKS_SCHEMA } from '../../schema';
 
 const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
 
@@ -15,7 +15,9 @@ const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
 export const assignmentsProjection: Projection = {
   name: 'assignments.v1',
   eventTypes: ASSIGNMENT_EVENT_TYPES,
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  tables: ['assignments'],
+  async apply(events: readonly RecordedEvent[], manager: EntityManager, schema?: string): Promise<void> {
+    const S = schema ?? TASKS_SCHEMA;
     const byId = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const id = idOf(event.streamId);
@@ -35,11 +37,11 @@ export const assignmentsProjection: Projection = {
       const last = fresh[fresh.length - 1];
       rows.push({ state, version: last.streamVersion, updatedAt: last.recordedAt });
     }
-    if (rows.length) await saveAssignments(manager, rows);
+    if (rows.length) await saveAssignments(manager, S, rows);
   },
 };
 
-async function saveAssignments(manager: EntityManager, rows: Array<{ state: Assignment; version: number; updatedAt: Date }>): Promise<void> {
+async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ state: Assignment; version: number; updatedAt: Date }>): Promise<void> {
   const last = (days: readonly string[]) => (days.length ? days[days.length - 1] : null);
   await manager.query(
     `INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
