@@ -14,7 +14,7 @@ import { AccessRecordConsumer } from './read/access-record/access-record.consume
 import { AccessRecordResolver } from './read/access-record/access-record.graphql';
 import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
-import { AccountHistoryResolver, UnitHistoryResolver } from './read/history/history.graphql';
+import { AccountHistoryResolver, HistoryActorResolver, UnitHistoryResolver } from './read/history/history.graphql';
 import { AccountAdministrationResolver } from './write/accounts/accounts.graphql';
 import { DirectoryCommands } from './write/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
@@ -79,6 +79,7 @@ export class DirectoryModule {
         AccountAdministrationResolver,
         RenameUnitResolver,
         UnitHistoryResolver,
+        HistoryActorResolver,
         AccountHistoryResolver,
         { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(DEFAULT_LOGIN_LIMITS) },
         ...authProviders({

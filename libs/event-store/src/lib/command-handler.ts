@@ -8,7 +8,11 @@ export interface HandleCommandOptions<C extends Command, E extends DomainEvent, 
   readonly decider: Decider<C, E, S>;
   readonly streamId: string;
   readonly command: C;
-  readonly metadata: EventMetadata;
+  /**
+   * Who and why; a function gets the stream's events as read, for metadata that follows them
+   * (e.g. the causation: the event the actor acted upon).
+   */
+  readonly metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata);
   /** The service's inline projections, run in the append's transaction. */
   readonly projections?: readonly Projection[];
   /** Re-reads and decides again on a concurrent write; safe because decide is pure. */
@@ -38,7 +42,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         const state = fold(decider, past as unknown as E[]);
         const decided = decider.decide(command, state);
         if (decided.length === 0) return { state, events: [], version: past.length, attempts: attempt + 1 };
-        const { events, nextExpectedVersion } = await tx.append(streamId, past.length, decided, metadata);
+        const { events, nextExpectedVersion } = await tx.append(streamId, past.length, decided, typeof metadata === 'function' ? metadata(past) : metadata);
         await project(projections, events, manager);
         return {
           state: fold(decider, decided, state),

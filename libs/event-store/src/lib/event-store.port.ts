@@ -102,6 +102,8 @@ export interface EventStore {
   /** Appends to many streams atomically: all or nothing (imports, seeds). */
   appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Several streams at once (a task's assignments), each in version order, streams in the order asked. */
+  readStreams(streamIds: readonly string[], options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every event of this store in commit order after `from`; never skips a late commit. */
   readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult>;
   /** Walks the stream's hash chain. */

@@ -54,6 +54,18 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect(await store.readStream(stream())).toEqual([]);
     });
 
+    it('reads several streams at once, each in version order, in the order asked, up to an instant', async () => {
+      const [a, b, missing] = [stream(), stream(), stream()];
+      await store.append(a, 0, [{ type: 'A1', data: {} }, { type: 'A2', data: {} }], metadata);
+      await store.append(b, 0, [{ type: 'B1', data: {} }], metadata);
+      const cut = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.append(a, 2, [{ type: 'A3', data: {} }], metadata);
+      expect((await store.readStreams([b, missing, a])).map((e) => [e.streamId, e.type])).toEqual([[b, 'B1'], [a, 'A1'], [a, 'A2'], [a, 'A3']]);
+      expect((await store.readStreams([a, b], { toInstant: cut })).map((e) => e.type)).toEqual(['A1', 'A2', 'B1']);
+      expect(await store.readStreams([])).toEqual([]);
+    });
+
     it('appends to many streams atomically', async () => {
       const [a, b] = [stream(), stream()];
       await store.append(b, 0, [{ type: 'Existing', data: {} }], metadata);

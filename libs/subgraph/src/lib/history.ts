@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeScalar } from './scalars';
@@ -28,26 +29,70 @@ export const JSONScalar = new GraphQLScalarType({
   parseLiteral: literal,
 });
 
-// Shareable: every event-sourced subgraph answers `history` with these same types.
-@Directive('@shareable')
-@ObjectType('HistoryActor', { description: 'Ai đã thực hiện: tài khoản và đơn vị.' })
-export class HistoryActorType {
-  @Field() accountId!: string;
-  @Field() username!: string;
-  @Field(() => String, { nullable: true }) unitCode!: string | null;
+/** An entity reference to a unit: what a subgraph answers for `unit`; the directory resolves the rest. */
+export interface UnitReference {
+  readonly code: string;
 }
 
-@Directive('@shareable')
-@ObjectType('HistoryEntry', { description: 'Một sự kiện trong lịch sử của một đối tượng, và trạng thái sau sự kiện đó.' })
-export class HistoryEntryType {
-  @Field(() => Int) version!: number;
-  @Field() type!: string;
-  @Field(() => DateTimeScalar) recordedAt!: Date;
-  @Field(() => HistoryActorType) actor!: HistoryActorType;
-  @Field(() => JSONScalar) data!: unknown;
-  @Field(() => JSONScalar, { description: 'Trạng thái của đối tượng ngay sau sự kiện.' }) state!: unknown;
-  @Field() correlationId!: string;
-  @Field(() => String, { nullable: true }) causationId!: string | null;
+/** Who did it, as `HistoryEntry.actor` answers it (API.md: `actor { username unit { code } }`). */
+export interface HistoryActorView {
+  readonly accountId: string;
+  readonly username: string;
+  readonly unitCode: string | null;
+  readonly unit: UnitReference | null;
+}
+
+export interface HistoryEntryView {
+  readonly version: number;
+  readonly type: string;
+  readonly recordedAt: Date;
+  readonly actor: HistoryActorView;
+  readonly data: unknown;
+  readonly state: unknown;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+}
+
+/** A stored actor as the GraphQL view: the unit as an entity reference, resolved by the directory. */
+export function actorView(actor: { accountId: string; username: string; unitCode: string | null }): HistoryActorView {
+  return { accountId: actor.accountId, username: actor.username, unitCode: actor.unitCode, unit: actor.unitCode ? { code: actor.unitCode } : null };
+}
+
+/** A history (libs/event-store `historyOf`) as the GraphQL view. */
+export function historyView<T extends { actor: { accountId: string; username: string; unitCode: string | null } }>(entries: readonly T[]): Array<Omit<T, 'actor'> & { actor: HistoryActorView }> {
+  return entries.map((entry) => ({ ...entry, actor: actorView(entry.actor) }));
+}
+
+/**
+ * `HistoryActor` and `HistoryEntry`, declared once here and built into each subgraph with its own
+ * `Unit` type (registerIn, ADR 0009): `actor.unit` is a `Unit` entity, so every subgraph needs
+ * the actor type to point at the `Unit` it declares. Shareable: every event-sourced subgraph
+ * answers `history` with these same types.
+ */
+export function historyTypes(registerIn: Type<unknown>, unit: () => Type<unknown>) {
+  @Directive('@shareable')
+  @ObjectType('HistoryActor', { registerIn, description: 'Ai đã thực hiện: tài khoản và đơn vị.' })
+  class HistoryActorType implements HistoryActorView {
+    @Field() accountId!: string;
+    @Field() username!: string;
+    @Field(() => String, { nullable: true, description: 'Mã đơn vị (cũng là unit.code).' }) unitCode!: string | null;
+    @Field(unit, { nullable: true, description: 'Đơn vị mà tài khoản thay mặt (trống với thao tác của hệ thống).' }) unit!: UnitReference | null;
+  }
+
+  @Directive('@shareable')
+  @ObjectType('HistoryEntry', { registerIn, description: 'Một sự kiện trong lịch sử của một đối tượng, và trạng thái sau sự kiện đó.' })
+  class HistoryEntryType implements HistoryEntryView {
+    @Field(() => Int) version!: number;
+    @Field() type!: string;
+    @Field(() => DateTimeScalar) recordedAt!: Date;
+    @Field(() => HistoryActorType) actor!: HistoryActorType;
+    @Field(() => JSONScalar) data!: unknown;
+    @Field(() => JSONScalar, { description: 'Trạng thái của đối tượng ngay sau sự kiện.' }) state!: unknown;
+    @Field() correlationId!: string;
+    @Field(() => String, { nullable: true }) causationId!: string | null;
+  }
+
+  return { HistoryActorType, HistoryEntryType };
 }
 
 /** `integrity` on every event-sourced entity (API.md): the entity's hash chain checked. */

@@ -212,6 +212,17 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
+  async readStreams(streamIds: readonly string[], options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (streamIds.length === 0) return [];
+    const rows: EventRow[] = await this.query(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table} JOIN unnest($1::text[]) WITH ORDINALITY AS asked(stream_id, n) USING (stream_id)
+       WHERE ($2::int IS NULL OR stream_version <= $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+       ORDER BY asked.n, stream_version`,
+      [[...streamIds], options.toVersion ?? null, options.toInstant?.toISOString() ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
   async readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult> {
     const rows: EventRow[] = await this.query(
       `SELECT ${EVENT_COLUMNS} FROM ${this.table}

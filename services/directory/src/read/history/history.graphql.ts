@@ -1,14 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
-import { AccessCheckedInResolver, AccessControl, CurrentIdentity } from '@reform/auth';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { HistoryEntryType, integrityReport, IntegrityReportType } from '@reform/subgraph';
+import { HistoryActorView, HistoryEntryView, historyTypes, historyView, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
+import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { AccountType } from '../accounts/account.graphql';
 import { UnitType } from '../units/unit.graphql';
-import { UnitView } from '../units/unit-directory';
+import { UnitDirectory, UnitView } from '../units/unit-directory';
+
+/** History types of this subgraph: here `actor.unit` is the directory's own Unit, resolved in full. */
+export const { HistoryEntryType, HistoryActorType } = historyTypes(DIRECTORY_GRAPHQL_TYPES, () => UnitType);
 
 /** Histories are tenant data: `read-history` within the reader's scope (auditors, managers). */
 @Resolver(() => UnitType)
@@ -20,9 +24,9 @@ export class UnitHistoryResolver {
 
   @AccessCheckedInResolver('read-history')
   @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+  async history(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', unit.code);
-    return historyOf(unitDecider, await this.store.readStream(unitStreamId(unit.code)));
+    return historyView(historyOf(unitDecider, await this.store.readStream(unitStreamId(unit.code))));
   }
 
   @AccessCheckedInResolver('read-history')
@@ -42,11 +46,11 @@ export class AccountHistoryResolver {
 
   @AccessCheckedInResolver('read-history')
   @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử của tài khoản (không gồm mật khẩu).' })
-  async history(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+  async history(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', account.unitCode);
     // Password hashes never leave the service, not even in history.
     const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);
-    return historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id))).map((entry) => ({ ...entry, data: redact(entry.data), state: redact(entry.state) }));
+    return historyView(historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id)))).map((entry) => ({ ...entry, data: redact(entry.data), state: redact(entry.state) }));
   }
 
   @AccessCheckedInResolver('read-history')
@@ -54,5 +58,19 @@ export class AccountHistoryResolver {
   async integrity(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
     await this.access.assert(identity, 'read-history', account.unitCode);
     return integrityReport(await this.store.verifyStream(accountStreamId(account.id)));
+  }
+}
+
+/** `HistoryActor.unit` in the directory: the actor's unit as recorded now (today's name; null if unknown). */
+@Resolver(() => HistoryActorType)
+export class HistoryActorResolver {
+  constructor(private readonly directory: UnitDirectory) {}
+
+  // Unit names and structure are readable by any signed-in user (like `unit`).
+  @SignedIn()
+  @ResolveField(() => UnitType, { nullable: true })
+  unit(@Parent() actor: HistoryActorView): Promise<UnitView | null> {
+    const today = vietnamDay(new Date());
+    return actor.unitCode ? this.directory.unit(actor.unitCode, null, today) : Promise.resolve(null);
   }
 }

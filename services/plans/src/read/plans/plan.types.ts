@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateScalar, JSONScalar } from '@reform/subgraph';
+import { DateScalar, historyTypes, JSONScalar } from '@reform/subgraph';
 import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
 export enum PlanStatus {
@@ -15,6 +15,9 @@ registerEnumType(PlanStatus, { registerIn: PLANS_GRAPHQL_TYPES, name: 'PlanStatu
 export class UnitReference {
   @Field(() => ID) code!: string;
 }
+
+/** History types of this subgraph: `actor.unit` is its `Unit` reference (libs/subgraph historyTypes). */
+export const { HistoryEntryType, HistoryActorType } = historyTypes(PLANS_GRAPHQL_TYPES, () => UnitReference);
 
 @ObjectType('PlanIndicator', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
 export class PlanIndicatorType {

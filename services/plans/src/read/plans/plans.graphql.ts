@@ -4,12 +4,12 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
 import { fold } from '@reform/decider';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryType, integrityReport, IntegrityReportType } from '@reform/subgraph';
+import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
 import { PlanEvent, planDecider, planStreamId } from '../../domain/plan.decider';
 import { PlanAccess } from './plan-access';
 import { PlanReadModel } from './plan-read-model';
 import { planView } from './plan-view';
-import { PlanType } from './plan.types';
+import { HistoryEntryType, PlanType } from './plan.types';
 
 /** `plan` and `plans` of API.md, and the fields of a Plan that need more than its row. */
 @Resolver(() => PlanType)
@@ -75,9 +75,9 @@ export class PlanResolver {
 
   @AccessCheckedInResolver('read-history')
   @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+  async history(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
     await this.control.assert(identity, 'read-history', plan.issuerCode);
-    return historyOf(planDecider, await this.store.readStream(planStreamId(plan.id)));
+    return historyView(historyOf(planDecider, await this.store.readStream(planStreamId(plan.id))));
   }
 
   @AccessCheckedInResolver('read-history')
