@@ -16,6 +16,8 @@ import { HealthController } from './health.controller';
 import { AssignmentAccess } from './read/assignments/assignment-access';
 import { AssignmentList } from './read/assignments/assignment-list';
 import { AssignmentResolver } from './read/assignments/assignment.graphql';
+import { TaskTimelineResolver } from './read/task-timeline/task-timeline.graphql';
+import { TaskTimelineQuery } from './read/task-timeline/task-timeline.query';
 import { AssignmentRecord } from './read/assignments/assignment.record';
 import { PlanProgressQuery } from './read/plan-progress/plan-progress';
 import { PlanAssignmentsResolver, UnitAssignmentsResolver } from './read/plan-progress/plan-progress.graphql';
@@ -86,6 +88,8 @@ export class TasksModule {
         PlanEventsConsumer,
         OverdueScheduler,
         AssignmentResolver,
+        TaskTimelineQuery,
+        TaskTimelineResolver,
         UnitAssignmentsResolver,
         PlanAssignmentsResolver,
         AcceptAssignmentResolver,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, Projection } from '@reform/event-store';
+import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, Projection, RecordedEvent } from '@reform/event-store';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { vietnamDay } from '@reform/subgraph';
 import { AssignmentCommand, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
@@ -20,7 +20,7 @@ export class AssignmentCommands {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(id: string, command: AssignmentCommand, metadata: EventMetadata) {
+  execute(id: string, command: AssignmentCommand, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata)) {
     return handleCommand({ store: this.store, decider: assignmentDecider, streamId: assignmentStreamId(id), command, metadata, projections: TASKS_PROJECTIONS });
   }
 
@@ -29,14 +29,22 @@ export class AssignmentCommands {
     return vietnamDay(this.clock.now());
   }
 
-  /** Who acted, for whom: the tenant is the district (else province) of the assignee. */
-  async metadataFor(identity: Identity, unitCode: string): Promise<EventMetadata> {
-    return {
-      actor: { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode },
-      tenant: await this.tenantOf(unitCode),
-      correlationId: randomUUID(),
-      causationId: null,
-    };
+  /**
+   * Who acted, for whom (the tenant is the district, else province, of the assignee), and what it
+   * follows: a user's act on an assignment continues the assignment's thread — the correlation of
+   * its creation (the plan's issue, or amendment, that assigned it) — and is caused by the event
+   * the user acted upon (the stream's last event when the command was decided). That is what
+   * links a task's timeline from the plan's issue to every report (ADR 0013).
+   */
+  async metadataFor(identity: Identity, unitCode: string): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
+    const tenant = await this.tenantOf(unitCode);
+    const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
+    return (past) => ({
+      actor,
+      tenant,
+      correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
+      causationId: past.length ? past[past.length - 1].eventId : null,
+    });
   }
 
   async tenantOf(unitCode: string): Promise<string> {

@@ -4,11 +4,11 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { fold } from '@reform/decider';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryType, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
+import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
 import { AssignmentEvent, AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
 import { AssignmentList } from './assignment-list';
-import { AssignmentStatusEnum, AssignmentType, AssignmentView, PlanRef, UnitRef, viewOf } from './assignment.types';
+import { AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, PlanRef, UnitRef, viewOf } from './assignment.types';
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
@@ -79,9 +79,9 @@ export class AssignmentResolver {
 
   @AccessCheckedInResolver('read-history')
   @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryType[]> {
+  async history(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', assignment.unitCode);
-    return historyOf(assignmentDecider, await this.store.readStream(assignmentStreamId(assignment.id)));
+    return historyView(historyOf(assignmentDecider, await this.store.readStream(assignmentStreamId(assignment.id))));
   }
 
   @AccessCheckedInResolver('read-history')

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateScalar } from '@reform/subgraph';
+import { DateScalar, historyTypes } from '@reform/subgraph';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, Assignment, AssignmentKind, AssignmentRole, AssignmentStatus, nextDueOn } from '../../domain/assignment/assignment.decider';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 
@@ -19,6 +19,9 @@ registerEnumType(ExtensionStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: '
 export class UnitRef {
   @Field(() => ID) code!: string;
 }
+
+/** History types of this subgraph: `actor.unit` is its `Unit` stub (libs/subgraph historyTypes). */
+export const { HistoryEntryType, HistoryActorType } = historyTypes(TASKS_GRAPHQL_TYPES, () => UnitRef);
 
 /** A plan as the plans subgraph resolves it (by id); this subgraph adds `progress` and `obligations`. */
 @ObjectType('Plan', { registerIn: TASKS_GRAPHQL_TYPES })

@@ -41,4 +41,12 @@ export const assignmentsReadModelMigrations = [
     ],
     [`DROP TABLE "${S}".plan_event_jobs`],
   ),
+  schemaMigration(
+    S,
+    1764500000000,
+    'IndexPlanEventJobsByPlan',
+    // The task timeline reads a plan's received events (issue, amendments, closing) by plan id.
+    [`CREATE INDEX plan_event_jobs_plan ON "${S}".plan_event_jobs ((data->>'planId'), seq)`],
+    [`DROP INDEX "${S}".plan_event_jobs_plan`],
+  ),
 ];

@@ -1,0 +1,70 @@
+import { Args, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
+import { actorView, DateTimeScalar, HistoryActorView, JSONScalar } from '@reform/subgraph';
+import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
+import { HistoryActorType, UnitRef } from '../assignments/assignment.types';
+import { TimelineEntry } from './task-timeline';
+import { exportTimeline, TimelineExport, TimelineExportFormat } from './timeline-export';
+import { TaskTimelineQuery } from './task-timeline.query';
+
+const TimelineExportFormatEnum = { CSV: 'CSV', JSON: 'JSON' } as const;
+registerEnumType(TimelineExportFormatEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'TimelineExportFormat', description: 'CSV (UTF-8, mở được bằng Excel) hoặc JSON.' });
+
+@ObjectType('TimelineEntry', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một sự kiện trong dòng thời gian của một nhiệm vụ, ở bất kỳ dịch vụ nào.' })
+export class TimelineEntryType {
+  @Field(() => DateTimeScalar, { description: 'Thời điểm ghi nhận.' }) at!: Date;
+  @Field({ description: 'Dịch vụ lưu sự kiện: plans (kế hoạch) hoặc tasks (giao nhiệm vụ).' }) service!: string;
+  @Field() stream!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => ID) eventId!: string;
+  @Field() type!: string;
+  @Field({ description: 'Chuỗi công việc mà sự kiện thuộc về (lần ban hành hoặc điều chỉnh đã giao nhiệm vụ).' }) correlationId!: string;
+  @Field(() => ID, { nullable: true, description: 'Sự kiện dẫn đến sự kiện này (eventId của một mục trước đó).' }) causationId!: string | null;
+  @Field(() => HistoryActorType) actor!: HistoryActorView;
+  @Field(() => ID, { nullable: true }) assignmentId!: string | null;
+  @Field(() => UnitRef, { nullable: true, description: 'Đơn vị nhận nhiệm vụ (trống với sự kiện của kế hoạch).' }) unit!: UnitRef | null;
+  @Field({ description: 'Diễn giải.' }) summary!: string;
+  @Field(() => JSONScalar) data!: unknown;
+}
+
+@ObjectType('TimelineExport', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Dòng thời gian xuất ra tệp.' })
+export class TimelineExportType {
+  @Field() fileName!: string;
+  @Field() contentType!: string;
+  @Field({ description: 'Nội dung tệp (CSV có BOM UTF-8, hoặc JSON).' }) content!: string;
+  @Field(() => Int) entries!: number;
+}
+
+const view = (entry: TimelineEntry): TimelineEntryType => ({ ...entry, actor: actorView(entry.actor), unit: entry.unitCode ? { code: entry.unitCode } : null });
+
+/** `taskTimeline` of API.md, and its export. */
+@Resolver()
+export class TaskTimelineResolver {
+  constructor(private readonly query: TaskTimelineQuery) {}
+
+  @AccessCheckedInResolver('read-history')
+  @Query(() => [TimelineEntryType], {
+    description: 'Dòng thời gian của một nhiệm vụ: ban hành, điều chỉnh kế hoạch, giao cho từng đơn vị, tiếp nhận, báo cáo tiến độ, hoàn thành; theo thứ tự thời gian. Với unitCode: chỉ phần của đơn vị đó.',
+  })
+  async taskTimeline(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null,
+  ): Promise<TimelineEntryType[]> {
+    return (await this.query.timeline(identity, planId, taskId, unitCode)).map(view);
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @Query(() => TimelineExportType, { description: 'Xuất dòng thời gian của một nhiệm vụ ra CSV hoặc JSON.' })
+  async taskTimelineExport(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('format', { type: () => TimelineExportFormatEnum, nullable: true, defaultValue: 'CSV' }) format: TimelineExportFormat,
+    @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null,
+  ): Promise<TimelineExport> {
+    return exportTimeline({ planId, taskId, unitCode }, await this.query.timeline(identity, planId, taskId, unitCode), format);
+  }
+}

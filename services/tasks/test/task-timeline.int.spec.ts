@@ -1,0 +1,137 @@
+import { INestApplication } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { PlanAmendedV1, PlanIssuedV1 } from '@reform/contracts';
+import { InProcessBus } from '@reform/messaging';
+import { createTestDatabase, eventually, GraphQLTestClient, TestDatabase } from '@reform/testing';
+import { assignmentId, FixedClock } from '../src';
+import { count, message, plan, publishTestUnits, startTasks, task, tokenFor } from './tasks-test-kit';
+
+interface Entry {
+  at: string;
+  service: string;
+  type: string;
+  eventId: string;
+  correlationId: string;
+  causationId: string | null;
+  assignmentId: string | null;
+  summary: string;
+  actor: { username: string; unitCode: string | null; unit: { code: string } | null };
+  unit: { code: string } | null;
+}
+
+const ENTRY = 'at service type eventId correlationId causationId assignmentId summary actor { username unitCode unit { code } } unit { code }';
+const TIMELINE = `query($planId: ID!, $taskId: ID!, $unitCode: ID) { taskTimeline(planId: $planId, taskId: $taskId, unitCode: $unitCode) { ${ENTRY} } }`;
+const EXPORT = `query($planId: ID!, $taskId: ID!, $format: TimelineExportFormat) { taskTimelineExport(planId: $planId, taskId: $taskId, format: $format) { fileName contentType content entries } }`;
+
+describe('tasks: the timeline of a task, through the subgraph', () => {
+  let db: TestDatabase;
+  let bus: InProcessBus;
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let client: GraphQLTestClient;
+  const clock = new FixedClock(new Date('2025-03-01T03:00:00Z'));
+  const issued = plan({ tasks: [task('t1'), task('t2', { implementing: ['60005'] })] });
+  const issueEvent = message(PlanIssuedV1, issued, `plan-${issued.planId}`);
+  const amendEvent = message(
+    PlanAmendedV1,
+    { planId: issued.planId, revision: 2, reason: 'Lùi hạn theo chỉ đạo của tỉnh', amendedOn: '2025-03-02', addedTasks: [], removedTaskIds: [], rescheduledTasks: [{ taskId: 't1', timeframe: { kind: 'due', text: 'Trước ngày 31/7/2025' }, dueOn: '2025-07-31' }] },
+    `plan-${issued.planId}`,
+  );
+  const idOf = (unitCode: string) => assignmentId({ planId: issued.planId, taskId: 't1', unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
+  const tokens: Record<string, string> = {};
+  const call = (who: string, query: string, variables: Record<string, unknown> = {}) => client.request(query, variables, tokens[who]);
+  const as = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
+    const result = await call(who, query, variables);
+    if (result.errors?.length) throw new Error(`${who}: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  };
+  const outcome = async (who: string, query: string, variables: Record<string, unknown>) => (await call(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+
+  beforeAll(async () => {
+    db = await createTestDatabase('tasks_timeline');
+    bus = new InProcessBus();
+    ({ app, dataSource } = await startTasks(db.url, bus, clock));
+    client = new GraphQLTestClient((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
+    await publishTestUnits(bus, dataSource);
+    tokens.c60001 = await tokenFor('c60001', [['UNIT_OFFICER', '60001']]);
+    tokens.c60002 = await tokenFor('c60002', [['UNIT_OFFICER', '60002']]);
+    tokens.d600 = await tokenFor('d600', [['UNIT_MANAGER', '600']]);
+    tokens.d601 = await tokenFor('d601', [['UNIT_MANAGER', '601']]);
+    tokens.auditor = await tokenFor('auditor', [['AUDITOR', '49']]);
+    tokens.viewer = await tokenFor('viewer600', [['VIEWER', '600']]);
+    await bus.publish(issueEvent);
+    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(21));
+    await bus.publish(amendEvent);
+    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND due_on = '2025-07-31'`, [issued.planId])).toBe(20));
+    const id = idOf('60001');
+    await as('c60001', `mutation($id: ID!) { acceptAssignment(id: $id) { id } }`, { id });
+    await as('c60001', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết 50%" }) { id } }`, { id });
+    await as('c60001', `mutation($id: ID!) { completeAssignment(id: $id, input: { result: "Đã niêm yết đầy đủ", evidence: ["QĐ-5"] }) { id } }`, { id });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await bus?.close();
+    await db?.drop();
+  });
+
+  it("links the plan's issue to each assignment's creation, and a commune's acceptance, report and completion to what each followed, in time order", async () => {
+    const entries: Entry[] = (await as('d600', TIMELINE, { planId: issued.planId, taskId: 't1' })).taskTimeline;
+    // Issue, amendment, 20 creations, 20 reschedules, then the commune's three acts.
+    expect(entries).toHaveLength(1 + 1 + 20 + 20 + 3);
+    expect(entries.map((entry) => entry.at)).toEqual([...entries.map((entry) => entry.at)].sort());
+    const [issue, amendment] = entries;
+    expect(issue).toMatchObject({ service: 'plans', type: 'PlanIssued', eventId: issueEvent.eventId, actor: { username: 'd600', unit: { code: '600' } }, unit: null });
+    expect(issue.summary).toContain('Ban hành kế hoạch 15/KH-UBND');
+    expect(amendment).toMatchObject({ service: 'plans', type: 'PlanAmended', eventId: amendEvent.eventId });
+    expect(amendment.summary).toContain('Trước ngày 31/7/2025');
+
+    const mine = entries.filter((entry) => entry.assignmentId === idOf('60001'));
+    expect(mine.map((entry) => entry.type)).toEqual(['AssignmentCreated', 'AssignmentRescheduled', 'AssignmentAccepted', 'ProgressReported', 'AssignmentCompleted']);
+    const [created, rescheduled, accepted, progressed, completed] = mine;
+    expect(created).toMatchObject({ causationId: issueEvent.eventId, correlationId: issueEvent.metadata.correlationId, actor: { username: 'system', unit: null }, unit: { code: '60001' } });
+    expect(rescheduled).toMatchObject({ causationId: amendEvent.eventId, correlationId: amendEvent.metadata.correlationId });
+    // The commune's acts continue the thread of the issue that assigned the task.
+    expect(accepted).toMatchObject({ causationId: rescheduled.eventId, correlationId: issueEvent.metadata.correlationId, actor: { username: 'c60001', unit: { code: '60001' } } });
+    expect(progressed).toMatchObject({ causationId: accepted.eventId, summary: 'Báo cáo tiến độ 50%: Đã niêm yết 50%' });
+    expect(completed).toMatchObject({ causationId: progressed.eventId });
+    expect(completed.summary).toContain('Hoàn thành: Đã niêm yết đầy đủ');
+    // Task t2 is not in t1's timeline.
+    expect(entries.some((entry) => entry.assignmentId === assignmentId({ planId: issued.planId, taskId: 't2', unitCode: '60005', role: 'IMPLEMENTING', kind: 'TASK' }))).toBe(false);
+  });
+
+  it('a commune reads its own part with unitCode; it cannot read the whole task nor a sibling part; another district and a viewer are refused; the auditor reads', async () => {
+    const own: Entry[] = (await as('c60001', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60001' })).taskTimeline;
+    expect(own.map((entry) => entry.type)).toEqual(['PlanIssued', 'PlanAmended', 'AssignmentCreated', 'AssignmentRescheduled', 'AssignmentAccepted', 'ProgressReported', 'AssignmentCompleted']);
+    expect(await outcome('c60001', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');
+    expect(await outcome('c60002', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60001' })).toBe('FORBIDDEN');
+    expect(await outcome('d601', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');
+    expect(await outcome('viewer', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN'); // read, not read-history
+    expect((await as('auditor', TIMELINE, { planId: issued.planId, taskId: 't1' })).taskTimeline).toHaveLength(45);
+  });
+
+  it('answers NOT_FOUND naming taskId for a task no issued plan has', async () => {
+    const result = await call('d600', TIMELINE, { planId: issued.planId, taskId: 'no-such-task' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'taskId' });
+  });
+
+  it('exports the timeline as CSV (UTF-8 with BOM, Vietnamese headings, one row per entry) and as JSON', async () => {
+    const csv = (await as('d600', EXPORT, { planId: issued.planId, taskId: 't1', format: 'CSV' })).taskTimelineExport;
+    expect(csv).toMatchObject({ contentType: 'text/csv; charset=utf-8', entries: 45 });
+    expect(csv.fileName).toMatch(/\.csv$/);
+    expect(csv.content.startsWith('\uFEFF')).toBe(true);
+    const rows: string[][] = parse(csv.content, { bom: true });
+    expect(rows[0].slice(0, 4)).toEqual(['Thời điểm (UTC)', 'Dịch vụ', 'Sự kiện', 'Nội dung']);
+    expect(rows).toHaveLength(46);
+    const progress = rows.find((row) => row[2] === 'ProgressReported');
+    expect(progress?.[3]).toBe('Báo cáo tiến độ 50%: Đã niêm yết 50%');
+    expect(JSON.parse(progress?.[13] ?? 'null')).toMatchObject({ percent: 50, note: 'Đã niêm yết 50%' });
+
+    const json = (await as('d600', EXPORT, { planId: issued.planId, taskId: 't1', format: 'JSON' })).taskTimelineExport;
+    const document = JSON.parse(json.content);
+    expect(document).toMatchObject({ planId: issued.planId, taskId: 't1' });
+    expect(document.entries).toHaveLength(45);
+    expect(document.entries.map((entry: Entry) => entry.eventId)).toEqual(rows.slice(1).map((row) => row[10]));
+  });
+});
