@@ -19,6 +19,12 @@ export interface UnitView {
   readonly dissolved: boolean;
   /** The day the view answers for; nested fields (parent, children) answer for the same day. */
   readonly day: string;
+  /**
+   * Set when the view was folded from the unit's stream as recorded at this instant (record
+   * time, ADR 0012) rather than read from the read model; `parent`, `ancestors` and `mergedInto`
+   * then follow the same instant.
+   */
+  readonly recordedAsOf?: Date;
 }
 
 const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
