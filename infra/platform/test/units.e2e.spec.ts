@@ -42,6 +42,20 @@ describe('units through the gateway (embedded composition)', () => {
     expect(today).toEqual({ name: 'Huyện Nông Sơn', validTo: '2025-01-01', mergedInto: { code: '509', name: 'Huyện Quế Sơn' } });
   });
 
+  it('answers record time (recordedAsOf, ADR 0012) beside valid time, and names a malformed instant', async () => {
+    const { before, now } = await gql(`{
+      before: unit(code: "519", asOf: "2020-07-01T00:00:00Z", recordedAsOf: "2020-07-01T00:00:00Z") { name }
+      now: unit(code: "519", asOf: "2020-07-01T00:00:00Z", recordedAsOf: "${new Date().toISOString()}") { name parent { code } mergedInto { code } }
+    }`);
+    // The platform's records begin with its first start: in 2020 nothing was recorded yet.
+    expect(before).toBeNull();
+    expect(now).toEqual({ name: 'Huyện Nông Sơn', parent: { code: '49' }, mergedInto: { code: '509' } });
+    const bad = await test.client.request('{ unit(code: "519", recordedAsOf: "2020-13-01") { name } }', undefined, await test.client.login('c20794'));
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].message).toContain('recordedAsOf');
+    expect(bad.errors?.[0].message).toContain('"2020-13-01"');
+  });
+
   it('imports the national list again without appending an event', async () => {
     const events = async () => Number((await platform.directory.get(DataSource).query('SELECT count(*) FROM directory.events'))[0].count);
     const before = await events();

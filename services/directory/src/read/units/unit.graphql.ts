@@ -1,8 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { Args, Directive, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { SignedIn } from '@reform/auth';
+import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
 import { DateScalar, DateTimeScalar, vietnamDay } from '@reform/subgraph';
 import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
+import { UnitsAsRecorded } from './unit-as-recorded';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 
 export const UnitLevelEnum = Object.fromEntries(UNIT_LEVELS.map((level) => [level, level])) as Record<UnitLevel, UnitLevel>;
@@ -11,7 +14,7 @@ registerEnumType(UnitLevelEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
   description: 'PROVINCE (tỉnh), DISTRICT (huyện), COMMUNE (xã), AGENCY (cơ quan, đơn vị trực thuộc: Sở, Phòng, Bộ phận, UBMTTQ, Công an...)',
 });
 
-@ObjectType('Unit', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Đơn vị hành chính hoặc cơ quan trực thuộc, như tại một ngày (asOf) hoặc như ghi nhận gần nhất.' })
+@ObjectType('Unit', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Đơn vị hành chính hoặc cơ quan trực thuộc, như tại một ngày (asOf) hoặc như ghi nhận gần nhất; với recordedAsOf: như nền tảng đã ghi nhận tại thời điểm đó.' })
 @Directive('@key(fields: "code")')
 export class UnitType {
   @Field(() => ID) code!: string;
@@ -29,21 +32,45 @@ const today = () => vietnamDay(new Date());
 
 /**
  * `unit` and `units` of API.md. Nested fields answer for the same day as the query that reached
- * the unit (its `asOf`, else today).
+ * the unit (its `asOf`, else today). Two times (ADR 0012): `asOf` is valid time (the unit as it
+ * legally was on that day), `recordedAsOf` record time (the unit as the platform had recorded it
+ * at that instant, folded from its stream with the decider's evolve, not from the read model).
  */
 @Resolver(() => UnitType)
 export class UnitResolver {
-  constructor(private readonly directory: UnitDirectory) {}
+  private readonly asRecorded: UnitsAsRecorded;
+
+  constructor(
+    private readonly directory: UnitDirectory,
+    @Inject(EVENT_STORE) store: PostgresEventStore,
+  ) {
+    this.asRecorded = new UnitsAsRecorded(store);
+  }
 
   // The list of units (names and structure) is readable by any signed-in user.
   @SignedIn()
-  @Query(() => UnitType, { nullable: true, description: 'Một đơn vị theo mã; với asOf: như tại thời điểm đó (null nếu khi đó chưa có hoặc đã hết hiệu lực).' })
-  unit(@Args('code', { type: () => ID }) code: string, @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null): Promise<UnitView | null> {
+  @Query(() => UnitType, {
+    nullable: true,
+    description:
+      'Một đơn vị theo mã; với asOf: như tại ngày đó (null nếu khi đó chưa có hoặc đã hết hiệu lực); với recordedAsOf: như đã ghi nhận tại thời điểm đó (null nếu khi đó chưa được ghi nhận).',
+  })
+  unit(
+    @Args('code', { type: () => ID }) code: string,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true, description: 'Thời gian hiệu lực: đơn vị như về mặt pháp lý tại ngày này (giờ Việt Nam).' }) asOf?: Date | null,
+    @Args('recordedAsOf', {
+      type: () => DateTimeScalar,
+      nullable: true,
+      description:
+        'Thời gian ghi nhận: đơn vị như nền tảng đã ghi nhận tại thời điểm này, tính bằng cách gấp các sự kiện của đơn vị đến thời điểm đó. Kết hợp được với asOf (ngày hiệu lực).',
+    })
+    recordedAsOf?: Date | null,
+  ): Promise<UnitView | null> {
+    if (recordedAsOf) return this.asRecorded.unit(code, recordedAsOf, { day: dayOf(asOf), today: today() });
     return this.directory.unit(code, dayOf(asOf), today());
   }
 
   @SignedIn()
-  @Query(() => [UnitType], { description: 'Các đơn vị theo đơn vị cấp trên và/hoặc cấp, tại thời điểm asOf (mặc định: hôm nay).' })
+  @Query(() => [UnitType], { description: 'Các đơn vị theo đơn vị cấp trên và/hoặc cấp, tại thời điểm asOf (mặc định: hôm nay), theo bản ghi hiện tại (thời gian ghi nhận recordedAsOf: chỉ ở unit).' })
   units(
     @Args('parentCode', { type: () => ID, nullable: true }) parentCode?: string | null,
     @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null,
@@ -53,33 +80,41 @@ export class UnitResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị cấp trên tại cùng ngày.' })
+  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị cấp trên tại cùng ngày (và như ghi nhận tại cùng thời điểm recordedAsOf).' })
   parent(@Parent() unit: UnitView): Promise<UnitView | null> {
-    return unit.parentCode ? this.directory.unit(unit.parentCode, unit.day, unit.day) : Promise.resolve(null);
+    if (!unit.parentCode) return Promise.resolve(null);
+    if (unit.recordedAsOf) return this.asRecorded.unit(unit.parentCode, unit.recordedAsOf, { day: unit.day, today: unit.day });
+    return this.directory.unit(unit.parentCode, unit.day, unit.day);
   }
 
   @SignedIn()
-  @ResolveField(() => [UnitType], { description: 'Đơn vị hành chính trực thuộc tại cùng ngày (không gồm cơ quan; xem agencies).' })
+  @ResolveField(() => [UnitType], {
+    description: 'Đơn vị hành chính trực thuộc tại cùng ngày (không gồm cơ quan; xem agencies). Luôn theo bản ghi hiện tại, kể cả khi đơn vị được truy vấn với recordedAsOf.',
+  })
   children(@Parent() unit: UnitView, @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null): Promise<UnitView[]> {
     return this.directory.units({ parentCode: unit.code, level, agencies: level === 'AGENCY' ? true : level ? undefined : false }, unit.day);
   }
 
   @SignedIn()
-  @ResolveField(() => [UnitType], { description: 'Cơ quan, đơn vị trực thuộc (Sở, Phòng, Bộ phận, UBMTTQ, Công an...).' })
+  @ResolveField(() => [UnitType], { description: 'Cơ quan, đơn vị trực thuộc (Sở, Phòng, Bộ phận, UBMTTQ, Công an...) tại cùng ngày. Luôn theo bản ghi hiện tại, kể cả với recordedAsOf.' })
   agencies(@Parent() unit: UnitView): Promise<UnitView[]> {
     return this.directory.units({ parentCode: unit.code, agencies: true }, unit.day);
   }
 
   @SignedIn()
-  @ResolveField(() => [UnitType], { description: 'Các cấp trên, từ gần đến xa, tại cùng ngày.' })
+  @ResolveField(() => [UnitType], { description: 'Các cấp trên, từ gần đến xa, tại cùng ngày (và như ghi nhận tại cùng thời điểm recordedAsOf).' })
   async ancestors(@Parent() unit: UnitView): Promise<UnitView[]> {
-    return unit.parentCode ? this.directory.ancestry(unit.parentCode, unit.day) : [];
+    if (!unit.parentCode) return [];
+    if (unit.recordedAsOf) return this.asRecorded.ancestry(unit.parentCode, unit.recordedAsOf, unit.day);
+    return this.directory.ancestry(unit.parentCode, unit.day);
   }
 
   @SignedIn()
-  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị đã nhận sáp nhập đơn vị này.' })
+  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị đã nhận sáp nhập đơn vị này (như ghi nhận gần nhất, hoặc tại cùng thời điểm recordedAsOf).' })
   mergedInto(@Parent() unit: UnitView): Promise<UnitView | null> {
-    return unit.mergedInto ? this.directory.unit(unit.mergedInto, null, today()) : Promise.resolve(null);
+    if (!unit.mergedInto) return Promise.resolve(null);
+    if (unit.recordedAsOf) return this.asRecorded.unit(unit.mergedInto, unit.recordedAsOf, { day: null, today: today() });
+    return this.directory.unit(unit.mergedInto, null, today());
   }
 
   @SignedIn()
