@@ -135,7 +135,8 @@ describe('directory: a unit as recorded at an instant (recordedAsOf)', () => {
       expect(bad.data ?? null).toBeNull();
       expect(bad.errors).toHaveLength(1);
       expect(bad.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(bad.errors?.[0].message).toContain('$recordedAsOf');
+      expect(bad.errors?.[0].extensions.field).toBe('recordedAsOf');
+      expect(bad.errors?.[0].message).toMatch(/^recordedAsOf: Thời điểm /);
       expect(bad.errors?.[0].message).toContain('"yesterday"');
     });
   });

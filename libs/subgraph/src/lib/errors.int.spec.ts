@@ -4,6 +4,7 @@ import { Args, GraphQLModule, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@reform/decider';
 import { WrongExpectedVersionError } from '@reform/event-store';
 import { API_ERROR_FILTER } from './errors';
+import { DateTimeScalar } from './scalars';
 import { subgraphGraphQLOptions } from './subgraph-options';
 import { subgraphTypes } from './subgraph-types';
 
@@ -15,6 +16,11 @@ class FailingResolver {
     if (how === 'missing') throw new DomainError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch.', { kind: 'NOT_FOUND' });
     if (how === 'conflict') throw new WrongExpectedVersionError('plan-1', 3, 4);
     throw new Error('connection reset by peer at 10.0.0.7');
+  }
+
+  @Query(() => String)
+  at(@Args('when', { type: () => DateTimeScalar }) when: Date): string {
+    return when.toISOString();
   }
 }
 
@@ -50,6 +56,20 @@ describe('subgraph errors', () => {
   it('keeps NOT_FOUND and CONFLICT apart', async () => {
     expect((await fail('missing')).extensions.code).toBe('NOT_FOUND');
     expect((await fail('conflict')).extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 3, actualVersion: 4 });
+  });
+
+  it('answers a malformed DateTime with BAD_USER_INPUT and the Vietnamese reason, naming the argument when it came as a variable', async () => {
+    const post = async (query: string, variables?: Record<string, unknown>) =>
+      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as { data?: unknown; errors: Array<{ message: string; extensions: Record<string, unknown> }> });
+    const asVariable = await post('query($when: DateTime!) { at(when: $when) }', { when: '2020-13-01' });
+    expect(asVariable.errors[0].message).toBe('when: Thời điểm "2020-13-01" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z.');
+    expect(asVariable.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'when' });
+    const asLiteral = await post('{ at(when: "hôm qua") }');
+    expect(asLiteral.errors[0].message).toBe('Thời điểm "hôm qua" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z.');
+    // Apollo keeps GRAPHQL_VALIDATION_FAILED for a literal (checked before execution); through the
+    // gateway every argument reaches a subgraph as a variable, so users get the case above.
+    expect(asLiteral.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await post('{ at(when: "2020-07-01T00:00:00Z") }')).data).toEqual({ at: '2020-07-01T00:00:00.000Z' });
   });
 
   it('hides internal failures and their stack traces', async () => {

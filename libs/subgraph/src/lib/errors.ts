@@ -37,9 +37,22 @@ export class ApiErrorFilter implements GqlExceptionFilter {
   }
 }
 
-/** Last line of defence: no stack traces or internal details leave a subgraph. */
+// What graphql-js says when a scalar refuses an argument, before our scalar's own (Vietnamese) reason.
+const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?; ([\s\S]+)$/;
+const INVALID_LITERAL = /^Expected value of type "[\w![\]]+", found [\s\S]*?; ([\s\S]+)$/;
+
+/**
+ * Last line of defence: no stack traces or internal details leave a subgraph. A value refused by
+ * one of our scalars (a malformed DateTime or Date) is BAD_USER_INPUT with the scalar's Vietnamese
+ * reason, naming the argument when graphql-js does (variables: the gateway passes every argument
+ * to a subgraph as a variable of the argument's name).
+ */
 export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const variable = INVALID_VARIABLE.exec(formatted.message);
+  if (variable) return { ...formatted, message: `${variable[1]}: ${variable[2]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field: variable[1] } };
+  const literal = INVALID_LITERAL.exec(formatted.message);
+  if (literal) return { ...formatted, message: literal[1], extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
   return { ...formatted, extensions };
 }
 
