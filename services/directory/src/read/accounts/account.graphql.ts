@@ -1,6 +1,11 @@
-import { Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity, ROLES, Role } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn, unauthenticated } from '@reform/auth';
+import { DomainError, fold } from '@reform/decider';
+import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
+import { DateTimeScalar } from '@reform/subgraph';
+import { AccountEvent, accountDecider, AccountState, accountStreamId } from '../../domain/account/account.decider';
 import { UnitType } from '../units/unit.graphql';
 import { UnitDirectory, UnitView } from '../units/unit-directory';
 import { AccountDirectory, AccountView } from './account-directory';
@@ -37,6 +42,12 @@ export const toAccountType = (account: AccountView): AccountType => ({
   unitCode: account.unitCode,
 });
 
+/** An account's folded state as the GraphQL view (the password hash stays inside). */
+export function accountStateView(state: AccountState): AccountType | null {
+  if (state.status === 'absent') return null;
+  return toAccountType({ accountId: state.accountId, username: state.username, displayName: state.displayName, unitCode: state.unitCode, status: state.status, roles: state.roles });
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => AccountType)
@@ -44,7 +55,25 @@ export class AccountResolver {
   constructor(
     private readonly accounts: AccountDirectory,
     private readonly units: UnitDirectory,
+    private readonly access: AccessControl,
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
   ) {}
+
+  // Tenant data: `read` on the account's unit. With asOf, the account's stream folded up to that
+  // instant with the write side's evolve (roles granted and revoked, disabled), not the read model.
+  @AccessCheckedInResolver('read')
+  @Query(() => AccountType, { nullable: true, description: 'Một tài khoản theo mã; với asOf: như đã ghi nhận tại thời điểm đó (null nếu khi đó chưa có).' })
+  async account(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<AccountType | null> {
+    const current = await this.accounts.byId(id);
+    if (!current) throw new DomainError('ACCOUNT.NOT_FOUND', 'Không tìm thấy tài khoản.', { kind: 'NOT_FOUND', field: 'id' });
+    await this.access.assert(identity, 'read', current.unitCode);
+    if (!asOf) return toAccountType(current);
+    return accountStateView(fold(accountDecider, (await this.store.readStream(accountStreamId(id), { toInstant: asOf })) as unknown as AccountEvent[]));
+  }
 
   @SignedIn()
   @Query(() => AccountType, { description: 'Tài khoản đang đăng nhập và các vai trò của nó.' })

@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InProcessBus } from '@reform/messaging';
+import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '../src';
+
+/** `account(id, asOf)`: the account's stream folded up to the instant (roles granted, revoked, disabled), within the reader's scope. */
+describe('directory: an account as of an instant', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let client: GraphQLTestClient;
+  const bus = new InProcessBus();
+  const ACCOUNT = 'query($id: ID!, $asOf: DateTime) { account(id: $id, asOf: $asOf) { username status roles { role unit { code } } } }';
+  let id: string;
+  let recorded: Date[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('directory_account_as_of');
+    app = await createDirectoryApp({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: false });
+    client = new GraphQLTestClient(`${await app.getUrl()}/graphql`);
+    await importNationalUnits(app);
+    const today = new Date().toISOString().slice(0, 10);
+    await seedDirectoryDemo(app, today);
+    await seedDemoAccounts(app, today);
+    const { me } = await client.as('c20797', '{ me { id } }');
+    id = me.id;
+    await client.as('doha', 'mutation { grantRole(username: "c20797", role: VIEWER, unitCode: "513") { username } }');
+    await client.as('doha', 'mutation { disableAccount(username: "c20797", reason: "Chuyển công tác") { username } }');
+    recorded = (await app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`account-${id}`])).map((row: { recorded_at: Date }) => row.recorded_at);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await bus.close();
+    await database.drop();
+  });
+
+  const at = (instant: Date, deltaMs = 0) => new Date(instant.getTime() + deltaMs).toISOString();
+
+  it('shows the roles and status as recorded at each instant, and null before the account existed', async () => {
+    const last = recorded.length - 1;
+    const now = (await client.as('d513', ACCOUNT, { id })).account;
+    expect(now).toMatchObject({ username: 'c20797', status: 'DISABLED' });
+    expect(now.roles).toContainEqual({ role: 'VIEWER', unit: { code: '513' } });
+    // Before the grant (the event before last) the VIEWER role is not there; before the disabling it is active.
+    const beforeGrant = (await client.as('d513', ACCOUNT, { id, asOf: at(recorded[last - 1], -1) })).account;
+    expect(beforeGrant.status).toBe('ACTIVE');
+    expect(beforeGrant.roles).not.toContainEqual({ role: 'VIEWER', unit: { code: '513' } });
+    const beforeDisabling = (await client.as('d513', ACCOUNT, { id, asOf: at(recorded[last], -1) })).account;
+    expect(beforeDisabling.status).toBe('ACTIVE');
+    expect(beforeDisabling.roles).toContainEqual({ role: 'VIEWER', unit: { code: '513' } });
+    expect((await client.as('d513', ACCOUNT, { id, asOf: at(recorded[0], -1) })).account).toBeNull();
+  });
+
+  it('is tenant data: another district is refused, an unknown id is NOT_FOUND naming id', async () => {
+    expect(await client.outcome('d509', ACCOUNT, { id })).toBe('FORBIDDEN');
+    expect(await client.outcome('d509', ACCOUNT, { id, asOf: at(recorded[0], 1) })).toBe('FORBIDDEN');
+    const unknown = await client.request(ACCOUNT, { id: 'no-such-account' }, await client.login('doha'));
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+  });
+});
