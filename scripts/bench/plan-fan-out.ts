@@ -1,0 +1,356 @@
+/**
+ * Plan fan-out benchmark, end to end through the gateway: prints figures, asserts nothing (speed
+ * is not a test, ADR 0005).
+ *   TS_NODE_PROJECT=tsconfig.base.json node -r ts-node/register/transpile-only -r tsconfig-paths/register scripts/bench/plan-fan-out.ts
+ *   (npm run bench:plan-fan-out; BENCH_SCOPE=province for the quick half)
+ *
+ * The embedded composition (startPlatform: directory, plans, tasks and the gateway in this
+ * process, one database, the in-process bus) on a fresh database of the local PostgreSQL
+ * (TEST_POSTGRES_URL), with the national unit list imported and no demo data. A bench identity
+ * holding PLATFORM_ADMIN (a token minted with the test signing keys) drafts and issues plans through
+ * the gateway with GraphQL, as a user would; then the script polls `plan(id) { progress { total } }`
+ * through the gateway until every assignment the issued plans call for is counted there.
+ *
+ * - province: a plan of BENCH_TASKS (default 50) tasks issued by BENCH_PROVINCE (default 49, Quảng
+ *   Nam), each task implemented by "UBND các xã, phường, thị trấn" (every commune of the province)
+ *   and led by "UBND tỉnh" (the province: one LEAD assignment per task).
+ * - country: there is no national unit, so one such plan per province present today
+ *   (`units(level: PROVINCE)`), drafted first, then issued back to back; t0 at the first issue.
+ *
+ * The expected number of assignments is computed from the issuePlan responses (per task: the
+ * resolved implementing units + the resolved lead units), never assumed. A plan whose total has
+ * reached its expected count is not asked again (totals only grow). Peak RSS is this process's
+ * (all services, the gateway and this client), sampled every 100 ms while waiting. Besides the
+ * gateway's figure, the fan-out worker's own timeline is printed from tasks.plan_event_jobs
+ * (PostgreSQL's clock, same machine): when the first PlanIssued job was received and the last
+ * one done, so the time of the fan-out and the lag of the gateway's view can be told apart.
+ *
+ * BENCH_SCOPE=province|country|both (default both); BENCH_POLL_MS (default 250 for the province,
+ * 1000 for the country: 60-odd progress roll-ups per look compete with the fan-out for 2 cores);
+ * BENCH_TIMEOUT_S (default 1800) bounds each wait. The database is dropped at the end, on failure
+ * and on Ctrl-C.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { Identity } from '@reform/access';
+import { PlanIssuedV1 } from '@reform/contracts';
+import { TokenService } from '@reform/auth';
+import { InProcessBus } from '@reform/messaging';
+import { RunningPlatform, startPlatform } from '@reform/platform';
+import { TASKS_SCHEMA } from '@reform/tasks';
+import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+// The operators' way to the first platform administrator (npm run directory:bootstrap-admin).
+import { bootstrapAdministrator } from '../../services/directory/src/write/accounts/bootstrap-admin';
+
+type Scope = 'province' | 'country' | 'both';
+const SCOPE = (process.env.BENCH_SCOPE ?? 'both') as Scope;
+const TASKS = Number(process.env.BENCH_TASKS ?? 50);
+const PROVINCE = process.env.BENCH_PROVINCE ?? '49';
+const POLL_MS = process.env.BENCH_POLL_MS ? Number(process.env.BENCH_POLL_MS) : null;
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
+const YEAR = new Date().getFullYear();
+
+const BENCH_USER = 'bench-fan-out';
+const IMPLEMENTING = 'UBND các xã, phường, thị trấn';
+const LEAD = 'UBND tỉnh';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (bytes: number) => `${int(bytes / 2 ** 20)} MiB`;
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+interface IssuedTask {
+  id: string;
+  lead: { units: Array<{ code: string }> } | null;
+  implementing: { units: Array<{ code: string }> } | null;
+}
+interface IssuedPlan {
+  id: string;
+  status: string;
+  sections: Array<{ tasks: IssuedTask[] }>;
+}
+
+/** A plan as issued: its id, the assignments it calls for, the communes it reaches. */
+interface Issued {
+  readonly planId: string;
+  readonly issuerCode: string;
+  readonly expected: number;
+  readonly communes: ReadonlySet<string>;
+  readonly taskIds: readonly string[];
+  readonly issueMs: number;
+}
+
+class Gateway {
+  constructor(
+    private readonly client: GraphQLTestClient,
+    private readonly token: string,
+  ) {}
+
+  async query<Data>(query: string, variables?: Record<string, unknown>): Promise<Data> {
+    const result = await this.client.request<Data>(query, variables, this.token);
+    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
+    return result.data;
+  }
+}
+
+const draftInput = (issuerCode: string, name: string, number: string) => ({
+  number,
+  title: `Kế hoạch cải cách hành chính năm ${YEAR} (đo thời gian giao nhiệm vụ) — ${name}`,
+  issuerCode,
+  year: YEAR,
+  frameworks: ['PAR_INDEX'],
+  sections: [
+    {
+      code: 'I',
+      title: 'Nhiệm vụ giao các xã, phường, thị trấn',
+      tasks: Array.from({ length: TASKS }, (_, i) => ({
+        text: `Nhiệm vụ ${i + 1}: công khai, minh bạch thủ tục hành chính và kết quả giải quyết tại cấp xã`,
+        target: '100% các xã, phường, thị trấn',
+        lead: { text: LEAD },
+        implementing: { text: IMPLEMENTING },
+        timeframe: `Tháng 12/${YEAR}`,
+      })),
+    },
+  ],
+});
+
+const ISSUED_FIELDS = 'id status sections { tasks { id lead { units { code } } implementing { units { code } } } }';
+
+/** Drafts the bench plan of `issuerCode`; `number` differs per scope (BENCH_SCOPE=both issues two plans of the province). */
+async function draft(gateway: Gateway, issuerCode: string, name: string, number: string): Promise<string> {
+  const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>('mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(issuerCode, name, number) });
+  return draftPlan.id;
+}
+
+async function issue(gateway: Gateway, planId: string, issuerCode: string): Promise<Issued> {
+  const begun = performance.now();
+  const { issuePlan } = await gateway.query<{ issuePlan: IssuedPlan }>(`mutation($id: ID!) { issuePlan(id: $id) { ${ISSUED_FIELDS} } }`, { id: planId });
+  const issueMs = performance.now() - begun;
+  if (issuePlan.status !== 'ISSUED') throw new Error(`plan ${planId} of ${issuerCode}: status ${issuePlan.status} after issuePlan`);
+  let expected = 0;
+  const communes = new Set<string>();
+  const tasks = issuePlan.sections.flatMap((section) => section.tasks);
+  for (const task of tasks) {
+    const implementing = task.implementing?.units ?? [];
+    expected += implementing.length + (task.lead?.units.length ?? 0);
+    for (const unit of implementing) communes.add(unit.code);
+  }
+  return { planId, issuerCode, expected, communes, taskIds: tasks.map((task) => task.id), issueMs };
+}
+
+/** What waitUntilVisible saw: times in ms from t0 (just before the first issuePlan call). */
+interface Waited {
+  /** When the first assignment was seen (ms from t0); null when the first look already saw some. */
+  readonly firstMs: number | null;
+  /** The first look: when it returned (ms from t0) and what it counted. */
+  readonly firstLook: { readonly atMs: number; readonly visible: number };
+  readonly allMs: number;
+  readonly peakRss: number;
+  /** How long each progress request took (ms). */
+  readonly looks: readonly number[];
+}
+
+/**
+ * Polls the plans' progress through the gateway until every one has its expected total; returns
+ * the time of the first assignment seen and of the last, from t0, and the peak RSS meanwhile.
+ */
+async function waitUntilVisible(gateway: Gateway, plans: readonly Issued[], t0: number, pollMs: number): Promise<Waited> {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const expected = plans.reduce((sum, plan) => sum + plan.expected, 0);
+  const totals = new Map(plans.map((plan) => [plan.planId, 0]));
+  let firstMs: number | null = null;
+  let firstLook: Waited['firstLook'] | null = null;
+  const looks: number[] = [];
+  let lastLine = performance.now();
+  try {
+    for (;;) {
+      const open = plans.filter((plan) => (totals.get(plan.planId) ?? 0) < plan.expected);
+      const query = `query(${open.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${open.map((_, i) => `p${i}: plan(id: $p${i}) { progress { total } }`).join(' ')} }`;
+      const asked = performance.now();
+      const data = await gateway.query<Record<string, { progress: { total: number } | null } | null>>(query, Object.fromEntries(open.map((plan, i) => [`p${i}`, plan.planId])));
+      looks.push(performance.now() - asked);
+      open.forEach((plan, i) => totals.set(plan.planId, data[`p${i}`]?.progress?.total ?? 0));
+      const visible = [...totals.values()].reduce((sum, n) => sum + n, 0);
+      const now = performance.now();
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      if (!firstLook) firstLook = { atMs: now - t0, visible };
+      else if (firstMs === null && visible > 0 && firstLook.visible === 0) firstMs = now - t0;
+      if (visible >= expected) return { firstMs, firstLook, allMs: now - t0, peakRss, looks };
+      if (now - lastLine >= 10_000) {
+        lastLine = now;
+        console.log(`  ${int(visible)} / ${int(expected)} visible after ${seconds(now - t0)} (${open.length} plan(s) incomplete, rss ${mib(process.memoryUsage().rss)}, load ${load()})`);
+      }
+      if (now - t0 > TIMEOUT_MS) throw new Error(`only ${int(visible)} of ${int(expected)} assignments visible after ${seconds(now - t0)} (BENCH_TIMEOUT_S)`);
+      await sleep(pollMs);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** The fan-out worker's own account: its jobs for these plans, in seconds from t0 (wall clock). */
+interface WorkerTimeline {
+  readonly jobs: number;
+  readonly firstReceivedS: number;
+  readonly lastDoneS: number;
+}
+
+async function workerTimeline(tasks: DataSource, plans: readonly Issued[], t0Wall: number): Promise<WorkerTimeline> {
+  const [row]: Array<{ jobs: number; first_received: number; last_done: number }> = await tasks.query(
+    `SELECT count(*)::int AS jobs, extract(epoch FROM min(received_at))::float8 AS first_received, extract(epoch FROM max(done_at))::float8 AS last_done
+       FROM "${TASKS_SCHEMA}".plan_event_jobs WHERE name = $1 AND data->>'planId' = ANY($2::text[])`,
+    [PlanIssuedV1.name, plans.map((plan) => plan.planId)],
+  );
+  return { jobs: row.jobs, firstReceivedS: row.first_received - t0Wall / 1000, lastDoneS: row.last_done - t0Wall / 1000 };
+}
+
+function printResult(label: string, plans: readonly Issued[], result: Waited, worker: WorkerTimeline, pollMs: number, issuedMs: number): void {
+  const communes = plans.reduce((sum, plan) => sum + plan.communes.size, 0);
+  const assignments = plans.reduce((sum, plan) => sum + plan.expected, 0);
+  const issues = plans.map((plan) => plan.issueMs);
+  console.log(`${label}:`);
+  console.log(`  plans issued                   ${plans.length} (${TASKS} tasks each; implementing "${IMPLEMENTING}", lead "${LEAD}")`);
+  console.log(`  communes                       ${int(communes)}`);
+  console.log(`  assignments                    ${int(assignments)} (${TASKS} × communes + ${int(assignments - TASKS * communes)} lead)`);
+  if (plans.length === 1) console.log(`  issuePlan took                 ${int(issues[0])} ms`);
+  else console.log(`  issuePlan took                 ${int(Math.min(...issues))}–${int(Math.max(...issues))} ms each, ${seconds(issuedMs)} for all ${plans.length} back to back`);
+  if (result.firstLook.visible === 0) console.log(`  first assignment visible after ${result.firstMs === null ? '—' : seconds(result.firstMs)} from the (first) issue call (first look at ${seconds(result.firstLook.atMs)}: none)`);
+  else console.log(`  first look, ${seconds(result.firstLook.atMs)} after the (first) issue call: ${int(result.firstLook.visible)} already visible`);
+  console.log(`  all visible through the gateway ${seconds(result.allMs)} after the (first) issue call`);
+  console.log(`  fan-out worker                 ${worker.jobs} PlanIssued job(s): first received ${worker.firstReceivedS.toFixed(1)} s, last done ${worker.lastDoneS.toFixed(1)} s after the (first) issue call`);
+  console.log(`  rate                           ${int(assignments / (result.allMs / 1000))} assignments/s`);
+  console.log(`  peak RSS while waiting         ${mib(result.peakRss)} (this process: all services, gateway, client)`);
+  const looks = [...result.looks].sort((a, b) => a - b);
+  console.log(`  progress looks                 ${looks.length}, ${pollMs} ms apart; each took median ${int(looks[Math.floor(looks.length / 2)])} ms, max ${int(looks[looks.length - 1])} ms`);
+}
+
+async function province(gateway: Gateway, tasks: DataSource): Promise<void> {
+  const { unit } = await gateway.query<{ unit: { name: string } | null }>('query($c: ID!) { unit(code: $c) { name } }', { c: PROVINCE });
+  if (!unit) throw new Error(`no unit ${PROVINCE} today`);
+  console.log(`\nprovince: one plan of ${unit.name} (${PROVINCE})`);
+  const planId = await draft(gateway, PROVINCE, unit.name, `1/KH-BENCH`);
+  const t0Wall = Date.now();
+  const t0 = performance.now();
+  const issued = await issue(gateway, planId, PROVINCE);
+  const pollMs = POLL_MS ?? 250;
+  const result = await waitUntilVisible(gateway, [issued], t0, pollMs);
+  printResult(`province ${unit.name} (${PROVINCE})`, [issued], result, await workerTimeline(tasks, [issued], t0Wall), pollMs, issued.issueMs);
+  // Cross-check, not timed: the assignments themselves, listed through the gateway task by task
+  // (a unit's list, assignments(unitCode, includeSubtree, planId), stops at 5,000 rows: not used).
+  let listed = 0;
+  for (const taskId of issued.taskIds) {
+    const { taskAssignments } = await gateway.query<{ taskAssignments: Array<{ id: string }> }>('query($p: ID!, $t: ID!) { taskAssignments(planId: $p, taskId: $t) { id } }', { p: planId, t: taskId });
+    listed += taskAssignments.length;
+  }
+  console.log(`  cross-check                    taskAssignments(planId, taskId) over the ${issued.taskIds.length} tasks lists ${int(listed)} (not timed)`);
+}
+
+async function country(gateway: Gateway, tasks: DataSource, provinces: ReadonlyArray<{ code: string; name: string }>): Promise<void> {
+  console.log(`\ncountry: one plan per province, ${provinces.length} provinces`);
+  const begun = performance.now();
+  const drafts: Array<{ planId: string; code: string }> = [];
+  for (const p of provinces) drafts.push({ planId: await draft(gateway, p.code, p.name, `2/KH-BENCH`), code: p.code });
+  console.log(`  ${drafts.length} drafts in ${seconds(performance.now() - begun)} (not timed below); issuing back to back`);
+  const t0Wall = Date.now();
+  const t0 = performance.now();
+  const issued: Issued[] = [];
+  for (const d of drafts) issued.push(await issue(gateway, d.planId, d.code));
+  const issuedMs = performance.now() - t0;
+  const pollMs = POLL_MS ?? 1000;
+  const result = await waitUntilVisible(gateway, issued, t0, pollMs);
+  printResult(`country (${provinces.length} provinces)`, issued, result, await workerTimeline(tasks, issued, t0Wall), pollMs, issuedMs);
+}
+
+async function main(): Promise<void> {
+  if (!['province', 'country', 'both'].includes(SCOPE)) throw new Error(`BENCH_SCOPE must be province, country or both, not ${SCOPE}`);
+  const startedAt = Date.now();
+  const cpus = os.cpus();
+  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`);
+
+  let database: TestDatabase | null = null;
+  let bus: InProcessBus | null = null;
+  let platform: RunningPlatform | null = null;
+  let cleaning: Promise<void> | null = null;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      await platform?.close().catch((error) => console.error('closing the platform:', error));
+      await bus?.close().catch((error) => console.error('closing the bus:', error));
+      await database?.drop().catch((error) => console.error(`dropping ${database?.name}:`, error));
+    })());
+  const interrupted = () => {
+    console.error('\ninterrupted: closing the platform and dropping the database');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    database = await createTestDatabase('bench_fan_out');
+    bus = new InProcessBus();
+    const begun = performance.now();
+    platform = await startPlatform({
+      databaseUrl: database.url,
+      bus,
+      signingKeys: TEST_SIGNING_KEYS,
+      gatewayPort: 0,
+      importUnits: true,
+      demo: false,
+      logger: ['error', 'warn'],
+      report: (line) => console.log(`  ${line}`),
+    });
+    const ds = platform.tasks.get(DataSource);
+    const [{ server_version: version }] = await ds.query('SHOW server_version');
+    const [{ synchronous_commit: syncCommit }] = await ds.query('SHOW synchronous_commit');
+    console.log(`node ${process.version}, PostgreSQL ${version} (synchronous_commit=${syncCommit}), database ${database.name}; platform started in ${seconds(performance.now() - begun)}`);
+
+    // The bench account: a platform administrator of the province, created as an operator
+    // creates the first one (the subgraphs accept tokens of active accounts only). Tokens are
+    // minted with the test keys for the roles each scenario needs.
+    const accountId = await bootstrapAdministrator({
+      databaseUrl: database.url,
+      username: BENCH_USER,
+      password: randomBytes(18).toString('base64url'),
+      displayName: 'Đo thời gian giao nhiệm vụ (bench)',
+      provinceCode: PROVINCE,
+    });
+    const client = new GraphQLTestClient(platform.gatewayUrl);
+    const tokens = new TokenService(TEST_SIGNING_KEYS);
+    const adminOf = async (provinceCodes: readonly string[]): Promise<Gateway> => {
+      const identity: Identity = { accountId, username: BENCH_USER, unitCode: PROVINCE, roles: provinceCodes.map((code) => ({ role: 'PLATFORM_ADMIN', unitCode: code })) };
+      return new Gateway(client, (await tokens.issue(identity)).token);
+    };
+    const provinceAdmin = await adminOf([PROVINCE]);
+
+    if (SCOPE === 'province' || SCOPE === 'both') await province(provinceAdmin, ds);
+    if (SCOPE === 'country' || SCOPE === 'both') {
+      const { units } = await provinceAdmin.query<{ units: Array<{ code: string; name: string }> }>('{ units(level: PROVINCE) { code name } }');
+      const nationalAdmin = await adminOf(units.map((unit) => unit.code));
+      // The account's recorded roles follow the token's: granted through the gateway (not timed).
+      for (const unit of units.filter((p) => p.code !== PROVINCE)) {
+        await nationalAdmin.query('mutation($u: String!, $c: ID!) { grantRole(username: $u, role: PLATFORM_ADMIN, unitCode: $c) { username } }', { u: BENCH_USER, c: unit.code });
+      }
+      await country(nationalAdmin, ds, units);
+    }
+    const [{ size }] = await ds.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
+    console.log(`\ndatabase size at the end ${size}; measured in ${seconds(Date.now() - startedAt)}, load average at the end ${load()}`);
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+    await cleanUp();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
