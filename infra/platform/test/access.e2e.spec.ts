@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
 import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
+import { quangNamParPlanId } from './thang-binh-plan';
 import { startTestPlatform, TestPlatform } from './test-platform';
 import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
 
@@ -57,8 +58,7 @@ describe('access control through the gateway', () => {
 
   let provincialPlanId = '';
   beforeAll(async () => {
-    const { plans } = await client.as('doha', '{ plans(issuerCode: "49") { id number } }');
-    provincialPlanId = plans.find((plan: { number: string }) => plan.number === '4003/QĐ-UBND').id;
+    provincialPlanId = await quangNamParPlanId(client);
   });
 
   const cases = [

@@ -1,5 +1,6 @@
 import { eventually, GraphQLTestClient } from '@reform/testing';
 import { startTestPlatform, TestPlatform } from './test-platform';
+import { COMMUNE_TASK, quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 
 /**
  * The audit issue's acceptance, through the gateway: after the plans issue's scenario (d513
@@ -29,13 +30,6 @@ interface TimelineEntry {
   unit: { code: string; name: string } | null;
 }
 
-const TASK = {
-  text: 'Niêm yết công khai thủ tục hành chính tại Bộ phận tiếp nhận và trả kết quả',
-  target: '100% các xã, thị trấn',
-  lead: { text: 'Phòng Nội vụ' },
-  implementing: { text: 'UBND các xã, thị trấn' },
-  timeframe: 'Tháng 12/2026',
-};
 const pause = () => new Promise((resolve) => setTimeout(resolve, 30)); // distinct instants for asOf
 
 describe('audit trails and replay through the gateway', () => {
@@ -50,10 +44,7 @@ describe('audit trails and replay through the gateway', () => {
   beforeAll(async () => {
     test = await startTestPlatform('e2e_audit');
     client = test.client;
-    const { plans } = await client.as<{ plans: Array<{ id: string; number: string }> }>('d513', '{ plans(issuerCode: "49") { id number } }');
-    const provincial = plans.find((plan) => plan.number === '4003/QĐ-UBND');
-    if (!provincial) throw new Error('the demo data has no 4003/QĐ-UBND of Quảng Nam');
-    const input = { number: '130/KH-UBND', title: 'Cải thiện Chỉ số CCHC năm 2026', issuerCode: '513', year: 2026, frameworks: ['PAR_INDEX'], implementsPlanId: provincial.id, sections: [{ code: 'I', title: 'Công khai thủ tục hành chính', tasks: [TASK] }] };
+    const input = thangBinhDraft(await quangNamParPlanId(client), [COMMUNE_TASK], '130/KH-UBND');
     const { draftPlan } = await client.as('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input });
     planId = draftPlan.id;
     const { issuePlan } = await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { id } } } }', { id: planId });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { eventually, GraphQLTestClient } from '@reform/testing';
 import { startTestPlatform, TestPlatform } from './test-platform';
+import { COMMUNE_TASK, OFFICE_TASK, quangNamParPlanId, thangBinhDraft as draft } from './thang-binh-plan';
 
 /**
  * The plans issue's acceptance, end to end through the gateway as the users would do it: Thăng
@@ -25,33 +26,6 @@ interface Assignment {
   cancelledReason: string | null;
 }
 
-function draft(implementsPlanId: string, tasks: unknown[]) {
-  return {
-    number: '120/KH-UBND',
-    title: 'Nâng cao Chỉ số cải cách hành chính năm 2026 của huyện Thăng Bình',
-    issuerCode: '513',
-    year: 2026,
-    frameworks: ['PAR_INDEX'],
-    implementsPlanId,
-    implementsText: 'Kế hoạch cải cách hành chính của UBND tỉnh Quảng Nam',
-    sections: [{ code: 'I', title: 'Công tác chỉ đạo, điều hành cải cách hành chính', tasks }],
-  };
-}
-
-const COMMUNE_TASK = {
-  text: 'Niêm yết công khai thủ tục hành chính tại Bộ phận tiếp nhận và trả kết quả',
-  target: '100% các xã, thị trấn',
-  lead: { text: 'Phòng Nội vụ' },
-  implementing: { text: 'UBND các xã, thị trấn' },
-  timeframe: 'Tháng 12/2026',
-};
-const OFFICE_TASK = {
-  text: 'Tổng hợp, báo cáo kết quả cải cách hành chính của huyện',
-  lead: { text: 'Phòng Nội vụ' },
-  implementing: { text: 'Văn phòng HĐND và UBND huyện' },
-  timeframe: 'Tháng 12/2026',
-};
-
 describe('plans and assignments through the gateway', () => {
   let test: TestPlatform;
   let client: GraphQLTestClient;
@@ -60,10 +34,7 @@ describe('plans and assignments through the gateway', () => {
   beforeAll(async () => {
     test = await startTestPlatform('e2e_plans');
     client = test.client;
-    const { plans } = await client.as<{ plans: Array<{ id: string; number: string }> }>('d513', '{ plans(issuerCode: "49") { id number } }');
-    const provincial = plans.find((plan) => plan.number === '4003/QĐ-UBND');
-    if (!provincial) throw new Error('the demo data has no 4003/QĐ-UBND of Quảng Nam');
-    provincialPlanId = provincial.id;
+provincialPlanId = await quangNamParPlanId(client);
   });
   afterAll(() => test?.stop());
 
@@ -161,7 +132,7 @@ describe('plans and assignments through the gateway', () => {
   });
 
   it('integrity through the gateway on Unit, Account, Plan and Assignment: intact, then the version of an event row changed in PostgreSQL', async () => {
-    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, { input: { ...draft(provincialPlanId, [COMMUNE_TASK]), number: '121/KH-UBND' } });
+    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, { input: draft(provincialPlanId, [COMMUNE_TASK], '121/KH-UBND') });
     await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: draftPlan.id });
     const [assignment] = await eventually(async () => {
       const found = await assignmentsOf(draftPlan.id);

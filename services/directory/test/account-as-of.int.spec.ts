@@ -1,39 +1,26 @@
-import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '../src';
+import { GraphQLTestClient } from '@reform/testing';
+import { DirectoryWithDemo, startDirectoryWithDemo } from './directory-test-kit';
 
 /** `account(id, asOf)`: the account's stream folded up to the instant (roles granted, revoked, disabled), within the reader's scope. */
 describe('directory: an account as of an instant', () => {
-  let database: TestDatabase;
-  let app: INestApplication;
+  let directory: DirectoryWithDemo;
   let client: GraphQLTestClient;
-  const bus = new InProcessBus();
   const ACCOUNT = 'query($id: ID!, $asOf: DateTime) { account(id: $id, asOf: $asOf) { username status roles { role unit { code } } } }';
   let id: string;
   let recorded: Date[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('directory_account_as_of');
-    app = await createDirectoryApp({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: false });
-    client = new GraphQLTestClient(`${await app.getUrl()}/graphql`);
-    await importNationalUnits(app);
-    const today = new Date().toISOString().slice(0, 10);
-    await seedDirectoryDemo(app, today);
-    await seedDemoAccounts(app, today);
+    directory = await startDirectoryWithDemo('directory_account_as_of');
+    client = directory.client;
     const { me } = await client.as('c20797', '{ me { id } }');
     id = me.id;
     await client.as('doha', 'mutation { grantRole(username: "c20797", role: VIEWER, unitCode: "513") { username } }');
     await client.as('doha', 'mutation { disableAccount(username: "c20797", reason: "Chuyển công tác") { username } }');
-    recorded = (await app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`account-${id}`])).map((row: { recorded_at: Date }) => row.recorded_at);
+    recorded = (await directory.app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`account-${id}`])).map((row: { recorded_at: Date }) => row.recorded_at);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await bus.close();
-    await database.drop();
-  });
+  afterAll(() => directory?.stop());
 
   const at = (instant: Date, deltaMs = 0) => new Date(instant.getTime() + deltaMs).toISOString();
 

@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { InProcessBus } from '@reform/messaging';
-import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '../src';
+import { GraphQLTestClient } from '@reform/testing';
+import { DirectoryWithDemo, startDirectoryWithDemo } from './directory-test-kit';
 
 /**
  * Record time (ADR 0012): `unit(code, recordedAsOf)` folds the unit's own stream up to the
@@ -10,10 +9,9 @@ import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirector
  * test needs no sleeping and checks that the bound is inclusive.
  */
 describe('directory: a unit as recorded at an instant (recordedAsOf)', () => {
-  let database: TestDatabase;
+  let directory: DirectoryWithDemo;
   let app: INestApplication;
   let client: GraphQLTestClient;
-  const bus = new InProcessBus();
   const ms = (instant: Date, delta: number) => new Date(instant.getTime() + delta).toISOString();
 
   /** When each event of a unit's stream was recorded, in stream order. */
@@ -21,20 +19,11 @@ describe('directory: a unit as recorded at an instant (recordedAsOf)', () => {
     (await app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`unit-${code}`])).map((row: { recorded_at: Date }) => row.recorded_at);
 
   beforeAll(async () => {
-    database = await createTestDatabase('directory_record_time');
-    app = await createDirectoryApp({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, port: 0, logger: false });
-    client = new GraphQLTestClient(`${await app.getUrl()}/graphql`);
-    await importNationalUnits(app);
-    const today = new Date().toISOString().slice(0, 10);
-    await seedDirectoryDemo(app, today);
-    await seedDemoAccounts(app, today);
+    directory = await startDirectoryWithDemo('directory_record_time');
+    ({ app, client } = directory);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await bus.close();
-    await database.drop();
-  });
+  afterAll(() => directory?.stop());
 
   // Units are readable by any signed-in user: read as a commune's account, rename as the administrator.
   const gql = async (query: string, variables?: Record<string, unknown>) => (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors?: any[] };

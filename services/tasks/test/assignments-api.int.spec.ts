@@ -5,7 +5,7 @@ import { findResolversWithoutAccessRule } from '@reform/auth';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, eventually, GraphQLTestClient, TestDatabase } from '@reform/testing';
 import { assignmentId, FixedClock, OverdueScheduler } from '../src';
-import { COMMUNES, count, message, plan, publishTestUnits, startTasks, tokenFor } from './tasks-test-kit';
+import { COMMUNES, count, message, plan, publishTestUnits, startTasks, useTokens } from './tasks-test-kit';
 
 const FIELDS = 'id status percent note evidence result dueOn overdue late unitCode role kind cancelledReason extension { requestedDueOn reason status answer } plan { id } unit { code }';
 
@@ -18,15 +18,10 @@ describe('tasks: assignments through the subgraph', () => {
   const clock = new FixedClock(new Date('2025-03-01T03:00:00Z'));
   const issued = plan({ cascade: { unitCodes: ['60001'], dueOn: '2025-04-01', text: 'Ban hành kế hoạch triển khai' } });
   const idOf = (unitCode: string, taskId = 't1') => assignmentId({ planId: issued.planId, taskId, unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
-  const tokens: Record<string, string> = {};
 
-  const call = async (who: string, query: string, variables: Record<string, unknown> = {}) => client.request(query, variables, tokens[who]);
-  const as = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const result = await call(who, query, variables);
-    if (result.errors?.length) throw new Error(`${who}: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  };
-  const outcome = async (who: string, query: string, variables: Record<string, unknown> = {}) => (await call(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+  const call = async (who: string | null, query: string, variables: Record<string, unknown> = {}) => client.request(query, variables, who ? await client.login(who) : null);
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => client.as(who, query, variables);
+  const outcome = (who: string | null, query: string, variables: Record<string, unknown> = {}) => client.outcome(who, query, variables);
 
   const ACCEPT = `mutation($id: ID!) { acceptAssignment(id: $id) { ${FIELDS} } }`;
   const PROGRESS = `mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { ${FIELDS} } }`;
@@ -41,12 +36,7 @@ describe('tasks: assignments through the subgraph', () => {
     await publishTestUnits(bus, dataSource);
     await bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
     await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(42));
-    tokens.c60001 = await tokenFor('c60001', [['UNIT_OFFICER', '60001']]);
-    tokens.c60002 = await tokenFor('c60002', [['UNIT_OFFICER', '60002']]);
-    tokens.d600 = await tokenFor('d600', [['UNIT_MANAGER', '600']]);
-    tokens.d601 = await tokenFor('d601', [['UNIT_MANAGER', '601']]);
-    tokens.pnv = await tokenFor('pnv600', [['UNIT_OFFICER', '600.PNV']]);
-    tokens.auditor = await tokenFor('auditor', [['AUDITOR', '49']]);
+    await useTokens(client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], pnv600: [['UNIT_OFFICER', '600.PNV']], auditor: [['AUDITOR', '49']] });
   });
 
   afterAll(async () => {
@@ -88,12 +78,12 @@ describe('tasks: assignments through the subgraph', () => {
     expect(await outcome('d601', `query { assignments(unitCode: "60003") { id } }`)).toBe('FORBIDDEN');
     expect(await outcome('auditor', GET, { id })).toBe('OK');
     expect(await outcome('auditor', ACCEPT, { id })).toBe('FORBIDDEN');
-    expect(await outcome('pnv', GET, { id })).toBe('OK'); // 600.PNV monitors the task
-    expect(await outcome('pnv', ACCEPT, { id })).toBe('FORBIDDEN');
-    expect(await outcome(null as never, GET, { id })).toBe('UNAUTHENTICATED');
+    expect(await outcome('pnv600', GET, { id })).toBe('OK'); // 600.PNV monitors the task
+    expect(await outcome('pnv600', ACCEPT, { id })).toBe('FORBIDDEN');
+    expect(await outcome(null, GET, { id })).toBe('UNAUTHENTICATED');
     // The monitoring office sees the whole task; a commune implementing it does not.
     const TASK = `query($planId: ID!) { taskAssignments(planId: $planId, taskId: "t1") { unitCode role } }`;
-    expect((await as('pnv', TASK, { planId: issued.planId })).taskAssignments).toHaveLength(21);
+    expect((await as('pnv600', TASK, { planId: issued.planId })).taskAssignments).toHaveLength(21);
     expect(await outcome('c60002', TASK, { planId: issued.planId })).toBe('FORBIDDEN');
     expect(await outcome('d601', TASK, { planId: issued.planId })).toBe('FORBIDDEN');
   });
@@ -101,7 +91,7 @@ describe('tasks: assignments through the subgraph', () => {
   it('errors: NOT_FOUND for an unknown id, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance', async () => {
     expect(await outcome('c60001', ACCEPT, { id: '00000000-0000-5000-8000-000000000000' })).toBe('NOT_FOUND');
     const id = idOf('60004');
-    tokens.c60004 = await tokenFor('c60004', [['UNIT_OFFICER', '60004']]);
+    await useTokens(client, { c60004: [['UNIT_OFFICER', '60004']] });
     expect(await outcome('c60004', PROGRESS, { id, input: { percent: 10 } })).toBe('CONFLICT');
     await as('c60004', ACCEPT, { id });
     const bad = await call('c60004', PROGRESS, { id, input: { percent: 150 } });
@@ -111,7 +101,7 @@ describe('tasks: assignments through the subgraph', () => {
 
   it('extension: the commune asks, the district refuses with a reason, then grants a second request', async () => {
     const id = idOf('60005');
-    tokens.c60005 = await tokenFor('c60005', [['UNIT_OFFICER', '60005']]);
+    await useTokens(client, { c60005: [['UNIT_OFFICER', '60005']] });
     const REQUEST = `mutation($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { ${FIELDS} } }`;
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-31', reason: 'Chờ kinh phí' } });
     expect(await outcome('c60005', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { id } }`, { id })).toBe('FORBIDDEN');
@@ -141,7 +131,7 @@ describe('tasks: assignments through the subgraph', () => {
 
     await app.close();
     ({ app, dataSource } = await startTasks(db.url, bus, clock));
-    client = new GraphQLTestClient((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
+    client = client.at((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
     expect(await scheduler().tick()).toEqual({ overdue: 0, reminded: 0 });
     expect(await count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentOverdue'`)).toBe(overdueEvents);
 

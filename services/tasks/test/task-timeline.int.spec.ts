@@ -5,7 +5,7 @@ import { PlanAmendedV1, PlanIssuedV1 } from '@reform/contracts';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, eventually, GraphQLTestClient, TestDatabase } from '@reform/testing';
 import { assignmentId, FixedClock } from '../src';
-import { count, message, plan, publishTestUnits, startTasks, task, tokenFor } from './tasks-test-kit';
+import { count, message, plan, publishTestUnits, startTasks, task, useTokens } from './tasks-test-kit';
 
 interface Entry {
   at: string;
@@ -39,14 +39,8 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
     `plan-${issued.planId}`,
   );
   const idOf = (unitCode: string) => assignmentId({ planId: issued.planId, taskId: 't1', unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
-  const tokens: Record<string, string> = {};
-  const call = (who: string, query: string, variables: Record<string, unknown> = {}) => client.request(query, variables, tokens[who]);
-  const as = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const result = await call(who, query, variables);
-    if (result.errors?.length) throw new Error(`${who}: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  };
-  const outcome = async (who: string, query: string, variables: Record<string, unknown>) => (await call(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => client.as(who, query, variables);
+  const outcome = (who: string, query: string, variables: Record<string, unknown>) => client.outcome(who, query, variables);
 
   beforeAll(async () => {
     db = await createTestDatabase('tasks_timeline');
@@ -54,12 +48,7 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
     ({ app, dataSource } = await startTasks(db.url, bus, clock));
     client = new GraphQLTestClient((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
     await publishTestUnits(bus, dataSource);
-    tokens.c60001 = await tokenFor('c60001', [['UNIT_OFFICER', '60001']]);
-    tokens.c60002 = await tokenFor('c60002', [['UNIT_OFFICER', '60002']]);
-    tokens.d600 = await tokenFor('d600', [['UNIT_MANAGER', '600']]);
-    tokens.d601 = await tokenFor('d601', [['UNIT_MANAGER', '601']]);
-    tokens.auditor = await tokenFor('auditor', [['AUDITOR', '49']]);
-    tokens.viewer = await tokenFor('viewer600', [['VIEWER', '600']]);
+    await useTokens(client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], auditor: [['AUDITOR', '49']], viewer600: [['VIEWER', '600']] });
     await bus.publish(issueEvent);
     await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(21));
     await bus.publish(amendEvent);
@@ -107,12 +96,12 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
     expect(await outcome('c60001', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');
     expect(await outcome('c60002', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60001' })).toBe('FORBIDDEN');
     expect(await outcome('d601', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');
-    expect(await outcome('viewer', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN'); // read, not read-history
+    expect(await outcome('viewer600', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN'); // read, not read-history
     expect((await as('auditor', TIMELINE, { planId: issued.planId, taskId: 't1' })).taskTimeline).toHaveLength(45);
   });
 
   it('answers NOT_FOUND naming taskId for a task no issued plan has', async () => {
-    const result = await call('d600', TIMELINE, { planId: issued.planId, taskId: 'no-such-task' });
+    const result = await client.request(TIMELINE, { planId: issued.planId, taskId: 'no-such-task' }, await client.login('d600'));
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'taskId' });
   });
 

@@ -5,7 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { IntegrationEventContract, PlanIssuedV1, PublishedTask } from '@reform/contracts';
 import { Identity, Role, TokenService } from '@reform/auth';
 import { IntegrationMessage, MessageBus } from '@reform/messaging';
-import { eventually, TEST_SIGNING_KEYS } from '@reform/testing';
+import { eventually, GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
 import { createTasksApp, FixedClock } from '../src';
 
@@ -79,6 +79,11 @@ const tokens = new TokenService([...TEST_SIGNING_KEYS]);
 export async function tokenFor(username: string, grants: Array<[Role, string]>): Promise<string> {
   const identity: Identity = { accountId: `acc-${username}`, username, unitCode: grants[0][1], roles: grants.map(([role, unitCode]) => ({ role, unitCode })) };
   return (await tokens.issue(identity)).token;
+}
+
+/** Minted tokens for the given users, in the client (the tasks service has no login of its own). */
+export async function useTokens(client: GraphQLTestClient, users: Record<string, Array<[Role, string]>>): Promise<void> {
+  for (const [username, grants] of Object.entries(users)) client.useToken(username, await tokenFor(username, grants));
 }
 
 export async function count(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<number> {

@@ -19,6 +19,19 @@ export class GraphQLTestClient {
     return (await response.json()) as GraphQLResponse<Data>;
   }
 
+  /** Uses a token minted elsewhere (a subgraph test without the directory's login) for `username`. */
+  useToken(username: string, token: string): this {
+    this.tokens.set(username, token);
+    return this;
+  }
+
+  /** The same sessions against another URL (a restarted service listens on a new port). */
+  at(url: string): GraphQLTestClient {
+    const moved = new GraphQLTestClient(url);
+    for (const [username, token] of this.tokens) moved.tokens.set(username, token);
+    return moved;
+  }
+
   /** Logs in (once per username) and returns the token. */
   async login(username: string, password = 'demo'): Promise<string> {
     const known = this.tokens.get(username);
