@@ -22,6 +22,10 @@ export interface FanOutOptions {
   readonly retryDelayMs?: number;
 }
 
+/** After a job is received: how long, and how often, the worker looks for it (its commit follows). */
+const EAGER_MS = 2_000;
+const EAGER_POLL_MS = 10;
+
 /** Any fixed key: one worker per database works off the jobs, in order. */
 const WORKER_LOCK = 7_365_240_777;
 
@@ -48,6 +52,7 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private runner: QueryRunner | null = null;
+  private eagerUntil = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
@@ -64,7 +69,10 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
       JSON.stringify(data),
       JSON.stringify({ ...message, data: null }),
     ]);
-    // Picked up after the inbox's commit: the worker's next look finds it.
+    // The job is visible only once the inbox's transaction commits, after this returns: wake the
+    // worker and have it look again every few milliseconds for a while, rather than sleep its
+    // full poll interval after a look that came too early.
+    this.eagerUntil = Date.now() + EAGER_MS;
     setImmediate(() => this.wake?.());
   }
 
@@ -94,7 +102,7 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
             // keep going while there is work that is due
           }
         }
-        if (!this.stopping) await this.sleep(pollMs);
+        if (!this.stopping) await this.sleep(Date.now() < this.eagerUntil ? EAGER_POLL_MS : pollMs);
       }
     } finally {
       await this.releaseLock();
