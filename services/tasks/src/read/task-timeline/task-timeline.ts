@@ -103,7 +103,10 @@ export function assignmentSummary(event: AssignmentEvent): string {
 }
 
 function dueText(facts: AssignmentFacts): string {
-  return facts.schedule.kind === 'once' ? `hạn ${dayVi(facts.schedule.dueOn)}` : `"${facts.timeframeText}"`;
+  if (facts.schedule.kind === 'once') return `hạn ${dayVi(facts.schedule.dueOn)}`;
+  if (facts.timeframeText.trim()) return `"${facts.timeframeText}"`;
+  // The plan gave no timeframe for the task (seed 002's paragraphs): say so rather than quote nothing.
+  return facts.schedule.kind === 'periodic' ? 'không ghi thời gian, báo cáo theo kỳ' : 'không ghi thời gian';
 }
 
 const SERVICE_ORDER = { plans: 0, tasks: 1 } as const;

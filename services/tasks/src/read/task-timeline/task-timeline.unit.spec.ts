@@ -66,6 +66,13 @@ describe('task timeline (pure)', () => {
     expect(entries[1]).toMatchObject({ assignmentId: 'x1', unitCode: '20794', causationId: 'plan-event-2' });
   });
 
+  it('says when the plan gave no timeframe rather than quoting nothing', () => {
+    const created = (schedule: unknown, timeframeText: string) => taskTimeline('t1', [], [recorded(stream, 1, 'AssignmentCreated', { ...facts, schedule, timeframeText }, 0, null)])[0].summary;
+    expect(created({ kind: 'periodic', every: 'QUARTER', periods: [] }, '')).toBe('Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: không ghi thời gian, báo cáo theo kỳ');
+    expect(created({ kind: 'none' }, ' ')).toBe('Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: không ghi thời gian');
+    expect(created({ kind: 'periodic', every: 'QUARTER', periods: [] }, 'Thường xuyên')).toBe('Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: "Thường xuyên"');
+  });
+
   it('exports CSV with a BOM and quoted fields, and JSON with the task it belongs to', () => {
     const entries = taskTimeline('t1', [issued], [recorded(stream, 1, 'AssignmentCreated', facts, 0, 'plan-event-2'), recorded(stream, 2, 'ProgressReported', { percent: 30, note: 'Đã họp, "tổ công tác"', evidence: ['CV 1', 'CV 2'], on: '2021-05-24' }, 1, `${stream}-1`)]);
     const csv = exportTimeline({ planId: 'p1', taskId: 't1' }, entries, 'CSV');
