@@ -8,3 +8,4 @@ export * from './lib/event-store.module';
 export * from './lib/postgres/data-source';
 export * from './lib/history';
 export * from './lib/integrity';
+export * from './lib/rebuild';

@@ -3,3 +3,4 @@ export * from './lib/eventually';
 export * from './lib/data-source';
 export * from './lib/graphql-client';
 export * from './lib/access-matrix';
+export * from './lib/table-snapshot';

@@ -1,0 +1,306 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { GlobalPosition, RecordedEvent, START } from '../event-store.port';
+import { assertSchemaName } from '../postgres/migrations';
+import { EVENT_COLUMNS, EventRow, PostgresEventStore, toRecorded } from '../postgres/postgres-event-store';
+import { project, Projection } from '../projection';
+import { readModelName, recordReadModelVersions } from './read-model-versions';
+import { assertRebuildableTables, countRows, createShadowTables, RebuildRefusedError } from './shadow-tables';
+
+/**
+ * What a service gives the rebuild command: its schema, the projections it keeps inline from its
+ * own events (rebuilt), and the read models of its schema that are not (kept from other
+ * services' events over the bus, or work queues): a replay of its own store cannot produce them.
+ */
+export interface ServiceReadModels {
+  readonly service: string;
+  readonly schema: string;
+  readonly projections: readonly Projection[];
+  readonly notRebuilt: readonly { readonly tables: readonly string[]; readonly why: string }[];
+}
+
+export type RebuildPhase = 'replay' | 'catch-up' | 'swap';
+
+export interface RebuildProgress {
+  /** `replay`: the pass from position 0; `catch-up`: later passes; `swap`: under the lock, before the tables change places. */
+  readonly phase: RebuildPhase;
+  /** 1 for the replay, then one more per catch-up pass; in the swap, the number of passes done. */
+  readonly pass: number;
+  /** The swap attempt (1 unless a lock timeout or deadlock made it retry). */
+  readonly attempt: number;
+  /** The last event replayed. */
+  readonly position: GlobalPosition;
+  /** Events read from the store so far (of every type; projections take theirs). */
+  readonly done: number;
+  /** Events in the store as far as known (grows while the service appends). */
+  readonly total: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface RebuildReadModelsOptions {
+  readonly dataSource: DataSource;
+  /** The service's store (readAll); its schema must be `schema`. */
+  readonly store: PostgresEventStore;
+  readonly schema: string;
+  /** Rebuilt together; their tables are swapped in one transaction. */
+  readonly projections: readonly Projection[];
+  /** Events per page (one transaction on the shadow tables each); default 1,000. */
+  readonly pageSize?: number;
+  /** Awaited; keep it short in the `swap` phase, which holds the live tables' locks. */
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
+  /** Catch up until at most this many events remain, then swap; default `pageSize`. */
+  readonly swapThreshold?: number;
+  /** Catch-up passes before swapping however many events remain; default 20. */
+  readonly maxCatchUpPasses?: number;
+  /** How long the swap waits for the live tables' locks before it gives up and retries; default 3,000 ms. */
+  readonly lockTimeoutMs?: number;
+  /** Swap attempts (lock timeout, deadlock) before the rebuild fails; default 5. */
+  readonly swapAttempts?: number;
+}
+
+export interface RebuiltTable {
+  readonly table: string;
+  readonly rowsBefore: number;
+  readonly rowsAfter: number;
+}
+
+export interface RebuildResult {
+  readonly schema: string;
+  readonly projections: readonly { readonly name: string; readonly tables: readonly string[]; readonly events: number }[];
+  /** Events read from the store, of every type (passes and swap). */
+  readonly events: number;
+  /** Of which applied under the lock, in the swap. */
+  readonly swapEvents: number;
+  readonly passes: number;
+  readonly swapAttempts: number;
+  readonly position: GlobalPosition;
+  readonly tables: readonly RebuiltTable[];
+  readonly seconds: number;
+  /** False when the old tables could not be dropped at once (a long reader held them): they stay in `<schema>__previous` until the next rebuild. */
+  readonly previousDropped: boolean;
+}
+
+const LOCK_NOT_AVAILABLE = '55P03';
+const DEADLOCK_DETECTED = '40P01';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Rebuilds a service's read models from its event store while the live tables keep serving
+ * (ADR 0011):
+ *
+ * 1. creates `<schema>__rebuild` with a copy (`LIKE ... INCLUDING ALL`) of every owned table;
+ * 2. replays the store from position 0 in pages (`readAll`: committed events in commit order,
+ *    never one that commits late behind the checkpoint) into the copies, one short transaction
+ *    per page, so no transaction id is held open (readAll's xmin is cluster-wide, ADR 0003);
+ * 3. catches up in further passes until few events remain, then, in one short transaction,
+ *    locks the live tables (inline projections of concurrent appends wait), applies the events
+ *    committed since the last pass, moves the live tables to `<schema>__previous` and the copies
+ *    in, records `<schema>.read_model_versions`, and commits; then drops the old tables.
+ *
+ * A writer that was waiting for the lock resolves the table name again once it gets it
+ * (PostgreSQL does so after any wait on a relation lock), so its inline projection writes into
+ * the new table. A lock timeout or a deadlock rolls the swap back; another pass and swap follow.
+ */
+export async function rebuildReadModels(options: RebuildReadModelsOptions): Promise<RebuildResult> {
+  const began = Date.now();
+  const { dataSource, store, projections } = options;
+  const S = assertSchemaName(options.schema);
+  if (store.schema !== S) throw new Error(`rebuildReadModels: the store's schema is ${store.schema}, not ${S}`);
+  const shadow = assertSchemaName(`${S}__rebuild`);
+  const previous = assertSchemaName(`${S}__previous`);
+  const pageSize = options.pageSize ?? 1000;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`rebuildReadModels: pageSize must be a positive integer, not ${pageSize}`);
+  const swapThreshold = options.swapThreshold ?? pageSize;
+  const maxCatchUpPasses = options.maxCatchUpPasses ?? 20;
+  const lockTimeoutMs = options.lockTimeoutMs ?? 3000;
+  const swapAttempts = options.swapAttempts ?? 5;
+  const tables = ownedTables(projections);
+
+  // One rebuild per schema at a time: a session lock, held on a connection of its own.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  let shadowCreated = false;
+  try {
+    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`reform.rebuild.${S}`]);
+    if (!locked) throw new RebuildRefusedError(`cannot rebuild: another rebuild of schema ${S} is running`);
+    await assertRebuildableTables(dataSource, S, tables);
+    // Left by a rebuild that stopped half-way: the copies are incomplete, the old tables unused.
+    await dataSource.query(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`);
+    await dataSource.query(`DROP SCHEMA IF EXISTS "${previous}" CASCADE`);
+    await createShadowTables(dataSource, S, shadow, tables);
+    shadowCreated = true;
+
+    const applied = new Map(projections.map((p) => [p.name, 0]));
+    const apply = async (events: readonly RecordedEvent[], manager: EntityManager) => {
+      await project(projections, events, manager, shadow);
+      for (const p of projections) applied.set(p.name, (applied.get(p.name) ?? 0) + events.filter((e) => p.eventTypes.includes(e.type)).length);
+    };
+    let position: GlobalPosition = START;
+    let done = 0;
+    let total = await countEventsAfter(dataSource, S, START);
+    let passes = 0;
+    const progress = (phase: RebuildPhase, attempt: number): RebuildProgress => {
+      const seconds = (Date.now() - began) / 1000;
+      total = Math.max(total, done);
+      return { phase, pass: passes, attempt, position, done, total, eventsPerSecond: seconds > 0 ? Math.round(done / seconds) : 0 };
+    };
+
+    /**
+     * One pass of readAll from `position`, until a page comes back short (caught up with the
+     * oldest running transaction) or it has read as many events as were committed when it began
+     * (so that a service appending faster than the replay cannot keep a pass going for ever).
+     */
+    const pass = async (phase: RebuildPhase) => {
+      passes += 1;
+      const budget = await countEventsAfter(dataSource, S, position);
+      const doneBefore = done;
+      for (let pages = 0; ; pages++) {
+        const page = await store.readAll(position, pageSize);
+        if (page.events.length) {
+          await dataSource.transaction((manager) => apply(page.events, manager));
+          position = page.position;
+          done += page.events.length;
+        }
+        // Each page, and a pass that found nothing (readAll held back by an old transaction) once.
+        if (page.events.length || pages === 0) await options.onProgress?.(progress(phase, 0));
+        if (page.events.length < pageSize || done - doneBefore >= budget) return;
+      }
+    };
+
+    await pass('replay');
+    for (let behind = Infinity; ; ) {
+      const remaining = await countEventsAfter(dataSource, S, position);
+      total = done + remaining;
+      // Close enough; or not closing in (the service appends as fast as the replay reads): the
+      // swap applies the rest under the lock, while writers wait.
+      if (remaining <= swapThreshold || remaining >= behind || passes - 1 >= maxCatchUpPasses) break;
+      behind = remaining;
+      const before = done;
+      await pass('catch-up');
+      // Nothing readable although events remain: an old transaction holds readAll back; wait a little.
+      if (done === before) {
+        behind = Infinity;
+        await sleep(100);
+      }
+    }
+
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      const talliesBefore = new Map(applied);
+      try {
+        const swapped = await dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
+          await manager.query(`LOCK TABLE ${tables.map((t) => `"${S}"."${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+          // Every writer of the live tables has committed (the lock waited for it) or waits for
+          // us, so every event whose effect the live tables hold is committed and visible now:
+          // read them without readAll's xmin cut. Those of waiting writers are not visible yet;
+          // their own inline projection writes them into the new tables once the lock is free.
+          let swapEvents = 0;
+          let swapPosition = position;
+          for (;;) {
+            const events = await committedEventsAfter(manager, S, swapPosition, pageSize);
+            if (events.length === 0) break;
+            await apply(events, manager);
+            swapEvents += events.length;
+            swapPosition = events[events.length - 1].globalPosition;
+          }
+          const before = await countRows(manager, S, tables);
+          const after = await countRows(manager, shadow, tables);
+          await options.onProgress?.({ ...progress('swap', attempt), done: done + swapEvents, total: Math.max(total, done + swapEvents), position: swapPosition });
+          await manager.query(`CREATE SCHEMA "${previous}"`);
+          for (const table of tables) await manager.query(`ALTER TABLE "${S}"."${table}" SET SCHEMA "${previous}"`);
+          for (const table of tables) await manager.query(`ALTER TABLE "${shadow}"."${table}" SET SCHEMA "${S}"`);
+          await manager.query(`DROP SCHEMA "${shadow}"`);
+          const rebuiltAt = new Date();
+          await recordReadModelVersions(
+            manager,
+            S,
+            projections.map((p) => ({ readModel: readModelName(p), projection: p.name, tables: p.tables, rebuiltAt, position: swapPosition, events: applied.get(p.name) ?? 0 })),
+          );
+          return { swapEvents, swapPosition, before, after };
+        });
+        done += swapped.swapEvents;
+        position = swapped.swapPosition;
+        shadowCreated = false;
+        const previousDropped = await dropPrevious(dataSource, previous, lockTimeoutMs);
+        return {
+          schema: S,
+          projections: projections.map((p) => ({ name: p.name, tables: p.tables, events: applied.get(p.name) ?? 0 })),
+          events: done,
+          swapEvents: swapped.swapEvents,
+          passes,
+          swapAttempts: attempt,
+          position,
+          tables: tables.map((table) => ({ table, rowsBefore: swapped.before.get(table) ?? 0, rowsAfter: swapped.after.get(table) ?? 0 })),
+          seconds: (Date.now() - began) / 1000,
+          previousDropped,
+        };
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if ((code !== LOCK_NOT_AVAILABLE && code !== DEADLOCK_DETECTED) || attempt >= swapAttempts) throw error;
+        // Rolled back, with the events it had applied: the copies are as the last pass left them.
+        for (const [name, events] of talliesBefore) applied.set(name, events);
+        await sleep(100 * attempt);
+        await pass('catch-up');
+      }
+    }
+  } catch (error) {
+    if (shadowCreated) await dataSource.query(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`).catch(() => undefined);
+    throw error;
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`reform.rebuild.${S}`]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** The projections' tables, each owned by one projection. */
+function ownedTables(projections: readonly Projection[]): string[] {
+  if (projections.length === 0) throw new Error('rebuildReadModels: no projections given');
+  const owner = new Map<string, string>();
+  const models = new Set<string>();
+  for (const projection of projections) {
+    const model = readModelName(projection);
+    if (models.has(model)) throw new Error(`rebuildReadModels: two projections build the read model ${model}`);
+    models.add(model);
+    if (projection.tables.length === 0) throw new Error(`rebuildReadModels: projection ${projection.name} names no tables`);
+    for (const table of projection.tables) {
+      assertSchemaName(table);
+      const other = owner.get(table);
+      if (other) throw new Error(`rebuildReadModels: table ${table} is written by ${other} and ${projection.name}`);
+      owner.set(table, projection.name);
+    }
+  }
+  return [...owner.keys()];
+}
+
+/** Committed events after `from` (readAll's order), whatever the oldest running transaction. */
+async function countEventsAfter(db: DataSource | EntityManager, schema: string, from: GlobalPosition): Promise<number> {
+  const [{ n }] = await db.query(`SELECT count(*)::bigint AS n FROM "${schema}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`, [
+    from.transactionId,
+    from.position,
+  ]);
+  return Number(n);
+}
+
+async function committedEventsAfter(manager: EntityManager, schema: string, from: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
+  const rows: EventRow[] = await manager.query(
+    `SELECT ${EVENT_COLUMNS} FROM "${schema}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+      ORDER BY transaction_id, global_position LIMIT $3`,
+    [from.transactionId, from.position, limit],
+  );
+  return rows.map(toRecorded);
+}
+
+/** Drops the old tables, unless a reader still holds one past the lock timeout (then the next rebuild does). */
+async function dropPrevious(dataSource: DataSource, previous: string, lockTimeoutMs: number): Promise<boolean> {
+  try {
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
+      await manager.query(`DROP SCHEMA "${previous}" CASCADE`);
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+    throw error;
+  }
+}
