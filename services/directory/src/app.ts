@@ -1,10 +1,12 @@
-import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR, warnOnReadModelVersions } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { DirectoryModule, DirectoryOptions } from './directory.module';
+import { directoryReadModels } from './read/read-models';
 import { importUnitList, ImportSummary } from './write/import-units/import-units';
 import { seedDirectoryDemo } from './demo/seed-demo';
 import { seedDemoAccounts, DEMO_PASSWORD } from './demo/seed-accounts';
@@ -19,6 +21,8 @@ export interface DirectoryAppOptions extends DirectoryOptions {
 export async function createDirectoryApp(options: DirectoryAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(DirectoryModule.forRoot(options), { logger: options.logger ?? ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
+  // Tables a rebuild filled with another projection version than this code's (ADR 0011).
+  await warnOnReadModelVersions(app.get(DataSource), directoryReadModels, (line) => new Logger('ReadModels').warn(line));
   await app.listen(options.port, options.host ?? '127.0.0.1');
   return app;
 }

@@ -12,3 +12,4 @@ export type { IssuerNeighbourhood, CellResolution } from './domain/unit-referenc
 export { FRAMEWORKS } from './domain/frameworks/catalogue';
 export { seedDemoPlans, demoPlanId } from './demo/seed-plans';
 export type { DemoPlansSummary } from './demo/seed-plans';
+export { PLANS_PROJECTIONS, plansReadModels } from './read/read-models';

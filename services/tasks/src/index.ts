@@ -11,3 +11,4 @@ export { assignmentId } from './automation/assignment-id';
 export { obligationId } from './automation/when-plan-issued-then-create-assignments/assignments-of-plan';
 export { seedDemoAssignments } from './demo/seed-assignments';
 export type { DemoAssignmentsSummary } from './demo/seed-assignments';
+export { TASKS_PROJECTIONS, tasksReadModels } from './read/read-models';
