@@ -1,0 +1,10 @@
+import { runRebuildCommand } from './rebuild-command';
+
+// Entry point: npm run rebuild -- <directory|plans|tasks> (see REBUILD_USAGE in ./rebuild-command).
+runRebuildCommand(process.argv.slice(2), process.env).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
