@@ -9,6 +9,7 @@ import { HA_GIANG_PAPI_2021, QUANG_NAM_PAPI_2020, QUANG_NAM_PAR_2021 } from './p
 import { NONG_SON_PAPI_2020 } from './seed-000-nong-son-papi-2020';
 import { VI_XUYEN_PAPI_2021 } from './seed-001-vi-xuyen-papi-2021';
 import { THANG_BINH_PAR_2021 } from './seed-002-thang-binh-par-2021';
+import { DEMO_DISTRICT_OFFICES as DISTRICT_OFFICES, DEMO_PROVINCE_OFFICES as PROVINCE_OFFICES, DEMO_PROVINCES as PROVINCES } from '../../domain/testing/demo-offices';
 
 /** The repository root (holds nx.json); the seeds are in ../shared beside it. */
 function repositoryRoot(): string {
@@ -195,40 +196,6 @@ const view = (code: string, name: string, level: UnitLevel, parentCode: string |
   day: '2021-01-01',
 });
 
-const DISTRICT_OFFICES: Array<[string, string, (p: string) => string]> = [
-  ['VP', 'Văn phòng', (p) => `Văn phòng HĐND và UBND ${p}`],
-  ['MC', 'Bộ phận', (p) => `Bộ phận Tiếp nhận và Trả kết quả ${p}`],
-  ['PNV', 'Phòng', () => 'Phòng Nội vụ'],
-  ['PTP', 'Phòng', () => 'Phòng Tư pháp'],
-  ['PTCKH', 'Phòng', () => 'Phòng Tài chính - Kế hoạch'],
-  ['PVHTT', 'Phòng', () => 'Phòng Văn hóa và Thông tin'],
-  ['PTNMT', 'Phòng', () => 'Phòng Tài nguyên và Môi trường'],
-  ['PGDDT', 'Phòng', () => 'Phòng Giáo dục và Đào tạo'],
-  ['PYT', 'Phòng', () => 'Phòng Y tế'],
-  ['PLDTBXH', 'Phòng', () => 'Phòng Lao động - Thương binh và Xã hội'],
-  ['PKTHT', 'Phòng', () => 'Phòng Kinh tế và Hạ tầng'],
-  ['PNNPTNT', 'Phòng', () => 'Phòng Nông nghiệp và Phát triển nông thôn'],
-  ['TTR', 'Thanh tra', (p) => `Thanh tra ${p}`],
-  ['CA', 'Công an', (p) => `Công an ${p}`],
-  ['MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`],
-  ['BHXH', 'Bảo hiểm xã hội', (p) => `Bảo hiểm xã hội ${p}`],
-  ['TAND', 'Tòa án', (p) => `Tòa án nhân dân ${p}`],
-  ['TTVHTT', 'Trung tâm', (p) => `Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình ${p}`],
-  ['TTYT', 'Trung tâm', (p) => `Trung tâm Y tế ${p}`],
-  ['BVDK', 'Bệnh viện', (p) => `Bệnh viện Đa khoa ${p}`],
-  ['CNVPDKDD', 'Chi nhánh', (p) => `Chi nhánh Văn phòng đăng ký đất đai ${p}`],
-  ['DL', 'Điện lực', (p) => `Điện lực ${p}`],
-  ['VPDPNTM', 'Văn phòng Điều phối', (p) => `Văn phòng Điều phối xây dựng Nông thôn mới ${p}`],
-  ['TTCTN', 'Trung tâm', (p) => `Trung tâm Dịch vụ cấp thoát nước và môi trường ${p}`],
-];
-const PROVINCE_OFFICES: Array<[string, string, (p: string) => string]> = [
-  ['VP', 'Văn phòng', (p) => `Văn phòng UBND ${p}`],
-  ['SNV', 'Sở', () => 'Sở Nội vụ'],
-  ['STP', 'Sở', () => 'Sở Tư pháp'],
-  ['STTTT', 'Sở', () => 'Sở Thông tin và Truyền thông'],
-];
-
-const PROVINCES: Record<string, string> = { '49': 'Quảng Nam', '02': 'Hà Giang' };
 /** The seeds' districts; Vị Xuyên with its communes of the 2025-03 list (seed 001 picks them by code). */
 const DISTRICTS: Record<string, { name: string; province: string; communes: string[] }> = {
   '519': { name: 'Nông Sơn', province: '49', communes: ['20656', '20668'] },
