@@ -1,5 +1,5 @@
-import { DomainEvent } from '@reform/decider';
-import { RecordedEvent } from './event-store.port';
+import { DomainEvent, fold } from '@reform/decider';
+import { EventStore, RecordedEvent } from './event-store.port';
 
 export interface HistoryEntry<S> {
   readonly version: number;
@@ -31,4 +31,17 @@ export function historyOf<E extends DomainEvent, S>(decider: { evolve(state: S, 
       causationId: event.metadata.causationId,
     };
   });
+}
+
+/**
+ * An entity's state as recorded at an instant: its stream's events up to then, folded with the
+ * same `evolve` the write side uses (what every `asOf` answers; read models are not used).
+ */
+export async function stateAsOf<E extends DomainEvent, S>(
+  store: Pick<EventStore, 'readStream'>,
+  decider: { evolve(state: S, event: E): S; initialState: S },
+  streamId: string,
+  instant: Date,
+): Promise<S> {
+  return fold(decider, (await store.readStream(streamId, { toInstant: instant })) as unknown as E[]);
 }

@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity, ROLES, Role } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn, unauthenticated } from '@reform/auth';
-import { DomainError, fold } from '@reform/decider';
-import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
+import { DomainError } from '@reform/decider';
+import { EVENT_STORE, PostgresEventStore, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar } from '@reform/subgraph';
-import { AccountEvent, accountDecider, AccountState, accountStreamId } from '../../domain/account/account.decider';
+import { accountDecider, AccountState, accountStreamId } from '../../domain/account/account.decider';
 import { UnitType } from '../units/unit.graphql';
 import { UnitDirectory, UnitView } from '../units/unit-directory';
 import { AccountDirectory, AccountView } from './account-directory';
@@ -72,7 +72,7 @@ export class AccountResolver {
     if (!current) throw new DomainError('ACCOUNT.NOT_FOUND', 'Không tìm thấy tài khoản.', { kind: 'NOT_FOUND', field: 'id' });
     await this.access.assert(identity, 'read', current.unitCode);
     if (!asOf) return toAccountType(current);
-    return accountStateView(fold(accountDecider, (await this.store.readStream(accountStreamId(id), { toInstant: asOf })) as unknown as AccountEvent[]));
+    return accountStateView(await stateAsOf(this.store, accountDecider, accountStreamId(id), asOf));
   }
 
   @SignedIn()

@@ -1,6 +1,5 @@
-import { fold } from '@reform/decider';
-import { EventStore } from '@reform/event-store';
-import { Day, lastPeriod, periodOn, UnitEvent, unitDecider, UnitState, unitStreamId } from '../../domain/unit/unit.decider';
+import { EventStore, stateAsOf } from '@reform/event-store';
+import { Day, lastPeriod, periodOn, unitDecider, UnitState, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitView } from './unit-directory';
 
 /**
@@ -36,7 +35,7 @@ export class UnitsAsRecorded {
   constructor(private readonly store: Pick<EventStore, 'readStream'>) {}
 
   async state(code: string, recordedAsOf: Date): Promise<UnitState> {
-    return fold(unitDecider, (await this.store.readStream(unitStreamId(code), { toInstant: recordedAsOf })) as unknown as UnitEvent[]);
+    return stateAsOf(this.store, unitDecider, unitStreamId(code), recordedAsOf);
   }
 
   async unit(code: string, recordedAsOf: Date, on: { readonly day: Day | null; readonly today: Day }): Promise<UnitView | null> {

@@ -2,10 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
-import { fold } from '@reform/decider';
-import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
-import { PlanEvent, planDecider, planStreamId } from '../../domain/plan.decider';
+import { planDecider, planStreamId } from '../../domain/plan.decider';
 import { PlanAccess } from './plan-access';
 import { PlanReadModel } from './plan-read-model';
 import { planView } from './plan-view';
@@ -33,7 +32,7 @@ export class PlanResolver {
     await this.access.assertRead(identity, record.issuerCode);
     if (!asOf) return planView(record.document);
     // The same evolve as the write side, over the events recorded up to the instant.
-    const state = fold(planDecider, (await this.store.readStream(planStreamId(id), { toInstant: asOf })) as unknown as PlanEvent[]);
+    const state = await stateAsOf(this.store, planDecider, planStreamId(id), asOf);
     return state.status === 'absent' ? null : planView(state);
   }
 

@@ -2,10 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
-import { fold } from '@reform/decider';
-import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
-import { AssignmentEvent, AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
+import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
 import { AssignmentList } from './assignment-list';
 import { AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, PlanRef, UnitRef, viewOf } from './assignment.types';
@@ -31,7 +30,7 @@ export class AssignmentResolver {
     await this.guard.assertRead(identity, current);
     if (!asOf) return viewOf(current);
     // The state then, folded from the stream's events up to the instant with the same evolve.
-    const state = fold(assignmentDecider, (await this.store.readStream(assignmentStreamId(id), { toInstant: asOf })) as unknown as AssignmentEvent[]);
+    const state = await stateAsOf(this.store, assignmentDecider, assignmentStreamId(id), asOf);
     return state.status === 'NONE' ? null : viewOf(state);
   }
 
