@@ -1,27 +1,20 @@
-import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PlanIssuedV1 } from '@reform/contracts';
 import { findResolversWithoutAccessRule } from '@reform/auth';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, eventually, GraphQLTestClient, TestDatabase } from '@reform/testing';
+import { eventually } from '@reform/testing';
 import { assignmentId, FixedClock, OverdueScheduler } from '../src';
-import { COMMUNES, count, message, plan, publishTestUnits, startTasks, useTokens } from './tasks-test-kit';
+import { COMMUNES, count, message, plan, TasksTestBed, useTokens } from './tasks-test-kit';
 
 const FIELDS = 'id status percent note evidence result dueOn overdue late unitCode role kind cancelledReason extension { requestedDueOn reason status answer } plan { id } unit { code }';
 
 describe('tasks: assignments through the subgraph', () => {
-  let db: TestDatabase;
-  let bus: InProcessBus;
-  let app: INestApplication;
-  let dataSource: DataSource;
-  let client: GraphQLTestClient;
   const clock = new FixedClock(new Date('2025-03-01T03:00:00Z'));
+  const bed = new TasksTestBed('tasks_api', clock);
   const issued = plan({ cascade: { unitCodes: ['60001'], dueOn: '2025-04-01', text: 'Ban hành kế hoạch triển khai' } });
   const idOf = (unitCode: string, taskId = 't1') => assignmentId({ planId: issued.planId, taskId, unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
 
-  const call = async (who: string | null, query: string, variables: Record<string, unknown> = {}) => client.request(query, variables, who ? await client.login(who) : null);
-  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => client.as(who, query, variables);
-  const outcome = (who: string | null, query: string, variables: Record<string, unknown> = {}) => client.outcome(who, query, variables);
+  const call = async (who: string | null, query: string, variables: Record<string, unknown> = {}) => bed.client.request(query, variables, who ? await bed.client.login(who) : null);
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => bed.client.as(who, query, variables);
+  const outcome = (who: string | null, query: string, variables: Record<string, unknown> = {}) => bed.client.outcome(who, query, variables);
 
   const ACCEPT = `mutation($id: ID!) { acceptAssignment(id: $id) { ${FIELDS} } }`;
   const PROGRESS = `mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { ${FIELDS} } }`;
@@ -29,23 +22,15 @@ describe('tasks: assignments through the subgraph', () => {
   const GET = `query($id: ID!, $asOf: DateTime) { assignment(id: $id, asOf: $asOf) { ${FIELDS} } }`;
 
   beforeAll(async () => {
-    db = await createTestDatabase('tasks_api');
-    bus = new InProcessBus();
-    ({ app, dataSource } = await startTasks(db.url, bus, clock));
-    client = new GraphQLTestClient((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
-    await publishTestUnits(bus, dataSource);
-    await bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(42));
-    await useTokens(client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], pnv600: [['UNIT_OFFICER', '600.PNV']], auditor: [['AUDITOR', '49']] });
+    await bed.start();
+    await bed.bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
+    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(42));
+    await useTokens(bed.client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], pnv600: [['UNIT_OFFICER', '600.PNV']], auditor: [['AUDITOR', '49']] });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
-  });
+  afterAll(() => bed.stop());
 
-  it('every resolver declares an access rule', () => expect(findResolversWithoutAccessRule(app)).toEqual([]));
+  it('every resolver declares an access rule', () => expect(findResolversWithoutAccessRule(bed.app)).toEqual([]));
 
   it('accept → progress 50 → complete as the commune; asOf between progress and completion shows IN_PROGRESS 50', async () => {
     const id = idOf('60001');
@@ -91,7 +76,7 @@ describe('tasks: assignments through the subgraph', () => {
   it('errors: NOT_FOUND for an unknown id, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance', async () => {
     expect(await outcome('c60001', ACCEPT, { id: '00000000-0000-5000-8000-000000000000' })).toBe('NOT_FOUND');
     const id = idOf('60004');
-    await useTokens(client, { c60004: [['UNIT_OFFICER', '60004']] });
+    await useTokens(bed.client, { c60004: [['UNIT_OFFICER', '60004']] });
     expect(await outcome('c60004', PROGRESS, { id, input: { percent: 10 } })).toBe('CONFLICT');
     await as('c60004', ACCEPT, { id });
     const bad = await call('c60004', PROGRESS, { id, input: { percent: 150 } });
@@ -101,7 +86,7 @@ describe('tasks: assignments through the subgraph', () => {
 
   it('extension: the commune asks, the district refuses with a reason, then grants a second request', async () => {
     const id = idOf('60005');
-    await useTokens(client, { c60005: [['UNIT_OFFICER', '60005']] });
+    await useTokens(bed.client, { c60005: [['UNIT_OFFICER', '60005']] });
     const REQUEST = `mutation($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { ${FIELDS} } }`;
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-31', reason: 'Chờ kinh phí' } });
     expect(await outcome('c60005', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { id } }`, { id })).toBe('FORBIDDEN');
@@ -115,7 +100,7 @@ describe('tasks: assignments through the subgraph', () => {
   });
 
   it('overdue is recorded once per due day with a fixed clock, also across a restart; reminders come before', async () => {
-    const scheduler = () => app.get(OverdueScheduler);
+    const scheduler = () => bed.app.get(OverdueScheduler);
     clock.set('2025-06-27T03:00:00Z');
     // Overdue: the obligation (1/4), and each commune's t2 for its first (14/3) and second (14/6)
     // quarter without a report, one after the other in the same pass. Reminded: t1, due 30/6, of
@@ -127,13 +112,11 @@ describe('tasks: assignments through the subgraph', () => {
     const first = await scheduler().tick();
     expect(first.overdue).toBe(19);
     expect(await scheduler().tick()).toEqual({ overdue: 0, reminded: 0 });
-    const overdueEvents = await count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentOverdue'`);
+    const overdueEvents = await count(bed.dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentOverdue'`);
 
-    await app.close();
-    ({ app, dataSource } = await startTasks(db.url, bus, clock));
-    client = client.at((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
+    await bed.restart();
     expect(await scheduler().tick()).toEqual({ overdue: 0, reminded: 0 });
-    expect(await count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentOverdue'`)).toBe(overdueEvents);
+    expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentOverdue'`)).toBe(overdueEvents);
 
     const overdueList = (await as('c60002', `query { assignments(unitCode: "60002", overdue: true) { taskId: id dueOn overdue } }`)).assignments;
     expect(overdueList).toHaveLength(2); // t1 (30/6), and t2 (its quarters missed, no report since)
@@ -185,7 +168,7 @@ describe('tasks: assignments through the subgraph', () => {
   });
 
   it('the subgraph SDL declares the entities it resolves and extends', async () => {
-    const sdl: string = (await client.request('{ _service { sdl } }')).data._service.sdl;
+    const sdl: string = (await bed.client.request('{ _service { sdl } }')).data._service.sdl;
     expect(sdl).toMatch(/type Assignment\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Unit\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type Plan\s+@key\(fields: "id"\)/);

@@ -1,11 +1,8 @@
-import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
 import { EVENT_STORE, PostgresEventStore, rebuildReadModels } from '@reform/event-store';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, eventually, GraphQLTestClient, tableSnapshot, TestDatabase } from '@reform/testing';
+import { eventually, tableSnapshot } from '@reform/testing';
 import { assignmentId, FixedClock, OverdueScheduler, tasksReadModels } from '../src';
-import { count, message, plan, publishTestUnits, startTasks, task, useTokens } from './tasks-test-kit';
+import { count, message, plan, TasksTestBed, task, useTokens } from './tasks-test-kit';
 
 /**
  * Issue 5, "Rebuild", for the tasks service: a plan fanned out over the bus to 20 communes, its
@@ -15,31 +12,23 @@ import { count, message, plan, publishTestUnits, startTasks, task, useTokens } f
  * while a rebuild runs: each of its assignments lands once.
  */
 describe('tasks: rebuilding the read model from the event store', () => {
-  let db: TestDatabase;
-  let bus: InProcessBus;
-  let app: INestApplication;
-  let dataSource: DataSource;
-  let client: GraphQLTestClient;
   const clock = new FixedClock(new Date('2025-03-01T03:00:00Z'));
+  const bed = new TasksTestBed('tasks_rebuild', clock);
   const issued = plan({ cascade: { unitCodes: ['60001'], dueOn: '2025-04-01', text: 'Ban hành kế hoạch triển khai' } });
   const idOf = (unitCode: string, taskId = 't1') => assignmentId({ planId: issued.planId, taskId, unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
   const tables = tasksReadModels.projections.flatMap((p) => p.tables);
-  const assignmentsOf = (planId: string) => count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [planId]);
-  const rebuild = (pageSize = 100) => rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: tasksReadModels.schema, projections: tasksReadModels.projections, pageSize });
+  const assignmentsOf = (planId: string) => count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [planId]);
+  const rebuild = (pageSize = 100) => rebuildReadModels({ dataSource: bed.dataSource, store: bed.app.get<PostgresEventStore>(EVENT_STORE), schema: tasksReadModels.schema, projections: tasksReadModels.projections, pageSize });
 
   const FIELDS = 'id status percent dueOn overdue';
-  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => client.as(who, query, variables);
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => bed.client.as(who, query, variables);
 
   beforeAll(async () => {
-    db = await createTestDatabase('tasks_rebuild');
-    bus = new InProcessBus();
-    ({ app, dataSource } = await startTasks(db.url, bus, clock));
-    client = new GraphQLTestClient((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
-    await useTokens(client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], c60003: [['UNIT_OFFICER', '60003']], c60005: [['UNIT_OFFICER', '60005']], d600: [['UNIT_MANAGER', '600']] });
-    await publishTestUnits(bus, dataSource);
+    await bed.start();
+    await useTokens(bed.client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], c60003: [['UNIT_OFFICER', '60003']], c60005: [['UNIT_OFFICER', '60005']], d600: [['UNIT_MANAGER', '600']] });
 
     // The fan-out of an issued plan: 20 communes × 2 tasks, the lead office, the cascade obligation.
-    await bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
+    await bed.bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(42));
     // The lifecycle through the subgraph.
     await as('c60001', `mutation($id: ID!) { acceptAssignment(id: $id) { ${FIELDS} } }`, { id: idOf('60001') });
@@ -60,73 +49,69 @@ describe('tasks: rebuilding the read model from the event store', () => {
       removedTaskIds: ['t2'],
       rescheduledTasks: [],
     };
-    await bus.publish(message(PlanAmendedV1, amendment, `plan-${issued.planId}`));
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2' AND status <> 'CANCELLED'`, [issued.planId])).toBe(0));
+    await bed.bus.publish(message(PlanAmendedV1, amendment, `plan-${issued.planId}`));
+    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2' AND status <> 'CANCELLED'`, [issued.planId])).toBe(0));
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(43));
     // Overdue marks and reminders by the scheduler on a fixed clock.
     clock.set('2025-06-27T03:00:00Z');
-    await app.get(OverdueScheduler).tick();
+    await bed.app.get(OverdueScheduler).tick();
     clock.set('2025-07-01T03:00:00Z');
-    await app.get(OverdueScheduler).tick();
+    await bed.app.get(OverdueScheduler).tick();
     // A second plan, issued and closed: what was open is cancelled.
     const closed = plan({ tasks: [task('t1', { implementing: ['60006', '60007'] })] });
-    await bus.publish(message(PlanIssuedV1, closed, `plan-${closed.planId}`));
+    await bed.bus.publish(message(PlanIssuedV1, closed, `plan-${closed.planId}`));
     await eventually(async () => expect(await assignmentsOf(closed.planId)).toBe(2));
-    await bus.publish(message(PlanClosedV1, { planId: closed.planId, closedOn: '2025-12-31', reason: 'Hết năm kế hoạch' }, `plan-${closed.planId}`));
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND status = 'CANCELLED'`, [closed.planId])).toBe(2));
+    await bed.bus.publish(message(PlanClosedV1, { planId: closed.planId, closedOn: '2025-12-31', reason: 'Hết năm kế hoạch' }, `plan-${closed.planId}`));
+    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND status = 'CANCELLED'`, [closed.planId])).toBe(2));
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
-  });
+  afterAll(() => bed.stop());
 
   it('rebuilds assignments equal to the live table, row for row (statuses, percents, due days, overdue marks, state)', async () => {
-    const live = await tableSnapshot(dataSource, 'tasks', tables);
+    const live = await tableSnapshot(bed.dataSource, 'tasks', tables);
     expect(live.assignments).toHaveLength(45);
-    const statuses = await dataSource.query(`SELECT status, count(*)::int AS n FROM tasks.assignments GROUP BY status ORDER BY status`);
+    const statuses = await bed.dataSource.query(`SELECT status, count(*)::int AS n FROM tasks.assignments GROUP BY status ORDER BY status`);
     expect(statuses.map((s: { status: string }) => s.status)).toEqual(['ACCEPTED', 'ASSIGNED', 'CANCELLED', 'COMPLETED', 'IN_PROGRESS']);
-    expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue`)).toBeGreaterThan(0);
-    const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM tasks.events`);
-    const busFed = await tableSnapshot(dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs']);
+    expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue`)).toBeGreaterThan(0);
+    const [{ events }] = await bed.dataSource.query(`SELECT count(*)::int AS events FROM tasks.events`);
+    const busFed = await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs']);
 
     const result = await rebuild(10);
 
-    expect(await tableSnapshot(dataSource, 'tasks', tables)).toEqual(live);
+    expect(await tableSnapshot(bed.dataSource, 'tasks', tables)).toEqual(live);
     expect(result).toMatchObject({ events, tables: [{ table: 'assignments', rowsBefore: 45, rowsAfter: 45 }] });
-    expect(await tableSnapshot(dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs'])).toEqual(busFed);
+    expect(await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs'])).toEqual(busFed);
   });
 
   it('the subgraph answers from the rebuilt table, and commands project into it', async () => {
     expect((await as('c60001', `query($id: ID!) { assignment(id: $id) { ${FIELDS} } }`, { id: idOf('60001') })).assignment).toMatchObject({ status: 'COMPLETED', percent: 100 });
     const overdue = (await as('d600', `query { assignments(unitCode: "600", includeSubtree: true, overdue: true) { id } }`)).assignments;
-    expect(overdue).toHaveLength(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue AND unit_code LIKE '600%'`));
+    expect(overdue).toHaveLength(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue AND unit_code LIKE '600%'`));
     await as('c60002', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 80 }) { ${FIELDS} } }`, { id: idOf('60002') });
-    expect((await dataSource.query(`SELECT status, percent FROM tasks.assignments WHERE id = $1`, [idOf('60002')]))[0]).toEqual({ status: 'IN_PROGRESS', percent: 80 });
+    expect((await bed.dataSource.query(`SELECT status, percent FROM tasks.assignments WHERE id = $1`, [idOf('60002')]))[0]).toEqual({ status: 'IN_PROGRESS', percent: 80 });
   });
 
   it('a plan fanned out while a rebuild runs: each of its assignments lands once, and the result equals a replay', async () => {
     const during = plan();
     let published = false;
     await rebuildReadModels({
-      dataSource,
-      store: app.get<PostgresEventStore>(EVENT_STORE),
+      dataSource: bed.dataSource,
+      store: bed.app.get<PostgresEventStore>(EVENT_STORE),
       schema: tasksReadModels.schema,
       projections: tasksReadModels.projections,
       pageSize: 5,
       async onProgress() {
         if (published) return;
         published = true;
-        await bus.publish(message(PlanIssuedV1, during, `plan-${during.planId}`));
+        await bed.bus.publish(message(PlanIssuedV1, during, `plan-${during.planId}`));
         // The fan-out writes into the live table while the copy is being filled.
         await eventually(async () => expect(await assignmentsOf(during.planId)).toBeGreaterThan(0));
       },
     });
     await eventually(async () => expect(await assignmentsOf(during.planId)).toBe(41));
-    expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND version <> 1`, [during.planId])).toBe(0);
-    const settled = await tableSnapshot(dataSource, 'tasks', tables);
+    expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND version <> 1`, [during.planId])).toBe(0);
+    const settled = await tableSnapshot(bed.dataSource, 'tasks', tables);
     await rebuild();
-    expect(await tableSnapshot(dataSource, 'tasks', tables)).toEqual(settled);
+    expect(await tableSnapshot(bed.dataSource, 'tasks', tables)).toEqual(settled);
   });
 });

@@ -1,11 +1,8 @@
-import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { DataSource } from 'typeorm';
 import { PlanAmendedV1, PlanIssuedV1 } from '@reform/contracts';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, eventually, GraphQLTestClient, TestDatabase } from '@reform/testing';
+import { eventually } from '@reform/testing';
 import { assignmentId, FixedClock } from '../src';
-import { count, message, plan, publishTestUnits, startTasks, task, useTokens } from './tasks-test-kit';
+import { count, message, plan, TasksTestBed, task, useTokens } from './tasks-test-kit';
 
 interface Entry {
   at: string;
@@ -25,12 +22,8 @@ const TIMELINE = `query($planId: ID!, $taskId: ID!, $unitCode: ID) { taskTimelin
 const EXPORT = `query($planId: ID!, $taskId: ID!, $format: TimelineExportFormat) { taskTimelineExport(planId: $planId, taskId: $taskId, format: $format) { fileName contentType content entries } }`;
 
 describe('tasks: the timeline of a task, through the subgraph', () => {
-  let db: TestDatabase;
-  let bus: InProcessBus;
-  let app: INestApplication;
-  let dataSource: DataSource;
-  let client: GraphQLTestClient;
   const clock = new FixedClock(new Date('2025-03-01T03:00:00Z'));
+  const bed = new TasksTestBed('tasks_timeline', clock);
   const issued = plan({ tasks: [task('t1'), task('t2', { implementing: ['60005'] })] });
   const issueEvent = message(PlanIssuedV1, issued, `plan-${issued.planId}`);
   const amendEvent = message(
@@ -39,31 +32,23 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
     `plan-${issued.planId}`,
   );
   const idOf = (unitCode: string) => assignmentId({ planId: issued.planId, taskId: 't1', unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
-  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => client.as(who, query, variables);
-  const outcome = (who: string, query: string, variables: Record<string, unknown>) => client.outcome(who, query, variables);
+  const as = (who: string, query: string, variables: Record<string, unknown> = {}) => bed.client.as(who, query, variables);
+  const outcome = (who: string, query: string, variables: Record<string, unknown>) => bed.client.outcome(who, query, variables);
 
   beforeAll(async () => {
-    db = await createTestDatabase('tasks_timeline');
-    bus = new InProcessBus();
-    ({ app, dataSource } = await startTasks(db.url, bus, clock));
-    client = new GraphQLTestClient((await app.getUrl()).replace('[::1]', '127.0.0.1') + '/graphql');
-    await publishTestUnits(bus, dataSource);
-    await useTokens(client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], auditor: [['AUDITOR', '49']], viewer600: [['VIEWER', '600']] });
-    await bus.publish(issueEvent);
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(21));
-    await bus.publish(amendEvent);
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND due_on = '2025-07-31'`, [issued.planId])).toBe(20));
+    await bed.start();
+    await useTokens(bed.client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], auditor: [['AUDITOR', '49']], viewer600: [['VIEWER', '600']] });
+    await bed.bus.publish(issueEvent);
+    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(21));
+    await bed.bus.publish(amendEvent);
+    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND due_on = '2025-07-31'`, [issued.planId])).toBe(20));
     const id = idOf('60001');
     await as('c60001', `mutation($id: ID!) { acceptAssignment(id: $id) { id } }`, { id });
     await as('c60001', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết 50%" }) { id } }`, { id });
     await as('c60001', `mutation($id: ID!) { completeAssignment(id: $id, input: { result: "Đã niêm yết đầy đủ", evidence: ["QĐ-5"] }) { id } }`, { id });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await bus?.close();
-    await db?.drop();
-  });
+  afterAll(() => bed.stop());
 
   it("links the plan's issue to each assignment's creation, and a commune's acceptance, report and completion to what each followed, in time order", async () => {
     const entries: Entry[] = (await as('d600', TIMELINE, { planId: issued.planId, taskId: 't1' })).taskTimeline;
@@ -101,7 +86,7 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
   });
 
   it('answers NOT_FOUND naming taskId for a task no issued plan has', async () => {
-    const result = await client.request(TIMELINE, { planId: issued.planId, taskId: 'no-such-task' }, await client.login('d600'));
+    const result = await bed.client.request(TIMELINE, { planId: issued.planId, taskId: 'no-such-task' }, await bed.client.login('d600'));
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'taskId' });
   });
 

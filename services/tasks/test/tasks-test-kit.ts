@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { IntegrationEventContract, PlanIssuedV1, PublishedTask } from '@reform/contracts';
 import { Identity, Role, TokenService } from '@reform/auth';
-import { IntegrationMessage, MessageBus } from '@reform/messaging';
-import { eventually, GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
+import { InProcessBus, IntegrationMessage, MessageBus } from '@reform/messaging';
+import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
 import { createTasksApp, FixedClock } from '../src';
 
@@ -65,6 +65,51 @@ export function plan(overrides: Partial<PlanIssuedV1> = {}): PlanIssuedV1 {
 export async function startTasks(databaseUrl: string, bus: MessageBus, clock: FixedClock, fanOut: { chunkSize?: number; pollMs?: number; retryDelayMs?: number } = {}): Promise<{ app: INestApplication; url: string; dataSource: DataSource }> {
   const app = await createTasksApp({ databaseUrl, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock, overdue: { intervalMs: 0 }, fanOut: { pollMs: 50, retryDelayMs: 100, ...fanOut } });
   return { app, url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, dataSource: app.get<DataSource>(getDataSourceToken()) };
+}
+
+type FanOut = { chunkSize?: number; pollMs?: number; retryDelayMs?: number };
+
+/**
+ * The tasks service on a database of its own with the in-process bus, the test units replicated,
+ * and a client at its subgraph (sessions survive a restart). `start` in beforeAll, `stop` in afterAll.
+ */
+export class TasksTestBed {
+  readonly bus = new InProcessBus();
+  db!: TestDatabase;
+  app!: INestApplication;
+  dataSource!: DataSource;
+  client!: GraphQLTestClient;
+
+  constructor(
+    private readonly name: string,
+    readonly clock: FixedClock,
+    private readonly fanOut: FanOut = {},
+  ) {}
+
+  async start(): Promise<this> {
+    this.db = await createTestDatabase(this.name);
+    await this.boot();
+    await publishTestUnits(this.bus, this.dataSource);
+    return this;
+  }
+
+  /** Closes the app and starts it again on the same database and bus. */
+  async restart(): Promise<void> {
+    await this.app.close();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    await this.bus.close();
+    await this.db?.drop();
+  }
+
+  private async boot(): Promise<void> {
+    ({ app: this.app, dataSource: this.dataSource } = await startTasks(this.db.url, this.bus, this.clock, this.fanOut));
+    const url = `${(await this.app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+    this.client = this.client ? this.client.at(url) : new GraphQLTestClient(url);
+  }
 }
 
 export async function publishTestUnits(bus: MessageBus, dataSource: DataSource): Promise<void> {
