@@ -225,10 +225,13 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult> {
     const rows: EventRow[] = await this.query(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.table}
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, global_position
+      // Ordered by the table's xid8 column, qualified: a bare `transaction_id` in ORDER BY names
+      // the selected text alias and sorts "10000" before "9998" (skipped events, and a sort
+      // instead of the commit-order index).
+      `SELECT ${EVENT_COLUMNS} FROM ${this.table} e
+       WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+         AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.transaction_id, e.global_position
        LIMIT $3`,
       [from.transactionId, from.position, limit],
     );

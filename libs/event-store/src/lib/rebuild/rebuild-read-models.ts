@@ -287,8 +287,9 @@ async function countEventsAfter(db: DataSource | EntityManager, schema: string, 
 
 async function committedEventsAfter(manager: EntityManager, schema: string, from: GlobalPosition, limit: number): Promise<RecordedEvent[]> {
   const rows: EventRow[] = await manager.query(
-    `SELECT ${EVENT_COLUMNS} FROM "${schema}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-      ORDER BY transaction_id, global_position LIMIT $3`,
+    // e.transaction_id, not the text alias of EVENT_COLUMNS (see PostgresEventStore.readAll).
+    `SELECT ${EVENT_COLUMNS} FROM "${schema}".events e WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+      ORDER BY e.transaction_id, e.global_position LIMIT $3`,
     [from.transactionId, from.position, limit],
   );
   return rows.map(toRecorded);
