@@ -1,4 +1,4 @@
-// Lint: TypeScript rules plus the architecture's boundaries (STYLE.md), checked in CI.
+// Lint: TypeScript rules plus the architecture's boundaries (docs/design/STYLE.md), checked in CI.
 // Nx project tags in two dimensions, scope:<service>|shared|gateway|platform and
 // type:app|domain|contracts|infra|util|testing; every tag in use must appear below
 // (tools/module-boundaries.int.spec.ts checks it). Services and the gateway are Nx "library"
@@ -52,7 +52,7 @@ module.exports = [
     files: ['services/*/src/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (ARCHITECTURE.md).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }] }],
     },
   },
 ];
