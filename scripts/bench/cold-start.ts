@@ -74,14 +74,37 @@ function groupProcesses(pgid: number): Array<{ pid: number; argv: string[] }> {
   return found;
 }
 
+/**
+ * CPU time (user + system) used so far by a process group: each live process's own, plus what
+ * its exited, waited-for children used (the build step's processes, PostgreSQL's initdb and
+ * backends). On a loaded machine this, not the wall-clock time, is what the start costs.
+ */
+function groupCpuSeconds(pgid: number): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const { pid } of groupProcesses(pgid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime stime cutime cstime are fields 14–17 of stat, 12–15 after the command name.
+      ticks += fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
 interface Started {
   child: ChildProcess;
   output: string[];
   seconds: number;
   /** The launcher's own "Gateway ready ... after N s" figure (measured from inside node). */
   reported: string | null;
-  /** `npm start`'s own "build checked in N s" line (the Nx build step), when there is one. */
+  /** `npm start`'s own "[start] build: …" line (what the build step did, and its time). */
   build: string | null;
+  /** CPU seconds the start used until the gateway answered (npm, the build, node, PostgreSQL). */
+  cpuSeconds: number;
 }
 
 /** How a start is launched: today's `npm start`, or the ts-node launch it replaced (for comparison). */
@@ -120,7 +143,7 @@ async function start(launcher: Launcher, dataDir: string, port: number, pgPort: 
       throw new Error(`npm start exited (${exited}) before the gateway answered:\n${output.slice(-30).join('\n')}`);
     }
     if (performance.now() - t0 > START_TIMEOUT_MS) {
-      const failed: Started = { child, output, seconds: NaN, reported: null, build: null };
+      const failed: Started = { child, output, seconds: NaN, reported: null, build: null, cpuSeconds: NaN };
       await stop(failed);
       throw new Error(`the gateway did not answer within ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-30).join('\n')}`);
     }
@@ -134,14 +157,15 @@ async function start(launcher: Launcher, dataDir: string, port: number, pgPort: 
     await sleep(100);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpuSeconds = child.pid === undefined ? NaN : groupCpuSeconds(child.pid);
   // The launcher logs its own figure just after the gateway listens; give it a moment.
   let reported: string | null = null;
   for (let i = 0; i < 20 && !reported; i++) {
     reported = output.map((line) => /Gateway ready at .* after ([\d.]+ s)/.exec(line)?.[1]).find(Boolean) ?? null;
     if (!reported) await sleep(50);
   }
-  const build = output.map((line) => /\[start\] build checked in (.*)/.exec(line)?.[1]).find(Boolean) ?? null;
-  return { child, output, seconds, reported, build };
+  const build = output.map((line) => /\[start\] build: (.*)/.exec(line)?.[1]).find(Boolean) ?? null;
+  return { child, output, seconds, reported, build, cpuSeconds };
 }
 
 /** SIGTERM to the launcher (not PostgreSQL), then wait for the whole group to exit. */
@@ -190,7 +214,7 @@ async function main() {
         const limit = kind === 'first start' ? LIMITS.first : LIMITS.restart;
         lines.push(
           `${`${launcher}, ${kind}`.padEnd(40)} ${started.seconds.toFixed(1).padStart(6)} s   (limit ${limit} s: ${started.seconds <= limit ? 'within' : 'OVER'})`,
-          `${' '.repeat(42)}build step: ${started.build ?? '—'}; launcher's own figure: ${started.reported ?? '?'}; load average before ${load.toFixed(2)}; stop took ${stopped.seconds.toFixed(1)} s${stopped.clean ? '' : ', NOT clean: SIGKILL'}`,
+          `${' '.repeat(42)}CPU used until then ${started.cpuSeconds.toFixed(1)} s; build step: ${started.build ?? '—'}; launcher's own figure: ${started.reported ?? '?'}; load average before ${load.toFixed(2)}; stop took ${stopped.seconds.toFixed(1)} s${stopped.clean ? '' : ', NOT clean: SIGKILL'}`,
           // What the start did (the import's summary shows a first start loaded the list, a restart nothing).
           ...started.output
             // eslint-disable-next-line no-control-regex
