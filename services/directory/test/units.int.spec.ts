@@ -4,6 +4,7 @@ import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, T
 import { InProcessBus, IntegrationMessage } from '@reform/messaging';
 import { UnitMergedV1 } from '@reform/contracts';
 import { createDirectoryApp, importNationalUnits, seedDemoAccounts, seedDirectoryDemo, UnitListRejected } from '../src';
+import { AccountDirectory } from '../src/read/accounts/account-directory';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ describe('directory: national list, history and the units subgraph', () => {
     expect(await seedDirectoryDemo(app, today)).toEqual({ events: 0 });
     expect((await seedDemoAccounts(app, today)).accounts).toBeGreaterThan(500);
     expect(await seedDemoAccounts(app, today)).toEqual({ accounts: 0 });
+    // The seed's check at every start: the taken usernames among many, in one query.
+    expect(await app.get(AccountDirectory).takenUsernames(['doha', 'd513', 'c20794', 'nobody-here'])).toEqual(new Set(['doha', 'd513', 'c20794']));
   });
 
   it('publishes every unit event once through the relay, as its contract (account events stay inside)', async () => {

@@ -41,6 +41,12 @@ export class AccountDirectory {
     return (await this.manager.query(`SELECT 1 FROM "${S}".accounts WHERE username = $1`, [username])).length > 0;
   }
 
+  /** Which of these usernames are taken, in one query (the demo seed checks about 600 at each start). */
+  async takenUsernames(usernames: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ username: string }> = await this.manager.query(`SELECT username FROM "${S}".accounts WHERE username = ANY($1::text[])`, [usernames]);
+    return new Set(rows.map((row) => row.username));
+  }
+
   private async withRoles(rows: Array<Record<string, string>>): Promise<AccountView[]> {
     if (rows.length === 0) return [];
     const roles: Array<{ account_id: string; role: Role; unit_code: string }> = await this.manager.query(

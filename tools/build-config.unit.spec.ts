@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
+
+const APPS = { directory: 'services/directory', plans: 'services/plans', tasks: 'services/tasks', gateway: 'gateway', platform: 'infra/platform' };
+
+/** The folders a project's build command hands to swc (its own or the default from nx.json). */
+function compiledFolders(name: string, projectRoot: string): RegExp[] {
+  const command: string = readJson(join(projectRoot, 'project.json')).targets.build?.options?.command ?? readJson('nx.json').targetDefaults.build.options.command;
+  const args = command.replaceAll('{projectRoot}', projectRoot).replaceAll('{projectName}', name).split(/\s+/);
+  const folders = args.slice(args.indexOf('swc') + 1, args.indexOf('-d'));
+  return folders.map((folder) => new RegExp(`^${folder.replaceAll('*', '[^/]+')}/`));
+}
+
+/** Non-test TypeScript files under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    if (statSync(join(root, path)).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+// The compiled output (ADR 0014): SWC rewrites the @reform/* aliases into relative requires, and
+// each application's Nx build target compiles its own src/ and what it imports into dist/<app>/.
+describe('the build (SWC through Nx build targets)', () => {
+  const paths: Record<string, string[]> = readJson('tsconfig.base.json').compilerOptions.paths;
+
+  it('.swcrc maps the same @reform/* aliases as tsconfig.base.json', () => {
+    expect(readJson('.swcrc').jsc.paths).toEqual(paths);
+  });
+
+  it.each(Object.entries(APPS))('%s: its build compiles every folder its code imports through @reform/*, transitively', (name, projectRoot) => {
+    const compiled = compiledFolders(name, projectRoot);
+    const seen = new Set<string>();
+    const missing: string[] = [];
+    const visit = (srcDir: string) => {
+      if (seen.has(srcDir)) return;
+      seen.add(srcDir);
+      if (!compiled.some((folder) => folder.test(`${srcDir}/`))) missing.push(srcDir);
+      for (const file of sources(srcDir)) {
+        for (const [, alias] of readFileSync(join(root, file), 'utf8').matchAll(/from '(@reform\/[\w-]+)'/g)) {
+          const target = paths[alias]?.[0];
+          if (target) visit(target.slice(0, target.indexOf('/src/') + 4));
+        }
+      }
+    };
+    visit(`${projectRoot}/src`);
+    expect(missing).toEqual([]);
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('services, the gateway and the platform are Nx applications with build and serve targets', () => {
+    for (const dir of Object.values(APPS)) {
+      const project = readJson(join(dir, 'project.json'));
+      expect({ dir, type: project.projectType, build: 'build' in project.targets, serve: 'serve' in project.targets }).toEqual({ dir, type: 'application', build: true, serve: true });
+    }
+  });
+
+  it('caches builds, tests and lint in Nx', () => {
+    const { targetDefaults } = readJson('nx.json');
+    expect({ build: targetDefaults.build.cache, test: targetDefaults.test.cache, lint: targetDefaults.lint.cache }).toEqual({ build: true, test: true, lint: true });
+  });
+});
