@@ -61,8 +61,8 @@ async function timed(scenario: string, workers: number, eventsPerCommit: number,
   tallies.set(scenario, { commits: tally.commits + commits, events: tally.events + events, seconds: tally.seconds + seconds });
 }
 const rate = (scenario: string) => {
-  const t = tallies.get(scenario)!;
-  return t.events / t.seconds;
+  const t = tallies.get(scenario);
+  return t ? t.events / t.seconds : NaN;
 };
 
 function table(rows: string[][], header: string[]) {
@@ -174,7 +174,7 @@ async function main() {
     console.log();
     table(
       order.map((scenario) => {
-        const t = tallies.get(scenario)!;
+        const t = tallies.get(scenario) ?? { commits: 0, events: 0, seconds: 0 };
         return [scenario, fmt(t.commits), fmt(t.events), t.seconds.toFixed(2), fmt(t.events / t.seconds)];
       }),
       ['scenario', 'commits', 'events', 'seconds', 'events/s'],

@@ -114,8 +114,9 @@ async function main() {
     dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: TASKS_SCHEMA, migrations: tasksMigrations(), poolSize: 4, applicationName: 'bench-rebuild' }));
     await runMigrations(dataSource);
     const [{ events, size }] = await dataSource.query(`SELECT count(*)::int AS events, pg_size_pretty(pg_total_relation_size('tasks.events')) AS size FROM tasks.events`);
+    const db = dataSource;
     const checksum = async () =>
-      (await dataSource!.query(`SELECT count(*)::int AS rows, md5(string_agg(a::text, '|' ORDER BY a.id)) AS md5 FROM tasks.assignments a`))[0] as { rows: number; md5: string };
+      (await db.query(`SELECT count(*)::int AS rows, md5(string_agg(a::text, '|' ORDER BY a.id)) AS md5 FROM tasks.assignments a`))[0] as { rows: number; md5: string };
     const live = await checksum();
     const store = new PostgresEventStore(dataSource, TASKS_SCHEMA);
 
@@ -142,7 +143,7 @@ async function main() {
     console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; node ${process.version}, PostgreSQL ${version} at ${new URL(testPostgresUrl()).host}`);
     console.log(`load average at the start ${loadAtStart}`);
     console.log(
-      `store: ${n(events)} events (tasks.events ${size}), ${reuse ? `reused database ${database.name}` : `made by the fan-out of ${n(TASKS)} tasks × ${n(COMMUNES)} communes in ${fanOutSeconds!.toFixed(1)} s`}`,
+      `store: ${n(events)} events (tasks.events ${size}), ${reuse ? `reused database ${database.name}` : `made by the fan-out of ${n(TASKS)} tasks × ${n(COMMUNES)} communes in ${(fanOutSeconds ?? 0).toFixed(1)} s`}`,
     );
     console.log(`pages of ${n(PAGE_SIZE)} events`);
     console.log();

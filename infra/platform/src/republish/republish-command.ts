@@ -55,9 +55,10 @@ export async function runRepublishCommand(argv: readonly string[], env: Record<s
         throw new UsageError(`--from-position: ${(error as Error).message}`);
       }
     }
-    const instant = options['from-instant'] === undefined ? null : new Date(options['from-instant']);
-    if (instant && (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(options['from-instant']!))) {
-      throw new UsageError(`--from-instant "${options['from-instant']}" is not an ISO 8601 instant, e.g. 2026-12-01T08:00:00Z`);
+    const instantText = options['from-instant'];
+    const instant = instantText === undefined ? null : new Date(instantText);
+    if (instant && (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(instantText ?? ''))) {
+      throw new UsageError(`--from-instant "${instantText}" is not an ISO 8601 instant, e.g. 2026-12-01T08:00:00Z`);
     }
     const batchSize = options['batch-size'] === undefined ? 500 : Number(options['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size "${options['batch-size']}" is not a positive integer`);
@@ -75,16 +76,18 @@ export async function runRepublishCommand(argv: readonly string[], env: Record<s
       }
       printError(`the first event recorded at or after ${instant.toISOString()} follows position ${at(from)}`);
     }
+    if (!from) throw new Error('no position to republish from');
+    const start: GlobalPosition = from;
     bus = await JetStreamBus.connect({ servers: nats.NATS_URL, prefix: nats.NATS_PREFIX, name: `reform-republish-${service}` });
-    printError(`republishing the events of ${service} (schema ${target.schema}) after position ${at(from!)} to ${nats.NATS_URL}`);
+    printError(`republishing the events of ${service} (schema ${target.schema}) after position ${at(start)} to ${nats.NATS_URL}`);
     let lastLine = 0;
-    const committed = await countCommittedAfter(dataSource, target.schema, from!);
+    const committed = await countCommittedAfter(dataSource, target.schema, start);
     const result = await republishEvents({
       committed,
       store: new PostgresEventStore(dataSource, target.schema),
       bus,
       map: target.map,
-      from: from!,
+      from: start,
       batchSize,
       onPage: (p) => {
         if (Date.now() - lastLine < 1000) return;
@@ -92,7 +95,7 @@ export async function runRepublishCommand(argv: readonly string[], env: Record<s
         printError(`${n(p.events)} events read, ${n(p.published)} published, position ${at(p.position)}`);
       },
     });
-    print(`republished ${n(result.published)} messages of ${service} (${n(result.events)} events read) from position ${at(from!)} to ${at(result.position)}`);
+    print(`republished ${n(result.published)} messages of ${service} (${n(result.events)} events read) from position ${at(start)} to ${at(result.position)}`);
     if (result.heldBack > 0) {
       printError(
         `republish: ${n(result.heldBack)} events committed after ${at(result.position)} were held back for 30 s by a transaction still running in the cluster ` +

@@ -104,8 +104,9 @@ describe('republishEvents: repairing a consumer after skipped events and a lost 
     expect(await positionBeforeInstant(dataSource, S, new Date(Date.now() + 60_000))).toBeNull();
     const middle = all[150];
     const from = await positionBeforeInstant(dataSource, S, middle.recordedAt);
+    if (!from) throw new Error('no position before an instant at which events were recorded');
     // Every event recorded at or after the instant is after that position.
-    const rest = (await store.readAll(from!, 10_000)).events;
+    const rest = (await store.readAll(from, 10_000)).events;
     expect(rest.length).toBeGreaterThan(0);
     for (const event of all.filter((e) => e.recordedAt >= middle.recordedAt)) expect(rest.map((e) => e.eventId)).toContain(event.eventId);
   });

@@ -188,10 +188,11 @@ export class PostgresEventStore implements EventStore {
         const [row] = await this.callAppend([streamId, expected, base.version, base.hash, eventIds, types, schemaVersions, data, metadataJson, recordedAt.toISOString(), hashes]);
         if (row.outcome === 'appended') {
           this.headCache.set(streamId, row.head_version, row.head_hash);
+          const positions = row.global_positions ?? [];
           return events.map((event, index) =>
             toRecorded({
-              global_position: row.global_positions![index],
-              transaction_id: row.transaction_id!,
+              global_position: positions[index],
+              transaction_id: row.transaction_id ?? '',
               stream_id: streamId,
               stream_version: base.version + index + 1,
               event_id: eventIds[index],
