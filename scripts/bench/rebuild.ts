@@ -111,7 +111,9 @@ async function main() {
   let dataSource: DataSource | undefined;
   try {
     const fanOutSeconds = reuse ? null : await fanOut(database.url);
-    dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: TASKS_SCHEMA, migrations: tasksMigrations(), poolSize: 4, applicationName: 'bench-rebuild' }));
+    const options = serviceDataSourceOptions({ url: database.url, schema: TASKS_SCHEMA, migrations: tasksMigrations(), poolSize: 4, applicationName: 'bench-rebuild' });
+    // Connections are kept open (no idle timeout), so the CPU meter reads the same backends to the end.
+    dataSource = new DataSource({ ...options, extra: { max: 4, idleTimeoutMillis: 0 } } as typeof options);
     await runMigrations(dataSource);
     const [{ events, size }] = await dataSource.query(`SELECT count(*)::int AS events, pg_size_pretty(pg_total_relation_size('tasks.events')) AS size FROM tasks.events`);
     const db = dataSource;
