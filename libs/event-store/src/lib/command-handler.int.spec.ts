@@ -38,7 +38,7 @@ describe('handleCommand on PostgreSQL', () => {
     database = await createTestDatabase('es_command');
     const readModel = schemaMigration('cmd', 1763800001000, 'CreateTallyTotals', ['CREATE TABLE cmd.tally_totals (tally text PRIMARY KEY, total int NOT NULL)', 'CREATE TABLE cmd.notes (note text)'], ['DROP TABLE cmd.notes', 'DROP TABLE cmd.tally_totals']);
     dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: 'cmd', migrations: [readModel] }));
-    expect(await runMigrations(dataSource)).toEqual(['CreateEventStore_cmd1763800000000', 'CreateTallyTotals_cmd1763800001000']);
+    expect(await runMigrations(dataSource)).toEqual(['CreateEventStore_cmd1763800000000', 'CreateTallyTotals_cmd1763800001000', 'CreateAppendToStream_cmd1764600000000']);
     expect(await runMigrations(dataSource)).toEqual([]);
     store = new PostgresEventStore(dataSource, 'cmd');
   });
@@ -63,10 +63,10 @@ describe('handleCommand on PostgreSQL', () => {
     });
     await hasAppended;
     return {
-      /** Waits until an INSERT of this database blocks on the held row, then commits. */
+      /** Waits until an append of this database blocks on the held row (unique key), then commits. */
       async commitOnceBlocked() {
         await eventually(async () => {
-          const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "cmd".events%'`);
+          const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT * FROM "cmd".append_to_stream(%'`);
           expect(row.n).toBe(1);
         });
         release();

@@ -43,43 +43,47 @@ export const assignmentsProjection: Projection = {
 
 async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ state: Assignment; version: number; updatedAt: Date }>): Promise<void> {
   const last = (days: readonly string[]) => (days.length ? days[days.length - 1] : null);
+  // The whole batch as one jsonb parameter (one JSON.stringify, parsed once by the server):
+  // about twice as fast as 22 array parameters, whose every element node-postgres escapes.
   await manager.query(
     `INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
        assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state)
      SELECT id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for, assigner_code,
-       ARRAY(SELECT jsonb_array_elements_text(lead_codes)), ARRAY(SELECT jsonb_array_elements_text(monitoring_codes)),
-       plan_number, plan_title, task_text, last_note, updated_at, version, state
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::date[], $10::bool[], $11::date[], $12::date[],
-       $13::text[], $14::jsonb[], $15::jsonb[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[], $21::int[], $22::jsonb[])
-       AS t(id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for, assigner_code, lead_codes, monitoring_codes,
-            plan_number, plan_title, task_text, last_note, updated_at, version, state)
+       lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state
+     FROM jsonb_to_recordset($1::jsonb) AS t(id text, plan_id text, task_id text, unit_code text, role text, kind text, status text, percent int, due_on date,
+       overdue bool, overdue_for date, reminded_for date, assigner_code text, lead_codes text[], monitoring_codes text[], plan_number text, plan_title text,
+       task_text text, last_note text, updated_at timestamptz, version int, state jsonb)
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
        overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
        version = EXCLUDED.version, state = EXCLUDED.state
      WHERE "${S}".assignments.version < EXCLUDED.version`,
     [
-      rows.map((r) => r.state.id),
-      rows.map((r) => r.state.planId),
-      rows.map((r) => r.state.taskId),
-      rows.map((r) => r.state.unitCode),
-      rows.map((r) => r.state.role),
-      rows.map((r) => r.state.kind),
-      rows.map((r) => r.state.status),
-      rows.map((r) => r.state.percent),
-      rows.map((r) => nextDueOn(r.state)),
-      rows.map((r) => r.state.overdue),
-      rows.map((r) => last(r.state.overdueDays)),
-      rows.map((r) => last(r.state.remindedDays)),
-      rows.map((r) => r.state.assignerCode),
-      rows.map((r) => JSON.stringify(r.state.leadCodes)),
-      rows.map((r) => JSON.stringify(r.state.monitoringCodes)),
-      rows.map((r) => r.state.planNumber),
-      rows.map((r) => r.state.planTitle),
-      rows.map((r) => r.state.taskText),
-      rows.map((r) => r.state.note),
-      rows.map((r) => r.updatedAt.toISOString()),
-      rows.map((r) => r.version),
-      rows.map((r) => JSON.stringify(r.state)),
+      JSON.stringify(
+        rows.map((r) => ({
+          id: r.state.id,
+          plan_id: r.state.planId,
+          task_id: r.state.taskId,
+          unit_code: r.state.unitCode,
+          role: r.state.role,
+          kind: r.state.kind,
+          status: r.state.status,
+          percent: r.state.percent,
+          due_on: nextDueOn(r.state),
+          overdue: r.state.overdue,
+          overdue_for: last(r.state.overdueDays),
+          reminded_for: last(r.state.remindedDays),
+          assigner_code: r.state.assignerCode,
+          lead_codes: r.state.leadCodes,
+          monitoring_codes: r.state.monitoringCodes,
+          plan_number: r.state.planNumber,
+          plan_title: r.state.planTitle,
+          task_text: r.state.taskText,
+          last_note: r.state.note,
+          updated_at: r.updatedAt.toISOString(),
+          version: r.version,
+          state: r.state,
+        })),
+      ),
     ],
   );
 }
