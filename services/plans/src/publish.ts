@@ -4,6 +4,7 @@ import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask } from '@refor
 import { PlanDraft } from './domain/plan-draft';
 import { PlanEvent, TaskUnits, tasksOf } from './domain/plan.decider';
 import { dueDate, parseTimeframe } from './domain/timeframe';
+import { planYears } from './domain/plan-years';
 
 const planIdOf = (streamId: string) => streamId.slice('plan-'.length);
 
@@ -51,6 +52,7 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           issuerCode: draft.issuerCode,
           issuedOn,
           year: draft.year,
+          years: planYears(draft),
           implementsPlanId: draft.implementsPlanId ?? null,
           tasks: publishedTasks(draft, units, issuedOn),
           cascade: cascade ? { unitCodes: cascade.unitCodes, dueOn: cascade.dueOn, text: cascade.text } : null,
@@ -68,6 +70,7 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           revision,
           reason,
           amendedOn,
+          years: planYears(draft),
           addedTasks: publishedTasks(draft, units, issuedOn, new Set(addedTaskIds)),
           removedTaskIds,
           rescheduledTasks: rescheduled.map((task) => ({ taskId: task.taskId, timeframe: task.timeframe, dueOn: task.dueOn })),

@@ -246,6 +246,9 @@ function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
   if (!draft.issuerCode?.trim()) throw error('PLAN.ISSUER_REQUIRED', 'Chưa chọn đơn vị ban hành.', `${prefix}issuerCode`);
   if (!Number.isInteger(draft.year) || draft.year < 1990 || draft.year > 2100) throw error('PLAN.INVALID_YEAR', `Năm kế hoạch "${draft.year}" không hợp lệ.`, `${prefix}year`);
   if (draft.documentDate) checkDay(draft.documentDate, `${prefix}documentDate`);
+  if (draft.endYear !== undefined && draft.endYear !== null && (!Number.isInteger(draft.endYear) || draft.endYear < draft.year || draft.endYear > 2100)) {
+    throw error('PLAN.INVALID_END_YEAR', `Năm kết thúc "${draft.endYear}" phải từ năm kế hoạch (${draft.year}) trở đi.`, `${prefix}endYear`);
+  }
   draft.frameworks.forEach((code, i) => {
     if (!frameworkOf(code)) throw error('PLAN.UNKNOWN_FRAMEWORK', `Bộ chỉ số "${code}" không có trong danh mục.`, `${prefix}frameworks[${i}]`);
   });
