@@ -22,7 +22,8 @@ function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, issu
         text: task.text,
         target: task.target ?? null,
         timeframe: { ...timeframe },
-        dueOn: dueDate(timeframe, { year: draft.year, since: issuedOn }),
+        // A yearly task ("Tháng 12 hằng năm") recurs: no one due day (the tasks service schedules each year's).
+        dueOn: timeframe.kind === 'yearly' ? null : dueDate(timeframe, { year: draft.year, since: issuedOn }),
         lead: resolved?.lead.unitCodes ?? [],
         implementing: resolved?.implementing.unitCodes ?? [],
         monitoring: resolved?.monitoring.unitCodes ?? [],
