@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { UnitCommand } from '../domain/unit/unit.decider';
-import { UnitDirectory, UnitView } from '../read/units/unit-directory';
+import { UnitDirectory } from '../read/units/unit-directory';
 import { executeUnitCommands } from '../write/unit-commands';
 import { placeOf, STANDARD_BODIES } from '@reform/unit-hierarchy';
 
