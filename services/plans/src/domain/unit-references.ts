@@ -5,17 +5,22 @@ import type { UnitView } from '@reform/unit-hierarchy';
  * units on the issue day. Pure: the caller loads the issuer's neighbourhood from its copy of the
  * hierarchy and passes it in.
  *
- * Decisions (read from the seeds' appendices):
- * - A cell splits on newlines, ";", "+", ","; a comma inside a selector does not split it ("UBND
- *   các xã, thị trấn", "Các phòng, ban, ngành", "Công an cấp huyện, cấp xã"): a piece that only
- *   continues a list of unit types joins the piece before it. "và" splits only before the head of
- *   a new body ("Bệnh viện ĐK và Trung tâm y tế huyện"), never inside a name ("Văn phòng HĐND và
- *   UBND huyện", "Phòng Văn hóa và Thông tin").
- * - Selectors expand within the issuer's subtree; named bodies match the issuer's agencies (and,
- *   for monitors, those of the units above) by normalised name: case, dash and "&"/"và" do not
- *   matter, abbreviations are expanded (KH, TQ, VH, TT, XH, ĐT, MT, PTNT, LĐTB...), the place name
- *   and level word are dropped ("Thanh tra huyện" = "Thanh tra huyện Thăng Bình"), diacritics
- *   only as a fallback.
+ * Decisions (read from the seeds' appendices and provincial plans, issue 15):
+ * - A cell splits on newlines, ";", list bullets, "+", ","; a comma inside a selector does not
+ *   split it ("UBND các xã, thị trấn", "Các phòng, ban, ngành", "Công an cấp huyện, cấp xã"): a
+ *   piece that only continues a list of unit types joins the piece before it, but a named body
+ *   after a selector starts a piece ("UBND cấp xã, Ban Thanh tra nhân dân"). "và" and a spaced
+ *   dash split only before the head of a new body ("Bệnh viện ĐK và Trung tâm y tế huyện", "Sở Nội
+ *   vụ - Sở Tư pháp"), never inside a name ("Văn phòng HĐND và UBND huyện", "Phòng Tài chính - Kế
+ *   hoạch"). A comma inside a name ("Sở Văn hóa, Thể thao và Du lịch") is found when two pieces
+ *   resolve only together.
+ * - Selectors expand within the issuer's subtree; "X các cấp" is X at the issuer and every unit
+ *   below it. Named bodies match the issuer's agencies (and, for monitors, those of the units
+ *   above) by normalised name or alias: case, Unicode form, the tone mark's place in an open
+ *   syllable, spacing, punctuation, dash and "&"/"và" do not matter, abbreviations are expanded
+ *   (KH, TQ, VH, TT, XH, ĐT, MT, PTNT, LĐTB...), the place name and level word are dropped
+ *   ("Thanh tra huyện" = "Thanh tra huyện Thăng Bình"), diacritics only as a fallback. A body
+ *   found not at the issuer but at the units below is that body in each of them.
  * - What resolves to nothing stays as `unresolved` text: plans name bodies the platform does not
  *   know ("Tòa án nhân dân cấp huyện"), which is no reason to refuse a plan.
  */
