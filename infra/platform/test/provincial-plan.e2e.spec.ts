@@ -1,6 +1,6 @@
 import { FixedClock } from '@reform/clock';
 import { eventually } from '@reform/testing';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 
 /**
  * Issue 15's acceptance, through the gateway on the embedded platform with its demo data: a
@@ -51,7 +51,7 @@ describe('a provincial plan as it is really written (issue 15)', () => {
 
   beforeAll(async () => {
     test = await startTestPlatform('e2e_provincial_plan', { clock });
-  }, 180_000);
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   it('a new body needs no release: the province adds it (event-sourced, dated) and the plans service resolves it by its alias', async () => {
