@@ -267,6 +267,16 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect((await as('d513', ISSUE, { id, on: '2023-01-05' })).errors).toBeUndefined();
   });
 
+  it('lists a taken number among the plan’s other problems, in the same answer', async () => {
+    const draft = await as('d513', DRAFT, { input: draftInput([OFFICE_TASK, { ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện' } }], '900/KH-UBND') });
+    const result = await as('d513', ISSUE, { id: draft.data.draftPlan.id, on: '2022-12-01' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.ISSUE_PROBLEMS' });
+    expect((result.errors?.[0].extensions?.problems as Array<{ rule: string; field: string }>).map((p) => [p.rule, p.field])).toEqual([
+      ['PLAN.NO_IMPLEMENTING_UNIT', 'sections[0].tasks[1].implementing'],
+      ['PLAN.NUMBER_TAKEN', 'input.number'],
+    ]);
+  });
+
   it('lets only one of two concurrent issues of one number commit', async () => {
     const ids = await Promise.all([0, 1].map(async () => (await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '901/KH-UBND') })).data.draftPlan.id as string));
     const results = await Promise.all(ids.map((id) => as('d513', ISSUE, { id, on: '2022-05-05' })));

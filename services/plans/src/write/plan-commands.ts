@@ -8,7 +8,7 @@ import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, project,
 import { RelayControl } from '@reform/messaging';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection } from '../domain/plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, tasksOf } from '../domain/plan.decider';
+import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, problemsError, tasksOf } from '../domain/plan.decider';
 import { PlanDraft } from '../domain/plan-draft';
 import { numberTaken, numberTakenError, PlanNumberReserved, planNumberStreamId } from '../domain/plan-number';
 import { IssuerNeighbourhood } from '../domain/unit-references';
@@ -71,13 +71,20 @@ export class PlanCommands {
         appended = await this.store.transaction(async ({ store: tx, manager }) => {
           const past = await tx.readStream(planStreamId(planId));
           const state = fold(planDecider, past as unknown as PlanEvent[]);
-          const events = planDecider.decide({ type: 'IssuePlan', data: { issuedOn, units } }, state);
-          if (state.status === 'absent' || !events.length) return false;
-          const number = state.draft.number;
+          const number = state.status === 'absent' ? '' : state.draft.number;
           const reservationId = planNumberStreamId(issuerCode, issuedOn, number);
-          const reservation = await tx.readStream(reservationId);
-          const reserved = (reservation[0]?.data ?? null) as PlanNumberReserved['data'] | null;
+          const reserved = state.status === 'absent' ? null : (((await tx.readStream(reservationId))[0]?.data ?? null) as PlanNumberReserved['data'] | null);
           const taken = numberTaken(planId, number, issuedOn, reserved);
+          let events: PlanEvent[];
+          try {
+            events = planDecider.decide({ type: 'IssuePlan', data: { issuedOn, units } }, state);
+          } catch (error) {
+            // The number's problem joins the plan's others: every problem in one answer.
+            const problems = error instanceof DomainError && Array.isArray(error.details.problems) ? (error.details.problems as PlanProblem[]) : null;
+            if (taken && problems) throw problemsError([...problems, taken]);
+            throw error;
+          }
+          if (state.status === 'absent' || !events.length) return false;
           if (taken && reserved) throw numberTakenError(taken, reserved.planId);
           const reserve: PlanNumberReserved = { type: 'PlanNumberReserved', data: { planId, issuerCode, year: Number(issuedOn.slice(0, 4)), number, title: state.draft.title, issuedOn } };
           const recorded = await tx.appendMany(
