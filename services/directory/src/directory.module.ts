@@ -20,6 +20,7 @@ import { AccountAdministrationResolver } from './write/accounts/accounts.graphql
 import { DirectoryCommands } from './write/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
+import { AgencyAdministrationResolver } from './write/agencies/agencies.graphql';
 import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
@@ -83,6 +84,7 @@ export class DirectoryModule {
         LoginResolver,
         AccountAdministrationResolver,
         RenameUnitResolver,
+        AgencyAdministrationResolver,
         UnitHistoryResolver,
         HistoryActorResolver,
         AccountHistoryResolver,

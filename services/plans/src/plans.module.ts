@@ -22,6 +22,7 @@ import { AmendPlanResolver } from './write/amend-plan/amend-plan.graphql';
 import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
 import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
 import { IssuePlanResolver } from './write/issue-plan/issue-plan.graphql';
+import { IssuePreviewResolver } from './write/issue-plan/issue-preview.graphql';
 import { PlanCommands } from './write/plan-commands';
 
 export interface PlansOptions {
@@ -75,6 +76,7 @@ export class PlansModule {
         PlanResolver,
         DraftPlanResolver,
         IssuePlanResolver,
+        IssuePreviewResolver,
         AmendPlanResolver,
         ClosePlanResolver,
         ...authProviders({

@@ -4,7 +4,7 @@ import { UnitLevel } from '@reform/unit-periods';
 import { Clock, todayOf } from '@reform/clock';
 import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases`;
 const onDay = (param: string) => `(p.valid_from IS NULL OR p.valid_from <= ${param}::date) AND (p.valid_to IS NULL OR ${param}::date < p.valid_to)`;
 
 interface ViewRow {
@@ -18,6 +18,7 @@ interface ViewRow {
   valid_to: string | null;
   merged_into: string | null;
   dissolved: boolean;
+  aliases: string[];
 }
 
 const toView = (day: string) => (row: ViewRow): UnitView => ({
@@ -31,6 +32,7 @@ const toView = (day: string) => (row: ViewRow): UnitView => ({
   validTo: row.valid_to,
   mergedInto: row.merged_into,
   dissolved: row.dissolved,
+  aliases: row.aliases,
   day,
 });
 

@@ -19,6 +19,8 @@ export interface UnitView {
   readonly validTo: string | null;
   readonly mergedInto: string | null;
   readonly dissolved: boolean;
+  /** Other names officials write for the unit ("Sở LĐ-TB&XH"), matched like its name. */
+  readonly aliases: readonly string[];
   /** The day the view answers for. */
   readonly day: string;
 }
