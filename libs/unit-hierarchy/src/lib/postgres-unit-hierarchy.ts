@@ -85,6 +85,21 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
     return rows.map(toView(day));
   }
 
+  async parentsUpTo(root: string, codes: readonly string[], day: string): Promise<Map<string, string | null>> {
+    if (codes.length === 0) return new Map();
+    // One index probe per unit on the way up (UNION: a district reached from 20 communes once).
+    const rows: Array<{ code: string; parent_code: string | null }> = await this.manager.query(
+      `WITH RECURSIVE up AS (
+         SELECT p.code, p.parent_code FROM "${this.S}".unit_periods p WHERE p.code = ANY($2::text[]) AND ${onDay('$3')}
+         UNION
+         SELECT p.code, p.parent_code FROM "${this.S}".unit_periods p JOIN up ON p.code = up.parent_code WHERE up.code <> $1 AND ${onDay('$3')}
+       )
+       SELECT code, parent_code FROM up`,
+      [root, [...codes], day],
+    );
+    return new Map(rows.map((row) => [row.code, row.parent_code]));
+  }
+
   async ancestry(code: string, day: string): Promise<UnitView[]> {
     const chain: UnitView[] = [];
     for (let next: string | null = code; next && chain.length < 10; ) {
