@@ -68,12 +68,19 @@ export async function createAssignments(all: Iterable<AssignmentFacts>, options:
   return created;
 }
 
+/**
+ * The first attempt appends the whole chunk as new streams: appendMany reads the streams' heads
+ * anyway and refuses the batch if one exists, so a fresh chunk (nearly every one) costs no
+ * lookup of its own. After that refusal — a resumed job, a redelivery, a concurrent writer — the
+ * chunk is tried again without the streams that exist.
+ */
 async function createChunk(chunk: readonly AssignmentFacts[], options: BatchOptions, attempt = 0): Promise<number> {
   try {
     return await options.store.transaction(async ({ store, manager }) => {
       const ids = chunk.map((facts) => assignmentStreamId(facts.id));
       const table = `"${assertSchemaName(store.schema)}".events`;
-      const existing: Array<{ stream_id: string }> = await manager.query(`SELECT stream_id FROM ${table} WHERE stream_id = ANY($1::text[]) AND stream_version = 1`, [ids]);
+      const existing: Array<{ stream_id: string }> =
+        attempt === 0 ? [] : await manager.query(`SELECT stream_id FROM ${table} WHERE stream_id = ANY($1::text[]) AND stream_version = 1`, [ids]);
       const skip = new Set(existing.map((row) => row.stream_id));
       const batch: StreamAppend[] = [];
       for (const facts of chunk) {
@@ -88,7 +95,7 @@ async function createChunk(chunk: readonly AssignmentFacts[], options: BatchOpti
       return batch.length;
     });
   } catch (error) {
-    if (error instanceof WrongExpectedVersionError && attempt < 3) return createChunk(chunk, options, attempt + 1);
+    if (error instanceof WrongExpectedVersionError && attempt < 4) return createChunk(chunk, options, attempt + 1);
     throw error;
   }
 }
