@@ -16,6 +16,8 @@ export const FAN_OUT_OPTIONS = Symbol('FAN_OUT_OPTIONS');
 export interface FanOutOptions {
   /** Assignments per transaction (default 2,000). */
   readonly chunkSize?: number;
+  /** Chunks of one job written at once, each its own transaction (default 2: this process and PostgreSQL busy together). */
+  readonly parallelChunks?: number;
   /** How often the worker looks for jobs when not nudged (default 1 s). */
   readonly pollMs?: number;
   /** First delay before a failed job is tried again, doubled each time up to a minute (default 500 ms). */
@@ -204,6 +206,7 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
       projections: TASKS_PROJECTIONS,
       metadata,
       chunkSize: this.options.chunkSize,
+      parallelChunks: this.options.parallelChunks,
       // Shutting down stops a long fan-out between chunks; the job resumes at the next start.
       afterChunk: () => {
         if (this.stopping) throw new Error('interrupted by shutdown');
