@@ -9,3 +9,4 @@ export * from './lib/postgres/data-source';
 export * from './lib/history';
 export * from './lib/integrity';
 export * from './lib/rebuild';
+export * from './lib/postgres/connection-errors';
