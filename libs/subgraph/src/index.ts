@@ -5,3 +5,4 @@ export * from './lib/history';
 export * from './lib/service-process';
 export * from './lib/subgraph-types';
 export * from './lib/readiness';
+export * from './lib/idempotency.interceptor';
