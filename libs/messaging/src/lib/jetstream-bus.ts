@@ -30,6 +30,21 @@ export interface JetStreamBusOptions {
 
 const DEAD_LETTER_SERVICE = 'deadletter';
 
+/** The bus options from the environment's NATS_* variables (libs/config `natsConfig`), the same in every process. */
+export function jetStreamOptionsFrom(
+  config: { NATS_URL: string; NATS_PREFIX: string; NATS_STREAM_REPLICAS?: number; NATS_STREAM_STORAGE: 'file' | 'memory'; NATS_STREAM_PLACEMENT_CLUSTER?: string; NATS_STREAM_PLACEMENT_TAGS: string[] },
+  name: string,
+): JetStreamBusOptions {
+  return {
+    servers: config.NATS_URL,
+    prefix: config.NATS_PREFIX,
+    name,
+    replicas: config.NATS_STREAM_REPLICAS,
+    storage: config.NATS_STREAM_STORAGE,
+    placement: { cluster: config.NATS_STREAM_PLACEMENT_CLUSTER, tags: config.NATS_STREAM_PLACEMENT_TAGS },
+  };
+}
+
 /**
  * The NATS JetStream adapter (ADR 0004): one stream per service (`<service>.>`), Nats-Msg-Id =
  * event id, durable pull consumers with explicit ack, bounded redelivery, then a dead-letter
@@ -59,7 +74,10 @@ export class JetStreamBus implements MessageBus {
     // connects to one and moves to another when it goes away.
     const servers = (Array.isArray(options.servers) ? options.servers : options.servers.split(',')).map((server) => server.trim()).filter(Boolean);
     const nc = await connect({ servers, name: options.name ?? 'reform-platform', maxReconnectAttempts: -1, reconnectTimeWait: 500 });
-    return new JetStreamBus(nc, jetstream(nc), await jetstreamManager(nc), options);
+    // The API is not checked here: on a cluster that has lost its quorum the check would fail with
+    // "jetstream is not enabled"; the first stream operation says what is wrong instead, and the
+    // readiness check (ping) reports it.
+    return new JetStreamBus(nc, jetstream(nc), await jetstreamManager(nc, { checkAPI: false }), options);
   }
 
   /** The connection, for tests that must cut it to simulate a crash. */
@@ -76,7 +94,9 @@ export class JetStreamBus implements MessageBus {
     const headers = natsHeaders();
     headers.set('Reform-Contract', `${message.name}.v${message.version}`);
     headers.set('Reform-Correlation-Id', message.metadata.correlationId);
-    await this.js.publish(this.subject(message.subject), JSON.stringify(message), { msgID: message.eventId, headers });
+    await this.js.publish(this.subject(message.subject), JSON.stringify(message), { msgID: message.eventId, headers }).catch((error: unknown) => {
+      throw this.explain(error, this.streamName(serviceOf(message.subject)));
+    });
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
@@ -153,9 +173,10 @@ export class JetStreamBus implements MessageBus {
         try {
           await this.ensureConsumer(stream, loop.durable, loop.config);
           const consumer = await this.js.consumers.get(stream, loop.durable);
-          // expires 5 s (heartbeats every 2.5 s): a pull lost with a stream leader is noticed and
-          // renewed within seconds, not after the library's default 30 s.
-          const messages = await consumer.consume({ max_messages: 64, expires: 5_000 });
+          // Pulls expire after 5 s with a heartbeat every second: a pull lost with a stream or
+          // consumer leader is noticed after two missed heartbeats and renewed, within seconds
+          // rather than after the library's default 30 s.
+          const messages = await consumer.consume({ max_messages: 64, expires: 5_000, idle_heartbeat: 1_000 });
           if (loop.stopped) {
             await messages.close();
             break;
@@ -336,10 +357,13 @@ export class JetStreamBus implements MessageBus {
   /**
    * Says what failed in words an operator can act on. The client reports a request nobody
    * answered as "jetstream is not enabled" (503, no responders) or a timeout; for a server that
-   * runs JetStream (checked at connect) that means the stream's leader or quorum is away.
+   * runs JetStream (its INFO says so) that means the stream's leader or quorum is away.
    */
   private explain(error: unknown, stream: string): Error {
     const message = (error as Error)?.message ?? String(error);
+    if (this.nc.info && !this.nc.info.jetstream) {
+      return new Error(`NATS at ${this.nc.getServer()} does not run JetStream (start nats-server with -js): stream ${stream}: ${message}`, { cause: error });
+    }
     if (/jetstream is not enabled|no responders|503|timeout|TIMEOUT|stream is offline|no suitable peers|insufficient resources/i.test(message) || (error as { code?: string })?.code === 'TIMEOUT') {
       return new Error(`JetStream stream ${stream} is unreachable (its leader or a quorum of its replicas does not answer; connected to ${this.nc.getServer()}): ${message}`, { cause: error });
     }

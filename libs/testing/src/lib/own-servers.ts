@@ -132,6 +132,10 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 export interface OwnNats {
   readonly url: string;
   readonly port: number;
+  /** The monitoring endpoint (/healthz, /connz, /jsz). */
+  readonly monitorUrl: string;
+  /** Names of the clients connected to this node now (from /connz). */
+  clients(): Promise<string[]>;
   readonly name: string;
   readonly running: boolean;
   start(): Promise<void>;
@@ -161,6 +165,12 @@ function natsServer(node: NatsNode, routes: readonly number[], clusterName: stri
     url: `nats://127.0.0.1:${node.port}`,
     port: node.port,
     name: node.name,
+    monitorUrl: `http://127.0.0.1:${node.monitorPort}`,
+    async clients() {
+      const response = await fetch(`http://127.0.0.1:${node.monitorPort}/connz?limit=1024`);
+      const body = (await response.json()) as { connections?: Array<{ name?: string }> };
+      return (body.connections ?? []).map((connection) => connection.name ?? '');
+    },
     get running() {
       return child !== null && child.exitCode === null && child.signalCode === null;
     },
