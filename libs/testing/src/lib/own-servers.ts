@@ -80,7 +80,9 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const port = await freePort();
   if (user) chownSync(dir, user.uid, user.gid);
   execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], { ...user, stdio: 'pipe' });
-  writeFileSync(join(data, 'postgresql.auto.conf'), `fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 200\nunix_socket_directories = '${dir}'\nlisten_addresses = '127.0.0.1'\nport = ${port}\n`);
+  // fsync off is safe against what these tests do (a killed server, not a lost OS page cache);
+  // synchronous_commit stays on: off, an immediate shutdown loses commits already acknowledged.
+  writeFileSync(join(data, 'postgresql.auto.conf'), `fsync = off\nfull_page_writes = off\nmax_connections = 200\nunix_socket_directories = '${dir}'\nlisten_addresses = '127.0.0.1'\nport = ${port}\n`);
   if (user) chownSync(join(data, 'postgresql.auto.conf'), user.uid, user.gid);
   let child: ChildProcess | null = null;
   let log = '';
