@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
+import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
 import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
 import { CLOCK, Clock, systemClock, todayOf } from '@reform/clock';
 import { DIRECTORY_SCHEMA } from './schema';
@@ -108,6 +108,7 @@ export class DirectoryModule {
           accountStatus: { inject: [AccountDirectory], useFactory: (accounts: AccountDirectory) => accounts },
         }),
         API_ERROR_FILTER,
+        IDEMPOTENCY_INTERCEPTOR,
       ],
     };
   }

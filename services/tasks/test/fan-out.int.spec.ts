@@ -85,8 +85,10 @@ describe('tasks: fan-out of plan events into assignments', () => {
       // It did fail: the chunks before the failure were committed by the first attempt.
       expect(await count(dataSource, `SELECT last_value FROM tasks.fail_once`)).toBeGreaterThan(40);
       expect(await count(dataSource, `SELECT count(DISTINCT transaction_id) FROM tasks.events WHERE data->>'planId' = $1`, [issued.planId])).toBe(6);
-      const [job] = await dataSource.query(`SELECT attempts, last_error, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
-      expect(job).toEqual({ attempts: 2, last_error: null, done: true });
+      await eventually(async () => {
+        const [job] = await dataSource.query(`SELECT attempts, last_error, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
+        expect(job).toEqual({ attempts: 2, last_error: null, done: true });
+      });
     } finally {
       await dataSource.query(`DROP TRIGGER fail_once ON tasks.events; DROP FUNCTION tasks.fail_once(); DROP SEQUENCE tasks.fail_once`);
     }
@@ -109,8 +111,11 @@ describe('tasks: fan-out of plan events into assignments', () => {
       ({ app, dataSource } = await startTasks(db.url, bus, clock, { chunkSize: 7 }));
       await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(60));
       expect(await createdEventsOf(issued.planId)).toBe(60);
-      const [job] = await dataSource.query(`SELECT attempts, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
-      expect(job).toEqual({ attempts: 2, done: true });
+      // The job is marked done just after its last chunk commits (and the worker checks its lock).
+      await eventually(async () => {
+        const [job] = await dataSource.query(`SELECT attempts, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
+        expect(job).toEqual({ attempts: 2, done: true });
+      });
     } finally {
       await dataSource.query(`DROP TRIGGER slow ON tasks.events; DROP FUNCTION tasks.slow()`);
     }

@@ -53,8 +53,10 @@ export class PlanCommands {
     const handled = await handleCommand({ store: this.store, decider: planDecider, streamId: planStreamId(planId), command, metadata: await this.metadataFor(identity, issuerCode), projections: [plansProjection] });
     // Publish now rather than at the relay's next poll.
     if (handled.events.length) this.relay.nudge();
-    const record = await this.readModel.byId(planId);
-    if (!record) throw new Error(`plans: no read model row for ${planId} after a command`);
+    // A retry with an idempotency key answers the first request's plan (a draft's id was new then).
+    const id = handled.replayed ? handled.streamId.slice(planStreamId('').length) : planId;
+    const record = await this.readModel.byId(id);
+    if (!record) throw new Error(`plans: no read model row for ${id} after a command`);
     return planView(record.document);
   }
 

@@ -122,5 +122,25 @@ export function eventStoreMigrations(schema: string): MigrationClass[] {
       ],
       [`DROP FUNCTION "${s}".append_to_stream`],
     ),
+    // Idempotency keys of the commands (issue 13, ADR 0014), written in the events' transaction.
+    schemaMigration(
+      s,
+      1764900000000,
+      'CreateIdempotencyKeys',
+      [
+        `CREATE TABLE IF NOT EXISTS "${s}".idempotency_keys (
+          scope text NOT NULL,
+          key text NOT NULL,
+          step integer NOT NULL,
+          fingerprint text NOT NULL,
+          stream_id text NOT NULL,
+          from_version integer NOT NULL,
+          to_version integer NOT NULL,
+          recorded_at timestamptz NOT NULL DEFAULT now(),
+          CONSTRAINT idempotency_keys_pkey PRIMARY KEY (scope, key, step)
+        )`,
+      ],
+      [`DROP TABLE "${s}".idempotency_keys`],
+    ),
   ];
 }
