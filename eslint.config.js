@@ -1,5 +1,5 @@
 // Lint: TypeScript rules plus the architecture's boundaries (docs/design/STYLE.md), checked in CI.
-// Nx project tags in two dimensions, scope:<service>|shared|gateway|platform and
+// Nx project tags in two dimensions, scope:<service>|shared|gateway|platform|web and
 // type:app|domain|contracts|infra|util|testing; every tag in use must appear below
 // (tools/module-boundaries.int.spec.ts checks it). Services and the gateway are Nx "library"
 // projects tagged type:app: deployable on their own (src/main.ts), and composed in one process
@@ -15,6 +15,8 @@ const depConstraints = [
   { sourceTag: 'scope:plans', onlyDependOnLibsWithTags: ['scope:plans', 'scope:shared'] },
   { sourceTag: 'scope:tasks', onlyDependOnLibsWithTags: ['scope:tasks', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  // The web app is a client of the gateway only: no server code.
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:directory', 'scope:plans', 'scope:tasks', 'scope:gateway'] },
   // Types: pure domain code depends on pure code only, and on no framework, database or broker.
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
@@ -26,11 +28,11 @@ const depConstraints = [
 ];
 
 module.exports = [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'web/src/gql/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }] },
   },
   {
@@ -39,7 +41,7 @@ module.exports = [
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@reform/testing'], depConstraints }] },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],

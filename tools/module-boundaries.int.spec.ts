@@ -10,7 +10,7 @@ const config: FlatConfig = require(join(root, 'eslint.config.js'));
 
 function projectTags(): Map<string, string[]> {
   const under = (dir: string) => readdirSync(join(root, dir)).map((name) => join(dir, name, 'project.json'));
-  const files = [...under('libs'), ...under('services'), ...under('infra'), 'gateway/project.json', 'tools/project.json'].filter((file) => existsSync(join(root, file)));
+  const files = [...under('libs'), ...under('services'), ...under('infra'), 'gateway/project.json', 'tools/project.json', 'web/project.json'].filter((file) => existsSync(join(root, file)));
   return new Map(files.map((file) => [file, JSON.parse(readFileSync(join(root, file), 'utf8')).tags as string[]]));
 }
 
@@ -52,6 +52,10 @@ describe('module boundaries', () => {
   it('refuses a framework or database import in a service’s domain folder', async () => {
     expect(await lint('services/directory/src/domain/bad.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).toContain('no-restricted-imports');
     expect(await lint('services/directory/src/domain/good.ts', "import { DomainError } from '@reform/decider';\nexport const x = DomainError;\n")).toEqual([]);
+  });
+
+  it('refuses server code in the web app (a client of the gateway only)', async () => {
+    expect(await lint('web/src/pages/bad.tsx', "import { PLANS_SCHEMA } from '@reform/plans';\nexport const x = PLANS_SCHEMA;\n")).toContain('@nx/enforce-module-boundaries');
   });
 
   it('refuses a shared library importing a service', async () => {

@@ -1,0 +1,3 @@
+export default function Public() {
+  return <div className="page"><h1>Công khai kết quả thực hiện</h1></div>;
+}
