@@ -7,7 +7,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
 
 /** What the built app is made of: when any is newer than web/dist/index.html, the build is out of date. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/schema.graphql', 'package-lock.json'];
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.mts', 'web/schema.graphql', 'package-lock.json'];
 
 function newest(path: string): number {
   const stat = statSync(path);

@@ -41,10 +41,9 @@ export default function Shell() {
             <Menu mode="inline" selectedKeys={[section === '/' ? '/' : section]} items={items} style={{ height: '100%' }} />
           </nav>
         </Sider>
+        {/* antd's Content is the page's <main> landmark. */}
         <Content id="main" tabIndex={-1}>
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Content>
       </Layout>
     </Layout>

@@ -29,7 +29,8 @@ type Documents = {
     "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardOverdue($unitCode: ID!, $planId: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {\n      id taskText dueOn status percent unit { code name }\n    }\n  }\n": typeof types.DashboardOverdueDocument,
     "\n  query Inbox($unitCode: ID!) {\n    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n      extension { status requestedDueOn }\n    }\n  }\n": typeof types.InboxDocument,
-    "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode taskText planNumber dueOn unit { name }\n      extension { status reason requestedDueOn }\n    }\n  }\n": typeof types.ExtensionsToDecideDocument,
+    "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n": typeof types.ExtensionsToDecideDocument,
+    "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n": typeof types.ExtensionRowDocument,
     "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": typeof types.PlanDraftDocument,
     "query ParentPlans { plans { id number title status issuer { code name } } }": typeof types.ParentPlansDocument,
     "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": typeof types.DraftPlanDocument,
@@ -40,7 +41,10 @@ type Documents = {
     "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }": typeof types.AmendPlanDocument,
     "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }": typeof types.ClosePlanDocument,
     "\n  query Plans($issuerCode: ID, $year: Int) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress { percentComplete total overdue }\n    }\n  }\n": typeof types.PlansDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      account {\n        username\n        displayName\n        unit { code name level }\n        roles { role unit { code } }\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": typeof types.PublicPlansDocument,
+    "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": typeof types.PublicProgressDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": typeof types.MeDocument,
     "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": typeof types.UnitPageDocument,
     "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n": typeof types.UnitAccountsDocument,
 };
@@ -60,7 +64,8 @@ const documents: Documents = {
     "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query DashboardOverdue($unitCode: ID!, $planId: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {\n      id taskText dueOn status percent unit { code name }\n    }\n  }\n": types.DashboardOverdueDocument,
     "\n  query Inbox($unitCode: ID!) {\n    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n      extension { status requestedDueOn }\n    }\n  }\n": types.InboxDocument,
-    "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode taskText planNumber dueOn unit { name }\n      extension { status reason requestedDueOn }\n    }\n  }\n": types.ExtensionsToDecideDocument,
+    "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n": types.ExtensionsToDecideDocument,
+    "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n": types.ExtensionRowDocument,
     "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": types.PlanDraftDocument,
     "query ParentPlans { plans { id number title status issuer { code name } } }": types.ParentPlansDocument,
     "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": types.DraftPlanDocument,
@@ -71,7 +76,10 @@ const documents: Documents = {
     "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }": types.AmendPlanDocument,
     "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }": types.ClosePlanDocument,
     "\n  query Plans($issuerCode: ID, $year: Int) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress { percentComplete total overdue }\n    }\n  }\n": types.PlansDocument,
-    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      account {\n        username\n        displayName\n        unit { code name level }\n        roles { role unit { code } }\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": types.PublicPlansDocument,
+    "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": types.PublicProgressDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": types.MeDocument,
     "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": types.UnitPageDocument,
     "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n": types.UnitAccountsDocument,
 };
@@ -153,7 +161,11 @@ export function graphql(source: "\n  query Inbox($unitCode: ID!) {\n    assignme
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode taskText planNumber dueOn unit { name }\n      extension { status reason requestedDueOn }\n    }\n  }\n"): (typeof documents)["\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode taskText planNumber dueOn unit { name }\n      extension { status reason requestedDueOn }\n    }\n  }\n"];
+export function graphql(source: "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n"): (typeof documents)["\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n"): (typeof documents)["\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -197,7 +209,19 @@ export function graphql(source: "\n  query Plans($issuerCode: ID, $year: Int) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      account {\n        username\n        displayName\n        unit { code name level }\n        roles { role unit { code } }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      account {\n        username\n        displayName\n        unit { code name level }\n        roles { role unit { code } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n"): (typeof documents)["\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n"): (typeof documents)["\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,19 +27,21 @@ export function PlanStatusTag({ status }: { status: string }) {
 /** What each recorded event means, in the words of the documents. */
 export const EVENT_LABEL: Record<string, string> = {
   PlanDrafted: 'Soạn dự thảo',
-  PlanDraftRevised: 'Sửa dự thảo',
+  DraftRevised: 'Sửa dự thảo',
   PlanIssued: 'Ban hành',
   PlanAmended: 'Điều chỉnh',
   PlanClosed: 'Kết thúc',
-  AssignmentAssigned: 'Giao nhiệm vụ',
+  AssignmentCreated: 'Giao nhiệm vụ',
   AssignmentAccepted: 'Tiếp nhận',
-  AssignmentProgressReported: 'Báo cáo tiến độ',
+  ProgressReported: 'Báo cáo tiến độ',
   AssignmentCompleted: 'Hoàn thành',
   AssignmentCancelled: 'Hủy',
-  AssignmentExtensionRequested: 'Xin gia hạn',
-  AssignmentExtensionGranted: 'Đồng ý gia hạn',
-  AssignmentExtensionRefused: 'Từ chối gia hạn',
+  AssignmentOverdue: 'Quá hạn',
   AssignmentRescheduled: 'Đổi hạn',
+  ExtensionRequested: 'Xin gia hạn',
+  ExtensionGranted: 'Đồng ý gia hạn',
+  ExtensionRefused: 'Từ chối gia hạn',
+  ReminderIssued: 'Nhắc hạn',
 };
 
 export const eventLabel = (type: string) => EVENT_LABEL[type] ?? type;

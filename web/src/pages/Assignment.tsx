@@ -197,7 +197,7 @@ export default function AssignmentPage() {
       <Timeline
         items={a.history.map((h) => ({
           key: h.version,
-          children: (
+          content: (
             <div>
               <strong>{eventLabel(h.type)}</strong> · {formatInstant(h.recordedAt)} · {h.actor.username}
               {h.actor.unit ? ` (${h.actor.unit.name})` : ''}

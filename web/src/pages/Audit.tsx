@@ -164,7 +164,7 @@ export default function Audit() {
           <Timeline
             items={history.map((h) => ({
               key: h.version,
-              children: (
+              content: (
                 <div data-version={h.version}>
                   <strong>
                     {h.version}. {eventLabel(h.type)}
@@ -196,7 +196,7 @@ export default function Audit() {
           <Timeline
             items={timeline.data.taskTimeline.map((t) => ({
               key: t.eventId,
-              children: (
+              content: (
                 <div>
                   <strong>{t.summary}</strong> · {formatInstant(t.at)} · {t.actor.username}
                   {t.unit ? ` · ${t.unit.name}` : ''} <span className="muted">({t.service === 'plans' ? 'kế hoạch' : 'giao nhiệm vụ'})</span>

@@ -18,14 +18,27 @@ const InboxQuery = graphql(`
   }
 `);
 
+// Only what finds the requests: no field another subgraph resolves, so a province's thousands of rows stay cheap.
 const ExtensionsToDecide = graphql(`
   query ExtensionsToDecide($unitCode: ID!) {
     assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {
-      id assignerCode taskText planNumber dueOn unit { name }
+      id assignerCode unitCode
       extension { status reason requestedDueOn }
     }
   }
 `);
+const ExtensionRow = graphql(`
+  query ExtensionRow($id: ID!) {
+    assignment(id: $id) { id taskText dueOn unit { name } }
+  }
+`);
+
+function ExtensionCell({ id, field }: { id: string; field: 'unit' | 'task' | 'due' }) {
+  const [{ data }] = useQuery({ query: ExtensionRow, variables: { id } });
+  const a = data?.assignment;
+  if (!a) return null;
+  return field === 'unit' ? <>{a.unit.name}</> : field === 'due' ? <>{formatDay(a.dueOn)}</> : <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link>;
+}
 
 type Row = NonNullable<ReturnType<typeof useInbox>['rows']>[number];
 
@@ -69,9 +82,9 @@ export default function Inbox() {
             dataSource={toDecide}
             pagination={{ pageSize: 5, hideOnSinglePage: true }}
             columns={[
-              { title: 'Đơn vị', render: (_, r) => r.unit.name },
-              { title: 'Nhiệm vụ', render: (_, r) => <Link to={`/nhiem-vu/${r.id}`}>{r.taskText}</Link> },
-              { title: 'Hạn hiện tại', render: (_, r) => formatDay(r.dueOn) },
+              { title: 'Đơn vị', render: (_, r) => <ExtensionCell id={r.id} field="unit" /> },
+              { title: 'Nhiệm vụ', render: (_, r) => <ExtensionCell id={r.id} field="task" /> },
+              { title: 'Hạn hiện tại', render: (_, r) => <ExtensionCell id={r.id} field="due" /> },
               { title: 'Hạn đề nghị', render: (_, r) => formatDay(r.extension?.requestedDueOn) },
               { title: 'Lý do', render: (_, r) => r.extension?.reason },
             ]}

@@ -1,28 +1,26 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf, splitProblems } from '../lib/errors';
 import { saveSession } from '../lib/session';
 
 const Login = graphql(`
   mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) {
-      token
-      expiresAt
-      account {
-        username
-        displayName
-        unit { code name level }
-        roles { role unit { code } }
-      }
-    }
+    login(username: $username, password: $password) { token expiresAt }
+  }
+`);
+// Asked with the new token: who signed in, and the units their roles apply to (the unit they work for).
+const Me = graphql(`
+  query Me {
+    me { username displayName roles { role unit { code name level } } }
   }
 `);
 
 export default function SignIn() {
   const [, login] = useMutation(Login);
+  const client = useClient();
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [other, setOther] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -32,19 +30,26 @@ export default function SignIn() {
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     const result = await login(values);
-    setBusy(false);
     const { byField, other } = splitProblems(problemsOf(result.error), ['username', 'password']);
     form.setFields((['username', 'password'] as const).map((name) => ({ name, errors: byField[name] ? [byField[name]] : [] })));
     setOther(other.map((p) => p.message));
     const session = result.data?.login;
-    if (!session) return;
+    if (!session) {
+      setBusy(false);
+      return;
+    }
+    const me = await client.query(Me, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${session.token}` } } }).toPromise();
+    setBusy(false);
+    const account = me.data?.me;
+    if (!account) return setOther(problemsOf(me.error).map((p) => p.message));
+    const workUnit = account.roles.find((r) => r.unit)?.unit ?? null;
     saveSession({
       token: session.token,
       expiresAt: session.expiresAt,
-      username: session.account.username,
-      displayName: session.account.displayName,
-      unit: session.account.unit ? { code: session.account.unit.code, name: session.account.unit.name, level: session.account.unit.level } : null,
-      roles: session.account.roles.map((r) => ({ role: r.role, unitCode: r.unit?.code ?? null })),
+      username: account.username,
+      displayName: account.displayName,
+      unit: workUnit ? { code: workUnit.code, name: workUnit.name, level: workUnit.level } : null,
+      roles: account.roles.map((r) => ({ role: r.role, unitCode: r.unit?.code ?? null })),
     });
     const next = params.get('tiep');
     navigate(next && next.startsWith('/') ? next : '/', { replace: true });

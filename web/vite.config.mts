@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -20,13 +21,14 @@ function precompress(): Plugin {
   };
 }
 
+const here = dirname(fileURLToPath(import.meta.url));
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  root: __dirname,
+  root: here,
   plugins: [react(), precompress()],
   build: {
-    outDir: join(__dirname, 'dist'),
+    outDir: join(here, 'dist'),
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
