@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, Page } from 'playwright-core';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     }
     runs.sort((a, b) => a - b);
     const fmt = (n: number) => `${(n / KB).toFixed(1)} KB`;
-    console.log(`web budget (${new Date().toISOString()}):`);
+    console.log(`web budget (${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
     console.log(`  sign-in page: ${signIn.files} JS files, ${fmt(signIn.gzip)} gzip (limit 300 KB)`);
     console.log(`  sign-in → inbox: ${inbox.files} more JS files, ${fmt(inbox.gzip)} gzip; inbox page total ${fmt(signIn.gzip + inbox.gzip)} (limit 300 KB)`);
     console.log(`  all JS of the app: ${fmt(total)} gzip`);

@@ -111,8 +111,12 @@ describe('the web app in a browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, 'inbox-d513');
 
+    const plansListed = page.waitForResponse((r) => r.url().includes('operationName=Plans&'));
     await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await plansListed;
+    const parentsListed = page.waitForResponse((r) => r.url().includes('operationName=ParentPlans'));
     await page.getByRole('button', { name: 'Soạn kế hoạch' }).click();
+    await parentsListed;
     await page.getByLabel('Số kế hoạch').fill('53/KH-UBND');
     await page.getByLabel('Tên kế hoạch').fill('Công tác cải cách hành chính năm 2021 (nhập từ phụ lục)');
     await page.getByLabel('Năm').fill('2021');
@@ -135,13 +139,14 @@ describe('the web app in a browser', () => {
     expect(await problem.textContent()).toContain(brokenTask.slice(0, 30));
     const row = await problem.getAttribute('data-problem-for');
     // The flagged row is the one whose cell was lost (section headings count as rows).
-    expect(await page.getByLabel(`Nhiệm vụ, dòng ${row}`).inputValue()).toBe(brokenTask);
+    expect(await page.getByLabel(`Nhiệm vụ, dòng ${row}`, { exact: true }).inputValue()).toBe(brokenTask);
     await shot(page, 'plan-editor-problem');
 
-    await page.getByLabel(`Thực hiện, dòng ${row}`).fill('Các Phòng, Ban và Ủy ban nhân dân các xã, thị trấn');
+    await page.getByLabel(`Thực hiện, dòng ${row}`, { exact: true }).fill('Các Phòng, Ban và Ủy ban nhân dân các xã, thị trấn');
     await page.getByRole('button', { name: 'Ban hành' }).click();
-    await page.waitForURL(/\/ke-hoach\/[^/]+$/);
-    await page.getByText('Đã ban hành', { exact: true }).first().waitFor();
+    // Issuing resolves every cell to units and fans out ~1,400 assignments: slow on a loaded machine.
+    await page.waitForURL(/\/ke-hoach\/[^/]+$/, { timeout: 60_000 });
+    await page.getByText('Đã ban hành', { exact: true }).first().waitFor({ timeout: 60_000 });
     planId = page.url().split('/').pop() as string;
     expect(await page.locator('table.appendix tbody tr:not(.section)').count()).toBe(taskCount);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -190,7 +195,7 @@ describe('the web app in a browser', () => {
     await signIn(page, 'd513');
     await page.goto(`${base}ke-hoach/${planId}/theo-doi`);
     const communeRow = page.locator('.ant-table-row', { has: page.getByRole('link', { name: unit.name, exact: true }) });
-    await communeRow.waitFor();
+    await communeRow.waitFor({ timeout: 60_000 });
     // Columns: unit, total, assigned, accepted, in progress, completed, overdue, rate.
     expect((await communeRow.locator('td').nth(5).textContent())?.trim()).toBe('1');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -21,8 +21,10 @@ export default function ProgressChart({ rows, title }: { rows: ChartRow[]; title
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.setOption({
+      // No animation: the figures are read at once (and screenshots show them whole).
+      animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: ['Hoàn thành', 'Chưa hoàn thành', 'Quá hạn'] },
+      legend: { top: 0, data: ['Hoàn thành', 'Chưa hoàn thành', 'Quá hạn'] },
       grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: rows.length > 8 ? 40 : 0, interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', minInterval: 1 },
@@ -39,5 +41,5 @@ export default function ProgressChart({ rows, title }: { rows: ChartRow[]; title
       chart.dispose();
     };
   }, [rows]);
-  return <div ref={ref} role="img" aria-label={title} style={{ width: '100%', height: 320, background: '#fff' }} />;
+  return <div ref={ref} role="img" aria-label={title} style={{ width: '100%', height: 360, background: '#fff' }} />;
 }

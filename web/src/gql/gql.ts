@@ -40,7 +40,7 @@ type Documents = {
     "mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }": typeof types.IssuePlanDocument,
     "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }": typeof types.AmendPlanDocument,
     "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }": typeof types.ClosePlanDocument,
-    "\n  query Plans($issuerCode: ID, $year: Int) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress { percentComplete total overdue }\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n": typeof types.PlansDocument,
     "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": typeof types.PublicPlansDocument,
     "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": typeof types.PublicProgressDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": typeof types.LoginDocument,
@@ -75,7 +75,7 @@ const documents: Documents = {
     "mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }": types.IssuePlanDocument,
     "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }": types.AmendPlanDocument,
     "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }": types.ClosePlanDocument,
-    "\n  query Plans($issuerCode: ID, $year: Int) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress { percentComplete total overdue }\n    }\n  }\n": types.PlansDocument,
+    "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n": types.PlansDocument,
     "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": types.PublicPlansDocument,
     "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": types.PublicProgressDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": types.LoginDocument,
@@ -205,7 +205,7 @@ export function graphql(source: "mutation ClosePlan($id: ID!, $reason: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Plans($issuerCode: ID, $year: Int) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress { percentComplete total overdue }\n    }\n  }\n"): (typeof documents)["\n  query Plans($issuerCode: ID, $year: Int) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress { percentComplete total overdue }\n    }\n  }\n"];
+export function graphql(source: "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n"): (typeof documents)["\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,11 +11,13 @@ export interface ApiProblem {
 export function problemsOf(error: CombinedError | undefined | null): ApiProblem[] {
   if (!error) return [];
   if (error.networkError && !error.graphQLErrors.length) return [{ message: 'Không kết nối được với máy chủ. Vui lòng thử lại.' }];
-  return error.graphQLErrors.map((e) => ({
+  const problems = error.graphQLErrors.map((e) => ({
     message: e.message,
     field: typeof e.extensions?.field === 'string' ? e.extensions.field : undefined,
     code: typeof e.extensions?.code === 'string' ? e.extensions.code : undefined,
   }));
+  // The same refusal on every row of a list is one problem to the reader.
+  return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message && q.field === p.field) === i);
 }
 
 /** The field path without the mutation's argument name: "input.sections[0].title" → "sections[0].title". */

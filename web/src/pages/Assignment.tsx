@@ -33,7 +33,7 @@ const lines = (text?: string) => (text ?? '').split('\n').map((l) => l.trim()).f
 export default function AssignmentPage() {
   const { id = '' } = useParams();
   const session = currentSession();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AssignmentQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: AssignmentQuery, variables: { id } });
   const [, accept] = useMutation(AcceptAssignment);
   const [, report] = useMutation(ReportProgress);
   const [, complete] = useMutation(CompleteAssignment);
@@ -51,8 +51,8 @@ export default function AssignmentPage() {
     setProblems({ ...problems, [form]: problemsOf(result.error) });
     if (!result.error) {
       message.success(done);
+      // urql's document cache refetches every query holding an Assignment after the mutation.
       setOpen(null);
-      refetch({ requestPolicy: 'network-only' });
     }
   };
   const fieldProblem = (form: string, field: string) => problems[form]?.find((p) => fieldPath(p.field)?.endsWith(field))?.message;

@@ -203,7 +203,7 @@ export default function PlanEditor() {
         </Card>
       </Form>
       <Card size="small" title="Phụ lục: nhiệm vụ cụ thể" style={{ marginBottom: 16 }}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <label htmlFor="paste-table">Dán bảng từ Word hoặc Excel (chọn cả bảng, sao chép, dán vào đây)</label>
           <Input.TextArea id="paste-table" rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="STT	Nội dung	Nhiệm vụ	Chủ trì	Phối hợp/Thực hiện	Theo dõi	Thời gian	Kết quả" />
           <Space wrap>

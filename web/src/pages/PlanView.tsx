@@ -37,7 +37,7 @@ const ClosePlan = graphql(`mutation ClosePlan($id: ID!, $reason: String) { close
 
 export default function PlanView() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: PlanQuery, variables: { id } });
   const [, issue] = useMutation(IssuePlan);
   const [, amend] = useMutation(AmendPlan);
   const [, close] = useMutation(ClosePlan);
@@ -57,8 +57,8 @@ export default function PlanView() {
     setBusy(false);
     setProblems(problemsOf(result.error));
     if (!result.error) {
+      // urql's document cache refetches every query holding a Plan after the mutation.
       message.success(done);
-      refetch({ requestPolicy: 'network-only' });
       return true;
     }
     return false;
@@ -104,7 +104,7 @@ export default function PlanView() {
         <Descriptions.Item label="Bộ chỉ số">{plan.frameworks.join(', ')}</Descriptions.Item>
         {plan.closedOn && <Descriptions.Item label="Kết thúc">{`${formatDay(plan.closedOn)}${plan.closeReason ? ` — ${plan.closeReason}` : ''}`}</Descriptions.Item>}
       </Descriptions>
-      <Appendix sections={plan.sections} extra={plan.status !== 'DRAFT' ? (task) => <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Dòng thời gian nhiệm vụ ${task.id}`}>Xem</Link> : undefined} />
+      <Appendix sections={plan.sections} extra={plan.status !== 'DRAFT' ? (task) => <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Xem dòng thời gian nhiệm vụ ${task.id}`}>Xem</Link> : undefined} />
       {plan.amendments.length > 0 && (
         <>
           <h2>Điều chỉnh</h2>

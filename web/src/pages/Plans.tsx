@@ -10,11 +10,11 @@ import { PlanStatusTag } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
 const PlansQuery = graphql(`
-  query Plans($issuerCode: ID, $year: Int) {
+  query Plans($issuerCode: ID, $year: Int, $scope: ID) {
     plans(issuerCode: $issuerCode, year: $year) {
       id number title year status issuedOn documentDate
       issuer { code name }
-      progress { percentComplete total overdue }
+      progress(unitCode: $scope) { percentComplete total overdue }
     }
   }
 `);
@@ -26,7 +26,7 @@ export default function Plans() {
   const issuerCode = params.get('don-vi') || undefined;
   const status = params.get('trang-thai') || undefined;
   const q = (params.get('q') ?? '').toLocaleLowerCase('vi');
-  const [{ data, fetching, error }] = useQuery({ query: PlansQuery, variables: { issuerCode, year } });
+  const [{ data, fetching, error }] = useQuery({ query: PlansQuery, variables: { issuerCode, year, scope: session?.unit?.code } });
   const rows = (data?.plans ?? []).filter((p) => (!status || p.status === status) && (!q || `${p.number} ${p.title}`.toLocaleLowerCase('vi').includes(q)));
   return (
     <div className="page">
