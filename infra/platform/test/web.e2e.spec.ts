@@ -140,6 +140,7 @@ describe('the web app in a browser', () => {
     const row = await problem.getAttribute('data-problem-for');
     // The flagged row is the one whose cell was lost (section headings count as rows).
     expect(await page.getByLabel(`Nhiệm vụ, dòng ${row}`, { exact: true }).inputValue()).toBe(brokenTask);
+    await page.locator(`tr[data-row="${row}"]`).scrollIntoViewIfNeeded();
     await shot(page, 'plan-editor-problem');
 
     await page.getByLabel(`Thực hiện, dòng ${row}`, { exact: true }).fill('Các Phòng, Ban và Ủy ban nhân dân các xã, thị trấn');

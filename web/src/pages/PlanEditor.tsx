@@ -69,7 +69,14 @@ export default function PlanEditor() {
   const [otherProblems, setOtherProblems] = useState<ApiProblem[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [{ data: existing }] = useQuery({ query: DraftQuery, variables: { id: params.id ?? '' }, pause: !params.id });
-  const [{ data: parents }] = useQuery({ query: ParentPlans });
+  // Read once, not watched: saving the draft would otherwise refetch the list (it holds Plans) as the page leaves.
+  const [parents, setParents] = useState<{ plans: Array<{ id: string; number: string; title: string; status: string; issuer: { code: string; name: string } }> }>();
+  useEffect(() => {
+    client
+      .query(ParentPlans, {})
+      .toPromise()
+      .then((result) => result.data && setParents(result.data));
+  }, [client]);
 
   useEffect(() => {
     const plan = existing?.plan;
