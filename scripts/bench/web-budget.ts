@@ -47,6 +47,11 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
     }, dist);
+    // The inbox as a page of its own: opened (or reloaded) in a signed-in tab, without the sign-in page's chunks.
+    const inboxDirect = await jsLoaded(page, async () => {
+      await page.reload();
+      await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
+    }, dist);
     const { plans } = await test.client.as<{ plans: Array<{ id: string; number: string }> }>('doha', '{ plans(issuerCode: "49") { id number } }');
     const planId = plans.find((p) => p.number === '4003/QĐ-UBND')?.id;
     const runs: number[] = [];
@@ -67,7 +72,8 @@ async function main(): Promise<void> {
     const fmt = (n: number) => `${(n / KB).toFixed(1)} KB`;
     console.log(`web budget (${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
     console.log(`  sign-in page: ${signIn.files} JS files, ${fmt(signIn.gzip)} gzip (limit 300 KB)`);
-    console.log(`  sign-in → inbox: ${inbox.files} more JS files, ${fmt(inbox.gzip)} gzip; inbox page total ${fmt(signIn.gzip + inbox.gzip)} (limit 300 KB)`);
+    console.log(`  inbox page opened in a signed-in tab: ${inboxDirect.files} JS files, ${fmt(inboxDirect.gzip)} gzip (limit 300 KB)`);
+    console.log(`  sign-in then inbox in one visit: ${inbox.files} more JS files, ${fmt(inbox.gzip)} gzip; both pages together ${fmt(signIn.gzip + inbox.gzip)}`);
     console.log(`  all JS of the app: ${fmt(total)} gzip`);
     console.log(`  province dashboard of 4003/QĐ-UBND usable after navigation: median ${runs[2]} ms, min ${runs[0]} ms, max ${runs[4]} ms over 5 runs (limit 2000 ms)`);
   } finally {

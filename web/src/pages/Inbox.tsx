@@ -1,4 +1,4 @@
-import { Alert, Input, Segmented, Table, Tag } from 'antd';
+import { Alert, Input, Pagination, Radio, Tag } from 'antd';
 import { PercentBar } from '../components/PercentBar';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -40,6 +40,8 @@ function ExtensionCell({ id, field }: { id: string; field: 'unit' | 'task' | 'du
   return field === 'unit' ? <>{a.unit.name}</> : field === 'due' ? <>{formatDay(a.dueOn)}</> : <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link>;
 }
 
+const PAGE_SIZE = 20;
+
 type Row = NonNullable<ReturnType<typeof useInbox>['rows']>[number];
 
 function useInbox(unitCode: string) {
@@ -62,6 +64,8 @@ export default function Inbox() {
   const q = (params.get('q') ?? '').toLocaleLowerCase('vi');
   const shown = (rows ?? []).filter((r) => r.kind === kind && (!q || `${r.taskText} ${r.planNumber} ${r.planTitle}`.toLocaleLowerCase('vi').includes(q)));
   const overdue = (rows ?? []).filter((r) => r.overdue).length;
+  const page = Number(params.get('trang') ?? 1);
+  const pageRows = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const owedPlans = (rows ?? []).filter((r) => r.kind === 'IMPLEMENTING_PLAN').length;
 
   return (
@@ -76,26 +80,38 @@ export default function Inbox() {
       {toDecide.length > 0 && (
         <section aria-labelledby="extensions-heading">
           <h2 id="extensions-heading">Đề nghị gia hạn chờ quyết định ({toDecide.length})</h2>
-          <Table
-            size="small"
-            rowKey="id"
-            dataSource={toDecide}
-            pagination={{ pageSize: 5, hideOnSinglePage: true }}
-            columns={[
-              { title: 'Đơn vị', render: (_, r) => <ExtensionCell id={r.id} field="unit" /> },
-              { title: 'Nhiệm vụ', render: (_, r) => <ExtensionCell id={r.id} field="task" /> },
-              { title: 'Hạn hiện tại', render: (_, r) => <ExtensionCell id={r.id} field="due" /> },
-              { title: 'Hạn đề nghị', render: (_, r) => formatDay(r.extension?.requestedDueOn) },
-              { title: 'Lý do', render: (_, r) => r.extension?.reason },
-            ]}
-          />
+          <div className="table-scroll">
+            <table className="appendix">
+              <thead>
+                <tr>
+                  <th scope="col">Đơn vị</th>
+                  <th scope="col">Nhiệm vụ</th>
+                  <th scope="col">Hạn hiện tại</th>
+                  <th scope="col">Hạn đề nghị</th>
+                  <th scope="col">Lý do</th>
+                </tr>
+              </thead>
+              <tbody>
+                {toDecide.slice(0, 50).map((r) => (
+                  <tr key={r.id}>
+                    <td><ExtensionCell id={r.id} field="unit" /></td>
+                    <td><ExtensionCell id={r.id} field="task" /></td>
+                    <td><ExtensionCell id={r.id} field="due" /></td>
+                    <td>{formatDay(r.extension?.requestedDueOn)}</td>
+                    <td>{r.extension?.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       <div className="filters" style={{ marginTop: 12 }}>
-        <Segmented
+        <Radio.Group
           aria-label="Loại việc"
+          optionType="button"
           value={kind}
-          onChange={(value) => update({ loai: value === 'IMPLEMENTING_PLAN' ? 'ke-hoach' : null, trang: null })}
+          onChange={(e) => update({ loai: e.target.value === 'IMPLEMENTING_PLAN' ? 'ke-hoach' : null, trang: null })}
           options={[
             { label: 'Nhiệm vụ được giao', value: 'TASK' },
             { label: `Kế hoạch triển khai phải ban hành (${owedPlans})`, value: 'IMPLEMENTING_PLAN' },
@@ -107,28 +123,50 @@ export default function Inbox() {
         </label>
       </div>
       <div className="table-scroll">
-        <Table<Row>
-          rowKey="id"
-          loading={fetching && !rows}
-          dataSource={shown}
-          pagination={{ current: Number(params.get('trang') ?? 1), pageSize: 20, showSizeChanger: false, onChange: (page) => update({ trang: page }), showTotal: (total) => `${total} việc` }}
-          columns={[
-            { title: 'Hạn', width: 110, render: (_, r) => (r.dueOn ? formatDay(r.dueOn) : r.timeframeText) },
-            {
-              title: kind === 'TASK' ? 'Nhiệm vụ' : 'Kế hoạch phải ban hành',
-              render: (_, r) => (
-                <div>
+        {/* A plain table: the page people open every morning stays light (no data-grid code). */}
+        <table className="appendix inbox">
+          <thead>
+            <tr>
+              <th scope="col" style={{ width: 110 }}>Hạn</th>
+              <th scope="col">{kind === 'TASK' ? 'Nhiệm vụ' : 'Kế hoạch phải ban hành'}</th>
+              <th scope="col" style={{ width: 190 }}>Trạng thái</th>
+              <th scope="col" style={{ width: 140 }}>Tiến độ</th>
+            </tr>
+          </thead>
+          <tbody className="ant-table-tbody">
+            {!rows && (
+              <tr>
+                <td colSpan={4}>{fetching ? 'Đang tải…' : ''}</td>
+              </tr>
+            )}
+            {rows && shown.length === 0 && (
+              <tr>
+                <td colSpan={4}>Không có việc nào.</td>
+              </tr>
+            )}
+            {pageRows.map((r: Row) => (
+              <tr key={r.id} className="ant-table-row">
+                <td>{r.dueOn ? formatDay(r.dueOn) : r.timeframeText}</td>
+                <td>
                   <Link to={`/nhiem-vu/${r.id}`}>{r.taskText}</Link>
                   <div className="muted">
                     <Link to={`/ke-hoach/${r.planId}`}>Kế hoạch {r.planNumber}</Link> · {r.planTitle}
                   </div>
-                </div>
-              ),
-            },
-            { title: 'Trạng thái', width: 190, render: (_, r) => <><AssignmentStatusTag status={r.status} overdue={r.overdue} />{r.extension?.status === 'REQUESTED' && <Tag>Đang xin gia hạn</Tag>}</> },
-            { title: 'Tiến độ', width: 140, render: (_, r) => <PercentBar value={r.percent} label={`Tiến độ ${r.percent}%`} /> },
-          ]}
-        />
+                </td>
+                <td>
+                  <AssignmentStatusTag status={r.status} overdue={r.overdue} />
+                  {r.extension?.status === 'REQUESTED' && <Tag>Đang xin gia hạn</Tag>}
+                </td>
+                <td>
+                  <PercentBar value={r.percent} label={`Tiến độ ${r.percent}%`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.length > PAGE_SIZE && (
+          <Pagination style={{ marginTop: 12 }} current={page} pageSize={PAGE_SIZE} total={shown.length} showSizeChanger={false} onChange={(p) => update({ trang: p })} showTotal={(total) => `${total} việc`} />
+        )}
       </div>
     </div>
   );
