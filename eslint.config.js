@@ -1,5 +1,5 @@
 // Lint: TypeScript rules plus the architecture's boundaries (docs/design/STYLE.md), checked in CI.
-// Nx project tags in two dimensions, scope:<service>|shared|gateway|platform and
+// Nx project tags in two dimensions, scope:<service>|shared|gateway|platform|web and
 // type:app|domain|contracts|infra|util|testing; every tag in use must appear below
 // (tools/module-boundaries.int.spec.ts checks it). Services, the gateway and the platform are Nx
 // "application" projects tagged type:app, each deployable on its own (build and serve targets,
@@ -29,6 +29,8 @@ const depConstraints = [
   { sourceTag: 'scope:plans', onlyDependOnLibsWithTags: ['scope:plans', 'scope:shared'] },
   { sourceTag: 'scope:tasks', onlyDependOnLibsWithTags: ['scope:tasks', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  // The web app is a client of the gateway only: no server code.
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:directory', 'scope:plans', 'scope:tasks', 'scope:gateway'] },
   // Types: pure domain code depends on pure code only, and on no framework, database or broker.
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
@@ -40,11 +42,11 @@ const depConstraints = [
 ];
 
 module.exports = [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'web/src/gql/**', '.data/**', '.nx/**', 'tmp/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }] },
   },
   {
@@ -58,7 +60,7 @@ module.exports = [
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [...APPS, '@reform/testing'], depConstraints }] },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],

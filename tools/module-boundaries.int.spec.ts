@@ -10,7 +10,7 @@ const config: FlatConfig = require(join(root, 'eslint.config.js'));
 
 function projectTags(): Map<string, string[]> {
   const under = (dir: string) => readdirSync(join(root, dir)).map((name) => join(dir, name, 'project.json'));
-  const files = [...under('libs'), ...under('services'), ...under('infra'), 'gateway/project.json', 'tools/project.json'].filter((file) => existsSync(join(root, file)));
+  const files = [...under('libs'), ...under('services'), ...under('infra'), 'gateway/project.json', 'tools/project.json', 'web/project.json'].filter((file) => existsSync(join(root, file)));
   return new Map(files.map((file) => [file, JSON.parse(readFileSync(join(root, file), 'utf8')).tags as string[]]));
 }
 
@@ -66,6 +66,10 @@ describe('module boundaries', () => {
 
   it('lets the composition root (infra/platform) import the services and the gateway', async () => {
     expect(await lint('infra/platform/src/good.ts', "import { DIRECTORY_SCHEMA } from '@reform/directory';\nimport { composeSupergraph } from '@reform/gateway';\nexport const x = [DIRECTORY_SCHEMA, composeSupergraph];\n")).toEqual([]);
+  });
+
+  it('refuses server code in the web app (a client of the gateway only)', async () => {
+    expect(await lint('web/src/pages/bad.tsx', "import { PLANS_SCHEMA } from '@reform/plans';\nexport const x = PLANS_SCHEMA;\n")).toContain('@nx/enforce-module-boundaries');
   });
 
   it('refuses a shared library importing a service', async () => {

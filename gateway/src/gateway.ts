@@ -1,6 +1,9 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import sirv from 'sirv';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
@@ -10,12 +13,29 @@ export interface GatewayOptions {
   readonly subgraphs: readonly SubgraphEndpoint[];
   /** Verifies bearer tokens at the door; subgraphs verify them again. */
   readonly tokens: TokenService;
+  /** The built web app (web/dist): served at `/` beside `/graphql`, client routes answered with its index.html. */
+  readonly webRoot?: string;
 }
+
+/** Paths the web app never shadows: the API and the runtime's health endpoints. */
+const API_PATHS = /^\/(graphql|health[^/]*|readiness)(\/|\?|$)/;
 
 export interface RunningGateway {
   readonly url: string;
   readonly supergraphSdl: string;
   close(): Promise<void>;
+}
+
+/**
+ * Static files of the web app (sirv: precompressed .gz served to browsers that accept gzip, hashed
+ * assets cached for good, index.html for every client route such as /ke-hoach/…).
+ */
+function webHandler(root: string | undefined): ReturnType<typeof sirv> | null {
+  if (!root || !existsSync(join(root, 'index.html'))) return null;
+  const files = sirv(root, { single: true, gzip: true, etag: true, dev: false, setHeaders: (res, path) => {
+    res.setHeader('cache-control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  } });
+  return files;
 }
 
 /**
@@ -39,7 +59,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     },
   });
+  const web = webHandler(options.webRoot);
   const server: Server = createServer(async (request, response) => {
+    if (web && (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(request.url ?? '/')) {
+      web(request, response, () => {
+        response.writeHead(404).end();
+      });
+      return;
+    }
     // The client's address for the subgraphs' login throttle; never trust one sent by the client.
     request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
     const token = bearerToken(request.headers.authorization);

@@ -31,6 +31,8 @@ export interface PlatformOptions {
   readonly report?: (line: string) => void;
   /** The one clock of every service ("now", Viet Nam's "today"); the system clock by default. */
   readonly clock?: Clock;
+  /** The built web app the gateway serves at `/` (web/dist); none: the API alone. */
+  readonly webRoot?: string;
 }
 
 export interface RunningPlatform {
@@ -86,6 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       port: options.gatewayPort,
       host: options.host,
       tokens: new TokenService(options.signingKeys),
+      webRoot: options.webRoot,
       subgraphs: [
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },

@@ -8,6 +8,7 @@ import { InProcessBus } from '@reform/messaging';
 import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startPlatform } from './platform';
+import { ensureWebBuilt } from './web-build';
 
 /** `npm start`: the whole platform in one process with demo data (ADR 0006). */
 runProcess('embedded', async () => {
@@ -18,6 +19,8 @@ runProcess('embedded', async () => {
     ...portConfig('EMBEDDED_PG_PORT', 5433),
     DATA_DIR: z.string().default(join(process.cwd(), '.data')),
   });
+  // The web app the gateway serves at `/`: built now when missing or older than its sources.
+  const webRoot = ensureWebBuilt((line) => log.log(line));
   log.log(`Starting embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${config.DATA_DIR}/postgres)`);
   const database = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'reform' });
   const bus = new InProcessBus();
@@ -28,7 +31,8 @@ runProcess('embedded', async () => {
   };
   try {
     const signingKeys = embeddedSigningKeys(config.DATA_DIR);
-    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line) });
+    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line), webRoot });
+    log.log(`Web app at ${platform.gatewayUrl.replace(/graphql$/, '')} (public page: ${platform.gatewayUrl.replace(/graphql$/, 'cong-khai')})`);
     log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);
     return {

@@ -17,10 +17,10 @@ export interface TestPlatform {
 export const PLATFORM_START_MS = 180_000;
 
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
-export async function startTestPlatform(name: string, options: { clock?: Clock } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(name: string, options: { clock?: Clock; webRoot?: string } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase(name);
   const bus = new InProcessBus();
-  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, clock: options.clock });
+  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, clock: options.clock, webRoot: options.webRoot });
   return {
     platform,
     client: new GraphQLTestClient(platform.gatewayUrl),

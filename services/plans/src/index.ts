@@ -13,3 +13,4 @@ export { FRAMEWORKS } from './domain/frameworks/catalogue';
 export { seedDemoPlans, demoPlanId } from './demo/seed-plans';
 export type { DemoPlansSummary } from './demo/seed-plans';
 export { PLANS_PROJECTIONS, plansReadModels } from './read/read-models';
+export { THANG_BINH_PAR_2021 } from './demo/plans/seed-002-thang-binh-par-2021';

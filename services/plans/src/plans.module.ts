@@ -17,6 +17,7 @@ import { PlanAccess } from './read/plans/plan-access';
 import { PlanReadModel } from './read/plans/plan-read-model';
 import { PlanRecord } from './read/plans/plan.record';
 import { PlanResolver } from './read/plans/plans.graphql';
+import { PublicPlansResolver } from './read/plans/public-plans.graphql';
 import { PLANS_SCHEMA } from './schema';
 import { AmendPlanResolver } from './write/amend-plan/amend-plan.graphql';
 import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
@@ -74,6 +75,7 @@ export class PlansModule {
         PlanAccess,
         PlanCommands,
         PlanResolver,
+        PublicPlansResolver,
         DraftPlanResolver,
         IssuePlanResolver,
         IssuePreviewResolver,

@@ -21,6 +21,7 @@ import { TaskTimelineQuery } from './read/task-timeline/task-timeline.query';
 import { AssignmentRecord } from './read/assignments/assignment.record';
 import { PlanProgressQuery } from './read/plan-progress/plan-progress';
 import { PlanAssignmentsResolver, UnitAssignmentsResolver } from './read/plan-progress/plan-progress.graphql';
+import { PublicProgressResolver } from './read/plan-progress/public-progress.graphql';
 import { TASKS_SCHEMA } from './schema';
 import { tasksMigrations } from './tasks-migrations';
 import { AcceptAssignmentResolver } from './write/accept-assignment/accept-assignment.graphql';
@@ -92,6 +93,7 @@ export class TasksModule {
         TaskTimelineResolver,
         UnitAssignmentsResolver,
         PlanAssignmentsResolver,
+        PublicProgressResolver,
         AcceptAssignmentResolver,
         ReportProgressResolver,
         CompleteAssignmentResolver,

@@ -1,0 +1,308 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { FixedClock } from '@reform/clock';
+import { THANG_BINH_PAR_2021 } from '@reform/plans';
+import { startTestPlatform, TestPlatform } from './test-platform';
+import { ensureWebBuilt } from '../src/web-build';
+
+/**
+ * The web app in a real browser (Debian's chromium driven by playwright-core), served by the
+ * gateway of one test platform on a clock set to 2021, when Thăng Bình was still a district. Any
+ * console error, uncaught exception, failed request or HTTP error fails the test that caused it.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+const VIEWPORT = { width: 1366, height: 768 };
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+jest.setTimeout(240_000);
+
+/** Seed 002's tasks as a table copied from Word: one row has lost its "Phối hợp/Thực hiện" cell. */
+const HEADINGS = ['STT', 'Nội dung', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp/Thực hiện', 'Theo dõi', 'Thời gian', 'Kết quả'];
+const BROKEN_ROW = 3;
+function seedTable(): { tsv: string; firstTask: string; brokenTask: string } {
+  const rows: string[][] = [];
+  for (const section of THANG_BINH_PAR_2021.sections) {
+    section.tasks.forEach((task, j) => {
+      rows.push([String(j + 1), `${section.code}. ${section.title}`, task.text, task.lead?.text ?? '', task.implementing?.text ?? '', task.monitoring?.text ?? '', 'Năm 2021', '']);
+    });
+  }
+  rows[BROKEN_ROW - 1][4] = '';
+  // Excel quotes a cell holding a tab, a newline or a quote; none here but the format allows it.
+  const cell = (value: string) => (/[\t\n"]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return { tsv: [HEADINGS, ...rows].map((r) => r.map(cell).join('\t')).join('\r\n'), firstTask: rows[0][2], brokenTask: rows[BROKEN_ROW - 1][2] };
+}
+
+describe('the web app in a browser', () => {
+  let test: TestPlatform;
+  let browser: Browser;
+  let base: string;
+  let problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const webRoot = ensureWebBuilt();
+    test = await startTestPlatform('e2e_web', { clock: new FixedClock('2021-09-15T03:00:00Z'), webRoot });
+    base = test.platform.gatewayUrl.replace(/graphql$/, '');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Playwright gives each launch a fresh, temporary profile (its own --user-data-dir).
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    const seen = problems;
+    problems = [];
+    expect(seen).toEqual([]);
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    contexts.push(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('requestfailed', (request) => !request.url().startsWith('blob:') && problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+    page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
+    return page;
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill('demo');
+    // Let the inbox's queries answer before going elsewhere (a navigation would abort them).
+    const answered = ['Inbox', 'ExtensionsToDecide'].map((name) => page.waitForResponse((r) => r.url().includes(`operationName=${name}`), { timeout: 60_000 }));
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await Promise.all(answered);
+    await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
+  }
+
+  /** axe-core's serious and critical violations on the page as it is now. */
+  async function accessibilityViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+
+  let planId = '';
+  const { tsv, firstTask, brokenTask } = seedTable();
+
+  it('d513 pastes the appendix of seed 002, sees the one problem beside its row, fixes it and issues', async () => {
+    const page = await newPage();
+    await signIn(page, 'd513');
+    await page.getByText(/việc đang mở/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, 'inbox-d513');
+
+    const plansListed = page.waitForResponse((r) => r.url().includes('operationName=Plans&'));
+    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await plansListed;
+    const parentsListed = page.waitForResponse((r) => r.url().includes('operationName=ParentPlans'));
+    await page.getByRole('button', { name: 'Soạn kế hoạch' }).click();
+    await parentsListed;
+    await page.getByLabel('Số kế hoạch').fill('53/KH-UBND');
+    await page.getByLabel('Tên kế hoạch').fill('Công tác cải cách hành chính năm 2021 (nhập từ phụ lục)');
+    await page.getByLabel('Năm').fill('2021');
+    await page.getByLabel('Văn bản cấp trên (như đã viết)').fill(THANG_BINH_PAR_2021.implementsText ?? '');
+    // A real paste: the table goes to the clipboard, then Ctrl+V into the paste box.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), tsv);
+    await page.getByLabel('Dán bảng từ Word hoặc Excel', { exact: false }).focus();
+    await page.keyboard.press('Control+V');
+    await page.getByRole('button', { name: 'Đọc bảng đã dán' }).click();
+    // The headings were recognised: "Phối hợp/Thực hiện" maps onto the implementing units.
+    expect(await page.getByLabel('Cột 5: Phối hợp/Thực hiện').count()).toBe(1);
+    const taskCount = THANG_BINH_PAR_2021.sections.reduce((n, s) => n + s.tasks.length, 0);
+    expect(await page.locator('table[aria-label="Các dòng của phụ lục"] tbody tr:not(.section)').count()).toBe(taskCount);
+
+    await page.getByRole('button', { name: 'Ban hành' }).click();
+    const problem = page.locator('[data-problem-for]');
+    await problem.waitFor();
+    expect(await problem.count()).toBe(1);
+    expect(await problem.textContent()).toContain('chưa có đơn vị thực hiện');
+    expect(await problem.textContent()).toContain(brokenTask.slice(0, 30));
+    const row = await problem.getAttribute('data-problem-for');
+    // The flagged row is the one whose cell was lost (section headings count as rows).
+    expect(await page.getByLabel(`Nhiệm vụ, dòng ${row}`, { exact: true }).inputValue()).toBe(brokenTask);
+    await page.locator(`tr[data-row="${row}"]`).scrollIntoViewIfNeeded();
+    await shot(page, 'plan-editor-problem');
+
+    await page.getByLabel(`Thực hiện, dòng ${row}`, { exact: true }).fill('Các Phòng, Ban và Ủy ban nhân dân các xã, thị trấn');
+    await page.getByRole('button', { name: 'Ban hành' }).click();
+    // Issuing resolves every cell to units and fans out ~1,400 assignments: slow on a loaded machine.
+    await page.waitForURL(/\/ke-hoach\/[^/]+$/, { timeout: 60_000 });
+    await page.getByText('Đã ban hành', { exact: true }).first().waitFor({ timeout: 60_000 });
+    planId = page.url().split('/').pop() as string;
+    expect(await page.locator('table.appendix tbody tr:not(.section)').count()).toBe(taskCount);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, 'plan');
+  });
+
+  it('c20794 finds the new assignment in its inbox, accepts it, reports 50 % with a note and completes it', async () => {
+    expect(planId).not.toBe('');
+    const page = await newPage();
+    await signIn(page, 'c20794');
+    const link = page.getByRole('link', { name: firstTask });
+    // The fan-out crosses the bus: look again until the assignment is there.
+    for (let attempt = 0; ; attempt++) {
+      await page.goto(`${base}?q=${encodeURIComponent(firstTask.slice(0, 40))}`);
+      await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+      await page.locator('.ant-table-tbody').waitFor();
+      if ((await link.count()) > 0) break;
+      if (attempt > 20) throw new Error('the new assignment never reached the inbox of c20794');
+      await page.waitForTimeout(500);
+    }
+    await shot(page, 'inbox-c20794');
+    await link.first().click();
+    await page.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await page.getByText('Đã tiếp nhận', { exact: true }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
+    await page.getByLabel('Tỷ lệ hoàn thành (%)').fill('50');
+    await page.getByLabel('Ghi chú').fill('Đã triển khai tại xã; đang tổng hợp kết quả.');
+    await page.getByRole('button', { name: 'Gửi báo cáo tiến độ' }).click();
+    await page.getByText('Đang thực hiện', { exact: true }).first().waitFor();
+    await page.getByText('Đã triển khai tại xã; đang tổng hợp kết quả.').waitFor();
+
+    await page.getByRole('button', { name: 'Hoàn thành' }).click();
+    await page.getByLabel('Kết quả đạt được').fill('Hoàn thành theo kế hoạch.');
+    await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+    await page.locator('.ant-tag', { hasText: /^Hoàn thành$/ }).waitFor();
+    await shot(page, 'assignment');
+
+    const { assignments } = await test.client.as<{ assignments: Array<{ status: string; percent: number; note: string }> }>('c20794', 'query($p: ID!) { assignments(unitCode: "20794", planId: $p, status: [COMPLETED]) { status percent note } }', { p: planId });
+    expect(assignments).toEqual([{ status: 'COMPLETED', percent: 100, note: 'Đã triển khai tại xã; đang tổng hợp kết quả.' }]);
+  });
+
+  it("d513 sees the commune completed in the plan's dashboard and drills down from Thăng Bình to the commune", async () => {
+    const { unit } = await test.client.as<{ unit: { name: string } }>('d513', '{ unit(code: "20794") { name } }');
+    const page = await newPage();
+    await signIn(page, 'd513');
+    await page.goto(`${base}ke-hoach/${planId}/theo-doi`);
+    const communeRow = page.locator('.ant-table-row', { has: page.getByRole('link', { name: unit.name, exact: true }) });
+    await communeRow.waitFor({ timeout: 60_000 });
+    // Columns: unit, total, assigned, accepted, in progress, completed, overdue, rate.
+    expect((await communeRow.locator('td').nth(5).textContent())?.trim()).toBe('1');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, 'dashboard-district');
+    await communeRow.getByRole('link', { name: unit.name, exact: true }).click();
+    await page.waitForURL(/don-vi=20794/);
+    const trail = page.locator('.ant-breadcrumb');
+    await trail.getByText(unit.name).waitFor();
+    expect(await trail.textContent()).toContain('Huyện Thăng Bình');
+    await page.getByText(/Tỷ lệ hoàn thành:/).waitFor();
+  });
+
+  it('doha opens the province dashboard of a demo plan and exports it to Excel; the file reads back', async () => {
+    const page = await newPage();
+    await signIn(page, 'doha');
+    await page.goto(`${base}ke-hoach?don-vi=49`);
+    await page.getByRole('link', { name: 'Theo dõi tiến độ 4003/QĐ-UBND' }).click();
+    await page.getByRole('heading', { name: 'Theo dõi tiến độ' }).waitFor();
+    await page.locator('.ant-table-row', { hasText: 'Huyện Thăng Bình' }).first().waitFor();
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'dashboard-province');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const folder = mkdtempSync(join(tmpdir(), 'web-export-'));
+    try {
+      const file = join(folder, download.suggestedFilename());
+      await download.saveAs(file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = workbook.getWorksheet('Tiến độ');
+      expect(sheet).toBeDefined();
+      const rows: unknown[][] = [];
+      sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      const thangBinh = rows.find((r) => r[0] === 'Huyện Thăng Bình');
+      const plans = await test.client.as<{ plans: Array<{ id: string; number: string }> }>('doha', '{ plans(issuerCode: "49") { id number } }');
+      const id = plans.plans.find((p) => p.number === '4003/QĐ-UBND')?.id;
+      const { unit } = await test.client.as<{ unit: { planProgress: { total: number; completed: number; overdue: number } } }>('doha', 'query($p: ID!) { unit(code: "513") { planProgress(planId: $p) { total completed overdue } } }', { p: id });
+      expect(thangBinh?.slice(0, 2)).toEqual(['Huyện Thăng Bình', unit.planProgress.total]);
+      expect(thangBinh?.[5]).toBe(unit.planProgress.completed);
+      expect(thangBinh?.[6]).toBe(unit.planProgress.overdue);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("the auditor opens an assignment's history and its state at an earlier instant", async () => {
+    const { assignments } = await test.client.as<{ assignments: Array<{ id: string; percent: number }> }>('auditor', '{ assignments(unitCode: "513", includeSubtree: true, status: [IN_PROGRESS]) { id percent } }');
+    const showcase = assignments.find((a) => a.percent === 50);
+    expect(showcase).toBeDefined();
+    const page = await newPage();
+    await signIn(page, 'auditor');
+    await page.getByRole('link', { name: 'Kiểm tra, truy vết' }).click();
+    await page.getByLabel('Mã đối tượng').fill(showcase?.id ?? '');
+    await page.getByLabel('Mã đối tượng').press('Enter');
+    await page.getByText('Nguyên vẹn', { exact: false }).waitFor();
+    const entries = page.locator('[data-version]');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBeGreaterThanOrEqual(3);
+    const history = (await entries.allTextContents()).join('\n');
+    expect(history).toContain('Giao nhiệm vụ');
+    expect(history).toContain('Tiếp nhận');
+    expect(history).toContain('Báo cáo tiến độ');
+    // The state right after it was accepted: accepted, nothing reported yet.
+    await page.getByRole('button', { name: /Trạng thái sau sự kiện 2: Tiếp nhận/ }).click();
+    const state = page.getByLabel('Trạng thái tại thời điểm đã chọn');
+    await state.waitFor();
+    expect(await state.textContent()).toContain('Đã tiếp nhận');
+    expect(await state.textContent()).toContain('0%');
+    expect(page.url()).toContain('thoi-diem=');
+    await shot(page, 'audit');
+  });
+
+  it('the public page shows the issued plans without signing in, and no account names; the public read gives no draft and nothing else without a token', async () => {
+    // A draft of d513's is not public.
+    const { draftPlan } = await test.client.as<{ draftPlan: { id: string } }>('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
+      input: { number: '99/KH-UBND', title: 'Dự thảo chưa công khai', issuerCode: '513', year: 2021, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ nháp' }] }] },
+    });
+    const anonymous = await test.client.request<{ publicPlans: Array<{ id: string; status: string; number: string }> }>('{ publicPlans(provinceCode: "49") { id status number } }', {});
+    expect(anonymous.errors).toBeUndefined();
+    const publicPlans = anonymous.data?.publicPlans ?? [];
+    expect(publicPlans.map((p) => p.number)).toEqual(expect.arrayContaining(['4003/QĐ-UBND', '53/KH-UBND']));
+    expect(publicPlans.every((p) => p.status === 'ISSUED' || p.status === 'CLOSED')).toBe(true);
+    expect(publicPlans.map((p) => p.id)).not.toContain(draftPlan.id);
+    // Hà Giang's plan is not Quảng Nam's.
+    expect(publicPlans.map((p) => p.number)).not.toContain('163/KH-UBND');
+    // The app answers client routes with its index.html, and never shadows the API or the health checks.
+    const route = await fetch(`${base}ke-hoach/khong-co/theo-doi?don-vi=513`);
+    expect(route.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await route.text()).toContain('<div id="root">');
+    const api = await fetch(`${base}graphql?query=${encodeURIComponent('{ publicPlans(provinceCode: "49") { id } }')}`);
+    expect(api.headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${base}readiness`)).headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    const refused = await test.client.request('{ plans { id } }', {});
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const page = await newPage();
+    await page.goto(`${base}cong-khai`);
+    await page.getByRole('heading', { name: 'Công khai kết quả thực hiện' }).waitFor();
+    await page.locator('.ant-table-row', { hasText: '4003/QĐ-UBND' }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Tỉnh Quảng Nam');
+    expect(text).not.toContain('Dự thảo chưa công khai');
+    // No account: neither a demo username nor an account's display name.
+    expect(text).not.toMatch(/\b(doha|auditor|d\d{3}|c\d{5})\b/);
+    expect(text).not.toContain('Sở Nội vụ tỉnh Quảng Nam');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shot(page, 'public');
+  });
+});

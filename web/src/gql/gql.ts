@@ -1,0 +1,238 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": typeof types.AssignmentPageDocument,
+    "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": typeof types.AcceptAssignmentDocument,
+    "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }": typeof types.ReportProgressDocument,
+    "mutation CompleteAssignment($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { id status } }": typeof types.CompleteAssignmentDocument,
+    "mutation RequestExtension($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { id } }": typeof types.RequestExtensionDocument,
+    "mutation GrantExtension($id: ID!, $reason: String) { grantAssignmentExtension(id: $id, reason: $reason) { id } }": typeof types.GrantExtensionDocument,
+    "mutation RefuseExtension($id: ID!, $reason: String!) { refuseAssignmentExtension(id: $id, reason: $reason) { id } }": typeof types.RefuseExtensionDocument,
+    "\n  query AssignmentHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    assignment(id: $id) {\n      id taskText planNumber unit { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: assignment(id: $id, asOf: $asOf) @include(if: $withState) { status percent note result dueOn completedOn extension { status requestedDueOn } }\n  }\n": typeof types.AssignmentHistoryDocument,
+    "\n  query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    plan(id: $id) {\n      id number title issuer { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: plan(id: $id, asOf: $asOf) @include(if: $withState) { status revision title issuedOn closedOn }\n  }\n": typeof types.PlanHistoryDocument,
+    "\n  query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {\n    unit(code: $code) {\n      code name\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }\n  }\n": typeof types.UnitHistoryDocument,
+    "\n  query TaskTimeline($planId: ID!, $taskId: ID!) {\n    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }\n  }\n": typeof types.TaskTimelineDocument,
+    "\n  query TaskTimelineExport($planId: ID!, $taskId: ID!) {\n    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }\n  }\n": typeof types.TaskTimelineExportDocument,
+    "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query DashboardOverdue($unitCode: ID!, $planId: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {\n      id taskText dueOn status percent unit { code name }\n    }\n  }\n": typeof types.DashboardOverdueDocument,
+    "\n  query Inbox($unitCode: ID!) {\n    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n      extension { status requestedDueOn }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n": typeof types.ExtensionsToDecideDocument,
+    "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n": typeof types.ExtensionRowDocument,
+    "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": typeof types.PlanDraftDocument,
+    "query ParentPlans { plans { id number title status issuer { code name } } }": typeof types.ParentPlansDocument,
+    "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": typeof types.DraftPlanDocument,
+    "mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }": typeof types.ReviseDraftPlanDocument,
+    "mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }": typeof types.IssueDraftDocument,
+    "\n  query PlanView($id: ID!) {\n    plan(id: $id) {\n      id number title year status revision issuedOn documentDate closedOn closeReason frameworks implementsText\n      issuer { code name level }\n      implementsPlan { id number title }\n      amendments { revision amendedOn reason }\n      sections {\n        code title indicator { framework code name }\n        tasks { ...AppendixTaskFields }\n        sections { code title indicator { framework code name } tasks { ...AppendixTaskFields } }\n      }\n      obligations { assignmentId dueOn status late fulfilledBy fulfilledByPlanId unit { code name } }\n      implementingPlans { id number title status issuer { name } }\n    }\n  }\n  fragment AppendixTaskFields on PlanTask {\n    id ordinal text expectedResult\n    target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": typeof types.PlanViewDocument,
+    "mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }": typeof types.IssuePlanDocument,
+    "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }": typeof types.AmendPlanDocument,
+    "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }": typeof types.ClosePlanDocument,
+    "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": typeof types.PublicPlansDocument,
+    "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": typeof types.PublicProgressDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": typeof types.MeDocument,
+    "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": typeof types.UnitPageDocument,
+    "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n": typeof types.UnitAccountsDocument,
+};
+const documents: Documents = {
+    "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": types.AssignmentPageDocument,
+    "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": types.AcceptAssignmentDocument,
+    "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }": types.ReportProgressDocument,
+    "mutation CompleteAssignment($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { id status } }": types.CompleteAssignmentDocument,
+    "mutation RequestExtension($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { id } }": types.RequestExtensionDocument,
+    "mutation GrantExtension($id: ID!, $reason: String) { grantAssignmentExtension(id: $id, reason: $reason) { id } }": types.GrantExtensionDocument,
+    "mutation RefuseExtension($id: ID!, $reason: String!) { refuseAssignmentExtension(id: $id, reason: $reason) { id } }": types.RefuseExtensionDocument,
+    "\n  query AssignmentHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    assignment(id: $id) {\n      id taskText planNumber unit { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: assignment(id: $id, asOf: $asOf) @include(if: $withState) { status percent note result dueOn completedOn extension { status requestedDueOn } }\n  }\n": types.AssignmentHistoryDocument,
+    "\n  query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    plan(id: $id) {\n      id number title issuer { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: plan(id: $id, asOf: $asOf) @include(if: $withState) { status revision title issuedOn closedOn }\n  }\n": types.PlanHistoryDocument,
+    "\n  query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {\n    unit(code: $code) {\n      code name\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }\n  }\n": types.UnitHistoryDocument,
+    "\n  query TaskTimeline($planId: ID!, $taskId: ID!) {\n    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }\n  }\n": types.TaskTimelineDocument,
+    "\n  query TaskTimelineExport($planId: ID!, $taskId: ID!) {\n    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }\n  }\n": types.TaskTimelineExportDocument,
+    "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query DashboardOverdue($unitCode: ID!, $planId: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {\n      id taskText dueOn status percent unit { code name }\n    }\n  }\n": types.DashboardOverdueDocument,
+    "\n  query Inbox($unitCode: ID!) {\n    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n      extension { status requestedDueOn }\n    }\n  }\n": types.InboxDocument,
+    "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n": types.ExtensionsToDecideDocument,
+    "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n": types.ExtensionRowDocument,
+    "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": types.PlanDraftDocument,
+    "query ParentPlans { plans { id number title status issuer { code name } } }": types.ParentPlansDocument,
+    "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": types.DraftPlanDocument,
+    "mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }": types.ReviseDraftPlanDocument,
+    "mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }": types.IssueDraftDocument,
+    "\n  query PlanView($id: ID!) {\n    plan(id: $id) {\n      id number title year status revision issuedOn documentDate closedOn closeReason frameworks implementsText\n      issuer { code name level }\n      implementsPlan { id number title }\n      amendments { revision amendedOn reason }\n      sections {\n        code title indicator { framework code name }\n        tasks { ...AppendixTaskFields }\n        sections { code title indicator { framework code name } tasks { ...AppendixTaskFields } }\n      }\n      obligations { assignmentId dueOn status late fulfilledBy fulfilledByPlanId unit { code name } }\n      implementingPlans { id number title status issuer { name } }\n    }\n  }\n  fragment AppendixTaskFields on PlanTask {\n    id ordinal text expectedResult\n    target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": types.PlanViewDocument,
+    "mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }": types.IssuePlanDocument,
+    "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }": types.AmendPlanDocument,
+    "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }": types.ClosePlanDocument,
+    "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n": types.PlansDocument,
+    "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": types.PublicPlansDocument,
+    "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": types.PublicProgressDocument,
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": types.MeDocument,
+    "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": types.UnitPageDocument,
+    "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n": types.UnitAccountsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n"): (typeof documents)["\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }"): (typeof documents)["mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }"): (typeof documents)["mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CompleteAssignment($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { id status } }"): (typeof documents)["mutation CompleteAssignment($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestExtension($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { id } }"): (typeof documents)["mutation RequestExtension($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation GrantExtension($id: ID!, $reason: String) { grantAssignmentExtension(id: $id, reason: $reason) { id } }"): (typeof documents)["mutation GrantExtension($id: ID!, $reason: String) { grantAssignmentExtension(id: $id, reason: $reason) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RefuseExtension($id: ID!, $reason: String!) { refuseAssignmentExtension(id: $id, reason: $reason) { id } }"): (typeof documents)["mutation RefuseExtension($id: ID!, $reason: String!) { refuseAssignmentExtension(id: $id, reason: $reason) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignmentHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    assignment(id: $id) {\n      id taskText planNumber unit { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: assignment(id: $id, asOf: $asOf) @include(if: $withState) { status percent note result dueOn completedOn extension { status requestedDueOn } }\n  }\n"): (typeof documents)["\n  query AssignmentHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    assignment(id: $id) {\n      id taskText planNumber unit { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: assignment(id: $id, asOf: $asOf) @include(if: $withState) { status percent note result dueOn completedOn extension { status requestedDueOn } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    plan(id: $id) {\n      id number title issuer { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: plan(id: $id, asOf: $asOf) @include(if: $withState) { status revision title issuedOn closedOn }\n  }\n"): (typeof documents)["\n  query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {\n    plan(id: $id) {\n      id number title issuer { name }\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: plan(id: $id, asOf: $asOf) @include(if: $withState) { status revision title issuedOn closedOn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {\n    unit(code: $code) {\n      code name\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }\n  }\n"): (typeof documents)["\n  query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {\n    unit(code: $code) {\n      code name\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskTimeline($planId: ID!, $taskId: ID!) {\n    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }\n  }\n"): (typeof documents)["\n  query TaskTimeline($planId: ID!, $taskId: ID!) {\n    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskTimelineExport($planId: ID!, $taskId: ID!) {\n    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }\n  }\n"): (typeof documents)["\n  query TaskTimelineExport($planId: ID!, $taskId: ID!) {\n    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardOverdue($unitCode: ID!, $planId: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {\n      id taskText dueOn status percent unit { code name }\n    }\n  }\n"): (typeof documents)["\n  query DashboardOverdue($unitCode: ID!, $planId: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {\n      id taskText dueOn status percent unit { code name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox($unitCode: ID!) {\n    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n      extension { status requestedDueOn }\n    }\n  }\n"): (typeof documents)["\n  query Inbox($unitCode: ID!) {\n    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n      extension { status requestedDueOn }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n"): (typeof documents)["\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {\n      id assignerCode unitCode\n      extension { status reason requestedDueOn }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n"): (typeof documents)["\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n"): (typeof documents)["\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ParentPlans { plans { id number title status issuer { code name } } }"): (typeof documents)["query ParentPlans { plans { id number title status issuer { code name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }"): (typeof documents)["mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }"): (typeof documents)["mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }"): (typeof documents)["mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanView($id: ID!) {\n    plan(id: $id) {\n      id number title year status revision issuedOn documentDate closedOn closeReason frameworks implementsText\n      issuer { code name level }\n      implementsPlan { id number title }\n      amendments { revision amendedOn reason }\n      sections {\n        code title indicator { framework code name }\n        tasks { ...AppendixTaskFields }\n        sections { code title indicator { framework code name } tasks { ...AppendixTaskFields } }\n      }\n      obligations { assignmentId dueOn status late fulfilledBy fulfilledByPlanId unit { code name } }\n      implementingPlans { id number title status issuer { name } }\n    }\n  }\n  fragment AppendixTaskFields on PlanTask {\n    id ordinal text expectedResult\n    target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n"): (typeof documents)["\n  query PlanView($id: ID!) {\n    plan(id: $id) {\n      id number title year status revision issuedOn documentDate closedOn closeReason frameworks implementsText\n      issuer { code name level }\n      implementsPlan { id number title }\n      amendments { revision amendedOn reason }\n      sections {\n        code title indicator { framework code name }\n        tasks { ...AppendixTaskFields }\n        sections { code title indicator { framework code name } tasks { ...AppendixTaskFields } }\n      }\n      obligations { assignmentId dueOn status late fulfilledBy fulfilledByPlanId unit { code name } }\n      implementingPlans { id number title status issuer { name } }\n    }\n  }\n  fragment AppendixTaskFields on PlanTask {\n    id ordinal text expectedResult\n    target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }"): (typeof documents)["mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }"): (typeof documents)["mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n"): (typeof documents)["\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n"): (typeof documents)["\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n"): (typeof documents)["\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n"): (typeof documents)["\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n"): (typeof documents)["\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n"): (typeof documents)["\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

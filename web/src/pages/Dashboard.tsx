@@ -1,0 +1,150 @@
+import { lazy, Suspense, useState } from 'react';
+import { Breadcrumb, Button, Space, Table } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { PercentBar } from '../components/PercentBar';
+import { problemsOf } from '../lib/errors';
+import { downloadWorkbook } from '../lib/excel';
+import { formatDay, formatNumber, formatPercent } from '../lib/format';
+import { planName } from '../lib/plan-name';
+import { useUrlState } from '../lib/url';
+
+const ProgressChart = lazy(() => import('../components/ProgressChart'));
+
+const DashboardQuery = graphql(`
+  query Dashboard($id: ID!, $unitCode: ID) {
+    plan(id: $id) {
+      id number title issuedOn documentDate issuerCode
+      issuer { code name level }
+      progress(unitCode: $unitCode) {
+        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete
+        unit { code name level ancestors { code name } }
+        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }
+      }
+    }
+  }
+`);
+
+const OverdueQuery = graphql(`
+  query DashboardOverdue($unitCode: ID!, $planId: ID!) {
+    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {
+      id taskText dueOn status percent unit { code name }
+    }
+  }
+`);
+
+export default function Dashboard() {
+  const { id = '' } = useParams();
+  const [params, update] = useUrlState();
+  const unitCode = params.get('don-vi') || undefined;
+  const [{ data, fetching, error }] = useQuery({ query: DashboardQuery, variables: { id, unitCode } });
+  const plan = data?.plan;
+  const progress = plan?.progress;
+  const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !progress });
+  const [exporting, setExporting] = useState(false);
+  if (!plan) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy kế hoạch.')}</div>;
+  if (!progress) return <div className="page">Kế hoạch chưa có nhiệm vụ được giao trong đơn vị này.</div>;
+
+  // From the issuer down to the unit shown: the drill-down path.
+  const chain = [...progress.unit.ancestors].reverse();
+  const from = chain.findIndex((u) => u.code === plan.issuerCode);
+  const path = from >= 0 ? chain.slice(from) : [];
+  const rows = progress.children.slice().sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
+  const overdueRows = overdue.data?.assignments ?? [];
+  const title = `${planName(plan)} — Theo dõi tiến độ: ${progress.unit.name}`;
+
+  const exportExcel = async () => {
+    setExporting(true);
+    await downloadWorkbook(`tien-do-${plan.number.replace(/[^\p{L}\p{N}]+/gu, '-')}-${progress.unitCode}.xlsx`, [
+      {
+        name: 'Tiến độ',
+        title,
+        columns: [{ header: 'Đơn vị', width: 36 }, { header: 'Tổng số nhiệm vụ' }, { header: 'Đã giao' }, { header: 'Đã tiếp nhận' }, { header: 'Đang thực hiện' }, { header: 'Hoàn thành' }, { header: 'Quá hạn' }, { header: 'Đã hủy' }, { header: 'Tỷ lệ hoàn thành (%)' }],
+        rows: [progress, ...rows].map((r, i) => [i === 0 ? `${r.unit.name} (toàn đơn vị)` : r.unit.name, r.total, r.assigned, r.accepted, r.inProgress, r.completed, r.overdue, r.cancelled, Math.round(r.percentComplete * 10) / 10]),
+      },
+      {
+        name: 'Quá hạn',
+        title: `Nhiệm vụ quá hạn — ${progress.unit.name}`,
+        columns: [{ header: 'Đơn vị', width: 32 }, { header: 'Nhiệm vụ', width: 80 }, { header: 'Hạn' }, { header: 'Tiến độ (%)' }],
+        rows: overdueRows.map((a) => [a.unit.name, a.taskText, formatDay(a.dueOn), a.percent]),
+      },
+    ]);
+    setExporting(false);
+  };
+
+  return (
+    <div className="page">
+      <h1>Theo dõi tiến độ</h1>
+      <p style={{ marginTop: 0 }}>
+        <Link to={`/ke-hoach/${plan.id}`}>{planName(plan)}</Link> — {plan.title}
+      </p>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[...path, { code: progress.unitCode, name: progress.unit.name }].map((u, i, all) => ({
+          key: u.code,
+          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null }); }}>{u.name}</a>,
+        }))}
+      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>
+          Tỷ lệ hoàn thành: <strong>{formatPercent(progress.percentComplete)}</strong> ({formatNumber(progress.completed)}/{formatNumber(progress.total - progress.cancelled)} nhiệm vụ)
+        </span>
+        <span>
+          Số nhiệm vụ quá hạn: <strong style={{ color: progress.overdue ? '#cf1322' : undefined }}>{formatNumber(progress.overdue)}</strong>
+        </span>
+        <Button onClick={exportExcel} loading={exporting}>
+          Xuất Excel
+        </Button>
+      </Space>
+      {rows.length > 0 && (
+        <Suspense fallback={<div style={{ height: 320 }}>Đang vẽ biểu đồ…</div>}>
+          <ProgressChart title={`Biểu đồ tiến độ theo đơn vị trực thuộc ${progress.unit.name}`} rows={rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue }))} />
+        </Suspense>
+      )}
+      <h2>Theo đơn vị</h2>
+      <div className="table-scroll">
+        <Table
+          rowKey="unitCode"
+          size="small"
+          dataSource={rows}
+          pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+          columns={[
+            {
+              title: 'Đơn vị',
+              render: (_, r) =>
+                r.unit.level === 'AGENCY' && r.total === 0 ? r.unit.name : (
+                  <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null }); }}>
+                    {r.unit.name}
+                  </a>
+                ),
+            },
+            { title: 'Tổng', align: 'right', render: (_, r) => formatNumber(r.total) },
+            { title: 'Đã giao', align: 'right', render: (_, r) => formatNumber(r.assigned) },
+            { title: 'Đã tiếp nhận', align: 'right', render: (_, r) => formatNumber(r.accepted) },
+            { title: 'Đang thực hiện', align: 'right', render: (_, r) => formatNumber(r.inProgress) },
+            { title: 'Hoàn thành', align: 'right', render: (_, r) => formatNumber(r.completed) },
+            { title: 'Quá hạn', align: 'right', render: (_, r) => (r.overdue ? <span style={{ color: '#cf1322' }}>{formatNumber(r.overdue)} quá hạn</span> : '0') },
+            { title: 'Tỷ lệ hoàn thành', width: 170, render: (_, r) => <PercentBar value={r.percentComplete} label={`Tỷ lệ hoàn thành của ${r.unit.name}: ${formatPercent(r.percentComplete)}`} /> },
+          ]}
+        />
+      </div>
+      <h2>Nhiệm vụ quá hạn ({formatNumber(overdueRows.length)})</h2>
+      <div className="table-scroll">
+        <Table
+          rowKey="id"
+          size="small"
+          loading={overdue.fetching && !overdue.data}
+          dataSource={overdueRows}
+          pagination={{ current: Number(params.get('trang') ?? 1), pageSize: 20, showSizeChanger: false, onChange: (page) => update({ trang: page }) }}
+          columns={[
+            { title: 'Đơn vị', render: (_, a) => a.unit.name },
+            { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
+            { title: 'Hạn', render: (_, a) => formatDay(a.dueOn) },
+            { title: 'Tiến độ', render: (_, a) => formatPercent(a.percent) },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert, Button, Input, InputNumber, Select, Table } from 'antd';
+import { PercentBar } from '../components/PercentBar';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { problemsOf } from '../lib/errors';
+import { formatDay } from '../lib/format';
+import { currentSession } from '../lib/session';
+import { PlanStatusTag } from '../lib/status';
+import { useUrlState } from '../lib/url';
+
+const PlansQuery = graphql(`
+  query Plans($issuerCode: ID, $year: Int, $scope: ID) {
+    plans(issuerCode: $issuerCode, year: $year) {
+      id number title year status issuedOn documentDate
+      issuer { code name }
+      progress(unitCode: $scope) { percentComplete total overdue }
+    }
+  }
+`);
+
+export default function Plans() {
+  const session = currentSession();
+  const [params, update] = useUrlState();
+  const year = params.get('nam') ? Number(params.get('nam')) : undefined;
+  const issuerCode = params.get('don-vi') || undefined;
+  const status = params.get('trang-thai') || undefined;
+  const q = (params.get('q') ?? '').toLocaleLowerCase('vi');
+  const [{ data, fetching, error }] = useQuery({ query: PlansQuery, variables: { issuerCode, year, scope: session?.unit?.code } });
+  const rows = (data?.plans ?? []).filter((p) => (!status || p.status === status) && (!q || `${p.number} ${p.title}`.toLocaleLowerCase('vi').includes(q)));
+  return (
+    <div className="page">
+      <h1>Kế hoạch</h1>
+      <div className="filters">
+        <label>
+          Năm
+          <InputNumber aria-label="Năm" min={2000} max={2100} value={year} onChange={(v) => update({ nam: v ?? null, trang: null })} />
+        </label>
+        <label>
+          Mã đơn vị ban hành
+          <Input aria-label="Mã đơn vị ban hành" allowClear defaultValue={issuerCode} placeholder={session?.unit?.code} onPressEnter={(e) => update({ 'don-vi': (e.target as HTMLInputElement).value, trang: null })} onBlur={(e) => update({ 'don-vi': e.target.value, trang: null })} style={{ width: 140 }} />
+        </label>
+        <label>
+          Trạng thái
+          <Select
+            aria-label="Trạng thái"
+            allowClear
+            style={{ width: 160 }}
+            value={status}
+            onChange={(v) => update({ 'trang-thai': v ?? null, trang: null })}
+            options={[
+              { value: 'DRAFT', label: 'Dự thảo' },
+              { value: 'ISSUED', label: 'Đã ban hành' },
+              { value: 'CLOSED', label: 'Kết thúc' },
+            ]}
+          />
+        </label>
+        <label>
+          Tìm
+          <Input.Search aria-label="Tìm theo số, tên kế hoạch" allowClear defaultValue={params.get('q') ?? ''} onSearch={(v) => update({ q: v, trang: null })} style={{ width: 260 }} />
+        </label>
+        <Link to="/ke-hoach/moi">
+          <Button type="primary">Soạn kế hoạch</Button>
+        </Link>
+      </div>
+      {problemsOf(error).map((p) => (
+        <Alert key={p.message} type="error" title={p.message} showIcon role="alert" />
+      ))}
+      <div className="table-scroll">
+        <Table
+          rowKey="id"
+          loading={fetching && !data}
+          dataSource={rows}
+          pagination={{ current: Number(params.get('trang') ?? 1), pageSize: 20, onChange: (page) => update({ trang: page }), showSizeChanger: false, showTotal: (t) => `${t} kế hoạch` }}
+          columns={[
+            { title: 'Số', width: 140, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.number}</Link> },
+            { title: 'Tên kế hoạch', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },
+            { title: 'Đơn vị ban hành', render: (_, p) => p.issuer.name },
+            { title: 'Ngày', width: 110, render: (_, p) => formatDay(p.issuedOn ?? p.documentDate) },
+            { title: 'Trạng thái', width: 120, render: (_, p) => <PlanStatusTag status={p.status} /> },
+            {
+              title: 'Tỷ lệ hoàn thành',
+              width: 170,
+              render: (_, p) => (p.progress && p.progress.total > 0 ? <Link to={`/ke-hoach/${p.id}/theo-doi`} aria-label={`Theo dõi tiến độ ${p.number}`}><PercentBar value={p.progress.percentComplete} /></Link> : '—'),
+            },
+          ]}
+        />
+      </div>
+    </div>
+  );
+}
