@@ -24,7 +24,7 @@ import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
 import { UnitDirectory } from './read/units/unit-directory';
-import { UnitResolver } from './read/units/unit.graphql';
+import { UnitLineageResolver, UnitResolver } from './read/units/unit.graphql';
 
 export interface DirectoryOptions {
   readonly databaseUrl: string;
@@ -77,6 +77,7 @@ export class DirectoryModule {
         AccessRecordResolver,
         DirectoryCommands,
         UnitResolver,
+        UnitLineageResolver,
         UnitAccountsResolver,
         AccountResolver,
         RoleGrantResolver,

@@ -25,6 +25,8 @@ export function unitAsRecorded(state: UnitState, recordedAsOf: Date, on: { reado
     validTo: lastPeriod(state).validTo,
     mergedInto: state.mergedInto,
     dissolved: state.dissolved,
+    successors: state.successors,
+    endSource: state.endSource,
     day: on.day ?? on.today,
     recordedAsOf,
   };

@@ -31,6 +31,8 @@ describe('a unit as recorded at an instant, from its folded state', () => {
       validTo: '2025-01-01',
       mergedInto: '509',
       dissolved: false,
+      successors: [{ code: '509', relation: 'MERGED_INTO', effectiveOn: '2025-01-01', source: null }],
+      endSource: null,
       day: '2020-07-01',
       recordedAsOf: at,
     });

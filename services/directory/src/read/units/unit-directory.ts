@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
-import { UnitLevel } from '../../domain/unit/unit.decider';
+import { UnitLevel, UnitSuccessor } from '../../domain/unit/unit.decider';
 
 /** A unit as it was on `day` (or as last recorded when `day` is null). */
 export interface UnitView {
@@ -17,6 +17,9 @@ export interface UnitView {
   readonly validTo: string | null;
   readonly mergedInto: string | null;
   readonly dissolved: boolean;
+  /** Where it or parts of it went (lineage: merges and splits), and the act that ended it. */
+  readonly successors: readonly UnitSuccessor[];
+  readonly endSource: string | null;
   /** The day the view answers for; nested fields (parent, children) answer for the same day. */
   readonly day: string;
   /**
@@ -27,7 +30,7 @@ export interface UnitView {
   readonly recordedAsOf?: Date;
 }
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.successors, u.end_source`;
 const ON_DAY = `(p.valid_from IS NULL OR p.valid_from <= $DAY::date) AND (p.valid_to IS NULL OR $DAY::date < p.valid_to)`;
 
 interface ViewRow {
@@ -41,6 +44,8 @@ interface ViewRow {
   valid_to: string | null;
   merged_into: string | null;
   dissolved: boolean;
+  successors: UnitSuccessor[];
+  end_source: string | null;
 }
 
 const toView = (day: string) => (row: ViewRow): UnitView => ({
@@ -54,6 +59,8 @@ const toView = (day: string) => (row: ViewRow): UnitView => ({
   validTo: row.valid_to,
   mergedInto: row.merged_into,
   dissolved: row.dissolved,
+  successors: row.successors,
+  endSource: row.end_source,
   day,
 });
 
@@ -93,6 +100,15 @@ export class UnitDirectory {
       next = unit.parentCode;
     }
     return chain;
+  }
+
+  /** The units that went into `code`, wholly or in part (lineage read from the successor's side). */
+  async predecessors(code: string): Promise<Array<{ code: string; successor: UnitSuccessor }>> {
+    const rows: Array<{ code: string; successors: UnitSuccessor[] }> = await this.manager.query(
+      `SELECT code, successors FROM "${S}".units WHERE successors @> jsonb_build_array(jsonb_build_object('code', $1::text)) ORDER BY code`,
+      [code],
+    );
+    return rows.flatMap((row) => row.successors.filter((s) => s.code === code).map((successor) => ({ code: row.code, successor })));
   }
 
   async existing(codes: readonly string[]): Promise<Set<string>> {
