@@ -3,7 +3,7 @@ import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
 import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, startTestPlatform, TestPlatform } from './test-platform';
 import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
 
 /**
@@ -51,9 +51,9 @@ describe('access control through the gateway', () => {
   let client: GraphQLTestClient;
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_access');
+    test = await startTestPlatform('e2e_access', { clock: beforeReorganisation() });
     ({ platform, client } = test);
-  });
+  }, 240_000);
   afterAll(() => test?.stop());
 
   let provincialPlanId = '';

@@ -1,5 +1,5 @@
 import { eventually, GraphQLTestClient } from '@reform/testing';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 
 /**
@@ -42,7 +42,7 @@ describe('audit trails and replay through the gateway', () => {
   const since = new Date().toISOString();
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_audit');
+    test = await startTestPlatform('e2e_audit', { clock: beforeReorganisation() });
     client = test.client;
     const input = thangBinhDraft(await quangNamParPlanId(client), [COMMUNE_TASK], '130/KH-UBND');
     const { draftPlan } = await client.as('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input });
@@ -61,7 +61,7 @@ describe('audit trails and replay through the gateway', () => {
     between = new Date().toISOString();
     await pause();
     await client.as('c20794', 'mutation($id: ID!) { completeAssignment(id: $id, input: { result: "100% thủ tục được niêm yết", evidence: ["Biên bản kiểm tra 20/11/2026"] }) { id } }', { id: assignmentId });
-  });
+  }, 240_000);
   afterAll(() => test?.stop());
 
   it("lists the commune's assignment history as assigned → accepted → progress 50 % → completed, each with its actor, the actor's unit and the time", async () => {

@@ -14,7 +14,7 @@ describe('every service agrees on the day, by the platform clock', () => {
 
   beforeAll(async () => {
     test = await startTestPlatform('e2e_clock', { clock });
-  });
+  }, 240_000);
   afterAll(() => test?.stop());
 
   it('directory, plans and tasks all say 2025-01-01 at 00:30 in Viet Nam', async () => {

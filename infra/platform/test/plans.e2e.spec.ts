@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { eventually, GraphQLTestClient } from '@reform/testing';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, OFFICE_TASK, quangNamParPlanId, thangBinhDraft as draft } from './thang-binh-plan';
 
 /**
@@ -32,10 +32,10 @@ describe('plans and assignments through the gateway', () => {
   let provincialPlanId: string;
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_plans');
+    test = await startTestPlatform('e2e_plans', { clock: beforeReorganisation() });
     client = test.client;
 provincialPlanId = await quangNamParPlanId(client);
-  });
+  }, 240_000);
   afterAll(() => test?.stop());
 
   const assignmentsOf = async (planId: string): Promise<Assignment[]> => {

@@ -1,4 +1,4 @@
-import { Clock } from '@reform/clock';
+import { Clock, FixedClock } from '@reform/clock';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
 import { startPlatform, RunningPlatform } from '../src/platform';
@@ -8,6 +8,12 @@ export interface TestPlatform {
   readonly client: GraphQLTestClient;
   stop(): Promise<void>;
 }
+
+/**
+ * A clock for the scenarios of 2020–2023 (Quảng Nam's districts and communes, the two-level
+ * structure): a day before the 2025 reorganisation, when their units and accounts were in force.
+ */
+export const beforeReorganisation = () => new FixedClock('2025-06-16T03:00:00Z');
 
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
 export async function startTestPlatform(name: string, options: { clock?: Clock } = {}): Promise<TestPlatform> {

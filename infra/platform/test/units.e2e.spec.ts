@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { importNationalUnits } from '@reform/directory';
 import { RunningPlatform } from '../src/platform';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, startTestPlatform, TestPlatform } from './test-platform';
 
 /** The walking skeleton's acceptance, through the gateway, as `npm start` composes it. */
 describe('units through the gateway (embedded composition)', () => {
@@ -9,9 +9,9 @@ describe('units through the gateway (embedded composition)', () => {
   let platform: RunningPlatform;
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_units');
+    test = await startTestPlatform('e2e_units', { clock: beforeReorganisation() });
     platform = test.platform;
-  });
+  }, 240_000);
   afterAll(() => test?.stop());
 
   // Any signed-in user may read the units: a Thăng Bình commune's account here.

@@ -9,8 +9,8 @@ import { DirectoryModule, DirectoryOptions } from './directory.module';
 import { directoryReadModels } from './read/read-models';
 import { importUnitList, ImportSummary } from './write/import-units/import-units';
 import { importReorganisation, ReorganisationSummary } from './write/import-units/import-reorganisation';
-import { seedDirectoryDemo } from './demo/seed-demo';
-import { seedDemoAccounts, DEMO_PASSWORD } from './demo/seed-accounts';
+import { OLD_STRUCTURE_DAY, seedDirectoryDemo, seedTwoTierDemo } from './demo/seed-demo';
+import { seedDemoAccounts, seedTwoTierAccounts, DEMO_PASSWORD } from './demo/seed-accounts';
 
 export interface DirectoryAppOptions extends DirectoryOptions {
   readonly port: number;
@@ -70,4 +70,4 @@ export async function importReorganisation2025(app: INestApplication, progress: 
   return { corrections: fixed, reorganisation: reorganised };
 }
 
-export { seedDirectoryDemo, seedDemoAccounts, DEMO_PASSWORD };
+export { seedDirectoryDemo, seedDemoAccounts, seedTwoTierDemo, seedTwoTierAccounts, OLD_STRUCTURE_DAY, DEMO_PASSWORD };

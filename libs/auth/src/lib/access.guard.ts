@@ -80,7 +80,7 @@ export class AccessGuard implements CanActivate {
       case 'public':
         return true;
       case 'checked-in-resolver':
-        if (identity.roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
+        if ((await this.access.actingIdentity(identity)).roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
         throw forbidden();
       case 'unit-argument': {
         const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : {};

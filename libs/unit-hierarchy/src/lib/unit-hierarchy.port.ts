@@ -19,6 +19,8 @@ export interface UnitView {
   readonly validTo: string | null;
   readonly mergedInto: string | null;
   readonly dissolved: boolean;
+  /** Lineage: the units that took it or parts of it (merges, splits). */
+  readonly successors: ReadonlyArray<{ readonly code: string; readonly relation: 'MERGED_INTO' | 'SPLIT_INTO'; readonly effectiveOn: string }>;
   /** The day the view answers for. */
   readonly day: string;
 }

@@ -104,6 +104,15 @@ function place(unit: UnitView): string {
 export const DEMO_PROVINCES = ['49', '02', '46'];
 
 /**
+ * The demo's old structure is seeded as on its last day: from 2025-07-01 districts are gone and
+ * Quảng Nam is part of Đà Nẵng (data/README-2025-07.md).
+ */
+export const OLD_STRUCTURE_DAY = '2025-06-30';
+
+/** The new Đà Nẵng (48, with Quảng Nam since 2025-07-01): the demo's two-tier province. */
+export const TWO_TIER_DEMO_PROVINCE = '48';
+
+/**
  * Demo data of the embedded mode, on top of the national list: Nông Sơn's history, the standard
  * offices of every province, district and commune of the seeds' provinces, and the offices of
  * Nông Sơn and Sơn Viên until their merger. Idempotent: what exists is left alone.
@@ -115,21 +124,42 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
   if (!(await directory.existing(['519'])).has('519')) events += (await executeUnitCommands(store, nongSonHistory(), metadata('nong-son'))).length;
 
   const commands: Array<{ code: string; command: UnitCommand }> = [];
+  // Đà Nẵng's provincial offices before the reorganisation too: Quảng Nam's merge into them.
+  const daNang = await directory.unit(TWO_TIER_DEMO_PROVINCE, today, today);
+  if (daNang) commands.push(...officesOf(daNang));
   for (const provinceCode of DEMO_PROVINCES) {
     const province = await directory.unit(provinceCode, today, today);
     if (!province) continue;
     const districts = await directory.units({ parentCode: provinceCode, agencies: false }, today);
     const communes = (await Promise.all(districts.map((d) => directory.units({ parentCode: d.code, agencies: false }, today)))).flat();
-    for (const unit of [province, ...districts, ...communes]) {
-      for (const o of STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE']) {
-        const code = `${unit.code}.${o.abbreviation}`;
-        commands.push({ code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom: null, parentExists: true } } });
-      }
-    }
+    for (const unit of [province, ...districts, ...communes]) commands.push(...officesOf(unit));
   }
   const existing = await directory.existing(commands.map((c) => c.code));
   events += (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('offices'))).length;
   events += (await executeUnitCommands(store, await endedUnitsOffices(directory), metadata('nong-son-offices'))).length;
+  if (events) app.get(RelayControl).nudge();
+  return { events };
+}
+
+function officesOf(unit: UnitView, validFrom: string | null = null): Array<{ code: string; command: UnitCommand }> {
+  return STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE'].map((o) => {
+    const code = `${unit.code}.${o.abbreviation}`;
+    return { code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom, parentExists: true } } };
+  });
+}
+
+/**
+ * The two-tier side of the demo, after the reorganisation: the offices of the new Đà Nẵng's
+ * communes, wards and special zone that have none yet (a commune that kept its code kept its
+ * offices), from the day of the reorganisation. Idempotent.
+ */
+export async function seedTwoTierDemo(app: INestApplication, day: string): Promise<{ events: number }> {
+  const store = app.get<PostgresEventStore>(EVENT_STORE);
+  const directory = app.get(UnitDirectory);
+  const communes = await directory.units({ parentCode: TWO_TIER_DEMO_PROVINCE, agencies: false }, day);
+  const commands = communes.flatMap((commune) => officesOf(commune, day));
+  const existing = await directory.existing(commands.map((c) => c.code));
+  const events = (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('two-tier-offices'))).length;
   if (events) app.get(RelayControl).nudge();
   return { events };
 }

@@ -6,7 +6,7 @@ import { assertNever, Decider, DomainError } from '@reform/decider';
  * validity (valid-time, calendar days): renames and transfers split the current period, a merger
  * or dissolution ends it. Facts looked up elsewhere (does the parent exist) come in the command.
  */
-import { Day, EstablishedUnit, evolveUnit, hasEnded, lastPeriod, UNIT_LEVELS, UnitEvent, UnitState } from '@reform/unit-periods';
+import { Day, EstablishedUnit, evolveUnit, hasEnded, lastPeriod, periodOn, UNIT_LEVELS, UnitEvent, UnitState } from '@reform/unit-periods';
 
 export { hasEnded, lastPeriod, periodOn, UNIT_LEVELS } from '@reform/unit-periods';
 export type { Day, EstablishedUnit, UnitEvent, UnitLevel, UnitPeriod, UnitState, UnitSuccessor } from '@reform/unit-periods';
@@ -76,6 +76,9 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       return [{ type: 'UnitEstablished', data: { ...data, name: data.name.trim() } }];
     }
     case 'RenameUnit': {
+      // Already so on that day (or last, for a day after its end): nothing to record, even for an ended unit.
+      const as = periodOn(established(state), command.data.effectiveOn) ?? lastPeriod(established(state));
+      if (as.name === command.data.name.trim() && as.type === command.data.type) return [];
       const unit = current(state);
       const period = lastPeriod(unit);
       if (!command.data.name.trim()) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });

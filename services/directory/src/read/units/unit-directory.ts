@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
+import { UnitReader } from '@reform/unit-hierarchy';
 import { UnitLevel, UnitSuccessor } from '../../domain/unit/unit.decider';
 
 /** A unit as it was on `day` (or as last recorded when `day` is null). */
@@ -100,6 +101,11 @@ export class UnitDirectory {
       next = unit.parentCode;
     }
     return chain;
+  }
+
+  /** This read model as the shared tenancy rules read units (libs/unit-hierarchy tenancy.ts). */
+  reader(today: string): UnitReader {
+    return { unit: (code, day) => this.unit(code, day, day), lastKnown: (code) => this.unit(code, null, today) };
   }
 
   /** The units that went into `code`, wholly or in part (lineage read from the successor's side). */

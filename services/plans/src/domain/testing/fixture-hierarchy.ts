@@ -18,6 +18,7 @@ const unit = (code: string, name: string, level: UnitLevel, parentCode: string |
   validTo: null,
   mergedInto: null,
   dissolved: false,
+  successors: [],
   day: DAY,
 });
 
