@@ -100,6 +100,19 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
     return chain;
   }
 
+  async predecessors(code: string): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.manager.query(
+      `WITH RECURSIVE earlier AS (
+         SELECT u.code, 1 AS depth FROM "${this.S}".units u WHERE u.successors @> jsonb_build_array(jsonb_build_object('code', $1::text))
+         UNION
+         SELECT u.code, e.depth + 1 FROM "${this.S}".units u JOIN earlier e ON u.successors @> jsonb_build_array(jsonb_build_object('code', e.code)) WHERE e.depth < 5
+       )
+       SELECT DISTINCT code FROM earlier WHERE code <> $1 ORDER BY code`,
+      [code],
+    );
+    return rows.map((row) => row.code);
+  }
+
   async existing(codes: readonly string[]): Promise<Set<string>> {
     const rows: Array<{ code: string }> = await this.manager.query(`SELECT code FROM "${this.S}".units WHERE code = ANY($1::text[])`, [codes]);
     return new Set(rows.map((row) => row.code));

@@ -42,6 +42,8 @@ export interface UnitHierarchy {
   descendants(code: string, day: string, filter?: UnitFilter): Promise<UnitView[]>;
   /** The unit first, then its parent, up to the root, on `day`; [] when it did not exist then. */
   ancestry(code: string, day: string): Promise<UnitView[]>;
+  /** Every unit that went into `code`, wholly or in part, directly or through earlier changes (lineage). */
+  predecessors(code: string): Promise<string[]>;
   /** Which of `codes` are known at all (any day). */
   existing(codes: readonly string[]): Promise<Set<string>>;
 }

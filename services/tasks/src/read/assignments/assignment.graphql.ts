@@ -44,8 +44,14 @@ export class AssignmentResolver {
     @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
     @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
     @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
+    @Args('includePredecessors', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Cả nhiệm vụ của các đơn vị đã nhập vào (hoặc chia tách vào) đơn vị này khi sắp xếp đơn vị hành chính: việc đã xong vẫn thuộc đơn vị cũ.',
+    })
+    includePredecessors?: boolean | null,
   ): Promise<AssignmentView[]> {
-    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, day: todayOf(this.clock) })).map(viewOf);
+    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, day: todayOf(this.clock) })).map(viewOf);
   }
 
   @AccessCheckedInResolver('read')
