@@ -105,7 +105,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     ]);
     report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
-      const demoPlans = await seedDemoPlans(plans);
+      const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
       report(`Demo plans: ${demoPlans.issued} issued, ${demoPlans.alreadyThere} already there`);
       const planIds = Object.values(demoPlans.planIds);
       const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });

@@ -40,7 +40,7 @@ describe('the 2025 reorganisation through the gateway', () => {
 
     // 2023: Thăng Bình's plan to its communes; one commune accepts, another completes.
     const provincial = await quangNamParPlanId(client);
-    const task = { text: 'Rà soát, công bố thủ tục hành chính năm 2023', implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Tháng 12/2023' };
+    const task = { text: 'Rà soát, công bố thủ tục hành chính năm 2023', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Tháng 12/2023' };
     const { draftPlan } = await client.as('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: { ...thangBinhDraft(provincial, [task], '45/KH-UBND'), year: 2023 } });
     const { issuePlan } = await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { id implementing { units { code } } } } } }', { id: draftPlan.id });
     plan2023 = { id: draftPlan.id, taskId: issuePlan.sections[0].tasks[0].id };
@@ -134,7 +134,7 @@ describe('the 2025 reorganisation through the gateway', () => {
       issuerCode: '48',
       year: 2026,
       frameworks: ['PAR_INDEX'],
-      sections: [{ title: 'Cải cách thủ tục hành chính', tasks: [{ text: 'Công khai thủ tục hành chính tại Trung tâm phục vụ hành chính công', implementing: { text: 'UBND các xã, phường, đặc khu' }, timeframe: 'Tháng 12/2026' }] }],
+      sections: [{ title: 'Cải cách thủ tục hành chính', tasks: [{ text: 'Công khai thủ tục hành chính tại Trung tâm phục vụ hành chính công', lead: { text: 'Sở Nội vụ' }, implementing: { text: 'UBND các xã, phường, đặc khu' }, timeframe: 'Tháng 12/2026' }] }],
     };
     const { draftPlan } = await client.as('danang', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input });
     const { issuePlan } = await client.as('danang', 'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { implementing { units { code } unresolved } } } } }', { id: draftPlan.id });
