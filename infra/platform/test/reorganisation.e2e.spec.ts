@@ -1,7 +1,7 @@
 import { FixedClock } from '@reform/clock';
 import { importReorganisation2025 } from '@reform/directory';
 import { OverdueScheduler } from '@reform/tasks';
-import { eventually, GraphQLTestClient } from '@reform/testing';
+import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, REORGANISED_ACTORS } from '@reform/testing';
 import { startTestPlatform, TestPlatform } from './test-platform';
 import { quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 
@@ -16,6 +16,31 @@ import { quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 const IN_2023 = '2023-05-02T03:00:00Z';
 const IN_2026 = '2026-03-02T03:00:00Z';
 const ASSIGNMENT_FIELDS = 'id planId taskId unitCode formerUnitCodes status';
+
+/** Reading what concerns a unit, after the change: lineage in effect widens it, ended grants still read. */
+const READS: MatrixOperation['expected'] = {
+  danang: { own: 'OK', child: 'OK', predecessor: 'OK', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', predecessor: 'OK', sibling: 'FORBIDDEN', parent: 'FORBIDDEN' },
+  d513: { own: 'OK', child: 'OK', formerChild: 'FORBIDDEN' },
+};
+/** Changing: the units in force only; the abolished district's manager can no longer act anywhere. */
+const MANAGES: MatrixOperation['expected'] = {
+  danang: { own: 'OK', child: 'OK', predecessor: 'OK', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', predecessor: 'OK', sibling: 'FORBIDDEN', parent: 'FORBIDDEN' },
+  d513: { own: 'FORBIDDEN', child: 'FORBIDDEN', formerChild: 'FORBIDDEN' },
+};
+const REORGANISED_OPERATIONS: MatrixOperation[] = [
+  { name: "read the unit's accounts", run: (c, u, code) => c.outcome(u, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }), expected: READS },
+  { name: "list the unit's assignments", run: (c, u, code) => c.outcome(u, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }), expected: READS },
+  {
+    name: 'draft a plan for the unit',
+    run: (c, u, code) =>
+      c.outcome(u, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
+        input: { number: '03/KH-UBND', title: 'Kiểm thử phân quyền', issuerCode: code, year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ', implementing: { text: 'Văn phòng' } }] }] },
+      }),
+    expected: MANAGES,
+  },
+];
 
 interface Assignment {
   id: string;
@@ -115,13 +140,22 @@ describe('the 2025 reorganisation through the gateway', () => {
     expect(await client.outcome('doha', 'mutation { grantRole(username: "c20794", role: VIEWER, unitCode: "20794") { id } }')).toBe('FORBIDDEN');
   });
 
+  // The shared attack matrix after the change (before any account is carried across).
+  const cases = matrixCases(REORGANISED_OPERATIONS, REORGANISED_ACTORS);
+  it('has the designed cases of the reorganised matrix', () => expect(cases.length).toBe(36));
+  it.each(cases.map((c) => [`${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
+    expect(await c.run(client)).toBe(c.expected);
+  });
+
   it('carries an account across by an explicit, recorded act: doha’s Sở Nội vụ and its role move to Đà Nẵng’s', async () => {
     const { carryAccountAcrossReorganisation } = await client.as('danang', 'mutation { carryAccountAcrossReorganisation(username: "doha") { unit { code } roles { role unit { code } } history { type data } } }');
     expect(carryAccountAcrossReorganisation).toMatchObject({ unit: { code: '48.SNV' }, roles: [{ role: 'PLATFORM_ADMIN', unit: { code: '48' } }] });
     const act = carryAccountAcrossReorganisation.history.slice(-3);
     expect(act.map((e: { type: string }) => e.type)).toEqual(['AccountMoved', 'RoleRevoked', 'RoleGranted']);
     expect(act[2].data).toEqual({ role: 'PLATFORM_ADMIN', unitCode: '48', reason: 'Sắp xếp đơn vị hành chính: đơn vị 49 đã nhập vào 48 (NQ 202/2025/QH15).' });
-    expect(await client.outcome('doha', 'mutation { grantRole(username: "c20794", role: VIEWER, unitCode: "20794") { id } }')).toBe('OK');
+    // A new session carries the account's new unit and role (a token states them when issued).
+    const renewed = new GraphQLTestClient(test.platform.gatewayUrl);
+    expect(await renewed.outcome('doha', 'mutation { grantRole(username: "c20794", role: VIEWER, unitCode: "20794") { id } }')).toBe('OK');
     // An abolished district's account: its grant ends; where it goes is the administrator's call.
     const refused = await client.request('mutation { carryAccountAcrossReorganisation(username: "d513") { id } }', undefined, await client.login('danang'));
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toUnitCode' });

@@ -53,7 +53,7 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
        $13::text[], $14::jsonb[], $15::jsonb[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[], $21::int[], $22::jsonb[])
        AS t(id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for, assigner_code, lead_codes, monitoring_codes,
             plan_number, plan_title, task_text, last_note, updated_at, version, state)
-     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
+     ON CONFLICT (id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
        overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
        version = EXCLUDED.version, state = EXCLUDED.state
      WHERE "${S}".assignments.version < EXCLUDED.version`,
