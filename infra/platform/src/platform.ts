@@ -2,11 +2,23 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageBus } from '@reform/messaging';
 import { SigningKey, TokenService } from '@reform/auth';
-import { createDirectoryApp, DIRECTORY_SCHEMA, DEMO_PASSWORD, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '@reform/directory';
+import {
+  createDirectoryApp,
+  DIRECTORY_SCHEMA,
+  DEMO_PASSWORD,
+  importNationalUnits,
+  importReorganisation2025,
+  OLD_STRUCTURE_DAY,
+  REORGANISATION_2025,
+  seedDemoAccounts,
+  seedDirectoryDemo,
+  seedTwoTierAccounts,
+  seedTwoTierDemo,
+} from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
-import { Clock, systemClock, todayOf } from '@reform/clock';
+import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
 
 /**
@@ -22,7 +34,10 @@ export interface PlatformOptions {
   readonly gatewayPort: number;
   /** The gateway's interface (default all); subgraphs listen on 127.0.0.1 only. */
   readonly host?: string;
-  /** Import the national unit list (idempotent: a second run appends nothing). */
+  /**
+   * Import the national unit list of March 2025, then the 2025 reorganisation (two tiers from
+   * 2025-07-01, lineage); idempotent: a second run appends nothing.
+   */
   readonly importUnits?: boolean;
   /** Demo data of the embedded mode. */
   readonly demo?: boolean;
@@ -62,12 +77,26 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const summary = await importNationalUnits(directory);
       report(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - begun} ms)`);
     }
-    const today = todayOf(clock);
+    // The demo's old side (offices and accounts of the districts and communes) is seeded as on the
+    // old structure's last day and before the reorganisation, which ends the offices with their units.
     if (options.demo) {
-      const { events } = await seedDirectoryDemo(directory, today);
+      const { events } = await seedDirectoryDemo(directory, OLD_STRUCTURE_DAY);
       report(`Demo directory data: ${events} events appended`);
-      const { accounts } = await seedDemoAccounts(directory, today);
+      const { accounts } = await seedDemoAccounts(directory, OLD_STRUCTURE_DAY);
       report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}")`);
+    }
+    if (options.importUnits) {
+      const begun = Date.now();
+      const { corrections, reorganisation } = await importReorganisation2025(directory, report);
+      report(
+        `Reorganisation ${REORGANISATION_2025.effectiveOn}: ${corrections.events} events correcting the March list, ${reorganisation.established} established, ` +
+          `${reorganisation.reorganised} reorganised, ${reorganisation.merged} merged, ${reorganisation.split} split, ${reorganisation.dissolved} dissolved (${Date.now() - begun} ms)`,
+      );
+    }
+    if (options.demo && options.importUnits) {
+      const { events } = await seedTwoTierDemo(directory, REORGANISATION_2025.effectiveOn);
+      const { accounts } = await seedTwoTierAccounts(directory, REORGANISATION_2025.effectiveOn);
+      report(`Demo two-tier Đà Nẵng: ${events} events, ${accounts} accounts (danang, c<commune>)`);
     }
     // Plans and tasks resolve unit references against their copies of the directory's units:
     // nothing that reads them may start before the copies hold what the directory holds.
@@ -78,7 +107,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     ]);
     report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
-      const demoPlans = await seedDemoPlans(plans);
+      const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
       report(`Demo plans: ${demoPlans.issued} issued, ${demoPlans.alreadyThere} already there`);
       const planIds = Object.values(demoPlans.planIds);
       const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });

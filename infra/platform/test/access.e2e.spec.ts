@@ -3,7 +3,7 @@ import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
 import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
-import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
 
 /**
@@ -51,7 +51,7 @@ describe('access control through the gateway', () => {
   let client: GraphQLTestClient;
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_access');
+    test = await startTestPlatform('e2e_access', { clock: beforeReorganisation() });
     ({ platform, client } = test);
   }, PLATFORM_START_MS);
   afterAll(() => test?.stop());

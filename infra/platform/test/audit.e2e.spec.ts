@@ -1,5 +1,5 @@
 import { eventually, GraphQLTestClient } from '@reform/testing';
-import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 
 /**
@@ -42,7 +42,7 @@ describe('audit trails and replay through the gateway', () => {
   const since = new Date().toISOString();
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_audit');
+    test = await startTestPlatform('e2e_audit', { clock: beforeReorganisation() });
     client = test.client;
     const input = thangBinhDraft(await quangNamParPlanId(client), [COMMUNE_TASK], '130/KH-UBND');
     const { draftPlan } = await client.as('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { eventually, GraphQLTestClient } from '@reform/testing';
-import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, OFFICE_TASK, quangNamParPlanId, thangBinhDraft as draft } from './thang-binh-plan';
 
 /**
@@ -32,7 +32,7 @@ describe('plans and assignments through the gateway', () => {
   let provincialPlanId: string;
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_plans');
+    test = await startTestPlatform('e2e_plans', { clock: beforeReorganisation() });
     client = test.client;
 provincialPlanId = await quangNamParPlanId(client);
   }, PLATFORM_START_MS);

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, tableSnapshot, TestDatabase } from '@reform/testing';
 import { REBUILDABLE_SERVICES, runRebuildCommand } from '../src/rebuild/rebuild-command';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, startTestPlatform, TestPlatform } from './test-platform';
 
 /**
  * `npm run rebuild -- <service>` (issue 5, "Rebuild") on the platform as `npm start` fills it: the
@@ -14,7 +14,8 @@ describe('npm run rebuild on the demo platform', () => {
   let url: string;
 
   beforeAll(async () => {
-    test = await startTestPlatform('platform_rebuild');
+    // The scenario of 2020–2021 (Thăng Bình and its communes): on a day before the 2025 reorganisation.
+    test = await startTestPlatform('platform_rebuild', { clock: beforeReorganisation() });
     url = (test.platform.directory.get(DataSource).options as { url: string }).url;
   }, 300_000);
   afterAll(() => test?.stop());

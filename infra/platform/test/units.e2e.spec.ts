@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { importNationalUnits } from '@reform/directory';
 import { RunningPlatform } from '../src/platform';
-import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 
 /** The walking skeleton's acceptance, through the gateway, as `npm start` composes it. */
 describe('units through the gateway (embedded composition)', () => {
@@ -9,7 +9,7 @@ describe('units through the gateway (embedded composition)', () => {
   let platform: RunningPlatform;
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_units');
+    test = await startTestPlatform('e2e_units', { clock: beforeReorganisation() });
     platform = test.platform;
   }, PLATFORM_START_MS);
   afterAll(() => test?.stop());

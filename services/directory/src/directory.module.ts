@@ -9,6 +9,7 @@ import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
 import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
 import { CLOCK, Clock, systemClock, todayOf } from '@reform/clock';
+import { accessAncestry } from '@reform/unit-hierarchy';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
 import { AccessRecordConsumer } from './read/access-record/access-record.consumer';
@@ -25,7 +26,7 @@ import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
 import { UnitDirectory } from './read/units/unit-directory';
-import { UnitResolver } from './read/units/unit.graphql';
+import { UnitLineageResolver, UnitResolver } from './read/units/unit.graphql';
 
 export interface DirectoryOptions {
   readonly databaseUrl: string;
@@ -78,6 +79,7 @@ export class DirectoryModule {
         AccessRecordResolver,
         DirectoryCommands,
         UnitResolver,
+        UnitLineageResolver,
         UnitAccountsResolver,
         AccountResolver,
         RoleGrantResolver,
@@ -94,15 +96,10 @@ export class DirectoryModule {
           token: { ttlSeconds: options.tokenTtlSeconds },
           unitAncestry: {
             inject: [UnitDirectory],
+            // The same rules as plans and tasks (libs/unit-hierarchy tenancy.ts): lineage followed.
             useFactory: (units: UnitDirectory) => ({
-              ancestry: async (code: string) => {
-                const day = todayOf(clock);
-                // A unit that has ended (merged) keeps its last place in the tree for access.
-                const chain = (await units.ancestry(code, day)).map((unit) => unit.code);
-                if (chain.length) return chain;
-                const last = await units.unit(code, null, day);
-                return last ? [code, ...(last.parentCode ? (await units.ancestry(last.parentCode, day)).map((unit) => unit.code) : [])] : null;
-              },
+              ancestry: (code: string) => accessAncestry(units.reader(todayOf(clock)), code, todayOf(clock)),
+              inForce: async (code: string) => (await units.unit(code, todayOf(clock), todayOf(clock))) !== null,
             }),
           },
           accountStatus: { inject: [AccountDirectory], useFactory: (accounts: AccountDirectory) => accounts },

@@ -30,7 +30,9 @@ const history: UnitEvent[] = [
   { type: 'UnitRenamed', data: { name: 'Thị xã Nông Sơn', type: 'Thị xã', effectiveOn: '2020-01-01' } },
   { type: 'UnitTransferred', data: { parentCode: '48', effectiveOn: '2021-01-01' } },
   { type: 'EarlierParentRecorded', data: { parentCode: '47', until: '2010-01-01' } },
-  { type: 'UnitMerged', data: { intoCode: '509', effectiveOn: '2025-01-01' } },
+  { type: 'UnitReorganised', data: { name: 'Xã Quế Sơn', type: 'Xã', parentCode: '48', effectiveOn: '2022-01-01', source: 'NQ 1659/NQ-UBTVQH15' } },
+  { type: 'UnitSplit', data: { intoCodes: ['519', '20443'], effectiveOn: '2023-01-01', source: 'NQ 1659/NQ-UBTVQH15' } },
+  { type: 'UnitMerged', data: { intoCode: '509', effectiveOn: '2025-01-01', source: 'NQ 1318/NQ-UBTVQH15' } },
   { type: 'UnitDissolved', data: { effectiveOn: '2025-07-01' } },
   { type: 'UnitAliasesSet', data: { aliases: ['UBND huyện NS'] } },
 ];

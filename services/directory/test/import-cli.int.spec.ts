@@ -80,6 +80,27 @@ describe('import-units CLI (distributed mode)', () => {
     expect((await run([path, '--date', '2025-07-01'])).out).toContain('4 rows, 0 established, 0 renamed, 0 transferred, 4 unchanged');
   });
 
+  it('takes a later change from files through the same path as the 2025 reorganisation (a 2026 merger and rename), once', async () => {
+    const units = file('units-2026.csv', ['code,name,type,level,parent_code', '49,Tỉnh Quảng Nam,Tỉnh,province,', '514,Huyện Tiên Phước Mới,Huyện,district,49', ''].join('\n'));
+    const lineage = file('lineage-2026.csv', ['old_code,old_level,new_code,relation,source', '513,district,514,merged_into,NQ 1/2026/UBTVQH16', '514,district,514,merged_into,NQ 1/2026/UBTVQH16', ''].join('\n'));
+    const first = await run([units, '--lineage', lineage, '--date', '2026-03-01']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toContain('0 established, 1 reorganised, 1 merged, 0 split, 0 dissolved, 2 events in 1 batches');
+    expect(first.out).toContain('lineage-2026.csv: 2/2 events');
+    const events = await count(`SELECT count(*)::int AS count FROM directory.events`);
+    const merged = await count(`SELECT count(*)::int AS count FROM directory.units WHERE code = '513' AND merged_into = '514' AND valid_to = '2026-03-01' AND successors @> '[{"source": "NQ 1/2026/UBTVQH16"}]'`);
+    expect(merged).toBe(1);
+    expect((await run([units, '--lineage', lineage, '--date', '2026-03-01'])).out).toContain('0 events in 0 batches');
+    expect(await count(`SELECT count(*)::int AS count FROM directory.events`)).toBe(events);
+  });
+
+  it('refuses a lineage row naming an unknown unit with exit code 1, naming the line', async () => {
+    const lineage = file('bad-lineage.csv', ['old_code,old_level,new_code,relation,source', '20794,commune,99999,merged_into,NQ 2/2026', ''].join('\n'));
+    const result = await run(['--lineage', lineage, '--date', '2026-06-01']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('dòng 2, cột lineage.new_code');
+  });
+
   it('refuses a malformed file with exit code 1, naming the line in Vietnamese, and imports nothing of it', async () => {
     const events = await count(`SELECT count(*)::int AS count FROM directory.events`);
     const path = file('malformed.csv', ['code,name,type,level,parent_code', '48,Thành phố Đà Nẵng,Thành phố Trung ương,province,', '4x0,Quận Hải Châu,Quận,district,48', ''].join('\n'));

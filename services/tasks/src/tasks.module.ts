@@ -12,6 +12,7 @@ import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } 
 import { CLOCK, Clock, systemClock } from '@reform/clock';
 import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/overdue/overdue-scheduler';
 import { FAN_OUT_OPTIONS, FanOutOptions, PlanEventsConsumer } from './automation/plan-events.consumer';
+import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 import { HealthController } from './health.controller';
 import { AssignmentAccess } from './read/assignments/assignment-access';
 import { AssignmentList } from './read/assignments/assignment-list';
@@ -87,6 +88,7 @@ export class TasksModule {
         AssignmentMutation,
         PlanProgressQuery,
         PlanEventsConsumer,
+        OpenWorkAcrossReorganisation,
         OverdueScheduler,
         AssignmentResolver,
         TaskTimelineQuery,

@@ -172,7 +172,7 @@ describe('tasks: assignments through the subgraph', () => {
     expect(sdl).toMatch(/type Assignment\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Unit\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type Plan\s+@key\(fields: "id"\)/);
-    expect(sdl).toContain('assignments(unitCode: ID!, status: [AssignmentStatus!], overdue: Boolean, includeSubtree: Boolean, planId: ID): [Assignment!]!');
+    expect(sdl).toContain('assignments(unitCode: ID!, status: [AssignmentStatus!], overdue: Boolean, includeSubtree: Boolean, planId: ID, includePredecessors: Boolean): [Assignment!]!');
     expect(sdl).toContain('union _Entity = Assignment | Plan | Unit');
   });
 });

@@ -6,7 +6,12 @@ import { forbidden } from './access.errors';
 export interface UnitAncestry {
   /** The unit itself first, then its parents up to the root; null when the unit is unknown. */
   ancestry(unitCode: string): Promise<readonly string[] | null>;
+  /** Whether the unit is in force today; a service that cannot tell leaves it out. */
+  inForce?(unitCode: string): Promise<boolean>;
 }
+
+/** What changes something: refused to an account whose unit has ended, and through grants at ended units. */
+const WRITES: readonly Action[] = ['act', 'manage', 'administer'];
 
 export const UNIT_ANCESTRY = Symbol('UNIT_ANCESTRY');
 
@@ -20,7 +25,23 @@ export class AccessControl {
     const ancestry = await this.units.ancestry(unitCode);
     // An unknown unit is outside everyone's scope; answering FORBIDDEN (not NOT_FOUND) does not
     // tell a caller which codes exist in other tenants.
-    return ancestry !== null && isAllowed(identity, action, ancestry);
+    if (ancestry === null) return false;
+    if (!WRITES.includes(action) || !this.units.inForce) return isAllowed(identity, action, ancestry);
+    return isAllowed(await this.actingIdentity(identity), action, ancestry);
+  }
+
+  /**
+   * The identity as it may act today (2025 reorganisation, ADR 0014): none of its grants when its
+   * own unit has ended, and not those at ended units, until an administrator moves or ends them
+   * by an explicit act. Reading is not affected: the records stay readable within scope.
+   */
+  async actingIdentity(identity: Identity): Promise<Identity> {
+    const inForce = this.units.inForce;
+    if (!inForce) return identity;
+    if (!(await inForce.call(this.units, identity.unitCode))) return { ...identity, roles: [] };
+    const roles = [];
+    for (const grant of identity.roles) if (await inForce.call(this.units, grant.unitCode)) roles.push(grant);
+    return roles.length === identity.roles.length ? identity : { ...identity, roles };
   }
 
   async assert(identity: Identity, action: Action, unitCode: string): Promise<void> {

@@ -80,7 +80,8 @@ export class AccessGuard implements CanActivate {
       case 'public':
         return true;
       case 'checked-in-resolver':
-        if (identity.roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
+        // A write needs a grant that may act today (ADR 0014); reading keeps every grant.
+        if ((rule.action === 'read' || rule.action === 'read-history' ? identity : await this.access.actingIdentity(identity)).roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
         throw forbidden();
       case 'unit-argument': {
         const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : {};

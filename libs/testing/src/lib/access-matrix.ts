@@ -6,7 +6,7 @@ import { GraphQLTestClient } from './graphql-client';
  * operations (reading its data, its histories, its writes) with their expected outcomes; the
  * actors and targets stay the same, so isolation stays tested as the platform grows.
  */
-export type Target = 'own' | 'child' | 'grandchild' | 'sibling' | 'siblingChild' | 'parent' | 'otherProvince';
+export type Target = 'own' | 'child' | 'grandchild' | 'sibling' | 'siblingChild' | 'parent' | 'otherProvince' | 'predecessor' | 'formerChild';
 export type Outcome = 'OK' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 export interface MatrixActor {
@@ -22,6 +22,19 @@ export const MATRIX_ACTORS: readonly MatrixActor[] = [
   { username: 'd513', role: 'UNIT_MANAGER at 513', targets: { own: '513', child: '20794', sibling: '509', siblingChild: '20641', parent: '49', otherProvince: '024' } },
   { username: 'c20794', role: 'UNIT_MANAGER at 20794', targets: { own: '20794', child: '20794.VPTK', sibling: '20797', siblingChild: '20797.VPTK', parent: '513', otherProvince: '00688' } },
   { username: 'auditor', role: 'AUDITOR at 49', targets: { own: '49', child: '513', grandchild: '20794', otherProvince: '02' } },
+];
+
+/**
+ * The same accounts after the 2025 reorganisation (on a clock after 2025-07-01, ADR 0014): the new
+ * Đà Nẵng's administrator; Bình Dương (20794), which kept its code and took in Bình Giang (20797);
+ * Thăng Bình's (513, abolished) manager, whose old communes ended or moved under the province.
+ * `predecessor`: a unit that went into the actor's; `formerChild`: one that was below the actor's
+ * ended unit and continues in the new structure.
+ */
+export const REORGANISED_ACTORS: readonly MatrixActor[] = [
+  { username: 'danang', role: 'PLATFORM_ADMIN at 48', targets: { own: '48', child: '20794', predecessor: '49', otherProvince: '08' } },
+  { username: 'c20794', role: 'UNIT_MANAGER at 20794', targets: { own: '20794', child: '20794.VPTK', predecessor: '20797', sibling: '20791', parent: '48' } },
+  { username: 'd513', role: 'UNIT_MANAGER at 513 (abolished 2025-07-01)', targets: { own: '513', child: '20800', formerChild: '20794' } },
 ];
 
 export interface MatrixOperation {

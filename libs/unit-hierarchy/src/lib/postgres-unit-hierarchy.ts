@@ -3,8 +3,9 @@ import { assertSchemaName } from '@reform/event-store';
 import { UnitLevel } from '@reform/unit-periods';
 import { Clock, todayOf } from '@reform/clock';
 import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
+import { accessAncestry } from './tenancy';
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases`;
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases, u.successors`;
 const onDay = (param: string) => `(p.valid_from IS NULL OR p.valid_from <= ${param}::date) AND (p.valid_to IS NULL OR ${param}::date < p.valid_to)`;
 
 interface ViewRow {
@@ -19,6 +20,7 @@ interface ViewRow {
   merged_into: string | null;
   dissolved: boolean;
   aliases: string[];
+  successors: UnitView['successors'];
 }
 
 const toView = (day: string) => (row: ViewRow): UnitView => ({
@@ -33,6 +35,7 @@ const toView = (day: string) => (row: ViewRow): UnitView => ({
   mergedInto: row.merged_into,
   dissolved: row.dissolved,
   aliases: row.aliases,
+  successors: row.successors,
   day,
 });
 
@@ -120,6 +123,19 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
     return chain;
   }
 
+  async predecessors(code: string): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.manager.query(
+      `WITH RECURSIVE earlier AS (
+         SELECT u.code, 1 AS depth FROM "${this.S}".units u WHERE u.successors @> jsonb_build_array(jsonb_build_object('code', $1::text))
+         UNION
+         SELECT u.code, e.depth + 1 FROM "${this.S}".units u JOIN earlier e ON u.successors @> jsonb_build_array(jsonb_build_object('code', e.code)) WHERE e.depth < 5
+       )
+       SELECT DISTINCT code FROM earlier WHERE code <> $1 ORDER BY code`,
+      [code],
+    );
+    return rows.map((row) => row.code);
+  }
+
   async existing(codes: readonly string[]): Promise<Set<string>> {
     const rows: Array<{ code: string }> = await this.manager.query(`SELECT code FROM "${this.S}".units WHERE code = ANY($1::text[])`, [codes]);
     return new Set(rows.map((row) => row.code));
@@ -127,19 +143,14 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
 }
 
 /**
- * The ancestry the access guard needs (libs/auth UNIT_ANCESTRY): today's chain; a unit that has
- * ended (merged) keeps its last place in the tree, so its history stays in its tenant's scope.
+ * What the access guard needs (libs/auth UNIT_ANCESTRY), by today's clock: the unit's chain in
+ * the structure in force (an ended unit keeps its last place), followed through lineage to its
+ * successors, so that a role at a successor covers its predecessors' records (tenancy.ts); and
+ * whether a unit is in force today (an account of an ended unit cannot act).
  */
 export function unitAncestryFrom(hierarchy: UnitHierarchy, clock: Clock) {
   return {
-    ancestry: async (code: string): Promise<string[] | null> => {
-      const day = todayOf(clock);
-      const chain = (await hierarchy.ancestry(code, day)).map((unit) => unit.code);
-      if (chain.length) return chain;
-      const last = await hierarchy.lastKnown(code);
-      if (!last) return null;
-      return [code, ...(last.parentCode ? (await hierarchy.ancestry(last.parentCode, day)).map((unit) => unit.code) : [])];
-    },
+    ancestry: (code: string): Promise<string[] | null> => accessAncestry(hierarchy, code, todayOf(clock)),
+    inForce: async (code: string): Promise<boolean> => (await hierarchy.unit(code, todayOf(clock))) !== null,
   };
 }
-

@@ -21,6 +21,8 @@ export interface UnitView {
   readonly dissolved: boolean;
   /** Other names officials write for the unit ("Sở LĐ-TB&XH"), matched like its name. */
   readonly aliases: readonly string[];
+  /** Lineage: the units that took it or parts of it (merges, splits). */
+  readonly successors: ReadonlyArray<{ readonly code: string; readonly relation: 'MERGED_INTO' | 'SPLIT_INTO'; readonly effectiveOn: string }>;
   /** The day the view answers for. */
   readonly day: string;
 }
@@ -48,6 +50,8 @@ export interface UnitHierarchy {
   parentsUpTo(root: string, codes: readonly string[], day: string): Promise<Map<string, string | null>>;
   /** The unit first, then its parent, up to the root, on `day`; [] when it did not exist then. */
   ancestry(code: string, day: string): Promise<UnitView[]>;
+  /** Every unit that went into `code`, wholly or in part, directly or through earlier changes (lineage). */
+  predecessors(code: string): Promise<string[]>;
   /** Which of `codes` are known at all (any day). */
   existing(codes: readonly string[]): Promise<Set<string>>;
 }

@@ -73,10 +73,16 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     expect(periods).toEqual([{ n: 2 }]);
   });
 
-  it('gives the access guard today’s ancestry, and an ended unit its last place', async () => {
+  it('gives the access guard today’s ancestry, an ended unit its last place and its successor (lineage in effect), and tells what is in force', async () => {
     const access = unitAncestryFrom(hierarchy, new FixedClock('2024-12-31T17:30:00Z')); // 00:30 on 2025-01-01 in Viet Nam
     expect(await access.ancestry('20794')).toEqual(['20794', '513', '49']);
-    expect(await access.ancestry('20836')).toEqual(['20836', '514', '49']);
+    // A role at 20833, which took 20836 in, covers 20836's records.
+    expect(await access.ancestry('20836')).toEqual(['20836', '514', '49', '20833']);
     expect(await access.ancestry('99999')).toBeNull();
+    expect(await access.inForce('20836')).toBe(false);
+    expect(await access.inForce('20833')).toBe(true);
+    // Before the merger took effect, the future partner is not in the chain.
+    expect(await unitAncestryFrom(hierarchy, new FixedClock('2023-12-31T03:00:00Z')).ancestry('20836')).toEqual(['20836', '514', '49']);
+    expect(await hierarchy.predecessors('20833')).toEqual(['20836']);
   });
 });

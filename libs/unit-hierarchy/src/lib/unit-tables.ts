@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { assertSchemaName, schemaMigration } from '@reform/event-store';
-import { ABSENT_UNIT, EstablishedUnit, evolveUnit, UnitEvent, UnitLevel, UnitState } from '@reform/unit-periods';
+import { ABSENT_UNIT, EstablishedUnit, evolveUnit, UnitEvent, UnitLevel, UnitState, UnitSuccessor } from '@reform/unit-periods';
 
 /**
  * The tables that hold a copy of the unit hierarchy in a service's schema: `units` (one row per
@@ -28,6 +28,18 @@ export const unitTablesMigrations = (schema: string) => {
         `CREATE INDEX unit_periods_parent ON "${S}".unit_periods (parent_code, level)`,
       ],
       [`DROP TABLE "${S}".unit_periods`, `DROP TABLE "${S}".units`],
+    ),
+    // Lineage (2025 reorganisation): where a unit went, and the act that ended it. Predecessors
+    // are found by containment on `successors` (GIN index).
+    schemaMigration(
+      S,
+      1764662400000,
+      'AddUnitLineage',
+      [
+        `ALTER TABLE "${S}".units ADD COLUMN successors jsonb NOT NULL DEFAULT '[]', ADD COLUMN end_source text`,
+        `CREATE INDEX units_successors ON "${S}".units USING gin (successors jsonb_path_ops)`,
+      ],
+      [`DROP INDEX "${S}".units_successors`, `ALTER TABLE "${S}".units DROP COLUMN successors, DROP COLUMN end_source`],
     ),
     schemaMigration(S, 1765000000000, 'UnitAliases', [`ALTER TABLE "${S}".units ADD COLUMN aliases jsonb NOT NULL DEFAULT '[]'`], [`ALTER TABLE "${S}".units DROP COLUMN aliases`]),
   ];
@@ -80,6 +92,8 @@ interface UnitRow {
   merged_into: string | null;
   dissolved: boolean;
   aliases: string[];
+  successors: UnitSuccessor[];
+  end_source: string | null;
   version: number;
 }
 interface PeriodRow {
@@ -93,7 +107,7 @@ interface PeriodRow {
 
 export async function loadUnits(manager: EntityManager, schema: string, codes: string[]): Promise<Map<string, { state: UnitState; version: number }>> {
   const S = assertSchemaName(schema);
-  const units: UnitRow[] = await manager.query(`SELECT code, level, kind, merged_into, dissolved, aliases, version FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
+  const units: UnitRow[] = await manager.query(`SELECT code, level, kind, merged_into, dissolved, aliases, successors, end_source, version FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
   if (units.length === 0) return new Map();
   const periods: PeriodRow[] = await manager.query(
     `SELECT code, name, type, parent_code, valid_from::text, valid_to::text FROM "${S}".unit_periods WHERE code = ANY($1::text[]) ORDER BY code, seq`,
@@ -119,6 +133,8 @@ export async function loadUnits(manager: EntityManager, schema: string, codes: s
           mergedInto: u.merged_into,
           dissolved: u.dissolved,
           aliases: u.aliases,
+          successors: u.successors,
+          endSource: u.end_source,
           periods: (periodsOf.get(u.code) ?? []).map((p) => ({ name: p.name, type: p.type, parentCode: p.parent_code, validFrom: p.valid_from, validTo: p.valid_to })),
         },
       },
@@ -132,11 +148,14 @@ async function saveUnits(manager: EntityManager, schema: string, units: Array<{ 
   const last = (u: EstablishedUnit) => u.periods[u.periods.length - 1];
   await manager.query(`DELETE FROM "${S}".unit_periods WHERE code = ANY($1::text[])`, [codes]);
   await manager.query(
-    `INSERT INTO "${S}".units (code, level, kind, name, type, parent_code, valid_from, valid_to, merged_into, dissolved, version, aliases)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[], $10::bool[], $11::int[], $12::jsonb[])
+    `INSERT INTO "${S}".units (code, level, kind, name, type, parent_code, valid_from, valid_to, merged_into, dissolved, version, aliases, successors, end_source)
+     SELECT code, level, kind, name, type, parent_code, valid_from, valid_to, merged_into, dissolved, version, aliases, successors::jsonb, end_source
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[], $10::bool[], $11::int[], $12::jsonb[], $13::text[], $14::text[])
+       AS t(code, level, kind, name, type, parent_code, valid_from, valid_to, merged_into, dissolved, version, aliases, successors, end_source)
      ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, kind = EXCLUDED.kind, name = EXCLUDED.name, type = EXCLUDED.type,
        parent_code = EXCLUDED.parent_code, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
-       merged_into = EXCLUDED.merged_into, dissolved = EXCLUDED.dissolved, version = EXCLUDED.version, aliases = EXCLUDED.aliases`,
+       merged_into = EXCLUDED.merged_into, dissolved = EXCLUDED.dissolved, version = EXCLUDED.version, aliases = EXCLUDED.aliases,
+       successors = EXCLUDED.successors, end_source = EXCLUDED.end_source`,
     [
       codes,
       units.map((u) => u.state.level),
@@ -150,6 +169,8 @@ async function saveUnits(manager: EntityManager, schema: string, units: Array<{ 
       units.map((u) => u.state.dissolved),
       units.map((u) => u.version),
       units.map((u) => JSON.stringify(u.state.aliases)),
+      units.map((u) => JSON.stringify(u.state.successors)),
+      units.map((u) => u.state.endSource),
     ],
   );
   const periods = units.flatMap((u) => u.state.periods.map((p, seq) => ({ code: u.state.code, seq, level: u.state.level, kind: u.state.kind, ...p })));

@@ -7,7 +7,7 @@ import { AccountEvent, accountDecider, accountStreamId } from '../domain/account
 import { accountsProjection } from '../read/accounts/accounts.projection';
 import { AccountDirectory } from '../read/accounts/account-directory';
 import { UnitDirectory, UnitView } from '../read/units/unit-directory';
-import { DEMO_PROVINCES } from './seed-demo';
+import { DEMO_PROVINCES, TWO_TIER_DEMO_PROVINCE } from './seed-demo';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -28,8 +28,6 @@ interface DemoAccount {
  */
 export async function seedDemoAccounts(app: INestApplication, today: string): Promise<{ accounts: number }> {
   const units = app.get(UnitDirectory);
-  const accounts = app.get(AccountDirectory);
-  const store = app.get<PostgresEventStore>(EVENT_STORE);
   const wanted: DemoAccount[] = [
     { username: 'doha', displayName: 'Sở Nội vụ tỉnh Quảng Nam', unitCode: '49.SNV', role: 'PLATFORM_ADMIN', roleAt: '49' },
     { username: 'auditor', displayName: 'Thanh tra tỉnh Quảng Nam', unitCode: '49.TTR', role: 'AUDITOR', roleAt: '49' },
@@ -43,6 +41,27 @@ export async function seedDemoAccounts(app: INestApplication, today: string): Pr
       }
     }
   }
+  return createMissing(app, wanted);
+}
+
+/**
+ * The two-tier side (from 2025-07-01, `day` on or after it): `danang` (Sở Nội vụ of the new Đà
+ * Nẵng, platform administrator at 48) and `c<code>` for each of its 94 communes, wards and the
+ * special zone, manager at it. A commune that kept its code keeps its account. Idempotent.
+ */
+export async function seedTwoTierAccounts(app: INestApplication, day: string): Promise<{ accounts: number }> {
+  const units = app.get(UnitDirectory);
+  const wanted: DemoAccount[] = [{ username: 'danang', displayName: 'Sở Nội vụ thành phố Đà Nẵng', unitCode: `${TWO_TIER_DEMO_PROVINCE}.SNV`, role: 'PLATFORM_ADMIN', roleAt: TWO_TIER_DEMO_PROVINCE }];
+  for (const commune of await units.units({ parentCode: TWO_TIER_DEMO_PROVINCE, agencies: false }, day)) {
+    wanted.push({ username: `c${commune.code}`, displayName: `UBND ${placeOf(commune)}`, unitCode: commune.code, role: 'UNIT_MANAGER', roleAt: commune.code });
+  }
+  return createMissing(app, wanted);
+}
+
+async function createMissing(app: INestApplication, wanted: readonly DemoAccount[]): Promise<{ accounts: number }> {
+  const units = app.get(UnitDirectory);
+  const accounts = app.get(AccountDirectory);
+  const store = app.get<PostgresEventStore>(EVENT_STORE);
   const existingUnits = await units.existing(wanted.map((account) => account.unitCode));
   // One query for every username, not one round trip each: this runs at every start.
   const taken = await accounts.takenUsernames(wanted.map((account) => account.username));

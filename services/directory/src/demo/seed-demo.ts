@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { UnitCommand } from '../domain/unit/unit.decider';
-import { UnitDirectory } from '../read/units/unit-directory';
+import { UnitDirectory, UnitView } from '../read/units/unit-directory';
 import { executeUnitCommands } from '../write/unit-commands';
 import { placeOf, STANDARD_BODIES } from '@reform/unit-hierarchy';
 
@@ -40,6 +40,15 @@ const place = placeOf;
 export const DEMO_PROVINCES = ['49', '02', '46'];
 
 /**
+ * The demo's old structure is seeded as on its last day: from 2025-07-01 districts are gone and
+ * Quảng Nam is part of Đà Nẵng (data/README-2025-07.md).
+ */
+export const OLD_STRUCTURE_DAY = '2025-06-30';
+
+/** The new Đà Nẵng (48, with Quảng Nam since 2025-07-01): the demo's two-tier province. */
+export const TWO_TIER_DEMO_PROVINCE = '48';
+
+/**
  * Demo data of the embedded mode, on top of the national list: Nông Sơn's history, the standard
  * offices of every province, district and commune of the seeds' provinces, and the offices of
  * Nông Sơn and Sơn Viên until their merger. Idempotent: what exists is left alone.
@@ -51,17 +60,15 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
   if (!(await directory.existing(['519'])).has('519')) events += (await executeUnitCommands(store, nongSonHistory(), metadata('nong-son'))).length;
 
   const commands: Array<{ code: string; command: UnitCommand }> = [];
+  // Đà Nẵng's provincial offices before the reorganisation too: Quảng Nam's merge into them.
+  const daNang = await directory.unit(TWO_TIER_DEMO_PROVINCE, today, today);
+  if (daNang) commands.push(...officesOf(daNang));
   for (const provinceCode of DEMO_PROVINCES) {
     const province = await directory.unit(provinceCode, today, today);
     if (!province) continue;
     const districts = await directory.units({ parentCode: provinceCode, agencies: false }, today);
     const communes = (await Promise.all(districts.map((d) => directory.units({ parentCode: d.code, agencies: false }, today)))).flat();
-    for (const unit of [province, ...districts, ...communes]) {
-      for (const o of STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE']) {
-        const code = `${unit.code}.${o.abbreviation}`;
-        commands.push({ code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom: null, parentExists: true, aliases: [...o.aliases] } } });
-      }
-    }
+    for (const unit of [province, ...districts, ...communes]) commands.push(...officesOf(unit));
   }
   const existing = await directory.existing(commands.map((c) => c.code));
   events += (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('offices'))).length;
@@ -72,6 +79,29 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
   );
   events += (await executeUnitCommands(store, withoutAliases, metadata('office-aliases'))).length;
   events += (await executeUnitCommands(store, await endedUnitsOffices(directory), metadata('nong-son-offices'))).length;
+  if (events) app.get(RelayControl).nudge();
+  return { events };
+}
+
+function officesOf(unit: UnitView, validFrom: string | null = null): Array<{ code: string; command: UnitCommand }> {
+  return STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE'].map((o) => {
+    const code = `${unit.code}.${o.abbreviation}`;
+    return { code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom, parentExists: true, aliases: [...o.aliases] } } };
+  });
+}
+
+/**
+ * The two-tier side of the demo, after the reorganisation: the offices of the new Đà Nẵng's
+ * communes, wards and special zone that have none yet (a commune that kept its code kept its
+ * offices), from the day of the reorganisation. Idempotent.
+ */
+export async function seedTwoTierDemo(app: INestApplication, day: string): Promise<{ events: number }> {
+  const store = app.get<PostgresEventStore>(EVENT_STORE);
+  const directory = app.get(UnitDirectory);
+  const communes = await directory.units({ parentCode: TWO_TIER_DEMO_PROVINCE, agencies: false }, day);
+  const commands = communes.flatMap((commune) => officesOf(commune, day));
+  const existing = await directory.existing(commands.map((c) => c.code));
+  const events = (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('two-tier-offices'))).length;
   if (events) app.get(RelayControl).nudge();
   return { events };
 }

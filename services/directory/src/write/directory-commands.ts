@@ -5,6 +5,7 @@ import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { tenantOf } from '@reform/unit-hierarchy';
 import { accountsProjection } from '../read/accounts/accounts.projection';
 import { unitsProjection } from '../read/units/units.projection';
 import { UnitDirectory } from '../read/units/unit-directory';
@@ -29,15 +30,15 @@ export class DirectoryCommands {
     return handled;
   }
 
-  /** Who acted, for whom: the tenant is the district (else province) the target unit belongs to. */
+  /** Who acted, for whom: the tenant is the target unit's unit below the province (district, or commune since 2025-07-01), else the province. */
   async metadataFor(identity: Identity | null, targetUnitCode: string | null): Promise<EventMetadata> {
     const actor = identity ? { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode } : { accountId: 'system', username: 'system', unitCode: null };
     return { actor, tenant: targetUnitCode ? await this.tenantOf(targetUnitCode) : 'platform', correlationId: randomUUID(), causationId: null };
   }
 
-  async tenantOf(unitCode: string): Promise<string> {
+  /** The one rule of libs/unit-hierarchy (tenancy.ts): the unit below the province in force today (an ended unit: its last place). */
+  tenantOf(unitCode: string): Promise<string> {
     const today = todayOf(this.clock);
-    const chain = await this.units.ancestry(unitCode, today);
-    return chain.find((unit) => unit.level === 'DISTRICT')?.code ?? chain.find((unit) => unit.level === 'PROVINCE')?.code ?? 'platform';
+    return tenantOf(this.units.reader(today), unitCode, today);
   }
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { DomainError } from '@reform/decider';
 import { PlanCommands } from '../write/plan-commands';
-import { DEMO_PLANS } from './plans';
+import { DEMO_PLANS, TWO_TIER_DEMO_PLANS } from './plans';
 
 export interface DemoPlansSummary {
   /** Plans drafted and issued by this run. */
@@ -25,12 +25,12 @@ export function demoPlanId(key: string): string {
  * the provincial plans before the district plans that implement them. The events name the actor
  * `demo` (the demo loader, not a person) acting for the issuer.
  */
-export async function seedDemoPlans(app: INestApplication): Promise<DemoPlansSummary> {
+export async function seedDemoPlans(app: INestApplication, options: { twoTier?: boolean } = {}): Promise<DemoPlansSummary> {
   const commands = app.get(PlanCommands);
   const planIds: Record<string, string> = {};
   let issued = 0;
   let alreadyThere = 0;
-  for (const plan of DEMO_PLANS) {
+  for (const plan of [...DEMO_PLANS, ...(options.twoTier ? TWO_TIER_DEMO_PLANS : [])]) {
     const planId = demoPlanId(plan.key);
     planIds[plan.key] = planId;
     const issuerCode = plan.draft.issuerCode;

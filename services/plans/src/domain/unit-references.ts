@@ -209,7 +209,7 @@ const SELECTORS: Array<[RegExp, Selector[]]> = [
   [/^(các )?(phòng, ban, ngành|phòng, ban|phòng ban|sở, ban, ngành|sở, ngành|sở ban ngành|cơ quan chuyên môn|cơ quan, đơn vị|cơ quan đơn vị)( huyện| tỉnh| thuộc ubnd (huyện|tỉnh))?$/u, ['AGENCIES']],
   [/^công an cấp huyện, cấp xã$/u, ['POLICE_DISTRICT_COMMUNE']],
   [/^(các )?bộ phận( liên quan| chuyên môn)?$/u, ['SECTIONS']],
-  [/^công an (cấp xã|các xã, thị trấn|các xã, phường, thị trấn|các xã)$/u, ['POLICE_COMMUNE']],
+  [/^công an (cấp xã|các xã, thị trấn|các xã, phường, thị trấn|các xã, phường, đặc khu|các xã, phường|các xã)$/u, ['POLICE_COMMUNE']],
 ];
 
 /** The kinds of agency a "phòng, ban, ngành" selector covers: specialised offices, not the Front, police or insurance. */

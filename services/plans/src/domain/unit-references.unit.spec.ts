@@ -1,4 +1,5 @@
-import { CellRole, resolveCell, splitCell } from './unit-references';
+import type { UnitView } from '@reform/unit-hierarchy';
+import { CellRole, IssuerNeighbourhood, resolveCell, splitCell } from './unit-references';
 import { districtNeighbourhood, provinceNeighbourhood } from './testing/fixture-hierarchy';
 
 const COMMUNES = ['20794', '20797', '20800'];
@@ -95,6 +96,26 @@ describe('selectors of a provincial plan', () => {
     ['Sở Nội vụ', ['49.SNV']],
   ])('%s', (text, codes) => {
     expect(resolveCell({ text }, 'implementing', provinceNeighbourhood()).unitCodes).toEqual(codes);
+  });
+});
+
+describe('selectors in the two-tier structure (from 2025-07-01: communes directly under the province)', () => {
+  const day = '2026-03-02';
+  const unit = (code: string, name: string, level: UnitView['level'], parentCode: string | null, type: string, kind: string | null = null): UnitView => ({
+    code, name, level, kind, type, parentCode, validFrom: null, validTo: null, mergedInto: null, dissolved: false, aliases: [], successors: [], day,
+  });
+  const daNang = unit('48', 'Thành phố Đà Nẵng', 'PROVINCE', null, 'Thành phố Trung ương');
+  const communes = [unit('20194', 'Phường Hải Châu', 'COMMUNE', '48', 'Phường'), unit('20794', 'Xã Thăng Bình', 'COMMUNE', '48', 'Xã'), unit('20333', 'Đặc khu Hoàng Sa', 'COMMUNE', '48', 'Đặc khu')];
+  const police = communes.map((c) => unit(`${c.code}.CA`, `Công an ${c.name}`, 'AGENCY', c.code, 'Công an', 'Công an'));
+  const twoTier: IssuerNeighbourhood = { issuer: daNang, subtree: [unit('48.SNV', 'Sở Nội vụ', 'AGENCY', '48', 'Sở', 'Sở'), ...communes, ...police], ancestors: [], aboveAgencies: [], named: [] };
+
+  it.each<[string, string[]]>([
+    ['UBND các xã, phường, đặc khu', ['20194', '20794', '20333']],
+    ['UBND cấp xã', ['20194', '20794', '20333']],
+    ['Công an các xã, phường, đặc khu', ['20194.CA', '20794.CA', '20333.CA']],
+    ['UBND cấp huyện', []],
+  ])('%s', (text, codes) => {
+    expect(resolveCell({ text }, 'implementing', twoTier).unitCodes).toEqual(codes);
   });
 });
 

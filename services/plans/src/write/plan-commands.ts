@@ -6,7 +6,7 @@ import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DomainError, fold } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, project, WrongExpectedVersionError } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
-import { UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
+import { tenantOf, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection } from '../domain/plan-draft';
 import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, problemsError, tasksOf } from '../domain/plan.decider';
 import { PlanDraft } from '../domain/plan-draft';
@@ -131,20 +131,16 @@ export class PlanCommands {
     return { issuer, subtree, ancestors, aboveAgencies, named };
   }
 
-  /** Who acted, for whom: the tenant is the issuer's district (else its province). */
+  /** Who acted, for whom: the tenant is the issuer's unit below the province (district, or commune since 2025-07-01), else the province. */
   private async metadataFor(identity: Identity, issuerCode: string): Promise<EventMetadata> {
     const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
     return { actor, tenant: await this.tenantOf(issuerCode), correlationId: randomUUID(), causationId: null };
   }
 
-  private async tenantOf(unitCode: string): Promise<string> {
-    const today = this.today();
-    let chain = await this.hierarchy.ancestry(unitCode, today);
-    if (!chain.length) {
-      // An issuer that has ended (merged) keeps the tenant it had.
-      const last = await this.hierarchy.lastKnown(unitCode);
-      chain = last ? [last, ...(last.parentCode ? await this.hierarchy.ancestry(last.parentCode, today) : [])] : [];
-    }
-    return chain.find((unit) => unit.level === 'DISTRICT')?.code ?? chain.find((unit) => unit.level === 'PROVINCE')?.code ?? 'platform';
+  private tenantOf(unitCode: string): Promise<string> {
+    // One rule for every service (libs/unit-hierarchy tenancy.ts): the unit below the province
+    // in the structure in force today; an issuer that has ended keeps its last place.
+    return tenantOf(this.hierarchy, unitCode, this.today());
   }
+
 }

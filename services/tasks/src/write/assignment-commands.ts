@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, Projection, RecordedEvent } from '@reform/event-store';
-import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { AssignmentCommand, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
 import { assignmentsProjection } from '../read/assignments/assignments.projection';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
@@ -29,7 +29,7 @@ export class AssignmentCommands {
   }
 
   /**
-   * Who acted, for whom (the tenant is the district, else province, of the assignee), and what it
+   * Who acted, for whom (the tenant is the assignee's unit below the province: district, or commune since 2025-07-01), and what it
    * follows: a user's act on an assignment continues the assignment's thread — the correlation of
    * its creation (the plan's issue, or amendment, that assigned it) — and is caused by the event
    * the user acted upon (the stream's last event when the command was decided). That is what
@@ -46,8 +46,8 @@ export class AssignmentCommands {
     });
   }
 
-  async tenantOf(unitCode: string): Promise<string> {
-    const chain = await this.units.ancestry(unitCode, this.today());
-    return chain.find((unit) => unit.level === 'DISTRICT')?.code ?? chain.find((unit) => unit.level === 'PROVINCE')?.code ?? 'platform';
+  /** The one rule of libs/unit-hierarchy (tenancy.ts): the unit below the province in force today (an ended unit: its last place). */
+  tenantOf(unitCode: string): Promise<string> {
+    return tenantOf(this.units, unitCode, this.today());
   }
 }

@@ -8,17 +8,34 @@ import { Role, ROLES } from '@reform/access';
  */
 export type AccountEvent =
   | { type: 'AccountCreated'; data: { accountId: string; username: string; displayName: string; unitCode: string; passwordHash: string } }
-  | { type: 'RoleGranted'; data: { role: Role; unitCode: string } }
-  | { type: 'RoleRevoked'; data: { role: Role; unitCode: string } }
+  /** `reason`: set when an administrative act of a reorganisation moved or ended the grant. */
+  | { type: 'RoleGranted'; data: { role: Role; unitCode: string; reason?: string } }
+  | { type: 'RoleRevoked'; data: { role: Role; unitCode: string; reason?: string } }
   | { type: 'PasswordChanged'; data: { passwordHash: string } }
-  | { type: 'AccountDisabled'; data: { reason: string } };
+  | { type: 'AccountDisabled'; data: { reason: string } }
+  /** The account now works for another unit (its own ended in a reorganisation). */
+  | { type: 'AccountMoved'; data: { fromUnitCode: string; toUnitCode: string; reason: string } };
 
 export type AccountCommand =
   | { type: 'CreateAccount'; data: { accountId: string; username: string; displayName: string; unitCode: string; passwordHash: string; usernameTaken: boolean; unitExists: boolean } }
   | { type: 'GrantRole'; data: { role: string; unitCode: string; unitExists: boolean } }
   | { type: 'RevokeRole'; data: { role: string; unitCode: string } }
   | { type: 'ChangePassword'; data: { passwordHash: string } }
-  | { type: 'DisableAccount'; data: { reason: string } };
+  | { type: 'DisableAccount'; data: { reason: string } }
+  /**
+   * The administrative act that carries an account across a reorganisation: grants at ended
+   * units move to the unit that took the whole of it, or end; the account's own unit, if it
+   * ended, is replaced by its successor or by `toUnitCode`. `units` holds, for each unit the
+   * account names, what the handler found: in force today, else its successor in force (null
+   * when it was abolished or split) and the act that ended it.
+   */
+  | {
+      type: 'CarryAcrossReorganisation';
+      data: { units: Readonly<Record<string, UnitFate>>; toUnitCode: string | null; toUnitInForce: boolean };
+    };
+
+/** A unit as a reorganisation left it: still in force, or ended with its one successor (if any). */
+export type UnitFate = { readonly inForce: true } | { readonly inForce: false; readonly successor: string | null; readonly source: string | null };
 
 export interface Grant {
   readonly role: Role;
@@ -94,9 +111,46 @@ function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
       if (!command.data.reason.trim()) throw new DomainError('ACCOUNT.REASON_REQUIRED', 'Cần nêu lý do vô hiệu hóa tài khoản.', { field: 'reason' });
       return [{ type: 'AccountDisabled', data: { reason: command.data.reason.trim() } }];
     }
+    case 'CarryAcrossReorganisation':
+      return carryAcross(active(state), command.data);
     default:
       return assertNever(command, 'account command');
   }
+}
+
+const why = (code: string, fate: Extract<UnitFate, { inForce: false }>) =>
+  `Sắp xếp đơn vị hành chính: đơn vị ${code} ${fate.successor ? `đã nhập vào ${fate.successor}` : 'đã kết thúc'}${fate.source ? ` (${fate.source})` : ''}.`;
+
+function carryAcross(account: Exclude<AccountState, { status: 'absent' }>, data: Extract<AccountCommand, { type: 'CarryAcrossReorganisation' }>['data']): AccountEvent[] {
+  const fateOf = (code: string): UnitFate => {
+    const fate = data.units[code];
+    if (!fate) throw new Error(`no fate given for unit ${code}`);
+    return fate;
+  };
+  const events: AccountEvent[] = [];
+  const own = fateOf(account.unitCode);
+  if (data.toUnitCode !== null && !data.toUnitInForce) {
+    throw new DomainError('ACCOUNT.UNKNOWN_UNIT', `Đơn vị "${data.toUnitCode}" không có hoặc không còn hiệu lực.`, { field: 'toUnitCode' });
+  }
+  if (!own.inForce) {
+    const to = data.toUnitCode ?? own.successor;
+    if (!to) {
+      throw new DomainError('ACCOUNT.SUCCESSOR_REQUIRED', `Đơn vị ${account.unitCode} của tài khoản đã kết thúc mà không có một đơn vị kế thừa duy nhất; cần chọn đơn vị mới.`, { field: 'toUnitCode' });
+    }
+    events.push({ type: 'AccountMoved', data: { fromUnitCode: account.unitCode, toUnitCode: to, reason: why(account.unitCode, own) } });
+  }
+  const kept = new Set(account.roles.map((grant) => `${grant.role}@${grant.unitCode}`));
+  for (const grant of account.roles) {
+    const fate = fateOf(grant.unitCode);
+    if (fate.inForce) continue;
+    const reason = why(grant.unitCode, fate);
+    events.push({ type: 'RoleRevoked', data: { role: grant.role, unitCode: grant.unitCode, reason } });
+    if (fate.successor && !kept.has(`${grant.role}@${fate.successor}`)) {
+      events.push({ type: 'RoleGranted', data: { role: grant.role, unitCode: fate.successor, reason } });
+      kept.add(`${grant.role}@${fate.successor}`);
+    }
+  }
+  return events;
 }
 
 function evolve(state: AccountState, event: AccountEvent): AccountState {
@@ -111,6 +165,8 @@ function evolve(state: AccountState, event: AccountEvent): AccountState {
       return state.status === 'absent' ? state : { ...state, passwordHash: event.data.passwordHash };
     case 'AccountDisabled':
       return state.status === 'absent' ? state : { ...state, status: 'disabled' };
+    case 'AccountMoved':
+      return state.status === 'absent' ? state : { ...state, unitCode: event.data.toUnitCode };
     default:
       return assertNever(event, 'account event');
   }

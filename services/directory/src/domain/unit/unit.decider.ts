@@ -6,10 +6,10 @@ import { assertNever, Decider, DomainError } from '@reform/decider';
  * validity (valid-time, calendar days): renames and transfers split the current period, a merger
  * or dissolution ends it. Facts looked up elsewhere (does the parent exist) come in the command.
  */
-import { Day, EstablishedUnit, evolveUnit, lastPeriod, UNIT_LEVELS, UnitEvent, UnitState } from '@reform/unit-periods';
+import { Day, EstablishedUnit, evolveUnit, hasEnded, lastPeriod, periodOn, UNIT_LEVELS, UnitEvent, UnitState } from '@reform/unit-periods';
 
-export { lastPeriod, periodOn, UNIT_LEVELS } from '@reform/unit-periods';
-export type { Day, EstablishedUnit, UnitEvent, UnitLevel, UnitPeriod, UnitState } from '@reform/unit-periods';
+export { hasEnded, lastPeriod, periodOn, UNIT_LEVELS } from '@reform/unit-periods';
+export type { Day, EstablishedUnit, UnitEvent, UnitLevel, UnitPeriod, UnitState, UnitSuccessor } from '@reform/unit-periods';
 
 export type UnitCommand =
   | { type: 'EstablishUnit'; data: UnitEventData<'UnitEstablished'> & { parentExists: boolean } }
@@ -18,7 +18,10 @@ export type UnitCommand =
   | { type: 'MergeUnit'; data: UnitEventData<'UnitMerged'> & { intoExists: boolean } }
   | { type: 'DissolveUnit'; data: UnitEventData<'UnitDissolved'> }
   | { type: 'RecordEarlierParent'; data: UnitEventData<'EarlierParentRecorded'> & { parentExists: boolean } }
-  | { type: 'SetUnitAliases'; data: UnitEventData<'UnitAliasesSet'> };
+  | { type: 'SetUnitAliases'; data: UnitEventData<'UnitAliasesSet'> }
+
+  | { type: 'ReorganiseUnit'; data: UnitEventData<'UnitReorganised'> & { parentExists: boolean } }
+  | { type: 'SplitUnit'; data: UnitEventData<'UnitSplit'> & { intoExist: boolean } };
 
 type UnitEventData<T extends UnitEvent['type']> = Extract<UnitEvent, { type: T }>['data'];
 
@@ -39,8 +42,9 @@ function established(state: UnitState, code?: string): EstablishedUnit {
 
 function current(state: UnitState): EstablishedUnit {
   const unit = established(state);
-  if (unit.mergedInto || unit.dissolved) {
-    throw new DomainError('UNIT.ALREADY_ENDED', `Đơn vị ${unit.code} đã ${unit.mergedInto ? `sáp nhập vào ${unit.mergedInto}` : 'giải thể'}; không thể thay đổi thêm.`, { kind: 'CONFLICT' });
+  if (hasEnded(unit)) {
+    const how = unit.mergedInto ? `sáp nhập vào ${unit.mergedInto}` : unit.dissolved ? 'giải thể' : `chia tách vào ${unit.successors.map((s) => s.code).join(', ')}`;
+    throw new DomainError('UNIT.ALREADY_ENDED', `Đơn vị ${unit.code} đã ${how}; không thể thay đổi thêm.`, { kind: 'CONFLICT' });
   }
   return unit;
 }
@@ -66,6 +70,11 @@ function checkAliases(aliases: readonly string[], name: string, field: string): 
   return out;
 }
 
+/** A change of the structure cites the act that made it. */
+function sourced(source: string): void {
+  if (!source.trim()) throw new DomainError('UNIT.SOURCE_REQUIRED', 'Cần nêu văn bản quyết định thay đổi (nghị quyết, luật...).', { field: 'source' });
+}
+
 function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
   switch (command.type) {
     case 'EstablishUnit': {
@@ -85,6 +94,9 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       return [{ type: 'UnitEstablished', data: { ...rest, name: data.name.trim(), ...(aliases.length ? { aliases } : {}) } }];
     }
     case 'RenameUnit': {
+      // Already so on that day (or last, for a day after its end): nothing to record, even for an ended unit.
+      const as = periodOn(established(state), command.data.effectiveOn) ?? lastPeriod(established(state));
+      if (as.name === command.data.name.trim() && as.type === command.data.type) return [];
       const unit = current(state);
       const period = lastPeriod(unit);
       if (!command.data.name.trim()) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });
@@ -130,6 +142,33 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       const aliases = checkAliases(command.data.aliases, lastPeriod(unit).name, 'aliases');
       if (JSON.stringify(aliases) === JSON.stringify(unit.aliases)) return [];
       return [{ type: 'UnitAliasesSet', data: { aliases } }];
+    }
+    case 'ReorganiseUnit': {
+      const { parentExists, ...data } = command.data;
+      const unit = current(state);
+      const period = lastPeriod(unit);
+      const name = data.name.trim();
+      if (!name) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });
+      if (unit.level === 'PROVINCE' ? data.parentCode !== null : data.parentCode === null) {
+        throw new DomainError('UNIT.INVALID_PARENT', unit.level === 'PROVINCE' ? 'Đơn vị cấp tỉnh không có đơn vị cấp trên.' : 'Cần có đơn vị cấp trên.', { field: 'parentCode' });
+      }
+      if (data.parentCode === unit.code) throw new DomainError('UNIT.INVALID_PARENT', 'Đơn vị không thể trực thuộc chính nó.', { field: 'parentCode' });
+      if (period.name === name && period.type === data.type && period.parentCode === data.parentCode) return [];
+      if (data.parentCode !== null && !parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
+      sourced(data.source);
+      after(unit, data.effectiveOn, 'effectiveOn');
+      return [{ type: 'UnitReorganised', data: { ...data, name } }];
+    }
+    case 'SplitUnit': {
+      const { intoExist, ...data } = command.data;
+      const unit = current(state);
+      const others = data.intoCodes.filter((code) => code !== unit.code);
+      if (others.length === 0) throw new DomainError('UNIT.INVALID_SPLIT', 'Cần ít nhất một đơn vị khác nhận một phần của đơn vị bị chia tách.', { field: 'intoCodes' });
+      if (new Set(data.intoCodes).size !== data.intoCodes.length) throw new DomainError('UNIT.INVALID_SPLIT', 'Danh sách đơn vị nhận có mã trùng nhau.', { field: 'intoCodes' });
+      if (!intoExist) throw new DomainError('UNIT.NOT_FOUND', `Không tìm thấy một trong các đơn vị nhận: ${others.join(', ')}.`, { field: 'intoCodes' });
+      sourced(data.source);
+      after(unit, data.effectiveOn, 'effectiveOn');
+      return [{ type: 'UnitSplit', data }];
     }
     default:
       return assertNever(command, 'unit command');

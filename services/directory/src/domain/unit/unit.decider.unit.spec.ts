@@ -125,4 +125,65 @@ describe('Unit decider', () => {
     it('cannot be given to a unit that has ended', () =>
       unit.given([sldtbxh, { type: 'UnitDissolved', data: { effectiveOn: '2025-03-01' } }]).when({ type: 'SetUnitAliases', data: { aliases: ['Sở LĐ-TB&XH'] } }).thenThrows('UNIT.ALREADY_ENDED'));
   });
+
+  describe('the 2025 reorganisation: reorganise, split, and acts cited', () => {
+    const binhDuong: UnitEvent = { type: 'UnitEstablished', data: { code: '20437', name: "Xã Ch'ơm", type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '504', validFrom: null } };
+    const source = 'NQ 1659/NQ-UBTVQH15';
+    it('moves a commune that keeps its code from its district to the province, with its new name, citing the act', () =>
+      unit
+        .given([queLoc])
+        .when({ type: 'ReorganiseUnit', data: { name: 'Xã Quế Sơn', type: 'Xã', parentCode: '48', effectiveOn: '2025-07-01', source, parentExists: true } })
+        .thenState((s) => {
+          expect((s as EstablishedUnit).periods).toEqual([
+            { validFrom: null, validTo: '2025-07-01', name: 'Xã Quế Lộc', type: 'Xã', parentCode: '509' },
+            { validFrom: '2025-07-01', validTo: null, name: 'Xã Quế Sơn', type: 'Xã', parentCode: '48' },
+          ]);
+          expect(periodOn(s as EstablishedUnit, '2025-06-30')?.parentCode).toBe('509');
+        }));
+    it('appends nothing when the unit is already so', () =>
+      unit.given([queLoc]).when({ type: 'ReorganiseUnit', data: { name: 'Xã Quế Lộc', type: 'Xã', parentCode: '509', effectiveOn: '2025-07-01', source, parentExists: true } }).then([]));
+    it('refuses a reorganisation without its act', () =>
+      unit.given([queLoc]).when({ type: 'ReorganiseUnit', data: { name: 'Xã Quế Sơn', type: 'Xã', parentCode: '48', effectiveOn: '2025-07-01', source: ' ', parentExists: true } }).thenThrows('UNIT.SOURCE_REQUIRED', 'source'));
+    it('refuses a commune without a parent', () =>
+      unit.given([queLoc]).when({ type: 'ReorganiseUnit', data: { name: 'Xã Quế Sơn', type: 'Xã', parentCode: null, effectiveOn: '2025-07-01', source, parentExists: true } }).thenThrows('UNIT.INVALID_PARENT', 'parentCode'));
+    it('ends a unit split among others, listing every successor', () =>
+      unit
+        .given([binhDuong])
+        .when({ type: 'SplitUnit', data: { intoCodes: ['20443', '20446'], effectiveOn: '2025-07-01', source, intoExist: true } })
+        .thenState((s) => {
+          const u = s as EstablishedUnit;
+          expect(u.successors).toEqual([
+            { code: '20443', relation: 'SPLIT_INTO', effectiveOn: '2025-07-01', source },
+            { code: '20446', relation: 'SPLIT_INTO', effectiveOn: '2025-07-01', source },
+          ]);
+          expect(u.periods[0].validTo).toBe('2025-07-01');
+          expect(u.mergedInto).toBeNull();
+          expect(u.endSource).toBe(source);
+        }));
+    it('keeps a unit that kept a part of itself', () =>
+      unit
+        .given([binhDuong])
+        .when({ type: 'SplitUnit', data: { intoCodes: ['20437', '20446'], effectiveOn: '2025-07-01', source, intoExist: true } })
+        .thenState((s) => {
+          expect((s as EstablishedUnit).periods[0].validTo).toBeNull();
+          expect((s as EstablishedUnit).successors.map((x) => x.code)).toEqual(['20446']);
+        }));
+    it('refuses a split into itself alone', () =>
+      unit.given([binhDuong]).when({ type: 'SplitUnit', data: { intoCodes: ['20437'], effectiveOn: '2025-07-01', source, intoExist: true } }).thenThrows('UNIT.INVALID_SPLIT', 'intoCodes'));
+    it('refuses any change after a split ended it', () =>
+      unit
+        .given([binhDuong, { type: 'UnitSplit', data: { intoCodes: ['20443', '20446'], effectiveOn: '2025-07-01', source } }])
+        .when({ type: 'MergeUnit', data: { intoCode: '20443', effectiveOn: '2026-01-01', intoExists: true } })
+        .thenThrows('UNIT.ALREADY_ENDED'));
+    it('records a merger’s act as a successor of relation MERGED_INTO', () =>
+      unit
+        .given([nongSon])
+        .when({ type: 'MergeUnit', data: { intoCode: '509', effectiveOn: '2025-01-01', source: 'NQ 1318/NQ-UBTVQH15', intoExists: true } })
+        .thenState((s) => expect((s as EstablishedUnit).successors).toEqual([{ code: '509', relation: 'MERGED_INTO', effectiveOn: '2025-01-01', source: 'NQ 1318/NQ-UBTVQH15' }])));
+    it('folds a merger recorded before acts were cited with no source', () =>
+      unit
+        .given([nongSon, { type: 'UnitMerged', data: { intoCode: '509', effectiveOn: '2025-01-01' } }])
+        .when({ type: 'RenameUnit', data: { name: 'X', type: 'Huyện', effectiveOn: '2026-01-01' } })
+        .thenThrows('UNIT.ALREADY_ENDED'));
+  });
 });

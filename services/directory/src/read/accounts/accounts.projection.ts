@@ -4,7 +4,7 @@ import { Projection, RecordedEvent } from '@reform/event-store';
 import { DIRECTORY_SCHEMA } from '../../schema';
 import { AccountEvent, AccountState, accountDecider } from '../../domain/account/account.decider';
 
-const ACCOUNT_EVENT_TYPES: readonly AccountEvent['type'][] = ['AccountCreated', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'AccountDisabled'];
+const ACCOUNT_EVENT_TYPES: readonly AccountEvent['type'][] = ['AccountCreated', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'AccountDisabled', 'AccountMoved'];
 
 /**
  * `accounts` and `account_roles`: folds each account with the decider's evolve from the stored

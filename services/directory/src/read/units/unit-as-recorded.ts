@@ -26,6 +26,8 @@ export function unitAsRecorded(state: UnitState, recordedAsOf: Date, on: { reado
     aliases: state.aliases ?? [],
     mergedInto: state.mergedInto,
     dissolved: state.dissolved,
+    successors: state.successors,
+    endSource: state.endSource,
     day: on.day ?? on.today,
     recordedAsOf,
   };

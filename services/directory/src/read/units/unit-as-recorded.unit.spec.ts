@@ -32,6 +32,8 @@ describe('a unit as recorded at an instant, from its folded state', () => {
       mergedInto: '509',
       dissolved: false,
       aliases: [],
+      successors: [{ code: '509', relation: 'MERGED_INTO', effectiveOn: '2025-01-01', source: null }],
+      endSource: null,
       day: '2020-07-01',
       recordedAsOf: at,
     });

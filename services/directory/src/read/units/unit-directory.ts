@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
-import { UnitLevel } from '../../domain/unit/unit.decider';
+import { UnitReader } from '@reform/unit-hierarchy';
+import { UnitLevel, UnitSuccessor } from '../../domain/unit/unit.decider';
 
 /** A unit as it was on `day` (or as last recorded when `day` is null). */
 export interface UnitView {
@@ -19,6 +20,9 @@ export interface UnitView {
   readonly dissolved: boolean;
   /** Other names officials write for the unit ("Sở LĐ-TB&XH"), matched like its name. */
   readonly aliases: readonly string[];
+  /** Where it or parts of it went (lineage: merges and splits), and the act that ended it. */
+  readonly successors: readonly UnitSuccessor[];
+  readonly endSource: string | null;
   /** The day the view answers for; nested fields (parent, children) answer for the same day. */
   readonly day: string;
   /**
@@ -29,7 +33,7 @@ export interface UnitView {
   readonly recordedAsOf?: Date;
 }
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases`;
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases, u.successors, u.end_source`;
 const ON_DAY = `(p.valid_from IS NULL OR p.valid_from <= $DAY::date) AND (p.valid_to IS NULL OR $DAY::date < p.valid_to)`;
 
 interface ViewRow {
@@ -44,6 +48,8 @@ interface ViewRow {
   merged_into: string | null;
   dissolved: boolean;
   aliases: string[];
+  successors: UnitSuccessor[];
+  end_source: string | null;
 }
 
 const toView = (day: string) => (row: ViewRow): UnitView => ({
@@ -58,6 +64,8 @@ const toView = (day: string) => (row: ViewRow): UnitView => ({
   mergedInto: row.merged_into,
   dissolved: row.dissolved,
   aliases: row.aliases,
+  successors: row.successors,
+  endSource: row.end_source,
   day,
 });
 
@@ -97,6 +105,20 @@ export class UnitDirectory {
       next = unit.parentCode;
     }
     return chain;
+  }
+
+  /** This read model as the shared tenancy rules read units (libs/unit-hierarchy tenancy.ts). */
+  reader(today: string): UnitReader {
+    return { unit: (code, day) => this.unit(code, day, day), lastKnown: (code) => this.unit(code, null, today) };
+  }
+
+  /** The units that went into `code`, wholly or in part (lineage read from the successor's side). */
+  async predecessors(code: string): Promise<Array<{ code: string; successor: UnitSuccessor }>> {
+    const rows: Array<{ code: string; successors: UnitSuccessor[] }> = await this.manager.query(
+      `SELECT code, successors FROM "${S}".units WHERE successors @> jsonb_build_array(jsonb_build_object('code', $1::text)) ORDER BY code`,
+      [code],
+    );
+    return rows.flatMap((row) => row.successors.filter((s) => s.code === code).map((successor) => ({ code: row.code, successor })));
   }
 
   async existing(codes: readonly string[]): Promise<Set<string>> {

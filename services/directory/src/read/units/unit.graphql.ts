@@ -27,6 +27,45 @@ export class UnitType {
   @Field(() => DateScalar, { nullable: true, description: 'Ngày hết hiệu lực (sáp nhập, giải thể).' }) validTo!: string | null;
   @Field() dissolved!: boolean;
   @Field(() => [String], { description: 'Các tên gọi khác, viết tắt mà văn bản hay dùng ("Sở LĐ-TB&XH"); kế hoạch khớp tên đơn vị theo cả tên chính thức và các tên này.' }) aliases!: string[];
+  @Field(() => String, { nullable: true, description: 'Văn bản đã chấm dứt đơn vị (sáp nhập, chia tách, giải thể), nếu có ghi nhận.' }) endSource!: string | null;
+}
+
+export const LineageRelationEnum = { MERGED_INTO: 'MERGED_INTO', SPLIT_INTO: 'SPLIT_INTO' } as const;
+registerEnumType(LineageRelationEnum, {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
+  name: 'LineageRelation',
+  description: 'MERGED_INTO: toàn bộ đơn vị nhập vào đơn vị kia; SPLIT_INTO: một phần của đơn vị chuyển vào đơn vị kia (chia tách).',
+});
+
+/** One step of lineage: the unit at the other end, with the relation and the act. */
+interface LineageView {
+  readonly relation: keyof typeof LineageRelationEnum;
+  readonly effectiveOn: string;
+  readonly source: string | null;
+  readonly code: string;
+  /** Whom to ask: the unit at the other end is read as last recorded, answering for `day`. */
+  readonly day: string;
+}
+
+@ObjectType('UnitLineage', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một quan hệ kế thừa giữa đơn vị cũ và đơn vị mới (sắp xếp đơn vị hành chính).' })
+export class UnitLineageType {
+  @Field(() => LineageRelationEnum) relation!: keyof typeof LineageRelationEnum;
+  @Field(() => DateScalar, { description: 'Ngày có hiệu lực.' }) effectiveOn!: string;
+  @Field(() => String, { nullable: true, description: 'Văn bản quyết định (nghị quyết, luật...).' }) source!: string | null;
+}
+
+@Resolver(() => UnitLineageType)
+export class UnitLineageResolver {
+  constructor(
+    private readonly directory: UnitDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @SignedIn()
+  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị ở đầu kia của quan hệ, như ghi nhận gần nhất.' })
+  unit(@Parent() lineage: LineageView): Promise<UnitView | null> {
+    return this.directory.unit(lineage.code, null, todayOf(this.clock));
+  }
 }
 
 const dayOf = (asOf: Date | null | undefined) => (asOf ? vietnamDay(asOf) : null);
@@ -117,6 +156,20 @@ export class UnitResolver {
     if (!unit.mergedInto) return Promise.resolve(null);
     if (unit.recordedAsOf) return this.asRecorded.unit(unit.mergedInto, unit.recordedAsOf, { day: null, today: todayOf(this.clock) });
     return this.directory.unit(unit.mergedInto, null, todayOf(this.clock));
+  }
+
+  @SignedIn()
+  @ResolveField(() => [UnitLineageType], {
+    description: 'Các đơn vị đã nhận đơn vị này hoặc một phần của nó (sáp nhập, chia tách), theo thứ tự ghi nhận. Với chia tách: mọi đơn vị nhận; mergedInto chỉ có khi nhập toàn bộ vào một đơn vị.',
+  })
+  successors(@Parent() unit: UnitView): LineageView[] {
+    return unit.successors.map((s) => ({ relation: s.relation, effectiveOn: s.effectiveOn, source: s.source, code: s.code, day: unit.day }));
+  }
+
+  @SignedIn()
+  @ResolveField(() => [UnitLineageType], { description: 'Các đơn vị đã nhập vào đơn vị này, toàn bộ hoặc một phần (theo bản ghi hiện tại).' })
+  async predecessors(@Parent() unit: UnitView): Promise<LineageView[]> {
+    return (await this.directory.predecessors(unit.code)).map(({ code, successor: s }) => ({ relation: s.relation, effectiveOn: s.effectiveOn, source: s.source, code, day: unit.day }));
   }
 
   @SignedIn()

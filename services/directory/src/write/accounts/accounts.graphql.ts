@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Identity, Role } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden, hashPassword, verifyPassword } from '@reform/auth';
 import { DomainError } from '@reform/decider';
-import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
+import { accountDecider, accountStreamId, UnitFate } from '../../domain/account/account.decider';
 import { AccountDirectory, AccountView } from '../../read/accounts/account-directory';
 import { AccountType, RoleEnum, toAccountType } from '../../read/accounts/account.graphql';
 import { UnitDirectory } from '../../read/units/unit-directory';
@@ -111,6 +111,41 @@ export class AccountAdministrationResolver {
     checkPassword(newPassword, 'newPassword');
     await this.commands.execute(accountDecider, accountStreamId(account.accountId), { type: 'ChangePassword', data: { passwordHash: await hashPassword(newPassword) } }, await this.commands.metadataFor(identity, account.unitCode));
     return toAccountType(await this.load(identity.username));
+  }
+
+  @AccessCheckedInResolver('administer')
+  @Mutation(() => AccountType, {
+    description:
+      'Chuyển tài khoản qua đợt sắp xếp đơn vị hành chính (văn bản hành chính được ghi nhận): vai trò tại đơn vị đã nhập vào đơn vị khác được chuyển sang đơn vị đó, vai trò tại đơn vị đã giải thể hoặc chia tách bị chấm dứt; đơn vị của tài khoản, nếu đã kết thúc, được thay bằng đơn vị kế thừa hoặc toUnitCode. Trước đó tài khoản không thể thao tác.',
+  })
+  async carryAccountAcrossReorganisation(
+    @Args('username') username: string,
+    @Args('toUnitCode', { type: () => ID, nullable: true, description: 'Đơn vị mới của tài khoản khi đơn vị cũ không có một đơn vị kế thừa duy nhất (giải thể, chia tách).' }) toUnitCode: string | null,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AccountType> {
+    const account = await this.administered(identity, username);
+    const today = todayOf(this.clock);
+    if (toUnitCode) await this.access.assert(identity, 'administer', toUnitCode);
+    const units: Record<string, UnitFate> = {};
+    for (const code of new Set([account.unitCode, ...account.roles.map((grant) => grant.unitCode)])) units[code] = await this.fateOf(code, today);
+    await this.commands.execute(accountDecider, accountStreamId(account.accountId), {
+      type: 'CarryAcrossReorganisation',
+      data: { units, toUnitCode: toUnitCode ?? null, toUnitInForce: toUnitCode ? (await this.units.unit(toUnitCode, today, today)) !== null : false },
+    }, await this.commands.metadataFor(identity, account.unitCode));
+    return toAccountType(await this.load(username));
+  }
+
+  /** In force today, or ended: the unit in force that took the whole of it (following mergers), if any. */
+  private async fateOf(code: string, today: string): Promise<UnitFate> {
+    if (await this.units.unit(code, today, today)) return { inForce: true };
+    const ended = await this.units.unit(code, null, today);
+    let successor: string | null = null;
+    for (let next = ended, steps = 0; next?.mergedInto && !successor && steps < 5; steps++) {
+      const into = await this.units.unit(next.mergedInto, today, today);
+      if (into) successor = into.code;
+      else next = await this.units.unit(next.mergedInto, null, today);
+    }
+    return { inForce: false, successor, source: ended?.endSource ?? null };
   }
 
   /** The account, if the caller administers its unit; FORBIDDEN otherwise (existence not revealed). */

@@ -1,6 +1,6 @@
 import { EventMetadata, PostgresEventStore } from '@reform/event-store';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
-import { UnitCommand, UnitLevel, UnitState, unitDecider, lastPeriod } from '../../domain/unit/unit.decider';
+import { UnitCommand, UnitLevel, UnitState, unitDecider, lastPeriod, periodOn } from '../../domain/unit/unit.decider';
 import { loadUnits } from '../../read/units/units.projection';
 import { executeUnitCommands, UnitCommandsRefused } from '../unit-commands';
 import { parseUnitList, UnitListRejected, UnitListRow } from './unit-list';
@@ -45,7 +45,9 @@ function commandsFor(row: UnitListRow, state: UnitState, listDate: string): Unit
   if (state.status === 'absent') {
     return [{ type: 'EstablishUnit', data: { code: row.code, name: row.name, type: row.type, level: row.level, kind: null, parentCode: row.parentCode, validFrom: null, parentExists: true } }];
   }
-  const period = lastPeriod(state);
+  // Compared with the unit as it was on the list's day: a later change (the 2025 reorganisation)
+  // does not make an older list look different.
+  const period = periodOn(state, listDate) ?? lastPeriod(state);
   const commands: UnitCommand[] = [];
   if (period.name !== row.name || period.type !== row.type) commands.push({ type: 'RenameUnit', data: { name: row.name, type: row.type, effectiveOn: listDate } });
   if (row.parentCode && period.parentCode !== row.parentCode) commands.push({ type: 'TransferUnit', data: { parentCode: row.parentCode, effectiveOn: listDate, parentExists: true } });

@@ -31,10 +31,11 @@ export class UnitListRejected extends Error {
   }
 }
 
-const LEVELS: Record<string, { level: UnitLevel; digits: number; types: string[]; parent: UnitLevel | null }> = {
-  province: { level: 'PROVINCE', digits: 2, types: ['Tỉnh', 'Thành phố Trung ương'], parent: null },
-  district: { level: 'DISTRICT', digits: 3, types: ['Huyện', 'Quận', 'Thị xã', 'Thành phố'], parent: 'PROVINCE' },
-  commune: { level: 'COMMUNE', digits: 5, types: ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'], parent: 'DISTRICT' },
+// A commune sits under its district until 2025-07-01 and under its province since (two tiers).
+const LEVELS: Record<string, { level: UnitLevel; digits: number; types: string[]; parents: UnitLevel[] }> = {
+  province: { level: 'PROVINCE', digits: 2, types: ['Tỉnh', 'Thành phố Trung ương'], parents: [] },
+  district: { level: 'DISTRICT', digits: 3, types: ['Huyện', 'Quận', 'Thị xã', 'Thành phố'], parents: ['PROVINCE'] },
+  commune: { level: 'COMMUNE', digits: 5, types: ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'], parents: ['DISTRICT', 'PROVINCE'] },
 };
 const HEADER = ['code', 'name', 'type', 'level', 'parent_code'];
 const MAX_PROBLEMS = 50;
@@ -76,17 +77,17 @@ export async function parseUnitList(csv: string, knownLevels: (code: string) => 
     seen.set(code, line);
     if (!name) problem('name', 'không được để trống');
     if (!spec.types.includes(type)) problem('type', `"${type}" không phải loại của cấp ${levelText} (${spec.types.join(', ')})`);
-    if (spec.parent === null && parent) problem('parent_code', 'đơn vị cấp tỉnh không có đơn vị cấp trên');
-    if (spec.parent !== null && !parent) problem('parent_code', 'cần mã đơn vị cấp trên');
+    if (spec.parents.length === 0 && parent) problem('parent_code', 'đơn vị cấp tỉnh không có đơn vị cấp trên');
+    if (spec.parents.length > 0 && !parent) problem('parent_code', 'cần mã đơn vị cấp trên');
     rows.push({ line, code, name, type, level: spec.level, parentCode: parent || null });
   });
   const levelInFile = new Map(rows.map((row) => [row.code, row.level]));
   for (const row of rows) {
     if (!row.parentCode) continue;
     const parentLevel = levelInFile.get(row.parentCode) ?? knownLevels(row.parentCode);
-    const expected = Object.values(LEVELS).find((spec) => spec.level === row.level)?.parent;
+    const expected = Object.values(LEVELS).find((spec) => spec.level === row.level)?.parents ?? [];
     if (!parentLevel) problems.push({ line: row.line, field: 'parent_code', rule: `không có đơn vị mã "${row.parentCode}" trong tệp hay trong danh mục` });
-    else if (parentLevel !== expected) problems.push({ line: row.line, field: 'parent_code', rule: `đơn vị cấp trên "${row.parentCode}" là ${parentLevel}, cần ${expected}` });
+    else if (!expected.includes(parentLevel)) problems.push({ line: row.line, field: 'parent_code', rule: `đơn vị cấp trên "${row.parentCode}" là ${parentLevel}, cần ${expected.join(' hoặc ')}` });
   }
   if (problems.length) throw new UnitListRejected(problems.sort((a, b) => a.line - b.line).slice(0, MAX_PROBLEMS));
   return rows;

@@ -194,6 +194,7 @@ const view = (code: string, name: string, level: UnitLevel, parentCode: string |
   mergedInto: null,
   dissolved: false,
   aliases: [],
+  successors: [],
   day: '2021-01-01',
 });
 

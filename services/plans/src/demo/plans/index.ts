@@ -3,8 +3,9 @@ import { HA_GIANG_PAPI_2021, QUANG_NAM_PAPI_2020, QUANG_NAM_PAR_2021 } from './p
 import { NONG_SON_PAPI_2020 } from './seed-000-nong-son-papi-2020';
 import { VI_XUYEN_PAPI_2021 } from './seed-001-vi-xuyen-papi-2021';
 import { THANG_BINH_PAR_2021 } from './seed-002-thang-binh-par-2021';
+import { DA_NANG_PAR_2026 } from './two-tier';
 
-export { HA_GIANG_PAPI_2021, NONG_SON_PAPI_2020, QUANG_NAM_PAPI_2020, QUANG_NAM_PAR_2021, THANG_BINH_PAR_2021, VI_XUYEN_PAPI_2021 };
+export { DA_NANG_PAR_2026, HA_GIANG_PAPI_2021, NONG_SON_PAPI_2020, QUANG_NAM_PAPI_2020, QUANG_NAM_PAR_2021, THANG_BINH_PAR_2021, VI_XUYEN_PAPI_2021 };
 
 export interface DemoPlan {
   readonly key: string;
@@ -28,3 +29,9 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
   { key: 'ha-giang-papi-2021', draft: HA_GIANG_PAPI_2021, issuedOn: '2021-05-24' },
   { key: 'vi-xuyen-papi-2021', draft: VI_XUYEN_PAPI_2021, implementsKey: 'ha-giang-papi-2021', issuedOn: '2021-05-31' },
 ];
+
+/**
+ * The two-tier side (2025 reorganisation): the new Đà Nẵng's plan to its communes, wards and
+ * special zone, issued after the units of 2025-07-01 are imported.
+ */
+export const TWO_TIER_DEMO_PLANS: readonly DemoPlan[] = [{ key: 'da-nang-par-2026', draft: DA_NANG_PAR_2026, issuedOn: '2026-01-20' }];

@@ -20,6 +20,7 @@ const unit = (code: string, name: string, level: UnitLevel, parentCode: string |
   mergedInto: null,
   dissolved: false,
   aliases: [],
+  successors: [],
   day: DAY,
 });
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { TASKS_SCHEMA as S } from '../../schema';
 import { commandAssignments } from '../../write/assignment-batches';
 import { TASKS_PROJECTIONS } from '../../write/assignment-commands';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { OpenWorkAcrossReorganisation } from '../when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 
 export interface OverdueOptions {
   /** How often to look (default 60 s); 0 turns the timer off (tests call `tick()`). */
@@ -37,6 +38,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(OVERDUE_OPTIONS) private readonly options: OverdueOptions,
+    @Optional() private readonly lineage?: OpenWorkAcrossReorganisation,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -71,6 +73,8 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async pass(): Promise<{ overdue: number; reminded: number }> {
+    // First the work of units a reorganisation ended by today: it is due from its new owner.
+    await this.lineage?.passDue();
     const today = todayOf(this.clock);
     const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `overdue-${today}-${randomUUID()}`, causationId: null };
     const options = { store: this.store, projections: TASKS_PROJECTIONS, metadata };

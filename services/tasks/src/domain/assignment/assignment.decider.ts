@@ -74,6 +74,10 @@ export interface Assignment extends AssignmentFacts {
   readonly progressDays: readonly Day[];
   /** The day it was accepted (as given: it may be back-dated). */
   readonly acceptedOn: Day | null;
+  /** Units the assignment was passed from by a reorganisation (oldest first); absent before 2025. */
+  readonly formerUnitCodes?: readonly string[];
+  /** A split unit's open work: the successors offered to the issuer, who allocates it to one. */
+  readonly offeredTo?: readonly string[] | null;
 }
 
 export type AssignmentState = { readonly status: 'NONE' } | Assignment;
@@ -94,7 +98,14 @@ export type AssignmentEvent =
   | { type: 'ExtensionGranted'; data: { dueOn: Day; reason: string | null; on: Day } }
   | { type: 'ExtensionRefused'; data: { reason: string; on: Day } }
   | { type: 'AssignmentOverdue'; data: { dueDay: Day; on: Day } }
-  | { type: 'ReminderIssued'; data: { dueDay: Day; on: Day } };
+  | { type: 'ReminderIssued'; data: { dueDay: Day; on: Day } }
+  /**
+   * Lineage (2025 reorganisation): the unit merged into another, which now owns the open work;
+   * or the issuer allocated a split unit's work to one of its successors. Cites the act.
+   */
+  | { type: 'AssignmentPassedToSuccessor'; data: { fromUnitCode: string; toUnitCode: string; relation: 'MERGED_INTO' | 'SPLIT_INTO'; source: string | null; on: Day } }
+  /** The unit was split: its open work is offered to the successors for the issuer to allocate. */
+  | { type: 'AssignmentOfferedToSuccessors'; data: { fromUnitCode: string; toUnitCodes: string[]; source: string | null; on: Day } };
 
 export const ASSIGNMENT_EVENT_TYPES: readonly AssignmentEvent['type'][] = [
   'AssignmentCreated',
@@ -108,6 +119,8 @@ export const ASSIGNMENT_EVENT_TYPES: readonly AssignmentEvent['type'][] = [
   'ExtensionRefused',
   'AssignmentOverdue',
   'ReminderIssued',
+  'AssignmentPassedToSuccessor',
+  'AssignmentOfferedToSuccessors',
 ];
 
 /**
@@ -126,7 +139,10 @@ export type AssignmentCommand =
   | { type: 'GrantExtension'; data: { reason?: string | null; on: Day } }
   | { type: 'RefuseExtension'; data: { reason: string; on: Day } }
   | { type: 'MarkOverdue'; data: { dueDay: Day; today: Day } }
-  | { type: 'Remind'; data: { dueDay: Day; today: Day; reminderDays: number } };
+  | { type: 'Remind'; data: { dueDay: Day; today: Day; reminderDays: number } }
+  | { type: 'PassToSuccessor'; data: { fromUnitCode: string; toUnitCode: string; source: string | null; on: Day } }
+  | { type: 'OfferToSuccessors'; data: { fromUnitCode: string; toUnitCodes: readonly string[]; source: string | null; on: Day } }
+  | { type: 'AllocateToSuccessor'; data: { toUnitCode: string; on: Day } };
 
 export const DEFAULT_REMINDER_DAYS = 3;
 const MAX_TEXT = 4000;
@@ -299,6 +315,25 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
       if (today > dueDay || today < addDays(dueDay, -reminderDays)) throw badInput('ASSIGNMENT.NOT_IN_REMINDER_WINDOW', `Chưa đến lúc nhắc hạn ${dueDay}.`, 'dueDay');
       return [{ type: 'ReminderIssued', data: { dueDay, on: today } }];
     }
+    case 'PassToSuccessor': {
+      // Closed work stays with the unit that did it; a redelivered merger finds it passed already.
+      if (!isOpen(state) || state.unitCode !== command.data.fromUnitCode) return [];
+      const { fromUnitCode, toUnitCode, source, on } = command.data;
+      return [{ type: 'AssignmentPassedToSuccessor', data: { fromUnitCode, toUnitCode, relation: 'MERGED_INTO', source, on } }];
+    }
+    case 'OfferToSuccessors': {
+      if (!isOpen(state) || state.unitCode !== command.data.fromUnitCode || state.offeredTo) return [];
+      const { fromUnitCode, toUnitCodes, source, on } = command.data;
+      return [{ type: 'AssignmentOfferedToSuccessors', data: { fromUnitCode, toUnitCodes: [...toUnitCodes], source, on } }];
+    }
+    case 'AllocateToSuccessor': {
+      const assignment = open(state);
+      if (!assignment.offeredTo?.length) throw conflict('ASSIGNMENT.NOT_OFFERED', 'Nhiệm vụ không chờ phân cho đơn vị kế thừa nào.', 'id');
+      if (!assignment.offeredTo.includes(command.data.toUnitCode)) {
+        throw badInput('ASSIGNMENT.NOT_A_SUCCESSOR', `Đơn vị "${command.data.toUnitCode}" không phải đơn vị kế thừa được đề xuất (${assignment.offeredTo.join(', ')}).`, 'toUnitCode');
+      }
+      return [{ type: 'AssignmentPassedToSuccessor', data: { fromUnitCode: assignment.unitCode, toUnitCode: command.data.toUnitCode, relation: 'SPLIT_INTO', source: null, on: command.data.on } }];
+    }
     default:
       return assertNever(command, 'command');
   }
@@ -373,6 +408,10 @@ function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState
       return { ...state, overdue: true, overdueDays: [...state.overdueDays, event.data.dueDay] };
     case 'ReminderIssued':
       return { ...state, remindedDays: [...state.remindedDays, event.data.dueDay] };
+    case 'AssignmentPassedToSuccessor':
+      return { ...state, unitCode: event.data.toUnitCode, formerUnitCodes: [...(state.formerUnitCodes ?? []), event.data.fromUnitCode], offeredTo: null };
+    case 'AssignmentOfferedToSuccessors':
+      return { ...state, offeredTo: event.data.toUnitCodes };
     default:
       return assertNever(event, 'event');
   }

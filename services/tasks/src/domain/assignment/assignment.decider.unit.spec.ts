@@ -178,3 +178,30 @@ describe('schedules', () => {
   it('yearly without a month is due at the annual cut-off', () => expect(scheduleFor({ dueOn: null, timeframe: { kind: 'yearly' } }, 2025)).toMatchObject({ periods: [{ from: '2024-12-15', to: '2025-12-14' }] }));
   it.each(['relative', 'unspecified', 'within'])('%s gives no schedule', (kind) => expect(scheduleFor({ dueOn: null, timeframe: { kind } }, 2025)).toEqual({ kind: 'none' }));
 });
+
+describe('open work across a reorganisation (lineage)', () => {
+  const source = 'NQ 1659/NQ-UBTVQH15';
+  const pass = { type: 'PassToSuccessor' as const, data: { fromUnitCode: '20794', toUnitCode: '20443', source, on: '2025-07-01' } };
+  const passed: AssignmentEvent = { type: 'AssignmentPassedToSuccessor', data: { fromUnitCode: '20794', toUnitCode: '20443', relation: 'MERGED_INTO', source, on: '2025-07-01' } };
+  const offer = { type: 'OfferToSuccessors' as const, data: { fromUnitCode: '20794', toUnitCodes: ['20443', '20446'], source, on: '2025-07-01' } };
+  const offered: AssignmentEvent = { type: 'AssignmentOfferedToSuccessors', data: { fromUnitCode: '20794', toUnitCodes: ['20443', '20446'], source, on: '2025-07-01' } };
+
+  it('passes an open assignment of a merged unit to its successor, citing the act', () => assignment.given([created, acceptedEvent]).when(pass).then([passed]));
+  it('moves the assignment: the successor owns it, the former unit is remembered, its progress kept', () =>
+    assignment.given([created, acceptedEvent, progress(40)]).when(pass).thenState((s) => expect(s).toMatchObject({ unitCode: '20443', formerUnitCodes: ['20794'], status: 'IN_PROGRESS', percent: 40 })));
+  it('leaves completed work with the unit that did it', () => assignment.given([created, acceptedEvent, completed]).when(pass).then([]));
+  it('leaves cancelled work where it was', () => assignment.given([created, cancelled]).when(pass).then([]));
+  it('passes nothing twice (a redelivered merger)', () => assignment.given([created, passed]).when(pass).then([]));
+  it('offers a split unit’s open work to its successors, then the issuer allocates it to one', () => {
+    assignment.given([created]).when(offer).then([offered]);
+    assignment
+      .given([created, offered])
+      .when({ type: 'AllocateToSuccessor', data: { toUnitCode: '20446', on: '2025-07-15' } })
+      .then([{ type: 'AssignmentPassedToSuccessor', data: { fromUnitCode: '20794', toUnitCode: '20446', relation: 'SPLIT_INTO', source: null, on: '2025-07-15' } }]);
+  });
+  it('refuses an allocation to a unit that is not one of the successors offered, naming the field', () =>
+    assignment.given([created, offered]).when({ type: 'AllocateToSuccessor', data: { toUnitCode: '99999', on: '2025-07-15' } }).thenThrows('ASSIGNMENT.NOT_A_SUCCESSOR', 'toUnitCode'));
+  it('refuses an allocation of work never offered', () =>
+    assignment.given([created]).when({ type: 'AllocateToSuccessor', data: { toUnitCode: '20446', on: '2025-07-15' } }).thenThrows('ASSIGNMENT.NOT_OFFERED'));
+  it('offers nothing twice', () => assignment.given([created, offered]).when(offer).then([]));
+});

@@ -22,8 +22,11 @@ export class AssignmentList {
   ) {}
 
   /** A unit's assignments, or its whole subtree's (as the tree is on `day`). */
-  async ofUnit(unitCode: string, filter: AssignmentFilter, options: { includeSubtree?: boolean; day: string }): Promise<Assignment[]> {
-    const codes = [unitCode, ...(options.includeSubtree ? (await this.units.descendants(unitCode, options.day)).map((unit) => unit.code) : [])];
+  async ofUnit(unitCode: string, filter: AssignmentFilter, options: { includeSubtree?: boolean; includePredecessors?: boolean; day: string }): Promise<Assignment[]> {
+    const subtree = [unitCode, ...(options.includeSubtree ? (await this.units.descendants(unitCode, options.day)).map((unit) => unit.code) : [])];
+    // Closed work stays with the unit that did it; its successor finds it through lineage.
+    const earlier = options.includePredecessors ? (await Promise.all(subtree.map((code) => this.units.predecessors(code)))).flat() : [];
+    const codes = [...new Set([...subtree, ...earlier])];
     const rows: Array<{ state: Assignment }> = await this.dataSource.query(
       `SELECT state FROM "${S}".assignments
        WHERE unit_code = ANY($1::text[]) AND ($2::text[] IS NULL OR status = ANY($2::text[])) AND ($3::boolean IS NULL OR overdue = $3) AND ($4::text IS NULL OR plan_id = $4)

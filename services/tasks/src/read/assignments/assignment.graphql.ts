@@ -37,15 +37,19 @@ export class AssignmentResolver {
   }
 
   @AccessToUnitArgument('read', 'unitCode')
-  @Query(() => [AssignmentType], { description: 'Nhiệm vụ được giao cho một đơn vị (và, với includeSubtree, cho các đơn vị trực thuộc).' })
+  @Query(() => [AssignmentType], {
+    description:
+      'Nhiệm vụ được giao cho một đơn vị (và, với includeSubtree, cho các đơn vị trực thuộc; với includePredecessors, cả của các đơn vị đã nhập hoặc chia tách vào đơn vị này khi sắp xếp đơn vị hành chính: việc đã xong vẫn thuộc đơn vị cũ).',
+  })
   async assignments(
     @Args('unitCode', { type: () => ID }) unitCode: string,
     @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
     @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
     @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
     @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
+    @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
   ): Promise<AssignmentView[]> {
-    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, day: todayOf(this.clock) })).map(viewOf);
+    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, day: todayOf(this.clock) })).map(viewOf);
   }
 
   @AccessCheckedInResolver('read')

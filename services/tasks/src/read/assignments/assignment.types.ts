@@ -58,7 +58,13 @@ function dueDaysOf(state: Assignment): string[] {
 }
 
 /** `dueOn` answers "when is it next due" (the schedule's next unsettled day), not only a fixed day. */
-export const viewOf = (state: Assignment): AssignmentView => ({ ...state, dueOn: nextDueOn(state), dueDays: dueDaysOf(state) });
+export const viewOf = (state: Assignment): AssignmentView => ({
+  ...state,
+  dueOn: nextDueOn(state),
+  dueDays: dueDaysOf(state),
+  formerUnitCodes: state.formerUnitCodes ?? [],
+  offeredTo: state.offeredTo ?? null,
+});
 
 @ObjectType('Assignment', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).' })
 @Directive('@key(fields: "id")')
@@ -69,6 +75,8 @@ export class AssignmentType {
   @Field() planNumber!: string;
   @Field() planTitle!: string;
   @Field(() => ID) unitCode!: string;
+  @Field(() => [ID], { description: 'Các đơn vị đã giữ nhiệm vụ trước khi sắp xếp đơn vị hành chính chuyển nó cho đơn vị hiện tại (cũ trước).' }) formerUnitCodes!: string[];
+  @Field(() => [ID], { nullable: true, description: 'Đơn vị đã chia tách: các đơn vị kế thừa để đơn vị giao chọn một (phân giao).' }) offeredTo!: string[] | null;
   @Field(() => AssignmentRoleEnum) role!: AssignmentRole;
   @Field(() => AssignmentKindEnum) kind!: AssignmentKind;
   @Field(() => AssignmentStatusEnum) status!: AssignmentStatus;

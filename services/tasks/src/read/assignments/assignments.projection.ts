@@ -83,12 +83,12 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
          r.at AS updated_at, r.v AS version, r.s AS state
        FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, v int, at timestamptz, due text, "of" text, rf text)
      ), old AS (
-       SELECT a.id, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
+       SELECT a.id, a.unit_code, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
      ), saved AS (
        INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
          assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state)
        SELECT * FROM input
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
+       ON CONFLICT (id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
          overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
          version = EXCLUDED.version, state = EXCLUDED.state
        WHERE "${S}".assignments.version < EXCLUDED.version
@@ -97,7 +97,7 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
        SELECT plan_id, unit_code, status, overdue, sum(d)::int AS d FROM (
          SELECT plan_id, unit_code, status, overdue, 1 AS d FROM saved WHERE kind = 'TASK'
          UNION ALL
-         SELECT saved.plan_id, saved.unit_code, old.status, old.overdue, -1 FROM saved JOIN old USING (id)
+         SELECT saved.plan_id, old.unit_code, old.status, old.overdue, -1 FROM saved JOIN old USING (id)
        ) changes GROUP BY plan_id, unit_code, status, overdue HAVING sum(d) <> 0
      )
      INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)

@@ -97,6 +97,12 @@ export function assignmentSummary(event: AssignmentEvent): string {
       return `Quá hạn (hạn ${dayVi(event.data.dueDay)})`;
     case 'ReminderIssued':
       return `Nhắc hạn: đến hạn ngày ${dayVi(event.data.dueDay)}`;
+    case 'AssignmentPassedToSuccessor':
+      return event.data.relation === 'MERGED_INTO'
+        ? `Sắp xếp đơn vị hành chính: đơn vị ${event.data.fromUnitCode} nhập vào ${event.data.toUnitCode} từ ngày ${dayVi(event.data.on)}; nhiệm vụ chuyển cho ${event.data.toUnitCode}${event.data.source ? ` (${event.data.source})` : ''}`
+        : `Phân nhiệm vụ của đơn vị ${event.data.fromUnitCode} (đã chia tách) cho đơn vị kế thừa ${event.data.toUnitCode}`;
+    case 'AssignmentOfferedToSuccessors':
+      return `Sắp xếp đơn vị hành chính: đơn vị ${event.data.fromUnitCode} chia tách từ ngày ${dayVi(event.data.on)}; nhiệm vụ chờ đơn vị giao phân cho một trong các đơn vị kế thừa ${event.data.toUnitCodes.join(', ')}${event.data.source ? ` (${event.data.source})` : ''}`;
     default:
       return assertNever(event);
   }
