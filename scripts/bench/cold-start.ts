@@ -219,7 +219,7 @@ async function main() {
           ...started.output
             // eslint-disable-next-line no-control-regex
             .map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''))
-            .map((line) => /(National unit list|Demo directory data|Demo accounts|Demo plans|Demo assignments):.*/.exec(line)?.[0])
+            .map((line) => /(Embedded PostgreSQL ready|Services directory, plans and tasks started|National unit list:|Demo directory data:|Demo accounts:|Unit copies of plans and tasks|Demo plans:|Demo assignments:|Gateway composed).*/.exec(line)?.[0])
             .filter((line): line is string => Boolean(line))
             .map((line) => `${' '.repeat(42)}${line}`),
         );
