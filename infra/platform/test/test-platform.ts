@@ -1,3 +1,4 @@
+import { Clock } from '@reform/clock';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
 import { startPlatform, RunningPlatform } from '../src/platform';
@@ -9,10 +10,10 @@ export interface TestPlatform {
 }
 
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
-export async function startTestPlatform(name: string): Promise<TestPlatform> {
+export async function startTestPlatform(name: string, options: { clock?: Clock } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase(name);
   const bus = new InProcessBus();
-  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false });
+  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, clock: options.clock });
   return {
     platform,
     client: new GraphQLTestClient(platform.gatewayUrl),

@@ -27,7 +27,7 @@ export async function createDirectoryApp(options: DirectoryAppOptions): Promise<
   return app;
 }
 
-/** The list shipped with the platform: GSO, as of 2025-03-01 (copied from shared/domain/data). */
+/** The list shipped with the platform: GSO, as of 2025-03-01 (copied from the shared domain data into data/). */
 export const NATIONAL_UNIT_LIST = join(__dirname, '..', 'data', 'vn-admin-units-2025-03.csv');
 export const NATIONAL_UNIT_LIST_DATE = '2025-03-01';
 

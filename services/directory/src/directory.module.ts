@@ -8,6 +8,7 @@ import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@refo
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
 import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
+import { CLOCK, Clock, systemClock, todayOf } from '@reform/clock';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
 import { AccessRecordConsumer } from './read/access-record/access-record.consumer';
@@ -32,6 +33,8 @@ export interface DirectoryOptions {
   readonly signingKeys: readonly SigningKey[];
   readonly tokenTtlSeconds?: number;
   readonly poolSize?: number;
+  /** "Now" and "today" (Viet Nam's day) for tenancy, role checks and the day's hierarchy; the system clock by default. */
+  readonly clock?: Clock;
 }
 
 export { directoryMigrations } from './directory-migrations';
@@ -40,6 +43,7 @@ export { directoryMigrations } from './directory-migrations';
 @Module({})
 export class DirectoryModule {
   static forRoot(options: DirectoryOptions): DynamicModule {
+    const clock = options.clock ?? systemClock;
     return {
       module: DirectoryModule,
       imports: [
@@ -66,6 +70,7 @@ export class DirectoryModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: CLOCK, useValue: clock },
         UnitDirectory,
         AccountDirectory,
         AccessRecordConsumer,
@@ -89,7 +94,7 @@ export class DirectoryModule {
             inject: [UnitDirectory],
             useFactory: (units: UnitDirectory) => ({
               ancestry: async (code: string) => {
-                const day = new Date().toISOString().slice(0, 10);
+                const day = todayOf(clock);
                 // A unit that has ended (merged) keeps its last place in the tree for access.
                 const chain = (await units.ancestry(code, day)).map((unit) => unit.code);
                 if (chain.length) return chain;

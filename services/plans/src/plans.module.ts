@@ -1,3 +1,4 @@
+import { CLOCK, Clock, systemClock } from '@reform/clock';
 import { PLANS_GRAPHQL_TYPES } from './graphql-types';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -29,6 +30,8 @@ export interface PlansOptions {
   /** Keys that verify session tokens (the gateway's and the directory's); see libs/auth. */
   readonly signingKeys: readonly SigningKey[];
   readonly poolSize?: number;
+  /** "Now" and "today" (Viet Nam's day) for issue, amendment and closing days and tenancy; the system clock by default. */
+  readonly clock?: Clock;
 }
 
 export { plansMigrations } from './plans-migrations';
@@ -37,6 +40,7 @@ export { plansMigrations } from './plans-migrations';
 @Module({})
 export class PlansModule {
   static forRoot(options: PlansOptions): DynamicModule {
+    const clock = options.clock ?? systemClock;
     return {
       module: PlansModule,
       imports: [
@@ -64,6 +68,7 @@ export class PlansModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: CLOCK, useValue: clock },
         PlanReadModel,
         PlanAccess,
         PlanCommands,
@@ -74,7 +79,7 @@ export class PlansModule {
         ClosePlanResolver,
         ...authProviders({
           signingKeys: options.signingKeys,
-          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units) },
+          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
         }),
         API_ERROR_FILTER,
       ],

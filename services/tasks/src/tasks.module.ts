@@ -9,7 +9,7 @@ import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@refo
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
-import { CLOCK, Clock, systemClock } from './automation/overdue/clock';
+import { CLOCK, Clock, systemClock } from '@reform/clock';
 import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/overdue/overdue-scheduler';
 import { FAN_OUT_OPTIONS, FanOutOptions, PlanEventsConsumer } from './automation/plan-events.consumer';
 import { HealthController } from './health.controller';
@@ -98,7 +98,7 @@ export class TasksModule {
         ExtensionResolver,
         ...authProviders({
           signingKeys: options.signingKeys,
-          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units) },
+          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
         }),
         API_ERROR_FILTER,
       ],

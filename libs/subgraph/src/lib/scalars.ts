@@ -18,10 +18,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-/** The calendar day of an instant in Viet Nam (UTC+7, no daylight saving): what "as of" means to users. */
-export function vietnamDay(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** The calendar day of an instant in Viet Nam: one definition, in @reform/clock. */
+export { vietnamDay } from '@reform/clock';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

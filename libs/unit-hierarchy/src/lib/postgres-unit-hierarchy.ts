@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { assertSchemaName } from '@reform/event-store';
 import { UnitLevel } from '@reform/unit-periods';
+import { Clock, todayOf } from '@reform/clock';
 import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
 
 const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
@@ -106,10 +107,10 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
  * The ancestry the access guard needs (libs/auth UNIT_ANCESTRY): today's chain; a unit that has
  * ended (merged) keeps its last place in the tree, so its history stays in its tenant's scope.
  */
-export function unitAncestryFrom(hierarchy: UnitHierarchy, today: () => string = vietnamToday) {
+export function unitAncestryFrom(hierarchy: UnitHierarchy, clock: Clock) {
   return {
     ancestry: async (code: string): Promise<string[] | null> => {
-      const day = today();
+      const day = todayOf(clock);
       const chain = (await hierarchy.ancestry(code, day)).map((unit) => unit.code);
       if (chain.length) return chain;
       const last = await hierarchy.lastKnown(code);
@@ -119,5 +120,3 @@ export function unitAncestryFrom(hierarchy: UnitHierarchy, today: () => string =
   };
 }
 
-/** Today in Viet Nam (UTC+7, no daylight saving). */
-export const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 /**
  * Every service keeps its own copy of the unit hierarchy, built from the directory's published
- * unit events (ARCHITECTURE.md), to scope queries, check access and fan out assignments. This is
+ * unit events (docs/design/ARCHITECTURE.md), to scope queries, check access and fan out assignments. This is
  * the read port over that copy; days are `YYYY-MM-DD` and every answer is "as the units were on
  * that day" (valid time: a plan issued in 2020 by Nông Sơn still finds Nông Sơn and its communes).
  */

@@ -9,6 +9,7 @@ import { publishUnitFact, publishUnits, TEST_PROVINCE } from '../testing/publish
 import { UnitHierarchyModule, unitHierarchyMigrations } from './unit-hierarchy.module';
 import { UNIT_HIERARCHY, UnitHierarchy } from './unit-hierarchy.port';
 import { unitAncestryFrom } from './postgres-unit-hierarchy';
+import { FixedClock } from '@reform/clock';
 
 const SCHEMA = 'replica';
 
@@ -69,7 +70,7 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
   });
 
   it('gives the access guard today’s ancestry, and an ended unit its last place', async () => {
-    const access = unitAncestryFrom(hierarchy, () => '2025-01-01');
+    const access = unitAncestryFrom(hierarchy, new FixedClock('2024-12-31T17:30:00Z')); // 00:30 on 2025-01-01 in Viet Nam
     expect(await access.ancestry('20794')).toEqual(['20794', '513', '49']);
     expect(await access.ancestry('20836')).toEqual(['20836', '514', '49']);
     expect(await access.ancestry('99999')).toBeNull();

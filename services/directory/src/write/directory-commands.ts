@@ -4,6 +4,7 @@ import { Identity } from '@reform/access';
 import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { accountsProjection } from '../read/accounts/accounts.projection';
 import { unitsProjection } from '../read/units/units.projection';
 import { UnitDirectory } from '../read/units/unit-directory';
@@ -18,6 +19,7 @@ export class DirectoryCommands {
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     private readonly units: UnitDirectory,
     private readonly relay: RelayControl,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata) {
@@ -34,7 +36,7 @@ export class DirectoryCommands {
   }
 
   async tenantOf(unitCode: string): Promise<string> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayOf(this.clock);
     const chain = await this.units.ancestry(unitCode, today);
     return chain.find((unit) => unit.level === 'DISTRICT')?.code ?? chain.find((unit) => unit.level === 'PROVINCE')?.code ?? 'platform';
   }

@@ -1,6 +1,6 @@
 /**
  * What a user types in when drafting a plan, shaped after the real plans in
- * shared/domain/seeds: every text is kept exactly as written; parsed forms are computed beside it
+ * docs/domain/seeds: every text is kept exactly as written; parsed forms are computed beside it
  * (timeframe.ts, target.ts) and unit cells are resolved to units when the plan is issued.
  * Pure types: the GraphQL inputs, the demo data and the Plan decider all use these.
  */

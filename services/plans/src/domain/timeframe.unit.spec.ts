@@ -1,7 +1,7 @@
 import { dueDate, parseTimeframe, Timeframe } from './timeframe';
 
 /**
- * Every timeframe string of seeds 000–003 (../shared/domain/seeds), read by hand from the
+ * Every timeframe string of seeds 000–003 (docs/domain/seeds), read by hand from the
  * documents and written here once: the table is the source, nothing is read at run time.
  * Text broken over lines by the extraction is joined with single spaces; everything else is as
  * written. One row per distinct string of a seed; the first column says where it stands

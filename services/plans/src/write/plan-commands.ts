@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { AccessControl } from '@reform/auth';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DomainError, fold } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
@@ -27,7 +28,13 @@ export class PlanCommands {
     private readonly relay: RelayControl,
     private readonly access: AccessControl,
     private readonly readModel: PlanReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Today in Viet Nam, by the service's clock: the default day of an issue, amendment or closing. */
+  today(): string {
+    return todayOf(this.clock);
+  }
 
   /** The plan as its events say (not the read model): what the command will be decided against. */
   async load(planId: string): Promise<Plan> {
@@ -69,7 +76,7 @@ export class PlanCommands {
   }
 
   private async tenantOf(unitCode: string): Promise<string> {
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = this.today();
     let chain = await this.hierarchy.ancestry(unitCode, today);
     if (!chain.length) {
       // An issuer that has ended (merged) keeps the tenant it had.

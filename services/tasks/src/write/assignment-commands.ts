@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, Projection, RecordedEvent } from '@reform/event-store';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { vietnamDay } from '@reform/subgraph';
 import { AssignmentCommand, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
 import { assignmentsProjection } from '../read/assignments/assignments.projection';
-import { CLOCK, Clock } from '../automation/overdue/clock';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** The service's inline projections: run in the transaction of every append. */
 export const TASKS_PROJECTIONS: readonly Projection[] = [assignmentsProjection];
@@ -26,7 +25,7 @@ export class AssignmentCommands {
 
   /** Today in Viet Nam, by the service's clock. */
   today(): string {
-    return vietnamDay(this.clock.now());
+    return todayOf(this.clock);
   }
 
   /**

@@ -10,6 +10,7 @@ import { UnitType } from '../units/unit.graphql';
 import { UnitDirectory, UnitView } from '../units/unit-directory';
 import { AccountDirectory, AccountView } from './account-directory';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
 registerEnumType(RoleEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
@@ -48,7 +49,6 @@ export function accountStateView(state: AccountState): AccountType | null {
   return toAccountType({ accountId: state.accountId, username: state.username, displayName: state.displayName, unitCode: state.unitCode, status: state.status, roles: state.roles });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => AccountType)
 export class AccountResolver {
@@ -57,6 +57,7 @@ export class AccountResolver {
     private readonly units: UnitDirectory,
     private readonly access: AccessControl,
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   // Tenant data: `read` on the account's unit. With asOf, the account's stream folded up to that
@@ -86,18 +87,21 @@ export class AccountResolver {
   @SignedIn()
   @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị của tài khoản.' })
   unit(@Parent() account: AccountType): Promise<UnitView | null> {
-    return this.units.unit(account.unitCode, null, today());
+    return this.units.unit(account.unitCode, null, todayOf(this.clock));
   }
 }
 
 @Resolver(() => RoleGrantType)
 export class RoleGrantResolver {
-  constructor(private readonly units: UnitDirectory) {}
+  constructor(
+    private readonly units: UnitDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @SignedIn()
   @ResolveField(() => UnitType, { nullable: true })
   unit(@Parent() grant: RoleGrantType): Promise<UnitView | null> {
-    return this.units.unit(grant.unitCode, null, today());
+    return this.units.unit(grant.unitCode, null, todayOf(this.clock));
   }
 }
 

@@ -3,13 +3,14 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { HistoryActorView, HistoryEntryView, historyTypes, historyView, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
+import { HistoryActorView, HistoryEntryView, historyTypes, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { AccountType } from '../accounts/account.graphql';
 import { UnitType } from '../units/unit.graphql';
 import { UnitDirectory, UnitView } from '../units/unit-directory';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** History types of this subgraph: here `actor.unit` is the directory's own Unit, resolved in full. */
 export const { HistoryEntryType, HistoryActorType } = historyTypes(DIRECTORY_GRAPHQL_TYPES, () => UnitType);
@@ -64,13 +65,16 @@ export class AccountHistoryResolver {
 /** `HistoryActor.unit` in the directory: the actor's unit as recorded now (today's name; null if unknown). */
 @Resolver(() => HistoryActorType)
 export class HistoryActorResolver {
-  constructor(private readonly directory: UnitDirectory) {}
+  constructor(
+    private readonly directory: UnitDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   // Unit names and structure are readable by any signed-in user (like `unit`).
   @SignedIn()
   @ResolveField(() => UnitType, { nullable: true })
   unit(@Parent() actor: HistoryActorView): Promise<UnitView | null> {
-    const today = vietnamDay(new Date());
+    const today = todayOf(this.clock);
     return actor.unitCode ? this.directory.unit(actor.unitCode, null, today) : Promise.resolve(null);
   }
 }

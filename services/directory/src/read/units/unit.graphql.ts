@@ -7,6 +7,7 @@ import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
 import { UnitsAsRecorded } from './unit-as-recorded';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 export const UnitLevelEnum = Object.fromEntries(UNIT_LEVELS.map((level) => [level, level])) as Record<UnitLevel, UnitLevel>;
 registerEnumType(UnitLevelEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
@@ -28,7 +29,6 @@ export class UnitType {
 }
 
 const dayOf = (asOf: Date | null | undefined) => (asOf ? vietnamDay(asOf) : null);
-const today = () => vietnamDay(new Date());
 
 /**
  * `unit` and `units` of API.md. Nested fields answer for the same day as the query that reached
@@ -43,6 +43,7 @@ export class UnitResolver {
   constructor(
     private readonly directory: UnitDirectory,
     @Inject(EVENT_STORE) store: PostgresEventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.asRecorded = new UnitsAsRecorded(store);
   }
@@ -65,8 +66,8 @@ export class UnitResolver {
     })
     recordedAsOf?: Date | null,
   ): Promise<UnitView | null> {
-    if (recordedAsOf) return this.asRecorded.unit(code, recordedAsOf, { day: dayOf(asOf), today: today() });
-    return this.directory.unit(code, dayOf(asOf), today());
+    if (recordedAsOf) return this.asRecorded.unit(code, recordedAsOf, { day: dayOf(asOf), today: todayOf(this.clock) });
+    return this.directory.unit(code, dayOf(asOf), todayOf(this.clock));
   }
 
   @SignedIn()
@@ -76,7 +77,7 @@ export class UnitResolver {
     @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
   ): Promise<UnitView[]> {
-    return this.directory.units({ parentCode, level }, dayOf(asOf) ?? today());
+    return this.directory.units({ parentCode, level }, dayOf(asOf) ?? todayOf(this.clock));
   }
 
   @SignedIn()
@@ -113,13 +114,13 @@ export class UnitResolver {
   @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị đã nhận sáp nhập đơn vị này (như ghi nhận gần nhất, hoặc tại cùng thời điểm recordedAsOf).' })
   mergedInto(@Parent() unit: UnitView): Promise<UnitView | null> {
     if (!unit.mergedInto) return Promise.resolve(null);
-    if (unit.recordedAsOf) return this.asRecorded.unit(unit.mergedInto, unit.recordedAsOf, { day: null, today: today() });
-    return this.directory.unit(unit.mergedInto, null, today());
+    if (unit.recordedAsOf) return this.asRecorded.unit(unit.mergedInto, unit.recordedAsOf, { day: null, today: todayOf(this.clock) });
+    return this.directory.unit(unit.mergedInto, null, todayOf(this.clock));
   }
 
   @SignedIn()
   @ResolveReference()
   resolveReference(@Parent() reference: { code: string }): Promise<UnitView | null> {
-    return this.directory.unit(reference.code, null, today());
+    return this.directory.unit(reference.code, null, todayOf(this.clock));
   }
 }

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { Identity, Role } from '@reform/access';
@@ -9,6 +10,7 @@ import { AccountType, RoleEnum, toAccountType } from '../../read/accounts/accoun
 import { UnitDirectory } from '../../read/units/unit-directory';
 import { DirectoryCommands } from '../directory-commands';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 @InputType({ registerIn: DIRECTORY_GRAPHQL_TYPES })
 export class CreateAccountInput {
@@ -23,7 +25,6 @@ function checkPassword(password: string, field: string): void {
   if (password.length < MIN_PASSWORD) throw new DomainError('ACCOUNT.WEAK_PASSWORD', `Mật khẩu phải có ít nhất ${MIN_PASSWORD} ký tự.`, { field });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Managing accounts: the platform administrator, within the units it administers. A role can
@@ -36,6 +37,7 @@ export class AccountAdministrationResolver {
     private readonly accounts: AccountDirectory,
     private readonly units: UnitDirectory,
     private readonly access: AccessControl,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @AccessCheckedInResolver('administer')
@@ -72,7 +74,7 @@ export class AccountAdministrationResolver {
     await this.access.assert(identity, 'administer', unitCode);
     await this.commands.execute(accountDecider, accountStreamId(account.accountId), {
       type: 'GrantRole',
-      data: { role, unitCode, unitExists: (await this.units.unit(unitCode, today(), today())) !== null },
+      data: { role, unitCode, unitExists: (await this.units.unit(unitCode, todayOf(this.clock), todayOf(this.clock))) !== null },
     }, await this.commands.metadataFor(identity, account.unitCode));
     return toAccountType(await this.load(username));
   }

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
@@ -6,6 +7,7 @@ import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
 import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
 import { DirectoryCommands } from '../directory-commands';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** Renaming a unit from a date (an administrative decision): the platform administrator only. */
 @Resolver(() => UnitType)
@@ -13,6 +15,7 @@ export class RenameUnitResolver {
   constructor(
     private readonly commands: DirectoryCommands,
     private readonly units: UnitDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @AccessToUnitArgument('administer', 'code')
@@ -25,6 +28,6 @@ export class RenameUnitResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<UnitView | null> {
     await this.commands.execute(unitDecider, unitStreamId(code), { type: 'RenameUnit', data: { name, type, effectiveOn } }, await this.commands.metadataFor(identity, code));
-    return this.units.unit(code, null, new Date().toISOString().slice(0, 10));
+    return this.units.unit(code, null, todayOf(this.clock));
   }
 }

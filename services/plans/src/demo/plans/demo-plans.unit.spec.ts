@@ -11,7 +11,7 @@ import { VI_XUYEN_PAPI_2021 } from './seed-001-vi-xuyen-papi-2021';
 import { THANG_BINH_PAR_2021 } from './seed-002-thang-binh-par-2021';
 import { DEMO_DISTRICT_OFFICES as DISTRICT_OFFICES, DEMO_PROVINCE_OFFICES as PROVINCE_OFFICES, DEMO_PROVINCES as PROVINCES } from '../../domain/testing/demo-offices';
 
-/** The repository root (holds nx.json); the seeds are in ../shared beside it. */
+/** The repository root (holds nx.json); the seeds are copied into docs/domain/seeds. */
 function repositoryRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'nx.json'))) {
@@ -22,7 +22,7 @@ function repositoryRoot(): string {
   return dir;
 }
 
-const SEEDS = join(repositoryRoot(), '..', 'shared', 'domain', 'seeds');
+const SEEDS = join(repositoryRoot(), 'docs', 'domain', 'seeds');
 const seed = (prefix: string): string => {
   const file = readdirSync(SEEDS).find((name) => name.startsWith(`${prefix}_`) && name.endsWith('.txt'));
   if (!file) throw new Error(`seed ${prefix} not found in ${SEEDS}`);

@@ -1,7 +1,7 @@
 import type { DraftTask, PlanDraft, UnitCell } from '../../domain/plan-draft';
 
 /**
- * Seed 000 (shared/domain/seeds/000_*.txt): UBND huyện Nông Sơn (519, Quảng Nam; merged into Quế
+ * Seed 000 (docs/domain/seeds/000_*.txt): UBND huyện Nông Sơn (519, Quảng Nam; merged into Quế
  * Sơn on 2025-01-01), PAPI 2020, implementing the province's 4055/KH-UBND. Every cell as written
  * (only words split across lines by the extraction are rejoined).
  *

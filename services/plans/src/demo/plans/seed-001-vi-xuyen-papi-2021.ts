@@ -1,7 +1,7 @@
 import type { DraftSection, DraftTask, PlanDraft, UnitCell } from '../../domain/plan-draft';
 
 /**
- * Seed 001 (shared/domain/seeds/001_*.txt): Kế hoạch 154/KH-UBND of UBND huyện Vị Xuyên (030, Hà
+ * Seed 001 (docs/domain/seeds/001_*.txt): Kế hoạch 154/KH-UBND of UBND huyện Vị Xuyên (030, Hà
  * Giang), 31/5/2021, PAPI 2021, implementing the province's 163/KH-UBND. The appendix has one
  * column "Đơn vị chủ trì theo dõi" (lead that also monitors). Cells as written.
  *

@@ -1,7 +1,7 @@
 import type { DraftSection, DraftTask, PlanDraft, UnitCell } from '../../domain/plan-draft';
 
 /**
- * Seed 002 (shared/domain/seeds/002_*.txt): Kế hoạch 53/KH-UBND of UBND huyện Thăng Bình (513,
+ * Seed 002 (docs/domain/seeds/002_*.txt): Kế hoạch 53/KH-UBND of UBND huyện Thăng Bình (513,
  * Quảng Nam), 14/01/2021, "Công tác cải cách hành chính năm 2021", after the province's
  * Quyết định 4003/QĐ-UBND of 31/12/2020. Frameworks from its targets (II.1: "chỉ số PAR INDEX, ICT
  * INDEX, DDCI, PAPI, SIPAS").

@@ -1,7 +1,7 @@
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
-import { DateScalar, vietnamDay } from '@reform/subgraph';
+import { DateScalar } from '@reform/subgraph';
 import { DraftSection } from '../../domain/plan-draft';
 import { PlanType } from '../../read/plans/plan.types';
 import { DraftSectionInput } from '../draft-plan/draft-plan.input';
@@ -37,7 +37,7 @@ export class AmendPlanResolver {
     const plan = await this.commands.load(id);
     const issuerCode = plan.draft.issuerCode;
     await this.commands.assertManage(identity, issuerCode);
-    const amendedOn = input.amendedOn ?? vietnamDay(new Date());
+    const amendedOn = input.amendedOn ?? this.commands.today();
     const change = JSON.parse(JSON.stringify({ sections: input.sections ?? null, removeTaskIds: input.removeTaskIds ?? null, changeTimeframes: input.changeTimeframes ?? null }));
     const units = await this.commands.neighbourhood(issuerCode, amendedOn, (change.sections as DraftSection[] | null) ?? plan.draft.sections);
     return this.commands.execute(id, { type: 'AmendPlan', data: { amendedOn, reason: input.reason, change, units } }, identity, issuerCode);

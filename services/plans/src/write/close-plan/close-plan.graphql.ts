@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
-import { DateScalar, vietnamDay } from '@reform/subgraph';
+import { DateScalar } from '@reform/subgraph';
 import { PlanType } from '../../read/plans/plan.types';
 import { PlanCommands } from '../plan-commands';
 
@@ -20,6 +20,6 @@ export class ClosePlanResolver {
   ): Promise<PlanType> {
     const plan = await this.commands.load(id);
     await this.commands.assertManage(identity, plan.draft.issuerCode);
-    return this.commands.execute(id, { type: 'ClosePlan', data: { closedOn: closedOn ?? vietnamDay(new Date()), reason: reason ?? null } }, identity, plan.draft.issuerCode);
+    return this.commands.execute(id, { type: 'ClosePlan', data: { closedOn: closedOn ?? this.commands.today(), reason: reason ?? null } }, identity, plan.draft.issuerCode);
   }
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
-import { DateScalar, vietnamDay } from '@reform/subgraph';
+import { DateScalar } from '@reform/subgraph';
 import { PlanType } from '../../read/plans/plan.types';
 import { PlanCommands } from '../plan-commands';
 
@@ -20,7 +20,7 @@ export class IssuePlanResolver {
     const plan = await this.commands.load(id);
     const issuerCode = plan.draft.issuerCode;
     await this.commands.assertManage(identity, issuerCode);
-    const day = issuedOn ?? vietnamDay(new Date());
+    const day = issuedOn ?? this.commands.today();
     const units = await this.commands.neighbourhood(issuerCode, day, plan.draft.sections);
     return this.commands.execute(id, { type: 'IssuePlan', data: { issuedOn: day, units } }, identity, issuerCode);
   }

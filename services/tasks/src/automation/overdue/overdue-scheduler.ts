@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
-import { vietnamDay } from '@reform/subgraph';
 import { DEFAULT_REMINDER_DAYS, nextDueOn, OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
 import { addDays } from '../../domain/assignment/schedule';
 import { TASKS_SCHEMA as S } from '../../schema';
 import { commandAssignments } from '../../write/assignment-batches';
 import { TASKS_PROJECTIONS } from '../../write/assignment-commands';
-import { CLOCK, Clock } from './clock';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 export interface OverdueOptions {
   /** How often to look (default 60 s); 0 turns the timer off (tests call `tick()`). */
@@ -72,7 +71,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async pass(): Promise<{ overdue: number; reminded: number }> {
-    const today = vietnamDay(this.clock.now());
+    const today = todayOf(this.clock);
     const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `overdue-${today}-${randomUUID()}`, causationId: null };
     const options = { store: this.store, projections: TASKS_PROJECTIONS, metadata };
     let overdue = 0;

@@ -3,7 +3,8 @@ import { Args, ID, Parent, Query, ResolveField, ResolveReference, Resolver } fro
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType, vietnamDay } from '@reform/subgraph';
+import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
 import { AssignmentList } from './assignment-list';
@@ -17,6 +18,7 @@ export class AssignmentResolver {
     private readonly guard: AssignmentAccess,
     private readonly list: AssignmentList,
     private readonly access: AccessControl,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @AccessCheckedInResolver('read')
@@ -43,7 +45,7 @@ export class AssignmentResolver {
     @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
     @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
   ): Promise<AssignmentView[]> {
-    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, day: vietnamDay(new Date()) })).map(viewOf);
+    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, day: todayOf(this.clock) })).map(viewOf);
   }
 
   @AccessCheckedInResolver('read')

@@ -1,14 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { DomainError } from '@reform/decider';
-import { vietnamDay } from '@reform/subgraph';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
 import { AssignmentList } from '../assignments/assignment-list';
 import { AssignmentStatusEnum, AssignmentType, AssignmentView, ObligationType, PlanProgressType, PlanRef, UnitRef, viewOf } from '../assignments/assignment.types';
 import { PlanProgress, PlanProgressQuery } from './plan-progress';
-
-const today = () => vietnamDay(new Date());
 
 /** Fields this subgraph adds to the directory's Unit. */
 @Resolver(() => UnitRef)
@@ -17,6 +16,7 @@ export class UnitAssignmentsResolver {
     private readonly list: AssignmentList,
     private readonly progressQuery: PlanProgressQuery,
     private readonly access: AccessControl,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   // A reference carries only the key; what it may show is checked on each field.
@@ -35,14 +35,14 @@ export class UnitAssignmentsResolver {
     @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
   ): Promise<AssignmentView[]> {
     await this.access.assert(identity, 'read', unit.code);
-    return (await this.list.ofUnit(unit.code, { status, overdue }, { day: today() })).map(viewOf);
+    return (await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) })).map(viewOf);
   }
 
   @AccessCheckedInResolver('read')
   @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ của một kế hoạch trong phạm vi đơn vị (gồm đơn vị trực thuộc).' })
   async planProgress(@Parent() unit: UnitRef, @CurrentIdentity() identity: Identity, @Args('planId', { type: () => ID }) planId: string): Promise<PlanProgress> {
     await this.access.assert(identity, 'read', unit.code);
-    return this.progressQuery.of(planId, unit.code, today());
+    return this.progressQuery.of(planId, unit.code, todayOf(this.clock));
   }
 }
 
@@ -53,6 +53,7 @@ export class PlanAssignmentsResolver {
     private readonly list: AssignmentList,
     private readonly progressQuery: PlanProgressQuery,
     private readonly access: AccessControl,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @SignedIn()
@@ -67,7 +68,7 @@ export class PlanAssignmentsResolver {
     const scope = unitCode ?? (await this.list.issuerOf(plan.id));
     if (!scope) return null;
     await this.access.assert(identity, 'read', scope);
-    return this.progressQuery.of(plan.id, scope, today());
+    return this.progressQuery.of(plan.id, scope, todayOf(this.clock));
   }
 
   @AccessCheckedInResolver('read')
@@ -76,7 +77,7 @@ export class PlanAssignmentsResolver {
     const issuer = await this.list.issuerOf(plan.id);
     if (!issuer) throw new DomainError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch.', { kind: 'NOT_FOUND', field: 'id' });
     await this.access.assert(identity, 'read', issuer);
-    const day = today();
+    const day = todayOf(this.clock);
     return (await this.list.obligationsOf(plan.id)).map((obligation) => ({
       unit: { code: obligation.unitCode },
       assignmentId: obligation.id,

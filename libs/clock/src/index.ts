@@ -1,0 +1,1 @@
+export { CLOCK, Clock, FixedClock, systemClock, todayOf, vietnamDay } from './lib/clock';
