@@ -6,7 +6,11 @@
 #
 # Environment (defaults in brackets):
 #   DATABASE_URL     [postgres://postgres@127.0.0.1:5432/reform]  created with psql when missing
-#   NATS_URL         [nats://127.0.0.1:4222]   NATS with JetStream (-js)
+#   NATS_URL         [nats://127.0.0.1:4222, said aloud]
+#                                              NATS with JetStream (-js); a cluster as a comma-
+#                                              separated list (each server is checked)
+#   NATS_STREAM_REPLICAS, NATS_STREAM_STORAGE, NATS_STREAM_PLACEMENT_CLUSTER, NATS_STREAM_PLACEMENT_TAGS
+#                                              stream settings (ADR 0004; 3 replicas on a cluster)
 #   NATS_PREFIX      []                        namespaces streams and subjects
 #   PORT             [4000]                    the gateway (http://localhost:$PORT/graphql)
 #   DIRECTORY_PORT   [4101]                    the directory subgraph, on DIRECTORY_HOST [127.0.0.1]
@@ -18,12 +22,20 @@
 #   ADMIN_USERNAME, ADMIN_PASSWORD, ADMIN_PROVINCE [49]
 #                                              when set, the first platform administrator is
 #                                              created (skipped when one exists)
-# Ctrl-C (SIGINT) or SIGTERM stops every process.
+#   RESTART_MAX_DELAY [30]                     seconds between restarts of a failing process, at most
+# A process that ends on its own is started again (after 1 s, doubling up to RESTART_MAX_DELAY;
+# back to 1 s once it has run a minute); the others go on. Ctrl-C (SIGINT) or SIGTERM stops every
+# process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+say() { printf '[start-distributed] %s\n' "$*"; }
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reform}
-export NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
+if [[ -z ${NATS_URL:-} ]]; then
+  NATS_URL=nats://127.0.0.1:4222
+  say "NATS_URL not set: using $NATS_URL on this machine (set NATS_URL, a list for a cluster, to use another)"
+fi
+export NATS_URL
 export NATS_PREFIX=${NATS_PREFIX:-}
 GATEWAY_PORT=${PORT:-4000}
 DIRECTORY_PORT=${DIRECTORY_PORT:-4101}
@@ -35,7 +47,6 @@ TASKS_HOST=${TASKS_HOST:-127.0.0.1}
 # An array, not a function: `$!` of a background job must be node itself, which gets the signal.
 # The compiled output (dist/, Nx build targets with SWC, ADR 0014), built below when out of date.
 js=(node --enable-source-maps)
-say() { printf '[start-distributed] %s\n' "$*"; }
 
 # PostgreSQL: the server must answer; the database is created when missing.
 database=${DATABASE_URL##*/}
@@ -51,14 +62,25 @@ if [[ -z $(psql "$admin_url" -qtAc "SELECT 1 FROM pg_database WHERE datname = '$
   say "created database $database"
 fi
 
-# NATS: the port must answer (JetStream itself is checked by the directory when it connects).
-nats_address=${NATS_URL#*://}
-nats_address=${nats_address##*@}
-nats_address=${nats_address%%/*}
-nats_host=${nats_address%:*}
-nats_port=${nats_address##*:}
-[[ $nats_port == "$nats_address" ]] && nats_port=4222
-if ! (exec 3<>"/dev/tcp/$nats_host/$nats_port") 2>/dev/null; then
+# NATS: every server of the list is checked; at least one must answer (JetStream itself is
+# checked by the services when they connect). A server of a cluster that is down is said aloud.
+answering=0
+IFS=',' read -r -a nats_servers <<< "$NATS_URL"
+for server in "${nats_servers[@]}"; do
+  server=${server// /}
+  nats_address=${server#*://}
+  nats_address=${nats_address##*@}
+  nats_address=${nats_address%%/*}
+  nats_host=${nats_address%:*}
+  nats_port=${nats_address##*:}
+  [[ $nats_port == "$nats_address" ]] && nats_port=4222
+  if (exec 3<>"/dev/tcp/$nats_host/$nats_port") 2>/dev/null; then
+    answering=$((answering + 1))
+  else
+    say "NATS server $server does not answer"
+  fi
+done
+if [[ $answering -eq 0 ]]; then
   echo "NATS does not answer at $NATS_URL (start nats-server -js, or set NATS_URL)" >&2
   exit 1
 fi
@@ -86,30 +108,51 @@ if [[ -n ${ADMIN_USERNAME:-} ]]; then
     say "administrator not created (see above); starting anyway"
 fi
 
-pids=()
+# Each service runs under a supervisor: when it ends on its own it is started again; the others
+# go on serving. The node processes' ids are kept in $run, so that a stop reaches them.
+run=$(mktemp -d)
+supervisors=()
+RESTART_MAX_DELAY=${RESTART_MAX_DELAY:-30}
+supervise() {
+  local name=$1
+  shift
+  local delay=1 started status
+  while [[ ! -e $run/stopping ]]; do
+    started=$SECONDS
+    env "$@" &
+    echo $! >"$run/$name.pid"
+    wait $! && status=0 || status=$?
+    [[ -e $run/stopping ]] && break
+    ((SECONDS - started >= 60)) && delay=1
+    say "$name ended (status $status); starting it again in ${delay} s"
+    sleep "$delay"
+    delay=$((delay * 2 > RESTART_MAX_DELAY ? RESTART_MAX_DELAY : delay * 2))
+  done
+}
+
 stop() {
   trap - INT TERM
   say "stopping"
-  [[ ${#pids[@]} -gt 0 ]] && kill -TERM "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
+  touch "$run/stopping"
+  for file in "$run"/*.pid; do [[ -e $file ]] && kill -TERM "$(cat "$file")" 2>/dev/null; done
+  wait "${supervisors[@]}" 2>/dev/null || true
+  rm -rf "$run"
   exit "${1:-0}"
 }
 trap 'stop 0' INT TERM
 
-PORT=$DIRECTORY_PORT HOST=$DIRECTORY_HOST "${js[@]}" dist/directory/services/directory/src/main.js &
-pids+=($!)
-PORT=$PLANS_PORT HOST=$PLANS_HOST "${js[@]}" dist/plans/services/plans/src/main.js &
-pids+=($!)
-PORT=$TASKS_PORT HOST=$TASKS_HOST "${js[@]}" dist/tasks/services/tasks/src/main.js &
-pids+=($!)
-PORT=$GATEWAY_PORT SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql" "${js[@]}" dist/gateway/gateway/src/main.js &
-pids+=($!)
-say "directory (pid ${pids[0]}) on $DIRECTORY_HOST:$DIRECTORY_PORT, plans (pid ${pids[1]}) on $PLANS_HOST:$PLANS_PORT, tasks (pid ${pids[2]}) on $TASKS_HOST:$TASKS_PORT, gateway (pid ${pids[3]}) on port $GATEWAY_PORT"
+supervise directory PORT="$DIRECTORY_PORT" HOST="$DIRECTORY_HOST" "${js[@]}" dist/directory/services/directory/src/main.js &
+supervisors+=($!)
+supervise plans PORT="$PLANS_PORT" HOST="$PLANS_HOST" "${js[@]}" dist/plans/services/plans/src/main.js &
+supervisors+=($!)
+supervise tasks PORT="$TASKS_PORT" HOST="$TASKS_HOST" "${js[@]}" dist/tasks/services/tasks/src/main.js &
+supervisors+=($!)
+supervise gateway PORT="$GATEWAY_PORT" SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql" "${js[@]}" dist/gateway/gateway/src/main.js &
+supervisors+=($!)
+say "directory on $DIRECTORY_HOST:$DIRECTORY_PORT, plans on $PLANS_HOST:$PLANS_PORT, tasks on $TASKS_HOST:$TASKS_PORT, gateway on port $GATEWAY_PORT (process ids in $run)"
 
-# Either process ending on its own ends the run: stop the other and report its status.
-set +e
-wait -n "${pids[@]}"
-status=$?
-set -e
-say "a process ended (status $status)"
-stop "$status"
+# The supervisors run until a stop; `wait` returns early when a signal arrives, so loop.
+while true; do
+  wait "${supervisors[@]}" 2>/dev/null || true
+  sleep 1
+done

@@ -27,4 +27,4 @@ else
   echo "[start] build: $([[ $cache == 1/1 ]] && echo 'dist/platform/ from the Nx cache' || echo 'compiled into dist/platform/') ($(elapsed))"
 fi
 # exec: node replaces this shell, so Ctrl-C and SIGTERM reach the platform, which stops cleanly.
-exec node --enable-source-maps "$entry"
+exec node --enable-source-maps --max-semi-space-size=64 "$entry"

@@ -34,6 +34,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization'),
         'x-request-id': request.headers.get('x-request-id'),
+        // A retried mutation's key (ADR 0014): each subgraph records it with the command's events.
+        'idempotency-key': request.headers.get('idempotency-key'),
       }),
     },
   });

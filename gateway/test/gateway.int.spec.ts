@@ -15,20 +15,23 @@ import { composeSupergraph, CompositionError, RunningGateway, startGateway } fro
 interface Subgraph {
   readonly url: string;
   readonly seenAuthorization: Array<string | undefined>;
+  readonly seenIdempotencyKey: Array<string | undefined>;
   stop(): Promise<void>;
 }
 
 async function startSubgraph(typeDefs: string, resolvers: Record<string, any>): Promise<Subgraph> {
   const seenAuthorization: Array<string | undefined> = [];
+  const seenIdempotencyKey: Array<string | undefined> = [];
   const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
     context: async ({ req }) => {
       seenAuthorization.push(req.headers.authorization);
+      seenIdempotencyKey.push(req.headers['idempotency-key'] as string | undefined);
       return {};
     },
   });
-  return { url, seenAuthorization, stop: () => server.stop() };
+  return { url, seenAuthorization, seenIdempotencyKey, stop: () => server.stop() };
 }
 
 const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
@@ -87,6 +90,13 @@ describe('gateway over two federated subgraphs', () => {
     const result = await client.request('{ person(id: "8") { posts { title } } }', undefined, token);
     expect(result.errors).toBeUndefined();
     for (const subgraph of subgraphs) expect(subgraph.seenAuthorization).toContain(`Bearer ${token}`);
+  });
+
+  it('forwards the Idempotency-Key header to every subgraph it calls (retried mutations, ADR 0014)', async () => {
+    for (const subgraph of subgraphs) subgraph.seenIdempotencyKey.length = 0;
+    const result = await client.request('{ person(id: "8") { posts { title } } }', undefined, null, { 'Idempotency-Key': 'retry-8f2c' });
+    expect(result.errors).toBeUndefined();
+    for (const subgraph of subgraphs) expect(subgraph.seenIdempotencyKey).toContain('retry-8f2c');
   });
 
   it('stops a request with a forged token at the door', async () => {

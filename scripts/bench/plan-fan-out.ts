@@ -43,6 +43,7 @@ import { TASKS_SCHEMA } from '@reform/tasks';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 // The operators' way to the first platform administrator (npm run directory:bootstrap-admin).
 import { bootstrapAdministrator } from '../../services/directory/src/write/accounts/bootstrap-admin';
+import { CpuMeter, CpuReport, describeCpu } from './cpu-meter';
 
 type Scope = 'province' | 'country' | 'both';
 const SCOPE = (process.env.BENCH_SCOPE ?? 'both') as Scope;
@@ -214,7 +215,7 @@ async function workerTimeline(tasks: DataSource, plans: readonly Issued[], t0Wal
   return { jobs: row.jobs, firstReceivedS: row.first_received - t0Wall / 1000, lastDoneS: row.last_done - t0Wall / 1000 };
 }
 
-function printResult(label: string, plans: readonly Issued[], result: Waited, worker: WorkerTimeline, pollMs: number, issuedMs: number): void {
+function printResult(label: string, plans: readonly Issued[], result: Waited, worker: WorkerTimeline, pollMs: number, issuedMs: number, cpu: CpuReport): void {
   const communes = plans.reduce((sum, plan) => sum + plan.communes.size, 0);
   const assignments = plans.reduce((sum, plan) => sum + plan.expected, 0);
   const issues = plans.map((plan) => plan.issueMs);
@@ -232,6 +233,9 @@ function printResult(label: string, plans: readonly Issued[], result: Waited, wo
   console.log(`  peak RSS while waiting         ${mib(result.peakRss)} (this process: all services, gateway, client)`);
   const looks = [...result.looks].sort((a, b) => a - b);
   console.log(`  progress looks                 ${looks.length}, ${pollMs} ms apart; each took median ${int(looks[Math.floor(looks.length / 2)])} ms, max ${int(looks[looks.length - 1])} ms`);
+  console.log(`  ${describeCpu(cpu)}`);
+  const floor = Math.max(cpu.nodeS, (cpu.nodeS + cpu.postgresS) / cpu.cores);
+  console.log(`  on an idle machine             ≥ ${seconds(floor * 1000)} (this work's CPU: the larger of this process's, single-threaded, and both over ${cpu.cores} cores)`);
 }
 
 async function province(gateway: Gateway, tasks: DataSource): Promise<void> {
@@ -239,12 +243,15 @@ async function province(gateway: Gateway, tasks: DataSource): Promise<void> {
   if (!unit) throw new Error(`no unit ${PROVINCE} today`);
   console.log(`\nprovince: one plan of ${unit.name} (${PROVINCE})`);
   const planId = await draft(gateway, PROVINCE, unit.name, `1/KH-BENCH`);
+  const meter = new CpuMeter(tasks);
+  await meter.start();
   const t0Wall = Date.now();
   const t0 = performance.now();
   const issued = await issue(gateway, planId, PROVINCE);
   const pollMs = POLL_MS ?? 250;
   const result = await waitUntilVisible(gateway, [issued], t0, pollMs);
-  printResult(`province ${unit.name} (${PROVINCE})`, [issued], result, await workerTimeline(tasks, [issued], t0Wall), pollMs, issued.issueMs);
+  const cpu = await meter.stop();
+  printResult(`province ${unit.name} (${PROVINCE})`, [issued], result, await workerTimeline(tasks, [issued], t0Wall), pollMs, issued.issueMs, cpu);
   // Cross-check, not timed: the assignments themselves, listed through the gateway task by task
   // (a unit's list, assignments(unitCode, includeSubtree, planId), stops at 5,000 rows: not used).
   let listed = 0;
@@ -261,6 +268,8 @@ async function country(gateway: Gateway, tasks: DataSource, provinces: ReadonlyA
   const drafts: Array<{ planId: string; code: string }> = [];
   for (const p of provinces) drafts.push({ planId: await draft(gateway, p.code, p.name, `2/KH-BENCH`), code: p.code });
   console.log(`  ${drafts.length} drafts in ${seconds(performance.now() - begun)} (not timed below); issuing back to back`);
+  const meter = new CpuMeter(tasks);
+  await meter.start();
   const t0Wall = Date.now();
   const t0 = performance.now();
   const issued: Issued[] = [];
@@ -268,7 +277,8 @@ async function country(gateway: Gateway, tasks: DataSource, provinces: ReadonlyA
   const issuedMs = performance.now() - t0;
   const pollMs = POLL_MS ?? 1000;
   const result = await waitUntilVisible(gateway, issued, t0, pollMs);
-  printResult(`country (${provinces.length} provinces)`, issued, result, await workerTimeline(tasks, issued, t0Wall), pollMs, issuedMs);
+  const cpu = await meter.stop();
+  printResult(`country (${provinces.length} provinces)`, issued, result, await workerTimeline(tasks, issued, t0Wall), pollMs, issuedMs, cpu);
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
 import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
 
 /**
@@ -53,7 +53,7 @@ describe('access control through the gateway', () => {
   beforeAll(async () => {
     test = await startTestPlatform('e2e_access');
     ({ platform, client } = test);
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   let provincialPlanId = '';

@@ -1,5 +1,5 @@
 import { eventually, GraphQLTestClient } from '@reform/testing';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 
 /**
@@ -61,7 +61,7 @@ describe('audit trails and replay through the gateway', () => {
     between = new Date().toISOString();
     await pause();
     await client.as('c20794', 'mutation($id: ID!) { completeAssignment(id: $id, input: { result: "100% thủ tục được niêm yết", evidence: ["Biên bản kiểm tra 20/11/2026"] }) { id } }', { id: assignmentId });
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   it("lists the commune's assignment history as assigned → accepted → progress 50 % → completed, each with its actor, the actor's unit and the time", async () => {

@@ -1,6 +1,6 @@
 import { FixedClock } from '@reform/clock';
 import { eventually } from '@reform/testing';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
 
 /**
@@ -14,7 +14,7 @@ describe('every service agrees on the day, by the platform clock', () => {
 
   beforeAll(async () => {
     test = await startTestPlatform('e2e_clock', { clock });
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   it('directory, plans and tasks all say 2025-01-01 at 00:30 in Viet Nam', async () => {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { eventually, GraphQLTestClient } from '@reform/testing';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, OFFICE_TASK, quangNamParPlanId, thangBinhDraft as draft } from './thang-binh-plan';
 
 /**
@@ -35,7 +35,7 @@ describe('plans and assignments through the gateway', () => {
     test = await startTestPlatform('e2e_plans');
     client = test.client;
 provincialPlanId = await quangNamParPlanId(client);
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   const assignmentsOf = async (planId: string): Promise<Assignment[]> => {

@@ -9,6 +9,13 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+/**
+ * How long a hook that starts the platform may take: the national list, the demo's ~9,100
+ * directory events and their copies in plans and tasks took over 60 s at a load average of 24 on
+ * two cores (issue 15 nearly doubled the demo's bodies).
+ */
+export const PLATFORM_START_MS = 180_000;
+
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
 export async function startTestPlatform(name: string, options: { clock?: Clock } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase(name);

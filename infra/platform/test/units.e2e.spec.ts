@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { importNationalUnits } from '@reform/directory';
 import { RunningPlatform } from '../src/platform';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 
 /** The walking skeleton's acceptance, through the gateway, as `npm start` composes it. */
 describe('units through the gateway (embedded composition)', () => {
@@ -11,7 +11,7 @@ describe('units through the gateway (embedded composition)', () => {
   beforeAll(async () => {
     test = await startTestPlatform('e2e_units');
     platform = test.platform;
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   // Any signed-in user may read the units: a Thăng Bình commune's account here.

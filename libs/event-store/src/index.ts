@@ -10,3 +10,5 @@ export * from './lib/postgres/data-source';
 export * from './lib/history';
 export * from './lib/integrity';
 export * from './lib/rebuild';
+export * from './lib/postgres/connection-errors';
+export * from './lib/idempotency';

@@ -4,6 +4,7 @@ export * from './lib/in-process-bus';
 export * from './lib/jetstream-bus';
 export * from './lib/migrations';
 export * from './lib/outbox-relay';
+export * from './lib/republish';
 export * from './lib/inbox';
 export * from './lib/messaging.module';
 export * from './lib/dead-letters.cli';

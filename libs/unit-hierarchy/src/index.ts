@@ -3,3 +3,4 @@ export * from './lib/unit-tables';
 export * from './lib/postgres-unit-hierarchy';
 export * from './lib/unit-hierarchy.module';
 export * from './testing/publish-units';
+export * from './lib/standard-bodies';

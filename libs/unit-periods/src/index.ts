@@ -24,14 +24,17 @@ export interface UnitPeriod {
 }
 
 export type UnitEvent =
-  | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null } }
+  /** `aliases`: other ways officials write the body's name ("Sở LĐ-TB&XH"); absent in older events. */
+  | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null; aliases?: readonly string[] } }
   | { type: 'UnitRenamed'; data: { name: string; type: string; effectiveOn: Day } }
   | { type: 'UnitTransferred'; data: { parentCode: string; effectiveOn: Day } }
   | { type: 'UnitMerged'; data: { intoCode: string; effectiveOn: Day } }
   | { type: 'UnitDissolved'; data: { effectiveOn: Day } }
-  | { type: 'EarlierParentRecorded'; data: { parentCode: string; until: Day } };
+  | { type: 'EarlierParentRecorded'; data: { parentCode: string; until: Day } }
+  /** The whole list of aliases, replacing the one before: spellings, not legal facts, so not dated. */
+  | { type: 'UnitAliasesSet'; data: { aliases: readonly string[] } };
 
-export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = ['UnitEstablished', 'UnitRenamed', 'UnitTransferred', 'UnitMerged', 'UnitDissolved', 'EarlierParentRecorded'];
+export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = ['UnitEstablished', 'UnitRenamed', 'UnitTransferred', 'UnitMerged', 'UnitDissolved', 'EarlierParentRecorded', 'UnitAliasesSet'];
 
 export type UnitState =
   | { readonly status: 'absent' }
@@ -43,6 +46,8 @@ export type UnitState =
       readonly periods: readonly UnitPeriod[];
       readonly mergedInto: string | null;
       readonly dissolved: boolean;
+      /** Other names officials write for the unit (abbreviations...), matched like its name. */
+      readonly aliases: readonly string[];
     };
 
 export type EstablishedUnit = Extract<UnitState, { status: 'established' }>;
@@ -60,7 +65,7 @@ function split(periods: readonly UnitPeriod[], on: Day, changes: Partial<UnitPer
 export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
   if (event.type === 'UnitEstablished') {
     const { code, level, kind, name, type, parentCode, validFrom } = event.data;
-    return { status: 'established', code, level, kind, periods: [{ validFrom, validTo: null, name, type, parentCode }], mergedInto: null, dissolved: false };
+    return { status: 'established', code, level, kind, periods: [{ validFrom, validTo: null, name, type, parentCode }], mergedInto: null, dissolved: false, aliases: [...(event.data.aliases ?? [])] };
   }
   if (state.status === 'absent') return state;
   switch (event.type) {
@@ -76,6 +81,8 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
       const [first, ...rest] = state.periods;
       return { ...state, periods: [{ ...first, validTo: event.data.until, parentCode: event.data.parentCode }, { ...first, validFrom: event.data.until }, ...rest] };
     }
+    case 'UnitAliasesSet':
+      return { ...state, aliases: [...event.data.aliases] };
     default:
       return assertNever(event, 'unit event');
   }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
+import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
 import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
 import { CLOCK, Clock, systemClock, todayOf } from '@reform/clock';
 import { DIRECTORY_SCHEMA } from './schema';
@@ -20,6 +20,7 @@ import { AccountAdministrationResolver } from './write/accounts/accounts.graphql
 import { DirectoryCommands } from './write/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
+import { AgencyAdministrationResolver } from './write/agencies/agencies.graphql';
 import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
@@ -83,6 +84,7 @@ export class DirectoryModule {
         LoginResolver,
         AccountAdministrationResolver,
         RenameUnitResolver,
+        AgencyAdministrationResolver,
         UnitHistoryResolver,
         HistoryActorResolver,
         AccountHistoryResolver,
@@ -106,6 +108,7 @@ export class DirectoryModule {
           accountStatus: { inject: [AccountDirectory], useFactory: (accounts: AccountDirectory) => accounts },
         }),
         API_ERROR_FILTER,
+        IDEMPOTENCY_INTERCEPTOR,
       ],
     };
   }

@@ -1,16 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Public } from '@reform/auth';
+import { healthController } from '@reform/subgraph';
 
-@Controller('health')
-export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  @Public()
-  @Get()
-  async health(): Promise<{ status: 'ok'; service: string }> {
-    await this.dataSource.query('SELECT 1');
-    return { status: 'ok', service: 'directory' };
-  }
-}
+/** GET /health: PostgreSQL, NATS and the process guard (libs/subgraph readiness). */
+export const HealthController = healthController('directory');

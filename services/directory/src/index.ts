@@ -5,4 +5,5 @@ export type { DirectoryOptions } from './directory.module';
 export { UnitListRejected } from './write/import-units/unit-list';
 export type { ImportSummary } from './write/import-units/import-units';
 export { DIRECTORY_SCHEMA } from './schema';
+export { publishDirectoryEvent } from './publish';
 export { DIRECTORY_PROJECTIONS, directoryReadModels } from './read/read-models';

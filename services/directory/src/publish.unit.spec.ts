@@ -32,6 +32,7 @@ const history: UnitEvent[] = [
   { type: 'EarlierParentRecorded', data: { parentCode: '47', until: '2010-01-01' } },
   { type: 'UnitMerged', data: { intoCode: '509', effectiveOn: '2025-01-01' } },
   { type: 'UnitDissolved', data: { effectiveOn: '2025-07-01' } },
+  { type: 'UnitAliasesSet', data: { aliases: ['UBND huyện NS'] } },
 ];
 
 describe('publishDirectoryEvent (what the relay sends)', () => {

@@ -8,7 +8,7 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { authProviders, SigningKey } from '@reform/auth';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
+import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
 import { HealthController } from './health.controller';
 import { plansMigrations } from './plans-migrations';
@@ -22,6 +22,7 @@ import { AmendPlanResolver } from './write/amend-plan/amend-plan.graphql';
 import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
 import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
 import { IssuePlanResolver } from './write/issue-plan/issue-plan.graphql';
+import { IssuePreviewResolver } from './write/issue-plan/issue-preview.graphql';
 import { PlanCommands } from './write/plan-commands';
 
 export interface PlansOptions {
@@ -75,6 +76,7 @@ export class PlansModule {
         PlanResolver,
         DraftPlanResolver,
         IssuePlanResolver,
+        IssuePreviewResolver,
         AmendPlanResolver,
         ClosePlanResolver,
         ...authProviders({
@@ -82,6 +84,7 @@ export class PlansModule {
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
         }),
         API_ERROR_FILTER,
+        IDEMPOTENCY_INTERCEPTOR,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask } from '@refor
 import { PlanDraft } from './domain/plan-draft';
 import { PlanEvent, TaskUnits, tasksOf } from './domain/plan.decider';
 import { dueDate, parseTimeframe } from './domain/timeframe';
+import { planYears } from './domain/plan-years';
 
 const planIdOf = (streamId: string) => streamId.slice('plan-'.length);
 
@@ -21,7 +22,8 @@ function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, issu
         text: task.text,
         target: task.target ?? null,
         timeframe: { ...timeframe },
-        dueOn: dueDate(timeframe, { year: draft.year, since: issuedOn }),
+        // A yearly task ("Tháng 12 hằng năm") recurs: no one due day (the tasks service schedules each year's).
+        dueOn: timeframe.kind === 'yearly' ? null : dueDate(timeframe, { year: draft.year, since: issuedOn }),
         lead: resolved?.lead.unitCodes ?? [],
         implementing: resolved?.implementing.unitCodes ?? [],
         monitoring: resolved?.monitoring.unitCodes ?? [],
@@ -51,6 +53,7 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           issuerCode: draft.issuerCode,
           issuedOn,
           year: draft.year,
+          years: planYears(draft),
           implementsPlanId: draft.implementsPlanId ?? null,
           tasks: publishedTasks(draft, units, issuedOn),
           cascade: cascade ? { unitCodes: cascade.unitCodes, dueOn: cascade.dueOn, text: cascade.text } : null,
@@ -68,6 +71,7 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           revision,
           reason,
           amendedOn,
+          years: planYears(draft),
           addedTasks: publishedTasks(draft, units, issuedOn, new Set(addedTaskIds)),
           removedTaskIds,
           rescheduledTasks: rescheduled.map((task) => ({ taskId: task.taskId, timeframe: task.timeframe, dueOn: task.dueOn })),

@@ -104,3 +104,22 @@ describe('what leaves the plans service', () => {
     expect(publishPlanEvent({ ...recorded(1, events[1]), streamId: 'other-1' })).toBeNull();
   });
 });
+
+describe('what a plan of several years publishes', () => {
+  it('the years it runs, and no single due day for a yearly task', () => {
+    const open: PlanDraft = {
+      ...draft,
+      title: 'Kế hoạch CCHC năm 2021 và những năm tiếp theo',
+      sections: [{ ...draft.sections[0], tasks: [{ text: 'Tự đánh giá chỉ số', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã' }, timeframe: 'Tháng 12 hàng năm' }] }],
+    };
+    const events = [
+      ...planDecider.decide({ type: 'DraftPlan', data: { planId: 'p1', draft: open } }, planDecider.initialState),
+    ];
+    const drafted = events.reduce(planDecider.evolve, planDecider.initialState);
+    const issued = planDecider.decide({ type: 'IssuePlan', data: { issuedOn: '2021-06-01', units: districtNeighbourhood() } }, drafted)[0];
+    const message = publishPlanEvent(recorded(2, issued));
+    const data = message?.data as PlanIssuedV1;
+    expect(data.years).toEqual({ from: 2021, to: null });
+    expect(data.tasks[0]).toMatchObject({ timeframe: { kind: 'yearly', month: 12 }, dueOn: null });
+  });
+});

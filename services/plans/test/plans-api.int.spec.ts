@@ -28,8 +28,10 @@ const ISSUE = `mutation($id: ID!, $on: Date) { issuePlan(id: $id, issuedOn: $on)
 const AMEND = `mutation($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { ${PLAN_FIELDS} } }`;
 const PLAN = `query($id: ID!, $asOf: DateTime) { plan(id: $id, asOf: $asOf) { ${PLAN_FIELDS} } }`;
 
-const draftInput = (tasks: unknown[]) => ({
-  number: '53/KH-UBND',
+// Numbers are unique per issuer and year once issued: each draft of these tests has its own.
+let drafts = 0;
+const draftInput = (tasks: unknown[], number = `${53 + drafts++}/KH-UBND`) => ({
+  number,
   title: 'Kế hoạch cải thiện Chỉ số PAPI năm 2021',
   issuerCode: '513',
   year: 2021,
@@ -191,5 +193,94 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect(result.data.plan.history.map((h: { type: string }) => h.type)).toEqual(['PlanDrafted', 'PlanIssued', 'PlanAmended']);
     expect(result.data.plan.history[1].actor.username).toBe('d513');
     expect(result.data.plan.integrity).toEqual({ ok: true, checkedEvents: 3, firstBrokenVersion: null });
+  });
+
+  it('previews a draft as it would be issued on a day, and the issue records exactly that', async () => {
+    const draft = await as('d513', DRAFT, {
+      input: draftInput([COMMUNE_TASK, { ...OFFICE_TASK, implementing: { text: 'Phòng Tư pháp; Công an các xã, thị trấn; Viện Kiểm sát nhân dân huyện' } }]),
+    });
+    const id = draft.data.draftPlan.id;
+    const preview = await as('d513', `query($id: ID!, $on: Date) { planIssuePreview(id: $id, issuedOn: $on) { issuedOn issuable problems { field rule message } assignments cascadeUnits { code } cascadeDueOn
+      tasks { id path assignments lead { units { code } unresolved } implementing { text units { code } unresolved } monitoring { units { code } } } } }`, { id, on: '2024-02-01' });
+    expect(preview.errors).toBeUndefined();
+    const seen = preview.data.planIssuePreview;
+    // 20803 was set up on 2024-01-01: on 2024-02-01 it is one of the communes.
+    expect(seen).toMatchObject({ issuedOn: '2024-02-01', issuable: true, problems: [], cascadeDueOn: '2024-03-02', assignments: 4 + 1 + 2 + 1 + 4 });
+    expect(seen.tasks[1]).toMatchObject({ path: 'sections[0].tasks[1]', assignments: 3, implementing: { units: [{ code: '513.PTP' }, { code: '20794.CA' }], unresolved: ['Viện Kiểm sát nhân dân huyện'] } });
+    const issued = await as('d513', ISSUE, { id, on: '2024-02-01' });
+    expect(issued.errors).toBeUndefined();
+    const tasks = issued.data.issuePlan.sections[0].tasks;
+    // No monitoring cell: the plan shows none, the preview an empty one.
+    expect(tasks.map((t: { lead: unknown; implementing: unknown; monitoring: unknown }) => ({ lead: t.lead, implementing: t.implementing, monitoring: t.monitoring ?? { units: [] } }))).toEqual(
+      seen.tasks.map((t: { lead: { units: unknown; unresolved: unknown }; implementing: unknown; monitoring: unknown }, i: number) => ({
+        lead: { text: tasks[i].lead.text, ...t.lead },
+        implementing: t.implementing,
+        monitoring: t.monitoring,
+      })),
+    );
+    expect(issued.data.issuePlan.cascade).toEqual({ dueOn: seen.cascadeDueOn, units: seen.cascadeUnits });
+  });
+
+  it('reports all four faulty rows of a plan in one answer, each with its field and reason; nothing is issued', async () => {
+    const draft = await as('d513', DRAFT, {
+      input: draftInput([
+        COMMUNE_TASK,
+        { ...OFFICE_TASK, text: 'Xét xử lưu động', implementing: { text: 'Tòa án nhân dân cấp huyện' } },
+        { ...OFFICE_TASK, text: 'Kiểm tra hồ sơ', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] } },
+        { ...OFFICE_TASK, text: 'Hỗ trợ thôn mới', implementing: { text: 'UBND cấp xã', unitCodes: ['20833'] } },
+        { text: 'Tổng hợp ý kiến', implementing: { text: 'Hội đồng tư vấn' }, lead: { text: 'Ban chỉ đạo' } },
+      ]),
+    });
+    const id = draft.data.draftPlan.id;
+    const before = await eventsOf(id);
+    const preview = await as('d513', `query($id: ID!) { planIssuePreview(id: $id, issuedOn: "2021-06-01") { issuable problems { field rule } } }`, { id });
+    const result = await as('d513', ISSUE, { id, on: '2021-06-01' });
+    expect(result.errors).toHaveLength(1);
+    const problems = result.errors?.[0].extensions?.problems as Array<{ field: string; rule: string; message: string }>;
+    expect(problems.map((p) => [p.field, p.rule])).toEqual([
+      ['sections[0].tasks[1].implementing', 'PLAN.NO_IMPLEMENTING_UNIT'],
+      ['sections[0].tasks[2].lead.unitCodes', 'PLAN.UNIT_NOT_FOUND'],
+      ['sections[0].tasks[3].implementing.unitCodes', 'PLAN.UNIT_OUTSIDE_ISSUER'],
+      ['sections[0].tasks[4].implementing', 'PLAN.NO_IMPLEMENTING_UNIT'],
+      ['sections[0].tasks[4].lead', 'PLAN.NO_ANSWERABLE_UNIT'],
+    ]);
+    expect(new Set(problems.map((p) => p.field.slice(0, 'sections[0].tasks[1]'.length))).size).toBe(4);
+    expect(problems.every((p) => /^Nhiệm vụ ".+" \(t\d\)/u.test(p.message))).toBe(true);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.ISSUE_PROBLEMS', field: 'sections[0].tasks[1].implementing' });
+    expect(preview.data.planIssuePreview).toEqual({ issuable: false, problems: problems.map(({ field, rule }) => ({ field, rule })) });
+    expect(await eventsOf(id)).toBe(before);
+    expect((await as('d513', PLAN, { id })).data.plan.status).toBe('DRAFT');
+  });
+
+  it('refuses a second plan with the same number by the same issuer in the same year (CONFLICT naming the first); another year is free', async () => {
+    const first = await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '900/KH-UBND') });
+    expect((await as('d513', ISSUE, { id: first.data.draftPlan.id, on: '2022-03-01' })).errors).toBeUndefined();
+    const second = await as('d513', DRAFT, { input: { ...draftInput([OFFICE_TASK], '900/KH - UBND'), title: 'Một kế hoạch khác' } });
+    const id = second.data.draftPlan.id;
+    const before = await eventsOf(id);
+    const preview = await as('d513', `query($id: ID!) { planIssuePreview(id: $id, issuedOn: "2022-11-30") { issuable problems { rule } } }`, { id });
+    expect(preview.data.planIssuePreview).toEqual({ issuable: false, problems: [{ rule: 'PLAN.NUMBER_TAKEN' }] });
+    const refused = await as('d513', ISSUE, { id, on: '2022-11-30' });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'PLAN.NUMBER_TAKEN', field: 'input.number', existingPlanId: first.data.draftPlan.id });
+    expect(refused.errors?.[0].message).toContain(first.data.draftPlan.id);
+    expect(await eventsOf(id)).toBe(before);
+    expect((await as('d513', ISSUE, { id, on: '2023-01-05' })).errors).toBeUndefined();
+  });
+
+  it('lists a taken number among the plan’s other problems, in the same answer', async () => {
+    const draft = await as('d513', DRAFT, { input: draftInput([OFFICE_TASK, { ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện' } }], '900/KH-UBND') });
+    const result = await as('d513', ISSUE, { id: draft.data.draftPlan.id, on: '2022-12-01' });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.ISSUE_PROBLEMS' });
+    expect((result.errors?.[0].extensions?.problems as Array<{ rule: string; field: string }>).map((p) => [p.rule, p.field])).toEqual([
+      ['PLAN.NO_IMPLEMENTING_UNIT', 'sections[0].tasks[1].implementing'],
+      ['PLAN.NUMBER_TAKEN', 'input.number'],
+    ]);
+  });
+
+  it('lets only one of two concurrent issues of one number commit', async () => {
+    const ids = await Promise.all([0, 1].map(async () => (await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '901/KH-UBND') })).data.draftPlan.id as string));
+    const results = await Promise.all(ids.map((id) => as('d513', ISSUE, { id, on: '2022-05-05' })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
   });
 });

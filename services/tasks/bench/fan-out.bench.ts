@@ -4,7 +4,7 @@
  * the local PostgreSQL (TEST_POSTGRES_URL), through the real consumer, job worker and chunks.
  *
  *   TS_NODE_PROJECT=tsconfig.base.json node -r ts-node/register/transpile-only -r tsconfig-paths/register \
- *     services/tasks/bench/fan-out.bench.ts [communes] [tasks] [chunkSize]
+ *     services/tasks/bench/fan-out.bench.ts [communes] [tasks] [chunkSize] [parallelChunks]
  */
 import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -15,10 +15,10 @@ import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
 import { createTasksApp } from '../src';
 
 async function main(): Promise<void> {
-  const [communeCount = 10_047, taskCount = 50, chunkSize = 2_000] = process.argv.slice(2).map(Number);
+  const [communeCount = 10_047, taskCount = 50, chunkSize = 2_000, parallelChunks = 2] = process.argv.slice(2).map(Number);
   const db = await createTestDatabase('tasks_bench');
   const bus = new InProcessBus();
-  const app = await createTasksApp({ databaseUrl: db.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error', 'warn'], overdue: { intervalMs: 0 }, fanOut: { chunkSize, pollMs: 100 } });
+  const app = await createTasksApp({ databaseUrl: db.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error', 'warn'], overdue: { intervalMs: 0 }, fanOut: { chunkSize, parallelChunks, pollMs: 100 } });
   try {
     const dataSource = app.get<DataSource>(getDataSourceToken());
     const communes = Array.from({ length: communeCount }, (_, i) => String(100_000 + i));
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     const data: PlanIssuedV1 = { planId, number: '1/KH-BENCH', title: 'Bench', issuerCode: '49', issuedOn: '2025-03-01', year: 2025, implementsPlanId: null, tasks, cascade: null };
     const expected = communeCount * taskCount;
     const started = Date.now();
+    const cpu = process.cpuUsage();
     await bus.publish({
       eventId: randomUUID(),
       name: PlanIssuedV1.name,
@@ -53,8 +54,9 @@ async function main(): Promise<void> {
       process.stdout.write(`\r${created.toLocaleString('en')} / ${expected.toLocaleString('en')} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
     const seconds = (Date.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     const [{ size }] = await dataSource.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
-    console.log(`\n${expected.toLocaleString('en')} assignments (${taskCount} tasks × ${communeCount.toLocaleString('en')} communes, chunks of ${chunkSize}) in ${seconds.toFixed(1)} s: ${Math.round(expected / seconds).toLocaleString('en')} per second; database ${size}`);
+    console.log(`\n${expected.toLocaleString('en')} assignments (${taskCount} tasks × ${communeCount.toLocaleString('en')} communes, chunks of ${chunkSize}, ${parallelChunks} at once) in ${seconds.toFixed(1)} s: ${Math.round(expected / seconds).toLocaleString('en')} per second; database ${size}; this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (${Math.round((used.user + used.system) / expected)} µs per assignment)`);
   } finally {
     await app.close();
     await bus.close();

@@ -7,7 +7,7 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { authProviders, SigningKey } from '@reform/auth';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
+import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
 import { CLOCK, Clock, systemClock } from '@reform/clock';
 import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/overdue/overdue-scheduler';
@@ -101,6 +101,7 @@ export class TasksModule {
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
         }),
         API_ERROR_FILTER,
+        IDEMPOTENCY_INTERCEPTOR,
       ],
     };
   }

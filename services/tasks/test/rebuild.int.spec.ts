@@ -79,8 +79,20 @@ describe('tasks: rebuilding the read model from the event store', () => {
     const result = await rebuild(10);
 
     expect(await tableSnapshot(bed.dataSource, 'tasks', tables)).toEqual(live);
-    expect(result).toMatchObject({ events, tables: [{ table: 'assignments', rowsBefore: 45, rowsAfter: 45 }] });
+    expect(result).toMatchObject({ events, tables: [{ table: 'assignments', rowsBefore: 45, rowsAfter: 45 }, { table: 'plan_progress' }] });
     expect(await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs'])).toEqual(busFed);
+  });
+
+  it("keeps the roll-ups' counts equal to the assignments they count (per plan, unit, status, overdue), live and rebuilt", async () => {
+    const counted = `SELECT plan_id, unit_code, status, overdue, count(*)::int AS n FROM tasks.assignments WHERE kind = 'TASK' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+    const kept = `SELECT plan_id, unit_code, status, overdue, n FROM tasks.plan_progress ORDER BY 1, 2, 3, 4`;
+    const live = await bed.dataSource.query(counted);
+    expect(new Set(live.map((row: { status: string }) => row.status))).toEqual(new Set(['ACCEPTED', 'ASSIGNED', 'CANCELLED', 'COMPLETED', 'IN_PROGRESS']));
+    expect(await bed.dataSource.query(kept)).toEqual(live);
+    await rebuild(3);
+    expect(await bed.dataSource.query(kept)).toEqual(live);
+    const issuedTotal = (await as('d600', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { progress { total } } } }`, { r: [{ __typename: 'Plan', id: issued.planId }] }))._entities[0].progress.total;
+    expect(issuedTotal).toBe(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND kind = 'TASK'`, [issued.planId]));
   });
 
   it('the subgraph answers from the rebuilt table, and commands project into it', async () => {
@@ -89,6 +101,7 @@ describe('tasks: rebuilding the read model from the event store', () => {
     expect(overdue).toHaveLength(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue AND unit_code LIKE '600%'`));
     await as('c60002', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 80 }) { ${FIELDS} } }`, { id: idOf('60002') });
     expect((await bed.dataSource.query(`SELECT status, percent FROM tasks.assignments WHERE id = $1`, [idOf('60002')]))[0]).toEqual({ status: 'IN_PROGRESS', percent: 80 });
+    expect(await count(bed.dataSource, `SELECT n FROM tasks.plan_progress WHERE plan_id = $1 AND unit_code = '60002' AND status = 'IN_PROGRESS' AND NOT overdue`, [issued.planId])).toBe(1);
   });
 
   it('a plan fanned out while a rebuild runs: each of its assignments lands once, and the result equals a replay', async () => {

@@ -23,8 +23,30 @@ const url = (protocols: string[]) =>
 
 /** Fragments each process composes. */
 export const databaseConfig = { DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/reform') };
+/**
+ * NATS_URL: one server or a cluster's seed list, comma-separated (`nats://n1:4222,nats://n2:4222`);
+ * each entry must be a nats:// or tls:// URL. Required: a distributed process never falls back
+ * silently to a server on its own machine. The stream settings (ADR 0004): NATS_STREAM_REPLICAS
+ * (1–5; default 3 on a cluster, else 1), NATS_STREAM_STORAGE (file | memory, default file),
+ * NATS_STREAM_PLACEMENT_CLUSTER and NATS_STREAM_PLACEMENT_TAGS (comma-separated) where replicas go.
+ */
 export const natsConfig = {
-  NATS_URL: url(['nats', 'tls']).default('nats://127.0.0.1:4222'),
+  NATS_URL: z
+    .string({ message: 'is required: nats://host:4222, or a cluster as nats://n1:4222,nats://n2:4222,...' })
+    .transform((value, context) => {
+      const servers = value.split(',').map((entry) => entry.trim());
+      for (const server of servers) {
+        if (!/^(nats|tls):\/\/[^\s,/]+(:\d+)?\/?$/.test(server)) context.addIssue({ code: 'custom', message: `"${server}" must be a URL starting with nats:// or tls:// (comma-separated for a cluster)` });
+      }
+      return servers.join(',');
+    }),
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
+  NATS_STREAM_STORAGE: z.enum(['file', 'memory'], { message: 'must be file or memory' }).default('file'),
+  NATS_STREAM_PLACEMENT_CLUSTER: z.string().optional(),
+  NATS_STREAM_PLACEMENT_TAGS: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',').map((tag) => tag.trim()).filter(Boolean) : [])),
   /** Namespaces streams and subjects (several platforms on one NATS); empty in production. */
   NATS_PREFIX: z.string().regex(/^[A-Za-z0-9_]*$/, 'letters, digits and underscores only').default(''),
 };

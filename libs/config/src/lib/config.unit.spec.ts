@@ -3,10 +3,12 @@ import { authConfig, booleanFlag, ConfigError, databaseConfig, httpConfig, loadC
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
-    expect(loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(4000) }, {})).toEqual({
+    expect(loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(4000) }, { NATS_URL: 'nats://127.0.0.1:4222' })).toEqual({
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/reform',
       NATS_URL: 'nats://127.0.0.1:4222',
       NATS_PREFIX: '',
+      NATS_STREAM_STORAGE: 'file',
+      NATS_STREAM_PLACEMENT_TAGS: [],
       PORT: 4000,
       HOST: '0.0.0.0',
     });
@@ -31,6 +33,18 @@ describe('loadConfig', () => {
 });
 
 describe('fragments', () => {
+  it('requires NATS_URL (no silent fallback) and takes a cluster list, checking each server', () => {
+    expect(() => loadConfig(natsConfig, {})).toThrow(/NATS_URL: is required/);
+    expect(loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222, nats://n2:4222,tls://n3:4222' }).NATS_URL).toBe('nats://n1:4222,nats://n2:4222,tls://n3:4222');
+    expect(() => loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222,n2:4222' })).toThrow(/NATS_URL: "n2:4222" must be a URL starting with nats:\/\/ or tls:\/\//);
+    expect(loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222', NATS_STREAM_REPLICAS: '3', NATS_STREAM_STORAGE: 'memory', NATS_STREAM_PLACEMENT_TAGS: 'ssd, hn' })).toMatchObject({
+      NATS_STREAM_REPLICAS: 3,
+      NATS_STREAM_STORAGE: 'memory',
+      NATS_STREAM_PLACEMENT_TAGS: ['ssd', 'hn'],
+    });
+    expect(() => loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222', NATS_STREAM_REPLICAS: '7' })).toThrow(/NATS_STREAM_REPLICAS/);
+  });
+
   it('requires the token keys, naming the variable', () => {
     expect(() => loadConfig(authConfig, {})).toThrow(/AUTH_SIGNING_KEYS: is required/);
     expect(loadConfig(authConfig, { AUTH_SIGNING_KEYS: 'k1:secret' }).AUTH_SIGNING_KEYS).toBe('k1:secret');

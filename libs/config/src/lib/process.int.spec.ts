@@ -21,6 +21,16 @@ describe('runProcess', () => {
     expect(fixture.output()).toMatch(/ready\n\[fixture\] SIGTERM: stopping\nresources released\n\[fixture\] stopped\n/);
   });
 
+  it('keeps running after an unhandled rejection, logs it and records a fault (readiness fails)', async () => {
+    const fixture = run({ FIXTURE_DELAY_MS: '0', FIXTURE_REJECT: '1' });
+    const deadline = Date.now() + 30_000;
+    while (!fixture.output().includes('still running') && fixture.child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fixture.output()).toContain('[fixture] unhandled rejection (the process goes on; readiness now fails): Error: connect ECONNREFUSED 127.0.0.1:5432');
+    expect(fixture.output()).toContain('still running, 1 fault(s)');
+    fixture.child.kill('SIGTERM');
+    expect(await fixture.exit).toBe(0);
+  });
+
   it('exits 1 naming the missing variable, without a stack', async () => {
     const fixture = run({});
     expect(await fixture.exit).toBe(1);

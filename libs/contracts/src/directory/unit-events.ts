@@ -16,11 +16,15 @@ export const UnitEstablishedV1 = unit('UnitEstablished', {
   kind: z.string().nullable(),
   parentCode: code.nullable(),
   validFrom: day.nullable(),
+  /** Other ways officials write the name ("Sở LĐ-TB&XH"); absent from events recorded before aliases existed. */
+  aliases: z.array(z.string().min(1)).optional(),
 });
 export const UnitRenamedV1 = unit('UnitRenamed', { name: z.string().min(1), type: z.string().min(1), effectiveOn: day });
 export const UnitTransferredV1 = unit('UnitTransferred', { parentCode: code, effectiveOn: day });
 export const UnitMergedV1 = unit('UnitMerged', { intoCode: code, effectiveOn: day });
 export const UnitDissolvedV1 = unit('UnitDissolved', { effectiveOn: day });
 export const EarlierParentRecordedV1 = unit('EarlierParentRecorded', { parentCode: code, until: day });
+/** The unit's whole list of aliases, replacing the previous one (not dated: spellings, not legal facts). */
+export const UnitAliasesSetV1 = unit('UnitAliasesSet', { aliases: z.array(z.string().min(1)) });
 
-export const DIRECTORY_UNIT_CONTRACTS = [UnitEstablishedV1, UnitRenamedV1, UnitTransferredV1, UnitMergedV1, UnitDissolvedV1, EarlierParentRecordedV1];
+export const DIRECTORY_UNIT_CONTRACTS = [UnitEstablishedV1, UnitRenamedV1, UnitTransferredV1, UnitMergedV1, UnitDissolvedV1, EarlierParentRecordedV1, UnitAliasesSetV1];

@@ -32,6 +32,14 @@ export const PublishedTask = z.object({
 });
 export type PublishedTask = z.infer<typeof PublishedTask>;
 
+/**
+ * The years the plan runs ("Kế hoạch ... năm 2023 và những năm tiếp theo": from 2023, to null):
+ * ongoing and yearly tasks recur in each of them, and every year after while `to` is null, until
+ * the plan is closed. Absent from events published before it existed: read as { from: year, to: year }.
+ */
+export const PlanYears = z.object({ from: z.number().int(), to: z.number().int().nullable() });
+export type PlanYears = z.infer<typeof PlanYears>;
+
 const planIssued = z.object({
   planId: id,
   number: z.string().min(1),
@@ -39,6 +47,7 @@ const planIssued = z.object({
   issuerCode: code,
   issuedOn: day,
   year: z.number().int(),
+  years: PlanYears.optional(),
   /** The plan of the level above this one implements, if any. */
   implementsPlanId: id.nullable(),
   tasks: z.array(PublishedTask),
@@ -54,6 +63,8 @@ const planAmended = z.object({
   revision: z.number().int().min(2),
   reason: z.string().min(1),
   amendedOn: day,
+  /** As in PlanIssued: the added and rescheduled tasks recur over these years. */
+  years: PlanYears.optional(),
   addedTasks: z.array(PublishedTask),
   removedTaskIds: z.array(id),
   /** Tasks whose timeframe changed: their open assignments move to the new due day. */

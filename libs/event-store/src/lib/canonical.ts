@@ -25,19 +25,21 @@ export interface HashedFields {
 
 /** Each event's hash covers the previous one, so a change anywhere breaks every later link. */
 export function eventHash(fields: HashedFields): string {
-  return createHash('sha256')
-    .update(
-      canonicalJson([
-        fields.previousHash,
-        fields.streamId,
-        fields.streamVersion,
-        fields.eventId,
-        fields.type,
-        fields.schemaVersion,
-        fields.data,
-        fields.metadata,
-        fields.recordedAt.toISOString(),
-      ]),
-    )
-    .digest('hex');
+  return eventHasher(fields.metadata, fields.recordedAt)(fields);
+}
+
+/**
+ * `eventHash` for events that share their metadata and recorded-at (one append): those two are
+ * canonicalised once, not once per event. The hashed text is exactly `canonicalJson` of
+ * [previousHash, streamId, streamVersion, eventId, type, schemaVersion, data, metadata, recordedAt].
+ */
+export function eventHasher(metadata: unknown, recordedAt: Date): (fields: Omit<HashedFields, 'metadata' | 'recordedAt'>) => string {
+  const tail = `,${canonicalJson(metadata)},${JSON.stringify(recordedAt.toISOString())}]`;
+  return (fields) =>
+    createHash('sha256')
+      .update(
+        `[${canonicalJson(fields.previousHash)},${canonicalJson(fields.streamId)},${canonicalJson(fields.streamVersion)},${canonicalJson(fields.eventId)},` +
+          `${canonicalJson(fields.type)},${canonicalJson(fields.schemaVersion)},${canonicalJson(fields.data)}${tail}`,
+      )
+      .digest('hex');
 }

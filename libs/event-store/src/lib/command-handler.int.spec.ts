@@ -3,6 +3,7 @@ import { DomainError } from '@reform/decider';
 import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
 import { tallyDecider, TallyCommand } from '../testing/tally.decider';
 import { handleCommand } from './command-handler';
+import { IdempotencyKeyReusedError, InvalidIdempotencyKeyError, withIdempotencyKey } from './idempotency';
 import { SYSTEM_ACTOR, WrongExpectedVersionError, StaleTransactionError, RecordedEvent } from './event-store.port';
 import { runMigrations, serviceDataSourceOptions } from './postgres/data-source';
 import { schemaMigration } from './postgres/migrations';
@@ -38,7 +39,12 @@ describe('handleCommand on PostgreSQL', () => {
     database = await createTestDatabase('es_command');
     const readModel = schemaMigration('cmd', 1763800001000, 'CreateTallyTotals', ['CREATE TABLE cmd.tally_totals (tally text PRIMARY KEY, total int NOT NULL)', 'CREATE TABLE cmd.notes (note text)'], ['DROP TABLE cmd.notes', 'DROP TABLE cmd.tally_totals']);
     dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: 'cmd', migrations: [readModel] }));
-    expect(await runMigrations(dataSource)).toEqual(['CreateEventStore_cmd1763800000000', 'CreateTallyTotals_cmd1763800001000']);
+    expect(await runMigrations(dataSource)).toEqual([
+      'CreateEventStore_cmd1763800000000',
+      'CreateTallyTotals_cmd1763800001000',
+      'CreateAppendToStream_cmd1764600000000',
+      'CreateIdempotencyKeys_cmd1764900000000',
+    ]);
     expect(await runMigrations(dataSource)).toEqual([]);
     store = new PostgresEventStore(dataSource, 'cmd');
   });
@@ -63,10 +69,10 @@ describe('handleCommand on PostgreSQL', () => {
     });
     await hasAppended;
     return {
-      /** Waits until an INSERT of this database blocks on the held row, then commits. */
+      /** Waits until an append of this database blocks on the held row (unique key), then commits. */
       async commitOnceBlocked() {
         await eventually(async () => {
-          const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "cmd".events%'`);
+          const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT * FROM "cmd".append_to_stream(%'`);
           expect(row.n).toBe(1);
         });
         release();
@@ -89,7 +95,7 @@ describe('handleCommand on PostgreSQL', () => {
 
   it('appends nothing when the decider decides nothing', async () => {
     const result = await handleCommand({ store, decider: tallyDecider, streamId: 'tally-empty', command: { type: 'CloseTally', data: {} }, metadata });
-    expect(result).toEqual({ state: tallyDecider.initialState, events: [], version: 0, attempts: 1 });
+    expect(result).toEqual({ state: tallyDecider.initialState, events: [], version: 0, attempts: 1, streamId: 'tally-empty', replayed: false });
     expect(await store.readStream('tally-empty')).toEqual([]);
   });
 
@@ -158,5 +164,69 @@ describe('handleCommand on PostgreSQL', () => {
     expect(await dataSource.query(`SELECT note FROM cmd.notes WHERE note = 'before tally-7'`)).toHaveLength(0);
     // A new transaction is younger than every committed event: the same command now succeeds.
     expect(await handleCommand({ store, decider: tallyDecider, streamId: 'tally-7', command: add(100), metadata })).toMatchObject({ version: 3, state: { total: 111 } });
+  });
+
+  describe('idempotency keys', () => {
+    const keyed = <T>(key: string, fingerprint: string, work: () => Promise<T>, scope = 'acc-1') => withIdempotencyKey({ scope, key, fingerprint }, work);
+    const events = async (streamId: string) => (await store.readStream(streamId)).length;
+
+    it('the same key and request returns the first result without a second event', async () => {
+      const first = await keyed('k1', 'add-2', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata }));
+      const second = await keyed('k1', 'add-2', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata }));
+      expect(first.replayed).toBe(false);
+      expect(second).toMatchObject({ replayed: true, version: first.version, state: first.state, streamId: 'tally-idem-1' });
+      expect(second.events.map((event) => event.eventId)).toEqual(first.events.map((event) => event.eventId));
+      expect(await events('tally-idem-1')).toBe(1);
+      // Without a key, the same command is a new command.
+      await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata });
+      expect(await events('tally-idem-1')).toBe(2);
+      // The replay still answers the first result, not the stream as it stands.
+      expect((await keyed('k1', 'add-2', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata }))).version).toBe(first.version);
+    });
+
+    it('the same key with another request is refused (CONFLICT) and records nothing', async () => {
+      await keyed('k2', 'add-1', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-2', command: add(1), metadata }));
+      const refused = keyed('k2', 'add-5', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-2', command: add(5), metadata }));
+      await expect(refused).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+      await expect(refused).rejects.toMatchObject({ kind: 'CONFLICT', field: 'Idempotency-Key' });
+      expect(await events('tally-idem-2')).toBe(1);
+    });
+
+    it("keys are per scope: another account's same key is its own", async () => {
+      await keyed('k3', 'add-1', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-3', command: add(1), metadata }), 'acc-1');
+      await keyed('k3', 'add-1', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-3', command: add(1), metadata }), 'acc-2');
+      expect(await events('tally-idem-3')).toBe(2);
+    });
+
+    it('the same key sent 5 times at once records one event; every answer is the first result', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => keyed('k4', 'add-3', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-4', command: add(3), metadata }))),
+      );
+      expect(await events('tally-idem-4')).toBe(1);
+      expect(new Set(results.map((result) => result.version))).toEqual(new Set([1]));
+      expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+    });
+
+    it('a failed command records no key: the retry runs it', async () => {
+      await expect(keyed('k5', 'add-13', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-5', command: add(13), metadata, projections: [totals] }))).rejects.toThrow('projection refuses 13');
+      expect(await dataSource.query(`SELECT 1 FROM cmd.idempotency_keys WHERE key = 'k5'`)).toEqual([]);
+    });
+
+    it('several commands of one request are told apart by their step', async () => {
+      const twice = () => keyed('k6', 'two', async () => [
+        await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-6a', command: add(1), metadata }),
+        await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-6b', command: add(1), metadata }),
+      ]);
+      const [a, b] = await twice();
+      const [a2, b2] = await twice();
+      expect([a2.replayed, b2.replayed, a2.streamId, b2.streamId]).toEqual([true, true, a.streamId, b.streamId]);
+      expect([await events('tally-idem-6a'), await events('tally-idem-6b')]).toEqual([1, 1]);
+      expect(b2.version).toBe(b.version);
+    });
+
+    it('refuses a malformed key, naming the header', () => {
+      expect(() => withIdempotencyKey({ scope: 'acc-1', key: 'has space', fingerprint: 'x' }, () => 1)).toThrow(InvalidIdempotencyKeyError);
+      expect(() => withIdempotencyKey({ scope: 'acc-1', key: 'x'.repeat(201), fingerprint: 'x' }, () => 1)).toThrow(/Idempotency-Key/);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { loadConfig, natsConfig } from '@reform/config';
-import { JetStreamBus } from './jetstream-bus';
+import { JetStreamBus, jetStreamOptionsFrom } from './jetstream-bus';
 
 /**
  * Operators' command for dead letters on NATS JetStream:
@@ -11,7 +11,7 @@ import { JetStreamBus } from './jetstream-bus';
 export async function runDeadLettersCommand(argv: readonly string[], env: Record<string, string | undefined>, print: (line: string) => void = console.log): Promise<number> {
   const config = loadConfig(natsConfig, env);
   const [command, argument] = argv;
-  const bus = await JetStreamBus.connect({ servers: config.NATS_URL, prefix: config.NATS_PREFIX, name: 'reform-dead-letters' });
+  const bus = await JetStreamBus.connect(jetStreamOptionsFrom(config, 'reform-dead-letters'));
   try {
     if (command === 'list') {
       const letters = await bus.deadLetters(argument);

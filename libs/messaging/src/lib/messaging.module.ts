@@ -140,16 +140,15 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
       }
     }
     // Every service publishes its access record (auditors' queries), whatever else it publishes.
-    const publishService = this.options.publish;
-    const accessRecord = accessRecordMapper(this.options.service);
-    if (accessRecord || publishService) {
+    const map = relayMapper(this.options.service, this.options.publish);
+    if (map) {
       this.relay = new OutboxRelay({
         name: this.options.service,
         store: this.store,
         dataSource: this.dataSource,
         schema: this.options.schema,
         bus: this.bus,
-        map: (event) => accessRecord?.(event) ?? publishService?.(event) ?? null,
+        map,
         idleMs: this.options.relayIdleMs,
       });
       this.control.relay = this.relay;
@@ -181,6 +180,16 @@ export class MessagingModule {
       exports: [MESSAGE_BUS, RelayControl],
     };
   }
+}
+
+/**
+ * What a service's relay publishes: its access record and what `publish` maps (null: nothing).
+ * `npm run republish` uses the same mapping.
+ */
+export function relayMapper(service: string, publish?: IntegrationEventMapper): IntegrationEventMapper | null {
+  const accessRecord = accessRecordMapper(service);
+  if (!accessRecord && !publish) return null;
+  return (event) => accessRecord?.(event) ?? publish?.(event) ?? null;
 }
 
 /**

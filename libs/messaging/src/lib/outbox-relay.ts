@@ -81,6 +81,12 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
+      // Its database connection was closed for good (the app closed without stopping the relay,
+      // as a finished test may): retrying would only fill the log with "Driver not Connected".
+      if (!this.options.dataSource.isInitialized) {
+        this.logger.warn('Relay stops: its data source was closed');
+        break;
+      }
       try {
         const count = await this.step();
         failures = 0;
@@ -89,8 +95,9 @@ export class OutboxRelay {
         failures++;
         this.logger.warn(`Relay step failed (${failures} in a row), retrying: ${(error as Error).message}`);
       }
-      // A nudge or stop that came while the step ran must not wait out a whole poll interval.
-      if (this.stopping || this.nudged) {
+      // A nudge or stop that came while the step ran must not wait out a whole poll interval
+      // (after a failure the relay waits all the same: the nudge found the same outage).
+      if (this.stopping || (this.nudged && failures === 0)) {
         this.nudged = false;
         continue;
       }

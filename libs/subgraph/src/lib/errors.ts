@@ -18,7 +18,10 @@ export class ApiErrorFilter implements GqlExceptionFilter {
     if (exception instanceof GraphQLError) return exception;
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, {
-        extensions: { code: exception.kind, rule: exception.code, ...(exception.field ? { field: exception.field } : {}) },
+        // `problems`: every problem of a command that checks many things at once (issuing a plan), each with its field, rule and message.
+        extensions: { code: exception.kind, rule: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(Array.isArray(exception.details.problems) ? { problems: exception.details.problems } : {}),
+          // What a rule chooses to tell beyond the message (the plan that already has a number).
+          ...(exception.details.extensions && typeof exception.details.extensions === 'object' ? (exception.details.extensions as Record<string, unknown>) : {}) },
       });
     }
     if (exception instanceof WrongExpectedVersionError) {

@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { parseSigningKeys, SigningKey } from '@reform/auth';
 import { authConfig, ConfigError, databaseConfig, httpConfig, loadConfig, natsConfig, runProcess } from '@reform/config';
-import { JetStreamBus, MessageBus } from '@reform/messaging';
+import { JetStreamBus, jetStreamOptionsFrom, MessageBus } from '@reform/messaging';
 
 export interface ServiceProcessOptions {
   readonly databaseUrl: string;
@@ -13,7 +13,9 @@ export interface ServiceProcessOptions {
 
 /**
  * A service as its own process (distributed mode, ADR 0006): PostgreSQL at DATABASE_URL, NATS
- * JetStream at NATS_URL (NATS_PREFIX namespaces its streams), its subgraph on HOST:PORT.
+ * JetStream at NATS_URL (required; a comma-separated list for a cluster; NATS_PREFIX namespaces
+ * its streams; NATS_STREAM_* set replicas, storage and placement, libs/config), its subgraph on
+ * HOST:PORT.
  * AUTH_SIGNING_KEYS (`kid:secret,...`) is required: the same keys as the gateway's. A bad
  * variable stops the process with a message naming it; SIGTERM closes the app, then the bus.
  */
@@ -22,7 +24,7 @@ export function runServiceProcess(name: string, defaultPort: number, create: (op
     const log = new Logger(name);
     const config = loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(defaultPort), ...authConfig });
     const signingKeys = signingKeysOf(config.AUTH_SIGNING_KEYS);
-    const bus = await JetStreamBus.connect({ servers: config.NATS_URL, prefix: config.NATS_PREFIX, name: `reform-${name}` });
+    const bus = await JetStreamBus.connect(jetStreamOptionsFrom(config, `reform-${name}`));
     try {
       const app = await create({ databaseUrl: config.DATABASE_URL, bus, signingKeys, port: config.PORT, host: config.HOST });
       log.log(`Subgraph at ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql (NATS ${config.NATS_URL}${config.NATS_PREFIX ? `, prefix ${config.NATS_PREFIX}` : ''})`);

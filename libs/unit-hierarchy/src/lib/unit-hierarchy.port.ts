@@ -19,6 +19,8 @@ export interface UnitView {
   readonly validTo: string | null;
   readonly mergedInto: string | null;
   readonly dissolved: boolean;
+  /** Other names officials write for the unit ("Sở LĐ-TB&XH"), matched like its name. */
+  readonly aliases: readonly string[];
   /** The day the view answers for. */
   readonly day: string;
 }
@@ -38,6 +40,12 @@ export interface UnitHierarchy {
   children(code: string, day: string, filter?: UnitFilter): Promise<UnitView[]>;
   /** Every unit below `code` on `day` (not the unit itself), at any depth. */
   descendants(code: string, day: string, filter?: UnitFilter): Promise<UnitView[]>;
+  /**
+   * The parent of each of `codes` and of each unit above them, on `day`, up to `root` (not
+   * above it): code → parent code. A roll-up over a few hundred units walks up from them
+   * instead of listing the root's whole subtree; units outside it lead elsewhere.
+   */
+  parentsUpTo(root: string, codes: readonly string[], day: string): Promise<Map<string, string | null>>;
   /** The unit first, then its parent, up to the root, on `day`; [] when it did not exist then. */
   ancestry(code: string, day: string): Promise<UnitView[]>;
   /** Which of `codes` are known at all (any day). */

@@ -51,6 +51,10 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     expect((await hierarchy.children('513', day, { level: 'AGENCY' })).map((unit) => unit.name)).toEqual(['Công an huyện Thăng Bình', 'Phòng Nội vụ', 'Phòng Tư pháp']);
     expect((await hierarchy.ancestry('20794.CA', day)).map((unit) => unit.code)).toEqual(['20794.CA', '20794', '513', '49']);
     expect(await hierarchy.unit('20794', day)).toMatchObject({ name: 'Thị trấn Hà Lam', level: 'COMMUNE', parentCode: '513', day });
+    // The roll-ups' walk up: each unit's parent on the day, up to the root asked about and not above it.
+    expect(Object.fromEntries(await hierarchy.parentsUpTo('513', ['20794.CA', '20797', '513.CA'], day))).toEqual({ '20794.CA': '20794', '20794': '513', '20797': '513', '513.CA': '513', '513': '49' });
+    expect(Object.fromEntries(await hierarchy.parentsUpTo('49', ['20800'], day))).toEqual({ '20800': '513', '513': '49', '49': null });
+    expect(await hierarchy.parentsUpTo('49', ['no-such-unit'], day)).toEqual(new Map());
   });
 
   it('follows renames, transfers and mergers in valid time, and ignores a redelivered fact', async () => {

@@ -29,6 +29,7 @@ export const unitTablesMigrations = (schema: string) => {
       ],
       [`DROP TABLE "${S}".unit_periods`, `DROP TABLE "${S}".units`],
     ),
+    schemaMigration(S, 1765000000000, 'UnitAliases', [`ALTER TABLE "${S}".units ADD COLUMN aliases jsonb NOT NULL DEFAULT '[]'`], [`ALTER TABLE "${S}".units DROP COLUMN aliases`]),
   ];
 };
 
@@ -78,6 +79,7 @@ interface UnitRow {
   kind: string | null;
   merged_into: string | null;
   dissolved: boolean;
+  aliases: string[];
   version: number;
 }
 interface PeriodRow {
@@ -91,7 +93,7 @@ interface PeriodRow {
 
 export async function loadUnits(manager: EntityManager, schema: string, codes: string[]): Promise<Map<string, { state: UnitState; version: number }>> {
   const S = assertSchemaName(schema);
-  const units: UnitRow[] = await manager.query(`SELECT code, level, kind, merged_into, dissolved, version FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
+  const units: UnitRow[] = await manager.query(`SELECT code, level, kind, merged_into, dissolved, aliases, version FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
   if (units.length === 0) return new Map();
   const periods: PeriodRow[] = await manager.query(
     `SELECT code, name, type, parent_code, valid_from::text, valid_to::text FROM "${S}".unit_periods WHERE code = ANY($1::text[]) ORDER BY code, seq`,
@@ -116,6 +118,7 @@ export async function loadUnits(manager: EntityManager, schema: string, codes: s
           kind: u.kind,
           mergedInto: u.merged_into,
           dissolved: u.dissolved,
+          aliases: u.aliases,
           periods: (periodsOf.get(u.code) ?? []).map((p) => ({ name: p.name, type: p.type, parentCode: p.parent_code, validFrom: p.valid_from, validTo: p.valid_to })),
         },
       },
@@ -129,11 +132,11 @@ async function saveUnits(manager: EntityManager, schema: string, units: Array<{ 
   const last = (u: EstablishedUnit) => u.periods[u.periods.length - 1];
   await manager.query(`DELETE FROM "${S}".unit_periods WHERE code = ANY($1::text[])`, [codes]);
   await manager.query(
-    `INSERT INTO "${S}".units (code, level, kind, name, type, parent_code, valid_from, valid_to, merged_into, dissolved, version)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[], $10::bool[], $11::int[])
+    `INSERT INTO "${S}".units (code, level, kind, name, type, parent_code, valid_from, valid_to, merged_into, dissolved, version, aliases)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[], $10::bool[], $11::int[], $12::jsonb[])
      ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, kind = EXCLUDED.kind, name = EXCLUDED.name, type = EXCLUDED.type,
        parent_code = EXCLUDED.parent_code, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
-       merged_into = EXCLUDED.merged_into, dissolved = EXCLUDED.dissolved, version = EXCLUDED.version`,
+       merged_into = EXCLUDED.merged_into, dissolved = EXCLUDED.dissolved, version = EXCLUDED.version, aliases = EXCLUDED.aliases`,
     [
       codes,
       units.map((u) => u.state.level),
@@ -146,6 +149,7 @@ async function saveUnits(manager: EntityManager, schema: string, units: Array<{ 
       units.map((u) => u.state.mergedInto),
       units.map((u) => u.state.dissolved),
       units.map((u) => u.version),
+      units.map((u) => JSON.stringify(u.state.aliases)),
     ],
   );
   const periods = units.flatMap((u) => u.state.periods.map((p, seq) => ({ code: u.state.code, seq, level: u.state.level, kind: u.state.kind, ...p })));

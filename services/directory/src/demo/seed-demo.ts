@@ -2,8 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { UnitCommand } from '../domain/unit/unit.decider';
-import { UnitDirectory, UnitView } from '../read/units/unit-directory';
+import { UnitDirectory } from '../read/units/unit-directory';
 import { executeUnitCommands } from '../write/unit-commands';
+import { placeOf, STANDARD_BODIES } from '@reform/unit-hierarchy';
 
 const metadata = (what: string): EventMetadata => ({ actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `demo-${what}`, causationId: null });
 
@@ -30,75 +31,10 @@ function nongSonHistory(): Array<{ code: string; command: UnitCommand }> {
   ];
 }
 
-interface Office {
-  readonly abbreviation: string;
-  readonly kind: string;
-  /** Full name; `place` is e.g. "huyện Thăng Bình". */
-  readonly name: (place: string) => string;
-}
+/** The standard bodies of each level (libs/unit-hierarchy's catalogue), codes `<unit>.<ABBR>`. */
+export const STANDARD_OFFICES = STANDARD_BODIES;
 
-const office = (abbreviation: string, kind: string, name: (place: string) => string): Office => ({ abbreviation, kind, name });
-
-/** The standard offices and bodies of each level (as in the seeds' plans), codes `<unit>.<ABBR>`. */
-export const STANDARD_OFFICES: Record<'PROVINCE' | 'DISTRICT' | 'COMMUNE', readonly Office[]> = {
-  PROVINCE: [
-    office('VP', 'Văn phòng', (p) => `Văn phòng UBND ${p}`),
-    office('SNV', 'Sở', () => 'Sở Nội vụ'),
-    office('STP', 'Sở', () => 'Sở Tư pháp'),
-    office('STC', 'Sở', () => 'Sở Tài chính'),
-    office('SKHDT', 'Sở', () => 'Sở Kế hoạch và Đầu tư'),
-    office('STTTT', 'Sở', () => 'Sở Thông tin và Truyền thông'),
-    office('TTR', 'Thanh tra', (p) => `Thanh tra ${p}`),
-    office('CA', 'Công an', (p) => `Công an ${p}`),
-    office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
-  ],
-  DISTRICT: [
-    office('VP', 'Văn phòng', (p) => `Văn phòng HĐND và UBND ${p}`),
-    // Under the Văn phòng in practice; plans name it as a body of its own (seed 000).
-    office('MC', 'Bộ phận', (p) => `Bộ phận Tiếp nhận và Trả kết quả ${p}`),
-    office('PNV', 'Phòng', () => 'Phòng Nội vụ'),
-    office('PTP', 'Phòng', () => 'Phòng Tư pháp'),
-    office('PTCKH', 'Phòng', () => 'Phòng Tài chính - Kế hoạch'),
-    office('PVHTT', 'Phòng', () => 'Phòng Văn hóa và Thông tin'),
-    office('PTNMT', 'Phòng', () => 'Phòng Tài nguyên và Môi trường'),
-    office('PGDDT', 'Phòng', () => 'Phòng Giáo dục và Đào tạo'),
-    office('PYT', 'Phòng', () => 'Phòng Y tế'),
-    office('PLDTBXH', 'Phòng', () => 'Phòng Lao động - Thương binh và Xã hội'),
-    office('PKTHT', 'Phòng', () => 'Phòng Kinh tế và Hạ tầng'),
-    office('PNNPTNT', 'Phòng', () => 'Phòng Nông nghiệp và Phát triển nông thôn'),
-    office('TTR', 'Thanh tra', (p) => `Thanh tra ${p}`),
-    office('CA', 'Công an', (p) => `Công an ${p}`),
-    office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
-    office('BHXH', 'Bảo hiểm xã hội', (p) => `Bảo hiểm xã hội ${p}`),
-    // Other bodies the seeds' appendices name as lead or implementing units (seeds 000, 001); their
-    // kinds are outside the "phòng, ban, ngành" selector. A demo simplification: every district
-    // gets each of them, though not every real district has all (e.g. a separate hospital).
-    office('TAND', 'Tòa án', (p) => `Tòa án nhân dân ${p}`),
-    office('TTVHTT', 'Trung tâm', (p) => `Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình ${p}`),
-    office('TTYT', 'Trung tâm', (p) => `Trung tâm Y tế ${p}`),
-    office('BVDK', 'Bệnh viện', (p) => `Bệnh viện Đa khoa ${p}`),
-    office('CNVPDKDD', 'Chi nhánh', (p) => `Chi nhánh Văn phòng đăng ký đất đai ${p}`),
-    office('DL', 'Điện lực', (p) => `Điện lực ${p}`),
-    office('VPDPNTM', 'Văn phòng Điều phối', (p) => `Văn phòng Điều phối xây dựng Nông thôn mới ${p}`),
-    office('TTCTN', 'Trung tâm', (p) => `Trung tâm Dịch vụ cấp thoát nước và môi trường ${p}`),
-  ],
-  COMMUNE: [
-    office('VPTK', 'Bộ phận', () => 'Bộ phận Văn phòng - Thống kê'),
-    office('TPHT', 'Bộ phận', () => 'Bộ phận Tư pháp - Hộ tịch'),
-    office('DCXD', 'Bộ phận', () => 'Bộ phận Địa chính - Xây dựng'),
-    office('VHXH', 'Bộ phận', () => 'Bộ phận Văn hóa - Xã hội'),
-    office('TCKT', 'Bộ phận', () => 'Bộ phận Tài chính - Kế toán'),
-    office('MC', 'Bộ phận', () => 'Bộ phận Tiếp nhận và Trả kết quả'),
-    office('CA', 'Công an', (p) => `Công an ${p}`),
-    office('MTTQ', 'UBMTTQ', (p) => `Ủy ban MTTQ Việt Nam ${p}`),
-  ],
-};
-
-/** "Huyện Thăng Bình" → "huyện Thăng Bình", as it follows an office's name. */
-function place(unit: UnitView): string {
-  const type = unit.type === 'Thành phố Trung ương' ? 'Thành phố' : unit.type;
-  return unit.name.startsWith(type) ? `${type.toLowerCase()}${unit.name.slice(type.length)}` : unit.name;
-}
+const place = placeOf;
 
 /** Provinces whose units issued the seed plans: Quảng Nam, Hà Giang, Huế. */
 export const DEMO_PROVINCES = ['49', '02', '46'];
@@ -123,12 +59,18 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
     for (const unit of [province, ...districts, ...communes]) {
       for (const o of STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE']) {
         const code = `${unit.code}.${o.abbreviation}`;
-        commands.push({ code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom: null, parentExists: true } } });
+        commands.push({ code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom: null, parentExists: true, aliases: [...o.aliases] } } });
       }
     }
   }
   const existing = await directory.existing(commands.map((c) => c.code));
   events += (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('offices'))).length;
+  // Offices recorded before aliases existed get the catalogue's; aliases an administrator set stay.
+  const aliases = await directory.aliasesOf(commands.filter((c) => existing.has(c.code)).map((c) => c.code));
+  const withoutAliases = commands.flatMap(({ code, command }) =>
+    command.type === 'EstablishUnit' && command.data.aliases?.length && aliases.get(code)?.length === 0 ? [{ code, command: { type: 'SetUnitAliases' as const, data: { aliases: command.data.aliases } } }] : [],
+  );
+  events += (await executeUnitCommands(store, withoutAliases, metadata('office-aliases'))).length;
   events += (await executeUnitCommands(store, await endedUnitsOffices(directory), metadata('nong-son-offices'))).length;
   if (events) app.get(RelayControl).nudge();
   return { events };
@@ -152,7 +94,7 @@ async function endedUnitsOffices(directory: UnitDirectory): Promise<Array<{ code
     if (!unit || unit.level === 'AGENCY' || unit.level === 'PROVINCE') continue;
     for (const o of STANDARD_OFFICES[unit.level]) {
       const office = `${code}.${o.abbreviation}`;
-      const data = { code: office, name: o.name(place(unit)), type: o.kind, level: 'AGENCY' as const, kind: o.kind, parentCode: code, validFrom, parentExists: true };
+      const data = { code: office, name: o.name(place(unit)), type: o.kind, level: 'AGENCY' as const, kind: o.kind, parentCode: code, validFrom, parentExists: true, aliases: [...o.aliases] };
       commands.push({ code: office, into: `${into}.${o.abbreviation}`, command: { type: 'EstablishUnit', data } });
     }
   }

@@ -71,6 +71,11 @@ export interface PlanDraft {
   /** The date the document bears, when known at drafting; issuing records the actual day. */
   readonly documentDate?: string | null;
   readonly year: number;
+  /**
+   * The plan's last year: absent, read from the title (plan-years.ts); null, no end year ("năm 2023
+   * và những năm tiếp theo": ongoing tasks recur until the plan is closed).
+   */
+  readonly endYear?: number | null;
   /** Framework codes from the catalogue: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER. */
   readonly frameworks: readonly string[];
   /** The plan of a unit above that this one implements (its id on the platform). */

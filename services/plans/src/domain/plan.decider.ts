@@ -157,9 +157,9 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       if (plan.status !== 'draft') throw error('PLAN.ALREADY_ISSUED', 'Kế hoạch đã được ban hành.', 'id', 'CONFLICT');
       const { issuedOn, units } = command.data;
       checkDay(issuedOn, 'issuedOn');
-      if (!units.issuer) throw error('PLAN.ISSUER_NOT_FOUND', `Đơn vị ban hành "${plan.draft.issuerCode}" không tồn tại vào ngày ${issuedOn}.`, 'issuedOn');
-      const resolved = resolveTasks(plan.draft, units, () => true);
-      return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: resolved, cascade: cascadeOf(plan.draft.cascade ?? null, issuedOn, units) } }];
+      const preview = previewIssue(plan.draft, issuedOn, units);
+      if (preview.problems.length) throw problemsError(preview.problems);
+      return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: preview.units, cascade: preview.cascade } }];
     }
     case 'AmendPlan': {
       const plan = existing(state);
@@ -187,7 +187,8 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       }
       if (!added.length && !removedTaskIds.length && !rescheduledTaskIds.length) throw error('PLAN.NOTHING_AMENDED', 'Điều chỉnh không thay đổi nhiệm vụ nào.', 'input');
       const addedIds = new Set(added.map(({ task }) => task.taskId as string));
-      const resolved = resolveTasks(draft, units, (taskId) => addedIds.has(taskId), 'input.');
+      const { units: resolved, problems } = resolveTasks(draft, units, (taskId) => addedIds.has(taskId), 'input.');
+      if (problems.length) throw problemsError(problems);
       return [
         {
           type: 'PlanAmended',
@@ -245,6 +246,9 @@ function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
   if (!draft.issuerCode?.trim()) throw error('PLAN.ISSUER_REQUIRED', 'Chưa chọn đơn vị ban hành.', `${prefix}issuerCode`);
   if (!Number.isInteger(draft.year) || draft.year < 1990 || draft.year > 2100) throw error('PLAN.INVALID_YEAR', `Năm kế hoạch "${draft.year}" không hợp lệ.`, `${prefix}year`);
   if (draft.documentDate) checkDay(draft.documentDate, `${prefix}documentDate`);
+  if (draft.endYear !== undefined && draft.endYear !== null && (!Number.isInteger(draft.endYear) || draft.endYear < draft.year || draft.endYear > 2100)) {
+    throw error('PLAN.INVALID_END_YEAR', `Năm kết thúc "${draft.endYear}" phải từ năm kế hoạch (${draft.year}) trở đi.`, `${prefix}endYear`);
+  }
   draft.frameworks.forEach((code, i) => {
     if (!frameworkOf(code)) throw error('PLAN.UNKNOWN_FRAMEWORK', `Bộ chỉ số "${code}" không có trong danh mục.`, `${prefix}frameworks[${i}]`);
   });
@@ -280,9 +284,27 @@ function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
 const sameCell = (a: UnitCell | null | undefined, b: UnitCell | null | undefined) =>
   (a?.text ?? '').trim() === (b?.text ?? '').trim() && JSON.stringify([...(a?.unitCodes ?? [])].sort()) === JSON.stringify([...(b?.unitCodes ?? [])].sort());
 
-/** Resolves the unit cells of the tasks `which` selects and checks the issue rules on them. */
-function resolveTasks(draft: PlanDraft, units: IssuerNeighbourhood, which: (taskId: string) => boolean, prefix = ''): Record<string, TaskUnits> {
+/** One thing that stops a plan from being issued: where it is (field path), which rule, why (Vietnamese). */
+export interface PlanProblem {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Every problem in one error: the first one's rule and field when alone, else PLAN.ISSUE_PROBLEMS; all of them in `problems`. */
+export function problemsError(problems: readonly PlanProblem[]): DomainError {
+  if (problems.length === 1) return new DomainError(problems[0].rule, problems[0].message, { field: problems[0].field, problems: [...problems] });
+  const message = `Kế hoạch có ${problems.length} vấn đề cần sửa; chưa ban hành: ${problems.map((p) => p.message).join(' ')}`;
+  return new DomainError('PLAN.ISSUE_PROBLEMS', message, { field: problems[0].field, problems: [...problems] });
+}
+
+/**
+ * Resolves the unit cells of the tasks `which` selects and checks the issue rules on every one
+ * of them, collecting all the problems (an official fixes them in one go, not one per attempt).
+ */
+export function resolveTasks(draft: PlanDraft, units: IssuerNeighbourhood, which: (taskId: string) => boolean, prefix = ''): { units: Record<string, TaskUnits>; problems: PlanProblem[] } {
   const result: Record<string, TaskUnits> = {};
+  const problems: PlanProblem[] = [];
   const leadMonitors = draft.columns?.leadMonitors === true;
   for (const { task, path } of tasksOf(draft.sections)) {
     const taskId = task.taskId as string;
@@ -291,26 +313,43 @@ function resolveTasks(draft: PlanDraft, units: IssuerNeighbourhood, which: (task
     const resolve = (role: CellRole) => {
       const resolution = resolveCell(task[role], role, units);
       for (const problem of resolution.problems) {
-        throw error(
-          problem.problem === 'unknown' ? 'PLAN.UNIT_NOT_FOUND' : 'PLAN.UNIT_OUTSIDE_ISSUER',
-          problem.problem === 'unknown'
-            ? `${name}: đơn vị "${problem.code}" không tồn tại vào ngày ban hành.`
-            : `${name}: đơn vị "${problem.code}" không thuộc phạm vi của đơn vị ban hành${role === 'monitoring' ? ' hoặc cấp trên' : ''}.`,
-          `${prefix}${path}.${role}.unitCodes`,
-        );
+        problems.push({
+          rule: problem.problem === 'unknown' ? 'PLAN.UNIT_NOT_FOUND' : 'PLAN.UNIT_OUTSIDE_ISSUER',
+          message:
+            problem.problem === 'unknown'
+              ? `${name}: đơn vị "${problem.code}" không tồn tại vào ngày ban hành.`
+              : `${name}: đơn vị "${problem.code}" không thuộc phạm vi của đơn vị ban hành${role === 'monitoring' ? ' hoặc cấp trên' : ''}.`,
+          field: `${prefix}${path}.${role}.unitCodes`,
+        });
       }
       return { unitCodes: resolution.unitCodes, unresolved: resolution.unresolved };
     };
     const lead = resolve('lead');
     const implementing = resolve('implementing');
     const monitoring = leadMonitors && !task.monitoring ? lead : resolve('monitoring');
-    if (implementing.unitCodes.length === 0) throw error('PLAN.NO_IMPLEMENTING_UNIT', `${name} chưa có đơn vị thực hiện.`, `${prefix}${path}.implementing`);
+    if (implementing.unitCodes.length === 0) problems.push({ rule: 'PLAN.NO_IMPLEMENTING_UNIT', message: `${name} chưa có đơn vị thực hiện.`, field: `${prefix}${path}.implementing` });
     if (lead.unitCodes.length === 0 && monitoring.unitCodes.length === 0) {
-      throw error('PLAN.NO_ANSWERABLE_UNIT', `${name} chưa có đơn vị chủ trì hoặc theo dõi.`, `${prefix}${path}.${leadMonitors || task.lead ? 'lead' : 'monitoring'}`);
+      problems.push({ rule: 'PLAN.NO_ANSWERABLE_UNIT', message: `${name} chưa có đơn vị chủ trì hoặc theo dõi.`, field: `${prefix}${path}.${leadMonitors || task.lead ? 'lead' : 'monitoring'}` });
     }
     result[taskId] = { lead, implementing, monitoring };
   }
-  return result;
+  return { units: result, problems };
+}
+
+/** What issuing on a day would do, decided by the same code as the issue itself. */
+export interface IssuePreview {
+  readonly issuedOn: Day;
+  readonly units: Record<string, TaskUnits>;
+  readonly cascade: IssuedCascade | null;
+  readonly problems: PlanProblem[];
+}
+
+export function previewIssue(draft: PlanDraft, issuedOn: Day, units: IssuerNeighbourhood): IssuePreview {
+  if (!units.issuer) {
+    return { issuedOn, units: {}, cascade: null, problems: [{ rule: 'PLAN.ISSUER_NOT_FOUND', message: `Đơn vị ban hành "${draft.issuerCode}" không tồn tại vào ngày ${issuedOn}.`, field: 'issuedOn' }] };
+  }
+  const resolved = resolveTasks(draft, units, () => true);
+  return { issuedOn, units: resolved.units, cascade: cascadeOf(draft.cascade ?? null, issuedOn, units), problems: resolved.problems };
 }
 
 function cascadeOf(requirement: CascadeRequirement | null, issuedOn: Day, units: IssuerNeighbourhood): IssuedCascade | null {

@@ -1,6 +1,6 @@
 import { spec } from '@reform/decider';
 import { PlanDraft } from './plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanState } from './plan.decider';
+import { PlanCommand, PlanEvent, planDecider, PlanState, previewIssue } from './plan.decider';
 import { COMMUNES, districtNeighbourhood } from './testing/fixture-hierarchy';
 
 const units = districtNeighbourhood();
@@ -164,6 +164,43 @@ describe('issuing', () => {
       .given([{ type: 'PlanDrafted', data: { planId: 'p1', draft: withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] }, implementing: { text: 'UBND cấp xã' } }]) } }])
       .when(issue)
       .thenThrows('PLAN.UNIT_NOT_FOUND', 'sections[0].tasks[0].lead.unitCodes');
+  });
+
+  it('reports every problem of the plan in one error, each with its field and reason, and issues nothing', () => {
+    const faulty = withTasks([
+      { taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã' } },
+      { taskId: 't2', text: 'Kê khai tài sản', lead: { text: 'Thanh tra huyện' }, implementing: { text: 'Tòa án nhân dân cấp huyện' } },
+      { taskId: 't3', text: 'Hướng dẫn', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] }, implementing: { text: 'UBND cấp xã' } },
+      { taskId: 't4', text: 'Kiểm tra', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Phòng Tư pháp', unitCodes: ['99999'] } },
+      { taskId: 't5', text: 'Tổng hợp', lead: { text: 'Hội đồng tư vấn' }, implementing: { text: 'Viện Kiểm sát' } },
+    ]);
+    const state = planDecider.evolve(planDecider.initialState, { type: 'PlanDrafted', data: { planId: 'p1', draft: { ...faulty, columns: null } } });
+    let thrown: unknown;
+    try {
+      planDecider.decide(issue, state);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({ code: 'PLAN.ISSUE_PROBLEMS', details: { field: 'sections[0].tasks[1].implementing' } });
+    expect((thrown as { details: { problems: unknown[] } }).details.problems).toEqual([
+      { rule: 'PLAN.NO_IMPLEMENTING_UNIT', field: 'sections[0].tasks[1].implementing', message: 'Nhiệm vụ "Kê khai tài sản" (t2) chưa có đơn vị thực hiện.' },
+      { rule: 'PLAN.UNIT_NOT_FOUND', field: 'sections[0].tasks[2].lead.unitCodes', message: 'Nhiệm vụ "Hướng dẫn" (t3): đơn vị "519.PNV" không tồn tại vào ngày ban hành.' },
+      { rule: 'PLAN.UNIT_NOT_FOUND', field: 'sections[0].tasks[3].implementing.unitCodes', message: 'Nhiệm vụ "Kiểm tra" (t4): đơn vị "99999" không tồn tại vào ngày ban hành.' },
+      { rule: 'PLAN.NO_IMPLEMENTING_UNIT', field: 'sections[0].tasks[4].implementing', message: 'Nhiệm vụ "Tổng hợp" (t5) chưa có đơn vị thực hiện.' },
+      { rule: 'PLAN.NO_ANSWERABLE_UNIT', field: 'sections[0].tasks[4].lead', message: 'Nhiệm vụ "Tổng hợp" (t5) chưa có đơn vị chủ trì hoặc theo dõi.' },
+    ]);
+    expect((thrown as Error).message).toMatch(/^Kế hoạch có 5 vấn đề cần sửa; chưa ban hành: /);
+  });
+
+  it('previews the issue with the same resolution the issue records', () => {
+    const state = planDecider.evolve(planDecider.initialState, drafted);
+    if (state.status !== 'draft') throw new Error('not a draft');
+    const preview = previewIssue(state.draft, '2021-05-31', units);
+    const event = issued();
+    if (event.type !== 'PlanIssued') throw new Error('not issued');
+    expect(preview.problems).toEqual([]);
+    expect(preview.units).toEqual(event.data.units);
+    expect(preview.cascade).toEqual(event.data.cascade);
   });
 
   it('refuses an issuer that did not exist on the issue day', () => {

@@ -4,11 +4,13 @@ import { Identity } from '@reform/access';
 import { AccessControl } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DomainError, fold } from '@reform/decider';
-import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, project, WrongExpectedVersionError } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection } from '../domain/plan-draft';
-import { PlanCommand, PlanEvent, planDecider, planStreamId, tasksOf } from '../domain/plan.decider';
+import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, problemsError, tasksOf } from '../domain/plan.decider';
+import { PlanDraft } from '../domain/plan-draft';
+import { numberTaken, numberTakenError, PlanNumberReserved, planNumberStreamId } from '../domain/plan-number';
 import { IssuerNeighbourhood } from '../domain/unit-references';
 import { plansProjection } from '../read/plans/plans.projection';
 import { PlanReadModel } from '../read/plans/plan-read-model';
@@ -51,9 +53,69 @@ export class PlanCommands {
     const handled = await handleCommand({ store: this.store, decider: planDecider, streamId: planStreamId(planId), command, metadata: await this.metadataFor(identity, issuerCode), projections: [plansProjection] });
     // Publish now rather than at the relay's next poll.
     if (handled.events.length) this.relay.nudge();
-    const record = await this.readModel.byId(planId);
-    if (!record) throw new Error(`plans: no read model row for ${planId} after a command`);
+    // A retry with an idempotency key answers the first request's plan (a draft's id was new then).
+    const id = handled.replayed ? handled.streamId.slice(planStreamId('').length) : planId;
+    const record = await this.readModel.byId(id);
+    if (!record) throw new Error(`plans: no read model row for ${id} after a command`);
     return planView(record.document);
+  }
+
+  /**
+   * Issuing: the plan's events and the reservation of its number (per issuer and year) in one
+   * transaction, the number's stream expected new. A concurrent issue of the same number fails on
+   * the reservation's version, retries, and then finds the number taken (CONFLICT naming the plan).
+   */
+  async issue(planId: string, issuedOn: string, units: IssuerNeighbourhood, identity: Identity, issuerCode: string): Promise<PlanType> {
+    const metadata = await this.metadataFor(identity, issuerCode);
+    let appended = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        appended = await this.store.transaction(async ({ store: tx, manager }) => {
+          const past = await tx.readStream(planStreamId(planId));
+          const state = fold(planDecider, past as unknown as PlanEvent[]);
+          const number = state.status === 'absent' ? '' : state.draft.number;
+          const reservationId = planNumberStreamId(issuerCode, issuedOn, number);
+          const reserved = state.status === 'absent' ? null : (((await tx.readStream(reservationId))[0]?.data ?? null) as PlanNumberReserved['data'] | null);
+          const taken = numberTaken(planId, number, issuedOn, reserved);
+          let events: PlanEvent[];
+          try {
+            events = planDecider.decide({ type: 'IssuePlan', data: { issuedOn, units } }, state);
+          } catch (error) {
+            // The number's problem joins the plan's others: every problem in one answer.
+            const problems = error instanceof DomainError && Array.isArray(error.details.problems) ? (error.details.problems as PlanProblem[]) : null;
+            if (taken && problems) throw problemsError([...problems, taken]);
+            throw error;
+          }
+          if (state.status === 'absent' || !events.length) return false;
+          if (taken && reserved) throw numberTakenError(taken, reserved.planId);
+          const reserve: PlanNumberReserved = { type: 'PlanNumberReserved', data: { planId, issuerCode, year: Number(issuedOn.slice(0, 4)), number, title: state.draft.title, issuedOn } };
+          const recorded = await tx.appendMany(
+            [
+              { streamId: planStreamId(planId), expectedVersion: past.length, events },
+              ...(reserved ? [] : [{ streamId: reservationId, expectedVersion: 0, events: [reserve] }]),
+            ],
+            metadata,
+          );
+          await project([plansProjection], recorded, manager);
+          return true;
+        });
+        break;
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
+        throw error;
+      }
+    }
+    if (appended) this.relay.nudge();
+    const record = await this.readModel.byId(planId);
+    if (!record) throw new Error(`plans: no read model row for ${planId} after issuing`);
+    return planView(record.document);
+  }
+
+  /** The number problem issuing `draft` on `day` would meet (for the preview). */
+  async numberProblems(planId: string, draft: PlanDraft, day: string): Promise<PlanProblem[]> {
+    const reservation = await this.store.readStream(planNumberStreamId(draft.issuerCode, day, draft.number));
+    const taken = numberTaken(planId, draft.number, day, (reservation[0]?.data ?? null) as PlanNumberReserved['data'] | null);
+    return taken ? [taken] : [];
   }
 
   /** The issuer's neighbourhood on `day`, and the units named by explicit codes in `sections`. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
-import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { EVENT_STORE, EventMetadata, isConnectionError, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { IntegrationMessage, OnIntegrationEvent } from '@reform/messaging';
 import { TASKS_SCHEMA as S } from '../schema';
 import { TASKS_PROJECTIONS } from '../write/assignment-commands';
@@ -16,6 +16,8 @@ export const FAN_OUT_OPTIONS = Symbol('FAN_OUT_OPTIONS');
 export interface FanOutOptions {
   /** Assignments per transaction (default 2,000). */
   readonly chunkSize?: number;
+  /** Chunks of one job written at once, each its own transaction (default 2: this process and PostgreSQL busy together). */
+  readonly parallelChunks?: number;
   /** How often the worker looks for jobs when not nudged (default 1 s). */
   readonly pollMs?: number;
   /** First delay before a failed job is tried again, doubled each time up to a minute (default 500 ms). */
@@ -78,7 +80,8 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     this.stopping = false;
-    this.loop = this.work();
+    // work() catches its own failures; this catch is the belt to its braces (never an unhandled rejection).
+    this.loop = this.work().catch((error: Error) => this.logger.error(`Worker stopped unexpectedly: ${error.stack ?? error}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -87,20 +90,47 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
     await this.loop;
   }
 
+  /** Whether this worker believes it leads (holds a lock session); tests compare it with pg_locks. */
+  get leading(): boolean {
+    return this.runner !== null;
+  }
+
   /** Whether every received plan event has been applied (tests, health). */
   async idle(): Promise<boolean> {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${S}".plan_event_jobs WHERE done_at IS NULL`);
     return row.n === 0;
   }
 
+  /**
+   * Leads (or waits to), works off the due jobs, sleeps; forever until shutdown. A database
+   * outage anywhere in it is logged and waited out with a growing delay (up to 5 s), then the
+   * worker takes the lock again and resumes the job where its last committed chunk left it.
+   */
   private async work(): Promise<void> {
     const pollMs = this.options.pollMs ?? 1_000;
+    let failures = 0;
     try {
       while (!this.stopping) {
-        if (await this.holdsLock()) {
-          while (!this.stopping && (await this.next())) {
-            // keep going while there is work that is due
+        if (!this.dataSource.isInitialized) {
+          this.logger.warn('Worker stops: its data source was closed');
+          break;
+        }
+        try {
+          if (await this.leads()) {
+            while (!this.stopping && (await this.next())) {
+              // keep going while there is work that is due
+            }
           }
+          if (failures > 0) this.logger.log(`Worker resumed after ${failures} failed attempt(s)`);
+          failures = 0;
+        } catch (error) {
+          failures++;
+          const delay = Math.min(5_000, (this.options.retryDelayMs ?? 500) * 2 ** Math.min(failures - 1, 4));
+          this.logger.error(`Worker: ${(error as Error).message} (failure ${failures} in a row), again in ${delay} ms`);
+          // The lock's session may be gone with the database: take it anew before the next job.
+          await this.releaseLock();
+          if (!this.stopping) await this.sleep(delay);
+          continue;
         }
         if (!this.stopping) await this.sleep(Date.now() < this.eagerUntil ? EAGER_POLL_MS : pollMs);
       }
@@ -123,22 +153,51 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  private async holdsLock(): Promise<boolean> {
+  /**
+   * Whether this worker leads: it holds the session advisory lock, checked on the lock's own
+   * connection every time (pg_locks of its backend), not remembered. A database restart ends the
+   * session and with it the lock, while the pool's client object lives on: remembering "I took
+   * it" would let this worker go on after another took the lock, two workers on one job. A lost
+   * lock throws (the caller backs off, then takes it anew).
+   */
+  private async leads(): Promise<boolean> {
+    if (this.runner) {
+      await this.assertLeads();
+      return true;
+    }
+    const runner = this.dataSource.createQueryRunner();
     try {
-      if (this.runner) return true;
-      const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [WORKER_LOCK]);
       if (row.locked) {
         this.runner = runner;
+        this.logger.log('Worker leads (advisory lock taken)');
         return true;
       }
-      await runner.release();
-      return false;
     } catch (error) {
-      this.logger.error(`Worker lock: ${(error as Error).message}`);
-      return false;
+      await runner.release().catch(() => undefined);
+      throw new Error(`worker lock: ${(error as Error).message}`);
     }
+    await runner.release();
+    return false;
+  }
+
+  /** Throws unless this worker's session still holds the worker lock (the fence before each job and chunk). */
+  private async assertLeads(): Promise<void> {
+    const runner = this.runner;
+    if (!runner) throw new Error('leadership lost: no lock session');
+    let held: boolean;
+    try {
+      const [row] = await runner.query(
+        `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+                          AND classid = ($1::bigint >> 32)::oid AND objid = ($1::bigint & 4294967295)::oid AND objsubid = 1) AS held`,
+        [WORKER_LOCK],
+      );
+      held = row.held;
+    } catch (error) {
+      throw new Error(`leadership lost: ${(error as Error).message}`);
+    }
+    if (!held) throw new Error('leadership lost: the worker lock is no longer held by this session');
   }
 
   private async releaseLock(): Promise<void> {
@@ -151,6 +210,7 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   /** Applies the oldest pending job if it is due; false when there is none (or it must wait). */
   private async next(): Promise<boolean> {
+    await this.assertLeads();
     const [job]: Array<{ seq: string; name: string; data: unknown; message: IntegrationMessage; attempts: number; due: boolean }> = await this.dataSource.query(
       `SELECT seq, name, data, message, attempts, next_attempt_at <= now() AS due FROM "${S}".plan_event_jobs WHERE done_at IS NULL ORDER BY seq LIMIT 1`,
     );
@@ -160,6 +220,9 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
       await this.apply(job.name, job.data, job.message);
       await this.dataSource.query(`UPDATE "${S}".plan_event_jobs SET done_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1`, [job.seq]);
     } catch (error) {
+      // An outage or a lost lock is not the job's fault: it does not count as an attempt, and the
+      // worker backs off and takes the lock again before it resumes the job.
+      if (isConnectionError(error) || /^leadership lost/.test((error as Error).message)) throw error;
       const delay = Math.min(60_000, (this.options.retryDelayMs ?? 500) * 2 ** job.attempts);
       this.logger.error(`${job.name} ${job.message.eventId} failed (attempt ${job.attempts + 1}), again in ${delay} ms: ${(error as Error).message}`);
       await this.dataSource
@@ -204,9 +267,13 @@ export class PlanEventsConsumer implements OnApplicationBootstrap, OnApplication
       projections: TASKS_PROJECTIONS,
       metadata,
       chunkSize: this.options.chunkSize,
+      parallelChunks: this.options.parallelChunks,
       // Shutting down stops a long fan-out between chunks; the job resumes at the next start.
-      afterChunk: () => {
+      // Between chunks the worker also checks it still leads, so that it stops within one chunk of
+      // losing the lock (a chunk racing another leader's fails on the stream's unique version).
+      afterChunk: async () => {
         if (this.stopping) throw new Error('interrupted by shutdown');
+        await this.assertLeads();
       },
     };
   }

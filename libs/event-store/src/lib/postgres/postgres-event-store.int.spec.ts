@@ -61,3 +61,61 @@ describe('PostgresEventStore tamper detection', () => {
     expect(heads.find((h) => h.streamId === 'assignment-1')).toMatchObject({ version: 5 });
   });
 });
+
+describe('PostgresEventStore single-stream append (append_to_stream, hashed against the head it last saw)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'c', causationId: null };
+  const event = (n: number) => ({ type: 'ProgressReported', data: { percent: n } });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('es_append_fn');
+    dataSource = await createTestDataSource(database.url, { migrations: eventStoreMigrations('appendfn') });
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('links to a head it never read (another process appended it), and the chain verifies', async () => {
+    const first = new PostgresEventStore(dataSource, 'appendfn');
+    const second = new PostgresEventStore(dataSource, 'appendfn'); // its own, empty, head cache
+    await first.append('s-1', 'no_stream', [event(1), event(2)], metadata);
+    const { nextExpectedVersion, events } = await second.append('s-1', 2, [event(3)], metadata);
+    expect(nextExpectedVersion).toBe(3);
+    const stored = await first.readStream('s-1');
+    expect(events[0]).toEqual(stored[2]);
+    expect(stored[2].previousHash).toBe(stored[1].hash);
+    expect(await first.verifyStream('s-1')).toMatchObject({ ok: true, checkedEvents: 3 });
+  });
+
+  it('with "any", hashes again when the head it remembers moved, and the chain verifies', async () => {
+    const first = new PostgresEventStore(dataSource, 'appendfn');
+    const second = new PostgresEventStore(dataSource, 'appendfn');
+    await first.append('s-2', 'no_stream', [event(1)], metadata); // first remembers version 1
+    await second.append('s-2', 'any', [event(2)], metadata); // second had never seen s-2
+    const { nextExpectedVersion } = await first.append('s-2', 'any', [event(3), event(4)], metadata);
+    expect(nextExpectedVersion).toBe(4);
+    expect((await first.readStream('s-2')).map((e) => (e.data as { percent: number }).percent)).toEqual([1, 2, 3, 4]);
+    expect(await first.verifyStream('s-2')).toMatchObject({ ok: true, checkedEvents: 4 });
+  });
+
+  it('refuses a wrong expected version without writing, whatever head it remembers', async () => {
+    const first = new PostgresEventStore(dataSource, 'appendfn');
+    const second = new PostgresEventStore(dataSource, 'appendfn');
+    await first.append('s-3', 'no_stream', [event(1)], metadata);
+    await second.append('s-3', 1, [event(2)], metadata);
+    await expect(first.append('s-3', 1, [event(3)], metadata)).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actualVersion: 2 });
+    await expect(first.append('s-3', 'no_stream', [event(3)], metadata)).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actualVersion: 2 });
+    expect(await first.readStream('s-3')).toHaveLength(2);
+  });
+
+  it('stores the metadata and instant, sent once, on every event of a batch', async () => {
+    const store = new PostgresEventStore(dataSource, 'appendfn');
+    const { events } = await store.append('s-4', 'no_stream', [event(1), event(2), event(3)], metadata);
+    const rows: Array<{ metadata: unknown; recorded_at: Date }> = await dataSource.query(`SELECT metadata, recorded_at FROM appendfn.events WHERE stream_id = 's-4' ORDER BY stream_version`);
+    expect(rows.map((r) => r.metadata)).toEqual([metadata, metadata, metadata]);
+    expect(rows.map((r) => r.recorded_at.getTime())).toEqual(events.map((e) => e.recordedAt.getTime()));
+    expect(await store.verifyStream('s-4')).toMatchObject({ ok: true, checkedEvents: 3 });
+  });
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { eventHash } from '../canonical';
+import { eventHash, eventHasher } from '../canonical';
 import {
   AppendResult,
   EventMetadata,
@@ -66,6 +67,36 @@ export interface StreamHead {
   readonly hash: string;
 }
 
+/**
+ * The last version and hash of streams this store (and the stores derived from it by
+ * `withManager` and `transaction`) read or appended: what a single-stream append links its hash
+ * chain to without reading the head again. A hint only: `append_to_stream` checks it against
+ * the table and returns the real head when it moved. Bounded: the oldest entries go first.
+ */
+class HeadCache {
+  private readonly heads = new Map<string, { version: number; hash: string | null }>();
+  constructor(private readonly capacity = 10_000) {}
+  get(streamId: string) {
+    return this.heads.get(streamId);
+  }
+  set(streamId: string, version: number, hash: string | null) {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, { version, hash });
+    if (this.heads.size > this.capacity) this.heads.delete(this.heads.keys().next().value as string);
+  }
+}
+
+interface AppendOutcomeRow {
+  outcome: 'appended' | 'wrong_version' | 'stale' | 'head_moved';
+  head_version: number;
+  head_hash: string | null;
+  global_positions: string[] | null;
+  transaction_id: string | null;
+}
+
+/** How many times an append hashes again after finding the head moved before it reports a conflict. */
+const HEAD_MOVED_ATTEMPTS = 5;
+
 export const EVENT_COLUMNS = 'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
 const UNIQUE_VIOLATION = '23505';
 
@@ -78,15 +109,18 @@ const UNIQUE_VIOLATION = '23505';
 export class PostgresEventStore implements EventStore {
   private readonly table: string;
   private readonly clock: () => Date;
+  private readonly appendSql: string;
 
   constructor(
     private readonly dataSource: DataSource,
     readonly schema: string,
     options: PostgresEventStoreOptions = {},
     private readonly binding?: TransactionBinding,
+    private readonly headCache: HeadCache = new HeadCache(),
   ) {
     this.table = `"${assertSchemaName(schema)}".events`;
     this.clock = options.clock ?? (() => new Date());
+    this.appendSql = `SELECT * FROM "${schema}".append_to_stream($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb, $10::timestamptz, $11::text[])`;
   }
 
   /**
@@ -95,7 +129,7 @@ export class PostgresEventStore implements EventStore {
    * and `handleCommand` can retry without aborting the caller's transaction.
    */
   withManager(manager: EntityManager): PostgresEventStore {
-    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: true });
+    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: true }, this.headCache);
   }
 
   /** True when this store runs in a transaction opened by someone else (see `withManager`). */
@@ -113,22 +147,111 @@ export class PostgresEventStore implements EventStore {
   }
 
   private bound(manager: EntityManager): PostgresEventStore {
-    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: false });
+    return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: false }, this.headCache);
   }
 
   async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
-    const recorded = await this.appendMany([{ streamId, expectedVersion, events }], metadata);
-    const current = recorded.length ? recorded[recorded.length - 1].streamVersion : await this.currentVersion(streamId);
-    return { nextExpectedVersion: current, events: recorded };
+    if (events.length === 0) {
+      const current = await this.currentVersion(streamId);
+      if (!versionMatches(expectedVersion, current)) throw new WrongExpectedVersionError(streamId, expectedVersion, current);
+      return { nextExpectedVersion: current, events: [] };
+    }
+    const recorded = await this.appendToStream(streamId, expectedVersion, events, metadata);
+    return { nextExpectedVersion: recorded[recorded.length - 1].streamVersion, events: recorded };
+  }
+
+  /**
+   * One stream: one call of `append_to_stream` (one round trip, a named prepared statement),
+   * hashed against the head this store last saw of the stream. Outside a transaction the call
+   * is its own transaction; in the caller's transaction (`withManager`) it runs in a savepoint,
+   * so that a racing writer's unique-key violation aborts only the append.
+   */
+  private async appendToStream(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<RecordedEvent[]> {
+    const expected = expectedVersion === 'any' ? null : expectedVersion === 'no_stream' ? 0 : expectedVersion;
+    const cached = this.headCache.get(streamId);
+    let base = cached && (expected === null || cached.version === expected) ? cached : { version: expected ?? 0, hash: null as string | null };
+    const eventIds = events.map((event) => event.eventId ?? randomUUID());
+    const types = events.map((event) => event.type);
+    const schemaVersions = events.map((event) => event.schemaVersion ?? 1);
+    const data = events.map((event) => JSON.stringify(event.data));
+    const metadataJson = JSON.stringify(metadata);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const recordedAt = this.clock();
+        const hash = eventHasher(metadata, recordedAt);
+        const hashes: string[] = [];
+        let previousHash = base.hash;
+        events.forEach((event, index) => {
+          previousHash = hash({ previousHash, streamId, streamVersion: base.version + index + 1, eventId: eventIds[index], type: types[index], schemaVersion: schemaVersions[index], data: event.data });
+          hashes.push(previousHash);
+        });
+        const [row] = await this.callAppend([streamId, expected, base.version, base.hash, eventIds, types, schemaVersions, data, metadataJson, recordedAt.toISOString(), hashes]);
+        if (row.outcome === 'appended') {
+          this.headCache.set(streamId, row.head_version, row.head_hash);
+          const positions = row.global_positions ?? [];
+          return events.map((event, index) =>
+            toRecorded({
+              global_position: positions[index],
+              transaction_id: row.transaction_id ?? '',
+              stream_id: streamId,
+              stream_version: base.version + index + 1,
+              event_id: eventIds[index],
+              event_type: types[index],
+              schema_version: schemaVersions[index],
+              data: event.data,
+              metadata,
+              recorded_at: recordedAt,
+              previous_hash: index === 0 ? base.hash : hashes[index - 1],
+              hash: hashes[index],
+            }),
+          );
+        }
+        this.headCache.set(streamId, row.head_version, row.head_hash);
+        if (row.outcome === 'wrong_version') throw new WrongExpectedVersionError(streamId, expectedVersion, row.head_version);
+        if (row.outcome === 'stale') throw new StaleTransactionError(streamId, expectedVersion, row.head_version);
+        // head_moved: the version matched (or any was asked) but not the head we hashed against.
+        if (attempt >= HEAD_MOVED_ATTEMPTS) throw new WrongExpectedVersionError(streamId, expectedVersion, row.head_version);
+        base = { version: row.head_version, hash: row.head_hash };
+      }
+    } catch (error) {
+      throw await this.conflictFromUniqueViolation(error, [{ streamId, expectedVersion, events }]);
+    }
+  }
+
+  private async callAppend(parameters: unknown[]): Promise<AppendOutcomeRow[]> {
+    const statement = { name: `reform_append_${this.schema}`, text: this.appendSql, values: parameters };
+    if (!this.binding) {
+      // Autocommit on a pooled connection: the function's statement is the whole transaction.
+      const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+      return (await pool.query<AppendOutcomeRow>(statement)).rows;
+    }
+    const run = async (manager: EntityManager) => {
+      const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+      return client ? (await client.query<AppendOutcomeRow>(statement)).rows : ((await manager.query(this.appendSql, parameters)) as AppendOutcomeRow[]);
+    };
+    return this.binding.callerOwned ? this.binding.manager.transaction(run) : run(this.binding.manager);
+  }
+
+  /** Another writer committed the same version first: the version it left behind, as a conflict. */
+  private async conflictFromUniqueViolation(error: unknown, batch: readonly StreamAppend[]): Promise<unknown> {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION && /stream_version/.test((error as { constraint?: string; detail?: string }).constraint ?? '')) {
+      const detail = /\(stream_id, stream_version\)=\((.*), (\d+)\)/.exec((error as { detail?: string }).detail ?? '');
+      const streamId = detail?.[1] ?? batch[0].streamId;
+      const entry = batch.find((candidate) => candidate.streamId === streamId) ?? batch[0];
+      return new WrongExpectedVersionError(entry.streamId, entry.expectedVersion, await this.currentVersion(entry.streamId, true));
+    }
+    return error;
   }
 
   async appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
     const streamIds = [...new Set(batch.map((entry) => entry.streamId))];
     if (streamIds.length !== batch.length) throw new Error('appendMany: each stream may appear once per batch');
+    if (batch.length === 1 && batch[0].events.length > 0) return this.appendToStream(batch[0].streamId, batch[0].expectedVersion, batch[0].events, metadata);
     try {
       return await this.transaction(async ({ manager }) => {
         const heads = await this.heads(manager, streamIds);
         const recordedAt = this.clock();
+        const hash = eventHasher(metadata, recordedAt);
         const rows: EventRow[] = [];
         for (const entry of batch) {
           const head = heads.get(entry.streamId);
@@ -153,7 +276,7 @@ export class PostgresEventStore implements EventStore {
               global_position: '',
               transaction_id: '',
             };
-            row.hash = eventHash({
+            row.hash = hash({
               previousHash,
               streamId: row.stream_id,
               streamVersion: row.stream_version,
@@ -161,18 +284,19 @@ export class PostgresEventStore implements EventStore {
               type: row.event_type,
               schemaVersion: row.schema_version,
               data: row.data,
-              metadata: row.metadata,
-              recordedAt,
             });
             previousHash = row.hash;
             rows.push(row);
           });
         }
         if (rows.length === 0) return [];
-        // One statement for the whole batch: unnest keeps the parameter count fixed at any size.
+        // One statement for the whole batch: unnest keeps the parameter count fixed at any size;
+        // the metadata and the instant, shared by every event, are sent once.
         const inserted: Array<{ global_position: string; transaction_id: string }> = await manager.query(
           `INSERT INTO ${this.table} (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-           SELECT * FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::text[], $10::text[])
+           SELECT ev.stream_id, ev.stream_version, ev.event_id, ev.event_type, ev.schema_version, ev.data, $7::jsonb, $8::timestamptz, ev.previous_hash, ev.hash
+           FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $9::text[], $10::text[])
+                AS ev(stream_id, stream_version, event_id, event_type, schema_version, data, previous_hash, hash)
            RETURNING global_position, transaction_id::text AS transaction_id`,
           [
             rows.map((r) => r.stream_id),
@@ -181,24 +305,19 @@ export class PostgresEventStore implements EventStore {
             rows.map((r) => r.event_type),
             rows.map((r) => r.schema_version),
             rows.map((r) => JSON.stringify(r.data)),
-            rows.map((r) => JSON.stringify(r.metadata)),
-            rows.map((r) => r.recorded_at.toISOString()),
+            JSON.stringify(metadata),
+            recordedAt.toISOString(),
             rows.map((r) => r.previous_hash),
             rows.map((r) => r.hash),
           ],
         );
         // RETURNING follows the order of the SELECT for a plain INSERT ... SELECT of unnest.
-        return rows.map((row, index) => toRecorded({ ...row, ...inserted[index] }));
+        const recorded = rows.map((row, index) => toRecorded({ ...row, ...inserted[index] }));
+        for (const event of recorded) this.headCache.set(event.streamId, event.streamVersion, event.hash);
+        return recorded;
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION && /stream_version/.test((error as { constraint?: string; detail?: string }).constraint ?? '')) {
-        // Another writer committed the same version first. Report the version it left behind.
-        const detail = /\(stream_id, stream_version\)=\((.*), (\d+)\)/.exec((error as { detail?: string }).detail ?? '');
-        const streamId = detail?.[1] ?? streamIds[0];
-        const entry = batch.find((candidate) => candidate.streamId === streamId) ?? batch[0];
-        throw new WrongExpectedVersionError(entry.streamId, entry.expectedVersion, await this.currentVersion(entry.streamId, true));
-      }
-      throw error;
+      throw await this.conflictFromUniqueViolation(error, batch);
     }
   }
 
@@ -209,7 +328,16 @@ export class PostgresEventStore implements EventStore {
        ORDER BY stream_version`,
       [streamId, options.toVersion ?? null, options.toInstant?.toISOString() ?? null],
     );
-    return rows.map(toRecorded);
+    const events = rows.map(toRecorded);
+    if (options.toVersion === undefined && options.toInstant === undefined) this.rememberHeads(events);
+    return events;
+  }
+
+  /** The last event of each stream read whole: the head a following append links to. */
+  private rememberHeads(events: readonly RecordedEvent[]) {
+    for (let i = 0; i < events.length; i++) {
+      if (i + 1 === events.length || events[i + 1].streamId !== events[i].streamId) this.headCache.set(events[i].streamId, events[i].streamVersion, events[i].hash);
+    }
   }
 
   async readStreams(streamIds: readonly string[], options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -220,7 +348,9 @@ export class PostgresEventStore implements EventStore {
        ORDER BY asked.n, stream_version`,
       [[...streamIds], options.toVersion ?? null, options.toInstant?.toISOString() ?? null],
     );
-    return rows.map(toRecorded);
+    const events = rows.map(toRecorded);
+    if (options.toVersion === undefined && options.toInstant === undefined) this.rememberHeads(events);
+    return events;
   }
 
   async readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult> {

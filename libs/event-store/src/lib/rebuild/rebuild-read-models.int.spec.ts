@@ -25,16 +25,25 @@ const tallies: Projection = {
   name: 'tallies.v1',
   eventTypes: ['TallyIncreased', 'TallyClosed'],
   tables: ['tallies'],
+  // The whole page in one statement: the events above each row's version, summed per tally.
   async apply(events: readonly RecordedEvent[], manager: EntityManager, schema = S) {
-    for (const event of events) {
-      const by = event.type === 'TallyIncreased' ? (event.data as { by: number }).by : 0;
-      await manager.query(
-        `INSERT INTO "${schema}".tallies AS t (tally, total, events, closed, version) VALUES ($1, $2, 1, $3, $4)
-         ON CONFLICT (tally) DO UPDATE SET total = t.total + EXCLUDED.total, events = t.events + 1, closed = t.closed OR EXCLUDED.closed, version = EXCLUDED.version
-         WHERE t.version < EXCLUDED.version`,
-        [event.streamId, by, event.type === 'TallyClosed', event.streamVersion],
-      );
-    }
+    await manager.query(
+      `WITH page AS (
+         SELECT * FROM unnest($1::text[], $2::int[], $3::bool[], $4::int[]) AS e(tally, by, closed, version)
+       ), fresh AS (
+         SELECT page.* FROM page LEFT JOIN "${schema}".tallies t USING (tally) WHERE page.version > coalesce(t.version, 0)
+       )
+       INSERT INTO "${schema}".tallies AS t (tally, total, events, closed, version)
+       SELECT tally, sum(by), count(*), bool_or(closed), max(version) FROM fresh GROUP BY tally
+       ON CONFLICT (tally) DO UPDATE SET total = t.total + EXCLUDED.total, events = t.events + EXCLUDED.events, closed = t.closed OR EXCLUDED.closed, version = EXCLUDED.version
+       WHERE t.version < EXCLUDED.version`,
+      [
+        events.map((e) => e.streamId),
+        events.map((e) => (e.type === 'TallyIncreased' ? (e.data as { by: number }).by : 0)),
+        events.map((e) => e.type === 'TallyClosed'),
+        events.map((e) => e.streamVersion),
+      ],
+    );
   },
 };
 

@@ -153,16 +153,30 @@ export async function rebuildReadModels(options: RebuildReadModelsOptions): Prom
       passes += 1;
       const budget = await countEventsAfter(dataSource, S, position);
       const doneBefore = done;
+      // The next page is read while this one is applied (two connections): reading and
+      // projecting overlap instead of taking turns.
+      let next = store.readAll(position, pageSize);
       for (let pages = 0; ; pages++) {
-        const page = await store.readAll(position, pageSize);
+        const page = await next;
+        const last = page.events.length < pageSize || done + page.events.length - doneBefore >= budget;
+        if (!last) {
+          next = store.readAll(page.position, pageSize);
+          next.catch(() => undefined); // awaited (and thrown) at the next turn; not unhandled if this page fails
+        }
         if (page.events.length) {
-          await dataSource.transaction((manager) => apply(page.events, manager));
+          await dataSource.transaction(async (manager) => {
+            // The copies are thrown away if the rebuild stops half-way, so a page need not wait
+            // for its WAL flush; the swap commits synchronously, and flushing its WAL flushes
+            // every page's before it (WAL is flushed up to a position).
+            await manager.query('SET LOCAL synchronous_commit = off');
+            await apply(page.events, manager);
+          });
           position = page.position;
           done += page.events.length;
         }
         // Each page, and a pass that found nothing (readAll held back by an old transaction) once.
         if (page.events.length || pages === 0) await options.onProgress?.(progress(phase, 0));
-        if (page.events.length < pageSize || done - doneBefore >= budget) return;
+        if (last) return;
       }
     };
 

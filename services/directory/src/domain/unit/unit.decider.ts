@@ -17,7 +17,8 @@ export type UnitCommand =
   | { type: 'TransferUnit'; data: UnitEventData<'UnitTransferred'> & { parentExists: boolean } }
   | { type: 'MergeUnit'; data: UnitEventData<'UnitMerged'> & { intoExists: boolean } }
   | { type: 'DissolveUnit'; data: UnitEventData<'UnitDissolved'> }
-  | { type: 'RecordEarlierParent'; data: UnitEventData<'EarlierParentRecorded'> & { parentExists: boolean } };
+  | { type: 'RecordEarlierParent'; data: UnitEventData<'EarlierParentRecorded'> & { parentExists: boolean } }
+  | { type: 'SetUnitAliases'; data: UnitEventData<'UnitAliasesSet'> };
 
 type UnitEventData<T extends UnitEvent['type']> = Extract<UnitEvent, { type: T }>['data'];
 
@@ -52,6 +53,19 @@ function after(unit: EstablishedUnit, effectiveOn: Day, field: string): void {
   }
 }
 
+/** Trimmed, each once, none empty, none the name itself, at most 20 of at most 200 characters. */
+function checkAliases(aliases: readonly string[], name: string, field: string): string[] {
+  const out: string[] = [];
+  aliases.forEach((alias, i) => {
+    const text = alias.normalize('NFC').replace(/\s+/gu, ' ').trim();
+    if (!text) throw new DomainError('UNIT.ALIAS_EMPTY', `Tên gọi khác thứ ${i + 1} không được để trống.`, { field: `${field}[${i}]` });
+    if (text.length > 200) throw new DomainError('UNIT.ALIAS_TOO_LONG', `Tên gọi khác thứ ${i + 1} dài quá 200 ký tự.`, { field: `${field}[${i}]` });
+    if (text !== name.trim() && !out.includes(text)) out.push(text);
+  });
+  if (out.length > 20) throw new DomainError('UNIT.TOO_MANY_ALIASES', 'Một đơn vị có tối đa 20 tên gọi khác.', { field });
+  return out;
+}
+
 function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
   switch (command.type) {
     case 'EstablishUnit': {
@@ -65,7 +79,10 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       }
       if (data.parentCode !== null && !parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
       day(data.validFrom, 'validFrom');
-      return [{ type: 'UnitEstablished', data: { ...data, name: data.name.trim() } }];
+      const { aliases: given, ...rest } = data;
+      const aliases = checkAliases(given ?? [], data.name, 'aliases');
+      // Stored as JSON: no `aliases` key at all when there are none (as before aliases existed).
+      return [{ type: 'UnitEstablished', data: { ...rest, name: data.name.trim(), ...(aliases.length ? { aliases } : {}) } }];
     }
     case 'RenameUnit': {
       const unit = current(state);
@@ -107,6 +124,12 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       if (first.parentCode === data.parentCode) return [];
       if (!parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
       return [{ type: 'EarlierParentRecorded', data }];
+    }
+    case 'SetUnitAliases': {
+      const unit = current(state);
+      const aliases = checkAliases(command.data.aliases, lastPeriod(unit).name, 'aliases');
+      if (JSON.stringify(aliases) === JSON.stringify(unit.aliases)) return [];
+      return [{ type: 'UnitAliasesSet', data: { aliases } }];
     }
     default:
       return assertNever(command, 'unit command');

@@ -109,4 +109,20 @@ describe('Unit decider', () => {
     it('refuses a date outside the first period', () =>
       unit.given([nongSon]).when({ type: 'RecordEarlierParent', data: { parentCode: '48', until: '2000-01-01', parentExists: true } }).thenThrows('UNIT.INVALID_DATE', 'until'));
   });
+
+  describe('aliases: the names officials write beside the official one', () => {
+    const sldtbxh: UnitEvent = { type: 'UnitEstablished', data: { code: '49.SLDTBXH', name: 'Sở Lao động - Thương binh và Xã hội', type: 'Sở', level: 'AGENCY', kind: 'Sở', parentCode: '49', validFrom: null } };
+    it('are given when an agency is established, trimmed, once each, without the name itself', () =>
+      unit
+        .given([])
+        .when({ type: 'EstablishUnit', data: { code: '49.SDL', name: 'Sở Du lịch', type: 'Sở', level: 'AGENCY', kind: 'Sở', parentCode: '49', validFrom: '2023-01-01', parentExists: true, aliases: [' Sở  DL ', 'Sở DL', 'Sở Du lịch'] } })
+        .then([{ type: 'UnitEstablished', data: { code: '49.SDL', name: 'Sở Du lịch', type: 'Sở', level: 'AGENCY', kind: 'Sở', parentCode: '49', validFrom: '2023-01-01', aliases: ['Sở DL'] } }]));
+    it('replace the list before, and are kept in the state', () =>
+      unit.given([sldtbxh]).when({ type: 'SetUnitAliases', data: { aliases: ['Sở LĐ-TB&XH', 'Sở LĐTBXH'] } }).thenState((s) => expect((s as EstablishedUnit).aliases).toEqual(['Sở LĐ-TB&XH', 'Sở LĐTBXH'])));
+    it('append nothing when unchanged', () =>
+      unit.given([sldtbxh, { type: 'UnitAliasesSet', data: { aliases: ['Sở LĐ-TB&XH'] } }]).when({ type: 'SetUnitAliases', data: { aliases: ['Sở LĐ-TB&XH'] } }).then([]));
+    it('refuse an empty alias, naming it', () => unit.given([sldtbxh]).when({ type: 'SetUnitAliases', data: { aliases: ['Sở LĐ-TB&XH', '  '] } }).thenThrows('UNIT.ALIAS_EMPTY', 'aliases[1]'));
+    it('cannot be given to a unit that has ended', () =>
+      unit.given([sldtbxh, { type: 'UnitDissolved', data: { effectiveOn: '2025-03-01' } }]).when({ type: 'SetUnitAliases', data: { aliases: ['Sở LĐ-TB&XH'] } }).thenThrows('UNIT.ALREADY_ENDED'));
+  });
 });

@@ -23,6 +23,7 @@ export function unitAsRecorded(state: UnitState, recordedAsOf: Date, on: { reado
     // The unit's whole validity, as the read model's `units` row has it.
     validFrom: state.periods[0].validFrom,
     validTo: lastPeriod(state).validTo,
+    aliases: state.aliases ?? [],
     mergedInto: state.mergedInto,
     dissolved: state.dissolved,
     day: on.day ?? on.today,

@@ -31,6 +31,7 @@ describe('a unit as recorded at an instant, from its folded state', () => {
       validTo: '2025-01-01',
       mergedInto: '509',
       dissolved: false,
+      aliases: [],
       day: '2020-07-01',
       recordedAsOf: at,
     });

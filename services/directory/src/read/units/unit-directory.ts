@@ -17,6 +17,8 @@ export interface UnitView {
   readonly validTo: string | null;
   readonly mergedInto: string | null;
   readonly dissolved: boolean;
+  /** Other names officials write for the unit ("Sở LĐ-TB&XH"), matched like its name. */
+  readonly aliases: readonly string[];
   /** The day the view answers for; nested fields (parent, children) answer for the same day. */
   readonly day: string;
   /**
@@ -27,7 +29,7 @@ export interface UnitView {
   readonly recordedAsOf?: Date;
 }
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved`;
+const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases`;
 const ON_DAY = `(p.valid_from IS NULL OR p.valid_from <= $DAY::date) AND (p.valid_to IS NULL OR $DAY::date < p.valid_to)`;
 
 interface ViewRow {
@@ -41,6 +43,7 @@ interface ViewRow {
   valid_to: string | null;
   merged_into: string | null;
   dissolved: boolean;
+  aliases: string[];
 }
 
 const toView = (day: string) => (row: ViewRow): UnitView => ({
@@ -54,6 +57,7 @@ const toView = (day: string) => (row: ViewRow): UnitView => ({
   validTo: row.valid_to,
   mergedInto: row.merged_into,
   dissolved: row.dissolved,
+  aliases: row.aliases,
   day,
 });
 
@@ -98,5 +102,11 @@ export class UnitDirectory {
   async existing(codes: readonly string[]): Promise<Set<string>> {
     const rows: Array<{ code: string }> = await this.manager.query(`SELECT code FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
     return new Set(rows.map((row) => row.code));
+  }
+
+  /** The aliases of each of `codes` that is known. */
+  async aliasesOf(codes: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ code: string; aliases: string[] }> = await this.manager.query(`SELECT code, aliases FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
+    return new Map(rows.map((row) => [row.code, row.aliases]));
   }
 }

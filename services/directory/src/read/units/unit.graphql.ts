@@ -26,6 +26,7 @@ export class UnitType {
   @Field(() => DateScalar, { nullable: true, description: 'Ngày bắt đầu hiệu lực; trống nếu trước thời điểm có dữ liệu.' }) validFrom!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Ngày hết hiệu lực (sáp nhập, giải thể).' }) validTo!: string | null;
   @Field() dissolved!: boolean;
+  @Field(() => [String], { description: 'Các tên gọi khác, viết tắt mà văn bản hay dùng ("Sở LĐ-TB&XH"); kế hoạch khớp tên đơn vị theo cả tên chính thức và các tên này.' }) aliases!: string[];
 }
 
 const dayOf = (asOf: Date | null | undefined) => (asOf ? vietnamDay(asOf) : null);

@@ -193,6 +193,7 @@ const view = (code: string, name: string, level: UnitLevel, parentCode: string |
   validTo: null,
   mergedInto: null,
   dissolved: false,
+  aliases: [],
   day: '2021-01-01',
 });
 

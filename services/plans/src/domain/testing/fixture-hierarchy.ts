@@ -1,4 +1,5 @@
 import type { UnitLevel, UnitView } from '@reform/unit-hierarchy';
+import { placeOf, STANDARD_BODIES } from '@reform/unit-hierarchy';
 import { IssuerNeighbourhood } from '../unit-references';
 
 /**
@@ -18,6 +19,7 @@ const unit = (code: string, name: string, level: UnitLevel, parentCode: string |
   validTo: null,
   mergedInto: null,
   dissolved: false,
+  aliases: [],
   day: DAY,
 });
 
@@ -72,4 +74,34 @@ export function districtNeighbourhood(named: UnitView[] = []): IssuerNeighbourho
 /** Province 49's neighbourhood. */
 export function provinceNeighbourhood(): IssuerNeighbourhood {
   return { issuer: PROVINCE, subtree: [...PROVINCE_AGENCIES, DISTRICT, OTHER_DISTRICT, ...DISTRICT_OFFICES, ...COMMUNES, ...COMMUNE_AGENCIES, ...OTHER_DISTRICT_UNITS], ancestors: [], aboveAgencies: [], named: [] };
+}
+
+/**
+ * A province built from the directory demo's catalogue of bodies (libs/unit-hierarchy's
+ * STANDARD_BODIES, aliases included): Quảng Nam (49) with its departments and bodies, districts
+ * 513 (Thăng Bình: communes 20794, 20797) and 519 (Nông Sơn: commune 20656), every unit with its
+ * standard bodies. `issuerCode` picks the issuer; its subtree, ancestors and their agencies follow.
+ */
+export function standardNeighbourhood(issuerCode: string): IssuerNeighbourhood {
+  const territorial = [
+    unit('49', 'Tỉnh Quảng Nam', 'PROVINCE', null),
+    unit('513', 'Huyện Thăng Bình', 'DISTRICT', '49'),
+    unit('519', 'Huyện Nông Sơn', 'DISTRICT', '49'),
+    unit('20794', 'Thị trấn Hà Lam', 'COMMUNE', '513', null, 'Thị trấn'),
+    unit('20797', 'Xã Bình Dương', 'COMMUNE', '513'),
+    unit('20656', 'Xã Quế Trung', 'COMMUNE', '519'),
+  ];
+  const bodies = territorial.flatMap((owner) =>
+    STANDARD_BODIES[owner.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE'].map((b) => ({ ...unit(`${owner.code}.${b.abbreviation}`, b.name(placeOf(owner)), 'AGENCY', owner.code, b.kind), aliases: [...b.aliases] })),
+  );
+  const all = [...territorial, ...bodies];
+  const byCode = new Map(all.map((u) => [u.code, u]));
+  const issuer = byCode.get(issuerCode) ?? null;
+  const chain: UnitView[] = [];
+  for (let at = issuer?.parentCode ? byCode.get(issuer.parentCode) : undefined; at; at = at.parentCode ? byCode.get(at.parentCode) : undefined) chain.push(at);
+  const isBelow = (u: UnitView): boolean => {
+    for (let p = u.parentCode; p; p = byCode.get(p)?.parentCode ?? null) if (p === issuerCode) return true;
+    return false;
+  };
+  return { issuer, subtree: all.filter(isBelow), ancestors: chain, aboveAgencies: all.filter((u) => u.level === 'AGENCY' && chain.some((a) => a.code === u.parentCode)), named: [] };
 }

@@ -1,3 +1,4 @@
+import { planYears } from '../../domain/plan-years';
 import { PlanCell, PlanSection, PlanState } from '../../domain/plan.decider';
 import { dueDate } from '../../domain/timeframe';
 import { planStatus } from './plans.projection';
@@ -44,6 +45,7 @@ export function planView(state: Plan): PlanType {
     documentDate: draft.documentDate ?? null,
     issuedOn: issued?.issuedOn ?? null,
     year: draft.year,
+    endYear: planYears(draft).to,
     status: planStatus(state) as PlanStatus,
     revision: issued?.revision ?? null,
     frameworks: [...draft.frameworks],

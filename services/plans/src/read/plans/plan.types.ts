@@ -104,6 +104,7 @@ export class PlanType {
   @Field(() => DateScalar, { nullable: true }) documentDate!: string | null;
   @Field(() => DateScalar, { nullable: true }) issuedOn!: string | null;
   @Field(() => Int) year!: number;
+  @Field(() => Int, { nullable: true, description: 'Năm cuối của kế hoạch; trống: không có năm cuối ("và những năm tiếp theo").' }) endYear!: number | null;
   @Field(() => PlanStatus) status!: PlanStatus;
   @Field(() => Int, { nullable: true, description: '1 khi ban hành, 2, 3... sau mỗi lần điều chỉnh; trống khi còn dự thảo.' }) revision!: number | null;
   @Field(() => [String]) frameworks!: string[];

@@ -66,6 +66,11 @@ export class DraftPlanInput {
   @Field(() => ID) issuerCode!: string;
   @Field(() => DateScalar, { nullable: true }) documentDate?: string | null;
   @Field(() => Int) year!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Năm cuối của kế hoạch. Không nhập: đọc từ tên ("giai đoạn 2021 - 2025"; "năm 2023 và những năm tiếp theo" là không có năm cuối); null: không có năm cuối, nhiệm vụ thường xuyên lặp lại đến khi kết thúc kế hoạch.',
+  })
+  endYear?: number | null;
   @Field(() => [String], { description: 'Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER.' }) frameworks!: string[];
   @Field(() => ID, { nullable: true }) implementsPlanId?: string | null;
   @Field(() => String, { nullable: true }) implementsText?: string | null;

@@ -22,6 +22,6 @@ export class IssuePlanResolver {
     await this.commands.assertManage(identity, issuerCode);
     const day = issuedOn ?? this.commands.today();
     const units = await this.commands.neighbourhood(issuerCode, day, plan.draft.sections);
-    return this.commands.execute(id, { type: 'IssuePlan', data: { issuedOn: day, units } }, identity, issuerCode);
+    return this.commands.issue(id, day, units, identity, issuerCode);
   }
 }

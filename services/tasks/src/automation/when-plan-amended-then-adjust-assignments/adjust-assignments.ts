@@ -22,7 +22,7 @@ export async function adjustAssignments(amendment: PlanAmendedV1, manager: Entit
     logger.warn(`Amendment ${amendment.revision} of unknown plan ${amendment.planId} ignored`);
     return;
   }
-  const facts: PlanFacts = { planId: plan.plan_id, number: plan.number, title: plan.title, issuerCode: plan.issuer_code, year: plan.year };
+  const facts: PlanFacts = { planId: plan.plan_id, number: plan.number, title: plan.title, issuerCode: plan.issuer_code, year: plan.year, years: amendment.years };
   const reason = `Điều chỉnh kế hoạch (lần ${amendment.revision - 1}): ${amendment.reason}`;
 
   if (amendment.addedTasks.length) await createAssignments((function* () { for (const task of amendment.addedTasks) yield* assignmentsOfTask(facts, task, amendment.amendedOn); })(), options);
@@ -32,7 +32,8 @@ export async function adjustAssignments(amendment: PlanAmendedV1, manager: Entit
     await commandAssignments(ids, () => ({ type: 'CancelAssignment', data: { reason, on: amendment.amendedOn } }), options);
   }
   for (const task of amendment.rescheduledTasks) {
-    const schedule = scheduleFor(task, facts.year);
+    // From the amendment on: periods already gone were settled (or marked overdue) under the old schedule.
+    const schedule = scheduleFor(task, { years: facts.years ?? { from: facts.year, to: facts.year }, assignedOn: amendment.amendedOn });
     const ids = await openAssignmentIds(manager, amendment.planId, [task.taskId]);
     await commandAssignments(ids, () => ({ type: 'RescheduleAssignment', data: { schedule, timeframeText: task.timeframe.text, reason, on: amendment.amendedOn } }), options);
   }

@@ -9,11 +9,13 @@ export interface PlanFacts {
   readonly title: string;
   readonly issuerCode: string;
   readonly year: number;
+  /** The years the plan runs (PlanIssued v1's `years`); absent: its one year. */
+  readonly years?: { readonly from: number; readonly to: number | null };
 }
 
 /** Every assignment of one task: one per implementing unit, one per lead unit (it answers for the task). */
 export function* assignmentsOfTask(plan: PlanFacts, task: PublishedTask, assignedOn: string): Generator<AssignmentFacts> {
-  const schedule = scheduleFor(task, plan.year);
+  const schedule = scheduleFor(task, { years: plan.years ?? { from: plan.year, to: plan.year }, assignedOn });
   const units: Array<[string, AssignmentRole]> = [...task.implementing.map((code): [string, AssignmentRole] => [code, 'IMPLEMENTING']), ...task.lead.map((code): [string, AssignmentRole] => [code, 'LEAD'])];
   for (const [unitCode, role] of units) {
     yield {

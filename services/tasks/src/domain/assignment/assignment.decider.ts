@@ -1,5 +1,5 @@
 import { assertNever, Decider, DomainError } from '@reform/decider';
-import { addDays, Day, isDay, Schedule } from './schedule';
+import { addDays, Day, isDay, periodsOf, Schedule } from './schedule';
 
 /**
  * An assignment: what one unit must do for one task of an issued plan (role IMPLEMENTING), what
@@ -72,15 +72,22 @@ export interface Assignment extends AssignmentFacts {
   readonly remindedDays: readonly Day[];
   /** Days with a progress report: a periodic period is met by a report inside it. */
   readonly progressDays: readonly Day[];
+  /** The day it was accepted (as given: it may be back-dated). */
+  readonly acceptedOn: Day | null;
 }
 
 export type AssignmentState = { readonly status: 'NONE' } | Assignment;
 
 export type AssignmentEvent =
   | { type: 'AssignmentCreated'; data: AssignmentFacts }
-  | { type: 'AssignmentAccepted'; data: { on: Day } }
-  | { type: 'ProgressReported'; data: { percent: number; note: string | null; evidence: string[]; on: Day } }
-  | { type: 'AssignmentCompleted'; data: { result: string; evidence: string[]; on: Day; late: boolean; fulfilledBy: { planId: string; number: string } | null } }
+  /**
+   * `on` is the day it happened. `enteredOn`, only when that day lies before the day it was
+   * entered (a plan carried out on paper, entered afterwards): the day of entry; the instant is the
+   * stored event's own. Valid time and record time kept apart, as `asOf` / `recordedAsOf` for units.
+   */
+  | { type: 'AssignmentAccepted'; data: { on: Day; enteredOn?: Day } }
+  | { type: 'ProgressReported'; data: { percent: number; note: string | null; evidence: string[]; on: Day; enteredOn?: Day } }
+  | { type: 'AssignmentCompleted'; data: { result: string; evidence: string[]; on: Day; late: boolean; fulfilledBy: { planId: string; number: string } | null; enteredOn?: Day } }
   | { type: 'AssignmentCancelled'; data: { reason: string; on: Day } }
   | { type: 'AssignmentRescheduled'; data: { schedule: Schedule; timeframeText: string; reason: string; on: Day } }
   | { type: 'ExtensionRequested'; data: { newDueOn: Day; reason: string; on: Day } }
@@ -103,12 +110,16 @@ export const ASSIGNMENT_EVENT_TYPES: readonly AssignmentEvent['type'][] = [
   'ReminderIssued',
 ];
 
-/** `on` is the Vietnam day the command is given (the shell supplies it: no clock in here). */
+/**
+ * `on` is the Vietnam day the command is given (the shell supplies it: no clock in here). For
+ * accepting, reporting and completing, `on` may be an earlier day, the day it really happened
+ * (back-dated entry); `today` is then the day it is entered, and `on` may not lie after it.
+ */
 export type AssignmentCommand =
   | { type: 'CreateAssignment'; data: AssignmentFacts }
-  | { type: 'AcceptAssignment'; data: { on: Day } }
-  | { type: 'ReportProgress'; data: { percent: number; note?: string | null; evidence?: readonly string[]; on: Day } }
-  | { type: 'CompleteAssignment'; data: { result: string; evidence?: readonly string[]; on: Day; fulfilledBy?: { planId: string; number: string } } }
+  | { type: 'AcceptAssignment'; data: { on: Day; today?: Day } }
+  | { type: 'ReportProgress'; data: { percent: number; note?: string | null; evidence?: readonly string[]; on: Day; today?: Day } }
+  | { type: 'CompleteAssignment'; data: { result: string; evidence?: readonly string[]; on: Day; today?: Day; fulfilledBy?: { planId: string; number: string } } }
   | { type: 'CancelAssignment'; data: { reason: string; on: Day } }
   | { type: 'RescheduleAssignment'; data: { schedule: Schedule; timeframeText: string; reason: string; on: Day } }
   | { type: 'RequestExtension'; data: { newDueOn: string; reason: string; on: Day } }
@@ -137,10 +148,11 @@ export function nextDueOn(state: Assignment): Day | null {
     case 'once':
       return state.dueOn;
     case 'periodic': {
-      const open = state.schedule.periods.find(
-        (period) => !state.overdueDays.includes(period.to) && !state.progressDays.some((day) => day >= period.from && day <= period.to),
-      );
-      return open?.to ?? null;
+      // A continuing schedule has no end: only a settled period (all of them in the past) is passed over.
+      for (const period of periodsOf(state.schedule)) {
+        if (!state.overdueDays.includes(period.to) && !state.progressDays.some((day) => day >= period.from && day <= period.to)) return period.to;
+      }
+      return null;
     }
     case 'none':
       return null;
@@ -192,6 +204,19 @@ function day(value: string, field: string): Day {
   return value;
 }
 
+/**
+ * The day something happened, checked: a day, not after the day it is entered, not before the
+ * assignment existed (nor, with `after`, before it was accepted). `enteredOn` is set when back-dated.
+ */
+function happened(data: { on: Day; today?: Day }, assignment: Assignment, after?: { day: Day | null; what: string }): { on: Day; enteredOn?: Day } {
+  const on = day(data.on, 'on');
+  const today = data.today ?? on;
+  if (on > today) throw badInput('ASSIGNMENT.FUTURE_DATE', `Ngày ${on} chưa tới (hôm nay là ${today}).`, 'on');
+  if (on < assignment.assignedOn) throw badInput('ASSIGNMENT.BEFORE_ASSIGNED', `Ngày ${on} trước ngày giao nhiệm vụ (${assignment.assignedOn}).`, 'on');
+  if (after?.day && on < after.day) throw badInput('ASSIGNMENT.BEFORE_ACCEPTED', `Ngày ${on} trước ngày ${after.what} (${after.day}).`, 'on');
+  return on < today ? { on, enteredOn: today } : { on };
+}
+
 function decide(command: AssignmentCommand, state: AssignmentState): AssignmentEvent[] {
   switch (command.type) {
     case 'CreateAssignment': {
@@ -206,22 +231,26 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
     case 'AcceptAssignment': {
       const assignment = open(state);
       if (assignment.status !== 'ASSIGNED') throw conflict('ASSIGNMENT.ALREADY_ACCEPTED', 'Nhiệm vụ đã được tiếp nhận.', 'id');
-      return [{ type: 'AssignmentAccepted', data: { on: command.data.on } }];
+      return [{ type: 'AssignmentAccepted', data: happened(command.data, assignment) }];
     }
     case 'ReportProgress': {
-      accepted(state);
+      const assignment = accepted(state);
       const { percent } = command.data;
       if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw badInput('ASSIGNMENT.INVALID_PERCENT', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.', 'percent');
-      return [{ type: 'ProgressReported', data: { percent, note: text(command.data.note, 'note', false, 'Ghi chú'), evidence: evidenceList(command.data.evidence), on: command.data.on } }];
+      const when = happened(command.data, assignment, { day: assignment.acceptedOn, what: 'tiếp nhận' });
+      return [{ type: 'ProgressReported', data: { percent, note: text(command.data.note, 'note', false, 'Ghi chú'), evidence: evidenceList(command.data.evidence), ...when } }];
     }
     case 'CompleteAssignment': {
       const assignment = command.data.fulfilledBy && existing(state).kind === 'IMPLEMENTING_PLAN' ? open(state) : accepted(state);
       const result = text(command.data.result, 'result', true, 'Kết quả') as string;
+      // An obligation fulfilled by a plan is completed on that plan's issue day, whatever it is.
+      const when = command.data.fulfilledBy ? { on: command.data.on } : happened(command.data, assignment, { day: assignment.acceptedOn, what: 'tiếp nhận' });
+      // Late or on time by the day it was completed, not the day it is entered.
       const due = nextDueOn(assignment) ?? assignment.dueOn;
       return [
         {
           type: 'AssignmentCompleted',
-          data: { result, evidence: evidenceList(command.data.evidence), on: command.data.on, late: due !== null && command.data.on > due, fulfilledBy: command.data.fulfilledBy ?? null },
+          data: { result, evidence: evidenceList(command.data.evidence), on: when.on, late: due !== null && when.on > due, fulfilledBy: command.data.fulfilledBy ?? null, ...(when.enteredOn ? { enteredOn: when.enteredOn } : {}) },
         },
       ];
     }
@@ -295,12 +324,13 @@ function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState
       overdueDays: [],
       remindedDays: [],
       progressDays: [],
+      acceptedOn: null,
     };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'AssignmentAccepted':
-      return { ...state, status: 'ACCEPTED' };
+      return { ...state, status: 'ACCEPTED', acceptedOn: event.data.on };
     case 'ProgressReported':
       return {
         ...state,

@@ -20,8 +20,12 @@ export interface Period {
 export type Schedule =
   /** Due once, on the task's day. */
   | { readonly kind: 'once'; readonly dueOn: Day }
-  /** Due at the end of each period (ongoing / recurring tasks, "hằng năm"). */
-  | { readonly kind: 'periodic'; readonly every: ReportingPeriod; readonly periods: readonly Period[] }
+  /**
+   * Due at the end of each period (ongoing / recurring tasks, "hằng năm"). `continues`: the plan
+   * has no end year ("năm 2023 và những năm tiếp theo"): after the listed periods (whose last year
+   * is always whole) the same periods recur a year later each year, until the plan is closed.
+   */
+  | { readonly kind: 'periodic'; readonly every: ReportingPeriod; readonly periods: readonly Period[]; readonly continues?: true }
   /** No due day can be known (relative, unspecified, "within N days" of an unknown event). */
   | { readonly kind: 'none' };
 
@@ -79,23 +83,70 @@ export function finestPeriod(every: unknown): ReportingPeriod | null {
   return known[0] ?? null;
 }
 
+/** The years a plan runs: `to` null when it has no end ("và những năm tiếp theo"). */
+export interface PlanYears {
+  readonly from: number;
+  readonly to: number | null;
+}
+
+/** What a schedule depends on besides the task: the plan's years and the day the assignment exists. */
+export interface ScheduleContext {
+  readonly years: PlanYears;
+  /** No period ends, and no once-due day falls, before this day (the assignment did not exist then). */
+  readonly assignedOn?: Day;
+}
+
+/** Periods a year a reporting period has. */
+const PER_YEAR: Record<ReportingPeriod, number> = { month: 12, quarter: 4, half: 2, 'nine-months': 1, year: 1 };
+
 /**
- * - a due day from the plans service → once;
- * - ongoing → periodic by `every` (its finest period), quarterly when the text names none;
- * - yearly → periodic, due each year on the last day of its month, else at the annual cut-off;
+ * - a due day from the plans service → once (not before the assignment exists: a written day
+ *   already gone when the plan was issued falls on the issue day);
+ * - ongoing → periodic by `every` (its finest period), quarterly when the text names none, in
+ *   every year of the plan;
+ * - yearly → periodic, due each year of the plan on the last day of its month, else at the annual cut-off;
  * - anything else → none.
+ * Periods that end before the assignment exists are left out. A plan year alone (a number) is a
+ * plan of that one year.
  */
-export function scheduleFor(task: { readonly dueOn: Day | null; readonly timeframe: TimeframeLike }, planYear: number): Schedule {
-  if (task.dueOn) return { kind: 'once', dueOn: task.dueOn };
+export function scheduleFor(task: { readonly dueOn: Day | null; readonly timeframe: TimeframeLike }, plan: number | ScheduleContext): Schedule {
+  const context: ScheduleContext = typeof plan === 'number' ? { years: { from: plan, to: plan } } : plan;
+  const { assignedOn } = context;
+  if (task.dueOn) return { kind: 'once', dueOn: assignedOn && task.dueOn < assignedOn ? assignedOn : task.dueOn };
   const { timeframe } = task;
+  const open = context.years.to === null;
+  // An open plan lists its periods up to a whole year after the later of its first year and the assignment's.
+  const last = context.years.to ?? Math.max(context.years.from, assignedOn ? Number(assignedOn.slice(0, 4)) : context.years.from) + 1;
+  const years = Array.from({ length: Math.max(0, last - context.years.from + 1) }, (_, i) => context.years.from + i);
+  const existing = (period: Period) => !assignedOn || period.to >= assignedOn;
   if (timeframe.kind === 'ongoing') {
     const every = finestPeriod(timeframe['every']) ?? 'quarter';
-    return { kind: 'periodic', every, periods: reportingPeriods(every, planYear) };
+    return { kind: 'periodic', every, periods: years.flatMap((year) => reportingPeriods(every, year)).filter(existing), ...(open ? { continues: true as const } : {}) };
   }
   if (timeframe.kind === 'yearly') {
     const month = typeof timeframe['month'] === 'number' && timeframe['month'] >= 1 && timeframe['month'] <= 12 ? timeframe['month'] : null;
-    const periods = month === null ? reportingPeriods('year', planYear) : [{ from: dayOf(planYear - 1, 12, 15), to: endOfMonth(planYear, month) }];
-    return { kind: 'periodic', every: 'year', periods };
+    const periodOf = (year: number) => (month === null ? reportingPeriods('year', year) : [{ from: dayOf(year - 1, 12, 15), to: endOfMonth(year, month) }]);
+    return { kind: 'periodic', every: 'year', periods: years.flatMap(periodOf).filter(existing), ...(open ? { continues: true as const } : {}) };
   }
   return { kind: 'none' };
+}
+
+/** A day a year later; the last day of a month stays the last (29/2 → 28/2). */
+function nextYear(day: Day): Day {
+  const [y, m, d] = day.split('-').map(Number);
+  return endOfMonth(y, m) === day ? endOfMonth(y + 1, m) : dayOf(y + 1, m, Math.min(d, Number(endOfMonth(y + 1, m).slice(8))));
+}
+
+/**
+ * The periods of a schedule in order, the listed ones and then, for a continuing schedule, the
+ * last listed year's again a year later each year (lazily: an open plan has no last period).
+ */
+export function* periodsOf(schedule: Extract<Schedule, { kind: 'periodic' }>): Generator<Period> {
+  yield* schedule.periods;
+  if (!schedule.continues || schedule.periods.length === 0) return;
+  let cycle = schedule.periods.slice(-Math.min(PER_YEAR[schedule.every], schedule.periods.length));
+  for (;;) {
+    cycle = cycle.map((period) => ({ from: nextYear(period.from), to: nextYear(period.to) }));
+    yield* cycle;
+  }
 }

@@ -2,6 +2,7 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 import { DateScalar, historyTypes } from '@reform/subgraph';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, Assignment, AssignmentKind, AssignmentRole, AssignmentStatus, nextDueOn } from '../../domain/assignment/assignment.decider';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
+import { periodsOf } from '../../domain/assignment/schedule';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
 export const AssignmentStatusEnum = enumOf(ASSIGNMENT_STATUSES);
@@ -39,9 +40,25 @@ export class ExtensionType {
 }
 
 /** The GraphQL view of an assignment: its state (current or as of an instant). */
-export type AssignmentView = Assignment;
+export type AssignmentView = Assignment & { readonly dueDays: string[] };
+
+/** How many of a schedule's due days the view lists (a schedule of a plan without an end has no last). */
+export const DUE_DAYS_SHOWN = 12;
+
+/** The schedule's due days in order, the first DUE_DAYS_SHOWN of them. */
+function dueDaysOf(state: Assignment): string[] {
+  if (state.schedule.kind === 'once') return state.dueOn ? [state.dueOn] : [];
+  if (state.schedule.kind === 'none') return [];
+  const days: string[] = [];
+  for (const period of periodsOf(state.schedule)) {
+    days.push(period.to);
+    if (days.length === DUE_DAYS_SHOWN) break;
+  }
+  return days;
+}
+
 /** `dueOn` answers "when is it next due" (the schedule's next unsettled day), not only a fixed day. */
-export const viewOf = (state: Assignment): AssignmentView => ({ ...state, dueOn: nextDueOn(state) });
+export const viewOf = (state: Assignment): AssignmentView => ({ ...state, dueOn: nextDueOn(state), dueDays: dueDaysOf(state) });
 
 @ObjectType('Assignment', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).' })
 @Directive('@key(fields: "id")')
@@ -73,6 +90,8 @@ export class AssignmentType {
   @Field(() => [ID]) leadCodes!: string[];
   @Field(() => [ID]) monitoringCodes!: string[];
   @Field(() => DateScalar) assignedOn!: string;
+  @Field(() => [DateScalar], { description: 'Các hạn theo lịch, theo thứ tự (tối đa 12): một hạn với việc làm một lần; cuối mỗi kỳ báo cáo với việc thường xuyên, sang cả các năm sau khi kế hoạch không có năm cuối.' })
+  dueDays!: string[];
 }
 
 @ObjectType('PlanProgress', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })

@@ -11,11 +11,19 @@ const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
  * state folded with the decider's own evolve and the last version applied: events at or below
  * it are skipped (idempotent), so a rebuild from the store equals the live table. Written in one
  * statement per batch: a fan-out chunk of 2,000 assignments is one INSERT.
+ *
+ * The same statement keeps `plan_progress`, the roll-ups' counts of task assignments per plan ×
+ * assignee unit × status × overdue: each row it actually inserts or changes adds one to its new
+ * count and takes one from its old one, so the counts are the table's, always, replay or not.
+ *
+ * A stream whose events here start at version 1 needs no earlier state: it is folded from the
+ * start, and a row already there (a replay) is left alone by the version guard. So a fan-out's
+ * chunk reads nothing before it writes.
  */
 export const assignmentsProjection: Projection = {
-  name: 'assignments.v1',
+  name: 'assignments.v2',
   eventTypes: ASSIGNMENT_EVENT_TYPES,
-  tables: ['assignments'],
+  tables: ['assignments', 'plan_progress'],
   async apply(events: readonly RecordedEvent[], manager: EntityManager, schema?: string): Promise<void> {
     const S = schema ?? TASKS_SCHEMA;
     const byId = new Map<string, RecordedEvent[]>();
@@ -25,7 +33,10 @@ export const assignmentsProjection: Projection = {
       if (list) list.push(event);
       else byId.set(id, [event]);
     }
-    const known: Array<{ id: string; version: number; state: Assignment }> = await manager.query(`SELECT id, version, state FROM "${S}".assignments WHERE id = ANY($1::text[])`, [[...byId.keys()]]);
+    const continued = [...byId].filter(([, list]) => list[0].streamVersion > 1).map(([id]) => id);
+    const known: Array<{ id: string; version: number; state: Assignment }> = continued.length
+      ? await manager.query(`SELECT id, version, state FROM "${S}".assignments WHERE id = ANY($1::text[])`, [continued])
+      : [];
     const before = new Map(known.map((row) => [row.id, row]));
     const rows: Array<{ state: Assignment; version: number; updatedAt: Date }> = [];
     for (const [id, list] of byId) {
@@ -37,49 +48,61 @@ export const assignmentsProjection: Projection = {
       const last = fresh[fresh.length - 1];
       rows.push({ state, version: last.streamVersion, updatedAt: last.recordedAt });
     }
-    if (rows.length) await saveAssignments(manager, S, rows);
+    if (rows.length === 0) return;
+    await saveAssignments(manager, S, rows);
+    // A count that fell to zero goes: a replay that folds several events at once never writes
+    // the intermediate status, so the table stays what a rebuild makes of it.
+    if (before.size) {
+      await manager.query(`DELETE FROM "${S}".plan_progress WHERE n = 0 AND (plan_id, unit_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+        rows.map((r) => r.state.planId),
+        rows.map((r) => r.state.unitCode),
+      ]);
+    }
   },
 };
 
+/**
+ * One statement: the rows as they were (`old`, the statement's snapshot), the upsert (`saved`:
+ * only rows inserted or moved to a later version), and the counts' deltas from both, applied in
+ * key order (two chunks of one plan touching the same counts lock them in the same order).
+ *
+ * The rows travel as one jsonb document (each state with what the columns derive from it in
+ * code), not as 22 parallel arrays: JSON.stringify is native, where the driver's array literals
+ * escape every quote of every state in JavaScript — a fan-out's largest cost in this process.
+ */
 async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ state: Assignment; version: number; updatedAt: Date }>): Promise<void> {
   const last = (days: readonly string[]) => (days.length ? days[days.length - 1] : null);
+  const document = rows.map((r) => ({ s: r.state, v: r.version, at: r.updatedAt, due: nextDueOn(r.state), of: last(r.state.overdueDays), rf: last(r.state.remindedDays) }));
   await manager.query(
-    `INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
-       assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state)
-     SELECT id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for, assigner_code,
-       ARRAY(SELECT jsonb_array_elements_text(lead_codes)), ARRAY(SELECT jsonb_array_elements_text(monitoring_codes)),
-       plan_number, plan_title, task_text, last_note, updated_at, version, state
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::date[], $10::bool[], $11::date[], $12::date[],
-       $13::text[], $14::jsonb[], $15::jsonb[], $16::text[], $17::text[], $18::text[], $19::text[], $20::timestamptz[], $21::int[], $22::jsonb[])
-       AS t(id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for, assigner_code, lead_codes, monitoring_codes,
-            plan_number, plan_title, task_text, last_note, updated_at, version, state)
-     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
-       overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
-       version = EXCLUDED.version, state = EXCLUDED.state
-     WHERE "${S}".assignments.version < EXCLUDED.version`,
-    [
-      rows.map((r) => r.state.id),
-      rows.map((r) => r.state.planId),
-      rows.map((r) => r.state.taskId),
-      rows.map((r) => r.state.unitCode),
-      rows.map((r) => r.state.role),
-      rows.map((r) => r.state.kind),
-      rows.map((r) => r.state.status),
-      rows.map((r) => r.state.percent),
-      rows.map((r) => nextDueOn(r.state)),
-      rows.map((r) => r.state.overdue),
-      rows.map((r) => last(r.state.overdueDays)),
-      rows.map((r) => last(r.state.remindedDays)),
-      rows.map((r) => r.state.assignerCode),
-      rows.map((r) => JSON.stringify(r.state.leadCodes)),
-      rows.map((r) => JSON.stringify(r.state.monitoringCodes)),
-      rows.map((r) => r.state.planNumber),
-      rows.map((r) => r.state.planTitle),
-      rows.map((r) => r.state.taskText),
-      rows.map((r) => r.state.note),
-      rows.map((r) => r.updatedAt.toISOString()),
-      rows.map((r) => r.version),
-      rows.map((r) => JSON.stringify(r.state)),
-    ],
+    `WITH input AS (
+       SELECT r.s->>'id' AS id, r.s->>'planId' AS plan_id, r.s->>'taskId' AS task_id, r.s->>'unitCode' AS unit_code, r.s->>'role' AS role, r.s->>'kind' AS kind,
+         r.s->>'status' AS status, (r.s->>'percent')::int AS percent, (r.due)::date AS due_on, (r.s->>'overdue')::bool AS overdue, (r.of)::date AS overdue_for,
+         (r.rf)::date AS reminded_for, r.s->>'assignerCode' AS assigner_code,
+         ARRAY(SELECT jsonb_array_elements_text(r.s->'leadCodes')) AS lead_codes, ARRAY(SELECT jsonb_array_elements_text(r.s->'monitoringCodes')) AS monitoring_codes,
+         r.s->>'planNumber' AS plan_number, r.s->>'planTitle' AS plan_title, r.s->>'taskText' AS task_text, r.s->>'note' AS last_note,
+         r.at AS updated_at, r.v AS version, r.s AS state
+       FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, v int, at timestamptz, due text, "of" text, rf text)
+     ), old AS (
+       SELECT a.id, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
+     ), saved AS (
+       INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
+         assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state)
+       SELECT * FROM input
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
+         overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
+         version = EXCLUDED.version, state = EXCLUDED.state
+       WHERE "${S}".assignments.version < EXCLUDED.version
+       RETURNING id, plan_id, unit_code, kind, status, overdue
+     ), delta AS (
+       SELECT plan_id, unit_code, status, overdue, sum(d)::int AS d FROM (
+         SELECT plan_id, unit_code, status, overdue, 1 AS d FROM saved WHERE kind = 'TASK'
+         UNION ALL
+         SELECT saved.plan_id, saved.unit_code, old.status, old.overdue, -1 FROM saved JOIN old USING (id)
+       ) changes GROUP BY plan_id, unit_code, status, overdue HAVING sum(d) <> 0
+     )
+     INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
+     SELECT plan_id, unit_code, status, overdue, d FROM delta ORDER BY plan_id, unit_code, status, overdue
+     ON CONFLICT (plan_id, unit_code, status, overdue) DO UPDATE SET n = "${S}".plan_progress.n + EXCLUDED.n`,
+    [JSON.stringify(document)],
   );
 }

@@ -31,12 +31,16 @@ const zero = (): Counts => ({ assigned: 0, accepted: 0, inProgress: 0, completed
 const FIELD: Record<string, keyof Counts> = { ASSIGNED: 'assigned', ACCEPTED: 'accepted', IN_PROGRESS: 'inProgress', COMPLETED: 'completed', CANCELLED: 'cancelled' };
 
 /**
- * A plan's progress over a unit's subtree, computed from the `assignments` read model and the
- * service's copy of the unit tree: counts per status and overdue, for the unit and each child
- * that has assignments of the plan (province → districts → communes), each count covering the
- * child's whole subtree. Only task assignments count (IMPLEMENTING and LEAD); cascade
+ * A plan's progress over a unit's subtree, from the `plan_progress` counts (kept by the
+ * assignments projection: task assignments per plan × assignee unit × status × overdue) and the
+ * service's copy of the unit tree on `day`: counts per status and overdue, for the unit and each
+ * child that has assignments of the plan (province → districts → communes), each count covering
+ * the child's whole subtree. Only task assignments count (IMPLEMENTING and LEAD); cascade
  * obligations are listed apart (`Plan.obligations`). percentComplete = completed / (total −
  * cancelled).
+ *
+ * Nothing is counted per request: a province's plan is a few hundred count rows, and the tree is
+ * walked up from the units that have them (one index probe each), not down the whole subtree.
  */
 @Injectable()
 export class PlanProgressQuery {
@@ -46,26 +50,42 @@ export class PlanProgressQuery {
   ) {}
 
   async of(planId: string, unitCode: string, day: string): Promise<PlanProgress> {
-    const descendants = await this.units.descendants(unitCode, day);
-    const parentOf = new Map(descendants.map((unit) => [unit.code, unit.parentCode ?? unitCode]));
-    const rows: Array<{ unit_code: string; status: string; overdue: boolean; n: string }> = await this.dataSource.query(
-      `SELECT unit_code, status, overdue, count(*) AS n FROM "${S}".assignments
-       WHERE plan_id = $1 AND kind = 'TASK' AND unit_code = ANY($2::text[]) GROUP BY unit_code, status, overdue`,
-      [planId, [unitCode, ...parentOf.keys()]],
+    const rows: Array<{ unit_code: string; status: string; overdue: boolean; n: number }> = await this.dataSource.query(
+      `SELECT unit_code, status, overdue, n FROM "${S}".plan_progress WHERE plan_id = $1 AND n <> 0`,
+      [planId],
     );
+    const parentOf = await this.units.parentsUpTo(unitCode, [...new Set(rows.map((row) => row.unit_code))], day);
+    // The chain from a unit up to the root of the question; null when the unit is not under it.
+    const chains = new Map<string, string[] | null>();
+    const chainOf = (code: string): string[] | null => {
+      if (chains.has(code)) return chains.get(code) as string[] | null;
+      const chain: string[] = [];
+      for (let next: string | null | undefined = code; ; next = parentOf.get(next)) {
+        if (!next || chain.length > 10) {
+          chains.set(code, null);
+          return null;
+        }
+        chain.push(next);
+        if (next === unitCode) break;
+      }
+      chains.set(code, chain);
+      return chain;
+    };
     // Each unit's counts are added to it and to every ancestor up to the root of the question.
     const totals = new Map<string, Counts>();
-    const add = (code: string, status: string, overdue: boolean, n: number) => {
-      const counts = totals.get(code) ?? zero();
-      counts[FIELD[status]] += n;
-      if (overdue) counts.overdue += n;
-      totals.set(code, counts);
-    };
+    const childrenOf = new Map<string, Set<string>>();
     for (const row of rows) {
-      for (let code: string | undefined = row.unit_code; code; code = code === unitCode ? undefined : parentOf.get(code)) add(code, row.status, row.overdue, Number(row.n));
+      const chain = chainOf(row.unit_code);
+      if (!chain) continue;
+      chain.forEach((code, i) => {
+        const counts = totals.get(code) ?? zero();
+        counts[FIELD[row.status]] += row.n;
+        if (row.overdue) counts.overdue += row.n;
+        totals.set(code, counts);
+        const parent = chain[i + 1];
+        if (parent) childrenOf.set(parent, (childrenOf.get(parent) ?? new Set()).add(code));
+      });
     }
-    const childrenOf = new Map<string, string[]>();
-    for (const [code, parent] of parentOf) if (totals.has(code)) childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), code]);
     const node = (code: string): PlanProgress => {
       const counts = totals.get(code) ?? zero();
       const total = counts.assigned + counts.accepted + counts.inProgress + counts.completed + counts.cancelled;
@@ -76,7 +96,7 @@ export class PlanProgressQuery {
         ...counts,
         total,
         percentComplete: active === 0 ? 0 : Math.round((1000 * counts.completed) / active) / 10,
-        children: (childrenOf.get(code) ?? []).sort().map(node),
+        children: [...(childrenOf.get(code) ?? [])].sort().map(node),
       };
     };
     return node(unitCode);

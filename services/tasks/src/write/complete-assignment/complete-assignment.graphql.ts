@@ -1,6 +1,7 @@
 import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
+import { DateScalar } from '@reform/subgraph';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
 import { AssignmentMutation } from '../assignment-mutation';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
@@ -9,6 +10,7 @@ import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 export class CompletionInput {
   @Field({ description: 'Kết quả đạt được.' }) result!: string;
   @Field(() => [String], { nullable: true }) evidence?: string[] | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay. Trễ hạn hay đúng hạn tính theo ngày này.' }) on?: string | null;
 }
 
 @Resolver(() => AssignmentType)
@@ -18,6 +20,6 @@ export class CompleteAssignmentResolver {
   @AccessCheckedInResolver('act')
   @Mutation(() => AssignmentType, { description: 'Báo cáo hoàn thành nhiệm vụ, kèm kết quả và tài liệu kiểm chứng.' })
   completeAssignment(@Args('id', { type: () => ID }) id: string, @Args('input') input: CompletionInput, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
-    return this.mutation.run(id, identity, 'act', (on) => ({ type: 'CompleteAssignment', data: { result: input.result, evidence: input.evidence ?? [], on } }));
+    return this.mutation.run(id, identity, 'act', (today) => ({ type: 'CompleteAssignment', data: { result: input.result, evidence: input.evidence ?? [], on: input.on ?? today, today } }));
   }
 }

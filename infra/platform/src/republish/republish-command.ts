@@ -1,0 +1,133 @@
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { loadConfig, natsConfig } from '@reform/config';
+import { GlobalPosition, PostgresEventStore, serviceDataSourceOptions } from '@reform/event-store';
+import { countCommittedAfter, IntegrationEventMapper, JetStreamBus, parseGlobalPosition, positionBeforeInstant, relayMapper, republishEvents } from '@reform/messaging';
+import { DIRECTORY_SCHEMA, publishDirectoryEvent } from '@reform/directory';
+import { PLANS_SCHEMA, publishPlanEvent } from '@reform/plans';
+import { TASKS_SCHEMA } from '@reform/tasks';
+
+/** Each service's schema and what its relay publishes (the same mapping as its MessagingModule). */
+export const REPUBLISHABLE_SERVICES: Readonly<Record<string, { readonly schema: string; readonly map: IntegrationEventMapper | null }>> = {
+  directory: { schema: DIRECTORY_SCHEMA, map: relayMapper('directory', publishDirectoryEvent) },
+  plans: { schema: PLANS_SCHEMA, map: relayMapper('plans', publishPlanEvent) },
+  tasks: { schema: TASKS_SCHEMA, map: relayMapper('tasks') },
+};
+
+export const REPUBLISH_USAGE = [
+  'usage: npm run republish -- <directory|plans|tasks> (--from-position <transaction id>/<position> | --from-instant <ISO 8601>)',
+  '                          [--batch-size N] [--database-url URL]',
+  "  publishes again, in commit order, the service's events after the position (exclusive: a relay checkpoint,",
+  '  0/0 for all) or from the first event recorded at or after the instant, as its outbox relay would, until it has sent',
+  '  every event committed when it started. JetStream drops',
+  "  repeated event ids inside its duplicate window and each consumer's inbox drops the rest: nothing is applied twice.",
+  "  The live relay and its checkpoint are left alone. Database from $DATABASE_URL, NATS from $NATS_URL and $NATS_PREFIX.",
+  'Exit codes: 0 republished, 2 usage error or failure.',
+].join('\n');
+
+export interface RepublishCommandOutput {
+  print?(line: string): void;
+  printError?(line: string): void;
+}
+
+class UsageError extends Error {}
+
+const n = (value: number) => value.toLocaleString('en-US');
+const at = (p: GlobalPosition) => `${p.transactionId}/${p.position}`;
+
+/** `npm run republish -- <service> ...` (issue 11). Returns the exit code. */
+export async function runRepublishCommand(argv: readonly string[], env: Record<string, string | undefined>, output: RepublishCommandOutput = {}): Promise<number> {
+  const print = output.print ?? ((line: string) => console.log(line));
+  const printError = output.printError ?? ((line: string) => console.error(line));
+  let dataSource: DataSource | undefined;
+  let bus: JetStreamBus | undefined;
+  try {
+    const { service, options } = parseCommand(argv);
+    const target = service === undefined ? undefined : REPUBLISHABLE_SERVICES[service];
+    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": republish directory, plans or tasks`);
+    if (!target.map) throw new UsageError(`the ${service} service publishes nothing`);
+    if ((options['from-position'] === undefined) === (options['from-instant'] === undefined)) throw new UsageError('give exactly one of --from-position and --from-instant');
+    let from: GlobalPosition | null = null;
+    if (options['from-position'] !== undefined) {
+      try {
+        from = parseGlobalPosition(options['from-position']);
+      } catch (error) {
+        throw new UsageError(`--from-position: ${(error as Error).message}`);
+      }
+    }
+    const instantText = options['from-instant'];
+    const instant = instantText === undefined ? null : new Date(instantText);
+    if (instant && (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(instantText ?? ''))) {
+      throw new UsageError(`--from-instant "${instantText}" is not an ISO 8601 instant, e.g. 2026-12-01T08:00:00Z`);
+    }
+    const batchSize = options['batch-size'] === undefined ? 500 : Number(options['batch-size']);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size "${options['batch-size']}" is not a positive integer`);
+    const url = options['database-url'] ?? env['DATABASE_URL'];
+    if (!url) throw new UsageError('DATABASE_URL is not set (or pass --database-url)');
+    const nats = loadConfig(natsConfig, env);
+
+    dataSource = new DataSource(serviceDataSourceOptions({ url, schema: target.schema, poolSize: 2, applicationName: `reform-republish-${service}` }));
+    await dataSource.initialize();
+    if (instant) {
+      from = await positionBeforeInstant(dataSource, target.schema, instant);
+      if (!from) {
+        print(`no event of ${service} was recorded at or after ${instant.toISOString()}: nothing to republish`);
+        return 0;
+      }
+      printError(`the first event recorded at or after ${instant.toISOString()} follows position ${at(from)}`);
+    }
+    if (!from) throw new Error('no position to republish from');
+    const start: GlobalPosition = from;
+    bus = await JetStreamBus.connect({ servers: nats.NATS_URL, prefix: nats.NATS_PREFIX, name: `reform-republish-${service}` });
+    printError(`republishing the events of ${service} (schema ${target.schema}) after position ${at(start)} to ${nats.NATS_URL}`);
+    let lastLine = 0;
+    const committed = await countCommittedAfter(dataSource, target.schema, start);
+    const result = await republishEvents({
+      committed,
+      store: new PostgresEventStore(dataSource, target.schema),
+      bus,
+      map: target.map,
+      from: start,
+      batchSize,
+      onPage: (p) => {
+        if (Date.now() - lastLine < 1000) return;
+        lastLine = Date.now();
+        printError(`${n(p.events)} events read, ${n(p.published)} published, position ${at(p.position)}`);
+      },
+    });
+    print(`republished ${n(result.published)} messages of ${service} (${n(result.events)} events read) from position ${at(start)} to ${at(result.position)}`);
+    if (result.heldBack > 0) {
+      printError(
+        `republish: ${n(result.heldBack)} events committed after ${at(result.position)} were held back for 30 s by a transaction still running in the cluster ` +
+          `(readAll does not pass the oldest one); run again with --from-position ${at(result.position)}`,
+      );
+      return 2;
+    }
+    return 0;
+  } catch (error) {
+    printError(`republish: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError) printError(REPUBLISH_USAGE);
+    return 2;
+  } finally {
+    await bus?.close().catch(() => undefined);
+    await dataSource?.destroy().catch(() => undefined);
+  }
+}
+
+type Options = Partial<Record<'database-url' | 'batch-size' | 'from-position' | 'from-instant', string>>;
+
+function parseCommand(argv: readonly string[]): { service: string | undefined; options: Options } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { 'database-url': { type: 'string' }, 'batch-size': { type: 'string' }, 'from-position': { type: 'string' }, 'from-instant': { type: 'string' } },
+    });
+    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+    return { service: positionals[0], options: values as Options };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message);
+  }
+}

@@ -1,0 +1,159 @@
+import { FixedClock } from '@reform/clock';
+import { eventually } from '@reform/testing';
+import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
+
+/**
+ * Issue 15's acceptance, through the gateway on the embedded platform with its demo data: a
+ * provincial plan of Quảng Nam, issued on 10 May 2023 and entered on 2 March 2026 by Sở Nội vụ
+ * (doha), its cells as officials write them.
+ */
+const ISSUED_ON = '2023-05-10';
+const PLAN_FIELDS = 'id status issuedOn endYear sections { tasks { id implementing { text units { code } unresolved } lead { units { code } unresolved } monitoring { units { code } unresolved } } }';
+const PREVIEW_FIELDS = 'issuable assignments problems { field rule message } tasks { id assignments implementing { units { code } unresolved } lead { units { code } unresolved } monitoring { units { code } unresolved } }';
+
+interface Cell {
+  units: Array<{ code: string }>;
+  unresolved: string[];
+}
+interface Assignment {
+  id: string;
+  taskId: string;
+  unitCode: string;
+  dueOn: string | null;
+  dueDays: string[];
+  assignedOn: string;
+}
+
+const draft = (number: string, tasks: unknown[]) => ({
+  number,
+  title: 'Kế hoạch cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2023 và những năm tiếp theo',
+  issuerCode: '49',
+  year: 2023,
+  frameworks: ['PAPI'],
+  sections: [{ code: 'I', title: 'Nhiệm vụ trọng tâm', tasks }],
+});
+
+const TASKS = [
+  // departments by their abbreviations, mixed separators
+  { text: 'Rà soát, công khai thủ tục hành chính lĩnh vực được giao', implementing: { text: 'Sở LĐ-TB&XH; Sở TN&MT, Sở GD&ĐT\nSở VH-TT&DL - Sở KH&CN' }, monitoring: { text: 'Sở Nội vụ' }, timeframe: 'Quý III/2023' },
+  // every district and commune of the province on the issue day
+  { text: 'Tuyên truyền về Chỉ số PAPI', implementing: { text: 'UBND cấp huyện, UBND cấp xã' }, monitoring: { text: 'Sở Nội vụ' }, timeframe: 'Thường xuyên' },
+  // bodies beside the departments, "các cấp", a new body added by the province (alias)
+  { text: 'Giám sát việc thực hiện quy chế dân chủ ở cơ sở', lead: { text: 'Văn phòng UBND tỉnh' }, implementing: { text: 'BHXH tỉnh - Công an tỉnh\nUBMT Tổ quốc Việt Nam tỉnh và Đoàn thể các cấp' }, timeframe: 'Tháng 12 hàng năm' },
+  { text: 'Quảng bá du lịch cộng đồng', implementing: { text: 'Sở TT&TT, Sở DL' }, monitoring: { text: 'Sở Nội vụ' }, timeframe: 'Quý I/2023' },
+];
+
+describe('a provincial plan as it is really written (issue 15)', () => {
+  const clock = new FixedClock('2026-03-02T03:00:00Z');
+  let test: TestPlatform;
+  let planId: string;
+  let preview: { issuable: boolean; assignments: number; problems: unknown[]; tasks: Array<{ id: string; assignments: number; implementing: Cell; lead: Cell; monitoring: Cell }> };
+
+  beforeAll(async () => {
+    test = await startTestPlatform('e2e_provincial_plan', { clock });
+  }, PLATFORM_START_MS);
+  afterAll(() => test?.stop());
+
+  it('a new body needs no release: the province adds it (event-sourced, dated) and the plans service resolves it by its alias', async () => {
+    const { establishAgency } = await test.client.as('doha', 'mutation { establishAgency(parentCode: "49", abbreviation: "SDL", name: "Sở Du lịch", kind: "Sở", validFrom: "2020-01-01", aliases: ["Sở DL"]) { code name aliases validFrom } }');
+    expect(establishAgency).toEqual({ code: '49.SDL', name: 'Sở Du lịch', aliases: ['Sở DL'], validFrom: '2020-01-01' });
+    const renamed = await test.client.outcome('d513', 'mutation { setUnitAliases(code: "49.SDL", aliases: ["SDL"]) { code } }');
+    expect(renamed).toBe('FORBIDDEN');
+  });
+
+  it('is previewed with every cell resolved, no unit code added by hand, and nothing unresolved', async () => {
+    const { draftPlan } = await test.client.as('doha', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id endYear } }', { input: draft('45/KH-UBND', TASKS) });
+    planId = draftPlan.id;
+    expect(draftPlan.endYear).toBeNull();
+    preview = await eventually(async () => {
+      const { planIssuePreview } = await test.client.as('doha', `query($id: ID!) { planIssuePreview(id: $id, issuedOn: "${ISSUED_ON}") { ${PREVIEW_FIELDS} } }`, { id: planId });
+      expect(planIssuePreview.tasks[3].implementing.units).toEqual([{ code: '49.STTTT' }, { code: '49.SDL' }]);
+      return planIssuePreview;
+    });
+    expect(preview).toMatchObject({ issuable: true, problems: [] });
+    for (const task of preview.tasks) for (const cell of [task.implementing, task.lead, task.monitoring]) expect(cell.unresolved).toEqual([]);
+    expect(preview.tasks[0].implementing.units.map((u) => u.code)).toEqual(['49.SLDTBXH', '49.STNMT', '49.SGDDT', '49.SVHTTDL', '49.SKHCN']);
+    const t3 = preview.tasks[2].implementing.units.map((u) => u.code);
+    expect(t3.slice(0, 3)).toEqual(['49.BHXH', '49.CA', '49.MTTQ']);
+    expect(t3).toContain('20672.HND'); // Sơn Viên's, before its merger
+  });
+
+  it('reaches the 18 districts and 235 communes Quảng Nam had on the issue day, Nông Sơn and its communes included', () => {
+    const codes = preview.tasks[1].implementing.units.map((u) => u.code);
+    const districts = codes.filter((code) => code.length === 3);
+    const communes = codes.filter((code) => code.length === 5);
+    expect([districts.length, communes.length, codes.length]).toEqual([18, 235, 253]);
+    expect(districts).toContain('519');
+    expect(communes).toEqual(expect.arrayContaining(['20656', '20668', '20669', '20671', '20672', '20692']));
+  });
+
+  it('is issued exactly as previewed, and the tasks service creates the number of assignments the preview said', async () => {
+    const { issuePlan } = await test.client.as('doha', `mutation($id: ID!) { issuePlan(id: $id, issuedOn: "${ISSUED_ON}") { ${PLAN_FIELDS} } }`, { id: planId });
+    expect(issuePlan).toMatchObject({ status: 'ISSUED', issuedOn: ISSUED_ON, endYear: null });
+    const issued = issuePlan.sections[0].tasks.map((t: { id: string; implementing: Cell; lead: Cell | null; monitoring: Cell | null }) => ({
+      id: t.id,
+      implementing: { units: t.implementing.units, unresolved: t.implementing.unresolved },
+      lead: t.lead ? { units: t.lead.units, unresolved: t.lead.unresolved } : { units: [], unresolved: [] },
+      monitoring: t.monitoring ? { units: t.monitoring.units, unresolved: t.monitoring.unresolved } : { units: [], unresolved: [] },
+    }));
+    expect(issued).toEqual(preview.tasks.map(({ id, implementing, lead, monitoring }) => ({ id, implementing, lead, monitoring })));
+    // Per task (a list under today's tree would miss Nông Sơn and Sơn Viên, which ended in 2025).
+    const all = await eventually(
+      async () => {
+        const lists = await Promise.all(
+          preview.tasks.map(async (task) => (await test.client.as<{ taskAssignments: Assignment[] }>('doha', `query($p: ID!, $t: ID!) { taskAssignments(planId: $p, taskId: $t) { id taskId unitCode dueOn dueDays assignedOn } }`, { p: planId, t: task.id })).taskAssignments),
+        );
+        expect(lists.map((list) => list.length)).toEqual(preview.tasks.map((task) => task.assignments));
+        return lists.flat();
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(all).toHaveLength(preview.assignments);
+    // No assignment is due before the plan existed; the one-off of Quý I/2023 falls on the issue day.
+    expect(all.every((a) => a.dueDays.every((day) => day >= ISSUED_ON))).toBe(true);
+    expect(all.filter((a) => a.taskId === 't4').map((a) => a.dueDays)).toEqual([[ISSUED_ON], [ISSUED_ON]]);
+    // The ongoing task recurs in 2024 and after ("và những năm tiếp theo"), the yearly one each December.
+    const nongSon = all.find((a) => a.taskId === 't2' && a.unitCode === '519') as Assignment;
+    expect(nongSon.dueDays.slice(0, 6)).toEqual(['2023-06-14', '2023-09-14', '2023-12-14', '2024-03-14', '2024-06-14', '2024-09-14']);
+    expect(all.find((a) => a.taskId === 't3')?.dueDays.slice(0, 3)).toEqual(['2023-12-31', '2024-12-31', '2025-12-31']);
+  }, 120_000);
+
+  it('refuses the same number issued again by Quảng Nam in 2023, naming the plan that has it', async () => {
+    const { draftPlan } = await test.client.as('doha', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: { ...draft('45/KH-UBND', [TASKS[1]]), title: 'Kế hoạch khác' } });
+    const refused = await test.client.request('mutation($id: ID!) { issuePlan(id: $id, issuedOn: "2023-11-01") { id } }', { id: draftPlan.id }, await test.client.login('doha'));
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'PLAN.NUMBER_TAKEN', existingPlanId: planId });
+  });
+
+  it('reports all four faulty rows in one answer and issues nothing', async () => {
+    const faulty = [
+      TASKS[1],
+      { text: 'Xét xử lưu động', implementing: { text: 'Tòa án nhân dân tỉnh' }, monitoring: { text: 'Sở Nội vụ' } },
+      { text: 'Hỗ trợ', implementing: { text: 'Sở Nội vụ', unitCodes: ['99999'] }, monitoring: { text: 'Sở Nội vụ' } },
+      { text: 'Phối hợp', implementing: { text: 'UBND cấp xã', unitCodes: ['01'] }, monitoring: { text: 'Sở Nội vụ' } },
+      { text: 'Tổng hợp', implementing: { text: 'Sở Nội vụ' }, lead: { text: 'Hội đồng thi đua' } },
+    ];
+    const { draftPlan } = await test.client.as('doha', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draft('46/KH-UBND', faulty) });
+    const result = await test.client.request('mutation($id: ID!) { issuePlan(id: $id, issuedOn: "2023-06-01") { id } }', { id: draftPlan.id }, await test.client.login('doha'));
+    const problems = result.errors?.[0].extensions?.problems as Array<{ field: string }>;
+    expect([...new Set(problems.map((p) => p.field.slice(0, 'sections[0].tasks[1]'.length)))]).toEqual(['sections[0].tasks[1]', 'sections[0].tasks[2]', 'sections[0].tasks[3]', 'sections[0].tasks[4]']);
+    const { plan } = await test.client.as('doha', 'query($id: ID!) { plan(id: $id) { status } }', { id: draftPlan.id });
+    expect(plan.status).toBe('DRAFT');
+  });
+
+  it('a completion entered in 2026 is late or on time by the day it happened', async () => {
+    const { assignments } = await test.client.as<{ assignments: Array<{ id: string; unitCode: string; taskId: string }> }>('doha', `query($p: ID!) { assignments(unitCode: "49", includeSubtree: true, planId: $p) { id unitCode taskId } }`, { p: planId });
+    const [onTime, late] = assignments.filter((a) => a.taskId === 't1').slice(0, 2);
+    const complete = async (id: string, accepted: string, done: string) => {
+      await test.client.as('doha', 'mutation($id: ID!, $on: Date) { acceptAssignment(id: $id, on: $on) { id } }', { id, on: accepted });
+      const { completeAssignment } = await test.client.as('doha', 'mutation($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { completedOn late } }', { id, input: { result: 'Đã công khai.', on: done } });
+      return completeAssignment;
+    };
+    expect(await complete(onTime.id, '2023-05-20', '2023-09-20')).toEqual({ completedOn: '2023-09-20', late: false });
+    expect(await complete(late.id, '2023-05-20', '2023-10-15')).toEqual({ completedOn: '2023-10-15', late: true });
+    // Not a day still to come: 3 March 2026 is tomorrow.
+    const third = assignments.filter((a) => a.taskId === 't1')[2];
+    await test.client.as('doha', 'mutation($id: ID!) { acceptAssignment(id: $id, on: "2023-05-20") { id } }', { id: third.id });
+    const future = await test.client.request('mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10, on: "2026-03-03" }) { id } }', { id: third.id }, await test.client.login('doha'));
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+  });
+});

@@ -1,0 +1,60 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { DomainError } from '@reform/decider';
+import { canonicalJson } from './canonical';
+
+/**
+ * Idempotency keys (issue 13, ADR 0014): a client that retries a mutation after a cut connection
+ * sends the same `Idempotency-Key`; the command it had already applied is not applied again.
+ *
+ * The subgraph layer opens a context per mutation request (`withIdempotencyKey`): the key, whose
+ * it is (the account: two users' keys never meet) and a fingerprint of the request (the field and
+ * its arguments). Every `handleCommand` inside that request takes the next step number and, in
+ * the same transaction as its events, records `(scope, key, step) → fingerprint, stream, versions`
+ * in `<schema>.idempotency_keys`. A retry with the same key finds the row: the same fingerprint
+ * returns the first result (the stream folded up to the recorded version) without deciding or
+ * appending; another fingerprint is refused with CONFLICT. The row commits with the events or
+ * not at all, so the guarantee survives a crash and a restart at any point.
+ */
+export interface IdempotencyContext {
+  readonly scope: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  /** Commands recorded so far in this request (the next one's step). */
+  steps: number;
+}
+
+const storage = new AsyncLocalStorage<IdempotencyContext>();
+
+/** Keys are the client's: printable, at most 200 characters (a UUID is the usual choice). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/** Runs `work` with the request's key; commands inside it record and honour the key. */
+export function withIdempotencyKey<T>(context: { scope: string; key: string; fingerprint: string }, work: () => T): T {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(context.key)) throw new InvalidIdempotencyKeyError();
+  return storage.run({ ...context, steps: 0 }, work);
+}
+
+/** The key of the request being served, if it has one, with the step of the command about to run. */
+export function nextIdempotencyStep(): { scope: string; key: string; fingerprint: string; step: number } | null {
+  const context = storage.getStore();
+  if (!context) return null;
+  return { scope: context.scope, key: context.key, fingerprint: context.fingerprint, step: context.steps++ };
+}
+
+/** sha256 of the canonical JSON of what identifies a request (operation field and arguments). */
+export function requestFingerprint(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(request ?? null)))).digest('hex');
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(key: string) {
+    super('IDEMPOTENCY_KEY.REUSED', `Khóa chống lặp "${key}" đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.`, { field: 'Idempotency-Key', kind: 'CONFLICT' });
+  }
+}
+
+export class InvalidIdempotencyKeyError extends DomainError {
+  constructor() {
+    super('IDEMPOTENCY_KEY.INVALID', 'Khóa chống lặp (Idempotency-Key) phải gồm 1–200 ký tự in được, không có khoảng trắng.', { field: 'Idempotency-Key', kind: 'BAD_USER_INPUT' });
+  }
+}

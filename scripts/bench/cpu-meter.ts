@@ -1,0 +1,95 @@
+/**
+ * Where the CPU of a benchmark went, on a machine shared with other work: this process (all
+ * services, gateway and client in the embedded composition), the PostgreSQL backends serving
+ * the bench's database, and the whole machine (from /proc/stat), between start() and stop().
+ * The machine's figure minus ours is what others took meanwhile; ours over the cores is the
+ * floor the same work has on an idle machine. Linux only (/proc); elsewhere PostgreSQL's share
+ * reads 0.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { DataSource } from 'typeorm';
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function processTicks(pid: number): number | null {
+  try {
+    // Fields after the command (which may hold spaces), from ") ": state is 3rd, utime 14th, stime 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null; // ended, or not Linux
+  }
+}
+
+function machineTicks(): { busy: number; total: number } {
+  try {
+    const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+    const values = cpu.trim().split(/\s+/).slice(1).map(Number);
+    const idle = values[3] + (values[4] ?? 0);
+    const total = values.reduce((sum, n) => sum + n, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+export interface CpuReport {
+  readonly wallS: number;
+  readonly nodeS: number;
+  readonly postgresS: number;
+  readonly machineBusyS: number;
+  readonly othersS: number;
+  readonly cores: number;
+}
+
+export class CpuMeter {
+  private readonly backends = new Map<number, { first: number; last: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private started = 0;
+  private node = process.cpuUsage();
+  private machine = machineTicks();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async start(): Promise<void> {
+    this.started = Date.now();
+    this.node = process.cpuUsage();
+    this.machine = machineTicks();
+    await this.sample(true);
+    this.timer = setInterval(() => void this.sample(false).catch(() => undefined), 500);
+  }
+
+  /** Backends that exist at the start count from there; those that connect later count whole. */
+  private async sample(atStart: boolean): Promise<void> {
+    const rows: Array<{ pid: number }> = await this.dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    for (const { pid } of rows) {
+      const ticks = processTicks(pid);
+      if (ticks === null) continue;
+      const seen = this.backends.get(pid);
+      if (seen) seen.last = ticks;
+      else this.backends.set(pid, { first: atStart ? ticks : 0, last: ticks });
+    }
+  }
+
+  async stop(): Promise<CpuReport> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sample(false);
+    const node = process.cpuUsage(this.node);
+    const machine = machineTicks();
+    const nodeS = (node.user + node.system) / 1e6;
+    const postgresS = [...this.backends.values()].reduce((sum, b) => sum + b.last - b.first, 0) / TICKS_PER_SECOND;
+    const machineBusyS = (machine.busy - this.machine.busy) / TICKS_PER_SECOND;
+    return { wallS: (Date.now() - this.started) / 1000, nodeS, postgresS, machineBusyS, othersS: Math.max(0, machineBusyS - nodeS - postgresS), cores: os.cpus().length };
+  }
+}
+
+export function describeCpu(report: CpuReport): string {
+  const s = (n: number) => `${n.toFixed(1)} s`;
+  return (
+    `CPU in ${s(report.wallS)} wall: this process ${s(report.nodeS)}, PostgreSQL backends ${s(report.postgresS)}; ` +
+    `the machine's ${report.cores} cores were busy ${s(report.machineBusyS)} (${Math.round((100 * report.machineBusyS) / (report.cores * report.wallS))} %), ` +
+    `${s(report.othersS)} of it other work`
+  );
+}

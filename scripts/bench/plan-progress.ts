@@ -1,0 +1,264 @@
+/**
+ * Roll-ups under many readers: a province's plan progress (province → its districts → their
+ * communes) asked by 50 people at once, at the tasks subgraph and through the gateway, with
+ * autocannon (ADR: autocannon for load benchmarks). Prints figures, asserts nothing (speed is not
+ * a test, ADR 0005); the answers are checked before and after the load (totals equal the
+ * assignments).
+ *   npm run bench:plan-progress
+ *
+ * The embedded composition (startPlatform: directory, plans, tasks and the gateway in this
+ * process, one database on the local PostgreSQL (TEST_POSTGRES_URL), the in-process bus) with the
+ * national unit list and the demo data. As `doha` (the demo's platform administrator of Quảng
+ * Nam) the script issues BENCH_PLANS (default 2) plans of BENCH_TASKS (default 50) tasks to every
+ * commune of the province (11,750 assignments each), creates BENCH_USERS (default 50) accounts
+ * with VIEWER at the province and logs each in. Then each autocannon connection is one of those
+ * users, with its own token and its own query (its operation name, and plans taken in turn
+ * among the bench plans and the demo's provincial plan): the plan's `progress` at the province
+ * with every count, its districts' and their communes' — no two in-flight requests are the same,
+ * so nothing is merged on the way. BENCH_DURATION_S (default 20) per target. BENCH_CPU_PROFILE=<dir>
+ * writes a V8 CPU profile of each load phase there (for Chrome DevTools), without the start-up.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import { InProcessBus } from '@reform/messaging';
+import { RunningPlatform, startPlatform } from '@reform/platform';
+import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { systemClock, todayOf } from '@reform/clock';
+import { CpuMeter, describeCpu } from './cpu-meter';
+
+const PROVINCE = '49';
+const PLANS = Number(process.env.BENCH_PLANS ?? 2);
+const TASKS = Number(process.env.BENCH_TASKS ?? 50);
+const USERS = Number(process.env.BENCH_USERS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+const LIMIT_P95_MS = 150;
+const YEAR = new Date().getFullYear();
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const COUNTS = 'unitCode assigned accepted inProgress completed cancelled overdue total percentComplete';
+const TREE = `progress { ${COUNTS} children { ${COUNTS} children { ${COUNTS} } } }`;
+
+interface Node {
+  unitCode: string;
+  total: number;
+  children?: Node[];
+}
+
+class Gateway {
+  constructor(private readonly client: GraphQLTestClient) {}
+
+  async query<Data>(query: string, variables: Record<string, unknown>, token?: string): Promise<Data> {
+    const result = await this.client.request<Data>(query, variables, token);
+    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
+    return result.data;
+  }
+}
+
+/** Each user's request: its own operation, its plan, its token; for the gateway or the subgraph. */
+function requestOf(user: number, planId: string, token: string, target: 'gateway' | 'subgraph'): { headers: Record<string, string>; body: string } {
+  const name = `Progress${user}`;
+  const query =
+    target === 'gateway'
+      ? `query ${name}($id: ID!) { plan(id: $id) { id ${TREE} } }`
+      : `query ${name}($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { id ${TREE} } } }`;
+  const variables = target === 'gateway' ? { id: planId } : { r: [{ __typename: 'Plan', id: planId }] };
+  return { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) };
+}
+
+async function answer(url: string, request: { headers: Record<string, string>; body: string }, target: 'gateway' | 'subgraph'): Promise<Node> {
+  const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
+  const json = (await response.json()) as { data?: { plan?: { progress: Node }; _entities?: Array<{ progress: Node }> }; errors?: unknown };
+  const progress = target === 'gateway' ? json.data?.plan?.progress : json.data?._entities?.[0]?.progress;
+  if (!progress) throw new Error(`${target}: ${JSON.stringify(json.errors ?? json)}`);
+  return progress;
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function hammer(target: 'gateway' | 'subgraph', url: string, requests: ReadonlyArray<{ headers: Record<string, string>; body: string }>, tasks: DataSource): Promise<void> {
+  const times: number[] = [];
+  let next = 0;
+  const meter = new CpuMeter(tasks);
+  await meter.start();
+  const loadAtStart = load();
+  const profiling = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+  if (profiling) {
+    profiling.connect();
+    await profiling.post('Profiler.enable');
+    await profiling.post('Profiler.start');
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        connections: requests.length,
+        duration: DURATION_S,
+        // One connection per user: each gets its own token and query for the whole run.
+        setupClient: (client) => {
+          const request = requests[next++ % requests.length];
+          client.setHeadersAndBody(request.headers, request.body);
+        },
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  const cpu = await meter.stop();
+  if (profiling) {
+    const { profile } = await profiling.post('Profiler.stop');
+    writeFileSync(`${process.env.BENCH_CPU_PROFILE}/plan-progress-${target}.cpuprofile`, JSON.stringify(profile));
+    profiling.disconnect();
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  console.log(`${target} (${url}):`);
+  console.log(`  ${requests.length} users at once for ${DURATION_S} s: ${int(result.requests.total)} answers, ${(result.requests.total / DURATION_S).toFixed(1)}/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`);
+  console.log(
+    `  latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (limit ${LIMIT_P95_MS} ms: ${p95 < LIMIT_P95_MS ? 'met' : 'NOT met'}), p99 ${percentile(times, 99).toFixed(0)} ms, max ${times[times.length - 1]?.toFixed(0)} ms`,
+  );
+  console.log(`  ${describeCpu(cpu)}`);
+  console.log(`  load average ${loadAtStart} → ${load()}`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const cpus = os.cpus();
+  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`);
+  let database: TestDatabase | null = null;
+  let bus: InProcessBus | null = null;
+  let platform: RunningPlatform | null = null;
+  try {
+    database = await createTestDatabase('bench_progress');
+    bus = new InProcessBus();
+    const begun = performance.now();
+    platform = await startPlatform({
+      databaseUrl: database.url,
+      bus,
+      signingKeys: TEST_SIGNING_KEYS,
+      gatewayPort: 0,
+      importUnits: true,
+      demo: true,
+      logger: ['error', 'warn'],
+      report: (line) => console.log(`  ${line}`),
+    });
+    const tasks = platform.tasks.get(DataSource);
+    console.log(`platform started with the demo data in ${((performance.now() - begun) / 1000).toFixed(1)} s, database ${database.name}`);
+    const gateway = new Gateway(new GraphQLTestClient(platform.gatewayUrl));
+    const login = async (username: string, password: string) =>
+      (await gateway.query<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })).login.token;
+    const doha = await login('doha', 'demo');
+
+    // The plans: issued to every commune of the province, each task led by the province.
+    const planIds: string[] = [];
+    for (let p = 0; p < PLANS; p++) {
+      const input = {
+        number: `${p + 1}/KH-BENCH-PROGRESS`,
+        title: `Kế hoạch cải cách hành chính năm ${YEAR} (đo tiến độ) số ${p + 1}`,
+        issuerCode: PROVINCE,
+        year: YEAR,
+        frameworks: ['PAR_INDEX'],
+        sections: [
+          {
+            code: 'I',
+            title: 'Nhiệm vụ giao các xã, phường, thị trấn',
+            tasks: Array.from({ length: TASKS }, (_, i) => ({
+              text: `Nhiệm vụ ${i + 1}: công khai thủ tục hành chính tại cấp xã`,
+              target: '100% các xã',
+              lead: { text: 'UBND tỉnh' },
+              implementing: { text: 'UBND các xã, phường, thị trấn' },
+              timeframe: `Tháng 12/${YEAR}`,
+            })),
+          },
+        ],
+      };
+      const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>('mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input }, doha);
+      await gateway.query('mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: draftPlan.id }, doha);
+      planIds.push(draftPlan.id);
+    }
+    // The demo's provincial plans (issued by the province) join the mix.
+    const { plans } = await gateway.query<{ plans: Array<{ id: string; status: string }> }>('query($c: ID!) { plans(issuerCode: $c) { id status } }', { c: PROVINCE }, doha);
+    const demoPlans = plans.filter((plan) => plan.status === 'ISSUED' && !planIds.includes(plan.id)).map((plan) => plan.id);
+    const expected = new Map<string, number>();
+    const fanOutBegun = performance.now();
+    // Each bench plan's PlanIssued job done by the fan-out worker (received over the bus, then worked off).
+    for (;;) {
+      const [{ done }] = await tasks.query(`SELECT count(*)::int AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = ANY($1::text[]) AND done_at IS NOT NULL`, [planIds]);
+      if (done === planIds.length) break;
+      await sleep(250);
+    }
+    // What the answers must say, counted here the way the roll-up was computed before its read
+    // model: the plan's task assignments of the province and every unit under it on today's tree
+    // (units that ended before today, like Nông Sơn in the demo, are not under it).
+    const own = new Map<string, number>();
+    const subtree = [PROVINCE, ...(await platform.tasks.get<UnitHierarchy>(UNIT_HIERARCHY).descendants(PROVINCE, todayOf(systemClock))).map((unit) => unit.code)];
+    for (const planId of [...planIds, ...demoPlans]) {
+      const [{ n, mine }] = await tasks.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE unit_code = $2)::int AS mine FROM tasks.assignments WHERE plan_id = $1 AND kind = 'TASK' AND unit_code = ANY($3::text[])`,
+        [planId, PROVINCE, subtree],
+      );
+      expected.set(planId, n);
+      own.set(planId, mine);
+    }
+    console.log(
+      `plans: ${planIds.length} bench plans (${int(expected.get(planIds[0]) ?? 0)} task assignments each, fanned out in ${((performance.now() - fanOutBegun) / 1000).toFixed(1)} s) + ${demoPlans.length} demo plan(s) of the province (${demoPlans.map((id) => int(expected.get(id) ?? 0)).join(', ')} task assignments)`,
+    );
+
+    // The readers: distinct accounts, VIEWER at the province.
+    const tokens: string[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const username = `bench-viewer-${i + 1}`;
+      const password = randomBytes(12).toString('base64url');
+      await gateway.query('mutation($input: CreateAccountInput!) { createAccount(input: $input) { username } }', { input: { username, displayName: `Người xem ${i + 1}`, unitCode: `${PROVINCE}.SNV`, password } }, doha);
+      await gateway.query('mutation($u: String!, $c: ID!) { grantRole(username: $u, role: VIEWER, unitCode: $c) { username } }', { u: username, c: PROVINCE }, doha);
+      tokens.push(await login(username, password));
+    }
+    const mix = [...planIds, ...demoPlans];
+    const planOf = (user: number) => mix[user % mix.length];
+    console.log(`readers: ${USERS} accounts (VIEWER at ${PROVINCE}), each with its own query over ${mix.length} plans`);
+
+    const targets = { subgraph: `${await platform.tasks.getUrl()}/graphql`, gateway: platform.gatewayUrl } as const;
+    for (const target of ['subgraph', 'gateway'] as const) {
+      const requests = tokens.map((token, user) => requestOf(user, planOf(user), token, target));
+      // The answers are right before and after the load: the province's total is every task
+      // assignment of the plan, and its children's totals with its own assignments add up to it.
+      const check = async () => {
+        for (const [user, request] of requests.entries()) {
+          const progress = await answer(targets[target], request, target);
+          const want = expected.get(planOf(user));
+          const below = (progress.children ?? []).reduce((sum, child) => sum + child.total, 0) + (own.get(planOf(user)) ?? 0);
+          if (progress.unitCode !== PROVINCE || progress.total !== want || below !== want) {
+            throw new Error(`${target}: user ${user} got total ${progress.total} (its children's and its own ${below}) for plan ${planOf(user)}, expected ${want}`);
+          }
+        }
+      };
+      await check();
+      await hammer(target, targets[target], requests, tasks);
+      await check();
+      console.log(`  answers checked before and after: every user's province total equals the plan's task assignments, its children's (districts, agencies) and its own add up to it`);
+    }
+    console.log(`\nmeasured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${load()}`);
+  } finally {
+    await platform?.close().catch((error) => console.error('closing the platform:', error));
+    await bus?.close().catch((error) => console.error('closing the bus:', error));
+    await database?.drop().catch((error) => console.error(`dropping ${database?.name}:`, error));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
