@@ -65,6 +65,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const clock = options.clock ?? systemClock;
   const common = { databaseUrl: options.databaseUrl, bus: options.bus, signingKeys: options.signingKeys, port: 0, logger, clock };
   const started: INestApplication[] = [];
+  // Each step reports its own duration: together they are the start's profile (docs/benchmarks.md).
+  let stepBegun = Date.now();
+  const took = () => `${Date.now() - stepBegun} ms`;
   try {
     const directory = await createDirectoryApp(common);
     started.push(directory);
@@ -72,6 +75,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(plans);
     const tasks = await createTasksApp(common);
     started.push(tasks);
+    report(`Services directory, plans and tasks started (${took()})`);
     if (options.importUnits) {
       const begun = Date.now();
       const summary = await importNationalUnits(directory);
@@ -80,10 +84,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // The demo's old side (offices and accounts of the districts and communes) is seeded as on the
     // old structure's last day and before the reorganisation, which ends the offices with their units.
     if (options.demo) {
+      stepBegun = Date.now();
       const { events } = await seedDirectoryDemo(directory, OLD_STRUCTURE_DAY);
-      report(`Demo directory data: ${events} events appended`);
+      report(`Demo directory data: ${events} events appended (${took()})`);
+      stepBegun = Date.now();
       const { accounts } = await seedDemoAccounts(directory, OLD_STRUCTURE_DAY);
-      report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}")`);
+      report(`Demo accounts: ${accounts} created (doha, auditor, d<district>, c<commune>; password "${DEMO_PASSWORD}") (${took()})`);
     }
     if (options.importUnits) {
       const begun = Date.now();
@@ -107,12 +113,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     ]);
     report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
+      stepBegun = Date.now();
       const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
-      report(`Demo plans: ${demoPlans.issued} issued, ${demoPlans.alreadyThere} already there`);
+      report(`Demo plans: ${demoPlans.issued} issued, ${demoPlans.alreadyThere} already there (${took()})`);
+      stepBegun = Date.now();
       const planIds = Object.values(demoPlans.planIds);
       const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });
-      report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue)`);
+      report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`);
     }
+    stepBegun = Date.now();
     const gateway = await startGateway({
       port: options.gatewayPort,
       host: options.host,
@@ -124,6 +133,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         { name: 'tasks', url: `${await tasks.getUrl()}/graphql` },
       ],
     });
+    report(`Gateway composed and listening (${took()})`);
     return {
       gatewayUrl: gateway.url,
       directory,

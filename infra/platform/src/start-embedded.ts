@@ -23,6 +23,7 @@ runProcess('embedded', async () => {
   const webRoot = ensureWebBuilt((line) => log.log(line));
   log.log(`Starting embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT} (data in ${config.DATA_DIR}/postgres)`);
   const database = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'reform' });
+  log.log(`Embedded PostgreSQL ready (${Date.now() - started} ms)`);
   const bus = new InProcessBus();
   const stopServers = async () => {
     await bus.close();
