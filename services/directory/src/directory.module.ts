@@ -7,7 +7,9 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
-import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
+import { accountAccessProviders, authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, ReplicatedAccountStatus, SigningKey } from '@reform/auth';
+import { EntityManager } from 'typeorm';
+import { getEntityManagerToken } from '@nestjs/typeorm';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
 import { AccessRecordConsumer } from './read/access-record/access-record.consumer';
@@ -98,8 +100,17 @@ export class DirectoryModule {
               },
             }),
           },
-          accountStatus: { inject: [AccountDirectory], useFactory: (accounts: AccountDirectory) => accounts },
+          // Its own accounts answer at once (disabled, a claimed role no longer held); its copy of
+          // the published changes adds a changed password (sessions issued before it), ADR 0014.
+          accountStatus: {
+            inject: [AccountDirectory, getEntityManagerToken()],
+            useFactory: (accounts: AccountDirectory, manager: EntityManager) => {
+              const replicated = new ReplicatedAccountStatus(manager, DIRECTORY_SCHEMA);
+              return { isCurrent: async (session) => (await accounts.holdsAll(session.identity.accountId, session.identity.roles)) && (await replicated.isCurrent(session)) };
+            },
+          },
         }),
+        ...accountAccessProviders(DIRECTORY_SCHEMA),
         API_ERROR_FILTER,
       ],
     };

@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { authProviders, SigningKey } from '@reform/auth';
+import { accountAccessProviders, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
@@ -99,7 +99,10 @@ export class TasksModule {
         ...authProviders({
           signingKeys: options.signingKeys,
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units) },
+          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0014).
+          accountStatus: replicatedAccountStatus(TASKS_SCHEMA),
         }),
+        ...accountAccessProviders(TASKS_SCHEMA),
         API_ERROR_FILTER,
       ],
     };

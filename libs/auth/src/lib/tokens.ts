@@ -20,7 +20,7 @@ export interface TokenOptions {
   readonly ttlSeconds?: number;
 }
 
-export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key' | 'account-disabled';
+export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key' | 'account-disabled' | 'session-revoked';
 
 /** Why a token was refused (English, for logs); users only ever see UNAUTHENTICATED. */
 export class TokenRejectedError extends Error {
@@ -64,7 +64,9 @@ export class TokenService {
   async issue(identity: Identity, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({ username: identity.username, unit: identity.unitCode, roles: identity.roles })
+    // `iat` counts whole seconds; the milliseconds let a session be compared with a revocation
+    // recorded within the same second (ADR 0014).
+    const token = await new SignJWT({ username: identity.username, unit: identity.unitCode, roles: identity.roles, iatMs: now.getTime() })
       .setProtectedHeader({ alg: 'HS256', kid: this.signingKid })
       .setSubject(identity.accountId)
       .setIssuer(this.issuer)
@@ -77,6 +79,11 @@ export class TokenService {
 
   /** Verifies signature, issuer, audience and expiry; returns the identity the token carries. */
   async verify(token: string | undefined | null, now: Date = new Date()): Promise<Identity> {
+    return (await this.verifySession(token, now)).identity;
+  }
+
+  /** As `verify`, with the instant the token was issued (to compare with a revocation). */
+  async verifySession(token: string | undefined | null, now: Date = new Date()): Promise<{ identity: Identity; issuedAt: Date }> {
     if (!token) throw new TokenRejectedError('missing');
     let kid: string | undefined;
     try {
@@ -93,13 +100,16 @@ export class TokenService {
         algorithms: ['HS256'],
         currentDate: now,
       });
-      return {
+      const identity: Identity = {
         accountId: String(payload.sub),
         username: String(payload['username']),
         unitCode: String(payload['unit']),
         roles: parseGrants(payload['roles']),
       };
+      const issuedAtMs = typeof payload['iatMs'] === 'number' ? payload['iatMs'] : (payload.iat ?? 0) * 1000;
+      return { identity, issuedAt: new Date(issuedAtMs) };
     } catch (error) {
+      if (error instanceof TokenRejectedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new TokenRejectedError('expired');
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw new TokenRejectedError('bad-signature');
       throw new TokenRejectedError('malformed');

@@ -37,6 +37,13 @@ export class AccountDirectory {
     return row?.status === 'active';
   }
 
+  /** The account is active and still holds every role its token claims (answered from this service's own accounts, at once). */
+  async holdsAll(accountId: string, roles: ReadonlyArray<{ role: string; unitCode: string }>): Promise<boolean> {
+    const account = await this.byId(accountId);
+    if (account?.status !== 'active') return false;
+    return roles.every((claimed) => account.roles.some((held) => held.role === claimed.role && held.unitCode === claimed.unitCode));
+  }
+
   async usernameTaken(username: string): Promise<boolean> {
     return (await this.manager.query(`SELECT 1 FROM "${S}".accounts WHERE username = $1`, [username])).length > 0;
   }

@@ -1,0 +1,125 @@
+import { DataSource } from 'typeorm';
+import { GraphQLTestClient } from '@reform/testing';
+import { RunningPlatform } from '../src/platform';
+import { startTestPlatform, TestPlatform } from './test-platform';
+
+/**
+ * Issue 12, tried as an attacker would, end to end: through the gateway and straight at each
+ * subgraph (they are reachable inside the network and verify tokens themselves).
+ */
+describe('security: hostile callers, end to end', () => {
+  let test: TestPlatform;
+  let platform: RunningPlatform;
+  let client: GraphQLTestClient;
+  /** Each subgraph's own endpoint, with the same sessions. */
+  const subgraph = async (service: 'directory' | 'plans' | 'tasks') => client.at(`${(await platform[service].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
+
+  beforeAll(async () => {
+    test = await startTestPlatform('e2e_security');
+    ({ platform, client } = test);
+  });
+  afterAll(() => test?.stop());
+
+  describe('finding 1: timelines are read by the plan, not by a unit named in the query', () => {
+    const TIMELINE = 'query($p: ID!, $t: ID!, $u: ID) { taskTimeline(planId: $p, taskId: $t, unitCode: $u) { type unit { code } } }';
+    const EXPORT = 'query($p: ID!, $t: ID!, $u: ID) { taskTimelineExport(planId: $p, taskId: $t, unitCode: $u, format: JSON) { entries } }';
+    let viXuyen: { planId: string; taskId: string };
+
+    beforeAll(async () => {
+      // A task of Vị Xuyên's 154/KH-UBND (Hà Giang) and of no Quảng Nam or Huế unit.
+      const [row] = await platform.tasks.get(DataSource).query(
+        `SELECT a.plan_id AS "planId", a.task_id AS "taskId" FROM tasks.assignments a JOIN tasks.known_plans p ON p.plan_id = a.plan_id WHERE p.number = '154/KH-UBND' AND a.kind = 'TASK' ORDER BY a.id LIMIT 1`,
+      );
+      viXuyen = row;
+    });
+
+    it.each([
+      ['d513', '513'],
+      ['c20794', '20794'],
+      ['auditor', '49'],
+    ])('%s naming its own unit %s reads nothing of Vị Xuyên’s plan, through the gateway and at the tasks subgraph', async (username, unitCode) => {
+      await client.login(username);
+      const tasks = await subgraph('tasks');
+      for (const target of [client, tasks]) {
+        expect(await target.outcome(username, TIMELINE, { p: viXuyen.planId, t: viXuyen.taskId, u: unitCode })).toBe('FORBIDDEN');
+        expect(await target.outcome(username, EXPORT, { p: viXuyen.planId, t: viXuyen.taskId, u: unitCode })).toBe('FORBIDDEN');
+        expect(await target.outcome(username, TIMELINE, { p: viXuyen.planId, t: viXuyen.taskId })).toBe('FORBIDDEN');
+      }
+    });
+  });
+
+  describe('findings 2 and 3: a disabled account and a revoked role are refused by every service within 5 s', () => {
+    /** Every service's operations, as the old token's holder would try them (d513's scope). */
+    const operations = (planId: () => string, assignmentId: () => string): Array<{ service: 'directory' | 'plans' | 'tasks'; query: string; variables?: Record<string, unknown> }> => [
+      { service: 'directory', query: '{ me { username } }' },
+      { service: 'directory', query: '{ unit(code: "513") { accounts { username } } }' },
+      { service: 'plans', query: '{ plans(issuerCode: "513") { id } }' },
+      { service: 'plans', query: 'query($id: ID!) { plan(id: $id) { id history { version } } }', variables: { id: planId() } },
+      {
+        service: 'plans',
+        query: 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }',
+        variables: { input: { number: '99/KH-UBND', title: 'Thử thu hồi', issuerCode: '513', year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Việc', implementing: { text: 'Văn phòng' } }] }] } },
+      },
+      { service: 'tasks', query: '{ assignments(unitCode: "20794") { id } }' },
+      { service: 'tasks', query: 'query($id: ID!) { assignment(id: $id) { id history { version } } }', variables: { id: assignmentId() } },
+      { service: 'tasks', query: 'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 5, note: "thử" }) { id } }', variables: { id: assignmentId() } },
+    ];
+    let planId = '';
+    let assignmentId = '';
+
+    beforeAll(async () => {
+      planId = (await client.as('d513', '{ plans(issuerCode: "513") { id } }')).plans[0].id;
+      const [row] = await platform.tasks.get(DataSource).query(`SELECT id FROM tasks.assignments WHERE unit_code = '20794' AND status IN ('ACCEPTED', 'IN_PROGRESS') ORDER BY id LIMIT 1`);
+      assignmentId = row.id;
+    });
+
+    /** Tries every operation with `token` at the gateway and at each service; the outcomes by operation. */
+    const tryAll = async (token: string) => {
+      const outcomes: string[] = [];
+      for (const operation of operations(() => planId, () => assignmentId)) {
+        for (const [where, target] of [['gateway', client], [operation.service, await subgraph(operation.service)]] as const) {
+          const result = await target.request(operation.query, operation.variables, token);
+          outcomes.push(`${where} ${operation.query.slice(0, 40)}: ${result.errors?.[0]?.extensions?.code ?? 'OK'}`);
+        }
+      }
+      return outcomes;
+    };
+    const refusedWithin = async (token: string, limitMs: number) => {
+      const started = Date.now();
+      let last: string[] = [];
+      while (Date.now() - started < limitMs) {
+        last = await tryAll(token);
+        if (last.every((line) => line.endsWith('UNAUTHENTICATED'))) return Date.now() - started;
+      }
+      throw new Error(`not refused everywhere within ${limitMs} ms:\n${last.filter((line) => !line.endsWith('UNAUTHENTICATED')).join('\n')}`);
+    };
+
+    const newManager = async (username: string): Promise<string> => {
+      await client.as('doha', `mutation { createAccount(input: { username: "${username}", displayName: "Cán bộ thử", unitCode: "513.PNV", password: "mat-khau-dai-1" }) { id } }`);
+      await client.as('doha', `mutation { grantRole(username: "${username}", role: UNIT_MANAGER, unitCode: "513") { id } }`);
+      await client.as('doha', `mutation { grantRole(username: "${username}", role: UNIT_OFFICER, unitCode: "20794") { id } }`);
+      const token = await client.login(username, 'mat-khau-dai-1');
+      // Before the change every operation answers.
+      expect((await tryAll(token)).filter((line) => !line.endsWith('OK'))).toEqual([]);
+      return token;
+    };
+
+    it('after disableAccount, the old token is refused by the directory, plans and tasks, through the gateway and at each subgraph', async () => {
+      const token = await newManager('rv-disabled');
+      await client.as('doha', 'mutation { disableAccount(username: "rv-disabled", reason: "Chuyển công tác") { status } }');
+      const ms = await refusedWithin(token, 5_000);
+      process.stdout.write(`disabled account refused everywhere after ${ms} ms\n`);
+    });
+
+    it('after revokeRole, the old token is refused everywhere; a new login works with the roles that remain', async () => {
+      const token = await newManager('rv-revoked');
+      await client.as('doha', 'mutation { revokeRole(username: "rv-revoked", role: UNIT_MANAGER, unitCode: "513") { id } }');
+      const ms = await refusedWithin(token, 5_000);
+      process.stdout.write(`revoked role refused everywhere after ${ms} ms\n`);
+      const fresh = await new GraphQLTestClient(client.url).login('rv-revoked', 'mat-khau-dai-1');
+      expect((await client.request('{ assignments(unitCode: "20794") { id } }', undefined, fresh)).errors).toBeUndefined();
+      const draft = operations(() => planId, () => assignmentId).find((operation) => operation.query.includes('draftPlan'));
+      expect((await client.request(draft?.query ?? '', draft?.variables, fresh)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+});
