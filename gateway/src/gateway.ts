@@ -2,6 +2,8 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
+import { claimedRoles, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
+import { GraphQLError, parse } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
@@ -30,6 +32,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: 'warn',
+    plugins: () => [queryLimits()],
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization'),
@@ -65,6 +68,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await runtime.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+    },
+  };
+}
+
+/**
+ * Query limits at the door (issue 12, ADR 0015): the document's size at parsing, then depth,
+ * aliases and estimated cost for the caller's roles (the token is verified before the runtime
+ * sees the request), before any subgraph is asked. Each subgraph checks again.
+ */
+function queryLimits() {
+  return {
+    onParse({ setParseFn }: { setParseFn: (parse: (source: unknown, options?: object) => unknown) => void }) {
+      setParseFn((source, options) => {
+        try {
+          return parse(source as string, { ...options, maxTokens: MAX_TOKENS });
+        } catch (error) {
+          if (error instanceof GraphQLError && /more th(?:an|at) \d+ tokens/.test(error.message)) throw queryLimitError('tokens', MAX_TOKENS);
+          throw error;
+        }
+      });
+    },
+    onValidate({ addValidationRule, context }: { addValidationRule: (rule: unknown) => void; context: { request?: Request; params?: { variables?: Record<string, unknown> } } }) {
+      addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
     },
   };
 }

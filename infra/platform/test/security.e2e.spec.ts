@@ -84,14 +84,29 @@ describe('security: hostile callers, end to end', () => {
       }
       return outcomes;
     };
-    const refusedWithin = async (token: string, limitMs: number) => {
-      const started = Date.now();
-      let last: string[] = [];
-      while (Date.now() - started < limitMs) {
-        last = await tryAll(token);
-        if (last.every((line) => line.endsWith('UNAUTHENTICATED'))) return Date.now() - started;
+    /**
+     * For each operation at each place, how long after the change (ms) the first request that was
+     * refused had been sent: propagation, not the request's own latency on a loaded machine.
+     * Then every operation must stay refused.
+     */
+    const refusedWithin = async (token: string, changedAt: number, limitMs: number) => {
+      const targets = await Promise.all(operations(() => planId, () => assignmentId).map(async (operation) => [operation, await subgraph(operation.service)] as const));
+      let slowest = 0;
+      for (const [operation, direct] of targets) {
+        for (const [where, target] of [['gateway', client], [operation.service, direct]] as const) {
+          for (;;) {
+            const sentAt = Date.now();
+            const code = (await target.request(operation.query, operation.variables, token)).errors?.[0]?.extensions?.code;
+            if (code === 'UNAUTHENTICATED') {
+              slowest = Math.max(slowest, sentAt - changedAt);
+              break;
+            }
+            if (sentAt - changedAt > limitMs) throw new Error(`${where} ${operation.query.slice(0, 50)} still answers ${code ?? 'OK'} ${limitMs} ms after the change`);
+          }
+        }
       }
-      throw new Error(`not refused everywhere within ${limitMs} ms:\n${last.filter((line) => !line.endsWith('UNAUTHENTICATED')).join('\n')}`);
+      expect((await tryAll(token)).filter((line) => !line.endsWith('UNAUTHENTICATED'))).toEqual([]);
+      return slowest;
     };
 
     const newManager = async (username: string): Promise<string> => {
@@ -107,19 +122,69 @@ describe('security: hostile callers, end to end', () => {
     it('after disableAccount, the old token is refused by the directory, plans and tasks, through the gateway and at each subgraph', async () => {
       const token = await newManager('rv-disabled');
       await client.as('doha', 'mutation { disableAccount(username: "rv-disabled", reason: "Chuyển công tác") { status } }');
-      const ms = await refusedWithin(token, 5_000);
-      process.stdout.write(`disabled account refused everywhere after ${ms} ms\n`);
+      const ms = await refusedWithin(token, Date.now(), 5_000);
+      process.stdout.write(`disabled account: the last service refused the old token ${ms} ms after the change\n`);
     });
 
     it('after revokeRole, the old token is refused everywhere; a new login works with the roles that remain', async () => {
       const token = await newManager('rv-revoked');
       await client.as('doha', 'mutation { revokeRole(username: "rv-revoked", role: UNIT_MANAGER, unitCode: "513") { id } }');
-      const ms = await refusedWithin(token, 5_000);
-      process.stdout.write(`revoked role refused everywhere after ${ms} ms\n`);
+      const ms = await refusedWithin(token, Date.now(), 5_000);
+      process.stdout.write(`revoked role: the last service refused the old token ${ms} ms after the change\n`);
       const fresh = await new GraphQLTestClient(client.url).login('rv-revoked', 'mat-khau-dai-1');
       expect((await client.request('{ assignments(unitCode: "20794") { id } }', undefined, fresh)).errors).toBeUndefined();
       const draft = operations(() => planId, () => assignmentId).find((operation) => operation.query.includes('draftPlan'));
       expect((await client.request(draft?.query ?? '', draft?.variables, fresh)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('finding 4: hostile queries get a clear refusal and the platform keeps answering', () => {
+    const SIX_LEVELS = '{ unit(code: "49") { ancestors { children { ancestors { children { ancestors { children { ancestors { children { code name } } } } } } } } } }';
+    const aliases = (count: number, field: (i: number) => string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+    let planId = '';
+    beforeAll(async () => {
+      planId = (await client.as('d513', '{ plans(issuerCode: "513") { id } }')).plans[0].id;
+      for (const username of ['d513', 'auditor', 'doha', 'c20794']) await client.login(username);
+    });
+    const hostile = () => [
+      { service: 'directory' as const, query: SIX_LEVELS },
+      { service: 'tasks' as const, query: aliases(1_000, () => 'assignments(unitCode: "513") { id }') },
+      { service: 'plans' as const, query: aliases(1_000, () => `plan(id: "${planId}") { history { version } }`) },
+      // Within the document's size, but beyond the alias limit.
+      { service: 'tasks' as const, query: aliases(100, () => 'assignments(unitCode: "513") { id }') },
+      { service: 'plans' as const, query: aliases(100, () => `plan(id: "${planId}") { history { version } }`) },
+      // Within depth and aliases, but beyond the estimated cost: lists of lists.
+      { service: 'directory' as const, query: '{ units(level: DISTRICT) { children { ancestors { children { code } } } } }' },
+    ];
+
+    it.each(['d513', 'auditor', 'doha'])('refuses each with QUERY_LIMIT_EXCEEDED and a Vietnamese message, as %s, at the gateway and at the subgraph', async (username) => {
+      for (const { service, query } of hostile()) {
+        for (const target of [client, await subgraph(service)]) {
+          const result = await target.request(query, undefined, await client.login(username));
+          expect([query.slice(0, 60), result.errors?.[0]?.extensions?.code]).toEqual([query.slice(0, 60), 'QUERY_LIMIT_EXCEEDED']);
+          expect(result.errors?.[0]?.message).toMatch(/^Truy vấn vượt giới hạn/);
+          expect(result.data ?? null).toBeNull();
+        }
+      }
+    });
+
+    it('answers another user meanwhile', async () => {
+      const attacks = Array.from({ length: 4 }, () => hostile().map(({ query }) => client.request(query, undefined, undefined).then(() => client.outcome('d513', query)))).flat();
+      const started = Date.now();
+      const other = await client.as('c20794', '{ me { username } assignments(unitCode: "20794") { id } }');
+      const elapsed = Date.now() - started;
+      const outcomes = await Promise.all(attacks);
+      expect(other.me.username).toBe('c20794');
+      expect(other.assignments.length).toBeGreaterThan(0);
+      expect(new Set(outcomes)).toEqual(new Set(['QUERY_LIMIT_EXCEEDED']));
+      process.stdout.write(`another user's query answered in ${elapsed} ms while ${attacks.length} hostile queries ran\n`);
+    });
+
+    it('keeps the queries of the README and the UI within the limits', async () => {
+      const { plan } = await client.as('d513', 'query($id: ID!) { plan(id: $id) { id number sections { title tasks { id text implementing { text units { code name } } lead { units { code } } monitoring { units { code } } } } history { version type actor { username unit { name } } } } }', { id: planId });
+      expect(plan.id).toBe(planId);
+      await client.as('d513', '{ me { username roles { role unit { name } } } unit(code: "513") { name children { code name } agencies { name } } }');
+      await client.as('auditor', '{ plans(issuerCode: "513") { number title implementsPlan { number } progress { total completed overdue percentComplete } } }');
     });
   });
 });

@@ -4,3 +4,5 @@ export * from './lib/scalars';
 export * from './lib/history';
 export * from './lib/service-process';
 export * from './lib/subgraph-types';
+export * from './lib/query-limits';
+export * from './lib/query-limits.plugin';

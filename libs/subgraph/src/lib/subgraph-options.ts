@@ -2,6 +2,8 @@ import { Type } from '@nestjs/common';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { formatSubgraphError } from './errors';
+import { MAX_TOKENS } from './query-limits';
+import { queryLimitsPlugin } from './query-limits.plugin';
 
 /**
  * GraphQL settings every subgraph shares: Federation 2 code-first schema, guards on field
@@ -32,8 +34,10 @@ export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Ty
     includeStacktraceInErrorResponses: false,
     context: ({ req }: { req: unknown }) => ({ req }),
     formatError: formatSubgraphError,
-    // Traces are for Apollo's hosted studio, which the platform does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Traces are for Apollo's hosted studio, which the platform does not use. Query limits
+    // (depth, aliases, cost; tokens at parsing): issue 12, ADR 0015.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), queryLimitsPlugin()],
+    parseOptions: { maxTokens: MAX_TOKENS },
     ...overrides,
   };
 }
