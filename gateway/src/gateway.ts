@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
-import { claimedRoles, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
+import { claimedRoles, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
 import { GraphQLError, parse } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
@@ -41,6 +41,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const server: Server = createServer(async (request, response) => {
+    // Bodies are bounded before anything reads them (issue 12, finding 6): a length must be
+    // declared and within the limit.
+    if (request.method === 'POST') {
+      const length = Number(request.headers['content-length']);
+      if (!Number.isFinite(length) || length > GATEWAY_MAX_BODY_BYTES) {
+        const message = Number.isFinite(length)
+          ? `body: yêu cầu dài ${length} byte, tối đa ${GATEWAY_MAX_BODY_BYTES} byte.`
+          : 'body: yêu cầu phải khai báo độ dài (Content-Length).';
+        const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field: 'body', rule: Number.isFinite(length) ? 'INPUT.BODY_TOO_LARGE' : 'INPUT.LENGTH_REQUIRED' } }] });
+        response.writeHead(Number.isFinite(length) ? 413 : 411, { 'content-type': 'application/json; charset=utf-8', connection: 'close' }).end(body);
+        request.resume();
+        return;
+      }
+    }
     // The client's address for the subgraphs' login throttle; never trust one sent by the client.
     request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
     const token = bearerToken(request.headers.authorization);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { GraphQLTestClient } from '@reform/testing';
+import { GraphQLTestClient, schemaFuzzCases } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { startTestPlatform, TestPlatform } from './test-platform';
 
@@ -185,6 +185,58 @@ describe('security: hostile callers, end to end', () => {
       expect(plan.id).toBe(planId);
       await client.as('d513', '{ me { username roles { role unit { name } } } unit(code: "513") { name children { code name } agencies { name } } }');
       await client.as('auditor', '{ plans(issuerCode: "513") { number title implementsPlan { number } progress { total completed overdue percentComplete } } }');
+    });
+  });
+
+  describe('finding 6: one input policy for every string and list', () => {
+    const eventCounts = async () => {
+      const counts: Record<string, number> = {};
+      for (const service of ['directory', 'plans', 'tasks'] as const) {
+        const [row] = await platform[service].get(DataSource).query(`SELECT count(*)::int AS n FROM ${service}.events WHERE event_type <> 'AuditorQueried'`);
+        counts[service] = row.n;
+      }
+      return counts;
+    };
+
+    it('the schema fuzz: every argument of every operation of the composed schema gets NUL bytes, lone surrogates, 1 MB strings, impossible dates, 10,000 items and 2,000-deep nesting; no INTERNAL_SERVER_ERROR, BAD_USER_INPUT naming the argument, nothing changes', async () => {
+      // `login` keeps its own tests: a throttled address would lock the other tests out.
+      const cases = schemaFuzzCases(platform.gateway.supergraphSdl, { skip: (field) => field === 'login' });
+      const token = await client.login('doha');
+      const before = await eventCounts();
+      const failures: string[] = [];
+      const fields = new Set<string>();
+      let index = 0;
+      const worker = async () => {
+        for (let c = cases[index++]; c; c = cases[index++]) {
+          fields.add(c.field);
+          const sentAt = Date.now();
+          const label = `${c.operation} ${c.field} ${c.path} (${c.kind})`;
+          const response = await fetch(client.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: c.query, variables: c.variables }) }).catch((error: Error) => error);
+          if (response instanceof Error) {
+            failures.push(`${label}: ${response.message} ${String((response as Error & { cause?: unknown }).cause ?? '')}`);
+            continue;
+          }
+          const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | null;
+          const error = body?.errors?.[0];
+          if (Date.now() - sentAt > 2_000) process.stdout.write(`SLOW ${Date.now() - sentAt} ms ${label}\n`);
+          if (!error) failures.push(`${label}: accepted`);
+          else if (error.extensions?.code !== 'BAD_USER_INPUT') failures.push(`${label}: ${String(error.extensions?.code)} ${error.message.slice(0, 120)}`);
+          // The argument is named; or, for a body beyond the gateway's limit, the body.
+          else if (typeof error.extensions?.field !== 'string' || !(String(error.extensions.field).startsWith(c.path.split(/[.[]/)[0]) || error.extensions.field === 'body')) failures.push(`${label}: field ${String(error.extensions?.field)}`);
+        }
+      };
+      await Promise.all([worker(), worker(), worker()]);
+      process.stdout.write(`schema fuzz: ${cases.length} requests over ${fields.size} operations\n`);
+      expect(failures).toEqual([]);
+      expect(cases.length).toBeGreaterThan(300);
+      expect(await eventCounts()).toEqual(before);
+    }, 600_000);
+
+    it('refuses a body over the limit at the gateway with BAD_USER_INPUT naming body', async () => {
+      const response = await fetch(client.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await client.login('doha')}` }, body: JSON.stringify({ query: '{ me { username } }', variables: { pad: 'x'.repeat(3 * 1024 * 1024) } }) });
+      const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+      expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
+      expect(body.errors[0].message).toMatch(/^body: yêu cầu dài \d+ byte, tối đa/);
     });
   });
 });

@@ -4,3 +4,4 @@ export * from './lib/data-source';
 export * from './lib/graphql-client';
 export * from './lib/access-matrix';
 export * from './lib/table-snapshot';
+export * from './lib/schema-fuzz';

@@ -55,7 +55,11 @@ export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFo
   const tokens = TOO_MANY_TOKENS.exec(formatted.message);
   if (tokens) return { message: queryLimitError('tokens', Number(tokens[1])).message, extensions: { code: 'QUERY_LIMIT_EXCEEDED', rule: 'tokens', max: Number(tokens[1]) } };
   const variable = INVALID_VARIABLE.exec(formatted.message);
-  if (variable) return { ...formatted, message: `${variable[1]}: ${variable[2]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field: variable[1] } };
+  if (variable) {
+    // Through the gateway a variable is named `_<field>_<argument>`: users know the argument.
+    const field = /^_[A-Za-z0-9]+_(\w+)$/.exec(variable[1])?.[1] ?? variable[1];
+    return { ...formatted, message: `${field}: ${variable[2]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field } };
+  }
   const literal = INVALID_LITERAL.exec(formatted.message);
   if (literal) return { ...formatted, message: literal[1], extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
   return { ...formatted, extensions };

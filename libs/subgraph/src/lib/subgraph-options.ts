@@ -1,7 +1,9 @@
 import { Type } from '@nestjs/common';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema, isScalarType } from 'graphql';
 import { formatSubgraphError } from './errors';
+import { DateScalar } from './scalars';
 import { MAX_TOKENS } from './query-limits';
 import { queryLimitsPlugin } from './query-limits.plugin';
 
@@ -38,6 +40,23 @@ export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Ty
     // (depth, aliases, cost; tokens at parsing): issue 12, ADR 0015.
     plugins: [ApolloServerPluginInlineTraceDisabled(), queryLimitsPlugin()],
     parseOptions: { maxTokens: MAX_TOKENS },
+    transformSchema: withScalarParsers,
     ...overrides,
   };
+}
+
+/**
+ * The federation driver rebuilds the code-first schema from its printed SDL and copies the
+ * parsers back only for scalars named DateTime and Timestamp (@nestjs/graphql 13.4's
+ * GraphQLFederationFactory): without this, `Date` arguments were taken as any string, and
+ * "2021-02-29" reached the deciders and PostgreSQL (issue 12, finding 6).
+ */
+export function withScalarParsers(schema: GraphQLSchema): GraphQLSchema {
+  const date = schema.getType('Date');
+  if (isScalarType(date)) {
+    date.parseValue = DateScalar.parseValue;
+    date.parseLiteral = DateScalar.parseLiteral;
+    date.serialize = DateScalar.serialize;
+  }
+  return schema;
 }
