@@ -4,6 +4,9 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
 import { claimedRoles, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
 import { GraphQLError, parse } from 'graphql';
+
+/** Where the gateway seals the client's address for the subgraphs (TokenService.sealForwarded). */
+export const FORWARDED_HEADER = 'x-reform-forwarded';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
@@ -12,6 +15,27 @@ export interface GatewayOptions {
   readonly subgraphs: readonly SubgraphEndpoint[];
   /** Verifies bearer tokens at the door; subgraphs verify them again. */
   readonly tokens: TokenService;
+  /**
+   * Addresses of the reverse proxies in front of the gateway (TRUSTED_PROXIES): only from them
+   * is X-Forwarded-For believed, to find the client's real address for the login throttle.
+   */
+  readonly trustedProxies?: readonly string[];
+}
+
+/** `::ffff:10.0.0.1` → `10.0.0.1`. */
+const plainAddress = (address: string) => address.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+
+/**
+ * The client's address: the socket's, unless the socket is a trusted proxy; then the right-most
+ * address of X-Forwarded-For that is not a trusted proxy (what the client wrote to the left of
+ * it is the client's word and is ignored).
+ */
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: ReadonlySet<string>): string {
+  const socket = plainAddress(socketAddress ?? 'unknown');
+  if (!trustedProxies.has(socket)) return socket;
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '')).split(',').map(plainAddress).filter(Boolean);
+  for (let i = chain.length - 1; i >= 0; i--) if (!trustedProxies.has(chain[i])) return chain[i];
+  return chain[0] ?? socket;
 }
 
 export interface RunningGateway {
@@ -26,7 +50,9 @@ export interface RunningGateway {
  * Authorization header goes on to every subgraph, which verifies it again.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const supergraphSdl = composeSupergraph(await Promise.all(options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s) }))));
+  // Subgraphs answer `_service` only to the gateway (or a signed-in user): the seal says it is.
+  const supergraphSdl = composeSupergraph(await Promise.all(options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s, { [FORWARDED_HEADER]: options.tokens.sealForwarded('gateway') }) }))));
+  const trustedProxies = new Set((options.trustedProxies ?? []).map(plainAddress));
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     graphqlEndpoint: '/graphql',
@@ -37,6 +63,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization'),
         'x-request-id': request.headers.get('x-request-id'),
+        [FORWARDED_HEADER]: request.headers.get(FORWARDED_HEADER),
       }),
     },
   });
@@ -55,8 +82,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return;
       }
     }
-    // The client's address for the subgraphs' login throttle; never trust one sent by the client.
-    request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+    // The client's real address for the login throttle, sealed so that subgraphs can tell it
+    // from a header a client wrote itself (issue 12, finding 5).
+    request.headers[FORWARDED_HEADER] = options.tokens.sealForwarded(clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies));
     const token = bearerToken(request.headers.authorization);
     if (request.headers.authorization !== undefined) {
       try {

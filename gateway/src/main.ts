@@ -10,6 +10,8 @@ import { startGateway } from './gateway';
  *   SUBGRAPHS           name=url,... (default directory :4101, plans :4102, tasks :4103 on 127.0.0.1)
  *   SUBGRAPH_WAIT_SECONDS  how long to wait for every subgraph to answer at start (default 60)
  *   AUTH_SIGNING_KEYS   kid:secret,... the same keys as the services'
+ *   TRUSTED_PROXIES     addresses of the reverse proxies in front (comma-separated, default none):
+ *                       only their X-Forwarded-For is believed for the client's address
  */
 const DEFAULT_SUBGRAPHS = 'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql';
 
@@ -50,6 +52,7 @@ function main(): void {
       ...subgraphsConfig(DEFAULT_SUBGRAPHS),
       ...authConfig,
       SUBGRAPH_WAIT_SECONDS: z.coerce.number().int().min(0).default(60),
+      TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
     });
     let tokens: TokenService;
     try {
@@ -58,7 +61,7 @@ function main(): void {
       throw new ConfigError([(error as Error).message]);
     }
     await waitForSubgraphs(config.SUBGRAPHS, { timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000, report: log });
-    const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens });
+    const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens, trustedProxies: config.TRUSTED_PROXIES });
     log(`Ready at ${gateway.url} over ${config.SUBGRAPHS.map((s) => `${s.name} (${s.url})`).join(', ')}`);
     return { stop: () => gateway.close() };
   });

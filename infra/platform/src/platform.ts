@@ -26,6 +26,8 @@ export interface PlatformOptions {
   /** Demo data of the embedded mode. */
   readonly demo?: boolean;
   readonly logger?: LogLevel[] | false;
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  readonly trustedProxies?: readonly string[];
   /** Progress lines for the operator (Nest's logger is kept quiet at `logger` levels). */
   readonly report?: (line: string) => void;
 }
@@ -82,6 +84,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       port: options.gatewayPort,
       host: options.host,
       tokens: new TokenService(options.signingKeys),
+      trustedProxies: options.trustedProxies,
       subgraphs: [
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },

@@ -15,7 +15,8 @@ describe('security: hostile callers, end to end', () => {
   const subgraph = async (service: 'directory' | 'plans' | 'tasks') => client.at(`${(await platform[service].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_security');
+    // The tests are the gateway's reverse proxy: their X-Forwarded-For is believed (finding 5).
+    test = await startTestPlatform('e2e_security', { trustedProxies: ['127.0.0.1', '::1'] });
     ({ platform, client } = test);
   });
   afterAll(() => test?.stop());
@@ -237,6 +238,39 @@ describe('security: hostile callers, end to end', () => {
       const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
       expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
       expect(body.errors[0].message).toMatch(/^body: yêu cầu dài \d+ byte, tối đa/);
+    });
+  });
+
+  // Last: the direct attack on the directory locks logins from this machine's own address there.
+  describe('finding 5: the login throttle, keyed on the normalised username and the real address', () => {
+    const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+    const login = async (url: string, username: string, password: string, forwardedFor?: string) =>
+      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }) })).json()) as {
+        data?: { login: { token: string } } | null;
+        errors?: Array<{ extensions: Record<string, unknown> }>;
+      });
+
+    it('a username padded with spaces, a tab or a newline, or in capitals, counts for the same account', async () => {
+      for (const padded of [' c20801', 'c20801\t', '\nc20801', 'C20801 ', ' C20801\r\n']) expect((await login(client.url, padded, 'wrong', '198.51.100.1')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      const throttled = await login(client.url, 'c20801', 'demo', '198.51.100.2');
+      expect(throttled.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', retryAfterSeconds: expect.any(Number) });
+    });
+
+    it('behind a trusted proxy, each client is throttled on its own address: 30 failures from one do not lock another', async () => {
+      for (let i = 0; i < 30; i++) await login(client.url, `nobody-${i}`, 'wrong', `203.0.113.50`);
+      expect((await login(client.url, 'c20797', 'demo', '203.0.113.50')).errors?.[0].extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+      // Another client behind the same proxy logs in; one that claims a trusted proxy's address is still itself.
+      const other = await login(client.url, 'c20797', 'demo', '203.0.113.51');
+      expect([JSON.stringify(other.errors ?? null), other.data?.login.token]).toEqual(['null', expect.any(String)]);
+      expect((await login(client.url, 'c20797', 'demo', '203.0.113.50, 127.0.0.1')).errors?.[0].extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    });
+
+    it('straight at the directory, a client\'s X-Forwarded-For is not believed: the failures count against its own address', async () => {
+      const directory = `${(await platform.directory.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+      for (let i = 0; i < 30; i++) await login(directory, `nobody-direct-${i}`, 'wrong', `192.0.2.${i}`);
+      expect((await login(directory, 'c20800', 'demo', '192.0.2.200')).errors?.[0].extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+      // Through the gateway a client with another address is not locked: the gateway's seal names it.
+      expect((await login(client.url, 'c20800', 'demo', '203.0.113.60')).data?.login.token).toEqual(expect.any(String));
     });
   });
 });

@@ -7,7 +7,7 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, subgraphGraphQLOptions } from '@reform/subgraph';
-import { accountAccessProviders, authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, ReplicatedAccountStatus, SigningKey } from '@reform/auth';
+import { accountAccessProviders, authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, PostgresFailureStore, ReplicatedAccountStatus, SigningKey } from '@reform/auth';
 import { EntityManager } from 'typeorm';
 import { getEntityManagerToken } from '@nestjs/typeorm';
 import { DIRECTORY_SCHEMA } from './schema';
@@ -83,7 +83,8 @@ export class DirectoryModule {
         UnitHistoryResolver,
         HistoryActorResolver,
         AccountHistoryResolver,
-        { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(DEFAULT_LOGIN_LIMITS) },
+        // Failures kept in PostgreSQL: every replica of the directory counts the same ones.
+        { provide: LOGIN_THROTTLE, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new LoginThrottle(DEFAULT_LOGIN_LIMITS, new PostgresFailureStore(manager, DIRECTORY_SCHEMA)) },
         ...authProviders({
           signingKeys: options.signingKeys,
           token: { ttlSeconds: options.tokenTtlSeconds },

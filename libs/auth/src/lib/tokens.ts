@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors, decodeProtectedHeader } from 'jose';
 import { Identity, ROLES, Role, RoleGrant } from '@reform/access';
 
@@ -75,6 +76,33 @@ export class TokenService {
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.signingKey);
     return { token, expiresAt };
+  }
+
+  /**
+   * The gateway's word on who is calling (issue 12, findings 5 and 7): the client address it
+   * determined, sealed with the signing key (HMAC-SHA256, kid, instant). A subgraph believes a
+   * forwarded address only with a valid seal, and knows the call came through the gateway.
+   */
+  sealForwarded(address: string, now: Date = new Date()): string {
+    const at = String(now.getTime());
+    const encoded = Buffer.from(address, 'utf8').toString('base64url');
+    return `${this.signingKid}.${at}.${encoded}.${this.mac(this.signingKey, at, encoded)}`;
+  }
+
+  /** The address a valid, recent (60 s) seal vouches for; null for a missing, forged or stale one. */
+  openForwarded(seal: string | string[] | undefined | null, now: Date = new Date()): string | null {
+    const value = Array.isArray(seal) ? seal[0] : seal;
+    const [kid, at, encoded, mac, ...rest] = (value ?? '').split('.');
+    const key = kid ? this.keys.get(kid) : undefined;
+    if (!key || !at || !encoded || !mac || rest.length || Math.abs(now.getTime() - Number(at)) > 60_000) return null;
+    const expected = Buffer.from(this.mac(key, at, encoded));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    return Buffer.from(encoded, 'base64url').toString('utf8');
+  }
+
+  private mac(key: Uint8Array, at: string, encoded: string): string {
+    return createHmac('sha256', key).update(`reform-forwarded|${at}|${encoded}`).digest('base64url');
   }
 
   /** Verifies signature, issuer, audience and expiry; returns the identity the token carries. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { Role } from '@reform/access';
+import { normalizeUsername } from '@reform/auth';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
 
 export interface AccountView {
@@ -19,7 +20,7 @@ export class AccountDirectory {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   async byUsername(username: string): Promise<(AccountView & { passwordHash: string }) | null> {
-    const [row] = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE username = $1`, [username.trim().toLowerCase()]);
+    const [row] = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE username = $1`, [normalizeUsername(username)]);
     return row ? { ...(await this.withRoles([row]))[0], passwordHash: row.password_hash } : null;
   }
 
