@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { AccessControl } from '@reform/auth';
+import { AccessControl, forbidden } from '@reform/auth';
 import { DomainError, fold } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
@@ -32,7 +32,8 @@ export class PlanCommands {
   /** The plan as its events say (not the read model): what the command will be decided against. */
   async load(planId: string): Promise<Plan> {
     const state = fold(planDecider, (await this.store.readStream(planStreamId(planId))) as unknown as PlanEvent[]);
-    if (state.status === 'absent') throw new DomainError('PLAN.NOT_FOUND', `Không tìm thấy kế hoạch "${planId}".`, { kind: 'NOT_FOUND', field: 'id' });
+    // An unknown plan answers as another tenant's: FORBIDDEN tells nobody whether an id exists.
+    if (state.status === 'absent') throw forbidden();
     return state;
   }
 

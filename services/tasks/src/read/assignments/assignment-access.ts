@@ -23,10 +23,10 @@ export class AssignmentAccess {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** The current state from the read model; NOT_FOUND for an unknown id. */
+  /** The current state from the read model; FORBIDDEN for an unknown id, as for one the caller may not see (issue 12, finding 7). */
   async load(id: string): Promise<Assignment> {
     const [row]: Array<{ state: Assignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE id = $1`, [id]);
-    if (!row) throw new DomainError('ASSIGNMENT.NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.', { kind: 'NOT_FOUND', field: 'id' });
+    if (!row) throw forbidden();
     return row.state;
   }
 
