@@ -2,11 +2,8 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
-import { claimedRoles, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
-import { GraphQLError, parse } from 'graphql';
-
-/** Where the gateway seals the client's address for the subgraphs (TokenService.sealForwarded). */
-export const FORWARDED_HEADER = 'x-reform-forwarded';
+import { asksForSchema, claimedRoles, FORWARDED_HEADER, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
+import { GraphQLError, parse, ValidationContext } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
@@ -20,6 +17,10 @@ export interface GatewayOptions {
    * is X-Forwarded-For believed, to find the client's real address for the login throttle.
    */
   readonly trustedProxies?: readonly string[];
+  /** Origins whose browsers may call the API (CORS_ORIGINS); none: no CORS headers at all. */
+  readonly corsOrigins?: readonly string[];
+  /** Development: the schema answers without a token. */
+  readonly development?: boolean;
 }
 
 /** `::ffff:10.0.0.1` → `10.0.0.1`. */
@@ -58,7 +59,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: 'warn',
-    plugins: () => [queryLimits()],
+    plugins: () => [queryLimits(options.development ?? false)],
+    // Only configured origins, never a reflected one (issue 12, finding 7).
+    cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: true, methods: ['POST', 'GET', 'OPTIONS'] } : false,
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization'),
@@ -119,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
  * aliases and estimated cost for the caller's roles (the token is verified before the runtime
  * sees the request), before any subgraph is asked. Each subgraph checks again.
  */
-function queryLimits() {
+function queryLimits(development: boolean) {
   return {
     onParse({ setParseFn }: { setParseFn: (parse: (source: unknown, options?: object) => unknown) => void }) {
       setParseFn((source, options) => {
@@ -132,6 +135,13 @@ function queryLimits() {
       });
     },
     onValidate({ addValidationRule, context }: { addValidationRule: (rule: unknown) => void; context: { request?: Request; params?: { variables?: Record<string, unknown> } } }) {
+      // The schema only for signed-in users (a token reaching here was verified at the door) or in development.
+      if (!development && !context.request?.headers.get('authorization')) {
+        addValidationRule((validation: ValidationContext) => {
+          if (asksForSchema(validation.getDocument())) validation.reportError(unauthenticated());
+          return {};
+        });
+      }
       addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
     },
   };

@@ -28,6 +28,8 @@ export interface PlatformOptions {
   readonly logger?: LogLevel[] | false;
   /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
   readonly trustedProxies?: readonly string[];
+  /** Origins whose browsers may call the API (CORS_ORIGINS). */
+  readonly corsOrigins?: readonly string[];
   /** Progress lines for the operator (Nest's logger is kept quiet at `logger` levels). */
   readonly report?: (line: string) => void;
 }
@@ -85,6 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       host: options.host,
       tokens: new TokenService(options.signingKeys),
       trustedProxies: options.trustedProxies,
+      corsOrigins: options.corsOrigins,
       subgraphs: [
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },

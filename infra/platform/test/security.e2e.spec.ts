@@ -16,7 +16,7 @@ describe('security: hostile callers, end to end', () => {
 
   beforeAll(async () => {
     // The tests are the gateway's reverse proxy: their X-Forwarded-For is believed (finding 5).
-    test = await startTestPlatform('e2e_security', { trustedProxies: ['127.0.0.1', '::1'] });
+    test = await startTestPlatform('e2e_security', { trustedProxies: ['127.0.0.1', '::1'], corsOrigins: ['https://cchc.quangnam.gov.vn'] });
     ({ platform, client } = test);
   });
   afterAll(() => test?.stop());
@@ -238,6 +238,36 @@ describe('security: hostile callers, end to end', () => {
       const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
       expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
       expect(body.errors[0].message).toMatch(/^body: yêu cầu dài \d+ byte, tối đa/);
+    });
+  });
+
+  describe('finding 7: the schema, CORS', () => {
+    const post = async (url: string, query: string, headers: Record<string, string> = {}) =>
+      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })).json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
+
+    it('answers __schema and _service { sdl } only to signed-in users and to the gateway, at the gateway and at each subgraph', async () => {
+      const token = await client.login('c20794');
+      expect((await post(client.url, '{ __schema { types { name } } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await post(client.url, '{ __type(name: "Plan") { fields { name } } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await post(client.url, '{ __schema { types { name } } }', { authorization: `Bearer ${token}` })).data.__schema.types.length).toBeGreaterThan(10);
+      for (const service of ['directory', 'plans', 'tasks'] as const) {
+        const url = (await subgraph(service)).url;
+        expect([service, (await post(url, '{ _service { sdl } }')).errors?.[0].extensions?.code]).toEqual([service, 'UNAUTHENTICATED']);
+        expect([service, (await post(url, '{ __schema { queryType { name } } }')).errors?.[0].extensions?.code]).toEqual([service, 'UNAUTHENTICATED']);
+        expect([service, (await post(url, '{ _service { sdl } }', { 'x-reform-forwarded': 'k.1.Z2F0ZXdheQ.forged' })).errors?.[0].extensions?.code]).toEqual([service, 'UNAUTHENTICATED']);
+        expect((await post(url, '{ _service { sdl } }', { authorization: `Bearer ${token}` })).data._service.sdl).toContain('type Query');
+      }
+    });
+
+    it('allows only the configured origin, never a reflected one', async () => {
+      const preflight = (origin: string) => fetch(client.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      const evil = await preflight('https://evil.example');
+      expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+      expect(evil.headers.get('access-control-allow-origin')).not.toBe('*');
+      const own = await preflight('https://cchc.quangnam.gov.vn');
+      expect(own.headers.get('access-control-allow-origin')).toBe('https://cchc.quangnam.gov.vn');
+      const simple = await fetch(client.url, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect([null, 'https://cchc.quangnam.gov.vn']).toContain(simple.headers.get('access-control-allow-origin'));
     });
   });
 

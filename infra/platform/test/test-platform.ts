@@ -9,7 +9,7 @@ export interface TestPlatform {
 }
 
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
-export async function startTestPlatform(name: string, options: { trustedProxies?: readonly string[] } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(name: string, options: { trustedProxies?: readonly string[]; corsOrigins?: readonly string[] } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase(name);
   const bus = new InProcessBus();
   const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, ...options });

@@ -5,6 +5,6 @@ export * from './lib/history';
 export * from './lib/service-process';
 export * from './lib/subgraph-types';
 export * from './lib/query-limits';
-export * from './lib/query-limits.plugin';
+export * from './lib/request-policy.plugin';
 export * from './lib/input-policy';
 export * from './lib/http-limits';

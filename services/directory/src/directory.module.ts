@@ -64,7 +64,7 @@ export class DirectoryModule {
         }),
         EventStoreModule.forService(DIRECTORY_SCHEMA),
         MessagingModule.forService({ bus: options.bus, service: 'directory', schema: DIRECTORY_SCHEMA, publish: publishDirectoryEvent }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: DirectoryModule, types: DIRECTORY_GRAPHQL_TYPES })),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: DirectoryModule, types: DIRECTORY_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
       controllers: [HealthController],
       providers: [

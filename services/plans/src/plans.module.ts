@@ -60,7 +60,7 @@ export class PlansModule {
         EventStoreModule.forService(PLANS_SCHEMA),
         MessagingModule.forService({ bus: options.bus, service: 'plans', schema: PLANS_SCHEMA, publish: publishPlanEvent }),
         UnitHierarchyModule.forService({ schema: PLANS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: PlansModule, types: PLANS_GRAPHQL_TYPES })),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: PlansModule, types: PLANS_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
       controllers: [HealthController],
       providers: [

@@ -73,7 +73,7 @@ export class TasksModule {
         // No publish mapping yet: assignment events stay inside the service.
         MessagingModule.forService({ bus: options.bus, service: 'tasks', schema: TASKS_SCHEMA }),
         UnitHierarchyModule.forService({ schema: TASKS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES })),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
       controllers: [HealthController],
       providers: [

@@ -5,7 +5,8 @@ import { GraphQLSchema, isScalarType } from 'graphql';
 import { formatSubgraphError } from './errors';
 import { DateScalar } from './scalars';
 import { MAX_TOKENS } from './query-limits';
-import { queryLimitsPlugin } from './query-limits.plugin';
+import { subgraphRequestPolicy } from './request-policy.plugin';
+import { SigningKey, TokenService } from '@reform/auth';
 
 /**
  * GraphQL settings every subgraph shares: Federation 2 code-first schema, guards on field
@@ -13,7 +14,12 @@ import { queryLimitsPlugin } from './query-limits.plugin';
  * context for the access guard, no stack traces, no landing page. The schema holds the resolvers of
  * `scope.module` and only the types registered in `scope.types` (see subgraphTypes) or shared.
  */
-export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Type<unknown> }, overrides: Partial<ApolloFederationDriverConfig> = {}): ApolloFederationDriverConfig {
+export function subgraphGraphQLOptions(
+  scope: { module: Type<unknown>; types: Type<unknown>; signingKeys?: readonly SigningKey[] },
+  overrides: Partial<ApolloFederationDriverConfig> = {},
+): ApolloFederationDriverConfig {
+  // Who may read the schema: a verified token or the gateway's seal (the service's keys), or anyone in development.
+  const tokens = scope.signingKeys?.length ? new TokenService(scope.signingKeys) : undefined;
   return {
     driver: ApolloFederationDriver,
     include: [scope.module, scope.types],
@@ -38,7 +44,9 @@ export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Ty
     formatError: formatSubgraphError,
     // Traces are for Apollo's hosted studio, which the platform does not use. Query limits
     // (depth, aliases, cost; tokens at parsing): issue 12, ADR 0015.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), queryLimitsPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), subgraphRequestPolicy({ tokens, development: process.env['NODE_ENV'] === 'development' })],
+    // The schema is not for strangers (issue 12, finding 7): the request policy lets signed-in users, the gateway and development read it.
+    introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
     transformSchema: withScalarParsers,
     ...overrides,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
-import { DomainError, fold } from '@reform/decider';
+import { fold } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
@@ -30,11 +30,17 @@ export class PlanCommands {
   ) {}
 
   /** The plan as its events say (not the read model): what the command will be decided against. */
-  async load(planId: string): Promise<Plan> {
+  /** The plan, or null when there is none. */
+  async find(planId: string): Promise<Plan | null> {
     const state = fold(planDecider, (await this.store.readStream(planStreamId(planId))) as unknown as PlanEvent[]);
-    // An unknown plan answers as another tenant's: FORBIDDEN tells nobody whether an id exists.
-    if (state.status === 'absent') throw forbidden();
-    return state;
+    return state.status === 'absent' ? null : state;
+  }
+
+  /** The plan a caller acts on: an unknown one answers as another tenant's, FORBIDDEN tells nobody whether an id exists. */
+  async load(planId: string): Promise<Plan> {
+    const plan = await this.find(planId);
+    if (!plan) throw forbidden();
+    return plan;
   }
 
   async assertManage(identity: Identity, issuerCode: string): Promise<void> {

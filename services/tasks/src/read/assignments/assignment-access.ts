@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
-import { DomainError } from '@reform/decider';
 import { Assignment } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
 
