@@ -9,7 +9,7 @@
  * `assignments` and of `plan { history }`, 100 aliases of each, a list-of-lists — another user
  * (c20794) asks `{ me { username } assignments(unitCode: "20794") { id } }` once a second.
  * Printed: the attacks sent and how they were answered, the other user's latencies (median,
- * max) and the process's peak RSS (every service and the gateway are in it), beside the load.
+ * max; and alone for 5 s before, the peer) and the process's peak RSS (every service and the gateway are in it), beside the load.
  */
 import os from 'node:os';
 import { InProcessBus } from '@reform/messaging';
@@ -36,6 +36,16 @@ async function main(): Promise<void> {
       '{ units(level: DISTRICT) { children { ancestors { children { code } } } } }',
     ];
     await client.login('c20794');
+    // The peer: the same query, alone, for 5 s before the attack.
+    const quiet: number[] = [];
+    for (const stop = Date.now() + 5_000; Date.now() < stop; ) {
+      const started = performance.now();
+      await client.as('c20794', '{ me { username } assignments(unitCode: "20794") { id } }');
+      quiet.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    quiet.sort((a, b) => a - b);
+    console.log(`another user's query alone: ${quiet.length} answered, median ${Math.round(quiet[Math.floor(quiet.length / 2)])} ms, max ${Math.round(quiet[quiet.length - 1])} ms`);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const answered = new Map<string, number>();
@@ -60,7 +70,7 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const total = [...answered.values()].reduce((a, b) => a + b, 0);
     console.log(`hostile queries: ${ATTACKERS} attackers for ${SECONDS} s sent ${total} (${[...answered].map(([code, n]) => `${code} ${n}`).join(', ')})`);
-    console.log(`another user's query: ${latencies.length} answered, median ${Math.round(latencies[Math.floor(latencies.length / 2)])} ms, max ${Math.round(latencies[latencies.length - 1])} ms`);
+    console.log(`another user's query during the attack: ${latencies.length} answered, median ${Math.round(latencies[Math.floor(latencies.length / 2)])} ms, max ${Math.round(latencies[latencies.length - 1])} ms`);
     console.log(`peak RSS of the embedded process: ${Math.round(peakRss / 1024 / 1024)} MB; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
   } finally {
     await platform.close();
