@@ -10,6 +10,8 @@ import { createPlansApp } from '@reform/plans';
 import { createTasksApp } from '@reform/tasks';
 import { composeSupergraph, fetchSubgraphSdl } from '@reform/gateway';
 import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
+import { TokenService } from '@reform/auth';
+import { FORWARDED_HEADER } from '@reform/subgraph';
 
 /**
  * CI's composition check: starts every subgraph on an empty database of its own, asks each for
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     apps.push({ name: 'tasks', app: await createTasksApp(options) });
     const subgraphs = await Promise.all(apps.map(async ({ name, app }) => {
       const url = `${await app.getUrl()}/graphql`;
-      return { name, url, sdl: await fetchSubgraphSdl({ name, url }) };
+      return { name, url, sdl: await fetchSubgraphSdl({ name, url }, { [FORWARDED_HEADER]: new TokenService(TEST_SIGNING_KEYS).sealForwarded('composition-check') }) };
     }));
     const supergraph = composeSupergraph(subgraphs);
     const digest = createHash('sha256').update(supergraph).digest('hex').slice(0, 12);

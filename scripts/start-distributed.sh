@@ -16,6 +16,8 @@
 #   DIRECTORY_PORT   [4101]                    the directory subgraph, on DIRECTORY_HOST [127.0.0.1]
 #   PLANS_PORT       [4102]                    the plans subgraph, on PLANS_HOST [127.0.0.1]
 #   TASKS_PORT       [4103]                    the tasks subgraph, on TASKS_HOST [127.0.0.1]
+#   CORS_ORIGINS     []                        origins whose browsers may call the gateway (comma-separated)
+#   TRUSTED_PROXIES  []                        reverse proxies whose X-Forwarded-For the gateway believes
 #   AUTH_SIGNING_KEYS                          kid:secret (>= 32 bytes); when unset, a key is made
 #                                              for this run only (sessions end with it)
 #   UNIT_LIST        [the national list]       the list the import step loads (idempotent)

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import sirv from 'sirv';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
+import { asksForSchema, claimedRoles, FORWARDED_HEADER, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
+import { GraphQLError, parse, ValidationContext } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
@@ -15,6 +17,31 @@ export interface GatewayOptions {
   readonly tokens: TokenService;
   /** The built web app (web/dist): served at `/` beside `/graphql`, client routes answered with its index.html. */
   readonly webRoot?: string;
+  /**
+   * Addresses of the reverse proxies in front of the gateway (TRUSTED_PROXIES): only from them
+   * is X-Forwarded-For believed, to find the client's real address for the login throttle.
+   */
+  readonly trustedProxies?: readonly string[];
+  /** Origins whose browsers may call the API (CORS_ORIGINS); none: no CORS headers at all. */
+  readonly corsOrigins?: readonly string[];
+  /** Development: the schema answers without a token. */
+  readonly development?: boolean;
+}
+
+/** `::ffff:10.0.0.1` → `10.0.0.1`. */
+const plainAddress = (address: string) => address.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+
+/**
+ * The client's address: the socket's, unless the socket is a trusted proxy; then the right-most
+ * address of X-Forwarded-For that is not a trusted proxy (what the client wrote to the left of
+ * it is the client's word and is ignored).
+ */
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: ReadonlySet<string>): string {
+  const socket = plainAddress(socketAddress ?? 'unknown');
+  if (!trustedProxies.has(socket)) return socket;
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '')).split(',').map(plainAddress).filter(Boolean);
+  for (let i = chain.length - 1; i >= 0; i--) if (!trustedProxies.has(chain[i])) return chain[i];
+  return chain[0] ?? socket;
 }
 
 /** Paths the web app never shadows: the API and the runtime's health endpoints. */
@@ -44,18 +71,24 @@ function webHandler(root: string | undefined): ReturnType<typeof sirv> | null {
  * Authorization header goes on to every subgraph, which verifies it again.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const supergraphSdl = composeSupergraph(await Promise.all(options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s) }))));
+  // Subgraphs answer `_service` only to the gateway (or a signed-in user): the seal says it is.
+  const supergraphSdl = composeSupergraph(await Promise.all(options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s, { [FORWARDED_HEADER]: options.tokens.sealForwarded('gateway') }) }))));
+  const trustedProxies = new Set((options.trustedProxies ?? []).map(plainAddress));
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: 'warn',
+    plugins: () => [queryLimits(options.development ?? false)],
+    // Only configured origins, never a reflected one (issue 12, finding 7).
+    cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: true, methods: ['POST', 'GET', 'OPTIONS'] } : false,
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization'),
         'x-request-id': request.headers.get('x-request-id'),
         // A retried mutation's key (ADR 0014): each subgraph records it with the command's events.
         'idempotency-key': request.headers.get('idempotency-key'),
+        [FORWARDED_HEADER]: request.headers.get(FORWARDED_HEADER),
       }),
     },
   });
@@ -67,8 +100,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       return;
     }
-    // The client's address for the subgraphs' login throttle; never trust one sent by the client.
-    request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+    // Bodies are bounded before anything reads them (issue 12, finding 6): a length must be
+    // declared and within the limit.
+    if (request.method === 'POST') {
+      const length = Number(request.headers['content-length']);
+      if (!Number.isFinite(length) || length > GATEWAY_MAX_BODY_BYTES) {
+        const message = Number.isFinite(length)
+          ? `body: yêu cầu dài ${length} byte, tối đa ${GATEWAY_MAX_BODY_BYTES} byte.`
+          : 'body: yêu cầu phải khai báo độ dài (Content-Length).';
+        const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field: 'body', rule: Number.isFinite(length) ? 'INPUT.BODY_TOO_LARGE' : 'INPUT.LENGTH_REQUIRED' } }] });
+        response.writeHead(Number.isFinite(length) ? 413 : 411, { 'content-type': 'application/json; charset=utf-8', connection: 'close' }).end(body);
+        request.resume();
+        return;
+      }
+    }
+    // The client's real address for the login throttle, sealed so that subgraphs can tell it
+    // from a header a client wrote itself (issue 12, finding 5).
+    request.headers[FORWARDED_HEADER] = options.tokens.sealForwarded(clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies));
     const token = bearerToken(request.headers.authorization);
     if (request.headers.authorization !== undefined) {
       try {
@@ -94,6 +142,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await runtime.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+    },
+  };
+}
+
+/**
+ * Query limits at the door (issue 12, ADR 0015): the document's size at parsing, then depth,
+ * aliases and estimated cost for the caller's roles (the token is verified before the runtime
+ * sees the request), before any subgraph is asked. Each subgraph checks again.
+ */
+function queryLimits(development: boolean) {
+  return {
+    onParse({ setParseFn }: { setParseFn: (parse: (source: unknown, options?: object) => unknown) => void }) {
+      setParseFn((source, options) => {
+        try {
+          return parse(source as string, { ...options, maxTokens: MAX_TOKENS });
+        } catch (error) {
+          if (error instanceof GraphQLError && /more th(?:an|at) \d+ tokens/.test(error.message)) throw queryLimitError('tokens', MAX_TOKENS);
+          throw error;
+        }
+      });
+    },
+    onValidate({ addValidationRule, context }: { addValidationRule: (rule: unknown) => void; context: { request?: Request; params?: { variables?: Record<string, unknown> } } }) {
+      // The schema only for signed-in users (a token reaching here was verified at the door) or in development.
+      if (!development && !context.request?.headers.get('authorization')) {
+        addValidationRule((validation: ValidationContext) => {
+          if (asksForSchema(validation.getDocument())) validation.reportError(unauthenticated());
+          return {};
+        });
+      }
+      addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
     },
   };
 }

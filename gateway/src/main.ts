@@ -2,6 +2,7 @@ import { parseSigningKeys, TokenService } from '@reform/auth';
 import { authConfig, ConfigError, httpConfig, loadConfig, runProcess, subgraphsConfig } from '@reform/config';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FORWARDED_HEADER } from '@reform/subgraph';
 import { fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 import { startGateway } from './gateway';
 
@@ -12,11 +13,15 @@ import { startGateway } from './gateway';
  *   SUBGRAPH_WAIT_SECONDS  how long to wait for every subgraph to answer at start (default 60)
  *   AUTH_SIGNING_KEYS   kid:secret,... the same keys as the services'
  *   WEB_ROOT            the built web app served at / (default web/dist of the working folder, when built)
+ *   CORS_ORIGINS        origins whose browsers may call the API (comma-separated, default none)
+ *   NODE_ENV            development: the schema answers without a token
+ *   TRUSTED_PROXIES     addresses of the reverse proxies in front (comma-separated, default none):
+ *                       only their X-Forwarded-For is believed for the client's address
  */
 const DEFAULT_SUBGRAPHS = 'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql';
 
 /** Asks each subgraph for its SDL until it answers; names the ones that never did. */
-export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], options: { timeoutMs: number; intervalMs?: number; report?: (line: string) => void }): Promise<void> {
+export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], options: { timeoutMs: number; intervalMs?: number; report?: (line: string) => void; headers?: () => Record<string, string> }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   const silent: string[] = [];
   await Promise.all(
@@ -25,7 +30,7 @@ export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], o
       let reported = false;
       for (;;) {
         try {
-          await fetchSubgraphSdl(subgraph);
+          await fetchSubgraphSdl(subgraph, options.headers?.());
           if (reported) options.report?.(`Subgraph ${subgraph.name} answers`);
           return;
         } catch (error) {
@@ -53,6 +58,8 @@ function main(): void {
       ...authConfig,
       SUBGRAPH_WAIT_SECONDS: z.coerce.number().int().min(0).default(60),
       WEB_ROOT: z.string().default(join(process.cwd(), 'web', 'dist')),
+      CORS_ORIGINS: z.string().default('').transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
+      TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
     });
     let tokens: TokenService;
     try {
@@ -60,8 +67,8 @@ function main(): void {
     } catch (error) {
       throw new ConfigError([(error as Error).message]);
     }
-    await waitForSubgraphs(config.SUBGRAPHS, { timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000, report: log });
-    const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens, webRoot: config.WEB_ROOT });
+    await waitForSubgraphs(config.SUBGRAPHS, { timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000, report: log, headers: () => ({ [FORWARDED_HEADER]: tokens.sealForwarded('gateway') }) });
+    const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens, trustedProxies: config.TRUSTED_PROXIES, corsOrigins: config.CORS_ORIGINS, development: process.env['NODE_ENV'] === 'development', webRoot: config.WEB_ROOT });
     log(`Ready at ${gateway.url} over ${config.SUBGRAPHS.map((s) => `${s.name} (${s.url})`).join(', ')}`);
     return { stop: () => gateway.close() };
   });

@@ -42,6 +42,10 @@ export interface PlatformOptions {
   /** Demo data of the embedded mode. */
   readonly demo?: boolean;
   readonly logger?: LogLevel[] | false;
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  readonly trustedProxies?: readonly string[];
+  /** Origins whose browsers may call the API (CORS_ORIGINS). */
+  readonly corsOrigins?: readonly string[];
   /** Progress lines for the operator (Nest's logger is kept quiet at `logger` levels). */
   readonly report?: (line: string) => void;
   /** The one clock of every service ("now", Viet Nam's "today"); the system clock by default. */
@@ -127,6 +131,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       host: options.host,
       tokens: new TokenService(options.signingKeys),
       webRoot: options.webRoot,
+      trustedProxies: options.trustedProxies,
+      corsOrigins: options.corsOrigins,
       subgraphs: [
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },

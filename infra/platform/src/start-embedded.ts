@@ -32,7 +32,7 @@ runProcess('embedded', async () => {
   };
   try {
     const signingKeys = embeddedSigningKeys(config.DATA_DIR);
-    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line), webRoot });
+    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line), trustedProxies: listOf(process.env.TRUSTED_PROXIES), corsOrigins: listOf(process.env.CORS_ORIGINS), webRoot });
     log.log(`Web app at ${platform.gatewayUrl.replace(/graphql$/, '')} (public page: ${platform.gatewayUrl.replace(/graphql$/, 'cong-khai')})`);
     log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);
@@ -62,3 +62,8 @@ function embeddedSigningKeys(dataDir: string): SigningKey[] {
   return parseSigningKeys(readFileSync(file, 'utf8').trim(), file);
 }
 
+
+/** `a, b` → ['a', 'b'] (TRUSTED_PROXIES, CORS_ORIGINS: as for the distributed gateway). */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+}

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
-import { eventually, GraphQLTestClient, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
+import { eventually, GraphQLTestClient, MATRIX_ACTORS, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
-import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, planOperations } from './plans-tasks-operations';
+import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, hostileOperations, planOperations } from './plans-tasks-operations';
 
 /**
  * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
@@ -26,16 +26,19 @@ const NOBODY_BUT_THE_ADMINISTRATOR: MatrixOperation['expected'] = {
 export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
   {
     name: "read the unit's accounts",
+    service: 'directory',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }),
     expected: READ_LIKE(),
   },
   {
     name: "read the unit's history",
+    service: 'directory',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { history { version type actor { username } } } }', { c: code }),
     expected: READ_LIKE(),
   },
   {
     name: 'change the unit (rename)',
+    service: 'directory',
     // Renaming to its current name: the access decision is what is tested, and the unit stays as it was.
     run: async (client, username, code) => {
       const { unit } = await client.as(username, 'query($c: ID!) { unit(code: $c) { name type } }', { c: code });
@@ -62,13 +65,22 @@ describe('access control through the gateway', () => {
   });
 
   const cases = [
-    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations()]),
+    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations(), ...hostileOperations(() => platform)]),
     ...matrixCases(assignmentActOperations(() => platform), ACTING_ACTORS),
   ];
   it('has at least 100 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(100));
 
   it.each(cases.map((c) => [`${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
     expect(await c.run(client)).toBe(c.expected);
+  });
+
+  // The same cases sent straight to the subgraph that answers them (reachable inside the network, issue 12).
+  const direct = cases.filter((c) => c.service);
+  it('runs at least 100 cases straight at the subgraphs too', () => expect(direct.length).toBeGreaterThanOrEqual(100));
+  it.each(direct.map((c) => [`at ${c.service}: ${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
+    for (const actor of MATRIX_ACTORS) await client.login(actor.username);
+    const subgraph = client.at(`${(await platform[c.service as 'directory' | 'plans' | 'tasks'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
+    expect(await c.run(subgraph)).toBe(c.expected);
   });
 
   describe('the identity acceptance', () => {

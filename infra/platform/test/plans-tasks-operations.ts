@@ -45,11 +45,13 @@ export function planOperations(provincialPlanId: () => string): MatrixOperation[
   return [
     {
       name: "read the unit's plans",
+      service: 'plans',
       run: (client, username, code) => client.outcome(username, 'query($c: ID!) { plans(issuerCode: $c) { id number } }', { c: code }),
       expected: PLAN_READS,
     },
     {
       name: 'draft a plan for the unit',
+      service: 'plans',
       run: (client, username, code) => client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(code) }),
       expected: MANAGERS_ONLY,
     },
@@ -65,6 +67,7 @@ export function assignmentReadOperations(): MatrixOperation[] {
   return [
     {
       name: "list the unit's assignments",
+      service: 'tasks',
       run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }),
       expected: READ_LIKE(),
     },
@@ -101,13 +104,64 @@ export function assignmentActOperations(platform: () => RunningPlatform): Matrix
   return [
     {
       name: "accept the unit's assignment",
+      service: 'tasks',
       run: async (client, username, code) => client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id status } }', { id: await waiting(code) }),
       expected: acting,
     },
     {
       name: "read an assignment of the unit with its history",
+      service: 'tasks',
       run: async (client, username, code) => client.outcome(username, 'query($id: ID!) { assignment(id: $id) { id status history { version type } } }', { id: await waiting(code) }),
       expected: by({ 'doha:child': 'OK', 'doha:grandchild': 'OK', 'd513:own': 'OK', 'd513:child': 'OK', 'c20794:own': 'OK', 'auditor:child': 'OK', 'auditor:grandchild': 'OK' }),
+    },
+  ];
+}
+
+const NOBODY = (): Expected => Object.fromEntries(MATRIX_ACTORS.map((actor) => [actor.username, Object.fromEntries(Object.keys(actor.targets).map((target) => [target, 'FORBIDDEN']))]));
+
+/**
+ * Issue 12's cases, for every actor and target: a timeline of another province's plan asked with
+ * the target as `unitCode` (finding 1), an unknown plan and assignment (finding 7: the same answer
+ * as another tenant's), a draft implementing another province's plan (finding 7).
+ */
+export function hostileOperations(platform: () => RunningPlatform): MatrixOperation[] {
+  const haGiangTask = async (): Promise<{ planId: string; taskId: string }> => {
+    const [row] = await platform()
+      .tasks.get(DataSource)
+      .query(`SELECT a.plan_id AS "planId", a.task_id AS "taskId" FROM "${TASKS_SCHEMA}".assignments a JOIN "${TASKS_SCHEMA}".known_plans p ON p.plan_id = a.plan_id WHERE p.number = '154/KH-UBND' AND a.kind = 'TASK' ORDER BY a.id LIMIT 1`);
+    return row;
+  };
+  return [
+    {
+      name: "read another province's task timeline naming the unit",
+      service: 'tasks',
+      run: async (client, username, code) => {
+        const { planId, taskId } = await haGiangTask();
+        return client.outcome(username, 'query($p: ID!, $t: ID!, $u: ID) { taskTimeline(planId: $p, taskId: $t, unitCode: $u) { type } }', { p: planId, t: taskId, u: code });
+      },
+      expected: NOBODY(),
+    },
+    {
+      name: 'read an unknown plan',
+      service: 'plans',
+      run: (client, username) => client.outcome(username, 'query($id: ID!) { plan(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }),
+      expected: NOBODY(),
+    },
+    {
+      name: 'accept an unknown assignment',
+      service: 'tasks',
+      run: (client, username) => client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: '00000000-0000-5000-8000-000000000000' }),
+      expected: NOBODY(),
+    },
+    {
+      name: "draft a plan for the unit implementing another province's plan",
+      service: 'plans',
+      run: async (client, username, code) => {
+        const { planId } = await haGiangTask();
+        return client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: { ...draftInput(code), implementsPlanId: planId } });
+      },
+      // Who may draft for the unit is told the parent plan is unknown (as for one that does not exist); the others are refused the draft.
+      expected: Object.fromEntries(Object.entries(MANAGERS_ONLY).map(([username, targets]) => [username, Object.fromEntries(Object.entries(targets).map(([target, outcome]) => [target, outcome === 'OK' ? 'BAD_USER_INPUT' : outcome]))])),
     },
   ];
 }

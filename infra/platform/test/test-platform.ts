@@ -24,10 +24,13 @@ export const PLATFORM_START_MS = 240_000;
 export const beforeReorganisation = () => new FixedClock('2025-06-16T03:00:00Z');
 
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
-export async function startTestPlatform(name: string, options: { clock?: Clock; webRoot?: string } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  name: string,
+  options: { clock?: Clock; webRoot?: string; trustedProxies?: readonly string[]; corsOrigins?: readonly string[] } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase(name);
   const bus = new InProcessBus();
-  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, clock: options.clock, webRoot: options.webRoot });
+  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, ...options });
   return {
     platform,
     client: new GraphQLTestClient(platform.gatewayUrl),

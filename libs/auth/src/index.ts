@@ -9,3 +9,4 @@ export * from './lib/undeclared-resolvers';
 export * from './lib/passwords';
 export * from './lib/login-throttle';
 export * from './lib/access-record';
+export * from './lib/account-access';

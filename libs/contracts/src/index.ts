@@ -1,4 +1,5 @@
 export * from './lib/contract';
 export * from './directory/unit-events';
+export * from './directory/account-events';
 export * from './plans/plan-events';
 export * from './audit/auditor-queried';

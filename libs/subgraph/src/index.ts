@@ -6,3 +6,7 @@ export * from './lib/service-process';
 export * from './lib/subgraph-types';
 export * from './lib/readiness';
 export * from './lib/idempotency.interceptor';
+export * from './lib/query-limits';
+export * from './lib/request-policy.plugin';
+export * from './lib/input-policy';
+export * from './lib/http-limits';

@@ -5,3 +5,4 @@ export * from './lib/graphql-client';
 export * from './lib/access-matrix';
 export * from './lib/table-snapshot';
 export * from './lib/own-servers';
+export * from './lib/schema-fuzz';

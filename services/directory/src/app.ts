@@ -1,5 +1,6 @@
 import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { limitRequestBodies } from '@reform/subgraph';
 import { DataSource } from 'typeorm';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ export interface DirectoryAppOptions extends DirectoryOptions {
 /** Boots the directory subgraph on `port` (embedded launcher, distributed main, tests). */
 export async function createDirectoryApp(options: DirectoryAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(DirectoryModule.forRoot(options), { logger: options.logger ?? ['error', 'warn', 'log'] });
+  limitRequestBodies(app);
   app.enableShutdownHooks();
   // Tables a rebuild filled with another projection version than this code's (ADR 0011).
   await warnOnReadModelVersions(app.get(DataSource), directoryReadModels, (line) => new Logger('ReadModels').warn(line));

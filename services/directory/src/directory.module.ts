@@ -7,9 +7,11 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
-import { authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, SigningKey } from '@reform/auth';
+import { accountAccessProviders, authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, PostgresFailureStore, ReplicatedAccountStatus, SigningKey } from '@reform/auth';
 import { CLOCK, Clock, systemClock, todayOf } from '@reform/clock';
 import { accessAncestry } from '@reform/unit-hierarchy';
+import { EntityManager } from 'typeorm';
+import { getEntityManagerToken } from '@nestjs/typeorm';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
 import { AccessRecordConsumer } from './read/access-record/access-record.consumer';
@@ -68,7 +70,7 @@ export class DirectoryModule {
         }),
         EventStoreModule.forService(DIRECTORY_SCHEMA),
         MessagingModule.forService({ bus: options.bus, service: 'directory', schema: DIRECTORY_SCHEMA, publish: publishDirectoryEvent }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: DirectoryModule, types: DIRECTORY_GRAPHQL_TYPES })),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: DirectoryModule, types: DIRECTORY_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
       controllers: [HealthController],
       providers: [
@@ -90,7 +92,8 @@ export class DirectoryModule {
         UnitHistoryResolver,
         HistoryActorResolver,
         AccountHistoryResolver,
-        { provide: LOGIN_THROTTLE, useValue: new LoginThrottle(DEFAULT_LOGIN_LIMITS) },
+        // Failures kept in PostgreSQL: every replica of the directory counts the same ones.
+        { provide: LOGIN_THROTTLE, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new LoginThrottle(DEFAULT_LOGIN_LIMITS, new PostgresFailureStore(manager, DIRECTORY_SCHEMA)) },
         ...authProviders({
           signingKeys: options.signingKeys,
           token: { ttlSeconds: options.tokenTtlSeconds },
@@ -102,8 +105,17 @@ export class DirectoryModule {
               inForce: async (code: string) => (await units.unit(code, todayOf(clock), todayOf(clock))) !== null,
             }),
           },
-          accountStatus: { inject: [AccountDirectory], useFactory: (accounts: AccountDirectory) => accounts },
+          // Its own accounts answer at once (disabled, a claimed role no longer held); its copy of
+          // the published changes adds a changed password (sessions issued before it), ADR 0014.
+          accountStatus: {
+            inject: [AccountDirectory, getEntityManagerToken()],
+            useFactory: (accounts: AccountDirectory, manager: EntityManager) => {
+              const replicated = new ReplicatedAccountStatus(manager, DIRECTORY_SCHEMA);
+              return { isCurrent: async (session) => (await accounts.holdsAll(session.identity.accountId, session.identity.roles)) && (await replicated.isCurrent(session)) };
+            },
+          },
         }),
+        ...accountAccessProviders(DIRECTORY_SCHEMA),
         API_ERROR_FILTER,
         IDEMPOTENCY_INTERCEPTOR,
       ],

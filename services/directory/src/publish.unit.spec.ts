@@ -1,4 +1,4 @@
-import { DIRECTORY_UNIT_CONTRACTS } from '@reform/contracts';
+import { DIRECTORY_ACCOUNT_CONTRACTS, DIRECTORY_UNIT_CONTRACTS } from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import { UnitEvent } from './domain/unit/unit.decider';
 import { UNIT_EVENT_TYPES } from './read/units/units.projection';
@@ -57,12 +57,43 @@ describe('publishDirectoryEvent (what the relay sends)', () => {
     expect(message?.data).toMatchObject({ code: '513.PNV', level: 'AGENCY', kind: 'Phòng' });
   });
 
-  it('keeps account events private (password hashes never leave the service)', () => {
+  it('never lets a password hash leave the service', () => {
     expect(publishDirectoryEvent(recorded('account-1', 1, { type: 'AccountCreated', data: { passwordHash: 'x' } }))).toBeNull();
-    expect(publishDirectoryEvent(recorded('account-1', 2, { type: 'PasswordChanged', data: { passwordHash: 'y' } }))).toBeNull();
+    expect(JSON.stringify(publishDirectoryEvent(recorded('account-1', 2, { type: 'PasswordChanged', data: { passwordHash: 'y' } })))).not.toContain('"y"');
   });
 
   it('a payload that breaks the contract is named by field', () => {
     expect(() => contractOf('UnitMerged').validate({ code: '519', intoCode: '509', effectiveOn: '1/1/2025' })).toThrow(/effectiveOn: must be a day YYYY-MM-DD/);
+  });
+});
+
+const recordedAccountEvent = (streamId: string, type: string, data: unknown): RecordedEvent => ({
+  eventId: 'e-1',
+  streamId,
+  streamVersion: 2,
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: { actor: { accountId: 'a-0', username: 'doha', unitCode: '49' }, tenant: '49', correlationId: 'c-1', causationId: null },
+  recordedAt: new Date('2026-01-01T00:00:00Z'),
+  globalPosition: { transactionId: '1', position: '1' },
+  hash: 'h',
+  previousHash: null,
+});
+
+describe('what the directory publishes about accounts (ADR 0014)', () => {
+  it('publishes a disablement, a revoked role and a changed password with the account id only: never a hash, a reason or a name', () => {
+    const disabled = publishDirectoryEvent(recordedAccountEvent('account-a-7', 'AccountDisabled', { reason: 'Chuyển công tác' }));
+    const revoked = publishDirectoryEvent(recordedAccountEvent('account-a-7', 'RoleRevoked', { role: 'UNIT_MANAGER', unitCode: '513' }));
+    const password = publishDirectoryEvent(recordedAccountEvent('account-a-7', 'PasswordChanged', { passwordHash: 'scrypt$secret' }));
+    expect([disabled?.name, disabled?.data]).toEqual(['directory.AccountDisabled', { accountId: 'a-7' }]);
+    expect([revoked?.name, revoked?.data]).toEqual(['directory.RoleRevoked', { accountId: 'a-7', role: 'UNIT_MANAGER', unitCode: '513' }]);
+    expect([password?.name, password?.data]).toEqual(['directory.PasswordChanged', { accountId: 'a-7' }]);
+    for (const message of [disabled, revoked, password]) expect(DIRECTORY_ACCOUNT_CONTRACTS.find((contract) => contract.name === message?.name)?.validate(message?.data)).toEqual(message?.data);
+  });
+
+  it('keeps the creation (with its password hash) and grants private', () => {
+    expect(publishDirectoryEvent(recordedAccountEvent('account-a-7', 'AccountCreated', { accountId: 'a-7', username: 'x', passwordHash: 'scrypt$secret' }))).toBeNull();
+    expect(publishDirectoryEvent(recordedAccountEvent('account-a-7', 'RoleGranted', { role: 'VIEWER', unitCode: '49' }))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { authProviders, SigningKey } from '@reform/auth';
+import { accountAccessProviders, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
@@ -66,7 +66,7 @@ export class PlansModule {
         EventStoreModule.forService(PLANS_SCHEMA),
         MessagingModule.forService({ bus: options.bus, service: 'plans', schema: PLANS_SCHEMA, publish: publishPlanEvent }),
         UnitHierarchyModule.forService({ schema: PLANS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: PlansModule, types: PLANS_GRAPHQL_TYPES })),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: PlansModule, types: PLANS_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
       controllers: [HealthController],
       providers: [
@@ -84,7 +84,10 @@ export class PlansModule {
         ...authProviders({
           signingKeys: options.signingKeys,
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
+          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0014).
+          accountStatus: replicatedAccountStatus(PLANS_SCHEMA),
         }),
+        ...accountAccessProviders(PLANS_SCHEMA),
         API_ERROR_FILTER,
         IDEMPOTENCY_INTERCEPTOR,
       ],

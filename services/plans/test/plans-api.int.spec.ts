@@ -160,8 +160,20 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   it('refuses another district’s manager and an unknown plan', async () => {
     expect((await as('d514', ISSUE, { id: planId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await as('d514', DRAFT, { input: draftInput([COMMUNE_TASK]) })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await as('d513', ISSUE, { id: 'no-such-plan' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    expect((await as('d513', PLAN, { id: 'no-such-plan' })).data.plan).toBeNull();
+    // An unknown plan answers as another tenant's does: nothing tells whether an id exists (issue 12, finding 7).
+    expect((await as('d513', ISSUE, { id: 'no-such-plan' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d513', PLAN, { id: 'no-such-plan' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d514', PLAN, { id: 'no-such-plan' })).errors?.[0]).toEqual((await as('d514', PLAN, { id: planId })).errors?.[0]);
+  });
+
+  it('refuses a draft implementing a plan its drafter cannot read, as it refuses an unknown one (issue 12, finding 7)', async () => {
+    const own = await as('d514', DRAFT, { input: { ...draftInput([COMMUNE_TASK]), issuerCode: '514' } });
+    const otherDistrictsPlan = own.data?.draftPlan?.id;
+    expect(otherDistrictsPlan).toEqual(expect.any(String));
+    const unreadable = await as('d513', DRAFT, { input: { ...draftInput([COMMUNE_TASK]), implementsPlanId: otherDistrictsPlan } });
+    const unknown = await as('d513', DRAFT, { input: { ...draftInput([COMMUNE_TASK]), implementsPlanId: 'no-such-plan' } });
+    expect(unreadable.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'implementsPlanId' });
+    expect(unreadable.errors?.[0]).toEqual(unknown.errors?.[0]);
   });
 
   it('revises a refused draft and issues it; a closed plan accepts nothing more (CONFLICT)', async () => {

@@ -1,5 +1,6 @@
 import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { limitRequestBodies } from '@reform/subgraph';
 import { DataSource } from 'typeorm';
 import { warnOnReadModelVersions } from '@reform/event-store';
 import { TasksModule, TasksOptions } from './tasks.module';
@@ -14,6 +15,7 @@ export interface TasksAppOptions extends TasksOptions {
 /** Boots the tasks subgraph on `port` (embedded launcher, distributed main, tests). */
 export async function createTasksApp(options: TasksAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(TasksModule.forRoot(options), { logger: options.logger ?? ['error', 'warn', 'log'] });
+  limitRequestBodies(app);
   app.enableShutdownHooks();
   // Tables a rebuild filled with another projection version than this code's (ADR 0011).
   await warnOnReadModelVersions(app.get(DataSource), tasksReadModels, (line) => new Logger('ReadModels').warn(line));

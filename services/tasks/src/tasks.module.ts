@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { authProviders, SigningKey } from '@reform/auth';
+import { accountAccessProviders, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
 import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
 import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
@@ -75,7 +75,7 @@ export class TasksModule {
         // No publish mapping yet: assignment events stay inside the service.
         MessagingModule.forService({ bus: options.bus, service: 'tasks', schema: TASKS_SCHEMA }),
         UnitHierarchyModule.forService({ schema: TASKS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES })),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
       controllers: [HealthController],
       providers: [
@@ -103,7 +103,10 @@ export class TasksModule {
         ...authProviders({
           signingKeys: options.signingKeys,
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
+          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0014).
+          accountStatus: replicatedAccountStatus(TASKS_SCHEMA),
         }),
+        ...accountAccessProviders(TASKS_SCHEMA),
         API_ERROR_FILTER,
         IDEMPOTENCY_INTERCEPTOR,
       ],

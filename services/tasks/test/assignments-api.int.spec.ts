@@ -73,8 +73,9 @@ describe('tasks: assignments through the subgraph', () => {
     expect(await outcome('d601', TASK, { planId: issued.planId })).toBe('FORBIDDEN');
   });
 
-  it('errors: NOT_FOUND for an unknown id, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance', async () => {
-    expect(await outcome('c60001', ACCEPT, { id: '00000000-0000-5000-8000-000000000000' })).toBe('NOT_FOUND');
+  it('errors: FORBIDDEN for an unknown id as for another unit\'s, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance', async () => {
+    // Nothing tells whether an id exists (issue 12, finding 7).
+    expect(await outcome('c60001', ACCEPT, { id: '00000000-0000-5000-8000-000000000000' })).toBe('FORBIDDEN');
     const id = idOf('60004');
     await useTokens(bed.client, { c60004: [['UNIT_OFFICER', '60004']] });
     expect(await outcome('c60004', PROGRESS, { id, input: { percent: 10 } })).toBe('CONFLICT');
@@ -168,7 +169,9 @@ describe('tasks: assignments through the subgraph', () => {
   });
 
   it('the subgraph SDL declares the entities it resolves and extends', async () => {
-    const sdl: string = (await bed.client.request('{ _service { sdl } }')).data._service.sdl;
+    // The SDL is for signed-in users and the gateway (issue 12, finding 7).
+    expect((await bed.client.request('{ _service { sdl } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const sdl: string = (await bed.client.request('{ _service { sdl } }', undefined, await bed.client.login('c60001'))).data._service.sdl;
     expect(sdl).toMatch(/type Assignment\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Unit\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type Plan\s+@key\(fields: "id"\)/);

@@ -85,6 +85,30 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
     expect((await as('auditor', TIMELINE, { planId: issued.planId, taskId: 't1' })).taskTimeline).toHaveLength(45);
   });
 
+  it('gives nothing of a plan to a caller who passes its own unit as unitCode when that unit is not part of the task (issue 12, finding 1)', async () => {
+    await useTokens(bed.client, { c60101: [['UNIT_MANAGER', '60101']], c60005: [['UNIT_OFFICER', '60005']] });
+    const EXPORT_UNIT = `query($planId: ID!, $taskId: ID!, $unitCode: ID) { taskTimelineExport(planId: $planId, taskId: $taskId, unitCode: $unitCode) { entries content } }`;
+    // Another district and its commune name themselves: they have no assignment of the task.
+    expect(await outcome('d601', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '601' })).toBe('FORBIDDEN');
+    expect(await outcome('c60101', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60101' })).toBe('FORBIDDEN');
+    expect(await outcome('d601', EXPORT_UNIT, { planId: issued.planId, taskId: 't1', unitCode: '601' })).toBe('FORBIDDEN');
+    // A commune of the same district that is not an assignee of t2 gets nothing of it either.
+    expect(await outcome('c60002', TIMELINE, { planId: issued.planId, taskId: 't2', unitCode: '60002' })).toBe('FORBIDDEN');
+    // The assignee of t2 sees its own thread only: the issue that named it, its own assignment.
+    const own: Entry[] = (await as('c60005', TIMELINE, { planId: issued.planId, taskId: 't2', unitCode: '60005' })).taskTimeline;
+    expect(own.map((entry) => entry.type)).toEqual(['PlanIssued', 'AssignmentCreated']);
+    expect(own.filter((entry) => entry.unit).every((entry) => entry.unit?.code === '60005')).toBe(true);
+    // A commune's thread never holds a sibling's assignment.
+    const first: Entry[] = (await as('c60001', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60001' })).taskTimeline;
+    expect(new Set(first.filter((entry) => entry.unit).map((entry) => entry.unit?.code))).toEqual(new Set(['60001']));
+  });
+
+  it('answers an unknown plan as it answers a plan the caller cannot read (FORBIDDEN), with or without unitCode', async () => {
+    expect(await outcome('d600', TIMELINE, { planId: 'plan-that-does-not-exist', taskId: 't1' })).toBe('FORBIDDEN');
+    expect(await outcome('d600', TIMELINE, { planId: 'plan-that-does-not-exist', taskId: 't1', unitCode: '600' })).toBe('FORBIDDEN');
+    expect(await outcome('d601', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');
+  });
+
   it('answers NOT_FOUND naming taskId for a task no issued plan has', async () => {
     const result = await bed.client.request(TIMELINE, { planId: issued.planId, taskId: 'no-such-task' }, await bed.client.login('d600'));
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'taskId' });

@@ -67,7 +67,7 @@ describe('AccessGuard on a federated subgraph', () => {
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
-        AuthModule.forRoot({ signingKeys: [KEY], unitAncestry: { useValue: { ancestry } }, accountStatus: { useValue: { isActive: async (id: string) => id !== 'disabled-account' } } }),
+        AuthModule.forRoot({ signingKeys: [KEY], unitAncestry: { useValue: { ancestry } }, accountStatus: { useValue: { isCurrent: async ({ identity }: { identity: { accountId: string } }) => identity.accountId !== 'disabled-account' } } }),
       ],
       providers: [UnitResolver],
     }).compile();

@@ -10,13 +10,20 @@ import { ACCESS_RECORDER, AccessRecorder, isAuditor } from './access-record';
 
 export const TOKEN_SERVICE = Symbol('TOKEN_SERVICE');
 
+/** A verified token: who, and when it was issued. */
+export interface Session {
+  readonly identity: Identity;
+  readonly issuedAt: Date;
+}
+
 /**
- * Whether an account may still act. A token outlives a disablement by at most its lifetime
- * unless the service checks: services that know accounts (directory, and the others through
- * its AccountDisabled events) provide this so a disabled account is refused at once.
+ * Whether a session may still act. A token outlives a disablement, a revoked role or a changed
+ * password by at most its lifetime unless the service checks: the directory answers from its
+ * accounts, every other service from its copy of the directory's account contracts
+ * (`ReplicatedAccountStatus`, ADR 0014), so the old token is refused at once everywhere.
  */
 export interface AccountStatus {
-  isActive(accountId: string): Promise<boolean>;
+  isCurrent(session: Session): Promise<boolean>;
 }
 export const ACCOUNT_STATUS = Symbol('ACCOUNT_STATUS');
 
@@ -49,9 +56,9 @@ export class AccessGuard implements CanActivate {
     if (!request) throw unauthenticated();
     if (!request.identity) {
       try {
-        const identity = await this.tokens.verify(bearerToken(request.headers['authorization']));
-        if (this.accounts && !(await this.accounts.isActive(identity.accountId))) throw new TokenRejectedError('account-disabled');
-        request.identity = identity;
+        const session = await this.tokens.verifySession(bearerToken(request.headers['authorization']));
+        if (this.accounts && !(await this.accounts.isCurrent(session))) throw new TokenRejectedError('session-revoked');
+        request.identity = session.identity;
       } catch (error) {
         if (error instanceof TokenRejectedError) {
           this.logger.debug(error.message);

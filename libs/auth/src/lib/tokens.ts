@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors, decodeProtectedHeader } from 'jose';
 import { Identity, ROLES, Role, RoleGrant } from '@reform/access';
 
@@ -20,7 +21,7 @@ export interface TokenOptions {
   readonly ttlSeconds?: number;
 }
 
-export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key' | 'account-disabled';
+export type TokenRejection = 'missing' | 'malformed' | 'expired' | 'bad-signature' | 'unknown-key' | 'account-disabled' | 'session-revoked';
 
 /** Why a token was refused (English, for logs); users only ever see UNAUTHENTICATED. */
 export class TokenRejectedError extends Error {
@@ -64,7 +65,9 @@ export class TokenService {
   async issue(identity: Identity, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({ username: identity.username, unit: identity.unitCode, roles: identity.roles })
+    // `iat` counts whole seconds; the milliseconds let a session be compared with a revocation
+    // recorded within the same second (ADR 0014).
+    const token = await new SignJWT({ username: identity.username, unit: identity.unitCode, roles: identity.roles, iatMs: now.getTime() })
       .setProtectedHeader({ alg: 'HS256', kid: this.signingKid })
       .setSubject(identity.accountId)
       .setIssuer(this.issuer)
@@ -75,8 +78,40 @@ export class TokenService {
     return { token, expiresAt };
   }
 
+  /**
+   * The gateway's word on who is calling (issue 12, findings 5 and 7): the client address it
+   * determined, sealed with the signing key (HMAC-SHA256, kid, instant). A subgraph believes a
+   * forwarded address only with a valid seal, and knows the call came through the gateway.
+   */
+  sealForwarded(address: string, now: Date = new Date()): string {
+    const at = String(now.getTime());
+    const encoded = Buffer.from(address, 'utf8').toString('base64url');
+    return `${this.signingKid}.${at}.${encoded}.${this.mac(this.signingKey, at, encoded)}`;
+  }
+
+  /** The address a valid, recent (60 s) seal vouches for; null for a missing, forged or stale one. */
+  openForwarded(seal: string | string[] | undefined | null, now: Date = new Date()): string | null {
+    const value = Array.isArray(seal) ? seal[0] : seal;
+    const [kid, at, encoded, mac, ...rest] = (value ?? '').split('.');
+    const key = kid ? this.keys.get(kid) : undefined;
+    if (!key || !at || !encoded || !mac || rest.length || Math.abs(now.getTime() - Number(at)) > 60_000) return null;
+    const expected = Buffer.from(this.mac(key, at, encoded));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    return Buffer.from(encoded, 'base64url').toString('utf8');
+  }
+
+  private mac(key: Uint8Array, at: string, encoded: string): string {
+    return createHmac('sha256', key).update(`reform-forwarded|${at}|${encoded}`).digest('base64url');
+  }
+
   /** Verifies signature, issuer, audience and expiry; returns the identity the token carries. */
   async verify(token: string | undefined | null, now: Date = new Date()): Promise<Identity> {
+    return (await this.verifySession(token, now)).identity;
+  }
+
+  /** As `verify`, with the instant the token was issued (to compare with a revocation). */
+  async verifySession(token: string | undefined | null, now: Date = new Date()): Promise<{ identity: Identity; issuedAt: Date }> {
     if (!token) throw new TokenRejectedError('missing');
     let kid: string | undefined;
     try {
@@ -93,13 +128,16 @@ export class TokenService {
         algorithms: ['HS256'],
         currentDate: now,
       });
-      return {
+      const identity: Identity = {
         accountId: String(payload.sub),
         username: String(payload['username']),
         unitCode: String(payload['unit']),
         roles: parseGrants(payload['roles']),
       };
+      const issuedAtMs = typeof payload['iatMs'] === 'number' ? payload['iatMs'] : (payload.iat ?? 0) * 1000;
+      return { identity, issuedAt: new Date(issuedAtMs) };
     } catch (error) {
+      if (error instanceof TokenRejectedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new TokenRejectedError('expired');
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw new TokenRejectedError('bad-signature');
       throw new TokenRejectedError('malformed');

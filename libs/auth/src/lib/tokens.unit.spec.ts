@@ -72,4 +72,19 @@ describe('TokenService', () => {
     expect(bearerToken('Basic xyz')).toBeNull();
     expect(bearerToken(undefined)).toBeNull();
   });
+
+  describe('the gateway\'s seal on a forwarded address', () => {
+    const service = new TokenService([{ kid: 'k1', secret: 'a-secret-of-at-least-thirty-two-bytes!!' }]);
+    it('opens what it sealed, and nothing forged, altered or stale', () => {
+      const now = new Date('2026-01-01T00:00:00Z');
+      const seal = service.sealForwarded('203.0.113.7', now);
+      expect(service.openForwarded(seal, now)).toBe('203.0.113.7');
+      const [kid, at, , mac] = seal.split('.');
+      expect(service.openForwarded(`${kid}.${at}.${Buffer.from('10.0.0.1').toString('base64url')}.${mac}`, now)).toBeNull();
+      expect(service.openForwarded(new TokenService([{ kid: 'k1', secret: 'another-secret-of-at-least-32-bytes!!' }]).sealForwarded('203.0.113.7', now), now)).toBeNull();
+      expect(service.openForwarded(seal, new Date(now.getTime() + 61_000))).toBeNull();
+      expect(service.openForwarded('10.0.0.1', now)).toBeNull();
+      expect(service.openForwarded(undefined, now)).toBeNull();
+    });
+  });
 });

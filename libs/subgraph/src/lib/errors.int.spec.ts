@@ -4,7 +4,7 @@ import { Args, GraphQLModule, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@reform/decider';
 import { WrongExpectedVersionError } from '@reform/event-store';
 import { API_ERROR_FILTER } from './errors';
-import { DateTimeScalar } from './scalars';
+import { DateScalar, DateTimeScalar } from './scalars';
 import { subgraphGraphQLOptions } from './subgraph-options';
 import { subgraphTypes } from './subgraph-types';
 
@@ -21,6 +21,11 @@ class FailingResolver {
   @Query(() => String)
   at(@Args('when', { type: () => DateTimeScalar }) when: Date): string {
     return when.toISOString();
+  }
+
+  @Query(() => String)
+  day(@Args('on', { type: () => DateScalar }) on: string): string {
+    return on;
   }
 }
 
@@ -62,14 +67,31 @@ describe('subgraph errors', () => {
     const post = async (query: string, variables?: Record<string, unknown>) =>
       ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as { data?: unknown; errors: Array<{ message: string; extensions: Record<string, unknown> }> });
     const asVariable = await post('query($when: DateTime!) { at(when: $when) }', { when: '2020-13-01' });
-    expect(asVariable.errors[0].message).toBe('when: Thời điểm "2020-13-01" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z.');
+    expect(asVariable.errors[0].message).toBe('when: Thời điểm "2020-13-01" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm 1900 đến 9999.');
     expect(asVariable.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'when' });
     const asLiteral = await post('{ at(when: "hôm qua") }');
-    expect(asLiteral.errors[0].message).toBe('Thời điểm "hôm qua" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z.');
+    expect(asLiteral.errors[0].message).toBe('Thời điểm "hôm qua" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm 1900 đến 9999.');
     // Apollo keeps GRAPHQL_VALIDATION_FAILED for a literal (checked before execution); through the
     // gateway every argument reaches a subgraph as a variable, so users get the case above.
     expect(asLiteral.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await post('{ at(when: "2020-07-01T00:00:00Z") }')).data).toEqual({ at: '2020-07-01T00:00:00.000Z' });
+  });
+
+  it('refuses impossible days and instants outside the platform\'s years with BAD_USER_INPUT naming the argument (issue 12, finding 6)', async () => {
+    const post = async (query: string, variables?: Record<string, unknown>) =>
+      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> });
+    for (const on of ['2021-02-29', '2021-04-31', '0000-01-01', '2021-13-01']) {
+      const result = await post('query($on: Date!) { day(on: $on) }', { on });
+      expect([on, result.errors?.[0].extensions]).toEqual([on, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'on' })]);
+    }
+    for (const when of ['0000-01-01T00:00:00Z', '2021-02-29T00:00:00Z', '2021-02-30T10:00:00+07:00']) {
+      const result = await post('query($when: DateTime!) { at(when: $when) }', { when });
+      expect([when, result.errors?.[0].extensions]).toEqual([when, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'when' })]);
+    }
+    // The gateway names a subgraph's variables `_<field>_<argument>`: the field users see is the argument.
+    const renamed = await post('query($_day_on: Date!) { day(on: $_day_on) }', { _day_on: '2021-02-29' });
+    expect(renamed.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^on: Ngày "2021-02-29" không hợp lệ/), extensions: { code: 'BAD_USER_INPUT', field: 'on' } });
+    expect((await post('{ day(on: "2024-02-29") }')).data).toEqual({ day: '2024-02-29' });
   });
 
   it('hides internal failures and their stack traces', async () => {

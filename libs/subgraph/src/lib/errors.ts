@@ -4,6 +4,7 @@ import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@reform/decider';
 import { WrongExpectedVersionError } from '@reform/event-store';
+import { queryLimitError } from './query-limits';
 
 /**
  * Turns what resolvers throw into the API's error classes (API.md): a domain rule → its kind
@@ -40,6 +41,8 @@ export class ApiErrorFilter implements GqlExceptionFilter {
   }
 }
 
+// What graphql-js says when a document is longer than `maxTokens`.
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/;
 // What graphql-js says when a scalar refuses an argument, before our scalar's own (Vietnamese) reason.
 const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?; ([\s\S]+)$/;
 const INVALID_LITERAL = /^Expected value of type "[\w![\]]+", found [\s\S]*?; ([\s\S]+)$/;
@@ -52,8 +55,14 @@ const INVALID_LITERAL = /^Expected value of type "[\w![\]]+", found [\s\S]*?; ([
  */
 export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const tokens = TOO_MANY_TOKENS.exec(formatted.message);
+  if (tokens) return { message: queryLimitError('tokens', Number(tokens[1])).message, extensions: { code: 'QUERY_LIMIT_EXCEEDED', rule: 'tokens', max: Number(tokens[1]) } };
   const variable = INVALID_VARIABLE.exec(formatted.message);
-  if (variable) return { ...formatted, message: `${variable[1]}: ${variable[2]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field: variable[1] } };
+  if (variable) {
+    // Through the gateway a variable is named `_<field>_<argument>`: users know the argument.
+    const field = /^_[A-Za-z0-9]+_(\w+)$/.exec(variable[1])?.[1] ?? variable[1];
+    return { ...formatted, message: `${field}: ${variable[2]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field } };
+  }
   const literal = INVALID_LITERAL.exec(formatted.message);
   if (literal) return { ...formatted, message: literal[1], extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
   return { ...formatted, extensions };

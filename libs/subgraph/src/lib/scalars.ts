@@ -1,10 +1,20 @@
+import { isValid, parseISO } from 'date-fns';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Years the platform's records can concern (PostgreSQL has no year 0; nobody plans for 10000). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
+
+/** A real calendar day (date-fns refuses 2021-02-29, where Date.parse rolls it to 1 March) in the platform's years. */
+function isCalendarDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return DAY.test(value) && isValid(parseISO(value)) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
 
 function parseDay(value: unknown): string {
-  if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new GraphQLError(`Ngày "${String(value)}" không hợp lệ: dùng định dạng YYYY-MM-DD.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof value !== 'string' || !isCalendarDay(value)) {
+    throw new GraphQLError(`Ngày "${String(value).slice(0, 40)}" không hợp lệ: dùng định dạng YYYY-MM-DD, một ngày có thật từ năm ${FIRST_YEAR} đến ${LAST_YEAR}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }
@@ -13,7 +23,8 @@ function parseDay(value: unknown): string {
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar day, ISO 8601 (YYYY-MM-DD).',
-  serialize: (value) => parseDay(value),
+  // Days already recorded are answered as they are; the strict check is for what comes in.
+  serialize: (value) => (typeof value === 'string' && DAY.test(value) ? value : parseDay(value)),
   parseValue: (value) => parseDay(value),
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
 });
@@ -24,9 +35,10 @@ export { vietnamDay } from '@reform/clock';
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseInstant(value: unknown): Date {
-  const date = typeof value === 'string' && INSTANT.test(value) ? new Date(value) : null;
+  // The day part must be a real calendar day in the platform's years, whatever the zone.
+  const date = typeof value === 'string' && INSTANT.test(value) && isCalendarDay(value.slice(0, 10)) ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`Thời điểm "${String(value)}" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Thời điểm "${String(value).slice(0, 40)}" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm ${FIRST_YEAR} đến ${LAST_YEAR}.`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return date;
 }

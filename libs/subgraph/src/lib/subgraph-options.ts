@@ -1,7 +1,12 @@
 import { Type } from '@nestjs/common';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema, isScalarType } from 'graphql';
 import { formatSubgraphError } from './errors';
+import { DateScalar } from './scalars';
+import { MAX_TOKENS } from './query-limits';
+import { subgraphRequestPolicy } from './request-policy.plugin';
+import { SigningKey, TokenService } from '@reform/auth';
 
 /**
  * GraphQL settings every subgraph shares: Federation 2 code-first schema, guards on field
@@ -9,7 +14,12 @@ import { formatSubgraphError } from './errors';
  * context for the access guard, no stack traces, no landing page. The schema holds the resolvers of
  * `scope.module` and only the types registered in `scope.types` (see subgraphTypes) or shared.
  */
-export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Type<unknown> }, overrides: Partial<ApolloFederationDriverConfig> = {}): ApolloFederationDriverConfig {
+export function subgraphGraphQLOptions(
+  scope: { module: Type<unknown>; types: Type<unknown>; signingKeys?: readonly SigningKey[] },
+  overrides: Partial<ApolloFederationDriverConfig> = {},
+): ApolloFederationDriverConfig {
+  // Who may read the schema: a verified token or the gateway's seal (the service's keys), or anyone in development.
+  const tokens = scope.signingKeys?.length ? new TokenService(scope.signingKeys) : undefined;
   return {
     driver: ApolloFederationDriver,
     include: [scope.module, scope.types],
@@ -35,7 +45,32 @@ export function subgraphGraphQLOptions(scope: { module: Type<unknown>; types: Ty
     // Traces are for Apollo's hosted studio, which the platform does not use. Cache-control hints
     // neither (nothing sets or reads them), and computing them wraps every field's resolver: a
     // province's plan progress is 2,500 fields, where that wrapping was a fifth of the answer's CPU.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    // Query limits (depth, aliases, cost; tokens at parsing): issue 12, ADR 0015.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      subgraphRequestPolicy({ tokens, development: process.env['NODE_ENV'] === 'development' }),
+    ],
+    // The schema is not for strangers (issue 12, finding 7): the request policy lets signed-in users, the gateway and development read it.
+    introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    transformSchema: withScalarParsers,
     ...overrides,
   };
+}
+
+/**
+ * The federation driver rebuilds the code-first schema from its printed SDL and copies the
+ * parsers back only for scalars named DateTime and Timestamp (@nestjs/graphql 13.4's
+ * GraphQLFederationFactory): without this, `Date` arguments were taken as any string, and
+ * "2021-02-29" reached the deciders and PostgreSQL (issue 12, finding 6).
+ */
+export function withScalarParsers(schema: GraphQLSchema): GraphQLSchema {
+  const date = schema.getType('Date');
+  if (isScalarType(date)) {
+    date.parseValue = DateScalar.parseValue;
+    date.parseLiteral = DateScalar.parseLiteral;
+    date.serialize = DateScalar.serialize;
+  }
+  return schema;
 }

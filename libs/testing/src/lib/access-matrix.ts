@@ -7,7 +7,7 @@ import { GraphQLTestClient } from './graphql-client';
  * actors and targets stay the same, so isolation stays tested as the platform grows.
  */
 export type Target = 'own' | 'child' | 'grandchild' | 'sibling' | 'siblingChild' | 'parent' | 'otherProvince' | 'predecessor' | 'formerChild';
-export type Outcome = 'OK' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type Outcome = 'OK' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
 
 export interface MatrixActor {
   readonly username: string;
@@ -37,8 +37,13 @@ export const REORGANISED_ACTORS: readonly MatrixActor[] = [
   { username: 'd513', role: 'UNIT_MANAGER at 513 (abolished 2025-07-01)', targets: { own: '513', child: '20800', formerChild: '20794' } },
 ];
 
+/** A subgraph the same operation can be sent to straight, bypassing the gateway. */
+export type MatrixService = 'directory' | 'plans' | 'tasks';
+
 export interface MatrixOperation {
   readonly name: string;
+  /** When the whole operation is answered by one subgraph: the matrix runs it there too (issue 12). */
+  readonly service?: MatrixService;
   /** Runs the operation as `username` on `unitCode` and returns `extensions.code` or 'OK'. */
   run(client: GraphQLTestClient, username: string, unitCode: string): Promise<string>;
   /** The designed outcome for each actor and target. */
@@ -47,6 +52,7 @@ export interface MatrixOperation {
 
 export interface MatrixCase {
   readonly operation: string;
+  readonly service?: MatrixService;
   readonly username: string;
   readonly role: string;
   readonly target: Target;
@@ -62,7 +68,7 @@ export function matrixCases(operations: readonly MatrixOperation[], actors: read
       (Object.entries(actor.targets) as Array<[Target, string]>).map(([target, unitCode]) => {
         const expected = operation.expected[actor.username]?.[target];
         if (!expected) throw new Error(`Access matrix: no expected outcome for ${operation.name} by ${actor.username} on ${target}`);
-        return { operation: operation.name, username: actor.username, role: actor.role, target, unitCode, expected, run: (client: GraphQLTestClient) => operation.run(client, actor.username, unitCode) };
+        return { operation: operation.name, service: operation.service, username: actor.username, role: actor.role, target, unitCode, expected, run: (client: GraphQLTestClient) => operation.run(client, actor.username, unitCode) };
       }),
     ),
   );

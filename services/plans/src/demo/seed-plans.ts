@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { DomainError } from '@reform/decider';
 import { PlanCommands } from '../write/plan-commands';
 import { DEMO_PLANS, TWO_TIER_DEMO_PLANS } from './plans';
 
@@ -35,10 +34,7 @@ export async function seedDemoPlans(app: INestApplication, options: { twoTier?: 
     planIds[plan.key] = planId;
     const issuerCode = plan.draft.issuerCode;
     const identity: Identity = { accountId: 'demo', username: 'demo', unitCode: issuerCode, roles: [] };
-    const existing = await commands.load(planId).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'PLAN.NOT_FOUND') return null;
-      throw error;
-    });
+    const existing = await commands.find(planId);
     if (existing && existing.status !== 'draft') {
       alreadyThere += 1;
       continue;

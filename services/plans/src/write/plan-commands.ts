@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { AccessControl } from '@reform/auth';
+import { AccessControl, forbidden } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DomainError, fold } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, project, WrongExpectedVersionError } from '@reform/event-store';
@@ -39,10 +39,17 @@ export class PlanCommands {
   }
 
   /** The plan as its events say (not the read model): what the command will be decided against. */
-  async load(planId: string): Promise<Plan> {
+  /** The plan, or null when there is none. */
+  async find(planId: string): Promise<Plan | null> {
     const state = fold(planDecider, (await this.store.readStream(planStreamId(planId))) as unknown as PlanEvent[]);
-    if (state.status === 'absent') throw new DomainError('PLAN.NOT_FOUND', `Không tìm thấy kế hoạch "${planId}".`, { kind: 'NOT_FOUND', field: 'id' });
-    return state;
+    return state.status === 'absent' ? null : state;
+  }
+
+  /** The plan a caller acts on: an unknown one answers as another tenant's, FORBIDDEN tells nobody whether an id exists. */
+  async load(planId: string): Promise<Plan> {
+    const plan = await this.find(planId);
+    if (!plan) throw forbidden();
+    return plan;
   }
 
   async assertManage(identity: Identity, issuerCode: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { Role } from '@reform/access';
+import { normalizeUsername } from '@reform/auth';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
 
 export interface AccountView {
@@ -19,7 +20,7 @@ export class AccountDirectory {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
   async byUsername(username: string): Promise<(AccountView & { passwordHash: string }) | null> {
-    const [row] = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE username = $1`, [username.trim().toLowerCase()]);
+    const [row] = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE username = $1`, [normalizeUsername(username)]);
     return row ? { ...(await this.withRoles([row]))[0], passwordHash: row.password_hash } : null;
   }
 
@@ -35,6 +36,13 @@ export class AccountDirectory {
   async isActive(accountId: string): Promise<boolean> {
     const [row] = await this.manager.query(`SELECT status FROM "${S}".accounts WHERE account_id = $1`, [accountId]);
     return row?.status === 'active';
+  }
+
+  /** The account is active and still holds every role its token claims (answered from this service's own accounts, at once). */
+  async holdsAll(accountId: string, roles: ReadonlyArray<{ role: string; unitCode: string }>): Promise<boolean> {
+    const account = await this.byId(accountId);
+    if (account?.status !== 'active') return false;
+    return roles.every((claimed) => account.roles.some((held) => held.role === claimed.role && held.unitCode === claimed.unitCode));
   }
 
   async usernameTaken(username: string): Promise<boolean> {

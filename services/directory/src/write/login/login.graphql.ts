@@ -16,11 +16,15 @@ export class SessionType {
 
 export const LOGIN_THROTTLE = Symbol('LOGIN_THROTTLE');
 
-/** The client's address as the gateway saw it (it sets X-Forwarded-For), else the socket's. */
-function clientAddress(req: RequestWithIdentity): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.ip || 'unknown';
+/** The header in which the gateway seals the client's address (TokenService.sealForwarded). */
+export const FORWARDED_HEADER = 'x-reform-forwarded';
+
+/**
+ * The client's address: the one the gateway sealed (it trusts only its configured proxies'
+ * X-Forwarded-For), else the socket's. A client's own X-Forwarded-For is never believed.
+ */
+function clientAddress(req: RequestWithIdentity & { socket?: { remoteAddress?: string } }, tokens: TokenService): string {
+  return tokens.openForwarded(req.headers[FORWARDED_HEADER]) ?? req.socket?.remoteAddress ?? 'unknown';
 }
 
 @Resolver()
@@ -36,10 +40,10 @@ export class LoginResolver {
   @Public()
   @Mutation(() => SessionType, { description: 'Đăng nhập; trả về mã truy cập có thời hạn.' })
   async login(@Args('username') username: string, @Args('password') password: string, @Context() context: { req: RequestWithIdentity }): Promise<SessionType> {
-    const address = clientAddress(context.req);
-    const wait = this.throttle.retryAfterMs(username, address);
+    const address = clientAddress(context.req, this.tokens);
+    const wait = await this.throttle.retryAfterMs(username, address);
     if (wait > 0) {
-      this.logger.warn(`Login throttled for ${username} from ${address}`);
+      this.logger.warn(`Login throttled for ${JSON.stringify(username.slice(0, 64))} from ${address}`);
       throw new GraphQLError(`Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 60_000)} phút.`, {
         extensions: { code: 'UNAUTHENTICATED', retryAfterSeconds: Math.ceil(wait / 1000) },
       });
@@ -48,11 +52,11 @@ export class LoginResolver {
     // Unknown user, wrong password and disabled account look the same, and cost the same time.
     const matches = await verifyPassword(password, account?.passwordHash ?? UNMATCHABLE_HASH);
     if (!account || !matches || account.status !== 'active') {
-      this.throttle.recordFailure(username, address);
-      this.logger.warn(`Failed login for ${username} from ${address}`);
+      await this.throttle.recordFailure(username, address);
+      this.logger.warn(`Failed login for ${JSON.stringify(username.slice(0, 64))} from ${address}`);
       throw new GraphQLError('Tên đăng nhập hoặc mật khẩu không đúng.', { extensions: { code: 'UNAUTHENTICATED' } });
     }
-    this.throttle.recordSuccess(username);
+    await this.throttle.recordSuccess(username);
     const { token, expiresAt } = await this.tokens.issue({ accountId: account.accountId, username: account.username, unitCode: account.unitCode, roles: account.roles });
     return { token, expiresAt, account: toAccountType(account) };
   }

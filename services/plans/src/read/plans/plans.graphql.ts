@@ -28,7 +28,8 @@ export class PlanResolver {
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
   ): Promise<PlanType | null> {
     const record = await this.readModel.byId(id);
-    if (!record) return null;
+    // An unknown plan answers as one the caller may not read (issue 12, finding 7).
+    if (!record) throw forbidden();
     await this.access.assertRead(identity, record.issuerCode);
     if (!asOf) return planView(record.document);
     // The same evolve as the write side, over the events recorded up to the instant.

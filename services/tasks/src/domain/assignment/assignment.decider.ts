@@ -212,6 +212,10 @@ function evidenceList(values: readonly string[] | undefined): string[] {
   const list = (values ?? []).map((value) => value.trim());
   if (list.some((value) => value === '')) throw badInput('ASSIGNMENT.INVALID_EVIDENCE', 'Tài liệu kiểm chứng không được để trống.', 'evidence');
   if (list.length > 50) throw badInput('ASSIGNMENT.INVALID_EVIDENCE', 'Tối đa 50 tài liệu kiểm chứng cho một lần báo cáo.', 'evidence');
+  // A document's number ("QĐ-5") or a web link; a link of any other scheme (javascript:, data:,
+  // file:) would run or open something in the reader's browser (issue 12, finding 7).
+  const index = list.findIndex((value) => /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value));
+  if (index >= 0) throw badInput('ASSIGNMENT.INVALID_EVIDENCE', 'Liên kết kiểm chứng chỉ được dùng http:// hoặc https://.', `evidence[${index}]`);
   return [...new Set(list)];
 }
 

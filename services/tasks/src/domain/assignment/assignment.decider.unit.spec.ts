@@ -64,6 +64,13 @@ describe('Assignment decider', () => {
       assignment.given([created, acceptedEvent]).when(report(100)).thenState((s) => expect(s).toMatchObject({ percent: 100, status: 'IN_PROGRESS' }));
     });
     it('refuses an empty evidence reference', () => assignment.given([created, acceptedEvent]).when(report(10, { evidence: [' '] })).thenThrows('ASSIGNMENT.INVALID_EVIDENCE', 'evidence'));
+    it('refuses an evidence link of another scheme than http(s), naming it (issue 12, finding 7)', () => {
+      for (const link of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>', 'file:///etc/passwd', 'vbscript:x']) {
+        assignment.given([created, acceptedEvent]).when(report(10, { evidence: ['VB-1', link] })).thenThrows('ASSIGNMENT.INVALID_EVIDENCE', 'evidence[1]');
+      }
+    });
+    it('takes http(s) links and document numbers as evidence', () =>
+      assignment.given([created, acceptedEvent]).when(report(10, { evidence: ['https://example.gov.vn/qd-5.pdf', 'http://a.vn', 'QĐ-5/2025'] })).then([{ type: 'ProgressReported', data: { percent: 10, note: 'Đã niêm yết', evidence: ['https://example.gov.vn/qd-5.pdf', 'http://a.vn', 'QĐ-5/2025'], on: '2025-04-01' } }]));
     it('refuses progress after completion', () => assignment.given([created, acceptedEvent, completed]).when(report(10)).thenThrows('ASSIGNMENT.CLOSED', 'id'));
     it('refuses progress after cancellation', () => assignment.given([created, acceptedEvent, cancelled]).when(report(10)).thenThrows('ASSIGNMENT.CLOSED', 'id'));
     it('clears the overdue mark', () =>

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
-import { DomainError } from '@reform/decider';
 import { Assignment } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
 
@@ -23,10 +22,10 @@ export class AssignmentAccess {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** The current state from the read model; NOT_FOUND for an unknown id. */
+  /** The current state from the read model; FORBIDDEN for an unknown id, as for one the caller may not see (issue 12, finding 7). */
   async load(id: string): Promise<Assignment> {
     const [row]: Array<{ state: Assignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE id = $1`, [id]);
-    if (!row) throw new DomainError('ASSIGNMENT.NOT_FOUND', 'Không tìm thấy nhiệm vụ được giao.', { kind: 'NOT_FOUND', field: 'id' });
+    if (!row) throw forbidden();
     return row.state;
   }
 

@@ -8,16 +8,22 @@ import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
 import { Assignment, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
 import { AssignmentList } from '../assignments/assignment-list';
-import { ReceivedPlanEvent, taskTimeline, TimelineEntry } from './task-timeline';
+import { planEventConcernsUnit, publishedTaskOf, ReceivedPlanEvent, taskTimeline, TimelineEntry } from './task-timeline';
+import { PublishedTask } from '@reform/contracts';
 
 /**
  * Loads a task's timeline: the plan events this service received (kept with their source
  * metadata in `plan_event_jobs`) and the events of the task's assignments, read from the event
  * store itself (not from read models), so the timeline is what was recorded.
  *
- * Who may read it: `read-history` on the plan's issuer, the task's lead or monitoring units (or a
- * unit above them: the province's auditor); with `unitCode`, also `read-history` on that unit,
- * which then sees its own assignment's thread of the task.
+ * Who may read it is decided by the plan, never by an argument alone:
+ * - the whole task: `read-history` on the plan's issuer, the task's lead or monitoring units (or
+ *   a unit above them: the province's auditor);
+ * - with `unitCode`, a unit's own thread: `read-history` on that unit, which must itself be an
+ *   assignee of the task; it then sees its own assignments and only the plan events that
+ *   concern it. A unit that is not part of the task gets nothing of the plan.
+ * An unknown plan and a plan the caller cannot read get the same FORBIDDEN; NOT_FOUND (naming
+ * `taskId`) is only for a task missing from a plan the caller may read.
  */
 @Injectable()
 export class TaskTimelineQuery {
@@ -31,13 +37,20 @@ export class TaskTimelineQuery {
   async timeline(identity: Identity, planId: string, taskId: string, unitCode?: string | null): Promise<TimelineEntry[]> {
     const planEvents = await this.planEventsOf(planId);
     const assignments = await this.list.ofTask(planId, taskId);
-    const task = assignments[0];
-    const published = planEvents.some((event) => (event.data as { tasks?: Array<{ taskId: string }> }).tasks?.some((candidate) => candidate.taskId === taskId));
-    if (!task && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
-    await this.assertRead(identity, planEvents, task, unitCode);
-    const mine = unitCode ? assignments.filter((assignment) => assignment.unitCode === unitCode) : assignments;
+    const published = publishedTaskOf(planEvents, taskId);
+    const issuer = (planEvents[0]?.data as { issuerCode?: string } | undefined)?.issuerCode ?? assignments[0]?.assignerCode;
+    const wholeTask = await this.readsWholeTask(identity, issuer, assignments, published);
+    if (unitCode === undefined || unitCode === null) {
+      if (!wholeTask) throw forbidden();
+      if (!assignments.length && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
+      return taskTimeline(taskId, planEvents, await this.store.readStreams(assignments.map((assignment) => assignmentStreamId(assignment.id))));
+    }
+    const mine = assignments.filter((assignment) => assignment.unitCode === unitCode);
+    // The unit's thread: the caller reads the unit's history, and the unit is an assignee of this task.
+    if (!wholeTask && !(mine.length > 0 && (await this.access.allows(identity, 'read-history', unitCode)))) throw forbidden();
+    if (!assignments.length && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
     const events = await this.store.readStreams(mine.map((assignment) => assignmentStreamId(assignment.id)));
-    return taskTimeline(taskId, planEvents, events);
+    return taskTimeline(taskId, planEvents.filter((event) => planEventConcernsUnit(event, taskId, unitCode)), events);
   }
 
   private async planEventsOf(planId: string): Promise<ReceivedPlanEvent[]> {
@@ -48,10 +61,9 @@ export class TaskTimelineQuery {
     return rows.map((row) => ({ name: row.name, data: row.data, eventId: row.message.eventId, metadata: row.message.metadata }));
   }
 
-  private async assertRead(identity: Identity, planEvents: readonly ReceivedPlanEvent[], task: Assignment | undefined, unitCode?: string | null): Promise<void> {
-    const issuer = (planEvents[0]?.data as { issuerCode?: string } | undefined)?.issuerCode ?? task?.assignerCode;
-    const owners = new Set([...(issuer ? [issuer] : []), ...(task?.leadCodes ?? []), ...(task?.monitoringCodes ?? []), ...(unitCode ? [unitCode] : [])]);
-    for (const code of owners) if (await this.access.allows(identity, 'read-history', code)) return;
-    throw forbidden();
+  private async readsWholeTask(identity: Identity, issuer: string | undefined, assignments: readonly Assignment[], published: PublishedTask | null): Promise<boolean> {
+    const owners = new Set([...(issuer ? [issuer] : []), ...(assignments[0]?.leadCodes ?? []), ...(assignments[0]?.monitoringCodes ?? []), ...(published?.lead ?? []), ...(published?.monitoring ?? [])]);
+    for (const code of owners) if (await this.access.allows(identity, 'read-history', code)) return true;
+    return false;
   }
 }

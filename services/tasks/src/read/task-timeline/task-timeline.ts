@@ -166,3 +166,29 @@ export function taskTimeline(taskId: string, planEvents: readonly ReceivedPlanEv
     (a, b) => a.at.getTime() - b.at.getTime() || SERVICE_ORDER[a.service] - SERVICE_ORDER[b.service] || a.stream.localeCompare(b.stream) || a.version - b.version,
   );
 }
+
+/** The task as the plan published it (issued or added by an amendment), or null. */
+export function publishedTaskOf(planEvents: readonly ReceivedPlanEvent[], taskId: string): PublishedTask | null {
+  for (const event of planEvents) {
+    const data = event.data as Partial<PlanIssuedV1 & PlanAmendedV1>;
+    const task = [...(data.tasks ?? []), ...(data.addedTasks ?? [])].find((candidate) => candidate.taskId === taskId);
+    if (task) return task;
+  }
+  return null;
+}
+
+/**
+ * Whether a plan event belongs in one unit's thread of a task (the unit is an assignee of it):
+ * an issue or an addition that names the unit, a removal or reschedule of the task, the closing.
+ */
+export function planEventConcernsUnit(event: ReceivedPlanEvent, taskId: string, unitCode: string): boolean {
+  const names = (task: PublishedTask | undefined) => !!task && [...task.implementing, ...task.lead, ...task.monitoring].includes(unitCode);
+  if (event.name === PlanIssuedV1.name) return names((event.data as PlanIssuedV1).tasks.find((task) => task.taskId === taskId));
+  if (event.name === PlanAmendedV1.name) {
+    const amendment = event.data as PlanAmendedV1;
+    const added = amendment.addedTasks.find((task) => task.taskId === taskId);
+    if (added) return names(added);
+    return amendment.removedTaskIds.includes(taskId) || amendment.rescheduledTasks.some((task) => task.taskId === taskId);
+  }
+  return event.name === PlanClosedV1.name;
+}

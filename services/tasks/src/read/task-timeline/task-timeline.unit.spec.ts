@@ -1,7 +1,7 @@
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import { ReceivedPlanEvent, taskTimeline } from './task-timeline';
-import { exportTimeline } from './timeline-export';
+import { exportTimeline, neutralised } from './timeline-export';
 
 const actor = { accountId: 'a-1', username: 'd513', unitCode: '513' };
 const at = (minute: number) => new Date(Date.UTC(2021, 4, 23, 1, minute));
@@ -83,5 +83,10 @@ describe('task timeline (pure)', () => {
     const json = exportTimeline({ planId: 'p1', taskId: 't1', unitCode: '20794' }, entries, 'JSON');
     expect(json.fileName).toBe('dong-thoi-gian_p1_t1_20794.json');
     expect(JSON.parse(json.content)).toMatchObject({ planId: 'p1', taskId: 't1', unitCode: '20794', entries: [{ type: 'PlanIssued' }, { type: 'AssignmentCreated' }, { type: 'ProgressReported' }] });
+  });
+
+  it('neutralises CSV cells a spreadsheet would run as a formula (issue 12, finding 7)', () => {
+    for (const cell of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralised(cell)).toBe(`'${cell}`);
+    for (const cell of ['Đã niêm yết', '2025-04-01', 'a=b', null, 5, -5]) expect(neutralised(cell)).toBe(cell);
   });
 });

@@ -43,11 +43,20 @@ export function exportTimeline(task: { planId: string; taskId: string; unitCode?
       entries: entries.length,
     };
   }
-  const rows = entries.map((entry) => COLUMNS.map(([, value]) => value(entry)));
+  const rows = entries.map((entry) => COLUMNS.map(([, value]) => neutralised(value(entry))));
   return {
     fileName: `${base}.csv`,
     contentType: 'text/csv; charset=utf-8',
     content: '\uFEFF' + stringify([COLUMNS.map(([heading]) => heading), ...rows], { record_delimiter: 'windows' }),
     entries: entries.length,
   };
+}
+
+/**
+ * A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or carriage return
+ * before one) starts with an apostrophe instead (OWASP CSV injection): a user's note such as
+ * `=HYPERLINK(...)` is shown, never run (issue 12, finding 7).
+ */
+export function neutralised<Cell extends string | number | null>(cell: Cell): Cell | string {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
