@@ -86,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization'),
         'x-request-id': request.headers.get('x-request-id'),
-        // A retried mutation's key (ADR 0014): each subgraph records it with the command's events.
+        // A retried mutation's key (ADR 0017): each subgraph records it with the command's events.
         'idempotency-key': request.headers.get('idempotency-key'),
         [FORWARDED_HEADER]: request.headers.get(FORWARDED_HEADER),
       }),
@@ -147,7 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 /**
- * Query limits at the door (issue 12, ADR 0015): the document's size at parsing, then depth,
+ * Query limits at the door (issue 12, ADR 0022): the document's size at parsing, then depth,
  * aliases and estimated cost for the caller's roles (the token is verified before the runtime
  * sees the request), before any subgraph is asked. Each subgraph checks again.
  */

@@ -92,7 +92,7 @@ describe('gateway over two federated subgraphs', () => {
     for (const subgraph of subgraphs) expect(subgraph.seenAuthorization).toContain(`Bearer ${token}`);
   });
 
-  it('forwards the Idempotency-Key header to every subgraph it calls (retried mutations, ADR 0014)', async () => {
+  it('forwards the Idempotency-Key header to every subgraph it calls (retried mutations, ADR 0017)', async () => {
     for (const subgraph of subgraphs) subgraph.seenIdempotencyKey.length = 0;
     const result = await client.request('{ person(id: "8") { posts { title } } }', undefined, null, { 'Idempotency-Key': 'retry-8f2c' });
     expect(result.errors).toBeUndefined();

@@ -106,7 +106,7 @@ export class DirectoryModule {
             }),
           },
           // Its own accounts answer at once (disabled, a claimed role no longer held); its copy of
-          // the published changes adds a changed password (sessions issued before it), ADR 0014.
+          // the published changes adds a changed password (sessions issued before it), ADR 0021.
           accountStatus: {
             inject: [AccountDirectory, getEntityManagerToken()],
             useFactory: (accounts: AccountDirectory, manager: EntityManager) => {

@@ -9,7 +9,7 @@ const accountContracts = new Map(DIRECTORY_ACCOUNT_CONTRACTS.map((contract) => [
  * Which stored events leave the directory, and as what. Unit events are published with the
  * unit's code added. Of account events only what takes access away leaves (disabled, role
  * revoked, password changed), with the account id and nothing else: never a hash, a reason or a
- * name (ADR 0014).
+ * name (ADR 0021).
  */
 export function publishDirectoryEvent(event: RecordedEvent): IntegrationMessage | null {
   if (event.streamId.startsWith('unit-')) {

@@ -81,7 +81,7 @@ const recordedAccountEvent = (streamId: string, type: string, data: unknown): Re
   previousHash: null,
 });
 
-describe('what the directory publishes about accounts (ADR 0014)', () => {
+describe('what the directory publishes about accounts (ADR 0021)', () => {
   it('publishes a disablement, a revoked role and a changed password with the account id only: never a hash, a reason or a name', () => {
     const disabled = publishDirectoryEvent(recordedAccountEvent('account-a-7', 'AccountDisabled', { reason: 'Chuyển công tác' }));
     const revoked = publishDirectoryEvent(recordedAccountEvent('account-a-7', 'RoleRevoked', { role: 'UNIT_MANAGER', unitCode: '513' }));

@@ -84,7 +84,7 @@ export class PlansModule {
         ...authProviders({
           signingKeys: options.signingKeys,
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
-          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0014).
+          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0021).
           accountStatus: replicatedAccountStatus(PLANS_SCHEMA),
         }),
         ...accountAccessProviders(PLANS_SCHEMA),

@@ -103,7 +103,7 @@ export class TasksModule {
         ...authProviders({
           signingKeys: options.signingKeys,
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
-          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0014).
+          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0021).
           accountStatus: replicatedAccountStatus(TASKS_SCHEMA),
         }),
         ...accountAccessProviders(TASKS_SCHEMA),

@@ -31,7 +31,7 @@ export class AccessControl {
   }
 
   /**
-   * The identity as it may act today (2025 reorganisation, ADR 0014): none of its grants when its
+   * The identity as it may act today (2025 reorganisation, ADR 0019): none of its grants when its
    * own unit has ended, and not those at ended units, until an administrator moves or ends them
    * by an explicit act. Reading is not affected: the records stay readable within scope.
    */

@@ -20,7 +20,7 @@ export interface Session {
  * Whether a session may still act. A token outlives a disablement, a revoked role or a changed
  * password by at most its lifetime unless the service checks: the directory answers from its
  * accounts, every other service from its copy of the directory's account contracts
- * (`ReplicatedAccountStatus`, ADR 0014), so the old token is refused at once everywhere.
+ * (`ReplicatedAccountStatus`, ADR 0021), so the old token is refused at once everywhere.
  */
 export interface AccountStatus {
   isCurrent(session: Session): Promise<boolean>;
@@ -87,7 +87,7 @@ export class AccessGuard implements CanActivate {
       case 'public':
         return true;
       case 'checked-in-resolver':
-        // A write needs a grant that may act today (ADR 0014); reading keeps every grant.
+        // A write needs a grant that may act today (ADR 0019); reading keeps every grant.
         if ((rule.action === 'read' || rule.action === 'read-history' ? identity : await this.access.actingIdentity(identity)).roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
         throw forbidden();
       case 'unit-argument': {

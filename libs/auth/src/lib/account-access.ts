@@ -9,7 +9,7 @@ import { AccountStatus, Session } from './access.guard';
 const ACCOUNT_ACCESS_SCHEMA = Symbol('ACCOUNT_ACCESS_SCHEMA');
 
 /**
- * Each service's copy of what the directory says about accounts losing access (ADR 0014): per
+ * Each service's copy of what the directory says about accounts losing access (ADR 0021): per
  * account, whether it is disabled and since when its earlier sessions are void. Fed by the
  * directory's account contracts through the inbox, like the unit copies; read by the access
  * guard on every request, so an old token stops working everywhere once the message arrives.

@@ -66,7 +66,7 @@ export class TokenService {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
     // `iat` counts whole seconds; the milliseconds let a session be compared with a revocation
-    // recorded within the same second (ADR 0014).
+    // recorded within the same second (ADR 0021).
     const token = await new SignJWT({ username: identity.username, unit: identity.unitCode, roles: identity.roles, iatMs: now.getTime() })
       .setProtectedHeader({ alg: 'HS256', kid: this.signingKid })
       .setSubject(identity.accountId)

@@ -3,7 +3,7 @@ import { defineContract } from '../lib/contract';
 
 /**
  * What the directory publishes about accounts, so that every service refuses a session at once
- * when its account loses access (ADR 0014): a disablement, a revoked role, a changed password.
+ * when its account loses access (ADR 0021): a disablement, a revoked role, a changed password.
  * Nothing else of an account leaves the directory (never a password hash); the account id is
  * the token's subject. `recordedAt` of the message is the instant the change took effect: a
  * token issued before it is refused.

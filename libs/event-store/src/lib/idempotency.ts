@@ -4,7 +4,7 @@ import { DomainError } from '@reform/decider';
 import { canonicalJson } from './canonical';
 
 /**
- * Idempotency keys (issue 13, ADR 0014): a client that retries a mutation after a cut connection
+ * Idempotency keys (issue 13, ADR 0017): a client that retries a mutation after a cut connection
  * sends the same `Idempotency-Key`; the command it had already applied is not applied again.
  *
  * The subgraph layer opens a context per mutation request (`withIdempotencyKey`): the key, whose

@@ -4,7 +4,7 @@ import { ASTVisitor, DocumentNode, getNullableType, GraphQLError, GraphQLList, G
 import { ComplexityEstimator, createComplexityRule } from 'graphql-query-complexity';
 
 /**
- * What one GraphQL operation may cost (issue 12, finding 4; ADR 0015), checked before anything
+ * What one GraphQL operation may cost (issue 12, finding 4; ADR 0022), checked before anything
  * runs, at the gateway and again at each subgraph (a subgraph can be reached inside the network):
  * - depth: nested selections (fragments flattened);
  * - aliases: the same field asked many times over (1,000 × `assignments`);
@@ -40,7 +40,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 export const MAX_TOKENS = 5_000;
 
 /**
- * Per role (the table in ADR 0015 and API docs): no token (only `login` answers) gets the
+ * Per role (the table in ADR 0022 and API docs): no token (only `login` answers) gets the
  * least; auditors and administrators, who read histories and timelines across a province, the
  * most. A caller with several roles gets the largest of theirs.
  */

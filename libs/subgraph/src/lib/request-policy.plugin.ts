@@ -24,8 +24,8 @@ export function asksForSchema(document: DocumentNode): boolean {
 /**
  * The subgraph's own checks before anything is resolved (the gateway checks first; a subgraph
  * is also reachable inside the network): the schema only for a signed-in user, the gateway (its
- * seal) or in development (issue 12, finding 7); the query limits (ADR 0015); the input policy
- * (ADR 0016).
+ * seal) or in development (issue 12, finding 7); the query limits (ADR 0022); the input policy
+ * (ADR 0023).
  */
 export function subgraphRequestPolicy(options: { tokens?: TokenService; development?: boolean } = {}): ApolloServerPlugin<{ req?: { headers?: Record<string, string | string[] | undefined> } }> {
   const mayReadSchema = async (headers: Record<string, string | string[] | undefined>): Promise<boolean> => {

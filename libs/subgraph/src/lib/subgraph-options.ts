@@ -45,7 +45,7 @@ export function subgraphGraphQLOptions(
     // Traces are for Apollo's hosted studio, which the platform does not use. Cache-control hints
     // neither (nothing sets or reads them), and computing them wraps every field's resolver: a
     // province's plan progress is 2,500 fields, where that wrapping was a fifth of the answer's CPU.
-    // Query limits (depth, aliases, cost; tokens at parsing): issue 12, ADR 0015.
+    // Query limits (depth, aliases, cost; tokens at parsing): issue 12, ADR 0022.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),

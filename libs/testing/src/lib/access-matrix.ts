@@ -25,7 +25,7 @@ export const MATRIX_ACTORS: readonly MatrixActor[] = [
 ];
 
 /**
- * The same accounts after the 2025 reorganisation (on a clock after 2025-07-01, ADR 0014): the new
+ * The same accounts after the 2025 reorganisation (on a clock after 2025-07-01, ADR 0019): the new
  * Đà Nẵng's administrator; Bình Dương (20794), which kept its code and took in Bình Giang (20797);
  * Thăng Bình's (513, abolished) manager, whose old communes ended or moved under the province.
  * `predecessor`: a unit that went into the actor's; `formerChild`: one that was below the actor's

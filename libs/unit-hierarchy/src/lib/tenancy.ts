@@ -1,7 +1,7 @@
 import type { UnitLevel, UnitView } from './unit-hierarchy.port';
 
 /**
- * Tenancy and access across changes of the structure (ADR 0014), once for every service: the
+ * Tenancy and access across changes of the structure (ADR 0019), once for every service: the
  * directory reads its own units, plans and tasks their copies, through this small reader.
  */
 export interface UnitReader {

@@ -122,7 +122,7 @@ export function eventStoreMigrations(schema: string): MigrationClass[] {
       ],
       [`DROP FUNCTION "${s}".append_to_stream`],
     ),
-    // Idempotency keys of the commands (issue 13, ADR 0014), written in the events' transaction.
+    // Idempotency keys of the commands (issue 13, ADR 0017), written in the events' transaction.
     schemaMigration(
       s,
       1764900000000,
