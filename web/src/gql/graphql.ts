@@ -60,6 +60,8 @@ export type CascadeLevel =
 
 export type CompletionInput = {
   evidence?: Array<string> | null | undefined;
+  /** Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay. Trễ hạn hay đúng hạn tính theo ngày này. */
+  on?: string | null | undefined;
   /** Kết quả đạt được. */
   result: string;
 };
@@ -69,6 +71,8 @@ export type DraftPlanInput = {
   cascade?: CascadeInput | null | undefined;
   columns?: AppendixColumnsInput | null | undefined;
   documentDate?: string | null | undefined;
+  /** Năm cuối của kế hoạch. Không nhập: đọc từ tên ("giai đoạn 2021 - 2025"; "năm 2023 và những năm tiếp theo" là không có năm cuối); null: không có năm cuối, nhiệm vụ thường xuyên lặp lại đến khi kết thúc kế hoạch. */
+  endYear?: number | null | undefined;
   /** Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER. */
   frameworks: Array<string>;
   implementsPlanId?: string | number | null | undefined;
@@ -139,6 +143,8 @@ export type ProgressInput = {
   /** Tài liệu kiểm chứng (số hiệu văn bản, đường dẫn). */
   evidence?: Array<string> | null | undefined;
   note?: string | null | undefined;
+  /** Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay. */
+  on?: string | null | undefined;
   /** Tỷ lệ hoàn thành, số nguyên 0–100. */
   percent: number;
 };
