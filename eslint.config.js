@@ -7,13 +7,22 @@
 // the embedded mode and the rebuild) is allowed to import the services and the gateway, below.
 const nx = require('@nx/eslint-plugin');
 const { execFileSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 // The boundaries rule reads Nx's cached project graph and silently skips itself without one (a
-// fresh clone, an editor's first lint): compute it here, so every way of running ESLint checks.
+// fresh clone, an editor's first lint), or misses a project added since it was cached: compute it
+// here when it is missing or older than a file that defines projects, so every way of running
+// ESLint checks every project.
 const workspaceData = process.env.NX_WORKSPACE_DATA_DIRECTORY ?? join(__dirname, '.nx', 'workspace-data');
-if (!existsSync(join(workspaceData, 'project-graph.json'))) {
+const graphFile = join(workspaceData, 'project-graph.json');
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const projectFiles = () => [
+  ...['libs', 'services', 'infra'].flatMap((dir) => readdirSync(join(__dirname, dir)).map((name) => join(__dirname, dir, name, 'project.json'))),
+  ...['gateway', 'tools', 'web'].map((dir) => join(__dirname, dir, 'project.json')),
+  ...['nx.json', 'tsconfig.base.json', 'package.json'].map((file) => join(__dirname, file)),
+];
+if (!existsSync(graphFile) || projectFiles().some((file) => mtime(file) > mtime(graphFile))) {
   execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], { cwd: __dirname, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
 }
 

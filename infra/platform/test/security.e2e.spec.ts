@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { GraphQLTestClient, schemaFuzzCases } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
-import { startTestPlatform, TestPlatform } from './test-platform';
+import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 
 /**
  * Issue 12, tried as an attacker would, end to end: through the gateway and straight at each
@@ -16,9 +16,9 @@ describe('security: hostile callers, end to end', () => {
 
   beforeAll(async () => {
     // The tests are the gateway's reverse proxy: their X-Forwarded-For is believed (finding 5).
-    test = await startTestPlatform('e2e_security', { trustedProxies: ['127.0.0.1', '::1'], corsOrigins: ['https://cchc.quangnam.gov.vn'] });
+    test = await startTestPlatform('e2e_security', { clock: beforeReorganisation(), trustedProxies: ['127.0.0.1', '::1'], corsOrigins: ['https://cchc.quangnam.gov.vn'] });
     ({ platform, client } = test);
-  });
+  }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   describe('finding 1: timelines are read by the plan, not by a unit named in the query', () => {
