@@ -14,16 +14,14 @@
  * BENCH_PAGE_SIZE (default 1,000, as the command); BENCH_REBUILD_DATABASE_URL reuses a database a
  * previous run kept with BENCH_KEEP=1 (the fan-out is then skipped).
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanIssuedV1, PublishedTask } from '@reform/contracts';
 import { PostgresEventStore, rebuildReadModels, runMigrations, serviceDataSourceOptions, START } from '@reform/event-store';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, TEST_SIGNING_KEYS, testPostgresUrl } from '@reform/testing';
-import { createTasksApp, TASKS_SCHEMA, tasksMigrations, tasksReadModels } from '@reform/tasks';
+import { createTasksApp, syntheticPlanIssued, TASKS_SCHEMA, tasksMigrations, tasksReadModels } from '@reform/tasks';
 
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 10_047);
 const TASKS = Number(process.env.BENCH_TASKS ?? 50);
@@ -40,31 +38,9 @@ async function fanOut(url: string): Promise<number> {
   const app = await createTasksApp({ databaseUrl: url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error', 'warn'], overdue: { intervalMs: 0 } });
   try {
     const dataSource = app.get<DataSource>(getDataSourceToken());
-    const communes = Array.from({ length: COMMUNES }, (_, i) => String(100_000 + i));
-    const tasks: PublishedTask[] = Array.from({ length: TASKS }, (_, i) => ({
-      taskId: `t${i + 1}`,
-      sectionCode: 'PAPI 2.1',
-      text: `Nhiệm vụ ${i + 1}: công khai, minh bạch thủ tục hành chính và kết quả giải quyết tại cấp xã`,
-      target: '100% xã',
-      timeframe: { kind: 'due', text: 'Trước ngày 30/6/2025' },
-      dueOn: '2025-06-30',
-      lead: [],
-      implementing: communes,
-      monitoring: ['49.SNV'],
-      expectedResult: null,
-    }));
-    const planId = randomUUID();
-    const data: PlanIssuedV1 = { planId, number: '1/KH-BENCH', title: 'Bench', issuerCode: '49', issuedOn: '2025-03-01', year: 2025, implementsPlanId: null, tasks, cascade: null };
-    const expected = COMMUNES * TASKS;
+    const { message, assignments: expected } = syntheticPlanIssued(COMMUNES, TASKS);
     const started = Date.now();
-    await bus.publish({
-      eventId: randomUUID(),
-      name: PlanIssuedV1.name,
-      version: 1,
-      subject: PlanIssuedV1.subject,
-      data,
-      metadata: { actor: { accountId: 'system', username: 'system', unitCode: null }, tenant: '49', correlationId: randomUUID(), causationId: null, recordedAt: new Date().toISOString(), stream: `plan-${planId}`, streamVersion: 1 },
-    });
+    await bus.publish(message);
     let created = 0;
     while (created < expected) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -12,3 +12,4 @@ export { obligationId } from './automation/when-plan-issued-then-create-assignme
 export { seedDemoAssignments } from './demo/seed-assignments';
 export type { DemoAssignmentsSummary } from './demo/seed-assignments';
 export { TASKS_PROJECTIONS, tasksReadModels } from './read/read-models';
+export { syntheticPlanIssued } from './testing/synthetic-plan';
