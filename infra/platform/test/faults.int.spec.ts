@@ -287,10 +287,20 @@ describe('fault injection: the distributed platform heals itself; every retried 
   it.each(['tasks', 'plans', 'directory', 'gateway'] as const)('kill -9 of %s mid fan-out and mid updates: restarted by the launcher, nothing lost or doubled', async (service) => {
     const work = settled([issuePlan(`kill-${service}`), communeUpdates(`kill-${service}`, COMMUNES.slice(0, 8))]);
     await sleep(700);
-    process.kill(platform.pidOf(service), 'SIGKILL');
+    const killed = platform.pidOf(service);
+    process.kill(killed, 'SIGKILL');
     const ended = Date.now();
     await work;
     await converged(`kill -9 ${service}`, ended);
+    // The launcher has started it again (the next scenario counts on every process being up).
+    await eventually(
+      () => {
+        const pid = platform.pidOf(service);
+        expect(pid).not.toBe(killed);
+        process.kill(pid, 0); // throws when no such process runs
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
   }, 600_000);
 
   const pids = () => (['directory', 'plans', 'tasks', 'gateway'] as const).map((name) => `${name} ${platform.pidOf(name)}`);

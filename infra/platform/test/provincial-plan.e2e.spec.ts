@@ -4,7 +4,7 @@ import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platf
 
 /**
  * Issue 15's acceptance, through the gateway on the embedded platform with its demo data: a
- * provincial plan of Quảng Nam, issued on 10 May 2023 and entered on 2 March 2026 by Sở Nội vụ
+ * provincial plan of Quảng Nam, issued on 10 May 2023 and entered on 16 June 2025 (before the two-tier structure took Quảng Nam into Đà Nẵng) by Sở Nội vụ
  * (doha), its cells as officials write them.
  */
 const ISSUED_ON = '2023-05-10';
@@ -44,7 +44,7 @@ const TASKS = [
 ];
 
 describe('a provincial plan as it is really written (issue 15)', () => {
-  const clock = new FixedClock('2026-03-02T03:00:00Z');
+  const clock = new FixedClock('2025-06-16T03:00:00Z');
   let test: TestPlatform;
   let planId: string;
   let preview: { issuable: boolean; assignments: number; problems: unknown[]; tasks: Array<{ id: string; assignments: number; implementing: Cell; lead: Cell; monitoring: Cell }> };
@@ -140,7 +140,7 @@ describe('a provincial plan as it is really written (issue 15)', () => {
     expect(plan.status).toBe('DRAFT');
   });
 
-  it('a completion entered in 2026 is late or on time by the day it happened', async () => {
+  it('a completion entered in 2025 is late or on time by the day it happened', async () => {
     const { assignments } = await test.client.as<{ assignments: Array<{ id: string; unitCode: string; taskId: string }> }>('doha', `query($p: ID!) { assignments(unitCode: "49", includeSubtree: true, planId: $p) { id unitCode taskId } }`, { p: planId });
     const [onTime, late] = assignments.filter((a) => a.taskId === 't1').slice(0, 2);
     const complete = async (id: string, accepted: string, done: string) => {
@@ -150,10 +150,10 @@ describe('a provincial plan as it is really written (issue 15)', () => {
     };
     expect(await complete(onTime.id, '2023-05-20', '2023-09-20')).toEqual({ completedOn: '2023-09-20', late: false });
     expect(await complete(late.id, '2023-05-20', '2023-10-15')).toEqual({ completedOn: '2023-10-15', late: true });
-    // Not a day still to come: 3 March 2026 is tomorrow.
+    // Not a day still to come: 17 June 2025 is tomorrow.
     const third = assignments.filter((a) => a.taskId === 't1')[2];
     await test.client.as('doha', 'mutation($id: ID!) { acceptAssignment(id: $id, on: "2023-05-20") { id } }', { id: third.id });
-    const future = await test.client.request('mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10, on: "2026-03-03" }) { id } }', { id: third.id }, await test.client.login('doha'));
+    const future = await test.client.request('mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10, on: "2025-06-17" }) { id } }', { id: third.id }, await test.client.login('doha'));
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
   });
 });

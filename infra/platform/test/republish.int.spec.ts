@@ -45,6 +45,8 @@ describe('npm run republish', () => {
     const first = await store.append('unit-90001', 'no_stream', [established('90001')], metadata);
     await store.append('account-1', 'no_stream', [{ type: 'AccountCreated', data: { username: 'x', passwordHash: 'secret' } }], metadata);
     await store.append('unit-90002', 'no_stream', [established('90002')], metadata);
+    // The third is recorded at a later millisecond, so that "since its instant" is it alone.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const third = await store.append('unit-90003', 'no_stream', [established('90003')], metadata);
 
     const { code, out } = await run(['directory', '--from-position', `${first.events[0].globalPosition.transactionId}/${first.events[0].globalPosition.position}`]);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { readFile } from 'node:fs/promises';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { InProcessBus } from '@reform/messaging';
+import { STANDARD_BODIES } from '@reform/unit-hierarchy';
 import { createDirectoryApp, importNationalUnits, importReorganisation2025, REORGANISATION_2025, seedDemoAccounts, seedDirectoryDemo } from '../src';
 
 /** Figures of data/README-2025-07.md, read from the file so the test checks the import, not itself. */
@@ -44,9 +45,10 @@ describe('directory: the 2025 reorganisation (two tiers from 2025-07-01, lineage
     const lines: string[] = [];
     const { corrections, reorganisation } = await importReorganisation2025(app, (line) => lines.push(line));
     // 7 stale rows merged into the commune they had joined, 5 unmapped ones ended without successor;
-    // with each the demo's 8 commune offices of the two in demo provinces (20674 Quế Phước into
-    // 20668's offices, 20176 Hương Hòa's dissolved).
-    expect(corrections).toMatchObject({ merged: 7 + 8, dissolved: 5 + 8, established: 0 });
+    // with each the demo's commune bodies of the two in demo provinces (20674 Quế Phước into
+    // 20668's bodies, 20176 Hương Hòa's dissolved).
+    const communeBodies = STANDARD_BODIES.COMMUNE.length;
+    expect(corrections).toMatchObject({ merged: 7 + communeBodies, dissolved: 5 + communeBodies, established: 0 });
     // 6 new codes; 34 provinces and 3,315 communes keep a code (29 provinces merged into another
     // one), 691 districts abolished, 5 island districts merged into their special zone.
     expect(reorganisation.established).toBe(6);

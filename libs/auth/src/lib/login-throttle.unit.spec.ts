@@ -1,6 +1,6 @@
 import { LoginThrottle, MemoryFailureStore } from './login-throttle';
 
-describe('LoginThrottle', async () => {
+describe('LoginThrottle', () => {
   let now = 0;
   const throttle = () => new LoginThrottle({ perAccount: { maxFailures: 3, windowMs: 60_000 }, perAddress: { maxFailures: 5, windowMs: 60_000 } }, new MemoryFailureStore(), () => now);
 

@@ -35,17 +35,20 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   assignments: 100,
   taskTimeline: 100,
   accessRecord: 100,
+  // The public page (no sign-in): a province's issued plans, and their progress (at most 500 asked).
+  publicPlans: 100,
+  publicPlanProgress: 500,
 };
 /** Tokens in one document (the parser stops beyond): whatever the caller's role. */
 export const MAX_TOKENS = 5_000;
 
 /**
- * Per role (the table in ADR 0022 and API docs): no token (only `login` answers) gets the
- * least; auditors and administrators, who read histories and timelines across a province, the
+ * Per role (the table in ADR 0022 and API docs): no token (`login` and the public page's
+ * `publicPlans` / `publicPlanProgress` answer) gets the least; auditors and administrators, who read histories and timelines across a province, the
  * most. A caller with several roles gets the largest of theirs.
  */
 export const QUERY_LIMITS = {
-  anonymous: { depth: 4, aliases: 2, cost: 50 },
+  anonymous: { depth: 4, aliases: 2, cost: 5_000 },
   signedIn: { depth: 10, aliases: 20, cost: 50_000 },
   reader: { depth: 12, aliases: 30, cost: 200_000 },
 } as const satisfies Record<string, QueryLimits>;
