@@ -108,7 +108,7 @@ export default function Dashboard() {
           rowKey="unitCode"
           size="small"
           dataSource={rows}
-          pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={{ pageSize: 60, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
             {
               title: 'Đơn vị',

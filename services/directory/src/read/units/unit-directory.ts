@@ -74,12 +74,23 @@ const toView = (day: string) => (row: ViewRow): UnitView => ({
 export class UnitDirectory {
   constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
 
-  /** On `day`, the period holding then; without a day, the last recorded period (also of an ended unit). */
+  /**
+   * On `day`, the period holding then; without a day, the period in force today, else (a unit
+   * that has ended, or not begun yet by the clock: a 2025 commune seen on a 2021 clock) the last
+   * recorded one. Today's first: the last recorded period may lie after today (the two-tier
+   * structure, recorded in advance, on a clock set before 2025-07-01).
+   */
   async unit(code: string, day: string | null, today: string): Promise<UnitView | null> {
-    const rows: ViewRow[] = day
-      ? await this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 AND ${ON_DAY.replace(/\$DAY/g, '$2')}`, [code, day])
-      : await this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`, [code]);
-    return rows.length ? toView(day ?? today)(rows[0]) : null;
+    const onDay = (d: string): Promise<ViewRow[]> =>
+      this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 AND ${ON_DAY.replace(/\$DAY/g, '$2')}`, [code, d]);
+    if (day) {
+      const rows = await onDay(day);
+      return rows.length ? toView(day)(rows[0]) : null;
+    }
+    const current = await onDay(today);
+    if (current.length) return toView(today)(current[0]);
+    const rows: ViewRow[] = await this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`, [code]);
+    return rows.length ? toView(today)(rows[0]) : null;
   }
 
   async units(filter: { parentCode?: string | null; level?: UnitLevel | null; agencies?: boolean }, day: string): Promise<UnitView[]> {
