@@ -295,4 +295,22 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
   });
+
+  it('answers a retried issue with the same idempotency key with the issued plan, appending nothing; another plan under that key is CONFLICT', async () => {
+    const id = (await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '902/KH-UBND') })).data.draftPlan.id as string;
+    const key = `issue-${id}`;
+    const issue = (planId: string) => client.request(ISSUE, { id: planId, on: '2022-06-06' }, token['d513'], { 'Idempotency-Key': key });
+    const first = await issue(id);
+    expect(first.errors).toBeUndefined();
+    const events = await eventsOf(id);
+    // The client lost the answer (a cut connection) and sends the same request again.
+    const retried = await issue(id);
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data.issuePlan).toEqual(first.data.issuePlan);
+    expect(await eventsOf(id)).toBe(events);
+    const other = (await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '903/KH-UBND') })).data.draftPlan.id as string;
+    const reused = await issue(other);
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
+    expect((await as('d513', PLAN, { id: other })).data.plan.status).toBe('DRAFT');
+  });
 });

@@ -2,8 +2,7 @@ import { Command, Decider, DomainEvent, fold } from '@reform/decider';
 import { EventMetadata, RecordedEvent, StaleTransactionError, WrongExpectedVersionError } from './event-store.port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { Projection, project } from './projection';
-import { IdempotencyKeyReusedError, nextIdempotencyStep } from './idempotency';
-import { assertSchemaName } from './postgres/migrations';
+import { appliedIdempotencyStep, isIdempotencyKeyCollision, nextIdempotencyStep, recordIdempotencyStep } from './idempotency';
 
 export interface HandleCommandOptions<C extends Command, E extends DomainEvent, S> {
   readonly store: PostgresEventStore;
@@ -43,42 +42,26 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   const { store, decider, streamId, command, metadata, projections = [], maxRetries = 3 } = options;
   // The request's idempotency key, if any (idempotency.ts): claimed once, before the retries.
   const idempotency = nextIdempotencyStep();
-  const keys = `"${assertSchemaName(store.schema)}".idempotency_keys`;
   for (let attempt = 0; ; attempt++) {
     try {
       return await store.transaction(async ({ store: tx, manager }) => {
-        if (idempotency) {
-          const [first]: Array<{ fingerprint: string; stream_id: string; from_version: number; to_version: number }> = await manager.query(
-            `SELECT fingerprint, stream_id, from_version, to_version FROM ${keys} WHERE scope = $1 AND key = $2 AND step = $3`,
-            [idempotency.scope, idempotency.key, idempotency.step],
-          );
-          if (first) {
-            if (first.fingerprint !== idempotency.fingerprint) throw new IdempotencyKeyReusedError(idempotency.key);
-            const past = await tx.readStream(first.stream_id, { toVersion: first.to_version });
-            return {
-              state: fold(decider, past as unknown as E[]),
-              events: past.slice(first.from_version) as RecordedEvent<E['type'], E['data']>[],
-              version: first.to_version,
-              attempts: attempt + 1,
-              streamId: first.stream_id,
-              replayed: true,
-            };
-          }
+        const first = idempotency ? await appliedIdempotencyStep(manager, store.schema, idempotency) : null;
+        if (first) {
+          const past = await tx.readStream(first.streamId, { toVersion: first.toVersion });
+          return {
+            state: fold(decider, past as unknown as E[]),
+            events: past.slice(first.fromVersion) as RecordedEvent<E['type'], E['data']>[],
+            version: first.toVersion,
+            attempts: attempt + 1,
+            streamId: first.streamId,
+            replayed: true,
+          };
         }
         const past = await tx.readStream(streamId);
         const state = fold(decider, past as unknown as E[]);
         const decided = decider.decide(command, state);
         const remember = async (toVersion: number) => {
-          if (!idempotency) return;
-          await manager.query(`INSERT INTO ${keys} (scope, key, step, fingerprint, stream_id, from_version, to_version) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-            idempotency.scope,
-            idempotency.key,
-            idempotency.step,
-            idempotency.fingerprint,
-            streamId,
-            past.length,
-            toVersion,
-          ]);
+          if (idempotency) await recordIdempotencyStep(manager, store.schema, idempotency, streamId, past.length, toVersion);
         };
         if (decided.length === 0) {
           await remember(past.length);
@@ -100,13 +83,8 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       if (error instanceof WrongExpectedVersionError && attempt < maxRetries && !(error instanceof StaleTransactionError && store.joinsCallerTransaction)) continue;
       // The same key sent twice at once: the second's row collided with the first's; its next
       // attempt finds the first's row and answers with its result.
-      if (idempotency && isKeyCollision(error) && attempt < maxRetries && !store.joinsCallerTransaction) continue;
+      if (idempotency && isIdempotencyKeyCollision(error) && attempt < maxRetries && !store.joinsCallerTransaction) continue;
       throw error;
     }
   }
-}
-
-function isKeyCollision(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'idempotency_keys_pkey';
 }

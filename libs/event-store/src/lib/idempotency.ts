@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { DomainError } from '@reform/decider';
+import { EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical';
+import { assertSchemaName } from './postgres/migrations';
 
 /**
  * Idempotency keys (issue 13, ADR 0017): a client that retries a mutation after a cut connection
@@ -57,4 +59,35 @@ export class InvalidIdempotencyKeyError extends DomainError {
   constructor() {
     super('IDEMPOTENCY_KEY.INVALID', 'Khóa chống lặp (Idempotency-Key) phải gồm 1–200 ký tự in được, không có khoảng trắng.', { field: 'Idempotency-Key', kind: 'BAD_USER_INPUT' });
   }
+}
+
+export type IdempotencyStep = NonNullable<ReturnType<typeof nextIdempotencyStep>>;
+
+/** What the first request with this key and step applied, or null; another request's key is refused. */
+export async function appliedIdempotencyStep(
+  manager: EntityManager,
+  schema: string,
+  step: IdempotencyStep,
+): Promise<{ streamId: string; fromVersion: number; toVersion: number } | null> {
+  const [first]: Array<{ fingerprint: string; stream_id: string; from_version: number; to_version: number }> = await manager.query(
+    `SELECT fingerprint, stream_id, from_version, to_version FROM "${assertSchemaName(schema)}".idempotency_keys WHERE scope = $1 AND key = $2 AND step = $3`,
+    [step.scope, step.key, step.step],
+  );
+  if (!first) return null;
+  if (first.fingerprint !== step.fingerprint) throw new IdempotencyKeyReusedError(step.key);
+  return { streamId: first.stream_id, fromVersion: first.from_version, toVersion: first.to_version };
+}
+
+/** Records, in the transaction of the command's events, what this key and step applied. */
+export async function recordIdempotencyStep(manager: EntityManager, schema: string, step: IdempotencyStep, streamId: string, fromVersion: number, toVersion: number): Promise<void> {
+  await manager.query(
+    `INSERT INTO "${assertSchemaName(schema)}".idempotency_keys (scope, key, step, fingerprint, stream_id, from_version, to_version) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [step.scope, step.key, step.step, step.fingerprint, streamId, fromVersion, toVersion],
+  );
+}
+
+/** The same key sent twice at once: the second's row collided with the first's (retry: it finds the first's). */
+export function isIdempotencyKeyCollision(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'idempotency_keys_pkey';
 }

@@ -4,7 +4,18 @@ import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DomainError, fold } from '@reform/decider';
-import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, project, WrongExpectedVersionError } from '@reform/event-store';
+import {
+  appliedIdempotencyStep,
+  EVENT_STORE,
+  EventMetadata,
+  handleCommand,
+  isIdempotencyKeyCollision,
+  nextIdempotencyStep,
+  PostgresEventStore,
+  project,
+  recordIdempotencyStep,
+  WrongExpectedVersionError,
+} from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { tenantOf, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection } from '../domain/plan-draft';
@@ -74,10 +85,14 @@ export class PlanCommands {
    */
   async issue(planId: string, issuedOn: string, units: IssuerNeighbourhood, identity: Identity, issuerCode: string): Promise<PlanType> {
     const metadata = await this.metadataFor(identity, issuerCode);
+    // A retried issue with the request's idempotency key answers the plan as the first one left it
+    // (not CONFLICT "already issued"): the key is recorded with the events, as handleCommand does.
+    const idempotency = nextIdempotencyStep();
     let appended = false;
     for (let attempt = 0; ; attempt++) {
       try {
         appended = await this.store.transaction(async ({ store: tx, manager }) => {
+          if (idempotency && (await appliedIdempotencyStep(manager, this.store.schema, idempotency))) return false;
           const past = await tx.readStream(planStreamId(planId));
           const state = fold(planDecider, past as unknown as PlanEvent[]);
           const number = state.status === 'absent' ? '' : state.draft.number;
@@ -93,7 +108,10 @@ export class PlanCommands {
             if (taken && problems) throw problemsError([...problems, taken]);
             throw error;
           }
-          if (state.status === 'absent' || !events.length) return false;
+          if (state.status === 'absent' || !events.length) {
+            if (idempotency && state.status !== 'absent') await recordIdempotencyStep(manager, this.store.schema, idempotency, planStreamId(planId), past.length, past.length);
+            return false;
+          }
           if (taken && reserved) throw numberTakenError(taken, reserved.planId);
           const reserve: PlanNumberReserved = { type: 'PlanNumberReserved', data: { planId, issuerCode, year: Number(issuedOn.slice(0, 4)), number, title: state.draft.title, issuedOn } };
           const recorded = await tx.appendMany(
@@ -104,11 +122,13 @@ export class PlanCommands {
             metadata,
           );
           await project([plansProjection], recorded, manager);
+          if (idempotency) await recordIdempotencyStep(manager, this.store.schema, idempotency, planStreamId(planId), past.length, past.length + events.length);
           return true;
         });
         break;
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
+        if (idempotency && isIdempotencyKeyCollision(error) && attempt < 3) continue;
         throw error;
       }
     }
