@@ -12,3 +12,4 @@ export * from './lib/integrity';
 export * from './lib/rebuild';
 export * from './lib/postgres/connection-errors';
 export * from './lib/idempotency';
+export * from './testing/commit-order';

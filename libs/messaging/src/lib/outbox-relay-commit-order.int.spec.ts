@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, SYSTEM_ACTOR, eventStoreMigrations } from '@reform/event-store';
+import { commitAt, COMMIT_ORDER_CROSSINGS, eventStoreMigrations, PostgresEventStore, SYSTEM_ACTOR, transactionCounterPast } from '@reform/event-store';
 import { createTestDatabase, createTestDataSource, eventually, testNatsUrl, TestDatabase, uniqueName } from '@reform/testing';
 import { MessageBus } from './bus.port';
 import { InProcessBus } from './in-process-bus';
@@ -12,10 +12,7 @@ const contract = { name: 'relayorder.Committed', version: 1, subject: 'relayorde
 const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'relay-order', causationId: null };
 
 /** Transaction ids that gain a digit, as a server's counter does in its life (see commit-order.int.spec.ts in the event store). */
-const CROSSINGS: Array<[string, bigint[]]> = [
-  ['9,999 → 10,000', [9998n, 9999n, 10000n, 10001n, 10002n, 10003n]],
-  ['99,999 → 100,000', [99998n, 99999n, 100000n, 100001n, 100002n, 100003n]],
-];
+const CROSSINGS = COMMIT_ORDER_CROSSINGS;
 const PAGE_SIZES = [1, 2, 1000];
 
 /**
@@ -32,30 +29,17 @@ describe('OutboxRelay publishes every event once, in commit order, across transa
     database = await createTestDatabase('relay_order');
     dataSource = await createTestDataSource(database.url, { migrations: [...eventStoreMigrations(S), ...messagingMigrations(S)] });
     store = new PostgresEventStore(dataSource, S);
-    // The ids given below must lie in the past of the server's counter (readAll reads only what
-    // is older than the oldest running transaction): on a young cluster, burn ids until it is.
-    for (;;) {
-      const [{ xid }] = await dataSource.query(`SELECT pg_current_xact_id()::text::bigint AS xid`);
-      if (Number(xid) > 100_100) break;
-      await dataSource.query(`DO $$ BEGIN FOR i IN 1..20000 LOOP PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$`);
-    }
+    await transactionCounterPast(dataSource, 100_100);
   });
   afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();
   });
 
-  /** Appends one event per id (in reverse, so global_position disagrees with commit order), each given that transaction id. */
-  async function commitAt(xids: readonly bigint[]): Promise<string[]> {
+  const commitAtIds = async (xids: readonly bigint[]): Promise<string[]> => {
     await dataSource.query(`TRUNCATE ${S}.events, ${S}.relay_checkpoints`);
-    const ids: string[] = [];
-    for (const xid of [...xids].reverse()) {
-      const { events } = await store.append(`s-${xid}`, 'no_stream', [{ type: 'Committed', data: { xid: String(xid) } }], metadata);
-      await dataSource.query(`UPDATE ${S}.events SET transaction_id = $1::text::xid8 WHERE event_id = $2`, [String(xid), events[0].eventId]);
-      ids.unshift(events[0].eventId);
-    }
-    return ids;
-  }
+    return commitAt(dataSource, store, S, xids, metadata);
+  };
 
   const buses: Array<[string, () => Promise<{ bus: MessageBus; close: () => Promise<void> }>]> = [
     [
@@ -83,7 +67,7 @@ describe('OutboxRelay publishes every event once, in commit order, across transa
   describe.each(buses)('through the %s', (_, connect) => {
     describe.each(CROSSINGS)('%s', (__, xids) => {
       it.each(PAGE_SIZES)('in pages (batchSize) of %i', async (batchSize) => {
-        const expected = await commitAt(xids);
+        const expected = await commitAtIds(xids);
         const { bus, close } = await connect();
         try {
           const received: string[] = [];

@@ -6,6 +6,7 @@ import { schemaMigration } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 import { Projection } from '../projection';
 import { rebuildReadModels } from '../rebuild/rebuild-read-models';
+import { commitAt, COMMIT_ORDER_CROSSINGS, transactionCounterPast } from '../../testing/commit-order';
 
 const S = 'commitorder';
 const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'commit-order', causationId: null };
@@ -15,10 +16,7 @@ const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'comm
  * before "9998" as text). The events below are given transaction ids that cross a power of ten,
  * as a server's counter does in its life; every reader must return all of them, once, in order.
  */
-const CROSSINGS: Array<[string, bigint[]]> = [
-  ['9,999 → 10,000', [9998n, 9999n, 10000n, 10001n, 10002n, 10003n]],
-  ['99,999 → 100,000', [99998n, 99999n, 100000n, 100001n, 100002n, 100003n]],
-];
+const CROSSINGS = COMMIT_ORDER_CROSSINGS;
 const PAGE_SIZES = [1, 2, 1000];
 
 /** Each event's payload names the transaction id it was given, so the order can be checked. */
@@ -44,32 +42,17 @@ describe('commit order across transaction ids that gain a digit', () => {
     dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: S, migrations: [readModel], poolSize: 4 }));
     await runMigrations(dataSource);
     store = new PostgresEventStore(dataSource, S);
-    // The ids given below must lie in the past of the server's counter (readAll reads only what
-    // is older than the oldest running transaction): on a young cluster, burn ids until it is.
-    for (;;) {
-      const [{ xid }] = await dataSource.query(`SELECT pg_current_xact_id()::text::bigint AS xid`);
-      if (Number(xid) > 100_100) break;
-      await dataSource.query(`DO $$ BEGIN FOR i IN 1..20000 LOOP PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$`);
-    }
+    await transactionCounterPast(dataSource, 100_100);
   });
   afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();
   });
 
-  /** Appends one event per id, each in its own transaction, then gives it that transaction id. */
-  async function commitAt(xids: readonly bigint[]): Promise<string[]> {
+  const commitAtIds = async (xids: readonly bigint[]): Promise<string[]> => {
     await dataSource.query(`TRUNCATE ${S}.events, ${S}.seen`);
-    const ids: string[] = [];
-    // Appended in reverse so that global_position disagrees with commit order: only the
-    // transaction id can put them in order.
-    for (const xid of [...xids].reverse()) {
-      const { events } = await store.append(`s-${xid}`, 'no_stream', [{ type: 'Committed', data: { xid: String(xid) } }], metadata);
-      await dataSource.query(`UPDATE ${S}.events SET transaction_id = $1::text::xid8 WHERE event_id = $2`, [String(xid), events[0].eventId]);
-      ids.unshift(events[0].eventId);
-    }
-    return ids;
-  }
+    return commitAt(dataSource, store, S, xids, metadata);
+  };
 
   async function readAllPaged(pageSize: number, from: GlobalPosition = START): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
@@ -85,14 +68,14 @@ describe('commit order across transaction ids that gain a digit', () => {
 
   describe.each(CROSSINGS)('%s', (_, xids) => {
     it.each(PAGE_SIZES)('readAll in pages of %i returns every event once, in numeric commit order', async (pageSize) => {
-      const expected = await commitAt(xids);
+      const expected = await commitAtIds(xids);
       const events = await readAllPaged(pageSize);
       expect(events.map((e) => e.eventId)).toEqual(expected);
       expect(events.map((e) => e.globalPosition.transactionId)).toEqual(xids.map(String));
     });
 
     it.each(PAGE_SIZES)('a reader resuming from each position in pages of %i sees exactly the events after it', async (pageSize) => {
-      const expected = await commitAt(xids);
+      const expected = await commitAtIds(xids);
       const all = await readAllPaged(1000);
       for (const [index, event] of all.entries()) {
         const rest = await readAllPaged(pageSize, event.globalPosition);
@@ -101,7 +84,7 @@ describe('commit order across transaction ids that gain a digit', () => {
     });
 
     it.each(PAGE_SIZES)('a rebuild in pages of %i projects every event', async (pageSize) => {
-      const expected = await commitAt(xids);
+      const expected = await commitAtIds(xids);
       const result = await rebuildReadModels({ dataSource, store, schema: S, projections: [seen], pageSize });
       expect(result.events).toBe(xids.length);
       const rows: Array<{ event_id: string; xid: string }> = await dataSource.query(`SELECT event_id, xid::text AS xid FROM ${S}.seen s ORDER BY s.xid`);
