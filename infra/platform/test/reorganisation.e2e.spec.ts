@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
 import { importReorganisation2025 } from '@reform/directory';
 import { OverdueScheduler } from '@reform/tasks';
@@ -115,6 +116,16 @@ describe('the 2025 reorganisation through the gateway', () => {
     const { taskTimeline } = await client.as('danang', 'query($p: ID!, $t: ID!) { taskTimeline(planId: $p, taskId: $t) { type assignmentId summary } }', { p: plan2023.id, t: plan2023.taskId });
     const entry = taskTimeline.find((e: { type: string; assignmentId: string }) => e.type === 'AssignmentPassedToSuccessor' && e.assignmentId === open.id);
     expect(entry.summary).toContain('đơn vị 20797 nhập vào 20794 từ ngày 01/07/2025');
+
+    // The plan's progress counts moved with it: the read model equals a count of the assignments.
+    const tasks = test.platform.tasks.get(DataSource);
+    const counted = await tasks.query(
+      `SELECT unit_code, status, overdue, count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1 AND kind = 'TASK' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [plan2023.id],
+    );
+    const kept = await tasks.query(`SELECT unit_code, status, overdue, n FROM tasks.plan_progress WHERE plan_id = $1 AND n <> 0 ORDER BY 1, 2, 3`, [plan2023.id]);
+    expect(kept).toEqual(counted);
+    expect(kept.find((row: { unit_code: string }) => row.unit_code === '20797')).toBeUndefined();
   });
 
   it('leaves the completed assignment of Bình Nguyên (20800) with it, found from its successor Hà Lam (20791)', async () => {
