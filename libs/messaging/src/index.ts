@@ -8,3 +8,5 @@ export * from './lib/republish';
 export * from './lib/inbox';
 export * from './lib/messaging.module';
 export * from './lib/dead-letters.cli';
+export * from './lib/jobs/job-queue';
+export * from './lib/jobs/job-processor';

@@ -25,6 +25,12 @@ export interface OutboxRelayOptions {
  * tails it in commit order from a persisted checkpoint, publishes, and saves the checkpoint after
  * the batch. A crash between publish and checkpoint republishes the batch; the bus drops repeated
  * event ids and consumers' inboxes drop the rest. Nothing is lost, nothing applied twice.
+ *
+ * An event whose mapping throws (a mapper's fault, not the bus's) is isolated: recorded as a
+ * dead letter with the checkpoint of its batch, counted, and the rest flows on; retrying it
+ * (`npm run dead-letters -- <service> retry <id>`, once the mapper is fixed) has the relay map
+ * and publish it at its next step (ADR 0024). Retrying forever would stop the whole service's
+ * flow behind one event.
  */
 export class OutboxRelay {
   private readonly logger: Logger;
@@ -34,14 +40,22 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   private nudged = false;
   private published = 0;
+  private deadLettered = 0;
+  private readonly deadLetters: string;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = new Logger(`OutboxRelay:${options.name}`);
     this.table = `"${assertSchemaName(options.schema)}".relay_checkpoints`;
+    this.deadLetters = `"${options.schema}".dead_letters`;
   }
 
   get publishedCount(): number {
     return this.published;
+  }
+
+  /** Events this relay dead-lettered since it started, because their mapping threw. */
+  get deadLetteredCount(): number {
+    return this.deadLettered;
   }
 
   start(): void {
@@ -114,19 +128,75 @@ export class OutboxRelay {
   }
 
   private async step(): Promise<number> {
+    await this.retryRequested();
     const from = await this.checkpoint();
     const { events, position } = await this.options.store.readAll(from, this.options.batchSize ?? 500);
     if (events.length === 0) return 0;
-    const messages = events.map(this.options.map).filter((message): message is IntegrationMessage => message !== null);
+    const messages: IntegrationMessage[] = [];
+    const failed: Array<{ event: RecordedEvent; error: string }> = [];
+    for (const event of events) {
+      try {
+        const message = this.options.map(event);
+        if (message) messages.push(message);
+      } catch (error) {
+        failed.push({ event, error: (error as Error).message || String(error) });
+      }
+    }
     // Publishes are pipelined on one connection, so the bus receives them in commit order.
     await Promise.all(messages.map((message) => this.options.bus.publish(message)));
-    await this.options.dataSource.query(
-      `INSERT INTO ${this.table} (relay, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
-       ON CONFLICT (relay) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
-      [this.options.name, position.transactionId, position.position],
-    );
+    // The dead letters and the checkpoint past them commit together: a crash before leaves
+    // neither, and the batch is read (and the mapping fails) again.
+    await this.options.dataSource.transaction(async (manager) => {
+      for (const { event, error } of failed) {
+        const [row] = await manager.query(
+          `INSERT INTO ${this.deadLetters} (source, queue, ref, key, name, payload, error, attempts, first_failed_at, last_failed_at)
+           VALUES ('relay', $1, $2, $3, $4, $5, $6, 1, now(), now())
+           ON CONFLICT (source, queue, ref) DO UPDATE SET error = EXCLUDED.error, attempts = ${this.deadLetters}.attempts + 1, last_failed_at = now()
+           RETURNING id::text, attempts`,
+          [this.options.name, event.eventId, event.streamId, event.type, JSON.stringify(event), error],
+        );
+        if (row.attempts === 1) this.deadLettered++;
+        this.logger.error(`${event.type} ${event.eventId} of ${event.streamId}: mapping failed, dead letter ${row.id}, the rest flows on: ${error}`);
+      }
+      await manager.query(
+        `INSERT INTO ${this.table} (relay, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
+         ON CONFLICT (relay) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+        [this.options.name, position.transactionId, position.position],
+      );
+    });
     this.published += messages.length;
     return events.length;
+  }
+
+  /**
+   * The dead letters an operator asked to retry: mapped and published again (deleted once
+   * published), or kept with one more attempt when the mapping still fails. Published after the
+   * events that followed it: a consumer's order per stream is not restored by a late retry.
+   */
+  private async retryRequested(): Promise<void> {
+    const rows: Array<{ id: string; payload: RecordedEvent & { recordedAt: string } }> = await this.options.dataSource.query(
+      `SELECT id::text, payload FROM ${this.deadLetters} WHERE source = 'relay' AND queue = $1 AND retry_requested_at IS NOT NULL ORDER BY id`,
+      [this.options.name],
+    );
+    for (const { id, payload } of rows) {
+      const event: RecordedEvent = { ...payload, recordedAt: new Date(payload.recordedAt) };
+      let message: IntegrationMessage | null;
+      try {
+        message = this.options.map(event);
+      } catch (error) {
+        const reason = (error as Error).message || String(error);
+        this.logger.error(`${event.type} ${event.eventId}: mapping failed again on retry, dead letter ${id} kept: ${reason}`);
+        await this.options.dataSource.query(
+          `UPDATE ${this.deadLetters} SET retry_requested_at = NULL, attempts = attempts + 1, error = $2, last_failed_at = now() WHERE id = $1`,
+          [id, reason],
+        );
+        continue;
+      }
+      if (message) await this.options.bus.publish(message);
+      await this.options.dataSource.query(`DELETE FROM ${this.deadLetters} WHERE id = $1`, [id]);
+      if (message) this.published++;
+      this.logger.log(`${event.type} ${event.eventId}: dead letter ${id} retried and ${message ? 'published' : 'kept private by the mapping'}`);
+    }
   }
 }
 
