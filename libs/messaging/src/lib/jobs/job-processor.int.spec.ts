@@ -1,0 +1,144 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, createTestDataSource, eventually, TestDatabase } from '@reform/testing';
+import { messagingMigrations } from '../migrations';
+import { runDeadLettersCommand } from '../dead-letters.cli';
+import { enqueueJob, Job, queueCounts, StoredDeadLetters } from './job-queue';
+import { JobHandler, JobProcessor } from './job-processor';
+
+const S = 'jobtest';
+
+describe('JobProcessor: order per key, bounded attempts, dead letters, one leader', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const processors: JobProcessor[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('jobs');
+    dataSource = await createTestDataSource(database.url, { migrations: messagingMigrations(S) });
+  });
+
+  afterEach(async () => {
+    for (const processor of processors.splice(0)) await processor.stop();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const start = (queue: string, handle: JobHandler, options: { maxAttempts?: number } = {}) => {
+    const processor = new JobProcessor({ dataSource, schema: S, queue, handle, pollMs: 20, retryDelayMs: 20, maxRetryDelayMs: 100, maxAttempts: options.maxAttempts ?? 3 });
+    processors.push(processor);
+    processor.start();
+    return processor;
+  };
+  const enqueue = (queue: string, key: string, jobId: string, data: unknown = {}) => enqueueJob(dataSource, S, { queue, key, jobId, name: 'Step', data });
+  const status = async (queue: string) =>
+    Object.fromEntries(((await dataSource.query(`SELECT job_id, status FROM ${S}.jobs WHERE queue = $1`, [queue])) as Array<{ job_id: string; status: string }>).map((row) => [row.job_id, row.status]));
+
+  it('a key whose job keeps failing holds back only its own later jobs; another key proceeds; within a key order is kept', async () => {
+    const ran: string[] = [];
+    let blockedWorks = false;
+    start('order', async (job: Job) => {
+      if (job.jobId === 'a1' && !blockedWorks) throw new Error('a1 cannot run yet');
+      ran.push(job.jobId);
+    }, { maxAttempts: 1_000 });
+    await enqueue('order', 'A', 'a1');
+    await enqueue('order', 'A', 'a2');
+    await enqueue('order', 'B', 'b1');
+    await enqueue('order', 'B', 'b2');
+    await enqueue('order', 'A', 'a3');
+    await enqueue('order', 'B', 'b3');
+
+    // B's jobs all run, in order, while A's head fails again and again.
+    await eventually(() => expect(ran).toEqual(['b1', 'b2', 'b3']));
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT attempts FROM ${S}.jobs WHERE job_id = 'a1'`))[0].attempts)).toBeGreaterThanOrEqual(2));
+    expect(ran).toEqual(['b1', 'b2', 'b3']);
+    expect(await status('order')).toMatchObject({ a1: 'pending', a2: 'pending', a3: 'pending' });
+
+    blockedWorks = true;
+    await eventually(() => expect(ran).toEqual(['b1', 'b2', 'b3', 'a1', 'a2', 'a3']));
+    // A job enqueued twice (a redelivered message) is one job.
+    expect(await enqueue('order', 'A', 'a1')).toBe(false);
+  });
+
+  it('a job failing every attempt is dead-lettered with its error, attempts and failures; its key goes on; the operator retries it once fixed', async () => {
+    const ran: string[] = [];
+    let fixed = false;
+    const processor = start('fanout', async (job: Job) => {
+      if (job.jobId === 'poison' && !fixed) throw new Error('no such unit 99999');
+      ran.push(job.jobId);
+    });
+    await enqueue('fanout', 'plan-1', 'poison', { n: 1 });
+    await enqueue('fanout', 'plan-1', 'after-poison');
+    await enqueue('fanout', 'plan-2', 'other');
+
+    await eventually(() => expect(ran).toEqual(expect.arrayContaining(['after-poison', 'other'])));
+    expect(ran).toHaveLength(2);
+    expect(await status('fanout')).toEqual({ poison: 'dead', 'after-poison': 'done', other: 'done' });
+    expect(processor.deadLetteredCount).toBe(1);
+    const letters = new StoredDeadLetters(dataSource, S);
+    const [letter] = await letters.list('fanout');
+    expect(letter).toMatchObject({ source: 'job', queue: 'fanout', key: 'plan-1', name: 'Step', attempts: 3, error: 'no such unit 99999' });
+    expect(letter.lastFailedAt.getTime()).toBeGreaterThan(letter.firstFailedAt.getTime());
+    expect(await queueCounts(dataSource, S)).toContainEqual({ source: 'job', queue: 'fanout', pending: 0, deadLetters: 1 });
+
+    // The operator's command, from another process's point of view (its own connection).
+    const env = { DATABASE_URL: database.url };
+    const lines: string[] = [];
+    expect(await runDeadLettersCommand([S, 'list'], env, (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toMatch(new RegExp(`^${letter.id}\\tjob\\tfanout\\tplan-1\\tStep \\d+\\t3 attempts\\t.*\\tno such unit 99999$`));
+    lines.length = 0;
+    expect(await runDeadLettersCommand([S, 'counts'], env, (l) => lines.push(l))).toBe(0);
+    expect(lines).toContain('job\tfanout\t0 pending\t1 dead letter(s)');
+
+    fixed = true;
+    expect(await runDeadLettersCommand([S, 'retry', letter.id], env, () => undefined)).toBe(0);
+    await eventually(() => expect(ran).toContain('poison'));
+    expect(ran).toHaveLength(3);
+    expect(await status('fanout')).toEqual({ poison: 'done', 'after-poison': 'done', other: 'done' });
+    expect(await letters.list()).toEqual([]);
+    expect(await runDeadLettersCommand([S, 'retry', letter.id], env, () => undefined)).toBe(1);
+  });
+
+  it('a discarded dead letter is given up: the job is marked discarded and is not run again', async () => {
+    let runs = 0;
+    start('discard', async () => {
+      runs++;
+      throw new Error('always');
+    }, { maxAttempts: 2 });
+    await enqueue('discard', 'k', 'doomed');
+    const letters = new StoredDeadLetters(dataSource, S);
+    const letter = await eventually(async () => {
+      const [found] = await letters.list('discard');
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(await runDeadLettersCommand([S, 'discard', letter.id], { DATABASE_URL: database.url }, () => undefined)).toBe(0);
+    expect(await status('discard')).toEqual({ doomed: 'discarded' });
+    expect(await letters.list('discard')).toEqual([]);
+    expect(runs).toBe(2);
+    expect(await runDeadLettersCommand([S, 'bogus'], { DATABASE_URL: database.url }, () => undefined)).toBe(2);
+  });
+
+  it('two processors of one queue: one leads (its lock seen in pg_locks); when its lock session dies the other takes over and the work goes on', async () => {
+    const ran: string[] = [];
+    const first = start('lead', async (job) => void ran.push(job.jobId));
+    const second = start('lead', async (job) => void ran.push(job.jobId));
+    await eventually(() => expect([first, second].filter((p) => p.leading)).toHaveLength(1));
+    const holders = async () =>
+      (await dataSource.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)) as Array<{
+        pid: number;
+      }>;
+    const [{ pid }] = await holders();
+    await dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+    await eventually(async () => {
+      expect([first, second].filter((p) => p.leading)).toHaveLength(1);
+      const now = await holders();
+      expect(now).toHaveLength(1);
+      expect(now[0].pid).not.toBe(pid);
+    });
+    await enqueue('lead', 'k', 'after-the-cut');
+    await eventually(() => expect(ran).toEqual(['after-the-cut']));
+  });
+});
