@@ -21,7 +21,7 @@
  * resolved implementing units + the resolved lead units), never assumed. A plan whose total has
  * reached its expected count is not asked again (totals only grow). Peak RSS is this process's
  * (all services, the gateway and this client), sampled every 100 ms while waiting. Besides the
- * gateway's figure, the fan-out worker's own timeline is printed from tasks.plan_event_jobs
+ * gateway's figure, the fan-out worker's own timeline is printed from tasks.jobs (queue tasks.plan-events)
  * (PostgreSQL's clock, same machine): when the first PlanIssued job was received and the last
  * one done, so the time of the fan-out and the lag of the gateway's view can be told apart.
  *
@@ -208,8 +208,8 @@ interface WorkerTimeline {
 
 async function workerTimeline(tasks: DataSource, plans: readonly Issued[], t0Wall: number): Promise<WorkerTimeline> {
   const [row]: Array<{ jobs: number; first_received: number; last_done: number }> = await tasks.query(
-    `SELECT count(*)::int AS jobs, extract(epoch FROM min(received_at))::float8 AS first_received, extract(epoch FROM max(done_at))::float8 AS last_done
-       FROM "${TASKS_SCHEMA}".plan_event_jobs WHERE name = $1 AND data->>'planId' = ANY($2::text[])`,
+    `SELECT count(*)::int AS jobs, extract(epoch FROM min(enqueued_at))::float8 AS first_received, extract(epoch FROM max(done_at))::float8 AS last_done
+       FROM "${TASKS_SCHEMA}".jobs WHERE queue = 'tasks.plan-events' AND name = $1 AND key = ANY($2::text[])`,
     [PlanIssuedV1.name, plans.map((plan) => plan.planId)],
   );
   return { jobs: row.jobs, firstReceivedS: row.first_received - t0Wall / 1000, lastDoneS: row.last_done - t0Wall / 1000 };

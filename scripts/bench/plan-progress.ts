@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     const fanOutBegun = performance.now();
     // Each bench plan's PlanIssued job done by the fan-out worker (received over the bus, then worked off).
     for (;;) {
-      const [{ done }] = await tasks.query(`SELECT count(*)::int AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = ANY($1::text[]) AND done_at IS NOT NULL`, [planIds]);
+      const [{ done }] = await tasks.query(`SELECT count(*)::int AS done FROM tasks.jobs WHERE queue = 'tasks.plan-events' AND key = ANY($1::text[]) AND status = 'done'`, [planIds]);
       if (done === planIds.length) break;
       await sleep(250);
     }

@@ -167,10 +167,10 @@ describe('fault injection: the distributed platform heals itself; every retried 
     for (const plan of plans) {
       await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [plan.id])).toBe(plan.expected), { timeoutMs: 90_000, intervalMs: 250 });
     }
-    await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.plan_event_jobs WHERE done_at IS NULL`)).toBe(0), { timeoutMs: 60_000, intervalMs: 250 });
+    await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.jobs WHERE status = 'pending'`)).toBe(0), { timeoutMs: 60_000, intervalMs: 250 });
     const took = Date.now() - since;
     // Every acknowledged command's event exists exactly once.
-    expect(await n(`SELECT count(*) FROM tasks.plan_event_jobs`)).toBe(plans.length);
+    expect(await n(`SELECT count(*) FROM tasks.jobs`)).toBe(plans.length);
     expect(await n(`SELECT count(*) FROM plans.events WHERE event_type = 'PlanIssued'`)).toBe(plans.length);
     expect(await n(`SELECT count(*) FROM plans.events WHERE event_type = 'PlanDrafted'`)).toBe(plans.length);
     expect(await n(`SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentCreated'`)).toBe(plans.reduce((sum, plan) => sum + plan.expected, 0));

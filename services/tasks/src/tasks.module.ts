@@ -10,8 +10,9 @@ import { MessageBus, MessagingModule } from '@reform/messaging';
 import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
 import { CLOCK, Clock, systemClock } from '@reform/clock';
-import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/overdue/overdue-scheduler';
-import { FAN_OUT_OPTIONS, FanOutOptions, PlanEventsConsumer } from './automation/plan-events.consumer';
+import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/when-day-passes-then-mark-overdue/overdue-scheduler';
+import { FAN_OUT_OPTIONS, FanOutOptions, PlanEventJobs } from './automation/plan-event-jobs';
+import { PlanEventsConsumer } from './automation/when-plan-event-received-then-enqueue-reaction/plan-events.consumer';
 import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 import { HealthController } from './health.controller';
 import { AssignmentAccess } from './read/assignments/assignment-access';
@@ -87,6 +88,7 @@ export class TasksModule {
         AssignmentList,
         AssignmentMutation,
         PlanProgressQuery,
+        PlanEventJobs,
         PlanEventsConsumer,
         OpenWorkAcrossReorganisation,
         OverdueScheduler,

@@ -76,11 +76,11 @@ describe('tasks: a fan-out killed mid-way (SIGKILL) and restarted', () => {
     expect(await killed.exit).toBe('SIGKILL');
     const atKill = await assignments();
     expect(atKill).toBeLessThan(80);
-    expect(await n(`SELECT count(*)::int AS n FROM tasks.plan_event_jobs WHERE done_at IS NULL`)).toBe(1); // still to do
+    expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs WHERE status = 'pending'`)).toBe(1); // still to do
 
     running = await started();
     await eventually(async () => expect(await assignments()).toBe(80), { timeoutMs: 60_000, intervalMs: 100 });
-    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.plan_event_jobs WHERE done_at IS NULL`)).toBe(0), { timeoutMs: 10_000 });
+    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs WHERE status = 'pending'`)).toBe(0), { timeoutMs: 10_000 });
     expect(await n(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [issued.planId])).toBe(80);
     expect(await n(`SELECT count(DISTINCT stream_id)::int AS n FROM tasks.events WHERE data->>'planId' = $1`, [issued.planId])).toBe(80);
     expect(await n(`SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`)).toBe(0);

@@ -86,7 +86,7 @@ describe('tasks: fan-out of plan events into assignments', () => {
       expect(await count(dataSource, `SELECT last_value FROM tasks.fail_once`)).toBeGreaterThan(40);
       expect(await count(dataSource, `SELECT count(DISTINCT transaction_id) FROM tasks.events WHERE data->>'planId' = $1`, [issued.planId])).toBe(6);
       await eventually(async () => {
-        const [job] = await dataSource.query(`SELECT attempts, last_error, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
+        const [job] = await dataSource.query(`SELECT attempts, last_error, done_at IS NOT NULL AS done FROM tasks.jobs WHERE key = $1`, [issued.planId]);
         expect(job).toEqual({ attempts: 2, last_error: null, done: true });
       });
     } finally {
@@ -111,10 +111,11 @@ describe('tasks: fan-out of plan events into assignments', () => {
       ({ app, dataSource } = await startTasks(db.url, bus, clock, { chunkSize: 7 }));
       await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(60));
       expect(await createdEventsOf(issued.planId)).toBe(60);
-      // The job is marked done just after its last chunk commits (and the worker checks its lock).
+      // The job is marked done just after its last chunk commits (and the processor checks its
+      // lock). The shutdown interrupted it without failing it: one attempt, not two (ADR 0024).
       await eventually(async () => {
-        const [job] = await dataSource.query(`SELECT attempts, done_at IS NOT NULL AS done FROM tasks.plan_event_jobs WHERE data->>'planId' = $1`, [issued.planId]);
-        expect(job).toEqual({ attempts: 2, done: true });
+        const [job] = await dataSource.query(`SELECT attempts, done_at IS NOT NULL AS done FROM tasks.jobs WHERE key = $1`, [issued.planId]);
+        expect(job).toEqual({ attempts: 1, done: true });
       });
     } finally {
       await dataSource.query(`DROP TRIGGER slow ON tasks.events; DROP FUNCTION tasks.slow()`);

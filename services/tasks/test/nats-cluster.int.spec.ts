@@ -23,7 +23,7 @@ describe('tasks on a 3-node NATS cluster: a node and then the stream leader kill
   let running: TasksProcess | null = null;
   const prefix = uniqueName('cluster');
   const n = async (sql: string, parameters: unknown[] = []) => Number((await pg.query(sql, parameters)).rows[0].n);
-  const received = (eventId: string) => n(`SELECT count(*)::int AS n FROM tasks.plan_event_jobs WHERE event_id = $1`, [eventId]);
+  const received = (eventId: string) => n(`SELECT count(*)::int AS n FROM tasks.jobs WHERE job_id = $1`, [eventId]);
   /** Publishes, retrying while the client moves to another node (the publish is idempotent by event id). */
   const publish = (issued: ReturnType<typeof plan>) => {
     const sent = message(PlanIssuedV1, issued, `plan-${issued.planId}`);
@@ -113,8 +113,8 @@ describe('tasks on a 3-node NATS cluster: a node and then the stream leader kill
     for (const issued of plans) {
       await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(40), { timeoutMs: 120_000, intervalMs: 250 });
     }
-    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.plan_event_jobs WHERE done_at IS NULL`)).toBe(0), { timeoutMs: 60_000 });
-    expect(await n(`SELECT count(*)::int AS n FROM tasks.plan_event_jobs`)).toBe(3);
+    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs WHERE status = 'pending'`)).toBe(0), { timeoutMs: 60_000 });
+    expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs`)).toBe(3);
     expect(await n(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AssignmentCreated'`)).toBe(120);
     expect(await n(`SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`)).toBe(0);
     expect(running?.alive()).toBe(true);

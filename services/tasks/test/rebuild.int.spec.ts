@@ -74,13 +74,13 @@ describe('tasks: rebuilding the read model from the event store', () => {
     expect(statuses.map((s: { status: string }) => s.status)).toEqual(['ACCEPTED', 'ASSIGNED', 'CANCELLED', 'COMPLETED', 'IN_PROGRESS']);
     expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue`)).toBeGreaterThan(0);
     const [{ events }] = await bed.dataSource.query(`SELECT count(*)::int AS events FROM tasks.events`);
-    const busFed = await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs']);
+    const busFed = await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'jobs']);
 
     const result = await rebuild(10);
 
     expect(await tableSnapshot(bed.dataSource, 'tasks', tables)).toEqual(live);
     expect(result).toMatchObject({ events, tables: [{ table: 'assignments', rowsBefore: 45, rowsAfter: 45 }, { table: 'plan_progress' }] });
-    expect(await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'plan_event_jobs'])).toEqual(busFed);
+    expect(await tableSnapshot(bed.dataSource, 'tasks', ['units', 'unit_periods', 'known_plans', 'jobs'])).toEqual(busFed);
   });
 
   it("keeps the roll-ups' counts equal to the assignments they count (per plan, unit, status, overdue), live and rebuilt", async () => {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
 import { FixedClock } from '../src';
-import { PlanEventsConsumer } from '../src/automation/plan-events.consumer';
+import { PlanEventJobs } from '../src/automation/plan-event-jobs';
 import { count, publishTestUnits, startTasks } from './tasks-test-kit';
 
 /**
@@ -16,7 +16,7 @@ import { count, publishTestUnits, startTasks } from './tasks-test-kit';
 describe('tasks: fan-out worker leadership is fenced', () => {
   let db: TestDatabase;
   const replicas: Array<{ app: INestApplication; dataSource: DataSource; bus: InProcessBus }> = [];
-  const workers = () => replicas.map((replica) => replica.app.get(PlanEventsConsumer));
+  const workers = () => replicas.map((replica) => replica.app.get(PlanEventJobs));
   const holders = async () => (await replicas[0].dataSource.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)) as Array<{ pid: number }>;
 
   beforeAll(async () => {
@@ -61,6 +61,6 @@ describe('tasks: fan-out worker leadership is fenced', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     process.stdout.write(`leader was replica ${leader}; now ${workers().findIndex((worker) => worker.leading)}\n`);
-    expect(await count(replicas[0].dataSource, `SELECT count(*) FROM tasks.plan_event_jobs WHERE done_at IS NULL`)).toBe(0);
+    expect(await count(replicas[0].dataSource, `SELECT count(*) FROM tasks.jobs WHERE status = 'pending'`)).toBe(0);
   });
 });

@@ -2,8 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Identity } from '@reform/access';
 import { AssignmentCommand } from '../domain/assignment/assignment.decider';
-import { OverdueScheduler } from '../automation/overdue/overdue-scheduler';
-import { PlanEventsConsumer } from '../automation/plan-events.consumer';
+import { OverdueScheduler } from '../automation/when-day-passes-then-mark-overdue/overdue-scheduler';
+import { PlanEventJobs } from '../automation/plan-event-jobs';
 import { AssignmentCommands } from '../write/assignment-commands';
 import { TASKS_SCHEMA as S } from '../schema';
 
@@ -23,7 +23,7 @@ export interface DemoAssignmentsSummary {
  */
 export async function seedDemoAssignments(app: INestApplication, options: { planIds: readonly string[]; showcasePlanId: string; timeoutMs?: number }): Promise<DemoAssignmentsSummary> {
   const dataSource = app.get(DataSource);
-  await fannedOut(dataSource, app.get(PlanEventsConsumer), options.planIds, options.timeoutMs ?? 120_000);
+  await fannedOut(dataSource, app.get(PlanEventJobs), options.planIds, options.timeoutMs ?? 120_000);
   await app.get(OverdueScheduler).tick();
 
   const commands = app.get(AssignmentCommands);
@@ -66,7 +66,7 @@ export async function seedDemoAssignments(app: INestApplication, options: { plan
 }
 
 /** Every demo plan known to the service and every plan event applied. */
-async function fannedOut(dataSource: DataSource, consumer: PlanEventsConsumer, planIds: readonly string[], timeoutMs: number): Promise<void> {
+async function fannedOut(dataSource: DataSource, consumer: PlanEventJobs, planIds: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${S}".known_plans WHERE plan_id = ANY($1::text[])`, [planIds]);

@@ -11,6 +11,6 @@ export const tasksReadModels: ServiceReadModels = {
   projections: TASKS_PROJECTIONS,
   notRebuilt: [
     { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
-    { tables: ['known_plans', 'plan_event_jobs'], why: "kept from the plans service's events over the bus (the plans heard of, the fan-out's work queue)" },
+    { tables: ['known_plans', 'jobs'], why: "kept from the plans service's events over the bus (the plans heard of, the plan events received as the fan-out's jobs)" },
   ],
 };

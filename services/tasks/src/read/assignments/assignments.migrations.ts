@@ -66,4 +66,31 @@ export const assignmentsReadModelMigrations = [
     ],
     [`DROP TABLE "${S}".plan_progress`],
   ),
+  schemaMigration(
+    S,
+    1765400100000,
+    'MovePlanEventJobsToJobQueue',
+    [
+      // The plan events received move to the generic job queue of libs/messaging (ADR 0024),
+      // keyed by plan, in the order they were received; a job still pending resumes there.
+      `INSERT INTO "${S}".jobs (queue, key, job_id, name, data, meta, status, attempts, last_error, next_attempt_at, enqueued_at, done_at)
+       SELECT 'tasks.plan-events', data->>'planId', event_id, name, data, message, CASE WHEN done_at IS NULL THEN 'pending' ELSE 'done' END,
+              attempts, last_error, next_attempt_at, received_at, done_at
+         FROM "${S}".plan_event_jobs ORDER BY seq
+       ON CONFLICT (queue, job_id) DO NOTHING`,
+      `DROP TABLE "${S}".plan_event_jobs`,
+    ],
+    [
+      `CREATE TABLE "${S}".plan_event_jobs (
+        seq bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, name text NOT NULL, data jsonb NOT NULL, message jsonb NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(), done_at timestamptz, attempts int NOT NULL DEFAULT 0, last_error text,
+        next_attempt_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `INSERT INTO "${S}".plan_event_jobs (event_id, name, data, message, received_at, done_at, attempts, last_error, next_attempt_at)
+       SELECT job_id, name, data, meta, enqueued_at, done_at, attempts, last_error, next_attempt_at FROM "${S}".jobs WHERE queue = 'tasks.plan-events' ORDER BY seq`,
+      `CREATE INDEX plan_event_jobs_pending ON "${S}".plan_event_jobs (seq) WHERE done_at IS NULL`,
+      `CREATE INDEX plan_event_jobs_plan ON "${S}".plan_event_jobs ((data->>'planId'), seq)`,
+      `DELETE FROM "${S}".jobs WHERE queue = 'tasks.plan-events'`,
+    ],
+  ),
 ];

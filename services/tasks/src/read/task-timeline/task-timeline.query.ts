@@ -10,10 +10,11 @@ import { TASKS_SCHEMA as S } from '../../schema';
 import { AssignmentList } from '../assignments/assignment-list';
 import { planEventConcernsUnit, publishedTaskOf, ReceivedPlanEvent, taskTimeline, TimelineEntry } from './task-timeline';
 import { PublishedTask } from '@reform/contracts';
+import { PLAN_EVENTS_QUEUE } from '../../automation/plan-event-jobs';
 
 /**
  * Loads a task's timeline: the plan events this service received (kept with their source
- * metadata in `plan_event_jobs`) and the events of the task's assignments, read from the event
+ * metadata in the `jobs` of the queue `tasks.plan-events`, keyed by plan) and the events of the task's assignments, read from the event
  * store itself (not from read models), so the timeline is what was recorded.
  *
  * Who may read it is decided by the plan, never by an argument alone:
@@ -55,8 +56,8 @@ export class TaskTimelineQuery {
 
   private async planEventsOf(planId: string): Promise<ReceivedPlanEvent[]> {
     const rows: Array<{ name: string; data: unknown; message: { eventId: string; metadata: ReceivedPlanEvent['metadata'] } }> = await this.dataSource.query(
-      `SELECT name, data, message FROM "${S}".plan_event_jobs WHERE data->>'planId' = $1 ORDER BY seq`,
-      [planId],
+      `SELECT name, data, meta AS message FROM "${S}".jobs WHERE queue = $1 AND key = $2 ORDER BY seq`,
+      [PLAN_EVENTS_QUEUE, planId],
     );
     return rows.map((row) => ({ name: row.name, data: row.data, eventId: row.message.eventId, metadata: row.message.metadata }));
   }

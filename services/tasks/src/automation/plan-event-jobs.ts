@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
+import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { IntegrationMessage, Job, JobContext, JobProcessor } from '@reform/messaging';
+import { TASKS_SCHEMA } from '../schema';
+import { TASKS_PROJECTIONS } from '../write/assignment-commands';
+import { BatchOptions } from '../write/assignment-batches';
+import { createAssignmentsOfPlan } from './when-plan-issued-then-create-assignments/create-assignments';
+import { fulfilObligation } from './when-implementing-plan-issued-then-fulfil-obligation/fulfil-obligation';
+import { adjustAssignments } from './when-plan-amended-then-adjust-assignments/adjust-assignments';
+import { cancelOpenAssignments } from './when-plan-closed-then-cancel-open-assignments/cancel-open-assignments';
+
+/** The job queue of the plan events received (one key per plan: its events apply in order). */
+export const PLAN_EVENTS_QUEUE = 'tasks.plan-events';
+
+export const FAN_OUT_OPTIONS = Symbol('FAN_OUT_OPTIONS');
+export interface FanOutOptions {
+  /** Assignments per transaction (default 2,000). */
+  readonly chunkSize?: number;
+  /** Chunks of one job written at once, each its own transaction (default 2: this process and PostgreSQL busy together). */
+  readonly parallelChunks?: number;
+  /** How often the processor looks for jobs when not nudged (default 1 s). */
+  readonly pollMs?: number;
+  /** First delay before a failed job is tried again, doubled each time up to a minute (default 500 ms). */
+  readonly retryDelayMs?: number;
+  /** Attempts before a plan event's job is dead-lettered for the operator (default 8). */
+  readonly maxAttempts?: number;
+}
+
+/** What a plan event's job carries besides its data: the message's envelope, for the audit trail. */
+export type PlanEventJobMeta = Omit<IntegrationMessage, 'data'>;
+
+/**
+ * The tasks service's reactions to the plans service, worked off the job queue `tasks.plan-events`
+ * by the generic processor of libs/messaging (ADR 0024): one leader per database, one plan's
+ * events in order (an amendment after its issue), other plans not held up by a failing one,
+ * bounded attempts, then a dead letter (`npm run dead-letters -- tasks list`).
+ *
+ * Why not react inside the inbox handler: a plan sent to every commune is ≈500,000 assignments,
+ * minutes of work. Inside the inbox's transaction it would hold a transaction id open all that
+ * time (every relay's readAll of the cluster waits behind pg_snapshot_xmin) and outlive
+ * JetStream's ack wait. So a reaction commits chunk by chunk, in its own transactions, and its
+ * exactly-once effect comes not from the inbox but from deterministic assignment ids (a chunk
+ * skips the streams that exist) and the decider's state checks (a cancelled assignment is not
+ * cancelled again): a crash or a failure mid-way resumes the job, creating nothing twice.
+ */
+@Injectable()
+export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PlanEvents');
+  private readonly processor: JobProcessor;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FAN_OUT_OPTIONS) private readonly options: FanOutOptions,
+  ) {
+    this.processor = new JobProcessor({
+      dataSource,
+      schema: TASKS_SCHEMA,
+      queue: PLAN_EVENTS_QUEUE,
+      handle: (job, context) => this.react(job, context),
+      pollMs: options.pollMs,
+      retryDelayMs: options.retryDelayMs,
+      maxAttempts: options.maxAttempts,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.processor.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.processor.stop();
+  }
+
+  /** A job was just enqueued: look now rather than at the next poll. */
+  nudge(): void {
+    this.processor.nudge();
+  }
+
+  /** Whether this replica's processor believes it leads; tests compare it with pg_locks. */
+  get leading(): boolean {
+    return this.processor.leading;
+  }
+
+  /** Whether every received plan event has been applied or dead-lettered (tests, demo seeding). */
+  idle(): Promise<boolean> {
+    return this.processor.idle();
+  }
+
+  /** The router: each plan event to its reaction (automation/when-<event>-then-<action>/). */
+  private async react(job: Job<unknown, PlanEventJobMeta>, context: JobContext): Promise<void> {
+    const options = this.batchOptions(job.meta, context);
+    const manager = this.dataSource.manager;
+    switch (job.name) {
+      case PlanIssuedV1.name: {
+        const plan = job.data as PlanIssuedV1;
+        const created = await createAssignmentsOfPlan(plan, manager, options);
+        this.logger.log(`Plan ${plan.number} (${plan.planId}): ${created} assignments created`);
+        if (plan.implementsPlanId) await fulfilObligation(plan, options);
+        return;
+      }
+      case PlanAmendedV1.name:
+        await adjustAssignments(job.data as PlanAmendedV1, manager, options, this.logger);
+        return;
+      case PlanClosedV1.name:
+        await cancelOpenAssignments(job.data as PlanClosedV1, manager, options);
+        return;
+      default:
+        this.logger.warn(`Job of unknown kind ${job.name} skipped`);
+    }
+  }
+
+  /** The system acts; the audit timeline links each assignment to the plan event that caused it. */
+  private batchOptions(message: PlanEventJobMeta, context: JobContext): BatchOptions {
+    const metadata: EventMetadata = { actor: SYSTEM_ACTOR, tenant: message.metadata.tenant, correlationId: message.metadata.correlationId, causationId: message.eventId };
+    return {
+      store: this.store,
+      projections: TASKS_PROJECTIONS,
+      metadata,
+      chunkSize: this.options.chunkSize,
+      parallelChunks: this.options.parallelChunks,
+      // Between chunks: a shutdown stops a long fan-out (it resumes at the next start), and a lost
+      // lock stops it within one chunk (a chunk racing another leader's fails on the stream's
+      // unique version).
+      afterChunk: () => context.checkpoint(),
+    };
+  }
+}
