@@ -62,12 +62,12 @@ export function plan(overrides: Partial<PlanIssuedV1> = {}): PlanIssuedV1 {
   };
 }
 
-export async function startTasks(databaseUrl: string, bus: MessageBus, clock: FixedClock, fanOut: { chunkSize?: number; pollMs?: number; retryDelayMs?: number } = {}): Promise<{ app: INestApplication; url: string; dataSource: DataSource }> {
+export async function startTasks(databaseUrl: string, bus: MessageBus, clock: FixedClock, fanOut: FanOut = {}): Promise<{ app: INestApplication; url: string; dataSource: DataSource }> {
   const app = await createTasksApp({ databaseUrl, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock, overdue: { intervalMs: 0 }, fanOut: { pollMs: 50, retryDelayMs: 100, ...fanOut } });
   return { app, url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, dataSource: app.get<DataSource>(getDataSourceToken()) };
 }
 
-type FanOut = { chunkSize?: number; pollMs?: number; retryDelayMs?: number };
+type FanOut = { chunkSize?: number; pollMs?: number; retryDelayMs?: number; maxAttempts?: number };
 
 /**
  * The tasks service on a database of its own with the in-process bus, the test units replicated,
