@@ -14,7 +14,7 @@ import { EntityManager } from 'typeorm';
 import { getEntityManagerToken } from '@nestjs/typeorm';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
-import { AccessRecordConsumer } from './read/access-record/access-record.consumer';
+import { AccessRecordConsumer } from './automation/when-auditor-queried-then-record-access/access-record.consumer';
 import { AccessRecordResolver } from './read/access-record/access-record.graphql';
 import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
