@@ -36,7 +36,8 @@ export type PlanEventJobMeta = Omit<IntegrationMessage, 'data'>;
  * The tasks service's reactions to the plans service, worked off the job queue `tasks.plan-events`
  * by the generic processor of libs/messaging (ADR 0024): one leader per database, one plan's
  * events in order (an amendment after its issue), other plans not held up by a failing one,
- * bounded attempts, then a dead letter (`npm run dead-letters -- tasks list`).
+ * bounded attempts, then a dead letter (`npm run dead-letters -- tasks list`) that holds its
+ * plan's later events until the operator retries or discards it.
  *
  * Why not react inside the inbox handler: a plan sent to every commune is ≈500,000 assignments,
  * minutes of work. Inside the inbox's transaction it would hold a transaction id open all that
@@ -64,6 +65,8 @@ export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutd
       pollMs: options.pollMs,
       retryDelayMs: options.retryDelayMs,
       maxAttempts: options.maxAttempts,
+      // A plan's amendment or closing builds on its issue: a dead one holds its plan (only).
+      deadLetterHoldsKey: true,
     });
   }
 

@@ -26,8 +26,18 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
     await database?.drop();
   });
 
-  const start = (queue: string, handle: JobHandler, options: { maxAttempts?: number } = {}) => {
-    const processor = new JobProcessor({ dataSource, schema: S, queue, handle, pollMs: 20, retryDelayMs: 20, maxRetryDelayMs: 100, maxAttempts: options.maxAttempts ?? 3 });
+  const start = (queue: string, handle: JobHandler, options: { maxAttempts?: number; deadLetterHoldsKey?: boolean } = {}) => {
+    const processor = new JobProcessor({
+      dataSource,
+      schema: S,
+      queue,
+      handle,
+      pollMs: 20,
+      retryDelayMs: 20,
+      maxRetryDelayMs: 100,
+      maxAttempts: options.maxAttempts ?? 3,
+      deadLetterHoldsKey: options.deadLetterHoldsKey,
+    });
     processors.push(processor);
     processor.start();
     return processor;
@@ -99,6 +109,27 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
     expect(await status('fanout')).toEqual({ poison: 'done', 'after-poison': 'done', other: 'done' });
     expect(await letters.list()).toEqual([]);
     expect(await runDeadLettersCommand([S, 'retry', letter.id], env, () => undefined)).toBe(1);
+  });
+
+  it('with deadLetterHoldsKey a dead job holds its key until the operator retries it; other keys go on', async () => {
+    const ran: string[] = [];
+    let fixed = false;
+    start('held', async (job: Job) => {
+      if (job.jobId === 'issue' && !fixed) throw new Error('broken');
+      ran.push(job.jobId);
+    }, { maxAttempts: 2, deadLetterHoldsKey: true });
+    await enqueue('held', 'plan-1', 'issue');
+    await enqueue('held', 'plan-1', 'amend');
+    await enqueue('held', 'plan-2', 'other');
+    await eventually(async () => expect(await status('held')).toEqual({ issue: 'dead', amend: 'pending', other: 'done' }));
+    // A job enqueued later on another key runs; the amendment, older and otherwise first, is held.
+    await enqueue('held', 'plan-2', 'other-later');
+    await eventually(() => expect(ran).toEqual(['other', 'other-later']));
+    expect(await status('held')).toMatchObject({ amend: 'pending' });
+    const [letter] = await new StoredDeadLetters(dataSource, S).list('held');
+    fixed = true;
+    expect(await runDeadLettersCommand([S, 'retry', letter.id], { DATABASE_URL: database.url }, () => undefined)).toBe(0);
+    await eventually(() => expect(ran).toEqual(['other', 'other-later', 'issue', 'amend']));
   });
 
   it('a discarded dead letter is given up: the job is marked discarded and is not run again', async () => {

@@ -27,6 +27,12 @@ export interface JobProcessorOptions {
   readonly maxRetryDelayMs?: number;
   /** How often the processor looks for due jobs when not nudged (default 1 s). */
   readonly pollMs?: number;
+  /**
+   * Whether a dead-lettered job holds back the later jobs of its key until the operator retries
+   * or discards it (default false: they go on). For keys whose jobs build on each other (a plan's
+   * amendment on its issue), holding is what keeps the key's order meaningful.
+   */
+  readonly deadLetterHoldsKey?: boolean;
 }
 
 /** Thrown by `checkpoint()`: the job stops, is not failed, and resumes under the next leader. */
@@ -43,8 +49,9 @@ const EAGER_POLL_MS = 10;
  *   schema and queue, checked against pg_locks on the lock's own connection before every job and
  *   at every checkpoint, so a leader whose session died (a database restart, a cut) stops within
  *   one step, and replicas never work one job twice.
- * - Order per key: a key's next job runs only once the one before it is done or dead-lettered;
- *   the other keys are not held up by a failing one (it waits out its backoff, they run).
+ * - Order per key: a key's next job runs only once the one before it is done or dead-lettered
+ *   (or, with `deadLetterHoldsKey`, done or discarded); the other keys are not held up by a
+ *   failing one (it waits out its backoff, they run).
  * - Bounded attempts with exponential backoff, then a dead letter for the operator
  *   (`npm run dead-letters`). A database outage, a lost lock or a shutdown is not the job's
  *   fault: it counts no attempt; the processor backs off (up to 5 s), takes the lock again and
@@ -220,10 +227,11 @@ export class JobProcessor {
   private async next(): Promise<boolean> {
     await this.assertLeads();
     const { dataSource, queue } = this.options;
+    const blocking = this.options.deadLetterHoldsKey ? `('pending', 'dead')` : `('pending')`;
     const [row]: Array<{ seq: string; key: string; job_id: string; name: string; data: unknown; meta: unknown; attempts: number }> = await dataSource.query(
       `SELECT j.seq::text, j.key, j.job_id, j.name, j.data, j.meta, j.attempts FROM "${this.s}".jobs j
         WHERE j.queue = $1 AND j.status = 'pending' AND j.next_attempt_at <= now()
-          AND NOT EXISTS (SELECT 1 FROM "${this.s}".jobs e WHERE e.queue = j.queue AND e.key = j.key AND e.status = 'pending' AND e.seq < j.seq)
+          AND NOT EXISTS (SELECT 1 FROM "${this.s}".jobs e WHERE e.queue = j.queue AND e.key = j.key AND e.status IN ${blocking} AND e.seq < j.seq)
         ORDER BY j.seq LIMIT 1`,
       [queue],
     );
@@ -264,7 +272,7 @@ export class JobProcessor {
       );
       return;
     }
-    this.logger.error(`${job.name} ${job.jobId} (key ${job.key}) failed ${attempts} times: dead-lettered, the next job of its key goes on: ${message}`);
+    this.logger.error(`${job.name} ${job.jobId} (key ${job.key}) failed ${attempts} times: dead-lettered${this.options.deadLetterHoldsKey ? ', its key waits for the operator' : ', the next job of its key goes on'}: ${message}`);
     await this.options.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE "${this.s}".jobs SET status = 'dead', attempts = $2, last_error = $3, first_failed_at = coalesce(first_failed_at, now()), last_failed_at = now() WHERE seq = $1::bigint`,
