@@ -112,8 +112,11 @@ describe('tasks: a poisoned plan event and an always-failing fan-out end in dead
     const [jobLetterId, source, queue, key, , attempts] = jobLetters[0].split('\t');
     expect({ source, queue, key, attempts }).toEqual({ source: 'job', queue: 'tasks.plan-events', key: failing.planId, attempts: '3 attempts' });
     expect(jobLetters[0]).toContain('unit 60001 refused by a broken constraint');
-    const { lines: relayLetters } = await cli(['plans', 'list']);
-    expect(relayLetters).toHaveLength(2);
+    const relayLetters = await eventually(async () => {
+      const { lines } = await cli(['plans', 'list']);
+      expect(lines).toHaveLength(2);
+      return lines;
+    });
     const [relayLetterId, relaySource, relayName, stream] = relayLetters[0].split('\t');
     expect({ relaySource, relayName, stream }).toEqual({ relaySource: 'relay', relayName: 'plans', stream: `plan-${poisoned.planId}` });
     expect(relayLetters[0]).toContain('timeframe "Quý V/2025" has no due day');

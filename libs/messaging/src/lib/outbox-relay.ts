@@ -146,6 +146,7 @@ export class OutboxRelay {
     await Promise.all(messages.map((message) => this.options.bus.publish(message)));
     // The dead letters and the checkpoint past them commit together: a crash before leaves
     // neither, and the batch is read (and the mapping fails) again.
+    let fresh = 0;
     await this.options.dataSource.transaction(async (manager) => {
       for (const { event, error } of failed) {
         const [row] = await manager.query(
@@ -155,7 +156,7 @@ export class OutboxRelay {
            RETURNING id::text, attempts`,
           [this.options.name, event.eventId, event.streamId, event.type, JSON.stringify(event), error],
         );
-        if (row.attempts === 1) this.deadLettered++;
+        if (row.attempts === 1) fresh++;
         this.logger.error(`${event.type} ${event.eventId} of ${event.streamId}: mapping failed, dead letter ${row.id}, the rest flows on: ${error}`);
       }
       await manager.query(
@@ -164,6 +165,7 @@ export class OutboxRelay {
         [this.options.name, position.transactionId, position.position],
       );
     });
+    this.deadLettered += fresh;
     this.published += messages.length;
     return events.length;
   }
