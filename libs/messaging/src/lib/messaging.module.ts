@@ -82,6 +82,11 @@ export class RelayControl {
   nudge(): void {
     this.relay?.nudge();
   }
+
+  /** Events the relay dead-lettered since it started (metrics; the table holds them all, ADR 0024). */
+  get deadLetteredCount(): number {
+    return this.relay?.deadLetteredCount ?? 0;
+  }
 }
 
 @Injectable()
