@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { DomainError } from '@reform/decider';
 
 /**
@@ -72,10 +72,11 @@ export function windowOf<T>(all: readonly T[], window: PageWindow): T[] {
 
 /**
  * The GraphQL type of a page of `item` (`name`: "AssignmentPage"), registered in a subgraph's
- * types (`registerIn`, see subgraphTypes) or shared when none.
+ * types (`registerIn`, see subgraphTypes) or shared when none; `shareable` when several subgraphs
+ * declare it (HistoryPage, as HistoryEntry).
  */
-export function pageType<T>(name: string, item: () => Type<T> | object, registerIn: Type<unknown> | undefined, description: string): Type<Page<T>> {
-  @ObjectType(name, { ...(registerIn ? { registerIn } : {}), description })
+export function pageType<T>(name: string, item: () => Type<T> | object, options: { registerIn?: Type<unknown>; description: string; shareable?: boolean }): Type<Page<T>> {
+  @ObjectType(name, { ...(options.registerIn ? { registerIn: options.registerIn } : {}), description: options.description })
   class PageOf implements Page<T> {
     @Field(() => [item()], { description: 'Các dòng của trang, theo thứ tự của danh sách.' }) items!: T[];
     @Field(() => Int, { description: 'Tổng số dòng của danh sách (mọi trang).' }) total!: number;
@@ -83,5 +84,25 @@ export function pageType<T>(name: string, item: () => Type<T> | object, register
     @Field(() => Int, { description: 'Số dòng tối đa của trang.' }) limit!: number;
     @Field({ description: 'Còn dòng sau trang này (offset + số dòng của trang < total).' }) hasNextPage!: boolean;
   }
+  if (options.shareable) Directive('@shareable')(PageOf);
   return PageOf;
+}
+
+/** The most events one answer of an entity's `history` holds; `historyPage` pages beyond. */
+export const HISTORY_PAGE_MAX = 500;
+
+/**
+ * An entity's history (in memory: folding it needs every event) as `history(offset, limit)`
+ * answers it: the window, refused when cut without `limit`.
+ */
+export function historyWindow<T>(all: readonly T[], args: PageArgs): T[] {
+  const window = pageWindow(args, HISTORY_PAGE_MAX);
+  refuseSilentCut(all.length, window, 'sự kiện', 'historyPage');
+  return windowOf(all, window);
+}
+
+/** `historyPage(offset, limit)`: the window with the total. */
+export function historyPageOf<T>(all: readonly T[], args: PageArgs): Page<T> {
+  const window = pageWindow(args, HISTORY_PAGE_MAX);
+  return pageOf(windowOf(all, window), all.length, window);
 }

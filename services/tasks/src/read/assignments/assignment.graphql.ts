@@ -3,13 +3,13 @@ import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver 
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
+import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
 import { ASSIGNMENT_PAGE_MAX, AssignmentList } from './assignment-list';
 import { UnitTreeMode } from '../plan-progress/plan-tree';
-import { AssignmentPageType, AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
+import { AssignmentPageType, AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, HistoryPageType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
@@ -135,8 +135,28 @@ export class AssignmentResolver {
   }
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
+  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  async history(
+    @Parent() assignment: AssignmentView,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<HistoryEntryView[]> {
+    return historyWindow(await this.historyOf(assignment, identity), { offset, limit });
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => HistoryPageType, { description: 'Lịch sử theo trang, có tổng số.' })
+  async historyPage(
+    @Parent() assignment: AssignmentView,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<HistoryEntryView>> {
+    return historyPageOf(await this.historyOf(assignment, identity), { offset, limit });
+  }
+
+  private async historyOf(assignment: AssignmentView, identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', assignment.unitCode);
     return historyView(historyOf(assignmentDecider, await this.store.readStream(assignmentStreamId(assignment.id))));
   }

@@ -32,7 +32,7 @@ export class UnitRef {
 }
 
 /** History types of this subgraph: `actor.unit` is its `Unit` stub (libs/subgraph historyTypes). */
-export const { HistoryEntryType, HistoryActorType } = historyTypes(TASKS_GRAPHQL_TYPES, () => UnitRef);
+export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTypes(TASKS_GRAPHQL_TYPES, () => UnitRef);
 
 /** A plan as the plans subgraph resolves it (by id); this subgraph adds `progress` and `obligations`. */
 @ObjectType('Plan', { registerIn: TASKS_GRAPHQL_TYPES })
@@ -112,7 +112,7 @@ export class AssignmentType {
   dueDays!: string[];
 }
 
-export const AssignmentPageType = pageType<AssignmentView>('AssignmentPage', () => AssignmentType, TASKS_GRAPHQL_TYPES, 'Một trang nhiệm vụ được giao: các dòng, tổng số, còn trang sau hay không.');
+export const AssignmentPageType = pageType<AssignmentView>('AssignmentPage', () => AssignmentType, { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một trang nhiệm vụ được giao: các dòng, tổng số, còn trang sau hay không.' });
 
 @ObjectType('PlanProgress', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })
 export class PlanProgressType {

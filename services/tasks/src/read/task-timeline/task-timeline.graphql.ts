@@ -39,7 +39,7 @@ export class TimelineExportType {
 /** The most entries one answer of a timeline holds; more are paged (API.md). */
 export const TIMELINE_PAGE_MAX = 2_000;
 
-export const TimelinePageType = pageType<TimelineEntryType>('TimelinePage', () => TimelineEntryType, TASKS_GRAPHQL_TYPES, 'Một trang của dòng thời gian: các mục, tổng số, còn trang sau hay không.');
+export const TimelinePageType = pageType<TimelineEntryType>('TimelinePage', () => TimelineEntryType, { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một trang của dòng thời gian: các mục, tổng số, còn trang sau hay không.' });
 
 const view = (entry: TimelineEntry): TimelineEntryType => ({ ...entry, actor: actorView(entry.actor), unit: entry.unitCode ? { code: entry.unitCode } : null });
 
