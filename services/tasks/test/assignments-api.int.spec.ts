@@ -90,9 +90,13 @@ describe('tasks: assignments through the subgraph', () => {
     await useTokens(bed.client, { c60005: [['UNIT_OFFICER', '60005']] });
     const REQUEST = `mutation($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { ${FIELDS} } }`;
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-31', reason: 'Chờ kinh phí' } });
+    // What the district has to decide, found among its subtree's assignments by the server.
+    const waiting = async () => (await as('d600', '{ assignmentPage(unitCode: "600", includeSubtree: true, extensionStatus: REQUESTED) { total items { id } } }')).assignmentPage;
+    expect(await waiting()).toEqual({ total: 1, items: [{ id }] });
     expect(await outcome('c60005', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { id } }`, { id })).toBe('FORBIDDEN');
     const refused = (await as('d600', `mutation($id: ID!) { refuseAssignmentExtension(id: $id, reason: "Không có căn cứ") { ${FIELDS} } }`, { id })).refuseAssignmentExtension;
     expect(refused).toMatchObject({ dueOn: '2025-06-30', extension: { status: 'REFUSED', answer: 'Không có căn cứ' } });
+    expect(await waiting()).toEqual({ total: 0, items: [] });
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-15', reason: 'Đã có kinh phí, cần thêm thời gian' } });
     const granted = (await as('d600', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { ${FIELDS} } }`, { id })).grantAssignmentExtension;
     expect(granted).toMatchObject({ dueOn: '2025-07-15', extension: { status: 'GRANTED', requestedDueOn: '2025-07-15' } });

@@ -11,6 +11,8 @@ export interface AssignmentFilter {
   readonly status?: readonly AssignmentStatus[] | null;
   readonly overdue?: boolean | null;
   readonly planId?: string | null;
+  /** Assignments whose latest extension request has this status (REQUESTED: waiting for the assigner). */
+  readonly extensionStatus?: string | null;
 }
 
 /** The most rows one answer of an assignment list holds (API.md); more are paged with offset and limit. */
@@ -48,8 +50,8 @@ export class AssignmentList {
    * so a district merged since still lists its communes' work).
    */
   async ofUnit(unitCode: string, filter: AssignmentFilter, options: ListScope, window: PageWindow): Promise<Listed> {
-    const where = `($2::text[] IS NULL OR status = ANY($2::text[])) AND ($3::boolean IS NULL OR overdue = $3) AND ($4::text IS NULL OR plan_id = $4)`;
-    const filters = [filter.status?.length ? filter.status : null, filter.overdue ?? null, filter.planId ?? null];
+    const where = `($2::text[] IS NULL OR status = ANY($2::text[])) AND ($3::boolean IS NULL OR overdue = $3) AND ($4::text IS NULL OR plan_id = $4) AND ($5::text IS NULL OR state->'extension'->>'status' = $5)`;
+    const filters = [filter.status?.length ? filter.status : null, filter.overdue ?? null, filter.planId ?? null, filter.extensionStatus ?? null];
     if (filter.planId && options.includeSubtree) {
       const pairs: PlanUnitPair[] = (await this.dataSource.query(`SELECT DISTINCT unit_code AS "unitCode", origin_code AS "originCode" FROM "${S}".assignments WHERE plan_id = $1`, [filter.planId])) as PlanUnitPair[];
       const issueDay = (await this.tree.issueDayOf(filter.planId)) ?? options.day;
@@ -58,7 +60,7 @@ export class AssignmentList {
       // Closed work of a predecessor outside the plan's tree, as without a plan.
       const earlier = options.includePredecessors ? await this.predecessorsOf([unitCode]) : [];
       return this.query(
-        `(unit_code, origin_code) IN (SELECT * FROM unnest($1::text[], $5::text[])) OR unit_code = ANY($6::text[])`,
+        `(unit_code, origin_code) IN (SELECT * FROM unnest($1::text[], $6::text[])) OR unit_code = ANY($7::text[])`,
         where,
         [inside.map((pair) => pair.unitCode), ...filters, inside.map((pair) => pair.originCode), earlier],
         window,

@@ -9,7 +9,7 @@ import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../d
 import { AssignmentAccess } from './assignment-access';
 import { ASSIGNMENT_PAGE_MAX, AssignmentList } from './assignment-list';
 import { UnitTreeMode } from '../plan-progress/plan-tree';
-import { AssignmentPageType, AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, HistoryPageType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
+import { AssignmentPageType, AssignmentStatusEnum, ExtensionStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, HistoryPageType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
@@ -49,11 +49,12 @@ export class AssignmentResolver {
     @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
     @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
     @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null,
+    @Args('extensionStatus', { type: () => ExtensionStatusEnum, nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null,
     @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
     @Args('limit', { type: () => Int, nullable: true, description: `Số dòng tối đa trả về (1–${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<AssignmentView[]> {
     const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
-    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
     refuseSilentCut(listed.total, window, 'nhiệm vụ được giao', 'assignmentPage');
     return listed.items.map(viewOf);
   }
@@ -68,11 +69,12 @@ export class AssignmentResolver {
     @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
     @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
     @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null,
+    @Args('extensionStatus', { type: () => ExtensionStatusEnum, nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null,
     @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
     @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<Page<AssignmentView>> {
     const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
-    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
     return pageOf(listed.items.map(viewOf), listed.total, window);
   }
 
