@@ -1,4 +1,6 @@
+import { loadavg } from 'node:os';
 import { FixedClock } from '@reform/clock';
+import { OverdueScheduler } from '@reform/tasks';
 import { eventually } from '@reform/testing';
 import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 
@@ -141,7 +143,7 @@ describe('a provincial plan as it is really written (issue 15)', () => {
   });
 
   it('a completion entered in 2025 is late or on time by the day it happened', async () => {
-    const { assignments } = await test.client.as<{ assignments: Array<{ id: string; unitCode: string; taskId: string }> }>('doha', `query($p: ID!) { assignments(unitCode: "49", includeSubtree: true, planId: $p) { id unitCode taskId } }`, { p: planId });
+    const { taskAssignments: assignments } = await test.client.as<{ taskAssignments: Array<{ id: string; unitCode: string; taskId: string }> }>('doha', `query($p: ID!) { taskAssignments(planId: $p, taskId: "t1") { id unitCode taskId } }`, { p: planId });
     const [onTime, late] = assignments.filter((a) => a.taskId === 't1').slice(0, 2);
     const complete = async (id: string, accepted: string, done: string) => {
       await test.client.as('doha', 'mutation($id: ID!, $on: Date) { acceptAssignment(id: $id, on: $on) { id } }', { id, on: accepted });
@@ -156,4 +158,46 @@ describe('a provincial plan as it is really written (issue 15)', () => {
     const future = await test.client.request('mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10, on: "2025-06-17" }) { id } }', { id: third.id }, await test.client.login('doha'));
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
   });
+
+  // Roll-ups and lists follow the plan's own day (issue 15): the tree of 10 May 2023, or today's
+  // through the lineage, with the same total — the number of the plan's assignments.
+  const PROGRESS = (tree: string) => `query($id: ID!) { plan(id: $id) { progress(tree: ${tree}) { unitCode total completed percentComplete children { unitCode total children { unitCode total } } } } }`;
+  const LISTED = (tree: string) => `query($p: ID!) { assignmentPage(unitCode: "49", includeSubtree: true, planId: $p, tree: ${tree}, limit: 1) { total } }`;
+  const progressOf = async (tree: string) => (await test.client.as('doha', PROGRESS(tree), { id: planId })).plan.progress;
+  const listedOf = async (tree: string) => (await test.client.as('doha', LISTED(tree), { p: planId })).assignmentPage.total;
+
+  it("counts the plan under its 2023 tree: Nông Sơn (519, merged since) with its communes' assignments, the total its assignment count", async () => {
+    const progress = await progressOf('ISSUE_DAY');
+    expect(progress.total).toBe(preview.assignments);
+    // Every assignment is to a body or unit below the province: the children's totals make the whole.
+    expect(progress.children.reduce((sum: number, child: { total: number }) => sum + child.total, 0)).toBe(progress.total);
+    const nongSon = progress.children.find((child: { unitCode: string }) => child.unitCode === '519');
+    // Nông Sơn itself (t2) and each of its communes (t2; t3 for their bodies "các cấp").
+    expect(nongSon.children.map((child: { unitCode: string }) => child.unitCode)).toEqual(expect.arrayContaining(['20656', '20668', '20669', '20671', '20672', '20692']));
+    expect(progress.children.map((child: { unitCode: string }) => child.unitCode).filter((code: string) => /^\d{3}$/.test(code))).toHaveLength(18);
+    expect(await listedOf('ISSUE_DAY')).toBe(preview.assignments);
+  });
+
+  it('in 2026, after the reorganisation, the same total under the 2023 tree and under today\'s units through the lineage', async () => {
+    clock.set('2026-03-02T03:00:00Z');
+    // The scheduler's pass hands the open work of merged units to their successors (and records the
+    // overdue periods of 2025–2026).
+    let started = Date.now();
+    await test.platform.tasks.get(OverdueScheduler).tick();
+    const tick = Date.now() - started;
+    started = Date.now();
+    const then = await progressOf('ISSUE_DAY');
+    const issueDayMs = Date.now() - started;
+    started = Date.now();
+    const today = await progressOf('TODAY');
+    console.log(`2026: scheduler pass ${tick} ms; progress under the 2023 tree ${issueDayMs} ms, under today's ${Date.now() - started} ms (load ${loadavg()[0].toFixed(1)})`);
+    expect([then.total, today.total, then.completed, today.completed]).toEqual([preview.assignments, preview.assignments, 2, 2]);
+    expect(then.percentComplete).toBe(today.percentComplete);
+    // Today Quảng Nam (49) stands for the new Đà Nẵng (48): no district is left, Nông Sơn's communes count under the communes that took them in.
+    expect(today.children.filter((child: { unitCode: string }) => /^\d{3}$/.test(child.unitCode))).toEqual([]);
+    expect(today.children.map((child: { unitCode: string }) => child.unitCode)).not.toContain('20672');
+    expect(then.children.map((child: { unitCode: string }) => child.unitCode)).toContain('519');
+    expect([await listedOf('ISSUE_DAY'), await listedOf('TODAY')]).toEqual([preview.assignments, preview.assignments]);
+  }, 600_000);
 });
+

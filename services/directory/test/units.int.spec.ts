@@ -63,6 +63,34 @@ describe('directory: national list, history and the units subgraph', () => {
     expect(await app.get(AccountDirectory).takenUsernames(['doha', 'd513', 'c20794', 'nobody-here'])).toEqual(new Set(['doha', 'd513', 'c20794']));
   });
 
+  it('pages the country\'s communes (issue 15): the plain list refuses to be cut, naming limit; unitPage goes to the end with the total', async () => {
+    const refused = await gql('{ units(level: COMMUNE) { code } }');
+    expect(refused.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', max: 1_000 });
+    const total: number = refused.errors[0].extensions.total;
+    const today = new Date().toISOString().slice(0, 10);
+    const inForce = Number(
+      (
+        await app.get(DataSource).query(
+          `SELECT count(DISTINCT u.code) FROM directory.units u JOIN directory.unit_periods p USING (code)
+           WHERE u.level = 'COMMUNE' AND (p.valid_from IS NULL OR p.valid_from <= $1::date) AND (p.valid_to IS NULL OR $1::date < p.valid_to)`,
+          [today],
+        )
+      )[0].count,
+    );
+    expect(inForce).toBeGreaterThan(10_000);
+    expect(total).toBe(inForce);
+    const seen = new Set<string>();
+    let page: { total: number; hasNextPage: boolean; items: Array<{ code: string }> };
+    do {
+      page = (await gql('query($o: Int) { unitPage(level: COMMUNE, offset: $o, limit: 1000) { total hasNextPage items { code } } }', { o: seen.size })).data.unitPage;
+      expect(page.total).toBe(total);
+      for (const item of page.items) seen.add(item.code);
+    } while (page.hasNextPage && page.items.length > 0);
+    expect(seen.size).toBe(total);
+    expect((await gql('{ units(level: COMMUNE, limit: 1001) { code } }')).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    expect((await gql('{ units(level: COMMUNE, offset: 10000, limit: 1000) { code } }')).data.units).toHaveLength(total - 10_000);
+  });
+
   it('publishes every unit event once through the relay, as its contract (account events stay inside)', async () => {
     const delivered: IntegrationMessage[] = [];
     const subscription = await bus.subscribe({ consumer: uniqueName('directory_units_probe'), subjects: ['directory.>'] }, async (message) => {

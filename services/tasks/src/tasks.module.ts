@@ -21,6 +21,7 @@ import { AssignmentResolver } from './read/assignments/assignment.graphql';
 import { TaskTimelineResolver } from './read/task-timeline/task-timeline.graphql';
 import { TaskTimelineQuery } from './read/task-timeline/task-timeline.query';
 import { AssignmentRecord } from './read/assignments/assignment.record';
+import { PlanTree } from './read/plan-progress/plan-tree';
 import { PlanProgressQuery } from './read/plan-progress/plan-progress';
 import { PlanAssignmentsResolver, UnitAssignmentsResolver } from './read/plan-progress/plan-progress.graphql';
 import { PublicProgressResolver } from './read/plan-progress/public-progress.graphql';
@@ -87,6 +88,7 @@ export class TasksModule {
         AssignmentAccess,
         AssignmentList,
         AssignmentMutation,
+        PlanTree,
         PlanProgressQuery,
         PlanEventJobs,
         PlanEventsConsumer,

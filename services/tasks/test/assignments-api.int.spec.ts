@@ -90,9 +90,13 @@ describe('tasks: assignments through the subgraph', () => {
     await useTokens(bed.client, { c60005: [['UNIT_OFFICER', '60005']] });
     const REQUEST = `mutation($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { ${FIELDS} } }`;
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-31', reason: 'Chờ kinh phí' } });
+    // What the district has to decide, found among its subtree's assignments by the server.
+    const waiting = async () => (await as('d600', '{ assignmentPage(unitCode: "600", includeSubtree: true, extensionStatus: REQUESTED) { total items { id } } }')).assignmentPage;
+    expect(await waiting()).toEqual({ total: 1, items: [{ id }] });
     expect(await outcome('c60005', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { id } }`, { id })).toBe('FORBIDDEN');
     const refused = (await as('d600', `mutation($id: ID!) { refuseAssignmentExtension(id: $id, reason: "Không có căn cứ") { ${FIELDS} } }`, { id })).refuseAssignmentExtension;
     expect(refused).toMatchObject({ dueOn: '2025-06-30', extension: { status: 'REFUSED', answer: 'Không có căn cứ' } });
+    expect(await waiting()).toEqual({ total: 0, items: [] });
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-15', reason: 'Đã có kinh phí, cần thêm thời gian' } });
     const granted = (await as('d600', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { ${FIELDS} } }`, { id })).grantAssignmentExtension;
     expect(granted).toMatchObject({ dueOn: '2025-07-15', extension: { status: 'GRANTED', requestedDueOn: '2025-07-15' } });
@@ -131,7 +135,7 @@ describe('tasks: assignments through the subgraph', () => {
       planId: issued.planId,
     });
     const district = result._entities[0].planProgress;
-    expect(district).toMatchObject({ unitCode: '600', total: 41, completed: 1, accepted: 1 /* 60004 */, inProgress: 0, cancelled: 0, percentComplete: 2.4 });
+    expect(district).toMatchObject({ unitCode: '600', total: 41, completed: 1, accepted: 1 /* 60004 */, inProgress: 0, cancelled: 0, percentComplete: 2.439 });
     expect(district.children).toHaveLength(21); // 20 communes + the lead office
     expect(district.children.find((child: { unitCode: string }) => child.unitCode === '60001')).toMatchObject({ total: 2, completed: 1, assigned: 1, percentComplete: 50 });
     expect(district.children.find((child: { unitCode: string }) => child.unitCode === '600.PNV')).toMatchObject({ total: 1, assigned: 1 });
@@ -175,7 +179,9 @@ describe('tasks: assignments through the subgraph', () => {
     expect(sdl).toMatch(/type Assignment\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Unit\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type Plan\s+@key\(fields: "id"\)/);
-    expect(sdl).toContain('assignments(unitCode: ID!, status: [AssignmentStatus!], overdue: Boolean, includeSubtree: Boolean, planId: ID, includePredecessors: Boolean): [Assignment!]!');
+    // API.md's names, with the paging and plan-tree arguments added after them (issue 15).
+    expect(sdl).toMatch(/assignments\(\s*unitCode: ID!\s+status: \[AssignmentStatus!\]\s+overdue: Boolean\s+includeSubtree: Boolean\s+planId: ID\s+includePredecessors: Boolean[\s\S]*?tree: UnitTree[\s\S]*?offset: Int[\s\S]*?limit: Int\s*\): \[Assignment!\]!/);
+    expect(sdl).toMatch(/assignmentPage\([\s\S]*?\): AssignmentPage!/);
     expect(sdl).toContain('union _Entity = Assignment | Plan | Unit');
   });
 });

@@ -11,7 +11,8 @@ dayjs.locale('vi');
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
-const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+// Two decimals: one completion among 5,000 assignments (0,02 %) shows (issue 15).
+const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 /** 2021-09-15 → 15/09/2021 (a calendar day: no time zone shift). */
 export function formatDay(day: string | null | undefined): string {

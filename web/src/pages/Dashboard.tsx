@@ -26,13 +26,16 @@ const DashboardQuery = graphql(`
   }
 `);
 
+// One page of the overdue list at a time (the server pages it: a province's plan has thousands).
 const OverdueQuery = graphql(`
-  query DashboardOverdue($unitCode: ID!, $planId: ID!) {
-    assignments(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true) {
-      id taskText dueOn status percent unit { code name }
+  query DashboardOverdue($unitCode: ID!, $planId: ID!, $offset: Int!, $limit: Int!) {
+    assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true, offset: $offset, limit: $limit) {
+      total
+      items { id taskText dueOn status percent unit { code name } }
     }
   }
 `);
+const OVERDUE_PAGE = 20;
 
 export default function Dashboard() {
   const { id = '' } = useParams();
@@ -41,7 +44,8 @@ export default function Dashboard() {
   const [{ data, fetching, error }] = useQuery({ query: DashboardQuery, variables: { id, unitCode } });
   const plan = data?.plan;
   const progress = plan?.progress;
-  const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !progress });
+  const overduePage = Number(params.get('trang') ?? 1);
+  const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE }, pause: !progress });
   const [exporting, setExporting] = useState(false);
   if (!plan) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy kế hoạch.')}</div>;
   if (!progress) return <div className="page">Kế hoạch chưa có nhiệm vụ được giao trong đơn vị này.</div>;
@@ -51,7 +55,8 @@ export default function Dashboard() {
   const from = chain.findIndex((u) => u.code === plan.issuerCode);
   const path = from >= 0 ? chain.slice(from) : [];
   const rows = progress.children.slice().sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
-  const overdueRows = overdue.data?.assignments ?? [];
+  const overdueRows = overdue.data?.assignmentPage.items ?? [];
+  const overdueTotal = overdue.data?.assignmentPage.total ?? 0;
   const title = `${planName(plan)} — Theo dõi tiến độ: ${progress.unit.name}`;
 
   const exportExcel = async () => {
@@ -61,7 +66,7 @@ export default function Dashboard() {
         name: 'Tiến độ',
         title,
         columns: [{ header: 'Đơn vị', width: 36 }, { header: 'Tổng số nhiệm vụ' }, { header: 'Đã giao' }, { header: 'Đã tiếp nhận' }, { header: 'Đang thực hiện' }, { header: 'Hoàn thành' }, { header: 'Quá hạn' }, { header: 'Đã hủy' }, { header: 'Tỷ lệ hoàn thành (%)' }],
-        rows: [progress, ...rows].map((r, i) => [i === 0 ? `${r.unit.name} (toàn đơn vị)` : r.unit.name, r.total, r.assigned, r.accepted, r.inProgress, r.completed, r.overdue, r.cancelled, Math.round(r.percentComplete * 10) / 10]),
+        rows: [progress, ...rows].map((r, i) => [i === 0 ? `${r.unit.name} (toàn đơn vị)` : r.unit.name, r.total, r.assigned, r.accepted, r.inProgress, r.completed, r.overdue, r.cancelled, r.percentComplete]),
       },
       {
         name: 'Quá hạn',
@@ -129,14 +134,14 @@ export default function Dashboard() {
           ]}
         />
       </div>
-      <h2>Nhiệm vụ quá hạn ({formatNumber(overdueRows.length)})</h2>
+      <h2>Nhiệm vụ quá hạn ({formatNumber(overdueTotal)})</h2>
       <div className="table-scroll">
         <Table
           rowKey="id"
           size="small"
           loading={overdue.fetching && !overdue.data}
           dataSource={overdueRows}
-          pagination={{ current: Number(params.get('trang') ?? 1), pageSize: 20, showSizeChanger: false, onChange: (page) => update({ trang: page }) }}
+          pagination={{ current: overduePage, pageSize: OVERDUE_PAGE, total: overdueTotal, showSizeChanger: false, onChange: (page) => update({ trang: page }) }}
           columns={[
             { title: 'Đơn vị', render: (_, a) => a.unit.name },
             { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },

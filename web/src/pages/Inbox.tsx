@@ -9,21 +9,28 @@ import { currentSession } from '../lib/session';
 import { AssignmentStatusTag } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
+// The unit's own open work, one page of the API's largest (1,000); a larger list says so above the table.
 const InboxQuery = graphql(`
   query Inbox($unitCode: ID!) {
-    assignments(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {
-      id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle
-      extension { status requestedDueOn }
+    assignmentPage(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], limit: 1000) {
+      total
+      items {
+        id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle
+        extension { status requestedDueOn }
+      }
     }
   }
 `);
 
-// Only what finds the requests: no field another subgraph resolves, so a province's thousands of rows stay cheap.
+// Only the requests waiting for a decision, found by the server among the subtree's assignments.
 const ExtensionsToDecide = graphql(`
   query ExtensionsToDecide($unitCode: ID!) {
-    assignments(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS]) {
-      id assignerCode unitCode
-      extension { status reason requestedDueOn }
+    assignmentPage(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], extensionStatus: REQUESTED, limit: 1000) {
+      total
+      items {
+        id assignerCode unitCode
+        extension { status reason requestedDueOn }
+      }
     }
   }
 `);
@@ -47,19 +54,19 @@ type Row = NonNullable<ReturnType<typeof useInbox>['rows']>[number];
 function useInbox(unitCode: string) {
   const [{ data, fetching, error }] = useQuery({ query: InboxQuery, variables: { unitCode } });
   // Overdue first, then by due day (no due day last), as the unit works through them.
-  const rows = data?.assignments
+  const rows = data?.assignmentPage.items
     .slice()
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.taskText.localeCompare(b.taskText, 'vi'));
-  return { rows, fetching, error };
+  return { rows, total: data?.assignmentPage.total, fetching, error };
 }
 
 export default function Inbox() {
   const session = currentSession();
   const unitCode = session?.unit?.code ?? '';
   const [params, update] = useUrlState();
-  const { rows, fetching, error } = useInbox(unitCode);
+  const { rows, total, fetching, error } = useInbox(unitCode);
   const [extensions] = useQuery({ query: ExtensionsToDecide, variables: { unitCode } });
-  const toDecide = extensions.data?.assignments.filter((a) => a.extension?.status === 'REQUESTED' && a.assignerCode === unitCode) ?? [];
+  const toDecide = extensions.data?.assignmentPage.items.filter((a) => a.extension?.status === 'REQUESTED' && a.assignerCode === unitCode) ?? [];
   const kind = params.get('loai') === 'ke-hoach' ? 'IMPLEMENTING_PLAN' : 'TASK';
   const q = (params.get('q') ?? '').toLocaleLowerCase('vi');
   const shown = (rows ?? []).filter((r) => r.kind === kind && (!q || `${r.taskText} ${r.planNumber} ${r.planTitle}`.toLocaleLowerCase('vi').includes(q)));
@@ -72,8 +79,11 @@ export default function Inbox() {
     <div className="page">
       <h1>Việc cần làm</h1>
       <p className="muted">
-        {session?.unit?.name} · {rows ? `${rows.length} việc đang mở, ${overdue} quá hạn` : 'Đang tải…'}
+        {session?.unit?.name} · {rows ? `${total ?? rows.length} việc đang mở, ${overdue} quá hạn` : 'Đang tải…'}
       </p>
+      {rows && total !== undefined && total > rows.length && (
+        <Alert type="warning" showIcon title={`Đang hiển thị ${rows.length} trong số ${total} việc đang mở (tối đa ${rows.length} một lần).`} />
+      )}
       {problemsOf(error).map((p) => (
         <Alert key={p.message} type="error" title={p.message} showIcon role="alert" />
       ))}

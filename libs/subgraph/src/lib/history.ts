@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeScalar } from './scalars';
+import { HISTORY_PAGE_MAX, pageType } from './paging';
 
 function literal(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -92,7 +93,13 @@ export function historyTypes(registerIn: Type<unknown>, unit: () => Type<unknown
     @Field(() => String, { nullable: true }) causationId!: string | null;
   }
 
-  return { HistoryActorType, HistoryEntryType };
+  const HistoryPageType = pageType<HistoryEntryType>('HistoryPage', () => HistoryEntryType, {
+    registerIn,
+    shareable: true,
+    description: `Một trang lịch sử (tối đa ${HISTORY_PAGE_MAX} sự kiện): các sự kiện, tổng số, còn trang sau hay không.`,
+  });
+
+  return { HistoryActorType, HistoryEntryType, HistoryPageType };
 }
 
 /** `integrity` on every event-sourced entity (API.md): the entity's hash chain checked. */

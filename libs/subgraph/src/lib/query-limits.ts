@@ -1,6 +1,6 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { ASTVisitor, DocumentNode, getNullableType, GraphQLError, GraphQLList, GraphQLSchema, Kind, OperationDefinitionNode, validate, ValidationContext, ValidationRule, visitInParallel } from 'graphql';
+import { ASTVisitor, DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLList, GraphQLSchema, Kind, OperationDefinitionNode, validate, ValidationContext, ValidationRule, visitInParallel } from 'graphql';
 import { ComplexityEstimator, createComplexityRule } from 'graphql-query-complexity';
 
 /**
@@ -39,6 +39,22 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   publicPlans: 100,
   publicPlanProgress: 500,
 };
+/**
+ * Paged lists (ADR 0029): a `…Page` field returns at most `limit` rows (its argument, else the
+ * page's maximum here), so what is selected under its `items` is multiplied by that; a plain
+ * list given `limit` returns at most that many rows. The maxima are the resolvers' own (API.md).
+ */
+export const PAGE_SIZES: Readonly<Record<string, number>> = {
+  assignmentPage: 1_000,
+  taskAssignmentPage: 1_000,
+  taskTimelinePage: 2_000,
+  planPage: 500,
+  historyPage: 500,
+  accessRecordPage: 1_000,
+  unitPage: 1_000,
+};
+const PAGE_SIZE = 1_000;
+
 /** Tokens in one document (the parser stops beyond): whatever the caller's role. */
 export const MAX_TOKENS = 5_000;
 
@@ -68,8 +84,16 @@ export function queryLimitError(rule: 'depth' | 'aliases' | 'cost' | 'tokens', m
   });
 }
 
+const limitOf = (args: Record<string, unknown>): number | null => (typeof args['limit'] === 'number' && args['limit'] > 0 ? args['limit'] : null);
+
 const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const returns = getNamedType(field.type).name;
+  // A page: its rows are counted here, once, and its `items` below count as one row.
+  if (returns.endsWith('Page') && !(getNullableType(field.type) instanceof GraphQLList)) return 1 + (limitOf(args) ?? PAGE_SIZES[field.name] ?? PAGE_SIZE) * childComplexity;
+  if (type.name.endsWith('Page') && field.name === 'items') return 1 + childComplexity;
   if (!(getNullableType(field.type) instanceof GraphQLList)) return 1 + childComplexity;
+  const limit = limitOf(args);
+  if (limit !== null) return 1 + limit * childComplexity;
   // A subgraph's `_entities` returns one row per representation the gateway sent.
   const rows = field.name === '_entities' && Array.isArray(args['representations']) ? args['representations'].length : (LIST_SIZES[`${type.name}.${field.name}`] ?? LIST_SIZES[field.name] ?? LIST_SIZE);
   return 1 + rows * childComplexity;

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
-import { HistoryActorView, HistoryEntryView, historyTypes, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
+import { HISTORY_PAGE_MAX, HistoryActorView, HistoryEntryView, historyPageOf, historyTypes, historyView, historyWindow, integrityReport, IntegrityReportType, Page } from '@reform/subgraph';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
@@ -13,7 +13,7 @@ import { UnitDirectory, UnitView } from '../units/unit-directory';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** History types of this subgraph: here `actor.unit` is the directory's own Unit, resolved in full. */
-export const { HistoryEntryType, HistoryActorType } = historyTypes(DIRECTORY_GRAPHQL_TYPES, () => UnitType);
+export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTypes(DIRECTORY_GRAPHQL_TYPES, () => UnitType);
 
 /** Histories are tenant data: `read-history` within the reader's scope (auditors, managers). */
 @Resolver(() => UnitType)
@@ -24,8 +24,28 @@ export class UnitHistoryResolver {
   ) {}
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
+  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  async history(
+    @Parent() unit: UnitView,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<HistoryEntryView[]> {
+    return historyWindow(await this.historyOf(unit, identity), { offset, limit });
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => HistoryPageType, { description: 'Lịch sử của đơn vị theo trang, có tổng số.' })
+  async historyPage(
+    @Parent() unit: UnitView,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<HistoryEntryView>> {
+    return historyPageOf(await this.historyOf(unit, identity), { offset, limit });
+  }
+
+  private async historyOf(unit: UnitView, identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', unit.code);
     return historyView(historyOf(unitDecider, await this.store.readStream(unitStreamId(unit.code))));
   }
@@ -46,8 +66,28 @@ export class AccountHistoryResolver {
   ) {}
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử của tài khoản (không gồm mật khẩu).' })
-  async history(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
+  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử của tài khoản (không gồm mật khẩu). Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  async history(
+    @Parent() account: AccountType,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<HistoryEntryView[]> {
+    return historyWindow(await this.historyOf(account, identity), { offset, limit });
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => HistoryPageType, { description: 'Lịch sử của tài khoản theo trang, có tổng số.' })
+  async historyPage(
+    @Parent() account: AccountType,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<HistoryEntryView>> {
+    return historyPageOf(await this.historyOf(account, identity), { offset, limit });
+  }
+
+  private async historyOf(account: AccountType, identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', account.unitCode);
     // Password hashes never leave the service, not even in history.
     const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);

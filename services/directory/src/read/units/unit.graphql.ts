@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Directive, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Field, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { SignedIn } from '@reform/auth';
 import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
-import { DateScalar, DateTimeScalar, vietnamDay } from '@reform/subgraph';
+import { DateScalar, DateTimeScalar, Page, pageOf, pageType, pageWindow, refuseSilentCut, vietnamDay, windowOf } from '@reform/subgraph';
 import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
 import { UnitsAsRecorded } from './unit-as-recorded';
@@ -29,6 +29,11 @@ export class UnitType {
   @Field(() => [String], { description: 'Các tên gọi khác, viết tắt mà văn bản hay dùng ("Sở LĐ-TB&XH"); kế hoạch khớp tên đơn vị theo cả tên chính thức và các tên này.' }) aliases!: string[];
   @Field(() => String, { nullable: true, description: 'Văn bản đã chấm dứt đơn vị (sáp nhập, chia tách, giải thể), nếu có ghi nhận.' }) endSource!: string | null;
 }
+
+/** The most units one answer of `units` holds (a level of the whole country is 10,047 communes); `unitPage` pages them. */
+export const UNIT_PAGE_MAX = 1_000;
+
+export const UnitPageType = pageType<UnitView>('UnitPage', () => UnitType, { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một trang đơn vị: các đơn vị, tổng số, còn trang sau hay không.' });
 
 export const LineageRelationEnum = { MERGED_INTO: 'MERGED_INTO', SPLIT_INTO: 'SPLIT_INTO' } as const;
 registerEnumType(LineageRelationEnum, {
@@ -111,13 +116,34 @@ export class UnitResolver {
   }
 
   @SignedIn()
-  @Query(() => [UnitType], { description: 'Các đơn vị theo đơn vị cấp trên và/hoặc cấp, tại thời điểm asOf (mặc định: hôm nay), theo bản ghi hiện tại (thời gian ghi nhận recordedAsOf: chỉ ở unit).' })
-  units(
+  @Query(() => [UnitType], {
+    description: `Các đơn vị theo đơn vị cấp trên và/hoặc cấp, tại thời điểm asOf (mặc định: hôm nay), theo bản ghi hiện tại (thời gian ghi nhận recordedAsOf: chỉ ở unit). Tối đa ${UNIT_PAGE_MAX} đơn vị một lần (limit, offset; hoặc unitPage).`,
+  })
+  async units(
     @Args('parentCode', { type: () => ID, nullable: true }) parentCode?: string | null,
     @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số đơn vị bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số đơn vị tối đa trả về (1–${UNIT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<UnitView[]> {
-    return this.directory.units({ parentCode, level }, dayOf(asOf) ?? todayOf(this.clock));
+    const window = pageWindow({ offset, limit }, UNIT_PAGE_MAX);
+    const all = await this.directory.units({ parentCode, level }, dayOf(asOf) ?? todayOf(this.clock));
+    refuseSilentCut(all.length, window, 'đơn vị', 'unitPage');
+    return windowOf(all, window);
+  }
+
+  @SignedIn()
+  @Query(() => UnitPageType, { description: `Như units, theo trang (tối đa ${UNIT_PAGE_MAX} đơn vị), có tổng số.` })
+  async unitPage(
+    @Args('parentCode', { type: () => ID, nullable: true }) parentCode?: string | null,
+    @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số đơn vị bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số đơn vị của trang (1–${UNIT_PAGE_MAX}; mặc định ${UNIT_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<UnitView>> {
+    const window = pageWindow({ offset, limit }, UNIT_PAGE_MAX);
+    const all = await this.directory.units({ parentCode, level }, dayOf(asOf) ?? todayOf(this.clock));
+    return pageOf(windowOf(all, window), all.length, window);
   }
 
   @SignedIn()

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateScalar, historyTypes, JSONScalar } from '@reform/subgraph';
+import { DateScalar, historyTypes, JSONScalar, pageType } from '@reform/subgraph';
 import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
 export enum PlanStatus {
@@ -17,7 +17,7 @@ export class UnitReference {
 }
 
 /** History types of this subgraph: `actor.unit` is its `Unit` reference (libs/subgraph historyTypes). */
-export const { HistoryEntryType, HistoryActorType } = historyTypes(PLANS_GRAPHQL_TYPES, () => UnitReference);
+export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTypes(PLANS_GRAPHQL_TYPES, () => UnitReference);
 
 @ObjectType('PlanIndicator', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
 export class PlanIndicatorType {
@@ -119,3 +119,8 @@ export class PlanType {
   @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
   @Field(() => String, { nullable: true }) closeReason!: string | null;
 }
+
+/** The most plans one answer of a plan list holds; more are paged (API.md). */
+export const PLAN_PAGE_MAX = 500;
+
+export const PlanPageType = pageType<PlanType>('PlanPage', () => PlanType, { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một trang kế hoạch: các kế hoạch, tổng số, còn trang sau hay không.' });

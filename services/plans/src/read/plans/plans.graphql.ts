@@ -3,12 +3,12 @@ import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver 
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
+import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { planDecider, planStreamId } from '../../domain/plan.decider';
 import { PlanAccess } from './plan-access';
 import { PlanReadModel } from './plan-read-model';
 import { planView } from './plan-view';
-import { HistoryEntryType, PlanType } from './plan.types';
+import { HistoryEntryType, HistoryPageType, PlanPageType, PLAN_PAGE_MAX, PlanType } from './plan.types';
 
 /** `plan` and `plans` of API.md, and the fields of a Plan that need more than its row. */
 @Resolver(() => PlanType)
@@ -39,19 +39,44 @@ export class PlanResolver {
 
   @AccessCheckedInResolver('read')
   @Query(() => [PlanType], {
-    description: 'Các kế hoạch theo đơn vị ban hành, năm, kế hoạch cấp trên. Không có issuerCode: những kế hoạch người dùng được xem; issuerCode của đơn vị không được xem: FORBIDDEN.',
+    description: `Các kế hoạch theo đơn vị ban hành, năm, kế hoạch cấp trên. Không có issuerCode: những kế hoạch người dùng được xem; issuerCode của đơn vị không được xem: FORBIDDEN. Tối đa ${PLAN_PAGE_MAX} kế hoạch một lần (limit, offset; hoặc planPage).`,
   })
   async plans(
     @CurrentIdentity() identity: Identity,
     @Args('issuerCode', { type: () => ID, nullable: true }) issuerCode?: string | null,
     @Args('year', { type: () => Int, nullable: true }) year?: number | null,
     @Args('parentPlanId', { type: () => ID, nullable: true }) parentPlanId?: string | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số kế hoạch bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số kế hoạch tối đa trả về (1–${PLAN_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<PlanType[]> {
+    const window = pageWindow({ offset, limit }, PLAN_PAGE_MAX);
+    const readable = await this.readablePlans(identity, { issuerCode, year, parentPlanId });
+    refuseSilentCut(readable.length, window, 'kế hoạch', 'planPage');
+    return readable.slice(window.offset, window.offset + window.limit).map((record) => planView(record.document));
+  }
+
+  @AccessCheckedInResolver('read')
+  @Query(() => PlanPageType, { description: `Như plans, theo trang (tối đa ${PLAN_PAGE_MAX} kế hoạch), có tổng số.` })
+  async planPage(
+    @CurrentIdentity() identity: Identity,
+    @Args('issuerCode', { type: () => ID, nullable: true }) issuerCode?: string | null,
+    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+    @Args('parentPlanId', { type: () => ID, nullable: true }) parentPlanId?: string | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số kế hoạch bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số kế hoạch của trang (1–${PLAN_PAGE_MAX}; mặc định ${PLAN_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<PlanType>> {
+    const window = pageWindow({ offset, limit }, PLAN_PAGE_MAX);
+    const readable = await this.readablePlans(identity, { issuerCode, year, parentPlanId });
+    return pageOf(readable.slice(window.offset, window.offset + window.limit).map((record) => planView(record.document)), readable.length, window);
+  }
+
+  /** The plans of the filter the caller may read, in the list's order (access is per issuer, so filtered before paging). */
+  private async readablePlans(identity: Identity, filter: { issuerCode?: string | null; year?: number | null; parentPlanId?: string | null }) {
     const canRead = this.access.reader(identity);
-    if (issuerCode && !(await canRead(issuerCode))) throw forbidden();
-    const records = await this.readModel.list({ issuerCode, year, parentPlanId });
+    if (filter.issuerCode && !(await canRead(filter.issuerCode))) throw forbidden();
+    const records = await this.readModel.list(filter);
     const readable = await Promise.all(records.map((record) => canRead(record.issuerCode)));
-    return records.filter((_, i) => readable[i]).map((record) => planView(record.document));
+    return records.filter((_, i) => readable[i]);
   }
 
   @AccessCheckedInResolver('read')
@@ -65,17 +90,42 @@ export class PlanResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => [PlanType], { description: 'Các kế hoạch cấp dưới thực hiện kế hoạch này (mà người dùng được xem).' })
-  async implementingPlans(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<PlanType[]> {
-    const canRead = this.access.reader(identity);
-    const records = await this.readModel.list({ parentPlanId: plan.id });
-    const readable = await Promise.all(records.map((record) => canRead(record.issuerCode)));
-    return records.filter((_, i) => readable[i]).map((record) => planView(record.document));
+  @ResolveField(() => [PlanType], { description: `Các kế hoạch cấp dưới thực hiện kế hoạch này (mà người dùng được xem). Tối đa ${PLAN_PAGE_MAX} kế hoạch một lần (limit, offset; hoặc planPage(parentPlanId)).` })
+  async implementingPlans(
+    @Parent() plan: PlanType,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số kế hoạch bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số kế hoạch tối đa trả về (1–${PLAN_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<PlanType[]> {
+    const window = pageWindow({ offset, limit }, PLAN_PAGE_MAX);
+    const readable = await this.readablePlans(identity, { parentPlanId: plan.id });
+    refuseSilentCut(readable.length, window, 'kế hoạch', 'planPage');
+    return readable.slice(window.offset, window.offset + window.limit).map((record) => planView(record.document));
   }
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
+  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  async history(
+    @Parent() plan: PlanType,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<HistoryEntryView[]> {
+    return historyWindow(await this.historyOf(plan, identity), { offset, limit });
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => HistoryPageType, { description: 'Lịch sử của kế hoạch theo trang, có tổng số.' })
+  async historyPage(
+    @Parent() plan: PlanType,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<HistoryEntryView>> {
+    return historyPageOf(await this.historyOf(plan, identity), { offset, limit });
+  }
+
+  private async historyOf(plan: PlanType, identity: Identity): Promise<HistoryEntryView[]> {
     await this.control.assert(identity, 'read-history', plan.issuerCode);
     return historyView(historyOf(planDecider, await this.store.readStream(planStreamId(plan.id))));
   }

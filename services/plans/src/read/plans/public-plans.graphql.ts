@@ -3,7 +3,7 @@ import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graph
 import { Public } from '@reform/auth';
 import { DomainError } from '@reform/decider';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { DateScalar } from '@reform/subgraph';
+import { DateScalar, pageWindow, refuseSilentCut, windowOf } from '@reform/subgraph';
 import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 import { PlanReadModel } from './plan-read-model';
 
@@ -24,6 +24,9 @@ export class PublicPlanType {
   @Field({ description: 'ISSUED (đã ban hành) hoặc CLOSED (đã kết thúc).' }) status!: string;
 }
 
+/** As many as `publicPlanProgress` answers at once. */
+export const PUBLIC_PLAN_PAGE_MAX = 500;
+
 @Resolver(() => PublicPlanType)
 export class PublicPlansResolver {
   constructor(
@@ -32,8 +35,20 @@ export class PublicPlansResolver {
   ) {}
 
   @Public()
-  @Query(() => [PublicPlanType], { description: 'Các kế hoạch đã ban hành của một tỉnh và các đơn vị trong tỉnh (không cần đăng nhập).' })
-  async publicPlans(@Args('provinceCode', { type: () => ID }) provinceCode: string, @Args('year', { type: () => Int, nullable: true }) year?: number | null): Promise<PublicPlanType[]> {
+  @Query(() => [PublicPlanType], { description: `Các kế hoạch đã ban hành của một tỉnh và các đơn vị trong tỉnh (không cần đăng nhập). Tối đa ${PUBLIC_PLAN_PAGE_MAX} kế hoạch một lần: nhiều hơn thì dùng limit và offset.` })
+  async publicPlans(
+    @Args('provinceCode', { type: () => ID }) provinceCode: string,
+    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số kế hoạch bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số kế hoạch tối đa trả về (1–${PUBLIC_PLAN_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<PublicPlanType[]> {
+    const window = pageWindow({ offset, limit }, PUBLIC_PLAN_PAGE_MAX);
+    const all = await this.plansOf(provinceCode, year);
+    refuseSilentCut(all.length, window, 'kế hoạch');
+    return windowOf(all, window);
+  }
+
+  private async plansOf(provinceCode: string, year?: number | null): Promise<PublicPlanType[]> {
     const province = await this.hierarchy.lastKnown(provinceCode);
     if (!province || province.level !== 'PROVINCE') throw new DomainError('PUBLIC.NOT_A_PROVINCE', `Không có tỉnh mã "${provinceCode}".`, { field: 'provinceCode', kind: 'NOT_FOUND' });
     const records = (await this.readModel.list({ year })).filter((record) => record.status !== 'DRAFT' && record.issuedOn);

@@ -1,14 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
+import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
-import { AssignmentList } from './assignment-list';
-import { AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, PlanRef, UnitRef, viewOf } from './assignment.types';
+import { ASSIGNMENT_PAGE_MAX, AssignmentList } from './assignment-list';
+import { UnitTreeMode } from '../plan-progress/plan-tree';
+import { AssignmentPageType, AssignmentStatusEnum, ExtensionStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, HistoryPageType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
@@ -38,8 +39,7 @@ export class AssignmentResolver {
 
   @AccessToUnitArgument('read', 'unitCode')
   @Query(() => [AssignmentType], {
-    description:
-      'Nhiệm vụ được giao cho một đơn vị (và, với includeSubtree, cho các đơn vị trực thuộc; với includePredecessors, cả của các đơn vị đã nhập hoặc chia tách vào đơn vị này khi sắp xếp đơn vị hành chính: việc đã xong vẫn thuộc đơn vị cũ).',
+    description: `Nhiệm vụ được giao cho một đơn vị (và, với includeSubtree, cho các đơn vị trực thuộc; với includePredecessors, cả của các đơn vị đã nhập hoặc chia tách vào đơn vị này khi sắp xếp đơn vị hành chính: việc đã xong vẫn thuộc đơn vị cũ). Với planId và includeSubtree: theo cây đơn vị của kế hoạch (tree). Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần: nhiều hơn thì phải dùng limit và offset (hoặc assignmentPage, có tổng số).`,
   })
   async assignments(
     @Args('unitCode', { type: () => ID }) unitCode: string,
@@ -48,17 +48,71 @@ export class AssignmentResolver {
     @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
     @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
     @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
+    @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null,
+    @Args('extensionStatus', { type: () => ExtensionStatusEnum, nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null,
+    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng tối đa trả về (1–${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<AssignmentView[]> {
-    return (await this.list.ofUnit(unitCode, { status, overdue, planId }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, day: todayOf(this.clock) })).map(viewOf);
+    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    refuseSilentCut(listed.total, window, 'nhiệm vụ được giao', 'assignmentPage');
+    return listed.items.map(viewOf);
+  }
+
+  @AccessToUnitArgument('read', 'unitCode')
+  @Query(() => AssignmentPageType, { description: `Như assignments, theo trang: các dòng từ offset, tối đa limit (mặc định và tối đa ${ASSIGNMENT_PAGE_MAX}), tổng số và còn trang sau hay không.` })
+  async assignmentPage(
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
+    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
+    @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
+    @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
+    @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
+    @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null,
+    @Args('extensionStatus', { type: () => ExtensionStatusEnum, nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null,
+    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<AssignmentView>> {
+    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    return pageOf(listed.items.map(viewOf), listed.total, window);
   }
 
   @AccessCheckedInResolver('read')
-  @Query(() => [AssignmentType], { description: 'Mọi nhiệm vụ được giao của một nhiệm vụ trong kế hoạch: cho đơn vị ban hành, chủ trì, theo dõi (và cấp trên).' })
-  async taskAssignments(@Args('planId', { type: () => ID }) planId: string, @Args('taskId', { type: () => ID }) taskId: string, @CurrentIdentity() identity: Identity): Promise<AssignmentView[]> {
-    const all = await this.list.ofTask(planId, taskId);
-    if (all.length === 0) return [];
-    await this.guard.assertReadTask(identity, all[0]);
-    return all.map(viewOf);
+  @Query(() => [AssignmentType], { description: `Mọi nhiệm vụ được giao của một nhiệm vụ trong kế hoạch: cho đơn vị ban hành, chủ trì, theo dõi (và cấp trên). Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần (limit, offset; hoặc taskAssignmentPage).` })
+  async taskAssignments(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng tối đa trả về (1–${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<AssignmentView[]> {
+    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.ofTask(planId, taskId, identity, window);
+    refuseSilentCut(listed.total, window, 'nhiệm vụ được giao', 'taskAssignmentPage');
+    return listed.items;
+  }
+
+  @AccessCheckedInResolver('read')
+  @Query(() => AssignmentPageType, { description: 'Như taskAssignments, theo trang, có tổng số.' })
+  async taskAssignmentPage(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<AssignmentView>> {
+    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.ofTask(planId, taskId, identity, window);
+    return pageOf(listed.items, listed.total, window);
+  }
+
+  private async ofTask(planId: string, taskId: string, identity: Identity, window: PageWindow): Promise<{ items: AssignmentView[]; total: number }> {
+    const any = await this.list.oneOfTask(planId, taskId);
+    if (!any) return { items: [], total: 0 };
+    await this.guard.assertReadTask(identity, any);
+    const listed = await this.list.ofTask(planId, taskId, window);
+    return { items: listed.items.map(viewOf), total: listed.total };
   }
 
   @AccessCheckedInResolver('read')
@@ -83,8 +137,28 @@ export class AssignmentResolver {
   }
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: 'Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi.' })
-  async history(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<HistoryEntryView[]> {
+  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  async history(
+    @Parent() assignment: AssignmentView,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<HistoryEntryView[]> {
+    return historyWindow(await this.historyOf(assignment, identity), { offset, limit });
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @ResolveField(() => HistoryPageType, { description: 'Lịch sử theo trang, có tổng số.' })
+  async historyPage(
+    @Parent() assignment: AssignmentView,
+    @CurrentIdentity() identity: Identity,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<HistoryEntryView>> {
+    return historyPageOf(await this.historyOf(assignment, identity), { offset, limit });
+  }
+
+  private async historyOf(assignment: AssignmentView, identity: Identity): Promise<HistoryEntryView[]> {
     await this.access.assert(identity, 'read-history', assignment.unitCode);
     return historyView(historyOf(assignmentDecider, await this.store.readStream(assignmentStreamId(assignment.id))));
   }

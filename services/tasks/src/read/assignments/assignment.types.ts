@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DateScalar, historyTypes } from '@reform/subgraph';
+import { DateScalar, historyTypes, pageType } from '@reform/subgraph';
+import { UNIT_TREE_MODES } from '../plan-progress/plan-tree';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, Assignment, AssignmentKind, AssignmentRole, AssignmentStatus, nextDueOn } from '../../domain/assignment/assignment.decider';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 import { periodsOf } from '../../domain/assignment/schedule';
@@ -13,6 +14,15 @@ registerEnumType(AssignmentStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 
 registerEnumType(AssignmentRoleEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentRole', description: 'IMPLEMENTING (đơn vị thực hiện), LEAD (đơn vị chủ trì).' });
 registerEnumType(AssignmentKindEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentKind', description: 'TASK (nhiệm vụ của kế hoạch), IMPLEMENTING_PLAN (ban hành kế hoạch triển khai).' });
 registerEnumType(ExtensionStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'ExtensionStatus' });
+export const UnitTreeEnum = enumOf(UNIT_TREE_MODES);
+registerEnumType(UnitTreeEnum, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  name: 'UnitTree',
+  description:
+    'Cây đơn vị mà tiến độ và danh sách của một kế hoạch theo: ISSUE_DAY (mặc định) — các đơn vị kế hoạch đã giao, dưới đơn vị cấp trên của chúng vào ngày ban hành (huyện đã sáp nhập sau đó vẫn có nhiệm vụ của các xã); TODAY — cùng các nhiệm vụ ấy, xếp theo đơn vị hiện nay qua quan hệ kế thừa (đơn vị đã kết thúc tính vào đơn vị kế thừa). Tổng số luôn bằng số nhiệm vụ được giao.',
+});
+export const TREE_ARGUMENT = 'Cây đơn vị của kế hoạch (khi có planId và includeSubtree): ISSUE_DAY (mặc định) hoặc TODAY.';
+export const OFFSET_ARGUMENT = 'Số dòng bỏ qua từ đầu danh sách (mặc định 0).';
 
 /** A unit as the directory subgraph resolves it (by code); this subgraph adds `assignments` and `planProgress`. */
 @ObjectType('Unit', { registerIn: TASKS_GRAPHQL_TYPES })
@@ -22,7 +32,7 @@ export class UnitRef {
 }
 
 /** History types of this subgraph: `actor.unit` is its `Unit` stub (libs/subgraph historyTypes). */
-export const { HistoryEntryType, HistoryActorType } = historyTypes(TASKS_GRAPHQL_TYPES, () => UnitRef);
+export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTypes(TASKS_GRAPHQL_TYPES, () => UnitRef);
 
 /** A plan as the plans subgraph resolves it (by id); this subgraph adds `progress` and `obligations`. */
 @ObjectType('Plan', { registerIn: TASKS_GRAPHQL_TYPES })
@@ -102,6 +112,8 @@ export class AssignmentType {
   dueDays!: string[];
 }
 
+export const AssignmentPageType = pageType<AssignmentView>('AssignmentPage', () => AssignmentType, { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một trang nhiệm vụ được giao: các dòng, tổng số, còn trang sau hay không.' });
+
 @ObjectType('PlanProgress', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })
 export class PlanProgressType {
   @Field(() => UnitRef) unit!: UnitRef;
@@ -113,7 +125,7 @@ export class PlanProgressType {
   @Field(() => Int) cancelled!: number;
   @Field(() => Int) overdue!: number;
   @Field(() => Int) total!: number;
-  @Field(() => Float, { description: 'Hoàn thành / (tổng − đã hủy), theo phần trăm.' }) percentComplete!: number;
+  @Field(() => Float, { description: 'Hoàn thành / (tổng − đã hủy), theo phần trăm, ba chữ số thập phân: nhích lên khi một trong 100.000 nhiệm vụ hoàn thành.' }) percentComplete!: number;
   @Field(() => [PlanProgressType], { description: 'Các đơn vị trực thuộc có nhiệm vụ của kế hoạch.' }) children!: PlanProgressType[];
 }
 

@@ -93,4 +93,38 @@ export const assignmentsReadModelMigrations = [
       `DELETE FROM "${S}".jobs WHERE queue = 'tasks.plan-events'`,
     ],
   ),
+  schemaMigration(
+    S,
+    1765400200000,
+    'AssignmentsOriginUnit',
+    [
+      // The unit an assignment was first given to (before a reorganisation passed it on): lists and
+      // roll-ups of a plan follow the tree of the plan's own day through it (issue 15, ADR 0029).
+      `ALTER TABLE "${S}".assignments ADD COLUMN origin_code text`,
+      `UPDATE "${S}".assignments SET origin_code = COALESCE(state->'formerUnitCodes'->>0, unit_code)`,
+      `ALTER TABLE "${S}".assignments ALTER COLUMN origin_code SET NOT NULL`,
+      `CREATE INDEX assignments_plan_origin ON "${S}".assignments (plan_id, origin_code)`,
+      `CREATE INDEX assignments_plan_unit ON "${S}".assignments (plan_id, unit_code)`,
+      // The counts gain the same key, recounted from the rows.
+      `DROP TABLE "${S}".plan_progress`,
+      `CREATE TABLE "${S}".plan_progress (
+        plan_id text NOT NULL, unit_code text NOT NULL, origin_code text NOT NULL, status text NOT NULL, overdue boolean NOT NULL, n int NOT NULL,
+        PRIMARY KEY (plan_id, unit_code, origin_code, status, overdue)
+      )`,
+      `INSERT INTO "${S}".plan_progress (plan_id, unit_code, origin_code, status, overdue, n)
+       SELECT plan_id, unit_code, origin_code, status, overdue, count(*) FROM "${S}".assignments WHERE kind = 'TASK' GROUP BY plan_id, unit_code, origin_code, status, overdue`,
+    ],
+    [
+      `DROP TABLE "${S}".plan_progress`,
+      `CREATE TABLE "${S}".plan_progress (
+        plan_id text NOT NULL, unit_code text NOT NULL, status text NOT NULL, overdue boolean NOT NULL, n int NOT NULL,
+        PRIMARY KEY (plan_id, unit_code, status, overdue)
+      )`,
+      `INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
+       SELECT plan_id, unit_code, status, overdue, count(*) FROM "${S}".assignments WHERE kind = 'TASK' GROUP BY plan_id, unit_code, status, overdue`,
+      `DROP INDEX "${S}".assignments_plan_unit`,
+      `DROP INDEX "${S}".assignments_plan_origin`,
+      `ALTER TABLE "${S}".assignments DROP COLUMN origin_code`,
+    ],
+  ),
 ];

@@ -13,7 +13,8 @@ const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
  * statement per batch: a fan-out chunk of 2,000 assignments is one INSERT.
  *
  * The same statement keeps `plan_progress`, the roll-ups' counts of task assignments per plan ×
- * assignee unit × status × overdue: each row it actually inserts or changes adds one to its new
+ * assignee unit × the unit it was first assigned to (`origin_code`: the same unless the
+ * reorganisation passed it on) × status × overdue: each row it actually inserts or changes adds one to its new
  * count and takes one from its old one, so the counts are the table's, always, replay or not.
  *
  * A stream whose events here start at version 1 needs no earlier state: it is folded from the
@@ -80,29 +81,29 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
          (r.rf)::date AS reminded_for, r.s->>'assignerCode' AS assigner_code,
          ARRAY(SELECT jsonb_array_elements_text(r.s->'leadCodes')) AS lead_codes, ARRAY(SELECT jsonb_array_elements_text(r.s->'monitoringCodes')) AS monitoring_codes,
          r.s->>'planNumber' AS plan_number, r.s->>'planTitle' AS plan_title, r.s->>'taskText' AS task_text, r.s->>'note' AS last_note,
-         r.at AS updated_at, r.v AS version, r.s AS state
+         r.at AS updated_at, r.v AS version, r.s AS state, COALESCE(r.s->'formerUnitCodes'->>0, r.s->>'unitCode') AS origin_code
        FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, v int, at timestamptz, due text, "of" text, rf text)
      ), old AS (
-       SELECT a.id, a.unit_code, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
+       SELECT a.id, a.unit_code, a.origin_code, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
      ), saved AS (
        INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
-         assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state)
+         assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state, origin_code)
        SELECT * FROM input
        ON CONFLICT (id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
          overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
          version = EXCLUDED.version, state = EXCLUDED.state
        WHERE "${S}".assignments.version < EXCLUDED.version
-       RETURNING id, plan_id, unit_code, kind, status, overdue
+       RETURNING id, plan_id, unit_code, origin_code, kind, status, overdue
      ), delta AS (
-       SELECT plan_id, unit_code, status, overdue, sum(d)::int AS d FROM (
-         SELECT plan_id, unit_code, status, overdue, 1 AS d FROM saved WHERE kind = 'TASK'
+       SELECT plan_id, unit_code, origin_code, status, overdue, sum(d)::int AS d FROM (
+         SELECT plan_id, unit_code, origin_code, status, overdue, 1 AS d FROM saved WHERE kind = 'TASK'
          UNION ALL
-         SELECT saved.plan_id, old.unit_code, old.status, old.overdue, -1 FROM saved JOIN old USING (id)
-       ) changes GROUP BY plan_id, unit_code, status, overdue HAVING sum(d) <> 0
+         SELECT saved.plan_id, old.unit_code, old.origin_code, old.status, old.overdue, -1 FROM saved JOIN old USING (id)
+       ) changes GROUP BY plan_id, unit_code, origin_code, status, overdue HAVING sum(d) <> 0
      )
-     INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
-     SELECT plan_id, unit_code, status, overdue, d FROM delta ORDER BY plan_id, unit_code, status, overdue
-     ON CONFLICT (plan_id, unit_code, status, overdue) DO UPDATE SET n = "${S}".plan_progress.n + EXCLUDED.n`,
+     INSERT INTO "${S}".plan_progress (plan_id, unit_code, origin_code, status, overdue, n)
+     SELECT plan_id, unit_code, origin_code, status, overdue, d FROM delta ORDER BY plan_id, unit_code, origin_code, status, overdue
+     ON CONFLICT (plan_id, unit_code, origin_code, status, overdue) DO UPDATE SET n = "${S}".plan_progress.n + EXCLUDED.n`,
     [JSON.stringify(document)],
   );
 }

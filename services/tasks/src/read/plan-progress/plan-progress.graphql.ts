@@ -1,13 +1,17 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { DomainError } from '@reform/decider';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
-import { AssignmentList } from '../assignments/assignment-list';
-import { AssignmentStatusEnum, AssignmentType, AssignmentView, ObligationType, PlanProgressType, PlanRef, UnitRef, viewOf } from '../assignments/assignment.types';
+import { Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
+import { ASSIGNMENT_PAGE_MAX, AssignmentList } from '../assignments/assignment-list';
+import { UnitTreeMode } from './plan-tree';
+import { AssignmentPageType, AssignmentStatusEnum, AssignmentType, AssignmentView, OFFSET_ARGUMENT, ObligationType, PlanProgressType, PlanRef, UnitRef, UnitTreeEnum, viewOf } from '../assignments/assignment.types';
 import { PlanProgress, PlanProgressQuery } from './plan-progress';
+
+const PROGRESS_TREE = 'ISSUE_DAY (mặc định): các đơn vị kế hoạch đã giao, dưới đơn vị cấp trên vào ngày ban hành; TODAY: xếp theo đơn vị hiện nay qua quan hệ kế thừa. Tổng số như nhau.';
 
 /** Fields this subgraph adds to the directory's Unit. */
 @Resolver(() => UnitRef)
@@ -27,22 +31,48 @@ export class UnitAssignmentsResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => [AssignmentType], { description: 'Nhiệm vụ được giao cho đơn vị.' })
+  @ResolveField(() => [AssignmentType], { description: `Nhiệm vụ được giao cho đơn vị. Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần: nhiều hơn thì dùng limit và offset (hoặc assignmentPage).` })
   async assignments(
     @Parent() unit: UnitRef,
     @CurrentIdentity() identity: Identity,
     @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
     @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
+    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng tối đa trả về (1–${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<AssignmentView[]> {
     await this.access.assert(identity, 'read', unit.code);
-    return (await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) })).map(viewOf);
+    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) }, window);
+    refuseSilentCut(listed.total, window, 'nhiệm vụ được giao', 'assignmentPage');
+    return listed.items.map(viewOf);
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ của một kế hoạch trong phạm vi đơn vị (gồm đơn vị trực thuộc).' })
-  async planProgress(@Parent() unit: UnitRef, @CurrentIdentity() identity: Identity, @Args('planId', { type: () => ID }) planId: string): Promise<PlanProgress> {
+  @ResolveField(() => AssignmentPageType, { description: `Nhiệm vụ được giao cho đơn vị, theo trang (tối đa ${ASSIGNMENT_PAGE_MAX} dòng), có tổng số.` })
+  async assignmentPage(
+    @Parent() unit: UnitRef,
+    @CurrentIdentity() identity: Identity,
+    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
+    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
+    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<AssignmentView>> {
     await this.access.assert(identity, 'read', unit.code);
-    return this.progressQuery.of(planId, unit.code, todayOf(this.clock));
+    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) }, window);
+    return pageOf(listed.items.map(viewOf), listed.total, window);
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ của một kế hoạch trong phạm vi đơn vị (gồm đơn vị trực thuộc), theo cây đơn vị của kế hoạch (tree).' })
+  async planProgress(
+    @Parent() unit: UnitRef,
+    @CurrentIdentity() identity: Identity,
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: PROGRESS_TREE }) tree?: UnitTreeMode | null,
+  ): Promise<PlanProgress> {
+    await this.access.assert(identity, 'read', unit.code);
+    return this.progressQuery.of(planId, unit.code, todayOf(this.clock), tree ?? 'ISSUE_DAY');
   }
 }
 
@@ -63,12 +93,17 @@ export class PlanAssignmentsResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (mặc định: đơn vị ban hành).' })
-  async progress(@Parent() plan: PlanRef, @CurrentIdentity() identity: Identity, @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null): Promise<PlanProgress | null> {
+  @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (mặc định: đơn vị ban hành), theo cây đơn vị của kế hoạch (tree).' })
+  async progress(
+    @Parent() plan: PlanRef,
+    @CurrentIdentity() identity: Identity,
+    @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null,
+    @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: PROGRESS_TREE }) tree?: UnitTreeMode | null,
+  ): Promise<PlanProgress | null> {
     const scope = unitCode ?? (await this.list.issuerOf(plan.id));
     if (!scope) return null;
     await this.access.assert(identity, 'read', scope);
-    return this.progressQuery.of(plan.id, scope, todayOf(this.clock));
+    return this.progressQuery.of(plan.id, scope, todayOf(this.clock), tree ?? 'ISSUE_DAY');
   }
 
   @AccessCheckedInResolver('read')

@@ -1,7 +1,7 @@
 import { Args, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
-import { actorView, DateTimeScalar, HistoryActorView, JSONScalar } from '@reform/subgraph';
+import { actorView, DateTimeScalar, HistoryActorView, JSONScalar, Page, pageOf, pageType, pageWindow, refuseSilentCut, windowOf } from '@reform/subgraph';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 import { HistoryActorType, UnitRef } from '../assignments/assignment.types';
 import { TimelineEntry } from './task-timeline';
@@ -36,6 +36,11 @@ export class TimelineExportType {
   @Field(() => Int) entries!: number;
 }
 
+/** The most entries one answer of a timeline holds; more are paged (API.md). */
+export const TIMELINE_PAGE_MAX = 2_000;
+
+export const TimelinePageType = pageType<TimelineEntryType>('TimelinePage', () => TimelineEntryType, { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một trang của dòng thời gian: các mục, tổng số, còn trang sau hay không.' });
+
 const view = (entry: TimelineEntry): TimelineEntryType => ({ ...entry, actor: actorView(entry.actor), unit: entry.unitCode ? { code: entry.unitCode } : null });
 
 /** `taskTimeline` of API.md, and its export. */
@@ -52,12 +57,32 @@ export class TaskTimelineResolver {
     @Args('taskId', { type: () => ID }) taskId: string,
     @CurrentIdentity() identity: Identity,
     @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số mục bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số mục tối đa trả về (1–${TIMELINE_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<TimelineEntryType[]> {
-    return (await this.query.timeline(identity, planId, taskId, unitCode)).map(view);
+    const window = pageWindow({ offset, limit }, TIMELINE_PAGE_MAX);
+    const all = await this.query.timeline(identity, planId, taskId, unitCode);
+    refuseSilentCut(all.length, window, 'mục', 'taskTimelinePage');
+    return windowOf(all, window).map(view);
   }
 
   @AccessCheckedInResolver('read-history')
-  @Query(() => TimelineExportType, { description: 'Xuất dòng thời gian của một nhiệm vụ ra CSV hoặc JSON.' })
+  @Query(() => TimelinePageType, { description: `Như taskTimeline, theo trang (tối đa ${TIMELINE_PAGE_MAX} mục), có tổng số.` })
+  async taskTimelinePage(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('taskId', { type: () => ID }) taskId: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Số mục bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số mục của trang (1–${TIMELINE_PAGE_MAX}; mặc định ${TIMELINE_PAGE_MAX}).` }) limit?: number | null,
+  ): Promise<Page<TimelineEntryType>> {
+    const window = pageWindow({ offset, limit }, TIMELINE_PAGE_MAX);
+    const all = await this.query.timeline(identity, planId, taskId, unitCode);
+    return pageOf(windowOf(all, window).map(view), all.length, window);
+  }
+
+  @AccessCheckedInResolver('read-history')
+  @Query(() => TimelineExportType, { description: 'Xuất toàn bộ dòng thời gian của một nhiệm vụ ra CSV hoặc JSON (một tệp, không chia trang).' })
   async taskTimelineExport(
     @Args('planId', { type: () => ID }) planId: string,
     @Args('taskId', { type: () => ID }) taskId: string,

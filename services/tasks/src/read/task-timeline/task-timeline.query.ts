@@ -37,7 +37,7 @@ export class TaskTimelineQuery {
 
   async timeline(identity: Identity, planId: string, taskId: string, unitCode?: string | null): Promise<TimelineEntry[]> {
     const planEvents = await this.planEventsOf(planId);
-    const assignments = await this.list.ofTask(planId, taskId);
+    const assignments = await this.list.allOfTask(planId, taskId);
     const published = publishedTaskOf(planEvents, taskId);
     const issuer = (planEvents[0]?.data as { issuerCode?: string } | undefined)?.issuerCode ?? assignments[0]?.assignerCode;
     const wholeTask = await this.readsWholeTask(identity, issuer, assignments, published);
