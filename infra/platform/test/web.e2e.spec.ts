@@ -1,22 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { FixedClock } from '@reform/clock';
-import { THANG_BINH_PAR_2021 } from '@reform/plans';
+import { THANG_BINH_PAR_2021, VI_XUYEN_PAPI_2021 } from '@reform/plans';
+import { appendixDocx, tasksOf } from './appendix-docx';
 import { startTestPlatform, TestPlatform } from './test-platform';
+import { accessibilityViolations, shot, WebBrowser } from './web-browser';
 import { ensureWebBuilt } from '../src/web-build';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core), served by the
- * gateway of one test platform on a clock set to 2021, when Thăng Bình was still a district. Any
- * console error, uncaught exception, failed request or HTTP error fails the test that caused it.
+ * gateway of one test platform on a clock set to 2021, when Thăng Bình was still a district (the
+ * browser's clock too). Any console error, uncaught exception, failed request or HTTP error fails
+ * the test that caused it. The two-tier journeys (the new Đà Nẵng, today) are in
+ * web-two-tier.e2e.spec.ts.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
-const VIEWPORT = { width: 1366, height: 768 };
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const NOW = new Date('2021-09-15T03:00:00Z');
 jest.setTimeout(240_000);
 
 /** Seed 002's tasks as a table copied from Word: one row has lost its "Phối hợp/Thực hiện" cell. */
@@ -37,69 +38,24 @@ function seedTable(): { tsv: string; firstTask: string; brokenTask: string } {
 
 describe('the web app in a browser', () => {
   let test: TestPlatform;
-  let browser: Browser;
+  let web: WebBrowser;
   let base: string;
-  let problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const newPage = () => web.newPage();
+  const signIn = (page: Page, username: string) => web.signIn(page, username);
 
   beforeAll(async () => {
     const webRoot = ensureWebBuilt();
-    test = await startTestPlatform('e2e_web', { clock: new FixedClock('2021-09-15T03:00:00Z'), webRoot });
+    test = await startTestPlatform('e2e_web', { clock: new FixedClock(NOW.toISOString()), webRoot });
     base = test.platform.gatewayUrl.replace(/graphql$/, '');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright gives each launch a fresh, temporary profile (its own --user-data-dir).
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    web = await WebBrowser.launch(base, NOW);
   });
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await test?.stop();
   });
   afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    const seen = problems;
-    problems = [];
-    expect(seen).toEqual([]);
+    expect(await web.endTest()).toEqual([]);
   });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    contexts.push(context);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) => !request.url().startsWith('blob:') && problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
-    page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()}: ${response.url()}`));
-    return page;
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('demo');
-    // Let the inbox's queries answer before going elsewhere (a navigation would abort them).
-    const answered = ['Inbox', 'ExtensionsToDecide'].map((name) => page.waitForResponse((r) => r.url().includes(`operationName=${name}`), { timeout: 60_000 }));
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
-    await Promise.all(answered);
-    await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
-  }
-
-  /** axe-core's serious and critical violations on the page as it is now. */
-  async function accessibilityViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 
   let planId = '';
   const { tsv, firstTask, brokenTask } = seedTable();
@@ -152,6 +108,26 @@ describe('the web app in a browser', () => {
     expect(await page.locator('table.appendix tbody tr:not(.section)').count()).toBe(taskCount);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, 'plan');
+  });
+
+  it("d030 imports the appendix of seed 001 from the plan's .docx: merged cells read as the document lays them out, every task on its row", async () => {
+    const docx = await appendixDocx(VI_XUYEN_PAPI_2021.sections);
+    const tasks = tasksOf(VI_XUYEN_PAPI_2021.sections);
+    const page = await newPage();
+    await signIn(page, 'd030');
+    await page.goto(`${base}ke-hoach/moi`);
+    await page.getByRole('heading', { name: 'Soạn kế hoạch' }).waitFor();
+    await page.getByLabel('Tải văn bản Word (.docx)').setInputFiles({ name: 'KH-154-UBND.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    // The seed's headings were recognised, "Đơn vị chủ trì theo dõi" as the lead.
+    await page.getByLabel('Cột 5: Đơn vị chủ trì theo dõi').waitFor();
+    const taskRows = page.locator('table[aria-label="Các dòng của phụ lục"] tbody tr:not(.section)[data-row]');
+    expect(await taskRows.count()).toBe(tasks.length);
+    // Each task's cells as the seed has them, vertically merged cells repeated on every row they span.
+    const read = await taskRows.evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('textarea')).map((t) => t.value)));
+    expect(read.map(([, text, target, lead, implementing, , timeframe]) => ({ text, target, lead, implementing, timeframe }))).toEqual(
+      tasks.map((t) => ({ text: t.text, target: t.target ?? '', lead: t.lead?.text ?? '', implementing: t.implementing?.text ?? '', timeframe: t.timeframe ?? '' })),
+    );
+    expect(await page.locator('table[aria-label="Các dòng của phụ lục"] tbody tr.section').count()).toBeGreaterThan(20);
   });
 
   it('c20794 finds the new assignment in its inbox, accepts it, reports 50 % with a note and completes it', async () => {

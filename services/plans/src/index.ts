@@ -14,3 +14,4 @@ export { seedDemoPlans, demoPlanId } from './demo/seed-plans';
 export type { DemoPlansSummary } from './demo/seed-plans';
 export { PLANS_PROJECTIONS, plansReadModels } from './read/read-models';
 export { THANG_BINH_PAR_2021 } from './demo/plans/seed-002-thang-binh-par-2021';
+export { VI_XUYEN_PAPI_2021 } from './demo/plans/seed-001-vi-xuyen-papi-2021';

@@ -14,7 +14,7 @@ export interface ChartRow {
   overdue: number;
 }
 
-/** Assignments per unit, stacked: done, still open, overdue. */
+/** Assignments per unit, stacked: done (green), still open (blue), overdue (red): grey is for cancelled, amber for due soon. */
 export default function ProgressChart({ rows, title }: { rows: ChartRow[]; title: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -30,7 +30,7 @@ export default function ProgressChart({ rows, title }: { rows: ChartRow[]; title
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: 'Hoàn thành', type: 'bar', stack: 'n', data: rows.map((r) => r.completed), itemStyle: { color: '#389e0d' } },
-        { name: 'Chưa hoàn thành', type: 'bar', stack: 'n', data: rows.map((r) => r.open), itemStyle: { color: '#8c8c8c' } },
+        { name: 'Chưa hoàn thành', type: 'bar', stack: 'n', data: rows.map((r) => r.open), itemStyle: { color: '#4096ff' } },
         { name: 'Quá hạn', type: 'bar', stack: 'n', data: rows.map((r) => r.overdue), itemStyle: { color: '#cf1322' } },
       ],
     });

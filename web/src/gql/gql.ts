@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { id username } }": typeof types.CreateAccountDocument,
+    "mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }": typeof types.GrantRoleDocument,
+    "mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }": typeof types.RevokeRoleDocument,
+    "mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }": typeof types.DisableAccountDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": typeof types.AssignmentPageDocument,
     "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": typeof types.AcceptAssignmentDocument,
     "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }": typeof types.ReportProgressDocument,
@@ -49,6 +53,10 @@ type Documents = {
     "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n": typeof types.UnitAccountsDocument,
 };
 const documents: Documents = {
+    "mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { id username } }": types.CreateAccountDocument,
+    "mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }": types.GrantRoleDocument,
+    "mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }": types.RevokeRoleDocument,
+    "mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }": types.DisableAccountDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": types.AssignmentPageDocument,
     "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": types.AcceptAssignmentDocument,
     "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }": types.ReportProgressDocument,
@@ -98,6 +106,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { id username } }"): (typeof documents)["mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { id username } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }"): (typeof documents)["mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }"): (typeof documents)["mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }"): (typeof documents)["mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,16 +12,34 @@ export const ASSIGNMENT_STATUS_LABEL: Record<AssignmentStatusName, string> = {
 
 export const PLAN_STATUS_LABEL: Record<string, string> = { DRAFT: 'Dự thảo', ISSUED: 'Đã ban hành', CLOSED: 'Kết thúc' };
 
-/** Status colours are the same on every page, always with a word: overdue red, done green, cancelled grey. */
-export function AssignmentStatusTag({ status, overdue }: { status: string; overdue?: boolean }) {
-  if (overdue && status !== 'COMPLETED' && status !== 'CANCELLED') return <Tag color="red">Quá hạn · {ASSIGNMENT_STATUS_LABEL[status as AssignmentStatusName]}</Tag>;
-  const color = status === 'COMPLETED' ? 'green' : status === 'CANCELLED' ? 'default' : status === 'IN_PROGRESS' ? 'blue' : status === 'ACCEPTED' ? 'cyan' : 'gold';
-  return <Tag color={color}>{ASSIGNMENT_STATUS_LABEL[status as AssignmentStatusName] ?? status}</Tag>;
+/**
+ * Status colours are the same on every page, always with a word: overdue red, due within 7 days
+ * amber, done green, cancelled grey. The open states keep neutral blues so amber means one thing.
+ */
+export function AssignmentStatusTag({ status, overdue, dueSoon }: { status: string; overdue?: boolean; dueSoon?: boolean }) {
+  const label = ASSIGNMENT_STATUS_LABEL[status as AssignmentStatusName] ?? status;
+  const open = status !== 'COMPLETED' && status !== 'CANCELLED';
+  if (overdue && open) return <Tag color="red">Quá hạn · {label}</Tag>;
+  if (dueSoon && open) return <Tag color="gold">Sắp đến hạn · {label}</Tag>;
+  const color = status === 'COMPLETED' ? 'green' : status === 'CANCELLED' ? 'default' : status === 'IN_PROGRESS' ? 'blue' : status === 'ACCEPTED' ? 'cyan' : 'geekblue';
+  return <Tag color={color}>{label}</Tag>;
 }
 
 export function PlanStatusTag({ status }: { status: string }) {
-  const color = status === 'ISSUED' ? 'green' : status === 'CLOSED' ? 'default' : 'gold';
+  const color = status === 'ISSUED' ? 'green' : status === 'CLOSED' ? 'default' : 'purple';
   return <Tag color={color}>{PLAN_STATUS_LABEL[status] ?? status}</Tag>;
+}
+
+/** The colours' meaning, shown where they are used (inbox, dashboards). */
+export function StatusLegend() {
+  return (
+    <p className="status-legend" aria-label="Chú giải màu">
+      <span className="muted">Chú giải:</span> <Tag color="red">Quá hạn</Tag>
+      <Tag color="gold">Sắp đến hạn (trong 7 ngày)</Tag>
+      <Tag color="green">Hoàn thành</Tag>
+      <Tag color="default">Đã hủy</Tag>
+    </p>
+  );
 }
 
 /** What each recorded event means, in the words of the documents. */

@@ -7,6 +7,7 @@ import { PercentBar } from '../components/PercentBar';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay, formatInstant } from '../lib/format';
 import { currentSession } from '../lib/session';
+import { dueState, vietnamToday } from '../lib/due';
 import { AssignmentStatusTag, eventLabel } from '../lib/status';
 
 const AssignmentQuery = graphql(`
@@ -70,7 +71,7 @@ export default function AssignmentPage() {
       <h1>{a.kind === 'TASK' ? 'Nhiệm vụ được giao' : 'Kế hoạch triển khai phải ban hành'}</h1>
       <p style={{ fontSize: 16 }}>{a.taskText}</p>
       <Space wrap style={{ marginBottom: 12 }}>
-        <AssignmentStatusTag status={a.status} overdue={a.overdue} />
+        <AssignmentStatusTag status={a.status} overdue={a.overdue} dueSoon={dueState(a, vietnamToday()) === 'soon'} />
         {a.late && <span className="muted">Hoàn thành sau hạn</span>}
         <Link to={`/kiem-tra?loai=nhiem-vu&ma=${a.id}`}>Lịch sử, trạng thái tại thời điểm</Link>
       </Space>

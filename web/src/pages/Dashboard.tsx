@@ -8,6 +8,7 @@ import { problemsOf } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
 import { formatDay, formatNumber, formatPercent } from '../lib/format';
 import { planName } from '../lib/plan-name';
+import { StatusLegend } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
 const ProgressChart = lazy(() => import('../components/ProgressChart'));
@@ -102,6 +103,7 @@ export default function Dashboard() {
           Xuất Excel
         </Button>
       </Space>
+      <StatusLegend />
       {rows.length > 0 && (
         <Suspense fallback={<div style={{ height: 320 }}>Đang vẽ biểu đồ…</div>}>
           <ProgressChart title={`Biểu đồ tiến độ theo đơn vị trực thuộc ${progress.unit.name}`} rows={rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue }))} />

@@ -6,7 +6,8 @@ import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
-import { AssignmentStatusTag } from '../lib/status';
+import { daysLeftText, dueState, vietnamToday } from '../lib/due';
+import { AssignmentStatusTag, StatusLegend } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
 // The unit's own open work, one page of the API's largest (1,000); a larger list says so above the table.
@@ -74,6 +75,10 @@ export default function Inbox() {
   const page = Number(params.get('trang') ?? 1);
   const pageRows = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const owedPlans = (rows ?? []).filter((r) => r.kind === 'IMPLEMENTING_PLAN').length;
+  const today = vietnamToday();
+  const overdueRows = (rows ?? []).filter((r) => dueState(r, today) === 'overdue');
+  // Soonest first (rows are sorted by due day already).
+  const dueSoonRows = (rows ?? []).filter((r) => dueState(r, today) === 'soon');
 
   return (
     <div className="page">
@@ -87,6 +92,39 @@ export default function Inbox() {
       {problemsOf(error).map((p) => (
         <Alert key={p.message} type="error" title={p.message} showIcon role="alert" />
       ))}
+      {(overdueRows.length > 0 || dueSoonRows.length > 0) && (
+        <section aria-labelledby="reminders-heading">
+          <h2 id="reminders-heading" className="skip-link">
+            Nhắc việc
+          </h2>
+          {overdueRows.length > 0 && (
+            <div className="reminders overdue" role="status" data-reminder="overdue">
+              <h3 style={{ fontSize: 15, margin: '0 0 4px' }}>Nhắc việc: {overdueRows.length} việc đã quá hạn</h3>
+              <ul>
+                {overdueRows.slice(0, 3).map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/nhiem-vu/${r.id}`}>{r.taskText}</Link> — hạn {formatDay(r.dueOn)}
+                  </li>
+                ))}
+              </ul>
+              {overdueRows.length > 3 && <span className="muted">và {overdueRows.length - 3} việc khác (xem danh sách bên dưới).</span>}
+            </div>
+          )}
+          {dueSoonRows.length > 0 && (
+            <div className="reminders" role="status" data-reminder="due-soon">
+              <h3 style={{ fontSize: 15, margin: '0 0 4px' }}>Nhắc việc: {dueSoonRows.length} việc đến hạn trong 7 ngày tới</h3>
+              <ul>
+                {dueSoonRows.slice(0, 5).map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/nhiem-vu/${r.id}`}>{r.taskText}</Link> — hạn {formatDay(r.dueOn)}, {daysLeftText(r.dueOn ?? today, today)}
+                  </li>
+                ))}
+              </ul>
+              {dueSoonRows.length > 5 && <span className="muted">và {dueSoonRows.length - 5} việc khác.</span>}
+            </div>
+          )}
+        </section>
+      )}
       {toDecide.length > 0 && (
         <section aria-labelledby="extensions-heading">
           <h2 id="extensions-heading">Đề nghị gia hạn chờ quyết định ({toDecide.length})</h2>
@@ -132,6 +170,7 @@ export default function Inbox() {
           <Input.Search allowClear defaultValue={params.get('q') ?? ''} onSearch={(value) => update({ q: value, trang: null })} placeholder="Nội dung, số kế hoạch" style={{ width: 320 }} />
         </label>
       </div>
+      <StatusLegend />
       <div className="table-scroll">
         {/* A plain table: the page people open every morning stays light (no data-grid code). */}
         <table className="appendix inbox">
@@ -164,7 +203,7 @@ export default function Inbox() {
                   </div>
                 </td>
                 <td>
-                  <AssignmentStatusTag status={r.status} overdue={r.overdue} />
+                  <AssignmentStatusTag status={r.status} overdue={r.overdue} dueSoon={dueState(r, today) === 'soon'} />
                   {r.extension?.status === 'REQUESTED' && <Tag>Đang xin gia hạn</Tag>}
                 </td>
                 <td>

@@ -236,6 +236,31 @@ export default function PlanEditor() {
                 }}
               />
             </label>
+            <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
+              Tải văn bản Word (.docx)
+              <input
+                type="file"
+                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  setBusy('Đang đọc bảng phụ lục trong văn bản Word…');
+                  setOtherProblems([]);
+                  try {
+                    // Loaded on demand: the reader (jszip, saxes) stays out of every other page's code.
+                    const { readDocxAppendix } = await import('../lib/docx');
+                    const cells = await readDocxAppendix(await file.arrayBuffer());
+                    if (cells.length) takeTable(cells);
+                    else setOtherProblems([{ message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).` }]);
+                  } catch {
+                    setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần văn bản Word (.docx).` }]);
+                  }
+                  setBusy(null);
+                  e.target.value = '';
+                }}
+              />
+            </label>
           </Space>
           {table.length > 0 && (
             <div>

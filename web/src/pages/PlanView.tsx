@@ -130,7 +130,7 @@ export default function PlanView() {
               { title: 'Hạn', render: (_, o) => formatDay(o.dueOn) },
               {
                 title: 'Tình trạng',
-                render: (_, o) => (o.fulfilledBy ? <Tag color={o.late ? 'orange' : 'green'}>{o.late ? 'Ban hành muộn' : 'Đã ban hành'}: {o.fulfilledByPlanId ? <Link to={`/ke-hoach/${o.fulfilledByPlanId}`}>{o.fulfilledBy}</Link> : o.fulfilledBy}</Tag> : <Tag color={o.late ? 'red' : 'gold'}>{o.late ? 'Chưa ban hành · Quá hạn' : 'Chưa ban hành'}</Tag>),
+                render: (_, o) => (o.fulfilledBy ? <Tag color={o.late ? 'orange' : 'green'}>{o.late ? 'Ban hành muộn' : 'Đã ban hành'}: {o.fulfilledByPlanId ? <Link to={`/ke-hoach/${o.fulfilledByPlanId}`}>{o.fulfilledBy}</Link> : o.fulfilledBy}</Tag> : <Tag color={o.late ? 'red' : 'geekblue'}>{o.late ? 'Chưa ban hành · Quá hạn' : 'Chưa ban hành'}</Tag>),
               },
             ]}
           />

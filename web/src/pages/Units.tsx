@@ -1,6 +1,7 @@
 import { Alert, Breadcrumb, DatePicker, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { AccountAdministration, ROLE_LABEL } from '../components/AccountAdministration';
 import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
 import { dayjs, formatDay } from '../lib/format';
@@ -24,7 +25,6 @@ const AccountsQuery = graphql(`
   }
 `);
 
-const ROLE_LABEL: Record<string, string> = { PLATFORM_ADMIN: 'Quản trị nền tảng', UNIT_MANAGER: 'Lãnh đạo, quản lý đơn vị', UNIT_OFFICER: 'Cán bộ thực hiện', AUDITOR: 'Thanh tra, kiểm tra', VIEWER: 'Chỉ xem' };
 
 /** Administrative units with their history: a day to look at, the merged unit and its successor. */
 export default function Units() {
@@ -33,7 +33,7 @@ export default function Units() {
   const [params, update] = useUrlState();
   const asOf = params.get('ngay') || undefined;
   const [{ data, fetching, error }] = useQuery({ query: UnitQuery, variables: { code, asOf: asOf ? `${asOf}T12:00:00+07:00` : undefined } });
-  const [accounts] = useQuery({ query: AccountsQuery, variables: { code }, pause: !isAdmin(session) });
+  const [accounts, refetchAccounts] = useQuery({ query: AccountsQuery, variables: { code }, pause: !isAdmin(session) });
   const unit = data?.unit;
   return (
     <div className="page">
@@ -99,6 +99,7 @@ export default function Units() {
                   { title: 'Vai trò', render: (_, a) => a.roles.map((r) => `${ROLE_LABEL[r.role] ?? r.role}${r.unit ? ` (${r.unit.name})` : ''}`).join('; ') },
                 ]}
               />
+              <AccountAdministration unitCode={unit.code} accounts={accounts.data.unit.accounts} onChanged={() => refetchAccounts({ requestPolicy: 'network-only' })} />
             </>
           )}
         </>
