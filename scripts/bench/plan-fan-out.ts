@@ -252,14 +252,14 @@ async function province(gateway: Gateway, tasks: DataSource): Promise<void> {
   const result = await waitUntilVisible(gateway, [issued], t0, pollMs);
   const cpu = await meter.stop();
   printResult(`province ${unit.name} (${PROVINCE})`, [issued], result, await workerTimeline(tasks, [issued], t0Wall), pollMs, issued.issueMs, cpu);
-  // Cross-check, not timed: the assignments themselves, listed through the gateway task by task
-  // (a unit's list, assignments(unitCode, includeSubtree, planId), stops at 5,000 rows: not used).
+  // Cross-check, not timed: the assignments themselves, counted through the gateway task by task
+  // (each task's page tells its total; lists are paged, ADR 0029).
   let listed = 0;
   for (const taskId of issued.taskIds) {
-    const { taskAssignments } = await gateway.query<{ taskAssignments: Array<{ id: string }> }>('query($p: ID!, $t: ID!) { taskAssignments(planId: $p, taskId: $t) { id } }', { p: planId, t: taskId });
-    listed += taskAssignments.length;
+    const { taskAssignmentPage } = await gateway.query<{ taskAssignmentPage: { total: number } }>('query($p: ID!, $t: ID!) { taskAssignmentPage(planId: $p, taskId: $t, limit: 1) { total } }', { p: planId, t: taskId });
+    listed += taskAssignmentPage.total;
   }
-  console.log(`  cross-check                    taskAssignments(planId, taskId) over the ${issued.taskIds.length} tasks lists ${int(listed)} (not timed)`);
+  console.log(`  cross-check                    taskAssignmentPage(planId, taskId) over the ${issued.taskIds.length} tasks counts ${int(listed)} (not timed)`);
 }
 
 async function country(gateway: Gateway, tasks: DataSource, provinces: ReadonlyArray<{ code: string; name: string }>): Promise<void> {

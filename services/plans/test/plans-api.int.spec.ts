@@ -211,11 +211,11 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     const history = await as('auditor', `query($id: ID!) { plan(id: $id) { first: history(limit: 1) { type } page: historyPage(offset: 1, limit: 1) { total hasNextPage items { type } } } }`, { id: planId });
     expect(history.data.plan).toEqual({ first: [{ type: 'PlanDrafted' }], page: { total: 3, hasNextPage: true, items: [{ type: 'PlanIssued' }] } });
     const tooLarge = await as('auditor', `query($id: ID!) { plan(id: $id) { history(limit: 501) { type } } }`, { id: planId });
-    expect(tooLarge.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', max: 500 });
+    expect(tooLarge.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', max: 500 });
     const all = (await as('d513', '{ plans(issuerCode: "513") { id } }', {})).data.plans;
     const page = (await as('d513', '{ planPage(issuerCode: "513", limit: 1) { total hasNextPage items { id } } }', {})).data.planPage;
     expect(page).toEqual({ total: all.length, hasNextPage: all.length > 1, items: [all[0]] });
-    expect((await as('d513', '{ plans(issuerCode: "513", offset: -1) { id } }', {})).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
+    expect((await as('d513', '{ plans(issuerCode: "513", offset: -1) { id } }', {})).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
   });
 
   it('previews a draft as it would be issued on a day, and the issue records exactly that', async () => {
