@@ -3,6 +3,7 @@ import { fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
 import { Assignment, ASSIGNMENT_EVENT_TYPES, AssignmentEvent, assignmentDecider, nextDueOn } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA } from '../../schema';
+import { replayAssignments } from './assignments.replay';
 
 const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
 
@@ -19,6 +20,9 @@ const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
  * A stream whose events here start at version 1 needs no earlier state: it is folded from the
  * start, and a row already there (a replay) is left alone by the version guard. So a fan-out's
  * chunk reads nothing before it writes.
+ *
+ * A rebuild replays it set-based (`replay`, ADR 0033): the streams that hold only their creation
+ * are built inside PostgreSQL, the others folded here by `apply`.
  */
 export const assignmentsProjection: Projection = {
   name: 'assignments.v2',
@@ -58,6 +62,9 @@ export const assignmentsProjection: Projection = {
         rows.map((r) => r.state.unitCode),
       ]);
     }
+  },
+  replay(window) {
+    return replayAssignments(window, (events, manager, schema) => assignmentsProjection.apply(events, manager, schema));
   },
 };
 
