@@ -48,6 +48,16 @@ export interface ReplayWindow {
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
   /** The window's events whose rows match `condition` (alias `e`; parameters `$1`…), in commit order, as `apply` gets them. */
   read(manager: EntityManager, condition: string, parameters: readonly unknown[]): Promise<RecordedEvent[]>;
+  /**
+   * Runs `work` (its own transactions) on the copies `tables` stripped of their indexes and of the
+   * constraints that own one (primary key, unique), then builds them again, same names and
+   * definitions: a bulk load that inserts first and sorts each index once, instead of one random
+   * B-tree insertion per row and index. `work` must not rely on them (no `ON CONFLICT`); a
+   * duplicate fails the rebuild when the key is built again.
+   */
+  withoutIndexes<T>(tables: readonly string[], work: () => Promise<T>): Promise<T>;
+  /** Runs the jobs at most `concurrency` (default 2: one per core here) at a time, each on a connection of its own. */
+  concurrently(jobs: ReadonlyArray<() => Promise<void>>, concurrency?: number): Promise<void>;
   /** Reports progress: `events` more of the window's events replayed. */
   progress(events: number): Promise<void>;
 }

@@ -353,9 +353,53 @@ async function replayWindow(
       );
       return rows.map(toRecorded);
     },
+    withoutIndexes: async (tables, work) => {
+      const indexes: Array<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }> = await dataSource.query(
+        `SELECT t.relname AS table, x.relname AS index, pg_get_indexdef(x.oid) AS definition, con.conname AS constraint, pg_get_constraintdef(con.oid) AS constraint_definition
+         FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+         LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = t.oid
+         WHERE n.nspname = $1 AND t.relname = ANY($2::text[]) ORDER BY t.relname, x.relname`,
+        [shadow, tables],
+      );
+      for (const table of tables) assertSchemaName(table);
+      for (const i of indexes) {
+        if (i.constraint) await dataSource.query(`ALTER TABLE "${shadow}"."${i.table}" DROP CONSTRAINT "${i.constraint}"`);
+        else await dataSource.query(`DROP INDEX "${shadow}"."${i.index}"`);
+      }
+      const result = await work();
+      // Each index sorted once; two at a time (a core each), with room to sort in memory.
+      const build = indexes.map((i) => async () => {
+        await dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+          // Two builds at a time already use both cores; no parallel workers on top.
+          await manager.query(`SET LOCAL max_parallel_maintenance_workers = 0`);
+          if (i.constraint) await manager.query(`ALTER TABLE "${shadow}"."${i.table}" ADD CONSTRAINT "${i.constraint}" ${i.constraint_definition}`);
+          else await manager.query(i.definition);
+        });
+      });
+      await runConcurrently(build, 2);
+      return result;
+    },
+    concurrently: (jobs, concurrency = 2) => runConcurrently(jobs, concurrency),
     progress,
   };
   return { window, events: [...eventsByType.values()].reduce((a, b) => a + b, 0), eventsByType };
+}
+
+/** Runs the jobs, at most `concurrency` at a time; the first failure is thrown once all running ones have ended. */
+async function runConcurrently(jobs: ReadonlyArray<() => Promise<void>>, concurrency: number): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (next < jobs.length && failure === null) {
+      const job = jobs[next++];
+      await job().catch((error: unknown) => {
+        failure ??= error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+  if (failure !== null) throw failure;
 }
 
 /** Committed events after `from` (readAll's order), whatever the oldest running transaction. */
