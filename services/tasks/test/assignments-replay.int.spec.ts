@@ -66,6 +66,9 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     }
     await run('quarterly-late', { type: 'CreateAssignment', data: facts('quarterly-late', schedules.quarterly) });
     await run('quarterly-late', { type: 'MarkOverdue', data: { dueDay: '2025-03-14', today: '2025-03-20' } });
+    // Passed to the unit its commune merged into (2025): the count leaves the old unit, whose zero goes.
+    await run('once-passed', { type: 'CreateAssignment', data: facts('once-passed', schedules.once, { unitCode: '20795' }) });
+    await run('once-passed', { type: 'PassToSuccessor', data: { fromUnitCode: '20795', toUnitCode: '20794', source: 'NQ 1680/NQ-UBTVQH15', on: '2025-07-01' } });
     await run('once-cancelled', { type: 'CreateAssignment', data: facts('once-cancelled', schedules.once) });
     await run('once-cancelled', { type: 'CancelAssignment', data: { reason: 'Nhiệm vụ bị bãi bỏ', on: '2025-04-01' } });
   }, 60_000);
@@ -77,7 +80,7 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
 
   it('rebuilds, set-based, the same rows and counts as the inline projection made', async () => {
     const live = await tableSnapshot(dataSource, TASKS_SCHEMA, tables);
-    expect(live.assignments).toHaveLength(22);
+    expect(live.assignments).toHaveLength(23);
     const result = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: tasksReadModels.projections, pageSize: 4 });
     expect(result.replay).toBe('set-based');
     expect(await tableSnapshot(dataSource, TASKS_SCHEMA, tables)).toEqual(live);

@@ -55,11 +55,16 @@ export const assignmentsProjection: Projection = {
     if (rows.length === 0) return;
     await saveAssignments(manager, S, rows);
     // A count that fell to zero goes: a replay that folds several events at once never writes
-    // the intermediate status, so the table stays what a rebuild makes of it.
+    // the intermediate status, so the table stays what a rebuild makes of it. The unit an
+    // assignment was passed from (a reorganisation) counts one less too: its zero goes as well.
     if (before.size) {
+      const keys = rows.flatMap((r) => {
+        const left = before.get(r.state.id)?.state.unitCode;
+        return left && left !== r.state.unitCode ? [[r.state.planId, r.state.unitCode], [r.state.planId, left]] : [[r.state.planId, r.state.unitCode]];
+      });
       await manager.query(`DELETE FROM "${S}".plan_progress WHERE n = 0 AND (plan_id, unit_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
-        rows.map((r) => r.state.planId),
-        rows.map((r) => r.state.unitCode),
+        keys.map((k) => k[0]),
+        keys.map((k) => k[1]),
       ]);
     }
   },
