@@ -15,7 +15,8 @@
  * users, with its own token and its own query (its operation name, and plans taken in turn
  * among the bench plans and the demo's provincial plan): the plan's `progress` at the province
  * with every count, its districts' and their communes' — no two in-flight requests are the same,
- * so nothing is merged on the way. BENCH_DURATION_S (default 20) per target. BENCH_CPU_PROFILE=<dir>
+ * so nothing is merged on the way. The platform runs on a fixed clock, BENCH_DAY (default 2025-06-16,
+ * before the 2025 reorganisation merged the province away). BENCH_DURATION_S (default 20) per target. BENCH_CPU_PROFILE=<dir>
  * writes a V8 CPU profile of each load phase there (for Chrome DevTools), without the start-up.
  */
 import { randomBytes } from 'node:crypto';
@@ -29,7 +30,7 @@ import { InProcessBus } from '@reform/messaging';
 import { RunningPlatform, startPlatform } from '@reform/platform';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { systemClock, todayOf } from '@reform/clock';
+import { FixedClock, todayOf } from '@reform/clock';
 import { CpuMeter, describeCpu } from './cpu-meter';
 
 const PROVINCE = '49';
@@ -38,7 +39,10 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 50);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const LIMIT_P95_MS = 150;
-const YEAR = new Date().getFullYear();
+// A day before the 2025 reorganisation (2025-07-01), when Quảng Nam (49) and its districts still
+// stand and the demo's \`doha\` acts for the province: on today's tree they are merged away.
+const clock = new FixedClock(`${process.env.BENCH_DAY ?? '2025-06-16'}T03:00:00Z`);
+const YEAR = Number(todayOf(clock).slice(0, 4));
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const load = () =>
@@ -153,6 +157,7 @@ async function main(): Promise<void> {
       importUnits: true,
       demo: true,
       logger: ['error', 'warn'],
+      clock,
       report: (line) => console.log(`  ${line}`),
     });
     const tasks = platform.tasks.get(DataSource);
@@ -204,7 +209,7 @@ async function main(): Promise<void> {
     // model: the plan's task assignments of the province and every unit under it on today's tree
     // (units that ended before today, like Nông Sơn in the demo, are not under it).
     const own = new Map<string, number>();
-    const subtree = [PROVINCE, ...(await platform.tasks.get<UnitHierarchy>(UNIT_HIERARCHY).descendants(PROVINCE, todayOf(systemClock))).map((unit) => unit.code)];
+    const subtree = [PROVINCE, ...(await platform.tasks.get<UnitHierarchy>(UNIT_HIERARCHY).descendants(PROVINCE, todayOf(clock))).map((unit) => unit.code)];
     for (const planId of [...planIds, ...demoPlans]) {
       const [{ n, mine }] = await tasks.query(
         `SELECT count(*)::int AS n, count(*) FILTER (WHERE unit_code = $2)::int AS mine FROM tasks.assignments WHERE plan_id = $1 AND kind = 'TASK' AND unit_code = ANY($3::text[])`,

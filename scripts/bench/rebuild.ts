@@ -8,11 +8,12 @@
  * 2025-07) communes, and its consumer, job worker and chunks write the assignments (≈ 500,000
  * events). Then `rebuildReadModels` with the tasks service's projections (what `npm run rebuild --
  * tasks` runs) rebuilds `tasks.assignments` beside the live table and swaps it in; the rebuilt
- * table is compared with the live one (row count and an md5 over every row). For the floor, the
+ * tables are compared with the live ones (row count and an md5 over every row of assignments and plan_progress). For the floor, the
  * same store is read once more with `readAll` alone (no projection) in the same page size.
  *
  * BENCH_PAGE_SIZE (default 1,000, as the command); BENCH_REBUILD_DATABASE_URL reuses a database a
- * previous run kept with BENCH_KEEP=1 (the fan-out is then skipped).
+ * previous run kept with BENCH_KEEP=1 (the fan-out is then skipped). BENCH_PAGED=1 also rebuilds the
+ * same store paged through the projection's `apply` (no set-based replay, ADR 0033), for comparison.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -94,7 +95,13 @@ async function main() {
     const [{ events, size }] = await dataSource.query(`SELECT count(*)::int AS events, pg_size_pretty(pg_total_relation_size('tasks.events')) AS size FROM tasks.events`);
     const db = dataSource;
     const checksum = async () =>
-      (await db.query(`SELECT count(*)::int AS rows, md5(string_agg(a::text, '|' ORDER BY a.id)) AS md5 FROM tasks.assignments a`))[0] as { rows: number; md5: string };
+      (
+        await db.query(
+          `SELECT count(*)::int AS rows, md5(string_agg(a::text, '|' ORDER BY a.id)) || '/' ||
+             (SELECT md5(string_agg(p::text, '|' ORDER BY p.plan_id, p.unit_code, p.status, p.overdue)) FROM tasks.plan_progress p) AS md5
+           FROM tasks.assignments a`,
+        )
+      )[0] as { rows: number; md5: string };
     const live = await checksum();
     const store = new PostgresEventStore(dataSource, TASKS_SCHEMA);
 
@@ -116,6 +123,14 @@ async function main() {
     const result = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: tasksReadModels.projections, pageSize: PAGE_SIZE });
     const rebuildUsed = rebuildCpu.stop();
     const rebuilt = await checksum();
+    // The peer, on request: the same projection without its set-based replay, paged through apply.
+    let paged: { result: typeof result; used: { node: number; backends: number }; sum: typeof rebuilt } | null = null;
+    if (process.env.BENCH_PAGED === '1') {
+      const pagedProjections = tasksReadModels.projections.map(({ replay: _replay, ...projection }) => projection);
+      const pagedCpu = await cpuMeter(dataSource);
+      const pagedResult = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: pagedProjections, pageSize: PAGE_SIZE });
+      paged = { result: pagedResult, used: pagedCpu.stop(), sum: await checksum() };
+    }
 
     const [{ server_version: version }] = await dataSource.query('SHOW server_version');
     console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; node ${process.version}, PostgreSQL ${version} at ${new URL(testPostgresUrl()).host}`);
@@ -128,8 +143,13 @@ async function main() {
     console.log(`readAll alone (the floor)        ${n(read)} events in ${readSeconds.toFixed(2)} s: ${n(read / readSeconds)} events/s`);
     console.log(
       `rebuildReadModels (tasks)        ${n(result.events)} events in ${result.seconds.toFixed(2)} s: ${n(result.events / result.seconds)} events/s ` +
-        `(${result.passes} pass${result.passes === 1 ? '' : 'es'}, ${n(result.swapEvents)} at the swap)`,
+        `(${result.replay} replay, ${result.passes} pass${result.passes === 1 ? '' : 'es'}, ${n(result.swapEvents)} at the swap)`,
     );
+    if (paged)
+      console.log(
+        `the same, paged through apply  ${n(paged.result.events)} events in ${paged.result.seconds.toFixed(2)} s: ${n(paged.result.events / paged.result.seconds)} events/s ` +
+          `(${paged.result.replay} replay, ${paged.result.passes} passes)`,
+      );
     for (const table of result.tables) console.log(`  tasks.${table.table}: ${n(table.rowsBefore)} rows before, ${n(table.rowsAfter)} after`);
     // Wall-clock figures follow the machine's load; CPU time per event does much less. With the
     // read of the next page overlapping the projection, two idle cores could at best run
@@ -140,10 +160,13 @@ async function main() {
     console.log(`CPU time per 1,000 events (this process + its ${rebuildCpu.pids} PostgreSQL backends, from /proc):`);
     console.log(`  readAll alone      node ${perK(readUsed.node, read)} ms + PostgreSQL ${perK(readUsed.backends, read)} ms`);
     console.log(`  rebuildReadModels  node ${perK(rebuildUsed.node, result.events)} ms + PostgreSQL ${perK(rebuildUsed.backends, result.events)} ms`);
+    if (paged) console.log(`  the same, paged    node ${perK(paged.used.node, paged.result.events)} ms + PostgreSQL ${perK(paged.used.backends, paged.result.events)} ms`);
     const rebuildPerEvent = (rebuildUsed.node + rebuildUsed.backends) / result.events;
-    const bottleneck = Math.max(rebuildUsed.node, rebuildUsed.backends) / result.events;
+    // Set-based, PostgreSQL works on two connections at once (a core each), so only the sum counts.
+    const bottleneck = result.replay === 'set-based' ? rebuildPerEvent / 2 : Math.max(rebuildUsed.node, rebuildUsed.backends) / result.events;
     console.log(`  → on 2 idle cores the rebuild could reach at most ${n(Math.min(2 / rebuildPerEvent, 1 / bottleneck))} events/s (readAll alone: ${n(Math.min(2 / ((readUsed.node + readUsed.backends) / read), 1 / (Math.max(readUsed.node, readUsed.backends) / read)))})`);
     console.log(`  rebuilt table equals the live one: ${rebuilt.rows === live.rows && rebuilt.md5 === live.md5 ? 'yes' : 'NO'} (${n(rebuilt.rows)} rows, md5 ${rebuilt.md5})`);
+    if (paged) console.log(`  paged rebuild equals the live one: ${paged.sum.rows === live.rows && paged.sum.md5 === live.md5 ? 'yes' : 'NO'} (${n(paged.sum.rows)} rows, md5 ${paged.sum.md5})`);
     console.log(`\nmeasured in ${((Date.now() - began) / 1000).toFixed(1)} s, load average at the end ${load()}`);
     if (keep) console.log(`kept: BENCH_REBUILD_DATABASE_URL=${database.url}`);
   } finally {

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GlobalPosition, RecordedEvent, START } from '../event-store.port';
 import { assertSchemaName } from '../postgres/migrations';
 import { EVENT_COLUMNS, EventRow, PostgresEventStore, toRecorded } from '../postgres/postgres-event-store';
-import { project, Projection } from '../projection';
+import { project, Projection, ReplayWindow } from '../projection';
 import { readModelName, recordReadModelVersions } from './read-model-versions';
 import { assertRebuildableTables, countRows, createShadowTables, RebuildRefusedError } from './shadow-tables';
 
@@ -71,6 +71,8 @@ export interface RebuildResult {
   /** Of which applied under the lock, in the swap. */
   readonly swapEvents: number;
   readonly passes: number;
+  /** How the first pass ran: `set-based` inside PostgreSQL (every projection has `replay`, ADR 0033) or `paged` through `apply`. */
+  readonly replay: 'set-based' | 'paged';
   readonly swapAttempts: number;
   readonly position: GlobalPosition;
   readonly tables: readonly RebuiltTable[];
@@ -180,7 +182,23 @@ export async function rebuildReadModels(options: RebuildReadModelsOptions): Prom
       }
     };
 
-    await pass('replay');
+    const setBased = projections.every((p) => p.replay);
+    if (setBased) {
+      // Set-based (ADR 0033): each projection fills its copies from the events table inside
+      // PostgreSQL, up to the last event readAll could give now; the catch-up below goes on from there.
+      passes += 1;
+      const window = await replayWindow(dataSource, S, shadow, async (events) => {
+        done += events;
+        await options.onProgress?.(progress('replay', 0));
+      });
+      if (window) {
+        for (const p of projections) await p.replay?.(window.window);
+        for (const p of projections) applied.set(p.name, p.eventTypes.reduce((sum, type) => sum + (window.eventsByType.get(type) ?? 0), 0));
+        position = window.window.upTo;
+        done = window.events;
+        await options.onProgress?.(progress('replay', 0));
+      }
+    } else await pass('replay');
     for (let behind = Infinity; ; ) {
       const remaining = await countEventsAfter(dataSource, S, position);
       total = done + remaining;
@@ -246,6 +264,7 @@ export async function rebuildReadModels(options: RebuildReadModelsOptions): Prom
           events: done,
           swapEvents: swapped.swapEvents,
           passes,
+          replay: setBased ? 'set-based' : 'paged',
           swapAttempts: attempt,
           position,
           tables: tables.map((table) => ({ table, rowsBefore: swapped.before.get(table) ?? 0, rowsAfter: swapped.after.get(table) ?? 0 })),
@@ -288,6 +307,99 @@ function ownedTables(projections: readonly Projection[]): string[] {
     }
   }
   return [...owner.keys()];
+}
+
+/**
+ * The window of a set-based replay: every event readAll could return now (committed before the
+ * oldest running transaction: none can commit later behind its last one), with its counts by type.
+ * Null when there is none.
+ */
+async function replayWindow(
+  dataSource: DataSource,
+  schema: string,
+  shadow: string,
+  progress: (events: number) => Promise<void>,
+): Promise<{ window: ReplayWindow; events: number; eventsByType: Map<string, number> } | null> {
+  const events = `"${schema}".events`;
+  const [head]: Array<{ transaction_id: string; global_position: string }> = await dataSource.query(
+    `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position FROM ${events} e
+     WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+  );
+  if (!head) return null;
+  const upTo: GlobalPosition = { transactionId: head.transaction_id, position: head.global_position };
+  if (!/^\d+$/.test(upTo.transactionId) || !/^\d+$/.test(upTo.position)) throw new Error(`rebuildReadModels: unexpected position ${JSON.stringify(upTo)}`);
+  const within = (alias: string) => `(${alias}.transaction_id, ${alias}.global_position) <= ('${upTo.transactionId}'::xid8, ${upTo.position}::bigint)`;
+  const counts: Array<{ event_type: string; n: string; first: string; last: string }> = await dataSource.query(
+    `SELECT e.event_type, count(*)::bigint AS n, min(e.global_position)::text AS first, max(e.global_position)::text AS last FROM ${events} e WHERE ${within('e')} GROUP BY e.event_type`,
+  );
+  const eventsByType = new Map(counts.map((c) => [c.event_type, Number(c.n)]));
+  const first = counts.reduce((min, c) => (min === null || BigInt(c.first) < BigInt(min) ? c.first : min), null as string | null);
+  const last = counts.reduce((max, c) => (max === null || BigInt(c.last) > BigInt(max) ? c.last : max), null as string | null);
+  const window: ReplayWindow = {
+    events,
+    schema: shadow,
+    upTo,
+    within,
+    positions: first !== null && last !== null ? { first, last } : null,
+    transaction: (work) =>
+      dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL synchronous_commit = off');
+        return work(manager);
+      }),
+    read: async (manager, condition, parameters) => {
+      const rows: EventRow[] = await manager.query(
+        `SELECT ${EVENT_COLUMNS} FROM ${events} e WHERE (${condition}) AND ${within('e')} ORDER BY e.transaction_id, e.global_position`,
+        [...parameters],
+      );
+      return rows.map(toRecorded);
+    },
+    withoutIndexes: async (tables, work) => {
+      const indexes: Array<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }> = await dataSource.query(
+        `SELECT t.relname AS table, x.relname AS index, pg_get_indexdef(x.oid) AS definition, con.conname AS constraint, pg_get_constraintdef(con.oid) AS constraint_definition
+         FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+         LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = t.oid
+         WHERE n.nspname = $1 AND t.relname = ANY($2::text[]) ORDER BY t.relname, x.relname`,
+        [shadow, tables],
+      );
+      for (const table of tables) assertSchemaName(table);
+      for (const i of indexes) {
+        if (i.constraint) await dataSource.query(`ALTER TABLE "${shadow}"."${i.table}" DROP CONSTRAINT "${i.constraint}"`);
+        else await dataSource.query(`DROP INDEX "${shadow}"."${i.index}"`);
+      }
+      const result = await work();
+      // Each index sorted once; two at a time (a core each), with room to sort in memory.
+      const build = indexes.map((i) => async () => {
+        await dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+          // Two builds at a time already use both cores; no parallel workers on top.
+          await manager.query(`SET LOCAL max_parallel_maintenance_workers = 0`);
+          if (i.constraint) await manager.query(`ALTER TABLE "${shadow}"."${i.table}" ADD CONSTRAINT "${i.constraint}" ${i.constraint_definition}`);
+          else await manager.query(i.definition);
+        });
+      });
+      await runConcurrently(build, 2);
+      return result;
+    },
+    concurrently: (jobs, concurrency = 2) => runConcurrently(jobs, concurrency),
+    progress,
+  };
+  return { window, events: [...eventsByType.values()].reduce((a, b) => a + b, 0), eventsByType };
+}
+
+/** Runs the jobs, at most `concurrency` at a time; the first failure is thrown once all running ones have ended. */
+async function runConcurrently(jobs: ReadonlyArray<() => Promise<void>>, concurrency: number): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (next < jobs.length && failure === null) {
+      const job = jobs[next++];
+      await job().catch((error: unknown) => {
+        failure ??= error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+  if (failure !== null) throw failure;
 }
 
 /** Committed events after `from` (readAll's order), whatever the oldest running transaction. */

@@ -3,6 +3,7 @@ import { fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
 import { Assignment, ASSIGNMENT_EVENT_TYPES, AssignmentEvent, assignmentDecider, nextDueOn } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA } from '../../schema';
+import { replayAssignments } from './assignments.replay';
 
 const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
 
@@ -20,6 +21,9 @@ const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
  * A stream whose events here start at version 1 needs no earlier state: it is folded from the
  * start, and a row already there (a replay) is left alone by the version guard. So a fan-out's
  * chunk reads nothing before it writes.
+ *
+ * A rebuild replays it set-based (`replay`, ADR 0033): the streams that hold only their creation
+ * are built inside PostgreSQL, the others folded here by `apply`.
  */
 export const assignmentsProjection: Projection = {
   name: 'assignments.v2',
@@ -52,13 +56,21 @@ export const assignmentsProjection: Projection = {
     if (rows.length === 0) return;
     await saveAssignments(manager, S, rows);
     // A count that fell to zero goes: a replay that folds several events at once never writes
-    // the intermediate status, so the table stays what a rebuild makes of it.
+    // the intermediate status, so the table stays what a rebuild makes of it. The unit an
+    // assignment was passed from (a reorganisation) counts one less too: its zero goes as well.
     if (before.size) {
+      const keys = rows.flatMap((r) => {
+        const left = before.get(r.state.id)?.state.unitCode;
+        return left && left !== r.state.unitCode ? [[r.state.planId, r.state.unitCode], [r.state.planId, left]] : [[r.state.planId, r.state.unitCode]];
+      });
       await manager.query(`DELETE FROM "${S}".plan_progress WHERE n = 0 AND (plan_id, unit_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
-        rows.map((r) => r.state.planId),
-        rows.map((r) => r.state.unitCode),
+        keys.map((k) => k[0]),
+        keys.map((k) => k[1]),
       ]);
     }
+  },
+  replay(window) {
+    return replayAssignments(window, (events, manager, schema) => assignmentsProjection.apply(events, manager, schema));
   },
 };
 

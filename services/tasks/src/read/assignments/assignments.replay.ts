@@ -1,0 +1,106 @@
+import { EntityManager } from 'typeorm';
+import { RecordedEvent, ReplayWindow } from '@reform/event-store';
+import { ASSIGNMENT_EVENT_TYPES } from '../../domain/assignment/assignment.decider';
+
+/** Events' positions per transaction of the set-based part: about a second of work each, so no transaction id is held long (ADR 0003). */
+const CHUNK_POSITIONS = 25_000;
+/** Streams per transaction of the part folded in this process. */
+const FOLDED_STREAMS = 1_000;
+
+/**
+ * What `evolve` adds to the facts of `AssignmentCreated` (but `dueOn`, which depends on the
+ * schedule): the lifecycle's starting values, one constant.
+ */
+const FRESH = JSON.stringify({
+  status: 'ASSIGNED',
+  percent: 0,
+  note: null,
+  evidence: [],
+  result: null,
+  completedOn: null,
+  late: false,
+  fulfilledBy: null,
+  cancelledReason: null,
+  extension: null,
+  overdue: false,
+  overdueDays: [],
+  remindedDays: [],
+  progressDays: [],
+  acceptedOn: null,
+});
+
+/**
+ * The set-based rebuild of `assignments` and `plan_progress` (ADR 0033). A national fan-out makes
+ * hundreds of thousands of streams that hold one event, their `AssignmentCreated`, when a
+ * rebuild runs: their rows are built inside PostgreSQL, `INSERT ... SELECT` from the events
+ * table, two chunks at a time, into the copies stripped of their indexes (built again after, one
+ * sort each), and counted into `plan_progress` once at the end — without sending 0.6 KB of event
+ * and 1 KB of state per row through this process. Every other stream (accepted, reported,
+ * overdue ...) is then folded here with the decider's `evolve`, through the projection's `apply`,
+ * a thousand streams a transaction.
+ *
+ * The state of a fresh assignment is the decider's `evolve` of `AssignmentCreated` written in SQL:
+ * the facts, and the lifecycle's starting values over them. `assignments-replay.int.spec.ts`
+ * holds the two to each other for every kind of schedule, role and kind, and the rebuild tests
+ * compare the rebuilt tables with the live ones row for row.
+ */
+export async function replayAssignments(window: ReplayWindow, apply: (events: readonly RecordedEvent[], manager: EntityManager, schema: string) => Promise<void>): Promise<void> {
+  const { events: E, schema: S, positions } = window;
+  if (!positions) return;
+  // Streams with more than their creation in the window: folded in this process (one scan).
+  const [{ folded }]: Array<{ folded: string[] }> = await window.transaction((manager) =>
+    manager.query(
+      `SELECT coalesce(array_agg(DISTINCT e.stream_id), '{}') AS folded FROM ${E} e
+       WHERE e.stream_version > 1 AND e.event_type = ANY($1::text[]) AND ${window.within('e')}`,
+      [ASSIGNMENT_EVENT_TYPES],
+    ),
+  );
+  const chunks: Array<() => Promise<void>> = [];
+  for (let from = BigInt(positions.first); from <= BigInt(positions.last); from += BigInt(CHUNK_POSITIONS)) {
+    const to = from + BigInt(CHUNK_POSITIONS) - 1n;
+    chunks.push(async () => {
+      const rows = await window.transaction(async (manager) => {
+        // The facts are read from each event once (jsonb_to_record); the state is the event's
+        // data with the starting values over it, built once per row.
+        const [{ rows }]: Array<{ rows: number }> = await manager.query(
+          `WITH saved AS (
+           INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
+             assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state)
+           SELECT f.id, f."planId", f."taskId", f."unitCode", f.role, f.kind, 'ASSIGNED', 0,
+             -- nextDueOn of a fresh assignment: a once schedule's day, a periodic one's first period's end.
+             (CASE f.schedule->>'kind' WHEN 'once' THEN f.schedule->>'dueOn' WHEN 'periodic' THEN f.schedule->'periods'->0->>'to' END)::date,
+             false, null, null, f."assignerCode", f."leadCodes", f."monitoringCodes", f."planNumber", f."planTitle", f."taskText", null, e.recorded_at, 1,
+             e.data || ($3::jsonb || jsonb_build_object('dueOn', CASE WHEN f.schedule->>'kind' = 'once' THEN f.schedule->'dueOn' END))
+           FROM ${E} e CROSS JOIN LATERAL jsonb_to_record(e.data) AS f(id text, "planId" text, "taskId" text, "unitCode" text, role text, kind text,
+             "assignerCode" text, "leadCodes" text[], "monitoringCodes" text[], "planNumber" text, "planTitle" text, "taskText" text, schedule jsonb)
+           WHERE e.global_position BETWEEN $1 AND $2 AND e.stream_version = 1 AND e.event_type = 'AssignmentCreated' AND ${window.within('e')}
+             AND e.stream_id <> ALL($4::text[])
+           RETURNING 1
+           ) SELECT count(*)::int AS rows FROM saved`,
+          [from.toString(), to.toString(), FRESH, folded],
+        );
+        return rows;
+      });
+      if (rows) await window.progress(rows);
+    });
+  }
+  await window.withoutIndexes(['assignments', 'plan_progress'], async () => {
+    await window.concurrently(chunks);
+    await window.transaction((manager) =>
+      manager.query(
+        `INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
+         SELECT plan_id, unit_code, status, overdue, count(*) FROM "${S}".assignments WHERE kind = 'TASK' GROUP BY plan_id, unit_code, status, overdue`,
+      ),
+    );
+  });
+  for (let i = 0; i < folded.length; i += FOLDED_STREAMS) {
+    const streams = folded.slice(i, i + FOLDED_STREAMS);
+    const events = await window.transaction(async (manager) => {
+      // Whole streams from their first event: `apply` folds each from the start and reads nothing before.
+      const events = await window.read(manager, `e.stream_id = ANY($1::text[]) AND e.event_type = ANY($2::text[])`, [streams, ASSIGNMENT_EVENT_TYPES]);
+      if (events.length) await apply(events, manager, S);
+      return events.length;
+    });
+    await window.progress(events);
+  }
+}
