@@ -6,6 +6,7 @@ import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DomainError, fold } from '@reform/decider';
 import {
   appliedIdempotencyStep,
+  domainEventsOf,
   EVENT_STORE,
   EventMetadata,
   handleCommand,
@@ -23,6 +24,7 @@ import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, problem
 import { PlanDraft } from '../domain/plan-draft';
 import { numberTaken, numberTakenError, PlanNumberReserved, planNumberStreamId } from '../domain/plan-number';
 import { IssuerNeighbourhood } from '../domain/unit-references';
+import { planUpcasters } from '../domain/plan.upcasters';
 import { plansProjection } from '../read/plans/plans.projection';
 import { PlanReadModel } from '../read/plans/plan-read-model';
 import { Plan, planView } from '../read/plans/plan-view';
@@ -52,7 +54,7 @@ export class PlanCommands {
   /** The plan as its events say (not the read model): what the command will be decided against. */
   /** The plan, or null when there is none. */
   async find(planId: string): Promise<Plan | null> {
-    const state = fold(planDecider, (await this.store.readStream(planStreamId(planId))) as unknown as PlanEvent[]);
+    const state = fold(planDecider, domainEventsOf<PlanEvent>(await this.store.readStream(planStreamId(planId)), planUpcasters));
     return state.status === 'absent' ? null : state;
   }
 
@@ -68,7 +70,7 @@ export class PlanCommands {
   }
 
   async execute(planId: string, command: PlanCommand, identity: Identity, issuerCode: string): Promise<PlanType> {
-    const handled = await handleCommand({ store: this.store, decider: planDecider, streamId: planStreamId(planId), command, metadata: await this.metadataFor(identity, issuerCode), projections: [plansProjection] });
+    const handled = await handleCommand({ store: this.store, decider: planDecider, streamId: planStreamId(planId), command, metadata: await this.metadataFor(identity, issuerCode), projections: [plansProjection], upcasters: planUpcasters });
     // Publish now rather than at the relay's next poll.
     if (handled.events.length) this.relay.nudge();
     // A retry with an idempotency key answers the first request's plan (a draft's id was new then).
@@ -94,7 +96,7 @@ export class PlanCommands {
         appended = await this.store.transaction(async ({ store: tx, manager }) => {
           if (idempotency && (await appliedIdempotencyStep(manager, this.store.schema, idempotency))) return false;
           const past = await tx.readStream(planStreamId(planId));
-          const state = fold(planDecider, past as unknown as PlanEvent[]);
+          const state = fold(planDecider, domainEventsOf<PlanEvent>(past, planUpcasters));
           const number = state.status === 'absent' ? '' : state.draft.number;
           const reservationId = planNumberStreamId(issuerCode, issuedOn, number);
           const reserved = state.status === 'absent' ? null : (((await tx.readStream(reservationId))[0]?.data ?? null) as PlanNumberReserved['data'] | null);
@@ -116,7 +118,7 @@ export class PlanCommands {
           const reserve: PlanNumberReserved = { type: 'PlanNumberReserved', data: { planId, issuerCode, year: Number(issuedOn.slice(0, 4)), number, title: state.draft.title, issuedOn } };
           const recorded = await tx.appendMany(
             [
-              { streamId: planStreamId(planId), expectedVersion: past.length, events },
+              { streamId: planStreamId(planId), expectedVersion: past.length, events: events.map((event) => ({ ...event, schemaVersion: planUpcasters.currentVersion(event.type) })) },
               ...(reserved ? [] : [{ streamId: reservationId, expectedVersion: 0, events: [reserve] }]),
             ],
             metadata,
