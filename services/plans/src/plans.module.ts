@@ -24,7 +24,7 @@ import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
 import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
 import { IssuePlanResolver } from './write/issue-plan/issue-plan.graphql';
 import { IssuePreviewResolver } from './write/issue-plan/issue-preview.graphql';
-import { PlanCommands } from './write/plan-commands';
+import { PlanCommands } from './write/shared/plan-commands';
 
 export interface PlansOptions {
   readonly databaseUrl: string;

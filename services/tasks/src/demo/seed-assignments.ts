@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AssignmentCommand } from '../domain/assignment/assignment.decider';
 import { OverdueScheduler } from '../automation/overdue/overdue-scheduler';
 import { PlanEventsConsumer } from '../automation/plan-events.consumer';
-import { AssignmentCommands } from '../write/assignment-commands';
+import { AssignmentCommands } from '../write/shared/assignment-commands';
 import { TASKS_SCHEMA as S } from '../schema';
 
 export interface DemoAssignmentsSummary {

@@ -6,9 +6,9 @@ import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@
 import { RelayControl } from '@reform/messaging';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { tenantOf } from '@reform/unit-hierarchy';
-import { accountsProjection } from '../read/accounts/accounts.projection';
-import { unitsProjection } from '../read/units/units.projection';
-import { UnitDirectory } from '../read/units/unit-directory';
+import { accountsProjection } from '../../read/accounts/accounts.projection';
+import { unitsProjection } from '../../read/units/units.projection';
+import { UnitDirectory } from '../../read/units/unit-directory';
 
 /**
  * The directory's command shell: every command is decided against its stream and appended with

@@ -7,7 +7,7 @@ import { PlanDraft } from '../../domain/plan-draft';
 import { PlanAccess } from '../../read/plans/plan-access';
 import { PlanReadModel } from '../../read/plans/plan-read-model';
 import { PlanType } from '../../read/plans/plan.types';
-import { PlanCommands } from '../plan-commands';
+import { PlanCommands } from '../shared/plan-commands';
 import { DraftPlanInput } from './draft-plan.input';
 
 /** GraphQL hands over objects without a prototype; events store plain JSON. */

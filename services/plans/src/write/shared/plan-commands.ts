@@ -19,16 +19,16 @@ import {
 } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { tenantOf, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
-import { DraftSection } from '../domain/plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, problemsError, tasksOf } from '../domain/plan.decider';
-import { PlanDraft } from '../domain/plan-draft';
-import { numberTaken, numberTakenError, PlanNumberReserved, planNumberStreamId } from '../domain/plan-number';
-import { IssuerNeighbourhood } from '../domain/unit-references';
-import { planUpcasters } from '../domain/plan.upcasters';
-import { plansProjection } from '../read/plans/plans.projection';
-import { PlanReadModel } from '../read/plans/plan-read-model';
-import { Plan, planView } from '../read/plans/plan-view';
-import { PlanType } from '../read/plans/plan.types';
+import { DraftSection } from '../../domain/plan-draft';
+import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, problemsError, tasksOf } from '../../domain/plan.decider';
+import { PlanDraft } from '../../domain/plan-draft';
+import { numberTaken, numberTakenError, PlanNumberReserved, planNumberStreamId } from '../../domain/plan-number';
+import { IssuerNeighbourhood } from '../../domain/unit-references';
+import { planUpcasters } from '../../domain/plan.upcasters';
+import { plansProjection } from '../../read/plans/plans.projection';
+import { PlanReadModel } from '../../read/plans/plan-read-model';
+import { Plan, planView } from '../../read/plans/plan-view';
+import { PlanType } from '../../read/plans/plan.types';
 
 /**
  * The plans service's command shell: load the plan, check `manage` on its issuer, decide against

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, Projection, RecordedEvent } from '@reform/event-store';
 import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { AssignmentCommand, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
-import { assignmentsProjection } from '../read/assignments/assignments.projection';
+import { AssignmentCommand, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
+import { assignmentsProjection } from '../../read/assignments/assignments.projection';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** The service's inline projections: run in the transaction of every append. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Identity } from '@reform/access';
-import { Assignment, AssignmentCommand } from '../domain/assignment/assignment.decider';
-import { AssignmentAccess } from '../read/assignments/assignment-access';
-import { AssignmentView, viewOf } from '../read/assignments/assignment.types';
+import { Assignment, AssignmentCommand } from '../../domain/assignment/assignment.decider';
+import { AssignmentAccess } from '../../read/assignments/assignment-access';
+import { AssignmentView, viewOf } from '../../read/assignments/assignment.types';
 import { AssignmentCommands } from './assignment-commands';
 
 /** What every assignment mutation does: load, check who may (act / manage), decide and append, answer the new state. */
