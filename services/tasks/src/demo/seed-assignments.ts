@@ -50,7 +50,7 @@ export async function seedDemoAssignments(app: INestApplication, options: { plan
     ];
     for (const [index, row] of rows.entries()) {
       const identity: Identity = { accountId: 'demo', username: 'demo', unitCode: row.unit_code, roles: [] };
-      for (const command of steps[index]) await commands.execute(row.id, command, await commands.metadataFor(identity, row.unit_code));
+      for (const command of steps[index]) await commands.execute(row.id, command, (past) => commands.metadataFor(identity, row.unit_code, past));
     }
   }
   const [counts] = await dataSource.query(
