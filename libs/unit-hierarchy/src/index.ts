@@ -6,3 +6,4 @@ export * from './testing/publish-units';
 export * from './lib/standard-bodies';
 export * from './lib/tenancy';
 export * from './testing/in-memory-unit-hierarchy';
+export * from './lib/unit-facts';
