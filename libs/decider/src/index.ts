@@ -1,2 +1,3 @@
 export * from './lib/decider';
 export * from './lib/specification';
+export * from './lib/upcasting';

@@ -8,6 +8,7 @@ export * from './lib/command-handler';
 export * from './lib/event-store.module';
 export * from './lib/postgres/data-source';
 export * from './lib/history';
+export * from './lib/stored-events';
 export * from './lib/integrity';
 export * from './lib/rebuild';
 export * from './lib/postgres/connection-errors';

@@ -5,3 +5,5 @@ export * from './lib/unit-hierarchy.module';
 export * from './testing/publish-units';
 export * from './lib/standard-bodies';
 export * from './lib/tenancy';
+export * from './testing/in-memory-unit-hierarchy';
+export * from './lib/unit-facts';

@@ -23,7 +23,13 @@ export interface UnitPeriod {
   readonly parentCode: string | null;
 }
 
-export type UnitEvent =
+/**
+ * The facts of a unit's history that its periods are folded from. Each side maps its own events
+ * to these: the directory its stored events (services/directory domain/unit/unit-events.ts), the
+ * other services the directory's published contracts (libs/unit-hierarchy unit-facts.ts); neither
+ * type is the other's.
+ */
+export type UnitFact =
   /** `aliases`: other ways officials write the body's name ("Sở LĐ-TB&XH"); absent in older events. */
   | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null; aliases?: readonly string[] } }
   | { type: 'UnitRenamed'; data: { name: string; type: string; effectiveOn: Day } }
@@ -45,7 +51,7 @@ export type UnitEvent =
    */
   | { type: 'UnitSplit'; data: { intoCodes: string[]; effectiveOn: Day; source: string } };
 
-export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = [
+export const UNIT_FACT_TYPES: readonly UnitFact['type'][] = [
   'UnitEstablished',
   'UnitRenamed',
   'UnitTransferred',
@@ -103,7 +109,7 @@ function end(periods: readonly UnitPeriod[], on: Day): UnitPeriod[] {
   return [...periods.slice(0, -1), { ...periods[periods.length - 1], validTo: on }];
 }
 
-export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
+export function evolveUnit(state: UnitState, event: UnitFact): UnitState {
   if (event.type === 'UnitEstablished') {
     const { code, level, kind, name, type, parentCode, validFrom } = event.data;
     return {

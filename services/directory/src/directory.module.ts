@@ -20,7 +20,7 @@ import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
 import { AccountHistoryResolver, HistoryActorResolver, UnitHistoryResolver } from './read/history/history.graphql';
 import { AccountAdministrationResolver } from './write/accounts/accounts.graphql';
-import { DirectoryCommands } from './write/directory-commands';
+import { DirectoryCommands } from './write/shared/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
 import { AgencyAdministrationResolver } from './write/agencies/agencies.graphql';

@@ -24,7 +24,9 @@ import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
 import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
 import { IssuePlanResolver } from './write/issue-plan/issue-plan.graphql';
 import { IssuePreviewResolver } from './write/issue-plan/issue-preview.graphql';
-import { PlanCommands } from './write/plan-commands';
+import { ReviseDraftResolver } from './write/revise-draft/revise-draft.graphql';
+import { ParentPlanCheck } from './write/shared/parent-plan';
+import { PlanCommands } from './write/shared/plan-commands';
 
 export interface PlansOptions {
   readonly databaseUrl: string;
@@ -74,9 +76,11 @@ export class PlansModule {
         PlanReadModel,
         PlanAccess,
         PlanCommands,
+        ParentPlanCheck,
         PlanResolver,
         PublicPlansResolver,
         DraftPlanResolver,
+        ReviseDraftResolver,
         IssuePlanResolver,
         IssuePreviewResolver,
         AmendPlanResolver,

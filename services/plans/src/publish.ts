@@ -1,20 +1,20 @@
-import { RecordedEvent } from '@reform/event-store';
+import { domainEventOf, RecordedEvent } from '@reform/event-store';
 import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask } from '@reform/contracts';
 import { PlanDraft } from './domain/plan-draft';
-import { PlanEvent, TaskUnits, tasksOf } from './domain/plan.decider';
-import { dueDate, parseTimeframe } from './domain/timeframe';
+import { PlanEvent, TaskTimeframes, TaskUnits, tasksOf } from './domain/plan.decider';
+import { planUpcasters } from './domain/plan.upcasters';
 import { planYears } from './domain/plan-years';
 
 const planIdOf = (streamId: string) => streamId.slice('plan-'.length);
 
-/** A task as the tasks service consumes it: units resolved, due day computed from the plan's year and issue day. */
-function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, issuedOn: string, only?: ReadonlySet<string>): PublishedTask[] {
+/** A task as the tasks service consumes it: units resolved, timeframe and due day as the event recorded them. */
+function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, timeframes: TaskTimeframes, only?: ReadonlySet<string>): PublishedTask[] {
   return tasksOf(draft.sections)
     .filter(({ task }) => !only || only.has(task.taskId as string))
     .map(({ task, section }) => {
       const taskId = task.taskId as string;
-      const timeframe = parseTimeframe(task.timeframe ?? '', { planYear: draft.year });
+      const { parsed: timeframe, dueOn } = timeframes[taskId];
       const resolved = units[taskId];
       return {
         taskId,
@@ -22,8 +22,7 @@ function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, issu
         text: task.text,
         target: task.target ?? null,
         timeframe: { ...timeframe },
-        // A yearly task ("Tháng 12 hằng năm") recurs: no one due day (the tasks service schedules each year's).
-        dueOn: timeframe.kind === 'yearly' ? null : dueDate(timeframe, { year: draft.year, since: issuedOn }),
+        dueOn,
         lead: resolved?.lead.unitCodes ?? [],
         implementing: resolved?.implementing.unitCodes ?? [],
         monitoring: resolved?.monitoring.unitCodes ?? [],
@@ -38,11 +37,12 @@ function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, issu
  */
 export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | null {
   if (!recorded.streamId.startsWith('plan-')) return null;
-  const event = { type: recorded.type, data: recorded.data } as PlanEvent;
+  // In the current shape: a v1 event gets its timeframes from the upcaster.
+  const event = domainEventOf<PlanEvent>(recorded, planUpcasters);
   const planId = planIdOf(recorded.streamId);
   switch (event.type) {
     case 'PlanIssued': {
-      const { draft, issuedOn, units, cascade } = event.data;
+      const { draft, issuedOn, units, cascade, timeframes } = event.data;
       return toIntegrationMessage(
         recorded,
         PlanIssuedV1,
@@ -55,14 +55,14 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           year: draft.year,
           years: planYears(draft),
           implementsPlanId: draft.implementsPlanId ?? null,
-          tasks: publishedTasks(draft, units, issuedOn),
+          tasks: publishedTasks(draft, units, timeframes),
           cascade: cascade ? { unitCodes: cascade.unitCodes, dueOn: cascade.dueOn, text: cascade.text } : null,
         }),
       );
     }
     case 'PlanAmended': {
-      const { draft, issuedOn, units, revision, reason, amendedOn, addedTaskIds, removedTaskIds, rescheduledTaskIds } = event.data;
-      const rescheduled = publishedTasks(draft, {}, issuedOn, new Set(rescheduledTaskIds));
+      const { draft, units, timeframes, revision, reason, amendedOn, addedTaskIds, removedTaskIds, rescheduledTaskIds } = event.data;
+      const rescheduled = publishedTasks(draft, {}, timeframes, new Set(rescheduledTaskIds));
       return toIntegrationMessage(
         recorded,
         PlanAmendedV1,
@@ -72,7 +72,7 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           reason,
           amendedOn,
           years: planYears(draft),
-          addedTasks: publishedTasks(draft, units, issuedOn, new Set(addedTaskIds)),
+          addedTasks: publishedTasks(draft, units, timeframes, new Set(addedTaskIds)),
           removedTaskIds,
           rescheduledTasks: rescheduled.map((task) => ({ taskId: task.taskId, timeframe: task.timeframe, dueOn: task.dueOn })),
         }),

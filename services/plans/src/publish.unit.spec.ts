@@ -1,3 +1,4 @@
+import { planUpcasters } from './domain/plan.upcasters';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import { PlanCommand, PlanEvent, planDecider, PlanState } from './domain/plan.decider';
@@ -10,7 +11,7 @@ const recorded = (streamVersion: number, event: PlanEvent): RecordedEvent => ({
   streamId: 'plan-p1',
   streamVersion,
   type: event.type,
-  schemaVersion: 1,
+  schemaVersion: planUpcasters.currentVersion(event.type),
   data: event.data,
   metadata: { actor: SYSTEM_ACTOR, tenant: '513', correlationId: 'c', causationId: null },
   recordedAt: new Date('2021-06-01T03:00:00Z'),

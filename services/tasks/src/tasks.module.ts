@@ -28,10 +28,12 @@ import { PublicProgressResolver } from './read/plan-progress/public-progress.gra
 import { TASKS_SCHEMA } from './schema';
 import { tasksMigrations } from './tasks-migrations';
 import { AcceptAssignmentResolver } from './write/accept-assignment/accept-assignment.graphql';
-import { AssignmentCommands } from './write/assignment-commands';
-import { AssignmentMutation } from './write/assignment-mutation';
+import { AssignmentCommands } from './write/shared/assignment-commands';
+import { AssignmentMutation } from './write/shared/assignment-mutation';
 import { CompleteAssignmentResolver } from './write/complete-assignment/complete-assignment.graphql';
-import { ExtensionResolver } from './write/extensions/extensions.graphql';
+import { GrantExtensionResolver } from './write/grant-extension/grant-extension.graphql';
+import { RefuseExtensionResolver } from './write/refuse-extension/refuse-extension.graphql';
+import { RequestExtensionResolver } from './write/request-extension/request-extension.graphql';
 import { ReportProgressResolver } from './write/report-progress/report-progress.graphql';
 
 export interface TasksOptions {
@@ -103,7 +105,9 @@ export class TasksModule {
         AcceptAssignmentResolver,
         ReportProgressResolver,
         CompleteAssignmentResolver,
-        ExtensionResolver,
+        RequestExtensionResolver,
+        GrantExtensionResolver,
+        RefuseExtensionResolver,
         ...authProviders({
           signingKeys: options.signingKeys,
           unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },

@@ -131,9 +131,9 @@ describe('tasks: fan-out of plan events into assignments', () => {
       revision: 2,
       reason: 'Theo chỉ đạo của UBND tỉnh',
       amendedOn: '2025-05-02',
-      addedTasks: [task('t4', { implementing: ['60003'], dueOn: '2025-09-30', timeframe: { kind: 'due', text: 'Trước 30/9/2025' } })],
+      addedTasks: [task('t4', { implementing: ['60003'], dueOn: '2025-09-30', timeframe: { kind: 'due', text: 'Trước 30/9/2025', on: '2025-09-30' } })],
       removedTaskIds: ['t2'],
-      rescheduledTasks: [{ taskId: 't3', timeframe: { kind: 'due', text: 'Trước ngày 31/8/2025' }, dueOn: '2025-08-31' }],
+      rescheduledTasks: [{ taskId: 't3', timeframe: { kind: 'due', text: 'Trước ngày 31/8/2025', on: '2025-08-31' }, dueOn: '2025-08-31' }],
     };
     await bus.publish(message(PlanAmendedV1, amendment, `plan-${issued.planId}`));
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(43));

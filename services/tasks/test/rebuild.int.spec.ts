@@ -45,7 +45,7 @@ describe('tasks: rebuilding the read model from the event store', () => {
       revision: 2,
       reason: 'Theo chỉ đạo của UBND tỉnh',
       amendedOn: '2025-05-02',
-      addedTasks: [task('t3', { implementing: ['60004'], dueOn: '2025-09-30', timeframe: { kind: 'due', text: 'Trước 30/9/2025' } })],
+      addedTasks: [task('t3', { implementing: ['60004'], dueOn: '2025-09-30', timeframe: { kind: 'due', text: 'Trước 30/9/2025', on: '2025-09-30' } })],
       removedTaskIds: ['t2'],
       rescheduledTasks: [],
     };

@@ -28,7 +28,7 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
   const issueEvent = message(PlanIssuedV1, issued, `plan-${issued.planId}`);
   const amendEvent = message(
     PlanAmendedV1,
-    { planId: issued.planId, revision: 2, reason: 'Lùi hạn theo chỉ đạo của tỉnh', amendedOn: '2025-03-02', addedTasks: [], removedTaskIds: [], rescheduledTasks: [{ taskId: 't1', timeframe: { kind: 'due', text: 'Trước ngày 31/7/2025' }, dueOn: '2025-07-31' }] },
+    { planId: issued.planId, revision: 2, reason: 'Lùi hạn theo chỉ đạo của tỉnh', amendedOn: '2025-03-02', addedTasks: [], removedTaskIds: [], rescheduledTasks: [{ taskId: 't1', timeframe: { kind: 'due', text: 'Trước ngày 31/7/2025', on: '2025-07-31' }, dueOn: '2025-07-31' }] },
     `plan-${issued.planId}`,
   );
   const idOf = (unitCode: string) => assignmentId({ planId: issued.planId, taskId: 't1', unitCode, role: 'IMPLEMENTING', kind: 'TASK' });

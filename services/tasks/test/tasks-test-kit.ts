@@ -37,7 +37,7 @@ export function task(taskId: string, overrides: Partial<PublishedTask> = {}): Pu
     sectionCode: 'PAPI 2.1',
     text: `Nhiệm vụ ${taskId}`,
     target: null,
-    timeframe: { kind: 'due', text: 'Trước ngày 30/6/2025' },
+    timeframe: { kind: 'due', text: 'Trước ngày 30/6/2025', on: '2025-06-30' },
     dueOn: '2025-06-30',
     lead: [],
     implementing: COMMUNES,

@@ -7,7 +7,7 @@ import { defineContract } from '../lib/contract';
  */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
 const code = z.string().min(1, 'must not be empty');
-const unit = (eventType: string, data: z.ZodRawShape) => defineContract({ service: 'directory', aggregate: 'unit', eventType, version: 1, schema: z.object({ code, ...data }) });
+const unit = <Shape extends z.ZodRawShape>(eventType: string, data: Shape) => defineContract({ service: 'directory', aggregate: 'unit', eventType, version: 1, schema: z.object({ code, ...data }) });
 
 export const UnitEstablishedV1 = unit('UnitEstablished', {
   name: z.string().min(1),

@@ -12,8 +12,33 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
 const code = z.string().min(1, 'must not be empty');
 const id = z.string().min(1, 'must not be empty');
 
-/** The parsed timeframe (services/plans/src/domain/timeframe.ts); `text` is as written. */
-export const PublishedTimeframe = z.object({ kind: z.string().min(1), text: z.string() }).passthrough();
+/**
+ * The timeframe as the plans service read it when it decided the event (recorded there, not
+ * parsed again); `text` is as written. Every field a consumer reads is declared here: the schema
+ * strips what it does not declare, so a field dropped from this contract reaches no consumer, and
+ * the consumers' contract tests (services/tasks/test/contracts) fail.
+ */
+export const REPORTING_PERIODS = ['month', 'quarter', 'half', 'nine-months', 'year'] as const;
+const text = z.string();
+/** Present when the text gave no year and the plan's year was used. */
+const yearFromPlan = z.literal(true).optional();
+const year = z.number().int();
+export const PublishedTimeframe = z.discriminatedUnion('kind', [
+  /** "Thường xuyên", "Hàng quý, 6 tháng, năm": reported each period of `every` (quarterly when absent). */
+  z.object({ kind: z.literal('ongoing'), text, every: z.array(z.enum(REPORTING_PERIODS)).readonly().optional() }),
+  z.object({ kind: z.literal('due'), text, yearFromPlan, on: day }),
+  z.object({ kind: z.literal('range'), text, yearFromPlan, from: day, to: day }),
+  z.object({ kind: z.literal('quarter'), text, yearFromPlan, year, quarter: z.number().int().min(1).max(4) }),
+  z.object({ kind: z.literal('half'), text, yearFromPlan, year, half: z.number().int().min(1).max(2) }),
+  z.object({ kind: z.literal('month'), text, yearFromPlan, year, month: z.number().int().min(1).max(12) }),
+  /** "Tháng 12 hằng năm": due each year on the last day of `month` (the annual cut-off when absent). */
+  z.object({ kind: z.literal('yearly'), text, month: z.number().int().min(1).max(12).optional() }),
+  z.object({ kind: z.literal('year'), text, yearFromPlan, year }),
+  z.object({ kind: z.literal('within'), text, days: z.number().int().min(0), workingDays: z.literal(true).optional(), after: z.string().optional() }),
+  z.object({ kind: z.literal('relative'), text, to: z.string() }),
+  z.object({ kind: z.literal('unspecified'), text }),
+]);
+export type PublishedTimeframe = z.infer<typeof PublishedTimeframe>;
 
 /** One task row of the appendix, with its units resolved. */
 export const PublishedTask = z.object({

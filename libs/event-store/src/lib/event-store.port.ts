@@ -1,6 +1,9 @@
+import type { Projection } from './projection';
+
 /**
- * The event store port. The PostgreSQL adapter implements it today; a KurrentDB adapter can be
- * added later and must pass the same contract suite (./testing/event-store.contract.ts).
+ * The event store port: what `handleCommand` and the services depend on. The PostgreSQL adapter
+ * serves the services, the in-memory adapter the tests that need no database; both pass the
+ * same contract suite (../testing/event-store.contract.ts), as a KurrentDB adapter would have to.
  */
 
 /** Who did it: the account and the unit it acted for. System actions use `SYSTEM_ACTOR`. */
@@ -97,7 +100,41 @@ export interface StreamAppend {
   readonly events: readonly NewEvent[];
 }
 
+/** A request's idempotency key at the step of the command about to run (idempotency.ts). */
+export interface IdempotencyStep {
+  readonly scope: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly step: number;
+}
+
+/** What the first request with a key applied at a step: the stream and the versions it appended. */
+export interface AppliedStep {
+  readonly streamId: string;
+  readonly fromVersion: number;
+  readonly toVersion: number;
+}
+
+/**
+ * One transaction of the store: events appended through `store`, the inline projections and the
+ * idempotency record commit together or not at all.
+ */
+export interface StoreTransaction {
+  readonly store: EventStore;
+  /** Runs the service's inline projections over events appended in this transaction. */
+  project(projections: readonly Projection[], events: readonly RecordedEvent[]): Promise<void>;
+  /** Records what this key's step applied (`appliedStep` answers it to a retry). */
+  recordStep(step: IdempotencyStep, applied: AppliedStep): Promise<void>;
+}
+
 export interface EventStore {
+  /** Runs `work` in one transaction (a savepoint of the caller's when the store joins one). */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** True when the store runs inside a transaction its caller owns: a conflict there is not retried in a new one. */
+  readonly joinsCallerTransaction: boolean;
+  /** What an idempotency key's step applied, or null; the same key with another request is refused (CONFLICT). */
+  appliedStep(step: IdempotencyStep): Promise<AppliedStep | null>;
+
   append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult>;
   /** Appends to many streams atomically: all or nothing (imports, seeds). */
   appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]>;

@@ -1,5 +1,6 @@
-import { DomainEvent, fold } from '@reform/decider';
+import { DomainEvent, fold, NO_UPCASTERS, Upcasters } from '@reform/decider';
 import { EventStore, RecordedEvent } from './event-store.port';
+import { domainEventOf, domainEventsOf, upcastRecorded } from './stored-events';
 
 export interface HistoryEntry<S> {
   readonly version: number;
@@ -14,12 +15,18 @@ export interface HistoryEntry<S> {
 
 /**
  * A stream's history: each event with who recorded it and the state right after it, folded with
- * the same `evolve` the write side uses (any entity type, one mechanism).
+ * the same `evolve` the write side uses (any entity type, one mechanism), each event's data in the
+ * current shape of its type (`upcasters`).
  */
-export function historyOf<E extends DomainEvent, S>(decider: { evolve(state: S, event: E): S; initialState: S }, events: readonly RecordedEvent[]): HistoryEntry<S>[] {
+export function historyOf<E extends DomainEvent, S>(
+  decider: { evolve(state: S, event: E): S; initialState: S },
+  stored: readonly RecordedEvent[],
+  upcasters: Upcasters = NO_UPCASTERS,
+): HistoryEntry<S>[] {
   let state = decider.initialState;
-  return events.map((event) => {
-    state = decider.evolve(state, event as unknown as E);
+  return stored.map((recorded) => {
+    const event = upcastRecorded(recorded, upcasters);
+    state = decider.evolve(state, domainEventOf<E>(event, upcasters));
     return {
       version: event.streamVersion,
       type: event.type,
@@ -42,6 +49,7 @@ export async function stateAsOf<E extends DomainEvent, S>(
   decider: { evolve(state: S, event: E): S; initialState: S },
   streamId: string,
   instant: Date,
+  upcasters: Upcasters = NO_UPCASTERS,
 ): Promise<S> {
-  return fold(decider, (await store.readStream(streamId, { toInstant: instant })) as unknown as E[]);
+  return fold(decider, domainEventsOf<E>(await store.readStream(streamId, { toInstant: instant }), upcasters));
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@reform/decider';
 import { EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical';
+import { AppliedStep, IdempotencyStep } from './event-store.port';
 import { assertSchemaName } from './postgres/migrations';
 
 /**
@@ -38,7 +39,7 @@ export function withIdempotencyKey<T>(context: { scope: string; key: string; fin
 }
 
 /** The key of the request being served, if it has one, with the step of the command about to run. */
-export function nextIdempotencyStep(): { scope: string; key: string; fingerprint: string; step: number } | null {
+export function nextIdempotencyStep(): IdempotencyStep | null {
   const context = storage.getStore();
   if (!context) return null;
   return { scope: context.scope, key: context.key, fingerprint: context.fingerprint, step: context.steps++ };
@@ -61,14 +62,13 @@ export class InvalidIdempotencyKeyError extends DomainError {
   }
 }
 
-export type IdempotencyStep = NonNullable<ReturnType<typeof nextIdempotencyStep>>;
 
 /** What the first request with this key and step applied, or null; another request's key is refused. */
 export async function appliedIdempotencyStep(
   manager: EntityManager,
   schema: string,
   step: IdempotencyStep,
-): Promise<{ streamId: string; fromVersion: number; toVersion: number } | null> {
+): Promise<AppliedStep | null> {
   const [first]: Array<{ fingerprint: string; stream_id: string; from_version: number; to_version: number }> = await manager.query(
     `SELECT fingerprint, stream_id, from_version, to_version FROM "${assertSchemaName(schema)}".idempotency_keys WHERE scope = $1 AND key = $2 AND step = $3`,
     [step.scope, step.key, step.step],
@@ -86,8 +86,17 @@ export async function recordIdempotencyStep(manager: EntityManager, schema: stri
   );
 }
 
+/** An adapter without PostgreSQL's unique key (in memory) reports the same collision with this. */
+export class IdempotencyKeyCollision extends Error {
+  constructor() {
+    super('The idempotency key was recorded by another request at the same time');
+    this.name = 'IdempotencyKeyCollision';
+  }
+}
+
 /** The same key sent twice at once: the second's row collided with the first's (retry: it finds the first's). */
 export function isIdempotencyKeyCollision(error: unknown): boolean {
+  if (error instanceof IdempotencyKeyCollision) return true;
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
   return (e.code ?? e.driverError?.code) === '23505' && (e.constraint ?? e.driverError?.constraint) === 'idempotency_keys_pkey';
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IdempotencyKeyReusedError } from '../lib/idempotency';
 import { EventMetadata, EventStore, GlobalPosition, RecordedEvent, START, WrongExpectedVersionError } from '../lib/event-store.port';
 
 /**
@@ -107,6 +108,28 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect(read).toEqual(event);
       expect(read.data).toEqual(data);
       expect(read.metadata).toEqual({ ...metadata, causationId: eventId });
+    });
+
+    it('a transaction commits its appends and idempotency record together, or neither', async () => {
+      const [kept, undone] = [stream(), stream()];
+      const step = (key: string) => ({ scope: 'acc-1', key, fingerprint: 'f1', step: 0 });
+      await store.transaction(async (tx) => {
+        await tx.store.append(kept, 0, [{ type: 'A', data: {} }], metadata);
+        await tx.recordStep(step(kept), { streamId: kept, fromVersion: 0, toVersion: 1 });
+      });
+      const failed = await store
+        .transaction(async (tx) => {
+          await tx.store.append(undone, 0, [{ type: 'A', data: {} }], metadata);
+          await tx.recordStep(step(undone), { streamId: undone, fromVersion: 0, toVersion: 1 });
+          throw new Error('the work fails after appending');
+        })
+        .catch((error: Error) => error.message);
+      expect(failed).toBe('the work fails after appending');
+      expect((await store.readStream(kept)).map((e) => e.type)).toEqual(['A']);
+      expect(await store.readStream(undone)).toEqual([]);
+      expect(await store.appliedStep(step(kept))).toEqual({ streamId: kept, fromVersion: 0, toVersion: 1 });
+      expect(await store.appliedStep(step(undone))).toBeNull();
+      await expect(store.appliedStep({ ...step(kept), fingerprint: 'another request' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     });
 
     it('chains hashes and verifies an untouched stream', async () => {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { EventMetadata, SYSTEM_ACTOR } from '@reform/event-store';
 import type { UnitLevel, UnitView } from './unit-hierarchy.port';
 
 /**
@@ -86,4 +88,32 @@ export async function accessAncestry(reader: UnitReader, code: string, today: st
     frontier = next;
   }
   return codes;
+}
+
+/** Who acts: the account and the unit it acts for (an Identity), or null for the platform itself. */
+export interface Acting {
+  readonly accountId: string;
+  readonly username: string;
+  readonly unitCode: string | null;
+}
+
+/**
+ * The metadata of a command on a record of `unitCode`, the same in every service: the actor, the
+ * tenant by the one rule above (`tenantOf` on `today`; `platform` when the record has no unit),
+ * and the thread it continues (a fresh correlation unless one is given).
+ */
+export async function commandMetadata(
+  reader: UnitReader,
+  acting: Acting | null,
+  unitCode: string | null,
+  today: string,
+  thread: { readonly correlationId?: string; readonly causationId?: string | null } = {},
+): Promise<EventMetadata> {
+  const actor = acting ? { accountId: acting.accountId, username: acting.username, unitCode: acting.unitCode } : SYSTEM_ACTOR;
+  return {
+    actor,
+    tenant: unitCode ? await tenantOf(reader, unitCode, today) : 'platform',
+    correlationId: thread.correlationId ?? randomUUID(),
+    causationId: thread.causationId ?? null,
+  };
 }

@@ -3,9 +3,9 @@ import { getEntityManagerToken } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_UNIT_CONTRACTS } from '@reform/contracts';
 import { IntegrationItem, OnIntegrationEvent } from '@reform/messaging';
-import { UnitEvent } from '@reform/unit-periods';
 import { PostgresUnitHierarchy } from './postgres-unit-hierarchy';
 import { UNIT_HIERARCHY } from './unit-hierarchy.port';
+import { unitFactOf } from './unit-facts';
 import { applyUnitFacts, unitTablesMigrations } from './unit-tables';
 
 const REPLICA_OPTIONS = Symbol('UNIT_REPLICA_OPTIONS');
@@ -32,7 +32,7 @@ export class UnitReplica {
     await applyUnitFacts(
       manager,
       this.options.schema,
-      items.map(({ data, message }) => ({ code: data.code, version: message.metadata.streamVersion, event: { type: message.name.slice('directory.'.length), data } as UnitEvent })),
+      items.map(({ data, message }) => ({ code: data.code, version: message.metadata.streamVersion, event: unitFactOf(message.name, data) })),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { assertSchemaName, schemaMigration } from '@reform/event-store';
-import { ABSENT_UNIT, EstablishedUnit, evolveUnit, UnitEvent, UnitLevel, UnitState, UnitSuccessor } from '@reform/unit-periods';
+import { ABSENT_UNIT, EstablishedUnit, evolveUnit, UnitFact as PeriodFact, UnitLevel, UnitState, UnitSuccessor } from '@reform/unit-periods';
 
 /**
  * The tables that hold a copy of the unit hierarchy in a service's schema: `units` (one row per
@@ -49,7 +49,7 @@ export const unitTablesMigrations = (schema: string) => {
 export interface UnitFact {
   readonly code: string;
   readonly version: number;
-  readonly event: UnitEvent;
+  readonly event: PeriodFact;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { PlanCommands } from '../write/plan-commands';
+import { PlanCommands } from '../write/shared/plan-commands';
 import { DEMO_PLANS, TWO_TIER_DEMO_PLANS } from './plans';
 
 export interface DemoPlansSummary {
@@ -41,11 +41,11 @@ export async function seedDemoPlans(app: INestApplication, options: { twoTier?: 
     }
     if (!existing) {
       const implementsPlanId = plan.implementsKey ? demoPlanId(plan.implementsKey) : (plan.draft.implementsPlanId ?? null);
-      await commands.execute(planId, { type: 'DraftPlan', data: { planId, draft: { ...plan.draft, implementsPlanId } } }, identity, issuerCode);
+      await commands.execute(planId, identity, { type: 'DraftPlan', data: { planId, draft: { ...plan.draft, implementsPlanId } } });
     }
     const draft = (await commands.load(planId)).draft;
     const units = await commands.neighbourhood(issuerCode, plan.issuedOn, draft.sections);
-    await commands.execute(planId, { type: 'IssuePlan', data: { issuedOn: plan.issuedOn, units } }, identity, issuerCode);
+    await commands.execute(planId, identity, { type: 'IssuePlan', data: { issuedOn: plan.issuedOn, units } });
     issued += 1;
   }
   return { issued, alreadyThere, planIds };

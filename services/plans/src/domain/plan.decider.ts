@@ -1,7 +1,7 @@
 import { assertNever, Decider, DomainError } from '@reform/decider';
 import { CascadeRequirement, DraftSection, DraftTask, PlanDraft, UnitCell } from './plan-draft';
 import { parseTarget, Target } from './target';
-import { Day, parseTimeframe, Timeframe } from './timeframe';
+import { Day, dueDate, parseTimeframe, Timeframe, TimeframeContext } from './timeframe';
 import { frameworkOf, indicatorOf } from './frameworks/catalogue';
 import { CellRole, IssuerNeighbourhood, resolveCell } from './unit-references';
 
@@ -48,12 +48,31 @@ export interface IssuedCascade {
   readonly unitCodes: string[];
 }
 
+/**
+ * A task's timeframe as read when the event was decided, and the day it is due then (null:
+ * ongoing, yearly, relative, unspecified, or "within N days" of a day not yet known). Recorded in
+ * the event (schema v2) so that a later change of the parser changes neither the plan's history,
+ * its `asOf`, nor what a republish sends (ADR 0025).
+ */
+export interface RecordedTimeframe {
+  readonly parsed: Timeframe;
+  readonly dueOn: Day | null;
+}
+/** Every task of the draft by taskId, a task without a timeframe as `unspecified`. */
+export type TaskTimeframes = Record<string, RecordedTimeframe>;
+
+/** How the text of a timeframe is read: `parseTimeframe`, or another one a test injects. */
+export type TimeframeReader = (text: string, context: TimeframeContext) => Timeframe;
+
 export type PlanEvent =
   /** `draft` with every taskId assigned. */
-  | { type: 'PlanDrafted'; data: { planId: string; draft: PlanDraft } }
-  | { type: 'DraftRevised'; data: { draft: PlanDraft } }
-  /** Self-contained (the plan as issued, its units, its cascade): what leaves the service is mapped from it alone. */
-  | { type: 'PlanIssued'; data: { issuedOn: Day; draft: PlanDraft; units: Record<string, TaskUnits>; cascade: IssuedCascade | null } }
+  | { type: 'PlanDrafted'; data: { planId: string; draft: PlanDraft; timeframes: TaskTimeframes } }
+  | { type: 'DraftRevised'; data: { draft: PlanDraft; timeframes: TaskTimeframes } }
+  /**
+   * Self-contained (the plan as issued, its units, its cascade, its timeframes as read and due
+   * days on the issue day): what leaves the service is mapped from it alone.
+   */
+  | { type: 'PlanIssued'; data: { issuedOn: Day; draft: PlanDraft; units: Record<string, TaskUnits>; cascade: IssuedCascade | null; timeframes: TaskTimeframes } }
   | {
       type: 'PlanAmended';
       data: {
@@ -66,6 +85,8 @@ export type PlanEvent =
         draft: PlanDraft;
         /** Units of the added tasks, resolved on `amendedOn`. */
         units: Record<string, TaskUnits>;
+        /** Every task's timeframe after the amendment, due days counted from `issuedOn`. */
+        timeframes: TaskTimeframes;
         addedTaskIds: string[];
         removedTaskIds: string[];
         rescheduledTaskIds: string[];
@@ -74,6 +95,19 @@ export type PlanEvent =
   | { type: 'PlanClosed'; data: { closedOn: Day; reason: string | null } };
 
 export const PLAN_EVENT_TYPES: readonly PlanEvent['type'][] = ['PlanDrafted', 'DraftRevised', 'PlanIssued', 'PlanAmended', 'PlanClosed'];
+
+/**
+ * Each task's timeframe read and its due day: `since` is the issue day ("within 30 days" counts
+ * from it; none for a draft); a yearly task has no one due day (the tasks service schedules each year's).
+ */
+export function timeframesOf(draft: PlanDraft, since: Day | undefined, read: TimeframeReader = parseTimeframe): TaskTimeframes {
+  const out: TaskTimeframes = {};
+  for (const { task } of tasksOf(draft.sections)) {
+    const parsed = read(task.timeframe ?? '', { planYear: draft.year });
+    out[task.taskId as string] = { parsed, dueOn: parsed.kind === 'yearly' ? null : dueDate(parsed, { year: draft.year, since }) };
+  }
+  return out;
+}
 
 // ── state ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -136,13 +170,13 @@ export interface IssuedFacts {
 
 const error = (code: string, message: string, field?: string, kind?: 'NOT_FOUND' | 'CONFLICT') => new DomainError(code, message, { ...(field ? { field } : {}), ...(kind ? { kind } : {}) });
 
-function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
+function decide(command: PlanCommand, state: PlanState, read: TimeframeReader): PlanEvent[] {
   switch (command.type) {
     case 'DraftPlan': {
       if (state.status !== 'absent') throw error('PLAN.ALREADY_EXISTS', 'Kế hoạch này đã tồn tại.', 'id', 'CONFLICT');
       const draft = withTaskIds(command.data.draft, []);
       validateDraft(draft);
-      return [{ type: 'PlanDrafted', data: { planId: command.data.planId, draft } }];
+      return [{ type: 'PlanDrafted', data: { planId: command.data.planId, draft, timeframes: timeframesOf(draft, undefined, read) } }];
     }
     case 'ReviseDraft': {
       const plan = existing(state);
@@ -150,7 +184,7 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       if (command.data.draft.issuerCode !== plan.draft.issuerCode) throw error('PLAN.ISSUER_CHANGED', 'Không thể đổi đơn vị ban hành của kế hoạch.', 'input.issuerCode');
       const draft = withTaskIds(command.data.draft, []);
       validateDraft(draft);
-      return [{ type: 'DraftRevised', data: { draft } }];
+      return [{ type: 'DraftRevised', data: { draft, timeframes: timeframesOf(draft, undefined, read) } }];
     }
     case 'IssuePlan': {
       const plan = existing(state);
@@ -159,43 +193,10 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
       checkDay(issuedOn, 'issuedOn');
       const preview = previewIssue(plan.draft, issuedOn, units);
       if (preview.problems.length) throw problemsError(preview.problems);
-      return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: preview.units, cascade: preview.cascade } }];
+      return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: preview.units, cascade: preview.cascade, timeframes: timeframesOf(plan.draft, issuedOn, read) } }];
     }
-    case 'AmendPlan': {
-      const plan = existing(state);
-      if (plan.status !== 'issued') throw error(plan.status === 'closed' ? 'PLAN.CLOSED' : 'PLAN.NOT_ISSUED', plan.status === 'closed' ? 'Kế hoạch đã kết thúc; không thể điều chỉnh.' : 'Kế hoạch chưa ban hành; hãy sửa dự thảo.', 'id', plan.status === 'closed' ? 'CONFLICT' : undefined);
-      const { amendedOn, reason, change, units } = command.data;
-      if (!reason.trim()) throw error('PLAN.REASON_REQUIRED', 'Điều chỉnh kế hoạch phải có lý do.', 'input.reason');
-      checkDay(amendedOn, 'amendedOn');
-      if (!units.issuer) throw error('PLAN.ISSUER_NOT_FOUND', `Đơn vị ban hành "${plan.draft.issuerCode}" không tồn tại vào ngày ${amendedOn}.`, 'id');
-      const sections = applyChange(plan, change);
-      const draft = withTaskIds({ ...plan.draft, sections }, plan.usedTaskIds);
-      validateDraft(draft, 'input.');
-      const before = new Map(tasksOf(plan.draft.sections).map(({ task }) => [task.taskId as string, task]));
-      const after = tasksOf(draft.sections);
-      const added = after.filter(({ task }) => !before.has(task.taskId as string));
-      const afterIds = new Set(after.map(({ task }) => task.taskId as string));
-      const removedTaskIds = [...before.keys()].filter((id) => !afterIds.has(id));
-      const rescheduledTaskIds: string[] = [];
-      for (const { task, path } of after) {
-        const old = before.get(task.taskId as string);
-        if (!old) continue;
-        if (!sameCell(old.lead, task.lead) || !sameCell(old.implementing, task.implementing) || !sameCell(old.monitoring, task.monitoring)) {
-          throw error('PLAN.TASK_UNITS_CHANGED', `Nhiệm vụ "${short(task.text)}" (${task.taskId}) đã giao cho đơn vị; không đổi đơn vị được — hãy bỏ nhiệm vụ và thêm nhiệm vụ mới.`, `input.${path}`);
-        }
-        if ((old.timeframe ?? '') !== (task.timeframe ?? '')) rescheduledTaskIds.push(task.taskId as string);
-      }
-      if (!added.length && !removedTaskIds.length && !rescheduledTaskIds.length) throw error('PLAN.NOTHING_AMENDED', 'Điều chỉnh không thay đổi nhiệm vụ nào.', 'input');
-      const addedIds = new Set(added.map(({ task }) => task.taskId as string));
-      const { units: resolved, problems } = resolveTasks(draft, units, (taskId) => addedIds.has(taskId), 'input.');
-      if (problems.length) throw problemsError(problems);
-      return [
-        {
-          type: 'PlanAmended',
-          data: { revision: plan.revision + 1, reason: reason.trim(), amendedOn, issuedOn: plan.issuedOn, draft, units: resolved, addedTaskIds: [...addedIds], removedTaskIds, rescheduledTaskIds },
-        },
-      ];
-    }
+    case 'AmendPlan':
+      return decideAmendment(command.data, existing(state), read);
     case 'ClosePlan': {
       const plan = existing(state);
       if (plan.status === 'closed') throw error('PLAN.CLOSED', 'Kế hoạch đã kết thúc.', 'id', 'CONFLICT');
@@ -206,6 +207,93 @@ function decide(command: PlanCommand, state: PlanState): PlanEvent[] {
     default:
       return assertNever(command, 'plan command');
   }
+}
+
+// ── decide: an amendment, in named steps ──────────────────────────────────────────────────────
+
+type AmendCommand = Extract<PlanCommand, { type: 'AmendPlan' }>['data'];
+type IssuedPlan = Extract<PlanState, { status: 'issued' }>;
+
+/** What an amendment does to the tasks: added (with their path), removed and rescheduled ids. */
+interface AppendixDifference {
+  readonly addedTaskIds: string[];
+  readonly removedTaskIds: string[];
+  readonly rescheduledTaskIds: string[];
+}
+
+function decideAmendment(command: AmendCommand, plan: Exclude<PlanState, { status: 'absent' }>, read: TimeframeReader): PlanEvent[] {
+  const issued = amendable(plan);
+  checkAmendment(issued, command);
+  const draft = amendedDraft(issued, command.change);
+  const difference = differenceOf(issued.draft, draft);
+  const units = unitsOfAddedTasks(draft, command.units, difference.addedTaskIds);
+  return [
+    {
+      type: 'PlanAmended',
+      data: {
+        revision: issued.revision + 1,
+        reason: command.reason.trim(),
+        amendedOn: command.amendedOn,
+        issuedOn: issued.issuedOn,
+        draft,
+        units,
+        timeframes: timeframesOf(draft, issued.issuedOn, read),
+        ...difference,
+      },
+    },
+  ];
+}
+
+/** Only an issued plan is amended: a draft is revised, a closed plan is final. */
+function amendable(plan: Exclude<PlanState, { status: 'absent' }>): IssuedPlan {
+  if (plan.status === 'closed') throw error('PLAN.CLOSED', 'Kế hoạch đã kết thúc; không thể điều chỉnh.', 'id', 'CONFLICT');
+  if (plan.status !== 'issued') throw error('PLAN.NOT_ISSUED', 'Kế hoạch chưa ban hành; hãy sửa dự thảo.', 'id');
+  return plan;
+}
+
+/** A reason, a valid day, and an issuer that exists on that day. */
+function checkAmendment(plan: IssuedPlan, { reason, amendedOn, units }: AmendCommand): void {
+  if (!reason.trim()) throw error('PLAN.REASON_REQUIRED', 'Điều chỉnh kế hoạch phải có lý do.', 'input.reason');
+  checkDay(amendedOn, 'amendedOn');
+  if (!units.issuer) throw error('PLAN.ISSUER_NOT_FOUND', `Đơn vị ban hành "${plan.draft.issuerCode}" không tồn tại vào ngày ${amendedOn}.`, 'id');
+}
+
+/** The plan after the change, new tasks numbered after every id ever used, and valid as a draft. */
+function amendedDraft(plan: IssuedPlan, change: AppendixChange): PlanDraft {
+  const draft = withTaskIds({ ...plan.draft, sections: applyChange(plan, change) }, plan.usedTaskIds);
+  validateDraft(draft, 'input.');
+  return draft;
+}
+
+/**
+ * Which tasks were added, removed or given a new timeframe. A kept task's units cannot change
+ * (its assignments are out): the caller removes it and adds a new one. Nothing changed is refused.
+ */
+function differenceOf(before: PlanDraft, after: PlanDraft): AppendixDifference {
+  const old = new Map(tasksOf(before.sections).map(({ task }) => [task.taskId as string, task]));
+  const now = tasksOf(after.sections);
+  const nowIds = new Set(now.map(({ task }) => task.taskId as string));
+  const addedTaskIds = now.filter(({ task }) => !old.has(task.taskId as string)).map(({ task }) => task.taskId as string);
+  const removedTaskIds = [...old.keys()].filter((id) => !nowIds.has(id));
+  const rescheduledTaskIds: string[] = [];
+  for (const { task, path } of now) {
+    const previous = old.get(task.taskId as string);
+    if (!previous) continue;
+    if (!sameCell(previous.lead, task.lead) || !sameCell(previous.implementing, task.implementing) || !sameCell(previous.monitoring, task.monitoring)) {
+      throw error('PLAN.TASK_UNITS_CHANGED', `Nhiệm vụ "${short(task.text)}" (${task.taskId}) đã giao cho đơn vị; không đổi đơn vị được — hãy bỏ nhiệm vụ và thêm nhiệm vụ mới.`, `input.${path}`);
+    }
+    if ((previous.timeframe ?? '') !== (task.timeframe ?? '')) rescheduledTaskIds.push(task.taskId as string);
+  }
+  if (!addedTaskIds.length && !removedTaskIds.length && !rescheduledTaskIds.length) throw error('PLAN.NOTHING_AMENDED', 'Điều chỉnh không thay đổi nhiệm vụ nào.', 'input');
+  return { addedTaskIds, removedTaskIds, rescheduledTaskIds };
+}
+
+/** The added tasks' units, resolved on the amendment day; every problem at once. */
+function unitsOfAddedTasks(draft: PlanDraft, units: IssuerNeighbourhood, addedTaskIds: readonly string[]): Record<string, TaskUnits> {
+  const added = new Set(addedTaskIds);
+  const { units: resolved, problems } = resolveTasks(draft, units, (taskId) => added.has(taskId), 'input.');
+  if (problems.length) throw problemsError(problems);
+  return resolved;
 }
 
 function existing(state: PlanState): Exclude<PlanState, { status: 'absent' }> {
@@ -387,7 +475,7 @@ function applyChange(plan: PlanBody, change: AppendixChange): DraftSection[] {
 
 // ── evolve ────────────────────────────────────────────────────────────────────────────────────
 
-function bodyOf(planId: string, draft: PlanDraft, units: Record<string, TaskUnits>): PlanBody {
+function bodyOf(planId: string, draft: PlanDraft, units: Record<string, TaskUnits>, timeframes: TaskTimeframes): PlanBody {
   const cell = (value: UnitCell | null | undefined, resolved: ResolvedCell | undefined): PlanCell | null =>
     value ? { text: value.text, unitCodes: [...(value.unitCodes ?? [])], resolved: resolved ?? null } : null;
   const task = (t: DraftTask): PlanTask => {
@@ -397,7 +485,8 @@ function bodyOf(planId: string, draft: PlanDraft, units: Record<string, TaskUnit
       ordinal: t.ordinal ?? null,
       text: t.text,
       target: t.target ? { text: t.target, parsed: parseTarget(t.target) } : null,
-      timeframe: t.timeframe ? { text: t.timeframe, parsed: parseTimeframe(t.timeframe, { planYear: draft.year }) } : null,
+      // As recorded when decided (never parsed again here: a parser change must not rewrite history).
+      timeframe: t.timeframe ? { text: t.timeframe, parsed: timeframes[t.taskId as string]?.parsed ?? { kind: 'unspecified', text: t.timeframe } } : null,
       lead: cell(t.lead, found?.lead),
       implementing: cell(t.implementing, found?.implementing),
       // With one column for lead and monitor (seed 001), the lead also monitors.
@@ -438,15 +527,15 @@ export function unitsOfState(sections: readonly PlanSection[]): Record<string, T
 function evolve(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanDrafted':
-      return { status: 'draft', ...bodyOf(event.data.planId, event.data.draft, {}) };
+      return { status: 'draft', ...bodyOf(event.data.planId, event.data.draft, {}, event.data.timeframes) };
     case 'DraftRevised':
       if (state.status !== 'draft') return state;
-      return { status: 'draft', ...bodyOf(state.planId, event.data.draft, {}) };
+      return { status: 'draft', ...bodyOf(state.planId, event.data.draft, {}, event.data.timeframes) };
     case 'PlanIssued':
       if (state.status !== 'draft') return state;
       return {
         status: 'issued',
-        ...bodyOf(state.planId, event.data.draft, event.data.units),
+        ...bodyOf(state.planId, event.data.draft, event.data.units, event.data.timeframes),
         issuedOn: event.data.issuedOn,
         revision: 1,
         cascade: event.data.cascade,
@@ -459,7 +548,7 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
       const units = { ...unitsOfState(state.sections), ...event.data.units };
       return {
         ...state,
-        ...bodyOf(state.planId, draft, units),
+        ...bodyOf(state.planId, draft, units, event.data.timeframes),
         revision: event.data.revision,
         amendments: [...state.amendments, { revision: event.data.revision, reason: event.data.reason, amendedOn: event.data.amendedOn }],
         usedTaskIds: [...new Set([...state.usedTaskIds, ...tasksOf(draft.sections).map(({ task }) => task.taskId as string)])],
@@ -473,4 +562,9 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
-export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide, evolve, initialState: { status: 'absent' } };
+/** The Plan decider reading timeframes with `read` (a test may inject another reader; evolve never reads one). */
+export function planDeciderWith(read: TimeframeReader): Decider<PlanCommand, PlanEvent, PlanState> {
+  return { decide: (command, state) => decide(command, state, read), evolve, initialState: { status: 'absent' } };
+}
+
+export const planDecider = planDeciderWith(parseTimeframe);

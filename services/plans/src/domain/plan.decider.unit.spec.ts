@@ -1,6 +1,6 @@
 import { spec } from '@reform/decider';
 import { PlanDraft } from './plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanState, previewIssue } from './plan.decider';
+import { PlanCommand, PlanEvent, planDecider, PlanState, previewIssue, timeframesOf } from './plan.decider';
 import { COMMUNES, districtNeighbourhood } from './testing/fixture-hierarchy';
 
 const units = districtNeighbourhood();
@@ -27,7 +27,9 @@ const draft: PlanDraft = {
   cascade: { text: 'Trong vòng 30 ngày, UBND các xã, thị trấn ban hành kế hoạch thực hiện', withinDays: 30, levels: ['COMMUNE'] },
 };
 
-const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId: 'p1', draft: { ...draft, sections: [{ ...draft.sections[0], tasks: draft.sections[0].tasks.map((task, i) => ({ ...task, taskId: `t${i + 1}` })) }] } } };
+/** A drafted plan as the decider records it: its timeframes read as drafted. */
+const draftedEvent = (planId: string, draft: PlanDraft): PlanEvent => ({ type: 'PlanDrafted', data: { planId, draft, timeframes: timeframesOf(draft, undefined) } });
+const drafted: PlanEvent = draftedEvent('p1', { ...draft, sections: [{ ...draft.sections[0], tasks: draft.sections[0].tasks.map((task, i) => ({ ...task, taskId: `t${i + 1}` })) }] });
 const issue: PlanCommand = { type: 'IssuePlan', data: { issuedOn: '2021-05-31', units } };
 const issuedEvents = () => planDecider.decide(issue, planDecider.evolve(planDecider.initialState, drafted));
 const issued = () => issuedEvents()[0];
@@ -73,7 +75,7 @@ describe('revising', () => {
     spec(planDecider)
       .given([drafted])
       .when({ type: 'ReviseDraft', data: { draft: revised } })
-      .then([{ type: 'DraftRevised', data: { draft: withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]) } }]);
+      .then([{ type: 'DraftRevised', data: { draft: withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]), timeframes: timeframesOf(withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]), undefined) } }]);
   });
 
   it('refuses to change the issuer', () => {
@@ -109,6 +111,11 @@ describe('issuing', () => {
               },
             },
             cascade: { text: draft.cascade?.text as string, dueOn: '2021-06-30', unitCodes: communes },
+            // Read once, on the issue day: what evolve, the history and the publisher use from now on.
+            timeframes: {
+              t1: { parsed: expect.objectContaining({ kind: 'ongoing', text: 'Thường xuyên' }), dueOn: null },
+              t2: { parsed: expect.objectContaining({ kind: 'quarter', year: 2021, quarter: 3, text: 'Quý III năm 2021' }), dueOn: '2021-09-30' },
+            },
           },
         },
       ]);
@@ -127,24 +134,24 @@ describe('issuing', () => {
 
   it('refuses a task without an implementing unit, naming the task and the field', () => {
     spec(planDecider)
-      .given([{ type: 'PlanDrafted', data: { planId: 'p1', draft: withTasks([{ taskId: 't1', text: 'Kê khai tài sản', lead: { text: 'Thanh tra huyện' }, implementing: { text: 'Tòa án nhân dân cấp huyện' } }]) } }])
+      .given([draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Kê khai tài sản', lead: { text: 'Thanh tra huyện' }, implementing: { text: 'Tòa án nhân dân cấp huyện' } }]))])
       .when(issue)
       .thenThrows('PLAN.NO_IMPLEMENTING_UNIT', 'sections[0].tasks[0].implementing');
-    expect(() => planDecider.decide(issue, planDecider.evolve(planDecider.initialState, { type: 'PlanDrafted', data: { planId: 'p1', draft: withTasks([{ taskId: 't1', text: 'Kê khai tài sản', implementing: null }]) } }))).toThrow(
+    expect(() => planDecider.decide(issue, planDecider.evolve(planDecider.initialState, draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Kê khai tài sản', implementing: null }]))))).toThrow(
       'Nhiệm vụ "Kê khai tài sản" (t1) chưa có đơn vị thực hiện.',
     );
   });
 
   it('refuses a task nobody answers for (no lead, no monitor)', () => {
     spec(planDecider)
-      .given([{ type: 'PlanDrafted', data: { planId: 'p1', draft: { ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Trung tâm Văn hóa huyện' }, implementing: { text: 'UBND cấp xã' } }]), columns: null } } }])
+      .given([draftedEvent('p1', { ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Trung tâm Văn hóa huyện' }, implementing: { text: 'UBND cấp xã' } }]), columns: null })])
       .when(issue)
       .thenThrows('PLAN.NO_ANSWERABLE_UNIT', 'sections[0].tasks[0].lead');
   });
 
   it('accepts a monitor where there is no lead, also one above the issuer', () => {
     spec(planDecider)
-      .given([{ type: 'PlanDrafted', data: { planId: 'p1', draft: { ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', monitoring: { text: 'Sở Nội vụ' }, implementing: { text: 'UBND cấp xã' } }]), columns: null } } }])
+      .given([draftedEvent('p1', { ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', monitoring: { text: 'Sở Nội vụ' }, implementing: { text: 'UBND cấp xã' } }]), columns: null })])
       .when(issue)
       .thenState((state) => {
         if (state.status !== 'issued') throw new Error('not issued');
@@ -154,14 +161,14 @@ describe('issuing', () => {
 
   it('refuses a lead or implementing unit outside the issuer’s subtree', () => {
     spec(planDecider)
-      .given([{ type: 'PlanDrafted', data: { planId: 'p1', draft: withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã', unitCodes: ['20833'] } }]) } }])
+      .given([draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã', unitCodes: ['20833'] } }]))])
       .when({ type: 'IssuePlan', data: { issuedOn: '2021-05-31', units: { ...units, named: [{ ...COMMUNES[0], code: '20833', parentCode: '514' }] } } })
       .thenThrows('PLAN.UNIT_OUTSIDE_ISSUER', 'sections[0].tasks[0].implementing.unitCodes');
   });
 
   it('refuses a unit that does not exist on the issue day', () => {
     spec(planDecider)
-      .given([{ type: 'PlanDrafted', data: { planId: 'p1', draft: withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] }, implementing: { text: 'UBND cấp xã' } }]) } }])
+      .given([draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] }, implementing: { text: 'UBND cấp xã' } }]))])
       .when(issue)
       .thenThrows('PLAN.UNIT_NOT_FOUND', 'sections[0].tasks[0].lead.unitCodes');
   });
@@ -174,7 +181,7 @@ describe('issuing', () => {
       { taskId: 't4', text: 'Kiểm tra', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Phòng Tư pháp', unitCodes: ['99999'] } },
       { taskId: 't5', text: 'Tổng hợp', lead: { text: 'Hội đồng tư vấn' }, implementing: { text: 'Viện Kiểm sát' } },
     ]);
-    const state = planDecider.evolve(planDecider.initialState, { type: 'PlanDrafted', data: { planId: 'p1', draft: { ...faulty, columns: null } } });
+    const state = planDecider.evolve(planDecider.initialState, draftedEvent('p1', { ...faulty, columns: null }));
     let thrown: unknown;
     try {
       planDecider.decide(issue, state);
@@ -229,6 +236,7 @@ describe('amending', () => {
             issuedOn: '2021-05-31',
             draft: { ...(drafted.data as { draft: PlanDraft }).draft, sections: [{ ...(drafted.data as { draft: PlanDraft }).draft.sections[0], tasks: [(drafted.data as { draft: PlanDraft }).draft.sections[0].tasks[0]] }] },
             units: {},
+            timeframes: { t1: { parsed: expect.objectContaining({ kind: 'ongoing' }), dueOn: null } },
             addedTaskIds: [],
             removedTaskIds: ['t2'],
             rescheduledTaskIds: [],

@@ -33,7 +33,7 @@ describe('what issuing a plan assigns', () => {
     year: 2025,
     implementsPlanId: null,
     tasks: [
-      { taskId: 't1', sectionCode: null, text: 'A', target: null, timeframe: { kind: 'due', text: '30/6' }, dueOn: '2025-06-30', lead: ['513.PNV'], implementing: ['20794', '20797'], monitoring: ['513.PTP'], expectedResult: null },
+      { taskId: 't1', sectionCode: null, text: 'A', target: null, timeframe: { kind: 'due', text: '30/6', on: '2025-06-30' }, dueOn: '2025-06-30', lead: ['513.PNV'], implementing: ['20794', '20797'], monitoring: ['513.PTP'], expectedResult: null },
       { taskId: 't2', sectionCode: null, text: 'B', target: '100%', timeframe: { kind: 'ongoing', text: 'Thường xuyên', every: ['half'] }, dueOn: null, lead: [], implementing: ['20794'], monitoring: [], expectedResult: null },
     ],
     cascade: { unitCodes: ['20794', '20797'], dueOn: '2025-03-31', text: 'Ban hành kế hoạch' },

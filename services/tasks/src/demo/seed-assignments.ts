@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AssignmentCommand } from '../domain/assignment/assignment.decider';
 import { OverdueScheduler } from '../automation/when-day-passes-then-mark-overdue/overdue-scheduler';
 import { PlanEventJobs } from '../automation/plan-event-jobs';
-import { AssignmentCommands } from '../write/assignment-commands';
+import { AssignmentCommands } from '../write/shared/assignment-commands';
 import { TASKS_SCHEMA as S } from '../schema';
 
 export interface DemoAssignmentsSummary {
@@ -50,7 +50,7 @@ export async function seedDemoAssignments(app: INestApplication, options: { plan
     ];
     for (const [index, row] of rows.entries()) {
       const identity: Identity = { accountId: 'demo', username: 'demo', unitCode: row.unit_code, roles: [] };
-      for (const command of steps[index]) await commands.execute(row.id, command, await commands.metadataFor(identity, row.unit_code));
+      for (const command of steps[index]) await commands.execute(row.id, command, (past) => commands.metadataFor(identity, row.unit_code, past));
     }
   }
   const [counts] = await dataSource.query(

@@ -13,7 +13,7 @@ export function syntheticPlanIssued(communeCount: number, taskCount: number): { 
     sectionCode: 'PAPI 2.1',
     text: `Nhiệm vụ ${i + 1}: công khai, minh bạch thủ tục hành chính và kết quả giải quyết tại cấp xã`,
     target: '100% xã',
-    timeframe: { kind: 'due', text: 'Trước ngày 30/6/2025' },
+    timeframe: { kind: 'due', text: 'Trước ngày 30/6/2025', on: '2025-06-30' },
     dueOn: '2025-06-30',
     lead: [],
     implementing: communes,

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { eventHash } from '../canonical';
+import { IdempotencyKeyCollision, IdempotencyKeyReusedError } from '../idempotency';
+import { Projection } from '../projection';
 import {
   AppendResult,
+  AppliedStep,
   EventMetadata,
   EventStore,
   ExpectedVersion,
   GlobalPosition,
+  IdempotencyStep,
   IntegrityReport,
   NewEvent,
   ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
+  StoreTransaction,
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
@@ -27,12 +32,16 @@ export interface InMemoryEventStoreOptions {
  * Emmett's in-memory store serves its users. Each append is one "transaction": appends run to
  * completion between awaits, so commit order is append order. Data and metadata are copied
  * through JSON on the way in and out, as jsonb would, so a caller cannot change a stored event.
+ * `transaction` rolls back what it appended when its work throws, and keeps the idempotency
+ * record as PostgreSQL does; projections need a database (SQL), so it refuses to run any.
  */
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private transactions = 0;
   private readonly clock: () => Date;
+  private readonly steps = new Map<string, { fingerprint: string; applied: AppliedStep }>();
+  readonly joinsCallerTransaction = false;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
@@ -63,6 +72,63 @@ export class InMemoryEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<IntegrityReport> {
     return verifyChain(streamId, this.streams.get(streamId) ?? []);
+  }
+
+  async appliedStep(step: IdempotencyStep): Promise<AppliedStep | null> {
+    const first = this.steps.get(stepKey(step));
+    if (!first) return null;
+    if (first.fingerprint !== step.fingerprint) throw new IdempotencyKeyReusedError(step.key);
+    return { ...first.applied };
+  }
+
+  /** Appends through `tx.store` are undone, and its idempotency records dropped, when `work` throws. */
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const appended = new Set<string>();
+    const steps: Array<[string, { fingerprint: string; applied: AppliedStep }]> = [];
+    const store: EventStore = {
+      joinsCallerTransaction: true,
+      transaction: (nested) => nested(tx),
+      appliedStep: (step) => this.appliedStep(step),
+      append: async (streamId, expectedVersion, events, metadata) => track(await this.append(streamId, expectedVersion, events, metadata)),
+      appendMany: async (batch, metadata) => track({ events: await this.appendMany(batch, metadata) }).events,
+      readStream: (streamId, options) => this.readStream(streamId, options),
+      readStreams: (streamIds, options) => this.readStreams(streamIds, options),
+      readAll: (from, limit) => this.readAll(from, limit),
+      verifyStream: (streamId) => this.verifyStream(streamId),
+    };
+    const track = <R extends { events: RecordedEvent[] }>(result: R): R => {
+      for (const event of result.events) appended.add(event.eventId);
+      return result;
+    };
+    const tx: StoreTransaction = {
+      store,
+      project: async (projections: readonly Projection[], events: readonly RecordedEvent[]) => {
+        const wanted = projections.filter((projection) => events.some((event) => projection.eventTypes.includes(event.type)));
+        if (wanted.length) throw new Error(`InMemoryEventStore runs no SQL projections (${wanted.map((p) => p.name).join(', ')}): test them on PostgreSQL`);
+      },
+      recordStep: async (step, applied) => {
+        if (this.steps.has(stepKey(step)) || steps.some(([key]) => key === stepKey(step))) throw new IdempotencyKeyCollision();
+        steps.push([stepKey(step), { fingerprint: step.fingerprint, applied: { ...applied } }]);
+      },
+    };
+    try {
+      const result = await work(tx);
+      for (const [key, step] of steps) {
+        if (this.steps.has(key)) throw new IdempotencyKeyCollision();
+        this.steps.set(key, step);
+      }
+      return result;
+    } catch (error) {
+      this.rollBack(appended);
+      throw error;
+    }
+  }
+
+  private rollBack(eventIds: ReadonlySet<string>): void {
+    if (!eventIds.size) return;
+    const kept = this.log.filter((event) => !eventIds.has(event.eventId));
+    this.log.splice(0, this.log.length, ...kept);
+    for (const [streamId, events] of this.streams) this.streams.set(streamId, events.filter((event) => !eventIds.has(event.eventId)));
   }
 
   /** Checks every expected version first, then records all or nothing. */
@@ -107,6 +173,8 @@ export class InMemoryEventStore implements EventStore {
     return this.streams.get(streamId)?.length ?? 0;
   }
 }
+
+const stepKey = (step: IdempotencyStep) => JSON.stringify([step.scope, step.key, step.step]);
 
 function versionMatches(expected: ExpectedVersion, actual: number): boolean {
   if (expected === 'any') return true;

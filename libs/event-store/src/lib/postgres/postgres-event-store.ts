@@ -4,19 +4,24 @@ import { DataSource, EntityManager } from 'typeorm';
 import { eventHash, eventHasher } from '../canonical';
 import {
   AppendResult,
+  AppliedStep,
   EventMetadata,
   EventStore,
   ExpectedVersion,
   GlobalPosition,
+  IdempotencyStep,
   IntegrityReport,
   NewEvent,
   ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
   StaleTransactionError,
+  StoreTransaction,
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
+import { appliedIdempotencyStep, recordIdempotencyStep } from '../idempotency';
+import { project, Projection } from '../projection';
 import { assertSchemaName } from './migrations';
 
 export interface PostgresEventStoreOptions {
@@ -24,7 +29,7 @@ export interface PostgresEventStoreOptions {
   readonly clock?: () => Date;
 }
 
-export interface EventStoreTransaction {
+export interface EventStoreTransaction extends StoreTransaction {
   /** Appends through this store join the transaction. */
   readonly store: PostgresEventStore;
   /** The same transaction, for read-model writes (projections run here: read-your-writes). */
@@ -139,11 +144,24 @@ export class PostgresEventStore implements EventStore {
 
   /** Runs `work` in one transaction shared by appends and read-model writes. */
   async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
-    const run = (manager: EntityManager) => work({ store: this.bound(manager), manager });
+    const run = (manager: EntityManager) => work(this.unitOfWork(this.bound(manager), manager));
     if (!this.binding) return this.dataSource.transaction(run);
     // A caller's transaction: a savepoint (TypeORM nests transactions as savepoints).
     if (this.binding.callerOwned) return this.binding.manager.transaction(run);
-    return work({ store: this, manager: this.binding.manager });
+    return work(this.unitOfWork(this, this.binding.manager));
+  }
+
+  private unitOfWork(store: PostgresEventStore, manager: EntityManager): EventStoreTransaction {
+    return {
+      store,
+      manager,
+      project: (projections: readonly Projection[], events: readonly RecordedEvent[]) => project(projections, events, manager),
+      recordStep: (step: IdempotencyStep, applied: AppliedStep) => recordIdempotencyStep(manager, this.schema, step, applied.streamId, applied.fromVersion, applied.toVersion),
+    };
+  }
+
+  async appliedStep(step: IdempotencyStep): Promise<AppliedStep | null> {
+    return appliedIdempotencyStep(this.binding?.manager ?? this.dataSource.manager, this.schema, step);
   }
 
   private bound(manager: EntityManager): PostgresEventStore {

@@ -6,10 +6,13 @@ import { assertNever, Decider, DomainError } from '@reform/decider';
  * validity (valid-time, calendar days): renames and transfers split the current period, a merger
  * or dissolution ends it. Facts looked up elsewhere (does the parent exist) come in the command.
  */
-import { Day, EstablishedUnit, evolveUnit, hasEnded, lastPeriod, periodOn, UNIT_LEVELS, UnitEvent, UnitState } from '@reform/unit-periods';
+import { Day, EstablishedUnit, evolveUnit, hasEnded, lastPeriod, periodOn, UNIT_LEVELS, UnitState } from '@reform/unit-periods';
+import { factOf, UnitEvent } from './unit-events';
 
 export { hasEnded, lastPeriod, periodOn, UNIT_LEVELS } from '@reform/unit-periods';
-export type { Day, EstablishedUnit, UnitEvent, UnitLevel, UnitPeriod, UnitState, UnitSuccessor } from '@reform/unit-periods';
+export type { Day, EstablishedUnit, UnitLevel, UnitPeriod, UnitState, UnitSuccessor } from '@reform/unit-periods';
+export { UNIT_EVENT_TYPES } from './unit-events';
+export type { UnitEvent } from './unit-events';
 
 export type UnitCommand =
   | { type: 'EstablishUnit'; data: UnitEventData<'UnitEstablished'> & { parentExists: boolean } }
@@ -175,6 +178,9 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
   }
 }
 
-export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = { decide, evolve: evolveUnit, initialState: { status: 'absent' } };
+/** The periods are folded from the facts the stored events state (unit-events.ts). */
+const evolve = (state: UnitState, event: UnitEvent): UnitState => evolveUnit(state, factOf(event));
+
+export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = { decide, evolve, initialState: { status: 'absent' } };
 
 export const unitStreamId = (code: string) => `unit-${code}`;

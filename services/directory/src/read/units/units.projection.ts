@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Projection, RecordedEvent } from '@reform/event-store';
+import { domainEventOf, Projection, RecordedEvent } from '@reform/event-store';
 import { applyUnitFacts, loadUnits as loadUnitTables } from '@reform/unit-hierarchy';
-import { UNIT_EVENT_TYPES, UnitEvent } from '@reform/unit-periods';
+import { factOf, UNIT_EVENT_TYPES, UnitEvent } from '../../domain/unit/unit-events';
 import { DIRECTORY_SCHEMA } from '../../schema';
 
 export { UNIT_EVENT_TYPES };
@@ -19,7 +19,7 @@ export const unitsProjection: Projection = {
     await applyUnitFacts(
       manager,
       schema ?? DIRECTORY_SCHEMA,
-      events.map((event) => ({ code: event.streamId.replace(/^unit-/, ''), version: event.streamVersion, event: event as unknown as UnitEvent })),
+      events.map((event) => ({ code: event.streamId.replace(/^unit-/, ''), version: event.streamVersion, event: factOf(domainEventOf<UnitEvent>(event)) })),
     );
   },
 };

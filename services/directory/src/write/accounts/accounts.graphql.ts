@@ -8,7 +8,7 @@ import { accountDecider, accountStreamId, UnitFate } from '../../domain/account/
 import { AccountDirectory, AccountView } from '../../read/accounts/account-directory';
 import { AccountType, RoleEnum, toAccountType } from '../../read/accounts/account.graphql';
 import { UnitDirectory } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../directory-commands';
+import { DirectoryCommands } from '../shared/directory-commands';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 

@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
-import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
+import { EVENT_STORE, EventStore, historyOf, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { planDecider, planStreamId } from '../../domain/plan.decider';
+import { planUpcasters } from '../../domain/plan.upcasters';
 import { PlanAccess } from './plan-access';
 import { PlanReadModel } from './plan-read-model';
 import { planView } from './plan-view';
@@ -17,7 +18,7 @@ export class PlanResolver {
     private readonly readModel: PlanReadModel,
     private readonly access: PlanAccess,
     private readonly control: AccessControl,
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @AccessCheckedInResolver('read')
@@ -33,7 +34,7 @@ export class PlanResolver {
     await this.access.assertRead(identity, record.issuerCode);
     if (!asOf) return planView(record.document);
     // The same evolve as the write side, over the events recorded up to the instant.
-    const state = await stateAsOf(this.store, planDecider, planStreamId(id), asOf);
+    const state = await stateAsOf(this.store, planDecider, planStreamId(id), asOf, planUpcasters);
     return state.status === 'absent' ? null : planView(state);
   }
 
@@ -127,7 +128,7 @@ export class PlanResolver {
 
   private async historyOf(plan: PlanType, identity: Identity): Promise<HistoryEntryView[]> {
     await this.control.assert(identity, 'read-history', plan.issuerCode);
-    return historyView(historyOf(planDecider, await this.store.readStream(planStreamId(plan.id))));
+    return historyView(historyOf(planDecider, await this.store.readStream(planStreamId(plan.id)), planUpcasters));
   }
 
   @AccessCheckedInResolver('read-history')

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { fold } from '@reform/decider';
-import { Projection, RecordedEvent } from '@reform/event-store';
+import { domainEventsOf, Projection, RecordedEvent } from '@reform/event-store';
 import { PLANS_SCHEMA } from '../../schema';
 import { PLAN_EVENT_TYPES, PlanEvent, planDecider, PlanState } from '../../domain/plan.decider';
+import { planUpcasters } from '../../domain/plan.upcasters';
 
 type Plan = Exclude<PlanState, { status: 'absent' }>;
 
@@ -30,7 +31,7 @@ export const plansProjection: Projection = {
       const before = known.get(id);
       const fresh = planEvents.filter((event) => event.streamVersion > (before?.version ?? 0));
       if (!fresh.length) continue;
-      const state = fold(planDecider, fresh as unknown as PlanEvent[], before?.document ?? planDecider.initialState);
+      const state = fold(planDecider, domainEventsOf<PlanEvent>(fresh, planUpcasters), before?.document ?? planDecider.initialState);
       if (state.status === 'absent') continue;
       await savePlan(manager, S, id, state, fresh[fresh.length - 1].streamVersion);
     }

@@ -5,7 +5,7 @@ import { DateScalar } from '@reform/subgraph';
 import { DraftSection } from '../../domain/plan-draft';
 import { PlanType } from '../../read/plans/plan.types';
 import { DraftSectionInput } from '../draft-plan/draft-plan.input';
-import { PlanCommands } from '../plan-commands';
+import { PlanCommands } from '../shared/plan-commands';
 import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
 @InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Đổi thời gian thực hiện của một nhiệm vụ.' })
@@ -34,12 +34,12 @@ export class AmendPlanResolver {
   @AccessCheckedInResolver('manage')
   @Mutation(() => PlanType, { description: 'Điều chỉnh kế hoạch đã ban hành (có lý do): thêm, bỏ nhiệm vụ, đổi thời gian thực hiện.' })
   async amendPlan(@Args('id', { type: () => ID }) id: string, @Args('input') input: AmendPlanInput, @CurrentIdentity() identity: Identity): Promise<PlanType> {
-    const plan = await this.commands.load(id);
-    const issuerCode = plan.draft.issuerCode;
-    await this.commands.assertManage(identity, issuerCode);
     const amendedOn = input.amendedOn ?? this.commands.today();
     const change = JSON.parse(JSON.stringify({ sections: input.sections ?? null, removeTaskIds: input.removeTaskIds ?? null, changeTimeframes: input.changeTimeframes ?? null }));
-    const units = await this.commands.neighbourhood(issuerCode, amendedOn, (change.sections as DraftSection[] | null) ?? plan.draft.sections);
-    return this.commands.execute(id, { type: 'AmendPlan', data: { amendedOn, reason: input.reason, change, units } }, identity, issuerCode);
+    // The units of the amendment day, for the plan the amendment is decided against.
+    return this.commands.change(id, identity, async (plan) => {
+      const units = await this.commands.neighbourhood(plan.draft.issuerCode, amendedOn, (change.sections as DraftSection[] | null) ?? plan.draft.sections);
+      return { type: 'AmendPlan', data: { amendedOn, reason: input.reason, change, units } };
+    });
   }
 }

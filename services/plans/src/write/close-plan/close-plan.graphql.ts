@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { PlanType } from '../../read/plans/plan.types';
-import { PlanCommands } from '../plan-commands';
+import { PlanCommands } from '../shared/plan-commands';
 
 /** Closing an issued plan: nothing is accepted after it. */
 @Resolver(() => PlanType)
@@ -18,8 +18,6 @@ export class ClosePlanResolver {
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
     @Args('closedOn', { type: () => DateScalar, nullable: true }) closedOn?: string | null,
   ): Promise<PlanType> {
-    const plan = await this.commands.load(id);
-    await this.commands.assertManage(identity, plan.draft.issuerCode);
-    return this.commands.execute(id, { type: 'ClosePlan', data: { closedOn: closedOn ?? this.commands.today(), reason: reason ?? null } }, identity, plan.draft.issuerCode);
+    return this.commands.change(id, identity, () => ({ type: 'ClosePlan', data: { closedOn: closedOn ?? this.commands.today(), reason: reason ?? null } }));
   }
 }

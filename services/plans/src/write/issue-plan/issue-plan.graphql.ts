@@ -3,7 +3,8 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { PlanType } from '../../read/plans/plan.types';
-import { PlanCommands } from '../plan-commands';
+import { PlanCommands } from '../shared/plan-commands';
+import { issuePlan } from './issue-plan.handler';
 
 /** Issuing: every unit cell resolved against the hierarchy of the issue day and recorded in the event. */
 @Resolver(() => PlanType)
@@ -17,11 +18,6 @@ export class IssuePlanResolver {
     @CurrentIdentity() identity: Identity,
     @Args('issuedOn', { type: () => DateScalar, nullable: true }) issuedOn?: string | null,
   ): Promise<PlanType> {
-    const plan = await this.commands.load(id);
-    const issuerCode = plan.draft.issuerCode;
-    await this.commands.assertManage(identity, issuerCode);
-    const day = issuedOn ?? this.commands.today();
-    const units = await this.commands.neighbourhood(issuerCode, day, plan.draft.sections);
-    return this.commands.issue(id, day, units, identity, issuerCode);
+    return issuePlan(this.commands, id, issuedOn ?? null, identity);
   }
 }

@@ -5,7 +5,7 @@ import { exportTimeline, neutralised } from './timeline-export';
 
 const actor = { accountId: 'a-1', username: 'd513', unitCode: '513' };
 const at = (minute: number) => new Date(Date.UTC(2021, 4, 23, 1, minute));
-const task = (taskId: string) => ({ taskId, sectionCode: null, text: `Nhiệm vụ ${taskId}`, target: null, timeframe: { kind: 'due', text: 'Trước 30/6/2021' }, dueOn: '2021-06-30', lead: [], implementing: ['20794'], monitoring: [], expectedResult: null });
+const task = (taskId: string) => ({ taskId, sectionCode: null, text: `Nhiệm vụ ${taskId}`, target: null, timeframe: { kind: 'due', text: 'Trước 30/6/2021', on: '2021-06-30' }, dueOn: '2021-06-30', lead: [], implementing: ['20794'], monitoring: [], expectedResult: null });
 const received = (name: string, data: unknown, minute: number, version: number): ReceivedPlanEvent => ({
   name,
   data,

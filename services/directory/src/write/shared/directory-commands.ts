@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { Command, Decider, DomainEvent } from '@reform/decider';
-import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, EventMetadata, EventStore, handleCommand } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
-import { tenantOf } from '@reform/unit-hierarchy';
-import { accountsProjection } from '../read/accounts/accounts.projection';
-import { unitsProjection } from '../read/units/units.projection';
-import { UnitDirectory } from '../read/units/unit-directory';
+import { commandMetadata, tenantOf } from '@reform/unit-hierarchy';
+import { accountsProjection } from '../../read/accounts/accounts.projection';
+import { unitsProjection } from '../../read/units/units.projection';
+import { UnitDirectory } from '../../read/units/unit-directory';
 
 /**
  * The directory's command shell: every command is decided against its stream and appended with
@@ -17,7 +16,7 @@ import { UnitDirectory } from '../read/units/unit-directory';
 @Injectable()
 export class DirectoryCommands {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly units: UnitDirectory,
     private readonly relay: RelayControl,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -32,8 +31,8 @@ export class DirectoryCommands {
 
   /** Who acted, for whom: the tenant is the target unit's unit below the province (district, or commune since 2025-07-01), else the province. */
   async metadataFor(identity: Identity | null, targetUnitCode: string | null): Promise<EventMetadata> {
-    const actor = identity ? { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode } : { accountId: 'system', username: 'system', unitCode: null };
-    return { actor, tenant: targetUnitCode ? await this.tenantOf(targetUnitCode) : 'platform', correlationId: randomUUID(), causationId: null };
+    const today = todayOf(this.clock);
+    return commandMetadata(this.units.reader(today), identity, targetUnitCode, today);
   }
 
   /** The one rule of libs/unit-hierarchy (tenancy.ts): the unit below the province in force today (an ended unit: its last place). */

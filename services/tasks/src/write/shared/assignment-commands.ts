@@ -1,25 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, Projection, RecordedEvent } from '@reform/event-store';
-import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { AssignmentCommand, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
-import { assignmentsProjection } from '../read/assignments/assignments.projection';
+import { EVENT_STORE, EventMetadata, EventStore, handleCommand, HandleCommandOptions, Projection, RecordedEvent } from '@reform/event-store';
+import { commandMetadata, tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { AssignmentCommand, assignmentDecider, AssignmentEvent, AssignmentState, assignmentStreamId } from '../../domain/assignment/assignment.decider';
+import { assignmentsProjection } from '../../read/assignments/assignments.projection';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** The service's inline projections: run in the transaction of every append. */
 export const TASKS_PROJECTIONS: readonly Projection[] = [assignmentsProjection];
 
-/** The command shell: load the assignment's stream, decide, append with the version read, project. */
+type AssignmentCommandOptions = HandleCommandOptions<AssignmentCommand, AssignmentEvent, AssignmentState>;
+
+/** The command shell: read the assignment's stream once, decide, append with the version read, project. */
 @Injectable()
 export class AssignmentCommands {
   constructor(
-    @Inject(EVENT_STORE) readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(UNIT_HIERARCHY) private readonly units: UnitHierarchy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(id: string, command: AssignmentCommand, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata)) {
+  execute(id: string, command: AssignmentCommandOptions['command'], metadata: AssignmentCommandOptions['metadata']) {
     return handleCommand({ store: this.store, decider: assignmentDecider, streamId: assignmentStreamId(id), command, metadata, projections: TASKS_PROJECTIONS });
   }
 
@@ -35,13 +36,9 @@ export class AssignmentCommands {
    * the user acted upon (the stream's last event when the command was decided). That is what
    * links a task's timeline from the plan's issue to every report (ADR 0013).
    */
-  async metadataFor(identity: Identity, unitCode: string): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
-    const tenant = await this.tenantOf(unitCode);
-    const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
-    return (past) => ({
-      actor,
-      tenant,
-      correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
+  metadataFor(identity: Identity, unitCode: string, past: readonly RecordedEvent[]): Promise<EventMetadata> {
+    return commandMetadata(this.units, identity, unitCode, this.today(), {
+      correlationId: past[0]?.metadata.correlationId,
       causationId: past.length ? past[past.length - 1].eventId : null,
     });
   }

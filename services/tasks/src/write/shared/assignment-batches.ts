@@ -1,6 +1,6 @@
 import { DomainError } from '@reform/decider';
 import { assertSchemaName, EventMetadata, NewEvent, PostgresEventStore, project, Projection, StreamAppend, WrongExpectedVersionError } from '@reform/event-store';
-import { Assignment, AssignmentCommand, AssignmentFacts, assignmentDecider, assignmentStreamId } from '../domain/assignment/assignment.decider';
+import { Assignment, AssignmentCommand, AssignmentFacts, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 
 export interface BatchOptions {
   readonly store: PostgresEventStore;

@@ -1,7 +1,7 @@
 import { DomainError } from '@reform/decider';
 import { EventMetadata, PostgresEventStore, RecordedEvent, StreamAppend, project } from '@reform/event-store';
-import { UnitCommand, UnitState, unitDecider, unitStreamId } from '../domain/unit/unit.decider';
-import { loadUnits, unitsProjection } from '../read/units/units.projection';
+import { UnitCommand, UnitState, unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
+import { loadUnits, unitsProjection } from '../../read/units/units.projection';
 
 export interface UnitCommandFailure {
   readonly index: number;
