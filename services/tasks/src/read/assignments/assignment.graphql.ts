@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
-import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
+import { EVENT_STORE, historyOf, EventStore, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar, HistoryEntryView, historyView, integrityReport, IntegrityReportType } from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
@@ -14,7 +14,7 @@ import { AssignmentStatusEnum, AssignmentType, AssignmentView, HistoryEntryType,
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly guard: AssignmentAccess,
     private readonly list: AssignmentList,
     private readonly access: AccessControl,
