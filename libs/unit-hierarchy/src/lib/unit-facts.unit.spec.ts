@@ -1,4 +1,4 @@
-import { ContractRegistry, DIRECTORY_UNIT_CONTRACTS } from '@reform/contracts';
+import { ContractRegistry, DIRECTORY_UNIT_CONTRACTS, IntegrationEventContract } from '@reform/contracts';
 import { ABSENT_UNIT, evolveUnit, UnitState } from '@reform/unit-periods';
 import { unitFactOf } from './unit-facts';
 
@@ -10,7 +10,7 @@ import { unitFactOf } from './unit-facts';
  */
 const registry = new ContractRegistry().register(...DIRECTORY_UNIT_CONTRACTS);
 const received = (eventType: string, data: Record<string, unknown>) => {
-  const contract = DIRECTORY_UNIT_CONTRACTS.find((candidate) => candidate.eventType === eventType)!;
+  const contract: IntegrationEventContract = DIRECTORY_UNIT_CONTRACTS.find((candidate) => candidate.eventType === eventType)!;
   return unitFactOf(contract.name, registry.accept(contract, contract.version, JSON.parse(JSON.stringify(data))));
 };
 const fold = (...facts: ReturnType<typeof received>[]): UnitState => facts.reduce(evolveUnit, ABSENT_UNIT as UnitState);

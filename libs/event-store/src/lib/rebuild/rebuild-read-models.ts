@@ -103,189 +103,270 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the new table. A lock timeout or a deadlock rolls the swap back; another pass and swap follow.
  */
 export async function rebuildReadModels(options: RebuildReadModelsOptions): Promise<RebuildResult> {
-  const began = Date.now();
-  const { dataSource, store, projections } = options;
-  const S = assertSchemaName(options.schema);
-  if (store.schema !== S) throw new Error(`rebuildReadModels: the store's schema is ${store.schema}, not ${S}`);
-  const shadow = assertSchemaName(`${S}__rebuild`);
-  const previous = assertSchemaName(`${S}__previous`);
-  const pageSize = options.pageSize ?? 1000;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`rebuildReadModels: pageSize must be a positive integer, not ${pageSize}`);
-  const swapThreshold = options.swapThreshold ?? pageSize;
-  const maxCatchUpPasses = options.maxCatchUpPasses ?? 20;
-  const lockTimeoutMs = options.lockTimeoutMs ?? 3000;
-  const swapAttempts = options.swapAttempts ?? 5;
-  const tables = ownedTables(projections);
-
+  const rebuild = new Rebuild(options);
   // One rebuild per schema at a time: a session lock, held on a connection of its own.
-  const lock = dataSource.createQueryRunner();
+  const lock = options.dataSource.createQueryRunner();
   await lock.connect();
-  let shadowCreated = false;
   try {
-    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`reform.rebuild.${S}`]);
-    if (!locked) throw new RebuildRefusedError(`cannot rebuild: another rebuild of schema ${S} is running`);
-    await assertRebuildableTables(dataSource, S, tables);
+    const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`reform.rebuild.${rebuild.schema}`]);
+    if (!locked) throw new RebuildRefusedError(`cannot rebuild: another rebuild of schema ${rebuild.schema} is running`);
+    await rebuild.createCopies();
+    await rebuild.replay();
+    await rebuild.catchUp();
+    await rebuild.analyzeCopies();
+    return await rebuild.swap();
+  } catch (error) {
+    await rebuild.dropCopies();
+    throw error;
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`reform.rebuild.${rebuild.schema}`]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** What a swap did under the lock. */
+interface Swapped {
+  readonly swapEvents: number;
+  readonly swapPosition: GlobalPosition;
+  readonly before: Map<string, number>;
+  readonly after: Map<string, number>;
+}
+
+/** One rebuild's settings and progress, and its steps in the order `rebuildReadModels` runs them. */
+class Rebuild {
+  readonly schema: string;
+  private readonly began = Date.now();
+  private readonly dataSource: DataSource;
+  private readonly store: PostgresEventStore;
+  private readonly projections: readonly Projection[];
+  private readonly shadow: string;
+  private readonly previous: string;
+  private readonly pageSize: number;
+  private readonly swapThreshold: number;
+  private readonly maxCatchUpPasses: number;
+  private readonly lockTimeoutMs: number;
+  private readonly swapAttempts: number;
+  private readonly tables: string[];
+  /** Events applied per projection (rolled back with a failed swap). */
+  private applied: Map<string, number>;
+  private position: GlobalPosition = START;
+  private done = 0;
+  private total = 0;
+  private passes = 0;
+  private copiesCreated = false;
+  private readonly setBased: boolean;
+
+  constructor(private readonly options: RebuildReadModelsOptions) {
+    const { dataSource, store, projections } = options;
+    const S = assertSchemaName(options.schema);
+    if (store.schema !== S) throw new Error(`rebuildReadModels: the store's schema is ${store.schema}, not ${S}`);
+    this.schema = S;
+    this.dataSource = dataSource;
+    this.store = store;
+    this.projections = projections;
+    this.shadow = assertSchemaName(`${S}__rebuild`);
+    this.previous = assertSchemaName(`${S}__previous`);
+    this.pageSize = options.pageSize ?? 1000;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new Error(`rebuildReadModels: pageSize must be a positive integer, not ${this.pageSize}`);
+    this.swapThreshold = options.swapThreshold ?? this.pageSize;
+    this.maxCatchUpPasses = options.maxCatchUpPasses ?? 20;
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 3000;
+    this.swapAttempts = options.swapAttempts ?? 5;
+    this.tables = ownedTables(projections);
+    this.applied = new Map(projections.map((p) => [p.name, 0]));
+    this.setBased = projections.every((p) => p.replay);
+  }
+
+  /** 1. The copies in `<schema>__rebuild`, after what a rebuild that stopped half-way left. */
+  async createCopies(): Promise<void> {
+    await assertRebuildableTables(this.dataSource, this.schema, this.tables);
     // Left by a rebuild that stopped half-way: the copies are incomplete, the old tables unused.
-    await dataSource.query(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`);
-    await dataSource.query(`DROP SCHEMA IF EXISTS "${previous}" CASCADE`);
-    await createShadowTables(dataSource, S, shadow, tables);
-    shadowCreated = true;
+    await this.dataSource.query(`DROP SCHEMA IF EXISTS "${this.shadow}" CASCADE`);
+    await this.dataSource.query(`DROP SCHEMA IF EXISTS "${this.previous}" CASCADE`);
+    await createShadowTables(this.dataSource, this.schema, this.shadow, this.tables);
+    this.copiesCreated = true;
+    this.total = await countEventsAfter(this.dataSource, this.schema, START);
+  }
 
-    const applied = new Map(projections.map((p) => [p.name, 0]));
-    const apply = async (events: readonly RecordedEvent[], manager: EntityManager) => {
-      await project(projections, events, manager, shadow);
-      for (const p of projections) applied.set(p.name, (applied.get(p.name) ?? 0) + events.filter((e) => p.eventTypes.includes(e.type)).length);
-    };
-    let position: GlobalPosition = START;
-    let done = 0;
-    let total = await countEventsAfter(dataSource, S, START);
-    let passes = 0;
-    const progress = (phase: RebuildPhase, attempt: number): RebuildProgress => {
-      const seconds = (Date.now() - began) / 1000;
-      total = Math.max(total, done);
-      return { phase, pass: passes, attempt, position, done, total, eventsPerSecond: seconds > 0 ? Math.round(done / seconds) : 0 };
-    };
+  /**
+   * 2. The first pass from position 0. Set-based when every projection offers `replay` (ADR 0033):
+   * each fills its copies from the events table inside PostgreSQL, up to the last event readAll
+   * could give now; the catch-up goes on from there. Otherwise a paged pass through `apply`.
+   */
+  async replay(): Promise<void> {
+    if (!this.setBased) return this.pass('replay');
+    this.passes += 1;
+    const replay = await replayWindow(this.dataSource, this.schema, this.shadow, async (events) => {
+      this.done += events;
+      await this.options.onProgress?.(this.progress('replay', 0));
+    });
+    if (!replay) return;
+    for (const p of this.projections) await p.replay?.(replay.window);
+    for (const p of this.projections) this.applied.set(p.name, p.eventTypes.reduce((sum, type) => sum + (replay.eventsByType.get(type) ?? 0), 0));
+    this.position = replay.window.upTo;
+    this.done = replay.events;
+    await this.options.onProgress?.(this.progress('replay', 0));
+  }
 
-    /**
-     * One pass of readAll from `position`, until a page comes back short (caught up with the
-     * oldest running transaction) or it has read as many events as were committed when it began
-     * (so that a service appending faster than the replay cannot keep a pass going for ever).
-     */
-    const pass = async (phase: RebuildPhase) => {
-      passes += 1;
-      const budget = await countEventsAfter(dataSource, S, position);
-      const doneBefore = done;
-      // The next page is read while this one is applied (two connections): reading and
-      // projecting overlap instead of taking turns.
-      let next = store.readAll(position, pageSize);
-      for (let pages = 0; ; pages++) {
-        const page = await next;
-        const last = page.events.length < pageSize || done + page.events.length - doneBefore >= budget;
-        if (!last) {
-          next = store.readAll(page.position, pageSize);
-          next.catch(() => undefined); // awaited (and thrown) at the next turn; not unhandled if this page fails
-        }
-        if (page.events.length) {
-          await dataSource.transaction(async (manager) => {
-            // The copies are thrown away if the rebuild stops half-way, so a page need not wait
-            // for its WAL flush; the swap commits synchronously, and flushing its WAL flushes
-            // every page's before it (WAL is flushed up to a position).
-            await manager.query('SET LOCAL synchronous_commit = off');
-            await apply(page.events, manager);
-          });
-          position = page.position;
-          done += page.events.length;
-        }
-        // Each page, and a pass that found nothing (readAll held back by an old transaction) once.
-        if (page.events.length || pages === 0) await options.onProgress?.(progress(phase, 0));
-        if (last) return;
+  /**
+   * 2. One pass of readAll from `position`, until a page comes back short (caught up with the
+   * oldest running transaction) or it has read as many events as were committed when it began
+   * (so that a service appending faster than the replay cannot keep a pass going for ever).
+   */
+  async pass(phase: RebuildPhase): Promise<void> {
+    this.passes += 1;
+    const budget = await countEventsAfter(this.dataSource, this.schema, this.position);
+    const doneBefore = this.done;
+    // The next page is read while this one is applied (two connections): reading and
+    // projecting overlap instead of taking turns.
+    let next = this.store.readAll(this.position, this.pageSize);
+    for (let pages = 0; ; pages++) {
+      const page = await next;
+      const last = page.events.length < this.pageSize || this.done + page.events.length - doneBefore >= budget;
+      if (!last) {
+        next = this.store.readAll(page.position, this.pageSize);
+        next.catch(() => undefined); // awaited (and thrown) at the next turn; not unhandled if this page fails
       }
-    };
+      if (page.events.length) await this.applyPage(page.events, page.position);
+      // Each page, and a pass that found nothing (readAll held back by an old transaction) once.
+      if (page.events.length || pages === 0) await this.options.onProgress?.(this.progress(phase, 0));
+      if (last) return;
+    }
+  }
 
-    const setBased = projections.every((p) => p.replay);
-    if (setBased) {
-      // Set-based (ADR 0033): each projection fills its copies from the events table inside
-      // PostgreSQL, up to the last event readAll could give now; the catch-up below goes on from there.
-      passes += 1;
-      const window = await replayWindow(dataSource, S, shadow, async (events) => {
-        done += events;
-        await options.onProgress?.(progress('replay', 0));
-      });
-      if (window) {
-        for (const p of projections) await p.replay?.(window.window);
-        for (const p of projections) applied.set(p.name, p.eventTypes.reduce((sum, type) => sum + (window.eventsByType.get(type) ?? 0), 0));
-        position = window.window.upTo;
-        done = window.events;
-        await options.onProgress?.(progress('replay', 0));
-      }
-    } else await pass('replay');
+  /** A page into the copies, in a transaction of its own. */
+  private async applyPage(events: readonly RecordedEvent[], position: GlobalPosition): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // The copies are thrown away if the rebuild stops half-way, so a page need not wait
+      // for its WAL flush; the swap commits synchronously, and flushing its WAL flushes
+      // every page's before it (WAL is flushed up to a position).
+      await manager.query('SET LOCAL synchronous_commit = off');
+      await this.apply(events, manager);
+    });
+    this.position = position;
+    this.done += events.length;
+  }
+
+  private async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    await project(this.projections, events, manager, this.shadow);
+    for (const p of this.projections) this.applied.set(p.name, (this.applied.get(p.name) ?? 0) + events.filter((e) => p.eventTypes.includes(e.type)).length);
+  }
+
+  /**
+   * 3. Further passes until few events remain; or until it is not closing in (the service
+   * appends as fast as the replay reads): the swap applies the rest under the lock, while
+   * writers wait.
+   */
+  async catchUp(): Promise<void> {
     for (let behind = Infinity; ; ) {
-      const remaining = await countEventsAfter(dataSource, S, position);
-      total = done + remaining;
-      // Close enough; or not closing in (the service appends as fast as the replay reads): the
-      // swap applies the rest under the lock, while writers wait.
-      if (remaining <= swapThreshold || remaining >= behind || passes - 1 >= maxCatchUpPasses) break;
+      const remaining = await countEventsAfter(this.dataSource, this.schema, this.position);
+      this.total = this.done + remaining;
+      if (remaining <= this.swapThreshold || remaining >= behind || this.passes - 1 >= this.maxCatchUpPasses) return;
       behind = remaining;
-      const before = done;
-      await pass('catch-up');
+      const before = this.done;
+      await this.pass('catch-up');
       // Nothing readable although events remain: an old transaction holds readAll back; wait a little.
-      if (done === before) {
+      if (this.done === before) {
         behind = Infinity;
         await sleep(100);
       }
     }
+  }
 
-    // Planner statistics for the copies before they serve (autovacuum would take its time).
-    for (const table of tables) await dataSource.query(`ANALYZE "${shadow}"."${table}"`);
+  /** Planner statistics for the copies before they serve (autovacuum would take its time). */
+  async analyzeCopies(): Promise<void> {
+    for (const table of this.tables) await this.dataSource.query(`ANALYZE "${this.shadow}"."${table}"`);
+  }
 
-    let attempt = 0;
-    for (;;) {
-      attempt += 1;
-      const talliesBefore = new Map(applied);
+  /** 4. The swap, tried again after a lock timeout or a deadlock (another catch-up pass first). */
+  async swap(): Promise<RebuildResult> {
+    for (let attempt = 1; ; attempt++) {
+      const talliesBefore = new Map(this.applied);
       try {
-        const swapped = await dataSource.transaction(async (manager) => {
-          await manager.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
-          await manager.query(`LOCK TABLE ${tables.map((t) => `"${S}"."${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
-          // Every writer of the live tables has committed (the lock waited for it) or waits for
-          // us, so every event whose effect the live tables hold is committed and visible now:
-          // read them without readAll's xmin cut. Those of waiting writers are not visible yet;
-          // their own inline projection writes them into the new tables once the lock is free.
-          let swapEvents = 0;
-          let swapPosition = position;
-          for (;;) {
-            const events = await committedEventsAfter(manager, S, swapPosition, pageSize);
-            if (events.length === 0) break;
-            await apply(events, manager);
-            swapEvents += events.length;
-            swapPosition = events[events.length - 1].globalPosition;
-          }
-          const before = await countRows(manager, S, tables);
-          const after = await countRows(manager, shadow, tables);
-          await options.onProgress?.({ ...progress('swap', attempt), done: done + swapEvents, total: Math.max(total, done + swapEvents), position: swapPosition });
-          await manager.query(`CREATE SCHEMA "${previous}"`);
-          for (const table of tables) await manager.query(`ALTER TABLE "${S}"."${table}" SET SCHEMA "${previous}"`);
-          for (const table of tables) await manager.query(`ALTER TABLE "${shadow}"."${table}" SET SCHEMA "${S}"`);
-          await manager.query(`DROP SCHEMA "${shadow}"`);
-          const rebuiltAt = new Date();
-          await recordReadModelVersions(
-            manager,
-            S,
-            projections.map((p) => ({ readModel: readModelName(p), projection: p.name, tables: p.tables, rebuiltAt, position: swapPosition, events: applied.get(p.name) ?? 0 })),
-          );
-          return { swapEvents, swapPosition, before, after };
-        });
-        done += swapped.swapEvents;
-        position = swapped.swapPosition;
-        shadowCreated = false;
-        const previousDropped = await dropPrevious(dataSource, previous, lockTimeoutMs);
-        return {
-          schema: S,
-          projections: projections.map((p) => ({ name: p.name, tables: p.tables, events: applied.get(p.name) ?? 0 })),
-          events: done,
-          swapEvents: swapped.swapEvents,
-          passes,
-          replay: setBased ? 'set-based' : 'paged',
-          swapAttempts: attempt,
-          position,
-          tables: tables.map((table) => ({ table, rowsBefore: swapped.before.get(table) ?? 0, rowsAfter: swapped.after.get(table) ?? 0 })),
-          seconds: (Date.now() - began) / 1000,
-          previousDropped,
-        };
+        const swapped = await this.swapOnce(attempt);
+        this.done += swapped.swapEvents;
+        this.position = swapped.swapPosition;
+        this.copiesCreated = false;
+        const previousDropped = await dropPrevious(this.dataSource, this.previous, this.lockTimeoutMs);
+        return this.result(swapped, attempt, previousDropped);
       } catch (error) {
         const code = (error as { code?: string }).code;
-        if ((code !== LOCK_NOT_AVAILABLE && code !== DEADLOCK_DETECTED) || attempt >= swapAttempts) throw error;
+        if ((code !== LOCK_NOT_AVAILABLE && code !== DEADLOCK_DETECTED) || attempt >= this.swapAttempts) throw error;
         // Rolled back, with the events it had applied: the copies are as the last pass left them.
-        for (const [name, events] of talliesBefore) applied.set(name, events);
+        this.applied = talliesBefore;
         await sleep(100 * attempt);
-        await pass('catch-up');
+        await this.pass('catch-up');
       }
     }
-  } catch (error) {
-    if (shadowCreated) await dataSource.query(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`).catch(() => undefined);
-    throw error;
-  } finally {
-    await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`reform.rebuild.${S}`]).catch(() => undefined);
-    await lock.release();
+  }
+
+  /** Under the live tables' lock: the last events, the tables change places, the versions recorded. */
+  private swapOnce(attempt: number): Promise<Swapped> {
+    const { schema: S, shadow, previous, tables } = this;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockTimeoutMs))}`);
+      await manager.query(`LOCK TABLE ${tables.map((t) => `"${S}"."${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      const { swapEvents, swapPosition } = await this.applyCommittedUnderLock(manager);
+      const before = await countRows(manager, S, tables);
+      const after = await countRows(manager, shadow, tables);
+      await this.options.onProgress?.({ ...this.progress('swap', attempt), done: this.done + swapEvents, total: Math.max(this.total, this.done + swapEvents), position: swapPosition });
+      await manager.query(`CREATE SCHEMA "${previous}"`);
+      for (const table of tables) await manager.query(`ALTER TABLE "${S}"."${table}" SET SCHEMA "${previous}"`);
+      for (const table of tables) await manager.query(`ALTER TABLE "${shadow}"."${table}" SET SCHEMA "${S}"`);
+      await manager.query(`DROP SCHEMA "${shadow}"`);
+      const rebuiltAt = new Date();
+      await recordReadModelVersions(
+        manager,
+        S,
+        this.projections.map((p) => ({ readModel: readModelName(p), projection: p.name, tables: p.tables, rebuiltAt, position: swapPosition, events: this.applied.get(p.name) ?? 0 })),
+      );
+      return { swapEvents, swapPosition, before, after };
+    });
+  }
+
+  /**
+   * Every writer of the live tables has committed (the lock waited for it) or waits for us, so
+   * every event whose effect the live tables hold is committed and visible now: read them
+   * without readAll's xmin cut. Those of waiting writers are not visible yet; their own inline
+   * projection writes them into the new tables once the lock is free.
+   */
+  private async applyCommittedUnderLock(manager: EntityManager): Promise<{ swapEvents: number; swapPosition: GlobalPosition }> {
+    let swapEvents = 0;
+    let swapPosition = this.position;
+    for (;;) {
+      const events = await committedEventsAfter(manager, this.schema, swapPosition, this.pageSize);
+      if (events.length === 0) return { swapEvents, swapPosition };
+      await this.apply(events, manager);
+      swapEvents += events.length;
+      swapPosition = events[events.length - 1].globalPosition;
+    }
+  }
+
+  /** On failure: the copies go (the live tables were never touched). */
+  async dropCopies(): Promise<void> {
+    if (this.copiesCreated) await this.dataSource.query(`DROP SCHEMA IF EXISTS "${this.shadow}" CASCADE`).catch(() => undefined);
+  }
+
+  private progress(phase: RebuildPhase, attempt: number): RebuildProgress {
+    const seconds = (Date.now() - this.began) / 1000;
+    this.total = Math.max(this.total, this.done);
+    return { phase, pass: this.passes, attempt, position: this.position, done: this.done, total: this.total, eventsPerSecond: seconds > 0 ? Math.round(this.done / seconds) : 0 };
+  }
+
+  private result(swapped: Swapped, attempt: number, previousDropped: boolean): RebuildResult {
+    return {
+      schema: this.schema,
+      projections: this.projections.map((p) => ({ name: p.name, tables: p.tables, events: this.applied.get(p.name) ?? 0 })),
+      events: this.done,
+      swapEvents: swapped.swapEvents,
+      passes: this.passes,
+      replay: this.setBased ? 'set-based' : 'paged',
+      swapAttempts: attempt,
+      position: this.position,
+      tables: this.tables.map((table) => ({ table, rowsBefore: swapped.before.get(table) ?? 0, rowsAfter: swapped.after.get(table) ?? 0 })),
+      seconds: (Date.now() - this.began) / 1000,
+      previousDropped,
+    };
   }
 }
 

@@ -3,7 +3,7 @@ import { Args, Field, ID, ObjectType, Parent, Query, registerEnumType, ResolveFi
 import { Identity, ROLES, Role } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn, unauthenticated } from '@reform/auth';
 import { DomainError } from '@reform/decider';
-import { EVENT_STORE, PostgresEventStore, stateAsOf } from '@reform/event-store';
+import { EVENT_STORE, EventStore, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar } from '@reform/subgraph';
 import { accountDecider, AccountState, accountStreamId } from '../../domain/account/account.decider';
 import { UnitType } from '../units/unit.graphql';
@@ -56,7 +56,7 @@ export class AccountResolver {
     private readonly accounts: AccountDirectory,
     private readonly units: UnitDirectory,
     private readonly access: AccessControl,
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

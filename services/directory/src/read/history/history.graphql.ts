@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
-import { EVENT_STORE, historyOf, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, historyOf, EventStore } from '@reform/event-store';
 import { HISTORY_PAGE_MAX, HistoryActorView, HistoryEntryView, historyPageOf, historyTypes, historyView, historyWindow, integrityReport, IntegrityReportType, Page } from '@reform/subgraph';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
@@ -19,7 +19,7 @@ export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTy
 @Resolver(() => UnitType)
 export class UnitHistoryResolver {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly access: AccessControl,
   ) {}
 
@@ -61,7 +61,7 @@ export class UnitHistoryResolver {
 @Resolver(() => AccountType)
 export class AccountHistoryResolver {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly access: AccessControl,
   ) {}
 

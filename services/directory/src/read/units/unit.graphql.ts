@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Directive, Field, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { SignedIn } from '@reform/auth';
-import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, EventStore } from '@reform/event-store';
 import { DateScalar, DateTimeScalar, Page, pageOf, pageType, pageWindow, refuseSilentCut, vietnamDay, windowOf } from '@reform/subgraph';
 import { UNIT_LEVELS, UnitLevel } from '../../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from './unit-directory';
@@ -87,7 +87,7 @@ export class UnitResolver {
 
   constructor(
     private readonly directory: UnitDirectory,
-    @Inject(EVENT_STORE) store: PostgresEventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.asRecorded = new UnitsAsRecorded(store);

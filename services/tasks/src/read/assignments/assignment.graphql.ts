@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
-import { EVENT_STORE, historyOf, PostgresEventStore, stateAsOf } from '@reform/event-store';
+import { EVENT_STORE, historyOf, EventStore, stateAsOf } from '@reform/event-store';
 import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
@@ -15,7 +15,7 @@ import { AssignmentPageType, AssignmentStatusEnum, ExtensionStatusEnum, Assignme
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly guard: AssignmentAccess,
     private readonly list: AssignmentList,
     private readonly access: AccessControl,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
 import { DomainError } from '@reform/decider';
-import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
+import { EVENT_STORE, EventStore } from '@reform/event-store';
 import { Assignment, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
 import { AssignmentList } from '../assignments/assignment-list';
@@ -29,7 +29,7 @@ import { PLAN_EVENTS_QUEUE } from '../../automation/plan-event-jobs';
 @Injectable()
 export class TaskTimelineQuery {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly list: AssignmentList,
     private readonly access: AccessControl,
