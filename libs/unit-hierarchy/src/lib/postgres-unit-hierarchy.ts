@@ -64,6 +64,20 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
     return rows.length ? toView(rows[0].day)(rows[0]) : null;
   }
 
+  async lastKnownMany(codes: readonly string[]): Promise<Map<string, UnitView>> {
+    const rows: Array<ViewRow & { day: string }> = await this.manager.query(
+      `SELECT DISTINCT ON (u.code) ${VIEW}, COALESCE((p.valid_to - 1)::text, to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) AS day
+       FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = ANY($1::text[]) ORDER BY u.code, p.seq DESC`,
+      [codes],
+    );
+    return new Map(rows.map((row) => [row.code, toView(row.day)(row)]));
+  }
+
+  async inForce(codes: readonly string[], day: string): Promise<Set<string>> {
+    const rows: Array<{ code: string }> = await this.manager.query(`SELECT p.code FROM "${this.S}".unit_periods p WHERE p.code = ANY($1::text[]) AND ${onDay('$2')}`, [codes, day]);
+    return new Set(rows.map((row) => row.code));
+  }
+
   async children(code: string, day: string, filter: UnitFilter = {}): Promise<UnitView[]> {
     const rows: ViewRow[] = await this.manager.query(
       `SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code)

@@ -52,6 +52,10 @@ export interface UnitHierarchy {
   ancestry(code: string, day: string): Promise<UnitView[]>;
   /** Every unit that went into `code`, wholly or in part, directly or through earlier changes (lineage). */
   predecessors(code: string): Promise<string[]>;
+  /** The last recorded state of each of `codes` that is known (one round trip for many). */
+  lastKnownMany(codes: readonly string[]): Promise<Map<string, UnitView>>;
+  /** Which of `codes` are in force on `day`. */
+  inForce(codes: readonly string[], day: string): Promise<Set<string>>;
   /** Which of `codes` are known at all (any day). */
   existing(codes: readonly string[]): Promise<Set<string>>;
 }

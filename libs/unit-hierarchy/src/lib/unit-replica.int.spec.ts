@@ -69,6 +69,13 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     expect((await hierarchy.unit('20797', '2022-12-31'))?.name).toBe('Xã Bình Dương');
     expect((await hierarchy.unit('20797', '2025-01-01'))?.name).toBe('Thị trấn Bình Dương');
     expect(await hierarchy.lastKnown('20836')).toMatchObject({ code: '20836', mergedInto: '20833', validTo: '2024-01-01', day: '2023-12-31' });
+    // Many at once, as one at a time (the plan tree asks for a province's ended units together).
+    const many = await hierarchy.lastKnownMany(['20836', '20800', 'unknown']);
+    expect([...many.keys()].sort()).toEqual(['20800', '20836']);
+    expect(many.get('20836')).toEqual(await hierarchy.lastKnown('20836'));
+    expect(many.get('20800')).toMatchObject({ parentCode: '514' });
+    expect(await hierarchy.inForce(['20836', '20833', '20800', 'unknown'], '2024-06-01')).toEqual(new Set(['20833', '20800']));
+    expect(await hierarchy.inForce(['20836'], '2023-06-01')).toEqual(new Set(['20836']));
     const periods = await app.get(EntityManager).query(`SELECT count(*)::int AS n FROM replica.unit_periods WHERE code = '20797'`);
     expect(periods).toEqual([{ n: 2 }]);
   });

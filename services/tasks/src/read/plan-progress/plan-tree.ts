@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { chainInForce, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { chainInForce, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { TASKS_SCHEMA as S } from '../../schema';
 
 /**
@@ -31,6 +31,11 @@ export interface PlanPlacement {
 
 const MAX_DEPTH = 10;
 
+interface TodayFacts {
+  readonly inForce: Set<string>;
+  readonly last: Map<string, UnitView>;
+}
+
 /**
  * The trees of a plan's own day and of today, over the service's copy of the unit hierarchy.
  * Membership never depends on the mode's arrangement alone: in the TODAY tree a group belongs to
@@ -59,10 +64,11 @@ export class PlanTree {
     if (mode === 'ISSUE_DAY') return { chainOf: (pair) => issueChains.get(pair.originCode) ?? null };
 
     // TODAY: the root stands for what it became; each unit hangs under what it became.
+    const facts = await this.factsOn([root, ...pairs.map((pair) => pair.unitCode)], today);
     const memo = new Map<string, string | null>();
-    const rootToday = await this.placedToday(root, today, memo);
+    const rootToday = await this.placedToday(root, today, facts, memo);
     const placed = new Map<string, string | null>();
-    for (const code of new Set(pairs.map((pair) => pair.unitCode))) placed.set(code, await this.placedToday(code, today, memo));
+    for (const code of new Set(pairs.map((pair) => pair.unitCode))) placed.set(code, await this.placedToday(code, today, facts, memo));
     const todayChains = rootToday ? await this.chainsOn(rootToday, [...new Set([...placed.values()].filter((code): code is string => code !== null))], today) : new Map<string, string[] | null>();
     const rootInForce = rootToday === root;
     return {
@@ -106,33 +112,54 @@ export class PlanTree {
   }
 
   /**
+   * What placing `codes` today needs, read in a few round trips rather than a few per unit: which
+   * are in force, and for the others their last state (successors, last parent), followed to the
+   * successors and parents they lead to.
+   */
+  private async factsOn(codes: readonly string[], today: string): Promise<TodayFacts> {
+    const facts: TodayFacts = { inForce: new Set(), last: new Map() };
+    const seen = new Set<string>();
+    let frontier = [...new Set(codes)];
+    for (let round = 0; frontier.length > 0 && round <= MAX_DEPTH; round++) {
+      const fresh = frontier.filter((code) => !seen.has(code));
+      fresh.forEach((code) => seen.add(code));
+      if (fresh.length === 0) break;
+      for (const code of await this.units.inForce(fresh, today)) facts.inForce.add(code);
+      const next: string[] = [];
+      for (const [code, last] of await this.units.lastKnownMany(fresh.filter((c) => !facts.inForce.has(c)))) {
+        facts.last.set(code, last);
+        for (const successor of last.successors) if (successor.effectiveOn <= today) next.push(successor.code);
+        if (last.parentCode) next.push(last.parentCode);
+      }
+      frontier = next;
+    }
+    return facts;
+  }
+
+  /**
    * The unit in force today that stands for `code`: itself; else its successors in effect, followed
    * to units in force (one: it; several: the nearest unit above all of them); else what its parent
    * on its last day became. Null for a unit unknown here. `memo` lives for one question; lineage
    * runs forward in time, and `depth` bounds a faulty cycle.
    */
-  private async placedToday(code: string, today: string, memo: Map<string, string | null>, depth = 0): Promise<string | null> {
+  private async placedToday(code: string, today: string, facts: TodayFacts, memo: Map<string, string | null>, depth = 0): Promise<string | null> {
     if (memo.has(code)) return memo.get(code) ?? null;
     if (depth > MAX_DEPTH) return null;
     let answer: string | null;
-    const last = (await this.units.unit(code, today)) ? 'in force' : await this.units.lastKnown(code);
-    if (last === 'in force') answer = code;
+    const last = facts.last.get(code);
+    if (facts.inForce.has(code)) answer = code;
     else if (!last) answer = null;
-    else if (last.validFrom !== null && last.validFrom > today) {
-      answer = code; // not yet in force: where it will be
-    } else {
+    else if (last.validFrom !== null && last.validFrom > today) answer = code; // not yet in force: where it will be
+    else {
       const found = new Set<string>();
       for (const successor of last.successors) {
         if (successor.effectiveOn > today || successor.code === code) continue;
-        const placed = await this.placedToday(successor.code, today, memo, depth + 1);
+        const placed = await this.placedToday(successor.code, today, facts, memo, depth + 1);
         if (placed) found.add(placed);
       }
       if (found.size === 1) answer = [...found][0];
       else if (found.size > 1) answer = await this.nearestAbove([...found], today);
-      else {
-        const parent = (await chainInForce(this.units, code, today))[1]?.code;
-        answer = parent ? await this.placedToday(parent, today, memo, depth + 1) : null;
-      }
+      else answer = last.parentCode ? await this.placedToday(last.parentCode, today, facts, memo, depth + 1) : null;
     }
     memo.set(code, answer);
     return answer;
