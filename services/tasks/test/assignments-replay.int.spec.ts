@@ -78,12 +78,26 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     await database?.drop();
   });
 
-  it('rebuilds, set-based, the same rows and counts as the inline projection made', async () => {
+  // The copies' indexes and keys are dropped for the load and built again: same names, same definitions.
+  const indexes = () =>
+    dataSource.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2::text[]) ORDER BY indexname`, [TASKS_SCHEMA, tables]);
+  const constraints = () =>
+    dataSource.query(
+      `SELECT conname, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+       WHERE n.nspname = $1 AND t.relname = ANY($2::text[]) ORDER BY conname`,
+      [TASKS_SCHEMA, tables],
+    );
+
+  it('rebuilds, set-based, the same rows and counts as the inline projection made, with the same indexes and keys', async () => {
     const live = await tableSnapshot(dataSource, TASKS_SCHEMA, tables);
     expect(live.assignments).toHaveLength(23);
+    const [liveIndexes, liveConstraints] = [await indexes(), await constraints()];
+    expect(liveIndexes.length).toBeGreaterThanOrEqual(5);
     const result = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: tasksReadModels.projections, pageSize: 4 });
     expect(result.replay).toBe('set-based');
     expect(await tableSnapshot(dataSource, TASKS_SCHEMA, tables)).toEqual(live);
+    expect(await indexes()).toEqual(liveIndexes);
+    expect(await constraints()).toEqual(liveConstraints);
   });
 
   it('an assignment the set-based pass built, carried on while the rebuild runs, ends as live', async () => {
