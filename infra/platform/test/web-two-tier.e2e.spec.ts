@@ -1,4 +1,3 @@
-import { Page } from 'playwright-core';
 import { FixedClock } from '@reform/clock';
 import type { DraftSection } from '@reform/plans';
 import { appendixDocx } from './appendix-docx';
@@ -143,7 +142,14 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     // Columns: unit, total, assigned, accepted, in progress, completed, overdue, rate.
     expect((await communeRow.locator('td').nth(5).textContent())?.trim()).toBe('1');
     expect(await page.locator('.ant-table-row', { hasText: /^(Huyện|Quận|Thị xã) / }).count()).toBe(0);
+    // The other communes' assignments fall due in five days: amber, listed apart, counted as the API has them.
+    const { assignments } = await test.client.as<{ assignments: Array<{ dueOn: string }> }>('danang', 'query($p: ID!) { assignments(unitCode: "48", includeSubtree: true, planId: $p, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false) { dueOn } }', { p: planId });
+    const dueSoon = assignments.filter((a) => a.dueOn === DUE).length;
+    expect(dueSoon).toBeGreaterThanOrEqual(90);
+    await page.getByRole('heading', { name: `Sắp đến hạn trong 7 ngày (${dueSoon})` }).waitFor();
+    expect(await page.locator('.ant-tag-gold', { hasText: 'Sắp đến hạn · Đã giao' }).count()).toBe(20);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'dashboard-danang');
     await communeLink.click();
     await page.waitForURL(new RegExp(`don-vi=${commune.code}`));
