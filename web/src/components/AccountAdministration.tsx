@@ -42,7 +42,7 @@ interface AccountRow {
  * account, grant or revoke a role, disable an account. Every call goes through the gateway; the
  * directory decides who may do what and says why not.
  */
-export function AccountAdministration({ unitCode, accounts, onChanged }: { unitCode: string; accounts: readonly AccountRow[]; onChanged: () => void }) {
+export function AccountAdministration({ unitCode, accounts }: { unitCode: string; accounts: readonly AccountRow[] }) {
   const client = useClient();
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,8 +60,8 @@ export function AccountAdministration({ unitCode, accounts, onChanged }: { unitC
     const result = await action();
     setBusy(false);
     if (show(problemsOf(result.error))) return false;
+    // The unit's account list refetches itself: urql's cache drops queries that hold Accounts.
     setDone(success);
-    onChanged();
     return true;
   };
 

@@ -8,7 +8,8 @@ import { problemsOf } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
 import { formatDay, formatNumber, formatPercent } from '../lib/format';
 import { planName } from '../lib/plan-name';
-import { StatusLegend } from '../lib/status';
+import { dueState, vietnamToday } from '../lib/due';
+import { AssignmentStatusTag, StatusLegend } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
 const ProgressChart = lazy(() => import('../components/ProgressChart'));
@@ -28,6 +29,23 @@ const DashboardQuery = graphql(`
 `);
 
 // One page of the overdue list at a time (the server pages it: a province's plan has thousands).
+
+// Open, not yet overdue (the first page, earliest due first): the ones due within 7 days are picked here. Only the tasks service's own
+// fields, so a province's thousands of rows stay cheap; unit names come per row shown.
+const DueSoonQuery = graphql(`
+  query DashboardDueSoon($unitCode: ID!, $planId: ID!) {
+    assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
+      items { id taskText dueOn status overdue percent unitCode }
+    }
+  }
+`);
+const UnitName = graphql(`query DashboardUnitName($code: ID!) { unit(code: $code) { code name } }`);
+
+function UnitNameCell({ code }: { code: string }) {
+  const [{ data }] = useQuery({ query: UnitName, variables: { code } });
+  return <>{data?.unit?.name ?? code}</>;
+}
+
 const OverdueQuery = graphql(`
   query DashboardOverdue($unitCode: ID!, $planId: ID!, $offset: Int!, $limit: Int!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true, offset: $offset, limit: $limit) {
@@ -47,6 +65,8 @@ export default function Dashboard() {
   const progress = plan?.progress;
   const overduePage = Number(params.get('trang') ?? 1);
   const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE }, pause: !progress });
+  // After the overdue list: the figures, the chart and the overdue list come first on a busy server.
+  const [dueSoon] = useQuery({ query: DueSoonQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !progress || !overdue.data });
   const [exporting, setExporting] = useState(false);
   if (!plan) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy kế hoạch.')}</div>;
   if (!progress) return <div className="page">Kế hoạch chưa có nhiệm vụ được giao trong đơn vị này.</div>;
@@ -58,6 +78,8 @@ export default function Dashboard() {
   const rows = progress.children.slice().sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
   const overdueRows = overdue.data?.assignmentPage.items ?? [];
   const overdueTotal = overdue.data?.assignmentPage.total ?? 0;
+  const today = vietnamToday();
+  const dueSoonRows = (dueSoon.data?.assignmentPage.items ?? []).filter((a) => dueState(a, today) === 'soon').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const title = `${planName(plan)} — Theo dõi tiến độ: ${progress.unit.name}`;
 
   const exportExcel = async () => {
@@ -89,12 +111,15 @@ export default function Dashboard() {
         style={{ marginBottom: 12 }}
         items={[...path, { code: progress.unitCode, name: progress.unit.name }].map((u, i, all) => ({
           key: u.code,
-          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null }); }}>{u.name}</a>,
+          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null }); }}>{u.name}</a>,
         }))}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <span>
           Tỷ lệ hoàn thành: <strong>{formatPercent(progress.percentComplete)}</strong> ({formatNumber(progress.completed)}/{formatNumber(progress.total - progress.cancelled)} nhiệm vụ)
+        </span>
+        <span>
+          Sắp đến hạn (trong 7 ngày): <strong style={{ color: dueSoonRows.length ? '#7c4a00' : undefined }}>{formatNumber(dueSoonRows.length)}</strong>
         </span>
         <span>
           Số nhiệm vụ quá hạn: <strong style={{ color: progress.overdue ? '#cf1322' : undefined }}>{formatNumber(progress.overdue)}</strong>
@@ -121,7 +146,7 @@ export default function Dashboard() {
               title: 'Đơn vị',
               render: (_, r) =>
                 r.unit.level === 'AGENCY' && r.total === 0 ? r.unit.name : (
-                  <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null }); }}>
+                  <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null }); }}>
                     {r.unit.name}
                   </a>
                 ),
@@ -148,6 +173,23 @@ export default function Dashboard() {
             { title: 'Đơn vị', render: (_, a) => a.unit.name },
             { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
             { title: 'Hạn', render: (_, a) => formatDay(a.dueOn) },
+            { title: 'Tiến độ', render: (_, a) => formatPercent(a.percent) },
+          ]}
+        />
+      </div>
+      <h2>Sắp đến hạn trong 7 ngày ({formatNumber(dueSoonRows.length)})</h2>
+      <div className="table-scroll">
+        <Table
+          rowKey="id"
+          size="small"
+          loading={dueSoon.fetching && !dueSoon.data}
+          dataSource={dueSoonRows}
+          pagination={{ current: Number(params.get('trang-sap-han') ?? 1), pageSize: 20, showSizeChanger: false, onChange: (page) => update({ 'trang-sap-han': page }) }}
+          columns={[
+            { title: 'Đơn vị', render: (_, a) => <UnitNameCell code={a.unitCode} /> },
+            { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
+            { title: 'Hạn', render: (_, a) => formatDay(a.dueOn) },
+            { title: 'Trạng thái', render: (_, a) => <AssignmentStatusTag status={a.status} overdue={a.overdue} dueSoon /> },
             { title: 'Tiến độ', render: (_, a) => formatPercent(a.percent) },
           ]}
         />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -37,7 +37,19 @@ const ClosePlan = graphql(`mutation ClosePlan($id: ID!, $reason: String) { close
 
 export default function PlanView() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: PlanQuery, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanQuery, variables: { id } });
+  // Right after issuing, the tasks service may not have taken the plan in yet (it comes over the
+  // bus) and answers NOT_FOUND for its part: look again for a while before saying so.
+  const [retries, setRetries] = useState(0);
+  const notYet = !data?.plan && !fetching && problemsOf(error).some((p) => p.code === 'NOT_FOUND') && retries < 20;
+  useEffect(() => {
+    if (!notYet) return;
+    const timer = setTimeout(() => {
+      setRetries((n) => n + 1);
+      refetch({ requestPolicy: 'network-only' });
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [notYet, refetch]);
   const [, issue] = useMutation(IssuePlan);
   const [, amend] = useMutation(AmendPlan);
   const [, close] = useMutation(ClosePlan);
@@ -48,7 +60,7 @@ export default function PlanView() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const plan = data?.plan;
-  if (!plan) return <div className="page">{fetching ? 'Đang tải…' : problemsOf(error).map((p) => <Alert key={p.message} type="error" title={p.message} />) || 'Không tìm thấy kế hoạch.'}</div>;
+  if (!plan) return <div className="page">{fetching || notYet ? 'Đang tải…' : problemsOf(error).map((p) => <Alert key={p.message} type="error" title={p.message} />) || 'Không tìm thấy kế hoạch.'}</div>;
   const tasks = plan.sections.flatMap((s) => [...s.tasks, ...s.sections.flatMap((c) => c.tasks)]);
 
   const run = async (action: () => Promise<{ error?: import('urql').CombinedError }>, done: string) => {

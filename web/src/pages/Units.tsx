@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Breadcrumb, DatePicker, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -33,7 +34,9 @@ export default function Units() {
   const [params, update] = useUrlState();
   const asOf = params.get('ngay') || undefined;
   const [{ data, fetching, error }] = useQuery({ query: UnitQuery, variables: { code, asOf: asOf ? `${asOf}T12:00:00+07:00` : undefined } });
-  const [accounts, refetchAccounts] = useQuery({ query: AccountsQuery, variables: { code }, pause: !isAdmin(session) });
+  // Refetched after any account mutation, also while the list is empty (no Account in it to invalidate).
+  const accountsContext = useMemo(() => ({ additionalTypenames: ['Account'] }), []);
+  const [accounts] = useQuery({ query: AccountsQuery, variables: { code }, pause: !isAdmin(session), context: accountsContext });
   const unit = data?.unit;
   return (
     <div className="page">
@@ -99,7 +102,7 @@ export default function Units() {
                   { title: 'Vai trò', render: (_, a) => a.roles.map((r) => `${ROLE_LABEL[r.role] ?? r.role}${r.unit ? ` (${r.unit.name})` : ''}`).join('; ') },
                 ]}
               />
-              <AccountAdministration unitCode={unit.code} accounts={accounts.data.unit.accounts} onChanged={() => refetchAccounts({ requestPolicy: 'network-only' })} />
+              <AccountAdministration unitCode={unit.code} accounts={accounts.data.unit.accounts} />
             </>
           )}
         </>
