@@ -60,6 +60,21 @@ describe('PostgresEventStore tamper detection', () => {
     const heads = await store.streamHeads();
     expect(heads.find((h) => h.streamId === 'assignment-1')).toMatchObject({ version: 5 });
   });
+
+  it('appendMany stores each event with its own data, in the batch order, and answers what was stored', async () => {
+    // Data the driver would escape (quotes, backslashes, Vietnamese, nesting), several events a stream.
+    const data = (s: number, e: number) => ({ note: `"Đã niêm yết" \\ ${s}.${e}`, nested: { list: [s, e, 'x"y'], empty: {} }, percent: s * 10 + e });
+    const batch = [3, 1, 2].map((s) => ({ streamId: `batch-${s}`, expectedVersion: 0, events: [0, 1, 2].map((e) => ({ type: 'ProgressReported', data: data(s, e) })) }));
+    const recorded = await store.appendMany(batch, metadata);
+    expect(recorded.map((r) => [r.streamId, r.streamVersion, r.data])).toEqual(batch.flatMap((b) => b.events.map((e, i) => [b.streamId, i + 1, e.data])));
+    const positions = recorded.map((r) => BigInt(r.globalPosition.position));
+    expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : 1)));
+    for (const b of batch) {
+      const stored = await store.readStream(b.streamId);
+      expect(stored).toEqual(recorded.filter((r) => r.streamId === b.streamId));
+      expect(await store.verifyStream(b.streamId)).toMatchObject({ ok: true, checkedEvents: 3 });
+    }
+  });
 });
 
 describe('PostgresEventStore single-stream append (append_to_stream, hashed against the head it last saw)', () => {

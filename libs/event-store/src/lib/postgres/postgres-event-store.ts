@@ -309,12 +309,17 @@ export class PostgresEventStore implements EventStore {
         }
         if (rows.length === 0) return [];
         // One statement for the whole batch: unnest keeps the parameter count fixed at any size;
-        // the metadata and the instant, shared by every event, are sent once.
+        // the metadata and the instant, shared by every event, are sent once. The events' data go
+        // as one JSON document (JSON.stringify is native), not as a jsonb[] literal whose every
+        // element the driver escapes quote by quote in JavaScript; rows are inserted, and
+        // RETURNING answers, in the batch's order (ORDER BY n).
         const inserted: Array<{ global_position: string; transaction_id: string }> = await manager.query(
           `INSERT INTO ${this.table} (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-           SELECT ev.stream_id, ev.stream_version, ev.event_id, ev.event_type, ev.schema_version, ev.data, $7::jsonb, $8::timestamptz, ev.previous_hash, ev.hash
-           FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $9::text[], $10::text[])
-                AS ev(stream_id, stream_version, event_id, event_type, schema_version, data, previous_hash, hash)
+           SELECT ev.stream_id, ev.stream_version, ev.event_id, ev.event_type, ev.schema_version, d.data, $7::jsonb, $8::timestamptz, ev.previous_hash, ev.hash
+           FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $9::text[], $10::text[]) WITH ORDINALITY
+                AS ev(stream_id, stream_version, event_id, event_type, schema_version, previous_hash, hash, n)
+           JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS d(data, n) USING (n)
+           ORDER BY n
            RETURNING global_position, transaction_id::text AS transaction_id`,
           [
             rows.map((r) => r.stream_id),
@@ -322,14 +327,14 @@ export class PostgresEventStore implements EventStore {
             rows.map((r) => r.event_id),
             rows.map((r) => r.event_type),
             rows.map((r) => r.schema_version),
-            rows.map((r) => JSON.stringify(r.data)),
+            JSON.stringify(rows.map((r) => r.data)),
             JSON.stringify(metadata),
             recordedAt.toISOString(),
             rows.map((r) => r.previous_hash),
             rows.map((r) => r.hash),
           ],
         );
-        // RETURNING follows the order of the SELECT for a plain INSERT ... SELECT of unnest.
+        // RETURNING follows the order of the SELECT (ORDER BY n) for a plain INSERT ... SELECT.
         const recorded = rows.map((row, index) => toRecorded({ ...row, ...inserted[index] }));
         for (const event of recorded) this.headCache.set(event.streamId, event.streamVersion, event.hash);
         return recorded;
