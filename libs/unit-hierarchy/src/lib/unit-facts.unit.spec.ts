@@ -10,7 +10,8 @@ import { unitFactOf } from './unit-facts';
  */
 const registry = new ContractRegistry().register(...DIRECTORY_UNIT_CONTRACTS);
 const received = (eventType: string, data: Record<string, unknown>) => {
-  const contract: IntegrationEventContract = DIRECTORY_UNIT_CONTRACTS.find((candidate) => candidate.eventType === eventType)!;
+  const contract: IntegrationEventContract | undefined = DIRECTORY_UNIT_CONTRACTS.find((candidate) => candidate.eventType === eventType);
+  if (!contract) throw new Error(`no contract directory.${eventType}`);
   return unitFactOf(contract.name, registry.accept(contract, contract.version, JSON.parse(JSON.stringify(data))));
 };
 const fold = (...facts: ReturnType<typeof received>[]): UnitState => facts.reduce(evolveUnit, ABSENT_UNIT as UnitState);

@@ -32,7 +32,11 @@ const published = {
 
 describe('tasks consumes plans.PlanIssued v1', () => {
   const plan = asConsumed<PlanIssuedV1>(PlanIssuedV1, published);
-  const task = (taskId: string) => plan.tasks.find((candidate) => candidate.taskId === taskId)!;
+  const task = (taskId: string) => {
+    const found = plan.tasks.find((candidate) => candidate.taskId === taskId);
+    if (!found) throw new Error(`task ${taskId} did not reach the consumer`);
+    return found;
+  };
   const context = { years: plan.years ?? { from: plan.year, to: plan.year }, assignedOn: plan.issuedOn };
 
   it('an ongoing task is reported each period its timeframe names (`every`)', () => {
@@ -69,7 +73,8 @@ describe('tasks consumes plans.PlanAmended v1', () => {
   });
 
   it('an added ongoing task keeps its periods, a rescheduled yearly one its month', () => {
-    const context = { years: amendment.years!, assignedOn: amendment.amendedOn };
+    const context = { years: amendment.years ?? { from: 0, to: 0 }, assignedOn: amendment.amendedOn };
+    expect(amendment.years).toEqual({ from: 2025, to: 2025 });
     expect(scheduleFor(amendment.addedTasks[0], context)).toMatchObject({ every: 'half' });
     expect(scheduleFor(amendment.rescheduledTasks[0], context)).toMatchObject({ periods: [{ from: '2024-12-15', to: '2025-11-30' }] });
     expect(amendment.removedTaskIds).toEqual(['t2']);

@@ -28,7 +28,8 @@ describe('plan commands on the in-memory event store', () => {
       ['PlanAmended', '513', 'd513'],
       ['PlanClosed', '513', 'd513'],
     ]);
-    expect((await store.readStream((await store.readAll({ transactionId: '0', position: '0' }, 100)).events.find((e) => e.type === 'PlanNumberReserved')!.streamId)).length).toBe(1);
+    const reservations = (await store.readAll({ transactionId: '0', position: '0' }, 100)).events.filter((e) => e.type === 'PlanNumberReserved');
+    expect(reservations.map((e) => e.data)).toEqual([expect.objectContaining({ planId: 'p1', number: '154/KH-UBND', year: 2021, issuedOn: '2021-09-01' })]);
     expect(published).toHaveLength(4);
   });
 

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
