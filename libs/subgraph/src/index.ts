@@ -10,3 +10,4 @@ export * from './lib/query-limits';
 export * from './lib/request-policy.plugin';
 export * from './lib/input-policy';
 export * from './lib/http-limits';
+export * from './lib/service-module';

@@ -1,0 +1,2 @@
+export * from './lib/log-context';
+export * from './lib/logging';
