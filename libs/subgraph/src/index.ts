@@ -11,3 +11,4 @@ export * from './lib/request-policy.plugin';
 export * from './lib/input-policy';
 export * from './lib/http-limits';
 export * from './lib/service-module';
+export * from './lib/service-metrics';

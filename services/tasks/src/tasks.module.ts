@@ -44,6 +44,8 @@ export class TasksModule {
         entities: [AssignmentRecord],
         // No publish mapping yet: assignment events stay inside the service.
         unitCopy: true,
+        // Plan events waiting for their fan-out (the worker's queue).
+        pendingJobs: [{ queue: 'plan-fan-out', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".plan_event_jobs WHERE done_at IS NULL`))[0].n) }],
         providers: [
           { provide: OVERDUE_OPTIONS, useValue: options.overdue ?? {} },
           { provide: FAN_OUT_OPTIONS, useValue: options.fanOut ?? {} },

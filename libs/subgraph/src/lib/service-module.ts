@@ -5,19 +5,20 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import { LevelWithSilent } from 'pino';
-import { httpLoggingOptions, requestIdOf, setLogLevel, withLogContext } from '@reform/observability';
+import { httpLoggingOptions, httpRequestDuration, pathLabel, requestIdOf, setLogLevel, withLogContext } from '@reform/observability';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accountAccessProviders, AuthModuleOptions, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
 import { CLOCK, Clock, systemClock } from '@reform/clock';
 import { EventStoreModule, MigrationClass, runMigrations, serviceDataSourceOptions, ServiceReadModels, warnOnReadModelVersions } from '@reform/event-store';
-import { IntegrationEventMapper, MessageBus, MessagingModule } from '@reform/messaging';
+import { IntegrationEventMapper, MessageBus, MessagingModule, relayMapper } from '@reform/messaging';
 import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
 import { API_ERROR_FILTER } from './errors';
 import { limitRequestBodies } from './http-limits';
 import { IDEMPOTENCY_INTERCEPTOR } from './idempotency.interceptor';
 import { healthController } from './readiness';
+import { MetricsController, PendingJobsQueue, SERVICE_METRICS_OPTIONS, ServiceMetrics, ServiceMetricsOptions } from './service-metrics';
 import { subgraphGraphQLOptions } from './subgraph-options';
 
 /** What every service is given to run: the same for directory, plans, tasks and the services after them. */
@@ -69,6 +70,8 @@ export interface ServiceDefinition {
   readonly unitCopy?: boolean;
   /** Replaces the default access wiring: ancestry from the unit copy, account status from the replicated accounts (ADR 0021). */
   readonly access?: (clock: Clock) => ServiceAccess;
+  /** Queues of work it runs after events (tasks: the plan fan-out): reform_pending_jobs. */
+  readonly pendingJobs?: readonly PendingJobsQueue[];
   readonly providers: readonly Provider[];
   readonly controllers?: readonly Type<unknown>[];
   readonly imports?: ModuleMetadata['imports'];
@@ -114,9 +117,11 @@ export function serviceModule(definition: ServiceDefinition, options: ServiceOpt
       LoggerModule.forRoot({ pinoHttp: httpLoggingOptions(name) }),
       ...(definition.imports ?? []),
     ],
-    controllers: [healthController(name), ...(definition.controllers ?? [])],
+    controllers: [healthController(name), MetricsController, ...(definition.controllers ?? [])],
     providers: [
       { provide: CLOCK, useValue: clock },
+      { provide: SERVICE_METRICS_OPTIONS, useValue: { service: name, schema, relay: relayMapper(name, definition.publish) !== null, pendingJobs: definition.pendingJobs } satisfies ServiceMetricsOptions },
+      ServiceMetrics,
       ...definition.providers,
       ...authProviders({
         signingKeys: options.signingKeys,
@@ -153,6 +158,12 @@ export async function createServiceApp(module: DynamicModule, readModels: Servic
   // Every line written while handling a request carries its id; this runs before the request
   // logger (module middleware), whose genReqId then finds the same id in X-Request-Id.
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => withLogContext({ requestId: requestIdOf(request, response) }, next));
+  // reform_http_request_duration_seconds, by the service that answered.
+  app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    const stop = httpRequestDuration.startTimer({ service: readModels.service, method: request.method ?? 'GET', path: pathLabel(request.url) });
+    response.once('finish', () => stop({ status: String(response.statusCode) }));
+    next();
+  });
   limitRequestBodies(app);
   app.enableShutdownHooks();
   await warnOnReadModelVersions(app.get(DataSource), readModels, (line) => new Logger('ReadModels').warn(line));

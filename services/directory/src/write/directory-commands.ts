@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { correlationIdOfContext } from '@reform/observability';
 import { Identity } from '@reform/access';
 import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore } from '@reform/event-store';
@@ -33,7 +34,7 @@ export class DirectoryCommands {
   /** Who acted, for whom: the tenant is the target unit's unit below the province (district, or commune since 2025-07-01), else the province. */
   async metadataFor(identity: Identity | null, targetUnitCode: string | null): Promise<EventMetadata> {
     const actor = identity ? { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode } : { accountId: 'system', username: 'system', unitCode: null };
-    return { actor, tenant: targetUnitCode ? await this.tenantOf(targetUnitCode) : 'platform', correlationId: randomUUID(), causationId: null };
+    return { actor, tenant: targetUnitCode ? await this.tenantOf(targetUnitCode) : 'platform', correlationId: correlationIdOfContext(randomUUID), causationId: null };
   }
 
   /** The one rule of libs/unit-hierarchy (tenancy.ts): the unit below the province in force today (an ended unit: its last place). */

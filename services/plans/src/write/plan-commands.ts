@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { correlationIdOfContext } from '@reform/observability';
 import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
@@ -161,7 +162,7 @@ export class PlanCommands {
   /** Who acted, for whom: the tenant is the issuer's unit below the province (district, or commune since 2025-07-01), else the province. */
   private async metadataFor(identity: Identity, issuerCode: string): Promise<EventMetadata> {
     const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
-    return { actor, tenant: await this.tenantOf(issuerCode), correlationId: randomUUID(), causationId: null };
+    return { actor, tenant: await this.tenantOf(issuerCode), correlationId: correlationIdOfContext(randomUUID), causationId: null };
   }
 
   private tenantOf(unitCode: string): Promise<string> {
