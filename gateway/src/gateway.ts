@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
 import { httpLoggingOptions, httpRequestDuration, metricsText, pathLabel, processLogger, requestIdOf, withLogContext } from '@reform/observability';
 import sirv from 'sirv';
@@ -47,6 +48,16 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   return chain[0] ?? socket;
 }
 
+/** The first query GraphiQL shows: how to get a token for its Authorization header. */
+const GRAPHIQL_QUERY = `# Đăng nhập để lấy mã truy cập (token), rồi dán vào ô Headers bên dưới:
+#   "Authorization": "Bearer <token>"
+mutation DangNhap($username: String!, $password: String!) {
+  login(username: $username, password: $password) { token expiresAt }
+}
+`;
+/** The rendered page (about 9 MB, the same for every request): rendered once. */
+let graphiqlPage: string | undefined;
+
 /** Paths the web app never shadows: the API and the runtime's health endpoints. */
 const API_PATHS = /^\/(graphql|health[^/]*|readiness|metrics)(\/|\?|$)/;
 
@@ -81,6 +92,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraph: supergraphSdl,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // GraphiQL at GET /graphql (a browser's Accept: text/html) from the installed package, scripts
+    // and styles inline: it works on a provincial network without internet, where the runtime's
+    // default loads them from a CDN. The headers editor opens with the Authorization header to
+    // fill with a token from `login` (the schema is not shown to anonymous callers, ADR 0022).
+    graphiql: {
+      title: 'Cải cách hành chính — GraphQL',
+      defaultHeaders: JSON.stringify({ Authorization: 'Bearer <dán mã truy cập từ login vào đây>' }, null, 2),
+      defaultQuery: GRAPHIQL_QUERY,
+      shouldPersistHeaders: false,
+    },
+    renderGraphiQL: (graphiqlOptions) => (graphiqlPage ??= renderGraphiQL(graphiqlOptions)),
     // The runtime's lines go through the process's pino logger: JSON, redacted, with the request id.
     logging: gatewayLogger(),
     plugins: () => [queryLimits(options.development ?? false)],

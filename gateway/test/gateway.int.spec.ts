@@ -118,6 +118,17 @@ describe('gateway over two federated subgraphs', () => {
     expect(metrics).toMatch(/^reform_http_request_duration_seconds_count\{service="gateway",method="POST",path="\/graphql",status="200"\} [1-9]/m);
   });
 
+  it('serves GraphiQL from the installed packages, nothing from a CDN, with the Authorization header to fill (issue 20)', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Cải cách hành chính — GraphQL');
+    expect(page).toContain('Bearer <dán mã truy cập từ login vào đây>');
+    // Every script and stylesheet inline: no element loads anything from another host.
+    expect(page.match(/<(script|link)\b[^>]*\b(src|href)=["']https?:\/\/[^"']*/gi) ?? []).toEqual([]);
+    expect(page).not.toMatch(/unpkg\.com|cdn\.jsdelivr|esm\.sh/);
+  });
+
   it('names the composition errors of subgraphs that disagree', () => {
     const disagreeing = [
       { name: 'a', url: 'http://a/graphql', sdl: `${FEDERATION} type Query { count: Int @shareable }` },
