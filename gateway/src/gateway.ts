@@ -1,8 +1,12 @@
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { pinoHttp } from 'pino-http';
+import { httpLoggingOptions, httpRequestDuration, metricsText, pathLabel, processLogger, requestIdOf, withLogContext } from '@reform/observability';
 import sirv from 'sirv';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
 import { asksForSchema, claimedRoles, FORWARDED_HEADER, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
@@ -44,8 +48,18 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   return chain[0] ?? socket;
 }
 
+/** The first query GraphiQL shows: how to get a token for its Authorization header. */
+const GRAPHIQL_QUERY = `# Đăng nhập để lấy mã truy cập (token), rồi dán vào ô Headers bên dưới:
+#   "Authorization": "Bearer <token>"
+mutation DangNhap($username: String!, $password: String!) {
+  login(username: $username, password: $password) { token expiresAt }
+}
+`;
+/** The rendered page (about 9 MB, the same for every request): rendered once. */
+let graphiqlPage: string | undefined;
+
 /** Paths the web app never shadows: the API and the runtime's health endpoints. */
-const API_PATHS = /^\/(graphql|health[^/]*|readiness)(\/|\?|$)/;
+const API_PATHS = /^\/(graphql|health[^/]*|readiness|metrics)(\/|\?|$)/;
 
 export interface RunningGateway {
   readonly url: string;
@@ -78,7 +92,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraph: supergraphSdl,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging: 'warn',
+    // GraphiQL at GET /graphql (a browser's Accept: text/html) from the installed package, scripts
+    // and styles inline: it works on a provincial network without internet, where the runtime's
+    // default loads them from a CDN. The headers editor opens with the Authorization header to
+    // fill with a token from `login` (the schema is not shown to anonymous callers, ADR 0022).
+    graphiql: {
+      title: 'Cải cách hành chính — GraphQL',
+      defaultHeaders: JSON.stringify({ Authorization: 'Bearer <dán mã truy cập từ login vào đây>' }, null, 2),
+      defaultQuery: GRAPHIQL_QUERY,
+      shouldPersistHeaders: false,
+    },
+    renderGraphiQL: (graphiqlOptions) => (graphiqlPage ??= renderGraphiQL(graphiqlOptions)),
+    // The runtime's lines go through the process's pino logger: JSON, redacted, with the request id.
+    logging: gatewayLogger(),
     plugins: () => [queryLimits(options.development ?? false)],
     // Only configured origins, never a reflected one (issue 12, finding 7).
     cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: true, methods: ['POST', 'GET', 'OPTIONS'] } : false,
@@ -93,7 +119,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const web = webHandler(options.webRoot);
-  const server: Server = createServer(async (request, response) => {
+  const logRequest = pinoHttp(httpLoggingOptions('gateway'));
+  const server: Server = createServer((request, response) => {
+    // The request's id (the client's X-Request-Id, else a new one) goes on to every subgraph
+    // (propagateHeaders) and on every line written for it, here and there.
+    const requestId = requestIdOf(request, response);
+    if (!web || !(request.method === 'GET' || request.method === 'HEAD') || API_PATHS.test(request.url ?? '/')) logRequest(request, response);
+    const path = pathLabel(request.url);
+    const stop = httpRequestDuration.startTimer({ service: 'gateway', method: request.method ?? 'GET', path });
+    response.once('finish', () => stop({ status: String(response.statusCode) }));
+    if (path === '/metrics' && request.method === 'GET') {
+      void metricsText().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
+      return;
+    }
+    void withLogContext({ requestId }, () => handle(request, response));
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (web && (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(request.url ?? '/')) {
       web(request, response, () => {
         response.writeHead(404).end();
@@ -129,7 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     }
     await runtime(request, response);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
@@ -174,4 +215,11 @@ function queryLimits(development: boolean) {
       addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
     },
   };
+}
+
+/** Hive Gateway's logger writing through the process's pino logger (warnings and errors; LOG_LEVEL=debug for more). */
+function gatewayLogger(): HiveLogger {
+  const pino = processLogger().child({ service: 'gateway' });
+  const level = process.env['LOG_LEVEL'] === 'debug' || process.env['LOG_LEVEL'] === 'trace' ? 'debug' : 'warn';
+  return new HiveLogger({ level, writers: [{ write: (at, attrs, msg) => pino[at]({ ...attrs }, msg ?? '') }] });
 }

@@ -108,6 +108,27 @@ describe('gateway over two federated subgraphs', () => {
     for (const subgraph of subgraphs) expect(subgraph.seenAuthorization).toEqual([]);
   });
 
+  it('answers its liveness, readiness and metrics (docs/operations.md), and returns the request id it passed on', async () => {
+    const root = gateway.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${root}/healthcheck`)).status).toBe(200);
+    expect((await fetch(`${root}/readiness`)).status).toBe(200);
+    const answered = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'gateway-test-1' }, body: JSON.stringify({ query: '{ person(id: "1") { name } }' }) });
+    expect(answered.headers.get('x-request-id')).toBe('gateway-test-1');
+    const metrics = await (await fetch(`${root}/metrics`)).text();
+    expect(metrics).toMatch(/^reform_http_request_duration_seconds_count\{service="gateway",method="POST",path="\/graphql",status="200"\} [1-9]/m);
+  });
+
+  it('serves GraphiQL from the installed packages, nothing from a CDN, with the Authorization header to fill (issue 20)', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Cải cách hành chính — GraphQL');
+    expect(page).toContain('Bearer <dán mã truy cập từ login vào đây>');
+    // Every script and stylesheet inline: no element loads anything from another host.
+    expect(page.match(/<(script|link)\b[^>]*\b(src|href)=["']https?:\/\/[^"']*/gi) ?? []).toEqual([]);
+    expect(page).not.toMatch(/unpkg\.com|cdn\.jsdelivr|esm\.sh/);
+  });
+
   it('names the composition errors of subgraphs that disagree', () => {
     const disagreeing = [
       { name: 'a', url: 'http://a/graphql', sdl: `${FEDERATION} type Query { count: Int @shareable }` },

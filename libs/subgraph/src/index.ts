@@ -11,3 +11,5 @@ export * from './lib/request-policy.plugin';
 export * from './lib/input-policy';
 export * from './lib/http-limits';
 export * from './lib/paging';
+export * from './lib/service-module';
+export * from './lib/service-metrics';

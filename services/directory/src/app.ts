@@ -1,10 +1,8 @@
-import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { limitRequestBodies } from '@reform/subgraph';
-import { DataSource } from 'typeorm';
+import { INestApplication } from '@nestjs/common';
+import { createServiceApp, ServiceAppOptions } from '@reform/subgraph';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR, warnOnReadModelVersions } from '@reform/event-store';
+import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { DirectoryModule, DirectoryOptions } from './directory.module';
 import { directoryReadModels } from './read/read-models';
@@ -13,21 +11,11 @@ import { importReorganisation, ReorganisationSummary } from './write/import-unit
 import { OLD_STRUCTURE_DAY, seedDirectoryDemo, seedTwoTierDemo } from './demo/seed-demo';
 import { seedDemoAccounts, seedTwoTierAccounts, DEMO_PASSWORD } from './demo/seed-accounts';
 
-export interface DirectoryAppOptions extends DirectoryOptions {
-  readonly port: number;
-  readonly host?: string;
-  readonly logger?: LoggerService | LogLevel[] | false;
-}
+export interface DirectoryAppOptions extends DirectoryOptions, ServiceAppOptions {}
 
 /** Boots the directory subgraph on `port` (embedded launcher, distributed main, tests). */
-export async function createDirectoryApp(options: DirectoryAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(DirectoryModule.forRoot(options), { logger: options.logger ?? ['error', 'warn', 'log'] });
-  limitRequestBodies(app);
-  app.enableShutdownHooks();
-  // Tables a rebuild filled with another projection version than this code's (ADR 0011).
-  await warnOnReadModelVersions(app.get(DataSource), directoryReadModels, (line) => new Logger('ReadModels').warn(line));
-  await app.listen(options.port, options.host ?? '127.0.0.1');
-  return app;
+export function createDirectoryApp(options: DirectoryAppOptions): Promise<INestApplication> {
+  return createServiceApp(DirectoryModule.forRoot(options), directoryReadModels, options);
 }
 
 /** The list shipped with the platform: GSO, as of 2025-03-01 (copied from the shared domain data into data/). */

@@ -1,17 +1,11 @@
-import { DIRECTORY_GRAPHQL_TYPES } from './graphql-types';
 import { DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
-import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
-import { accountAccessProviders, authProviders, DEFAULT_LOGIN_LIMITS, LoginThrottle, PostgresFailureStore, ReplicatedAccountStatus, SigningKey } from '@reform/auth';
-import { CLOCK, Clock, systemClock, todayOf } from '@reform/clock';
-import { accessAncestry } from '@reform/unit-hierarchy';
 import { EntityManager } from 'typeorm';
 import { getEntityManagerToken } from '@nestjs/typeorm';
+import { ServiceOptions, serviceModule } from '@reform/subgraph';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, PostgresFailureStore, ReplicatedAccountStatus } from '@reform/auth';
+import { todayOf } from '@reform/clock';
+import { accessAncestry } from '@reform/unit-hierarchy';
+import { DIRECTORY_GRAPHQL_TYPES } from './graphql-types';
 import { DIRECTORY_SCHEMA } from './schema';
 import { directoryMigrations } from './directory-migrations';
 import { AccessRecordConsumer } from './automation/when-auditor-queried-then-record-access/access-record.consumer';
@@ -24,21 +18,14 @@ import { DirectoryCommands } from './write/shared/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
 import { AgencyAdministrationResolver } from './write/agencies/agencies.graphql';
-import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
 import { UnitDirectory } from './read/units/unit-directory';
 import { UnitLineageResolver, UnitResolver } from './read/units/unit.graphql';
 
-export interface DirectoryOptions {
-  readonly databaseUrl: string;
-  readonly bus: MessageBus;
-  /** Keys that sign and verify session tokens (first signs); see libs/auth. */
-  readonly signingKeys: readonly SigningKey[];
+/** The keys sign session tokens too (the first signs); the clock gives tenancy's, role checks' and the hierarchy's day. */
+export interface DirectoryOptions extends ServiceOptions {
   readonly tokenTtlSeconds?: number;
-  readonly poolSize?: number;
-  /** "Now" and "today" (Viet Nam's day) for tenancy, role checks and the day's hierarchy; the system clock by default. */
-  readonly clock?: Clock;
 }
 
 export { directoryMigrations } from './directory-migrations';
@@ -47,55 +34,17 @@ export { directoryMigrations } from './directory-migrations';
 @Module({})
 export class DirectoryModule {
   static forRoot(options: DirectoryOptions): DynamicModule {
-    const clock = options.clock ?? systemClock;
-    return {
-      module: DirectoryModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            serviceDataSourceOptions({
-              url: options.databaseUrl,
-              schema: DIRECTORY_SCHEMA,
-              migrations: directoryMigrations(),
-              entities: [UnitRecord, UnitPeriodRecord],
-              poolSize: options.poolSize,
-              applicationName: 'reform-directory',
-            }),
-          dataSourceFactory: async (dataSourceOptions) => {
-            if (!dataSourceOptions) throw new Error('directory: no DataSource options');
-            const dataSource = new DataSource(dataSourceOptions);
-            await runMigrations(dataSource);
-            return dataSource;
-          },
-        }),
-        EventStoreModule.forService(DIRECTORY_SCHEMA),
-        MessagingModule.forService({ bus: options.bus, service: 'directory', schema: DIRECTORY_SCHEMA, publish: publishDirectoryEvent }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: DirectoryModule, types: DIRECTORY_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
-      ],
-      controllers: [HealthController],
-      providers: [
-        { provide: CLOCK, useValue: clock },
-        UnitDirectory,
-        AccountDirectory,
-        AccessRecordConsumer,
-        AccessRecordResolver,
-        DirectoryCommands,
-        UnitResolver,
-        UnitLineageResolver,
-        UnitAccountsResolver,
-        AccountResolver,
-        RoleGrantResolver,
-        LoginResolver,
-        AccountAdministrationResolver,
-        RenameUnitResolver,
-        AgencyAdministrationResolver,
-        UnitHistoryResolver,
-        HistoryActorResolver,
-        AccountHistoryResolver,
-        // Failures kept in PostgreSQL: every replica of the directory counts the same ones.
-        { provide: LOGIN_THROTTLE, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new LoginThrottle(DEFAULT_LOGIN_LIMITS, new PostgresFailureStore(manager, DIRECTORY_SCHEMA)) },
-        ...authProviders({
-          signingKeys: options.signingKeys,
+    return serviceModule(
+      {
+        name: 'directory',
+        schema: DIRECTORY_SCHEMA,
+        module: DirectoryModule,
+        graphqlTypes: DIRECTORY_GRAPHQL_TYPES,
+        migrations: directoryMigrations,
+        entities: [UnitRecord, UnitPeriodRecord],
+        publish: publishDirectoryEvent,
+        // The units and accounts are its own: access answers from them, not from copies.
+        access: (clock) => ({
           token: { ttlSeconds: options.tokenTtlSeconds },
           unitAncestry: {
             inject: [UnitDirectory],
@@ -115,10 +64,29 @@ export class DirectoryModule {
             },
           },
         }),
-        ...accountAccessProviders(DIRECTORY_SCHEMA),
-        API_ERROR_FILTER,
-        IDEMPOTENCY_INTERCEPTOR,
-      ],
-    };
+        providers: [
+          UnitDirectory,
+          AccountDirectory,
+          AccessRecordConsumer,
+          AccessRecordResolver,
+          DirectoryCommands,
+          UnitResolver,
+          UnitLineageResolver,
+          UnitAccountsResolver,
+          AccountResolver,
+          RoleGrantResolver,
+          LoginResolver,
+          AccountAdministrationResolver,
+          RenameUnitResolver,
+          AgencyAdministrationResolver,
+          UnitHistoryResolver,
+          HistoryActorResolver,
+          AccountHistoryResolver,
+          // Failures kept in PostgreSQL: every replica of the directory counts the same ones.
+          { provide: LOGIN_THROTTLE, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new LoginThrottle(DEFAULT_LOGIN_LIMITS, new PostgresFailureStore(manager, DIRECTORY_SCHEMA)) },
+        ],
+      },
+      options,
+    );
   }
 }

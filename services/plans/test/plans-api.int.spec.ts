@@ -104,6 +104,18 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect(await eventsOf(id)).toBe(before);
   });
 
+  it('refuses an impossible issue day (2026-02-31) with BAD_USER_INPUT naming issuedOn, never a server error, nothing appended (issue 20)', async () => {
+    const draft = await as('d513', DRAFT, { input: draftInput([OFFICE_TASK]) });
+    const id = draft.data.draftPlan.id;
+    const before = await eventsOf(id);
+    // As the gateway sends it: every argument as a variable named `_<field>_<argument>`.
+    const asGatewaySends = await as('d513', 'mutation($id: ID!, $_issuePlan_issuedOn: Date) { issuePlan(id: $id, issuedOn: $_issuePlan_issuedOn) { id } }', { id, _issuePlan_issuedOn: '2026-02-31' });
+    expect(asGatewaySends.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^issuedOn: Ngày "2026-02-31" không hợp lệ/), extensions: { code: 'BAD_USER_INPUT', field: 'issuedOn' } });
+    const asVariable = await as('d513', 'mutation($id: ID!, $issuedOn: Date) { issuePlan(id: $id, issuedOn: $issuedOn) { id } }', { id, issuedOn: '2026-02-31' });
+    expect(asVariable.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'issuedOn' });
+    expect(await eventsOf(id)).toBe(before);
+  });
+
   it('issues: "UBND các xã, thị trấn" is the district’s communes on the issue day; the cascade is due 30 days later', async () => {
     await new Promise((resolve) => setTimeout(resolve, 5)); // the issue's recordedAt lies after `beforeIssue`
     const result = await as('d513', ISSUE, { id: planId, on: '2021-06-01' });

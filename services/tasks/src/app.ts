@@ -1,24 +1,11 @@
-import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { limitRequestBodies } from '@reform/subgraph';
-import { DataSource } from 'typeorm';
-import { warnOnReadModelVersions } from '@reform/event-store';
+import { INestApplication } from '@nestjs/common';
+import { createServiceApp, ServiceAppOptions } from '@reform/subgraph';
 import { TasksModule, TasksOptions } from './tasks.module';
 import { tasksReadModels } from './read/read-models';
 
-export interface TasksAppOptions extends TasksOptions {
-  readonly port: number;
-  readonly host?: string;
-  readonly logger?: LoggerService | LogLevel[] | false;
-}
+export interface TasksAppOptions extends TasksOptions, ServiceAppOptions {}
 
 /** Boots the tasks subgraph on `port` (embedded launcher, distributed main, tests). */
-export async function createTasksApp(options: TasksAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(TasksModule.forRoot(options), { logger: options.logger ?? ['error', 'warn', 'log'] });
-  limitRequestBodies(app);
-  app.enableShutdownHooks();
-  // Tables a rebuild filled with another projection version than this code's (ADR 0011).
-  await warnOnReadModelVersions(app.get(DataSource), tasksReadModels, (line) => new Logger('ReadModels').warn(line));
-  await app.listen(options.port, options.host ?? '127.0.0.1');
-  return app;
+export function createTasksApp(options: TasksAppOptions): Promise<INestApplication> {
+  return createServiceApp(TasksModule.forRoot(options), tasksReadModels, options);
 }

@@ -1,20 +1,10 @@
-import { TASKS_GRAPHQL_TYPES } from './graphql-types';
 import { DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { accountAccessProviders, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
-import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
-import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
-import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
-import { CLOCK, Clock, systemClock } from '@reform/clock';
+import { ServiceOptions, serviceModule } from '@reform/subgraph';
+import { TASKS_GRAPHQL_TYPES } from './graphql-types';
 import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/when-day-passes-then-mark-overdue/overdue-scheduler';
-import { FAN_OUT_OPTIONS, FanOutOptions, PlanEventJobs } from './automation/plan-event-jobs';
+import { FAN_OUT_OPTIONS, FanOutOptions, PLAN_EVENTS_QUEUE, PlanEventJobs } from './automation/plan-event-jobs';
 import { PlanEventsConsumer } from './automation/when-plan-event-received-then-enqueue-reaction/plan-events.consumer';
 import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
-import { HealthController } from './health.controller';
 import { AssignmentAccess } from './read/assignments/assignment-access';
 import { AssignmentList } from './read/assignments/assignment-list';
 import { AssignmentResolver } from './read/assignments/assignment.graphql';
@@ -36,14 +26,8 @@ import { RefuseExtensionResolver } from './write/refuse-extension/refuse-extensi
 import { RequestExtensionResolver } from './write/request-extension/request-extension.graphql';
 import { ReportProgressResolver } from './write/report-progress/report-progress.graphql';
 
-export interface TasksOptions {
-  readonly databaseUrl: string;
-  readonly bus: MessageBus;
-  /** Keys that verify session tokens (the gateway's and the directory's); see libs/auth. */
-  readonly signingKeys: readonly SigningKey[];
-  readonly poolSize?: number;
-  /** "Now" for due days, overdue marks and command days; the system clock by default. */
-  readonly clock?: Clock;
+/** The clock gives "now" for due days, overdue marks and command days. */
+export interface TasksOptions extends ServiceOptions {
   readonly overdue?: OverdueOptions;
   readonly fanOut?: FanOutOptions;
 }
@@ -54,70 +38,46 @@ export { tasksMigrations } from './tasks-migrations';
 @Module({})
 export class TasksModule {
   static forRoot(options: TasksOptions): DynamicModule {
-    const clock = options.clock ?? systemClock;
-    return {
-      module: TasksModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            serviceDataSourceOptions({
-              url: options.databaseUrl,
-              schema: TASKS_SCHEMA,
-              migrations: tasksMigrations(),
-              entities: [AssignmentRecord],
-              poolSize: options.poolSize,
-              applicationName: 'reform-tasks',
-            }),
-          dataSourceFactory: async (dataSourceOptions) => {
-            if (!dataSourceOptions) throw new Error('tasks: no DataSource options');
-            const dataSource = new DataSource(dataSourceOptions);
-            await runMigrations(dataSource);
-            return dataSource;
-          },
-        }),
-        EventStoreModule.forService(TASKS_SCHEMA),
+    return serviceModule(
+      {
+        name: 'tasks',
+        schema: TASKS_SCHEMA,
+        module: TasksModule,
+        graphqlTypes: TASKS_GRAPHQL_TYPES,
+        migrations: tasksMigrations,
+        entities: [AssignmentRecord],
         // No publish mapping yet: assignment events stay inside the service.
-        MessagingModule.forService({ bus: options.bus, service: 'tasks', schema: TASKS_SCHEMA }),
-        UnitHierarchyModule.forService({ schema: TASKS_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
-      ],
-      controllers: [HealthController],
-      providers: [
-        { provide: CLOCK, useValue: clock },
-        { provide: OVERDUE_OPTIONS, useValue: options.overdue ?? {} },
-        { provide: FAN_OUT_OPTIONS, useValue: options.fanOut ?? {} },
-        AssignmentCommands,
-        AssignmentAccess,
-        AssignmentList,
-        AssignmentMutation,
-        PlanTree,
-        PlanProgressQuery,
-        PlanEventJobs,
-        PlanEventsConsumer,
-        OpenWorkAcrossReorganisation,
-        OverdueScheduler,
-        AssignmentResolver,
-        TaskTimelineQuery,
-        TaskTimelineResolver,
-        UnitAssignmentsResolver,
-        PlanAssignmentsResolver,
-        PublicProgressResolver,
-        AcceptAssignmentResolver,
-        ReportProgressResolver,
-        CompleteAssignmentResolver,
-        RequestExtensionResolver,
-        GrantExtensionResolver,
-        RefuseExtensionResolver,
-        ...authProviders({
-          signingKeys: options.signingKeys,
-          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
-          // Sessions of disabled accounts, revoked roles or changed passwords end here too (ADR 0021).
-          accountStatus: replicatedAccountStatus(TASKS_SCHEMA),
-        }),
-        ...accountAccessProviders(TASKS_SCHEMA),
-        API_ERROR_FILTER,
-        IDEMPOTENCY_INTERCEPTOR,
-      ],
-    };
+        unitCopy: true,
+        // Plan events waiting for their fan-out (the worker's queue).
+        pendingJobs: [{ queue: 'plan-fan-out', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_EVENTS_QUEUE]))[0].n) }],
+        providers: [
+          { provide: OVERDUE_OPTIONS, useValue: options.overdue ?? {} },
+          { provide: FAN_OUT_OPTIONS, useValue: options.fanOut ?? {} },
+          AssignmentCommands,
+          AssignmentAccess,
+          AssignmentList,
+          AssignmentMutation,
+          PlanTree,
+          PlanProgressQuery,
+          PlanEventJobs,
+          PlanEventsConsumer,
+          OpenWorkAcrossReorganisation,
+          OverdueScheduler,
+          AssignmentResolver,
+          TaskTimelineQuery,
+          TaskTimelineResolver,
+          UnitAssignmentsResolver,
+          PlanAssignmentsResolver,
+          PublicProgressResolver,
+          AcceptAssignmentResolver,
+          ReportProgressResolver,
+          CompleteAssignmentResolver,
+          RequestExtensionResolver,
+          GrantExtensionResolver,
+          RefuseExtensionResolver,
+        ],
+      },
+      options,
+    );
   }
 }

@@ -55,6 +55,8 @@ export interface MessageBus {
   deadLetters(consumer?: string): Promise<DeadLetter[]>;
   /** Hands the dead letter to its consumer's handler again (it must be subscribed in this process); removes it on success. */
   replayDeadLetter(id: string): Promise<void>;
+  /** Optional: per durable consumer, the messages it has yet to take or acknowledge (the consumer-lag metric). */
+  consumerLag?(): Promise<ReadonlyArray<{ readonly consumer: string; readonly pending: number }>>;
   /** Optional: resolves when the broker answers now (readiness); the in-process bus has none. */
   ping?(): Promise<void>;
   close(): Promise<void>;

@@ -67,6 +67,13 @@ export class InProcessBus implements MessageBus {
     };
   }
 
+  async consumerLag(): Promise<Array<{ consumer: string; pending: number }>> {
+    return [...this.consumers.entries()].map(([name, consumer]) => ({
+      consumer: name,
+      pending: this.log.slice(consumer.cursor).filter((message) => consumer.options.subjects.some((pattern) => subjectMatches(pattern, message.subject))).length,
+    }));
+  }
+
   async deadLetters(consumer?: string): Promise<DeadLetter[]> {
     return [...this.dead.values()].filter((letter) => !consumer || letter.consumer === consumer);
   }

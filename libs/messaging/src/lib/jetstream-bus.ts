@@ -57,7 +57,7 @@ export class JetStreamBus implements MessageBus {
   private readonly handlers = new Map<string, MessageHandler>();
   private readonly running = new Set<ConsumerMessages>();
   /** Every consumer loop of this bus: closing the bus ends them (a closed connection never comes back). */
-  private readonly loops = new Set<{ stopped: boolean; wake: (() => void) | null }>();
+  private readonly loops = new Set<{ stopped: boolean; wake: (() => void) | null; stream?: string; durable?: string }>();
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -120,7 +120,7 @@ export class JetStreamBus implements MessageBus {
         // A fuse against a message that crashes the process before it can be failed cleanly.
         max_deliver: maxDeliver * 2,
       };
-      return { durable, config, stopped: false, messages: null as ConsumerMessages | null, done: Promise.resolve(), wake: null as (() => void) | null };
+      return { stream, durable, config, stopped: false, messages: null as ConsumerMessages | null, done: Promise.resolve(), wake: null as (() => void) | null };
     });
     const handle = async (msg: JsMsg, loop: (typeof loops)[number]) => {
       const attempt = msg.info.deliveryCount;
@@ -274,6 +274,18 @@ export class JetStreamBus implements MessageBus {
   async deleteStreams(): Promise<void> {
     for (const service of this.streams.keys()) await this.jsm.streams.delete(this.streamName(service)).catch(() => undefined);
     this.streams.clear();
+  }
+
+  /** Each durable this bus consumes: what JetStream still holds for it (pending + delivered unacknowledged). */
+  async consumerLag(): Promise<Array<{ consumer: string; pending: number }>> {
+    const lags = await Promise.all(
+      [...this.loops].map(async (loop) => {
+        if (!loop.stream || !loop.durable) return null;
+        const info = await this.jsm.consumers.info(loop.stream, loop.durable);
+        return { consumer: loop.durable, pending: info.num_pending + info.num_ack_pending };
+      }),
+    );
+    return lags.filter((lag): lag is { consumer: string; pending: number } => lag !== null);
   }
 
   /** Readiness: connected, and JetStream answers (a cluster without a meta leader does not). */

@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACCESS_RECORD_STREAM_PREFIX, AUDITOR_QUERIED_EVENT, AUDITOR_QUERIED_V1, ContractRegistry, IntegrationEventContract } from '@reform/contracts';
 import { EVENT_STORE, EventStore } from '@reform/event-store';
+import { withLogContext } from '@reform/observability';
 import { MESSAGE_BUS, MessageBus, Subscription } from './bus.port';
 import { IntegrationMessage } from './message';
 import { Inbox } from './inbox';
@@ -126,6 +127,10 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
         let subscription: Subscription;
         if (metadata.batch) {
           const handleBatch = async (messages: readonly IntegrationMessage[]) => {
+            // A batch's lines carry its first event's correlation (a batch is one aggregate's consecutive events).
+            if (messages.length) return withLogContext({ correlationId: messages[0].metadata.correlationId, eventId: messages[0].eventId }, () => applyBatch(messages));
+          };
+          const applyBatch = async (messages: readonly IntegrationMessage[]) => {
             const items = messages.map(accept).filter((item): item is IntegrationItem => item !== null);
             if (!items.length) return;
             const byId = new Map(items.map((item) => [item.message.eventId, item]));
@@ -137,7 +142,9 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
         } else {
           subscription = await this.bus.subscribe(options, async (message) => {
             const item = accept(message);
-            if (item) await inbox.handle(consumer, message, (manager) => instance[method].call(instance, item.data, message, manager));
+            // Every line the handler writes, and every event it appends through the command
+            // helpers, carries the handled event's correlation id (docs/operations.md).
+            if (item) await withLogContext({ correlationId: message.metadata.correlationId, eventId: message.eventId }, () => inbox.handle(consumer, message, (manager) => instance[method].call(instance, item.data, message, manager)));
           });
         }
         this.subscriptions.push(subscription);

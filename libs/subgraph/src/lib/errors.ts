@@ -32,7 +32,7 @@ export class ApiErrorFilter implements GqlExceptionFilter {
     }
     const status = (exception as { getStatus?: () => number })?.getStatus?.();
     if (status === 400) {
-      // class-validator / ValidationPipe: the response lists the fields and rules.
+      // A BadRequestException (a pipe or a guard refusing the input): its response lists the fields and rules.
       const response = (exception as { getResponse: () => { message?: string[] | string } }).getResponse();
       return new GraphQLError('Dữ liệu nhập không hợp lệ.', { extensions: { code: 'BAD_USER_INPUT', details: response.message } });
     }

@@ -1,3 +1,4 @@
+import { correlationIdOfContext } from '@reform/observability';
 import { randomUUID } from 'node:crypto';
 import { EventMetadata, SYSTEM_ACTOR } from '@reform/event-store';
 import type { UnitLevel, UnitView } from './unit-hierarchy.port';
@@ -113,7 +114,7 @@ export async function commandMetadata(
   return {
     actor,
     tenant: unitCode ? await tenantOf(reader, unitCode, today) : 'platform',
-    correlationId: thread.correlationId ?? randomUUID(),
+    correlationId: thread.correlationId ?? correlationIdOfContext(randomUUID),
     causationId: thread.causationId ?? null,
   };
 }

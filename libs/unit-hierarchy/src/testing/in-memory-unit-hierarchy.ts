@@ -20,6 +20,14 @@ export class InMemoryUnitHierarchy implements UnitHierarchy {
     return this.byCode.get(code) ?? null;
   }
 
+  async lastKnownMany(codes: readonly string[]): Promise<Map<string, UnitView>> {
+    return new Map(codes.flatMap((code) => (this.byCode.has(code) ? [[code, this.byCode.get(code) as UnitView] as const] : [])));
+  }
+
+  async inForce(codes: readonly string[], day: string): Promise<Set<string>> {
+    return new Set(codes.filter((code) => this.on(this.byCode.get(code), day) !== null));
+  }
+
   async children(code: string, day: string, filter: UnitFilter = {}): Promise<UnitView[]> {
     return this.all(day).filter((unit) => unit.parentCode === code && matches(unit, filter));
   }

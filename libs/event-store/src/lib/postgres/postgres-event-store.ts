@@ -23,6 +23,7 @@ import {
 import { appliedIdempotencyStep, recordIdempotencyStep } from '../idempotency';
 import { project, Projection } from '../projection';
 import { assertSchemaName } from './migrations';
+import { timeAppend } from '@reform/observability';
 
 export interface PostgresEventStoreOptions {
   /** Where `recordedAt` comes from; tests and imports may fix it. */
@@ -168,7 +169,12 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(this.dataSource, this.schema, { clock: this.clock }, { manager, callerOwned: false }, this.headCache);
   }
 
-  async append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+  append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
+    // reform_event_store_append_duration_seconds (docs/operations.md).
+    return timeAppend(this.schema, 'stream', () => this.appendTimed(streamId, expectedVersion, events, metadata));
+  }
+
+  private async appendTimed(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
     if (events.length === 0) {
       const current = await this.currentVersion(streamId);
       if (!versionMatches(expectedVersion, current)) throw new WrongExpectedVersionError(streamId, expectedVersion, current);
@@ -261,7 +267,11 @@ export class PostgresEventStore implements EventStore {
     return error;
   }
 
-  async appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
+  appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
+    return timeAppend(this.schema, 'many', () => this.appendManyTimed(batch, metadata));
+  }
+
+  private async appendManyTimed(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
     const streamIds = [...new Set(batch.map((entry) => entry.streamId))];
     if (streamIds.length !== batch.length) throw new Error('appendMany: each stream may appear once per batch');
     if (batch.length === 1 && batch[0].events.length > 0) return this.appendToStream(batch[0].streamId, batch[0].expectedVersion, batch[0].events, metadata);

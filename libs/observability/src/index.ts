@@ -1,0 +1,3 @@
+export * from './lib/log-context';
+export * from './lib/logging';
+export * from './lib/metrics';
