@@ -14,6 +14,7 @@ import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/
 import { FAN_OUT_OPTIONS, FanOutOptions, PlanEventsConsumer } from './automation/plan-events.consumer';
 import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 import { HealthController } from './health.controller';
+import { publishAssignmentEvent } from './publish';
 import { AssignmentAccess } from './read/assignments/assignment-access';
 import { AssignmentList } from './read/assignments/assignment-list';
 import { AssignmentResolver } from './read/assignments/assignment.graphql';
@@ -72,8 +73,8 @@ export class TasksModule {
           },
         }),
         EventStoreModule.forService(TASKS_SCHEMA),
-        // No publish mapping yet: assignment events stay inside the service.
-        MessagingModule.forService({ bus: options.bus, service: 'tasks', schema: TASKS_SCHEMA }),
+        // Task assignments' creation, progress, completion, extensions, overdue marks (issue 18: reports are pre-filled from them).
+        MessagingModule.forService({ bus: options.bus, service: 'tasks', schema: TASKS_SCHEMA, publish: publishAssignmentEvent }),
         UnitHierarchyModule.forService({ schema: TASKS_SCHEMA }),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: TasksModule, types: TASKS_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
       ],
