@@ -17,6 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
+import { createReportingApp, REPORTING_SCHEMA } from '@reform/reporting';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -59,6 +60,7 @@ export interface RunningPlatform {
   readonly directory: INestApplication;
   readonly plans: INestApplication;
   readonly tasks: INestApplication;
+  readonly reporting: INestApplication;
   readonly gateway: RunningGateway;
   close(): Promise<void>;
 }
@@ -79,7 +81,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(plans);
     const tasks = await createTasksApp(common);
     started.push(tasks);
-    report(`Services directory, plans and tasks started (${took()})`);
+    const reporting = await createReportingApp(common);
+    started.push(reporting);
+    report(`Services directory, plans, tasks and reporting started (${took()})`);
     if (options.importUnits) {
       const begun = Date.now();
       const summary = await importNationalUnits(directory);
@@ -114,8 +118,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await unitCopiesCaughtUp(directory, [
       { app: plans, schema: PLANS_SCHEMA },
       { app: tasks, schema: TASKS_SCHEMA },
+      { app: reporting, schema: REPORTING_SCHEMA },
     ]);
-    report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
+    report(`Unit copies of plans, tasks and reporting caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
       stepBegun = Date.now();
       const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
@@ -137,6 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },
         { name: 'tasks', url: `${await tasks.getUrl()}/graphql` },
+        { name: 'reporting', url: `${await reporting.getUrl()}/graphql` },
       ],
     });
     report(`Gateway composed and listening (${took()})`);
@@ -145,6 +151,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       directory,
       plans,
       tasks,
+      reporting,
       gateway,
       async close() {
         await gateway.close();
