@@ -17,7 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
-import { createReportingApp, REPORTING_SCHEMA } from '@reform/reporting';
+import { createReportingApp, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -129,6 +129,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const planIds = Object.values(demoPlans.planIds);
       const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });
       report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`);
+      // Reports are pre-filled from the assignments' published events: the reporting service must have them all first.
+      stepBegun = Date.now();
+      await assignmentFactsCaughtUp(tasks, reporting);
+      const demoReporting = await seedDemoReporting(reporting, { thangBinhPlanId: demoPlans.planIds['thang-binh-par-2021'], twoTier: options.importUnits });
+      report(`Demo reporting: ${demoReporting.regimes} regimes defined, ${demoReporting.periodsOpened} periods opened, ${demoReporting.expectedReports} reports expected (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({
@@ -161,6 +166,25 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   } catch (error) {
     for (const app of started.reverse()) await app.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/** The tasks events the reporting service keeps (libs/contracts tasks.assignment.*), counted on both sides. */
+const PUBLISHED_ASSIGNMENT_EVENTS = ['AssignmentCreated', 'ProgressReported', 'AssignmentCompleted', 'ExtensionGranted', 'AssignmentOverdue', 'AssignmentCancelled', 'AssignmentPassedToSuccessor'];
+
+/** Waits until the reporting service holds every task assignment event the tasks service published (120 s at most). */
+async function assignmentFactsCaughtUp(tasks: INestApplication, reporting: INestApplication, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [source] = await tasks.get(DataSource).query(
+      `SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".events e JOIN "${TASKS_SCHEMA}".assignments a ON e.stream_id = 'assignment-' || a.id
+        WHERE a.kind = 'TASK' AND e.event_type = ANY($1::text[])`,
+      [PUBLISHED_ASSIGNMENT_EVENTS],
+    );
+    const [copy] = await reporting.get(DataSource).query(`SELECT (count(*) + coalesce(sum(jsonb_array_length(happenings)), 0))::int AS n FROM "${REPORTING_SCHEMA}".assignment_facts`);
+    if (copy.n >= source.n) return;
+    if (Date.now() > deadline) throw new Error(`The reporting service had ${copy.n} of the tasks service's ${source.n} assignment events after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

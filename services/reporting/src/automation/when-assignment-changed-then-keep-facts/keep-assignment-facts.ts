@@ -75,6 +75,9 @@ export class KeepAssignmentFacts {
     for (const { id, h } of happenings) {
       await manager.query(`UPDATE "${S}".assignment_facts SET happenings = happenings || $2::jsonb WHERE assignment_id = $1`, [id, JSON.stringify([h])]);
     }
-    for (const p of passed) await manager.query(`UPDATE "${S}".assignment_facts SET unit_code = $2 WHERE assignment_id = $1`, [p.assignmentId, p.toUnitCode]);
+    // Passed to a successor: the new unit owes it (and reports it) from then on; the passing is kept as a happening.
+    for (const p of passed) {
+      await manager.query(`UPDATE "${S}".assignment_facts SET unit_code = $2, happenings = happenings || $3::jsonb WHERE assignment_id = $1`, [p.assignmentId, p.toUnitCode, JSON.stringify([{ type: 'passed', on: p.on, from: p.fromUnitCode, to: p.toUnitCode }])]);
+    }
   }
 }

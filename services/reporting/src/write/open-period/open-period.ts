@@ -65,11 +65,15 @@ export class PeriodOpening {
     return this.openAs(actor, regime, periodKey);
   }
 
-  /** Without an access check: the demo's seed and the benchmark open periods as the system. */
-  async openAs(actor: EventMetadata['actor'], regime: RegimeDefinition, periodKey: string): Promise<OpenedPeriod> {
+  /**
+   * Without an access check: the demo's seed and the benchmark open periods as given. `on`, the
+   * day it was opened when entered afterwards (the demo's 2021 acts on their own days): the units
+   * are resolved as they were that day.
+   */
+  async openAs(actor: EventMetadata['actor'], regime: RegimeDefinition, periodKey: string, on?: string): Promise<OpenedPeriod> {
     const period = parsePeriod(periodKey);
     if (!regime.periodTypes.includes(period.type)) throw new DomainError('CYCLE.PERIOD_TYPE', `Chế độ "${regime.name}" không có kỳ loại ${period.type}.`, { kind: 'BAD_USER_INPUT', field: 'period' });
-    const today = this.commands.today();
+    const today = on ?? this.commands.today();
     const cutOff = cutOffOf(period, regime.cutOff);
     const deadlines = deadlinesOf(period, cutOff, regime.deadlines, regime.lockAfterDays, DEFAULT_CALENDAR);
     const owner = await this.commands.units.unit(regime.ownerCode, today);
