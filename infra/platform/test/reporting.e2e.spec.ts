@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
+import { ReminderScheduler } from '@reform/reporting';
 import { eventually, GraphQLTestClient } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
@@ -248,7 +249,7 @@ describe('reporting under Decree 09 (issue 18)', () => {
   it("reminders are events: before the deadline and the day after it, for units that have not submitted", async () => {
     clock.set(at('2021-12-14'));
     await client.as('d513', 'mutation { openReportingPeriod(regimeId: "thang-binh-cchc", period: "2021-Q4") { period } }');
-    const scheduler = platform.reporting.get((await import('@reform/reporting')).ReminderScheduler);
+    const scheduler = platform.reporting.get(ReminderScheduler);
     const reporting = platform.reporting.get(DataSource);
     // Counted in the store, whichever tick (the service's own timer, or these) recorded them.
     const reminders = async (kind: string) =>

@@ -82,7 +82,9 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     let after = 0;
     for (const row of rows) {
       const handled = await this.commands.execute(reportDecider, reportStreamId(row.id), { type: 'RemindReport', data: { kind: row.kind, on: today } }, metadata);
-      if (handled.events.length) row.kind === 'BEFORE_DEADLINE' ? before++ : after++;
+      if (!handled.events.length) continue;
+      if (row.kind === 'BEFORE_DEADLINE') before++;
+      else after++;
     }
     return { before, after };
   }

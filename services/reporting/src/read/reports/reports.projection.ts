@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
-import { CYCLE_EVENT_TYPES, CycleEvent, cycleDecider, CycleState } from '../../domain/cycle/cycle.decider';
-import { REGIME_EVENT_TYPES, RegimeEvent, regimeDecider, RegimeState } from '../../domain/regime/regime.decider';
-import { Report, REPORT_EVENT_TYPES, ReportEvent, reportDecider } from '../../domain/report/report.decider';
+import { CYCLE_EVENT_TYPES, cycleDecider, CycleState } from '../../domain/cycle/cycle.decider';
+import { REGIME_EVENT_TYPES, regimeDecider, RegimeState } from '../../domain/regime/regime.decider';
+import { Report, REPORT_EVENT_TYPES, reportDecider } from '../../domain/report/report.decider';
 import { REPORTING_SCHEMA } from '../../schema';
 
 function byStream(events: readonly RecordedEvent[], prefix: string): Map<string, RecordedEvent[]> {
