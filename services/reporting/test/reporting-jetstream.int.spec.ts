@@ -5,9 +5,10 @@ import { AssignmentCreatedV1, AssignmentProgressReportedV1, IntegrationEventCont
 import { Identity, Role, TokenService } from '@reform/auth';
 import { FixedClock } from '@reform/clock';
 import { IntegrationMessage, JetStreamBus } from '@reform/messaging';
-import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase, testNatsUrl, uniqueName } from '@reform/testing';
+import { createTestDatabase, eventually, GraphQLTestClient, tableSnapshot, TEST_SIGNING_KEYS, TestDatabase, testNatsUrl, uniqueName } from '@reform/testing';
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
-import { createReportingApp } from '../src';
+import { EVENT_STORE, PostgresEventStore, rebuildReadModels } from '@reform/event-store';
+import { createReportingApp, reportingReadModels } from '../src';
 
 /**
  * The reporting service alone in the distributed mode's shape: real PostgreSQL, real NATS
@@ -126,5 +127,31 @@ describe('reporting over JetStream', () => {
     expect(submitReport).toEqual({ status: 'SUBMITTED', late: false });
     const { reportingCompleteness } = await client.as('d600', 'query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { expected submitted onTime missing } }', { r: defineReportRegime.id });
     expect(reportingCompleteness).toEqual({ expected: 20, submitted: 1, onTime: 1, missing: 19 });
+    const { acceptReport } = await client.as('d600', 'mutation($id: ID!) { acceptReport(id: $id) { consolidation { accepted } } }', { id: id('60001') });
+    expect(acceptReport.consolidation).toBeNull(); // a commune has no children; the district's own report holds the consolidation
+    const { report: own } = await client.as('d600', 'query($id: ID!) { report(id: $id) { role consolidation { children accepted items { code value contributors { unitCode value } } sections { units { unitCode text } } } } }', { id: id('600') });
+    expect(own).toEqual({
+      role: 'CONSOLIDATED',
+      consolidation: {
+        children: 20,
+        accepted: 1,
+        items: [
+          { code: 'NV', value: 1, contributors: [{ unitCode: '60001', value: 1 }] },
+          { code: 'TD', value: 70, contributors: [{ unitCode: '60001', value: 70 }] },
+        ],
+        sections: [{ units: [{ unitCode: '60001', text: 'Hoàn thành niêm yết' }] }],
+      },
+    });
+  });
+
+  it('rebuilds regimes, cycles, reports and consolidations from the event store equal to the live tables', async () => {
+    const tables = reportingReadModels.projections.flatMap((p) => p.tables);
+    const live = await tableSnapshot(dataSource, 'reporting', tables);
+    expect(live.reports).toHaveLength(21);
+    expect(live.consolidations).toHaveLength(1);
+    const facts = await tableSnapshot(dataSource, 'reporting', ['assignment_facts']);
+    await rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: reportingReadModels.schema, projections: reportingReadModels.projections, pageSize: 7 });
+    expect(await tableSnapshot(dataSource, 'reporting', tables)).toEqual(live);
+    expect(await tableSnapshot(dataSource, 'reporting', ['assignment_facts'])).toEqual(facts);
   });
 });
