@@ -20,6 +20,8 @@ const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Units = lazy(() => import('./pages/Units'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Public = lazy(() => import('./pages/Public'));
+const Reports = lazy(() => import('./pages/Reports'));
+const ReportPage = lazy(() => import('./pages/Report'));
 
 function useSession() {
   return useSyncExternalStore(onSessionChange, () => sessionStorage.getItem('reform.session'));
@@ -56,6 +58,8 @@ export function App() {
                   <Route path="/ke-hoach/:id/sua" element={<PlanEditor />} />
                   <Route path="/ke-hoach/:id/theo-doi" element={<Dashboard />} />
                   <Route path="/nhiem-vu/:id" element={<AssignmentPage />} />
+                  <Route path="/bao-cao" element={<Reports />} />
+                  <Route path="/bao-cao/:id" element={<ReportPage />} />
                   <Route path="/don-vi" element={<Units />} />
                   <Route path="/don-vi/:code" element={<Units />} />
                   <Route path="/kiem-tra" element={<Audit />} />

@@ -17,6 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
+import { createReportingApp, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -59,6 +60,7 @@ export interface RunningPlatform {
   readonly directory: INestApplication;
   readonly plans: INestApplication;
   readonly tasks: INestApplication;
+  readonly reporting: INestApplication;
   readonly gateway: RunningGateway;
   close(): Promise<void>;
 }
@@ -79,7 +81,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(plans);
     const tasks = await createTasksApp(common);
     started.push(tasks);
-    report(`Services directory, plans and tasks started (${took()})`);
+    const reporting = await createReportingApp(common);
+    started.push(reporting);
+    report(`Services directory, plans, tasks and reporting started (${took()})`);
     if (options.importUnits) {
       const begun = Date.now();
       const summary = await importNationalUnits(directory);
@@ -114,8 +118,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await unitCopiesCaughtUp(directory, [
       { app: plans, schema: PLANS_SCHEMA },
       { app: tasks, schema: TASKS_SCHEMA },
+      { app: reporting, schema: REPORTING_SCHEMA },
     ]);
-    report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
+    report(`Unit copies of plans, tasks and reporting caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
       stepBegun = Date.now();
       const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
@@ -124,6 +129,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const planIds = Object.values(demoPlans.planIds);
       const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });
       report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`);
+      // Reports are pre-filled from the assignments' published events: the reporting service must have them all first.
+      stepBegun = Date.now();
+      await assignmentFactsCaughtUp(tasks, reporting);
+      const demoReporting = await seedDemoReporting(reporting, { thangBinhPlanId: demoPlans.planIds['thang-binh-par-2021'], twoTier: options.importUnits });
+      report(`Demo reporting: ${demoReporting.regimes} regimes defined, ${demoReporting.periodsOpened} periods opened, ${demoReporting.expectedReports} reports expected (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({
@@ -137,6 +147,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },
         { name: 'tasks', url: `${await tasks.getUrl()}/graphql` },
+        { name: 'reporting', url: `${await reporting.getUrl()}/graphql` },
       ],
     });
     report(`Gateway composed and listening (${took()})`);
@@ -145,6 +156,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       directory,
       plans,
       tasks,
+      reporting,
       gateway,
       async close() {
         await gateway.close();
@@ -154,6 +166,25 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   } catch (error) {
     for (const app of started.reverse()) await app.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/** The tasks events the reporting service keeps (libs/contracts tasks.assignment.*), counted on both sides. */
+const PUBLISHED_ASSIGNMENT_EVENTS = ['AssignmentCreated', 'ProgressReported', 'AssignmentCompleted', 'ExtensionGranted', 'AssignmentOverdue', 'AssignmentCancelled', 'AssignmentPassedToSuccessor'];
+
+/** Waits until the reporting service holds every task assignment event the tasks service published (120 s at most). */
+async function assignmentFactsCaughtUp(tasks: INestApplication, reporting: INestApplication, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [source] = await tasks.get(DataSource).query(
+      `SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".events e JOIN "${TASKS_SCHEMA}".assignments a ON e.stream_id = 'assignment-' || a.id
+        WHERE a.kind = 'TASK' AND e.event_type = ANY($1::text[])`,
+      [PUBLISHED_ASSIGNMENT_EVENTS],
+    );
+    const [copy] = await reporting.get(DataSource).query(`SELECT (count(*) + coalesce(sum(jsonb_array_length(happenings)), 0))::int AS n FROM "${REPORTING_SCHEMA}".assignment_facts`);
+    if (copy.n >= source.n) return;
+    if (Date.now() > deadline) throw new Error(`The reporting service had ${copy.n} of the tasks service's ${source.n} assignment events after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

@@ -5,6 +5,7 @@ import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { ACTING_ACTORS, assignmentActOperations, assignmentReadOperations, hostileOperations, planOperations } from './plans-tasks-operations';
+import { reportingOperations } from './reporting-operations';
 
 /**
  * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
@@ -65,7 +66,7 @@ describe('access control through the gateway', () => {
   });
 
   const cases = [
-    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations(), ...hostileOperations(() => platform)]),
+    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations(), ...reportingOperations(), ...hostileOperations(() => platform)]),
     ...matrixCases(assignmentActOperations(() => platform), ACTING_ACTORS),
   ];
   it('has at least 100 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(100));
@@ -79,7 +80,7 @@ describe('access control through the gateway', () => {
   it('runs at least 100 cases straight at the subgraphs too', () => expect(direct.length).toBeGreaterThanOrEqual(100));
   it.each(direct.map((c) => [`at ${c.service}: ${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
     for (const actor of MATRIX_ACTORS) await client.login(actor.username);
-    const subgraph = client.at(`${(await platform[c.service as 'directory' | 'plans' | 'tasks'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
+    const subgraph = client.at(`${(await platform[c.service as 'directory' | 'plans' | 'tasks' | 'reporting'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
     expect(await c.run(subgraph)).toBe(c.expected);
   });
 

@@ -74,7 +74,7 @@ describe('npm run republish', () => {
 
   it.each([
     [[], 'republish: a service is required'],
-    [['reporting', '--from-position', '0/0'], 'republish: unknown service "reporting": republish directory, plans or tasks'],
+    [['reports', '--from-position', '0/0'], 'republish: unknown service "reports": republish directory, plans, tasks or reporting'],
     [['directory'], 'republish: give exactly one of --from-position and --from-instant'],
     [['directory', '--from-position', '0/0', '--from-instant', '2026-01-01T00:00:00Z'], 'republish: give exactly one of --from-position and --from-instant'],
     [['directory', '--from-position', '12'], 'republish: --from-position: position "12" is not <transaction id>/<position>, e.g. 10234/5120'],

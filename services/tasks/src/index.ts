@@ -13,3 +13,4 @@ export { seedDemoAssignments } from './demo/seed-assignments';
 export type { DemoAssignmentsSummary } from './demo/seed-assignments';
 export { TASKS_PROJECTIONS, tasksReadModels } from './read/read-models';
 export { syntheticPlanIssued } from './testing/synthetic-plan';
+export { publishAssignmentEvent } from './publish';

@@ -49,6 +49,18 @@ type Documents = {
     "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n": typeof types.PlansDocument,
     "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": typeof types.PublicPlansDocument,
     "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": typeof types.PublicProgressDocument,
+    "\n  query ReportPage($id: ID!) {\n    report(id: $id) {\n      id regimeName period unitCode unitName role reviewerCode status dueOn closesOn cutOffFrom cutOffTo lockReason late submittedOn returnReason waivedReason\n      sections { code title text }\n      items { code name unit type number yes text }\n      prefilledAssignments { assignmentId planNumber taskText status percent completedOn overdueDays }\n      changes { key prefilled entered }\n      reopened { reason on until }\n      consolidation { children accepted items { code name unit rule value } sections { code title units { unitCode unitName text } } }\n      history { version type recordedAt actor { username } }\n    }\n  }\n": typeof types.ReportPageDocument,
+    "mutation SaveReportDraft($id: ID!, $input: ReportInput!) { saveReportDraft(id: $id, input: $input) { id status } }": typeof types.SaveReportDraftDocument,
+    "mutation SubmitReport($id: ID!, $input: ReportInput!) { submitReport(id: $id, input: $input) { id status late } }": typeof types.SubmitReportDocument,
+    "mutation AcceptReport($id: ID!) { acceptReport(id: $id) { id status } }": typeof types.AcceptReportDocument,
+    "mutation ReturnReport($id: ID!, $reason: String!) { returnReport(id: $id, reason: $reason) { id status } }": typeof types.ReturnReportDocument,
+    "mutation ReopenReport($id: ID!, $reason: String!) { reopenReport(id: $id, reason: $reason) { id status } }": typeof types.ReopenReportDocument,
+    "mutation WaiveReport($id: ID!, $reason: String!) { waiveReport(id: $id, reason: $reason) { id status } }": typeof types.WaiveReportDocument,
+    "mutation ApproveReport($id: ID!) { approveReport(id: $id) { id status } }": typeof types.ApproveReportDocument,
+    "query ReportExport($id: ID!, $format: ExportFormat!) { reportExport(id: $id, format: $format) { fileName mediaType base64 } }": typeof types.ReportExportDocument,
+    "\n  query ReportsPage($unitCode: ID!) {\n    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }\n    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }\n  }\n": typeof types.ReportsPageDocument,
+    "\n  query ReportReviewQueue($unitCode: ID!) {\n    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }\n  }\n": typeof types.ReportReviewQueueDocument,
+    "\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n": typeof types.ReportCompletenessDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": typeof types.MeDocument,
     "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": typeof types.UnitPageDocument,
@@ -90,6 +102,18 @@ const documents: Documents = {
     "\n  query Plans($issuerCode: ID, $year: Int, $scope: ID) {\n    plans(issuerCode: $issuerCode, year: $year) {\n      id number title year status issuedOn documentDate\n      issuer { code name }\n      progress(unitCode: $scope) { percentComplete total overdue }\n    }\n  }\n": types.PlansDocument,
     "\n  query PublicPlans($provinceCode: ID!, $year: Int) {\n    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }\n  }\n": types.PublicPlansDocument,
     "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n": types.PublicProgressDocument,
+    "\n  query ReportPage($id: ID!) {\n    report(id: $id) {\n      id regimeName period unitCode unitName role reviewerCode status dueOn closesOn cutOffFrom cutOffTo lockReason late submittedOn returnReason waivedReason\n      sections { code title text }\n      items { code name unit type number yes text }\n      prefilledAssignments { assignmentId planNumber taskText status percent completedOn overdueDays }\n      changes { key prefilled entered }\n      reopened { reason on until }\n      consolidation { children accepted items { code name unit rule value } sections { code title units { unitCode unitName text } } }\n      history { version type recordedAt actor { username } }\n    }\n  }\n": types.ReportPageDocument,
+    "mutation SaveReportDraft($id: ID!, $input: ReportInput!) { saveReportDraft(id: $id, input: $input) { id status } }": types.SaveReportDraftDocument,
+    "mutation SubmitReport($id: ID!, $input: ReportInput!) { submitReport(id: $id, input: $input) { id status late } }": types.SubmitReportDocument,
+    "mutation AcceptReport($id: ID!) { acceptReport(id: $id) { id status } }": types.AcceptReportDocument,
+    "mutation ReturnReport($id: ID!, $reason: String!) { returnReport(id: $id, reason: $reason) { id status } }": types.ReturnReportDocument,
+    "mutation ReopenReport($id: ID!, $reason: String!) { reopenReport(id: $id, reason: $reason) { id status } }": types.ReopenReportDocument,
+    "mutation WaiveReport($id: ID!, $reason: String!) { waiveReport(id: $id, reason: $reason) { id status } }": types.WaiveReportDocument,
+    "mutation ApproveReport($id: ID!) { approveReport(id: $id) { id status } }": types.ApproveReportDocument,
+    "query ReportExport($id: ID!, $format: ExportFormat!) { reportExport(id: $id, format: $format) { fileName mediaType base64 } }": types.ReportExportDocument,
+    "\n  query ReportsPage($unitCode: ID!) {\n    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }\n    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }\n  }\n": types.ReportsPageDocument,
+    "\n  query ReportReviewQueue($unitCode: ID!) {\n    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }\n  }\n": types.ReportReviewQueueDocument,
+    "\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n": types.ReportCompletenessDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": types.MeDocument,
     "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": types.UnitPageDocument,
@@ -250,6 +274,54 @@ export function graphql(source: "\n  query PublicPlans($provinceCode: ID!, $year
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n"): (typeof documents)["\n  query PublicProgress($planIds: [ID!]!) {\n    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportPage($id: ID!) {\n    report(id: $id) {\n      id regimeName period unitCode unitName role reviewerCode status dueOn closesOn cutOffFrom cutOffTo lockReason late submittedOn returnReason waivedReason\n      sections { code title text }\n      items { code name unit type number yes text }\n      prefilledAssignments { assignmentId planNumber taskText status percent completedOn overdueDays }\n      changes { key prefilled entered }\n      reopened { reason on until }\n      consolidation { children accepted items { code name unit rule value } sections { code title units { unitCode unitName text } } }\n      history { version type recordedAt actor { username } }\n    }\n  }\n"): (typeof documents)["\n  query ReportPage($id: ID!) {\n    report(id: $id) {\n      id regimeName period unitCode unitName role reviewerCode status dueOn closesOn cutOffFrom cutOffTo lockReason late submittedOn returnReason waivedReason\n      sections { code title text }\n      items { code name unit type number yes text }\n      prefilledAssignments { assignmentId planNumber taskText status percent completedOn overdueDays }\n      changes { key prefilled entered }\n      reopened { reason on until }\n      consolidation { children accepted items { code name unit rule value } sections { code title units { unitCode unitName text } } }\n      history { version type recordedAt actor { username } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SaveReportDraft($id: ID!, $input: ReportInput!) { saveReportDraft(id: $id, input: $input) { id status } }"): (typeof documents)["mutation SaveReportDraft($id: ID!, $input: ReportInput!) { saveReportDraft(id: $id, input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitReport($id: ID!, $input: ReportInput!) { submitReport(id: $id, input: $input) { id status late } }"): (typeof documents)["mutation SubmitReport($id: ID!, $input: ReportInput!) { submitReport(id: $id, input: $input) { id status late } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptReport($id: ID!) { acceptReport(id: $id) { id status } }"): (typeof documents)["mutation AcceptReport($id: ID!) { acceptReport(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReturnReport($id: ID!, $reason: String!) { returnReport(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation ReturnReport($id: ID!, $reason: String!) { returnReport(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReopenReport($id: ID!, $reason: String!) { reopenReport(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation ReopenReport($id: ID!, $reason: String!) { reopenReport(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WaiveReport($id: ID!, $reason: String!) { waiveReport(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation WaiveReport($id: ID!, $reason: String!) { waiveReport(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveReport($id: ID!) { approveReport(id: $id) { id status } }"): (typeof documents)["mutation ApproveReport($id: ID!) { approveReport(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReportExport($id: ID!, $format: ExportFormat!) { reportExport(id: $id, format: $format) { fileName mediaType base64 } }"): (typeof documents)["query ReportExport($id: ID!, $format: ExportFormat!) { reportExport(id: $id, format: $format) { fileName mediaType base64 } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportsPage($unitCode: ID!) {\n    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }\n    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }\n  }\n"): (typeof documents)["\n  query ReportsPage($unitCode: ID!) {\n    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }\n    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportReviewQueue($unitCode: ID!) {\n    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }\n  }\n"): (typeof documents)["\n  query ReportReviewQueue($unitCode: ID!) {\n    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n"): (typeof documents)["\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -24,6 +24,11 @@ export class AccessRecordConsumer {
   fromTasks(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
     return keep('tasks', data, message, manager);
   }
+
+  @OnIntegrationEvent(AUDITOR_QUERIED_V1.reporting, { consumer: 'directory.access-record.reporting' })
+  fromReporting(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
+    return keep('reporting', data, message, manager);
+  }
 }
 
 async function keep(service: string, data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {

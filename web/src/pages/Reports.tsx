@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Alert, Card, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { problemsOf } from '../lib/errors';
+import { formatDay } from '../lib/format';
+import { currentSession } from '../lib/session';
+
+const ReportsQuery = graphql(`
+  query ReportsPage($unitCode: ID!) {
+    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }
+    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }
+  }
+`);
+const ReviewQuery = graphql(`
+  query ReportReviewQueue($unitCode: ID!) {
+    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }
+  }
+`);
+const CompletenessQuery = graphql(`
+  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {
+    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {
+      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate
+      children { unitCode unit { name } expected submitted onTime late missing accepted }
+    }
+  }
+`);
+
+export const REPORT_STATUS_LABEL: Record<string, { text: string; color: string }> = {
+  EXPECTED: { text: 'Phải báo cáo', color: 'default' },
+  DRAFT: { text: 'Đang soạn', color: 'processing' },
+  SUBMITTED: { text: 'Đã gửi', color: 'blue' },
+  ACCEPTED: { text: 'Đã chấp nhận', color: 'success' },
+  RETURNED: { text: 'Bị trả lại', color: 'warning' },
+  WAIVED: { text: 'Không báo cáo', color: 'default' },
+  APPROVED: { text: 'Đã phê duyệt', color: 'success' },
+};
+export const ReportStatusTag = ({ status }: { status: string }) => <Tag color={REPORT_STATUS_LABEL[status]?.color}>{REPORT_STATUS_LABEL[status]?.text ?? status}</Tag>;
+
+/** The unit a signed-in account works for: where its role is granted (a district's office acts for the district). */
+export const workUnitOf = (session: ReturnType<typeof currentSession>) => session?.roles.find((r) => r.unitCode)?.unitCode ?? session?.unit?.code ?? '';
+
+/** Báo cáo: the unit's reports to submit, the reports sent up to it for review, and a period's completeness. */
+export default function Reports() {
+  const unitCode = workUnitOf(currentSession());
+  const [{ data, error }] = useQuery({ query: ReportsQuery, variables: { unitCode } });
+  const [{ data: review }] = useQuery({ query: ReviewQuery, variables: { unitCode } });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [regimeId, period] = (selected ?? '').split('|');
+  const [{ data: completeness }] = useQuery({ query: CompletenessQuery, variables: { regimeId, period, unitCode }, pause: !selected });
+  const own = data?.reports ?? [];
+  const periods = (data?.reportRegimes ?? []).flatMap((r) => r.periods.map((p) => ({ value: `${r.id}|${p.period}`, label: `${r.name} — ${p.period} (${p.expected} đơn vị)` })));
+  const c = completeness?.reportingCompleteness;
+  return (
+    <div className="page">
+      <h1>Báo cáo</h1>
+      {error && <Alert type="error" message={problemsOf(error)[0]?.message} />}
+      <Card title="Báo cáo của đơn vị" size="small" style={{ marginBottom: 16 }}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={own}
+          columns={[
+            { title: 'Chế độ báo cáo', render: (_, r) => <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.regimeName}</Link> },
+            { title: 'Kỳ', dataIndex: 'period' },
+            { title: 'Hạn gửi', render: (_, r) => formatDay(r.dueOn) },
+            { title: 'Trạng thái', render: (_, r) => <Space><ReportStatusTag status={r.status} />{r.late && <Tag color="red">Trễ hạn</Tag>}{r.lockReason && <Tag>Đã khóa</Tag>}</Space> },
+          ]}
+        />
+      </Card>
+      {(review?.reportsToReview.length ?? 0) > 0 && (
+        <Card title="Báo cáo chờ xem xét" size="small" style={{ marginBottom: 16 }}>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={review?.reportsToReview ?? []}
+            columns={[
+              { title: 'Đơn vị', render: (_, r) => <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.unitName}</Link> },
+              { title: 'Chế độ', dataIndex: 'regimeName' },
+              { title: 'Kỳ', dataIndex: 'period' },
+              { title: 'Ngày gửi', render: (_, r) => `${formatDay(r.submittedOn)}${r.late ? ' (trễ hạn)' : ''}${r.submissions > 1 ? ` · gửi lại lần ${r.submissions}` : ''}` },
+            ]}
+          />
+        </Card>
+      )}
+      {periods.length > 0 && (
+        <Card title="Tình hình báo cáo" size="small">
+          <Select style={{ minWidth: 360, marginBottom: 12 }} placeholder="Chọn kỳ báo cáo" options={periods} value={selected} onChange={setSelected} aria-label="Kỳ báo cáo" />
+          {c && (
+            <>
+              <Space wrap size="large">
+                <Statistic title="Phải báo cáo" value={c.expected} />
+                <Statistic title="Đã gửi" value={c.submitted} suffix={c.submittedRate !== null ? `(${c.submittedRate}%)` : undefined} />
+                <Statistic title="Đúng hạn" value={c.onTime} />
+                <Statistic title="Trễ hạn" value={c.late} />
+                <Statistic title="Chưa gửi" value={c.missing} />
+                <Statistic title="Đã chấp nhận" value={c.accepted} />
+              </Space>
+              <Table
+                rowKey="unitCode"
+                size="small"
+                pagination={false}
+                dataSource={c.children}
+                columns={[
+                  { title: 'Đơn vị', render: (_, r) => r.unit.name ?? r.unitCode },
+                  { title: 'Phải báo cáo', dataIndex: 'expected' },
+                  { title: 'Đã gửi', dataIndex: 'submitted' },
+                  { title: 'Đúng hạn', dataIndex: 'onTime' },
+                  { title: 'Trễ hạn', dataIndex: 'late' },
+                  { title: 'Chưa gửi', dataIndex: 'missing' },
+                  { title: 'Đã chấp nhận', dataIndex: 'accepted' },
+                ]}
+              />
+            </>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
