@@ -23,7 +23,9 @@ import { AccountAdministrationResolver } from './write/accounts/accounts.graphql
 import { DirectoryCommands } from './write/shared/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
-import { AgencyAdministrationResolver } from './write/agencies/agencies.graphql';
+import { CloseAgencyResolver } from './write/close-agency/close-agency.graphql';
+import { EstablishAgencyResolver } from './write/establish-agency/establish-agency.graphql';
+import { SetUnitAliasesResolver } from './write/set-unit-aliases/set-unit-aliases.graphql';
 import { HealthController } from './health.controller';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
@@ -88,7 +90,9 @@ export class DirectoryModule {
         LoginResolver,
         AccountAdministrationResolver,
         RenameUnitResolver,
-        AgencyAdministrationResolver,
+        EstablishAgencyResolver,
+        SetUnitAliasesResolver,
+        CloseAgencyResolver,
         UnitHistoryResolver,
         HistoryActorResolver,
         AccountHistoryResolver,
