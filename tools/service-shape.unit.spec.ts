@@ -24,7 +24,6 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  */
 const SEVERAL_MUTATIONS: Record<string, string> = {
   'services/directory/src/write/accounts': 'createAccount, role grants and revocations, disabling, passwords: not yet split (issue 14)',
-  'services/directory/src/write/agencies': 'establishAgency, setUnitAliases, closeAgency: not yet split (issue 14)',
 };
 
 const entries = (dir: string) => readdirSync(dir).map((name) => ({ name, path: join(dir, name), folder: statSync(join(dir, name)).isDirectory() }));

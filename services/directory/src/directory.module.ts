@@ -17,7 +17,9 @@ import { AccountAdministrationResolver } from './write/accounts/accounts.graphql
 import { DirectoryCommands } from './write/shared/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
-import { AgencyAdministrationResolver } from './write/agencies/agencies.graphql';
+import { CloseAgencyResolver } from './write/close-agency/close-agency.graphql';
+import { EstablishAgencyResolver } from './write/establish-agency/establish-agency.graphql';
+import { SetUnitAliasesResolver } from './write/set-unit-aliases/set-unit-aliases.graphql';
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
 import { UnitDirectory } from './read/units/unit-directory';
@@ -78,7 +80,7 @@ export class DirectoryModule {
           LoginResolver,
           AccountAdministrationResolver,
           RenameUnitResolver,
-          AgencyAdministrationResolver,
+          EstablishAgencyResolver, SetUnitAliasesResolver, CloseAgencyResolver,
           UnitHistoryResolver,
           HistoryActorResolver,
           AccountHistoryResolver,

@@ -4,8 +4,8 @@ import { TASKS_GRAPHQL_TYPES } from './graphql-types';
 import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/when-day-passes-then-mark-overdue/overdue-scheduler';
 import { FAN_OUT_OPTIONS, FanOutOptions, PLAN_EVENTS_QUEUE, PlanEventJobs } from './automation/plan-event-jobs';
 import { PlanEventsConsumer } from './automation/when-plan-event-received-then-enqueue-reaction/plan-events.consumer';
-import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 import { publishAssignmentEvent } from './publish';
+import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 import { AssignmentAccess } from './read/assignments/assignment-access';
 import { AssignmentList } from './read/assignments/assignment-list';
 import { AssignmentResolver } from './read/assignments/assignment.graphql';
@@ -39,6 +39,47 @@ export { tasksMigrations } from './tasks-migrations';
 @Module({})
 export class TasksModule {
   static forRoot(options: TasksOptions): DynamicModule {
-import { publishAssignmentEvent } from './publish';
+    return serviceModule(
+      {
+        name: 'tasks',
+        schema: TASKS_SCHEMA,
+        module: TasksModule,
+        graphqlTypes: TASKS_GRAPHQL_TYPES,
+        migrations: tasksMigrations,
+        entities: [AssignmentRecord],
+        // Assignment events go out for reports pre-filled from them (reporting, ADR 0031).
+        publish: publishAssignmentEvent,
+        unitCopy: true,
+        // Plan events waiting for their fan-out (the worker's queue).
+        pendingJobs: [{ queue: 'plan-fan-out', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_EVENTS_QUEUE]))[0].n) }],
+        providers: [
+          { provide: OVERDUE_OPTIONS, useValue: options.overdue ?? {} },
+          { provide: FAN_OUT_OPTIONS, useValue: options.fanOut ?? {} },
+          AssignmentCommands,
+          AssignmentAccess,
+          AssignmentList,
+          AssignmentMutation,
+          PlanTree,
+          PlanProgressQuery,
+          PlanEventJobs,
+          PlanEventsConsumer,
+          OpenWorkAcrossReorganisation,
+          OverdueScheduler,
+          AssignmentResolver,
+          TaskTimelineQuery,
+          TaskTimelineResolver,
+          UnitAssignmentsResolver,
+          PlanAssignmentsResolver,
+          PublicProgressResolver,
+          AcceptAssignmentResolver,
+          ReportProgressResolver,
+          CompleteAssignmentResolver,
+          RequestExtensionResolver,
+          GrantExtensionResolver,
+          RefuseExtensionResolver,
+        ],
+      },
+      options,
+    );
   }
 }

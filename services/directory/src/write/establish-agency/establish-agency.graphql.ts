@@ -13,12 +13,13 @@ import { DirectoryCommands } from '../shared/directory-commands';
 /**
  * A province's own bodies without a release: its administrator adds an agency (a Sở, a Ban, a
  * mass organisation, a commune's Ban Thanh tra nhân dân...) under a unit it administers, gives
- * it the names officials write ("Sở LĐ-TB&XH"), and closes it from a day. Each is an event of
- * the agency's Unit stream, published to the other services' copies of the hierarchy, so the
- * plans service resolves the new body in the next plan it issues. Renaming is `renameUnit`.
+ * it the names officials write ("Sở LĐ-TB&XH", write/set-unit-aliases), and closes it from a day
+ * (write/close-agency). Each is an event of the agency's Unit stream, published to the other
+ * services' copies of the hierarchy, so the plans service resolves the new body in the next plan
+ * it issues. Renaming is `renameUnit`.
  */
 @Resolver(() => UnitType)
-export class AgencyAdministrationResolver {
+export class EstablishAgencyResolver {
   constructor(
     private readonly commands: DirectoryCommands,
     private readonly units: UnitDirectory,
@@ -46,29 +47,5 @@ export class AgencyAdministrationResolver {
     const data = { code, name, type: kind.trim(), level: 'AGENCY' as const, kind: kind.trim(), parentCode, validFrom, parentExists: true, aliases: aliases ?? [] };
     await this.commands.execute(unitDecider, unitStreamId(code), { type: 'EstablishUnit', data }, await this.commands.metadataFor(identity, parentCode));
     return this.units.unit(code, null, today);
-  }
-
-  @AccessToUnitArgument('administer', 'code')
-  @Mutation(() => UnitType, { description: 'Đặt danh sách tên gọi khác (viết tắt) của đơn vị, thay danh sách cũ.' })
-  async setUnitAliases(
-    @Args('code', { type: () => ID }) code: string,
-    @Args('aliases', { type: () => [String] }) aliases: string[],
-    @CurrentIdentity() identity: Identity,
-  ): Promise<UnitView | null> {
-    await this.commands.execute(unitDecider, unitStreamId(code), { type: 'SetUnitAliases', data: { aliases } }, await this.commands.metadataFor(identity, code));
-    return this.units.unit(code, null, todayOf(this.clock));
-  }
-
-  @AccessToUnitArgument('administer', 'code')
-  @Mutation(() => UnitType, { description: 'Chấm dứt hoạt động của cơ quan từ một ngày (giải thể); kế hoạch ban hành trước ngày đó vẫn giữ cơ quan.' })
-  async closeAgency(
-    @Args('code', { type: () => ID }) code: string,
-    @Args('effectiveOn', { type: () => DateScalar }) effectiveOn: string,
-    @CurrentIdentity() identity: Identity,
-  ): Promise<UnitView | null> {
-    const unit = await this.units.unit(code, null, todayOf(this.clock));
-    if (unit && unit.level !== 'AGENCY') throw new DomainError('UNIT.NOT_AN_AGENCY', `"${code}" là đơn vị hành chính, không phải cơ quan; sáp nhập, giải thể đơn vị hành chính theo danh mục.`, { field: 'code' });
-    await this.commands.execute(unitDecider, unitStreamId(code), { type: 'DissolveUnit', data: { effectiveOn } }, await this.commands.metadataFor(identity, code));
-    return this.units.unit(code, null, todayOf(this.clock));
   }
 }

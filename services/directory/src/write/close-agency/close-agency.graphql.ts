@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Identity } from '@reform/access';
+import { AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { DomainError } from '@reform/decider';
+import { DateScalar } from '@reform/subgraph';
+import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
+import { UnitType } from '../../read/units/unit.graphql';
+import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
+import { DirectoryCommands } from '../shared/directory-commands';
+
+/** An agency closed from a day (dissolved); an administrative unit ends by the list's acts, not here. */
+@Resolver(() => UnitType)
+export class CloseAgencyResolver {
+  constructor(
+    private readonly commands: DirectoryCommands,
+    private readonly units: UnitDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @AccessToUnitArgument('administer', 'code')
+  @Mutation(() => UnitType, { description: 'Chấm dứt hoạt động của cơ quan từ một ngày (giải thể); kế hoạch ban hành trước ngày đó vẫn giữ cơ quan.' })
+  async closeAgency(
+    @Args('code', { type: () => ID }) code: string,
+    @Args('effectiveOn', { type: () => DateScalar }) effectiveOn: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<UnitView | null> {
+    const unit = await this.units.unit(code, null, todayOf(this.clock));
+    if (unit && unit.level !== 'AGENCY') throw new DomainError('UNIT.NOT_AN_AGENCY', `"${code}" là đơn vị hành chính, không phải cơ quan; sáp nhập, giải thể đơn vị hành chính theo danh mục.`, { field: 'code' });
+    await this.commands.execute(unitDecider, unitStreamId(code), { type: 'DissolveUnit', data: { effectiveOn } }, await this.commands.metadataFor(identity, code));
+    return this.units.unit(code, null, todayOf(this.clock));
+  }
+}
