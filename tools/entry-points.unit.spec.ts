@@ -47,7 +47,7 @@ describe('entry points named by the deployment files exist', () => {
 
   it('docker-compose.yml mounts the infra files it names', () => {
     const mounts = [...readFileSync(join(root, 'docker-compose.yml'), 'utf8').matchAll(/- \.\/([\w./-]+):/g)].map((match) => match[1]);
-    expect([...new Set(mounts)]).toEqual(['infra/postgres/init.sql', 'infra/nats/nats-cluster.conf']);
+    expect([...new Set(mounts)]).toEqual(['infra/postgres/init.sql', 'infra/nats/nats-cluster.conf', 'infra/observability/prometheus.yml', 'infra/observability/grafana/provisioning', 'infra/observability/grafana/dashboards']);
     expect(mounts.filter((mount) => !existsSync(join(root, mount)))).toEqual([]);
   });
 });
