@@ -17,6 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
+import { createScoringApp, SCORING_SCHEMA, seedPapiResults } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -59,6 +60,7 @@ export interface RunningPlatform {
   readonly directory: INestApplication;
   readonly plans: INestApplication;
   readonly tasks: INestApplication;
+  readonly scoring: INestApplication;
   readonly gateway: RunningGateway;
   close(): Promise<void>;
 }
@@ -79,7 +81,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(plans);
     const tasks = await createTasksApp(common);
     started.push(tasks);
-    report(`Services directory, plans and tasks started (${took()})`);
+    const scoring = await createScoringApp(common);
+    started.push(scoring);
+    report(`Services directory, plans, tasks and scoring started (${took()})`);
     if (options.importUnits) {
       const begun = Date.now();
       const summary = await importNationalUnits(directory);
@@ -114,8 +118,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await unitCopiesCaughtUp(directory, [
       { app: plans, schema: PLANS_SCHEMA },
       { app: tasks, schema: TASKS_SCHEMA },
+      { app: scoring, schema: SCORING_SCHEMA },
     ]);
-    report(`Unit copies of plans and tasks caught up (${Date.now() - begun} ms)`);
+    report(`Unit copies of plans, tasks and scoring caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
       stepBegun = Date.now();
       const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
@@ -124,6 +129,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const planIds = Object.values(demoPlans.planIds);
       const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });
       report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`);
+      stepBegun = Date.now();
+      const papi = await seedPapiResults(scoring);
+      report(`Demo PAPI results: ${papi.years} survey years, ${papi.ranked} ranked province-years (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({
@@ -137,6 +145,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         { name: 'directory', url: `${await directory.getUrl()}/graphql` },
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },
         { name: 'tasks', url: `${await tasks.getUrl()}/graphql` },
+        { name: 'scoring', url: `${await scoring.getUrl()}/graphql` },
       ],
     });
     report(`Gateway composed and listening (${took()})`);
@@ -145,6 +154,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       directory,
       plans,
       tasks,
+      scoring,
       gateway,
       async close() {
         await gateway.close();

@@ -26,6 +26,7 @@ export const AUDITOR_QUERIED_V1 = {
   directory: auditorQueried('directory'),
   plans: auditorQueried('plans'),
   tasks: auditorQueried('tasks'),
+  scoring: auditorQueried('scoring'),
 } as const;
 
 /** The stored event's type and stream prefix, the same in every service. */

@@ -1,0 +1,11 @@
+import { ServiceReadModels } from '@reform/event-store';
+import { SCORING_SCHEMA } from '../schema';
+import { SCORING_PROJECTIONS } from './projections';
+
+/** What a rebuild of the scoring service replays from its event store, and what it cannot (ADR 0011). */
+export const scoringReadModels: ServiceReadModels = {
+  service: 'scoring',
+  schema: SCORING_SCHEMA,
+  projections: SCORING_PROJECTIONS,
+  notRebuilt: [{ tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" }],
+};
