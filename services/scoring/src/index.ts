@@ -5,3 +5,6 @@ export type { ScoringOptions } from './scoring.module';
 export { SCORING_SCHEMA } from './schema';
 export { scoringReadModels, SCORING_PROJECTIONS } from './read/read-models-index';
 export { seedPapiResults } from './demo/seed-papi';
+export { seedFrameworks } from './demo/seed-frameworks';
+export { DEMO_INDEX_SET } from './demo/demo-index-set';
+export { indexSetWorkbookRows, parseIndexSetWorkbook } from './domain/framework/index-set-table';

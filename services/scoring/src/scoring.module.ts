@@ -17,6 +17,16 @@ import { SCORING_SCHEMA } from './schema';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
 import { ScoringCommands } from './write/scoring-commands';
+import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';
+import { FrameworksResolver } from './read/frameworks/frameworks.graphql';
+import { AssessmentAccess } from './read/assessments/assessment-access';
+import { AssessmentsResolver } from './read/assessments/assessments.graphql';
+import { FrameworkPublisher, LoadFrameworkResolver } from './write/load-framework/load-framework.graphql';
+import { CampaignOpener, OpenCampaignResolver } from './write/open-campaign/open-campaign.graphql';
+import { AssessmentMutation, SelfAssessmentResolver } from './write/self-assessment/self-assessment.graphql';
+import { AppraisalResolver } from './write/appraisal/appraisal.graphql';
+import { PublishResultsResolver } from './write/publish-results/publish-results.graphql';
+import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_LIMITS, EVIDENCE_STORAGE, EvidenceLimits, FileEvidenceStorage, PostgresEvidenceStorage } from './write/evidence/evidence-storage';
 
 export interface ScoringOptions {
   readonly databaseUrl: string;
@@ -26,6 +36,11 @@ export interface ScoringOptions {
   readonly poolSize?: number;
   /** "Now" for windows, command days and publication; the system clock by default. */
   readonly clock?: Clock;
+  /**
+   * Where evidence files go: the service's PostgreSQL schema by default (embedded mode), or a
+   * directory. An S3-compatible adapter is for production and not written yet (ADR 0032).
+   */
+  readonly evidence?: { readonly directory?: string; readonly limits?: EvidenceLimits };
 }
 
 export { scoringMigrations } from './scoring-migrations';
@@ -57,6 +72,24 @@ export class ScoringModule {
       providers: [
         { provide: CLOCK, useValue: clock },
         ScoringCommands,
+        { provide: EVIDENCE_LIMITS, useValue: options.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS },
+        {
+          provide: EVIDENCE_STORAGE,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => (options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager)),
+        },
+        FrameworkCatalogue,
+        FrameworksResolver,
+        FrameworkPublisher,
+        LoadFrameworkResolver,
+        AssessmentAccess,
+        AssessmentsResolver,
+        CampaignOpener,
+        OpenCampaignResolver,
+        AssessmentMutation,
+        SelfAssessmentResolver,
+        AppraisalResolver,
+        PublishResultsResolver,
         PapiReadModel,
         PapiImport,
         PapiResultsResolver,

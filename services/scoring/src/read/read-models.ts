@@ -7,5 +7,8 @@ export const scoringReadModels: ServiceReadModels = {
   service: 'scoring',
   schema: SCORING_SCHEMA,
   projections: SCORING_PROJECTIONS,
-  notRebuilt: [{ tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" }],
+  notRebuilt: [
+    { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
+    { tables: ['evidence_files'], why: 'the evidence files themselves (content-addressed bytes the events point to), not a projection' },
+  ],
 };

@@ -47,3 +47,15 @@ export function fileBytes(file: string, format: TableFormat, field = 'file'): Bu
 }
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** An .xlsx of the given sheets (rows of cell texts; numbers written as numbers). */
+export async function writeWorkbook(sheets: ReadonlyArray<{ name: string; rows: readonly (readonly (string | number | null)[])[]; widths?: readonly number[] }>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const worksheet = workbook.addWorksheet(sheet.name);
+    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
+    worksheet.getRow(1).font = { bold: true };
+    sheet.widths?.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
