@@ -17,7 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
-import { createScoringApp, SCORING_SCHEMA, seedPapiResults } from '@reform/scoring';
+import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -131,7 +131,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`);
       stepBegun = Date.now();
       const papi = await seedPapiResults(scoring);
-      report(`Demo PAPI results: ${papi.years} survey years, ${papi.ranked} ranked province-years (${took()})`);
+      const { frameworks } = await seedFrameworks(scoring, { demoIndexSet: true });
+      report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), frameworks ${frameworks.join(', ')} (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({

@@ -17,6 +17,7 @@ import { SCORING_SCHEMA } from './schema';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
 import { ScoringCommands } from './write/scoring-commands';
+import { FulfilImprovementObligation } from './automation/when-plan-issued-then-fulfil-improvement-obligation/fulfil-improvement-obligation';
 import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';
 import { FrameworksResolver } from './read/frameworks/frameworks.graphql';
 import { AssessmentAccess } from './read/assessments/assessment-access';
@@ -90,6 +91,7 @@ export class ScoringModule {
         SelfAssessmentResolver,
         AppraisalResolver,
         PublishResultsResolver,
+        FulfilImprovementObligation,
         PapiReadModel,
         PapiImport,
         PapiResultsResolver,

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@reform/clock';
+import { PlanIssuedV1 } from '@reform/contracts';
+import { eventually } from '@reform/testing';
 import { DEMO_INDEX_SET } from '../src/demo/demo-index-set';
 import { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_VINH } from '../src/demo/quang-dien-2019';
 import { indexSetWorkbookRows } from '../src/domain/framework/index-set-table';
@@ -142,5 +145,22 @@ describe('a commune assessment campaign through the scoring subgraph (real Postg
     const c22 = assessment.criteria.find((c: { code: string }) => c.code === '2.2');
     expect(c22).toMatchObject({ status: 'ADJUSTED', appraisedScore: 1, appraisalReason: 'Không có báo cáo kiểm tra việc thực hiện văn bản QPPL.' });
     expect(assessment.history.filter((h: { type: string }) => h.type === 'CriterionAppraised').map((h: { actor: { username: string } }) => h.actor.username)).toEqual(['d477', 'd477', 'd477']);
+  });
+
+  it("the bottom commune's plan issued after publication fulfils its obligation (seed 003: 136/KH-UBND of 20/4/2020)", async () => {
+    const plan: PlanIssuedV1 = { planId: `plan-${randomUUID()}`, number: '136/KH-UBND', title: 'Kế hoạch nâng cao chỉ số Cải cách hành chính năm 2020', issuerCode: QUANG_VINH, issuedOn: '2020-04-20', year: 2020, years: { from: 2020, to: 2020 }, implementsPlanId: null, tasks: [], cascade: null };
+    const eventId = randomUUID();
+    await bed.bus.publish({
+      eventId,
+      name: PlanIssuedV1.name,
+      version: PlanIssuedV1.version,
+      subject: PlanIssuedV1.subject,
+      data: PlanIssuedV1.validate(plan),
+      metadata: { actor: { accountId: 'acc-c19885', username: `c${QUANG_VINH}`, unitCode: QUANG_VINH }, tenant: '477', correlationId: eventId, causationId: null, recordedAt: new Date().toISOString(), stream: plan.planId, streamVersion: 1 },
+    });
+    await eventually(async () => {
+      const { improvementObligations } = await bed.client.as('d477', 'query { improvementObligations(unitCode: "19885") { status fulfilledByNumber } }');
+      expect(improvementObligations).toEqual([{ status: 'FULFILLED', fulfilledByNumber: '136/KH-UBND' }]);
+    });
   });
 });
