@@ -20,6 +20,10 @@ const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Units = lazy(() => import('./pages/Units'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Public = lazy(() => import('./pages/Public'));
+const Scoring = lazy(() => import('./pages/Scoring'));
+const Campaign = lazy(() => import('./pages/Campaign'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage'));
+const Papi = lazy(() => import('./pages/Papi'));
 
 function useSession() {
   return useSyncExternalStore(onSessionChange, () => sessionStorage.getItem('reform.session'));
@@ -59,6 +63,10 @@ export function App() {
                   <Route path="/don-vi" element={<Units />} />
                   <Route path="/don-vi/:code" element={<Units />} />
                   <Route path="/kiem-tra" element={<Audit />} />
+                  <Route path="/cham-diem" element={<Scoring />} />
+                  <Route path="/cham-diem/dot/:id" element={<Campaign />} />
+                  <Route path="/cham-diem/phieu/:id" element={<AssessmentPage />} />
+                  <Route path="/cham-diem/papi" element={<Papi />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>
