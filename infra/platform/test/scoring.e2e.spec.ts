@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
-import { DEMO_INDEX_SET, indexSetWorkbookRows } from '@reform/scoring';
+import { DEMO_CAMPAIGN_2019, DEMO_DAYS, DEMO_INDEX_SET, demoSelfScores, indexSetWorkbookRows, QUANG_DIEN_UNITS, QUANG_VINH, writeWorkbook } from '@reform/scoring';
 import { GraphQLTestClient } from '@reform/testing';
-import { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_DIEN_UNITS, QUANG_VINH } from '../../../services/scoring/src/demo/quang-dien-2019';
-import { writeWorkbook } from '../../../services/scoring/src/write/files/table-file';
 import { RunningPlatform } from '../src/platform';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 

@@ -8,3 +8,5 @@ export { seedPapiResults } from './demo/seed-papi';
 export { seedFrameworks } from './demo/seed-frameworks';
 export { DEMO_INDEX_SET } from './demo/demo-index-set';
 export { indexSetWorkbookRows, parseIndexSetWorkbook } from './domain/framework/index-set-table';
+export { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_DIEN_UNITS, QUANG_VINH } from './demo/quang-dien-2019';
+export { writeWorkbook } from './write/files/table-file';
