@@ -17,7 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
-import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults } from '@reform/scoring';
+import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -132,7 +132,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       stepBegun = Date.now();
       const papi = await seedPapiResults(scoring);
       const { frameworks } = await seedFrameworks(scoring, { demoIndexSet: true });
-      report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), frameworks ${frameworks.join(', ')} (${took()})`);
+      const quangDien = await seedQuangDien2019(scoring);
+      report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), frameworks ${frameworks.join(', ')}, Quảng Điền 2019 campaign: ${quangDien.assessments} assessments published (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({

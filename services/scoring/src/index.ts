@@ -10,3 +10,4 @@ export { DEMO_INDEX_SET } from './demo/demo-index-set';
 export { indexSetWorkbookRows, parseIndexSetWorkbook } from './domain/framework/index-set-table';
 export { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_DIEN_UNITS, QUANG_VINH } from './demo/quang-dien-2019';
 export { writeWorkbook } from './write/files/table-file';
+export { seedQuangDien2019 } from './demo/seed-quang-dien-2019';
