@@ -17,6 +17,7 @@ import { SCORING_SCHEMA } from './schema';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
 import { ScoringCommands } from './write/scoring-commands';
+import { PlanPapiScoresResolver } from './read/plan-papi-scores/plan-papi-scores.graphql';
 import { FulfilImprovementObligation } from './automation/when-plan-issued-then-fulfil-improvement-obligation/fulfil-improvement-obligation';
 import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';
 import { FrameworksResolver } from './read/frameworks/frameworks.graphql';
@@ -92,6 +93,7 @@ export class ScoringModule {
         AppraisalResolver,
         PublishResultsResolver,
         FulfilImprovementObligation,
+        PlanPapiScoresResolver,
         PapiReadModel,
         PapiImport,
         PapiResultsResolver,

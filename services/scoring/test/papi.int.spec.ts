@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@reform/clock';
+import { PlanIssuedV1 } from '@reform/contracts';
+import { eventually } from '@reform/testing';
 import { readCsv } from '../src/domain/papi/papi-results';
 import { ScoringTestBed, useTokens } from './scoring-test-kit';
 
@@ -58,5 +61,22 @@ describe('PAPI results through the scoring subgraph (real PostgreSQL)', () => {
     expect(await bed.client.outcome('auditor', IMPORT, { y: 2021, f: csv(2021), t: 'CSV' })).toBe('FORBIDDEN');
     expect(await bed.client.outcome('d477', IMPORT, { y: 2021, f: csv(2021), t: 'CSV' })).toBe('FORBIDDEN');
     expect(await bed.events()).toBe(before);
+  });
+
+  it("a plan's PAPI sections get the issuer's province's latest dimension score, rank and group", async () => {
+    const task = (taskId: string, sectionCode: string) => ({ taskId, sectionCode, text: 'Nhiệm vụ', target: null, timeframe: { kind: 'ongoing', text: 'Thường xuyên' }, dueOn: null, lead: [], implementing: ['19867'], monitoring: [], expectedResult: null });
+    const plan: PlanIssuedV1 = { planId: `plan-${randomUUID()}`, number: '67/KH-UBND', title: 'Kế hoạch nâng cao chỉ số PAPI', issuerCode: '477', issuedOn: '2025-04-16', year: 2025, implementsPlanId: null, tasks: [task('t1', 'PAPI 2'), task('t2', 'PAPI 6.1'), task('t3', 'PAR_INDEX 1')], cascade: null };
+    const eventId = randomUUID();
+    await bed.bus.publish({ eventId, name: PlanIssuedV1.name, version: 1, subject: PlanIssuedV1.subject, data: PlanIssuedV1.validate(plan), metadata: { actor: { accountId: 'a', username: 'd477', unitCode: '477' }, tenant: '477', correlationId: eventId, causationId: null, recordedAt: new Date().toISOString(), stream: plan.planId, streamVersion: 1 } });
+    const Q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { papiScores { indicatorCode dimensionCode provinceCode year score rank group subScore } } } }';
+    const { papiResults } = await bed.client.as('d477', 'query { papiResults(year: 2024) { provinceCode dimensions { code score rank group subDimensions { code score } } } }');
+    const hue = papiResults.find((r: { provinceCode: string }) => r.provinceCode === '46');
+    await eventually(async () => {
+      const { _entities } = await bed.client.as('d477', Q, { r: [{ __typename: 'Plan', id: plan.planId }] });
+      expect(_entities[0].papiScores).toEqual([
+        { indicatorCode: '2', dimensionCode: '2', provinceCode: '46', year: 2024, score: hue.dimensions[1].score, rank: hue.dimensions[1].rank, group: hue.dimensions[1].group, subScore: null },
+        { indicatorCode: '6.1', dimensionCode: '6', provinceCode: '46', year: 2024, score: hue.dimensions[5].score, rank: hue.dimensions[5].rank, group: hue.dimensions[5].group, subScore: hue.dimensions[5].subDimensions[0].score },
+      ]);
+    });
   });
 });

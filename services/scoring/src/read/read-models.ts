@@ -9,6 +9,7 @@ export const scoringReadModels: ServiceReadModels = {
   projections: SCORING_PROJECTIONS,
   notRebuilt: [
     { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
+    { tables: ['plan_papi_sections'], why: "kept from the plans service's PlanIssued events over the bus" },
     { tables: ['evidence_files'], why: 'the evidence files themselves (content-addressed bytes the events point to), not a projection' },
   ],
 };

@@ -20,6 +20,7 @@ export class FulfilImprovementObligation {
   // The consumer name is fixed: renaming the method must not start a new durable consumer.
   @OnIntegrationEvent(PlanIssuedV1, { consumer: 'scoring.improvement-obligations' })
   async receive(plan: PlanIssuedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
+    await keepPapiSections(plan, manager);
     const rows: Array<{ id: string }> = await manager.query(
       `SELECT id FROM "${S}".campaigns WHERE status = 'PUBLISHED' AND state->'obligations' @> $1::jsonb`,
       [JSON.stringify([{ unitCode: plan.issuerCode, fulfilledBy: null }])],
@@ -35,4 +36,17 @@ export class FulfilImprovementObligation {
       });
     }
   }
+}
+
+/**
+ * The PAPI indicators the plan's sections cite ("PAPI 2" or "PAPI 2.1"), kept for `Plan.papiScores`
+ * (read/plan-papi-scores): received with the same event, in the same inbox transaction.
+ */
+async function keepPapiSections(plan: PlanIssuedV1, manager: EntityManager): Promise<void> {
+  const codes = [...new Set(plan.tasks.map((task) => /^PAPI\s+(\d+(?:\.\d+)?)$/.exec(task.sectionCode ?? '')?.[1]).filter((code): code is string => !!code))];
+  if (codes.length === 0) return;
+  await manager.query(
+    `INSERT INTO "${S}".plan_papi_sections (plan_id, issuer_code, year, indicator_codes) VALUES ($1, $2, $3, $4) ON CONFLICT (plan_id) DO UPDATE SET indicator_codes = EXCLUDED.indicator_codes`,
+    [plan.planId, plan.issuerCode, plan.year, codes],
+  );
 }

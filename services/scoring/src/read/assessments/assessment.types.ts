@@ -5,6 +5,7 @@ import { Campaign } from '../../domain/campaign/campaign.decider';
 import { SCORING_GRAPHQL_TYPES } from '../../graphql-types';
 import { UnitRef } from '../papi-results/papi.types';
 import { ScoringTierType } from '../frameworks/framework.types';
+import { ScoringPlanRef } from '../plan-papi-scores/plan-papi-scores.graphql';
 
 export const AssessmentStatusEnum = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, s])) as Record<(typeof ASSESSMENT_STATUSES)[number], string>;
 registerEnumType(AssessmentStatusEnum, { registerIn: SCORING_GRAPHQL_TYPES, name: 'AssessmentStatus', description: 'OPEN (đang tự chấm), SUBMITTED (đã nộp, chờ thẩm định), RETURNED (trả lại bổ sung), FINALISED (đã chốt thẩm định).' });
@@ -161,6 +162,7 @@ export class ImprovementObligationType {
   @Field() text!: string;
   @Field({ description: 'OWED (chưa ban hành), FULFILLED (đã ban hành), LATE (quá hạn chưa ban hành).' }) status!: string;
   @Field(() => ID, { nullable: true }) fulfilledByPlanId!: string | null;
+  @Field(() => ScoringPlanRef, { nullable: true, description: 'Kế hoạch đã ban hành (do dịch vụ kế hoạch trả lời).' }) fulfilledByPlan!: ScoringPlanRef | null;
   @Field(() => String, { nullable: true }) fulfilledByNumber!: string | null;
 }
 
@@ -209,6 +211,7 @@ export function campaignView(state: Campaign, today: string): AssessmentCampaign
       text: o.text,
       status: o.fulfilledBy ? 'FULFILLED' : today > o.dueOn ? 'LATE' : 'OWED',
       fulfilledByPlanId: o.fulfilledBy?.planId ?? null,
+      fulfilledByPlan: o.fulfilledBy ? { id: o.fulfilledBy.planId } : null,
       fulfilledByNumber: o.fulfilledBy?.number ?? null,
     })),
   };
