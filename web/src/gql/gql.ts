@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n": typeof types.PlanPapiScoresDocument,
     "\n  query AssessmentPage($id: ID!) {\n    assessment(id: $id) {\n      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo\n      selfResult { total rescaledTotal grade }\n      result { total applicableMax rescaledTotal percent grade }\n      criteria {\n        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign\n        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }\n        appraisedScore appraisalReason returnReason\n      }\n    }\n  }\n": typeof types.AssessmentPageDocument,
     "\n  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }\n": typeof types.ScoreCriterionPageDocument,
     "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n": typeof types.SubmitSelfAssessmentPageDocument,
@@ -63,6 +64,7 @@ type Documents = {
     "\n  query UnitAccounts($code: ID!) {\n    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }\n  }\n": typeof types.UnitAccountsDocument,
 };
 const documents: Documents = {
+    "\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n": types.PlanPapiScoresDocument,
     "\n  query AssessmentPage($id: ID!) {\n    assessment(id: $id) {\n      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo\n      selfResult { total rescaledTotal grade }\n      result { total applicableMax rescaledTotal percent grade }\n      criteria {\n        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign\n        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }\n        appraisedScore appraisalReason returnReason\n      }\n    }\n  }\n": types.AssessmentPageDocument,
     "\n  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }\n": types.ScoreCriterionPageDocument,
     "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n": types.SubmitSelfAssessmentPageDocument,
@@ -126,6 +128,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n"): (typeof documents)["\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
