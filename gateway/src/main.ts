@@ -9,7 +9,7 @@ import { startGateway } from './gateway';
 /**
  * The gateway as its own process (distributed mode, ADR 0006). Environment:
  *   PORT, HOST          where it listens (default 0.0.0.0:4000)
- *   SUBGRAPHS           name=url,... (default directory :4101, plans :4102, tasks :4103, reporting :4104 on 127.0.0.1)
+ *   SUBGRAPHS           name=url,... (default directory :4101, plans :4102, tasks :4103, reporting :4104, scoring :4105 on 127.0.0.1)
  *   SUBGRAPH_WAIT_SECONDS  how long to wait for every subgraph to answer at start (default 60)
  *   AUTH_SIGNING_KEYS   kid:secret,... the same keys as the services'
  *   WEB_ROOT            the built web app served at / (default web/dist of the working folder, when built)
@@ -18,7 +18,7 @@ import { startGateway } from './gateway';
  *   TRUSTED_PROXIES     addresses of the reverse proxies in front (comma-separated, default none):
  *                       only their X-Forwarded-For is believed for the client's address
  */
-const DEFAULT_SUBGRAPHS = 'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql,reporting=http://127.0.0.1:4104/graphql';
+const DEFAULT_SUBGRAPHS = 'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql,reporting=http://127.0.0.1:4104/graphql,scoring=http://127.0.0.1:4105/graphql';
 
 /** Asks each subgraph for its SDL until it answers; names the ones that never did. */
 export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], options: { timeoutMs: number; intervalMs?: number; report?: (line: string) => void; headers?: () => Record<string, string> }): Promise<void> {

@@ -22,6 +22,10 @@ const Audit = lazy(() => import('./pages/Audit'));
 const Public = lazy(() => import('./pages/Public'));
 const Reports = lazy(() => import('./pages/Reports'));
 const ReportPage = lazy(() => import('./pages/Report'));
+const Scoring = lazy(() => import('./pages/Scoring'));
+const Campaign = lazy(() => import('./pages/Campaign'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage'));
+const Papi = lazy(() => import('./pages/Papi'));
 
 function useSession() {
   return useSyncExternalStore(onSessionChange, () => sessionStorage.getItem('reform.session'));
@@ -63,6 +67,10 @@ export function App() {
                   <Route path="/don-vi" element={<Units />} />
                   <Route path="/don-vi/:code" element={<Units />} />
                   <Route path="/kiem-tra" element={<Audit />} />
+                  <Route path="/cham-diem" element={<Scoring />} />
+                  <Route path="/cham-diem/dot/:id" element={<Campaign />} />
+                  <Route path="/cham-diem/phieu/:id" element={<AssessmentPage />} />
+                  <Route path="/cham-diem/papi" element={<Papi />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

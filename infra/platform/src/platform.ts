@@ -18,6 +18,7 @@ import {
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
 import { createReportingApp, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
+import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -61,6 +62,7 @@ export interface RunningPlatform {
   readonly plans: INestApplication;
   readonly tasks: INestApplication;
   readonly reporting: INestApplication;
+  readonly scoring: INestApplication;
   readonly gateway: RunningGateway;
   close(): Promise<void>;
 }
@@ -83,7 +85,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(tasks);
     const reporting = await createReportingApp(common);
     started.push(reporting);
-    report(`Services directory, plans, tasks and reporting started (${took()})`);
+    const scoring = await createScoringApp(common);
+    started.push(scoring);
+    report(`Services directory, plans, tasks, reporting and scoring started (${took()})`);
     if (options.importUnits) {
       const begun = Date.now();
       const summary = await importNationalUnits(directory);
@@ -119,8 +123,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       { app: plans, schema: PLANS_SCHEMA },
       { app: tasks, schema: TASKS_SCHEMA },
       { app: reporting, schema: REPORTING_SCHEMA },
+      { app: scoring, schema: SCORING_SCHEMA },
     ]);
-    report(`Unit copies of plans, tasks and reporting caught up (${Date.now() - begun} ms)`);
+    report(`Unit copies of plans, tasks, reporting and scoring caught up (${Date.now() - begun} ms)`);
     if (options.demo) {
       stepBegun = Date.now();
       const demoPlans = await seedDemoPlans(plans, { twoTier: options.importUnits });
@@ -134,6 +139,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await assignmentFactsCaughtUp(tasks, reporting);
       const demoReporting = await seedDemoReporting(reporting, { thangBinhPlanId: demoPlans.planIds['thang-binh-par-2021'], twoTier: options.importUnits });
       report(`Demo reporting: ${demoReporting.regimes} regimes defined, ${demoReporting.periodsOpened} periods opened, ${demoReporting.expectedReports} reports expected (${took()})`);
+      stepBegun = Date.now();
+      const papi = await seedPapiResults(scoring);
+      const { frameworks } = await seedFrameworks(scoring, { demoIndexSet: true });
+      const quangDien = await seedQuangDien2019(scoring);
+      report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), frameworks ${frameworks.join(', ')}, Quảng Điền 2019 campaign: ${quangDien.assessments} assessments published (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({
@@ -148,6 +158,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         { name: 'plans', url: `${await plans.getUrl()}/graphql` },
         { name: 'tasks', url: `${await tasks.getUrl()}/graphql` },
         { name: 'reporting', url: `${await reporting.getUrl()}/graphql` },
+        { name: 'scoring', url: `${await scoring.getUrl()}/graphql` },
       ],
     });
     report(`Gateway composed and listening (${took()})`);
@@ -157,6 +168,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       plans,
       tasks,
       reporting,
+      scoring,
       gateway,
       async close() {
         await gateway.close();

@@ -49,6 +49,28 @@ export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
   },
 ];
 
+/** The scoring service's unit-scoped reads: a unit's assessments, the campaigns it opened, the improvement plans it owes. */
+export const SCORING_OPERATIONS: MatrixOperation[] = [
+  {
+    name: "read the unit's assessments",
+    service: 'scoring',
+    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unitAssessments(unitCode: $c) { id } }', { c: code }),
+    expected: READ_LIKE(),
+  },
+  {
+    name: "read the unit's assessment campaigns",
+    service: 'scoring',
+    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assessmentCampaigns(unitCode: $c) { id } }', { c: code }),
+    expected: READ_LIKE(),
+  },
+  {
+    name: "read the unit's improvement-plan obligations",
+    service: 'scoring',
+    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { improvementObligations(unitCode: $c) { dueOn } }', { c: code }),
+    expected: READ_LIKE(),
+  },
+];
+
 describe('access control through the gateway', () => {
   let test: TestPlatform;
   let platform: RunningPlatform;
@@ -66,7 +88,7 @@ describe('access control through the gateway', () => {
   });
 
   const cases = [
-    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations(), ...reportingOperations(), ...hostileOperations(() => platform)]),
+    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations(), ...reportingOperations(), ...SCORING_OPERATIONS, ...hostileOperations(() => platform)]),
     ...matrixCases(assignmentActOperations(() => platform), ACTING_ACTORS),
   ];
   it('has at least 100 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(100));
@@ -80,7 +102,7 @@ describe('access control through the gateway', () => {
   it('runs at least 100 cases straight at the subgraphs too', () => expect(direct.length).toBeGreaterThanOrEqual(100));
   it.each(direct.map((c) => [`at ${c.service}: ${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
     for (const actor of MATRIX_ACTORS) await client.login(actor.username);
-    const subgraph = client.at(`${(await platform[c.service as 'directory' | 'plans' | 'tasks' | 'reporting'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
+    const subgraph = client.at(`${(await platform[c.service as 'directory' | 'plans' | 'tasks' | 'reporting' | 'scoring'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
     expect(await c.run(subgraph)).toBe(c.expected);
   });
 

@@ -227,6 +227,7 @@ describe('fault injection: the distributed platform heals itself; every retried 
       DIRECTORY_PORT: String(await freePort()),
       PLANS_PORT: String(await freePort()),
       TASKS_PORT: String(await freePort()),
+      SCORING_PORT: String(await freePort()),
       AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS.map((key) => `${key.kid}:${key.secret}`).join(','),
       UNIT_LIST: unitList,
       ADMIN_USERNAME: 'quantri49',

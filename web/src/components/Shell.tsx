@@ -15,6 +15,7 @@ export default function Shell() {
     { key: '/', label: <Link to="/">Việc cần làm</Link> },
     { key: '/ke-hoach', label: <Link to="/ke-hoach">Kế hoạch</Link> },
     { key: '/bao-cao', label: <Link to="/bao-cao">Báo cáo</Link> },
+    { key: '/cham-diem', label: <Link to="/cham-diem">Chấm điểm CCHC</Link> },
     { key: '/don-vi', label: <Link to={`/don-vi/${session?.unit?.code ?? ''}`}>{isAdmin(session) ? 'Đơn vị, tài khoản' : 'Đơn vị hành chính'}</Link> },
     ...(isAuditor(session) || isAdmin(session) ? [{ key: '/kiem-tra', label: <Link to="/kiem-tra">Kiểm tra, truy vết</Link> }] : []),
     { key: '/cong-khai', label: <Link to="/cong-khai">Công khai</Link> },

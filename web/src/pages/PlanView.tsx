@@ -8,6 +8,7 @@ import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { planName } from '../lib/plan-name';
 import { PlanStatusTag } from '../lib/status';
+import { PlanPapiScores } from '../components/PlanPapiScores';
 
 const PlanQuery = graphql(`
   query PlanView($id: ID!) {
@@ -116,6 +117,7 @@ export default function PlanView() {
         <Descriptions.Item label="Bộ chỉ số">{plan.frameworks.join(', ')}</Descriptions.Item>
         {plan.closedOn && <Descriptions.Item label="Kết thúc">{`${formatDay(plan.closedOn)}${plan.closeReason ? ` — ${plan.closeReason}` : ''}`}</Descriptions.Item>}
       </Descriptions>
+      {plan.status !== 'DRAFT' && <PlanPapiScores planId={plan.id} />}
       <Appendix sections={plan.sections} extra={plan.status !== 'DRAFT' ? (task) => <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Xem dòng thời gian nhiệm vụ ${task.id}`}>Xem</Link> : undefined} />
       {plan.amendments.length > 0 && (
         <>

@@ -27,6 +27,7 @@ export const AUDITOR_QUERIED_V1 = {
   plans: auditorQueried('plans'),
   tasks: auditorQueried('tasks'),
   reporting: auditorQueried('reporting'),
+  scoring: auditorQueried('scoring'),
 } as const;
 
 /** The stored event's type and stream prefix, the same in every service. */

@@ -17,6 +17,8 @@ export const INPUT_LIMITS = {
   MAX_NESTING: 8,
   /** Lists that have a smaller natural size. */
   ITEMS_BY_FIELD: { evidence: 50, representations: 1_000 } as Readonly<Record<string, number>>,
+  /** A `FileContent` argument (a CSV's text, an upload's base64): bounded by the gateway's 2 MiB body. */
+  MAX_FILE_CHARS: 3 * 1024 * 1024,
 } as const;
 
 const SHORT_SCALARS = new Set(['ID', 'Date', 'DateTime', 'Boolean', 'Int', 'Float']);
@@ -54,7 +56,8 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, name: 
   if (typeof value !== 'string') return null;
   if (value.includes('\u0000')) return inputError(path, 'chứa ký tự NUL (\\u0000), không được phép.', 'INPUT.NUL_CHARACTER');
   if (LONE_SURROGATE.test(value)) return inputError(path, 'chứa ký tự Unicode không hợp lệ (nửa cặp thay thế đứng một mình).', 'INPUT.LONE_SURROGATE');
-  const max = SHORT_SCALARS.has(getNamedType(inner).name) || isEnumType(inner) ? INPUT_LIMITS.MAX_ID : INPUT_LIMITS.MAX_STRING;
+  const named = getNamedType(inner).name;
+  const max = named === 'FileContent' ? INPUT_LIMITS.MAX_FILE_CHARS : SHORT_SCALARS.has(named) || isEnumType(inner) ? INPUT_LIMITS.MAX_ID : INPUT_LIMITS.MAX_STRING;
   if (value.length > max) return inputError(path, `dài ${value.length} ký tự, tối đa ${max}.`, 'INPUT.TOO_LONG');
   return null;
 }

@@ -51,3 +51,22 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseValue: (value) => parseInstant(value),
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/**
+ * `FileContent`: a file carried in a GraphQL argument — text (a CSV) or base64 (an .xlsx, a scanned
+ * document). The input policy's MAX_STRING does not apply to it; MAX_FILE_CHARS does (the
+ * gateway's body limit is the real bound; ADR 0023). What the file must be is the resolver's rule.
+ */
+export const FileContentScalar = new GraphQLScalarType<string, string>({
+  name: 'FileContent',
+  description: 'A file: its text (CSV) or its bytes in base64 (XLSX, PDF, images), as the argument says.',
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new GraphQLError('Nội dung tệp phải là một chuỗi (văn bản hoặc base64).', { extensions: { code: 'BAD_USER_INPUT' } });
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('Nội dung tệp phải là một chuỗi (văn bản hoặc base64).', { extensions: { code: 'BAD_USER_INPUT' } });
+    return ast.value;
+  },
+});

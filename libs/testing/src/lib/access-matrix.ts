@@ -38,7 +38,7 @@ export const REORGANISED_ACTORS: readonly MatrixActor[] = [
 ];
 
 /** A subgraph the same operation can be sent to straight, bypassing the gateway. */
-export type MatrixService = 'directory' | 'plans' | 'tasks' | 'reporting';
+export type MatrixService = 'directory' | 'plans' | 'tasks' | 'reporting' | 'scoring';
 
 export interface MatrixOperation {
   readonly name: string;

@@ -24,13 +24,15 @@ interface DemoAccount {
  * `doha` (Sở Nội vụ Quảng Nam, platform administrator at 49), `d<district>` (the district's
  * Phòng Nội vụ, manager at the district), `c<commune>` (the commune's people's committee,
  * manager at the commune) for every district and commune of the demo provinces, and `auditor`
- * (Thanh tra tỉnh Quảng Nam, auditor at 49). Idempotent.
+ * (Thanh tra tỉnh Quảng Nam, auditor at 49), `auditor46` (Thanh tra tỉnh Thừa Thiên Huế, auditor at
+ * 46: the scoring scenario of seed 003 is in Huế). Idempotent.
  */
 export async function seedDemoAccounts(app: INestApplication, today: string): Promise<{ accounts: number }> {
   const units = app.get(UnitDirectory);
   const wanted: DemoAccount[] = [
     { username: 'doha', displayName: 'Sở Nội vụ tỉnh Quảng Nam', unitCode: '49.SNV', role: 'PLATFORM_ADMIN', roleAt: '49' },
     { username: 'auditor', displayName: 'Thanh tra tỉnh Quảng Nam', unitCode: '49.TTR', role: 'AUDITOR', roleAt: '49' },
+    { username: 'auditor46', displayName: 'Thanh tra tỉnh Thừa Thiên Huế', unitCode: '46.TTR', role: 'AUDITOR', roleAt: '46' },
   ];
   for (const province of DEMO_PROVINCES) {
     const districts = await units.units({ parentCode: province, agencies: false }, today);

@@ -29,6 +29,11 @@ export class AccessRecordConsumer {
   fromReporting(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
     return keep('reporting', data, message, manager);
   }
+
+  @OnIntegrationEvent(AUDITOR_QUERIED_V1.scoring, { consumer: 'directory.access-record.scoring' })
+  fromScoring(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
+    return keep('scoring', data, message, manager);
+  }
 }
 
 async function keep(service: string, data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {

@@ -1,0 +1,13 @@
+export { createScoringApp } from './app';
+export type { ScoringAppOptions } from './app';
+export { ScoringModule, scoringMigrations } from './scoring.module';
+export type { ScoringOptions } from './scoring.module';
+export { SCORING_SCHEMA } from './schema';
+export { scoringReadModels, SCORING_PROJECTIONS } from './read/read-models-index';
+export { seedPapiResults } from './demo/seed-papi';
+export { seedFrameworks } from './demo/seed-frameworks';
+export { DEMO_INDEX_SET } from './demo/demo-index-set';
+export { indexSetWorkbookRows, parseIndexSetWorkbook } from './domain/framework/index-set-table';
+export { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_DIEN_UNITS, QUANG_VINH } from './demo/quang-dien-2019';
+export { writeWorkbook } from './write/files/table-file';
+export { seedQuangDien2019 } from './demo/seed-quang-dien-2019';

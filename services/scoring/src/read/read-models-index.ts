@@ -1,0 +1,2 @@
+export { scoringReadModels } from './read-models';
+export { SCORING_PROJECTIONS } from './projections';

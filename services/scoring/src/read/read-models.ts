@@ -1,0 +1,15 @@
+import { ServiceReadModels } from '@reform/event-store';
+import { SCORING_SCHEMA } from '../schema';
+import { SCORING_PROJECTIONS } from './projections';
+
+/** What a rebuild of the scoring service replays from its event store, and what it cannot (ADR 0011). */
+export const scoringReadModels: ServiceReadModels = {
+  service: 'scoring',
+  schema: SCORING_SCHEMA,
+  projections: SCORING_PROJECTIONS,
+  notRebuilt: [
+    { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
+    { tables: ['plan_papi_sections'], why: "kept from the plans service's PlanIssued events over the bus" },
+    { tables: ['evidence_files'], why: 'the evidence files themselves (content-addressed bytes the events point to), not a projection' },
+  ],
+};

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Identity } from '@reform/access';
+import { Command, Decider, DomainEvent } from '@reform/decider';
+import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, RecordedEvent } from '@reform/event-store';
+import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { SCORING_PROJECTIONS } from '../read/projections';
+
+/** The command shell of every scoring aggregate: load the stream, decide, append with the version read, project. */
+@Injectable()
+export class ScoringCommands {
+  constructor(
+    @Inject(EVENT_STORE) readonly store: PostgresEventStore,
+    @Inject(UNIT_HIERARCHY) readonly units: UnitHierarchy,
+    @Inject(CLOCK) readonly clock: Clock,
+  ) {}
+
+  execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata), store: PostgresEventStore = this.store) {
+    return handleCommand({ store, decider, streamId, command, metadata, projections: SCORING_PROJECTIONS });
+  }
+
+  /** Today in Viet Nam, by the service's clock. */
+  today(): string {
+    return todayOf(this.clock);
+  }
+
+  /**
+   * Who acted, for whom (the tenant: the unit below the province the record belongs to, or
+   * `platform` for national data such as PAPI), and what it follows (the stream's first event's
+   * correlation; the last event as cause), as the tasks service does (ADR 0013).
+   */
+  async metadataFor(identity: Identity, unitCode: string | null): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
+    const tenant = unitCode ? await tenantOf(this.units, unitCode, this.today()) : 'platform';
+    const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
+    return (past) => ({ actor, tenant, correlationId: past[0]?.metadata.correlationId ?? randomUUID(), causationId: past.length ? past[past.length - 1].eventId : null });
+  }
+}

@@ -1,0 +1,80 @@
+import { Alert, Select, Table, Tag } from 'antd';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { problemsOf } from '../lib/errors';
+import { formatNumber } from '../lib/format';
+import { useUrlState } from '../lib/url';
+
+const PapiQuery = graphql(`
+  query PapiPage($year: Int!) {
+    papiYears { year }
+    papiResults(year: $year) { provinceCode provinceName ranked total rank rankedCount group totalChange rankChange dimensions { code name score group } }
+  }
+`);
+const ProfileQuery = graphql(`
+  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }
+`);
+
+export const GROUP: Record<string, [string, string]> = { HIGHEST: ['Cao nhất', 'green'], HIGH_AVERAGE: ['Trung bình cao', 'blue'], LOW_AVERAGE: ['Trung bình thấp', 'orange'], LOWEST: ['Thấp nhất', 'red'] };
+const group = (g: string | null | undefined) => (g ? <Tag color={GROUP[g]?.[1]}>{GROUP[g]?.[0] ?? g}</Tag> : '—');
+
+/** Kết quả PAPI: bảng các tỉnh của một năm (thứ hạng, nhóm theo từng chỉ số nội dung), hồ sơ một tỉnh qua các năm. */
+export default function Papi() {
+  const [params, update] = useUrlState();
+  const year = Number(params.get('nam') ?? 2024);
+  const province = params.get('tinh');
+  const [{ data, error }] = useQuery({ query: PapiQuery, variables: { year } });
+  const [profile] = useQuery({ query: ProfileQuery, variables: { code: province ?? '' }, pause: !province });
+  const dimensions = data?.papiResults[0]?.dimensions ?? [];
+  return (
+    <div className="page">
+      <h1>Kết quả PAPI</h1>
+      {problemsOf(error).map((p) => (
+        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
+      ))}
+      <div className="filters">
+        <label>
+          Năm
+          <Select aria-label="Năm" value={year} style={{ width: 100 }} options={(data?.papiYears ?? []).map((y) => ({ value: y.year, label: y.year }))} onChange={(value) => update({ nam: value })} />
+        </label>
+      </div>
+      {province && profile.data && (
+        <>
+          <h2>Hồ sơ PAPI của {data?.papiResults.find((r) => r.provinceCode === province)?.provinceName ?? province}</h2>
+          <Table
+            rowKey="year"
+            size="small"
+            pagination={false}
+            dataSource={profile.data.papiProfile}
+            columns={[
+              { title: 'Năm', dataIndex: 'year' },
+              { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : 'Không xếp hạng') },
+              { title: 'Thứ hạng', render: (_, r) => (r.rank ? `${r.rank}/${r.rankedCount}` : '—') },
+              { title: 'Nhóm', render: (_, r) => group(r.group) },
+              { title: 'Thay đổi thứ hạng', render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange}`) },
+            ]}
+          />
+        </>
+      )}
+      <h2>Các tỉnh năm {year}</h2>
+      <Table
+        rowKey="provinceCode"
+        size="small"
+        pagination={{ pageSize: 63, hideOnSinglePage: true }}
+        dataSource={data?.papiResults ?? []}
+        scroll={{ x: 1200 }}
+        columns={[
+          { title: 'Hạng', render: (_, r) => r.rank ?? '—', width: 60 },
+          { title: 'Tỉnh', render: (_, r) => <a onClick={() => update({ tinh: r.provinceCode })}>{r.provinceName}</a> },
+          { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : <Tag>Không xếp hạng</Tag>) },
+          { title: 'Nhóm', render: (_, r) => group(r.group) },
+          { title: 'So với năm trước', render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange} bậc`) },
+          ...dimensions.map((d, i) => ({
+            title: <span title={d.name}>{`Chỉ số ${d.code}`}</span>,
+            render: (_: unknown, r: (typeof data & object)['papiResults'][number]) => (r.dimensions[i].score === null ? '—' : <>{formatNumber(r.dimensions[i].score ?? 0)} {group(r.dimensions[i].group)}</>),
+          })),
+        ]}
+      />
+    </div>
+  );
+}
