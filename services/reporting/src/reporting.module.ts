@@ -1,18 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { accountAccessProviders, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
-import { CLOCK, Clock, systemClock } from '@reform/clock';
-import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
-import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
-import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
+import { ServiceOptions, serviceModule } from '@reform/subgraph';
 import { KeepAssignmentFacts } from './automation/when-assignment-changed-then-keep-facts/keep-assignment-facts';
 import { REMINDER_OPTIONS, ReminderOptions, ReminderScheduler } from './automation/when-deadline-nears-or-passes-then-remind/reminder-scheduler';
 import { REPORTING_GRAPHQL_TYPES } from './graphql-types';
-import { HealthController } from './health.controller';
 import { CompletenessResolver, UnitReportingResolver } from './read/completeness/completeness.graphql';
 import { CompletenessQuery } from './read/completeness/completeness.query';
 import { ReportExportResolver } from './read/exports/report-export.graphql';
@@ -29,14 +19,7 @@ import { ReportingCommands } from './write/reporting-commands';
 import { ReviewReportResolver } from './write/review-report/review-report.graphql';
 import { SubmitReportResolver } from './write/submit-report/submit-report.graphql';
 
-export interface ReportingOptions {
-  readonly databaseUrl: string;
-  readonly bus: MessageBus;
-  /** Keys that verify session tokens (the gateway's and the directory's); see libs/auth. */
-  readonly signingKeys: readonly SigningKey[];
-  readonly poolSize?: number;
-  /** "Now" and Viet Nam's "today" for deadlines, locks and reminders; the system clock by default. */
-  readonly clock?: Clock;
+export interface ReportingOptions extends ServiceOptions {
   readonly reminders?: ReminderOptions;
 }
 
@@ -46,62 +29,35 @@ export { reportingMigrations } from './reporting-migrations';
 @Module({})
 export class ReportingModule {
   static forRoot(options: ReportingOptions): DynamicModule {
-    const clock = options.clock ?? systemClock;
-    return {
-      module: ReportingModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            serviceDataSourceOptions({
-              url: options.databaseUrl,
-              schema: REPORTING_SCHEMA,
-              migrations: reportingMigrations(),
-              entities: [],
-              poolSize: options.poolSize,
-              applicationName: 'reform-reporting',
-            }),
-          dataSourceFactory: async (dataSourceOptions) => {
-            if (!dataSourceOptions) throw new Error('reporting: no DataSource options');
-            const dataSource = new DataSource(dataSourceOptions);
-            await runMigrations(dataSource);
-            return dataSource;
-          },
-        }),
-        EventStoreModule.forService(REPORTING_SCHEMA),
-        // Publishes its access record (auditors' queries); report events stay inside for now.
-        MessagingModule.forService({ bus: options.bus, service: 'reporting', schema: REPORTING_SCHEMA }),
-        UnitHierarchyModule.forService({ schema: REPORTING_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: ReportingModule, types: REPORTING_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
-      ],
-      controllers: [HealthController],
-      providers: [
-        { provide: CLOCK, useValue: clock },
-        { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
-        ReportingCommands,
-        ReportAccess,
-        ReportActions,
-        PeriodOpening,
-        CompletenessQuery,
-        KeepAssignmentFacts,
-        ReminderScheduler,
-        RegimesResolver,
-        ReportsResolver,
-        CompletenessResolver,
-        UnitReportingResolver,
-        ReportExportResolver,
-        DefineRegimeResolver,
-        OpenPeriodResolver,
-        SubmitReportResolver,
-        ReviewReportResolver,
-        ...authProviders({
-          signingKeys: options.signingKeys,
-          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
-          accountStatus: replicatedAccountStatus(REPORTING_SCHEMA),
-        }),
-        ...accountAccessProviders(REPORTING_SCHEMA),
-        API_ERROR_FILTER,
-        IDEMPOTENCY_INTERCEPTOR,
-      ],
-    };
+    return serviceModule(
+      {
+        name: 'reporting',
+        schema: REPORTING_SCHEMA,
+        module: ReportingModule,
+        graphqlTypes: REPORTING_GRAPHQL_TYPES,
+        migrations: reportingMigrations,
+        unitCopy: true,
+        providers: [
+          { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
+          ReportingCommands,
+          ReportAccess,
+          ReportActions,
+          PeriodOpening,
+          CompletenessQuery,
+          KeepAssignmentFacts,
+          ReminderScheduler,
+          RegimesResolver,
+          ReportsResolver,
+          CompletenessResolver,
+          UnitReportingResolver,
+          ReportExportResolver,
+          DefineRegimeResolver,
+          OpenPeriodResolver,
+          SubmitReportResolver,
+          ReviewReportResolver,
+        ],
+      },
+      options,
+    );
   }
 }

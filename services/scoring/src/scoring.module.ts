@@ -1,16 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceOptions, serviceModule } from '@reform/subgraph';
 import { DataSource } from 'typeorm';
-import { ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { accountAccessProviders, authProviders, replicatedAccountStatus, SigningKey } from '@reform/auth';
-import { EventStoreModule, runMigrations, serviceDataSourceOptions } from '@reform/event-store';
-import { MessageBus, MessagingModule } from '@reform/messaging';
-import { API_ERROR_FILTER, IDEMPOTENCY_INTERCEPTOR, subgraphGraphQLOptions } from '@reform/subgraph';
-import { UNIT_HIERARCHY, UnitHierarchy, UnitHierarchyModule, unitAncestryFrom } from '@reform/unit-hierarchy';
-import { CLOCK, Clock, systemClock } from '@reform/clock';
 import { SCORING_GRAPHQL_TYPES } from './graphql-types';
-import { HealthController } from './health.controller';
 import { PapiReadModel } from './read/papi-results/papi-read-model';
 import { PapiResultsResolver } from './read/papi-results/papi-results.graphql';
 import { SCORING_SCHEMA } from './schema';
@@ -30,14 +21,7 @@ import { AppraisalResolver } from './write/appraisal/appraisal.graphql';
 import { PublishResultsResolver } from './write/publish-results/publish-results.graphql';
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_LIMITS, EVIDENCE_STORAGE, EvidenceLimits, FileEvidenceStorage, PostgresEvidenceStorage } from './write/evidence/evidence-storage';
 
-export interface ScoringOptions {
-  readonly databaseUrl: string;
-  readonly bus: MessageBus;
-  /** Keys that verify session tokens (the gateway's and the directory's); see libs/auth. */
-  readonly signingKeys: readonly SigningKey[];
-  readonly poolSize?: number;
-  /** "Now" for windows, command days and publication; the system clock by default. */
-  readonly clock?: Clock;
+export interface ScoringOptions extends ServiceOptions {
   /**
    * Where evidence files go: the service's PostgreSQL schema by default (embedded mode), or a
    * directory. An S3-compatible adapter is for production and not written yet (ADR 0032).
@@ -51,62 +35,43 @@ export { scoringMigrations } from './scoring-migrations';
 @Module({})
 export class ScoringModule {
   static forRoot(options: ScoringOptions): DynamicModule {
-    const clock = options.clock ?? systemClock;
-    return {
-      module: ScoringModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            serviceDataSourceOptions({ url: options.databaseUrl, schema: SCORING_SCHEMA, migrations: scoringMigrations(), entities: [], poolSize: options.poolSize, applicationName: 'reform-scoring' }),
-          dataSourceFactory: async (dataSourceOptions) => {
-            if (!dataSourceOptions) throw new Error('scoring: no DataSource options');
-            const dataSource = new DataSource(dataSourceOptions);
-            await runMigrations(dataSource);
-            return dataSource;
+    return serviceModule(
+      {
+        name: 'scoring',
+        schema: SCORING_SCHEMA,
+        module: ScoringModule,
+        graphqlTypes: SCORING_GRAPHQL_TYPES,
+        migrations: scoringMigrations,
+        unitCopy: true,
+        providers: [
+          ScoringCommands,
+          { provide: EVIDENCE_LIMITS, useValue: options.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS },
+          {
+            provide: EVIDENCE_STORAGE,
+            inject: [DataSource],
+            useFactory: (dataSource: DataSource) => (options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager)),
           },
-        }),
-        EventStoreModule.forService(SCORING_SCHEMA),
-        MessagingModule.forService({ bus: options.bus, service: 'scoring', schema: SCORING_SCHEMA }),
-        UnitHierarchyModule.forService({ schema: SCORING_SCHEMA }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: ScoringModule, types: SCORING_GRAPHQL_TYPES, signingKeys: options.signingKeys })),
-      ],
-      controllers: [HealthController],
-      providers: [
-        { provide: CLOCK, useValue: clock },
-        ScoringCommands,
-        { provide: EVIDENCE_LIMITS, useValue: options.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS },
-        {
-          provide: EVIDENCE_STORAGE,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => (options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager)),
-        },
-        FrameworkCatalogue,
-        FrameworksResolver,
-        FrameworkPublisher,
-        LoadFrameworkResolver,
-        AssessmentAccess,
-        AssessmentsResolver,
-        CampaignOpener,
-        OpenCampaignResolver,
-        AssessmentMutation,
-        SelfAssessmentResolver,
-        AppraisalResolver,
-        PublishResultsResolver,
-        FulfilImprovementObligation,
-        PlanPapiScoresResolver,
-        PapiReadModel,
-        PapiImport,
-        PapiResultsResolver,
-        ImportPapiResultsResolver,
-        ...authProviders({
-          signingKeys: options.signingKeys,
-          unitAncestry: { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) },
-          accountStatus: replicatedAccountStatus(SCORING_SCHEMA),
-        }),
-        ...accountAccessProviders(SCORING_SCHEMA),
-        API_ERROR_FILTER,
-        IDEMPOTENCY_INTERCEPTOR,
-      ],
-    };
+          FrameworkCatalogue,
+          FrameworksResolver,
+          FrameworkPublisher,
+          LoadFrameworkResolver,
+          AssessmentAccess,
+          AssessmentsResolver,
+          CampaignOpener,
+          OpenCampaignResolver,
+          AssessmentMutation,
+          SelfAssessmentResolver,
+          AppraisalResolver,
+          PublishResultsResolver,
+          FulfilImprovementObligation,
+          PlanPapiScoresResolver,
+          PapiReadModel,
+          PapiImport,
+          PapiResultsResolver,
+          ImportPapiResultsResolver,
+        ],
+      },
+      options,
+    );
   }
 }

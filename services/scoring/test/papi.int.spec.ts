@@ -64,7 +64,7 @@ describe('PAPI results through the scoring subgraph (real PostgreSQL)', () => {
   });
 
   it("a plan's PAPI sections get the issuer's province's latest dimension score, rank and group", async () => {
-    const task = (taskId: string, sectionCode: string) => ({ taskId, sectionCode, text: 'Nhiệm vụ', target: null, timeframe: { kind: 'ongoing', text: 'Thường xuyên' }, dueOn: null, lead: [], implementing: ['19867'], monitoring: [], expectedResult: null });
+    const task = (taskId: string, sectionCode: string) => ({ taskId, sectionCode, text: 'Nhiệm vụ', target: null, timeframe: { kind: 'ongoing' as const, text: 'Thường xuyên' }, dueOn: null, lead: [], implementing: ['19867'], monitoring: [], expectedResult: null });
     const plan: PlanIssuedV1 = { planId: `plan-${randomUUID()}`, number: '67/KH-UBND', title: 'Kế hoạch nâng cao chỉ số PAPI', issuerCode: '477', issuedOn: '2025-04-16', year: 2025, implementsPlanId: null, tasks: [task('t1', 'PAPI 2'), task('t2', 'PAPI 6.1'), task('t3', 'PAR_INDEX 1')], cascade: null };
     const eventId = randomUUID();
     await bed.bus.publish({ eventId, name: PlanIssuedV1.name, version: 1, subject: PlanIssuedV1.subject, data: PlanIssuedV1.validate(plan), metadata: { actor: { accountId: 'a', username: 'd477', unitCode: '477' }, tenant: '477', correlationId: eventId, causationId: null, recordedAt: new Date().toISOString(), stream: plan.planId, streamVersion: 1 } });

@@ -18,6 +18,13 @@ type Documents = {
     "mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }": typeof types.GrantRoleDocument,
     "mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }": typeof types.RevokeRoleDocument,
     "mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }": typeof types.DisableAccountDocument,
+    "\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n": typeof types.PlanPapiScoresDocument,
+    "\n  query AssessmentPage($id: ID!) {\n    assessment(id: $id) {\n      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo\n      selfResult { total rescaledTotal grade }\n      result { total applicableMax rescaledTotal percent grade }\n      criteria {\n        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign\n        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }\n        appraisedScore appraisalReason returnReason\n      }\n    }\n  }\n": typeof types.AssessmentPageDocument,
+    "\n  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }\n": typeof types.ScoreCriterionPageDocument,
+    "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n": typeof types.SubmitSelfAssessmentPageDocument,
+    "\n  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }\n": typeof types.AppraiseCriterionPageDocument,
+    "\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n": typeof types.FinaliseAppraisalPageDocument,
+    "\n  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }\n": typeof types.EvidenceFilePageDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": typeof types.AssignmentPageDocument,
     "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": typeof types.AcceptAssignmentDocument,
     "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }": typeof types.ReportProgressDocument,
@@ -30,6 +37,9 @@ type Documents = {
     "\n  query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {\n    unit(code: $code) {\n      code name\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }\n  }\n": typeof types.UnitHistoryDocument,
     "\n  query TaskTimeline($planId: ID!, $taskId: ID!) {\n    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }\n  }\n": typeof types.TaskTimelineDocument,
     "\n  query TaskTimelineExport($planId: ID!, $taskId: ID!) {\n    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }\n  }\n": typeof types.TaskTimelineExportDocument,
+    "\n  query CampaignPage($id: ID!) {\n    assessmentCampaign(id: $id) {\n      id title year status frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo publishedOn skippedCriteria\n      owner { code name }\n      obligations { unitCode unit { name } dueOn status text fulfilledByNumber }\n    }\n    assessments(campaignId: $id) { id unitCode unit { name } status selfResult { rescaledTotal } result { rescaledTotal grade } }\n  }\n": typeof types.CampaignPageDocument,
+    "\n  query CampaignRanking($id: ID!) { ranking(campaignId: $id) { unitCode unit { name } total rescaledTotal percent rank of grade previousRank change improvementPlanOwed } }\n": typeof types.CampaignRankingDocument,
+    "\n  mutation PublishCampaign($id: ID!) { publishCampaignResults(campaignId: $id) { id status } }\n": typeof types.PublishCampaignDocument,
     "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query DashboardDueSoon($unitCode: ID!, $planId: ID!) {\n    assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {\n      items { id taskText dueOn status overdue percent unitCode }\n    }\n  }\n": typeof types.DashboardDueSoonDocument,
     "query DashboardUnitName($code: ID!) { unit(code: $code) { code name } }": typeof types.DashboardUnitNameDocument,
@@ -37,6 +47,8 @@ type Documents = {
     "\n  query Inbox($unitCode: ID!) {\n    assignmentPage(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], limit: 1000) {\n      total\n      items {\n        id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n        extension { status requestedDueOn }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignmentPage(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], extensionStatus: REQUESTED, limit: 1000) {\n      total\n      items {\n        id assignerCode unitCode\n        extension { status reason requestedDueOn }\n      }\n    }\n  }\n": typeof types.ExtensionsToDecideDocument,
     "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n": typeof types.ExtensionRowDocument,
+    "\n  query PapiPage($year: Int!) {\n    papiYears { year }\n    papiResults(year: $year) { provinceCode provinceName ranked total rank rankedCount group totalChange rankChange dimensions { code name score group } }\n  }\n": typeof types.PapiPageDocument,
+    "\n  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }\n": typeof types.PapiProfilePageDocument,
     "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": typeof types.PlanDraftDocument,
     "query ParentPlans { plans { id number title status issuer { code name } } }": typeof types.ParentPlansDocument,
     "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": typeof types.DraftPlanDocument,
@@ -61,6 +73,9 @@ type Documents = {
     "\n  query ReportsPage($unitCode: ID!) {\n    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }\n    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }\n  }\n": typeof types.ReportsPageDocument,
     "\n  query ReportReviewQueue($unitCode: ID!) {\n    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }\n  }\n": typeof types.ReportReviewQueueDocument,
     "\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n": typeof types.ReportCompletenessDocument,
+    "\n  query ScoringCampaigns($unit: ID!) {\n    owned: assessmentCampaigns(unitCode: $unit) { id title year status entryFrom entryTo appraisalFrom appraisalTo publishedOn unitCodes }\n    assessed: assessmentCampaigns(unitCode: $unit, assessed: true) { id title year status entryFrom entryTo appraisalFrom appraisalTo owner { code name } }\n    unitAssessments(unitCode: $unit) { id campaignId year status }\n    frameworks { code version kind name year level issuerCode illustrative }\n  }\n": typeof types.ScoringCampaignsDocument,
+    "\n  mutation LoadIndexSet($file: FileContent!, $fileName: String) { loadIndexSetFromExcel(file: $file, fileName: $fileName) { code version name illustrative } }\n": typeof types.LoadIndexSetDocument,
+    "\n  mutation OpenCampaign($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id } }\n": typeof types.OpenCampaignDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": typeof types.MeDocument,
     "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": typeof types.UnitPageDocument,
@@ -71,6 +86,13 @@ const documents: Documents = {
     "mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }": types.GrantRoleDocument,
     "mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }": types.RevokeRoleDocument,
     "mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }": types.DisableAccountDocument,
+    "\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n": types.PlanPapiScoresDocument,
+    "\n  query AssessmentPage($id: ID!) {\n    assessment(id: $id) {\n      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo\n      selfResult { total rescaledTotal grade }\n      result { total applicableMax rescaledTotal percent grade }\n      criteria {\n        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign\n        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }\n        appraisedScore appraisalReason returnReason\n      }\n    }\n  }\n": types.AssessmentPageDocument,
+    "\n  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }\n": types.ScoreCriterionPageDocument,
+    "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n": types.SubmitSelfAssessmentPageDocument,
+    "\n  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }\n": types.AppraiseCriterionPageDocument,
+    "\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n": types.FinaliseAppraisalPageDocument,
+    "\n  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }\n": types.EvidenceFilePageDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": types.AssignmentPageDocument,
     "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": types.AcceptAssignmentDocument,
     "mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }": types.ReportProgressDocument,
@@ -83,6 +105,9 @@ const documents: Documents = {
     "\n  query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {\n    unit(code: $code) {\n      code name\n      integrity { ok checkedEvents firstBrokenVersion }\n      history { version type recordedAt data actor { username unit { name } } }\n    }\n    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }\n  }\n": types.UnitHistoryDocument,
     "\n  query TaskTimeline($planId: ID!, $taskId: ID!) {\n    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }\n  }\n": types.TaskTimelineDocument,
     "\n  query TaskTimelineExport($planId: ID!, $taskId: ID!) {\n    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }\n  }\n": types.TaskTimelineExportDocument,
+    "\n  query CampaignPage($id: ID!) {\n    assessmentCampaign(id: $id) {\n      id title year status frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo publishedOn skippedCriteria\n      owner { code name }\n      obligations { unitCode unit { name } dueOn status text fulfilledByNumber }\n    }\n    assessments(campaignId: $id) { id unitCode unit { name } status selfResult { rescaledTotal } result { rescaledTotal grade } }\n  }\n": types.CampaignPageDocument,
+    "\n  query CampaignRanking($id: ID!) { ranking(campaignId: $id) { unitCode unit { name } total rescaledTotal percent rank of grade previousRank change improvementPlanOwed } }\n": types.CampaignRankingDocument,
+    "\n  mutation PublishCampaign($id: ID!) { publishCampaignResults(campaignId: $id) { id status } }\n": types.PublishCampaignDocument,
     "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query DashboardDueSoon($unitCode: ID!, $planId: ID!) {\n    assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {\n      items { id taskText dueOn status overdue percent unitCode }\n    }\n  }\n": types.DashboardDueSoonDocument,
     "query DashboardUnitName($code: ID!) { unit(code: $code) { code name } }": types.DashboardUnitNameDocument,
@@ -90,6 +115,8 @@ const documents: Documents = {
     "\n  query Inbox($unitCode: ID!) {\n    assignmentPage(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], limit: 1000) {\n      total\n      items {\n        id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle\n        extension { status requestedDueOn }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query ExtensionsToDecide($unitCode: ID!) {\n    assignmentPage(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], extensionStatus: REQUESTED, limit: 1000) {\n      total\n      items {\n        id assignerCode unitCode\n        extension { status reason requestedDueOn }\n      }\n    }\n  }\n": types.ExtensionsToDecideDocument,
     "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n": types.ExtensionRowDocument,
+    "\n  query PapiPage($year: Int!) {\n    papiYears { year }\n    papiResults(year: $year) { provinceCode provinceName ranked total rank rankedCount group totalChange rankChange dimensions { code name score group } }\n  }\n": types.PapiPageDocument,
+    "\n  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }\n": types.PapiProfilePageDocument,
     "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": types.PlanDraftDocument,
     "query ParentPlans { plans { id number title status issuer { code name } } }": types.ParentPlansDocument,
     "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": types.DraftPlanDocument,
@@ -114,6 +141,9 @@ const documents: Documents = {
     "\n  query ReportsPage($unitCode: ID!) {\n    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }\n    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }\n  }\n": types.ReportsPageDocument,
     "\n  query ReportReviewQueue($unitCode: ID!) {\n    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }\n  }\n": types.ReportReviewQueueDocument,
     "\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n": types.ReportCompletenessDocument,
+    "\n  query ScoringCampaigns($unit: ID!) {\n    owned: assessmentCampaigns(unitCode: $unit) { id title year status entryFrom entryTo appraisalFrom appraisalTo publishedOn unitCodes }\n    assessed: assessmentCampaigns(unitCode: $unit, assessed: true) { id title year status entryFrom entryTo appraisalFrom appraisalTo owner { code name } }\n    unitAssessments(unitCode: $unit) { id campaignId year status }\n    frameworks { code version kind name year level issuerCode illustrative }\n  }\n": types.ScoringCampaignsDocument,
+    "\n  mutation LoadIndexSet($file: FileContent!, $fileName: String) { loadIndexSetFromExcel(file: $file, fileName: $fileName) { code version name illustrative } }\n": types.LoadIndexSetDocument,
+    "\n  mutation OpenCampaign($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id } }\n": types.OpenCampaignDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token expiresAt }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me { username displayName roles { role unit { code name level } } }\n  }\n": types.MeDocument,
     "\n  query UnitPage($code: ID!, $asOf: DateTime) {\n    unit(code: $code, asOf: $asOf) {\n      code name type level validFrom validTo dissolved\n      mergedInto { code name }\n      ancestors { code name }\n      children { code name type validFrom validTo mergedInto { code name } }\n      agencies { code name kind }\n    }\n  }\n": types.UnitPageDocument,
@@ -150,6 +180,34 @@ export function graphql(source: "mutation RevokeRole($username: String!, $role: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }"): (typeof documents)["mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n"): (typeof documents)["\n  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentPage($id: ID!) {\n    assessment(id: $id) {\n      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo\n      selfResult { total rescaledTotal grade }\n      result { total applicableMax rescaledTotal percent grade }\n      criteria {\n        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign\n        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }\n        appraisedScore appraisalReason returnReason\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssessmentPage($id: ID!) {\n    assessment(id: $id) {\n      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo\n      selfResult { total rescaledTotal grade }\n      result { total applicableMax rescaledTotal percent grade }\n      criteria {\n        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign\n        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }\n        appraisedScore appraisalReason returnReason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }\n"): (typeof documents)["\n  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n"): (typeof documents)["\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }\n"): (typeof documents)["\n  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n"): (typeof documents)["\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }\n"): (typeof documents)["\n  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,6 +259,18 @@ export function graphql(source: "\n  query TaskTimelineExport($planId: ID!, $tas
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CampaignPage($id: ID!) {\n    assessmentCampaign(id: $id) {\n      id title year status frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo publishedOn skippedCriteria\n      owner { code name }\n      obligations { unitCode unit { name } dueOn status text fulfilledByNumber }\n    }\n    assessments(campaignId: $id) { id unitCode unit { name } status selfResult { rescaledTotal } result { rescaledTotal grade } }\n  }\n"): (typeof documents)["\n  query CampaignPage($id: ID!) {\n    assessmentCampaign(id: $id) {\n      id title year status frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo publishedOn skippedCriteria\n      owner { code name }\n      obligations { unitCode unit { name } dueOn status text fulfilledByNumber }\n    }\n    assessments(campaignId: $id) { id unitCode unit { name } status selfResult { rescaledTotal } result { rescaledTotal grade } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CampaignRanking($id: ID!) { ranking(campaignId: $id) { unitCode unit { name } total rescaledTotal percent rank of grade previousRank change improvementPlanOwed } }\n"): (typeof documents)["\n  query CampaignRanking($id: ID!) { ranking(campaignId: $id) { unitCode unit { name } total rescaledTotal percent rank of grade previousRank change improvementPlanOwed } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishCampaign($id: ID!) { publishCampaignResults(campaignId: $id) { id status } }\n"): (typeof documents)["\n  mutation PublishCampaign($id: ID!) { publishCampaignResults(campaignId: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($id: ID!, $unitCode: ID) {\n    plan(id: $id) {\n      id number title issuedOn documentDate issuerCode\n      issuer { code name level }\n      progress(unitCode: $unitCode) {\n        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete\n        unit { code name level ancestors { code name } }\n        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -226,6 +296,14 @@ export function graphql(source: "\n  query ExtensionsToDecide($unitCode: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n"): (typeof documents)["\n  query ExtensionRow($id: ID!) {\n    assignment(id: $id) { id taskText dueOn unit { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PapiPage($year: Int!) {\n    papiYears { year }\n    papiResults(year: $year) { provinceCode provinceName ranked total rank rankedCount group totalChange rankChange dimensions { code name score group } }\n  }\n"): (typeof documents)["\n  query PapiPage($year: Int!) {\n    papiYears { year }\n    papiResults(year: $year) { provinceCode provinceName ranked total rank rankedCount group totalChange rankChange dimensions { code name score group } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }\n"): (typeof documents)["\n  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -322,6 +400,18 @@ export function graphql(source: "\n  query ReportReviewQueue($unitCode: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n"): (typeof documents)["\n  query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {\n    reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {\n      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate\n      children { unitCode unit { name } expected submitted onTime late missing accepted }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScoringCampaigns($unit: ID!) {\n    owned: assessmentCampaigns(unitCode: $unit) { id title year status entryFrom entryTo appraisalFrom appraisalTo publishedOn unitCodes }\n    assessed: assessmentCampaigns(unitCode: $unit, assessed: true) { id title year status entryFrom entryTo appraisalFrom appraisalTo owner { code name } }\n    unitAssessments(unitCode: $unit) { id campaignId year status }\n    frameworks { code version kind name year level issuerCode illustrative }\n  }\n"): (typeof documents)["\n  query ScoringCampaigns($unit: ID!) {\n    owned: assessmentCampaigns(unitCode: $unit) { id title year status entryFrom entryTo appraisalFrom appraisalTo publishedOn unitCodes }\n    assessed: assessmentCampaigns(unitCode: $unit, assessed: true) { id title year status entryFrom entryTo appraisalFrom appraisalTo owner { code name } }\n    unitAssessments(unitCode: $unit) { id campaignId year status }\n    frameworks { code version kind name year level issuerCode illustrative }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadIndexSet($file: FileContent!, $fileName: String) { loadIndexSetFromExcel(file: $file, fileName: $fileName) { code version name illustrative } }\n"): (typeof documents)["\n  mutation LoadIndexSet($file: FileContent!, $fileName: String) { loadIndexSetFromExcel(file: $file, fileName: $fileName) { code version name illustrative } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCampaign($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id } }\n"): (typeof documents)["\n  mutation OpenCampaign($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
