@@ -14,8 +14,8 @@ import { REPORTING_SCHEMA } from './schema';
 import { DefineRegimeResolver } from './write/define-regime/define-regime.graphql';
 import { PeriodOpening } from './write/open-period/open-period';
 import { OpenPeriodResolver } from './write/open-period/open-period.graphql';
-import { ReportActions } from './write/report-actions';
-import { ReportingCommands } from './write/reporting-commands';
+import { ReportActions } from './write/shared/report-actions';
+import { ReportingCommands } from './write/shared/reporting-commands';
 import { ReviewReportResolver } from './write/review-report/review-report.graphql';
 import { SubmitReportResolver } from './write/submit-report/submit-report.graphql';
 

@@ -3,7 +3,7 @@ export type { ScoringAppOptions } from './app';
 export { ScoringModule, scoringMigrations } from './scoring.module';
 export type { ScoringOptions } from './scoring.module';
 export { SCORING_SCHEMA } from './schema';
-export { scoringReadModels, SCORING_PROJECTIONS } from './read/read-models-index';
+export { scoringReadModels, SCORING_PROJECTIONS } from './read/read-models';
 export { seedPapiResults } from './demo/seed-papi';
 export { seedFrameworks } from './demo/seed-frameworks';
 export { DEMO_INDEX_SET } from './demo/demo-index-set';

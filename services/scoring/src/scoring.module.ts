@@ -7,7 +7,7 @@ import { PapiResultsResolver } from './read/papi-results/papi-results.graphql';
 import { SCORING_SCHEMA } from './schema';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
-import { ScoringCommands } from './write/scoring-commands';
+import { ScoringCommands } from './write/shared/scoring-commands';
 import { PlanPapiScoresResolver } from './read/plan-papi-scores/plan-papi-scores.graphql';
 import { FulfilImprovementObligation } from './automation/when-plan-issued-then-fulfil-improvement-obligation/fulfil-improvement-obligation';
 import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';

@@ -5,7 +5,7 @@ import { regimeDecider, regimeStreamId } from '../domain/regime/regime.decider';
 import { parsePeriod } from '../domain/period/period';
 import { REPORTING_SCHEMA as S } from '../schema';
 import { PeriodOpening } from '../write/open-period/open-period';
-import { ReportingCommands } from '../write/reporting-commands';
+import { ReportingCommands } from '../write/shared/reporting-commands';
 
 export interface DemoReportingSummary {
   readonly regimes: number;

@@ -1,6 +1,10 @@
-import { ServiceReadModels } from '@reform/event-store';
+import { Projection, ServiceReadModels } from '@reform/event-store';
+import { papiProjection } from './papi-results/papi.projection';
+import { assessmentsProjection, campaignsProjection, frameworksProjection } from './assessments/assessments.projection';
 import { SCORING_SCHEMA } from '../schema';
-import { SCORING_PROJECTIONS } from './projections';
+
+/** The service's inline projections: run in the transaction of every append. */
+export const SCORING_PROJECTIONS: readonly Projection[] = [papiProjection, frameworksProjection, campaignsProjection, assessmentsProjection];
 
 /** What a rebuild of the scoring service replays from its event store, and what it cannot (ADR 0011). */
 export const scoringReadModels: ServiceReadModels = {

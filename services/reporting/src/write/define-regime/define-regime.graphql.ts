@@ -22,7 +22,7 @@ import {
 } from '../../read/reports/report.types';
 import { regimeView } from '../../read/regimes/regimes.graphql';
 import { PeriodOpening } from '../open-period/open-period';
-import { ReportingCommands } from '../reporting-commands';
+import { ReportingCommands } from '../shared/reporting-commands';
 
 @InputType('ReportCutOffInput', { registerIn: T })
 class CutOffInput {

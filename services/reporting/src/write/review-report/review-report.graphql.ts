@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { reportView, ReportType } from '../../read/reports/report.types';
-import { ReportActions } from '../report-actions';
+import { ReportActions } from '../shared/report-actions';
 
 /** The level above's review of a child's report: accept, return with a reason, reopen after the lock, mark "không báo cáo". */
 @Resolver(() => ReportType)

@@ -5,7 +5,7 @@ import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { contentOf, ReportInput, reportView, ReportType } from '../../read/reports/report.types';
 import { ReportAccess } from '../../read/reports/report-access';
-import { ReportActions } from '../report-actions';
+import { ReportActions } from '../shared/report-actions';
 
 /** The reporting unit's own work on its report: save the draft, submit (on time or late, from the deadline). */
 @Resolver(() => ReportType)

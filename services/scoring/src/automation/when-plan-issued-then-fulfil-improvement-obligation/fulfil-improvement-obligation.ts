@@ -4,7 +4,7 @@ import { PlanIssuedV1 } from '@reform/contracts';
 import { EVENT_STORE, handleCommand, PostgresEventStore } from '@reform/event-store';
 import { IntegrationMessage, OnIntegrationEvent } from '@reform/messaging';
 import { campaignDecider, campaignStreamId } from '../../domain/campaign/campaign.decider';
-import { SCORING_PROJECTIONS } from '../../read/projections';
+import { SCORING_PROJECTIONS } from '../../read/read-models';
 import { SCORING_SCHEMA as S } from '../../schema';
 
 /**

@@ -7,7 +7,7 @@ import { Assessment, AssessmentCommand, assessmentDecider, assessmentStreamId, E
 import { AssessmentAccess } from '../../read/assessments/assessment-access';
 import { AssessmentType, AssessmentView, assessmentView, CriterionScoreInput } from '../../read/assessments/assessment.types';
 import { acceptUpload, EVIDENCE_LIMITS, EVIDENCE_STORAGE, EvidenceLimits, EvidenceStorage } from '../evidence/evidence-storage';
-import { ScoringCommands } from '../scoring-commands';
+import { ScoringCommands } from '../shared/scoring-commands';
 
 /** What every assessment mutation does: load, check who may, decide and append (with files, in one transaction), answer the new state. */
 @Injectable()

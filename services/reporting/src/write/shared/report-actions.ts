@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Identity } from '@reform/access';
 import { DomainError } from '@reform/decider';
-import { ItemValue, Report, ReportCommand, ReportContent, reportDecider, reportStreamId } from '../domain/report/report.decider';
-import { consolidationOf } from '../read/consolidation/consolidation.query';
-import { ReportAccess } from '../read/reports/report-access';
-import { REPORTING_SCHEMA as S } from '../schema';
+import { ItemValue, Report, ReportCommand, ReportContent, reportDecider, reportStreamId } from '../../domain/report/report.decider';
+import { consolidationOf } from '../../read/consolidation/consolidation.query';
+import { ReportAccess } from '../../read/reports/report-access';
+import { REPORTING_SCHEMA as S } from '../../schema';
 import { ReportingCommands } from './reporting-commands';
 
 /** The children of a report inside its period: the reports whose reviewer is its unit. */

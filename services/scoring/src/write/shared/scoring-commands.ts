@@ -5,7 +5,7 @@ import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, RecordedEvent } from '@reform/event-store';
 import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
-import { SCORING_PROJECTIONS } from '../read/projections';
+import { SCORING_PROJECTIONS } from '../../read/read-models';
 
 /** The command shell of every scoring aggregate: load the stream, decide, append with the version read, project. */
 @Injectable()

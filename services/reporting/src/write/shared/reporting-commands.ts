@@ -6,7 +6,7 @@ import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, RecordedEvent } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { REPORTING_PROJECTIONS } from '../read/read-models';
+import { REPORTING_PROJECTIONS } from '../../read/read-models';
 
 /** The command shell: load a stream, decide, append with the version read, project inline. */
 @Injectable()

@@ -1,2 +1,0 @@
-export { scoringReadModels } from './read-models';
-export { SCORING_PROJECTIONS } from './projections';
