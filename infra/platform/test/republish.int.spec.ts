@@ -84,6 +84,6 @@ describe('npm run republish', () => {
     const { code, err } = await run(argv as string[]);
     expect(code).toBe(2);
     expect(err[0]).toBe(message);
-    expect(err[1]).toMatch(/^usage: npm run republish -- <directory\|plans\|tasks>/);
+    expect(err[1]).toMatch(/^usage: npm run republish -- <directory\|plans\|tasks\|reporting>/);
   });
 });

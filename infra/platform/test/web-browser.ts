@@ -43,7 +43,7 @@ export class WebBrowser {
     await context.clock.setFixedTime(this.now);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    page.on('console', (message) => message.type() === 'error' && this.problems.push(`console error: ${message.text()}`));
+    page.on('console', (message) => message.type() === 'error' && this.problems.push(`console error: ${message.text()} (at ${new URL(page.url()).pathname})`));
     page.on('pageerror', (error) => this.problems.push(`uncaught: ${error.message}`));
     page.on('requestfailed', (request) => !request.url().startsWith('blob:') && this.problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
     page.on('response', (response) => response.status() >= 400 && this.problems.push(`HTTP ${response.status()}: ${response.url()}`));

@@ -24,11 +24,18 @@ describe('tasks migration: plan_event_jobs into the job queue', () => {
     await db?.drop();
   });
 
+  /** Undoes the migrations down to and including the move (the later ones first, newest first). */
+  const undoThroughTheMove = async () => {
+    for (;;) {
+      const [last] = await dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      if (last.name === `MovePlanEventJobsToJobQueue_${S}1765400100000`) return;
+    }
+  };
+
   it('moves each received plan event with its state, and back', async () => {
     // The schema as it was before the move, with what a running service had received.
-    const [last] = await dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
-    expect(last.name).toBe(`MovePlanEventJobsToJobQueue_${S}1765400100000`);
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    await undoThroughTheMove();
     const message = (eventId: string) => JSON.stringify({ eventId, name: 'plans.PlanIssued', metadata: { tenant: '600', correlationId: `c-${eventId}` }, data: null });
     await dataSource.query(
       `INSERT INTO ${S}.plan_event_jobs (event_id, name, data, message, done_at, attempts, last_error) VALUES
@@ -47,7 +54,7 @@ describe('tasks migration: plan_event_jobs into the job queue', () => {
       { queue: 'tasks.plan-events', key: 'p1', job_id: 'e3', name: 'plans.PlanAmended', status: 'pending', attempts: 0, last_error: null, event_id: 'e3' },
     ]);
 
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    await undoThroughTheMove();
     expect(await dataSource.query(`SELECT event_id, done_at IS NOT NULL AS done, attempts FROM ${S}.plan_event_jobs ORDER BY seq`)).toEqual([
       { event_id: 'e1', done: true, attempts: 1 },
       { event_id: 'e2', done: false, attempts: 3 },

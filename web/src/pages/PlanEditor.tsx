@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
@@ -78,9 +78,13 @@ export default function PlanEditor() {
       .then((result) => result.data && setParents(result.data));
   }, [client]);
 
+  // The stored draft fills the form once per plan: a later answer of the same query (a refetch after
+  // saving, cache-and-network) must not overwrite what the official is editing.
+  const loadedPlan = useRef<string | null>(null);
   useEffect(() => {
     const plan = existing?.plan;
-    if (!plan) return;
+    if (!plan || loadedPlan.current === plan.id) return;
+    loadedPlan.current = plan.id;
     form.setFieldsValue({ number: plan.number, title: plan.title, issuerCode: plan.issuerCode, year: plan.year, documentDate: plan.documentDate ? dayjs(plan.documentDate) : null, frameworks: plan.frameworks, implementsPlanId: plan.implementsPlanId, implementsText: plan.implementsText ?? '' });
     let n = 0;
     const out: EditorRow[] = [];
@@ -326,7 +330,7 @@ export default function PlanEditor() {
                   ) : (
                     CELLS.map((c) => (
                       <td key={c.field}>
-                        <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} aria-label={`${c.label}, ${label}`} value={row[c.field]} onChange={(e) => setCell(row.key, c.field, e.target.value)} />
+                        <Input.TextArea rows={3} style={{ resize: 'vertical' }} aria-label={`${c.label}, ${label}`} value={row[c.field]} onChange={(e) => setCell(row.key, c.field, e.target.value)} />
                       </td>
                     ))
                   )}

@@ -63,6 +63,9 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   /** One pass; returns how many overdue marks and reminders it recorded. */
   async tick(): Promise<{ overdue: number; reminded: number }> {
+    // One pass at a time: a tick asked for (the demo seed, tests) while the timer's pass runs
+    // waits for it, or both would command the same assignments from the same versions.
+    while (this.running) await this.running.catch(() => undefined);
     const work = this.pass();
     this.running = work;
     try {
