@@ -32,6 +32,8 @@
 # process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The pinned Node (ADR 0027) also when this script is started directly rather than by npm.
+export PATH="$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[start-distributed] %s\n' "$*"; }
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reform}

@@ -4,6 +4,8 @@
 # ADR 0006). The build's own output goes to tmp/build.log and is shown only when it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The pinned Node (ADR 0027) also when this script is started directly rather than by npm.
+export PATH="$PWD/node_modules/.bin:$PATH"
 entry=dist/platform/infra/platform/src/start-embedded.js
 stamp=dist/.platform-built
 started=${EPOCHREALTIME/./}
