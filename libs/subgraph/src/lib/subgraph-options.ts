@@ -7,6 +7,7 @@ import { DateScalar } from './scalars';
 import { MAX_TOKENS } from './query-limits';
 import { subgraphRequestPolicy } from './request-policy.plugin';
 import { SigningKey, TokenService } from '@reform/auth';
+import { activeSpan, tracingEnabled } from '@reform/observability';
 
 /**
  * GraphQL settings every subgraph shares: Federation 2 code-first schema, guards on field
@@ -50,6 +51,7 @@ export function subgraphGraphQLOptions(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       subgraphRequestPolicy({ tokens, development: process.env['NODE_ENV'] === 'development' }),
+      operationSpanName,
     ],
     // The schema is not for strangers (issue 12, finding 7): the request policy lets signed-in users, the gateway and development read it.
     introspection: true,
@@ -58,6 +60,22 @@ export function subgraphGraphQLOptions(
     ...overrides,
   };
 }
+
+/** Names the request's span (ADR 0028) by its operation: `graphql mutation issuePlan`. */
+const operationSpanName = {
+  async requestDidStart() {
+    if (!tracingEnabled()) return;
+    return {
+      async didResolveOperation({ operation }: { operation: { operation: string; name?: { value: string }; selectionSet: { selections: ReadonlyArray<{ kind: string; name?: { value: string } }> } } }) {
+        const first = operation.selectionSet.selections.find((selection) => selection.kind === 'Field')?.name?.value;
+        const span = activeSpan();
+        span.updateName(`graphql ${operation.operation} ${operation.name?.value ?? first ?? ''}`.trim());
+        span.setAttribute('graphql.operation.type', operation.operation);
+        if (first) span.setAttribute('reform.graphql.field', first);
+      },
+    };
+  },
+};
 
 /**
  * The federation driver rebuilds the code-first schema from its printed SDL and copies the
