@@ -102,6 +102,9 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     const root = spans.find((span) => span.kind === SpanKind.SERVER && span.attributes['reform.service'] === 'gateway');
     if (!root) throw new Error(`no gateway request span among ${spans.map((span) => span.name).join(', ')}`);
     expect(root.name).toBe('graphql mutation issuePlan');
+    // The request id is the events' correlation id: from a log line or an event to its trace.
+    const requestId = String(root.attributes['reform.request_id']);
+    expect(requestId).toMatch(/\S/);
     const traceId = root.spanContext().traceId;
     const trace = spans.filter((span) => span.spanContext().traceId === traceId);
     const byId = new Map(trace.map((span) => [span.spanContext().spanId, span]));
@@ -131,15 +134,16 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     }
     // The subgraph's span is the plans service's, the consumer's the tasks service's durable.
     const consumer = trace.find((span) => span.kind === SpanKind.CONSUMER && span.name.startsWith('process '));
-    expect(consumer?.attributes).toMatchObject({ 'messaging.destination.name': 'plans.plan.PlanIssued', 'reform.inbox': 'applied' });
+    expect(consumer?.attributes).toMatchObject({ 'messaging.destination.name': 'plans.plan.PlanIssued', 'reform.inbox': 'applied', 'reform.correlation_id': requestId });
     expect(String(consumer?.attributes['messaging.consumer.group.name'])).toMatch(/^tasks\./);
-    expect(trace.find((span) => span.kind === SpanKind.SERVER && span.attributes['reform.service'] === 'plans')).toBeDefined();
+    expect(trace.find((span) => span.kind === SpanKind.SERVER && span.attributes['reform.service'] === 'plans')?.attributes['reform.request_id']).toBe(requestId);
     // Every span of the request and its effects is in the one trace: nothing ended up in another.
     expect(spans.filter((span) => /append|publish|process|job|command/.test(span.name) && span.spanContext().traceId !== traceId)).toEqual([]);
 
     // The trace context is stored with the events (hashed with their metadata: the chains verify).
     const plansData = plans.get<DataSource>(getDataSourceToken());
     const [issuedEvent] = await plansData.query(`SELECT metadata FROM plans.events WHERE stream_id = $1 AND event_type = 'PlanIssued'`, [`plan-${planId}`]);
+    expect(issuedEvent.metadata.correlationId).toBe(requestId);
     expect(issuedEvent.metadata.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     const created: Array<{ stream_id: string; metadata: { traceparent?: string } }> = await tasksData.query(
       `SELECT stream_id, metadata FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`,

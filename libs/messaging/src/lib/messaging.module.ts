@@ -151,7 +151,7 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
               `process ${message.subject}`,
               {
                 kind: SpanKind.CONSUMER,
-                attributes: { 'messaging.operation.type': 'process', 'messaging.destination.name': message.subject, 'messaging.message.id': message.eventId, 'messaging.consumer.group.name': consumer },
+                attributes: { 'messaging.operation.type': 'process', 'messaging.destination.name': message.subject, 'messaging.message.id': message.eventId, 'messaging.consumer.group.name': consumer, 'reform.correlation_id': message.metadata.correlationId },
               },
               async (span) => {
                 const outcome = await withLogContext({ correlationId: message.metadata.correlationId, eventId: message.eventId }, () =>

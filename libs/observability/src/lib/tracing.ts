@@ -166,7 +166,8 @@ export function withTraceContext<T>(ctx: Context, work: () => T): T {
 
 /**
  * An HTTP server's span for one request (gateway and subgraphs): continues the caller's trace
- * (its traceparent header), ends when the response is finished, and runs `next` inside it.
+ * (its traceparent header), ends when the response is finished, and runs `next` inside it. Call
+ * it after `requestIdOf`: the span carries the request id.
  */
 export function traceHttpRequest(service: string, request: IncomingMessage, response: ServerResponse, next: () => void): void {
   if (!running) return next();
@@ -180,7 +181,11 @@ export function traceHttpRequest(service: string, request: IncomingMessage, resp
   const path = (request.url ?? '/').split('?')[0];
   const span = trace.getTracer(TRACER).startSpan(
     `${request.method ?? 'GET'} ${path}`,
-    { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': path, 'reform.service': service } },
+    {
+      kind: SpanKind.SERVER,
+      // The request id is the correlation id of the events the request appends: the way from a log line or an event to its trace.
+      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': path, 'reform.service': service, 'reform.request_id': String(request.headers['x-request-id'] ?? '') },
+    },
     parent,
   );
   response.once('close', () => {

@@ -155,6 +155,9 @@ export async function createServiceApp(module: DynamicModule, readModels: Servic
   if (!custom) setLogLevel(pinoLevelOf(given ?? ['error', 'warn', 'log']));
   const app = await NestFactory.create(module, custom ? { logger: given } : { bufferLogs: true });
   if (!custom) app.useLogger(app.get(PinoNestLogger));
+  // Every line written while handling a request carries its id; this runs before the request
+  // logger (module middleware), whose genReqId then finds the same id in X-Request-Id.
+  app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => withLogContext({ requestId: requestIdOf(request, response) }, next));
   // The GraphQL request's span (ADR 0028), continuing the gateway's traceparent; with tracing off
   // no middleware is added.
   if (tracingEnabled()) {
@@ -162,9 +165,6 @@ export async function createServiceApp(module: DynamicModule, readModels: Servic
       pathLabel(request.url) === '/graphql' ? traceHttpRequest(readModels.service, request, response, next) : next(),
     );
   }
-  // Every line written while handling a request carries its id; this runs before the request
-  // logger (module middleware), whose genReqId then finds the same id in X-Request-Id.
-  app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => withLogContext({ requestId: requestIdOf(request, response) }, next));
   // reform_http_request_duration_seconds, by the service that answered.
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const stop = httpRequestDuration.startTimer({ service: readModels.service, method: request.method ?? 'GET', path: pathLabel(request.url) });
