@@ -240,6 +240,7 @@ function tracing() {
       if (label) activeSpan().updateName(`graphql ${label}`);
     },
     onFetch({ url, options, setOptions, executionRequest }: { url: string; options: { headers?: Record<string, string> }; setOptions(options: object): void; executionRequest?: { subgraphName?: string; document: DocumentNode; operationName?: string } }) {
+      if (!tracingEnabled()) return;
       const label = executionRequest ? operationLabel(executionRequest.document, executionRequest.operationName) : null;
       const span = startClientSpan(`subgraph ${executionRequest?.subgraphName ?? new URL(url).host}${label ? ` ${label}` : ''}`, {
         'http.request.method': 'POST',

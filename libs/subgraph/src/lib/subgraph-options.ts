@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema, isScalarType } from 'graphql';
+import { GraphQLSchema, isScalarType, Kind } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { formatSubgraphError } from './errors';
 import { DateScalar } from './scalars';
 import { MAX_TOKENS } from './query-limits';
@@ -62,12 +63,14 @@ export function subgraphGraphQLOptions(
 }
 
 /** Names the request's span (ADR 0028) by its operation: `graphql mutation issuePlan`. */
-const operationSpanName = {
+const operationSpanName: ApolloServerPlugin = {
   async requestDidStart() {
     if (!tracingEnabled()) return;
     return {
-      async didResolveOperation({ operation }: { operation: { operation: string; name?: { value: string }; selectionSet: { selections: ReadonlyArray<{ kind: string; name?: { value: string } }> } } }) {
-        const first = operation.selectionSet.selections.find((selection) => selection.kind === 'Field')?.name?.value;
+      async didResolveOperation({ operation }) {
+        if (!operation) return;
+        const field = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+        const first = field?.kind === Kind.FIELD ? field.name.value : undefined;
         const span = activeSpan();
         span.updateName(`graphql ${operation.operation} ${operation.name?.value ?? first ?? ''}`.trim());
         span.setAttribute('graphql.operation.type', operation.operation);
