@@ -114,6 +114,15 @@ export function activeSpan(): Span {
   return (running && trace.getActiveSpan()) || NOOP_SPAN;
 }
 
+/** The active span's ids for a log line (`traceId`, `spanId`): the way from a line to its trace. None when tracing is off. */
+export function logTraceFields(): { traceId: string; spanId: string } | undefined {
+  if (!running) return undefined;
+  const span = trace.getActiveSpan();
+  if (!span) return undefined;
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
 /** The W3C `traceparent` of a context (the active one by default): what is stored with an event or a job. */
 export function traceparentOf(ctx: Context = context.active()): string | undefined {
   if (!running) return undefined;

@@ -1,5 +1,6 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { processLogger, redirectLogs, setLogLevel } from './logging';
 import { activeSpan, contextOfTraceparent, extractTraceHeaders, injectTraceHeaders, inSpan, startTracing, traceparentOf, tracingConfigured, tracingEnabled, withTraceContext } from './tracing';
 
 describe('tracing (ADR 0028)', () => {
@@ -56,6 +57,24 @@ describe('tracing (ADR 0028)', () => {
       const [span] = exporter.getFinishedSpans();
       expect(span.status).toMatchObject({ code: 2, message: 'boom' });
       expect(span.events.map((event) => event.name)).toEqual(['exception']);
+    });
+
+    it('log lines written in a span carry its trace and span ids', async () => {
+      const lines: string[] = [];
+      const restore = redirectLogs({ write: (line: string) => void lines.push(line) });
+      setLogLevel('info');
+      try {
+        const ids = await inSpan('work', {}, async (span) => {
+          processLogger().info('inside');
+          return span.spanContext();
+        });
+        processLogger().info('outside');
+        expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ msg: 'inside', traceId: ids.traceId, spanId: ids.spanId }));
+        expect(JSON.parse(lines[1]).traceId).toBeUndefined();
+      } finally {
+        setLogLevel('silent');
+        restore.restore();
+      }
     });
 
     it('shutdown turns it off again', async () => {
