@@ -6,11 +6,11 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
-import { httpLoggingOptions, httpRequestDuration, metricsText, pathLabel, processLogger, requestIdOf, withLogContext } from '@reform/observability';
+import { activeSpan, httpLoggingOptions, httpRequestDuration, metricsText, pathLabel, processLogger, requestIdOf, startClientSpan, traceHttpRequest, tracingEnabled, withLogContext } from '@reform/observability';
 import sirv from 'sirv';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
 import { asksForSchema, claimedRoles, FORWARDED_HEADER, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
-import { GraphQLError, parse, ValidationContext } from 'graphql';
+import { DocumentNode, getOperationAST, GraphQLError, Kind, parse, ValidationContext } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
@@ -105,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     renderGraphiQL: (graphiqlOptions) => (graphiqlPage ??= renderGraphiQL(graphiqlOptions)),
     // The runtime's lines go through the process's pino logger: JSON, redacted, with the request id.
     logging: gatewayLogger(),
-    plugins: () => [queryLimits(options.development ?? false)],
+    plugins: () => [queryLimits(options.development ?? false), tracing()],
     // Only configured origins, never a reflected one (issue 12, finding 7).
     cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: true, methods: ['POST', 'GET', 'OPTIONS'] } : false,
     propagateHeaders: {
@@ -132,7 +132,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       void metricsText().then(({ contentType, body }) => response.writeHead(200, { 'content-type': contentType }).end(body));
       return;
     }
-    void withLogContext({ requestId }, () => handle(request, response));
+    // The request's span (ADR 0028) continues a caller's traceparent; subgraph calls are its children.
+    if (path === '/graphql') traceHttpRequest('gateway', request, response, () => void withLogContext({ requestId }, () => handle(request, response)));
+    else void withLogContext({ requestId }, () => handle(request, response));
   });
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (web && (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(request.url ?? '/')) {
@@ -213,6 +215,41 @@ function queryLimits(development: boolean) {
         });
       }
       addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
+    },
+  };
+}
+
+/** `mutation issuePlan`: the operation's type and name (else its first field), for span names. */
+export function operationLabel(document: DocumentNode, operationName?: string | null): string | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return null;
+  const first = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  return `${operation.operation} ${operation.name?.value ?? (first?.kind === Kind.FIELD ? first.name.value : '')}`.trim();
+}
+
+/**
+ * Traces through the runtime (ADR 0028): the request's span is named by its operation, and each
+ * subgraph call is a client span whose W3C trace context goes in the call's headers, so the
+ * subgraph's spans join the gateway's trace.
+ */
+function tracing() {
+  return {
+    onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
+      if (!tracingEnabled()) return;
+      const label = operationLabel(args.document, args.operationName);
+      if (label) activeSpan().updateName(`graphql ${label}`);
+    },
+    onFetch({ url, options, setOptions, executionRequest }: { url: string; options: { headers?: Record<string, string> }; setOptions(options: object): void; executionRequest?: { subgraphName?: string; document: DocumentNode; operationName?: string } }) {
+      if (!tracingEnabled()) return;
+      const label = executionRequest ? operationLabel(executionRequest.document, executionRequest.operationName) : null;
+      const span = startClientSpan(`subgraph ${executionRequest?.subgraphName ?? new URL(url).host}${label ? ` ${label}` : ''}`, {
+        'http.request.method': 'POST',
+        'url.full': url,
+        'reform.subgraph': executionRequest?.subgraphName ?? '',
+      });
+      if (!span) return;
+      setOptions({ ...options, headers: { ...options.headers, ...span.headers } });
+      return ({ response }: { response: Response }) => span.end(response.status);
     },
   };
 }

@@ -3,6 +3,7 @@ import { authConfig, ConfigError, httpConfig, loadConfig, runProcess, subgraphsC
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FORWARDED_HEADER } from '@reform/subgraph';
+import { startTracing } from '@reform/observability';
 import { fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 import { startGateway } from './gateway';
 
@@ -17,6 +18,7 @@ import { startGateway } from './gateway';
  *   NODE_ENV            development: the schema answers without a token
  *   TRUSTED_PROXIES     addresses of the reverse proxies in front (comma-separated, default none):
  *                       only their X-Forwarded-For is believed for the client's address
+ *   OTEL_EXPORTER_OTLP_ENDPOINT  traces on, exported there over OTLP/HTTP (default off, ADR 0028)
  */
 const DEFAULT_SUBGRAPHS = 'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql,reporting=http://127.0.0.1:4104/graphql,scoring=http://127.0.0.1:4105/graphql';
 
@@ -67,10 +69,16 @@ function main(): void {
     } catch (error) {
       throw new ConfigError([(error as Error).message]);
     }
+    const tracing = await startTracing({ serviceName: 'reform-gateway' });
     await waitForSubgraphs(config.SUBGRAPHS, { timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000, report: log, headers: () => ({ [FORWARDED_HEADER]: tokens.sealForwarded('gateway') }) });
     const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens, trustedProxies: config.TRUSTED_PROXIES, corsOrigins: config.CORS_ORIGINS, development: process.env['NODE_ENV'] === 'development', webRoot: config.WEB_ROOT });
     log(`Ready at ${gateway.url} over ${config.SUBGRAPHS.map((s) => `${s.name} (${s.url})`).join(', ')}`);
-    return { stop: () => gateway.close() };
+    return {
+      async stop() {
+        await gateway.close();
+        await tracing?.shutdown();
+      },
+    };
   });
 }
 

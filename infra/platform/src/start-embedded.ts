@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseSigningKeys, SigningKey } from '@reform/auth';
 import { loadConfig, httpConfig, portConfig, runProcess } from '@reform/config';
 import { InProcessBus } from '@reform/messaging';
+import { startTracing } from '@reform/observability';
 import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startPlatform } from './platform';
@@ -25,10 +26,14 @@ runProcess('embedded', async () => {
   const database = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), port: config.EMBEDDED_PG_PORT, database: 'reform' });
   log.log(`Embedded PostgreSQL ready (${Date.now() - started} ms)`);
   const bus = new InProcessBus();
+  // OTEL_EXPORTER_OTLP_ENDPOINT: one trace per request across the services of this one process (ADR 0028).
+  const tracing = await startTracing({ serviceName: 'reform-platform' });
+  if (tracing) log.log(`Traces exported over OTLP/HTTP (${process.env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ?? process.env['OTEL_EXPORTER_OTLP_ENDPOINT']})`);
   const stopServers = async () => {
     await bus.close();
     await database.stop();
     log.log('Embedded PostgreSQL stopped');
+    await tracing?.shutdown();
   };
   try {
     const signingKeys = embeddedSigningKeys(config.DATA_DIR);

@@ -1,4 +1,5 @@
 import { Command, Decider, DomainEvent, fold, NO_UPCASTERS, Upcasters } from '@reform/decider';
+import { activeSpan, inSpan } from '@reform/observability';
 import { EventMetadata, EventStore, IdempotencyStep, NewEvent, RecordedEvent, StaleTransactionError, WrongExpectedVersionError } from './event-store.port';
 import { isIdempotencyKeyCollision, nextIdempotencyStep } from './idempotency';
 import { Projection } from './projection';
@@ -46,7 +47,13 @@ export interface HandledCommand<E extends DomainEvent, S> {
  * idempotency key. A DomainError from the command or decide propagates as is. With a store bound
  * to the caller's transaction (`withManager`), the append runs in a savepoint of it.
  */
-export async function handleCommand<C extends Command, E extends DomainEvent, S>(options: HandleCommandOptions<C, E, S>): Promise<HandledCommand<E, S>> {
+export function handleCommand<C extends Command, E extends DomainEvent, S>(options: HandleCommandOptions<C, E, S>): Promise<HandledCommand<E, S>> {
+  // One span per command (ADR 0028), named by the command once it is built: `command IssuePlan`.
+  const named = typeof options.command === 'function' ? 'command' : `command ${options.command.type}`;
+  return inSpan(named, { attributes: { 'reform.stream': options.streamId } }, () => handleCommandTraced(options));
+}
+
+async function handleCommandTraced<C extends Command, E extends DomainEvent, S>(options: HandleCommandOptions<C, E, S>): Promise<HandledCommand<E, S>> {
   const { store, maxRetries = 3 } = options;
   // The request's idempotency key, if any (idempotency.ts): claimed once, before the retries.
   const idempotency = nextIdempotencyStep();
@@ -91,6 +98,7 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(opti
   const past = await store.readStream(streamId);
   const state = fold(decider, domainEventsOf<E>(past, upcasters));
   const command = typeof options.command === 'function' ? await options.command(state) : options.command;
+  activeSpan().updateName(`command ${command.type}`);
   const decided = decider.decide(command, state);
   const toAppend: NewEvent[] = decided.map((event) => ({ type: event.type, data: event.data, schemaVersion: upcasters.currentVersion(event.type) }));
   const meta = decided.length && typeof metadata === 'function' ? await metadata(past, state) : metadata;

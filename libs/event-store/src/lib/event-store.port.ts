@@ -25,6 +25,12 @@ export interface EventMetadata {
   readonly correlationId: string;
   /** The event or command that caused this one; null for a user's first command. */
   readonly causationId: string | null;
+  /**
+   * The W3C trace context of the append (ADR 0028), set by the store when tracing is on: the
+   * outbox relay publishes the event later, from another context, as a child of it. Absent on
+   * events appended with tracing off; part of the hashed metadata like the rest.
+   */
+  readonly traceparent?: string;
 }
 
 export interface NewEvent<Type extends string = string, Data = unknown> {

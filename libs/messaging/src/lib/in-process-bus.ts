@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { extractTraceHeaders, injectTraceHeaders, tracingEnabled, withTraceContext } from '@reform/observability';
 import { BatchHandler, DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription } from './bus.port';
 import { IntegrationMessage, subjectMatches } from './message';
 
@@ -21,6 +22,8 @@ interface Consumer {
 export class InProcessBus implements MessageBus {
   private readonly log: IntegrationMessage[] = [];
   private readonly seen = new Set<string>();
+  /** The trace headers each message was published with (tracing on only), as JetStream keeps them with the message. */
+  private readonly traceHeaders = new Map<string, Record<string, string>>();
   private readonly consumers = new Map<string, Consumer>();
   private readonly dead = new Map<string, DeadLetter>();
   private nextDeadLetter = 1;
@@ -31,6 +34,11 @@ export class InProcessBus implements MessageBus {
     if (this.closed) throw new Error('InProcessBus is closed');
     if (this.seen.has(message.eventId)) return;
     this.seen.add(message.eventId);
+    if (tracingEnabled()) {
+      const headers: Record<string, string> = {};
+      injectTraceHeaders((key, value) => (headers[key] = value));
+      this.traceHeaders.set(message.eventId, headers);
+    }
     this.log.push(message);
     for (const consumer of this.consumers.values()) consumer.wake?.();
   }
@@ -141,7 +149,8 @@ export class InProcessBus implements MessageBus {
       const handler = consumer.handler;
       if (!handler || this.closed) return false;
       try {
-        await handler(message, { attempt });
+        const headers = this.traceHeaders.get(message.eventId);
+        await (headers ? withTraceContext(extractTraceHeaders((key) => headers[key]), () => handler(message, { attempt })) : handler(message, { attempt }));
         return true;
       } catch (error) {
         if (attempt >= consumer.options.maxDeliver) {

@@ -3,6 +3,7 @@ import { connect } from '@nats-io/transport-node';
 import { NatsConnection, headers as natsHeaders, nanos } from '@nats-io/nats-core';
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, jetstream, jetstreamManager, ConsumerMessages, JsMsg, Placement, StorageType, StreamInfo } from '@nats-io/jetstream';
 import { isConnectionError } from '@reform/event-store';
+import { extractTraceHeaders, injectTraceHeaders, withTraceContext } from '@reform/observability';
 import { DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription } from './bus.port';
 import { IntegrationMessage } from './message';
 
@@ -94,6 +95,8 @@ export class JetStreamBus implements MessageBus {
     const headers = natsHeaders();
     headers.set('Reform-Contract', `${message.name}.v${message.version}`);
     headers.set('Reform-Correlation-Id', message.metadata.correlationId);
+    // W3C trace context (traceparent, tracestate) of the publishing span, when tracing is on (ADR 0028).
+    injectTraceHeaders((key, value) => headers.set(key, value));
     await this.js.publish(this.subject(message.subject), JSON.stringify(message), { msgID: message.eventId, headers }).catch((error: unknown) => {
       throw this.explain(error, this.streamName(serviceOf(message.subject)));
     });
@@ -133,9 +136,11 @@ export class JetStreamBus implements MessageBus {
         msg.term();
         return;
       }
+      // The handler runs in the publisher's trace context (the message's traceparent header).
+      const traceContext = extractTraceHeaders((key) => msg.headers?.get(key) || undefined);
       for (let outage = 0; ; outage++) {
         try {
-          await handler(message, { attempt });
+          await withTraceContext(traceContext, () => handler(message, { attempt }));
           msg.ack();
           if (outage > 0) this.logger.log(`${options.consumer}: ${message.name} ${message.eventId} handled after the outage`);
           return;

@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACCESS_RECORD_STREAM_PREFIX, AUDITOR_QUERIED_EVENT, AUDITOR_QUERIED_V1, ContractRegistry, IntegrationEventContract } from '@reform/contracts';
 import { EVENT_STORE, EventStore } from '@reform/event-store';
-import { withLogContext } from '@reform/observability';
+import { inSpan, SpanKind, withLogContext } from '@reform/observability';
 import { MESSAGE_BUS, MessageBus, Subscription } from './bus.port';
 import { IntegrationMessage } from './message';
 import { Inbox } from './inbox';
@@ -144,7 +144,22 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
             const item = accept(message);
             // Every line the handler writes, and every event it appends through the command
             // helpers, carries the handled event's correlation id (docs/operations.md).
-            if (item) await withLogContext({ correlationId: message.metadata.correlationId, eventId: message.eventId }, () => inbox.handle(consumer, message, (manager) => instance[method].call(instance, item.data, message, manager)));
+            if (!item) return;
+            // The consumer's span continues the publisher's trace (the bus made its context
+            // active); what the handler appends or enqueues is part of it (ADR 0028).
+            await inSpan(
+              `process ${message.subject}`,
+              {
+                kind: SpanKind.CONSUMER,
+                attributes: { 'messaging.operation.type': 'process', 'messaging.destination.name': message.subject, 'messaging.message.id': message.eventId, 'messaging.consumer.group.name': consumer, 'reform.correlation_id': message.metadata.correlationId },
+              },
+              async (span) => {
+                const outcome = await withLogContext({ correlationId: message.metadata.correlationId, eventId: message.eventId }, () =>
+                  inbox.handle(consumer, message, (manager) => instance[method].call(instance, item.data, message, manager)),
+                );
+                span.setAttribute('reform.inbox', outcome);
+              },
+            );
           });
         }
         this.subscriptions.push(subscription);

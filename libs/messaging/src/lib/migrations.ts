@@ -75,5 +75,14 @@ export function messagingMigrations(schema: string) {
       ],
       [`DROP TABLE "${schema}".dead_letters`, `DROP TABLE "${schema}".jobs`],
     ),
+    schemaMigration(
+      schema,
+      1766600000000,
+      'AddJobTraceContext',
+      // The W3C trace context of the transaction that enqueued the job (ADR 0028): the job runs
+      // later, from the processor's loop, and continues that trace. Null when tracing was off.
+      [`ALTER TABLE "${schema}".jobs ADD COLUMN traceparent text`],
+      [`ALTER TABLE "${schema}".jobs DROP COLUMN traceparent`],
+    ),
   ];
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, GlobalPosition, RecordedEvent, START, assertSchemaName } from '@reform/event-store';
+import { contextOfTraceparent, inSpan, SpanKind } from '@reform/observability';
 import { MessageBus } from './bus.port';
 import { IntegrationMessage } from './message';
 
@@ -133,17 +134,21 @@ export class OutboxRelay {
     const { events, position } = await this.options.store.readAll(from, this.options.batchSize ?? 500);
     if (events.length === 0) return 0;
     const messages: IntegrationMessage[] = [];
+    const traceparents: Array<string | undefined> = [];
     const failed: Array<{ event: RecordedEvent; error: string }> = [];
     for (const event of events) {
       try {
         const message = this.options.map(event);
-        if (message) messages.push(message);
+        if (message) {
+          messages.push(message);
+          traceparents.push(event.metadata.traceparent);
+        }
       } catch (error) {
         failed.push({ event, error: (error as Error).message || String(error) });
       }
     }
     // Publishes are pipelined on one connection, so the bus receives them in commit order.
-    await Promise.all(messages.map((message) => this.options.bus.publish(message)));
+    await Promise.all(messages.map((message, index) => this.publish(message, traceparents[index])));
     // The dead letters and the checkpoint past them commit together: a crash before leaves
     // neither, and the batch is read (and the mapping fails) again.
     let fresh = 0;
@@ -171,6 +176,24 @@ export class OutboxRelay {
   }
 
   /**
+   * Publishes in a span that continues the trace of the append that recorded the event (its
+   * metadata's traceparent, ADR 0028): the bus carries this span's context in the message's
+   * headers. An event recorded without one is published without a span.
+   */
+  private publish(message: IntegrationMessage, traceparent: string | undefined): Promise<void> {
+    if (!traceparent) return this.options.bus.publish(message);
+    return inSpan(
+      `publish ${message.subject}`,
+      {
+        kind: SpanKind.PRODUCER,
+        parent: contextOfTraceparent(traceparent),
+        attributes: { 'messaging.operation.type': 'send', 'messaging.destination.name': message.subject, 'messaging.message.id': message.eventId, 'reform.relay': this.options.name },
+      },
+      () => this.options.bus.publish(message),
+    );
+  }
+
+  /**
    * The dead letters an operator asked to retry: mapped and published again (deleted once
    * published), or kept with one more attempt when the mapping still fails. Published after the
    * events that followed it: a consumer's order per stream is not restored by a late retry.
@@ -194,7 +217,7 @@ export class OutboxRelay {
         );
         continue;
       }
-      if (message) await this.options.bus.publish(message);
+      if (message) await this.publish(message, event.metadata.traceparent);
       await this.options.dataSource.query(`DELETE FROM ${this.deadLetters} WHERE id = $1`, [id]);
       if (message) this.published++;
       this.logger.log(`${event.type} ${event.eventId}: dead letter ${id} retried and ${message ? 'published' : 'kept private by the mapping'}`);

@@ -4,6 +4,7 @@ import pino, { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import type { Options as HttpLoggingOptions } from 'pino-http';
 import pretty from 'pino-pretty';
 import { currentLogContext } from './log-context';
+import { logTraceFields } from './tracing';
 
 /**
  * Logs of every process (docs/operations.md): one JSON object per line on stdout (pino), with the
@@ -62,8 +63,9 @@ export function processLogger(): Logger {
       level: levelFromEnvironment(),
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
-      // The request id and the correlation id of whatever this line was written while doing.
-      mixin: () => ({ ...currentLogContext() }),
+      // The request id and the correlation id of whatever this line was written while doing, and
+      // with tracing on the trace and span it belongs to.
+      mixin: () => ({ ...currentLogContext(), ...logTraceFields() }),
       formatters: { level: (label) => ({ level: label }) },
       hooks: {
         logMethod(args, method) {

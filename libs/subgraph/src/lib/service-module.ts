@@ -5,7 +5,7 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import { LevelWithSilent } from 'pino';
-import { httpLoggingOptions, httpRequestDuration, pathLabel, requestIdOf, setLogLevel, withLogContext } from '@reform/observability';
+import { httpLoggingOptions, httpRequestDuration, pathLabel, requestIdOf, setLogLevel, traceHttpRequest, tracingEnabled, withLogContext } from '@reform/observability';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -158,6 +158,13 @@ export async function createServiceApp(module: DynamicModule, readModels: Servic
   // Every line written while handling a request carries its id; this runs before the request
   // logger (module middleware), whose genReqId then finds the same id in X-Request-Id.
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => withLogContext({ requestId: requestIdOf(request, response) }, next));
+  // The GraphQL request's span (ADR 0028), continuing the gateway's traceparent; with tracing off
+  // no middleware is added.
+  if (tracingEnabled()) {
+    app.use((request: IncomingMessage, response: ServerResponse, next: () => void) =>
+      pathLabel(request.url) === '/graphql' ? traceHttpRequest(readModels.service, request, response, next) : next(),
+    );
+  }
   // reform_http_request_duration_seconds, by the service that answered.
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const stop = httpRequestDuration.startTimer({ service: readModels.service, method: request.method ?? 'GET', path: pathLabel(request.url) });

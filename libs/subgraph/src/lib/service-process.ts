@@ -2,6 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { parseSigningKeys, SigningKey } from '@reform/auth';
 import { authConfig, ConfigError, databaseConfig, httpConfig, loadConfig, natsConfig, runProcess } from '@reform/config';
 import { JetStreamBus, jetStreamOptionsFrom, MessageBus } from '@reform/messaging';
+import { startTracing } from '@reform/observability';
 
 export interface ServiceProcessOptions {
   readonly databaseUrl: string;
@@ -18,12 +19,16 @@ export interface ServiceProcessOptions {
  * HOST:PORT.
  * AUTH_SIGNING_KEYS (`kid:secret,...`) is required: the same keys as the gateway's. A bad
  * variable stops the process with a message naming it; SIGTERM closes the app, then the bus.
+ * OTEL_EXPORTER_OTLP_ENDPOINT turns traces on (service name `reform-<name>`, ADR 0028).
  */
 export function runServiceProcess(name: string, defaultPort: number, create: (options: ServiceProcessOptions) => Promise<INestApplication>): void {
   runProcess(name, async () => {
     const log = new Logger(name);
     const config = loadConfig({ ...databaseConfig, ...natsConfig, ...httpConfig(defaultPort), ...authConfig });
     const signingKeys = signingKeysOf(config.AUTH_SIGNING_KEYS);
+    // Before the app exists: its request spans are added only when tracing is on.
+    const tracing = await startTracing({ serviceName: `reform-${name}` });
+    if (tracing) log.log(`Traces exported over OTLP/HTTP (${process.env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ?? process.env['OTEL_EXPORTER_OTLP_ENDPOINT']})`);
     const bus = await JetStreamBus.connect(jetStreamOptionsFrom(config, `reform-${name}`));
     try {
       const app = await create({ databaseUrl: config.DATABASE_URL, bus, signingKeys, port: config.PORT, host: config.HOST });
@@ -32,10 +37,12 @@ export function runServiceProcess(name: string, defaultPort: number, create: (op
         async stop() {
           await app.close();
           await bus.close();
+          await tracing?.shutdown();
         },
       };
     } catch (error) {
       await bus.close().catch(() => undefined);
+      await tracing?.shutdown();
       throw error;
     }
   });

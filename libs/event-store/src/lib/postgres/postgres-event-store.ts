@@ -23,7 +23,7 @@ import {
 import { appliedIdempotencyStep, recordIdempotencyStep } from '../idempotency';
 import { project, Projection } from '../projection';
 import { assertSchemaName } from './migrations';
-import { timeAppend } from '@reform/observability';
+import { inSpan, SpanKind, timeAppend, traceparentOf, tracingEnabled } from '@reform/observability';
 
 export interface PostgresEventStoreOptions {
   /** Where `recordedAt` comes from; tests and imports may fix it. */
@@ -171,7 +171,7 @@ export class PostgresEventStore implements EventStore {
 
   append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
     // reform_event_store_append_duration_seconds (docs/operations.md).
-    return timeAppend(this.schema, 'stream', () => this.appendTimed(streamId, expectedVersion, events, metadata));
+    return this.traced('stream', events, (traced) => timeAppend(this.schema, 'stream', () => this.appendTimed(streamId, expectedVersion, events, traced(metadata))), streamId);
   }
 
   private async appendTimed(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
@@ -268,7 +268,29 @@ export class PostgresEventStore implements EventStore {
   }
 
   appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
-    return timeAppend(this.schema, 'many', () => this.appendManyTimed(batch, metadata));
+    return this.traced('many', batch.flatMap((entry) => entry.events), (traced) => timeAppend(this.schema, 'many', () => this.appendManyTimed(batch, traced(metadata))), batch.length === 1 ? batch[0].streamId : undefined);
+  }
+
+  /**
+   * The append's span (ADR 0028); the events record its trace context in their metadata, so the
+   * relay that publishes them later continues this trace. With tracing off the metadata is left
+   * as given (no key added: the hash of an untraced event is what it always was).
+   */
+  private traced<T>(kind: 'stream' | 'many', events: readonly NewEvent[], work: (traced: (metadata: EventMetadata) => EventMetadata) => Promise<T>, streamId?: string): Promise<T> {
+    if (!tracingEnabled()) return work((metadata) => metadata);
+    const attributes = {
+      'db.system.name': 'postgresql',
+      'db.namespace': this.schema,
+      'reform.events': events.length,
+      'reform.event_types': [...new Set(events.map((event) => event.type))],
+      ...(streamId ? { 'reform.stream': streamId } : {}),
+    };
+    return inSpan(`event-store append ${this.schema}`, { kind: SpanKind.INTERNAL, attributes: { ...attributes, 'reform.append': kind } }, () =>
+      work((metadata) => {
+        const traceparent = traceparentOf();
+        return traceparent ? { ...metadata, traceparent } : metadata;
+      }),
+    );
   }
 
   private async appendManyTimed(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {

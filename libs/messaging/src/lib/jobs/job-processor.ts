@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import { assertSchemaName, isConnectionError } from '@reform/event-store';
+import { contextOfTraceparent, inSpan, SpanKind } from '@reform/observability';
 import { Job } from './job-queue';
 
 /** What a handler gets besides its job: the fence to call between long steps. */
@@ -228,15 +229,15 @@ export class JobProcessor {
     await this.assertLeads();
     const { dataSource, queue } = this.options;
     const blocking = this.options.deadLetterHoldsKey ? `('pending', 'dead')` : `('pending')`;
-    const [row]: Array<{ seq: string; key: string; job_id: string; name: string; data: unknown; meta: unknown; attempts: number }> = await dataSource.query(
-      `SELECT j.seq::text, j.key, j.job_id, j.name, j.data, j.meta, j.attempts FROM "${this.s}".jobs j
+    const [row]: Array<{ seq: string; key: string; job_id: string; name: string; data: unknown; meta: unknown; attempts: number; traceparent: string | null }> = await dataSource.query(
+      `SELECT j.seq::text, j.key, j.job_id, j.name, j.data, j.meta, j.attempts, j.traceparent FROM "${this.s}".jobs j
         WHERE j.queue = $1 AND j.status = 'pending' AND j.next_attempt_at <= now()
           AND NOT EXISTS (SELECT 1 FROM "${this.s}".jobs e WHERE e.queue = j.queue AND e.key = j.key AND e.status IN ${blocking} AND e.seq < j.seq)
         ORDER BY j.seq LIMIT 1`,
       [queue],
     );
     if (!row) return false;
-    const job: Job = { seq: row.seq, queue, key: row.key, jobId: row.job_id, name: row.name, data: row.data, meta: row.meta, attempts: row.attempts };
+    const job: Job = { seq: row.seq, queue, key: row.key, jobId: row.job_id, name: row.name, data: row.data, meta: row.meta, attempts: row.attempts, traceparent: row.traceparent };
     const context: JobContext = {
       checkpoint: async () => {
         if (this.stopping) throw new JobInterrupted('interrupted by shutdown');
@@ -244,7 +245,7 @@ export class JobProcessor {
       },
     };
     try {
-      await this.options.handle(job, context);
+      await this.run(job, context);
       await dataSource.query(`UPDATE "${this.s}".jobs SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1::bigint`, [job.seq]);
       return true;
     } catch (error) {
@@ -255,6 +256,19 @@ export class JobProcessor {
       });
       return true;
     }
+  }
+
+  /**
+   * The job's run, in a span that continues the trace it was enqueued in (ADR 0028): what it
+   * appends belongs to the trace of the event that caused it. A job enqueued untraced runs bare.
+   */
+  private run(job: Job, context: JobContext): Promise<void> {
+    if (!job.traceparent) return this.options.handle(job, context);
+    return inSpan(
+      `job ${job.name}`,
+      { kind: SpanKind.CONSUMER, parent: contextOfTraceparent(job.traceparent), attributes: { 'reform.queue': job.queue, 'reform.job.key': job.key, 'reform.job.id': job.jobId, 'reform.job.attempt': job.attempts + 1 } },
+      () => this.options.handle(job, context),
+    );
   }
 
   /** Records a failed attempt: the next one after a growing delay, or a dead letter after the last. */

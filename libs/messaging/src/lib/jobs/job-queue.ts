@@ -1,4 +1,5 @@
 import { assertSchemaName } from '@reform/event-store';
+import { traceparentOf } from '@reform/observability';
 
 /** Anything that runs SQL: a DataSource, an EntityManager (inside a transaction), a QueryRunner. */
 export interface Queryable {
@@ -29,6 +30,8 @@ export interface Job<Data = unknown, Meta = any> {
   readonly meta: Meta;
   /** Failed attempts so far (0 on the first run). */
   readonly attempts: number;
+  /** The trace context it was enqueued in (tracing on), which its run continues. */
+  readonly traceparent?: string | null;
 }
 
 /**
@@ -37,9 +40,10 @@ export interface Job<Data = unknown, Meta = any> {
  */
 export async function enqueueJob(db: Queryable, schema: string, job: NewJob): Promise<boolean> {
   const rows: unknown[] = await db.query(
-    `INSERT INTO "${assertSchemaName(schema)}".jobs (queue, key, job_id, name, data, meta) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO "${assertSchemaName(schema)}".jobs (queue, key, job_id, name, data, meta, traceparent) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (queue, job_id) DO NOTHING RETURNING seq`,
-    [job.queue, job.key, job.jobId, job.name, JSON.stringify(job.data), JSON.stringify(job.meta ?? {})],
+    // The enqueuing span's trace context: the job continues it when it runs (ADR 0028).
+    [job.queue, job.key, job.jobId, job.name, JSON.stringify(job.data), JSON.stringify(job.meta ?? {}), traceparentOf() ?? null],
   );
   return rows.length > 0;
 }

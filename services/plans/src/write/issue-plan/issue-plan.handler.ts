@@ -1,6 +1,7 @@
 import { Identity } from '@reform/access';
 import { forbidden } from '@reform/auth';
 import { DomainError, fold } from '@reform/decider';
+import { inSpan } from '@reform/observability';
 import { domainEventsOf, isIdempotencyKeyCollision, nextIdempotencyStep, RecordedEvent, WrongExpectedVersionError } from '@reform/event-store';
 import { PlanEvent, planDecider, PlanProblem, PlanState, planStreamId, problemsError } from '../../domain/plan.decider';
 import { IssuerNeighbourhood } from '../../domain/unit-references';
@@ -20,7 +21,12 @@ const MAX_RETRIES = 3;
  * then finds the number taken (CONFLICT naming the plan). A retried request with its idempotency
  * key answers the plan as the first one left it (not CONFLICT "already issued").
  */
-export async function issuePlan(writer: PlanWriter, planId: string, requestedOn: string | null, identity: Identity): Promise<PlanType> {
+export function issuePlan(writer: PlanWriter, planId: string, requestedOn: string | null, identity: Identity): Promise<PlanType> {
+  // Its own command handler (two streams in one append): its span as handleCommand's (ADR 0028).
+  return inSpan('command IssuePlan', { attributes: { 'reform.stream': planStreamId(planId) } }, () => issueWithRetries(writer, planId, requestedOn, identity));
+}
+
+async function issueWithRetries(writer: PlanWriter, planId: string, requestedOn: string | null, identity: Identity): Promise<PlanType> {
   const idempotency = nextIdempotencyStep();
   for (let attempt = 1; ; attempt++) {
     try {
