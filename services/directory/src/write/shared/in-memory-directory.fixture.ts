@@ -32,6 +32,9 @@ const link = (code: string, level: UnitChainLink['level'], parentCode: string | 
 const UNITS = [link('49', 'PROVINCE', null), link('513', 'DISTRICT', '49'), link('519', 'DISTRICT', '49', MERGER), link('48', 'PROVINCE', null)];
 const inForce = (unit: UnitChainLink, day: string) => unit.validFrom <= day && (!unit.validTo || day < unit.validTo);
 
+/** The fixture's units as the tenancy rule reads them. */
+export const unitReader = () => ({ unit: async (code: string, day: string) => UNITS.find((u) => u.code === code && inForce(u, day)) ?? null, lastKnown: async (code: string) => UNITS.find((u) => u.code === code) ?? null });
+
 const units: AccountUnits = {
   async unit(code, day, today) {
     const unit = UNITS.find((u) => u.code === code);
@@ -41,7 +44,7 @@ const units: AccountUnits = {
   async existing(codes) {
     return new Set(codes.filter((code) => UNITS.some((unit) => unit.code === code)));
   },
-  reader: () => ({ unit: async (code, day) => UNITS.find((u) => u.code === code && inForce(u, day)) ?? null, lastKnown: async (code) => UNITS.find((u) => u.code === code) ?? null }),
+  reader: unitReader,
 };
 
 const ancestry = (code: string): string[] | null => {
