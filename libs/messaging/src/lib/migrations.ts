@@ -75,5 +75,13 @@ export function messagingMigrations(schema: string) {
       ],
       [`DROP TABLE "${schema}".dead_letters`, `DROP TABLE "${schema}".jobs`],
     ),
+    schemaMigration(
+      schema,
+      1766400000000,
+      'IndexDoneJobsForRetention',
+      // The leader's retention deletes a queue's oldest done jobs (JobProcessor doneRetentionMs).
+      [`CREATE INDEX jobs_done ON "${schema}".jobs (queue, seq) WHERE status = 'done'`],
+      [`DROP INDEX "${schema}".jobs_done`],
+    ),
   ];
 }
