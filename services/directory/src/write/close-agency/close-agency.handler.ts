@@ -1,6 +1,6 @@
 import { Identity } from '@reform/access';
 import { DomainError } from '@reform/decider';
-import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
+import { UnitCommand, unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { DirectoryCommands } from '../shared/directory-commands';
 
 /** Dissolves an agency from a day; the level is checked on the unit's stream as the command is decided against it. */
@@ -8,7 +8,7 @@ export async function closeAgency(commands: DirectoryCommands, identity: Identit
   await commands.execute(
     unitDecider,
     unitStreamId(code),
-    (unit) => {
+    (unit): UnitCommand => {
       if (unit.status !== 'absent' && unit.level !== 'AGENCY') {
         throw new DomainError('UNIT.NOT_AN_AGENCY', `"${code}" là đơn vị hành chính, không phải cơ quan; sáp nhập, giải thể đơn vị hành chính theo danh mục.`, { field: 'code' });
       }

@@ -2,7 +2,7 @@ import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
 import { Clock, todayOf } from '@reform/clock';
 import { DomainError } from '@reform/decider';
-import { EventMetadata, EventStore, handleCommand, Projection } from '@reform/event-store';
+import { CommandShellDependencies, EventMetadata, handleCommand } from '@reform/event-store';
 import { commandMetadata, UnitReader } from '@reform/unit-hierarchy';
 import { AccountCommand, accountDecider, AccountState, accountStreamId } from '../../domain/account/account.decider';
 
@@ -22,16 +22,11 @@ export interface AccountIndex {
   usernameTaken(username: string): Promise<boolean>;
 }
 
-export interface AccountWriterDependencies {
-  readonly store: EventStore;
+export interface AccountWriterDependencies extends CommandShellDependencies {
   readonly accounts: AccountIndex;
   readonly units: AccountUnits;
   readonly access: Pick<AccessControl, 'assert'>;
   readonly clock: Clock;
-  /** The read models kept in the append's transaction (none in a test on the in-memory store). */
-  readonly projections: readonly Projection[];
-  /** Called after events were appended (the relay publishes at once rather than at its next poll). */
-  readonly appended: () => void;
 }
 
 const MIN_PASSWORD = 8;

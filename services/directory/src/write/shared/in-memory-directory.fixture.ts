@@ -30,7 +30,7 @@ const link = (code: string, level: UnitChainLink['level'], parentCode: string | 
   successors: validTo ? [{ code: '513', relation: 'MERGED_INTO', effectiveOn: MERGER }] : [],
 });
 const UNITS = [link('49', 'PROVINCE', null), link('513', 'DISTRICT', '49'), link('519', 'DISTRICT', '49', MERGER), link('48', 'PROVINCE', null)];
-const inForce = (unit: UnitChainLink, day: string) => unit.validFrom <= day && (!unit.validTo || day < unit.validTo);
+const inForce = (unit: UnitChainLink, day: string) => (unit.validFrom ?? '') <= day && (!unit.validTo || day < unit.validTo);
 
 /** The fixture's units as the tenancy rule reads them. */
 export const unitReader = () => ({ unit: async (code: string, day: string) => UNITS.find((u) => u.code === code && inForce(u, day)) ?? null, lastKnown: async (code: string) => UNITS.find((u) => u.code === code) ?? null });
