@@ -6,6 +6,8 @@
 // ADR 0014). Nx forbids importing an application; only the composition root (infra/platform,
 // the embedded mode and the rebuild) is allowed to import the services and the gateway, below.
 const nx = require('@nx/eslint-plugin');
+// Last in the list: turns off the stylistic rules prettier owns, so lint and format never fight (ADR 0037).
+const prettier = require('eslint-config-prettier/flat');
 const { execFileSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
@@ -87,4 +89,5 @@ module.exports = [
       'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }] }],
     },
   },
+  prettier,
 ];

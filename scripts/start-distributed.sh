@@ -114,7 +114,7 @@ say "build: $(sed -n 's/^ *Cache: *\([0-9]*\/[0-9]*\).*/\1/p' tmp/build-distribu
 say "importing ${UNIT_LIST:-the national unit list} into $database"
 "${js[@]}" dist/directory/services/directory/src/write/import-units/cli.js ${UNIT_LIST:+"$UNIT_LIST"}
 if [[ -n ${ADMIN_USERNAME:-} ]]; then
-  ADMIN_PROVINCE=${ADMIN_PROVINCE:-49} "${js[@]}" dist/directory/services/directory/src/write/accounts/bootstrap-admin.cli.js ||
+  ADMIN_PROVINCE=${ADMIN_PROVINCE:-49} "${js[@]}" dist/directory/services/directory/src/write/bootstrap-admin/bootstrap-admin.cli.js ||
     say "administrator not created (see above); starting anyway"
 fi
 

@@ -23,7 +23,6 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * folder (git mv the file, then move each mutation into write/<its-use-case>/).
  */
 const SEVERAL_MUTATIONS: Record<string, string> = {
-  'services/directory/src/write/accounts': 'createAccount, role grants and revocations, disabling, passwords: not yet split (issue 14)',
   'services/reporting/src/write/define-regime': 'defineReportRegime and linkPlanToReportRegime: built beside the shape test, not yet split (issue 18)',
   'services/reporting/src/write/review-report': 'accept, return, reopen, waive and approve reports: built beside the shape test, not yet split (issue 18)',
   'services/reporting/src/write/submit-report': 'saveReportDraft and submitReport: built beside the shape test, not yet split (issue 18)',

@@ -42,7 +42,7 @@ import { RunningPlatform, startPlatform } from '@reform/platform';
 import { TASKS_SCHEMA } from '@reform/tasks';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 // The operators' way to the first platform administrator (npm run directory:bootstrap-admin).
-import { bootstrapAdministrator } from '../../services/directory/src/write/accounts/bootstrap-admin';
+import { bootstrapAdministrator } from '../../services/directory/src/write/bootstrap-admin/bootstrap-admin';
 import { CpuMeter, CpuReport, describeCpu } from './cpu-meter';
 
 type Scope = 'province' | 'country' | 'both';

@@ -1,4 +1,5 @@
 import { FixedClock } from '@reform/clock';
+import { DEMO_INDEX_SET, indexSetWorkbookRows, writeWorkbook } from '@reform/scoring';
 import { eventually } from '@reform/testing';
 import { PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 import { COMMUNE_TASK, quangNamParPlanId, thangBinhDraft } from './thang-binh-plan';
@@ -17,7 +18,7 @@ describe('every service agrees on the day, by the platform clock', () => {
   }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
-  it('directory, plans and tasks all say 2025-01-01 at 00:30 in Viet Nam', async () => {
+  it('directory, plans, tasks, reporting and scoring all say 2025-01-01 at 00:30 in Viet Nam', async () => {
     const { client } = test;
     // Directory: today's districts of Quảng Nam no longer hold Nông Sơn (ended on 2025-01-01)…
     const today = await client.as<{ units: Array<{ code: string }> }>('doha', '{ units(parentCode: "49", level: DISTRICT) { code } }');
@@ -47,5 +48,36 @@ describe('every service agrees on the day, by the platform clock', () => {
       { id: mine.id, input: { result: 'Đã niêm yết.' } },
     );
     expect(completeAssignment.completedOn).toBe('2025-01-01');
+
+    // Reporting: a regime defined now is defined today.
+    const { defineReportRegime } = await client.as<{ defineReportRegime: { definedOn: string } }>('d513', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { definedOn } }', {
+      input: {
+        ownerCode: '513',
+        name: 'Báo cáo theo chuyên đề (kiểm thử ngày)',
+        kind: 'THEMATIC',
+        periodTypes: ['YEAR'],
+        deadlines: [{ level: 'COMMUNE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 2 }],
+        selector: { text: 'UBND các xã', levels: ['COMMUNE'] },
+        form: { sections: [{ code: 'ket-qua', title: 'Kết quả' }], items: [] },
+      },
+    });
+    expect(defineReportRegime.definedOn).toBe('2025-01-01');
+
+    // Scoring: a campaign over the province's districts takes those in force today, without Nông Sơn.
+    const districtIndexSet = { ...DEMO_INDEX_SET, code: 'CCHC-HUYEN-49-KIEM-THU-NGAY', issuerCode: '49', level: 'DISTRICT' as const, year: 2024 };
+    const file = (await writeWorkbook(indexSetWorkbookRows(districtIndexSet))).toString('base64');
+    await client.as('doha', 'mutation($f: FileContent!) { loadIndexSetFromExcel(file: $f) { code } }', { f: file });
+    const { openAssessmentCampaign } = await client.as<{ openAssessmentCampaign: { unitCodes: string[] } }>('doha', 'mutation($input: CampaignInput!) { openAssessmentCampaign(input: $input) { unitCodes } }', {
+      input: {
+        title: 'Chỉ số CCHC năm 2024 của các huyện (kiểm thử ngày)',
+        ownerCode: '49',
+        year: 2024,
+        frameworkCode: districtIndexSet.code,
+        entryWindow: { from: '2025-01-02', to: '2025-01-31' },
+        appraisalWindow: { from: '2025-02-01', to: '2025-02-28' },
+      },
+    });
+    expect(openAssessmentCampaign.unitCodes).toContain('513');
+    expect(openAssessmentCampaign.unitCodes).not.toContain('519');
   });
 });

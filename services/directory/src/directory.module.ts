@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { getEntityManagerToken } from '@nestjs/typeorm';
 import { ServiceOptions, serviceModule } from '@reform/subgraph';
-import { DEFAULT_LOGIN_LIMITS, LoginThrottle, PostgresFailureStore, ReplicatedAccountStatus } from '@reform/auth';
-import { todayOf } from '@reform/clock';
+import { AccessControl, DEFAULT_LOGIN_LIMITS, LoginThrottle, PostgresFailureStore, ReplicatedAccountStatus } from '@reform/auth';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { EVENT_STORE, EventStore } from '@reform/event-store';
+import { RelayControl } from '@reform/messaging';
 import { accessAncestry } from '@reform/unit-hierarchy';
 import { DIRECTORY_GRAPHQL_TYPES } from './graphql-types';
 import { DIRECTORY_SCHEMA } from './schema';
@@ -13,7 +15,13 @@ import { AccessRecordResolver } from './read/access-record/access-record.graphql
 import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
 import { AccountHistoryResolver, HistoryActorResolver, UnitHistoryResolver } from './read/history/history.graphql';
-import { AccountAdministrationResolver } from './write/accounts/accounts.graphql';
+import { AccountWriter } from './write/shared/account-writer';
+import { CreateAccountResolver } from './write/create-account/create-account.graphql';
+import { GrantRoleResolver } from './write/grant-role/grant-role.graphql';
+import { RevokeRoleResolver } from './write/revoke-role/revoke-role.graphql';
+import { DisableAccountResolver } from './write/disable-account/disable-account.graphql';
+import { ChangePasswordResolver } from './write/change-password/change-password.graphql';
+import { CarryAccountAcrossReorganisationResolver } from './write/carry-account-across-reorganisation/carry-account-across-reorganisation.graphql';
 import { DirectoryCommands } from './write/shared/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
@@ -23,6 +31,8 @@ import { SetUnitAliasesResolver } from './write/set-unit-aliases/set-unit-aliase
 import { publishDirectoryEvent } from './publish';
 import { UnitPeriodRecord, UnitRecord } from './read/units/unit.records';
 import { UnitDirectory } from './read/units/unit-directory';
+import { accountsProjection } from './read/accounts/accounts.projection';
+import { unitsProjection } from './read/units/units.projection';
 import { UnitLineageResolver, UnitResolver } from './read/units/unit.graphql';
 
 /** The keys sign session tokens too (the first signs); the clock gives tenancy's, role checks' and the hierarchy's day. */
@@ -78,7 +88,18 @@ export class DirectoryModule {
           AccountResolver,
           RoleGrantResolver,
           LoginResolver,
-          AccountAdministrationResolver,
+          {
+            provide: AccountWriter,
+            inject: [EVENT_STORE, AccountDirectory, UnitDirectory, AccessControl, CLOCK, RelayControl],
+            useFactory: (store: EventStore, accounts: AccountDirectory, units: UnitDirectory, access: AccessControl, clock: Clock, relay: RelayControl) =>
+              new AccountWriter({ store, accounts, units, access, clock, projections: [unitsProjection, accountsProjection], appended: () => relay.nudge() }),
+          },
+          CreateAccountResolver,
+          GrantRoleResolver,
+          RevokeRoleResolver,
+          DisableAccountResolver,
+          ChangePasswordResolver,
+          CarryAccountAcrossReorganisationResolver,
           RenameUnitResolver,
           EstablishAgencyResolver, SetUnitAliasesResolver, CloseAgencyResolver,
           UnitHistoryResolver,

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { PostgresEventStore, runMigrations, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
 import { verifyPassword } from '@reform/auth';
 import { createTestDatabase, TestDatabase } from '@reform/testing';
-import { bootstrapAdministrator } from '../src/write/accounts/bootstrap-admin';
+import { bootstrapAdministrator } from '../src/write/bootstrap-admin/bootstrap-admin';
 import { importUnitList } from '../src/write/import-units/import-units';
 import { directoryMigrations } from '../src/directory-migrations';
 

@@ -28,6 +28,15 @@ export interface HandleCommandOptions<C extends Command, E extends DomainEvent, 
   readonly maxRetries?: number;
 }
 
+/** What every service's command shell (its writer) takes on the store's side, on PostgreSQL or in memory. */
+export interface CommandShellDependencies {
+  readonly store: EventStore;
+  /** The read models kept in the append's transaction (none in a test on the in-memory store). */
+  readonly projections: readonly Projection[];
+  /** Called after events were appended (the relay publishes at once rather than at its next poll). */
+  readonly appended: () => void;
+}
+
 export interface HandledCommand<E extends DomainEvent, S> {
   readonly state: S;
   readonly events: RecordedEvent<E['type'], E['data']>[];

@@ -77,6 +77,14 @@ export function messagingMigrations(schema: string) {
     ),
     schemaMigration(
       schema,
+      1766400000000,
+      'IndexDoneJobsForRetention',
+      // The leader's retention deletes a queue's oldest done jobs (JobProcessor doneRetentionMs).
+      [`CREATE INDEX jobs_done ON "${schema}".jobs (queue, seq) WHERE status = 'done'`],
+      [`DROP INDEX "${schema}".jobs_done`],
+    ),
+    schemaMigration(
+      schema,
       1766600000000,
       'AddJobTraceContext',
       // The W3C trace context of the transaction that enqueued the job (ADR 0028): the job runs

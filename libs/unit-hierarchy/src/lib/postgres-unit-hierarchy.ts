@@ -5,10 +5,16 @@ import { Clock, todayOf } from '@reform/clock';
 import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
 import { accessAncestry } from './tenancy';
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases, u.successors`;
-const onDay = (param: string) => `(p.valid_from IS NULL OR p.valid_from <= ${param}::date) AND (p.valid_to IS NULL OR ${param}::date < p.valid_to)`;
+/**
+ * How a unit is read from `units u JOIN unit_periods p` (unit-tables.ts), here and in the
+ * directory's own read model of the same tables (which adds what only it keeps).
+ */
+export const UNIT_VIEW_COLUMNS = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases, u.successors`;
+/** The period of `p` in force on the day in parameter `param` (e.g. '$2'). */
+export const onDay = (param: string) => `(p.valid_from IS NULL OR p.valid_from <= ${param}::date) AND (p.valid_to IS NULL OR ${param}::date < p.valid_to)`;
+const VIEW = UNIT_VIEW_COLUMNS;
 
-interface ViewRow {
+export interface UnitViewRow {
   code: string;
   level: UnitLevel;
   kind: string | null;
@@ -23,7 +29,7 @@ interface ViewRow {
   successors: UnitView['successors'];
 }
 
-const toView = (day: string) => (row: ViewRow): UnitView => ({
+export const toUnitView = (day: string) => (row: UnitViewRow): UnitView => ({
   code: row.code,
   level: row.level,
   kind: row.kind,
@@ -51,26 +57,26 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
   }
 
   async unit(code: string, day: string): Promise<UnitView | null> {
-    const rows: ViewRow[] = await this.manager.query(`SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 AND ${onDay('$2')}`, [code, day]);
-    return rows.length ? toView(day)(rows[0]) : null;
+    const rows: UnitViewRow[] = await this.manager.query(`SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 AND ${onDay('$2')}`, [code, day]);
+    return rows.length ? toUnitView(day)(rows[0]) : null;
   }
 
   async lastKnown(code: string): Promise<UnitView | null> {
-    const rows: Array<ViewRow & { day: string }> = await this.manager.query(
+    const rows: Array<UnitViewRow & { day: string }> = await this.manager.query(
       `SELECT ${VIEW}, COALESCE((p.valid_to - 1)::text, to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) AS day
        FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`,
       [code],
     );
-    return rows.length ? toView(rows[0].day)(rows[0]) : null;
+    return rows.length ? toUnitView(rows[0].day)(rows[0]) : null;
   }
 
   async lastKnownMany(codes: readonly string[]): Promise<Map<string, UnitView>> {
-    const rows: Array<ViewRow & { day: string }> = await this.manager.query(
+    const rows: Array<UnitViewRow & { day: string }> = await this.manager.query(
       `SELECT DISTINCT ON (u.code) ${VIEW}, COALESCE((p.valid_to - 1)::text, to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) AS day
        FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = ANY($1::text[]) ORDER BY u.code, p.seq DESC`,
       [codes],
     );
-    return new Map(rows.map((row) => [row.code, toView(row.day)(row)]));
+    return new Map(rows.map((row) => [row.code, toUnitView(row.day)(row)]));
   }
 
   async inForce(codes: readonly string[], day: string): Promise<Set<string>> {
@@ -79,19 +85,19 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
   }
 
   async children(code: string, day: string, filter: UnitFilter = {}): Promise<UnitView[]> {
-    const rows: ViewRow[] = await this.manager.query(
+    const rows: UnitViewRow[] = await this.manager.query(
       `SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code)
        WHERE p.parent_code = $1 AND ${onDay('$2')} AND ($3::text IS NULL OR u.level = $3) AND ($4::text IS NULL OR u.kind = $4)
        ORDER BY u.code`,
       [code, day, filter.level ?? null, filter.kind ?? null],
     );
-    return rows.map(toView(day));
+    return rows.map(toUnitView(day));
   }
 
   async descendants(code: string, day: string, filter: UnitFilter = {}): Promise<UnitView[]> {
     // The tree on `day` walked in SQL: a province with its communes and their sections is a few
     // thousand rows, one round trip.
-    const rows: ViewRow[] = await this.manager.query(
+    const rows: UnitViewRow[] = await this.manager.query(
       `WITH RECURSIVE on_day AS (
          SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE ${onDay('$2')}
        ), tree AS (
@@ -102,7 +108,7 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
        SELECT * FROM tree WHERE ($3::text IS NULL OR level = $3) AND ($4::text IS NULL OR kind = $4) ORDER BY code`,
       [code, day, filter.level ?? null, filter.kind ?? null],
     );
-    return rows.map(toView(day));
+    return rows.map(toUnitView(day));
   }
 
   async parentsUpTo(root: string, codes: readonly string[], day: string): Promise<Map<string, string | null>> {

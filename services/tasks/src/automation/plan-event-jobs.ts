@@ -27,6 +27,12 @@ export interface FanOutOptions {
   readonly retryDelayMs?: number;
   /** Attempts before a plan event's job is dead-lettered for the operator (default 8). */
   readonly maxAttempts?: number;
+  /**
+   * How long a done job is kept before the leader prunes it. Default 0, kept for good: the task
+   * timeline reads a plan's received events from this queue (read/task-timeline), and there is
+   * one job per plan event, not per assignment, so the queue grows with the plans issued.
+   */
+  readonly doneRetentionMs?: number;
 }
 
 /** What a plan event's job carries besides its data: the message's envelope, for the audit trail. */
@@ -65,6 +71,7 @@ export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutd
       pollMs: options.pollMs,
       retryDelayMs: options.retryDelayMs,
       maxAttempts: options.maxAttempts,
+      doneRetentionMs: options.doneRetentionMs ?? 0,
       // A plan's amendment or closing builds on its issue: a dead one holds its plan (only).
       deadLetterHoldsKey: true,
     });

@@ -172,4 +172,38 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
     await enqueue('lead', 'k', 'after-the-cut');
     await eventually(() => expect(ran).toEqual(['after-the-cut']));
   });
+
+  it('the leader prunes done jobs older than the retention, in batches; recent done, pending, dead and discarded jobs and other queues stay', async () => {
+    const kept = async (queue: string) => ((await dataSource.query(`SELECT job_id FROM ${S}.jobs WHERE queue = $1 ORDER BY seq`, [queue])) as Array<{ job_id: string }>).map((row) => row.job_id);
+    // Seven old done jobs (done two hours ago), one recent, one old of each other status, one old in another queue.
+    for (const queue of ['retained', 'elsewhere']) {
+      for (let i = 1; i <= (queue === 'retained' ? 7 : 1); i++) await enqueue(queue, `k${i}`, `old-${i}`);
+    }
+    await enqueue('retained', 'k', 'recent');
+    await enqueue('retained', 'k', 'dead-old');
+    await enqueue('retained', 'k', 'discarded-old');
+    await dataSource.query(`UPDATE ${S}.jobs SET status = 'done', done_at = now() - interval '2 hours' WHERE job_id LIKE 'old-%'`);
+    await dataSource.query(`UPDATE ${S}.jobs SET status = 'done', done_at = now() WHERE job_id = 'recent'`);
+    await dataSource.query(`UPDATE ${S}.jobs SET status = 'dead', done_at = now() - interval '2 hours' WHERE job_id = 'dead-old'`);
+    await dataSource.query(`UPDATE ${S}.jobs SET status = 'discarded', done_at = now() - interval '2 hours' WHERE job_id = 'discarded-old'`);
+    await enqueue('retained', 'k', 'pending');
+    const deletes: number[] = [];
+    const query = dataSource.query.bind(dataSource);
+    const spy = jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, parameters?: unknown[]) => {
+      if (/DELETE FROM "jobtest"\.jobs/.test(sql)) deletes.push(1);
+      return query(sql, parameters);
+    }) as typeof dataSource.query);
+    try {
+      const processor = new JobProcessor({ dataSource, schema: S, queue: 'retained', handle: async () => undefined, pollMs: 20, doneRetentionMs: 3_600_000, pruneBatch: 3, pruneEveryMs: 60_000 });
+      processors.push(processor);
+      processor.start();
+      await eventually(() => expect(processor.prunedCount).toBe(7));
+      await eventually(async () => expect(await kept('retained')).toEqual(['recent', 'dead-old', 'discarded-old', 'pending']));
+      // 7 in batches of 3: 3, 3, 1.
+      expect(deletes).toHaveLength(3);
+      expect(await kept('elsewhere')).toEqual(['old-1']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

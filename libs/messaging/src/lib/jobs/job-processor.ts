@@ -34,7 +34,20 @@ export interface JobProcessorOptions {
    * amendment on its issue), holding is what keeps the key's order meaningful.
    */
   readonly deadLetterHoldsKey?: boolean;
+  /**
+   * How long a done job is kept before the leader deletes it (default 7 days; 0 keeps every job).
+   * Done jobs are history nobody reads (dead and discarded ones stay for the operator); without
+   * pruning the table, and the order check over it, grow with every message ever received. Keep it
+   * longer than a message can be redelivered with the same job id (the inbox dedups before that).
+   */
+  readonly doneRetentionMs?: number;
+  /** Done jobs deleted per statement, one short transaction each (default 1,000). */
+  readonly pruneBatch?: number;
+  /** How often the leader prunes (default 60 s). */
+  readonly pruneEveryMs?: number;
 }
+
+const DAY_MS = 86_400_000;
 
 /** Thrown by `checkpoint()`: the job stops, is not failed, and resumes under the next leader. */
 export class JobInterrupted extends Error {}
@@ -71,6 +84,8 @@ export class JobProcessor {
   private runner: QueryRunner | null = null;
   private eagerUntil = 0;
   private deadLettered = 0;
+  private prunedAt = 0;
+  private prunedTotal = 0;
 
   constructor(private readonly options: JobProcessorOptions) {
     this.s = assertSchemaName(options.schema);
@@ -108,6 +123,11 @@ export class JobProcessor {
     return this.deadLettered;
   }
 
+  /** Done jobs this processor deleted since it started (retention). */
+  get prunedCount(): number {
+    return this.prunedTotal;
+  }
+
   /** Whether every job of the queue is done, dead or discarded. */
   async idle(): Promise<boolean> {
     const [row] = await this.options.dataSource.query(`SELECT count(*)::int AS n FROM "${this.s}".jobs WHERE queue = $1 AND status = 'pending'`, [this.options.queue]);
@@ -133,6 +153,7 @@ export class JobProcessor {
             while (!this.stopping && (await this.next())) {
               // keep going while there is work that is due
             }
+            if (!this.stopping && Date.now() - this.prunedAt >= (this.options.pruneEveryMs ?? 60_000)) await this.prune();
           }
           if (failures > 0) this.logger.log(`Processor resumed after ${failures} failed attempt(s)`);
           failures = 0;
@@ -269,6 +290,31 @@ export class JobProcessor {
       { kind: SpanKind.CONSUMER, parent: contextOfTraceparent(job.traceparent), attributes: { 'reform.queue': job.queue, 'reform.job.key': job.key, 'reform.job.id': job.jobId, 'reform.job.attempt': job.attempts + 1 } },
       () => this.options.handle(job, context),
     );
+  }
+
+  /**
+   * Deletes the queue's done jobs older than the retention, in batches (each its own short
+   * statement, the lock checked before each, so a lost lead stops it and jobs go on between).
+   */
+  private async prune(): Promise<void> {
+    const retentionMs = this.options.doneRetentionMs ?? 7 * DAY_MS;
+    this.prunedAt = Date.now();
+    if (retentionMs <= 0) return;
+    const batch = this.options.pruneBatch ?? 1_000;
+    for (;;) {
+      await this.assertLeads();
+      // Counted by a SELECT over the DELETE: TypeORM answers a bare DELETE with [rows, count].
+      const [{ n }]: Array<{ n: number }> = await this.options.dataSource.query(
+        `WITH gone AS (
+           DELETE FROM "${this.s}".jobs WHERE seq IN (
+             SELECT seq FROM "${this.s}".jobs WHERE queue = $1 AND status = 'done' AND done_at < now() - make_interval(secs => $2::float / 1000) ORDER BY seq LIMIT $3
+           ) RETURNING seq
+         ) SELECT count(*)::int AS n FROM gone`,
+        [this.options.queue, retentionMs, batch],
+      );
+      this.prunedTotal += n;
+      if (n < batch || this.stopping) break;
+    }
   }
 
   /** Records a failed attempt: the next one after a growing delay, or a dead letter after the last. */

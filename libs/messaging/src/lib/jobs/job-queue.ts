@@ -92,24 +92,8 @@ export class StoredDeadLetters {
   }
 
   async list(queue?: string): Promise<StoredDeadLetter[]> {
-    const rows: Array<Record<string, any>> = await this.db.query(
-      `SELECT id::text, source, queue, ref, key, name, error, attempts, first_failed_at, last_failed_at, retry_requested_at
-         FROM "${this.s}".dead_letters WHERE $1::text IS NULL OR queue = $1 ORDER BY id`,
-      [queue ?? null],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      source: row.source,
-      queue: row.queue,
-      ref: row.ref,
-      key: row.key,
-      name: row.name,
-      error: row.error,
-      attempts: row.attempts,
-      firstFailedAt: row.first_failed_at,
-      lastFailedAt: row.last_failed_at,
-      retryRequestedAt: row.retry_requested_at,
-    }));
+    const rows: Array<Record<string, any>> = await this.db.query(`SELECT ${DEAD_LETTER_COLUMNS} FROM "${this.s}".dead_letters WHERE $1::text IS NULL OR queue = $1 ORDER BY id`, [queue ?? null]);
+    return rows.map(toDeadLetter);
   }
 
   /**
@@ -152,23 +136,26 @@ export class StoredDeadLetters {
 
   private async take(manager: Queryable, id: string): Promise<StoredDeadLetter | null> {
     if (!/^\d+$/.test(id)) return null;
-    const [row] = await manager.query(`SELECT id::text, source, queue, ref, key, name, error, attempts, first_failed_at, last_failed_at, retry_requested_at FROM "${this.s}".dead_letters WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) return null;
-    return {
-      id: row.id,
-      source: row.source,
-      queue: row.queue,
-      ref: row.ref,
-      key: row.key,
-      name: row.name,
-      error: row.error,
-      attempts: row.attempts,
-      firstFailedAt: row.first_failed_at,
-      lastFailedAt: row.last_failed_at,
-      retryRequestedAt: row.retry_requested_at,
-    };
+    const [row] = await manager.query(`SELECT ${DEAD_LETTER_COLUMNS} FROM "${this.s}".dead_letters WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toDeadLetter(row) : null;
   }
 }
+
+const DEAD_LETTER_COLUMNS = 'id::text, source, queue, ref, key, name, error, attempts, first_failed_at, last_failed_at, retry_requested_at';
+
+const toDeadLetter = (row: Record<string, any>): StoredDeadLetter => ({
+  id: row.id,
+  source: row.source,
+  queue: row.queue,
+  ref: row.ref,
+  key: row.key,
+  name: row.name,
+  error: row.error,
+  attempts: row.attempts,
+  firstFailedAt: row.first_failed_at,
+  lastFailedAt: row.last_failed_at,
+  retryRequestedAt: row.retry_requested_at,
+});
 
 /** Pending jobs and dead letters per queue of a service's schema (the read API for metrics). */
 export async function queueCounts(db: Queryable, schema: string): Promise<QueueCount[]> {

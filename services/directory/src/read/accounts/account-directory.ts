@@ -24,6 +24,19 @@ export class AccountDirectory {
     return row ? { ...(await this.withRoles([row]))[0], passwordHash: row.password_hash } : null;
   }
 
+  /** The stream of the account with this username (the index the account commands find it by). */
+  async accountIdOf(username: string): Promise<string | null> {
+    const [row] = await this.manager.query(`SELECT account_id FROM "${S}".accounts WHERE username = $1`, [normalizeUsername(username)]);
+    return row?.account_id ?? null;
+  }
+
+  /** The account a command just changed (projected in the command's transaction). */
+  async after(username: string): Promise<AccountView> {
+    const account = await this.byUsername(username);
+    if (!account) throw new Error(`account ${username} vanished after a command`);
+    return account;
+  }
+
   async byId(accountId: string): Promise<AccountView | null> {
     const rows = await this.manager.query(`SELECT * FROM "${S}".accounts WHERE account_id = $1`, [accountId]);
     return (await this.withRoles(rows))[0] ?? null;

@@ -2,29 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
-import { UnitReader } from '@reform/unit-hierarchy';
+import { onDay, toUnitView, UNIT_VIEW_COLUMNS, UnitView as HierarchyUnitView, UnitReader, UnitViewRow } from '@reform/unit-hierarchy';
 import { UnitLevel, UnitSuccessor } from '../../domain/unit/unit.decider';
 
-/** A unit as it was on `day` (or as last recorded when `day` is null). */
-export interface UnitView {
-  readonly code: string;
-  readonly level: UnitLevel;
-  readonly kind: string | null;
-  readonly name: string;
-  readonly type: string;
-  readonly parentCode: string | null;
-  /** The unit's whole validity, not the period's. */
-  readonly validFrom: string | null;
-  readonly validTo: string | null;
-  readonly mergedInto: string | null;
-  readonly dissolved: boolean;
-  /** Other names officials write for the unit ("Sở LĐ-TB&XH"), matched like its name. */
-  readonly aliases: readonly string[];
+/** A unit as it was on `day` (or as last recorded when `day` is null): the services' view, with what only the directory keeps. */
+export interface UnitView extends HierarchyUnitView {
   /** Where it or parts of it went (lineage: merges and splits), and the act that ended it. */
   readonly successors: readonly UnitSuccessor[];
   readonly endSource: string | null;
-  /** The day the view answers for; nested fields (parent, children) answer for the same day. */
-  readonly day: string;
   /**
    * Set when the view was folded from the unit's stream as recorded at this instant (record
    * time, ADR 0012) rather than read from the read model; `parent`, `ancestors` and `mergedInto`
@@ -33,41 +18,15 @@ export interface UnitView {
   readonly recordedAsOf?: Date;
 }
 
-const VIEW = `u.code, u.level, u.kind, p.name, p.type, p.parent_code, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to, u.merged_into, u.dissolved, u.aliases, u.successors, u.end_source`;
-const ON_DAY = `(p.valid_from IS NULL OR p.valid_from <= $DAY::date) AND (p.valid_to IS NULL OR $DAY::date < p.valid_to)`;
+const VIEW = `${UNIT_VIEW_COLUMNS}, u.end_source`;
+const ON_DAY = onDay('$DAY');
 
-interface ViewRow {
-  code: string;
-  level: UnitLevel;
-  kind: string | null;
-  name: string;
-  type: string;
-  parent_code: string | null;
-  valid_from: string | null;
-  valid_to: string | null;
-  merged_into: string | null;
-  dissolved: boolean;
-  aliases: string[];
+interface ViewRow extends UnitViewRow {
   successors: UnitSuccessor[];
   end_source: string | null;
 }
 
-const toView = (day: string) => (row: ViewRow): UnitView => ({
-  code: row.code,
-  level: row.level,
-  kind: row.kind,
-  name: row.name,
-  type: row.type,
-  parentCode: row.parent_code,
-  validFrom: row.valid_from,
-  validTo: row.valid_to,
-  mergedInto: row.merged_into,
-  dissolved: row.dissolved,
-  aliases: row.aliases,
-  successors: row.successors,
-  endSource: row.end_source,
-  day,
-});
+const toView = (day: string) => (row: ViewRow): UnitView => ({ ...toUnitView(day)(row), successors: row.successors, endSource: row.end_source });
 
 /** Read side of the unit hierarchy, from `units` and `unit_periods`. */
 @Injectable()

@@ -3,12 +3,11 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
-import { DomainError } from '@reform/decider';
 import { DateScalar } from '@reform/subgraph';
-import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
 import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
 import { DirectoryCommands } from '../shared/directory-commands';
+import { closeAgency } from './close-agency.handler';
 
 /** An agency closed from a day (dissolved); an administrative unit ends by the list's acts, not here. */
 @Resolver(() => UnitType)
@@ -26,9 +25,7 @@ export class CloseAgencyResolver {
     @Args('effectiveOn', { type: () => DateScalar }) effectiveOn: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<UnitView | null> {
-    const unit = await this.units.unit(code, null, todayOf(this.clock));
-    if (unit && unit.level !== 'AGENCY') throw new DomainError('UNIT.NOT_AN_AGENCY', `"${code}" là đơn vị hành chính, không phải cơ quan; sáp nhập, giải thể đơn vị hành chính theo danh mục.`, { field: 'code' });
-    await this.commands.execute(unitDecider, unitStreamId(code), { type: 'DissolveUnit', data: { effectiveOn } }, await this.commands.metadataFor(identity, code));
+    await closeAgency(this.commands, identity, code, effectiveOn);
     return this.units.unit(code, null, todayOf(this.clock));
   }
 }

@@ -55,11 +55,9 @@ export async function runImportCli(
     return 1;
   }
 
-  const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 2, applicationName: 'reform-directory-import' }));
-  try {
-    await runMigrations(dataSource);
+  return withDirectoryStore(config.DATABASE_URL, io, async (store) => {
     const started = Date.now();
-    const summary = await importUnitList(new PostgresEventStore(dataSource, DIRECTORY_SCHEMA), csv, {
+    const summary = await importUnitList(store, csv, {
       listDate,
       metadata: { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `import-units-${listDate}`, causationId: null },
     });
@@ -68,13 +66,7 @@ export async function runImportCli(
         `${summary.transferred} transferred, ${summary.unchanged} unchanged (${Date.now() - started} ms)`,
     );
     return 0;
-  } catch (error) {
-    if (!(error instanceof UnitListRejected)) throw error;
-    io.err(error.vietnamese);
-    return 1;
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-  }
+  });
 }
 
 interface Args {
@@ -92,10 +84,7 @@ async function runReorganisation(args: Args, cwd: string, url: string, io: { out
         { units: REORGANISATION_2025.units, lineage: REORGANISATION_2025.lineage, date: REORGANISATION_2025.effectiveOn },
       ]
     : [{ units: args.file ? resolve(cwd, args.file) : null, lineage: resolve(cwd, args.lineage as string), date: args.date ?? new Date().toISOString().slice(0, 10) }];
-  const dataSource = new DataSource(serviceDataSourceOptions({ url, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 2, applicationName: 'reform-directory-import' }));
-  try {
-    await runMigrations(dataSource);
-    const store = new PostgresEventStore(dataSource, DIRECTORY_SCHEMA);
+  return withDirectoryStore(url, io, async (store) => {
     for (const step of steps) {
       let units: string | null;
       let lineage: string;
@@ -118,6 +107,15 @@ async function runReorganisation(args: Args, cwd: string, url: string, io: { out
       );
     }
     return 0;
+  });
+}
+
+/** The directory's store on a short-lived pool, migrated first; a rejected list is told in Vietnamese (exit 1). */
+async function withDirectoryStore(url: string, io: { err: (line: string) => void }, work: (store: PostgresEventStore) => Promise<number>): Promise<number> {
+  const dataSource = new DataSource(serviceDataSourceOptions({ url, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 2, applicationName: 'reform-directory-import' }));
+  try {
+    await runMigrations(dataSource);
+    return await work(new PostgresEventStore(dataSource, DIRECTORY_SCHEMA));
   } catch (error) {
     if (!(error instanceof UnitListRejected)) throw error;
     io.err(error.vietnamese);

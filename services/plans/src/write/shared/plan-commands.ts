@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { fold } from '@reform/decider';
-import { domainEventsOf, EVENT_STORE, EventMetadata, EventStore, handleCommand, Projection } from '@reform/event-store';
+import { CommandShellDependencies, domainEventsOf, EVENT_STORE, EventMetadata, EventStore, handleCommand, Projection } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
 import { commandMetadata, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection, PlanDraft } from '../../domain/plan-draft';
@@ -16,15 +16,10 @@ import { Plan, planView } from '../../read/plans/plan-view';
 import { PlanType } from '../../read/plans/plan.types';
 
 /** What the plans service's commands need: the store, the unit copy, the access rule, the clock. */
-export interface PlanWriterDependencies {
-  readonly store: EventStore;
+export interface PlanWriterDependencies extends CommandShellDependencies {
   readonly hierarchy: UnitHierarchy;
   readonly access: Pick<AccessControl, 'assert'>;
   readonly clock: Clock;
-  /** The read model kept in the append's transaction (none in a test on the in-memory store). */
-  readonly projections: readonly Projection[];
-  /** Called after events were appended (the relay publishes at once rather than at its next poll). */
-  readonly appended: () => void;
 }
 
 /**

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { SYSTEM_ACTOR } from '@reform/event-store';
+import { PeriodicTick } from '@reform/messaging';
 import { addDays } from '../../domain/calendar/working-days';
 import { reportDecider, reportStreamId } from '../../domain/report/report.decider';
 import { REPORTING_SCHEMA as S } from '../../schema';
@@ -26,8 +27,7 @@ export const REMINDER_OPTIONS = Symbol('REMINDER_OPTIONS');
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReminderScheduler');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly ticks = new PeriodicTick(() => this.pass(), this.logger);
 
   constructor(
     private readonly commands: ReportingCommands,
@@ -37,34 +37,16 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.options.intervalMs ?? 60_000;
-    if (interval > 0) this.timer = setInterval(() => void this.tickSafely(), interval);
+    this.ticks.start(this.options.intervalMs ?? 60_000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.ticks.stop();
   }
 
-  private async tickSafely(): Promise<void> {
-    if (this.running) return;
-    try {
-      await this.tick();
-    } catch (error) {
-      this.logger.error(`Tick failed: ${(error as Error).stack ?? error}`);
-    }
-  }
-
-  /** One pass; returns how many reminders it recorded. */
-  async tick(): Promise<{ before: number; after: number }> {
-    const work = this.pass();
-    this.running = work;
-    try {
-      return await work;
-    } finally {
-      this.running = null;
-    }
+  /** One pass (after the one under way, if any); returns how many reminders it recorded. */
+  tick(): Promise<{ before: number; after: number }> {
+    return this.ticks.tick();
   }
 
   private async pass(): Promise<{ before: number; after: number }> {

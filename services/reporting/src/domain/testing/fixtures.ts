@@ -1,26 +1,15 @@
 /* Fixtures of the domain's tests: a quarterly regime of a district over its communes. */
+import { DEMO_FORM, thangBinhRegime } from '../../demo/demo-regimes';
 import { RegimeDefinition } from '../regime/regime';
 import { ReportFacts } from '../report/report.decider';
 
+/** Thăng Bình's quarterly regime of the demo (one source), with items covering every rule. */
 export const quarterlyRegime = (overrides: Partial<RegimeDefinition> = {}): RegimeDefinition => ({
+  ...thangBinhRegime('plan-1'),
   id: 'r1',
-  ownerCode: '513',
   name: 'Báo cáo cải cách hành chính hằng quý',
-  kind: 'PERIODIC',
-  periodTypes: ['QUARTER', 'HALF_YEAR', 'NINE_MONTHS', 'YEAR'],
-  cutOff: { rule: 'DECREE_09' },
-  deadlines: [
-    { level: 'COMMUNE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 2 },
-    { level: 'DISTRICT', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 4 },
-  ],
-  lockAfterDays: 5,
-  selector: { text: 'UBND các xã, thị trấn', levels: ['COMMUNE'], unitCodes: [] },
   form: {
-    sections: [
-      { code: 'ket-qua', title: 'Kết quả đạt được' },
-      { code: 'ton-tai', title: 'Tồn tại, hạn chế' },
-      { code: 'phuong-huong', title: 'Phương hướng, nhiệm vụ kỳ tới' },
-    ],
+    sections: DEMO_FORM.sections,
     items: [
       { code: 'NV', name: 'Số nhiệm vụ được giao', unit: 'nhiệm vụ', type: 'COUNT', required: true, min: 0, max: null, rule: 'SUM', weightItem: null, prefill: 'ASSIGNMENTS' },
       { code: 'HT', name: 'Số nhiệm vụ hoàn thành', unit: 'nhiệm vụ', type: 'COUNT', required: true, min: 0, max: null, rule: 'SUM', weightItem: null, prefill: 'COMPLETED' },
@@ -32,7 +21,6 @@ export const quarterlyRegime = (overrides: Partial<RegimeDefinition> = {}): Regi
       { code: 'GC', name: 'Ghi chú', unit: null, type: 'TEXT', required: false, min: null, max: null, rule: 'NONE', weightItem: null, prefill: null },
     ],
   },
-  planIds: ['plan-1'],
   source: 'Kế hoạch 09/KH-UBND, mục V',
   ...overrides,
 });

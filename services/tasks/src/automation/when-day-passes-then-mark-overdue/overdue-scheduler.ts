@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
+import { PeriodicTick } from '@reform/messaging';
 import { DEFAULT_REMINDER_DAYS, nextDueOn, OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
 import { addDays } from '../../domain/assignment/schedule';
 import { TASKS_SCHEMA as S } from '../../schema';
@@ -30,8 +31,9 @@ const PAGE = 2_000;
 @Injectable()
 export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OverdueScheduler');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  // One pass at a time: a tick asked for (the demo seed, tests) while the timer's pass runs
+  // waits for it, or both would command the same assignments from the same versions.
+  private readonly ticks = new PeriodicTick(() => this.pass(), this.logger);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
@@ -42,37 +44,16 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.options.intervalMs ?? 60_000;
-    if (interval > 0) this.timer = setInterval(() => void this.tickSafely(), interval);
+    this.ticks.start(this.options.intervalMs ?? 60_000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private async tickSafely(): Promise<void> {
-    if (this.running) return; // a slow tick is not overlapped by the next
-    try {
-      await this.tick();
-    } catch (error) {
-      this.logger.error(`Tick failed: ${(error as Error).stack ?? error}`);
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.ticks.stop();
   }
 
   /** One pass; returns how many overdue marks and reminders it recorded. */
-  async tick(): Promise<{ overdue: number; reminded: number }> {
-    // One pass at a time: a tick asked for (the demo seed, tests) while the timer's pass runs
-    // waits for it, or both would command the same assignments from the same versions.
-    while (this.running) await this.running.catch(() => undefined);
-    const work = this.pass();
-    this.running = work;
-    try {
-      return await work;
-    } finally {
-      this.running = null;
-    }
+  tick(): Promise<{ overdue: number; reminded: number }> {
+    return this.ticks.tick();
   }
 
   private async pass(): Promise<{ overdue: number; reminded: number }> {

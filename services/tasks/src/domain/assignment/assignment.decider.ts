@@ -343,28 +343,32 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
   }
 }
 
+/**
+ * What `evolve` adds to the facts of `AssignmentCreated` (but `dueOn`, which depends on the
+ * schedule): the lifecycle's starting values, also what the set-based rebuild writes in SQL.
+ */
+export const FRESH_ASSIGNMENT = {
+  status: 'ASSIGNED',
+  percent: 0,
+  note: null,
+  evidence: [],
+  result: null,
+  completedOn: null,
+  late: false,
+  fulfilledBy: null,
+  cancelledReason: null,
+  extension: null,
+  overdue: false,
+  overdueDays: [],
+  remindedDays: [],
+  progressDays: [],
+  acceptedOn: null,
+} as const;
+
 function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState {
   if (event.type === 'AssignmentCreated') {
     const facts = event.data;
-    return {
-      ...facts,
-      status: 'ASSIGNED',
-      percent: 0,
-      note: null,
-      evidence: [],
-      result: null,
-      completedOn: null,
-      late: false,
-      fulfilledBy: null,
-      cancelledReason: null,
-      dueOn: facts.schedule.kind === 'once' ? facts.schedule.dueOn : null,
-      extension: null,
-      overdue: false,
-      overdueDays: [],
-      remindedDays: [],
-      progressDays: [],
-      acceptedOn: null,
-    };
+    return { ...facts, ...FRESH_ASSIGNMENT, evidence: [], overdueDays: [], remindedDays: [], progressDays: [], dueOn: facts.schedule.kind === 'once' ? facts.schedule.dueOn : null };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, EventStore, stateAsOf } from '@reform/event-store';
@@ -10,6 +10,20 @@ import { AssignmentAccess } from './assignment-access';
 import { ASSIGNMENT_PAGE_MAX, AssignmentList } from './assignment-list';
 import { UnitTreeMode } from '../plan-progress/plan-tree';
 import { AssignmentPageType, AssignmentStatusEnum, ExtensionStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, HistoryPageType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
+
+/** The filter `assignments` and `assignmentPage` share (their `limit` differs: a cap or a page size). */
+@ArgsType()
+class UnitAssignmentsArgs {
+  @Field(() => ID) unitCode!: string;
+  @Field(() => [AssignmentStatusEnum], { nullable: true }) status?: AssignmentStatus[] | null;
+  @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) includeSubtree?: boolean | null;
+  @Field(() => ID, { nullable: true }) planId?: string | null;
+  @Field(() => Boolean, { nullable: true }) includePredecessors?: boolean | null;
+  @Field(() => UnitTreeEnum, { nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null;
+  @Field(() => ExtensionStatusEnum, { nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null;
+  @Field(() => Int, { nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null;
+}
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
@@ -42,19 +56,11 @@ export class AssignmentResolver {
     description: `Nhiệm vụ được giao cho một đơn vị (và, với includeSubtree, cho các đơn vị trực thuộc; với includePredecessors, cả của các đơn vị đã nhập hoặc chia tách vào đơn vị này khi sắp xếp đơn vị hành chính: việc đã xong vẫn thuộc đơn vị cũ). Với planId và includeSubtree: theo cây đơn vị của kế hoạch (tree). Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần: nhiều hơn thì phải dùng limit và offset (hoặc assignmentPage, có tổng số).`,
   })
   async assignments(
-    @Args('unitCode', { type: () => ID }) unitCode: string,
-    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
-    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
-    @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
-    @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
-    @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
-    @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null,
-    @Args('extensionStatus', { type: () => ExtensionStatusEnum, nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null,
-    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args() filter: UnitAssignmentsArgs,
     @Args('limit', { type: () => Int, nullable: true, description: `Số dòng tối đa trả về (1–${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<AssignmentView[]> {
-    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
-    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    const window = pageWindow({ offset: filter.offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.ofUnit(filter, window);
     refuseSilentCut(listed.total, window, 'nhiệm vụ được giao', 'assignmentPage');
     return listed.items.map(viewOf);
   }
@@ -62,20 +68,17 @@ export class AssignmentResolver {
   @AccessToUnitArgument('read', 'unitCode')
   @Query(() => AssignmentPageType, { description: `Như assignments, theo trang: các dòng từ offset, tối đa limit (mặc định và tối đa ${ASSIGNMENT_PAGE_MAX}), tổng số và còn trang sau hay không.` })
   async assignmentPage(
-    @Args('unitCode', { type: () => ID }) unitCode: string,
-    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
-    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
-    @Args('includeSubtree', { type: () => Boolean, nullable: true }) includeSubtree?: boolean | null,
-    @Args('planId', { type: () => ID, nullable: true }) planId?: string | null,
-    @Args('includePredecessors', { type: () => Boolean, nullable: true }) includePredecessors?: boolean | null,
-    @Args('tree', { type: () => UnitTreeEnum, nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null,
-    @Args('extensionStatus', { type: () => ExtensionStatusEnum, nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null,
-    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args() filter: UnitAssignmentsArgs,
     @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<Page<AssignmentView>> {
-    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
-    const listed = await this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    const window = pageWindow({ offset: filter.offset, limit }, ASSIGNMENT_PAGE_MAX);
+    const listed = await this.ofUnit(filter, window);
     return pageOf(listed.items.map(viewOf), listed.total, window);
+  }
+
+  private ofUnit(filter: UnitAssignmentsArgs, window: PageWindow) {
+    const { unitCode, status, overdue, planId, extensionStatus, includeSubtree, includePredecessors, tree } = filter;
+    return this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
   }
 
   @AccessCheckedInResolver('read')

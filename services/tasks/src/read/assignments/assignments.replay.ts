@@ -1,33 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { RecordedEvent, ReplayWindow } from '@reform/event-store';
-import { ASSIGNMENT_EVENT_TYPES } from '../../domain/assignment/assignment.decider';
+import { ASSIGNMENT_EVENT_TYPES, FRESH_ASSIGNMENT } from '../../domain/assignment/assignment.decider';
 
 /** Events' positions per transaction of the set-based part: about a second of work each, so no transaction id is held long (ADR 0003). */
 const CHUNK_POSITIONS = 25_000;
 /** Streams per transaction of the part folded in this process. */
 const FOLDED_STREAMS = 1_000;
 
-/**
- * What `evolve` adds to the facts of `AssignmentCreated` (but `dueOn`, which depends on the
- * schedule): the lifecycle's starting values, one constant.
- */
-const FRESH = JSON.stringify({
-  status: 'ASSIGNED',
-  percent: 0,
-  note: null,
-  evidence: [],
-  result: null,
-  completedOn: null,
-  late: false,
-  fulfilledBy: null,
-  cancelledReason: null,
-  extension: null,
-  overdue: false,
-  overdueDays: [],
-  remindedDays: [],
-  progressDays: [],
-  acceptedOn: null,
-});
+/** The lifecycle's starting values `evolve` adds to the facts of `AssignmentCreated` (one constant, the decider's). */
+const FRESH = JSON.stringify(FRESH_ASSIGNMENT);
 
 /**
  * The set-based rebuild of `assignments` and `plan_progress` (ADR 0033). A national fan-out makes

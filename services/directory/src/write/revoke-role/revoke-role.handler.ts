@@ -1,0 +1,7 @@
+import { Identity } from '@reform/access';
+import { AccountWriter, ExistingAccount } from '../shared/account-writer';
+
+/** Ends a grant of an account the caller administers. */
+export function revokeRole(accounts: AccountWriter, identity: Identity, username: string, role: string, unitCode: string): Promise<ExistingAccount> {
+  return accounts.administer(identity, username, () => ({ type: 'RevokeRole', data: { role, unitCode } }));
+}
