@@ -10,6 +10,7 @@ import { RegimesResolver } from './read/regimes/regimes.graphql';
 import { ReportAccess } from './read/reports/report-access';
 import { ReportsResolver } from './read/reports/reports.graphql';
 import { reportingMigrations } from './reporting-migrations';
+import { publishReportEvent } from './publish';
 import { REPORTING_SCHEMA } from './schema';
 import { DefineRegimeResolver } from './write/define-regime/define-regime.graphql';
 import { PeriodOpening } from './write/open-period/open-period';
@@ -36,6 +37,8 @@ export class ReportingModule {
         module: ReportingModule,
         graphqlTypes: REPORTING_GRAPHQL_TYPES,
         migrations: reportingMigrations,
+        // Reports that cite assignments, and what became of them, go out for the tasks' timelines (ADR 0013).
+        publish: publishReportEvent,
         unitCopy: true,
         providers: [
           { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
