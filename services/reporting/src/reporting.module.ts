@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceOptions, serviceModule } from '@reform/subgraph';
 import { KeepAssignmentFacts } from './automation/when-assignment-changed-then-keep-facts/keep-assignment-facts';
+import { PlanIssuedConsumer } from './automation/when-plan-issued-then-define-regime/plan-issued.consumer';
+import { PLAN_REGIME_OPTIONS, PlanRegimeJobs, PlanRegimeOptions } from './automation/when-plan-issued-then-define-regime/plan-regime-jobs';
 import { REMINDER_OPTIONS, ReminderOptions, ReminderScheduler } from './automation/when-deadline-nears-or-passes-then-remind/reminder-scheduler';
 import { REPORTING_GRAPHQL_TYPES } from './graphql-types';
 import { CompletenessResolver, UnitReportingResolver } from './read/completeness/completeness.graphql';
@@ -22,6 +24,8 @@ import { SubmitReportResolver } from './write/submit-report/submit-report.graphq
 
 export interface ReportingOptions extends ServiceOptions {
   readonly reminders?: ReminderOptions;
+  /** The job queue that makes regimes of issued plans' reporting requirements. */
+  readonly planRegimes?: PlanRegimeOptions;
 }
 
 export { reportingMigrations } from './reporting-migrations';
@@ -42,12 +46,15 @@ export class ReportingModule {
         unitCopy: true,
         providers: [
           { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
+          { provide: PLAN_REGIME_OPTIONS, useValue: options.planRegimes ?? {} },
           ReportingCommands,
           ReportAccess,
           ReportActions,
           PeriodOpening,
           CompletenessQuery,
           KeepAssignmentFacts,
+          PlanRegimeJobs,
+          PlanIssuedConsumer,
           ReminderScheduler,
           RegimesResolver,
           ReportsResolver,
