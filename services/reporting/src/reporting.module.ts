@@ -14,13 +14,19 @@ import { ReportsResolver } from './read/reports/reports.graphql';
 import { reportingMigrations } from './reporting-migrations';
 import { publishReportEvent } from './publish';
 import { REPORTING_SCHEMA } from './schema';
+import { AcceptReportResolver } from './write/accept-report/accept-report.graphql';
+import { ApproveReportResolver } from './write/approve-report/approve-report.graphql';
 import { DefineRegimeResolver } from './write/define-regime/define-regime.graphql';
+import { LinkPlanToRegimeResolver } from './write/link-plan-to-regime/link-plan-to-regime.graphql';
 import { PeriodOpening } from './write/open-period/open-period';
 import { OpenPeriodResolver } from './write/open-period/open-period.graphql';
 import { ReportActions } from './write/shared/report-actions';
+import { ReopenReportResolver } from './write/reopen-report/reopen-report.graphql';
+import { ReturnReportResolver } from './write/return-report/return-report.graphql';
+import { SaveReportDraftResolver } from './write/save-report-draft/save-report-draft.graphql';
 import { ReportingCommands } from './write/shared/reporting-commands';
-import { ReviewReportResolver } from './write/review-report/review-report.graphql';
 import { SubmitReportResolver } from './write/submit-report/submit-report.graphql';
+import { WaiveReportResolver } from './write/waive-report/waive-report.graphql';
 
 export interface ReportingOptions extends ServiceOptions {
   readonly reminders?: ReminderOptions;
@@ -62,9 +68,15 @@ export class ReportingModule {
           UnitReportingResolver,
           ReportExportResolver,
           DefineRegimeResolver,
+          LinkPlanToRegimeResolver,
           OpenPeriodResolver,
+          SaveReportDraftResolver,
           SubmitReportResolver,
-          ReviewReportResolver,
+          AcceptReportResolver,
+          ReturnReportResolver,
+          ReopenReportResolver,
+          WaiveReportResolver,
+          ApproveReportResolver,
         ],
       },
       options,
