@@ -9,6 +9,7 @@ import { createTestDatabase, eventually, GraphQLTestClient, tableSnapshot, TEST_
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
 import { EVENT_STORE, PostgresEventStore, rebuildReadModels } from '@reform/event-store';
 import { createReportingApp, reportingReadModels } from '../src';
+import { reportingReadModelMigrations } from '../src/read/reports/reports.migrations';
 import { countsOf, ReportRow } from '../src/domain/completeness/completeness';
 
 /**
@@ -195,5 +196,22 @@ describe('reporting over JetStream', () => {
     await rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: reportingReadModels.schema, projections: reportingReadModels.projections, pageSize: 7 });
     expect(await tableSnapshot(dataSource, 'reporting', tables)).toEqual(live);
     expect(await tableSnapshot(dataSource, 'reporting', ['assignment_facts'])).toEqual(facts);
+  });
+
+  it("fills an existing deployment's report paths and completeness counts as the projections write them (migration 1766100000000)", async () => {
+    const tables = ['reports', 'completeness_counts'];
+    const live = await tableSnapshot(dataSource, 'reporting', tables);
+    expect(live.completeness_counts.length).toBeGreaterThan(0);
+    const Migration = reportingReadModelMigrations.find((migration) => migration.name.startsWith('CompletenessCounts'));
+    expect(Migration).toBeDefined();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const migration = new (Migration as new () => { up(r: unknown): Promise<void>; down(r: unknown): Promise<void> })();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await tableSnapshot(dataSource, 'reporting', tables)).toEqual(live);
   });
 });
