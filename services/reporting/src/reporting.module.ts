@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceOptions, serviceModule } from '@reform/subgraph';
 import { KeepAssignmentFacts } from './automation/when-assignment-changed-then-keep-facts/keep-assignment-facts';
 import { PlanIssuedConsumer } from './automation/when-plan-issued-then-define-regime/plan-issued.consumer';
-import { PLAN_REGIME_OPTIONS, PlanRegimeJobs, PlanRegimeOptions } from './automation/when-plan-issued-then-define-regime/plan-regime-jobs';
+import { PLAN_REGIME_OPTIONS, PLAN_REGIMES_QUEUE, PlanRegimeJobs, PlanRegimeOptions } from './automation/when-plan-issued-then-define-regime/plan-regime-jobs';
 import { REMINDER_OPTIONS, ReminderOptions, ReminderScheduler } from './automation/when-deadline-nears-or-passes-then-remind/reminder-scheduler';
 import { REPORTING_GRAPHQL_TYPES } from './graphql-types';
 import { CompletenessResolver, UnitReportingResolver } from './read/completeness/completeness.graphql';
@@ -50,6 +50,8 @@ export class ReportingModule {
         // Reports that cite assignments, and what became of them, go out for the tasks' timelines (ADR 0013).
         publish: publishReportEvent,
         unitCopy: true,
+        // Issued plans whose reporting requirements wait for their regimes (ADR 0038).
+        pendingJobs: [{ queue: 'plan-regimes', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_REGIMES_QUEUE]))[0].n) }],
         providers: [
           { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
           { provide: PLAN_REGIME_OPTIONS, useValue: options.planRegimes ?? {} },

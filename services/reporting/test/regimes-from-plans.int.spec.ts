@@ -163,6 +163,9 @@ describe('regimes from plans (over JetStream)', () => {
     expect(await regimeEvents()).toBe(before);
     const [queued] = await dataSource.query(`SELECT count(*)::int AS n FROM reporting.jobs WHERE queue = $1`, [PLAN_REGIMES_QUEUE]);
     expect(queued.n).toBe(1);
+    // Operators see the queue: none pending once worked off.
+    const metrics = await (await fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/metrics`)).text();
+    expect(metrics).toMatch(/reform_pending_jobs\{service="reporting",queue="plan-regimes"\} 0/);
   });
 
   it("the plan's implementing units owe the reports: the ad hoc period's deadline is the day written, the quarter's Decree 09's", async () => {
