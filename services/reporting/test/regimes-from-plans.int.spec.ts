@@ -66,6 +66,7 @@ describe('regimes from plans (over JetStream)', () => {
   const clock = new FixedClock('2021-06-20T03:00:00Z');
   const planId = `plan-${randomUUID()}`;
   let monthlyId = '';
+  let provincialId = '';
   const issued = (): PlanIssuedV1 => ({
     planId,
     number: '68/KH-UBND',
@@ -81,6 +82,8 @@ describe('regimes from plans (over JetStream)', () => {
       { text: 'báo cáo sơ kết kết quả thực hiện (trước ngày 15/9/2021) và báo cáo tổng kết theo chỉ đạo của UBND huyện', regimeId: null },
       { text: 'Gửi báo cáo theo chế độ báo cáo hằng tháng của huyện', regimeId: monthlyId },
       { text: 'Các cơ quan, đơn vị phát huy tinh thần chủ động', regimeId: null },
+      // The province's regime: the district's plan may not attach itself to it.
+      { text: 'Báo cáo theo chế độ của tỉnh', regimeId: provincialId },
     ],
   });
   const regimeEvents = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM reporting.events WHERE stream_id LIKE 'regime-%'`))[0].n as number;
@@ -92,6 +95,7 @@ describe('regimes from plans (over JetStream)', () => {
     dataSource = app.get(DataSource);
     client = new GraphQLTestClient(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
     client.useToken('d600', await tokenFor('d600', 'UNIT_MANAGER', '600'));
+    client.useToken('p49', await tokenFor('p49', 'UNIT_MANAGER', '49'));
     await publishUnits(bus, UNITS);
     await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), { timeoutMs: 20_000 });
     // The monthly regime the third requirement names, defined by hand before the plan.
@@ -107,6 +111,10 @@ describe('regimes from plans (over JetStream)', () => {
       },
     });
     monthlyId = defineReportRegime.id;
+    const { defineReportRegime: provincial } = await client.as('p49', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', {
+      input: { ownerCode: '49', name: 'Báo cáo của tỉnh', kind: 'PERIODIC', periodTypes: ['YEAR'], deadlines: [{ level: 'DISTRICT', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 3 }], selector: { text: 'UBND các huyện', levels: ['DISTRICT'] }, form: { sections: [{ code: 'ket-qua', title: 'Kết quả' }], items: [] } },
+    });
+    provincialId = provincial.id;
   });
 
   afterAll(async () => {
@@ -157,7 +165,10 @@ describe('regimes from plans (over JetStream)', () => {
       { requirement: 2, regimeId: `${planId}~bc2`, outcome: 'already' },
       { requirement: 3, regimeId: monthlyId, outcome: 'already' },
       { requirement: 4, regimeId: null, outcome: 'no-schedule' },
+      { requirement: 5, regimeId: provincialId, outcome: 'not-the-issuers' },
     ]);
+    const { reportRegime } = await client.as('p49', 'query($id: ID!) { reportRegime(id: $id) { planIds } }', { id: provincialId });
+    expect(reportRegime.planIds).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await jobs.idle()).toBe(true);
     expect(await regimeEvents()).toBe(before);

@@ -28,7 +28,7 @@ export type PlanRegimeJobMeta = Omit<IntegrationMessage, 'data'>;
 export interface PlanRegimeOutcome {
   readonly requirement: number;
   readonly regimeId: string | null;
-  readonly outcome: 'defined' | 'linked' | 'already' | 'no-schedule';
+  readonly outcome: 'defined' | 'linked' | 'already' | 'no-schedule' | 'not-the-issuers';
 }
 
 /**
@@ -36,6 +36,8 @@ export interface PlanRegimeOutcome {
  * (ADR 0024: one leader, bounded attempts, then a dead letter). For each requirement, in order:
  * - it names a regime (`regimeId`): the plan is linked to it (RegimePlanLinked), nothing when it
  *   already is; a regime not (yet) defined fails the job, which is tried again, then dead-lettered;
+ *   a regime another unit owns is not linked (logged): writing its id in a plan must not attach the
+ *   plan to a regime its issuer does not manage, which linking by hand would refuse;
  * - else the regime its text gives (period types or one ad hoc deadline; the issuer owns it, the
  *   plan's implementing units report) is defined under an id derived from the plan and the
  *   requirement's place, so a redelivered or retried job finds it and changes nothing;
@@ -49,7 +51,7 @@ export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly commands: ReportingCommands,
-    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PLAN_REGIME_OPTIONS) options: PlanRegimeOptions,
   ) {
     this.processor = new JobProcessor({
@@ -101,6 +103,13 @@ export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShut
         return { requirement: n, regimeId, outcome: events.length ? 'linked' : 'already' };
       };
       if (requirement.regimeId) {
+        const [named]: Array<{ owner_code: string }> = await this.dataSource.query(`SELECT owner_code FROM "${REPORTING_SCHEMA}".regimes WHERE id = $1`, [requirement.regimeId]);
+        if (!named) throw new DomainError('REGIME.NOT_FOUND', `Plan ${plan.number}: reporting requirement ${n} names regime ${requirement.regimeId}, which is not defined (yet)`, { kind: 'NOT_FOUND', field: 'regimeId' });
+        if (named.owner_code !== plan.issuerCode) {
+          this.logger.warn(`Plan ${plan.number} (${plan.planId}): reporting requirement ${n} names regime ${requirement.regimeId} of unit ${named.owner_code}, not of the issuer ${plan.issuerCode}: not linked`);
+          outcomes.push({ requirement: n, regimeId: requirement.regimeId, outcome: 'not-the-issuers' });
+          continue;
+        }
         outcomes.push(await link(requirement.regimeId));
         continue;
       }
