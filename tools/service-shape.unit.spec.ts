@@ -23,9 +23,6 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * folder (git mv the file, then move each mutation into write/<its-use-case>/).
  */
 const SEVERAL_MUTATIONS: Record<string, string> = {
-  'services/reporting/src/write/define-regime': 'defineReportRegime and linkPlanToReportRegime: built beside the shape test, not yet split (issue 18)',
-  'services/reporting/src/write/review-report': 'accept, return, reopen, waive and approve reports: built beside the shape test, not yet split (issue 18)',
-  'services/reporting/src/write/submit-report': 'saveReportDraft and submitReport: built beside the shape test, not yet split (issue 18)',
   'services/scoring/src/write/appraisal': 'appraising a criterion and finalising: built beside the shape test, not yet split (issue 19)',
   'services/scoring/src/write/self-assessment': 'scoring a criterion and submitting: built beside the shape test, not yet split (issue 19)',
 };

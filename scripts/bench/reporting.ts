@@ -13,10 +13,11 @@
  *    opening returns, never assumed.
  * 2. The province completeness query under BENCH_USERS (default 50) concurrent users through the
  *    gateway with autocannon: as `doha`, the script creates the users with VIEWER at Quảng Nam (49)
- *    and logs each in; each connection is one user with its own token and operation name asking
- *    `unit(code: "49") { reportingCompleteness(...) { … children { … } } }` for BENCH_DURATION_S
- *    (default 20) seconds. The answer is checked before the load (expected = the province's opened
- *    reports).
+ *    and logs each in; each connection is one user with its own token, operation name and page of
+ *    the missing list, asking `unit(code: "49") { reportingCompleteness(...) { … children { … }
+ *    missingUnitPage(offset: <user>, limit: 20) { … } } }` for BENCH_DURATION_S (default 20)
+ *    seconds. Every user's answer is checked before the load (expected = the province's opened
+ *    reports, its page of the missing list the right codes).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -104,11 +105,35 @@ async function main(): Promise<void> {
     const fields = 'expected submitted onTime late missing accepted submittedRate';
     const request = (user: number) => ({
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[user]}` },
-      body: JSON.stringify({ query: `query Completeness${user}($r: ID!, $p: String!) { unit(code: "49") { reportingCompleteness(regimeId: $r, period: $p) { ${fields} children { unitCode ${fields} } } } }`, variables: { r: 'bench-49', p: PERIOD } }),
+      body: JSON.stringify({
+        query: `query Completeness${user}($r: ID!, $p: String!, $o: Int!) { unit(code: "49") { reportingCompleteness(regimeId: $r, period: $p) { ${fields} children { unitCode ${fields} } missingUnitPage(offset: $o, limit: 20) { total items { code } } } } }`,
+        variables: { r: 'bench-49', p: PERIOD, o: user },
+      }),
     });
-    const check = await fetch(platform.gatewayUrl, { method: 'POST', ...request(0) }).then((r) => r.json() as Promise<{ data: { unit: { reportingCompleteness: { expected: number; children: unknown[] } } } }>);
-    const province = perProvince.find((p) => p.code === '49');
-    console.log(`Quảng Nam's completeness answers ${check.data.unit.reportingCompleteness.expected} expected (opened: ${province?.n}), ${check.data.unit.reportingCompleteness.children.length} districts`);
+    type Answer = { data?: { unit: { reportingCompleteness: { expected: number; children: unknown[]; missingUnitPage: { total: number; items: Array<{ code: string }> } } } }; errors?: unknown[] };
+    const opened = perProvince.find((p) => p.code === '49')?.n;
+    const [{ codes }]: Array<{ codes: string[] }> = await reporting.get(DataSource).query(
+      `SELECT array_agg(unit_code ORDER BY unit_code COLLATE "C") AS codes FROM "${REPORTING_SCHEMA}".reports WHERE regime_id = 'bench-49' AND period = $1 AND role = 'UNIT'`,
+      [PERIOD],
+    );
+    let districts = 0;
+    for (let user = 0; user < USERS; user++) {
+      const answer = await fetch(platform.gatewayUrl, { method: 'POST', ...request(user) }).then((r) => r.json() as Promise<Answer>);
+      const c = answer.data?.unit.reportingCompleteness;
+      const page = c?.missingUnitPage.items.map((item) => item.code).join(',');
+      if (!c || c.expected !== opened || c.missingUnitPage.total !== opened || page !== codes.slice(user, user + 20).join(',')) throw new Error(`user ${user + 1}: ${JSON.stringify(answer)} but ${opened} opened`);
+      districts = c.children.length;
+    }
+    console.log(`Quảng Nam's completeness answers ${opened} expected (as opened) in ${districts} districts; each of the ${USERS} users' answers checked (its page of the missing list included)`);
+    // One user alone first: what the query costs without the crowd (20 in a row).
+    const alone: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      await fetch(platform.gatewayUrl, { method: 'POST', ...request(i % USERS) }).then((r) => r.json());
+      alone.push(performance.now() - started);
+    }
+    alone.sort((a, b) => a - b);
+    console.log(`Province completeness, one user, 20 requests in a row: p50 ${int(alone[9])} ms, max ${int(alone[19])} ms (load ${load()})`);
     let next = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       autocannon(

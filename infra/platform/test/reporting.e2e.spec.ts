@@ -196,6 +196,22 @@ describe('reporting under Decree 09 (issue 18)', () => {
     expect(reportingCompleteness).toEqual({ expected: 20, submitted: 19, onTime: 17, late: 2, missing: 0, accepted: 19, waived: 1 });
   });
 
+  it("a report that cites an assignment appears in that task's timeline: expected, submitted, accepted (reporting's events, through the tasks subgraph)", async () => {
+    const { assignment } = await client.as('c20794', 'query($id: ID!) { assignment(id: $id) { planId taskId } }', { id: reportedAssignmentId });
+    const query = `query($p: ID!, $t: ID!, $u: ID) { taskTimeline(planId: $p, taskId: $t, unitCode: $u) { service type assignmentId summary unit { code } } }`;
+    await eventually(async () => {
+      const { taskTimeline } = await client.as('d513', query, { p: assignment.planId, t: assignment.taskId });
+      const reporting = taskTimeline.filter((entry: { service: string }) => entry.service === 'reporting');
+      expect(reporting.map((entry: { type: string }) => entry.type)).toEqual(expect.arrayContaining(['ReportExpected', 'ReportSubmitted', 'ReportAccepted']));
+      const submittedEntry = reporting.find((entry: { type: string; unit: { code: string } }) => entry.type === 'ReportSubmitted' && entry.unit.code === '20794');
+      expect(submittedEntry).toMatchObject({ assignmentId: reportedAssignmentId, summary: expect.stringContaining('quý III năm 2021 của đơn vị 20794 ngày 16/09/2021 (đúng hạn)') });
+    }, { timeoutMs: 20_000, intervalMs: 250 });
+    // The commune's own thread holds its report's entries and none of its siblings'.
+    const { taskTimeline: own } = await client.as('c20794', query, { p: assignment.planId, t: assignment.taskId, u: '20794' });
+    const units = new Set(own.filter((entry: { service: string }) => entry.service === 'reporting').map((entry: { unit: { code: string } }) => entry.unit.code));
+    expect([...units]).toEqual(['20794']);
+  });
+
   it('exports the consolidated report as a valid .docx (national title, number, date line, every commune\'s section) and the data items as .xlsx, one row per commune', async () => {
     const { reportExport: word } = await client.as('d513', 'query($id: ID!) { reportExport(id: $id, format: DOCX) { fileName mediaType base64 } }', { id: reportId('513') });
     expect(word.fileName).toBe('bao-cao-513-2021-Q3.docx');

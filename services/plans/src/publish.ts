@@ -57,6 +57,7 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
           implementsPlanId: draft.implementsPlanId ?? null,
           tasks: publishedTasks(draft, units, timeframes),
           cascade: cascade ? { unitCodes: cascade.unitCodes, dueOn: cascade.dueOn, text: cascade.text } : null,
+          reportingRequirements: (draft.reportingRequirements ?? []).map((requirement) => ({ text: requirement.text, regimeId: requirement.regimeId ?? null })),
         }),
       );
     }

@@ -9,6 +9,8 @@ import { createTestDatabase, eventually, GraphQLTestClient, tableSnapshot, TEST_
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
 import { EVENT_STORE, PostgresEventStore, rebuildReadModels } from '@reform/event-store';
 import { createReportingApp, reportingReadModels } from '../src';
+import { reportingReadModelMigrations } from '../src/read/reports/reports.migrations';
+import { countsOf, ReportRow } from '../src/domain/completeness/completeness';
 
 /**
  * The reporting service alone in the distributed mode's shape: real PostgreSQL, real NATS
@@ -61,9 +63,32 @@ describe('reporting over JetStream', () => {
     client.useToken('c60001', await tokenFor('c60001', 'UNIT_MANAGER', '60001'));
     client.useToken('c60002', await tokenFor('c60002', 'UNIT_MANAGER', '60002'));
     client.useToken('d601', await tokenFor('d601', 'UNIT_MANAGER', '601'));
+    client.useToken('p49', await tokenFor('p49', 'VIEWER', '49'));
     await publishUnits(bus, UNITS);
     await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), { timeoutMs: 20_000 });
   });
+
+  /** Every unit on a report's path has the counts the domain's definition gives over the reports below it, and no other unit has a row. */
+  async function expectCountsAsDefined(): Promise<void> {
+    const reports: Array<ReportRow & { regimeId: string; period: string; path: string[] }> = await dataSource.query(
+      `SELECT regime_id AS "regimeId", period, unit_code AS "unitCode", status, to_char(submitted_on, 'YYYY-MM-DD') AS "submittedOn", late, path FROM reporting.reports WHERE role = 'UNIT'`,
+    );
+    const counts: Array<Record<string, unknown>> = await dataSource.query(`SELECT * FROM reporting.completeness_counts ORDER BY regime_id, period, unit_code`);
+    const expected = new Map<string, Record<string, unknown>>();
+    for (const report of reports) {
+      report.path.forEach((code, i) => {
+        const key = `${report.regimeId}|${report.period}|${code}`;
+        if (expected.has(key)) return;
+        const below = reports.filter((r) => r.regimeId === report.regimeId && r.period === report.period && r.path.includes(code));
+        const c = countsOf(below);
+        expected.set(key, {
+          regime_id: report.regimeId, period: report.period, unit_code: code, parent_code: report.path[i + 1] ?? null,
+          expected: c.expected, submitted: c.submitted, on_time: c.onTime, late: c.late, missing: c.missing, accepted: c.accepted, returned: c.returned, waived: c.waived,
+        });
+      });
+    }
+    expect(counts).toEqual([...expected.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row));
+  }
 
   afterAll(async () => {
     await app?.close();
@@ -127,6 +152,21 @@ describe('reporting over JetStream', () => {
     expect(submitReport).toEqual({ status: 'SUBMITTED', late: false });
     const { reportingCompleteness } = await client.as('d600', 'query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { expected submitted onTime missing } }', { r: defineReportRegime.id });
     expect(reportingCompleteness).toEqual({ expected: 20, submitted: 1, onTime: 1, missing: 19 });
+    // The province's answer, its districts' and the missing list come from the counts read model and the reports' paths.
+    const unit = await client.as(
+      'p49',
+      `query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "49") {
+         expected submitted onTime late missing submittedRate children { unitCode expected submitted missing children { unitCode } }
+         missingUnitPage(offset: 2, limit: 5) { items { code } total hasNextPage } missingUnitCodes } }`,
+      { r: defineReportRegime.id },
+    );
+    expect(unit.reportingCompleteness).toMatchObject({ expected: 20, submitted: 1, onTime: 1, late: 0, missing: 19, submittedRate: 5 });
+    expect(unit.reportingCompleteness.children).toEqual([{ unitCode: '600', expected: 20, submitted: 1, missing: 19, children: COMMUNES.map((code) => ({ unitCode: code })) }]);
+    expect(unit.reportingCompleteness.missingUnitPage).toEqual({ items: COMMUNES.slice(3, 8).map((code) => ({ code })), total: 19, hasNextPage: true });
+    expect(unit.reportingCompleteness.missingUnitCodes).toEqual(COMMUNES.slice(1));
+    const tooMany = await client.request('query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { missingUnitCodes(limit: 1001) } }', { r: defineReportRegime.id }, await client.login('d600'));
+    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
+    await expectCountsAsDefined();
     const { acceptReport } = await client.as('d600', 'mutation($id: ID!) { acceptReport(id: $id) { consolidation { accepted } } }', { id: id('60001') });
     expect(acceptReport.consolidation).toBeNull(); // a commune has no children; the district's own report holds the consolidation
     const { report: own } = await client.as('d600', 'query($id: ID!) { report(id: $id) { role consolidation { children accepted items { code value contributors { unitCode value } } sections { units { unitCode text } } } } }', { id: id('600') });
@@ -144,14 +184,34 @@ describe('reporting over JetStream', () => {
     });
   });
 
-  it('rebuilds regimes, cycles, reports and consolidations from the event store equal to the live tables', async () => {
+  it('rebuilds regimes, cycles, reports, consolidations and completeness counts from the event store equal to the live tables', async () => {
     const tables = reportingReadModels.projections.flatMap((p) => p.tables);
+    expect(tables).toContain('completeness_counts');
     const live = await tableSnapshot(dataSource, 'reporting', tables);
     expect(live.reports).toHaveLength(21);
     expect(live.consolidations).toHaveLength(1);
+    // 49, 600 and the 20 communes (the owner's consolidated report is not counted).
+    expect(live.completeness_counts).toHaveLength(22);
     const facts = await tableSnapshot(dataSource, 'reporting', ['assignment_facts']);
     await rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: reportingReadModels.schema, projections: reportingReadModels.projections, pageSize: 7 });
     expect(await tableSnapshot(dataSource, 'reporting', tables)).toEqual(live);
     expect(await tableSnapshot(dataSource, 'reporting', ['assignment_facts'])).toEqual(facts);
+  });
+
+  it("fills an existing deployment's report paths and completeness counts as the projections write them (migration 1766100000000)", async () => {
+    const tables = ['reports', 'completeness_counts'];
+    const live = await tableSnapshot(dataSource, 'reporting', tables);
+    expect(live.completeness_counts.length).toBeGreaterThan(0);
+    const Migration = reportingReadModelMigrations.find((migration) => migration.name.startsWith('CompletenessCounts'));
+    expect(Migration).toBeDefined();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const migration = new (Migration as new () => { up(r: unknown): Promise<void>; down(r: unknown): Promise<void> })();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await tableSnapshot(dataSource, 'reporting', tables)).toEqual(live);
   });
 });

@@ -5,6 +5,7 @@ import { OVERDUE_OPTIONS, OverdueOptions, OverdueScheduler } from './automation/
 import { FAN_OUT_OPTIONS, FanOutOptions, PLAN_EVENTS_QUEUE, PlanEventJobs } from './automation/plan-event-jobs';
 import { PlanEventsConsumer } from './automation/when-plan-event-received-then-enqueue-reaction/plan-events.consumer';
 import { publishAssignmentEvent } from './publish';
+import { KeepReportEvents } from './automation/when-report-cites-assignment-then-keep-for-timeline/keep-report-events';
 import { OpenWorkAcrossReorganisation } from './automation/when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 import { AssignmentAccess } from './read/assignments/assignment-access';
 import { AssignmentList } from './read/assignments/assignment-list';
@@ -63,6 +64,7 @@ export class TasksModule {
           PlanProgressQuery,
           PlanEventJobs,
           PlanEventsConsumer,
+          KeepReportEvents,
           OpenWorkAcrossReorganisation,
           OverdueScheduler,
           AssignmentResolver,

@@ -6,6 +6,9 @@ import { dayjs, formatDay, formatInstant, VIETNAM_TZ } from '../lib/format';
 import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type AssignmentStatusName } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
+/** Where a timeline entry was recorded, in the reader's words. */
+const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
+
 const AssignmentHistory = graphql(`
   query AssignmentHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {
     assignment(id: $id) {
@@ -199,7 +202,7 @@ export default function Audit() {
               content: (
                 <div>
                   <strong>{t.summary}</strong> · {formatInstant(t.at)} · {t.actor.username}
-                  {t.unit ? ` · ${t.unit.name}` : ''} <span className="muted">({t.service === 'plans' ? 'kế hoạch' : 'giao nhiệm vụ'})</span>
+                  {t.unit ? ` · ${t.unit.name}` : ''} <span className="muted">({SERVICE_LABEL[t.service] ?? t.service})</span>
                 </div>
               ),
             }))}

@@ -17,6 +17,7 @@ const PlanQuery = graphql(`
       issuer { code name level }
       implementsPlan { id number title }
       amendments { revision amendedOn reason }
+      reportingRequirements { text regimeId }
       sections {
         code title indicator { framework code name }
         tasks { ...AppendixTaskFields }
@@ -116,6 +117,17 @@ export default function PlanView() {
         <Descriptions.Item label="Thực hiện văn bản">{plan.implementsPlan ? <Link to={`/ke-hoach/${plan.implementsPlan.id}`}>Kế hoạch {plan.implementsPlan.number}</Link> : plan.implementsText ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="Bộ chỉ số">{plan.frameworks.join(', ')}</Descriptions.Item>
         {plan.closedOn && <Descriptions.Item label="Kết thúc">{`${formatDay(plan.closedOn)}${plan.closeReason ? ` — ${plan.closeReason}` : ''}`}</Descriptions.Item>}
+        {plan.reportingRequirements.length > 0 && (
+          // What the plan asks to be reported: issuing it makes the regime (or links the one named), shown under Báo cáo.
+          <Descriptions.Item label="Yêu cầu báo cáo" span={2}>
+            {plan.reportingRequirements.map((r, i) => (
+              <div key={i}>
+                {r.text}
+                {r.regimeId ? <span className="muted"> (chế độ báo cáo đã có: {r.regimeId})</span> : <span className="muted"> ({plan.status === 'DRAFT' ? 'tạo chế độ báo cáo khi ban hành' : 'chế độ báo cáo tạo tự động khi ban hành'})</span>}
+              </div>
+            ))}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {plan.status !== 'DRAFT' && <PlanPapiScores planId={plan.id} />}
       <Appendix sections={plan.sections} extra={plan.status !== 'DRAFT' ? (task) => <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Xem dòng thời gian nhiệm vụ ${task.id}`}>Xem</Link> : undefined} />

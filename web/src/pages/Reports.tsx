@@ -10,7 +10,7 @@ import { currentSession } from '../lib/session';
 const ReportsQuery = graphql(`
   query ReportsPage($unitCode: ID!) {
     reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }
-    reportRegimes(ownerCode: $unitCode) { id name periods { period expected } }
+    reportRegimes(ownerCode: $unitCode) { id name kind periodTypes definedOn fromPlan { planId planNumber requirement } periods { period expected } }
   }
 `);
 const ReviewQuery = graphql(`
@@ -36,6 +36,9 @@ export const REPORT_STATUS_LABEL: Record<string, { text: string; color: string }
   WAIVED: { text: 'Không báo cáo', color: 'default' },
   APPROVED: { text: 'Đã phê duyệt', color: 'success' },
 };
+/** The period types a regime reports on, as officials say them. */
+const PERIOD_TYPE_LABEL: Record<string, string> = { MONTH: 'hằng tháng', QUARTER: 'hằng quý', HALF_YEAR: '6 tháng', NINE_MONTHS: '9 tháng', YEAR: 'năm', AD_HOC: 'một lần (đột xuất)' };
+
 export const ReportStatusTag = ({ status }: { status: string }) => <Tag color={REPORT_STATUS_LABEL[status]?.color}>{REPORT_STATUS_LABEL[status]?.text ?? status}</Tag>;
 
 /** The unit a signed-in account works for: where its role is granted (a district's office acts for the district). */
@@ -82,6 +85,37 @@ export default function Reports() {
               { title: 'Chế độ', dataIndex: 'regimeName' },
               { title: 'Kỳ', dataIndex: 'period' },
               { title: 'Ngày gửi', render: (_, r) => `${formatDay(r.submittedOn)}${r.late ? ' (trễ hạn)' : ''}${r.submissions > 1 ? ` · gửi lại lần ${r.submissions}` : ''}` },
+            ]}
+          />
+        </Card>
+      )}
+      {(data?.reportRegimes.length ?? 0) > 0 && (
+        <Card title="Chế độ báo cáo của đơn vị" size="small" style={{ marginBottom: 16 }}>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={data?.reportRegimes ?? []}
+            columns={[
+              { title: 'Chế độ báo cáo', dataIndex: 'name' },
+              { title: 'Kỳ báo cáo', render: (_, r) => r.periodTypes.map((t) => PERIOD_TYPE_LABEL[t] ?? t).join(', ') },
+              {
+                title: 'Nguồn',
+                // A regime the platform made from an issued plan's reporting requirement says so, with the plan.
+                render: (_, r) =>
+                  r.fromPlan ? (
+                    <Space size={4} wrap>
+                      <Tag color="blue">Tạo tự động</Tag>
+                      <span>
+                        từ yêu cầu báo cáo của <Link to={`/ke-hoach/${encodeURIComponent(r.fromPlan.planId)}`}>Kế hoạch {r.fromPlan.planNumber}</Link>
+                      </span>
+                    </Space>
+                  ) : (
+                    'Đơn vị ban hành'
+                  ),
+              },
+              { title: 'Từ ngày', render: (_, r) => formatDay(r.definedOn) },
+              { title: 'Kỳ đã mở', render: (_, r) => (r.periods.length ? r.periods.map((p) => p.period).join(', ') : 'Chưa mở kỳ nào') },
             ]}
           />
         </Card>

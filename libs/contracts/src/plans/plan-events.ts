@@ -78,6 +78,11 @@ const planIssued = z.object({
   tasks: z.array(PublishedTask),
   /** Each child unit must issue a plan implementing this one by `dueOn`. */
   cascade: z.object({ unitCodes: z.array(code), dueOn: day, text: z.string() }).nullable(),
+  /**
+   * The plan's reporting requirements as written; the reporting service makes a regime of each (or
+   * links the one named by `regimeId`). Absent from events published before it existed: none.
+   */
+  reportingRequirements: z.array(z.object({ text: z.string().min(1), regimeId: id.nullable() })).optional(),
 });
 export type PlanIssuedV1 = z.infer<typeof planIssued>;
 export const PlanIssuedV1 = defineContract({ service: 'plans', aggregate: 'plan', eventType: 'PlanIssued', version: 1, schema: planIssued });

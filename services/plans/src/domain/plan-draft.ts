@@ -63,6 +63,18 @@ export interface CascadeRequirement {
   readonly levels?: ReadonlyArray<'COMMUNE' | 'DISTRICT' | 'AGENCY'>;
 }
 
+/**
+ * A reporting requirement as the plan writes it ("… báo cáo kết quả về UBND huyện định kỳ hằng
+ * quý, 6 tháng, 9 tháng và năm", "báo cáo sơ kết … trước ngày 15/9/2021"). When the plan is issued
+ * the reporting service makes a regime of it (owned by the issuer, the plan's implementing units
+ * reporting), or links the regime it names.
+ */
+export interface ReportingRequirement {
+  readonly text: string;
+  /** An existing regime of the reporting service that this requirement is (linked, not created). */
+  readonly regimeId?: string | null;
+}
+
 export interface PlanDraft {
   /** "154/KH-UBND" */
   readonly number: string;
@@ -87,4 +99,5 @@ export interface PlanDraft {
   readonly columns?: AppendixColumns | null;
   readonly sections: readonly DraftSection[];
   readonly cascade?: CascadeRequirement | null;
+  readonly reportingRequirements?: readonly ReportingRequirement[] | null;
 }

@@ -367,6 +367,15 @@ function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
     if (cascade.dueOn) checkDay(cascade.dueOn, `${prefix}cascade.dueOn`);
     else if (!(Number.isInteger(cascade.withinDays) && (cascade.withinDays as number) > 0)) throw error('PLAN.CASCADE_DUE_REQUIRED', 'Yêu cầu xây dựng kế hoạch cấp dưới phải có hạn (số ngày hoặc ngày cụ thể).', `${prefix}cascade.withinDays`);
   }
+  (draft.reportingRequirements ?? []).forEach((requirement, i) => {
+    const field = `${prefix}reportingRequirements[${i}]`;
+    const text = requirement.text?.trim() ?? '';
+    if (!text) throw error('PLAN.REPORTING_TEXT_REQUIRED', 'Yêu cầu báo cáo phải có nội dung như văn bản đã viết.', `${field}.text`);
+    if (text.length > 2_000) throw error('PLAN.REPORTING_TEXT_TOO_LONG', 'Yêu cầu báo cáo dài quá 2.000 ký tự.', `${field}.text`);
+    if (requirement.regimeId !== null && requirement.regimeId !== undefined && !/^[A-Za-z0-9_.~-]{1,120}$/.test(requirement.regimeId)) {
+      throw error('PLAN.REPORTING_REGIME_ID', `Mã chế độ báo cáo "${requirement.regimeId}" không hợp lệ (chữ, số, dấu chấm, gạch; tối đa 120 ký tự).`, `${field}.regimeId`);
+    }
+  });
 }
 
 const sameCell = (a: UnitCell | null | undefined, b: UnitCell | null | undefined) =>

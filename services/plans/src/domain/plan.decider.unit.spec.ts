@@ -57,6 +57,13 @@ describe('drafting', () => {
     spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: { ...draft, frameworks: ['PAPI', 'XYZ'] } } }).thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[1]');
   });
 
+  it("keeps a plan's reporting requirements as written, each with text, and a named regime's id well formed", () => {
+    const withRequirements = (reportingRequirements: PlanDraft['reportingRequirements']) => ({ type: 'DraftPlan' as const, data: { planId: 'p1', draft: { ...draft, reportingRequirements } } });
+    spec(planDecider).given([]).when(withRequirements([{ text: 'báo cáo sơ kết trước ngày 15/9/2021' }, { text: '  ' }])).thenThrows('PLAN.REPORTING_TEXT_REQUIRED', 'input.reportingRequirements[1].text');
+    spec(planDecider).given([]).when(withRequirements([{ text: 'định kỳ hằng quý', regimeId: 'chế độ 1' }])).thenThrows('PLAN.REPORTING_REGIME_ID', 'input.reportingRequirements[0].regimeId');
+    spec(planDecider).given([]).when(withRequirements([{ text: 'x'.repeat(2_001) }])).thenThrows('PLAN.REPORTING_TEXT_TOO_LONG', 'input.reportingRequirements[0].text');
+  });
+
   it('refuses an indicator the framework does not have, naming the section', () => {
     spec(planDecider)
       .given([])

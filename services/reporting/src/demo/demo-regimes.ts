@@ -23,8 +23,12 @@ export const DEMO_FORM: RegimeDefinition['form'] = {
   ],
 };
 
-/** Seed 002, section V: Thăng Bình's communes report quarterly to the district (Phòng Nội vụ), which consolidates. */
-export const thangBinhRegime = (planId: string): Omit<RegimeDefinition, 'id'> => ({
+/**
+ * Seed 002, section V: Thăng Bình's communes report quarterly to the district (Phòng Nội vụ), which
+ * consolidates. Defined before the plan is issued; the plan's reporting requirement names it, and
+ * issuing the plan links it (the plan's assignments then pre-fill its reports).
+ */
+export const thangBinhRegime = (): Omit<RegimeDefinition, 'id'> => ({
   ownerCode: '513',
   name: 'Báo cáo kết quả thực hiện công tác cải cách hành chính',
   kind: 'PERIODIC',
@@ -37,7 +41,7 @@ export const thangBinhRegime = (planId: string): Omit<RegimeDefinition, 'id'> =>
   lockAfterDays: 5,
   selector: { text: 'UBND các xã, thị trấn', levels: ['COMMUNE'], unitCodes: [] },
   form: DEMO_FORM,
-  planIds: [planId],
+  planIds: [],
   source: 'Kế hoạch 53/KH-UBND của UBND huyện Thăng Bình, mục V: định kỳ hằng quý báo cáo kết quả thực hiện về UBND huyện (qua Phòng Nội vụ)',
 });
 

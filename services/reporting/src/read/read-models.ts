@@ -1,10 +1,11 @@
 import { Projection, ServiceReadModels } from '@reform/event-store';
 import { REPORTING_SCHEMA } from '../schema';
+import { completenessProjection } from './completeness/completeness.projection';
 import { consolidationProjection } from './consolidation/consolidation.projection';
 import { reportsProjection } from './reports/reports.projection';
 
-/** The service's inline projections, in order: the consolidation reads the reports the first wrote. */
-export const REPORTING_PROJECTIONS: readonly Projection[] = [reportsProjection, consolidationProjection];
+/** The service's inline projections, in order: the consolidation and the completeness counts read the reports the first wrote. */
+export const REPORTING_PROJECTIONS: readonly Projection[] = [reportsProjection, consolidationProjection, completenessProjection];
 
 /** What `npm run rebuild -- reporting` rebuilds from the reporting event store, and what it cannot (ADR 0011). */
 export const reportingReadModels: ServiceReadModels = {

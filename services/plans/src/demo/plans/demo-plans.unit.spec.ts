@@ -84,6 +84,7 @@ describe('demo plans entered from the seeds', () => {
         draft.purposes,
         draft.requirements,
         draft.cascade?.text,
+        ...(draft.reportingRequirements ?? []).map((requirement) => requirement.text),
         ...allSections(draft.sections).map((s) => s.title),
         ...allTasks(draft).flatMap((t) => [t.text, t.expectedResult, ...cells(t).map((c) => c.text)]),
       ].filter((s): s is string => !!s);

@@ -457,4 +457,6 @@ export const VI_XUYEN_PAPI_2021: PlanDraft = {
     dueOn: '2021-06-15',
     levels: ['AGENCY', 'COMMUNE'],
   },
+  // The interim report of the same paragraph: the reporting service makes an ad hoc regime of it when the plan is issued.
+  reportingRequirements: [{ text: 'báo cáo sơ kết kết quả thực hiện (trước ngày 15/9/2021) và báo cáo tổng kết theo chỉ đạo của UBND huyện (gửi Phòng Nội vụ tổng hợp)' }],
 };

@@ -107,4 +107,11 @@ export const THANG_BINH_PAR_2021: PlanDraft = {
     withinDays: 30,
     levels: ['AGENCY', 'COMMUNE'],
   },
+  // Section V, 1: the regime is Thăng Bình's quarterly one (the demo defines it: its communes report), linked when the plan is issued.
+  reportingRequirements: [
+    {
+      text: 'Tăng cường công tác tự kiểm tra, giám sát tình hình thực hiện cải cách hành chính tại các cơ quan, đơn vị và báo cáo kết quả về Ủy ban nhân dân huyện (qua Phòng Nội vụ) định kỳ hằng quý, 6 tháng, 9 tháng và năm.',
+      regimeId: 'thang-binh-cchc',
+    },
+  ],
 };

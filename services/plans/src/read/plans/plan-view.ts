@@ -56,6 +56,7 @@ export function planView(state: Plan): PlanType {
     columns: draft.columns ? { lead: draft.columns.lead ?? null, implementing: draft.columns.implementing ?? null, monitoring: draft.columns.monitoring ?? null, leadMonitors: draft.columns.leadMonitors === true } : null,
     sections: state.sections.map(section),
     cascade,
+    reportingRequirements: (draft.reportingRequirements ?? []).map((requirement) => ({ text: requirement.text, regimeId: requirement.regimeId ?? null })),
     amendments: issued ? issued.amendments.map((a) => ({ ...a })) : [],
     closedOn: state.status === 'closed' ? state.closedOn : null,
     closeReason: state.status === 'closed' ? state.closeReason : null,

@@ -86,6 +86,12 @@ export class PlanCascadeType {
   @Field(() => [UnitReference], { description: 'Đơn vị cấp dưới phải ban hành (xác định khi ban hành).' }) units!: UnitReference[];
 }
 
+@ObjectType('PlanReportingRequirement', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một yêu cầu báo cáo của kế hoạch; khi ban hành, dịch vụ báo cáo tạo (hoặc gắn) chế độ báo cáo tương ứng.' })
+export class PlanReportingRequirementType {
+  @Field() text!: string;
+  @Field(() => ID, { nullable: true, description: 'Chế độ báo cáo đã có được gắn; trống: tạo chế độ mới khi ban hành.' }) regimeId!: string | null;
+}
+
 @ObjectType('PlanAmendment', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một lần điều chỉnh kế hoạch.' })
 export class PlanAmendmentType {
   @Field(() => Int) revision!: number;
@@ -115,6 +121,7 @@ export class PlanType {
   @Field(() => AppendixColumnsType, { nullable: true }) columns!: AppendixColumnsType | null;
   @Field(() => [PlanSectionType]) sections!: PlanSectionType[];
   @Field(() => PlanCascadeType, { nullable: true }) cascade!: PlanCascadeType | null;
+  @Field(() => [PlanReportingRequirementType]) reportingRequirements!: PlanReportingRequirementType[];
   @Field(() => [PlanAmendmentType]) amendments!: PlanAmendmentType[];
   @Field(() => DateScalar, { nullable: true }) closedOn!: string | null;
   @Field(() => String, { nullable: true }) closeReason!: string | null;

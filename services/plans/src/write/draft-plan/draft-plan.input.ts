@@ -59,6 +59,12 @@ export class CascadeInput {
   @Field(() => [CascadeLevel], { nullable: true, description: 'Mặc định: xã và cơ quan trực thuộc.' }) levels?: CascadeLevel[] | null;
 }
 
+@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Một yêu cầu báo cáo của kế hoạch, như văn bản đã viết; khi ban hành, dịch vụ báo cáo tạo chế độ báo cáo từ đó (hoặc gắn với chế độ đã có).' })
+export class ReportingRequirementInput {
+  @Field({ description: 'Ví dụ: "báo cáo kết quả về UBND huyện định kỳ hằng quý, 6 tháng, 9 tháng và năm", "báo cáo sơ kết trước ngày 15/9/2021".' }) text!: string;
+  @Field(() => ID, { nullable: true, description: 'Chế độ báo cáo đã có mà yêu cầu này gắn vào (không tạo chế độ mới).' }) regimeId?: string | null;
+}
+
 @InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Dự thảo kế hoạch, như văn bản đã viết.' })
 export class DraftPlanInput {
   @Field({ description: 'Số kế hoạch, ví dụ "154/KH-UBND".' }) number!: string;
@@ -79,4 +85,5 @@ export class DraftPlanInput {
   @Field(() => AppendixColumnsInput, { nullable: true }) columns?: AppendixColumnsInput | null;
   @Field(() => [DraftSectionInput]) sections!: DraftSectionInput[];
   @Field(() => CascadeInput, { nullable: true }) cascade?: CascadeInput | null;
+  @Field(() => [ReportingRequirementInput], { nullable: true, description: 'Yêu cầu báo cáo (mục tổ chức thực hiện).' }) reportingRequirements?: ReportingRequirementInput[] | null;
 }

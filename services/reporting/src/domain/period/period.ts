@@ -77,3 +77,24 @@ export function cutOffOf(period: Period, rule: CutOffRule = { rule: 'DECREE_09' 
     }
   }
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** "quý III năm 2021", "tháng 9 năm 2021", "6 tháng đầu năm 2021", "9 tháng năm 2021", "năm 2021". */
+export function periodLabel(key: string): string {
+  const period = parsePeriod(key);
+  switch (period.type) {
+    case 'MONTH':
+      return `tháng ${period.lastMonth} năm ${period.year}`;
+    case 'QUARTER':
+      return `quý ${ROMAN[period.lastMonth / 3 - 1]} năm ${period.year}`;
+    case 'HALF_YEAR':
+      return `6 tháng đầu năm ${period.year}`;
+    case 'NINE_MONTHS':
+      return `9 tháng năm ${period.year}`;
+    case 'YEAR':
+      return `năm ${period.year}`;
+    case 'AD_HOC':
+      return '';
+  }
+}

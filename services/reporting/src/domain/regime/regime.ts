@@ -69,6 +69,8 @@ export interface RegimeDefinition {
   readonly planIds: readonly string[];
   /** Where it comes from (e.g. "Kế hoạch 154/KH-UBND, mục V"). */
   readonly source: string | null;
+  /** Made by the platform from a plan's reporting requirement (its n-th, 1-based) when the plan was issued; absent when defined by hand. */
+  readonly fromPlan?: { readonly planId: string; readonly planNumber: string; readonly requirement: number } | null;
 }
 
 const bad = (message: string, field: string) => new DomainError('REGIME.INVALID', message, { kind: 'BAD_USER_INPUT', field });

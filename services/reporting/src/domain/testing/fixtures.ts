@@ -5,7 +5,8 @@ import { ReportFacts } from '../report/report.decider';
 
 /** Thăng Bình's quarterly regime of the demo (one source), with items covering every rule. */
 export const quarterlyRegime = (overrides: Partial<RegimeDefinition> = {}): RegimeDefinition => ({
-  ...thangBinhRegime('plan-1'),
+  ...thangBinhRegime(),
+  planIds: ['plan-1'],
   id: 'r1',
   name: 'Báo cáo cải cách hành chính hằng quý',
   form: {

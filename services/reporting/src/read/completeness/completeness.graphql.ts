@@ -1,6 +1,7 @@
 import { Args, Field, Float, ID, Int, ObjectType, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity, SignedIn } from '@reform/auth';
+import { Page, pageOf, pageType, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { REPORTING_GRAPHQL_TYPES as T } from '../../graphql-types';
 import { UnitRef } from '../reports/report.types';
 import { CompletenessQuery, SubtreeCompleteness } from './completeness.query';
@@ -22,11 +23,14 @@ export class CompletenessType {
   @Field(() => Float, { nullable: true }) submittedRate!: number | null;
   @Field(() => Float, { nullable: true }) onTimeRate!: number | null;
   @Field(() => Float, { nullable: true }) acceptedRate!: number | null;
-  @Field(() => [ID]) missingUnitCodes!: string[];
-  @Field(() => [UnitRef], { description: 'Đơn vị chưa báo cáo.' }) missingUnits!: UnitRef[];
 }
 
-const view = (c: SubtreeCompleteness): CompletenessType => ({ ...c, unit: { code: c.unitCode }, missingUnitCodes: [...c.missingUnitCodes], missingUnits: c.missingUnitCodes.map((code) => ({ code })) });
+/** The most missing units one answer lists (a country-wide period has thousands); `missingUnitPage` pages beyond. */
+export const MISSING_UNITS_PAGE_MAX = 1_000;
+
+const MissingUnitPage = pageType('MissingUnitPage', () => UnitRef, { registerIn: T, description: 'Một trang danh sách đơn vị chưa báo cáo, theo mã đơn vị.' });
+
+const view = (c: SubtreeCompleteness): CompletenessType => ({ ...c, unit: { code: c.unitCode } });
 
 @Resolver(() => CompletenessType)
 export class CompletenessResolver {
@@ -44,6 +48,28 @@ export class CompletenessResolver {
   @ResolveField(() => [CompletenessType], { description: 'Tình hình của từng đơn vị trực thuộc.' })
   async children(@Parent() parent: CompletenessType): Promise<CompletenessType[]> {
     return (await this.query.children(parent.regimeId, parent.period, parent.unitCode)).map(view);
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => [ID], { description: `Mã đơn vị chưa báo cáo, theo mã (tối đa ${MISSING_UNITS_PAGE_MAX} một lần; offset, limit).` })
+  async missingUnitCodes(@Parent() parent: CompletenessType, @Args('offset', { type: () => Int, nullable: true }) offset?: number, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<string[]> {
+    const window = pageWindow({ offset, limit }, MISSING_UNITS_PAGE_MAX);
+    refuseSilentCut(parent.missing, window, 'đơn vị chưa báo cáo', 'missingUnitPage');
+    return this.query.missing(parent.regimeId, parent.period, parent.unitCode, window.offset, window.limit);
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => [UnitRef], { description: `Đơn vị chưa báo cáo, theo mã (tối đa ${MISSING_UNITS_PAGE_MAX} một lần; offset, limit).` })
+  async missingUnits(@Parent() parent: CompletenessType, @Args('offset', { type: () => Int, nullable: true }) offset?: number, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<UnitRef[]> {
+    return (await this.missingUnitCodes(parent, offset, limit)).map((code) => ({ code }));
+  }
+
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => MissingUnitPage, { description: 'Đơn vị chưa báo cáo, từng trang, với tổng số.' })
+  async missingUnitPage(@Parent() parent: CompletenessType, @Args('offset', { type: () => Int, nullable: true }) offset?: number, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<Page<UnitRef>> {
+    const window = pageWindow({ offset, limit }, MISSING_UNITS_PAGE_MAX);
+    const codes = await this.query.missing(parent.regimeId, parent.period, parent.unitCode, window.offset, window.limit);
+    return pageOf(codes.map((code) => ({ code })), parent.missing, window);
   }
 }
 

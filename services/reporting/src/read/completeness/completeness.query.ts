@@ -1,83 +1,79 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
-import { Completeness, completenessOf, ReportRow } from '../../domain/completeness/completeness';
+import { CompletenessCounts, CompletenessRates, ratesOf } from '../../domain/completeness/completeness';
 import { REPORTING_SCHEMA as S } from '../../schema';
 
-export interface SubtreeCompleteness extends Completeness {
+export interface SubtreeCompleteness extends CompletenessCounts, CompletenessRates {
   readonly regimeId: string;
   readonly period: string;
   readonly unitCode: string;
 }
 
+interface CountsRow {
+  unit_code: string;
+  expected: number;
+  submitted: number;
+  on_time: number;
+  late: number;
+  missing: number;
+  accepted: number;
+  returned: number;
+  waived: number;
+}
+
+const COUNTS = `k.unit_code, k.expected, k.submitted, k.on_time, k.late, k.missing, k.accepted, k.returned, k.waived`;
+
+function completeness(regimeId: string, period: string, unitCode: string, row: CountsRow | null): SubtreeCompleteness {
+  const counts: CompletenessCounts = {
+    expected: row?.expected ?? 0,
+    submitted: row?.submitted ?? 0,
+    onTime: row?.on_time ?? 0,
+    late: row?.late ?? 0,
+    missing: row?.missing ?? 0,
+    accepted: row?.accepted ?? 0,
+    returned: row?.returned ?? 0,
+    waived: row?.waived ?? 0,
+  };
+  return { regimeId, period, unitCode, ...counts, ...ratesOf(counts) };
+}
+
 /**
- * Completeness of one period over a subtree: the reporting units' reports (not the owner's own
- * consolidated one) whose unit is the given one or lies below it, as the tree stood on the day the
- * period opened. A commune answers for itself; a district for its communes; a province for all.
- * The period's rows are read once and placed in the tree with one walk up from them
- * (`parentsUpTo`), not one subtree listing per unit: a province's answer with its districts' is
- * two queries whatever the number of districts.
+ * Completeness of one period over a subtree, read from `completeness_counts` (kept by its
+ * projection in the transaction of every report change): the reporting units' reports (not the
+ * owner's own consolidated one) at or below the unit, as the tree stood on the day the period
+ * opened. A unit's answer is one row, its children's one indexed range; the missing units are a
+ * bounded page over the reports' paths.
  */
 @Injectable()
 export class CompletenessQuery {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(UNIT_HIERARCHY) private readonly units: UnitHierarchy,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async openedOn(regimeId: string, period: string): Promise<string | null> {
-    const [row]: Array<{ opened_on: string }> = await this.dataSource.query(`SELECT to_char(opened_on, 'YYYY-MM-DD') AS opened_on FROM "${S}".cycles WHERE regime_id = $1 AND period = $2`, [regimeId, period]);
-    return row?.opened_on ?? null;
-  }
-
-  /** The period's rows at or below `unitCode`, each with the direct child of `unitCode` it lies under (itself when it is the unit). */
-  private async placed(regimeId: string, period: string, unitCode: string): Promise<Array<{ row: ReportRow; under: string }> | null> {
-    const day = await this.openedOn(regimeId, period);
-    if (!day) return null;
-    const rows: Array<{ unit_code: string; status: ReportRow['status']; submitted_on: string | null; late: boolean }> = await this.dataSource.query(
-      `SELECT unit_code, status, to_char(submitted_on, 'YYYY-MM-DD') AS submitted_on, late FROM "${S}".reports WHERE regime_id = $1 AND period = $2 AND role = 'UNIT'`,
-      [regimeId, period],
-    );
-    const parents = await this.units.parentsUpTo(unitCode, rows.map((row) => row.unit_code).filter((code) => code !== unitCode), day);
-    const out: Array<{ row: ReportRow; under: string }> = [];
-    for (const r of rows) {
-      const row: ReportRow = { unitCode: r.unit_code, status: r.status, submittedOn: r.submitted_on, late: r.late };
-      if (r.unit_code === unitCode) {
-        out.push({ row, under: unitCode });
-        continue;
-      }
-      // Walk up until the unit asked for (inside) or the end of the chain (outside).
-      let current = r.unit_code;
-      for (let depth = 0; depth < 10; depth++) {
-        const parent = parents.get(current);
-        if (!parent) break;
-        if (parent === unitCode) {
-          out.push({ row, under: current });
-          break;
-        }
-        current = parent;
-      }
-    }
-    return out;
-  }
-
+  /** Null when the period has not been opened; zeros for a unit with no report in its subtree. */
   async of(regimeId: string, period: string, unitCode: string): Promise<SubtreeCompleteness | null> {
-    const placed = await this.placed(regimeId, period, unitCode);
-    return placed ? { regimeId, period, unitCode, ...completenessOf(placed.map((p) => p.row)) } : null;
+    const rows: Array<CountsRow & { unit_code: string | null }> = await this.dataSource.query(
+      `SELECT ${COUNTS} FROM "${S}".cycles c LEFT JOIN "${S}".completeness_counts k ON k.regime_id = c.regime_id AND k.period = c.period AND k.unit_code = $3
+       WHERE c.regime_id = $1 AND c.period = $2`,
+      [regimeId, period, unitCode],
+    );
+    if (!rows.length) return null;
+    return completeness(regimeId, period, unitCode, rows[0].unit_code === null ? null : rows[0]);
   }
 
-  /** The direct children of the unit that have reports at or below them, each with its completeness. */
+  /** The direct children of the unit (on the period's opening day) that have reports at or below them, in code order. */
   async children(regimeId: string, period: string, unitCode: string): Promise<SubtreeCompleteness[]> {
-    const placed = await this.placed(regimeId, period, unitCode);
-    if (!placed) return [];
-    const byChild = new Map<string, ReportRow[]>();
-    for (const { row, under } of placed) {
-      if (under === unitCode) continue;
-      const list = byChild.get(under);
-      if (list) list.push(row);
-      else byChild.set(under, [row]);
-    }
-    return [...byChild.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([code, rows]) => ({ regimeId, period, unitCode: code, ...completenessOf(rows) }));
+    const rows: CountsRow[] = await this.dataSource.query(`SELECT ${COUNTS} FROM "${S}".completeness_counts k WHERE k.regime_id = $1 AND k.period = $2 AND k.parent_code = $3`, [regimeId, period, unitCode]);
+    return rows.sort((a, b) => a.unit_code.localeCompare(b.unit_code, 'en', { numeric: true })).map((row) => completeness(regimeId, period, row.unit_code, row));
+  }
+
+  /** A window of the units at or below `unitCode` whose report is missing (neither submitted nor waived), in code order. */
+  async missing(regimeId: string, period: string, unitCode: string, offset: number, limit: number): Promise<string[]> {
+    const rows: Array<{ unit_code: string }> = await this.dataSource.query(
+      `SELECT unit_code FROM "${S}".reports
+       WHERE regime_id = $1 AND period = $2 AND role = 'UNIT' AND $3 = ANY(path) AND submitted_on IS NULL AND status <> 'WAIVED'
+       ORDER BY unit_code COLLATE "C" OFFSET $4 LIMIT $5`,
+      [regimeId, period, unitCode, offset, limit],
+    );
+    return rows.map((row) => row.unit_code);
   }
 }

@@ -10,7 +10,7 @@ const CHANGES = ['ReportExpected', 'ReportAccepted', 'ReportReopened', 'ReportRe
  * `consolidations`: for each reviewer (the district for its communes, the province for its
  * districts) and period, its children's accepted reports aggregated by each item's rule, every
  * figure with the children behind it, and their text sections per unit. Event-driven: recomputed
- * in the transaction of any child's change, after `reports.v1` (which it reads), never by a
+ * in the transaction of any child's change, after `reports.v2` (which it reads), never by a
  * nightly job. Idempotent: it recomputes from the `reports` rows, whatever the events.
  */
 export const consolidationProjection: Projection = {

@@ -2,8 +2,12 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCe
 import ExcelJS from 'exceljs';
 import { Completeness } from '../../domain/completeness/completeness';
 import { ConsolidatedItem, ConsolidatedSection } from '../../domain/consolidation/consolidate';
-import { parsePeriod } from '../../domain/period/period';
+import { periodLabel } from '../../domain/period/period';
 import { ItemValue, Report } from '../../domain/report/report.decider';
+
+export { periodLabel };
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /**
  * The formats officials file: a report or a consolidated report as a Word document in the layout
@@ -22,27 +26,6 @@ export interface ExportContext {
   readonly consolidation: { readonly items: readonly ConsolidatedItem[]; readonly sections: readonly ConsolidatedSection[] } | null;
   readonly children: readonly Report[];
   readonly completeness: Completeness | null;
-}
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
-/** "quý III năm 2021", "tháng 9 năm 2021", "6 tháng đầu năm 2021", "9 tháng năm 2021", "năm 2021". */
-export function periodLabel(key: string): string {
-  const period = parsePeriod(key);
-  switch (period.type) {
-    case 'MONTH':
-      return `tháng ${period.lastMonth} năm ${period.year}`;
-    case 'QUARTER':
-      return `quý ${ROMAN[period.lastMonth / 3 - 1]} năm ${period.year}`;
-    case 'HALF_YEAR':
-      return `6 tháng đầu năm ${period.year}`;
-    case 'NINE_MONTHS':
-      return `9 tháng năm ${period.year}`;
-    case 'YEAR':
-      return `năm ${period.year}`;
-    case 'AD_HOC':
-      return '';
-  }
 }
 
 /** Decree 30's date line: "Thăng Bình, ngày 15 tháng 9 năm 2021", days below 10 and months below 3 with a leading zero. */

@@ -58,10 +58,16 @@ export class ReportExportResolver {
       consolidation,
       // Hierarchy order: units by their code, as the national list numbers them.
       children: children.map((row) => row.state).sort((a, b) => a.unitCode.localeCompare(b.unitCode, 'en', { numeric: true })),
-      completeness: consolidated ? await this.completeness.of(report.regimeId, report.period, report.unitCode) : null,
+      completeness: consolidated ? await this.completenessWithMissing(report) : null,
     };
     const file = format === 'DOCX' ? await reportDocx(context) : await reportXlsx(context);
     const base = `bao-cao-${report.unitCode}-${report.period}`;
     return { fileName: `${base}.${format.toLowerCase()}`, mediaType: MEDIA[format], base64: file.toString('base64') };
+  }
+
+  /** The file lists every missing unit below the reviewer (its children's reports: one file, not a page). */
+  private async completenessWithMissing(report: Report): Promise<ExportContext['completeness']> {
+    const c = await this.completeness.of(report.regimeId, report.period, report.unitCode);
+    return c ? { ...c, missingUnitCodes: await this.completeness.missing(report.regimeId, report.period, report.unitCode, 0, c.missing) } : null;
   }
 }

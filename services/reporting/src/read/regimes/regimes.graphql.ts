@@ -16,6 +16,7 @@ export const regimeView = (regime: RegimeDefinition & { definedOn: string }): Re
   selector: { text: regime.selector.text, levels: [...regime.selector.levels], unitCodes: [...regime.selector.unitCodes] },
   form: { sections: regime.form.sections.map((s) => ({ ...s })), items: regime.form.items.map((i) => ({ ...i })) },
   planIds: [...regime.planIds],
+  fromPlan: regime.fromPlan ? { ...regime.fromPlan } : null,
 });
 
 export const cycleView = (cycle: CycleFacts): CycleType => ({

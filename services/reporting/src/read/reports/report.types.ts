@@ -118,6 +118,13 @@ export class CycleType {
   @Field(() => DateScalar) openedOn!: string;
 }
 
+@ObjectType('ReportRegimeFromPlan', { registerIn: T, description: 'Chế độ báo cáo do nền tảng tạo từ yêu cầu báo cáo của một kế hoạch khi kế hoạch được ban hành.' })
+export class RegimeFromPlanType {
+  @Field(() => ID) planId!: string;
+  @Field() planNumber!: string;
+  @Field(() => Int, { description: 'Thứ tự của yêu cầu báo cáo trong kế hoạch (từ 1).' }) requirement!: number;
+}
+
 @ObjectType('ReportRegime', { registerIn: T, description: 'Chế độ báo cáo của một đơn vị.' })
 export class RegimeType {
   @Field(() => ID) id!: string;
@@ -132,6 +139,7 @@ export class RegimeType {
   @Field(() => FormType) form!: FormType;
   @Field(() => [ID], { description: 'Kế hoạch có yêu cầu báo cáo này: nhiệm vụ được giao của chúng được điền sẵn vào báo cáo.' }) planIds!: string[];
   @Field(() => String, { nullable: true }) source!: string | null;
+  @Field(() => RegimeFromPlanType, { nullable: true, description: 'Tạo tự động từ yêu cầu báo cáo của kế hoạch (trống: do người dùng định nghĩa).' }) fromPlan!: RegimeFromPlanType | null;
   @Field(() => DateScalar) definedOn!: string;
 }
 

@@ -1,5 +1,8 @@
 import { schemaMigration } from '@reform/event-store';
 import { REPORTING_SCHEMA as S } from '../../schema';
+import { recountSql } from '../completeness/completeness.projection';
+
+const onOpeningDay = `(p.valid_from IS NULL OR p.valid_from <= c.opened_on) AND (p.valid_to IS NULL OR c.opened_on < p.valid_to)`;
 
 export const reportingReadModelMigrations = [
   schemaMigration(
@@ -36,5 +39,34 @@ export const reportingReadModelMigrations = [
       `CREATE INDEX assignment_facts_plan_unit ON "${S}".assignment_facts (plan_id, unit_code)`,
     ],
     [`DROP TABLE "${S}".assignment_facts`, `DROP TABLE "${S}".consolidations`, `DROP TABLE "${S}".reports`, `DROP TABLE "${S}".cycles`, `DROP TABLE "${S}".regimes`],
+  ),
+  // Completeness as a read model (issue 18): each report's path in the tree of its period's opening
+  // day, and the counts of every unit's subtree. Existing rows are filled here, as the projections
+  // `reports.v2` and `completeness.v1` would have written them.
+  schemaMigration(
+    S,
+    1766100000000,
+    'CompletenessCounts',
+    [
+      `ALTER TABLE "${S}".reports ADD COLUMN path text[]`,
+      `UPDATE "${S}".reports SET path = ARRAY[unit_code]`,
+      // One level up per statement; a tree is at most four deep here, ten is a bound, not a guess.
+      ...Array.from(
+        { length: 10 },
+        () =>
+          `UPDATE "${S}".reports r SET path = r.path || p.parent_code FROM "${S}".cycles c, "${S}".unit_periods p
+           WHERE c.regime_id = r.regime_id AND c.period = r.period AND p.code = r.path[cardinality(r.path)] AND ${onOpeningDay}
+             AND p.parent_code IS NOT NULL AND NOT p.parent_code = ANY(r.path)`,
+      ),
+      `ALTER TABLE "${S}".reports ALTER COLUMN path SET NOT NULL`,
+      `CREATE TABLE "${S}".completeness_counts (
+        regime_id text NOT NULL, period text NOT NULL, unit_code text NOT NULL, parent_code text,
+        expected int NOT NULL, submitted int NOT NULL, on_time int NOT NULL, late int NOT NULL, missing int NOT NULL, accepted int NOT NULL, returned int NOT NULL, waived int NOT NULL,
+        PRIMARY KEY (regime_id, period, unit_code)
+      )`,
+      `CREATE INDEX completeness_counts_parent ON "${S}".completeness_counts (regime_id, period, parent_code)`,
+      recountSql(S, 'true'),
+    ],
+    [`DROP TABLE "${S}".completeness_counts`, `ALTER TABLE "${S}".reports DROP COLUMN path`],
   ),
 ];

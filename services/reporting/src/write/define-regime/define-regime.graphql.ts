@@ -21,7 +21,6 @@ import {
   SelectorLevelEnum,
 } from '../../read/reports/report.types';
 import { regimeView } from '../../read/regimes/regimes.graphql';
-import { PeriodOpening } from '../open-period/open-period';
 import { ReportingCommands } from '../shared/reporting-commands';
 
 @InputType('ReportCutOffInput', { registerIn: T })
@@ -120,7 +119,6 @@ export function definitionOf(id: string, input: DefineRegimeInput): RegimeDefini
 export class DefineRegimeResolver {
   constructor(
     private readonly commands: ReportingCommands,
-    private readonly opening: PeriodOpening,
     private readonly access: AccessControl,
   ) {}
 
@@ -132,14 +130,4 @@ export class DefineRegimeResolver {
     const handled = await this.commands.execute(regimeDecider, regimeStreamId(id), { type: 'DefineRegime', data: { definition: definitionOf(id, input), on: this.commands.today() } }, await this.commands.metadataFor(identity, input.ownerCode));
     return regimeView(handled.state as Exclude<RegimeState, { status: 'NONE' }>);
   }
-
-  @AccessCheckedInResolver('manage')
-  @Mutation(() => RegimeType, { description: 'Gắn một kế hoạch vào chế độ báo cáo: nhiệm vụ được giao của kế hoạch được điền sẵn vào các báo cáo.' })
-  async linkPlanToReportRegime(@Args('regimeId', { type: () => ID }) regimeId: string, @Args('planId', { type: () => ID }) planId: string, @Args('source', { type: () => String, nullable: true }) source: string | null, @CurrentIdentity() identity: Identity): Promise<RegimeType> {
-    const regime = await this.opening.regime(regimeId);
-    await this.access.assert(identity, 'manage', regime.ownerCode);
-    const handled = await this.commands.execute(regimeDecider, regimeStreamId(regimeId), { type: 'LinkPlan', data: { planId, source: source ?? null, on: this.commands.today() } }, await this.commands.metadataFor(identity, regime.ownerCode));
-    return regimeView(handled.state as Exclude<RegimeState, { status: 'NONE' }>);
-  }
 }
-

@@ -7,7 +7,7 @@ import { contentOf, ReportInput, reportView, ReportType } from '../../read/repor
 import { ReportAccess } from '../../read/reports/report-access';
 import { ReportActions } from '../shared/report-actions';
 
-/** The reporting unit's own work on its report: save the draft, submit (on time or late, from the deadline). */
+/** The reporting unit submits its report to the level above (on time or late, from the deadline); again after a return. */
 @Resolver(() => ReportType)
 export class SubmitReportResolver {
   constructor(
@@ -15,13 +15,6 @@ export class SubmitReportResolver {
     private readonly reports: ReportAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  @AccessCheckedInResolver('act')
-  @Mutation(() => ReportType, { description: 'Lưu bản nháp báo cáo (các phần, chỉ tiêu không gửi lên giữ nguyên).' })
-  async saveReportDraft(@Args('id', { type: () => ID }) id: string, @Args('input') input: ReportInput, @CurrentIdentity() identity: Identity): Promise<ReportType> {
-    const report = await this.actions.run(id, identity, 'act', (today, current) => ({ type: 'SaveDraft', data: { content: contentOf(input, current.content), on: today } }));
-    return reportView(report, todayOf(this.clock));
-  }
 
   @AccessCheckedInResolver('act')
   @Mutation(() => ReportType, { description: 'Gửi báo cáo lên cấp trên (đúng hạn hoặc trễ hạn theo hạn của cấp); gửi lại sau khi bị trả lại.' })

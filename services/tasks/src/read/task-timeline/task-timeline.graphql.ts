@@ -14,7 +14,7 @@ registerEnumType(TimelineExportFormatEnum, { registerIn: TASKS_GRAPHQL_TYPES, na
 @ObjectType('TimelineEntry', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một sự kiện trong dòng thời gian của một nhiệm vụ, ở bất kỳ dịch vụ nào.' })
 export class TimelineEntryType {
   @Field(() => DateTimeScalar, { description: 'Thời điểm ghi nhận.' }) at!: Date;
-  @Field({ description: 'Dịch vụ lưu sự kiện: plans (kế hoạch) hoặc tasks (giao nhiệm vụ).' }) service!: string;
+  @Field({ description: 'Dịch vụ lưu sự kiện: plans (kế hoạch), tasks (giao nhiệm vụ) hoặc reporting (báo cáo dẫn nhiệm vụ).' }) service!: string;
   @Field() stream!: string;
   @Field(() => Int) version!: number;
   @Field(() => ID) eventId!: string;
@@ -50,7 +50,7 @@ export class TaskTimelineResolver {
 
   @AccessCheckedInResolver('read-history')
   @Query(() => [TimelineEntryType], {
-    description: 'Dòng thời gian của một nhiệm vụ: ban hành, điều chỉnh kế hoạch, giao cho từng đơn vị, tiếp nhận, báo cáo tiến độ, hoàn thành; theo thứ tự thời gian. Với unitCode: chỉ phần của đơn vị đó.',
+    description: 'Dòng thời gian của một nhiệm vụ: ban hành, điều chỉnh kế hoạch, giao cho từng đơn vị, tiếp nhận, báo cáo tiến độ, hoàn thành, các báo cáo định kỳ dẫn nhiệm vụ (gửi, trả lại, chấp nhận); theo thứ tự thời gian. Với unitCode: chỉ phần của đơn vị đó.',
   })
   async taskTimeline(
     @Args('planId', { type: () => ID }) planId: string,

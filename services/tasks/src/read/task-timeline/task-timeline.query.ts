@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStore } from '@reform/event-store';
 import { Assignment, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
 import { AssignmentList } from '../assignments/assignment-list';
-import { planEventConcernsUnit, publishedTaskOf, ReceivedPlanEvent, taskTimeline, TimelineEntry } from './task-timeline';
+import { planEventConcernsUnit, publishedTaskOf, ReceivedPlanEvent, ReceivedReportEvent, taskTimeline, TimelineEntry } from './task-timeline';
 import { PublishedTask } from '@reform/contracts';
 import { PLAN_EVENTS_QUEUE } from '../../automation/plan-event-jobs';
 
@@ -44,14 +44,16 @@ export class TaskTimelineQuery {
     if (unitCode === undefined || unitCode === null) {
       if (!wholeTask) throw forbidden();
       if (!assignments.length && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
-      return taskTimeline(taskId, planEvents, await this.store.readStreams(assignments.map((assignment) => assignmentStreamId(assignment.id))));
+      const ids = assignments.map((assignment) => assignment.id);
+      return taskTimeline(taskId, planEvents, await this.store.readStreams(ids.map(assignmentStreamId)), await this.reportEventsCiting(ids));
     }
     const mine = assignments.filter((assignment) => assignment.unitCode === unitCode);
     // The unit's thread: the caller reads the unit's history, and the unit is an assignee of this task.
     if (!wholeTask && !(mine.length > 0 && (await this.access.allows(identity, 'read-history', unitCode)))) throw forbidden();
     if (!assignments.length && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
-    const events = await this.store.readStreams(mine.map((assignment) => assignmentStreamId(assignment.id)));
-    return taskTimeline(taskId, planEvents.filter((event) => planEventConcernsUnit(event, taskId, unitCode)), events);
+    const ids = mine.map((assignment) => assignment.id);
+    const events = await this.store.readStreams(ids.map(assignmentStreamId));
+    return taskTimeline(taskId, planEvents.filter((event) => planEventConcernsUnit(event, taskId, unitCode)), events, await this.reportEventsCiting(ids));
   }
 
   private async planEventsOf(planId: string): Promise<ReceivedPlanEvent[]> {
@@ -60,6 +62,24 @@ export class TaskTimelineQuery {
       [PLAN_EVENTS_QUEUE, planId],
     );
     return rows.map((row) => ({ name: row.name, data: row.data, eventId: row.message.eventId, metadata: row.message.metadata }));
+  }
+
+  /** The events of the reports that cite these assignments, as received from the reporting service (one entry per event, under the first assignment it cites). */
+  private async reportEventsCiting(assignmentIds: readonly string[]): Promise<ReceivedReportEvent[]> {
+    if (!assignmentIds.length) return [];
+    const rows: Array<{ name: string; data: unknown; meta: { eventId: string; metadata: ReceivedPlanEvent['metadata'] }; assignment_id: string; unit_code: string; regime_name: string; period: string; period_label: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (e.seq) e.name, e.data, e.meta, c.assignment_id, c.unit_code, c.regime_name, c.period, c.period_label
+       FROM "${S}".report_citations c JOIN "${S}".report_events e ON e.report_id = c.report_id
+       WHERE c.assignment_id = ANY($1::text[]) ORDER BY e.seq, c.assignment_id`,
+      [assignmentIds],
+    );
+    return rows.map((row) => ({
+      name: row.name,
+      data: row.data,
+      eventId: row.meta.eventId,
+      metadata: row.meta.metadata,
+      citation: { assignmentId: row.assignment_id, unitCode: row.unit_code, regimeName: row.regime_name, period: row.period, periodLabel: row.period_label },
+    }));
   }
 
   private async readsWholeTask(identity: Identity, issuer: string | undefined, assignments: readonly Assignment[], published: PublishedTask | null): Promise<boolean> {

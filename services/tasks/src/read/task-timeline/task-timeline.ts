@@ -1,4 +1,4 @@
-import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask } from '@reform/contracts';
+import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask, ReportAcceptedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
 import { assertNever } from '@reform/decider';
 import type { Actor, RecordedEvent } from '@reform/event-store';
 import { AssignmentEvent, AssignmentFacts } from '../../domain/assignment/assignment.decider';
@@ -14,7 +14,7 @@ import { AssignmentEvent, AssignmentFacts } from '../../domain/assignment/assign
 export interface TimelineEntry {
   readonly at: Date;
   /** The service whose event store holds the event. */
-  readonly service: 'plans' | 'tasks';
+  readonly service: 'plans' | 'tasks' | 'reporting';
   readonly stream: string;
   readonly version: number;
   readonly eventId: string;
@@ -30,6 +30,18 @@ export interface TimelineEntry {
   readonly summary: string;
   /** The event's data; for plan events, only what concerns this task. */
   readonly data: unknown;
+}
+
+/**
+ * A report's event as the tasks service received it from the reporting service, with the report's
+ * citation of one of the task's assignments (the regime and period the report is for).
+ */
+export interface ReceivedReportEvent {
+  readonly name: string;
+  readonly data: unknown;
+  readonly eventId: string;
+  readonly metadata: ReceivedPlanEvent['metadata'];
+  readonly citation: { readonly assignmentId: string; readonly unitCode: string; readonly regimeName: string; readonly period: string; readonly periodLabel: string };
 }
 
 /** A plan event as the tasks service received it (its inbox job): the contract's data and the source's metadata. */
@@ -115,14 +127,33 @@ function dueText(facts: AssignmentFacts): string {
   return facts.schedule.kind === 'periodic' ? 'không ghi thời gian, báo cáo theo kỳ' : 'không ghi thời gian';
 }
 
-const SERVICE_ORDER = { plans: 0, tasks: 1 } as const;
+/** What a report's event says, in Vietnamese, naming the report by its regime and period. */
+export function reportSummary(event: Pick<ReceivedReportEvent, 'name' | 'data' | 'citation'>): string {
+  const { regimeName, periodLabel, unitCode } = event.citation;
+  const report = `báo cáo "${regimeName}"${periodLabel ? ` ${periodLabel}` : ''} của đơn vị ${unitCode}`;
+  const data = event.data as { on?: string; late?: boolean; resubmission?: boolean; reason?: string; dueOn?: string };
+  switch (event.name) {
+    case ReportExpectedV1.name:
+      return `Mở kỳ báo cáo: ${report} (hạn ${dayVi(data.dueOn ?? '')}) dẫn nhiệm vụ này với tiến độ trong kỳ`;
+    case ReportSubmittedV1.name:
+      return `${data.resubmission ? 'Gửi lại' : 'Gửi'} ${report} ngày ${dayVi(data.on ?? '')}${data.late ? ' (trễ hạn)' : ' (đúng hạn)'}`;
+    case ReportReturnedV1.name:
+      return `Trả lại ${report} ngày ${dayVi(data.on ?? '')}. Lý do: ${data.reason ?? ''}`;
+    case ReportAcceptedV1.name:
+      return `Chấp nhận ${report} ngày ${dayVi(data.on ?? '')}`;
+    default:
+      return `${event.name}: ${report}`;
+  }
+}
+
+const SERVICE_ORDER = { plans: 0, tasks: 1, reporting: 2 } as const;
 
 /**
  * The timeline from what was received from the plans service and the assignments' own events.
  * In time order; at the same instant a plan event comes before the assignments it caused, then
  * by stream and version (a stream's events never change order).
  */
-export function taskTimeline(taskId: string, planEvents: readonly ReceivedPlanEvent[], assignmentEvents: readonly RecordedEvent[]): TimelineEntry[] {
+export function taskTimeline(taskId: string, planEvents: readonly ReceivedPlanEvent[], assignmentEvents: readonly RecordedEvent[], reportEvents: readonly ReceivedReportEvent[] = []): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const event of planEvents) {
     const entry = planEntryOf(event, taskId);
@@ -159,6 +190,24 @@ export function taskTimeline(taskId: string, planEvents: readonly ReceivedPlanEv
       assignmentId: event.streamId.replace(/^assignment-/, ''),
       unitCode: unitOf.get(event.streamId) ?? null,
       summary: assignmentSummary(typed),
+      data: event.data,
+    });
+  }
+  // The reports that cite the task's assignments (reporting service), after what they report on at the same instant.
+  for (const event of reportEvents) {
+    entries.push({
+      at: new Date(event.metadata.recordedAt),
+      service: 'reporting',
+      stream: event.metadata.stream,
+      version: event.metadata.streamVersion,
+      eventId: event.eventId,
+      type: event.name.replace(/^reporting\./, ''),
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId,
+      actor: event.metadata.actor,
+      assignmentId: event.citation.assignmentId,
+      unitCode: event.citation.unitCode,
+      summary: reportSummary(event),
       data: event.data,
     });
   }

@@ -1,6 +1,6 @@
-import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
+import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, ReportAcceptedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
-import { ReceivedPlanEvent, taskTimeline } from './task-timeline';
+import { ReceivedPlanEvent, ReceivedReportEvent, taskTimeline } from './task-timeline';
 import { exportTimeline, neutralised } from './timeline-export';
 
 const actor = { accountId: 'a-1', username: 'd513', unitCode: '513' };
@@ -83,6 +83,41 @@ describe('task timeline (pure)', () => {
     const json = exportTimeline({ planId: 'p1', taskId: 't1', unitCode: '20794' }, entries, 'JSON');
     expect(json.fileName).toBe('dong-thoi-gian_p1_t1_20794.json');
     expect(JSON.parse(json.content)).toMatchObject({ planId: 'p1', taskId: 't1', unitCode: '20794', entries: [{ type: 'PlanIssued' }, { type: 'AssignmentCreated' }, { type: 'ProgressReported' }] });
+  });
+
+  it("places the reports that cite the task's assignments among its events, each under the assignment it cites, in the reader's words", () => {
+    const citation = { assignmentId: 'x1', unitCode: '20794', regimeName: 'Báo cáo CCHC hằng quý', period: '2021-Q2', periodLabel: 'quý II năm 2021' };
+    const report = (name: string, data: unknown, minute: number, version: number): ReceivedReportEvent => ({
+      name,
+      data,
+      eventId: `report-event-${version}`,
+      metadata: { actor, correlationId: `corr-r${version}`, causationId: null, recordedAt: at(minute).toISOString(), stream: 'report-r1~2021-Q2~20794', streamVersion: version },
+      citation,
+    });
+    const reports = [
+      report(ReportSubmittedV1.name, { reportId: 'r1~2021-Q2~20794', on: '2021-06-17', late: true, resubmission: false }, 4, 2),
+      report(ReportExpectedV1.name, { reportId: 'r1~2021-Q2~20794', dueOn: '2021-06-16', assignmentIds: ['x1'] }, 1, 1),
+      report(ReportReturnedV1.name, { reportId: 'r1~2021-Q2~20794', on: '2021-06-18', reason: 'Thiếu số liệu' }, 5, 3),
+      report(ReportAcceptedV1.name, { reportId: 'r1~2021-Q2~20794', on: '2021-06-20' }, 7, 4),
+    ];
+    const entries = taskTimeline('t1', [issued], events.slice(0, 2), reports);
+    expect(entries.map((entry) => [entry.service, entry.type])).toEqual([
+      ['plans', 'PlanIssued'],
+      ['tasks', 'AssignmentCreated'],
+      ['tasks', 'AssignmentAccepted'],
+      ['reporting', 'ReportExpected'],
+      ['reporting', 'ReportSubmitted'],
+      ['reporting', 'ReportReturned'],
+      ['reporting', 'ReportAccepted'],
+    ]);
+    const reporting = entries.filter((entry) => entry.service === 'reporting');
+    expect(reporting.every((entry) => entry.assignmentId === 'x1' && entry.unitCode === '20794' && entry.stream === 'report-r1~2021-Q2~20794')).toBe(true);
+    expect(reporting.map((entry) => entry.summary)).toEqual([
+      'Mở kỳ báo cáo: báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 (hạn 16/06/2021) dẫn nhiệm vụ này với tiến độ trong kỳ',
+      'Gửi báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 17/06/2021 (trễ hạn)',
+      'Trả lại báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 18/06/2021. Lý do: Thiếu số liệu',
+      'Chấp nhận báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 20/06/2021',
+    ]);
   });
 
   it('neutralises CSV cells a spreadsheet would run as a formula (issue 12, finding 7)', () => {
