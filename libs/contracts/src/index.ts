@@ -4,3 +4,5 @@ export * from './directory/account-events';
 export * from './plans/plan-events';
 export * from './audit/auditor-queried';
 export * from './tasks/assignment-events';
+export * from './scoring/framework-events';
+export * from './testing/test-frameworks';

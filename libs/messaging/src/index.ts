@@ -10,3 +10,4 @@ export * from './lib/messaging.module';
 export * from './lib/dead-letters.cli';
 export * from './lib/jobs/job-queue';
 export * from './lib/jobs/job-processor';
+export * from './testing/publish-frameworks';

@@ -5,6 +5,7 @@ import { SCORING_GRAPHQL_TYPES } from './graphql-types';
 import { PapiReadModel } from './read/papi-results/papi-read-model';
 import { PapiResultsResolver } from './read/papi-results/papi-results.graphql';
 import { SCORING_SCHEMA } from './schema';
+import { publishScoringEvent } from './publish';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
 import { ScoringCommands } from './write/shared/scoring-commands';
@@ -42,6 +43,7 @@ export class ScoringModule {
         module: ScoringModule,
         graphqlTypes: SCORING_GRAPHQL_TYPES,
         migrations: scoringMigrations,
+        publish: publishScoringEvent,
         unitCopy: true,
         providers: [
           ScoringCommands,

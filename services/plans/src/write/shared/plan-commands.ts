@@ -7,7 +7,9 @@ import { domainEventsOf, EVENT_STORE, EventMetadata, EventStore, handleCommand, 
 import { RelayControl } from '@reform/messaging';
 import { commandMetadata, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection, PlanDraft } from '../../domain/plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, PlanState, tasksOf } from '../../domain/plan.decider';
+import { PlanCommand, PlanEvent, planDecider, planDeciderFor, PlanProblem, planStreamId, PlanState, tasksOf } from '../../domain/plan.decider';
+import { FrameworkCatalogue } from '../../domain/frameworks/catalogue';
+import { FrameworkReplica } from '../../read/frameworks/framework-replica';
 import { numberTaken, PlanNumberReserved, planNumberStreamId } from '../../domain/plan-number';
 import { planUpcasters } from '../../domain/plan.upcasters';
 import { IssuerNeighbourhood } from '../../domain/unit-references';
@@ -21,6 +23,8 @@ export interface PlanWriterDependencies {
   readonly hierarchy: UnitHierarchy;
   readonly access: Pick<AccessControl, 'assert'>;
   readonly clock: Clock;
+  /** The framework catalogue drafts are checked against: the replica of the scoring service's (ADR 0034). */
+  readonly frameworks: () => Promise<FrameworkCatalogue>;
   /** The read model kept in the append's transaction (none in a test on the in-memory store). */
   readonly projections: readonly Projection[];
   /** Called after events were appended (the relay publishes at once rather than at its next poll). */
@@ -87,7 +91,7 @@ export class PlanWriter {
   async execute(planId: string, identity: Identity, command: PlanCommand | ((state: PlanState) => Promise<PlanCommand>)): Promise<PlanType> {
     const handled = await handleCommand({
       store: this.deps.store,
-      decider: planDecider,
+      decider: planDeciderFor(await this.deps.frameworks()),
       streamId: planStreamId(planId),
       command,
       metadata: (_past, state) => this.metadataFor(identity, state.status === 'absent' ? issuerOf(command) : state.draft.issuerCode),
@@ -141,7 +145,8 @@ export class PlanCommands extends PlanWriter {
     relay: RelayControl,
     access: AccessControl,
     @Inject(CLOCK) clock: Clock,
+    frameworks: FrameworkReplica,
   ) {
-    super({ store, hierarchy, access, clock, projections: [plansProjection], appended: () => relay.nudge() });
+    super({ store, hierarchy, access, clock, frameworks: () => frameworks.fresh(), projections: [plansProjection], appended: () => relay.nudge() });
   }
 }
