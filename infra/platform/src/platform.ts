@@ -18,7 +18,7 @@ import {
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
 import { createReportingApp, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
-import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
+import { createScoringApp, EvidenceStorageChoice, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -54,6 +54,8 @@ export interface PlatformOptions {
   readonly clock?: Clock;
   /** The built web app the gateway serves at `/` (web/dist); none: the API alone. */
   readonly webRoot?: string;
+  /** Where the scoring service keeps evidence files (default: its PostgreSQL schema; ADR 0035). */
+  readonly evidence?: EvidenceStorageChoice;
 }
 
 export interface RunningPlatform {
@@ -85,7 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(tasks);
     const reporting = await createReportingApp(common);
     started.push(reporting);
-    const scoring = await createScoringApp(common);
+    const scoring = await createScoringApp({ ...common, evidence: options.evidence });
     started.push(scoring);
     report(`Services directory, plans, tasks, reporting and scoring started (${took()})`);
     if (options.importUnits) {

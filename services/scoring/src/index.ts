@@ -13,3 +13,5 @@ export { writeWorkbook } from './write/files/table-file';
 export { seedQuangDien2019 } from './demo/seed-quang-dien-2019';
 export { publishScoringEvent } from './publish';
 export { PLATFORM_FRAMEWORKS } from './domain/framework/platform-frameworks';
+export { evidenceStorageFromEnv } from './write/evidence/evidence-config';
+export type { EvidenceStorageChoice } from './write/evidence/evidence-config';

@@ -20,14 +20,16 @@ import { CampaignOpener, OpenCampaignResolver } from './write/open-campaign/open
 import { AssessmentMutation, SelfAssessmentResolver } from './write/self-assessment/self-assessment.graphql';
 import { AppraisalResolver } from './write/appraisal/appraisal.graphql';
 import { PublishResultsResolver } from './write/publish-results/publish-results.graphql';
+import { S3EvidenceStorage } from './write/evidence/s3-evidence-storage';
+import { EvidenceStorageChoice } from './write/evidence/evidence-config';
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_LIMITS, EVIDENCE_STORAGE, EvidenceLimits, FileEvidenceStorage, PostgresEvidenceStorage } from './write/evidence/evidence-storage';
 
 export interface ScoringOptions extends ServiceOptions {
   /**
-   * Where evidence files go: the service's PostgreSQL schema by default (embedded mode), or a
-   * directory. An S3-compatible adapter is for production and not written yet (ADR 0032).
+   * Where evidence files go: the service's PostgreSQL schema by default (embedded mode), a
+   * directory, or an S3-compatible store for production (ADR 0035; `evidenceStorageFromEnv`).
    */
-  readonly evidence?: { readonly directory?: string; readonly limits?: EvidenceLimits };
+  readonly evidence?: EvidenceStorageChoice & { readonly limits?: EvidenceLimits };
 }
 
 export { scoringMigrations } from './scoring-migrations';
@@ -51,7 +53,8 @@ export class ScoringModule {
           {
             provide: EVIDENCE_STORAGE,
             inject: [DataSource],
-            useFactory: (dataSource: DataSource) => (options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager)),
+            useFactory: (dataSource: DataSource) =>
+              options.evidence?.s3 ? new S3EvidenceStorage(options.evidence.s3) : options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager),
           },
           FrameworkCatalogue,
           FrameworksResolver,
