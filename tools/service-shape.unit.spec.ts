@@ -27,8 +27,6 @@ const SEVERAL_MUTATIONS: Record<string, string> = {
   'services/reporting/src/write/define-regime': 'defineReportRegime and linkPlanToReportRegime: built beside the shape test, not yet split (issue 18)',
   'services/reporting/src/write/review-report': 'accept, return, reopen, waive and approve reports: built beside the shape test, not yet split (issue 18)',
   'services/reporting/src/write/submit-report': 'saveReportDraft and submitReport: built beside the shape test, not yet split (issue 18)',
-  'services/scoring/src/write/appraisal': 'appraising a criterion and finalising: built beside the shape test, not yet split (issue 19)',
-  'services/scoring/src/write/self-assessment': 'scoring a criterion and submitting: built beside the shape test, not yet split (issue 19)',
 };
 
 const entries = (dir: string) => readdirSync(dir).map((name) => ({ name, path: join(dir, name), folder: statSync(join(dir, name)).isDirectory() }));

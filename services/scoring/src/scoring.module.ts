@@ -17,8 +17,11 @@ import { AssessmentAccess } from './read/assessments/assessment-access';
 import { AssessmentsResolver } from './read/assessments/assessments.graphql';
 import { FrameworkPublisher, LoadFrameworkResolver } from './write/load-framework/load-framework.graphql';
 import { CampaignOpener, OpenCampaignResolver } from './write/open-campaign/open-campaign.graphql';
-import { AssessmentMutation, SelfAssessmentResolver } from './write/self-assessment/self-assessment.graphql';
-import { AppraisalResolver } from './write/appraisal/appraisal.graphql';
+import { AssessmentMutation } from './write/shared/assessment-mutation';
+import { ScoreCriterionResolver } from './write/score-criterion/score-criterion.graphql';
+import { SubmitSelfAssessmentResolver } from './write/submit-self-assessment/submit-self-assessment.graphql';
+import { AppraiseCriterionResolver } from './write/appraise-criterion/appraise-criterion.graphql';
+import { FinaliseAppraisalResolver } from './write/finalise-appraisal/finalise-appraisal.graphql';
 import { PublishResultsResolver } from './write/publish-results/publish-results.graphql';
 import { S3EvidenceStorage } from './write/evidence/s3-evidence-storage';
 import { EvidenceStorageChoice } from './write/evidence/evidence-config';
@@ -65,8 +68,10 @@ export class ScoringModule {
           CampaignOpener,
           OpenCampaignResolver,
           AssessmentMutation,
-          SelfAssessmentResolver,
-          AppraisalResolver,
+          ScoreCriterionResolver,
+          SubmitSelfAssessmentResolver,
+          AppraiseCriterionResolver,
+          FinaliseAppraisalResolver,
           PublishResultsResolver,
           FulfilImprovementObligation,
           PlanPapiScoresResolver,
