@@ -32,22 +32,19 @@ describe("the framework catalogue: scoring publishes, plans' copy follows (ADR 0
   let scoringClient: GraphQLTestClient;
   let plansClient: GraphQLTestClient;
   let token: string;
+  let common: Parameters<typeof createPlansApp>[0];
 
   const clientOf = async (app: INestApplication) => new GraphQLTestClient(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
   const count = async (app: INestApplication, sql: string) => Number((await app.get(DataSource).query(sql))[0].n);
 
   beforeAll(async () => {
     database = await createTestDatabase('catalogue');
-    const common = { databaseUrl: database.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error' as const], clock: new FixedClock('2020-03-02T03:00:00Z') };
-    scoring = await createScoringApp(common);
+    common = { databaseUrl: database.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error' as const], clock: new FixedClock('2020-03-02T03:00:00Z') };
+    // Plans first: until scoring runs, nothing publishes a framework.
     plans = await createPlansApp(common);
-    scoringClient = await clientOf(scoring);
     plansClient = await clientOf(plans);
     await publishUnits(bus, UNITS);
-    await eventually(async () => {
-      expect(await count(scoring, 'SELECT count(*)::int AS n FROM scoring.units')).toBe(UNITS.length);
-      expect(await count(plans, 'SELECT count(*)::int AS n FROM plans.units')).toBe(UNITS.length);
-    });
+    await eventually(async () => expect(await count(plans, 'SELECT count(*)::int AS n FROM plans.units')).toBe(UNITS.length));
     const identity: Identity = { accountId: 'acc-d477', username: 'd477', unitCode: '477', roles: [{ role: 'UNIT_MANAGER' as Role, unitCode: '477' }] };
     token = (await new TokenService([...TEST_SIGNING_KEYS]).issue(identity)).token;
   }, 120_000);
@@ -68,12 +65,18 @@ describe("the framework catalogue: scoring publishes, plans' copy follows (ADR 0
     sections: [{ title: 'Chỉ đạo, điều hành', indicator: { framework: SET_2020.code, code }, tasks: [{ text: 'Ban hành kế hoạch', implementing: { text: 'Văn phòng HĐND và UBND huyện Quảng Điền' } }] }],
   });
 
-  it('holds nothing of its own: the platform frameworks arrive from scoring, a draft citing PAPI is refused before', async () => {
+  it('holds nothing of its own: a draft citing PAPI is refused until scoring, started, publishes the platform frameworks', async () => {
     const papiDraft = { ...draftCiting('1.1'), frameworks: ['PAPI'], sections: [] };
     expect((await plansClient.request(DRAFT, { input: papiDraft }, token)).errors?.[0].extensions).toMatchObject({ rule: 'PLAN.UNKNOWN_FRAMEWORK' });
-    await seedFrameworks(scoring, { demoIndexSet: false });
+    expect(await count(plans, 'SELECT count(*)::int AS n FROM plans.frameworks')).toBe(0);
+
+    scoring = await createScoringApp(common);
+    scoringClient = await clientOf(scoring);
+    await eventually(async () => expect(await count(scoring, 'SELECT count(*)::int AS n FROM scoring.units')).toBe(UNITS.length));
     await eventually(async () => expect(await count(plans, 'SELECT count(*)::int AS n FROM plans.frameworks')).toBe(6));
     expect((await plansClient.request(DRAFT, { input: { ...papiDraft, number: '2/KH-UBND' } }, token)).errors).toBeUndefined();
+    // The same content again (the embedded platform's seed, a restart) is no new version.
+    expect((await seedFrameworks(scoring, { demoIndexSet: false })).frameworks).toEqual(['PAPI v1', 'PAR_INDEX v1', 'SIPAS v1', 'ICT_INDEX v1', 'DDCI v1', 'OTHER v1']);
   });
 
   it("a set loaded from Excel in scoring is in plans' catalogue, citable and named; a corrected edition replaces it as version 2", async () => {

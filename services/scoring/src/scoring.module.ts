@@ -12,6 +12,7 @@ import { ScoringCommands } from './write/shared/scoring-commands';
 import { PlanPapiScoresResolver } from './read/plan-papi-scores/plan-papi-scores.graphql';
 import { FulfilImprovementObligation } from './automation/when-plan-issued-then-fulfil-improvement-obligation/fulfil-improvement-obligation';
 import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';
+import { PublishPlatformFrameworks } from './automation/when-service-starts-then-publish-platform-frameworks/publish-platform-frameworks';
 import { FrameworksResolver } from './read/frameworks/frameworks.graphql';
 import { AssessmentAccess } from './read/assessments/assessment-access';
 import { AssessmentsResolver } from './read/assessments/assessments.graphql';
@@ -63,6 +64,7 @@ export class ScoringModule {
           FrameworksResolver,
           FrameworkPublisher,
           LoadFrameworkResolver,
+          PublishPlatformFrameworks,
           AssessmentAccess,
           AssessmentsResolver,
           CampaignOpener,

@@ -4,9 +4,10 @@ import { FrameworkPublisher } from '../write/load-framework/load-framework.graph
 import { DEMO_INDEX_SET } from './demo-index-set';
 
 /**
- * The frameworks the platform knows (PAPI editions, the frameworks plans cite) and, for the demo,
- * the illustrative Quảng Điền set; idempotent (same content, no new version). The platform runs it
- * at every start: the plans service's catalogue is a replica of what this publishes (ADR 0034).
+ * The frameworks the platform knows (PAPI editions, the frameworks plans cite; the service itself
+ * publishes them at start) and, for the demo, the illustrative Quảng Điền set; idempotent (same
+ * content, no new version). The embedded platform runs it at every start and waits until the plans
+ * service's copy holds what scoring published (ADR 0034).
  */
 export async function seedFrameworks(app: INestApplication, options: { demoIndexSet: boolean }): Promise<{ frameworks: string[] }> {
   const publisher = app.get(FrameworkPublisher);

@@ -3,7 +3,7 @@ import { FrameworkDefinition } from './framework.decider';
 
 /**
  * The frameworks the platform starts with, published by the scoring service at every start
- * (same content, no new version) and replicated to the plans service (ADR 0034): PAPI with its
+ * (automation/when-service-starts-then-publish-platform-frameworks; same content, no new version) and replicated to the plans service (ADR 0034): PAPI with its
  * editions, and the frameworks a plan may cite whose criteria are each province's own data (the
  * PAR index as a family, SIPAS, ICT INDEX, DDCI, other). A province's PAR index set is loaded
  * as data (from Excel), never added here.
