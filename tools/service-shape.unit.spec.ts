@@ -23,8 +23,6 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * folder (git mv the file, then move each mutation into write/<its-use-case>/).
  */
 const SEVERAL_MUTATIONS: Record<string, string> = {
-  'services/scoring/src/write/appraisal': 'appraising a criterion and finalising: built beside the shape test, not yet split (issue 19)',
-  'services/scoring/src/write/self-assessment': 'scoring a criterion and submitting: built beside the shape test, not yet split (issue 19)',
 };
 
 const entries = (dir: string) => readdirSync(dir).map((name) => ({ name, path: join(dir, name), folder: statSync(join(dir, name)).isDirectory() }));

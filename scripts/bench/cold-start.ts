@@ -219,7 +219,7 @@ async function main() {
           ...started.output
             // eslint-disable-next-line no-control-regex
             .map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''))
-            .map((line) => /(Embedded PostgreSQL ready|Services directory, plans, tasks, reporting and scoring started|National unit list:|Reorganisation 2025-07-01: [0-9]+ events correcting|Demo directory data:|Demo accounts:|Demo two-tier Đà Nẵng|Unit copies of plans, tasks, reporting and scoring|Demo plans:|Demo assignments:|Demo reporting:|Demo scoring:|Gateway composed).*/.exec(line)?.[0])
+            .map((line) => /(Embedded PostgreSQL ready|Services directory, plans, tasks, reporting and scoring started|National unit list:|Reorganisation 2025-07-01: [0-9]+ events correcting|Demo directory data:|Demo accounts:|Demo two-tier Đà Nẵng|Unit copies of plans, tasks, reporting and scoring|Frameworks published by scoring|Demo plans:|Demo assignments:|Demo reporting:|Demo scoring:|Gateway composed).*/.exec(line)?.[0])
             .filter((line): line is string => Boolean(line))
             .map((line) => `${' '.repeat(42)}${line}`),
         );

@@ -18,7 +18,7 @@ import {
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
 import { createReportingApp, defineDemoRegimes, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
-import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
+import { createScoringApp, EvidenceStorageChoice, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
 import { startGateway, RunningGateway } from '@reform/gateway';
@@ -54,6 +54,8 @@ export interface PlatformOptions {
   readonly clock?: Clock;
   /** The built web app the gateway serves at `/` (web/dist); none: the API alone. */
   readonly webRoot?: string;
+  /** Where the scoring service keeps evidence files (default: its PostgreSQL schema; ADR 0035). */
+  readonly evidence?: EvidenceStorageChoice;
 }
 
 export interface RunningPlatform {
@@ -85,7 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     started.push(tasks);
     const reporting = await createReportingApp(common);
     started.push(reporting);
-    const scoring = await createScoringApp(common);
+    const scoring = await createScoringApp({ ...common, evidence: options.evidence });
     started.push(scoring);
     report(`Services directory, plans, tasks, reporting and scoring started (${took()})`);
     if (options.importUnits) {
@@ -126,6 +128,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       { app: scoring, schema: SCORING_SCHEMA },
     ]);
     report(`Unit copies of plans, tasks, reporting and scoring caught up (${Date.now() - begun} ms)`);
+    // The framework catalogue is the scoring service's (ADR 0034): published at every start (same
+    // content, no new version), and plans decide drafts against their copy, so it must hold it first.
+    stepBegun = Date.now();
+    const { frameworks } = await seedFrameworks(scoring, { demoIndexSet: options.demo === true });
+    await frameworkCopyCaughtUp(scoring, plans);
+    report(`Frameworks published by scoring and copied to plans: ${frameworks.join(', ')} (${took()})`);
     if (options.demo) {
       stepBegun = Date.now();
       // Before the plans: seed 002's reporting requirement names Thăng Bình's regime, which its issue links.
@@ -145,9 +153,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       );
       stepBegun = Date.now();
       const papi = await seedPapiResults(scoring);
-      const { frameworks } = await seedFrameworks(scoring, { demoIndexSet: true });
       const quangDien = await seedQuangDien2019(scoring);
-      report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), frameworks ${frameworks.join(', ')}, Quảng Điền 2019 campaign: ${quangDien.assessments} assessments published (${took()})`);
+      report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), Quảng Điền 2019 campaign: ${quangDien.assessments} assessments published (${took()})`);
     }
     stepBegun = Date.now();
     const gateway = await startGateway({
@@ -205,6 +212,21 @@ async function assignmentFactsCaughtUp(tasks: INestApplication, reporting: INest
 }
 
 /** Waits until every service's copy of the unit tables has the directory's digest (60 s at most). */
+/** Waits until the plans service's copy holds every framework version the scoring service published. */
+async function frameworkCopyCaughtUp(scoring: INestApplication, plans: INestApplication, timeoutMs = 60_000): Promise<void> {
+  const versions = `SELECT code, version FROM "%s".frameworks ORDER BY code, version`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const published: Array<{ code: string; version: number }> = await scoring.get(DataSource).query(versions.replace('%s', SCORING_SCHEMA));
+    const copied: Array<{ code: string; version: number }> = await plans.get(DataSource).query(versions.replace('%s', PLANS_SCHEMA));
+    const have = new Set(copied.map((row) => `${row.code}@${row.version}`));
+    const missing = published.filter((row) => !have.has(`${row.code}@${row.version}`));
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`The plans service's framework catalogue lacks ${missing.map((row) => `${row.code} v${row.version}`).join(', ')} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function unitCopiesCaughtUp(directory: INestApplication, copies: readonly { app: INestApplication; schema: string }[], timeoutMs = 60_000): Promise<void> {
   const source = directory.get(DataSource);
   const deadline = Date.now() + timeoutMs;

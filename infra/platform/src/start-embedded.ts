@@ -6,6 +6,7 @@ import { parseSigningKeys, SigningKey } from '@reform/auth';
 import { loadConfig, httpConfig, portConfig, runProcess } from '@reform/config';
 import { InProcessBus } from '@reform/messaging';
 import { startTracing } from '@reform/observability';
+import { evidenceStorageFromEnv } from '@reform/scoring';
 import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startPlatform } from './platform';
@@ -37,7 +38,7 @@ runProcess('embedded', async () => {
   };
   try {
     const signingKeys = embeddedSigningKeys(config.DATA_DIR);
-    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line), trustedProxies: listOf(process.env.TRUSTED_PROXIES), corsOrigins: listOf(process.env.CORS_ORIGINS), webRoot });
+    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, logger: ['error', 'warn'], report: (line) => log.log(line), trustedProxies: listOf(process.env.TRUSTED_PROXIES), corsOrigins: listOf(process.env.CORS_ORIGINS), webRoot, evidence: evidenceStorageFromEnv(process.env) });
     log.log(`Web app at ${platform.gatewayUrl.replace(/graphql$/, '')} (public page: ${platform.gatewayUrl.replace(/graphql$/, 'cong-khai')})`);
     log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);

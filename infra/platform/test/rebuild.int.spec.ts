@@ -26,7 +26,7 @@ describe('npm run rebuild on the demo platform', () => {
     const code = await runRebuildCommand(argv, env, { print: (line) => out.push(line), printError: (line) => err.push(line), progressIntervalMs: 0 });
     return { code, out, err };
   };
-  const dataSourceOf = (service: string) => test.platform[service as 'directory' | 'plans' | 'tasks'].get(DataSource);
+  const dataSourceOf = (service: string) => test.platform[service as 'directory' | 'plans' | 'tasks' | 'reporting' | 'scoring'].get(DataSource);
 
   it.each(Object.keys(REBUILDABLE_SERVICES))('%s: the rebuilt read models equal the live ones, with progress and a summary', async (service) => {
     const { readModels } = REBUILDABLE_SERVICES[service];
@@ -60,7 +60,7 @@ describe('npm run rebuild on the demo platform', () => {
   });
 
   it('refuses an unknown service, a missing DATABASE_URL and a database whose schema is not migrated, with exit code 2', async () => {
-    expect(await run(['reports'])).toMatchObject({ code: 2, err: ['rebuild: unknown service "reports": rebuild directory, plans, tasks or reporting', expect.stringMatching(/^usage: npm run rebuild/)] });
+    expect(await run(['reports'])).toMatchObject({ code: 2, err: ['rebuild: unknown service "reports": rebuild directory, plans, tasks, reporting or scoring', expect.stringMatching(/^usage: npm run rebuild/)] });
     expect(await run([])).toMatchObject({ code: 2, err: ['rebuild: a service is required', expect.stringMatching(/^usage/)] });
     expect(await run(['tasks'], {})).toMatchObject({ code: 2, err: ['rebuild: DATABASE_URL is not set (or pass --database-url)', expect.stringMatching(/^usage/)] });
     expect(await run(['tasks', '--page-size', '0'])).toMatchObject({ code: 2, err: ['rebuild: --page-size "0" is not a positive integer', expect.stringMatching(/^usage/)] });

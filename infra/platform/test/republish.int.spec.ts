@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { PostgresEventStore, runMigrations, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
 import { IntegrationMessage, JetStreamBus } from '@reform/messaging';
 import { DIRECTORY_SCHEMA, directoryMigrations } from '@reform/directory';
+import { SCORING_SCHEMA, scoringMigrations } from '@reform/scoring';
+import { FrameworkVersionPublishedV1 } from '@reform/contracts';
 import { createTestDatabase, eventually, testNatsUrl, TestDatabase, uniqueName } from '@reform/testing';
 import { runRepublishCommand } from '../src/republish/republish-command';
 
@@ -74,7 +76,7 @@ describe('npm run republish', () => {
 
   it.each([
     [[], 'republish: a service is required'],
-    [['reports', '--from-position', '0/0'], 'republish: unknown service "reports": republish directory, plans, tasks or reporting'],
+    [['reports', '--from-position', '0/0'], 'republish: unknown service "reports": republish directory, plans, tasks, reporting or scoring'],
     [['directory'], 'republish: give exactly one of --from-position and --from-instant'],
     [['directory', '--from-position', '0/0', '--from-instant', '2026-01-01T00:00:00Z'], 'republish: give exactly one of --from-position and --from-instant'],
     [['directory', '--from-position', '12'], 'republish: --from-position: position "12" is not <transaction id>/<position>, e.g. 10234/5120'],
@@ -84,6 +86,54 @@ describe('npm run republish', () => {
     const { code, err } = await run(argv as string[]);
     expect(code).toBe(2);
     expect(err[0]).toBe(message);
-    expect(err[1]).toMatch(/^usage: npm run republish -- <directory\|plans\|tasks\|reporting>/);
+    expect(err[1]).toMatch(/^usage: npm run republish -- <directory\|plans\|tasks\|reporting\|scoring>/);
+  });
+});
+
+/**
+ * `npm run republish -- scoring ...`: the framework versions go out again as
+ * scoring.FrameworkVersionPublished v1 (what the plans service's catalogue copy consumes, ADR
+ * 0034); campaigns, assessments and PAPI results stay private.
+ */
+describe('npm run republish -- scoring', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const prefix = uniqueName('republishscoring');
+  let consumerBus: JetStreamBus;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('republish_scoring');
+    dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: SCORING_SCHEMA, migrations: scoringMigrations() }));
+    await runMigrations(dataSource);
+    store = new PostgresEventStore(dataSource, SCORING_SCHEMA);
+    consumerBus = await JetStreamBus.connect({ servers: testNatsUrl(), prefix });
+  });
+  afterAll(async () => {
+    await consumerBus?.deleteStreams().catch(() => undefined);
+    await consumerBus?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('publishes every framework version again, validated against its contract, and nothing else', async () => {
+    const listed = (code: string, name: string) => ({ type: 'FrameworkVersionPublished', data: { code, version: 1, definition: { kind: 'LISTED', code, name }, source: null, on: '2026-01-05' } });
+    await store.append('framework-SIPAS', 'no_stream', [listed('SIPAS', 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)')], metadata);
+    await store.append('papi-2019', 'no_stream', [{ type: 'PapiResultsImported', data: { year: 2019, revision: 1, rows: [], source: null, on: '2026-01-05' } }], metadata);
+    await store.append('framework-DDCI', 'no_stream', [listed('DDCI', 'Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI)')], metadata);
+
+    const out: string[] = [];
+    const code = await runRepublishCommand(['scoring', '--from-position', '0/0'], { DATABASE_URL: database.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix }, { print: (l) => out.push(l), printError: () => undefined });
+    expect(code).toBe(0);
+    expect(out).toEqual([expect.stringMatching(/^republished 2 messages of scoring \(3 events read\) from position 0\/0 to \d+\/\d+$/)]);
+
+    const received: IntegrationMessage[] = [];
+    const subscription = await consumerBus.subscribe({ consumer: 'republish-scoring-test', subjects: ['scoring.>'] }, async (message) => {
+      received.push(message);
+    });
+    await eventually(() => expect(received.map((m) => m.metadata.stream)).toEqual(['framework-SIPAS', 'framework-DDCI']));
+    expect(received[1]).toMatchObject({ name: 'scoring.FrameworkVersionPublished', version: 1, subject: 'scoring.framework.FrameworkVersionPublished' });
+    expect(FrameworkVersionPublishedV1.validate(received[1].data)).toEqual({ code: 'DDCI', version: 1, kind: 'LISTED', name: 'Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI)', editions: [], issuerCode: null, publishedOn: '2026-01-05' });
+    await subscription.stop();
   });
 });

@@ -5,3 +5,5 @@ export * from './plans/plan-events';
 export * from './audit/auditor-queried';
 export * from './tasks/assignment-events';
 export * from './reporting/report-events';
+export * from './scoring/framework-events';
+export * from './testing/test-frameworks';

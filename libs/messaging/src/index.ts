@@ -11,3 +11,4 @@ export * from './lib/dead-letters.cli';
 export * from './lib/jobs/job-queue';
 export * from './lib/jobs/job-processor';
 export * from './lib/periodic-tick';
+export * from './testing/publish-frameworks';

@@ -9,6 +9,9 @@ import { PlanRecord } from './read/plans/plan.record';
 import { PlanResolver } from './read/plans/plans.graphql';
 import { PublicPlansResolver } from './read/plans/public-plans.graphql';
 import { PLANS_SCHEMA } from './schema';
+import { KeepFrameworkCatalogue } from './automation/when-framework-published-then-keep-catalogue/keep-framework-catalogue';
+import { FrameworkReplica } from './read/frameworks/framework-replica';
+import { PlanFrameworksResolver, PlanIndicatorResolver } from './read/frameworks/frameworks.graphql';
 import { AmendPlanResolver } from './write/amend-plan/amend-plan.graphql';
 import { ClosePlanResolver } from './write/close-plan/close-plan.graphql';
 import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
@@ -23,7 +26,7 @@ export type PlansOptions = ServiceOptions;
 
 export { plansMigrations } from './plans-migrations';
 
-/** The plans service: plans drafted, issued, amended and closed; its subgraph; its relay; its copy of the units. */
+/** The plans service: plans drafted, issued, amended and closed; its subgraph; its relay; its copies of the units and of the scoring service's framework catalogue. */
 @Module({})
 export class PlansModule {
   static forRoot(options: PlansOptions): DynamicModule {
@@ -37,7 +40,7 @@ export class PlansModule {
         entities: [PlanRecord],
         publish: publishPlanEvent,
         unitCopy: true,
-        providers: [PlanReadModel, PlanAccess, PlanCommands, ParentPlanCheck, PlanResolver, PublicPlansResolver, DraftPlanResolver, ReviseDraftResolver, IssuePlanResolver, IssuePreviewResolver, AmendPlanResolver, ClosePlanResolver],
+        providers: [FrameworkReplica, KeepFrameworkCatalogue, PlanFrameworksResolver, PlanIndicatorResolver, PlanReadModel, PlanAccess, PlanCommands, ParentPlanCheck, PlanResolver, PublicPlansResolver, DraftPlanResolver, ReviseDraftResolver, IssuePlanResolver, IssuePreviewResolver, AmendPlanResolver, ClosePlanResolver],
       },
       options,
     );

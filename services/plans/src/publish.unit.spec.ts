@@ -1,7 +1,10 @@
 import { planUpcasters } from './domain/plan.upcasters';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
-import { PlanCommand, PlanEvent, planDecider, PlanState } from './domain/plan.decider';
+import { PlanCommand, PlanEvent, planDeciderFor, PlanState } from './domain/plan.decider';
+import { TEST_CATALOGUE } from './domain/testing/test-catalogue';
+
+const planDecider = planDeciderFor(TEST_CATALOGUE);
 import { PlanDraft } from './domain/plan-draft';
 import { districtNeighbourhood } from './domain/testing/fixture-hierarchy';
 import { publishPlanEvent } from './publish';

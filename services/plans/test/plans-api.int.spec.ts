@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanAmendedV1, PlanIssuedV1 } from '@reform/contracts';
+import { PlanAmendedV1, PlanIssuedV1, TEST_FRAMEWORKS } from '@reform/contracts';
 import { Identity, Role, TokenService } from '@reform/auth';
-import { InProcessBus, IntegrationMessage } from '@reform/messaging';
+import { InProcessBus, IntegrationMessage, publishFrameworks } from '@reform/messaging';
 import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { publishUnits, TEST_PROVINCE, TestUnit } from '@reform/unit-hierarchy';
 import { createPlansApp } from '../src';
@@ -63,7 +63,10 @@ describe('plans service: draft, issue, amend, read, publish', () => {
       published.push(message);
     });
     await publishUnits(bus, UNITS);
+    // The catalogue is the scoring service's: published to the plans service's replica as scoring would (ADR 0034).
+    await publishFrameworks(bus, TEST_FRAMEWORKS);
     await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.units`))[0].n)).toBe(UNITS.length));
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.frameworks`))[0].n)).toBe(TEST_FRAMEWORKS.length));
     token.d513 = await tokenFor('d513', 'UNIT_MANAGER', '513');
     token.d514 = await tokenFor('d514', 'UNIT_MANAGER', '514');
     token.c20797 = await tokenFor('c20797', 'UNIT_OFFICER', '20797');
@@ -335,5 +338,19 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     const reused = await issue(other);
     expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
     expect((await as('d513', PLAN, { id: other })).data.plan.status).toBe('DRAFT');
+  });
+  it("decides against its replica of the scoring service's catalogue: a set published later is listed, citable and named; a message seen twice keeps one row", async () => {
+    const set = { code: 'CCHC-HUYEN-2021', version: 1, kind: 'PAR_INDEX_SET' as const, name: 'Bộ chỉ số CCHC cấp huyện 2021', editions: [{ fromYear: 2021, indicators: [{ code: '1', name: 'Công tác chỉ đạo, điều hành' }, { code: '1.2', name: 'Kiểm tra CCHC' }] }], issuerCode: '49', publishedOn: '2021-03-01' };
+    const input = { ...draftInput([OFFICE_TASK]), frameworks: ['CCHC-HUYEN-2021'], sections: [{ title: 'Kiểm tra', indicator: { framework: 'CCHC-HUYEN-2021', code: '1.2' }, tasks: [OFFICE_TASK] }] };
+    const before = await as('d513', DRAFT, { input });
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.UNKNOWN_FRAMEWORK', field: 'input.frameworks[0]' });
+
+    await publishFrameworks(bus, [set]);
+    await publishFrameworks(bus, [set]);
+    await eventually(async () => expect((await as('d513', `{ planFrameworks { code kind version issuerCode editions { fromYear indicators { code name } } } }`, {})).data.planFrameworks).toContainEqual({ code: 'CCHC-HUYEN-2021', kind: 'PAR_INDEX_SET', version: 1, issuerCode: '49', editions: set.editions }));
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM plans.frameworks WHERE code = 'CCHC-HUYEN-2021'`))[0].n).toBe(1);
+    const drafted = await as('d513', DRAFT, { input });
+    expect(drafted.errors).toBeUndefined();
+    expect(drafted.data.draftPlan.sections[0].indicator).toEqual({ framework: 'CCHC-HUYEN-2021', code: '1.2', name: 'Kiểm tra CCHC' });
   });
 });

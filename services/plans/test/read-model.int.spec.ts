@@ -3,7 +3,8 @@ import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
 import { EventMetadata, handleCommand, PostgresEventStore, project, RecordedEvent, runMigrations, serviceDataSourceOptions, START, SYSTEM_ACTOR } from '@reform/event-store';
 import { PLANS_SCHEMA } from '../src/schema';
 import { plansMigrations } from '../src/plans-migrations';
-import { PlanCommand, planDecider, planStreamId } from '../src/domain/plan.decider';
+import { PlanCommand, planDeciderFor, planStreamId } from '../src/domain/plan.decider';
+import { TEST_CATALOGUE } from '../src/domain/testing/test-catalogue';
 import { plansProjection } from '../src/read/plans/plans.projection';
 import { districtNeighbourhood } from '../src/domain/testing/fixture-hierarchy';
 
@@ -29,7 +30,7 @@ describe('plans read model', () => {
 
   const table = (manager: EntityManager = dataSource.manager) =>
     manager.query(`SELECT id, number, title, issuer_code, year, status, revision, implements_plan_id, issued_on::text, frameworks, document, version FROM plans.plans ORDER BY id`);
-  const run = (planId: string, command: PlanCommand) => handleCommand({ store, decider: planDecider, streamId: planStreamId(planId), command, metadata, projections: [plansProjection] });
+  const run = (planId: string, command: PlanCommand) => handleCommand({ store, decider: planDeciderFor(TEST_CATALOGUE), streamId: planStreamId(planId), command, metadata, projections: [plansProjection] });
   const draft = (number: string, tasks: Array<{ text: string; lead: { text: string }; implementing: { text: string }; timeframe?: string }>) => ({
     number,
     title: `Kế hoạch ${number}`,

@@ -3,7 +3,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Identity, Role, TokenService } from '@reform/auth';
 import { EVENT_STORE, PostgresEventStore, rebuildReadModels, RebuildResult } from '@reform/event-store';
-import { InProcessBus } from '@reform/messaging';
+import { TEST_FRAMEWORKS } from '@reform/contracts';
+import { InProcessBus, publishFrameworks } from '@reform/messaging';
 import { createTestDatabase, eventually, GraphQLTestClient, tableSnapshot, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
 import { createPlansApp, plansReadModels, seedDemoPlans } from '../src';
@@ -64,7 +65,10 @@ describe('plans: rebuilding the read model from the event store', () => {
     client.useToken('d513', await tokenFor('d513', 'UNIT_MANAGER', '513')).useToken('d519', await tokenFor('d519', 'UNIT_MANAGER', '519'));
     client.useToken('auditor', await tokenFor('auditor', 'AUDITOR', '49'));
     await publishUnits(bus, UNITS);
+    // The catalogue is the scoring service's: published to the plans service's replica as scoring would (ADR 0034).
+    await publishFrameworks(bus, TEST_FRAMEWORKS);
     await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.units`))[0].n)).toBe(UNITS.length));
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.frameworks`))[0].n)).toBe(TEST_FRAMEWORKS.length));
     const seeded = await seedDemoPlans(app);
     expect(seeded.issued).toBe(6);
     thangBinh = seeded.planIds['thang-binh-par-2021'];
@@ -86,14 +90,14 @@ describe('plans: rebuilding the read model from the event store', () => {
     expect(live.plans).toHaveLength(6);
     expect((live.plans as Array<{ status: string }>).map((p) => p.status).sort()).toEqual(['CLOSED', 'ISSUED', 'ISSUED', 'ISSUED', 'ISSUED', 'ISSUED']);
     const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM plans.events`);
-    const unitsBefore = await tableSnapshot(dataSource, 'plans', ['units', 'unit_periods']);
+    const unitsBefore = await tableSnapshot(dataSource, 'plans', ['units', 'unit_periods', 'frameworks']);
 
     result = await rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: plansReadModels.schema, projections: plansReadModels.projections, pageSize: 5 });
 
     expect(await tableSnapshot(dataSource, 'plans', tables)).toEqual(live);
     expect(result).toMatchObject({ events, tables: [{ table: 'plans', rowsBefore: 6, rowsAfter: 6 }] });
     // The unit copy is the bus's, not the rebuild's: left as it was.
-    expect(await tableSnapshot(dataSource, 'plans', ['units', 'unit_periods'])).toEqual(unitsBefore);
+    expect(await tableSnapshot(dataSource, 'plans', ['units', 'unit_periods', 'frameworks'])).toEqual(unitsBefore);
   });
 
   it('the subgraph answers from the rebuilt table, and commands project into it', async () => {

@@ -1,7 +1,8 @@
 import { handleCommand, historyOf, InMemoryEventStore, stateAsOf, SYSTEM_ACTOR } from '@reform/event-store';
 import { PlanIssuedV1 } from '@reform/contracts';
 import { PlanDraft } from '../src/domain/plan-draft';
-import { PlanCommand, planDecider, planDeciderWith, planStreamId, PlanState, TimeframeReader } from '../src/domain/plan.decider';
+import { PlanCommand, planDecider, planDeciderFor, planStreamId, PlanState, TimeframeReader } from '../src/domain/plan.decider';
+import { TEST_CATALOGUE } from '../src/domain/testing/test-catalogue';
 import { planUpcasters } from '../src/domain/plan.upcasters';
 import { districtNeighbourhood } from '../src/domain/testing/fixture-hierarchy';
 import { parseTimeframe } from '../src/domain/timeframe';
@@ -43,7 +44,7 @@ async function planWrittenBy(decider: typeof planDecider) {
 
 describe('timeframes are read once, when decided, and recorded', () => {
   it('the history and asOf of a plan show the timeframes as recorded, not as the current parser reads them', async () => {
-    const store = await planWrittenBy(planDeciderWith(august));
+    const store = await planWrittenBy(planDeciderFor(TEST_CATALOGUE, august));
     const stored = await store.readStream(planStreamId('p1'));
     expect(stored.map((event) => [event.type, event.schemaVersion])).toEqual([
       ['PlanDrafted', 2],
@@ -60,7 +61,7 @@ describe('timeframes are read once, when decided, and recorded', () => {
   });
 
   it('a republish sends the timeframes and due days recorded at the issue', async () => {
-    const store = await planWrittenBy(planDeciderWith(august));
+    const store = await planWrittenBy(planDeciderFor(TEST_CATALOGUE, august));
     const [, issued] = await store.readStream(planStreamId('p1'));
     const message = publishPlanEvent(issued);
     const tasks = (message?.data as PlanIssuedV1).tasks;
@@ -72,7 +73,7 @@ describe('timeframes are read once, when decided, and recorded', () => {
 
   it('an event stored before the timeframes were recorded (v1) is read with the parser by its upcaster', async () => {
     const store = new InMemoryEventStore();
-    const written = await planWrittenBy(planDecider);
+    const written = await planWrittenBy(planDeciderFor(TEST_CATALOGUE));
     const v2 = await written.readStream(planStreamId('p1'));
     // The same two events as the v1 code wrote them: no `timeframes`, schema version 1.
     const v1 = v2.map(({ type, data }) => {

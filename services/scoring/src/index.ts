@@ -11,3 +11,7 @@ export { indexSetWorkbookRows, parseIndexSetWorkbook } from './domain/framework/
 export { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_DIEN_UNITS, QUANG_VINH } from './demo/quang-dien-2019';
 export { writeWorkbook } from './write/files/table-file';
 export { seedQuangDien2019 } from './demo/seed-quang-dien-2019';
+export { publishScoringEvent } from './publish';
+export { PLATFORM_FRAMEWORKS } from './domain/framework/platform-frameworks';
+export { evidenceStorageFromEnv } from './write/evidence/evidence-config';
+export type { EvidenceStorageChoice } from './write/evidence/evidence-config';

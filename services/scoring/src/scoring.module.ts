@@ -5,28 +5,35 @@ import { SCORING_GRAPHQL_TYPES } from './graphql-types';
 import { PapiReadModel } from './read/papi-results/papi-read-model';
 import { PapiResultsResolver } from './read/papi-results/papi-results.graphql';
 import { SCORING_SCHEMA } from './schema';
+import { publishScoringEvent } from './publish';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
 import { ScoringCommands } from './write/shared/scoring-commands';
 import { PlanPapiScoresResolver } from './read/plan-papi-scores/plan-papi-scores.graphql';
 import { FulfilImprovementObligation } from './automation/when-plan-issued-then-fulfil-improvement-obligation/fulfil-improvement-obligation';
 import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';
+import { PublishPlatformFrameworks } from './automation/when-service-starts-then-publish-platform-frameworks/publish-platform-frameworks';
 import { FrameworksResolver } from './read/frameworks/frameworks.graphql';
 import { AssessmentAccess } from './read/assessments/assessment-access';
 import { AssessmentsResolver } from './read/assessments/assessments.graphql';
 import { FrameworkPublisher, LoadFrameworkResolver } from './write/load-framework/load-framework.graphql';
 import { CampaignOpener, OpenCampaignResolver } from './write/open-campaign/open-campaign.graphql';
-import { AssessmentMutation, SelfAssessmentResolver } from './write/self-assessment/self-assessment.graphql';
-import { AppraisalResolver } from './write/appraisal/appraisal.graphql';
+import { AssessmentMutation } from './write/shared/assessment-mutation';
+import { ScoreCriterionResolver } from './write/score-criterion/score-criterion.graphql';
+import { SubmitSelfAssessmentResolver } from './write/submit-self-assessment/submit-self-assessment.graphql';
+import { AppraiseCriterionResolver } from './write/appraise-criterion/appraise-criterion.graphql';
+import { FinaliseAppraisalResolver } from './write/finalise-appraisal/finalise-appraisal.graphql';
 import { PublishResultsResolver } from './write/publish-results/publish-results.graphql';
+import { S3EvidenceStorage } from './write/evidence/s3-evidence-storage';
+import { EvidenceStorageChoice } from './write/evidence/evidence-config';
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_LIMITS, EVIDENCE_STORAGE, EvidenceLimits, FileEvidenceStorage, PostgresEvidenceStorage } from './write/evidence/evidence-storage';
 
 export interface ScoringOptions extends ServiceOptions {
   /**
-   * Where evidence files go: the service's PostgreSQL schema by default (embedded mode), or a
-   * directory. An S3-compatible adapter is for production and not written yet (ADR 0032).
+   * Where evidence files go: the service's PostgreSQL schema by default (embedded mode), a
+   * directory, or an S3-compatible store for production (ADR 0035; `evidenceStorageFromEnv`).
    */
-  readonly evidence?: { readonly directory?: string; readonly limits?: EvidenceLimits };
+  readonly evidence?: EvidenceStorageChoice & { readonly limits?: EvidenceLimits };
 }
 
 export { scoringMigrations } from './scoring-migrations';
@@ -42,6 +49,7 @@ export class ScoringModule {
         module: ScoringModule,
         graphqlTypes: SCORING_GRAPHQL_TYPES,
         migrations: scoringMigrations,
+        publish: publishScoringEvent,
         unitCopy: true,
         providers: [
           ScoringCommands,
@@ -49,19 +57,23 @@ export class ScoringModule {
           {
             provide: EVIDENCE_STORAGE,
             inject: [DataSource],
-            useFactory: (dataSource: DataSource) => (options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager)),
+            useFactory: (dataSource: DataSource) =>
+              options.evidence?.s3 ? new S3EvidenceStorage(options.evidence.s3) : options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager),
           },
           FrameworkCatalogue,
           FrameworksResolver,
           FrameworkPublisher,
           LoadFrameworkResolver,
+          PublishPlatformFrameworks,
           AssessmentAccess,
           AssessmentsResolver,
           CampaignOpener,
           OpenCampaignResolver,
           AssessmentMutation,
-          SelfAssessmentResolver,
-          AppraisalResolver,
+          ScoreCriterionResolver,
+          SubmitSelfAssessmentResolver,
+          AppraiseCriterionResolver,
+          FinaliseAppraisalResolver,
           PublishResultsResolver,
           FulfilImprovementObligation,
           PlanPapiScoresResolver,

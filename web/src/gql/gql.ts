@@ -51,6 +51,7 @@ type Documents = {
     "\n  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }\n": typeof types.PapiProfilePageDocument,
     "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": typeof types.PlanDraftDocument,
     "query ParentPlans { plans { id number title status issuer { code name } } }": typeof types.ParentPlansDocument,
+    "query PlanFrameworks { planFrameworks { code name } }": typeof types.PlanFrameworksDocument,
     "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": typeof types.DraftPlanDocument,
     "mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }": typeof types.ReviseDraftPlanDocument,
     "mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }": typeof types.IssueDraftDocument,
@@ -119,6 +120,7 @@ const documents: Documents = {
     "\n  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }\n": types.PapiProfilePageDocument,
     "\n  query PlanDraft($id: ID!) {\n    plan(id: $id) {\n      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status\n      sections {\n        code title\n        tasks { ...EditorTaskFields }\n        sections { code title tasks { ...EditorTaskFields } }\n      }\n    }\n  }\n  fragment EditorTaskFields on PlanTask {\n    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }\n  }\n": types.PlanDraftDocument,
     "query ParentPlans { plans { id number title status issuer { code name } } }": types.ParentPlansDocument,
+    "query PlanFrameworks { planFrameworks { code name } }": types.PlanFrameworksDocument,
     "mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }": types.DraftPlanDocument,
     "mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }": types.ReviseDraftPlanDocument,
     "mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }": types.IssueDraftDocument,
@@ -312,6 +314,10 @@ export function graphql(source: "\n  query PlanDraft($id: ID!) {\n    plan(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ParentPlans { plans { id number title status issuer { code name } } }"): (typeof documents)["query ParentPlans { plans { id number title status issuer { code name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PlanFrameworks { planFrameworks { code name } }"): (typeof documents)["query PlanFrameworks { planFrameworks { code name } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

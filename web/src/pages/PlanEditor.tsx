@@ -25,11 +25,12 @@ const DraftQuery = graphql(`
   }
 `);
 const ParentPlans = graphql(`query ParentPlans { plans { id number title status issuer { code name } } }`);
+// The frameworks a plan may cite: the plans service's copy of the scoring service's catalogue (ADR 0034).
+const PlanFrameworks = graphql(`query PlanFrameworks { planFrameworks { code name } }`);
 const DraftPlan = graphql(`mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`);
 const ReviseDraft = graphql(`mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }`);
 const IssueDraft = graphql(`mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }`);
 
-const FRAMEWORKS = ['PAR_INDEX', 'PAPI', 'SIPAS', 'ICT_INDEX', 'DDCI', 'OTHER'];
 const HEADER_FIELDS = ['number', 'title', 'issuerCode', 'year', 'documentDate', 'frameworks', 'implementsPlanId', 'implementsText'];
 const CELLS: Array<{ field: keyof EditorRow; label: string; wide?: boolean }> = [
   { field: 'ordinal', label: 'STT' },
@@ -69,6 +70,8 @@ export default function PlanEditor() {
   const [otherProblems, setOtherProblems] = useState<ApiProblem[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [{ data: existing }] = useQuery({ query: DraftQuery, variables: { id: params.id ?? '' }, pause: !params.id });
+  const [{ data: catalogue }] = useQuery({ query: PlanFrameworks });
+  const frameworkOptions = useMemo(() => (catalogue?.planFrameworks ?? []).map((f) => ({ value: f.code, label: `${f.code} — ${f.name}` })), [catalogue]);
   // Read once, not watched: saving the draft would otherwise refetch the list (it holds Plans) as the page leaves.
   const [parents, setParents] = useState<{ plans: Array<{ id: string; number: string; title: string; status: string; issuer: { code: string; name: string } }> }>();
   useEffect(() => {
@@ -202,7 +205,7 @@ export default function PlanEditor() {
           </Form.Item>
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: '0 16px' }}>
             <Form.Item label="Bộ chỉ số" name="frameworks">
-              <Select mode="multiple" options={FRAMEWORKS.map((f) => ({ value: f, label: f }))} />
+              <Select mode="multiple" optionFilterProp="label" options={frameworkOptions} />
             </Form.Item>
             <Form.Item label="Thực hiện kế hoạch cấp trên" name="implementsPlanId">
               <Select allowClear showSearch optionFilterProp="label" options={parentOptions} />

@@ -5,6 +5,7 @@ import { directoryMigrations, directoryReadModels } from '@reform/directory';
 import { plansMigrations, plansReadModels } from '@reform/plans';
 import { tasksMigrations, tasksReadModels } from '@reform/tasks';
 import { reportingMigrations, reportingReadModels } from '@reform/reporting';
+import { scoringMigrations, scoringReadModels } from '@reform/scoring';
 
 /** Each service's read models and the migrations its code expects (the rebuild copies the live tables' shape). */
 export const REBUILDABLE_SERVICES: Readonly<Record<string, { readonly readModels: ServiceReadModels; readonly migrations: () => MigrationClass[] }>> = {
@@ -12,10 +13,11 @@ export const REBUILDABLE_SERVICES: Readonly<Record<string, { readonly readModels
   plans: { readModels: plansReadModels, migrations: plansMigrations },
   tasks: { readModels: tasksReadModels, migrations: tasksMigrations },
   reporting: { readModels: reportingReadModels, migrations: reportingMigrations },
+  scoring: { readModels: scoringReadModels, migrations: scoringMigrations },
 };
 
 export const REBUILD_USAGE = [
-  'usage: npm run rebuild -- <directory|plans|tasks|reporting> [--page-size N] [--database-url URL]',
+  'usage: npm run rebuild -- <directory|plans|tasks|reporting|scoring> [--page-size N] [--database-url URL]',
   "  rebuilds the service's read models from its event store beside the live ones, which keep serving,",
   '  then swaps them in (ADR 0011). Read models kept from other services\' events over the bus are not rebuilt.',
   'The database URL defaults to $DATABASE_URL. Exit codes: 0 rebuilt, 2 usage error or failure.',
@@ -47,7 +49,7 @@ export async function runRebuildCommand(argv: readonly string[], env: Record<str
   try {
     const { service, options } = parseCommand(argv);
     const target = service === undefined ? undefined : REBUILDABLE_SERVICES[service];
-    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": rebuild directory, plans, tasks or reporting`);
+    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": rebuild directory, plans, tasks, reporting or scoring`);
     const url = options['database-url'] ?? env['DATABASE_URL'];
     if (!url) throw new UsageError('DATABASE_URL is not set (or pass --database-url)');
     const pageSize = options['page-size'] === undefined ? 1000 : Number(options['page-size']);

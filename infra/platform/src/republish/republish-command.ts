@@ -7,6 +7,7 @@ import { DIRECTORY_SCHEMA, publishDirectoryEvent } from '@reform/directory';
 import { PLANS_SCHEMA, publishPlanEvent } from '@reform/plans';
 import { publishAssignmentEvent, TASKS_SCHEMA } from '@reform/tasks';
 import { publishReportEvent, REPORTING_SCHEMA } from '@reform/reporting';
+import { publishScoringEvent, SCORING_SCHEMA } from '@reform/scoring';
 
 /** Each service's schema and what its relay publishes (the same mapping as its MessagingModule). */
 export const REPUBLISHABLE_SERVICES: Readonly<Record<string, { readonly schema: string; readonly map: IntegrationEventMapper | null }>> = {
@@ -14,10 +15,11 @@ export const REPUBLISHABLE_SERVICES: Readonly<Record<string, { readonly schema: 
   plans: { schema: PLANS_SCHEMA, map: relayMapper('plans', publishPlanEvent) },
   tasks: { schema: TASKS_SCHEMA, map: relayMapper('tasks', publishAssignmentEvent) },
   reporting: { schema: REPORTING_SCHEMA, map: relayMapper('reporting', publishReportEvent) },
+  scoring: { schema: SCORING_SCHEMA, map: relayMapper('scoring', publishScoringEvent) },
 };
 
 export const REPUBLISH_USAGE = [
-  'usage: npm run republish -- <directory|plans|tasks|reporting> (--from-position <transaction id>/<position> | --from-instant <ISO 8601>)',
+  'usage: npm run republish -- <directory|plans|tasks|reporting|scoring> (--from-position <transaction id>/<position> | --from-instant <ISO 8601>)',
   '                          [--batch-size N] [--database-url URL]',
   "  publishes again, in commit order, the service's events after the position (exclusive: a relay checkpoint,",
   '  0/0 for all) or from the first event recorded at or after the instant, as its outbox relay would, until it has sent',
@@ -46,7 +48,7 @@ export async function runRepublishCommand(argv: readonly string[], env: Record<s
   try {
     const { service, options } = parseCommand(argv);
     const target = service === undefined ? undefined : REPUBLISHABLE_SERVICES[service];
-    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": republish directory, plans, tasks or reporting`);
+    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": republish directory, plans, tasks, reporting or scoring`);
     if (!target.map) throw new UsageError(`the ${service} service publishes nothing`);
     if ((options['from-position'] === undefined) === (options['from-instant'] === undefined)) throw new UsageError('give exactly one of --from-position and --from-instant');
     let from: GlobalPosition | null = null;

@@ -2,7 +2,7 @@ import { assertNever, Decider, DomainError } from '@reform/decider';
 import { CascadeRequirement, DraftSection, DraftTask, PlanDraft, UnitCell } from './plan-draft';
 import { parseTarget, Target } from './target';
 import { Day, dueDate, parseTimeframe, Timeframe, TimeframeContext } from './timeframe';
-import { frameworkOf, indicatorOf } from './frameworks/catalogue';
+import { FrameworkCatalogue, frameworkOf, indicatorOf } from './frameworks/catalogue';
 import { CellRole, IssuerNeighbourhood, resolveCell } from './unit-references';
 
 /**
@@ -133,7 +133,8 @@ export interface PlanTask {
 export interface PlanSection {
   readonly code: string | null;
   readonly title: string;
-  readonly indicator: { readonly framework: string; readonly code: string; readonly name: string } | null;
+  /** As cited; its name is the catalogue's (read/frameworks), looked up when shown, not recorded. */
+  readonly indicator: { readonly framework: string; readonly code: string } | null;
   readonly tasks: readonly PlanTask[];
   readonly sections: readonly PlanSection[];
 }
@@ -170,12 +171,12 @@ export interface IssuedFacts {
 
 const error = (code: string, message: string, field?: string, kind?: 'NOT_FOUND' | 'CONFLICT') => new DomainError(code, message, { ...(field ? { field } : {}), ...(kind ? { kind } : {}) });
 
-function decide(command: PlanCommand, state: PlanState, read: TimeframeReader): PlanEvent[] {
+function decide(command: PlanCommand, state: PlanState, { read, catalogue }: DecideWith): PlanEvent[] {
   switch (command.type) {
     case 'DraftPlan': {
       if (state.status !== 'absent') throw error('PLAN.ALREADY_EXISTS', 'Kế hoạch này đã tồn tại.', 'id', 'CONFLICT');
       const draft = withTaskIds(command.data.draft, []);
-      validateDraft(draft);
+      validateDraft(draft, catalogueOrFail(catalogue));
       return [{ type: 'PlanDrafted', data: { planId: command.data.planId, draft, timeframes: timeframesOf(draft, undefined, read) } }];
     }
     case 'ReviseDraft': {
@@ -183,7 +184,7 @@ function decide(command: PlanCommand, state: PlanState, read: TimeframeReader): 
       if (plan.status !== 'draft') throw error('PLAN.NOT_A_DRAFT', 'Chỉ sửa được kế hoạch đang dự thảo; kế hoạch đã ban hành thì điều chỉnh (amend) có lý do.', 'id');
       if (command.data.draft.issuerCode !== plan.draft.issuerCode) throw error('PLAN.ISSUER_CHANGED', 'Không thể đổi đơn vị ban hành của kế hoạch.', 'input.issuerCode');
       const draft = withTaskIds(command.data.draft, []);
-      validateDraft(draft);
+      validateDraft(draft, catalogueOrFail(catalogue));
       return [{ type: 'DraftRevised', data: { draft, timeframes: timeframesOf(draft, undefined, read) } }];
     }
     case 'IssuePlan': {
@@ -196,7 +197,7 @@ function decide(command: PlanCommand, state: PlanState, read: TimeframeReader): 
       return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: preview.units, cascade: preview.cascade, timeframes: timeframesOf(plan.draft, issuedOn, read) } }];
     }
     case 'AmendPlan':
-      return decideAmendment(command.data, existing(state), read);
+      return decideAmendment(command.data, existing(state), read, catalogue);
     case 'ClosePlan': {
       const plan = existing(state);
       if (plan.status === 'closed') throw error('PLAN.CLOSED', 'Kế hoạch đã kết thúc.', 'id', 'CONFLICT');
@@ -221,10 +222,10 @@ interface AppendixDifference {
   readonly rescheduledTaskIds: string[];
 }
 
-function decideAmendment(command: AmendCommand, plan: Exclude<PlanState, { status: 'absent' }>, read: TimeframeReader): PlanEvent[] {
+function decideAmendment(command: AmendCommand, plan: Exclude<PlanState, { status: 'absent' }>, read: TimeframeReader, catalogue: FrameworkCatalogue | null): PlanEvent[] {
   const issued = amendable(plan);
   checkAmendment(issued, command);
-  const draft = amendedDraft(issued, command.change);
+  const draft = amendedDraft(issued, command.change, catalogueOrFail(catalogue));
   const difference = differenceOf(issued.draft, draft);
   const units = unitsOfAddedTasks(draft, command.units, difference.addedTaskIds);
   return [
@@ -259,9 +260,9 @@ function checkAmendment(plan: IssuedPlan, { reason, amendedOn, units }: AmendCom
 }
 
 /** The plan after the change, new tasks numbered after every id ever used, and valid as a draft. */
-function amendedDraft(plan: IssuedPlan, change: AppendixChange): PlanDraft {
+function amendedDraft(plan: IssuedPlan, change: AppendixChange, catalogue: FrameworkCatalogue): PlanDraft {
   const draft = withTaskIds({ ...plan.draft, sections: applyChange(plan, change) }, plan.usedTaskIds);
-  validateDraft(draft, 'input.');
+  validateDraft(draft, catalogue, 'input.');
   return draft;
 }
 
@@ -328,7 +329,7 @@ function withTaskIds(draft: PlanDraft, usedBefore: readonly string[]): PlanDraft
   return { ...draft, sections: draft.sections.map(section) };
 }
 
-function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
+function validateDraft(draft: PlanDraft, catalogue: FrameworkCatalogue, prefix = 'input.'): void {
   if (!draft.number?.trim()) throw error('PLAN.NUMBER_REQUIRED', 'Số kế hoạch không được để trống.', `${prefix}number`);
   if (!draft.title?.trim()) throw error('PLAN.TITLE_REQUIRED', 'Tên kế hoạch không được để trống.', `${prefix}title`);
   if (!draft.issuerCode?.trim()) throw error('PLAN.ISSUER_REQUIRED', 'Chưa chọn đơn vị ban hành.', `${prefix}issuerCode`);
@@ -338,14 +339,14 @@ function validateDraft(draft: PlanDraft, prefix = 'input.'): void {
     throw error('PLAN.INVALID_END_YEAR', `Năm kết thúc "${draft.endYear}" phải từ năm kế hoạch (${draft.year}) trở đi.`, `${prefix}endYear`);
   }
   draft.frameworks.forEach((code, i) => {
-    if (!frameworkOf(code)) throw error('PLAN.UNKNOWN_FRAMEWORK', `Bộ chỉ số "${code}" không có trong danh mục.`, `${prefix}frameworks[${i}]`);
+    if (!frameworkOf(code, catalogue)) throw error('PLAN.UNKNOWN_FRAMEWORK', `Bộ chỉ số "${code}" không có trong danh mục.`, `${prefix}frameworks[${i}]`);
   });
   const checkSections = (sections: readonly DraftSection[], path: string) =>
     sections.forEach((section, i) => {
       const here = `${path}[${i}]`;
       if (!section.title?.trim()) throw error('PLAN.SECTION_TITLE_REQUIRED', 'Tên mục không được để trống.', `${prefix}${here}.title`);
       if (section.indicator) {
-        const found = indicatorOf(section.indicator.framework, section.indicator.code, draft.year);
+        const found = indicatorOf(section.indicator.framework, section.indicator.code, draft.year, catalogue);
         if (found === 'unknown-framework') throw error('PLAN.UNKNOWN_FRAMEWORK', `Mục "${short(section.title)}": bộ chỉ số "${section.indicator.framework}" không có trong danh mục.`, `${prefix}${here}.indicator`);
         if (!found) throw error('PLAN.UNKNOWN_INDICATOR', `Mục "${short(section.title)}": chỉ số "${section.indicator.code}" không có trong bộ chỉ số ${section.indicator.framework} năm ${draft.year}.`, `${prefix}${here}.indicator`);
       }
@@ -503,16 +504,13 @@ function bodyOf(planId: string, draft: PlanDraft, units: Record<string, TaskUnit
       expectedResult: t.expectedResult ?? null,
     };
   };
-  const section = (s: DraftSection): PlanSection => {
-    const indicator = s.indicator ? indicatorOf(s.indicator.framework, s.indicator.code, draft.year) : null;
-    return {
-      code: s.code ?? null,
-      title: s.title,
-      indicator: s.indicator ? { framework: s.indicator.framework, code: s.indicator.code, name: indicator && indicator !== 'unknown-framework' ? indicator.name : s.indicator.code } : null,
-      tasks: s.tasks.map(task),
-      sections: (s.sections ?? []).map(section),
-    };
-  };
+  const section = (s: DraftSection): PlanSection => ({
+    code: s.code ?? null,
+    title: s.title,
+    indicator: s.indicator ? { framework: s.indicator.framework, code: s.indicator.code } : null,
+    tasks: s.tasks.map(task),
+    sections: (s.sections ?? []).map(section),
+  });
   return { planId, draft, sections: draft.sections.map(section) };
 }
 
@@ -571,9 +569,26 @@ function evolve(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
-/** The Plan decider reading timeframes with `read` (a test may inject another reader; evolve never reads one). */
-export function planDeciderWith(read: TimeframeReader): Decider<PlanCommand, PlanEvent, PlanState> {
-  return { decide: (command, state) => decide(command, state, read), evolve, initialState: { status: 'absent' } };
+/** What deciding needs besides the state: how timeframes are read, and the framework catalogue drafts are checked against. */
+interface DecideWith {
+  readonly read: TimeframeReader;
+  /** Null: this decider only folds (history, asOf, projections); deciding a draft or an amendment fails loudly. */
+  readonly catalogue: FrameworkCatalogue | null;
 }
 
-export const planDecider = planDeciderWith(parseTimeframe);
+function catalogueOrFail(catalogue: FrameworkCatalogue | null): FrameworkCatalogue {
+  if (!catalogue) throw new Error('plans: deciding a draft needs the framework catalogue (planDeciderFor)');
+  return catalogue;
+}
+
+/**
+ * The Plan decider checking drafts against `catalogue` (the replica of the scoring service's
+ * frameworks, ADR 0034) and reading timeframes with `read` (a test may inject another reader;
+ * evolve never reads one).
+ */
+export function planDeciderFor(catalogue: FrameworkCatalogue, read: TimeframeReader = parseTimeframe): Decider<PlanCommand, PlanEvent, PlanState> {
+  return { decide: (command, state) => decide(command, state, { read, catalogue }), evolve, initialState: { status: 'absent' } };
+}
+
+/** The Plan decider for folding (history, asOf, the projection) and for the issue and the closing, which cite no framework. */
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide: (command, state) => decide(command, state, { read: parseTimeframe, catalogue: null }), evolve, initialState: { status: 'absent' } };

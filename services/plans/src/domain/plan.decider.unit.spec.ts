@@ -1,6 +1,9 @@
 import { spec } from '@reform/decider';
 import { PlanDraft } from './plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanState, previewIssue, timeframesOf } from './plan.decider';
+import { PlanCommand, PlanEvent, planDeciderFor, PlanState, previewIssue, timeframesOf } from './plan.decider';
+import { TEST_CATALOGUE } from './testing/test-catalogue';
+
+const planDecider = planDeciderFor(TEST_CATALOGUE);
 import { COMMUNES, districtNeighbourhood } from './testing/fixture-hierarchy';
 
 const units = districtNeighbourhood();
@@ -49,7 +52,7 @@ describe('drafting', () => {
         const task = state.sections[0].tasks[1];
         expect(task.timeframe).toEqual({ text: 'Quý III năm 2021', parsed: expect.objectContaining({ kind: 'quarter', year: 2021, quarter: 3 }) });
         expect(state.sections[0].tasks[0].target?.parsed.kind).toBe('coverage');
-        expect(state.sections[0].indicator).toEqual({ framework: 'PAPI', code: '1.3', name: 'Chất lượng bầu cử' });
+        expect(state.sections[0].indicator).toEqual({ framework: 'PAPI', code: '1.3' });
       });
   });
 
@@ -69,6 +72,23 @@ describe('drafting', () => {
       .given([])
       .when({ type: 'DraftPlan', data: { planId: 'p1', draft: { ...draft, sections: [{ ...draft.sections[0], indicator: { framework: 'PAPI', code: '9.9' } }] } } })
       .thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
+  });
+
+  it('checks against the catalogue it is given: a set published later is citable by its criteria, and nothing is known without it', () => {
+    const set = { code: 'CCHC-XA-2019', name: 'Bộ chỉ số CCHC cấp xã 2019', editions: [{ fromYear: 2019, indicators: [{ code: '2.1', name: 'Ban hành văn bản' }] }] };
+    const cites = (code: string) => ({ ...draft, frameworks: ['CCHC-XA-2019'], sections: [{ ...draft.sections[0], indicator: { framework: 'CCHC-XA-2019', code } }] });
+    spec(planDeciderFor([...TEST_CATALOGUE, set])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.1') } }).thenState((state) => expect(state.status).toBe('draft'));
+    spec(planDeciderFor([...TEST_CATALOGUE, set])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.9') } }).thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
+    spec(planDeciderFor(TEST_CATALOGUE)).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.1') } }).thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[0]');
+    spec(planDeciderFor([])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft } }).thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[0]');
+  });
+
+  it("accepts a plan's own sub-item of a PAPI dimension the edition lists (seed 001's 4.6), not one of a set's criteria", () => {
+    const cite = (framework: string, code: string) => ({ ...draft, frameworks: [framework], sections: [{ ...draft.sections[0], indicator: { framework, code } }] });
+    spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('PAPI', '4.6') } }).thenState((state) => expect(state.status).toBe('draft'));
+    spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('PAPI', '9.1') } }).thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
+    const set = { code: 'CCHC-XA-2019', name: 'Bộ chỉ số CCHC cấp xã 2019', editions: [{ fromYear: 2019, indicators: [{ code: '2', name: 'Xây dựng thể chế' }] }] };
+    spec(planDeciderFor([...TEST_CATALOGUE, set])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('CCHC-XA-2019', '2.9') } }).thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
   });
 
   it('refuses a second draft on the same id', () => {

@@ -10,5 +10,8 @@ export const plansReadModels: ServiceReadModels = {
   service: 'plans',
   schema: PLANS_SCHEMA,
   projections: PLANS_PROJECTIONS,
-  notRebuilt: [{ tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" }],
+  notRebuilt: [
+    { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
+    { tables: ['frameworks'], why: "the copy of the scoring service's framework catalogue, kept from its events over the bus (ADR 0034)" },
+  ],
 };

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import type { UnitLevel, UnitView } from '@reform/unit-hierarchy';
 import type { DraftSection, DraftTask, PlanDraft, UnitCell } from '../../domain/plan-draft';
-import { planDecider } from '../../domain/plan.decider';
+import { planDeciderFor } from '../../domain/plan.decider';
+import { TEST_CATALOGUE } from '../../domain/testing/test-catalogue';
 import { CellRole, IssuerNeighbourhood, resolveCell } from '../../domain/unit-references';
 import { DEMO_PLANS } from './index';
 import { HA_GIANG_PAPI_2021, QUANG_NAM_PAPI_2020, QUANG_NAM_PAR_2021 } from './provincial';
@@ -172,7 +173,7 @@ describe('demo plans entered from the seeds', () => {
     });
 
     it.each(DEMO_PLANS.map((p) => [p.key, p] as const))('%s: is drafted and issued by the Plan decider', (_, plan) => {
-      const { decide, evolve, initialState } = planDecider;
+      const { decide, evolve, initialState } = planDeciderFor(TEST_CATALOGUE);
       const drafted = decide({ type: 'DraftPlan', data: { planId: plan.key, draft: plan.draft } }, initialState).reduce(evolve, initialState);
       const [issued] = decide({ type: 'IssuePlan', data: { issuedOn: plan.issuedOn, units: neighbourhood(plan.draft.issuerCode) } }, drafted);
       expect(issued.type).toBe('PlanIssued');

@@ -1,5 +1,6 @@
 import type { UnitView } from '@reform/unit-hierarchy';
-import { planDecider } from '../../domain/plan.decider';
+import { planDeciderFor } from '../../domain/plan.decider';
+import { TEST_CATALOGUE } from '../../domain/testing/test-catalogue';
 import { IssuerNeighbourhood, resolveCell } from '../../domain/unit-references';
 import { DA_NANG_PAR_2026, TWO_TIER_DEMO_PLANS } from '.';
 
@@ -30,7 +31,7 @@ describe('the demo plan of the two-tier structure (new Đà Nẵng, 2026)', () =
   });
 
   it('is issued by the Plan decider on its day', () => {
-    const { decide, evolve, initialState } = planDecider;
+    const { decide, evolve, initialState } = planDeciderFor(TEST_CATALOGUE);
     const [plan] = TWO_TIER_DEMO_PLANS;
     const drafted = decide({ type: 'DraftPlan', data: { planId: plan.key, draft: plan.draft } }, initialState).reduce(evolve, initialState);
     const [issued] = decide({ type: 'IssuePlan', data: { issuedOn: plan.issuedOn, units: daNang } }, drafted);

@@ -15,7 +15,7 @@ export function planView(state: Plan): PlanType {
   const section = (s: PlanSection): PlanSectionType => ({
     code: s.code,
     title: s.title,
-    indicator: s.indicator,
+    indicator: s.indicator ? { framework: s.indicator.framework, code: s.indicator.code, year: draft.year } : null,
     tasks: s.tasks.map((task) => ({
       id: task.taskId,
       ordinal: task.ordinal,

@@ -21,9 +21,10 @@ export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTy
 
 @ObjectType('PlanIndicator', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
 export class PlanIndicatorType {
-  @Field({ description: 'Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER.' }) framework!: string;
+  @Field({ description: 'Mã bộ chỉ số trong danh mục (do dịch vụ chấm điểm công bố): PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER, hoặc mã một bộ chỉ số CCHC đã nạp.' }) framework!: string;
   @Field() code!: string;
-  @Field() name!: string;
+  /** Not a field: the plan's year, for the edition the name is read from (PlanIndicatorResolver). */
+  year!: number;
 }
 
 @ObjectType('PlanTarget', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ tiêu như đã viết, và cách hệ thống hiểu.' })

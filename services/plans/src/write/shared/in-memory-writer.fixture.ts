@@ -5,12 +5,13 @@ import { InMemoryEventStore } from '@reform/event-store';
 import { InMemoryUnitHierarchy } from '@reform/unit-hierarchy';
 import { PlanDraft } from '../../domain/plan-draft';
 import { COMMUNE_AGENCIES, COMMUNES, DISTRICT, DISTRICT_OFFICES, OTHER_DISTRICT, OTHER_DISTRICT_UNITS, PROVINCE, PROVINCE_AGENCIES } from '../../domain/testing/fixture-hierarchy';
+import { TEST_CATALOGUE } from '../../domain/testing/test-catalogue';
 import { PlanWriter } from './plan-commands';
 
 /**
  * The plans service's command handling with no database, for the use cases' tests: the
  * in-memory event store, the unit copy as a fixed list, the real access rule, a clock fixed at
- * 00:30 on 1 September 2021 in Viet Nam (still 31 August in UTC), no projections.
+ * 00:30 on 1 September 2021 in Viet Nam (still 31 August in UTC), the test framework catalogue, no projections.
  */
 const units = [PROVINCE, ...PROVINCE_AGENCIES, DISTRICT, OTHER_DISTRICT, ...DISTRICT_OFFICES, ...COMMUNES, ...COMMUNE_AGENCIES, ...OTHER_DISTRICT_UNITS];
 const hierarchy = new InMemoryUnitHierarchy(units);
@@ -46,6 +47,7 @@ export function writer() {
       },
     }),
     clock: new FixedClock('2021-08-31T17:30:00Z'), // 00:30 on 1 September in Viet Nam
+    frameworks: async () => TEST_CATALOGUE,
     projections: [],
     appended: () => published.push(1),
   });

@@ -7,7 +7,9 @@ import { CommandShellDependencies, domainEventsOf, EVENT_STORE, EventMetadata, E
 import { RelayControl } from '@reform/messaging';
 import { commandMetadata, UNIT_HIERARCHY, UnitHierarchy, UnitView } from '@reform/unit-hierarchy';
 import { DraftSection, PlanDraft } from '../../domain/plan-draft';
-import { PlanCommand, PlanEvent, planDecider, PlanProblem, planStreamId, PlanState, tasksOf } from '../../domain/plan.decider';
+import { PlanCommand, PlanEvent, planDecider, planDeciderFor, PlanProblem, planStreamId, PlanState, tasksOf } from '../../domain/plan.decider';
+import { FrameworkCatalogue } from '../../domain/frameworks/catalogue';
+import { FrameworkReplica } from '../../read/frameworks/framework-replica';
 import { numberTaken, PlanNumberReserved, planNumberStreamId } from '../../domain/plan-number';
 import { planUpcasters } from '../../domain/plan.upcasters';
 import { IssuerNeighbourhood } from '../../domain/unit-references';
@@ -20,6 +22,8 @@ export interface PlanWriterDependencies extends CommandShellDependencies {
   readonly hierarchy: UnitHierarchy;
   readonly access: Pick<AccessControl, 'assert'>;
   readonly clock: Clock;
+  /** The framework catalogue drafts are checked against: the replica of the scoring service's (ADR 0034). */
+  readonly frameworks: () => Promise<FrameworkCatalogue>;
 }
 
 /**
@@ -82,7 +86,7 @@ export class PlanWriter {
   async execute(planId: string, identity: Identity, command: PlanCommand | ((state: PlanState) => Promise<PlanCommand>)): Promise<PlanType> {
     const handled = await handleCommand({
       store: this.deps.store,
-      decider: planDecider,
+      decider: planDeciderFor(await this.deps.frameworks()),
       streamId: planStreamId(planId),
       command,
       metadata: (_past, state) => this.metadataFor(identity, state.status === 'absent' ? issuerOf(command) : state.draft.issuerCode),
@@ -136,7 +140,8 @@ export class PlanCommands extends PlanWriter {
     relay: RelayControl,
     access: AccessControl,
     @Inject(CLOCK) clock: Clock,
+    frameworks: FrameworkReplica,
   ) {
-    super({ store, hierarchy, access, clock, projections: [plansProjection], appended: () => relay.nudge() });
+    super({ store, hierarchy, access, clock, frameworks: () => frameworks.fresh(), projections: [plansProjection], appended: () => relay.nudge() });
   }
 }

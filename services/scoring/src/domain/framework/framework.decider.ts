@@ -14,7 +14,17 @@ export interface PapiEditionDefinition {
   readonly editions: readonly PapiEdition[];
 }
 
-export type FrameworkDefinition = IndexSetDefinition | PapiEditionDefinition;
+/**
+ * A framework plans may cite whose criteria the platform does not itemise (SIPAS, ICT INDEX,
+ * DDCI, the PAR index as a family): known by code and name, any indicator code accepted.
+ */
+export interface ListedFrameworkDefinition {
+  readonly kind: 'LISTED';
+  readonly code: string;
+  readonly name: string;
+}
+
+export type FrameworkDefinition = IndexSetDefinition | PapiEditionDefinition | ListedFrameworkDefinition;
 
 export interface FrameworkSource {
   readonly fileName: string;
@@ -52,7 +62,9 @@ export const frameworkDecider: Decider<FrameworkCommand, FrameworkEvent, Framewo
       case 'PublishFrameworkVersion': {
         const { definition, source, on } = command.data;
         if (definition.kind === 'PAR_INDEX_SET') validateIndexSet(definition);
-        else if (definition.editions.length === 0) throw new DomainError('FRAMEWORK.EMPTY', 'Bộ chỉ số PAPI chưa có phiên bản năm nào.', { kind: 'BAD_USER_INPUT', field: 'definition.editions' });
+        else if (definition.kind === 'PAPI_EDITION' && definition.editions.length === 0) throw new DomainError('FRAMEWORK.EMPTY', 'Bộ chỉ số PAPI chưa có phiên bản năm nào.', { kind: 'BAD_USER_INPUT', field: 'definition.editions' });
+        if (!definition.code?.trim()) throw new DomainError('FRAMEWORK.CODE', 'Mã bộ chỉ số không được để trống.', { kind: 'BAD_USER_INPUT', field: 'definition.code' });
+        if (!definition.name?.trim()) throw new DomainError('FRAMEWORK.NAME', 'Tên bộ chỉ số không được để trống.', { kind: 'BAD_USER_INPUT', field: 'definition.name' });
         if (state.status === 'PUBLISHED' && state.code !== definition.code) throw new DomainError('FRAMEWORK.CODE', 'Mã bộ chỉ số không khớp.', { kind: 'BAD_USER_INPUT', field: 'definition.code' });
         const latest = latestVersion(state);
         if (latest && canonical(latest.definition) === canonical(definition)) return [];

@@ -41,7 +41,7 @@ export class PapiEditionIndicatorType {
 export class FrameworkType {
   @Field(() => ID) code!: string;
   @Field(() => Int) version!: number;
-  @Field({ description: 'PAR_INDEX_SET hoặc PAPI_EDITION.' }) kind!: string;
+  @Field({ description: 'PAR_INDEX_SET, PAPI_EDITION hoặc LISTED (bộ chỉ số kế hoạch có thể dẫn chiếu, nền tảng không liệt kê tiêu chí).' }) kind!: string;
   @Field() name!: string;
   @Field(() => Int, { nullable: true }) year!: number | null;
   @Field(() => String, { nullable: true, description: 'Cấp được đánh giá: COMMUNE, DISTRICT, DEPARTMENT.' }) level!: string | null;

@@ -5,6 +5,7 @@ import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, RecordedEvent } from '@reform/event-store';
 import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { RelayControl } from '@reform/messaging';
 import { SCORING_PROJECTIONS } from '../../read/read-models';
 
 /** The command shell of every scoring aggregate: load the stream, decide, append with the version read, project. */
@@ -14,10 +15,14 @@ export class ScoringCommands {
     @Inject(EVENT_STORE) readonly store: PostgresEventStore,
     @Inject(UNIT_HIERARCHY) readonly units: UnitHierarchy,
     @Inject(CLOCK) readonly clock: Clock,
+    private readonly relay: RelayControl,
   ) {}
 
-  execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata), store: PostgresEventStore = this.store) {
-    return handleCommand({ store, decider, streamId, command, metadata, projections: SCORING_PROJECTIONS });
+  async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata), store: PostgresEventStore = this.store) {
+    const handled = await handleCommand({ store, decider, streamId, command, metadata, projections: SCORING_PROJECTIONS });
+    // Published framework versions leave at once rather than at the relay's next poll.
+    if (handled.events.length) this.relay.nudge();
+    return handled;
   }
 
   /** Today in Viet Nam, by the service's clock. */
