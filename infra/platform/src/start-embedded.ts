@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSigningKeys, SigningKey } from '@reform/auth';
 import { loadConfig, httpConfig, portConfig, runProcess } from '@reform/config';
 import { InProcessBus } from '@reform/messaging';
+import { progressLogger } from '@reform/observability';
 import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startPlatform } from './platform';
@@ -13,7 +13,9 @@ import { ensureWebBuilt } from './web-build';
 /** `npm start`: the whole platform in one process with demo data (ADR 0006). */
 runProcess('embedded', async () => {
   const started = Date.now();
-  const log = new Logger('Embedded');
+  // Its own logger: the services log at warn here, and these lines are the start's profile.
+  const progress = progressLogger('Embedded');
+  const log = { log: (line: string) => progress.info(line) };
   const config = loadConfig({
     ...httpConfig(4000),
     ...portConfig('EMBEDDED_PG_PORT', 5433),
