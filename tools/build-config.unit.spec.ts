@@ -72,4 +72,19 @@ describe('the build (SWC through Nx build targets)', () => {
     const { targetDefaults } = readJson('nx.json');
     expect({ build: targetDefaults.build.cache, test: targetDefaults.test.cache, lint: targetDefaults.lint.cache }).toEqual({ build: true, test: true, lint: true });
   });
+
+  // Issue 11 "Start": `npm ci` builds, so a first `npm start` only finds the builds up to date.
+  it('npm ci builds the platform and the web app, with the stamp npm start checks', () => {
+    const read = (file: string) => readFileSync(join(root, file), 'utf8');
+    expect(readJson('package.json').scripts.prepare).toBe('[ ! -f scripts/prepare.sh ] || scripts/prepare.sh');
+    const prepare = read('scripts/prepare.sh');
+    const start = read('scripts/start-embedded.sh');
+    expect(prepare).toContain('nx run platform:build');
+    expect(prepare).toContain('npm run --silent web:build');
+    expect(start).toContain('stamp=dist/.platform-built');
+    expect(prepare).toContain('touch dist/.platform-built');
+    // The image's first `npm ci` has no sources yet, the runtime stage no build tools: both skip.
+    expect(read('infra/docker/Dockerfile')).toMatch(/COPY package\.json package-lock\.json \.\/\nRUN npm ci/);
+    expect(prepare).toMatch(/node_modules\/\.bin\/nx .*\n.*exit 0/s);
+  });
 });
