@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -87,4 +88,14 @@ describe('the build (SWC through Nx build targets)', () => {
     expect(read('infra/docker/Dockerfile')).toMatch(/COPY package\.json package-lock\.json \.\/\nRUN npm ci/);
     expect(prepare).toMatch(/node_modules\/\.bin\/nx .*\n.*exit 0/s);
   });
+
+  // Nx reads the imports only when told to (or when @nx/js is a declared dependency, which it no
+  // longer is, ADR 0027): without the graph's edges the platform's cached build ignored edited
+  // services, and `nx affected` saw nothing.
+  it("Nx's project graph knows what the platform and the gateway import", () => {
+    const graph = JSON.parse(execFileSync(join(root, 'node_modules/.bin/nx'), ['graph', '--print'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' }, maxBuffer: 64 * 2 ** 20 }));
+    const targets = (project: string) => (graph.graph.dependencies[project] as Array<{ target: string }>).map((edge) => edge.target);
+    expect(targets('platform')).toEqual(expect.arrayContaining(['directory', 'plans', 'tasks', 'reporting', 'scoring', 'gateway', 'event-store']));
+    expect(targets('gateway')).toEqual(expect.arrayContaining(['auth', 'subgraph']));
+  }, 120_000);
 });
