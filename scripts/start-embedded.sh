@@ -30,7 +30,7 @@ else
   echo "[start] build: $([[ $cache == 1/1 ]] && echo 'dist/platform/ from the Nx cache' || echo 'compiled into dist/platform/') ($(elapsed))"
 fi
 # Node keeps the code it compiled for the modules it loads (V8's cache, Node 22.1+): a restart
-# loads the platform's ~5,000 modules with less CPU (docs/benchmarks.md).
+# loads the platform's ~4,400 modules with less CPU (docs/benchmarks.md).
 export NODE_COMPILE_CACHE=${NODE_COMPILE_CACHE:-$PWD/tmp/node-compile-cache}
 # exec: node replaces this shell, so Ctrl-C and SIGTERM reach the platform, which stops cleanly.
 exec node --enable-source-maps --max-semi-space-size=64 "$entry"
