@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm start`: compile what changed since the last start (the platform's Nx build target: SWC,
-# cached; ADR 0014), then run the compiled embedded mode (infra/platform/src/start-embedded.ts,
-# ADR 0006). The build's own output goes to tmp/build.log and is shown only when it fails.
+# `npm start`: compile what changed since the last build (the platform's Nx build target: SWC,
+# cached; ADR 0014; `npm ci` builds it first, scripts/prepare.sh), then run the compiled embedded
+# mode (infra/platform/src/start-embedded.ts, ADR 0006). The build's own output goes to
+# tmp/build.log and is shown only when it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The pinned Node (ADR 0027) also when this script is started directly rather than by npm.
@@ -28,5 +29,8 @@ else
   cache=$(sed -n 's/^ *Cache: *\([0-9]*\/[0-9]*\).*/\1/p' tmp/build.log)
   echo "[start] build: $([[ $cache == 1/1 ]] && echo 'dist/platform/ from the Nx cache' || echo 'compiled into dist/platform/') ($(elapsed))"
 fi
+# Node keeps the code it compiled for the modules it loads (V8's cache, Node 22.1+): a restart
+# loads the platform's ~4,400 modules with less CPU (docs/benchmarks.md).
+export NODE_COMPILE_CACHE=${NODE_COMPILE_CACHE:-$PWD/tmp/node-compile-cache}
 # exec: node replaces this shell, so Ctrl-C and SIGTERM reach the platform, which stops cleanly.
 exec node --enable-source-maps --max-semi-space-size=64 "$entry"

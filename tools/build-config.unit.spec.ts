@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -72,4 +73,29 @@ describe('the build (SWC through Nx build targets)', () => {
     const { targetDefaults } = readJson('nx.json');
     expect({ build: targetDefaults.build.cache, test: targetDefaults.test.cache, lint: targetDefaults.lint.cache }).toEqual({ build: true, test: true, lint: true });
   });
+
+  // Issue 11 "Start": `npm ci` builds, so a first `npm start` only finds the builds up to date.
+  it('npm ci builds the platform and the web app, with the stamp npm start checks', () => {
+    const read = (file: string) => readFileSync(join(root, file), 'utf8');
+    expect(readJson('package.json').scripts.prepare).toBe('[ ! -f scripts/prepare.sh ] || scripts/prepare.sh');
+    const prepare = read('scripts/prepare.sh');
+    const start = read('scripts/start-embedded.sh');
+    expect(prepare).toContain('nx run platform:build');
+    expect(prepare).toContain('npm run --silent web:build');
+    expect(start).toContain('stamp=dist/.platform-built');
+    expect(prepare).toContain('touch dist/.platform-built');
+    // The image's first `npm ci` has no sources yet, the runtime stage no build tools: both skip.
+    expect(read('infra/docker/Dockerfile')).toMatch(/COPY package\.json package-lock\.json \.\/\nRUN npm ci/);
+    expect(prepare).toMatch(/node_modules\/\.bin\/nx .*\n.*exit 0/s);
+  });
+
+  // Nx reads the imports only when told to (or when @nx/js is a declared dependency, which it no
+  // longer is, ADR 0027): without the graph's edges the platform's cached build ignored edited
+  // services, and `nx affected` saw nothing.
+  it("Nx's project graph knows what the platform and the gateway import", () => {
+    const graph = JSON.parse(execFileSync(join(root, 'node_modules/.bin/nx'), ['graph', '--print'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' }, maxBuffer: 64 * 2 ** 20 }));
+    const targets = (project: string) => (graph.graph.dependencies[project] as Array<{ target: string }>).map((edge) => edge.target);
+    expect(targets('platform')).toEqual(expect.arrayContaining(['directory', 'plans', 'tasks', 'reporting', 'scoring', 'gateway', 'event-store']));
+    expect(targets('gateway')).toEqual(expect.arrayContaining(['auth', 'subgraph']));
+  }, 120_000);
 });

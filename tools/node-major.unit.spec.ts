@@ -11,6 +11,7 @@ interface LockedPackage {
   version?: string;
   optional?: boolean;
   engines?: { node?: string } | string[];
+  devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -44,6 +44,25 @@ export function ensureWebBuilt(report: (line: string) => void = () => undefined)
     const begun = Date.now();
     report(`Building the web app (${why})…`);
     execFileSync('npm', ['run', '--silent', 'web:build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    report(`Web app built in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+  }
+  return WEB_DIST;
+}
+
+/**
+ * As `ensureWebBuilt`, without blocking: the embedded start builds the web app (when out of
+ * date) while PostgreSQL and the services start, and waits for it only before the gateway.
+ */
+export async function ensureWebBuiltInBackground(report: (line: string) => void = () => undefined): Promise<string> {
+  const why = webBuildOutdated();
+  if (why) {
+    const begun = Date.now();
+    report(`Building the web app (${why}), meanwhile starting the rest…`);
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('npm', ['run', '--silent', 'web:build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      child.once('error', reject);
+      child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`npm run web:build failed (${signal ?? `exit ${code}`})`))));
+    });
     report(`Web app built in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
   }
   return WEB_DIST;

@@ -56,11 +56,16 @@ let root: Logger | null = null;
 
 /** The process's one pino logger: the services' Nest loggers, their request logs and the gateway's all write through it. */
 export function processLogger(): Logger {
-  if (root) return root;
-  sink = new LogSink();
-  root = pino(
+  root ??= pinoOnSink(levelFromEnvironment());
+  return root;
+}
+
+/** A pino logger writing to the process's sink, redacting and shaping lines as every other. */
+function pinoOnSink(level: LevelWithSilent): Logger {
+  sink ??= new LogSink();
+  return pino(
     {
-      level: levelFromEnvironment(),
+      level,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
       // The request id and the correlation id of whatever this line was written while doing, and
@@ -75,11 +80,20 @@ export function processLogger(): Logger {
     },
     sink,
   );
-  return root;
 }
 
 export function setLogLevel(level: LevelWithSilent): void {
   processLogger().level = level;
+}
+
+/**
+ * An operator's progress lines (the embedded start's steps, where the gateway listens): written
+ * at LOG_LEVEL (info by default) whatever level the services log at, which the embedded mode
+ * keeps at warn. Redacted and shaped like every other line.
+ */
+export function progressLogger(context: string): Logger {
+  // Not a child of the process logger: pino's children follow their parent's later level changes.
+  return pinoOnSink(levelFromEnvironment()).child({ context });
 }
 
 /** Sends every line to `target` until `restore()` (tests read what was logged). */

@@ -1,5 +1,5 @@
 import { correlationIdOfContext, withLogContext } from './log-context';
-import { processLogger, redirectLogs, scrubText, setLogLevel } from './logging';
+import { processLogger, progressLogger, redirectLogs, scrubText, setLogLevel } from './logging';
 
 describe('the process logger', () => {
   const lines: string[] = [];
@@ -30,6 +30,19 @@ describe('the process logger', () => {
     expect(lines[0]).not.toContain(jwt);
     expect(lines[0]).not.toContain('c2lnbmF0dXJl');
     expect(scrubText('Bearer abc.def')).toBe('Bearer [redacted]');
+  });
+
+  it('writes progress lines at info also when the services log at warn (the embedded start)', () => {
+    setLogLevel('info'); // the default, as when the launcher starts
+    try {
+      const progress = progressLogger('Embedded');
+      setLogLevel('warn'); // after the progress logger was made, as the launcher's services do
+      processLogger().info('a request line');
+      progress.info('Gateway ready');
+      expect(lines.map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ level: 'info', context: 'Embedded', msg: 'Gateway ready' })]);
+    } finally {
+      setLogLevel('trace');
+    }
   });
 
   it('gives a command the handled event\'s correlation id, else the request id, else a fresh one', () => {

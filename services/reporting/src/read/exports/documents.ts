@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Completeness } from '../../domain/completeness/completeness';
 import { ConsolidatedItem, ConsolidatedSection } from '../../domain/consolidation/consolidate';
 import { periodLabel } from '../../domain/period/period';
@@ -8,6 +8,8 @@ import { ItemValue, Report } from '../../domain/report/report.decider';
 export { periodLabel };
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
+/** exceljs on first use: its ~650 modules are not loaded by every start (issue 11, the restart's time). */
+const excel = (): typeof ExcelJS => require('exceljs');
 
 /**
  * The formats officials file: a report or a consolidated report as a Word document in the layout
@@ -134,7 +136,7 @@ const STATUS_LABEL: Record<string, string> = { EXPECTED: 'Chưa gửi', DRAFT: '
 
 /** The data items, one row per reporting unit (in hierarchy order), the consolidation's row last; completeness on a second sheet. */
 export async function reportXlsx(context: ExportContext): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = 'reform platform';
   const sheet = workbook.addWorksheet('Số liệu');
   const items = context.report.form.items;

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '@reform/decider';
+
+/** exceljs on first use: its ~650 modules are not loaded by every start (issue 11, the restart's time). */
+const excel = (): typeof ExcelJS => require('exceljs');
 
 export type TableFormat = 'CSV' | 'XLSX';
 
@@ -22,7 +25,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** Every worksheet of an .xlsx as rows of cell texts, by sheet name (first sheet first). */
 export async function readWorkbook(bytes: Buffer, field = 'file'): Promise<Array<{ name: string; rows: string[][] }>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -50,7 +53,7 @@ export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).di
 
 /** An .xlsx of the given sheets (rows of cell texts; numbers written as numbers). */
 export async function writeWorkbook(sheets: ReadonlyArray<{ name: string; rows: readonly (readonly (string | number | null)[])[]; widths?: readonly number[] }>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name);
     for (const row of sheet.rows) worksheet.addRow(row.map((cell) => (typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
