@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { FixedClock } from '@reform/clock';
 import type { DraftSection } from '@reform/plans';
 import { appendixDocx } from './appendix-docx';
@@ -149,6 +153,27 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await page.getByRole('heading', { name: `Sắp đến hạn trong 7 ngày (${dueSoon})` }).waitFor();
     expect(await page.locator('.ant-tag-gold', { hasText: 'Sắp đến hạn · Đã giao' }).count()).toBe(20);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The export holds what is on screen, the amber list whole (the screen shows it 20 at a time), each row's commune named.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const folder = mkdtempSync(join(tmpdir(), 'web-export-'));
+    try {
+      const file = join(folder, download.suggestedFilename());
+      await download.saveAs(file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = (name: string) => {
+        const rows: unknown[][] = [];
+        workbook.getWorksheet(name)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+        return rows;
+      };
+      expect(sheet('Tiến độ').map((r) => r[0])).toContain(`Sắp đến hạn (trong 7 ngày): ${dueSoon}`);
+      const amber = sheet('Sắp đến hạn');
+      const listed = amber.slice(amber.findIndex((r) => r[0] === 'Đơn vị') + 1);
+      expect(listed).toHaveLength(dueSoon);
+      expect(listed.filter((r) => /^(Xã|Phường|Đặc khu) /.test(String(r[0])) && r[1] === TASK && r[2] === dayMonthYear(DUE) && r[3] === 'Sắp đến hạn · Đã giao')).toHaveLength(dueSoon);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'dashboard-danang');
     await communeLink.click();

@@ -203,6 +203,8 @@ describe('the web app in a browser', () => {
       await workbook.xlsx.readFile(file);
       const sheet = workbook.getWorksheet('Tiến độ');
       expect(sheet).toBeDefined();
+      // The screen's three parts, each a sheet: the table by unit, the overdue list, the list due within 7 days.
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tiến độ', 'Quá hạn', 'Sắp đến hạn']);
       const rows: unknown[][] = [];
       sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
       const thangBinh = rows.find((r) => r[0] === 'Huyện Thăng Bình');
