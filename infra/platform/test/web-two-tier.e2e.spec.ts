@@ -139,8 +139,8 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     // Ninety-odd communes and the Sở: the commune may be on a later page.
     while ((await communeRow.count()) === 0) {
-      const next = page.locator('.ant-pagination-next:not(.ant-pagination-disabled)').first();
-      if ((await next.count()) === 0) throw new Error(`${commune.name} is not on the dashboard`);
+      const next = page.getByRole('navigation', { name: 'Phân trang các đơn vị' }).getByRole('button', { name: /Trang sau/ });
+      if ((await next.count()) === 0 || (await next.isDisabled())) throw new Error(`${commune.name} is not on the dashboard`);
       await next.click();
     }
     // Columns: unit, total, assigned, accepted, in progress, completed, overdue, rate.

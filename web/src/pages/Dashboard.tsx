@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Button, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { Pager } from '../components/Pager';
 import { PercentBar } from '../components/PercentBar';
 import { dashboardSheets } from '../lib/dashboard-export';
 import { problemsOf } from '../lib/errors';
@@ -66,6 +67,7 @@ const OverdueQuery = graphql(`
   }
 `);
 const OVERDUE_PAGE = 20;
+const UNIT_PAGE = 60;
 
 export default function Dashboard() {
   const { id = '' } = useParams();
@@ -95,6 +97,8 @@ export default function Dashboard() {
   const chain = [...progress.unit.ancestors].reverse();
   const from = chain.findIndex((u) => u.code === plan.issuerCode);
   const path = from >= 0 ? chain.slice(from) : [];
+  const unitPage = Number(params.get('trang-don-vi') ?? 1);
+  const unitRows = rows.slice((unitPage - 1) * UNIT_PAGE, unitPage * UNIT_PAGE);
   const overdueRows = overdue.data?.assignmentPage.items ?? [];
   const overdueTotal = overdue.data?.assignmentPage.total ?? 0;
   const today = vietnamToday();
@@ -142,7 +146,7 @@ export default function Dashboard() {
         style={{ marginBottom: 12 }}
         items={[...path, { code: progress.unitCode, name: progress.unit.name }].map((u, i, all) => ({
           key: u.code,
-          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null }); }}>{u.name}</a>,
+          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null, 'trang-don-vi': null }); }}>{u.name}</a>,
         }))}
       />
       <Space wrap style={{ marginBottom: 12 }}>
@@ -170,30 +174,47 @@ export default function Dashboard() {
       )}
       <h2>Theo đơn vị</h2>
       <div className="table-scroll">
-        <Table
-          rowKey="unitCode"
-          size="small"
-          dataSource={rows}
-          pagination={{ pageSize: 60, hideOnSinglePage: true, showSizeChanger: false }}
-          columns={[
-            {
-              title: 'Đơn vị',
-              render: (_, r) =>
-                r.unit.level === 'AGENCY' && r.total === 0 ? r.unit.name : (
-                  <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null }); }}>
-                    {r.unit.name}
-                  </a>
-                ),
-            },
-            { title: 'Tổng', align: 'right', render: (_, r) => formatNumber(r.total) },
-            { title: 'Đã giao', align: 'right', render: (_, r) => formatNumber(r.assigned) },
-            { title: 'Đã tiếp nhận', align: 'right', render: (_, r) => formatNumber(r.accepted) },
-            { title: 'Đang thực hiện', align: 'right', render: (_, r) => formatNumber(r.inProgress) },
-            { title: 'Hoàn thành', align: 'right', render: (_, r) => formatNumber(r.completed) },
-            { title: 'Quá hạn', align: 'right', render: (_, r) => (r.overdue ? <span style={{ color: '#cf1322' }}>{formatNumber(r.overdue)} quá hạn</span> : '0') },
-            { title: 'Tỷ lệ hoàn thành', width: 170, render: (_, r) => <PercentBar value={r.percentComplete} label={`Tỷ lệ hoàn thành của ${r.unit.name}: ${formatPercent(r.percentComplete)}`} /> },
-          ]}
-        />
+        {/* A plain table, drawn with the figures: the data grid's code and styles wait for the lists below. */}
+        <table className="appendix units-progress">
+          <thead>
+            <tr>
+              <th scope="col">Đơn vị</th>
+              {['Tổng', 'Đã giao', 'Đã tiếp nhận', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn'].map((h) => (
+                <th key={h} scope="col" className="num">
+                  {h}
+                </th>
+              ))}
+              <th scope="col" style={{ width: 170 }}>
+                Tỷ lệ hoàn thành
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {unitRows.map((r) => (
+              <tr key={r.unitCode} className="ant-table-row">
+                <td>
+                  {r.unit.level === 'AGENCY' && r.total === 0 ? (
+                    r.unit.name
+                  ) : (
+                    <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null, 'trang-don-vi': null }); }}>
+                      {r.unit.name}
+                    </a>
+                  )}
+                </td>
+                <td className="num">{formatNumber(r.total)}</td>
+                <td className="num">{formatNumber(r.assigned)}</td>
+                <td className="num">{formatNumber(r.accepted)}</td>
+                <td className="num">{formatNumber(r.inProgress)}</td>
+                <td className="num">{formatNumber(r.completed)}</td>
+                <td className="num">{r.overdue ? <span style={{ color: '#cf1322' }}>{formatNumber(r.overdue)} quá hạn</span> : '0'}</td>
+                <td>
+                  <PercentBar value={r.percentComplete} label={`Tỷ lệ hoàn thành của ${r.unit.name}: ${formatPercent(r.percentComplete)}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length > UNIT_PAGE && <Pager label="Phân trang các đơn vị" page={unitPage} pageSize={UNIT_PAGE} total={rows.length} unit="đơn vị" onChange={(p) => update({ 'trang-don-vi': p })} />}
       </div>
       <h2>Nhiệm vụ quá hạn ({formatNumber(overdueTotal)})</h2>
       <div className="table-scroll">
