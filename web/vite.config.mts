@@ -47,6 +47,8 @@ function graphqlDocuments(root: string): Plugin {
     load(id) {
       if (!id.startsWith(prefix)) return null;
       const name = id.slice(prefix.length);
+      // The dev server reloads the document when `npm run web:codegen` rewrites it.
+      this.addWatchFile(artifacts);
       const document = generated().get(name);
       if (!document) this.error(`${name} is not in src/gql/graphql.ts: run npm run web:codegen`);
       return `export const ${name} = ${document};\n`;
