@@ -138,10 +138,13 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     const communeRow = page.locator('.ant-table-row', { has: communeLink });
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     // Ninety-odd communes and the Sở: the commune may be on a later page.
-    while ((await communeRow.count()) === 0) {
-      const next = page.getByRole('navigation', { name: 'Phân trang các đơn vị' }).getByRole('button', { name: /Trang sau/ });
+    const pager = page.getByRole('navigation', { name: 'Phân trang các đơn vị' });
+    for (let shown = 1; (await communeRow.count()) === 0; ) {
+      const next = pager.getByRole('button', { name: /Trang sau/ });
       if ((await next.count()) === 0 || (await next.isDisabled())) throw new Error(`${commune.name} is not on the dashboard`);
       await next.click();
+      // The rows and the pager's "Trang n/…" are drawn together: wait for the next page's.
+      await pager.getByText(new RegExp(`^Trang ${++shown}/`)).waitFor();
     }
     // Columns: unit, total, assigned, accepted, in progress, completed, overdue, rate.
     expect((await communeRow.locator('td').nth(5).textContent())?.trim()).toBe('1');
