@@ -17,6 +17,8 @@ import { useUrlState } from '../lib/url';
 // The chart's code (ECharts, the largest part of the page) starts loading with the page's query,
 // not once the figures have arrived: the two travel side by side.
 const chartCode = import('../components/ProgressChart');
+// A failed load is reported where the chart is drawn (lazy), not as an unhandled rejection here.
+chartCode.catch(() => undefined);
 const ProgressChart = lazy(() => chartCode);
 
 const DashboardQuery = graphql(`
