@@ -69,14 +69,24 @@ export interface RunningGateway {
 
 /**
  * Static files of the web app (sirv: precompressed .gz served to browsers that accept gzip, hashed
- * assets cached for good, index.html for every client route such as /ke-hoach/…).
+ * assets cached for good). Any other path that is no file is a client route and gets index.html,
+ * dots included (/don-vi/48.SNV is an agency: sirv by default takes a dotted last segment for a
+ * missing file); only a missing file under /assets/ answers 404, so that a page of an earlier build
+ * never runs index.html as its script.
  */
 function webHandler(root: string | undefined): ReturnType<typeof sirv> | null {
   if (!root || !existsSync(join(root, 'index.html'))) return null;
-  const files = sirv(root, { single: true, gzip: true, etag: true, dev: false, setHeaders: (res, path) => {
-    res.setHeader('cache-control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-  } });
-  return files;
+  const options = {
+    gzip: true,
+    etag: true,
+    dev: false,
+    setHeaders: (res: ServerResponse, path: string) => {
+      res.setHeader('cache-control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  };
+  const assets = sirv(root, { ...options, single: false });
+  const pages = sirv(root, { ...options, single: true, ignores: false });
+  return (request, response, next) => ((request.url ?? '/').startsWith('/assets/') ? assets : pages)(request, response, next);
 }
 
 /**

@@ -2,6 +2,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'graphql';
 import { TokenService } from '@reform/auth';
 import { GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
@@ -127,6 +130,34 @@ describe('gateway over two federated subgraphs', () => {
     // Every script and stylesheet inline: no element loads anything from another host.
     expect(page.match(/<(script|link)\b[^>]*\b(src|href)=["']https?:\/\/[^"']*/gi) ?? []).toEqual([]);
     expect(page).not.toMatch(/unpkg\.com|cdn\.jsdelivr|esm\.sh/);
+  });
+
+  it("serves the web app's page for every client route, dotted agency codes included, and 404 for a missing asset", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gateway-web-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Cải cách hành chính</title>');
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+    const web = await startGateway({ port: 0, host: '127.0.0.1', tokens, subgraphs: [{ name: 'people', url: subgraphs[0].url }, { name: 'postings', url: subgraphs[1].url }], webRoot: root });
+    try {
+      const base = web.url.replace(/\/graphql$/, '');
+      const page = async (path: string) => {
+        const response = await fetch(`${base}${path}`);
+        return { status: response.status, body: await response.text(), type: response.headers.get('content-type') };
+      };
+      for (const path of ['/', '/ke-hoach/123/theo-doi', '/don-vi/48', '/don-vi/48.SNV', '/don-vi/49.UBND.x?tab=1']) {
+        const answer = await page(path);
+        expect({ path, status: answer.status, body: answer.body }).toEqual({ path, status: 200, body: '<!doctype html><title>Cải cách hành chính</title>' });
+      }
+      expect(await page('/assets/index-abc.js')).toMatchObject({ status: 200, body: 'console.log(1)' });
+      // A stale page asking for an asset of an earlier build must fail, not run index.html as a script.
+      expect((await page('/assets/index-old.js')).status).toBe(404);
+      expect((await page('/assets/gone/x.css')).status).toBe(404);
+      // The API still answers beside the app.
+      expect((await page('/healthcheck')).status).toBe(200);
+    } finally {
+      await web.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names the composition errors of subgraphs that disagree', () => {

@@ -55,20 +55,35 @@ async function main(): Promise<void> {
     const { plans } = await test.client.as<{ plans: Array<{ id: string; number: string }> }>('doha', '{ plans(issuerCode: "49") { id number } }');
     const planId = plans.find((p) => p.number === '4003/QĐ-UBND')?.id;
     const runs: number[] = [];
+    const inPage: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.goto(`${base}`);
       await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
       const started = Date.now();
       // Client-side navigation, as a user clicking a link: the dashboard's chunks, its query, the chart.
+      // The page notes the instant both are on screen (a MutationObserver): the driver's polling
+      // below sees it up to a few hundred milliseconds late on a loaded machine.
       await page.evaluate((path) => {
+        const begun = performance.now();
+        (window as unknown as { usableAfter?: number }).usableAfter = undefined;
+        const observer = new MutationObserver(() => {
+          const row = [...document.querySelectorAll('.ant-table-row')].some((r) => r.textContent?.includes('Huyện Thăng Bình'));
+          if (row && document.querySelector('canvas')) {
+            (window as unknown as { usableAfter?: number }).usableAfter = performance.now() - begun;
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
         window.history.pushState({}, '', path);
         window.dispatchEvent(new PopStateEvent('popstate'));
       }, `/ke-hoach/${planId}/theo-doi`);
       await page.locator('.ant-table-row', { hasText: 'Huyện Thăng Bình' }).first().waitFor({ timeout: 30_000 });
       await page.locator('canvas').first().waitFor({ timeout: 30_000 });
       runs.push(Date.now() - started);
+      inPage.push(Math.round(await page.evaluate(() => (window as unknown as { usableAfter?: number }).usableAfter ?? NaN)));
     }
     runs.sort((a, b) => a - b);
+    inPage.sort((a, b) => a - b);
     const fmt = (n: number) => `${(n / KB).toFixed(1)} KB`;
     console.log(`web budget (${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
     console.log(`  sign-in page: ${signIn.files} JS files, ${fmt(signIn.gzip)} gzip (limit 300 KB)`);
@@ -76,6 +91,7 @@ async function main(): Promise<void> {
     console.log(`  sign-in then inbox in one visit: ${inbox.files} more JS files, ${fmt(inbox.gzip)} gzip; both pages together ${fmt(signIn.gzip + inbox.gzip)}`);
     console.log(`  all JS of the app: ${fmt(total)} gzip`);
     console.log(`  province dashboard of 4003/QĐ-UBND usable after navigation: median ${runs[2]} ms, min ${runs[0]} ms, max ${runs[4]} ms over 5 runs (limit 2000 ms)`);
+    console.log(`    the same runs timed in the page (navigation to table row and chart in the DOM): median ${inPage[2]} ms, min ${inPage[0]} ms, max ${inPage[4]} ms`);
   } finally {
     await browser.close();
     await test.stop();

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { ConfigProvider, App as AntApp, Spin } from 'antd';
+import { ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { Provider } from 'urql';
 import { client } from './lib/client';
@@ -47,37 +47,35 @@ const loading = (
 export function App() {
   return (
     <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#0b5394', colorLink: '#0b5394', colorError: '#b3261e', colorTextDescription: '#595959', colorTextTertiary: '#595959', fontSize: 14 } }}>
-      <AntApp>
-        <Provider value={client}>
-          <BrowserRouter>
-            <Suspense fallback={loading}>
-              <Routes>
-                <Route path="/dang-nhap" element={<SignIn />} />
-                <Route path="/cong-khai" element={<Public />} />
-                <Route element={<Protected />}>
-                  <Route index element={<Inbox />} />
-                  <Route path="/ke-hoach" element={<Plans />} />
-                  <Route path="/ke-hoach/moi" element={<PlanEditor />} />
-                  <Route path="/ke-hoach/:id" element={<PlanView />} />
-                  <Route path="/ke-hoach/:id/sua" element={<PlanEditor />} />
-                  <Route path="/ke-hoach/:id/theo-doi" element={<Dashboard />} />
-                  <Route path="/nhiem-vu/:id" element={<AssignmentPage />} />
-                  <Route path="/bao-cao" element={<Reports />} />
-                  <Route path="/bao-cao/:id" element={<ReportPage />} />
-                  <Route path="/don-vi" element={<Units />} />
-                  <Route path="/don-vi/:code" element={<Units />} />
-                  <Route path="/kiem-tra" element={<Audit />} />
-                  <Route path="/cham-diem" element={<Scoring />} />
-                  <Route path="/cham-diem/dot/:id" element={<Campaign />} />
-                  <Route path="/cham-diem/phieu/:id" element={<AssessmentPage />} />
-                  <Route path="/cham-diem/papi" element={<Papi />} />
-                  <Route path="*" element={<Navigate to="/" replace />} />
-                </Route>
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
-        </Provider>
-      </AntApp>
+      <Provider value={client}>
+        <BrowserRouter>
+          <Suspense fallback={loading}>
+            <Routes>
+              <Route path="/dang-nhap" element={<SignIn />} />
+              <Route path="/cong-khai" element={<Public />} />
+              <Route element={<Protected />}>
+                <Route index element={<Inbox />} />
+                <Route path="/ke-hoach" element={<Plans />} />
+                <Route path="/ke-hoach/moi" element={<PlanEditor />} />
+                <Route path="/ke-hoach/:id" element={<PlanView />} />
+                <Route path="/ke-hoach/:id/sua" element={<PlanEditor />} />
+                <Route path="/ke-hoach/:id/theo-doi" element={<Dashboard />} />
+                <Route path="/nhiem-vu/:id" element={<AssignmentPage />} />
+                <Route path="/bao-cao" element={<Reports />} />
+                <Route path="/bao-cao/:id" element={<ReportPage />} />
+                <Route path="/don-vi" element={<Units />} />
+                <Route path="/don-vi/:code" element={<Units />} />
+                <Route path="/kiem-tra" element={<Audit />} />
+                <Route path="/cham-diem" element={<Scoring />} />
+                <Route path="/cham-diem/dot/:id" element={<Campaign />} />
+                <Route path="/cham-diem/phieu/:id" element={<AssessmentPage />} />
+                <Route path="/cham-diem/papi" element={<Papi />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </Provider>
     </ConfigProvider>
   );
 }

@@ -25,10 +25,17 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+/** A build made with NODE_ENV other than production carries React's development runtime. */
+export function isDevelopmentBuild(): boolean {
+  const assets = join(WEB_DIST, 'assets');
+  return existsSync(assets) && readdirSync(assets).some((name) => name.startsWith('jsx-dev-runtime'));
+}
+
 /** Whether web/dist is missing or older than its sources (and why, for the log). */
 export function webBuildOutdated(): string | null {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return 'web/dist is missing';
+  if (isDevelopmentBuild()) return 'web/dist is a development build';
   const built = statSync(index).mtimeMs;
   const changed = SOURCES.filter((source) => existsSync(join(ROOT, source)) && newest(join(ROOT, source)) > built);
   return changed.length ? `changed since the last build: ${changed.join(', ')}` : null;
@@ -43,7 +50,9 @@ export function ensureWebBuilt(report: (line: string) => void = () => undefined)
   if (why) {
     const begun = Date.now();
     report(`Building the web app (${why})…`);
-    execFileSync('npm', ['run', '--silent', 'web:build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Always the production build: under Jest (NODE_ENV=test) Vite would bundle React's development
+    // runtime, several times slower, and `npm start` would then serve it as up to date.
+    execFileSync('npm', ['run', '--silent', 'web:build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     report(`Web app built in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
   }
   return WEB_DIST;

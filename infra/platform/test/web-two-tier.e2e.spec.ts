@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { FixedClock } from '@reform/clock';
 import type { DraftSection } from '@reform/plans';
 import { appendixDocx } from './appendix-docx';
@@ -134,10 +138,13 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     const communeRow = page.locator('.ant-table-row', { has: communeLink });
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     // Ninety-odd communes and the Sở: the commune may be on a later page.
-    while ((await communeRow.count()) === 0) {
-      const next = page.locator('.ant-pagination-next:not(.ant-pagination-disabled)').first();
-      if ((await next.count()) === 0) throw new Error(`${commune.name} is not on the dashboard`);
+    const pager = page.getByRole('navigation', { name: 'Phân trang các đơn vị' });
+    for (let shown = 1; (await communeRow.count()) === 0; ) {
+      const next = pager.getByRole('button', { name: /Trang sau/ });
+      if ((await next.count()) === 0 || (await next.isDisabled())) throw new Error(`${commune.name} is not on the dashboard`);
       await next.click();
+      // The rows and the pager's "Trang n/…" are drawn together: wait for the next page's.
+      await pager.getByText(new RegExp(`^Trang ${++shown}/`)).waitFor();
     }
     // Columns: unit, total, assigned, accepted, in progress, completed, overdue, rate.
     expect((await communeRow.locator('td').nth(5).textContent())?.trim()).toBe('1');
@@ -149,6 +156,27 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await page.getByRole('heading', { name: `Sắp đến hạn trong 7 ngày (${dueSoon})` }).waitFor();
     expect(await page.locator('.ant-tag-gold', { hasText: 'Sắp đến hạn · Đã giao' }).count()).toBe(20);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The export holds what is on screen, the amber list whole (the screen shows it 20 at a time), each row's commune named.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const folder = mkdtempSync(join(tmpdir(), 'web-export-'));
+    try {
+      const file = join(folder, download.suggestedFilename());
+      await download.saveAs(file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = (name: string) => {
+        const rows: unknown[][] = [];
+        workbook.getWorksheet(name)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+        return rows;
+      };
+      expect(sheet('Tiến độ').map((r) => r[0])).toContain(`Sắp đến hạn (trong 7 ngày): ${dueSoon}`);
+      const amber = sheet('Sắp đến hạn');
+      const listed = amber.slice(amber.findIndex((r) => r[0] === 'Đơn vị') + 1);
+      expect(listed).toHaveLength(dueSoon);
+      expect(listed.filter((r) => /^(Xã|Phường|Đặc khu) /.test(String(r[0])) && r[1] === TASK && r[2] === dayMonthYear(DUE) && r[3] === 'Sắp đến hạn · Đã giao')).toHaveLength(dueSoon);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'dashboard-danang');
     await communeLink.click();

@@ -8,7 +8,7 @@ import { THANG_BINH_PAR_2021, VI_XUYEN_PAPI_2021 } from '@reform/plans';
 import { appendixDocx, tasksOf } from './appendix-docx';
 import { startTestPlatform, TestPlatform } from './test-platform';
 import { accessibilityViolations, shot, WebBrowser } from './web-browser';
-import { ensureWebBuilt } from '../src/web-build';
+import { ensureWebBuilt, isDevelopmentBuild } from '../src/web-build';
 
 /**
  * The web app in a real browser (Debian's chromium driven by playwright-core), served by the
@@ -45,6 +45,8 @@ describe('the web app in a browser', () => {
 
   beforeAll(async () => {
     const webRoot = ensureWebBuilt();
+    // Built for production even under Jest (NODE_ENV=test): what `npm start` serves and the budget measures.
+    expect(isDevelopmentBuild()).toBe(false);
     test = await startTestPlatform('e2e_web', { clock: new FixedClock(NOW.toISOString()), webRoot });
     base = test.platform.gatewayUrl.replace(/graphql$/, '');
     web = await WebBrowser.launch(base, NOW);
@@ -203,6 +205,8 @@ describe('the web app in a browser', () => {
       await workbook.xlsx.readFile(file);
       const sheet = workbook.getWorksheet('Tiến độ');
       expect(sheet).toBeDefined();
+      // The screen's three parts, each a sheet: the table by unit, the overdue list, the list due within 7 days.
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tiến độ', 'Quá hạn', 'Sắp đến hạn']);
       const rows: unknown[][] = [];
       sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
       const thangBinh = rows.find((r) => r[0] === 'Huyện Thăng Bình');

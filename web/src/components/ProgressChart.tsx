@@ -15,8 +15,11 @@ export interface ChartRow {
 }
 
 /** Assignments per unit, stacked: done (green), still open (blue), overdue (red): grey is for cancelled, amber for due soon. */
-export default function ProgressChart({ rows, title }: { rows: ChartRow[]; title: string }) {
+/** `onDrawn`: called once the bars are on the canvas (the page asks for its lists after that). */
+export default function ProgressChart({ rows, title, onDrawn }: { rows: ChartRow[]; title: string; onDrawn?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
@@ -34,6 +37,7 @@ export default function ProgressChart({ rows, title }: { rows: ChartRow[]; title
         { name: 'Quá hạn', type: 'bar', stack: 'n', data: rows.map((r) => r.overdue), itemStyle: { color: '#cf1322' } },
       ],
     });
+    drawn.current?.();
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {

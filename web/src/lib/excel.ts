@@ -3,26 +3,34 @@ import { formatInstant } from './format';
 export interface SheetSpec {
   name: string;
   title: string;
+  /** Lines under the title: the figures shown above the table on screen. */
+  notes?: string[];
   columns: Array<{ header: string; width?: number }>;
   rows: Array<Array<string | number | null>>;
 }
 
-/** What is on screen, as an .xlsx file the browser downloads (exceljs loads only when asked). */
-export async function downloadWorkbook(fileName: string, sheets: SheetSpec[]): Promise<void> {
+/** The .xlsx bytes of the sheets (exceljs loads only when asked). */
+export async function buildWorkbook(sheets: SheetSpec[], now: Date = new Date()): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  workbook.created = new Date();
+  workbook.created = now;
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     sheet.addRow([spec.title]).font = { bold: true, size: 13 };
-    sheet.addRow([`Xuất lúc ${formatInstant(new Date().toISOString())} (giờ Việt Nam)`]);
+    sheet.addRow([`Xuất lúc ${formatInstant(now.toISOString())} (giờ Việt Nam)`]);
+    for (const note of spec.notes ?? []) sheet.addRow([note]);
     sheet.addRow([]);
     const header = sheet.addRow(spec.columns.map((c) => c.header));
     header.font = { bold: true };
     spec.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width ?? 16));
     for (const row of spec.rows) sheet.addRow(row);
   }
-  const buffer = await workbook.xlsx.writeBuffer();
+  return workbook.xlsx.writeBuffer();
+}
+
+/** What is on screen, as an .xlsx file the browser downloads. */
+export async function downloadWorkbook(fileName: string, sheets: SheetSpec[]): Promise<void> {
+  const buffer = await buildWorkbook(sheets);
   const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   const link = document.createElement('a');
   link.href = url;

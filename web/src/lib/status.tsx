@@ -1,16 +1,7 @@
 import { Tag } from 'antd';
+import { ASSIGNMENT_STATUS_LABEL, assignmentStatusText, PLAN_STATUS_LABEL, type AssignmentStatusName } from './labels';
 
-export type AssignmentStatusName = 'ASSIGNED' | 'ACCEPTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
-
-export const ASSIGNMENT_STATUS_LABEL: Record<AssignmentStatusName, string> = {
-  ASSIGNED: 'Đã giao',
-  ACCEPTED: 'Đã tiếp nhận',
-  IN_PROGRESS: 'Đang thực hiện',
-  COMPLETED: 'Hoàn thành',
-  CANCELLED: 'Đã hủy',
-};
-
-export const PLAN_STATUS_LABEL: Record<string, string> = { DRAFT: 'Dự thảo', ISSUED: 'Đã ban hành', CLOSED: 'Kết thúc' };
+export { ASSIGNMENT_STATUS_LABEL, PLAN_STATUS_LABEL, type AssignmentStatusName };
 
 /**
  * Status colours are the same on every page, always with a word: overdue red, due within 7 days
@@ -19,8 +10,7 @@ export const PLAN_STATUS_LABEL: Record<string, string> = { DRAFT: 'Dự thảo',
 export function AssignmentStatusTag({ status, overdue, dueSoon }: { status: string; overdue?: boolean; dueSoon?: boolean }) {
   const label = ASSIGNMENT_STATUS_LABEL[status as AssignmentStatusName] ?? status;
   const open = status !== 'COMPLETED' && status !== 'CANCELLED';
-  if (overdue && open) return <Tag color="red">Quá hạn · {label}</Tag>;
-  if (dueSoon && open) return <Tag color="gold">Sắp đến hạn · {label}</Tag>;
+  if ((overdue || dueSoon) && open) return <Tag color={overdue ? 'red' : 'gold'}>{assignmentStatusText(status, { overdue, dueSoon })}</Tag>;
   const color = status === 'COMPLETED' ? 'green' : status === 'CANCELLED' ? 'default' : status === 'IN_PROGRESS' ? 'blue' : status === 'ACCEPTED' ? 'cyan' : 'geekblue';
   return <Tag color={color}>{label}</Tag>;
 }

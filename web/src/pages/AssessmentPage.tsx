@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -7,6 +7,7 @@ import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
 import { formatDay, formatNumber } from '../lib/format';
 import { currentSession } from '../lib/session';
+import { useMessage } from '../lib/feedback';
 import { ASSESSMENT_STATUS } from './Campaign';
 
 const AssessmentQuery = graphql(`
@@ -69,7 +70,7 @@ export default function AssessmentPage() {
   const [editing, setEditing] = useState<Criterion | null>(null);
   const [appraising, setAppraising] = useState<Criterion | null>(null);
   const [upload, setUpload] = useState<File | null>(null);
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm();
   const [appraisalForm] = Form.useForm();
   const isUnit = !!assessment && !!session?.roles.some((r) => r.unitCode === assessment.unitCode && r.role !== 'AUDITOR' && r.role !== 'VIEWER');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Timeline } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Timeline } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
@@ -9,6 +9,7 @@ import { formatDay, formatInstant } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { dueState, vietnamToday } from '../lib/due';
 import { AssignmentStatusTag, eventLabel } from '../lib/status';
+import { useMessage } from '../lib/feedback';
 
 const AssignmentQuery = graphql(`
   query AssignmentPage($id: ID!) {
@@ -43,7 +44,7 @@ export default function AssignmentPage() {
   const [, refuse] = useMutation(RefuseExtension);
   const [problems, setProblems] = useState<Record<string, ApiProblem[]>>({});
   const [open, setOpen] = useState<string | null>(null);
-  const { message } = App.useApp();
+  const message = useMessage();
   const a = data?.assignment;
   if (!a) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy nhiệm vụ.')}</div>;
 

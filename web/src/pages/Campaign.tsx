@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf, type ApiProblem } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
 import { formatDay, formatNumber } from '../lib/format';
+import { useMessage } from '../lib/feedback';
 import { CAMPAIGN_STATUS } from './Scoring';
 
 const CampaignQuery = graphql(`
@@ -35,7 +36,7 @@ export default function Campaign() {
   const [ranking, refreshRanking] = useQuery({ query: RankingQuery, variables: { id } });
   const [, publish] = useMutation(Publish);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
-  const { message } = App.useApp();
+  const message = useMessage();
   const campaign = data?.assessmentCampaign;
   const rows = ranking.data?.ranking ?? [];
   return (

@@ -1,9 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
-import { Breadcrumb, Button, Space, Table } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Breadcrumb, Button, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { Pager } from '../components/Pager';
 import { PercentBar } from '../components/PercentBar';
+import { dashboardSheets } from '../lib/dashboard-export';
 import { problemsOf } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
 import { formatDay, formatNumber, formatPercent } from '../lib/format';
@@ -12,7 +14,12 @@ import { dueState, vietnamToday } from '../lib/due';
 import { AssignmentStatusTag, StatusLegend } from '../lib/status';
 import { useUrlState } from '../lib/url';
 
-const ProgressChart = lazy(() => import('../components/ProgressChart'));
+// The chart's code (ECharts, the largest part of the page) starts loading with the page's query,
+// not once the figures have arrived: the two travel side by side.
+const chartCode = import('../components/ProgressChart');
+// A failed load is reported where the chart is drawn (lazy), not as an unhandled rejection here.
+chartCode.catch(() => undefined);
+const ProgressChart = lazy(() => chartCode);
 
 const DashboardQuery = graphql(`
   query Dashboard($id: ID!, $unitCode: ID) {
@@ -28,14 +35,20 @@ const DashboardQuery = graphql(`
   }
 `);
 
-// One page of the overdue list at a time (the server pages it: a province's plan has thousands).
-
 // Open, not yet overdue (the first page, earliest due first): the ones due within 7 days are picked here. Only the tasks service's own
 // fields, so a province's thousands of rows stay cheap; unit names come per row shown.
 const DueSoonQuery = graphql(`
   query DashboardDueSoon($unitCode: ID!, $planId: ID!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
       items { id taskText dueOn status overdue percent unitCode }
+    }
+  }
+`);
+// The same list for the export, with every row's unit named (asked only when exporting).
+const DueSoonExportQuery = graphql(`
+  query DashboardDueSoonExport($unitCode: ID!, $planId: ID!) {
+    assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
+      items { id taskText dueOn status overdue percent unit { code name } }
     }
   }
 `);
@@ -46,6 +59,7 @@ function UnitNameCell({ code }: { code: string }) {
   return <>{data?.unit?.name ?? code}</>;
 }
 
+// One page of the overdue list at a time (the server pages it: a province's plan has thousands).
 const OverdueQuery = graphql(`
   query DashboardOverdue($unitCode: ID!, $planId: ID!, $offset: Int!, $limit: Int!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true, offset: $offset, limit: $limit) {
@@ -55,19 +69,29 @@ const OverdueQuery = graphql(`
   }
 `);
 const OVERDUE_PAGE = 20;
+const UNIT_PAGE = 60;
 
 export default function Dashboard() {
   const { id = '' } = useParams();
   const [params, update] = useUrlState();
   const unitCode = params.get('don-vi') || undefined;
+  const client = useClient();
   const [{ data, fetching, error }] = useQuery({ query: DashboardQuery, variables: { id, unitCode } });
   const plan = data?.plan;
   const progress = plan?.progress;
+  // The table by unit and the chart come from the one query above. The two lists are asked
+  // side by side once the chart is drawn: on a busy server they would otherwise hold up the
+  // figures people open the page for.
+  const [chartDrawnFor, setChartDrawnFor] = useState<string | null>(null);
+  const listsReady = !!progress && (chartDrawnFor === progress.unitCode || progress.children.length === 0);
   const overduePage = Number(params.get('trang') ?? 1);
-  const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE }, pause: !progress });
-  // After the overdue list: the figures, the chart and the overdue list come first on a busy server.
-  const [dueSoon] = useQuery({ query: DueSoonQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !progress || !overdue.data });
+  const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE }, pause: !listsReady });
+  const [dueSoon] = useQuery({ query: DueSoonQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !listsReady });
   const [exporting, setExporting] = useState(false);
+  const [exportProblems, setExportProblems] = useState<string[]>([]);
+  // Sorted once per answer: the chart is drawn again only when its figures change.
+  const rows = useMemo(() => (progress?.children ?? []).slice().sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi')), [progress]);
+  const chartRows = useMemo(() => rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue })), [rows]);
   if (!plan) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy kế hoạch.')}</div>;
   if (!progress) return <div className="page">Kế hoạch chưa có nhiệm vụ được giao trong đơn vị này.</div>;
 
@@ -75,29 +99,42 @@ export default function Dashboard() {
   const chain = [...progress.unit.ancestors].reverse();
   const from = chain.findIndex((u) => u.code === plan.issuerCode);
   const path = from >= 0 ? chain.slice(from) : [];
-  const rows = progress.children.slice().sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
+  const unitPage = Number(params.get('trang-don-vi') ?? 1);
+  const unitRows = rows.slice((unitPage - 1) * UNIT_PAGE, unitPage * UNIT_PAGE);
   const overdueRows = overdue.data?.assignmentPage.items ?? [];
   const overdueTotal = overdue.data?.assignmentPage.total ?? 0;
   const today = vietnamToday();
   const dueSoonRows = (dueSoon.data?.assignmentPage.items ?? []).filter((a) => dueState(a, today) === 'soon').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const title = `${planName(plan)} — Theo dõi tiến độ: ${progress.unit.name}`;
 
+  // What the screen shows, with both lists whole (the screen pages them): asked again at the moment of export.
   const exportExcel = async () => {
     setExporting(true);
-    await downloadWorkbook(`tien-do-${plan.number.replace(/[^\p{L}\p{N}]+/gu, '-')}-${progress.unitCode}.xlsx`, [
-      {
-        name: 'Tiến độ',
-        title,
-        columns: [{ header: 'Đơn vị', width: 36 }, { header: 'Tổng số nhiệm vụ' }, { header: 'Đã giao' }, { header: 'Đã tiếp nhận' }, { header: 'Đang thực hiện' }, { header: 'Hoàn thành' }, { header: 'Quá hạn' }, { header: 'Đã hủy' }, { header: 'Tỷ lệ hoàn thành (%)' }],
-        rows: [progress, ...rows].map((r, i) => [i === 0 ? `${r.unit.name} (toàn đơn vị)` : r.unit.name, r.total, r.assigned, r.accepted, r.inProgress, r.completed, r.overdue, r.cancelled, r.percentComplete]),
-      },
-      {
-        name: 'Quá hạn',
-        title: `Nhiệm vụ quá hạn — ${progress.unit.name}`,
-        columns: [{ header: 'Đơn vị', width: 32 }, { header: 'Nhiệm vụ', width: 80 }, { header: 'Hạn' }, { header: 'Tiến độ (%)' }],
-        rows: overdueRows.map((a) => [a.unit.name, a.taskText, formatDay(a.dueOn), a.percent]),
-      },
+    setExportProblems([]);
+    const variables = { unitCode: progress.unitCode, planId: id };
+    const [allOverdue, allDueSoon] = await Promise.all([
+      client.query(OverdueQuery, { ...variables, offset: 0, limit: 1000 }, { requestPolicy: 'network-only' }).toPromise(),
+      client.query(DueSoonExportQuery, variables, { requestPolicy: 'network-only' }).toPromise(),
     ]);
+    const problems = [...problemsOf(allOverdue.error), ...problemsOf(allDueSoon.error)].map((p) => p.message);
+    if (problems.length || !allOverdue.data || !allDueSoon.data) {
+      setExporting(false);
+      setExportProblems(problems.length ? problems : ['Không xuất được tệp Excel. Vui lòng thử lại.']);
+      return;
+    }
+    const exportToday = vietnamToday();
+    const soon = allDueSoon.data.assignmentPage.items.filter((a) => dueState(a, exportToday) === 'soon').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+    await downloadWorkbook(
+      `tien-do-${plan.number.replace(/[^\p{L}\p{N}]+/gu, '-')}-${progress.unitCode}.xlsx`,
+      dashboardSheets({
+        title,
+        progress,
+        children: rows,
+        overdue: allOverdue.data.assignmentPage.items.map((a) => ({ ...a, unitName: a.unit.name })),
+        overdueTotal: allOverdue.data.assignmentPage.total,
+        dueSoon: soon.map((a) => ({ ...a, unitName: a.unit.name })),
+      }),
+    );
     setExporting(false);
   };
 
@@ -111,7 +148,7 @@ export default function Dashboard() {
         style={{ marginBottom: 12 }}
         items={[...path, { code: progress.unitCode, name: progress.unit.name }].map((u, i, all) => ({
           key: u.code,
-          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null }); }}>{u.name}</a>,
+          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null, 'trang-don-vi': null }); }}>{u.name}</a>,
         }))}
       />
       <Space wrap style={{ marginBottom: 12 }}>
@@ -128,38 +165,58 @@ export default function Dashboard() {
           Xuất Excel
         </Button>
       </Space>
+      {exportProblems.map((message) => (
+        <Alert key={message} type="error" showIcon title={message} role="alert" style={{ marginBottom: 12 }} />
+      ))}
       <StatusLegend />
       {rows.length > 0 && (
         <Suspense fallback={<div style={{ height: 320 }}>Đang vẽ biểu đồ…</div>}>
-          <ProgressChart title={`Biểu đồ tiến độ theo đơn vị trực thuộc ${progress.unit.name}`} rows={rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue }))} />
+          <ProgressChart title={`Biểu đồ tiến độ theo đơn vị trực thuộc ${progress.unit.name}`} rows={chartRows} onDrawn={() => setChartDrawnFor(progress.unitCode)} />
         </Suspense>
       )}
       <h2>Theo đơn vị</h2>
       <div className="table-scroll">
-        <Table
-          rowKey="unitCode"
-          size="small"
-          dataSource={rows}
-          pagination={{ pageSize: 60, hideOnSinglePage: true, showSizeChanger: false }}
-          columns={[
-            {
-              title: 'Đơn vị',
-              render: (_, r) =>
-                r.unit.level === 'AGENCY' && r.total === 0 ? r.unit.name : (
-                  <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null }); }}>
-                    {r.unit.name}
-                  </a>
-                ),
-            },
-            { title: 'Tổng', align: 'right', render: (_, r) => formatNumber(r.total) },
-            { title: 'Đã giao', align: 'right', render: (_, r) => formatNumber(r.assigned) },
-            { title: 'Đã tiếp nhận', align: 'right', render: (_, r) => formatNumber(r.accepted) },
-            { title: 'Đang thực hiện', align: 'right', render: (_, r) => formatNumber(r.inProgress) },
-            { title: 'Hoàn thành', align: 'right', render: (_, r) => formatNumber(r.completed) },
-            { title: 'Quá hạn', align: 'right', render: (_, r) => (r.overdue ? <span style={{ color: '#cf1322' }}>{formatNumber(r.overdue)} quá hạn</span> : '0') },
-            { title: 'Tỷ lệ hoàn thành', width: 170, render: (_, r) => <PercentBar value={r.percentComplete} label={`Tỷ lệ hoàn thành của ${r.unit.name}: ${formatPercent(r.percentComplete)}`} /> },
-          ]}
-        />
+        {/* A plain table, drawn with the figures: the data grid's code and styles wait for the lists below. */}
+        <table className="appendix units-progress">
+          <thead>
+            <tr>
+              <th scope="col">Đơn vị</th>
+              {['Tổng', 'Đã giao', 'Đã tiếp nhận', 'Đang thực hiện', 'Hoàn thành', 'Quá hạn'].map((h) => (
+                <th key={h} scope="col" className="num">
+                  {h}
+                </th>
+              ))}
+              <th scope="col" style={{ width: 170 }}>
+                Tỷ lệ hoàn thành
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {unitRows.map((r) => (
+              <tr key={r.unitCode} className="ant-table-row">
+                <td>
+                  {r.unit.level === 'AGENCY' && r.total === 0 ? (
+                    r.unit.name
+                  ) : (
+                    <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null, 'trang-don-vi': null }); }}>
+                      {r.unit.name}
+                    </a>
+                  )}
+                </td>
+                <td className="num">{formatNumber(r.total)}</td>
+                <td className="num">{formatNumber(r.assigned)}</td>
+                <td className="num">{formatNumber(r.accepted)}</td>
+                <td className="num">{formatNumber(r.inProgress)}</td>
+                <td className="num">{formatNumber(r.completed)}</td>
+                <td className="num">{r.overdue ? <span style={{ color: '#cf1322' }}>{formatNumber(r.overdue)} quá hạn</span> : '0'}</td>
+                <td>
+                  <PercentBar value={r.percentComplete} label={`Tỷ lệ hoàn thành của ${r.unit.name}: ${formatPercent(r.percentComplete)}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length > UNIT_PAGE && <Pager label="Phân trang các đơn vị" page={unitPage} pageSize={UNIT_PAGE} total={rows.length} unit="đơn vị" onChange={(p) => update({ 'trang-don-vi': p })} />}
       </div>
       <h2>Nhiệm vụ quá hạn ({formatNumber(overdueTotal)})</h2>
       <div className="table-scroll">

@@ -1,4 +1,5 @@
-import { Alert, Input, Pagination, Radio, Tag } from 'antd';
+import { Alert, Input, Radio, Tag } from 'antd';
+import { Pager } from '../components/Pager';
 import { PercentBar } from '../components/PercentBar';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -214,7 +215,7 @@ export default function Inbox() {
           </tbody>
         </table>
         {shown.length > PAGE_SIZE && (
-          <Pagination style={{ marginTop: 12 }} current={page} pageSize={PAGE_SIZE} total={shown.length} showSizeChanger={false} onChange={(p) => update({ trang: p })} showTotal={(total) => `${total} việc`} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={shown.length} unit="việc" onChange={(p) => update({ trang: p })} />
         )}
       </div>
     </div>

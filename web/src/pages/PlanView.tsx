@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -8,6 +8,7 @@ import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { planName } from '../lib/plan-name';
 import { PlanStatusTag } from '../lib/status';
+import { useMessage } from '../lib/feedback';
 import { PlanPapiScores } from '../components/PlanPapiScores';
 
 const PlanQuery = graphql(`
@@ -59,7 +60,7 @@ export default function PlanView() {
   const [amending, setAmending] = useState(false);
   const [closing, setClosing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const plan = data?.plan;
   if (!plan) return <div className="page">{fetching || notYet ? 'Đang tải…' : problemsOf(error).map((p) => <Alert key={p.message} type="error" title={p.message} />) || 'Không tìm thấy kế hoạch.'}</div>;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Table } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Table } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay, formatInstant } from '../lib/format';
+import { useMessage } from '../lib/feedback';
 import { ReportStatusTag } from './Reports';
 
 const ReportQuery = graphql(`
@@ -47,7 +48,7 @@ export default function ReportPage() {
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const message = useMessage();
   const r = data?.report;
   if (!r) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy báo cáo.')}</div>;
 

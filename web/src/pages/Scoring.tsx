@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Table, Tag, Upload } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Table, Tag, Upload } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
+import { useMessage } from '../lib/feedback';
 
 const CampaignsQuery = graphql(`
   query ScoringCampaigns($unit: ID!) {
@@ -32,7 +33,7 @@ export default function Scoring() {
   const [, load] = useMutation(LoadIndexSet);
   const [, open] = useMutation(OpenCampaign);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const manager = !!session?.roles.some((r) => r.role === 'UNIT_MANAGER' || r.role === 'PLATFORM_ADMIN');
   const sets = (data?.frameworks ?? []).filter((f) => f.kind === 'PAR_INDEX_SET');

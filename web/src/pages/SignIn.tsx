@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useClient, useMutation } from 'urql';
 import { graphql } from '../gql';
@@ -57,7 +57,8 @@ export default function SignIn() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
-      <Card style={{ width: '100%', maxWidth: 400 }}>
+      {/* A plain panel, not antd's Card: Card brings tabs and menus into the lightest page. */}
+      <div className="sign-in-panel">
         <h1 style={{ fontSize: 22, marginTop: 0 }}>Đăng nhập</h1>
         <p className="muted">Nền tảng cải cách hành chính</p>
         {other.length > 0 && <Alert type="error" showIcon title={other.join(' ')} style={{ marginBottom: 16 }} role="alert" />}
@@ -75,7 +76,7 @@ export default function SignIn() {
         <p style={{ marginTop: 16 }}>
           <Link to="/cong-khai">Công khai kết quả thực hiện</Link>
         </p>
-      </Card>
+      </div>
     </main>
   );
 }
