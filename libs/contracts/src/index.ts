@@ -4,3 +4,4 @@ export * from './directory/account-events';
 export * from './plans/plan-events';
 export * from './audit/auditor-queried';
 export * from './tasks/assignment-events';
+export * from './reporting/report-events';

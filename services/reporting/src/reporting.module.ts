@@ -16,6 +16,7 @@ import { PeriodOpening } from './write/open-period/open-period';
 import { OpenPeriodResolver } from './write/open-period/open-period.graphql';
 import { ReportActions } from './write/shared/report-actions';
 import { ReportingCommands } from './write/shared/reporting-commands';
+import { publishReportingEvent } from './publish';
 import { ReviewReportResolver } from './write/review-report/review-report.graphql';
 import { SubmitReportResolver } from './write/submit-report/submit-report.graphql';
 
@@ -37,6 +38,7 @@ export class ReportingModule {
         graphqlTypes: REPORTING_GRAPHQL_TYPES,
         migrations: reportingMigrations,
         unitCopy: true,
+        publish: publishReportingEvent,
         providers: [
           { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
           ReportingCommands,

@@ -6,14 +6,14 @@ import { countCommittedAfter, IntegrationEventMapper, JetStreamBus, parseGlobalP
 import { DIRECTORY_SCHEMA, publishDirectoryEvent } from '@reform/directory';
 import { PLANS_SCHEMA, publishPlanEvent } from '@reform/plans';
 import { publishAssignmentEvent, TASKS_SCHEMA } from '@reform/tasks';
-import { REPORTING_SCHEMA } from '@reform/reporting';
+import { publishReportingEvent, REPORTING_SCHEMA } from '@reform/reporting';
 
 /** Each service's schema and what its relay publishes (the same mapping as its MessagingModule). */
 export const REPUBLISHABLE_SERVICES: Readonly<Record<string, { readonly schema: string; readonly map: IntegrationEventMapper | null }>> = {
   directory: { schema: DIRECTORY_SCHEMA, map: relayMapper('directory', publishDirectoryEvent) },
   plans: { schema: PLANS_SCHEMA, map: relayMapper('plans', publishPlanEvent) },
   tasks: { schema: TASKS_SCHEMA, map: relayMapper('tasks', publishAssignmentEvent) },
-  reporting: { schema: REPORTING_SCHEMA, map: relayMapper('reporting') },
+  reporting: { schema: REPORTING_SCHEMA, map: relayMapper('reporting', publishReportingEvent) },
 };
 
 export const REPUBLISH_USAGE = [
