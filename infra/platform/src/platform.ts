@@ -17,7 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
-import { createReportingApp, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
+import { createReportingApp, REPORTING_SCHEMA, seedDemoReporting, seedDemoTargetFigures } from '@reform/reporting';
 import { createScoringApp, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
@@ -139,6 +139,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       await assignmentFactsCaughtUp(tasks, reporting);
       const demoReporting = await seedDemoReporting(reporting, { thangBinhPlanId: demoPlans.planIds['thang-binh-par-2021'], twoTier: options.importUnits });
       report(`Demo reporting: ${demoReporting.regimes} regimes defined, ${demoReporting.periodsOpened} periods opened, ${demoReporting.expectedReports} reports expected (${took()})`);
+      // Figures for the PAPI plans' targets (illustrative), accepted by the provinces: scoring's target achievement compares them.
+      const targetFigures = await seedDemoTargetFigures(reporting, demoPlans.planIds);
+      report(`Demo target figures: ${targetFigures.accepted} year-end reports accepted`);
       stepBegun = Date.now();
       const papi = await seedPapiResults(scoring);
       const { frameworks } = await seedFrameworks(scoring, { demoIndexSet: true });

@@ -9,3 +9,4 @@ export { ReminderScheduler } from './automation/when-deadline-nears-or-passes-th
 export { PeriodOpening } from './write/open-period/open-period';
 export { seedDemoReporting, thangBinhRegime, daNangMonthlyRegime, DEMO_FORM } from './demo/seed-reporting';
 export type { DemoReportingSummary } from './demo/seed-reporting';
+export { seedDemoTargetFigures, DEMO_TARGET_REPORTS, demoTargetRegime } from './demo/seed-target-figures';
