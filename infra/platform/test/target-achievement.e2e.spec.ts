@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
 import { eventually, GraphQLTestClient } from '@reform/testing';
@@ -11,6 +12,7 @@ import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatfor
  * percentage target shows ACHIEVED or NOT_ACHIEVED from the reported figure, with the trail to
  * the report, and UNKNOWN where nothing was reported. The whole chain runs: plans publish the
  * parsed targets, reporting its items and accepted figures, tasks the assignments, scoring compares.
+ * And the scorecard of the demo's Quảng Điền 2019 campaign (seed 003) as Word, beside the Excel one.
  */
 const Q = `query($id: ID!) { plan(id: $id) { id number targetAchievement {
   taskId taskText status kind target comparator value actual basis trail { source id unitCode figure on period itemCode } parts { kind status actual } } } }`;
@@ -84,5 +86,22 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
       ['t32', 'UNKNOWN', null],
       ['t33', 'UNKNOWN', null],
     ]);
+  });
+
+  it("a commune's scorecard as Word: unit, criteria, scores, totals and grade; refused to a unit that may not read the assessment", async () => {
+    const { assessmentCampaigns } = await client.as('d477', 'query { assessmentCampaigns(unitCode: "477", year: 2019) { id } }');
+    const { assessments } = await client.as('d477', 'query($c: ID!) { assessments(campaignId: $c) { id unitCode status result { total rescaledTotal grade } criteria { code } } }', { c: assessmentCampaigns[0].id });
+    const vinh = assessments.find((a: { unitCode: string }) => a.unitCode === '19885');
+    expect(vinh).toMatchObject({ status: 'FINALISED', result: { grade: expect.any(String) } });
+    const Q = 'query($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }';
+    const { assessmentScorecardDocx: file } = await client.as('c19885', Q, { id: vinh.id });
+    expect(file).toMatchObject({ fileName: 'phieu-cham-diem-19885-2019.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const xml = (await (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    const comma = (n: number) => String(n).replace('.', ',');
+    for (const words of ['PHIẾU CHẤM ĐIỂM', 'Quảng Vinh', 'Huyện Quảng Điền', 'Tổng điểm sau thẩm định', comma(vinh.result.rescaledTotal), `xếp loại ${vinh.result.grade}`, ...vinh.criteria.map((c: { code: string }) => c.code)]) {
+      expect([words, text.includes(words)]).toEqual([words, true]);
+    }
+    expect(await client.outcome('d513', Q, { id: vinh.id })).toBe('FORBIDDEN');
   });
 });

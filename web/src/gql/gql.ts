@@ -25,6 +25,7 @@ type Documents = {
     "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n": typeof types.SubmitSelfAssessmentPageDocument,
     "\n  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }\n": typeof types.AppraiseCriterionPageDocument,
     "\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n": typeof types.FinaliseAppraisalPageDocument,
+    "query AssessmentScorecardDocx($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }": typeof types.AssessmentScorecardDocxDocument,
     "\n  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }\n": typeof types.EvidenceFilePageDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": typeof types.AssignmentPageDocument,
     "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": typeof types.AcceptAssignmentDocument,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }\n": types.SubmitSelfAssessmentPageDocument,
     "\n  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }\n": types.AppraiseCriterionPageDocument,
     "\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n": types.FinaliseAppraisalPageDocument,
+    "query AssessmentScorecardDocx($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }": types.AssessmentScorecardDocxDocument,
     "\n  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }\n": types.EvidenceFilePageDocument,
     "\n  query AssignmentPage($id: ID!) {\n    assignment(id: $id) {\n      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason\n      taskId taskText target timeframeText planId planNumber planTitle assignerCode\n      unit { code name }\n      extension { status reason requestedDueOn answer }\n      history { version type recordedAt actor { username unit { name } } data }\n    }\n  }\n": types.AssignmentPageDocument,
     "mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }": types.AcceptAssignmentDocument,
@@ -210,6 +212,10 @@ export function graphql(source: "\n  mutation AppraiseCriterionPage($id: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n"): (typeof documents)["\n  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AssessmentScorecardDocx($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }"): (typeof documents)["query AssessmentScorecardDocx($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
