@@ -55,7 +55,7 @@ export const PublishedSingleTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text }),
 ]);
 export type PublishedSingleTarget = z.infer<typeof PublishedSingleTarget>;
-export const PublishedTarget = z.union([PublishedSingleTarget, z.object({ kind: z.literal('all'), text, parts: z.array(PublishedSingleTarget) })]);
+export const PublishedTarget = z.union([PublishedSingleTarget, z.object({ kind: z.literal('all'), text, parts: z.array(PublishedSingleTarget).readonly() })]);
 export type PublishedTarget = z.infer<typeof PublishedTarget>;
 
 /** One task row of the appendix, with its units resolved. */
