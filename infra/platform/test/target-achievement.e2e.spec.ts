@@ -97,9 +97,12 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
     const { assessmentScorecardDocx: file } = await client.as('c19885', Q, { id: vinh.id });
     expect(file).toMatchObject({ fileName: 'phieu-cham-diem-19885-2019.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     const xml = (await (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('word/document.xml')?.async('string')) ?? '';
-    const text = xml.replace(/<[^>]+>/g, '');
+    const text = xml.replace(/<[^>]+>/g, '').normalize('NFC');
     const comma = (n: number) => String(n).replace('.', ',');
-    for (const words of ['PHIẾU CHẤM ĐIỂM', 'Quảng Vinh', 'Huyện Quảng Điền', 'Tổng điểm sau thẩm định', comma(vinh.result.rescaledTotal), `xếp loại ${vinh.result.grade}`, ...vinh.criteria.map((c: { code: string }) => c.code)]) {
+    // The names as the directory holds them (the national list's spelling).
+    const { unit: commune } = await client.as('d477', '{ unit(code: "19885") { name } }');
+    const { unit: district } = await client.as('d477', '{ unit(code: "477") { name } }');
+    for (const words of ['PHIẾU CHẤM ĐIỂM', commune.name.normalize('NFC'), district.name.normalize('NFC'), 'Tổng điểm sau thẩm định', comma(vinh.result.rescaledTotal), `xếp loại ${vinh.result.grade}`, ...vinh.criteria.map((c: { code: string }) => c.code)]) {
       expect([words, text.includes(words)]).toEqual([words, true]);
     }
     expect(await client.outcome('d513', Q, { id: vinh.id })).toBe('FORBIDDEN');

@@ -32,8 +32,10 @@ export class ScorecardResolver {
   async assessmentScorecardDocx(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity): Promise<ScorecardFileType> {
     const assessment = await this.guard.assessment(id);
     await this.guard.assertRead(identity, assessment);
+    // Named as on the assessment's day (a 2019 scorecard names the units of 2019, before any reorganisation).
+    const day = assessment.finalisedOn ?? assessment.submittedOn ?? assessment.entryWindow.from;
     const named = async (code: string) => {
-      const unit = await this.units.lastKnown(code);
+      const unit = (await this.units.unit(code, day)) ?? (await this.units.lastKnown(code));
       return { name: unit?.name ?? code, type: unit?.type ?? '' };
     };
     const file = await scorecardDocx({ assessment: assessmentView(assessment), unit: await named(assessment.unitCode), owner: await named(assessment.ownerCode), day: todayOf(this.clock) });
