@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
 import { eventually, GraphQLTestClient } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
+import { ensureWebBuilt } from '../src/web-build';
+import { accessibilityViolations, shot, WebBrowser } from './web-browser';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
 
 /**
@@ -31,6 +33,7 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
   let test: TestPlatform;
   let platform: RunningPlatform;
   let client: GraphQLTestClient;
+  let web: WebBrowser;
   const clock = new FixedClock(beforeReorganisation().now());
   const planIdOf = async (issuer: string) => ((await platform.plans.get(DataSource).query(`SELECT id FROM plans.plans WHERE issuer_code = $1 ORDER BY year LIMIT 1`, [issuer])) as Array<{ id: string }>)[0].id;
   const rowsOf = async (user: string, planId: string): Promise<Row[]> => {
@@ -50,10 +53,14 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
       .map((row) => [row.taskId, row.status, row.actual ?? row.percentage?.actual ?? null]);
 
   beforeAll(async () => {
-    test = await startTestPlatform('e2e_target', { clock });
+    test = await startTestPlatform('e2e_target', { clock, webRoot: ensureWebBuilt() });
     ({ platform, client } = test);
+    web = await WebBrowser.launch(platform.gatewayUrl.replace(/graphql$/, ''), new Date(clock.now()));
   }, 2 * PLATFORM_START_MS);
-  afterAll(() => test?.stop());
+  afterAll(async () => {
+    await web?.close();
+    await test?.stop();
+  });
 
   it('Vị Xuyên 2021: above "trên 99,5%" and "90%" achieved, below "ít nhất 95%" not, the unreported ones unknown; the trail names the accepted report', async () => {
     const rows = await rowsOf('d030', await planIdOf('030'));
@@ -106,5 +113,28 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
       expect([words, text.includes(words)]).toEqual([words, true]);
     }
     expect(await client.outcome('d513', Q, { id: vinh.id })).toBe('FORBIDDEN');
+  });
+
+  it("the plan's page shows each task's target, the actual figure, Đạt / Không đạt / Chưa có số liệu, and the figures used", async () => {
+    const planId = await planIdOf('030');
+    await rowsOf('d030', planId);
+    const page = await web.newPage();
+    await web.signIn(page, 'd030');
+    await page.goto(`${web.base}ke-hoach/${planId}`);
+    const section = page.getByRole('region', { name: 'Kết quả thực hiện chỉ tiêu' });
+    await section.getByRole('heading', { name: 'Kết quả thực hiện chỉ tiêu' }).waitFor();
+    // A row's text starts with its task's id ("t3. Tổ chức ..."): t3 must not match t13 or t34.
+    const row = (taskId: string) => section.locator('tbody tr').filter({ hasText: new RegExp(`^\\s*${taskId}\\. `) });
+    await row('t3').waitFor();
+    expect(await row('t3').getByText('Đạt', { exact: true }).count()).toBe(1);
+    expect(await row('t3').getByText('99,72%').count()).toBe(1);
+    expect(await row('t24').getByText('Không đạt', { exact: true }).count()).toBe(1);
+    expect(await row('t40').getByText('Chưa có số liệu', { exact: true }).count()).toBe(1);
+    await row('t3').getByRole('button').first().click();
+    await section.getByText('Báo cáo kỳ 2021 của đơn vị 030, chỉ tiêu TL_CU_TRI: 99,72 (chấp nhận ngày 22/12/2021)').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await shot(page, 'plan-targets');
+    expect(await web.endTest()).toEqual([]);
   });
 });
