@@ -114,6 +114,16 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
     });
   });
 
+  it('before the task is due, coverage not yet complete is in progress (unknown), with the share so far', async () => {
+    bed.clock.set('2021-09-15T03:00:00Z');
+    try {
+      const t4 = (await achievement()).find((r) => r.taskId === 't4');
+      expect(t4).toMatchObject({ status: 'UNKNOWN', actual: 66.667, basis: 'Đang thực hiện, hạn 31/12/2021: 2/3 nhiệm vụ được giao đã hoàn thành' });
+    } finally {
+      bed.clock.set('2022-01-10T03:00:00Z');
+    }
+  });
+
   it('once accepted: above "trên 99,5%" achieved, below "ít nhất 95%" not, nothing for t3 unknown; the trail names the report, item, period and day', async () => {
     await publish(ReportAcceptedV1, { reportId, on: '2021-12-24' });
     await eventually(async () => {

@@ -68,6 +68,13 @@ export interface Achievement {
 export interface TargetFacts {
   readonly figures: readonly ReportedFigure[];
   readonly assignments: readonly AssignmentFact[];
+  /**
+   * When the task is due (its due day, else the last day of the plan's last year; null: the plan
+   * runs on with no last year) and today: coverage not complete before then is still in progress.
+   * Absent: judged as of now, with no due day.
+   */
+  readonly dueOn?: string | null;
+  readonly today?: string;
 }
 
 /**
@@ -80,7 +87,8 @@ export interface TargetFacts {
  *   summed over the units that reported ("Không có trường hợp ..." holds when none occurred
  *   anywhere). None of that kind: UNKNOWN.
  * - coverage ("100% các xã, thị trấn"): the completed share of the task's assignments, cancelled
- *   ones left out; ACHIEVED when every one completed. No assignment: UNKNOWN.
+ *   ones left out; ACHIEVED when every one completed, NOT_ACHIEVED when some are not after the
+ *   task's due day, UNKNOWN (in progress, the share shown) until then. No assignment: UNKNOWN.
  * - rank and free text are not compared here: UNKNOWN, with nothing in the trail.
  * - several targets in one cell (`all`): NOT_ACHIEVED when a part is not, ACHIEVED when every
  *   part that can be compared is and none is unknown, else UNKNOWN; free-text parts are ignored
@@ -125,7 +133,13 @@ export function evaluateTarget(target: Target, facts: TargetFacts): Achievement 
       const trail = [...counted]
         .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.assignmentId.localeCompare(b.assignmentId))
         .map((a): TrailEntry => ({ source: 'ASSIGNMENT', id: a.assignmentId, unitCode: a.unitCode, figure: a.completedOn ? 1 : 0, on: a.completedOn, period: null, itemCode: null }));
-      return judged(target, 'gte', 100, actual, `${completed}/${counted.length} nhiệm vụ được giao đã hoàn thành`, trail);
+      const basis = `${completed}/${counted.length} nhiệm vụ được giao đã hoàn thành`;
+      const inProgress = completed < counted.length && facts.today !== undefined && (facts.dueOn === null || (facts.dueOn !== undefined && facts.today <= facts.dueOn));
+      if (inProgress) {
+        const until = facts.dueOn ? `, hạn ${facts.dueOn.split('-').reverse().join('/')}` : '';
+        return { status: 'UNKNOWN', kind: target.kind, target: target.text, comparator: 'gte', value: 100, actual, basis: `Đang thực hiện${until}: ${basis}`, trail, parts: [] };
+      }
+      return judged(target, 'gte', 100, actual, basis, trail);
     }
     case 'rank':
       return unknown(target, null, target.top, 'Chỉ tiêu xếp hạng: chưa so sánh tự động');

@@ -97,6 +97,30 @@ describe('evaluateTarget', () => {
       { figures: [], assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)] },
       { status: 'NOT_ACHIEVED', actual: 66.667, trail: 3 },
     ],
+    [
+      'coverage: two of three completed before the due day → in progress',
+      { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' },
+      { figures: [], assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)], dueOn: '2021-12-31', today: '2021-09-15' },
+      { status: 'UNKNOWN', actual: 66.667, trail: 3 },
+    ],
+    [
+      'coverage: two of three completed after the due day',
+      { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' },
+      { figures: [], assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)], dueOn: '2021-12-31', today: '2022-01-01' },
+      { status: 'NOT_ACHIEVED', actual: 66.667, trail: 3 },
+    ],
+    [
+      'coverage: all completed before the due day',
+      { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' },
+      { figures: [], assignments: [assignment('1', '2021-06-01')], dueOn: '2021-12-31', today: '2021-09-15' },
+      { status: 'ACHIEVED', actual: 100, trail: 1 },
+    ],
+    [
+      'coverage: a plan with no last year is never past due',
+      { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' },
+      { figures: [], assignments: [assignment('1', null)], dueOn: null, today: '2030-01-01' },
+      { status: 'UNKNOWN', actual: 0, trail: 1 },
+    ],
     ['coverage: no assignment', { kind: 'coverage', text: '100% các xã', value: 100, of: 'các xã' }, none, { status: 'UNKNOWN', actual: null, trail: 0 }],
     ['rank: not compared', { kind: 'rank', text: 'trong nhóm 08 ...', top: 8, among: 'huyện' }, { figures: [figure(3)], assignments: [] }, { status: 'UNKNOWN', actual: null, trail: 0 }],
     ['free text', { kind: 'text', text: 'Theo kế hoạch của huyện' }, { figures: [figure(3)], assignments: [] }, { status: 'UNKNOWN', actual: null, trail: 0 }],
@@ -133,6 +157,11 @@ describe('evaluateTarget', () => {
       expect(result.status).toBe(status);
       expect(result.parts.map((p) => p.kind)).toEqual(['percentage', 'coverage', 'text']);
     });
+  });
+
+  it('says why a coverage in progress is unknown', () => {
+    const result = evaluateTarget({ kind: 'coverage', text: '100% các xã', value: 100, of: 'các xã' }, { figures: [], assignments: [assignment('1', null), assignment('2', '2021-07-01')], dueOn: '2021-12-31', today: '2021-09-15' });
+    expect(result.basis).toBe('Đang thực hiện, hạn 31/12/2021: 1/2 nhiệm vụ được giao đã hoàn thành');
   });
 
   it('orders period keys by their last day', () => {

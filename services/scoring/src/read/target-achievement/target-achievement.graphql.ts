@@ -1,7 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { Field, Float, ID, ObjectType, Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessCheckedInResolver } from '@reform/auth';
+import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { Achievement, AchievementStatus, AssignmentFact, evaluateTarget, ReportedFigure, Target, TrailEntry } from '../../domain/target-achievement/target-achievement';
 import { SCORING_GRAPHQL_TYPES } from '../../graphql-types';
 import { SCORING_SCHEMA as S } from '../../schema';
@@ -53,9 +55,9 @@ const view = (a: Achievement): TargetAchievementPartType => ({
 });
 
 /** What `Plan.targetAchievement` answers, by task in the appendix's order. */
-export async function planTargetAchievement(dataSource: DataSource, planId: string): Promise<TaskTargetAchievementType[]> {
-  const tasks: Array<{ task_id: string; text: string; section_code: string | null; target: string; parsed: Target | null }> = await dataSource.query(
-    `SELECT task_id, text, section_code, target, parsed FROM "${S}".target_tasks WHERE plan_id = $1 AND parsed IS NOT NULL AND parsed->>'kind' <> 'text' ORDER BY position`,
+export async function planTargetAchievement(dataSource: DataSource, planId: string, today: string): Promise<TaskTargetAchievementType[]> {
+  const tasks: Array<{ task_id: string; text: string; section_code: string | null; target: string; parsed: Target | null; due_on: string | null; due_known: boolean }> = await dataSource.query(
+    `SELECT task_id, text, section_code, target, parsed, due_on, due_known FROM "${S}".target_tasks WHERE plan_id = $1 AND parsed IS NOT NULL AND parsed->>'kind' <> 'text' ORDER BY position`,
     [planId],
   );
   if (tasks.length === 0) return [];
@@ -72,14 +74,21 @@ export async function planTargetAchievement(dataSource: DataSource, planId: stri
     [planId],
   );
   return tasks.map((task) => {
-    const achievement = evaluateTarget(task.parsed as Target, { figures: figures.filter((f) => f.task_id === task.task_id), assignments: assignments.filter((a) => a.task_id === task.task_id) });
+    const achievement = evaluateTarget(task.parsed as Target, {
+      figures: figures.filter((f) => f.task_id === task.task_id),
+      assignments: assignments.filter((a) => a.task_id === task.task_id),
+      ...(task.due_known ? { dueOn: task.due_on, today } : {}),
+    });
     return { ...view(achievement), taskId: task.task_id, taskText: task.text, sectionCode: task.section_code, parts: achievement.parts.map(view) };
   });
 }
 
 @Resolver(() => ScoringPlanRef)
 export class TargetAchievementResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * Each task with a target the plans service could read (percentage, count per period,
@@ -90,6 +99,6 @@ export class TargetAchievementResolver {
   @AccessCheckedInResolver('read')
   @ResolveField(() => [TaskTargetAchievementType], { description: 'Chỉ tiêu của từng nhiệm vụ so với số liệu báo cáo được chấp nhận hoặc kết quả thực hiện: đạt, không đạt, chưa có số liệu.' })
   async targetAchievement(@Parent() plan: ScoringPlanRef): Promise<TaskTargetAchievementType[]> {
-    return planTargetAchievement(this.dataSource, plan.id);
+    return planTargetAchievement(this.dataSource, plan.id, todayOf(this.clock));
   }
 }

@@ -22,4 +22,12 @@ export const targetAchievementMigrations = [
     ],
     [`DROP TABLE "${S}".target_reports`, `DROP TABLE "${S}".target_items`, `DROP TABLE "${S}".target_assignments`, `DROP TABLE "${S}".target_tasks`],
   ),
+  schemaMigration(
+    S,
+    1766200000001,
+    'AddTargetTaskDueDay',
+    // When a task is due (its own day, else the plan's last day; null: no last year), for coverage in progress; due_known false: kept before this.
+    [`ALTER TABLE "${S}".target_tasks ADD COLUMN due_on text, ADD COLUMN due_known boolean NOT NULL DEFAULT false`],
+    [`ALTER TABLE "${S}".target_tasks DROP COLUMN due_on, DROP COLUMN due_known`],
+  ),
 ];
