@@ -84,7 +84,11 @@ export default function PlanTargetAchievement({ planId }: { planId: string }) {
             ),
           },
           { title: 'Thực tế', render: (_, r) => actualText(r) },
-          { title: 'Kết quả', render: (_, r) => <Tag color={TARGET_STATUS[r.status]?.[1]}>{TARGET_STATUS[r.status]?.[0]}</Tag> },
+          {
+            title: 'Kết quả',
+            // Unknown with a share so far: a coverage still in progress before its due day.
+            render: (_, r) => (r.status === 'UNKNOWN' && r.actual !== null && r.actual !== undefined ? <Tag color="blue">Đang thực hiện</Tag> : <Tag color={TARGET_STATUS[r.status]?.[1]}>{TARGET_STATUS[r.status]?.[0]}</Tag>),
+          },
           { title: 'Căn cứ', render: (_, r) => (r.kind === 'all' ? r.parts.map((p) => `${TARGET_STATUS[p.status]?.[0]}: ${p.basis}`).join('; ') : r.basis) },
         ]}
       />
