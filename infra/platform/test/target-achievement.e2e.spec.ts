@@ -83,7 +83,15 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
   });
 
   it('Nông Sơn 2020: "95% hài lòng" achieved, "trên 90%" of waste collected not, the others unknown', async () => {
-    const rows = await rowsOf('auditor', await planIdOf('519'));
+    const planId = await planIdOf('519');
+    const rows = await rowsOf('auditor', planId);
+    // The link is on the regime's data item, readable where the regime is.
+    const { reportRegimes } = await client.as('auditor', '{ reportRegimes(ownerCode: "49") { id form { items { code measures { planId taskId } } } } }');
+    const regime = reportRegimes.find((r: { id: string }) => r.id === 'nong-son-papi-2020-ket-qua');
+    expect(regime.form.items.map((item: { code: string; measures: unknown }) => [item.code, item.measures])).toEqual([
+      ['TL_HAI_LONG', { planId, taskId: 't12' }],
+      ['TL_RAC_THAI', { planId, taskId: 't29' }],
+    ]);
     expect(percentageOutcome(rows)).toEqual([
       ['t4', 'UNKNOWN', null],
       ['t12', 'ACHIEVED', 96.1],
