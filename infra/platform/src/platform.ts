@@ -17,7 +17,7 @@ import {
 } from '@reform/directory';
 import { createPlansApp, PLANS_SCHEMA, seedDemoPlans } from '@reform/plans';
 import { createTasksApp, seedDemoAssignments, TASKS_SCHEMA } from '@reform/tasks';
-import { createReportingApp, defineDemoRegimes, REPORTING_SCHEMA, seedDemoReporting } from '@reform/reporting';
+import { createReportingApp, defineDemoRegimes, REPORTING_SCHEMA, seedDemoReporting, seedDemoTargetFigures } from '@reform/reporting';
 import { createScoringApp, EvidenceStorageChoice, SCORING_SCHEMA, seedFrameworks, seedPapiResults, seedQuangDien2019 } from '@reform/scoring';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
 import { Clock, systemClock } from '@reform/clock';
@@ -228,6 +228,9 @@ async function loadData(apps: PlatformApps, options: PlatformOptions, report: (l
     report(
       `Demo reporting: ${handTyped.regimes} regimes defined by hand, ${demoReporting.regimesFromPlans} made from plans' reporting requirements, ${demoReporting.periodsOpened} periods opened, ${demoReporting.expectedReports} reports expected (${took()})`,
     );
+    // Figures for the PAPI plans' targets (illustrative), accepted by the provinces: scoring's target achievement compares them.
+    const targetFigures = await seedDemoTargetFigures(reporting, demoPlans.planIds);
+    report(`Demo target figures: ${targetFigures.accepted} year-end reports accepted`);
     next();
     const papi = await seedPapiResults(scoring);
     const quangDien = await seedQuangDien2019(scoring);

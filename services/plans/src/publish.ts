@@ -2,6 +2,7 @@ import { domainEventOf, RecordedEvent } from '@reform/event-store';
 import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask } from '@reform/contracts';
 import { PlanDraft } from './domain/plan-draft';
+import { parseTarget } from './domain/target';
 import { PlanEvent, TaskTimeframes, TaskUnits, tasksOf } from './domain/plan.decider';
 import { planUpcasters } from './domain/plan.upcasters';
 import { planYears } from './domain/plan-years';
@@ -21,6 +22,8 @@ function publishedTasks(draft: PlanDraft, units: Record<string, TaskUnits>, time
         sectionCode: section.indicator ? `${section.indicator.framework} ${section.indicator.code}` : (section.code ?? null),
         text: task.text,
         target: task.target ?? null,
+        // Read here as the plan's own read model reads it (parsing is pure; the text stays the record).
+        parsedTarget: task.target ? parseTarget(task.target) : null,
         timeframe: { ...timeframe },
         dueOn,
         lead: resolved?.lead.unitCodes ?? [],

@@ -90,6 +90,9 @@ describe('what leaves the plans service', () => {
       ['t2', 'I', '2021-07-01', [], ['513.PNV'], 3],
     ]);
     expect(data.tasks[0].timeframe).toMatchObject({ kind: 'quarter', text: 'Quý III/2021' });
+    // The target as the plans service reads it, so consumers (scoring's target achievement) never parse it again.
+    expect(data.tasks[0]).toMatchObject({ target: '100% thủ tục', parsedTarget: { kind: 'coverage', value: 100, of: 'thủ tục', text: '100% thủ tục' } });
+    expect(data.tasks[1].parsedTarget).toBeNull();
     expect(data.cascade).toEqual({ unitCodes: ['20794', '20797', '20800'], dueOn: '2021-07-01', text: 'Các xã ban hành kế hoạch trong 30 ngày' });
   });
 

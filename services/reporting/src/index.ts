@@ -3,6 +3,7 @@ export type { ReportingAppOptions } from './app';
 export { ReportingModule, reportingMigrations } from './reporting.module';
 export type { ReportingOptions } from './reporting.module';
 export { REPORTING_SCHEMA } from './schema';
+export { publishReportingEvent } from './publish';
 export { REPORTING_PROJECTIONS, reportingReadModels } from './read/read-models';
 export { ReminderScheduler } from './automation/when-deadline-nears-or-passes-then-remind/reminder-scheduler';
 export { PeriodOpening } from './write/open-period/open-period';
@@ -10,4 +11,4 @@ export { PlanRegimeJobs, PLAN_REGIMES_QUEUE } from './automation/when-plan-issue
 export { regimeIdFromPlan } from './domain/regime/from-plan';
 export { defineDemoRegimes, seedDemoReporting, thangBinhRegime, daNangMonthlyRegime, DEMO_FORM, THANG_BINH_REGIME_ID } from './demo/seed-reporting';
 export type { DemoReportingSummary } from './demo/seed-reporting';
-export { publishReportEvent } from './publish';
+export { seedDemoTargetFigures, DEMO_TARGET_REPORTS, demoTargetRegime } from './demo/seed-target-figures';

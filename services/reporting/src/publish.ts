@@ -1,21 +1,59 @@
 import { RecordedEvent } from '@reform/event-store';
 import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
-import { ReportAcceptedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
+import { RegimeDefinedV1, ReportAcceptedV1, ReportApprovedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
 import { periodLabel } from './domain/period/period';
-import { ReportEvent } from './domain/report/report.decider';
+import { RegimeEvent } from './domain/regime/regime.decider';
+import { ReportContent, ReportEvent } from './domain/report/report.decider';
 
-const idOf = (streamId: string) => streamId.slice('report-'.length);
+/** The numeric items of a report's content: numbers as they are, yes/no as 1 or 0; text and empty items are not figures. */
+export function figuresOf(content: ReportContent): Array<{ code: string; value: number }> {
+  return Object.entries(content.items).flatMap(([code, value]) =>
+    typeof value === 'number' && Number.isFinite(value) ? [{ code, value }] : typeof value === 'boolean' ? [{ code, value: value ? 1 : 0 }] : [],
+  );
+}
+
+/** `<regime>~<period>~<unit>` (report.decider's reportIdOf), read back from the stream. */
+function reportKeyOf(streamId: string): { reportId: string; regimeId: string; period: string; unitCode: string } | null {
+  const reportId = streamId.slice('report-'.length);
+  const parts = reportId.split('~');
+  if (parts.length !== 3) return null;
+  const [regimeId, period, unitCode] = parts;
+  return { reportId, regimeId, period, unitCode };
+}
 
 /**
- * Which report events leave the reporting service: a report that cites assignments (its pre-fill
- * lists the unit's assignments of the regime's plans) when it is expected, then its submission,
- * return and acceptance, so the tasks service puts them in each cited task's timeline (ADR 0013).
- * A report citing none is not published at its expectation; its later events are (the relay maps
- * event by event), and the consumer drops those of a report it never heard of.
+ * Which reporting events leave the service:
+ * - a regime's definition (its items and the plan task each measures: the scoring service
+ *   compares tasks' targets with reported figures, ADR 0036);
+ * - a report that cites assignments (its pre-fill lists the unit's assignments of the regime's
+ *   plans) when it is expected, so the tasks service puts it and what follows in each cited task's
+ *   timeline (ADR 0013); a report citing none is not published at its expectation, and the
+ *   timeline's consumer drops the later events of a report it never heard of;
+ * - a report's submission with its figures, its return, its acceptance, and a consolidated
+ *   report's approval with its figures.
+ * Drafts, reopenings, waivers and reminders stay inside: a return or a reopening is followed by a
+ * new submission, which replaces the figures and their acceptance.
  */
-export function publishReportEvent(recorded: RecordedEvent): IntegrationMessage | null {
+export function publishReportingEvent(recorded: RecordedEvent): IntegrationMessage | null {
+  if (recorded.streamId.startsWith('regime-')) {
+    const event = { type: recorded.type, data: recorded.data } as RegimeEvent;
+    if (event.type !== 'RegimeDefined') return null;
+    const { definition, on } = event.data;
+    return toIntegrationMessage(
+      recorded,
+      RegimeDefinedV1,
+      RegimeDefinedV1.validate({
+        regimeId: definition.id,
+        ownerCode: definition.ownerCode,
+        name: definition.name,
+        items: definition.form.items.map((item) => ({ code: item.code, name: item.name, unit: item.unit, type: item.type, measures: item.measures ?? null })),
+        on,
+      }),
+    );
+  }
   if (!recorded.streamId.startsWith('report-')) return null;
-  const reportId = idOf(recorded.streamId);
+  const key = reportKeyOf(recorded.streamId);
+  if (!key) return null;
   const event = { type: recorded.type, data: recorded.data } as ReportEvent;
   switch (event.type) {
     case 'ReportExpected': {
@@ -25,15 +63,21 @@ export function publishReportEvent(recorded: RecordedEvent): IntegrationMessage 
       return toIntegrationMessage(
         recorded,
         ReportExpectedV1,
-        ReportExpectedV1.validate({ reportId, regimeId: facts.regimeId, regimeName: facts.regimeName, period: facts.period, periodLabel: periodLabel(facts.period), unitCode: facts.unitCode, dueOn: facts.dueOn, assignmentIds }),
+        ReportExpectedV1.validate({ reportId: key.reportId, regimeId: facts.regimeId, regimeName: facts.regimeName, period: facts.period, periodLabel: periodLabel(facts.period), unitCode: facts.unitCode, dueOn: facts.dueOn, assignmentIds }),
       );
     }
     case 'ReportSubmitted':
-      return toIntegrationMessage(recorded, ReportSubmittedV1, ReportSubmittedV1.validate({ reportId, on: event.data.on, late: event.data.late, resubmission: event.data.resubmission }));
+      return toIntegrationMessage(
+        recorded,
+        ReportSubmittedV1,
+        ReportSubmittedV1.validate({ ...key, figures: figuresOf(event.data.content), on: event.data.on, late: event.data.late, resubmission: event.data.resubmission }),
+      );
     case 'ReportReturned':
-      return toIntegrationMessage(recorded, ReportReturnedV1, ReportReturnedV1.validate({ reportId, on: event.data.on, reason: event.data.reason }));
+      return toIntegrationMessage(recorded, ReportReturnedV1, ReportReturnedV1.validate({ reportId: key.reportId, on: event.data.on, reason: event.data.reason }));
     case 'ReportAccepted':
-      return toIntegrationMessage(recorded, ReportAcceptedV1, ReportAcceptedV1.validate({ reportId, on: event.data.on }));
+      return toIntegrationMessage(recorded, ReportAcceptedV1, ReportAcceptedV1.validate({ reportId: key.reportId, on: event.data.on }));
+    case 'ReportApproved':
+      return toIntegrationMessage(recorded, ReportApprovedV1, ReportApprovedV1.validate({ ...key, figures: figuresOf(event.data.content), on: event.data.on }));
     default:
       return null;
   }

@@ -12,7 +12,7 @@ import { RegimesResolver } from './read/regimes/regimes.graphql';
 import { ReportAccess } from './read/reports/report-access';
 import { ReportsResolver } from './read/reports/reports.graphql';
 import { reportingMigrations } from './reporting-migrations';
-import { publishReportEvent } from './publish';
+import { publishReportingEvent } from './publish';
 import { REPORTING_SCHEMA } from './schema';
 import { AcceptReportResolver } from './write/accept-report/accept-report.graphql';
 import { ApproveReportResolver } from './write/approve-report/approve-report.graphql';
@@ -47,8 +47,9 @@ export class ReportingModule {
         module: ReportingModule,
         graphqlTypes: REPORTING_GRAPHQL_TYPES,
         migrations: reportingMigrations,
-        // Reports that cite assignments, and what became of them, go out for the tasks' timelines (ADR 0013).
-        publish: publishReportEvent,
+        // Regimes' items for target achievement (ADR 0036); reports that cite assignments, and what became of them,
+        // for the tasks' timelines (ADR 0013), with their figures.
+        publish: publishReportingEvent,
         unitCopy: true,
         // Issued plans whose reporting requirements wait for their regimes (ADR 0038).
         pendingJobs: [{ queue: 'plan-regimes', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_REGIMES_QUEUE]))[0].n) }],

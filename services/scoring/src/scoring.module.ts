@@ -9,6 +9,9 @@ import { publishScoringEvent } from './publish';
 import { scoringMigrations } from './scoring-migrations';
 import { ImportPapiResultsResolver, PapiImport } from './write/import-papi-results/import-papi-results.graphql';
 import { ScoringCommands } from './write/shared/scoring-commands';
+import { KeepTargetFacts } from './automation/when-plan-report-or-assignment-changed-then-keep-target-facts/keep-target-facts';
+import { ScorecardResolver } from './read/scorecard/scorecard.graphql';
+import { TargetAchievementResolver } from './read/target-achievement/target-achievement.graphql';
 import { PlanPapiScoresResolver } from './read/plan-papi-scores/plan-papi-scores.graphql';
 import { FulfilImprovementObligation } from './automation/when-plan-issued-then-fulfil-improvement-obligation/fulfil-improvement-obligation';
 import { FrameworkCatalogue } from './read/frameworks/framework-catalogue';
@@ -77,6 +80,9 @@ export class ScoringModule {
           PublishResultsResolver,
           FulfilImprovementObligation,
           PlanPapiScoresResolver,
+          KeepTargetFacts,
+          TargetAchievementResolver,
+          ScorecardResolver,
           PapiReadModel,
           PapiImport,
           PapiResultsResolver,

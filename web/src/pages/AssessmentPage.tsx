@@ -36,6 +36,7 @@ const Appraise = graphql(`
 const Finalise = graphql(`
   mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }
 `);
+const ScorecardDocxQuery = graphql(`query AssessmentScorecardDocx($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }`);
 const EvidenceQuery = graphql(`
   query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }
 `);
@@ -90,6 +91,17 @@ export default function AssessmentPage() {
     const result = await client.query(EvidenceQuery, { id, sha }).toPromise();
     setProblems(problemsOf(result.error));
     const file = result.data?.evidenceFile;
+    if (!file) return;
+    const link = document.createElement('a');
+    link.href = `data:${file.mediaType};base64,${file.base64}`;
+    link.download = file.fileName;
+    link.click();
+  };
+
+  const downloadWord = async () => {
+    const result = await client.query(ScorecardDocxQuery, { id }).toPromise();
+    setProblems(problemsOf(result.error));
+    const file = result.data?.assessmentScorecardDocx;
     if (!file) return;
     const link = document.createElement('a');
     link.href = `data:${file.mediaType};base64,${file.base64}`;
@@ -217,6 +229,7 @@ export default function AssessmentPage() {
         >
           Xuất Excel
         </Button>
+        <Button onClick={downloadWord}>Xuất Word</Button>
       </Space>
 
       <Modal

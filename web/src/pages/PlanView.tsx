@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -10,6 +10,9 @@ import { planName } from '../lib/plan-name';
 import { PlanStatusTag } from '../lib/status';
 import { useMessage } from '../lib/feedback';
 import { PlanPapiScores } from '../components/PlanPapiScores';
+
+// Its own chunk: only an issued plan's page asks for it.
+const PlanTargetAchievement = lazy(() => import('../components/PlanTargetAchievement'));
 
 const PlanQuery = graphql(`
   query PlanView($id: ID!) {
@@ -131,6 +134,11 @@ export default function PlanView() {
         )}
       </Descriptions>
       {plan.status !== 'DRAFT' && <PlanPapiScores planId={plan.id} />}
+      {plan.status !== 'DRAFT' && (
+        <Suspense fallback={null}>
+          <PlanTargetAchievement planId={plan.id} />
+        </Suspense>
+      )}
       <Appendix sections={plan.sections} extra={plan.status !== 'DRAFT' ? (task) => <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Xem dòng thời gian nhiệm vụ ${task.id}`}>Xem</Link> : undefined} />
       {plan.amendments.length > 0 && (
         <>

@@ -6,7 +6,7 @@ import { countCommittedAfter, IntegrationEventMapper, JetStreamBus, parseGlobalP
 import { DIRECTORY_SCHEMA, publishDirectoryEvent } from '@reform/directory';
 import { PLANS_SCHEMA, publishPlanEvent } from '@reform/plans';
 import { publishAssignmentEvent, TASKS_SCHEMA } from '@reform/tasks';
-import { publishReportEvent, REPORTING_SCHEMA } from '@reform/reporting';
+import { publishReportingEvent, REPORTING_SCHEMA } from '@reform/reporting';
 import { publishScoringEvent, SCORING_SCHEMA } from '@reform/scoring';
 
 /** Each service's schema and what its relay publishes (the same mapping as its MessagingModule). */
@@ -14,7 +14,7 @@ export const REPUBLISHABLE_SERVICES: Readonly<Record<string, { readonly schema: 
   directory: { schema: DIRECTORY_SCHEMA, map: relayMapper('directory', publishDirectoryEvent) },
   plans: { schema: PLANS_SCHEMA, map: relayMapper('plans', publishPlanEvent) },
   tasks: { schema: TASKS_SCHEMA, map: relayMapper('tasks', publishAssignmentEvent) },
-  reporting: { schema: REPORTING_SCHEMA, map: relayMapper('reporting', publishReportEvent) },
+  reporting: { schema: REPORTING_SCHEMA, map: relayMapper('reporting', publishReportingEvent) },
   scoring: { schema: SCORING_SCHEMA, map: relayMapper('scoring', publishScoringEvent) },
 };
 

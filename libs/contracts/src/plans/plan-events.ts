@@ -40,6 +40,24 @@ export const PublishedTimeframe = z.discriminatedUnion('kind', [
 ]);
 export type PublishedTimeframe = z.infer<typeof PublishedTimeframe>;
 
+/**
+ * A task's target ("Chỉ tiêu") as the plans service read it (services/plans domain/target.ts):
+ * consumers compare it with reported figures without parsing the text again.
+ */
+export const COMPARATORS = ['gt', 'gte', 'eq', 'lte', 'lt'] as const;
+const comparator = z.enum(COMPARATORS);
+const subject = z.string().optional();
+export const PublishedSingleTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percentage'), text, comparator, value: z.number(), subject }),
+  z.object({ kind: z.literal('count'), text, comparator, value: z.number(), unit: z.string(), per: z.enum(['year', 'quarter', 'month', 'period']), subject }),
+  z.object({ kind: z.literal('coverage'), text, value: z.literal(100), of: z.string() }),
+  z.object({ kind: z.literal('rank'), text, top: z.number().int(), among: z.string(), subject }),
+  z.object({ kind: z.literal('text'), text }),
+]);
+export type PublishedSingleTarget = z.infer<typeof PublishedSingleTarget>;
+export const PublishedTarget = z.union([PublishedSingleTarget, z.object({ kind: z.literal('all'), text, parts: z.array(PublishedSingleTarget).readonly() })]);
+export type PublishedTarget = z.infer<typeof PublishedTarget>;
+
 /** One task row of the appendix, with its units resolved. */
 export const PublishedTask = z.object({
   taskId: id,
@@ -47,6 +65,8 @@ export const PublishedTask = z.object({
   sectionCode: z.string().nullable(),
   text: z.string().min(1),
   target: z.string().nullable(),
+  /** The target as read when published; absent from events published before it existed (read: not parsed). */
+  parsedTarget: PublishedTarget.nullable().optional(),
   timeframe: PublishedTimeframe,
   /** The day the task is due when the timeframe gives one (null: ongoing, recurring, relative, unspecified). */
   dueOn: day.nullable(),

@@ -35,6 +35,11 @@ export interface DataItem {
   /** For WEIGHTED_MEAN: the item whose value weighs each child's. */
   readonly weightItem: string | null;
   readonly prefill: PrefillRule | null;
+  /**
+   * The task of one of the regime's plans whose target this item reports (absent or null: none).
+   * Published with the regime, so that the scoring service compares the task's target with it.
+   */
+  readonly measures?: { readonly planId: string; readonly taskId: string } | null;
 }
 
 export interface ReportForm {
@@ -111,6 +116,11 @@ export function checkRegime(definition: RegimeDefinition): RegimeDefinition {
     if (item.rule === 'COUNT_YES' && item.type !== 'YES_NO') throw bad(`Chỉ tiêu ${item.code}: đếm "có" chỉ dùng cho chỉ tiêu có/không.`, `${field}.rule`);
     if (item.rule === 'WEIGHTED_MEAN' && (!item.weightItem || !itemCodes.has(item.weightItem) || item.weightItem === item.code)) throw bad(`Chỉ tiêu ${item.code}: bình quân gia quyền cần chỉ tiêu trọng số khác trong biểu mẫu.`, `${field}.weightItem`);
     if (item.prefill && !PREFILL_RULES.includes(item.prefill)) throw bad(`Cách điền sẵn "${item.prefill}" không hợp lệ.`, `${field}.prefill`);
+    if (item.measures) {
+      if (!numeric) throw bad(`Chỉ tiêu ${item.code}: chỉ chỉ tiêu dạng số, tỷ lệ hoặc số lượng mới đo được chỉ tiêu của nhiệm vụ.`, `${field}.measures`);
+      if (!definition.planIds.includes(item.measures.planId)) throw bad(`Chỉ tiêu ${item.code}: kế hoạch của nhiệm vụ được đo phải là một kế hoạch gắn với chế độ báo cáo.`, `${field}.measures.planId`);
+      if (!item.measures.taskId.trim()) throw bad(`Chỉ tiêu ${item.code}: cần mã nhiệm vụ được đo.`, `${field}.measures.taskId`);
+    }
   });
   return { ...definition, name };
 }

@@ -56,6 +56,12 @@ export class FormSectionType {
   @Field() title!: string;
 }
 
+@ObjectType('ReportItemMeasures', { registerIn: T, description: 'Nhiệm vụ của kế hoạch mà chỉ tiêu báo cáo đo kết quả.' })
+export class ItemMeasuresType {
+  @Field(() => ID) planId!: string;
+  @Field(() => ID) taskId!: string;
+}
+
 @ObjectType('ReportDataItem', { registerIn: T, description: 'Chỉ tiêu số liệu của biểu mẫu.' })
 export class DataItemType {
   @Field() code!: string;
@@ -68,6 +74,7 @@ export class DataItemType {
   @Field(() => ConsolidationRuleEnum) rule!: string;
   @Field(() => String, { nullable: true }) weightItem!: string | null;
   @Field(() => PrefillRuleEnum, { nullable: true }) prefill!: string | null;
+  @Field(() => ItemMeasuresType, { nullable: true, description: 'Nhiệm vụ có chỉ tiêu được so với số liệu này (chấm điểm: Plan.targetAchievement).' }) measures?: ItemMeasuresType | null;
 }
 
 @ObjectType('ReportForm', { registerIn: T })

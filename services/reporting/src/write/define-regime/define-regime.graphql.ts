@@ -53,6 +53,12 @@ class FormSectionInput {
   @Field() title!: string;
 }
 
+@InputType('ReportItemMeasuresInput', { registerIn: T, description: 'Nhiệm vụ của kế hoạch mà chỉ tiêu báo cáo đo kết quả (so với chỉ tiêu của nhiệm vụ).' })
+class MeasuresInput {
+  @Field(() => ID) planId!: string;
+  @Field(() => ID, { description: 'Mã nhiệm vụ trong kế hoạch: t1, t2...' }) taskId!: string;
+}
+
 @InputType('ReportDataItemInput', { registerIn: T })
 class DataItemInput {
   @Field() code!: string;
@@ -65,6 +71,7 @@ class DataItemInput {
   @Field(() => ConsolidationRuleEnum) rule!: RegimeDefinition['form']['items'][number]['rule'];
   @Field(() => String, { nullable: true }) weightItem?: string | null;
   @Field(() => PrefillRuleEnum, { nullable: true }) prefill?: RegimeDefinition['form']['items'][number]['prefill'];
+  @Field(() => MeasuresInput, { nullable: true }) measures?: MeasuresInput | null;
 }
 
 @InputType('ReportFormInput', { registerIn: T })
@@ -108,7 +115,7 @@ export function definitionOf(id: string, input: DefineRegimeInput): RegimeDefini
     selector: { text: input.selector.text, levels: input.selector.levels ?? [], unitCodes: input.selector.unitCodes ?? [] },
     form: {
       sections: input.form.sections.map((s) => ({ code: s.code, title: s.title })),
-      items: input.form.items.map((i) => ({ code: i.code, name: i.name, unit: i.unit ?? null, type: i.type, required: i.required ?? false, min: i.min ?? null, max: i.max ?? null, rule: i.rule, weightItem: i.weightItem ?? null, prefill: i.prefill ?? null })),
+      items: input.form.items.map((i) => ({ code: i.code, name: i.name, unit: i.unit ?? null, type: i.type, required: i.required ?? false, min: i.min ?? null, max: i.max ?? null, rule: i.rule, weightItem: i.weightItem ?? null, prefill: i.prefill ?? null, measures: i.measures ? { planId: i.measures.planId, taskId: i.measures.taskId } : null })),
     },
     planIds: input.planIds ?? [],
     source: input.source ?? null,

@@ -1,4 +1,4 @@
-import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask, ReportAcceptedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
+import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask, ReportAcceptedV1, ReportApprovedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
 import { assertNever } from '@reform/decider';
 import type { Actor, RecordedEvent } from '@reform/event-store';
 import { AssignmentEvent, AssignmentFacts } from '../../domain/assignment/assignment.decider';
@@ -141,6 +141,8 @@ export function reportSummary(event: Pick<ReceivedReportEvent, 'name' | 'data' |
       return `Trả lại ${report} ngày ${dayVi(data.on ?? '')}. Lý do: ${data.reason ?? ''}`;
     case ReportAcceptedV1.name:
       return `Chấp nhận ${report} ngày ${dayVi(data.on ?? '')}`;
+    case ReportApprovedV1.name:
+      return `Phê duyệt ${report} ngày ${dayVi(data.on ?? '')}`;
     default:
       return `${event.name}: ${report}`;
   }

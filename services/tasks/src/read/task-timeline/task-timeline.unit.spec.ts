@@ -1,4 +1,4 @@
-import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, ReportAcceptedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
+import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, ReportAcceptedV1, ReportApprovedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import { ReceivedPlanEvent, ReceivedReportEvent, taskTimeline } from './task-timeline';
 import { exportTimeline, neutralised } from './timeline-export';
@@ -99,6 +99,7 @@ describe('task timeline (pure)', () => {
       report(ReportExpectedV1.name, { reportId: 'r1~2021-Q2~20794', dueOn: '2021-06-16', assignmentIds: ['x1'] }, 1, 1),
       report(ReportReturnedV1.name, { reportId: 'r1~2021-Q2~20794', on: '2021-06-18', reason: 'Thiếu số liệu' }, 5, 3),
       report(ReportAcceptedV1.name, { reportId: 'r1~2021-Q2~20794', on: '2021-06-20' }, 7, 4),
+      report(ReportApprovedV1.name, { reportId: 'r1~2021-Q2~20794', on: '2021-06-22' }, 9, 5),
     ];
     const entries = taskTimeline('t1', [issued], events.slice(0, 2), reports);
     expect(entries.map((entry) => [entry.service, entry.type])).toEqual([
@@ -109,6 +110,7 @@ describe('task timeline (pure)', () => {
       ['reporting', 'ReportSubmitted'],
       ['reporting', 'ReportReturned'],
       ['reporting', 'ReportAccepted'],
+      ['reporting', 'ReportApproved'],
     ]);
     const reporting = entries.filter((entry) => entry.service === 'reporting');
     expect(reporting.every((entry) => entry.assignmentId === 'x1' && entry.unitCode === '20794' && entry.stream === 'report-r1~2021-Q2~20794')).toBe(true);
@@ -117,6 +119,7 @@ describe('task timeline (pure)', () => {
       'Gửi báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 17/06/2021 (trễ hạn)',
       'Trả lại báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 18/06/2021. Lý do: Thiếu số liệu',
       'Chấp nhận báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 20/06/2021',
+      'Phê duyệt báo cáo "Báo cáo CCHC hằng quý" quý II năm 2021 của đơn vị 20794 ngày 22/06/2021',
     ]);
   });
 
