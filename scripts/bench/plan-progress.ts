@@ -135,6 +135,10 @@ async function hammer(target: 'gateway' | 'subgraph', url: string, requests: Rea
     `  latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (limit ${LIMIT_P95_MS} ms: ${p95 < LIMIT_P95_MS ? 'met' : 'NOT met'}), p99 ${percentile(times, 99).toFixed(0)} ms, max ${times[times.length - 1]?.toFixed(0)} ms`,
   );
   console.log(`  ${describeCpu(cpu)}`);
+  const per = (seconds: number) => ((1000 * seconds) / Math.max(1, result.requests.total)).toFixed(2);
+  console.log(
+    `  per answer: this process ${per(cpu.nodeS)} ms of CPU (user ${per(cpu.nodeS - cpu.nodeSystemS)}, kernel ${per(cpu.nodeSystemS)}), PostgreSQL ${per(cpu.postgresS)} ms, ${(cpu.transactions / Math.max(1, result.requests.total)).toFixed(2)} transactions`,
+  );
   console.log(`  load average ${loadAtStart} → ${load()}`);
 }
 
