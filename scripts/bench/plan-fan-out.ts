@@ -49,6 +49,10 @@ import { TASKS_SCHEMA } from '@reform/tasks';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 // The operators' way to the first platform administrator (npm run directory:bootstrap-admin).
 import { bootstrapAdministrator } from '../../services/directory/src/write/accounts/bootstrap-admin';
+import { accountDecider, accountStreamId } from '../../services/directory/src/domain/account/account.decider';
+import { accountsProjection } from '../../services/directory/src/read/accounts/accounts.projection';
+import { DIRECTORY_SCHEMA } from '../../services/directory/src/schema';
+import { handleCommand, PostgresEventStore, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
 import { CpuMeter, CpuReport, describeCpu } from './cpu-meter';
 
 type Scope = 'province' | 'country' | 'both';
@@ -288,6 +292,21 @@ async function country(gateway: Gateway, tasks: DataSource, provinces: ReadonlyA
   printResult(`country (${provinces.length} provinces)`, issued, result, await workerTimeline(tasks, issued, t0Wall), pollMs, issuedMs, cpu);
 }
 
+/** PLATFORM_ADMIN at each of `unitCodes` for the bench account, by the directory's command handler (as bootstrapAdministrator does). */
+async function grantPlatformAdmin(databaseUrl: string, accountId: string, unitCodes: readonly string[]): Promise<void> {
+  const dataSource = new DataSource(serviceDataSourceOptions({ url: databaseUrl, schema: DIRECTORY_SCHEMA, migrations: [], applicationName: 'bench-fan-out-grants' }));
+  await dataSource.initialize();
+  try {
+    const store = new PostgresEventStore(dataSource, DIRECTORY_SCHEMA);
+    const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `bench-fan-out-${accountId}`, causationId: null };
+    for (const unitCode of unitCodes) {
+      await handleCommand({ store, decider: accountDecider, streamId: accountStreamId(accountId), command: { type: 'GrantRole', data: { role: 'PLATFORM_ADMIN', unitCode, unitExists: true } }, metadata, projections: [accountsProjection] });
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   if (!['province', 'country', 'both'].includes(SCOPE)) throw new Error(`BENCH_SCOPE must be province, country or both, not ${SCOPE}`);
   const startedAt = Date.now();
@@ -352,11 +371,11 @@ async function main(): Promise<void> {
     if (SCOPE === 'province' || SCOPE === 'both') await province(provinceAdmin, ds);
     if (SCOPE === 'country' || SCOPE === 'both') {
       const { units } = await provinceAdmin.query<{ units: Array<{ code: string; name: string }> }>('{ units(level: PROVINCE) { code name } }');
+      // The account's recorded roles follow the token's (the directory refuses a token claiming
+      // roles its account does not hold): granted as the operator's bootstrap grants the first
+      // one, by the directory's own command (not timed; no administrator of 49 may grant at 01).
+      await grantPlatformAdmin(database.url, accountId, units.map((unit) => unit.code).filter((code) => code !== PROVINCE));
       const nationalAdmin = await adminOf(units.map((unit) => unit.code));
-      // The account's recorded roles follow the token's: granted through the gateway (not timed).
-      for (const unit of units.filter((p) => p.code !== PROVINCE)) {
-        await nationalAdmin.query('mutation($u: String!, $c: ID!) { grantRole(username: $u, role: PLATFORM_ADMIN, unitCode: $c) { username } }', { u: BENCH_USER, c: unit.code });
-      }
       await country(nationalAdmin, ds, units);
     }
     const [{ size }] = await ds.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
