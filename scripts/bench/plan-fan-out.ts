@@ -65,6 +65,7 @@ const clock = new FixedClock(`${process.env.BENCH_DAY ?? '2025-06-16'}T03:00:00Z
 const YEAR = Number(todayOf(clock).slice(0, 4));
 
 const BENCH_USER = 'bench-fan-out';
+const ALIASES_PER_LOOK = 25;
 const IMPLEMENTING = 'UBND các xã, phường, thị trấn';
 const LEAD = 'UBND tỉnh';
 
@@ -187,11 +188,15 @@ async function waitUntilVisible(gateway: Gateway, plans: readonly Issued[], t0: 
   try {
     for (;;) {
       const open = plans.filter((plan) => (totals.get(plan.planId) ?? 0) < plan.expected);
-      const query = `query(${open.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${open.map((_, i) => `p${i}: plan(id: $p${i}) { progress { total } }`).join(' ')} }`;
       const asked = performance.now();
-      const data = await gateway.query<Record<string, { progress: { total: number } | null } | null>>(query, Object.fromEntries(open.map((plan, i) => [`p${i}`, plan.planId])));
+      // At most ALIASES_PER_LOOK plans a request: the query limits (ADR 0022) allow 30 aliases.
+      for (let from = 0; from < open.length; from += ALIASES_PER_LOOK) {
+        const some = open.slice(from, from + ALIASES_PER_LOOK);
+        const query = `query(${some.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${some.map((_, i) => `p${i}: plan(id: $p${i}) { progress { total } }`).join(' ')} }`;
+        const data = await gateway.query<Record<string, { progress: { total: number } | null } | null>>(query, Object.fromEntries(some.map((plan, i) => [`p${i}`, plan.planId])));
+        some.forEach((plan, i) => totals.set(plan.planId, data[`p${i}`]?.progress?.total ?? 0));
+      }
       looks.push(performance.now() - asked);
-      open.forEach((plan, i) => totals.set(plan.planId, data[`p${i}`]?.progress?.total ?? 0));
       const visible = [...totals.values()].reduce((sum, n) => sum + n, 0);
       const now = performance.now();
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
