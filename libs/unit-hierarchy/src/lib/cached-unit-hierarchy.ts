@@ -10,7 +10,8 @@ const ABSENT = Symbol('absent');
 /**
  * A service's copy of the hierarchy (UnitHierarchyModule.forService) with the answers every
  * request asks again remembered: a unit on a day (the access guard's chain of the unit asked
- * about) and a unit's parent on a day (a roll-up's walk up from a few hundred units). The copy
+ * about), a unit's parent on a day (a roll-up's walk up from a few hundred units) and a unit's
+ * last state (where an ended unit of a plan is placed). The copy
  * changes only through the service's UnitReplica, which calls `forget()` when it applies a change
  * and again after its commit; a change made by another process (a second replica of the
  * service, a tool) is believed within UNIT_COPY_FRESH_MS. Everything else is asked of PostgreSQL.
@@ -80,7 +81,7 @@ export class CachedUnitHierarchy implements UnitHierarchy {
   }
 
   lastKnown(code: string): Promise<UnitView | null> {
-    return this.copy.lastKnown(code);
+    return this.recall(`last|${code}`, () => this.copy.lastKnown(code));
   }
   children(code: string, day: string, filter?: UnitFilter): Promise<UnitView[]> {
     return this.copy.children(code, day, filter);

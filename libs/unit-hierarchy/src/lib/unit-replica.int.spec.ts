@@ -99,14 +99,17 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     const day = '2021-03-01';
     expect((await hierarchy.unit('20794', day))?.name).toBe('Thị trấn Hà Lam');
     expect((await hierarchy.parentsUpTo('513', ['20794'], day)).get('20794')).toBe('513');
+    expect((await hierarchy.lastKnown('20794'))?.name).toBe('Thị trấn Hà Lam');
     // Changed behind the replica's back (as another process would): the remembered answers stand.
     await manager.query(`UPDATE replica.unit_periods SET name = 'Thị trấn Khác', parent_code = '514' WHERE code = '20794'`);
     expect((await hierarchy.unit('20794', day))?.name).toBe('Thị trấn Hà Lam');
     expect((await hierarchy.ancestry('20794', day)).map((unit) => unit.code)).toEqual(['20794', '513', '49']);
     expect((await hierarchy.parentsUpTo('513', ['20794'], day)).get('20794')).toBe('513');
+    expect((await hierarchy.lastKnown('20794'))?.name).toBe('Thị trấn Hà Lam');
     // The replica applies a fact, of another unit: what was remembered is forgotten.
     await publishUnitFact(bus, 'UnitRenamed', '20800', 3, { name: 'Xã Mới', type: 'Xã', effectiveOn: '2026-01-01' });
     await eventually(async () => expect((await hierarchy.unit('20794', day))?.name).toBe('Thị trấn Khác'));
     expect((await hierarchy.parentsUpTo('49', ['20794'], day)).get('20794')).toBe('514');
+    expect((await hierarchy.lastKnown('20794'))?.name).toBe('Thị trấn Khác');
   });
 });
