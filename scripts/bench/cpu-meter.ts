@@ -38,6 +38,10 @@ function machineTicks(): { busy: number; total: number } {
 export interface CpuReport {
   readonly wallS: number;
   readonly nodeS: number;
+  /** Of nodeS, the kernel's (socket writes and reads, wake-ups): on a loaded machine it also absorbs others' network work. */
+  readonly nodeSystemS: number;
+  /** Transactions the bench's database committed or rolled back meanwhile (pg_stat_database): round trips in autocommit. */
+  readonly transactions: number;
   readonly postgresS: number;
   readonly machineBusyS: number;
   readonly othersS: number;
@@ -50,6 +54,7 @@ export class CpuMeter {
   private started = 0;
   private node = process.cpuUsage();
   private machine = machineTicks();
+  private transactions = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -57,6 +62,7 @@ export class CpuMeter {
     this.started = Date.now();
     this.node = process.cpuUsage();
     this.machine = machineTicks();
+    this.transactions = await this.transactionCount();
     await this.sample(true);
     this.timer = setInterval(() => void this.sample(false).catch(() => undefined), 500);
   }
@@ -79,16 +85,25 @@ export class CpuMeter {
     const node = process.cpuUsage(this.node);
     const machine = machineTicks();
     const nodeS = (node.user + node.system) / 1e6;
+    const wallS = (Date.now() - this.started) / 1000;
+    // The statistics reach pg_stat_database when a backend is idle a moment: ask after the load.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const transactions = (await this.transactionCount()) - this.transactions;
     const postgresS = [...this.backends.values()].reduce((sum, b) => sum + b.last - b.first, 0) / TICKS_PER_SECOND;
     const machineBusyS = (machine.busy - this.machine.busy) / TICKS_PER_SECOND;
-    return { wallS: (Date.now() - this.started) / 1000, nodeS, postgresS, machineBusyS, othersS: Math.max(0, machineBusyS - nodeS - postgresS), cores: os.cpus().length };
+    return { wallS, nodeS, nodeSystemS: node.system / 1e6, transactions, postgresS, machineBusyS, othersS: Math.max(0, machineBusyS - nodeS - postgresS), cores: os.cpus().length };
+  }
+
+  private async transactionCount(): Promise<number> {
+    const [row]: Array<{ n: string }> = await this.dataSource.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+    return Number(row?.n ?? 0);
   }
 }
 
 export function describeCpu(report: CpuReport): string {
   const s = (n: number) => `${n.toFixed(1)} s`;
   return (
-    `CPU in ${s(report.wallS)} wall: this process ${s(report.nodeS)}, PostgreSQL backends ${s(report.postgresS)}; ` +
+    `CPU in ${s(report.wallS)} wall: this process ${s(report.nodeS)} (kernel ${s(report.nodeSystemS)}), PostgreSQL backends ${s(report.postgresS)} (${report.transactions.toLocaleString('en')} transactions); ` +
     `the machine's ${report.cores} cores were busy ${s(report.machineBusyS)} (${Math.round((100 * report.machineBusyS) / (report.cores * report.wallS))} %), ` +
     `${s(report.othersS)} of it other work`
   );

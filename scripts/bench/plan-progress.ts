@@ -95,6 +95,12 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 async function hammer(target: 'gateway' | 'subgraph', url: string, requests: ReadonlyArray<{ headers: Record<string, string>; body: string }>, tasks: DataSource): Promise<void> {
   const times: number[] = [];
   let next = 0;
+  // What the platform commits with nobody asking (each service's outbox relay and job workers
+  // polling), so that the transactions per answer below count the answers' own.
+  const transactionsNow = async () => Number((await tasks.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()'))[0].n);
+  const idleFrom = await transactionsNow();
+  await sleep(5_000);
+  const idlePerSecond = ((await transactionsNow()) - idleFrom) / 5;
   const meter = new CpuMeter(tasks);
   await meter.start();
   const loadAtStart = load();
@@ -135,6 +141,11 @@ async function hammer(target: 'gateway' | 'subgraph', url: string, requests: Rea
     `  latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (limit ${LIMIT_P95_MS} ms: ${p95 < LIMIT_P95_MS ? 'met' : 'NOT met'}), p99 ${percentile(times, 99).toFixed(0)} ms, max ${times[times.length - 1]?.toFixed(0)} ms`,
   );
   console.log(`  ${describeCpu(cpu)}`);
+  const per = (seconds: number) => ((1000 * seconds) / Math.max(1, result.requests.total)).toFixed(2);
+  console.log(
+    `  per answer: this process ${per(cpu.nodeS)} ms of CPU (user ${per(cpu.nodeS - cpu.nodeSystemS)}, kernel ${per(cpu.nodeSystemS)}), PostgreSQL ${per(cpu.postgresS)} ms, ` +
+      `${(Math.max(0, cpu.transactions - idlePerSecond * cpu.wallS) / Math.max(1, result.requests.total)).toFixed(2)} transactions (${int(cpu.transactions)} in all, less ${idlePerSecond.toFixed(0)}/s committed with nobody asking)`,
+  );
   console.log(`  load average ${loadAtStart} → ${load()}`);
 }
 

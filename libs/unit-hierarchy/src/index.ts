@@ -1,6 +1,7 @@
 export * from './lib/unit-hierarchy.port';
 export * from './lib/unit-tables';
 export * from './lib/postgres-unit-hierarchy';
+export * from './lib/cached-unit-hierarchy';
 export * from './lib/unit-hierarchy.module';
 export * from './testing/publish-units';
 export * from './lib/standard-bodies';

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Provider } from '@nestjs/common';
+import { Inject, Injectable, Optional, Provider } from '@nestjs/common';
 import { getEntityManagerToken } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_ACCOUNT_CONTRACTS } from '@reform/contracts';
 import { schemaMigration } from '@reform/event-store';
-import { IntegrationItem, OnIntegrationEvent } from '@reform/messaging';
-import { AccountStatus, Session } from './access.guard';
+import { afterCommit, IntegrationItem, OnIntegrationEvent } from '@reform/messaging';
+import { ACCOUNT_STATUS, AccountStatus, Session } from './access.guard';
 
 const ACCOUNT_ACCESS_SCHEMA = Symbol('ACCOUNT_ACCESS_SCHEMA');
 
@@ -30,7 +30,10 @@ export const accountAccessMigrations = (schema: string) => [
 
 @Injectable()
 export class AccountAccessReplica {
-  constructor(@Inject(ACCOUNT_ACCESS_SCHEMA) private readonly schema: string) {}
+  constructor(
+    @Inject(ACCOUNT_ACCESS_SCHEMA) private readonly schema: string,
+    @Optional() @Inject(ACCOUNT_STATUS) private readonly status?: AccountStatus,
+  ) {}
 
   // One durable consumer for the three contracts (`<service>.AccountAccessReplica.apply`), so an
   // account's changes apply in the order the directory recorded them. Each change only ever
@@ -46,24 +49,62 @@ export class AccountAccessReplica {
         [data.accountId, disabled, message.metadata.recordedAt],
       );
     }
+    // The guard's remembered rows are dropped now and again once the new rows are visible.
+    const forget = () => (this.status instanceof ReplicatedAccountStatus ? this.status.forget() : undefined);
+    forget();
+    afterCommit(manager, forget);
   }
 }
 
-/** The guard's question, answered from the copy: one indexed read per request. */
+/** How long the guard believes a row it read: the bound on a change the process did not apply itself. */
+export const ACCOUNT_ACCESS_FRESH_MS = 1_000;
+/** Accounts remembered at most; beyond, all are forgotten. */
+const MAX_REMEMBERED_ACCOUNTS = 10_000;
+
+type AccessRow = { disabled: boolean; sessions_valid_from: Date } | null;
+
+/**
+ * The guard's question, answered from the copy: an indexed read, remembered per account for
+ * ACCOUNT_ACCESS_FRESH_MS (a reader asking several times a second is one read a second). The
+ * replica of this process forgets them all when it applies a change and again after its commit
+ * (ADR 0021's "refused within seconds" is then the message's delivery); a change applied by
+ * another process of the service is believed within ACCOUNT_ACCESS_FRESH_MS.
+ */
 export class ReplicatedAccountStatus implements AccountStatus {
+  private readonly rows = new Map<string, { row: AccessRow; readAt: number }>();
+  private generation = 0;
+
   constructor(
     private readonly manager: EntityManager,
     private readonly schema: string,
+    private readonly freshMs = ACCOUNT_ACCESS_FRESH_MS,
   ) {}
 
   async isCurrent(session: Session): Promise<boolean> {
-    const [row]: Array<{ disabled: boolean; sessions_valid_from: Date }> = await this.manager.query(
-      `SELECT disabled, sessions_valid_from FROM "${this.schema}".account_access WHERE account_id = $1`,
-      [session.identity.accountId],
-    );
+    const row = await this.rowOf(session.identity.accountId);
     // An account the directory never reported a loss of access for keeps its sessions.
     if (!row) return true;
     return !row.disabled && session.issuedAt.getTime() >= new Date(row.sessions_valid_from).getTime();
+  }
+
+  /** Forgets every remembered row: the replica has changed (or is about to change) the copy. */
+  forget(): void {
+    this.generation++;
+    this.rows.clear();
+  }
+
+  private async rowOf(accountId: string): Promise<AccessRow> {
+    const known = this.rows.get(accountId);
+    if (known && Date.now() - known.readAt < this.freshMs) return known.row;
+    const generation = this.generation;
+    const readAt = Date.now();
+    const [row]: AccessRow[] = await this.manager.query(`SELECT disabled, sessions_valid_from FROM "${this.schema}".account_access WHERE account_id = $1`, [accountId]);
+    // A read that a change overtook is used once, not remembered.
+    if (generation === this.generation) {
+      if (this.rows.size >= MAX_REMEMBERED_ACCOUNTS) this.rows.clear();
+      this.rows.set(accountId, { row: row ?? null, readAt });
+    }
+    return row ?? null;
   }
 }
 

@@ -44,7 +44,17 @@ export function parseSigningKeys(value: string | undefined, variable = 'AUTH_SIG
   });
 }
 
+/** Verified tokens remembered at most; the oldest is forgotten first. */
+const MAX_REMEMBERED_TOKENS = 10_000;
+
 export class TokenService {
+  /**
+   * Tokens whose signature, issuer, audience and claims were verified, by their exact text, with
+   * their expiry: the same token comes with every request of a session, and its HMAC and claims
+   * cannot change, so only the expiry is checked again. Only successes are kept; what a session
+   * may still do (revocation, ADR 0021) is asked of AccountStatus on every request regardless.
+   */
+  private readonly verified = new Map<string, { session: { identity: Identity; issuedAt: Date }; expiresAtMs: number }>();
   private readonly keys: ReadonlyMap<string, Uint8Array>;
   private readonly signingKid: string;
   private readonly signingKey: Uint8Array;
@@ -113,6 +123,8 @@ export class TokenService {
   /** As `verify`, with the instant the token was issued (to compare with a revocation). */
   async verifySession(token: string | undefined | null, now: Date = new Date()): Promise<{ identity: Identity; issuedAt: Date }> {
     if (!token) throw new TokenRejectedError('missing');
+    const known = this.verified.get(token);
+    if (known && now.getTime() < known.expiresAtMs) return known.session;
     let kid: string | undefined;
     try {
       kid = decodeProtectedHeader(token).kid;
@@ -135,7 +147,15 @@ export class TokenService {
         roles: parseGrants(payload['roles']),
       };
       const issuedAtMs = typeof payload['iatMs'] === 'number' ? payload['iatMs'] : (payload.iat ?? 0) * 1000;
-      return { identity, issuedAt: new Date(issuedAtMs) };
+      // Frozen: a remembered session is handed to every request of it.
+      const session = Object.freeze({ identity: Object.freeze({ ...identity, roles: Object.freeze(identity.roles.map((grant) => Object.freeze(grant))) }), issuedAt: new Date(issuedAtMs) });
+      // jose refuses a token from its `exp` second on: it stays good while now < exp. One with a
+      // `nbf` or no `exp` (not issued here) is verified every time.
+      if (typeof payload.exp === 'number' && payload.nbf === undefined) {
+        if (this.verified.size >= MAX_REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+        this.verified.set(token, { session, expiresAtMs: payload.exp * 1000 });
+      }
+      return session;
     } catch (error) {
       if (error instanceof TokenRejectedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new TokenRejectedError('expired');

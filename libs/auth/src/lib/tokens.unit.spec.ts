@@ -88,3 +88,24 @@ describe('TokenService', () => {
     });
   });
 });
+
+describe('TokenService remembers verified tokens', () => {
+  it('answers a token verified before without verifying it again, until it expires', async () => {
+    const tokens = new TokenService([NEW], { ttlSeconds: 60 });
+    const { token } = await tokens.issue(identity, new Date('2026-11-22T10:00:00Z'));
+    const first = await tokens.verifySession(token, new Date('2026-11-22T10:00:01Z'));
+    const again = await tokens.verifySession(token, new Date('2026-11-22T10:00:59.999Z'));
+    expect(again).toBe(first);
+    expect(again.identity).toEqual(identity);
+    expect(Object.isFrozen(again.identity.roles)).toBe(true);
+    expect(await rejection(tokens.verify(token, new Date('2026-11-22T10:01:00Z')))).toBe('expired');
+  });
+
+  it('does not remember a refused token: a forged one is refused every time', async () => {
+    const tokens = new TokenService([NEW]);
+    const forger = new TokenService([{ kid: NEW.kid, secret: 'someone-elses-secret-of-32-bytes-or-more' }]);
+    const { token } = await forger.issue(identity);
+    expect(await rejection(tokens.verify(token))).toBe('bad-signature');
+    expect(await rejection(tokens.verify(token))).toBe('bad-signature');
+  });
+});

@@ -4,11 +4,25 @@ import { createHash } from 'node:crypto';
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  // Plain loops and one string built as it goes: a fan-out canonicalises every event's data for
+  // its hash, and the arrays of entries the map/filter/join form made were a share of its garbage.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does on strings.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export interface HashedFields {
@@ -33,13 +47,14 @@ export function eventHash(fields: HashedFields): string {
  * canonicalised once, not once per event. The hashed text is exactly `canonicalJson` of
  * [previousHash, streamId, streamVersion, eventId, type, schemaVersion, data, metadata, recordedAt].
  */
-export function eventHasher(metadata: unknown, recordedAt: Date): (fields: Omit<HashedFields, 'metadata' | 'recordedAt'>) => string {
+export function eventHasher(metadata: unknown, recordedAt: Date): (fields: Omit<HashedFields, 'metadata' | 'recordedAt'>, canonicalData?: string) => string {
   const tail = `,${canonicalJson(metadata)},${JSON.stringify(recordedAt.toISOString())}]`;
-  return (fields) =>
+  // `canonicalData`: canonicalJson(fields.data) when the caller has it already (it sends that text as the event's data).
+  return (fields, canonicalData) =>
     createHash('sha256')
       .update(
         `[${canonicalJson(fields.previousHash)},${canonicalJson(fields.streamId)},${canonicalJson(fields.streamVersion)},${canonicalJson(fields.eventId)},` +
-          `${canonicalJson(fields.type)},${canonicalJson(fields.schemaVersion)},${canonicalJson(fields.data)}${tail}`,
+          `${canonicalJson(fields.type)},${canonicalJson(fields.schemaVersion)},${canonicalData ?? canonicalJson(fields.data)}${tail}`,
       )
       .digest('hex');
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { canonicalJson, eventHash, eventHasher } from './canonical';
 
 /** The definition the stored hash chains were written with: sha256 of the canonical JSON array. */
@@ -28,5 +29,25 @@ describe('eventHasher (metadata canonicalised once per append)', () => {
     expect(hash({ ...cases[0], streamVersion: 2 })).not.toBe(base);
     expect(eventHasher({ ...metadata, tenant: '514' }, recordedAt)(cases[0])).not.toBe(base);
     expect(eventHasher(metadata, new Date(recordedAt.getTime() + 1))(cases[0])).not.toBe(base);
+  });
+});
+
+describe('canonicalJson', () => {
+  // The form the stored hash chains were written with (before the loops): entries filtered, sorted by `<`, joined.
+  const reference = (value: unknown): string => {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+    if (value instanceof Date) return JSON.stringify(value.toISOString());
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+  };
+
+  it('writes any JSON value as the reference form does (keys in UTF-16 order, undefined members left out)', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => expect(canonicalJson(value)).toBe(reference(value))), { numRuns: 500 });
+    const odd = { 'ă': 1, a: [undefined, { z: undefined, 'Đ': new Date('2026-01-01T00:00:00Z') }], B: null, '😀': 'x', 'ｚ': 2 };
+    expect(canonicalJson(odd)).toBe(reference(odd));
+    expect(JSON.parse(canonicalJson(odd))).toEqual(JSON.parse(JSON.stringify(odd)));
   });
 });

@@ -83,6 +83,10 @@ describe('serviceModule: a new service in a few lines', () => {
       if ((notes as { notes?: number } | undefined)?.notes === 1) break;
     }
     expect(notes).toEqual({ notes: 1 });
+    // Answers carry no ETag (nothing revalidates a POST; hashing each answer cost CPU).
+    const answer = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ notes }' }) });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('etag')).toBeNull();
   });
 
   it('answers health and metrics like every other service', async () => {

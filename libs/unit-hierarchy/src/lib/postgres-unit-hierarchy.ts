@@ -118,18 +118,23 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
     const parents = new Map<string, string | null>();
     let level = [...new Set(codes)];
     for (let depth = 0; level.length && depth < 10; depth++) {
-      const rows: Array<{ code: string; parent_code: string | null }> = await this.manager.query(
-        `SELECT p.code, p.parent_code FROM "${this.S}".unit_periods p WHERE p.code = ANY($1::text[]) AND ${onDay('$2')}`,
-        [level, day],
-      );
       const next = new Set<string>();
-      for (const row of rows) {
-        parents.set(row.code, row.parent_code);
-        if (row.code !== root && row.parent_code && !parents.has(row.parent_code)) next.add(row.parent_code);
+      for (const [code, parent] of await this.parentsOn(level, day)) {
+        parents.set(code, parent);
+        if (code !== root && parent && !parents.has(parent)) next.add(parent);
       }
       level = [...next];
     }
     return parents;
+  }
+
+  /** The parent on `day` of each of `codes` in force that day (one index lookup). */
+  async parentsOn(codes: readonly string[], day: string): Promise<Map<string, string | null>> {
+    const rows: Array<{ code: string; parent_code: string | null }> = await this.manager.query(
+      `SELECT p.code, p.parent_code FROM "${this.S}".unit_periods p WHERE p.code = ANY($1::text[]) AND ${onDay('$2')}`,
+      [codes, day],
+    );
+    return new Map(rows.map((row) => [row.code, row.parent_code]));
   }
 
   async ancestry(code: string, day: string): Promise<UnitView[]> {

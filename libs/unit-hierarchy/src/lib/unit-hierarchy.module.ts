@@ -2,7 +2,8 @@ import { DynamicModule, Inject, Injectable, Module } from '@nestjs/common';
 import { getEntityManagerToken } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { DIRECTORY_UNIT_CONTRACTS } from '@reform/contracts';
-import { IntegrationItem, OnIntegrationEvent } from '@reform/messaging';
+import { afterCommit, IntegrationItem, OnIntegrationEvent } from '@reform/messaging';
+import { CachedUnitHierarchy } from './cached-unit-hierarchy';
 import { PostgresUnitHierarchy } from './postgres-unit-hierarchy';
 import { UNIT_HIERARCHY } from './unit-hierarchy.port';
 import { unitFactOf } from './unit-facts';
@@ -12,6 +13,8 @@ const REPLICA_OPTIONS = Symbol('UNIT_REPLICA_OPTIONS');
 
 interface UnitReplicaOptions {
   readonly schema: string;
+  /** How long an answer is believed when no change was applied here (default UNIT_COPY_FRESH_MS). */
+  readonly freshMs?: number;
 }
 
 /**
@@ -21,7 +24,10 @@ interface UnitReplicaOptions {
  */
 @Injectable()
 export class UnitReplica {
-  constructor(@Inject(REPLICA_OPTIONS) private readonly options: UnitReplicaOptions) {}
+  constructor(
+    @Inject(REPLICA_OPTIONS) private readonly options: UnitReplicaOptions,
+    @Inject(CachedUnitHierarchy) private readonly units: CachedUnitHierarchy,
+  ) {}
 
   // The durable consumer is `<service>.UnitReplica.apply`: renaming the class or method would
   // start a new consumer (a full replay, harmless: facts at known versions are skipped).
@@ -34,6 +40,9 @@ export class UnitReplica {
       this.options.schema,
       items.map(({ data, message }) => ({ code: data.code, version: message.metadata.streamVersion, event: unitFactOf(message.name, data) })),
     );
+    // What the service remembered of the copy is dropped now and again once the change is visible.
+    this.units.forget();
+    afterCommit(manager, () => this.units.forget());
   }
 }
 
@@ -41,18 +50,21 @@ export class UnitReplica {
 export const unitHierarchyMigrations = (schema: string) => unitTablesMigrations(schema);
 
 /**
- * A service's own copy of the unit hierarchy: the UNIT_HIERARCHY port and the replica consumer.
+ * A service's own copy of the unit hierarchy: the UNIT_HIERARCHY port (CachedUnitHierarchy: what
+ * every request asks again is remembered, forgotten when the replica applies a change) and the
+ * replica consumer.
  * Needs the service's TypeORM data source and MessagingModule.forService in the same application.
  */
 @Module({})
 export class UnitHierarchyModule {
-  static forService(options: { schema: string }): DynamicModule {
+  static forService(options: UnitReplicaOptions): DynamicModule {
     return {
       module: UnitHierarchyModule,
       providers: [
         { provide: REPLICA_OPTIONS, useValue: options },
         UnitReplica,
-        { provide: UNIT_HIERARCHY, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new PostgresUnitHierarchy(manager, options.schema) },
+        { provide: CachedUnitHierarchy, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new CachedUnitHierarchy(new PostgresUnitHierarchy(manager, options.schema), options.freshMs) },
+        { provide: UNIT_HIERARCHY, useExisting: CachedUnitHierarchy },
       ],
       exports: [UNIT_HIERARCHY],
     };

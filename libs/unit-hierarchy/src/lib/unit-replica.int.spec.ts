@@ -27,7 +27,8 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
         TypeOrmModule.forRoot({ type: 'postgres', url: database.url, migrations: [...eventStoreMigrations(SCHEMA), ...messagingMigrations(SCHEMA), ...unitHierarchyMigrations(SCHEMA)], migrationsRun: true }),
         EventStoreModule.forService(SCHEMA),
         MessagingModule.forService({ bus, service: 'replica', schema: SCHEMA }),
-        UnitHierarchyModule.forService({ schema: SCHEMA }),
+        // Answers believed for a minute: what this file sees of a change, it sees because the replica applied it.
+        UnitHierarchyModule.forService({ schema: SCHEMA, freshMs: 60_000 }),
       ],
     })
     class AppModule {}
@@ -91,5 +92,24 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     // Before the merger took effect, the future partner is not in the chain.
     expect(await unitAncestryFrom(hierarchy, new FixedClock('2023-12-31T03:00:00Z')).ancestry('20836')).toEqual(['20836', '514', '49']);
     expect(await hierarchy.predecessors('20833')).toEqual(['20836']);
+  });
+
+  it('remembers a unit and its parent on a day for the requests after, and forgets them when the replica applies a fact', async () => {
+    const manager = app.get(EntityManager);
+    const day = '2021-03-01';
+    expect((await hierarchy.unit('20794', day))?.name).toBe('Thị trấn Hà Lam');
+    expect((await hierarchy.parentsUpTo('513', ['20794'], day)).get('20794')).toBe('513');
+    expect((await hierarchy.lastKnown('20794'))?.name).toBe('Thị trấn Hà Lam');
+    // Changed behind the replica's back (as another process would): the remembered answers stand.
+    await manager.query(`UPDATE replica.unit_periods SET name = 'Thị trấn Khác', parent_code = '514' WHERE code = '20794'`);
+    expect((await hierarchy.unit('20794', day))?.name).toBe('Thị trấn Hà Lam');
+    expect((await hierarchy.ancestry('20794', day)).map((unit) => unit.code)).toEqual(['20794', '513', '49']);
+    expect((await hierarchy.parentsUpTo('513', ['20794'], day)).get('20794')).toBe('513');
+    expect((await hierarchy.lastKnown('20794'))?.name).toBe('Thị trấn Hà Lam');
+    // The replica applies a fact, of another unit: what was remembered is forgotten.
+    await publishUnitFact(bus, 'UnitRenamed', '20800', 3, { name: 'Xã Mới', type: 'Xã', effectiveOn: '2026-01-01' });
+    await eventually(async () => expect((await hierarchy.unit('20794', day))?.name).toBe('Thị trấn Khác'));
+    expect((await hierarchy.parentsUpTo('49', ['20794'], day)).get('20794')).toBe('514');
+    expect((await hierarchy.lastKnown('20794'))?.name).toBe('Thị trấn Khác');
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { eventHash, eventHasher } from '../canonical';
+import { canonicalJson, eventHash, eventHasher } from '../canonical';
 import {
   AppendResult,
   AppliedStep,
@@ -197,7 +197,8 @@ export class PostgresEventStore implements EventStore {
     const eventIds = events.map((event) => event.eventId ?? randomUUID());
     const types = events.map((event) => event.type);
     const schemaVersions = events.map((event) => event.schemaVersion ?? 1);
-    const data = events.map((event) => JSON.stringify(event.data));
+    // The data's canonical JSON is both hashed and sent (jsonb keeps no key order): one pass, not two.
+    const data = events.map((event) => canonicalJson(event.data));
     const metadataJson = JSON.stringify(metadata);
     try {
       for (let attempt = 1; ; attempt++) {
@@ -206,7 +207,7 @@ export class PostgresEventStore implements EventStore {
         const hashes: string[] = [];
         let previousHash = base.hash;
         events.forEach((event, index) => {
-          previousHash = hash({ previousHash, streamId, streamVersion: base.version + index + 1, eventId: eventIds[index], type: types[index], schemaVersion: schemaVersions[index], data: event.data });
+          previousHash = hash({ previousHash, streamId, streamVersion: base.version + index + 1, eventId: eventIds[index], type: types[index], schemaVersion: schemaVersions[index], data: event.data }, data[index]);
           hashes.push(previousHash);
         });
         const [row] = await this.callAppend([streamId, expected, base.version, base.hash, eventIds, types, schemaVersions, data, metadataJson, recordedAt.toISOString(), hashes]);
@@ -303,6 +304,8 @@ export class PostgresEventStore implements EventStore {
         const recordedAt = this.clock();
         const hash = eventHasher(metadata, recordedAt);
         const rows: EventRow[] = [];
+        // Each event's data canonicalised once: hashed, and sent as the batch's data document.
+        const dataJson: string[] = [];
         for (const entry of batch) {
           const head = heads.get(entry.streamId);
           const actual = head?.version ?? 0;
@@ -326,15 +329,20 @@ export class PostgresEventStore implements EventStore {
               global_position: '',
               transaction_id: '',
             };
-            row.hash = hash({
-              previousHash,
-              streamId: row.stream_id,
-              streamVersion: row.stream_version,
-              eventId: row.event_id,
-              type: row.event_type,
-              schemaVersion: row.schema_version,
-              data: row.data,
-            });
+            const canonicalData = canonicalJson(row.data);
+            dataJson.push(canonicalData);
+            row.hash = hash(
+              {
+                previousHash,
+                streamId: row.stream_id,
+                streamVersion: row.stream_version,
+                eventId: row.event_id,
+                type: row.event_type,
+                schemaVersion: row.schema_version,
+                data: row.data,
+              },
+              canonicalData,
+            );
             previousHash = row.hash;
             rows.push(row);
           });
@@ -359,7 +367,7 @@ export class PostgresEventStore implements EventStore {
             rows.map((r) => r.event_id),
             rows.map((r) => r.event_type),
             rows.map((r) => r.schema_version),
-            JSON.stringify(rows.map((r) => r.data)),
+            `[${dataJson.join(',')}]`,
             JSON.stringify(metadata),
             recordedAt.toISOString(),
             rows.map((r) => r.previous_hash),

@@ -119,11 +119,9 @@ export class AssignmentList {
 
   /** The plan's issuer: from the plan event, else from any of its assignments. */
   async issuerOf(planId: string): Promise<string | null> {
-    const [row]: Array<{ issuer: string }> = await this.dataSource.query(
-      `SELECT issuer_code AS issuer FROM "${S}".known_plans WHERE plan_id = $1
-       UNION ALL (SELECT assigner_code FROM "${S}".assignments WHERE plan_id = $1 LIMIT 1) LIMIT 1`,
-      [planId],
-    );
+    const heard = await this.tree.heardOf(planId);
+    if (heard) return heard.issuerCode;
+    const [row]: Array<{ issuer: string }> = await this.dataSource.query(`SELECT assigner_code AS issuer FROM "${S}".assignments WHERE plan_id = $1 LIMIT 1`, [planId]);
     return row?.issuer ?? null;
   }
 }

@@ -30,6 +30,14 @@ export interface PlanPlacement {
 }
 
 const MAX_DEPTH = 10;
+/** Plans whose issuer and issue day are remembered at most; beyond, all are forgotten. */
+const MAX_HEARD_PLANS = 10_000;
+
+/** What the tasks service heard of a plan when it was issued. */
+export interface HeardPlan {
+  readonly issuerCode: string;
+  readonly issuedOn: string;
+}
 
 interface TodayFacts {
   readonly inForce: Set<string>;
@@ -44,6 +52,8 @@ interface TodayFacts {
  */
 @Injectable()
 export class PlanTree {
+  private readonly heard = new Map<string, HeardPlan>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(UNIT_HIERARCHY) private readonly units: UnitHierarchy,
@@ -51,12 +61,26 @@ export class PlanTree {
 
   /** The plan's issue day as the tasks service heard it; else its first assignment's day. */
   async issueDayOf(planId: string): Promise<string | null> {
-    const [row]: Array<{ day: string | null }> = await this.dataSource.query(
-      `SELECT issued_on::text AS day FROM "${S}".known_plans WHERE plan_id = $1
-       UNION ALL (SELECT min(state->>'assignedOn') FROM "${S}".assignments WHERE plan_id = $1) LIMIT 1`,
-      [planId],
-    );
+    const heard = await this.heardOf(planId);
+    if (heard) return heard.issuedOn;
+    const [row]: Array<{ day: string | null }> = await this.dataSource.query(`SELECT min(state->>'assignedOn') AS day FROM "${S}".assignments WHERE plan_id = $1`, [planId]);
     return row?.day ?? null;
+  }
+
+  /**
+   * The plan's issuer and issue day as the tasks service heard them (`known_plans`, from its
+   * PlanIssued). The row is written once and never changed (ON CONFLICT DO NOTHING), so it is
+   * remembered: every roll-up and list of the plan asks for it. Null while the plan is not heard of.
+   */
+  async heardOf(planId: string): Promise<HeardPlan | null> {
+    const known = this.heard.get(planId);
+    if (known) return known;
+    const [row]: Array<{ issuer_code: string; issued_on: string }> = await this.dataSource.query(`SELECT issuer_code, issued_on::text AS issued_on FROM "${S}".known_plans WHERE plan_id = $1`, [planId]);
+    if (!row) return null;
+    if (this.heard.size >= MAX_HEARD_PLANS) this.heard.clear();
+    const heard: HeardPlan = { issuerCode: row.issuer_code, issuedOn: row.issued_on };
+    this.heard.set(planId, heard);
+    return heard;
   }
 
   async placement(root: string, pairs: readonly PlanUnitPair[], mode: UnitTreeMode, issueDay: string, today: string): Promise<PlanPlacement> {
