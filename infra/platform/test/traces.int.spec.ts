@@ -8,10 +8,11 @@ import { Identity, TokenService } from '@reform/auth';
 import { FixedClock } from '@reform/clock';
 import { PostgresEventStore } from '@reform/event-store';
 import { startGateway, RunningGateway } from '@reform/gateway';
-import { JetStreamBus } from '@reform/messaging';
+import { JetStreamBus, publishFrameworks } from '@reform/messaging';
 import { RunningTracing, startTracing } from '@reform/observability';
 import { createPlansApp } from '@reform/plans';
 import { createTasksApp } from '@reform/tasks';
+import { TEST_FRAMEWORKS } from '@reform/contracts';
 import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase, testNatsUrl, uniqueName } from '@reform/testing';
 import { publishUnits, TEST_PROVINCE } from '@reform/unit-hierarchy';
 
@@ -63,6 +64,10 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     await publishUnits(bus, TEST_PROVINCE);
     const copied = async (app: INestApplication, schema: string) => Number((await app.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS n FROM ${schema}.units`))[0].n);
     await eventually(async () => expect([await copied(plans, 'plans'), await copied(tasks, 'tasks')]).toEqual([TEST_PROVINCE.length, TEST_PROVINCE.length]), { timeoutMs: 30_000 });
+    // The catalogue is the scoring service's: published to the plans service's replica as scoring would (ADR 0034).
+    await publishFrameworks(bus, TEST_FRAMEWORKS);
+    const frameworks = async () => Number((await plans.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS n FROM plans.frameworks`))[0].n);
+    await eventually(async () => expect(await frameworks()).toBe(TEST_FRAMEWORKS.length), { timeoutMs: 30_000 });
   }, 120_000);
 
   afterAll(async () => {
