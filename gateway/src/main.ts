@@ -20,10 +20,14 @@ import { startGateway } from './gateway';
  *                       only their X-Forwarded-For is believed for the client's address
  *   OTEL_EXPORTER_OTLP_ENDPOINT  traces on, exported there over OTLP/HTTP (default off, ADR 0028)
  */
-const DEFAULT_SUBGRAPHS = 'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql,reporting=http://127.0.0.1:4104/graphql,scoring=http://127.0.0.1:4105/graphql';
+const DEFAULT_SUBGRAPHS =
+  'directory=http://127.0.0.1:4101/graphql,plans=http://127.0.0.1:4102/graphql,tasks=http://127.0.0.1:4103/graphql,reporting=http://127.0.0.1:4104/graphql,scoring=http://127.0.0.1:4105/graphql';
 
 /** Asks each subgraph for its SDL until it answers; names the ones that never did. */
-export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], options: { timeoutMs: number; intervalMs?: number; report?: (line: string) => void; headers?: () => Record<string, string> }): Promise<void> {
+export async function waitForSubgraphs(
+  subgraphs: readonly SubgraphEndpoint[],
+  options: { timeoutMs: number; intervalMs?: number; report?: (line: string) => void; headers?: () => Record<string, string> },
+): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   const silent: string[] = [];
   await Promise.all(
@@ -48,7 +52,8 @@ export async function waitForSubgraphs(subgraphs: readonly SubgraphEndpoint[], o
       }
     }),
   );
-  if (silent.length) throw new Error(`Subgraph${silent.length > 1 ? 's' : ''} never answered within ${Math.round(options.timeoutMs / 1000)} s: ${silent.join('; ')}`);
+  if (silent.length)
+    throw new Error(`Subgraph${silent.length > 1 ? 's' : ''} never answered within ${Math.round(options.timeoutMs / 1000)} s: ${silent.join('; ')}`);
 }
 
 function main(): void {
@@ -60,8 +65,24 @@ function main(): void {
       ...authConfig,
       SUBGRAPH_WAIT_SECONDS: z.coerce.number().int().min(0).default(60),
       WEB_ROOT: z.string().default(join(process.cwd(), 'web', 'dist')),
-      CORS_ORIGINS: z.string().default('').transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
-      TRUSTED_PROXIES: z.string().default('').transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
+      CORS_ORIGINS: z
+        .string()
+        .default('')
+        .transform((value) =>
+          value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+        ),
+      TRUSTED_PROXIES: z
+        .string()
+        .default('')
+        .transform((value) =>
+          value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+        ),
     });
     let tokens: TokenService;
     try {
@@ -70,8 +91,21 @@ function main(): void {
       throw new ConfigError([(error as Error).message]);
     }
     const tracing = await startTracing({ serviceName: 'reform-gateway' });
-    await waitForSubgraphs(config.SUBGRAPHS, { timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000, report: log, headers: () => ({ [FORWARDED_HEADER]: tokens.sealForwarded('gateway') }) });
-    const gateway = await startGateway({ port: config.PORT, host: config.HOST, subgraphs: config.SUBGRAPHS, tokens, trustedProxies: config.TRUSTED_PROXIES, corsOrigins: config.CORS_ORIGINS, development: process.env['NODE_ENV'] === 'development', webRoot: config.WEB_ROOT });
+    await waitForSubgraphs(config.SUBGRAPHS, {
+      timeoutMs: config.SUBGRAPH_WAIT_SECONDS * 1000,
+      report: log,
+      headers: () => ({ [FORWARDED_HEADER]: tokens.sealForwarded('gateway') }),
+    });
+    const gateway = await startGateway({
+      port: config.PORT,
+      host: config.HOST,
+      subgraphs: config.SUBGRAPHS,
+      tokens,
+      trustedProxies: config.TRUSTED_PROXIES,
+      corsOrigins: config.CORS_ORIGINS,
+      development: process.env['NODE_ENV'] === 'development',
+      webRoot: config.WEB_ROOT,
+    });
     log(`Ready at ${gateway.url} over ${config.SUBGRAPHS.map((s) => `${s.name} (${s.url})`).join(', ')}`);
     return {
       async stop() {

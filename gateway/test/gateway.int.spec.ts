@@ -25,7 +25,10 @@ interface Subgraph {
 async function startSubgraph(typeDefs: string, resolvers: Record<string, any>): Promise<Subgraph> {
   const seenAuthorization: Array<string | undefined> = [];
   const seenIdempotencyKey: Array<string | undefined> = [];
-  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
     context: async ({ req }) => {
@@ -104,7 +107,12 @@ describe('gateway over two federated subgraphs', () => {
 
   it('stops a request with a forged token at the door', async () => {
     for (const subgraph of subgraphs) subgraph.seenAuthorization.length = 0;
-    const forged = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'another-secret-of-at-least-32-bytes!!' }]).issue({ accountId: 'a-1', username: 'doha', unitCode: '49', roles: [] });
+    const forged = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'another-secret-of-at-least-32-bytes!!' }]).issue({
+      accountId: 'a-1',
+      username: 'doha',
+      unitCode: '49',
+      roles: [],
+    });
     const result = await client.request('{ person(id: "9") { name } }', undefined, forged.token);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.data).toBeUndefined();
@@ -115,7 +123,11 @@ describe('gateway over two federated subgraphs', () => {
     const root = gateway.url.replace(/\/graphql$/, '');
     expect((await fetch(`${root}/healthcheck`)).status).toBe(200);
     expect((await fetch(`${root}/readiness`)).status).toBe(200);
-    const answered = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'gateway-test-1' }, body: JSON.stringify({ query: '{ person(id: "1") { name } }' }) });
+    const answered = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'gateway-test-1' },
+      body: JSON.stringify({ query: '{ person(id: "1") { name } }' }),
+    });
     expect(answered.headers.get('x-request-id')).toBe('gateway-test-1');
     const metrics = await (await fetch(`${root}/metrics`)).text();
     expect(metrics).toMatch(/^reform_http_request_duration_seconds_count\{service="gateway",method="POST",path="\/graphql",status="200"\} [1-9]/m);
@@ -137,7 +149,16 @@ describe('gateway over two federated subgraphs', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Cải cách hành chính</title>');
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
-    const web = await startGateway({ port: 0, host: '127.0.0.1', tokens, subgraphs: [{ name: 'people', url: subgraphs[0].url }, { name: 'postings', url: subgraphs[1].url }], webRoot: root });
+    const web = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      tokens,
+      subgraphs: [
+        { name: 'people', url: subgraphs[0].url },
+        { name: 'postings', url: subgraphs[1].url },
+      ],
+      webRoot: root,
+    });
     try {
       const base = web.url.replace(/\/graphql$/, '');
       const page = async (path: string) => {

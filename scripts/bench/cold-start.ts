@@ -168,7 +168,12 @@ async function start(launcher: Launcher, dataDir: string, port: number, pgPort: 
       throw new Error(`the gateway did not answer within ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-30).join('\n')}`);
     }
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }), signal: AbortSignal.timeout(2000) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+        signal: AbortSignal.timeout(2000),
+      });
       const body = (await response.json()) as { data?: { __typename?: string } };
       if (body.data?.__typename) break;
     } catch {
@@ -278,12 +283,21 @@ async function main() {
         lines.push(
           `${`${launcher}, ${kind}`.padEnd(40)} ${started.seconds.toFixed(1).padStart(6)} s   (limit ${limit} s: ${started.seconds <= limit ? 'within' : 'OVER'})`,
           `${' '.repeat(42)}CPU used until then ${started.cpuSeconds.toFixed(1)} s; build step: ${started.build ?? '—'}; launcher's own figure: ${started.reported ?? '?'}; load average before ${load.toFixed(2)}, after ${loadAfter.toFixed(2)}; stop took ${stopped.seconds.toFixed(1)} s${stopped.clean ? '' : ', NOT clean: SIGKILL'}`,
-          ...(launcher === 'npm start' ? [`${' '.repeat(42)}national list and demo data in (background) after ${dataSeconds === undefined ? `— (not within ${DATA_TIMEOUT_MS / 1000} s, or failed)` : `${dataSeconds.toFixed(1)} s`}`] : []),
+          ...(launcher === 'npm start'
+            ? [
+                `${' '.repeat(42)}national list and demo data in (background) after ${dataSeconds === undefined ? `— (not within ${DATA_TIMEOUT_MS / 1000} s, or failed)` : `${dataSeconds.toFixed(1)} s`}`,
+              ]
+            : []),
           // What the start did (the import's summary shows a first start loaded the list, a restart nothing).
           ...started.output
             // eslint-disable-next-line no-control-regex
             .map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''))
-            .map((line) => /(Embedded PostgreSQL ready|Building the web app|Web app built|Data ready|Services directory, plans, tasks, reporting and scoring started|National unit list:|Reorganisation 2025-07-01: [0-9]+ events correcting|Demo directory data:|Demo accounts:|Demo two-tier Đà Nẵng|Unit copies of plans, tasks, reporting and scoring|Frameworks published by scoring|Demo plans:|Demo assignments:|Demo reporting:|Demo scoring:|Gateway composed).*/.exec(line)?.[0])
+            .map(
+              (line) =>
+                /(Embedded PostgreSQL ready|Building the web app|Web app built|Data ready|Services directory, plans, tasks, reporting and scoring started|National unit list:|Reorganisation 2025-07-01: [0-9]+ events correcting|Demo directory data:|Demo accounts:|Demo two-tier Đà Nẵng|Unit copies of plans, tasks, reporting and scoring|Frameworks published by scoring|Demo plans:|Demo assignments:|Demo reporting:|Demo scoring:|Gateway composed).*/.exec(
+                  line,
+                )?.[0],
+            )
             .filter((line): line is string => Boolean(line))
             .map((line) => `${' '.repeat(42)}${line}`),
         );

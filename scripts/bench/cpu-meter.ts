@@ -91,11 +91,22 @@ export class CpuMeter {
     const transactions = (await this.transactionCount()) - this.transactions;
     const postgresS = [...this.backends.values()].reduce((sum, b) => sum + b.last - b.first, 0) / TICKS_PER_SECOND;
     const machineBusyS = (machine.busy - this.machine.busy) / TICKS_PER_SECOND;
-    return { wallS, nodeS, nodeSystemS: node.system / 1e6, transactions, postgresS, machineBusyS, othersS: Math.max(0, machineBusyS - nodeS - postgresS), cores: os.cpus().length };
+    return {
+      wallS,
+      nodeS,
+      nodeSystemS: node.system / 1e6,
+      transactions,
+      postgresS,
+      machineBusyS,
+      othersS: Math.max(0, machineBusyS - nodeS - postgresS),
+      cores: os.cpus().length,
+    };
   }
 
   private async transactionCount(): Promise<number> {
-    const [row]: Array<{ n: string }> = await this.dataSource.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+    const [row]: Array<{ n: string }> = await this.dataSource.query(
+      'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
     return Number(row?.n ?? 0);
   }
 }

@@ -81,7 +81,13 @@ async function main() {
   const loadAtStart = load();
   const database = await createTestDatabase('bench_es');
   const dataSource = new DataSource(
-    serviceDataSourceOptions({ url: database.url, schema: 'bench', migrations: [...eventStoreMigrations('rawbench'), ...eventStoreMigrations('readbench')], poolSize: 10, applicationName: 'bench-event-store' }),
+    serviceDataSourceOptions({
+      url: database.url,
+      schema: 'bench',
+      migrations: [...eventStoreMigrations('rawbench'), ...eventStoreMigrations('readbench')],
+      poolSize: 10,
+      applicationName: 'bench-event-store',
+    }),
   );
   const clients: Client[] = [];
   const emmett = getPostgreSQLEventStore(database.url);
@@ -96,7 +102,9 @@ async function main() {
     const raw = clients[0];
     const [{ server_version: version }] = (await raw.query('SHOW server_version')).rows;
     const [{ synchronous_commit }] = (await raw.query('SHOW synchronous_commit')).rows;
-    console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`);
+    console.log(
+      `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`,
+    );
     console.log(`node ${process.version}, PostgreSQL ${version} (synchronous_commit=${synchronous_commit}) at ${new URL(testPostgresUrl()).host}`);
     console.log(`${ROUNDS} rounds × ${SECONDS} s per contender and scenario, contenders taking turns; load average at the start ${loadAtStart}`);
     // Emmett creates its schema on first use; do it before timing.
@@ -121,7 +129,9 @@ async function main() {
           v.ours[w] = (await store.append(`one-${writers}-${w}`, v.ours[w], [{ type: 'UnitRenamed', data: payload(v.ours[w]) }], metadata)).nextExpectedVersion;
         });
         await timed(`single event, ${writers} writer(s): Emmett appendToStream`, writers, 1, async (w) => {
-          const result = await emmett.appendToStream(`emt-${writers}-${w}`, [{ type: 'UnitRenamed', data: payload(v.emmett[w]), metadata }], { expectedStreamVersion: BigInt(v.emmett[w]) });
+          const result = await emmett.appendToStream(`emt-${writers}-${w}`, [{ type: 'UnitRenamed', data: payload(v.emmett[w]), metadata }], {
+            expectedStreamVersion: BigInt(v.emmett[w]),
+          });
           v.emmett[w] = Number(result.nextExpectedStreamVersion);
         });
       }
@@ -145,30 +155,58 @@ async function main() {
     await timed('handleCommand: read + fold + decide + append', 1, 1, async () => {
       await handleCommand({ store, decider: counter, streamId: `cmd-${streams++ % 20}`, command: { type: 'Count', data: { n: 1 } }, metadata });
     });
-    await timed('appendMany: 10,807 new streams in one commit', 1, 10_807, async () => {
-      await store.appendMany(Array.from({ length: 10_807 }, (_, n) => ({ streamId: `unit-${n}`, expectedVersion: 'no_stream' as const, events: [{ type: 'UnitEstablished', data: payload(n) }] })), metadata);
-    }, 1);
+    await timed(
+      'appendMany: 10,807 new streams in one commit',
+      1,
+      10_807,
+      async () => {
+        await store.appendMany(
+          Array.from({ length: 10_807 }, (_, n) => ({
+            streamId: `unit-${n}`,
+            expectedVersion: 'no_stream' as const,
+            events: [{ type: 'UnitEstablished', data: payload(n) }],
+          })),
+          metadata,
+        );
+      },
+      1,
+    );
 
     // readAll over READ_EVENTS events vs a raw SELECT by position, the same pages.
     const reads = new PostgresEventStore(dataSource, 'readbench');
     for (let written = 0; written < READ_EVENTS; written += 5000) {
       const size = Math.min(5000, READ_EVENTS - written);
-      await reads.appendMany(Array.from({ length: size / 5 }, (_, s) => ({ streamId: `read-${written + s * 5}`, expectedVersion: 'no_stream' as const, events: batch.slice(0, 5) })), metadata);
+      await reads.appendMany(
+        Array.from({ length: size / 5 }, (_, s) => ({ streamId: `read-${written + s * 5}`, expectedVersion: 'no_stream' as const, events: batch.slice(0, 5) })),
+        metadata,
+      );
     }
     await raw.query('VACUUM ANALYZE readbench.events');
     for (let round = 0; round < ROUNDS; round++) {
       let position = START;
-      await timed(`readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): our readAll`, 1, 0, async () => {
-        const page = await reads.readAll(position, 1000);
-        position = page.position;
-        return page.events.length;
-      }, READ_EVENTS / 1000);
+      await timed(
+        `readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): our readAll`,
+        1,
+        0,
+        async () => {
+          const page = await reads.readAll(position, 1000);
+          position = page.position;
+          return page.events.length;
+        },
+        READ_EVENTS / 1000,
+      );
       let last = '0';
-      await timed(`readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): raw SELECT by position`, 1, 0, async () => {
-        const { rows } = await raw.query('SELECT * FROM readbench.events WHERE global_position > $1 ORDER BY global_position LIMIT 1000', [last]);
-        last = rows[rows.length - 1].global_position;
-        return rows.length;
-      }, READ_EVENTS / 1000);
+      await timed(
+        `readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): raw SELECT by position`,
+        1,
+        0,
+        async () => {
+          const { rows } = await raw.query('SELECT * FROM readbench.events WHERE global_position > $1 ORDER BY global_position LIMIT 1000', [last]);
+          last = rows[rows.length - 1].global_position;
+          return rows.length;
+        },
+        READ_EVENTS / 1000,
+      );
     }
 
     console.log();
@@ -187,10 +225,18 @@ async function main() {
       goals.push([`single event, ${w} writer(s): ours ÷ raw INSERT`, ratio(ours, `single event, ${w} writer(s): raw INSERT of one event row`), '≥ 0.50']);
       goals.push([`single event, ${w} writer(s): ours ÷ Emmett`, ratio(ours, `single event, ${w} writer(s): Emmett appendToStream`), '≥ 1.00']);
     }
-    for (const w of [1, 8]) goals.push([`batches of 100, ${w} writer(s): ours ÷ Emmett`, ratio(`batches of 100 events, ${w} writer(s): our append`, `batches of 100 events, ${w} writer(s): Emmett appendToStream`), '≥ 1.00']);
+    for (const w of [1, 8])
+      goals.push([
+        `batches of 100, ${w} writer(s): ours ÷ Emmett`,
+        ratio(`batches of 100 events, ${w} writer(s): our append`, `batches of 100 events, ${w} writer(s): Emmett appendToStream`),
+        '≥ 1.00',
+      ]);
     goals.push([
       'readAll ÷ raw SELECT by position',
-      ratio(`readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): our readAll`, `readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): raw SELECT by position`),
+      ratio(
+        `readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): our readAll`,
+        `readAll, pages of 1,000 (${fmt(READ_EVENTS)} events): raw SELECT by position`,
+      ),
       '≥ 0.80',
     ]);
     table(goals, ['goal (issue 11)', 'ratio', 'goal']);

@@ -22,7 +22,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 async function main(): Promise<void> {
   const database = await createTestDatabase('bench_hostile');
   const bus = new InProcessBus();
-  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false });
+  const platform = await startPlatform({
+    databaseUrl: database.url,
+    bus,
+    signingKeys: TEST_SIGNING_KEYS,
+    gatewayPort: 0,
+    importUnits: true,
+    demo: true,
+    logger: false,
+  });
   try {
     const client = new GraphQLTestClient(platform.gatewayUrl);
     const planId = (await client.as('d513', '{ plans(issuerCode: "513") { id } }')).plans[0].id;
@@ -38,14 +46,16 @@ async function main(): Promise<void> {
     await client.login('c20794');
     // The peer: the same query, alone, for 5 s before the attack.
     const quiet: number[] = [];
-    for (const stop = Date.now() + 5_000; Date.now() < stop; ) {
+    for (const stop = Date.now() + 5_000; Date.now() < stop;) {
       const started = performance.now();
       await client.as('c20794', '{ me { username } assignments(unitCode: "20794") { id } }');
       quiet.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     quiet.sort((a, b) => a - b);
-    console.log(`another user's query alone: ${quiet.length} answered, median ${Math.round(quiet[Math.floor(quiet.length / 2)])} ms, max ${Math.round(quiet[quiet.length - 1])} ms`);
+    console.log(
+      `another user's query alone: ${quiet.length} answered, median ${Math.round(quiet[Math.floor(quiet.length / 2)])} ms, max ${Math.round(quiet[quiet.length - 1])} ms`,
+    );
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const answered = new Map<string, number>();
@@ -70,8 +80,15 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const total = [...answered.values()].reduce((a, b) => a + b, 0);
     console.log(`hostile queries: ${ATTACKERS} attackers for ${SECONDS} s sent ${total} (${[...answered].map(([code, n]) => `${code} ${n}`).join(', ')})`);
-    console.log(`another user's query during the attack: ${latencies.length} answered, median ${Math.round(latencies[Math.floor(latencies.length / 2)])} ms, max ${Math.round(latencies[latencies.length - 1])} ms`);
-    console.log(`peak RSS of the embedded process: ${Math.round(peakRss / 1024 / 1024)} MB; load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+    console.log(
+      `another user's query during the attack: ${latencies.length} answered, median ${Math.round(latencies[Math.floor(latencies.length / 2)])} ms, max ${Math.round(latencies[latencies.length - 1])} ms`,
+    );
+    console.log(
+      `peak RSS of the embedded process: ${Math.round(peakRss / 1024 / 1024)} MB; load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')} on ${os.cpus().length} cores`,
+    );
   } finally {
     await platform.close();
     await bus.close();

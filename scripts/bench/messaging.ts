@@ -89,7 +89,9 @@ async function main() {
   }, BUDGET_MS + 30_000);
   fuse.unref();
   try {
-    dataSource = await createTestDataSource(database.url, { migrations: schemas.flatMap((schema) => [...eventStoreMigrations(schema), ...messagingMigrations(schema)]) });
+    dataSource = await createTestDataSource(database.url, {
+      migrations: schemas.flatMap((schema) => [...eventStoreMigrations(schema), ...messagingMigrations(schema)]),
+    });
     const ds = dataSource;
     for (const schema of schemas) await ds.query(`CREATE TABLE ${schema}.effects (event_id uuid PRIMARY KEY, n int NOT NULL)`);
     const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
@@ -99,7 +101,15 @@ async function main() {
     async function scenario(bus: MessageBus, schema: string, options: { idleMs: number; nudge: boolean }): Promise<Samples> {
       const store = new PostgresEventStore(ds, schema);
       const contract = { name: `${schema}.Measured`, version: 1, subject: `${schema}.item.Measured` };
-      const relay = new OutboxRelay({ name: schema, store, dataSource: ds, schema, bus, idleMs: options.idleMs, map: (event) => toIntegrationMessage(event, contract, event.data) });
+      const relay = new OutboxRelay({
+        name: schema,
+        store,
+        dataSource: ds,
+        schema,
+        bus,
+        idleMs: options.idleMs,
+        map: (event) => toIntegrationMessage(event, contract, event.data),
+      });
       const inbox = new Inbox(ds, schema);
       const consumer = `${schema}-consumer`;
       const committedAt = new Map<string, number>();
@@ -145,16 +155,33 @@ async function main() {
     async function backlog(bus: MessageBus, schema: string): Promise<{ published: number; publishSeconds: number; appliedSeconds: number }> {
       const store = new PostgresEventStore(ds, schema);
       for (let i = 0; i < BACKLOG; i += 500) {
-        await store.appendMany(Array.from({ length: Math.min(500, BACKLOG - i) }, (_, k) => ({ streamId: `item-${i + k}`, expectedVersion: 0 as const, events: [{ type: 'Measured', data: { n: i + k } }] })), metadata);
+        await store.appendMany(
+          Array.from({ length: Math.min(500, BACKLOG - i) }, (_, k) => ({
+            streamId: `item-${i + k}`,
+            expectedVersion: 0 as const,
+            events: [{ type: 'Measured', data: { n: i + k } }],
+          })),
+          metadata,
+        );
       }
       const contract = { name: `${schema}.Measured`, version: 1, subject: `${schema}.item.Measured` };
       const inbox = new Inbox(ds, schema);
-      const relay = new OutboxRelay({ name: schema, store, dataSource: ds, schema, bus, idleMs: DEFAULT_IDLE_MS, map: (event) => toIntegrationMessage(event, contract, event.data) });
+      const relay = new OutboxRelay({
+        name: schema,
+        store,
+        dataSource: ds,
+        schema,
+        bus,
+        idleMs: DEFAULT_IDLE_MS,
+        map: (event) => toIntegrationMessage(event, contract, event.data),
+      });
       let applied = 0;
       const started = performance.now();
       const published = relay.drain().then((count) => ({ count, seconds: (performance.now() - started) / 1000 }));
       const subscription = await bus.subscribe({ consumer: `${schema}-inbox`, subjects: [`${schema}.>`] }, async (message) => {
-        await inbox.handle(`${schema}-inbox`, message, (manager) => manager.query(`INSERT INTO ${schema}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, (message.data as { n: number }).n]));
+        await inbox.handle(`${schema}-inbox`, message, (manager) =>
+          manager.query(`INSERT INTO ${schema}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, (message.data as { n: number }).n]),
+        );
         applied++;
       });
       try {
@@ -193,7 +220,10 @@ async function main() {
     await measure('relay nudged after each commit', 'JetStream', jetstream, 'jsnudge', { idleMs: DEFAULT_IDLE_MS, nudge: true });
     await measure('relay nudged after each commit', 'in-process', inProcess, 'ipnudge', { idleMs: DEFAULT_IDLE_MS, nudge: true });
     const drains: Array<{ bus: string; published: number; publishSeconds: number; appliedSeconds: number }> = [];
-    for (const [busLabel, bus, schema] of [['JetStream', jetstream, 'jsbacklog'], ['in-process', inProcess, 'ipbacklog']] as const) {
+    for (const [busLabel, bus, schema] of [
+      ['JetStream', jetstream, 'jsbacklog'],
+      ['in-process', inProcess, 'ipbacklog'],
+    ] as const) {
       const drain = await withinBudget(`backlog (${busLabel})`, 2000, () => backlog(bus, schema));
       if (drain) drains.push({ bus: busLabel, ...drain });
     }
@@ -203,7 +233,7 @@ async function main() {
       `node ${process.version}, PostgreSQL ${pgVersion} (synchronous_commit=${syncCommit}) at ${new URL(testPostgresUrl()).host}, nats-server ${jetstream.connection.info?.version ?? '?'} at ${testNatsUrl()}`,
       `${EVENTS} single-event commits per scenario, one every ${INTERVAL_MS} ms (offered ${Math.round(1000 / INTERVAL_MS)}/s), relay and consumer in this process, consumer through the Inbox`,
       '',
-      'latency in ms from the event\'s recordedAt; events/s = effects committed ÷ (last effect − first recordedAt)',
+      "latency in ms from the event's recordedAt; events/s = effects committed ÷ (last effect − first recordedAt)",
       HEADER,
       RULE,
       ...runs.flatMap((run) => [
@@ -219,12 +249,19 @@ async function main() {
       `backlog of ${BACKLOG.toLocaleString('en-US')} committed events, relay started (batches of 500), one consumer through the Inbox (one transaction per event):`,
       ...drains.map(
         (drain) =>
-          `  ${drain.bus.padEnd(10)}  relay read + publish ${Math.round(drain.published / drain.publishSeconds).toLocaleString('en-US').padStart(7)} events/s (${drain.publishSeconds.toFixed(2)} s)` +
-          `   all applied ${Math.round(BACKLOG / drain.appliedSeconds).toLocaleString('en-US').padStart(6)} events/s (${drain.appliedSeconds.toFixed(2)} s)`,
+          `  ${drain.bus.padEnd(10)}  relay read + publish ${Math.round(drain.published / drain.publishSeconds)
+            .toLocaleString('en-US')
+            .padStart(7)} events/s (${drain.publishSeconds.toFixed(2)} s)` +
+          `   all applied ${Math.round(BACKLOG / drain.appliedSeconds)
+            .toLocaleString('en-US')
+            .padStart(6)} events/s (${drain.appliedSeconds.toFixed(2)} s)`,
       ),
       ...(skipped.length ? ['', 'skipped (machine too busy for the budget; BENCH_BUDGET_S to raise it):', ...skipped.map((line) => `  ${line}`)] : []),
       '',
-      `measured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+      `measured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     ];
     console.log(lines.join('\n'));
   } finally {

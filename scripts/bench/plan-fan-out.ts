@@ -138,7 +138,9 @@ const ISSUED_FIELDS = 'id status sections { tasks { id lead { units { code } } i
 
 /** Drafts the bench plan of `issuerCode`; `number` differs per scope (BENCH_SCOPE=both issues two plans of the province). */
 async function draft(gateway: Gateway, issuerCode: string, name: string, number: string): Promise<string> {
-  const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>('mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(issuerCode, name, number) });
+  const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>('mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
+    input: draftInput(issuerCode, name, number),
+  });
   return draftPlan.id;
 }
 
@@ -193,7 +195,10 @@ async function waitUntilVisible(gateway: Gateway, plans: readonly Issued[], t0: 
       for (let from = 0; from < open.length; from += ALIASES_PER_LOOK) {
         const some = open.slice(from, from + ALIASES_PER_LOOK);
         const query = `query(${some.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${some.map((_, i) => `p${i}: plan(id: $p${i}) { progress { total } }`).join(' ')} }`;
-        const data = await gateway.query<Record<string, { progress: { total: number } | null } | null>>(query, Object.fromEntries(some.map((plan, i) => [`p${i}`, plan.planId])));
+        const data = await gateway.query<Record<string, { progress: { total: number } | null } | null>>(
+          query,
+          Object.fromEntries(some.map((plan, i) => [`p${i}`, plan.planId])),
+        );
         some.forEach((plan, i) => totals.set(plan.planId, data[`p${i}`]?.progress?.total ?? 0));
       }
       looks.push(performance.now() - asked);
@@ -205,7 +210,9 @@ async function waitUntilVisible(gateway: Gateway, plans: readonly Issued[], t0: 
       if (visible >= expected) return { firstMs, firstLook, allMs: now - t0, peakRss, looks };
       if (now - lastLine >= 10_000) {
         lastLine = now;
-        console.log(`  ${int(visible)} / ${int(expected)} visible after ${seconds(now - t0)} (${open.length} plan(s) incomplete, rss ${mib(process.memoryUsage().rss)}, load ${load()})`);
+        console.log(
+          `  ${int(visible)} / ${int(expected)} visible after ${seconds(now - t0)} (${open.length} plan(s) incomplete, rss ${mib(process.memoryUsage().rss)}, load ${load()})`,
+        );
       }
       if (now - t0 > TIMEOUT_MS) throw new Error(`only ${int(visible)} of ${int(expected)} assignments visible after ${seconds(now - t0)} (BENCH_TIMEOUT_S)`);
       await sleep(pollMs);
@@ -240,18 +247,30 @@ function printResult(label: string, plans: readonly Issued[], result: Waited, wo
   console.log(`  communes                       ${int(communes)}`);
   console.log(`  assignments                    ${int(assignments)} (${TASKS} × communes + ${int(assignments - TASKS * communes)} lead)`);
   if (plans.length === 1) console.log(`  issuePlan took                 ${int(issues[0])} ms`);
-  else console.log(`  issuePlan took                 ${int(Math.min(...issues))}–${int(Math.max(...issues))} ms each, ${seconds(issuedMs)} for all ${plans.length} back to back`);
-  if (result.firstLook.visible === 0) console.log(`  first assignment visible after ${result.firstMs === null ? '—' : seconds(result.firstMs)} from the (first) issue call (first look at ${seconds(result.firstLook.atMs)}: none)`);
+  else
+    console.log(
+      `  issuePlan took                 ${int(Math.min(...issues))}–${int(Math.max(...issues))} ms each, ${seconds(issuedMs)} for all ${plans.length} back to back`,
+    );
+  if (result.firstLook.visible === 0)
+    console.log(
+      `  first assignment visible after ${result.firstMs === null ? '—' : seconds(result.firstMs)} from the (first) issue call (first look at ${seconds(result.firstLook.atMs)}: none)`,
+    );
   else console.log(`  first look, ${seconds(result.firstLook.atMs)} after the (first) issue call: ${int(result.firstLook.visible)} already visible`);
   console.log(`  all visible through the gateway ${seconds(result.allMs)} after the (first) issue call`);
-  console.log(`  fan-out worker                 ${worker.jobs} PlanIssued job(s): first received ${worker.firstReceivedS.toFixed(1)} s, last done ${worker.lastDoneS.toFixed(1)} s after the (first) issue call`);
+  console.log(
+    `  fan-out worker                 ${worker.jobs} PlanIssued job(s): first received ${worker.firstReceivedS.toFixed(1)} s, last done ${worker.lastDoneS.toFixed(1)} s after the (first) issue call`,
+  );
   console.log(`  rate                           ${int(assignments / (result.allMs / 1000))} assignments/s`);
   console.log(`  peak RSS while waiting         ${mib(result.peakRss)} (this process: all services, gateway, client)`);
   const looks = [...result.looks].sort((a, b) => a - b);
-  console.log(`  progress looks                 ${looks.length}, ${pollMs} ms apart; each took median ${int(looks[Math.floor(looks.length / 2)])} ms, max ${int(looks[looks.length - 1])} ms`);
+  console.log(
+    `  progress looks                 ${looks.length}, ${pollMs} ms apart; each took median ${int(looks[Math.floor(looks.length / 2)])} ms, max ${int(looks[looks.length - 1])} ms`,
+  );
   console.log(`  ${describeCpu(cpu)}`);
   const floor = Math.max(cpu.nodeS, (cpu.nodeS + cpu.postgresS) / cpu.cores);
-  console.log(`  on an idle machine             ≥ ${seconds(floor * 1000)} (this work's CPU: the larger of this process's, single-threaded, and both over ${cpu.cores} cores)`);
+  console.log(
+    `  on an idle machine             ≥ ${seconds(floor * 1000)} (this work's CPU: the larger of this process's, single-threaded, and both over ${cpu.cores} cores)`,
+  );
 }
 
 async function province(gateway: Gateway, tasks: DataSource): Promise<void> {
@@ -272,7 +291,10 @@ async function province(gateway: Gateway, tasks: DataSource): Promise<void> {
   // (each task's page tells its total; lists are paged, ADR 0029).
   let listed = 0;
   for (const taskId of issued.taskIds) {
-    const { taskAssignmentPage } = await gateway.query<{ taskAssignmentPage: { total: number } }>('query($p: ID!, $t: ID!) { taskAssignmentPage(planId: $p, taskId: $t, limit: 1) { total } }', { p: planId, t: taskId });
+    const { taskAssignmentPage } = await gateway.query<{ taskAssignmentPage: { total: number } }>(
+      'query($p: ID!, $t: ID!) { taskAssignmentPage(planId: $p, taskId: $t, limit: 1) { total } }',
+      { p: planId, t: taskId },
+    );
     listed += taskAssignmentPage.total;
   }
   console.log(`  cross-check                    taskAssignmentPage(planId, taskId) over the ${issued.taskIds.length} tasks counts ${int(listed)} (not timed)`);
@@ -299,13 +321,22 @@ async function country(gateway: Gateway, tasks: DataSource, provinces: ReadonlyA
 
 /** PLATFORM_ADMIN at each of `unitCodes` for the bench account, by the directory's command handler (as bootstrapAdministrator does). */
 async function grantPlatformAdmin(databaseUrl: string, accountId: string, unitCodes: readonly string[]): Promise<void> {
-  const dataSource = new DataSource(serviceDataSourceOptions({ url: databaseUrl, schema: DIRECTORY_SCHEMA, migrations: [], applicationName: 'bench-fan-out-grants' }));
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({ url: databaseUrl, schema: DIRECTORY_SCHEMA, migrations: [], applicationName: 'bench-fan-out-grants' }),
+  );
   await dataSource.initialize();
   try {
     const store = new PostgresEventStore(dataSource, DIRECTORY_SCHEMA);
     const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `bench-fan-out-${accountId}`, causationId: null };
     for (const unitCode of unitCodes) {
-      await handleCommand({ store, decider: accountDecider, streamId: accountStreamId(accountId), command: { type: 'GrantRole', data: { role: 'PLATFORM_ADMIN', unitCode, unitExists: true } }, metadata, projections: [accountsProjection] });
+      await handleCommand({
+        store,
+        decider: accountDecider,
+        streamId: accountStreamId(accountId),
+        command: { type: 'GrantRole', data: { role: 'PLATFORM_ADMIN', unitCode, unitExists: true } },
+        metadata,
+        projections: [accountsProjection],
+      });
     }
   } finally {
     await dataSource.destroy();
@@ -316,7 +347,9 @@ async function main(): Promise<void> {
   if (!['province', 'country', 'both'].includes(SCOPE)) throw new Error(`BENCH_SCOPE must be province, country or both, not ${SCOPE}`);
   const startedAt = Date.now();
   const cpus = os.cpus();
-  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`);
+  console.log(
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`,
+  );
 
   let database: TestDatabase | null = null;
   let bus: InProcessBus | null = null;
@@ -353,7 +386,9 @@ async function main(): Promise<void> {
     const ds = platform.tasks.get(DataSource);
     const [{ server_version: version }] = await ds.query('SHOW server_version');
     const [{ synchronous_commit: syncCommit }] = await ds.query('SHOW synchronous_commit');
-    console.log(`node ${process.version}, PostgreSQL ${version} (synchronous_commit=${syncCommit}), database ${database.name}; platform started in ${seconds(performance.now() - begun)}; the platform's day ${todayOf(clock)} (BENCH_DAY)`);
+    console.log(
+      `node ${process.version}, PostgreSQL ${version} (synchronous_commit=${syncCommit}), database ${database.name}; platform started in ${seconds(performance.now() - begun)}; the platform's day ${todayOf(clock)} (BENCH_DAY)`,
+    );
 
     // The bench account: a platform administrator of the province, created as an operator
     // creates the first one (the subgraphs accept tokens of active accounts only). Tokens are
@@ -368,7 +403,12 @@ async function main(): Promise<void> {
     const client = new GraphQLTestClient(platform.gatewayUrl);
     const tokens = new TokenService(TEST_SIGNING_KEYS);
     const adminOf = async (provinceCodes: readonly string[]): Promise<Gateway> => {
-      const identity: Identity = { accountId, username: BENCH_USER, unitCode: PROVINCE, roles: provinceCodes.map((code) => ({ role: 'PLATFORM_ADMIN', unitCode: code })) };
+      const identity: Identity = {
+        accountId,
+        username: BENCH_USER,
+        unitCode: PROVINCE,
+        roles: provinceCodes.map((code) => ({ role: 'PLATFORM_ADMIN', unitCode: code })),
+      };
       return new Gateway(client, (await tokens.issue(identity)).token);
     };
     const provinceAdmin = await adminOf([PROVINCE]);
@@ -379,7 +419,11 @@ async function main(): Promise<void> {
       // The account's recorded roles follow the token's (the directory refuses a token claiming
       // roles its account does not hold): granted as the operator's bootstrap grants the first
       // one, by the directory's own command (not timed; no administrator of 49 may grant at 01).
-      await grantPlatformAdmin(database.url, accountId, units.map((unit) => unit.code).filter((code) => code !== PROVINCE));
+      await grantPlatformAdmin(
+        database.url,
+        accountId,
+        units.map((unit) => unit.code).filter((code) => code !== PROVINCE),
+      );
       const nationalAdmin = await adminOf(units.map((unit) => unit.code));
       await country(nationalAdmin, ds, units);
     }

@@ -92,12 +92,18 @@ async function answer(url: string, request: { headers: Record<string, string>; b
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function hammer(target: 'gateway' | 'subgraph', url: string, requests: ReadonlyArray<{ headers: Record<string, string>; body: string }>, tasks: DataSource): Promise<void> {
+async function hammer(
+  target: 'gateway' | 'subgraph',
+  url: string,
+  requests: ReadonlyArray<{ headers: Record<string, string>; body: string }>,
+  tasks: DataSource,
+): Promise<void> {
   const times: number[] = [];
   let next = 0;
   // What the platform commits with nobody asking (each service's outbox relay and job workers
   // polling), so that the transactions per answer below count the answers' own.
-  const transactionsNow = async () => Number((await tasks.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()'))[0].n);
+  const transactionsNow = async () =>
+    Number((await tasks.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()'))[0].n);
   const idleFrom = await transactionsNow();
   await sleep(5_000);
   const idlePerSecond = ((await transactionsNow()) - idleFrom) / 5;
@@ -136,7 +142,9 @@ async function hammer(target: 'gateway' | 'subgraph', url: string, requests: Rea
   times.sort((a, b) => a - b);
   const p95 = percentile(times, 95);
   console.log(`${target} (${url}):`);
-  console.log(`  ${requests.length} users at once for ${DURATION_S} s: ${int(result.requests.total)} answers, ${(result.requests.total / DURATION_S).toFixed(1)}/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`);
+  console.log(
+    `  ${requests.length} users at once for ${DURATION_S} s: ${int(result.requests.total)} answers, ${(result.requests.total / DURATION_S).toFixed(1)}/s; non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
+  );
   console.log(
     `  latency p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (limit ${LIMIT_P95_MS} ms: ${p95 < LIMIT_P95_MS ? 'met' : 'NOT met'}), p99 ${percentile(times, 99).toFixed(0)} ms, max ${times[times.length - 1]?.toFixed(0)} ms`,
   );
@@ -152,7 +160,9 @@ async function hammer(target: 'gateway' | 'subgraph', url: string, requests: Rea
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const cpus = os.cpus();
-  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`);
+  console.log(
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`,
+  );
   let database: TestDatabase | null = null;
   let bus: InProcessBus | null = null;
   let platform: RunningPlatform | null = null;
@@ -175,7 +185,12 @@ async function main(): Promise<void> {
     console.log(`platform started with the demo data in ${((performance.now() - begun) / 1000).toFixed(1)} s, database ${database.name}`);
     const gateway = new Gateway(new GraphQLTestClient(platform.gatewayUrl));
     const login = async (username: string, password: string) =>
-      (await gateway.query<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })).login.token;
+      (
+        await gateway.query<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+          u: username,
+          p: password,
+        })
+      ).login.token;
     const doha = await login('doha', 'demo');
 
     // The plans: issued to every commune of the province, each task led by the province.
@@ -201,18 +216,29 @@ async function main(): Promise<void> {
           },
         ],
       };
-      const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>('mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input }, doha);
+      const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>(
+        'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }',
+        { input },
+        doha,
+      );
       await gateway.query('mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: draftPlan.id }, doha);
       planIds.push(draftPlan.id);
     }
     // The demo's provincial plans (issued by the province) join the mix.
-    const { plans } = await gateway.query<{ plans: Array<{ id: string; status: string }> }>('query($c: ID!) { plans(issuerCode: $c) { id status } }', { c: PROVINCE }, doha);
+    const { plans } = await gateway.query<{ plans: Array<{ id: string; status: string }> }>(
+      'query($c: ID!) { plans(issuerCode: $c) { id status } }',
+      { c: PROVINCE },
+      doha,
+    );
     const demoPlans = plans.filter((plan) => plan.status === 'ISSUED' && !planIds.includes(plan.id)).map((plan) => plan.id);
     const expected = new Map<string, number>();
     const fanOutBegun = performance.now();
     // Each bench plan's PlanIssued job done by the fan-out worker (received over the bus, then worked off).
     for (;;) {
-      const [{ done }] = await tasks.query(`SELECT count(*)::int AS done FROM tasks.jobs WHERE queue = 'tasks.plan-events' AND key = ANY($1::text[]) AND status = 'done'`, [planIds]);
+      const [{ done }] = await tasks.query(
+        `SELECT count(*)::int AS done FROM tasks.jobs WHERE queue = 'tasks.plan-events' AND key = ANY($1::text[]) AND status = 'done'`,
+        [planIds],
+      );
       if (done === planIds.length) break;
       await sleep(250);
     }
@@ -238,8 +264,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < USERS; i++) {
       const username = `bench-viewer-${i + 1}`;
       const password = randomBytes(12).toString('base64url');
-      await gateway.query('mutation($input: CreateAccountInput!) { createAccount(input: $input) { username } }', { input: { username, displayName: `Người xem ${i + 1}`, unitCode: `${PROVINCE}.SNV`, password } }, doha);
-      await gateway.query('mutation($u: String!, $c: ID!) { grantRole(username: $u, role: VIEWER, unitCode: $c) { username } }', { u: username, c: PROVINCE }, doha);
+      await gateway.query(
+        'mutation($input: CreateAccountInput!) { createAccount(input: $input) { username } }',
+        { input: { username, displayName: `Người xem ${i + 1}`, unitCode: `${PROVINCE}.SNV`, password } },
+        doha,
+      );
+      await gateway.query(
+        'mutation($u: String!, $c: ID!) { grantRole(username: $u, role: VIEWER, unitCode: $c) { username } }',
+        { u: username, c: PROVINCE },
+        doha,
+      );
       tokens.push(await login(username, password));
     }
     const mix = [...planIds, ...demoPlans];
@@ -257,14 +291,18 @@ async function main(): Promise<void> {
           const want = expected.get(planOf(user));
           const below = (progress.children ?? []).reduce((sum, child) => sum + child.total, 0) + (own.get(planOf(user)) ?? 0);
           if (progress.unitCode !== PROVINCE || progress.total !== want || below !== want) {
-            throw new Error(`${target}: user ${user} got total ${progress.total} (its children's and its own ${below}) for plan ${planOf(user)}, expected ${want}`);
+            throw new Error(
+              `${target}: user ${user} got total ${progress.total} (its children's and its own ${below}) for plan ${planOf(user)}, expected ${want}`,
+            );
           }
         }
       };
       await check();
       await hammer(target, targets[target], requests, tasks);
       await check();
-      console.log(`  answers checked before and after: every user's province total equals the plan's task assignments, its children's (districts, agencies) and its own add up to it`);
+      console.log(
+        `  answers checked before and after: every user's province total equals the plan's task assignments, its children's (districts, agencies) and its own add up to it`,
+      );
     }
     console.log(`\nmeasured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${load()}`);
   } finally {

@@ -36,7 +36,14 @@ const load = () =>
 
 async function fanOut(url: string): Promise<number> {
   const bus = new InProcessBus();
-  const app = await createTasksApp({ databaseUrl: url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error', 'warn'], overdue: { intervalMs: 0 } });
+  const app = await createTasksApp({
+    databaseUrl: url,
+    bus,
+    signingKeys: [...TEST_SIGNING_KEYS],
+    port: 0,
+    logger: ['error', 'warn'],
+    overdue: { intervalMs: 0 },
+  });
   try {
     const dataSource = app.get<DataSource>(getDataSourceToken());
     const { message, assignments: expected } = syntheticPlanIssued(COMMUNES, TASKS);
@@ -60,7 +67,9 @@ async function fanOut(url: string): Promise<number> {
 async function cpuMeter(dataSource: DataSource) {
   // Open every pooled connection first, so the backends that will serve the rebuild exist now.
   await Promise.all(Array.from({ length: 4 }, () => dataSource.query('SELECT pg_sleep(0.05)')));
-  const pids: number[] = (await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'bench-rebuild' AND datname = current_database()`)).map((r: { pid: number }) => r.pid);
+  const pids: number[] = (
+    await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'bench-rebuild' AND datname = current_database()`)
+  ).map((r: { pid: number }) => r.pid);
   const ticks = 100; // USER_HZ on Linux
   const backends = () =>
     pids.reduce((sum, pid) => {
@@ -88,11 +97,19 @@ async function main() {
   let dataSource: DataSource | undefined;
   try {
     const fanOutSeconds = reuse ? null : await fanOut(database.url);
-    const options = serviceDataSourceOptions({ url: database.url, schema: TASKS_SCHEMA, migrations: tasksMigrations(), poolSize: 4, applicationName: 'bench-rebuild' });
+    const options = serviceDataSourceOptions({
+      url: database.url,
+      schema: TASKS_SCHEMA,
+      migrations: tasksMigrations(),
+      poolSize: 4,
+      applicationName: 'bench-rebuild',
+    });
     // Connections are kept open (no idle timeout), so the CPU meter reads the same backends to the end.
     dataSource = new DataSource({ ...options, extra: { max: 4, idleTimeoutMillis: 0 } } as typeof options);
     await runMigrations(dataSource);
-    const [{ events, size }] = await dataSource.query(`SELECT count(*)::int AS events, pg_size_pretty(pg_total_relation_size('tasks.events')) AS size FROM tasks.events`);
+    const [{ events, size }] = await dataSource.query(
+      `SELECT count(*)::int AS events, pg_size_pretty(pg_total_relation_size('tasks.events')) AS size FROM tasks.events`,
+    );
     const db = dataSource;
     const checksum = async () =>
       (
@@ -133,7 +150,9 @@ async function main() {
     }
 
     const [{ server_version: version }] = await dataSource.query('SHOW server_version');
-    console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; node ${process.version}, PostgreSQL ${version} at ${new URL(testPostgresUrl()).host}`);
+    console.log(
+      `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; node ${process.version}, PostgreSQL ${version} at ${new URL(testPostgresUrl()).host}`,
+    );
     console.log(`load average at the start ${loadAtStart}`);
     console.log(
       `store: ${n(events)} events (tasks.events ${size}), ${reuse ? `reused database ${database.name}` : `made by the fan-out of ${n(TASKS)} tasks × ${n(COMMUNES)} communes in ${(fanOutSeconds ?? 0).toFixed(1)} s`}`,
@@ -160,13 +179,23 @@ async function main() {
     console.log(`CPU time per 1,000 events (this process + its ${rebuildCpu.pids} PostgreSQL backends, from /proc):`);
     console.log(`  readAll alone      node ${perK(readUsed.node, read)} ms + PostgreSQL ${perK(readUsed.backends, read)} ms`);
     console.log(`  rebuildReadModels  node ${perK(rebuildUsed.node, result.events)} ms + PostgreSQL ${perK(rebuildUsed.backends, result.events)} ms`);
-    if (paged) console.log(`  the same, paged    node ${perK(paged.used.node, paged.result.events)} ms + PostgreSQL ${perK(paged.used.backends, paged.result.events)} ms`);
+    if (paged)
+      console.log(
+        `  the same, paged    node ${perK(paged.used.node, paged.result.events)} ms + PostgreSQL ${perK(paged.used.backends, paged.result.events)} ms`,
+      );
     const rebuildPerEvent = (rebuildUsed.node + rebuildUsed.backends) / result.events;
     // Set-based, PostgreSQL works on two connections at once (a core each), so only the sum counts.
     const bottleneck = result.replay === 'set-based' ? rebuildPerEvent / 2 : Math.max(rebuildUsed.node, rebuildUsed.backends) / result.events;
-    console.log(`  → on 2 idle cores the rebuild could reach at most ${n(Math.min(2 / rebuildPerEvent, 1 / bottleneck))} events/s (readAll alone: ${n(Math.min(2 / ((readUsed.node + readUsed.backends) / read), 1 / (Math.max(readUsed.node, readUsed.backends) / read)))})`);
-    console.log(`  rebuilt table equals the live one: ${rebuilt.rows === live.rows && rebuilt.md5 === live.md5 ? 'yes' : 'NO'} (${n(rebuilt.rows)} rows, md5 ${rebuilt.md5})`);
-    if (paged) console.log(`  paged rebuild equals the live one: ${paged.sum.rows === live.rows && paged.sum.md5 === live.md5 ? 'yes' : 'NO'} (${n(paged.sum.rows)} rows, md5 ${paged.sum.md5})`);
+    console.log(
+      `  → on 2 idle cores the rebuild could reach at most ${n(Math.min(2 / rebuildPerEvent, 1 / bottleneck))} events/s (readAll alone: ${n(Math.min(2 / ((readUsed.node + readUsed.backends) / read), 1 / (Math.max(readUsed.node, readUsed.backends) / read)))})`,
+    );
+    console.log(
+      `  rebuilt table equals the live one: ${rebuilt.rows === live.rows && rebuilt.md5 === live.md5 ? 'yes' : 'NO'} (${n(rebuilt.rows)} rows, md5 ${rebuilt.md5})`,
+    );
+    if (paged)
+      console.log(
+        `  paged rebuild equals the live one: ${paged.sum.rows === live.rows && paged.sum.md5 === live.md5 ? 'yes' : 'NO'} (${n(paged.sum.rows)} rows, md5 ${paged.sum.md5})`,
+      );
     console.log(`\nmeasured in ${((Date.now() - began) / 1000).toFixed(1)} s, load average at the end ${load()}`);
     if (keep) console.log(`kept: BENCH_REBUILD_DATABASE_URL=${database.url}`);
   } finally {

@@ -24,16 +24,33 @@ const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'benc
 
 async function main(): Promise<void> {
   const cpus = os.cpus();
-  console.log(`machine: ${cpus[0]?.model.trim()} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus[0]?.model.trim()} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const database = await createTestDatabase('bench_reorganisation');
-  const dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 4, applicationName: 'bench-reorganisation' }));
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({
+      url: database.url,
+      schema: DIRECTORY_SCHEMA,
+      migrations: directoryMigrations(),
+      poolSize: 4,
+      applicationName: 'bench-reorganisation',
+    }),
+  );
   try {
     await runMigrations(dataSource);
     const store = new PostgresEventStore(dataSource, DIRECTORY_SCHEMA);
     let started = performance.now();
     const march = await importUnitList(store, await readFile(NATIONAL_UNIT_LIST, 'utf8'), { listDate: NATIONAL_UNIT_LIST_DATE, metadata });
     console.log(`March list:        ${march.established} units established in ${(performance.now() - started).toFixed(0)} ms`);
-    const files = { units: await readFile(REORGANISATION_2025.units, 'utf8'), lineage: await readFile(REORGANISATION_2025.lineage, 'utf8'), corrections: await readFile(REORGANISATION_2025.corrections, 'utf8') };
+    const files = {
+      units: await readFile(REORGANISATION_2025.units, 'utf8'),
+      lineage: await readFile(REORGANISATION_2025.lineage, 'utf8'),
+      corrections: await readFile(REORGANISATION_2025.corrections, 'utf8'),
+    };
     for (const run of ['first', 'second']) {
       started = performance.now();
       const corrections = await importReorganisation(store, null, files.corrections, { effectiveOn: NATIONAL_UNIT_LIST_DATE, metadata });
@@ -59,7 +76,12 @@ async function main(): Promise<void> {
       if (batches.length) console.log(`                   batches: ${batches.join(', ')}`);
     }
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${DIRECTORY_SCHEMA}".events`);
-    console.log(`events in the store: ${n}; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load average after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `events in the store: ${n}; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load average after ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();

@@ -36,7 +36,11 @@ const PERIOD = process.env.BENCH_PERIOD ?? '2025-Q2';
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const int = (n: number) => Math.round(n).toLocaleString('en');
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   let database: TestDatabase | null = null;
@@ -46,8 +50,19 @@ async function main(): Promise<void> {
   try {
     database = await createTestDatabase('bench_reporting');
     const begun = performance.now();
-    platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, clock });
-    console.log(`Platform started with the national list and the demo in ${int((performance.now() - begun) / 1000)} s (load ${load()}, ${os.cpus().length} cores)`);
+    platform = await startPlatform({
+      databaseUrl: database.url,
+      bus,
+      signingKeys: TEST_SIGNING_KEYS,
+      gatewayPort: 0,
+      importUnits: true,
+      demo: true,
+      logger: false,
+      clock,
+    });
+    console.log(
+      `Platform started with the national list and the demo in ${int((performance.now() - begun) / 1000)} s (load ${load()}, ${os.cpus().length} cores)`,
+    );
     const reporting = platform.reporting;
     const units = reporting.get<UnitHierarchy>(UNIT_HIERARCHY);
     const opening = reporting.get(PeriodOpening);
@@ -82,8 +97,12 @@ async function main(): Promise<void> {
     }
     const seconds = (performance.now() - t0) / 1000;
     const largest = [...perProvince].sort((a, b) => b.n - a.n)[0];
-    const [stored] = await reporting.get(DataSource).query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".reports WHERE regime_id LIKE 'bench-%' AND role = 'UNIT'`);
-    console.log(`Opened ${PERIOD} for ${provinces.length} provinces: ${int(expected)} expected reports (${int(stored.n)} in the read model) in ${seconds.toFixed(1)} s = ${int(expected / seconds)} reports/s (load ${load()})`);
+    const [stored] = await reporting
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".reports WHERE regime_id LIKE 'bench-%' AND role = 'UNIT'`);
+    console.log(
+      `Opened ${PERIOD} for ${provinces.length} provinces: ${int(expected)} expected reports (${int(stored.n)} in the read model) in ${seconds.toFixed(1)} s = ${int(expected / seconds)} reports/s (load ${load()})`,
+    );
     console.log(`  largest province ${largest.code}: ${int(largest.n)} reports in ${int(largest.ms)} ms`);
 
     // 2. The province completeness query under concurrent users, through the gateway.
@@ -98,7 +117,11 @@ async function main(): Promise<void> {
         if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
         return result.data;
       };
-      await ask('mutation($input: CreateAccountInput!) { createAccount(input: $input) { username } }', { input: { username, displayName: `Người xem ${i + 1}`, unitCode: '49.SNV', password } }, doha);
+      await ask(
+        'mutation($input: CreateAccountInput!) { createAccount(input: $input) { username } }',
+        { input: { username, displayName: `Người xem ${i + 1}`, unitCode: '49.SNV', password } },
+        doha,
+      );
       await ask('mutation($u: String!) { grantRole(username: $u, role: VIEWER, unitCode: "49") { username } }', { u: username }, doha);
       tokens.push(await client.login(username, password));
     }
@@ -110,21 +133,29 @@ async function main(): Promise<void> {
         variables: { r: 'bench-49', p: PERIOD, o: user },
       }),
     });
-    type Answer = { data?: { unit: { reportingCompleteness: { expected: number; children: unknown[]; missingUnitPage: { total: number; items: Array<{ code: string }> } } } }; errors?: unknown[] };
+    type Answer = {
+      data?: { unit: { reportingCompleteness: { expected: number; children: unknown[]; missingUnitPage: { total: number; items: Array<{ code: string }> } } } };
+      errors?: unknown[];
+    };
     const opened = perProvince.find((p) => p.code === '49')?.n;
-    const [{ codes }]: Array<{ codes: string[] }> = await reporting.get(DataSource).query(
-      `SELECT array_agg(unit_code ORDER BY unit_code COLLATE "C") AS codes FROM "${REPORTING_SCHEMA}".reports WHERE regime_id = 'bench-49' AND period = $1 AND role = 'UNIT'`,
-      [PERIOD],
-    );
+    const [{ codes }]: Array<{ codes: string[] }> = await reporting
+      .get(DataSource)
+      .query(
+        `SELECT array_agg(unit_code ORDER BY unit_code COLLATE "C") AS codes FROM "${REPORTING_SCHEMA}".reports WHERE regime_id = 'bench-49' AND period = $1 AND role = 'UNIT'`,
+        [PERIOD],
+      );
     let districts = 0;
     for (let user = 0; user < USERS; user++) {
       const answer = await fetch(platform.gatewayUrl, { method: 'POST', ...request(user) }).then((r) => r.json() as Promise<Answer>);
       const c = answer.data?.unit.reportingCompleteness;
       const page = c?.missingUnitPage.items.map((item) => item.code).join(',');
-      if (!c || c.expected !== opened || c.missingUnitPage.total !== opened || page !== codes.slice(user, user + 20).join(',')) throw new Error(`user ${user + 1}: ${JSON.stringify(answer)} but ${opened} opened`);
+      if (!c || c.expected !== opened || c.missingUnitPage.total !== opened || page !== codes.slice(user, user + 20).join(','))
+        throw new Error(`user ${user + 1}: ${JSON.stringify(answer)} but ${opened} opened`);
       districts = c.children.length;
     }
-    console.log(`Quảng Nam's completeness answers ${opened} expected (as opened) in ${districts} districts; each of the ${USERS} users' answers checked (its page of the missing list included)`);
+    console.log(
+      `Quảng Nam's completeness answers ${opened} expected (as opened) in ${districts} districts; each of the ${USERS} users' answers checked (its page of the missing list included)`,
+    );
     // One user alone first: what the query costs without the crowd (20 in a row).
     const alone: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -163,7 +194,9 @@ async function main(): Promise<void> {
 
 /** The provinces in force on `day`, from the reporting service's copy of the units. */
 async function provincesOn(dataSource: DataSource, day: string, units: UnitHierarchy) {
-  const rows: Array<{ code: string }> = await dataSource.query(`SELECT DISTINCT code FROM "${REPORTING_SCHEMA}".unit_periods WHERE level = 'PROVINCE' ORDER BY code`);
+  const rows: Array<{ code: string }> = await dataSource.query(
+    `SELECT DISTINCT code FROM "${REPORTING_SCHEMA}".unit_periods WHERE level = 'PROVINCE' ORDER BY code`,
+  );
   const out = [];
   for (const row of rows) {
     const unit = await units.unit(row.code, day);

@@ -69,7 +69,9 @@ async function main() {
     console.log(`appends/s, 1 writer, ${ROUNDS} × ${SECONDS} s each, taking turns`);
     console.log(`  tracing off: ${perSecond('off').toFixed(0)}/s (${micros('off').toFixed(0)} µs per append)`);
     console.log(`  tracing on:  ${perSecond('on').toFixed(0)}/s (${micros('on').toFixed(0)} µs per append), ${exporter.exported} spans exported`);
-    console.log(`  difference:  ${(micros('on') - micros('off')).toFixed(0)} µs per append (${(((micros('on') - micros('off')) / micros('off')) * 100).toFixed(1)} %)`);
+    console.log(
+      `  difference:  ${(micros('on') - micros('off')).toFixed(0)} µs per append (${(((micros('on') - micros('off')) / micros('off')) * 100).toFixed(1)} %)`,
+    );
     console.log(`  events with a traceparent: ${traced.traced} of ${traced.total}`);
     console.log(`load after: ${load()}`);
   } finally {

@@ -31,27 +31,52 @@ async function jsLoaded(page: Page, action: () => Promise<unknown>, dist: string
 
 async function main(): Promise<void> {
   const dist = ensureWebBuilt((line) => console.log(line));
-  const total = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length, 0);
+  const total = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length, 0);
   const test = await startTestPlatform('bench_web', { clock: new FixedClock('2021-09-15T03:00:00Z'), webRoot: dist });
   const base = test.platform.gatewayUrl.replace(/graphql$/, '');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    const signIn = await jsLoaded(page, async () => {
-      await page.goto(`${base}dang-nhap`);
-      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    }, dist);
-    const inbox = await jsLoaded(page, async () => {
-      await page.getByLabel('Tên đăng nhập').fill('doha');
-      await page.getByLabel('Mật khẩu').fill('demo');
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
-    }, dist);
+    const signIn = await jsLoaded(
+      page,
+      async () => {
+        await page.goto(`${base}dang-nhap`);
+        await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+      },
+      dist,
+    );
+    const inbox = await jsLoaded(
+      page,
+      async () => {
+        await page.getByLabel('Tên đăng nhập').fill('doha');
+        await page.getByLabel('Mật khẩu').fill('demo');
+        await page.getByRole('button', { name: 'Đăng nhập' }).click();
+        await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
+      },
+      dist,
+    );
     // The inbox as a page of its own: opened (or reloaded) in a signed-in tab, without the sign-in page's chunks.
-    const inboxDirect = await jsLoaded(page, async () => {
-      await page.reload();
-      await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
-    }, dist);
+    const inboxDirect = await jsLoaded(
+      page,
+      async () => {
+        await page.reload();
+        await page.getByText(/việc đang mở/).waitFor({ timeout: 30_000 });
+      },
+      dist,
+    );
     const { plans } = await test.client.as<{ plans: Array<{ id: string; number: string }> }>('doha', '{ plans(issuerCode: "49") { id number } }');
     const planId = plans.find((p) => p.number === '4003/QĐ-UBND')?.id;
     const runs: number[] = [];
@@ -85,13 +110,23 @@ async function main(): Promise<void> {
     runs.sort((a, b) => a - b);
     inPage.sort((a, b) => a - b);
     const fmt = (n: number) => `${(n / KB).toFixed(1)} KB`;
-    console.log(`web budget (${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
+    console.log(
+      `web budget (${new Date().toISOString()}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}):`,
+    );
     console.log(`  sign-in page: ${signIn.files} JS files, ${fmt(signIn.gzip)} gzip (limit 300 KB)`);
     console.log(`  inbox page opened in a signed-in tab: ${inboxDirect.files} JS files, ${fmt(inboxDirect.gzip)} gzip (limit 300 KB)`);
-    console.log(`  sign-in then inbox in one visit: ${inbox.files} more JS files, ${fmt(inbox.gzip)} gzip; both pages together ${fmt(signIn.gzip + inbox.gzip)}`);
+    console.log(
+      `  sign-in then inbox in one visit: ${inbox.files} more JS files, ${fmt(inbox.gzip)} gzip; both pages together ${fmt(signIn.gzip + inbox.gzip)}`,
+    );
     console.log(`  all JS of the app: ${fmt(total)} gzip`);
-    console.log(`  province dashboard of 4003/QĐ-UBND usable after navigation: median ${runs[2]} ms, min ${runs[0]} ms, max ${runs[4]} ms over 5 runs (limit 2000 ms)`);
-    console.log(`    the same runs timed in the page (navigation to table row and chart in the DOM): median ${inPage[2]} ms, min ${inPage[0]} ms, max ${inPage[4]} ms`);
+    console.log(
+      `  province dashboard of 4003/QĐ-UBND usable after navigation: median ${runs[2]} ms, min ${runs[0]} ms, max ${runs[4]} ms over 5 runs (limit 2000 ms)`,
+    );
+    console.log(
+      `    the same runs timed in the page (navigation to table row and chart in the DOM): median ${inPage[2]} ms, min ${inPage[0]} ms, max ${inPage[4]} ms`,
+    );
   } finally {
     await browser.close();
     await test.stop();

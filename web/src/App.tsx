@@ -46,7 +46,19 @@ const loading = (
 
 export function App() {
   return (
-    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#0b5394', colorLink: '#0b5394', colorError: '#b3261e', colorTextDescription: '#595959', colorTextTertiary: '#595959', fontSize: 14 } }}>
+    <ConfigProvider
+      locale={viVN}
+      theme={{
+        token: {
+          colorPrimary: '#0b5394',
+          colorLink: '#0b5394',
+          colorError: '#b3261e',
+          colorTextDescription: '#595959',
+          colorTextTertiary: '#595959',
+          fontSize: 14,
+        },
+      }}
+    >
       <Provider value={client}>
         <BrowserRouter>
           <Suspense fallback={loading}>

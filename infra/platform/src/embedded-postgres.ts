@@ -52,7 +52,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   });
   if (fresh) await pg.initialise();
   await pg.start().catch((error: unknown) => {
-    throw new Error(`Embedded PostgreSQL did not start (port ${options.port}, data ${options.dataDir}): ${error instanceof Error ? error.message : 'the server exited'}\n${serverLog.join('\n')}`);
+    throw new Error(
+      `Embedded PostgreSQL did not start (port ${options.port}, data ${options.dataDir}): ${error instanceof Error ? error.message : 'the server exited'}\n${serverLog.join('\n')}`,
+    );
   });
   const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(url);

@@ -169,7 +169,9 @@ async function loadData(apps: PlatformApps, options: PlatformOptions, report: (l
   if (options.importUnits) {
     next();
     const summary = await importNationalUnits(directory);
-    report(`National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${took()})`);
+    report(
+      `National unit list: ${summary.established} established, ${summary.renamed} renamed, ${summary.transferred} transferred, ${summary.unchanged} unchanged (${took()})`,
+    );
   }
   // The demo's old side (offices and accounts of the districts and communes) is seeded as on the
   // old structure's last day and before the reorganisation, which ends the offices with their units.
@@ -220,7 +222,9 @@ async function loadData(apps: PlatformApps, options: PlatformOptions, report: (l
     next();
     const planIds = Object.values(demoPlans.planIds);
     const demoAssignments = await seedDemoAssignments(tasks, { planIds, showcasePlanId: demoPlans.planIds['thang-binh-par-2021'] });
-    report(`Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`);
+    report(
+      `Demo assignments: ${demoAssignments.assignments} (${demoAssignments.accepted} accepted, ${demoAssignments.inProgress} in progress, ${demoAssignments.completed} completed, ${demoAssignments.overdue} overdue) (${took()})`,
+    );
     // Reports are pre-filled from the assignments' published events: the reporting service must have them all first.
     next();
     await assignmentFactsCaughtUp(tasks, reporting);
@@ -234,12 +238,22 @@ async function loadData(apps: PlatformApps, options: PlatformOptions, report: (l
     next();
     const papi = await seedPapiResults(scoring);
     const quangDien = await seedQuangDien2019(scoring);
-    report(`Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), Quảng Điền 2019 campaign: ${quangDien.assessments} assessments published (${took()})`);
+    report(
+      `Demo scoring: PAPI ${papi.years} survey years (${papi.ranked} ranked province-years), Quảng Điền 2019 campaign: ${quangDien.assessments} assessments published (${took()})`,
+    );
   }
 }
 
 /** The tasks events the reporting service keeps (libs/contracts tasks.assignment.*), counted on both sides. */
-const PUBLISHED_ASSIGNMENT_EVENTS = ['AssignmentCreated', 'ProgressReported', 'AssignmentCompleted', 'ExtensionGranted', 'AssignmentOverdue', 'AssignmentCancelled', 'AssignmentPassedToSuccessor'];
+const PUBLISHED_ASSIGNMENT_EVENTS = [
+  'AssignmentCreated',
+  'ProgressReported',
+  'AssignmentCompleted',
+  'ExtensionGranted',
+  'AssignmentOverdue',
+  'AssignmentCancelled',
+  'AssignmentPassedToSuccessor',
+];
 
 /** Waits until the reporting service holds every task assignment event the tasks service published (120 s at most). */
 async function assignmentFactsCaughtUp(tasks: INestApplication, reporting: INestApplication, timeoutMs = 120_000): Promise<void> {
@@ -250,9 +264,12 @@ async function assignmentFactsCaughtUp(tasks: INestApplication, reporting: INest
         WHERE a.kind = 'TASK' AND e.event_type = ANY($1::text[])`,
       [PUBLISHED_ASSIGNMENT_EVENTS],
     );
-    const [copy] = await reporting.get(DataSource).query(`SELECT (count(*) + coalesce(sum(jsonb_array_length(happenings)), 0))::int AS n FROM "${REPORTING_SCHEMA}".assignment_facts`);
+    const [copy] = await reporting
+      .get(DataSource)
+      .query(`SELECT (count(*) + coalesce(sum(jsonb_array_length(happenings)), 0))::int AS n FROM "${REPORTING_SCHEMA}".assignment_facts`);
     if (copy.n >= source.n) return;
-    if (Date.now() > deadline) throw new Error(`The reporting service had ${copy.n} of the tasks service's ${source.n} assignment events after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`The reporting service had ${copy.n} of the tasks service's ${source.n} assignment events after ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -268,12 +285,19 @@ async function frameworkCopyCaughtUp(scoring: INestApplication, plans: INestAppl
     const have = new Set(copied.map((row) => `${row.code}@${row.version}`));
     const missing = published.filter((row) => !have.has(`${row.code}@${row.version}`));
     if (missing.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`The plans service's framework catalogue lacks ${missing.map((row) => `${row.code} v${row.version}`).join(', ')} after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `The plans service's framework catalogue lacks ${missing.map((row) => `${row.code} v${row.version}`).join(', ')} after ${timeoutMs / 1000} s`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-async function unitCopiesCaughtUp(directory: INestApplication, copies: readonly { app: INestApplication; schema: string }[], timeoutMs = 60_000): Promise<void> {
+async function unitCopiesCaughtUp(
+  directory: INestApplication,
+  copies: readonly { app: INestApplication; schema: string }[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const source = directory.get(DataSource);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

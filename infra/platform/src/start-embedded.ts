@@ -43,13 +43,32 @@ runProcess('embedded', async () => {
   };
   try {
     const signingKeys = embeddedSigningKeys(config.DATA_DIR);
-    const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys, gatewayPort: config.PORT, host: config.HOST, importUnits: true, demo: true, dataInBackground: true, logger: ['error', 'warn'], report: (line) => log.log(line), trustedProxies: listOf(process.env.TRUSTED_PROXIES), corsOrigins: listOf(process.env.CORS_ORIGINS), webRoot, evidence: evidenceStorageFromEnv(process.env) });
+    const platform = await startPlatform({
+      databaseUrl: database.url,
+      bus,
+      signingKeys,
+      gatewayPort: config.PORT,
+      host: config.HOST,
+      importUnits: true,
+      demo: true,
+      dataInBackground: true,
+      logger: ['error', 'warn'],
+      report: (line) => log.log(line),
+      trustedProxies: listOf(process.env.TRUSTED_PROXIES),
+      corsOrigins: listOf(process.env.CORS_ORIGINS),
+      webRoot,
+      evidence: evidenceStorageFromEnv(process.env),
+    });
     log.log(`Web app at ${platform.gatewayUrl.replace(/graphql$/, '')} (public page: ${platform.gatewayUrl.replace(/graphql$/, 'cong-khai')})`);
-    log.log(`Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s; the national list and the demo data load in the background`);
+    log.log(
+      `Gateway ready at ${platform.gatewayUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s; the national list and the demo data load in the background`,
+    );
     platform.dataLoaded.then(
       () => {
         log.log(`Data ready: the national list and the demo data are in, ${((Date.now() - started) / 1000).toFixed(1)} s after the start`);
-        log.log(`Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`);
+        log.log(
+          `Try: curl -s ${platform.gatewayUrl} -H 'content-type: application/json' -d '{"query":"mutation { login(username: \\"d513\\", password: \\"demo\\") { token } }"}'`,
+        );
       },
       (error: Error) => {
         if (!stopping) progress.error(`Loading the national list or the demo data failed; the platform runs without the rest: ${error.stack ?? error}`);
@@ -82,8 +101,10 @@ function embeddedSigningKeys(dataDir: string): SigningKey[] {
   return parseSigningKeys(readFileSync(file, 'utf8').trim(), file);
 }
 
-
 /** `a, b` → ['a', 'b'] (TRUSTED_PROXIES, CORS_ORIGINS: as for the distributed gateway). */
 function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

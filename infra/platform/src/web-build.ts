@@ -52,7 +52,11 @@ export function ensureWebBuilt(report: (line: string) => void = () => undefined)
     report(`Building the web app (${why})…`);
     // Always the production build: under Jest (NODE_ENV=test) Vite would bundle React's development
     // runtime, several times slower, and `npm start` would then serve it as up to date.
-    execFileSync('npm', ['run', '--silent', 'web:build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npm', ['run', '--silent', 'web:build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     report(`Web app built in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
   }
   return WEB_DIST;

@@ -43,7 +43,11 @@ export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
     // Renaming to its current name: the access decision is what is tested, and the unit stays as it was.
     run: async (client, username, code) => {
       const { unit } = await client.as(username, 'query($c: ID!) { unit(code: $c) { name type } }', { c: code });
-      return client.outcome(username, 'mutation($c: ID!, $n: String!, $t: String!) { renameUnit(code: $c, name: $n, type: $t, effectiveOn: "2026-01-01") { code } }', { c: code, n: unit.name, t: unit.type });
+      return client.outcome(
+        username,
+        'mutation($c: ID!, $n: String!, $t: String!) { renameUnit(code: $c, name: $n, type: $t, effectiveOn: "2026-01-01") { code } }',
+        { c: code, n: unit.name, t: unit.type },
+      );
     },
     expected: NOBODY_BUT_THE_ADMINISTRATOR,
   },
@@ -88,8 +92,18 @@ describe('access control through the gateway', () => {
   });
 
   const cases = [
-    ...matrixCases([...DIRECTORY_OPERATIONS, ...planOperations(() => provincialPlanId), ...assignmentReadOperations(), ...reportingOperations(), ...SCORING_OPERATIONS, ...hostileOperations(() => platform)]),
-    ...matrixCases(assignmentActOperations(() => platform), ACTING_ACTORS),
+    ...matrixCases([
+      ...DIRECTORY_OPERATIONS,
+      ...planOperations(() => provincialPlanId),
+      ...assignmentReadOperations(),
+      ...reportingOperations(),
+      ...SCORING_OPERATIONS,
+      ...hostileOperations(() => platform),
+    ]),
+    ...matrixCases(
+      assignmentActOperations(() => platform),
+      ACTING_ACTORS,
+    ),
   ];
   it('has at least 100 designed cases', () => expect(cases.length).toBeGreaterThanOrEqual(100));
 
@@ -100,11 +114,16 @@ describe('access control through the gateway', () => {
   // The same cases sent straight to the subgraph that answers them (reachable inside the network, issue 12).
   const direct = cases.filter((c) => c.service);
   it('runs at least 100 cases straight at the subgraphs too', () => expect(direct.length).toBeGreaterThanOrEqual(100));
-  it.each(direct.map((c) => [`at ${c.service}: ${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))('%s', async (_name, c) => {
-    for (const actor of MATRIX_ACTORS) await client.login(actor.username);
-    const subgraph = client.at(`${(await platform[c.service as 'directory' | 'plans' | 'tasks' | 'reporting' | 'scoring'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
-    expect(await c.run(subgraph)).toBe(c.expected);
-  });
+  it.each(direct.map((c) => [`at ${c.service}: ${c.username} (${c.role}): ${c.operation} of ${c.target} ${c.unitCode} → ${c.expected}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      for (const actor of MATRIX_ACTORS) await client.login(actor.username);
+      const subgraph = client.at(
+        `${(await platform[c.service as 'directory' | 'plans' | 'tasks' | 'reporting' | 'scoring'].getUrl()).replace('[::1]', '127.0.0.1')}/graphql`,
+      );
+      expect(await c.run(subgraph)).toBe(c.expected);
+    },
+  );
 
   describe('the identity acceptance', () => {
     it('d513 logs in and sees its roles at 513', async () => {
@@ -145,7 +164,14 @@ describe('access control through the gateway', () => {
       const { plans: haGiang } = await client.as('auditor', '{ plans { id issuerCode } }');
       const planId = thangBinh[0].id;
       const [assignment] = (await tasks.query(`SELECT id FROM tasks.assignments WHERE unit_code = '20794' ORDER BY id LIMIT 1`)) as Array<{ id: string }>;
-      const draft = { number: '02/KH-UBND', title: 'Thử', issuerCode: '513', year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Việc', implementing: { text: 'Văn phòng' } }] }] };
+      const draft = {
+        number: '02/KH-UBND',
+        title: 'Thử',
+        issuerCode: '513',
+        year: 2026,
+        frameworks: ['PAR_INDEX'],
+        sections: [{ title: 'Mục', tasks: [{ text: 'Việc', implementing: { text: 'Văn phòng' } }] }],
+      };
       const before = await eventCount();
       const auditorMutations: Array<[string, Record<string, unknown>]> = [
         ['mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draft }],
@@ -160,12 +186,15 @@ describe('access control through the gateway', () => {
         ['mutation($id: ID!) { grantAssignmentExtension(id: $id, reason: "x") { id } }', { id: assignment.id }],
         ['mutation($id: ID!) { refuseAssignmentExtension(id: $id, reason: "x") { id } }', { id: assignment.id }],
       ];
-      for (const [mutation, variables] of auditorMutations) expect([mutation, await client.outcome('auditor', mutation, variables)]).toEqual([mutation, 'FORBIDDEN']);
+      for (const [mutation, variables] of auditorMutations)
+        expect([mutation, await client.outcome('auditor', mutation, variables)]).toEqual([mutation, 'FORBIDDEN']);
       // The auditor sees no Hà Giang plan; d513 can neither read, amend nor close one.
       expect(haGiang.some((plan: { issuerCode: string }) => plan.issuerCode === '02' || plan.issuerCode === '030')).toBe(false);
       const [hg] = (await plans.query(`SELECT id FROM plans.plans WHERE issuer_code = '030' LIMIT 1`)) as Array<{ id: string }>;
       expect(await client.outcome('d513', 'query($id: ID!) { plan(id: $id) { id } }', { id: hg.id })).toBe('FORBIDDEN');
-      expect(await client.outcome('d513', 'mutation($id: ID!) { amendPlan(id: $id, input: { reason: "x", removeTaskIds: ["t1"] }) { id } }', { id: hg.id })).toBe('FORBIDDEN');
+      expect(
+        await client.outcome('d513', 'mutation($id: ID!) { amendPlan(id: $id, input: { reason: "x", removeTaskIds: ["t1"] }) { id } }', { id: hg.id }),
+      ).toBe('FORBIDDEN');
       expect(await client.outcome('d513', 'mutation($id: ID!) { closePlan(id: $id, reason: "x") { id } }', { id: hg.id })).toBe('FORBIDDEN');
       expect(await eventCount()).toBe(before);
     });
@@ -179,7 +208,7 @@ describe('access control through the gateway', () => {
   });
 
   describe('the access record', () => {
-    it("records each auditor query, allowed or refused, where it was answered; doha lists them, d513 and the auditor cannot", async () => {
+    it('records each auditor query, allowed or refused, where it was answered; doha lists them, d513 and the auditor cannot', async () => {
       const since = new Date().toISOString();
       await client.as('auditor', 'query Inspect($c: ID!) { unit(code: $c) { name history { version } } }', { c: '513' });
       await client.as('auditor', '{ plans(issuerCode: "513") { id number } }');
@@ -187,18 +216,36 @@ describe('access control through the gateway', () => {
       expect(await client.outcome('auditor', 'mutation { acceptAssignment(id: "00000000-0000-0000-0000-000000000000") { id } }')).toBe('FORBIDDEN');
       const entries = await eventually(
         async () => {
-          const { accessRecord } = await client.as('doha', 'query($f: DateTime!) { accessRecord(username: "auditor", from: $f) { service username unitCode operation field arguments operationName outcome recordedAt } }', { f: since });
-          const seen = (accessRecord as Array<Record<string, unknown>>).map(({ service, operation, field, outcome }) => `${service} ${operation} ${field} ${outcome}`);
-          expect(seen.sort()).toEqual(['directory query unit allowed', 'plans query plans allowed', 'tasks mutation acceptAssignment refused', 'tasks query assignments allowed']);
+          const { accessRecord } = await client.as(
+            'doha',
+            'query($f: DateTime!) { accessRecord(username: "auditor", from: $f) { service username unitCode operation field arguments operationName outcome recordedAt } }',
+            { f: since },
+          );
+          const seen = (accessRecord as Array<Record<string, unknown>>).map(
+            ({ service, operation, field, outcome }) => `${service} ${operation} ${field} ${outcome}`,
+          );
+          expect(seen.sort()).toEqual([
+            'directory query unit allowed',
+            'plans query plans allowed',
+            'tasks mutation acceptAssignment refused',
+            'tasks query assignments allowed',
+          ]);
           return accessRecord as Array<Record<string, unknown>>;
         },
         { timeoutMs: 10_000, intervalMs: 200 },
       );
-      expect(entries.find((entry) => entry.field === 'unit')).toMatchObject({ username: 'auditor', unitCode: '49.TTR', arguments: { code: '513' }, operationName: 'Inspect' });
+      expect(entries.find((entry) => entry.field === 'unit')).toMatchObject({
+        username: 'auditor',
+        unitCode: '49.TTR',
+        arguments: { code: '513' },
+        operationName: 'Inspect',
+      });
       expect(await client.outcome('d513', '{ accessRecord { field } }')).toBe('FORBIDDEN');
       expect(await client.outcome('auditor', '{ accessRecord { field } }')).toBe('FORBIDDEN');
       // Kept where the query was answered, in that service's hash-chained event store.
-      const [kept] = await platform.tasks.get(DataSource).query(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AuditorQueried' AND metadata->'actor'->>'username' = 'auditor'`);
+      const [kept] = await platform.tasks
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AuditorQueried' AND metadata->'actor'->>'username' = 'auditor'`);
       expect(kept.n).toBeGreaterThan(0);
     });
   });
@@ -221,13 +268,18 @@ describe('access control through the gateway', () => {
     });
 
     it('a token signed with another key', async () => {
-      const { token } = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'an-attacker-secret-that-is-long-enough!' }]).issue({ ...d513, roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] });
+      const { token } = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'an-attacker-secret-that-is-long-enough!' }]).issue({
+        ...d513,
+        roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }],
+      });
       expect((await client.request(query, undefined, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('a token whose roles were widened after signing', async () => {
       const [header, payload, signature] = (await client.login('d513')).split('.');
-      const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] })).toString('base64url');
+      const widened = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] }),
+      ).toString('base64url');
       expect((await client.request(query, undefined, `${header}.${widened}.${signature}`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
@@ -243,17 +295,24 @@ describe('access control through the gateway', () => {
       const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code accounts { username } } } }';
       const token = await client.login('d513');
       expect((await subgraph.request(entities, { r: [{ __typename: 'Unit', code: '509' }] }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await subgraph.request(entities, { r: [{ __typename: 'Unit', code: '20794' }] }, token)).data).toEqual({ _entities: [{ code: '20794', accounts: [{ username: 'c20794' }] }] });
+      expect((await subgraph.request(entities, { r: [{ __typename: 'Unit', code: '20794' }] }, token)).data).toEqual({
+        _entities: [{ code: '20794', accounts: [{ username: 'c20794' }] }],
+      });
     });
 
     it('the token of a disabled account, before it expires', async () => {
-      await client.as('doha', 'mutation { createAccount(input: { username: "cv513", displayName: "Chuyên viên Phòng Nội vụ", unitCode: "513.PNV", password: "mat-khau-dai" }) { id } }');
+      await client.as(
+        'doha',
+        'mutation { createAccount(input: { username: "cv513", displayName: "Chuyên viên Phòng Nội vụ", unitCode: "513.PNV", password: "mat-khau-dai" }) { id } }',
+      );
       await client.as('doha', 'mutation { grantRole(username: "cv513", role: UNIT_OFFICER, unitCode: "513") { id } }');
       const token = await client.login('cv513', 'mat-khau-dai');
       expect((await client.request(query, undefined, token)).errors).toBeUndefined();
       await client.as('doha', 'mutation { disableAccount(username: "cv513", reason: "Chuyển công tác") { status } }');
       expect((await client.request(query, undefined, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await client.request('mutation { login(username: "cv513", password: "mat-khau-dai") { token } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await client.request('mutation { login(username: "cv513", password: "mat-khau-dai") { token } }')).errors?.[0].extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     });
   });
 
@@ -276,4 +335,3 @@ describe('access control through the gateway', () => {
     for (const app of [platform.directory, platform.plans, platform.tasks]) expect(findResolversWithoutAccessRule(app)).toEqual([]);
   });
 });
-

@@ -9,7 +9,15 @@ export interface AppendixLayout {
 
 /** Seed 001's appendix: TT, sub-criterion, task, target, lead that monitors, implementing, timeframe. */
 export const SEED_001_LAYOUT: AppendixLayout = {
-  headings: ['TT', 'Chỉ số nội dung/Tiêu chí thành phần', 'Nhiệm vụ trọng tâm', 'Chỉ tiêu', 'Đơn vị chủ trì theo dõi', 'Đơn vị thực hiện', 'Thời gian thực hiện'],
+  headings: [
+    'TT',
+    'Chỉ số nội dung/Tiêu chí thành phần',
+    'Nhiệm vụ trọng tâm',
+    'Chỉ tiêu',
+    'Đơn vị chủ trì theo dõi',
+    'Đơn vị thực hiện',
+    'Thời gian thực hiện',
+  ],
   cells: (t) => [t.text, t.target ?? '', t.lead?.text ?? '', t.implementing?.text ?? '', t.timeframe ?? ''],
 };
 
@@ -46,7 +54,10 @@ export async function appendixDocx(sections: readonly DraftSection[], layout: Ap
     section.tasks.forEach((task, i) => {
       const values = layout.cells(task);
       const first = i === 0;
-      const heading = [cell(section.code ?? '', many ? (first ? 'restart' : 'continue') : undefined), cell(section.title, many ? (first ? 'restart' : 'continue') : undefined)];
+      const heading = [
+        cell(section.code ?? '', many ? (first ? 'restart' : 'continue') : undefined),
+        cell(section.title, many ? (first ? 'restart' : 'continue') : undefined),
+      ];
       const next = section.tasks[i + 1] ? layout.cells(section.tasks[i + 1]) : null;
       const own = values.map((value, c) => {
         // The task's own text is never merged; the other cells are where the document shares them.
@@ -64,7 +75,17 @@ export async function appendixDocx(sections: readonly DraftSection[], layout: Ap
     rows: [new TableRow({ children: [cell('ỦY BAN NHÂN DÂN\nHUYỆN'), cell('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc')] })],
   });
   const document = new Document({
-    sections: [{ children: [letterhead, new Paragraph('KẾ HOẠCH'), new Paragraph('PHỤ LỤC'), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }), new Paragraph('')] }],
+    sections: [
+      {
+        children: [
+          letterhead,
+          new Paragraph('KẾ HOẠCH'),
+          new Paragraph('PHỤ LỤC'),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+          new Paragraph(''),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

@@ -56,16 +56,28 @@ describe('audit trails and replay through the gateway', () => {
     });
     await client.as('c20794', 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: assignmentId });
     await pause();
-    await client.as('c20794', 'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết tại trụ sở UBND xã" }) { id } }', { id: assignmentId });
+    await client.as(
+      'c20794',
+      'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết tại trụ sở UBND xã" }) { id } }',
+      { id: assignmentId },
+    );
     await pause();
     between = new Date().toISOString();
     await pause();
-    await client.as('c20794', 'mutation($id: ID!) { completeAssignment(id: $id, input: { result: "100% thủ tục được niêm yết", evidence: ["Biên bản kiểm tra 20/11/2026"] }) { id } }', { id: assignmentId });
+    await client.as(
+      'c20794',
+      'mutation($id: ID!) { completeAssignment(id: $id, input: { result: "100% thủ tục được niêm yết", evidence: ["Biên bản kiểm tra 20/11/2026"] }) { id } }',
+      { id: assignmentId },
+    );
   }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   it("lists the commune's assignment history as assigned → accepted → progress 50 % → completed, each with its actor, the actor's unit and the time", async () => {
-    const { assignment } = await client.as('auditor', 'query($id: ID!) { assignment(id: $id) { history { version type recordedAt actor { username unit { code name } } data state } } }', { id: assignmentId });
+    const { assignment } = await client.as(
+      'auditor',
+      'query($id: ID!) { assignment(id: $id) { history { version type recordedAt actor { username unit { code name } } data state } } }',
+      { id: assignmentId },
+    );
     const history: HistoryEntry[] = assignment.history;
     expect(history.map((entry) => [entry.version, entry.type, entry.state.status, entry.state.percent])).toEqual([
       [1, 'AssignmentCreated', 'ASSIGNED', 0],
@@ -74,7 +86,8 @@ describe('audit trails and replay through the gateway', () => {
       [4, 'AssignmentCompleted', 'COMPLETED', 100],
     ]);
     expect(history[0].actor).toEqual({ username: 'system', unit: null }); // the fan-out
-    for (const entry of history.slice(1)) expect(entry.actor).toEqual({ username: 'c20794', unit: { code: '20794', name: expect.stringMatching(/^(Xã|Thị trấn) /) } });
+    for (const entry of history.slice(1))
+      expect(entry.actor).toEqual({ username: 'c20794', unit: { code: '20794', name: expect.stringMatching(/^(Xã|Thị trấn) /) } });
     expect(history[2].data).toMatchObject({ percent: 50, note: 'Đã niêm yết tại trụ sở UBND xã' });
     const times = history.map((entry) => Date.parse(entry.recordedAt));
     expect(times.every((time, i) => i === 0 || time >= times[i - 1])).toBe(true);
@@ -82,46 +95,81 @@ describe('audit trails and replay through the gateway', () => {
   });
 
   it('shows the assignment in progress at 50 % as of an instant between the report and the completion', async () => {
-    const { then, now } = await client.as('auditor', 'query($id: ID!, $t: DateTime) { then: assignment(id: $id, asOf: $t) { status percent note } now: assignment(id: $id) { status percent } }', { id: assignmentId, t: between });
+    const { then, now } = await client.as(
+      'auditor',
+      'query($id: ID!, $t: DateTime) { then: assignment(id: $id, asOf: $t) { status percent note } now: assignment(id: $id) { status percent } }',
+      { id: assignmentId, t: between },
+    );
     expect(then).toEqual({ status: 'IN_PROGRESS', percent: 50, note: 'Đã niêm yết tại trụ sở UBND xã' });
     expect(now).toEqual({ status: 'COMPLETED', percent: 100 });
   });
 
   it("links the plan's issue to the assignment's creation and to its progress, in order, in the task's timeline", async () => {
-    const { taskTimeline } = await client.as('auditor', 'query($p: ID!, $t: ID!) { taskTimeline(planId: $p, taskId: $t) { at service type eventId causationId correlationId assignmentId actor { username unit { code } } unit { code name } } }', { p: planId, t: taskId });
+    const { taskTimeline } = await client.as(
+      'auditor',
+      'query($p: ID!, $t: ID!) { taskTimeline(planId: $p, taskId: $t) { at service type eventId causationId correlationId assignmentId actor { username unit { code } } unit { code name } } }',
+      { p: planId, t: taskId },
+    );
     const entries: TimelineEntry[] = taskTimeline;
     const issued = entries[0];
     expect(issued).toMatchObject({ service: 'plans', type: 'PlanIssued', actor: { username: 'd513', unit: { code: '513.PNV' } }, unit: null }); // Thăng Bình's office of home affairs
     const mine = entries.filter((entry) => entry.assignmentId === assignmentId);
     expect(mine.map((entry) => entry.type)).toEqual(['AssignmentCreated', 'AssignmentAccepted', 'ProgressReported', 'AssignmentCompleted']);
     const [created, accepted, progressed, completed] = mine;
-    expect(created).toMatchObject({ service: 'tasks', causationId: issued.eventId, correlationId: issued.correlationId, unit: { code: '20794', name: expect.any(String) } });
+    expect(created).toMatchObject({
+      service: 'tasks',
+      causationId: issued.eventId,
+      correlationId: issued.correlationId,
+      unit: { code: '20794', name: expect.any(String) },
+    });
     expect(accepted.causationId).toBe(created.eventId);
     expect(progressed.causationId).toBe(accepted.eventId);
     expect(completed.causationId).toBe(progressed.eventId);
     expect(new Set(mine.map((entry) => entry.correlationId))).toEqual(new Set([issued.correlationId]));
     // In order: the issue first, and each entry after the one it follows.
     const position = new Map(entries.map((entry, i) => [entry.eventId, i]));
-    for (const entry of entries.slice(1)) if (entry.causationId && position.has(entry.causationId)) expect(position.get(entry.causationId)).toBeLessThan(position.get(entry.eventId) as number);
+    for (const entry of entries.slice(1))
+      if (entry.causationId && position.has(entry.causationId)) expect(position.get(entry.causationId)).toBeLessThan(position.get(entry.eventId) as number);
     expect(entries.map((entry) => entry.at)).toEqual([...entries.map((entry) => entry.at)].sort());
     // Every commune's creation and the lead office's come from the same issue.
     expect(entries.filter((entry) => entry.type === 'AssignmentCreated' && entry.causationId === issued.eventId)).toHaveLength(21);
 
-    const { taskTimelineExport } = await client.as('auditor', 'query($p: ID!, $t: ID!) { taskTimelineExport(planId: $p, taskId: $t, format: CSV) { fileName contentType entries content } }', { p: planId, t: taskId });
+    const { taskTimelineExport } = await client.as(
+      'auditor',
+      'query($p: ID!, $t: ID!) { taskTimelineExport(planId: $p, taskId: $t, format: CSV) { fileName contentType entries content } }',
+      { p: planId, t: taskId },
+    );
     expect(taskTimelineExport).toMatchObject({ contentType: 'text/csv; charset=utf-8', entries: entries.length });
     expect(taskTimelineExport.content.split('\r\n').filter(Boolean)).toHaveLength(entries.length + 1);
   });
 
   it("refuses the auditor's mutations with FORBIDDEN, changing nothing, and records what the auditor looked at", async () => {
-    expect(await client.outcome('auditor', 'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10 }) { id } }', { id: assignmentId })).toBe('FORBIDDEN');
-    expect(await client.outcome('auditor', 'mutation($id: ID!) { amendPlan(id: $id, input: { reason: "Thử", removeTaskIds: [] }) { id } }', { id: planId })).toBe('FORBIDDEN');
+    expect(
+      await client.outcome('auditor', 'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 10 }) { id } }', { id: assignmentId }),
+    ).toBe('FORBIDDEN');
+    expect(
+      await client.outcome('auditor', 'mutation($id: ID!) { amendPlan(id: $id, input: { reason: "Thử", removeTaskIds: [] }) { id } }', { id: planId }),
+    ).toBe('FORBIDDEN');
     const { assignment } = await client.as('auditor', 'query($id: ID!) { assignment(id: $id) { status percent history { version } } }', { id: assignmentId });
     expect(assignment).toMatchObject({ status: 'COMPLETED', percent: 100, history: [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }] });
     await eventually(
       async () => {
-        const { accessRecord } = await client.as('doha', 'query($f: DateTime!) { accessRecord(username: "auditor", from: $f) { service field outcome arguments } }', { f: since });
-        const seen = new Set((accessRecord as Array<{ service: string; field: string; outcome: string }>).map(({ service, field, outcome }) => `${service} ${field} ${outcome}`));
-        for (const expected of ['tasks assignment allowed', 'tasks taskTimeline allowed', 'tasks taskTimelineExport allowed', 'tasks reportAssignmentProgress refused', 'plans amendPlan refused']) expect(seen).toContain(expected);
+        const { accessRecord } = await client.as(
+          'doha',
+          'query($f: DateTime!) { accessRecord(username: "auditor", from: $f) { service field outcome arguments } }',
+          { f: since },
+        );
+        const seen = new Set(
+          (accessRecord as Array<{ service: string; field: string; outcome: string }>).map(({ service, field, outcome }) => `${service} ${field} ${outcome}`),
+        );
+        for (const expected of [
+          'tasks assignment allowed',
+          'tasks taskTimeline allowed',
+          'tasks taskTimelineExport allowed',
+          'tasks reportAssignmentProgress refused',
+          'plans amendPlan refused',
+        ])
+          expect(seen).toContain(expected);
       },
       { timeoutMs: 10_000, intervalMs: 200 },
     );

@@ -13,7 +13,17 @@ describe('the platform answers first, then loads its data in the background', ()
   const bus = new InProcessBus();
   let platform: RunningPlatform | undefined;
   const start = () =>
-    startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, dataInBackground: true, logger: false, clock: beforeReorganisation() });
+    startPlatform({
+      databaseUrl: database.url,
+      bus,
+      signingKeys: TEST_SIGNING_KEYS,
+      gatewayPort: 0,
+      importUnits: true,
+      demo: true,
+      dataInBackground: true,
+      logger: false,
+      clock: beforeReorganisation(),
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase('e2e_background_data');
@@ -24,25 +34,36 @@ describe('the platform answers first, then loads its data in the background', ()
     await database?.drop();
   });
 
-  it('answers while the data is loading; a stop then ends the loading cleanly', async () => {
-    platform = await start();
-    let settled = false;
-    platform.dataLoaded.then(() => (settled = true), () => (settled = true));
-    const client = new GraphQLTestClient(platform.gatewayUrl);
-    expect((await client.request('{ __typename }')).data).toEqual({ __typename: 'Query' });
-    expect(settled).toBe(false); // the national list alone takes seconds
-    const stopping = platform;
-    platform = undefined;
-    await stopping.close();
-    await expect(stopping.dataLoaded).rejects.toThrow();
-  }, PLATFORM_START_MS);
+  it(
+    'answers while the data is loading; a stop then ends the loading cleanly',
+    async () => {
+      platform = await start();
+      let settled = false;
+      platform.dataLoaded.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      const client = new GraphQLTestClient(platform.gatewayUrl);
+      expect((await client.request('{ __typename }')).data).toEqual({ __typename: 'Query' });
+      expect(settled).toBe(false); // the national list alone takes seconds
+      const stopping = platform;
+      platform = undefined;
+      await stopping.close();
+      await expect(stopping.dataLoaded).rejects.toThrow();
+    },
+    PLATFORM_START_MS,
+  );
 
-  it('the next start completes the data, after which the demo accounts sign in', async () => {
-    platform = await start();
-    await platform.dataLoaded;
-    const client = new GraphQLTestClient(platform.gatewayUrl);
-    const token = await client.login('d513');
-    const me = await client.request<{ me: { username: string } }>('{ me { username } }', undefined, token);
-    expect(me.data?.me.username).toBe('d513');
-  }, PLATFORM_START_MS);
+  it(
+    'the next start completes the data, after which the demo accounts sign in',
+    async () => {
+      platform = await start();
+      await platform.dataLoaded;
+      const client = new GraphQLTestClient(platform.gatewayUrl);
+      const token = await client.login('d513');
+      const me = await client.request<{ me: { username: string } }>('{ me { username } }', undefined, token);
+      expect(me.data?.me.username).toBe('d513');
+    },
+    PLATFORM_START_MS,
+  );
 });

@@ -36,7 +36,12 @@ interface Launch {
 }
 
 function launch(env: Record<string, string>): Launch {
-  const child = spawn('bash', [join(root, 'scripts/start-distributed.sh')], { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', [join(root, 'scripts/start-distributed.sh')], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -89,7 +94,10 @@ describe('fault injection: the distributed platform heals itself; every retried 
         if (body.data && !body.errors?.length) return body.data;
         const codes = (body.errors ?? []).map((error) => error.extensions?.code);
         // A refusal of the command itself is a test failure, not a reason to retry.
-        if (codes.some((code) => code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'UNAUTHENTICATED')) throw new Error(`refused: ${JSON.stringify(body.errors)}`);
+        if (
+          codes.some((code) => code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'UNAUTHENTICATED')
+        )
+          throw new Error(`refused: ${JSON.stringify(body.errors)}`);
         failure = JSON.stringify(body.errors ?? body).slice(0, 300);
       } catch (error) {
         if ((error as Error).message.startsWith('refused')) throw error;
@@ -125,15 +133,24 @@ describe('fault injection: the distributed platform heals itself; every retried 
         },
       ],
     };
-    const { draftPlan } = await command<{ draftPlan: { id: string } }>('mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input }, adminToken, `draft-${label}`);
-    const { issuePlan } = await command<{ issuePlan: { status: string; sections: Array<{ tasks: Array<{ lead: { units: unknown[] } | null; implementing: { units: unknown[] } | null }> }> } }>(
+    const { draftPlan } = await command<{ draftPlan: { id: string } }>(
+      'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }',
+      { input },
+      adminToken,
+      `draft-${label}`,
+    );
+    const { issuePlan } = await command<{
+      issuePlan: { status: string; sections: Array<{ tasks: Array<{ lead: { units: unknown[] } | null; implementing: { units: unknown[] } | null }> }> };
+    }>(
       'mutation($id: ID!) { issuePlan(id: $id) { status sections { tasks { lead { units { code } } implementing { units { code } } } } } }',
       { id: draftPlan.id },
       adminToken,
       `issue-${label}`,
     );
     expect(issuePlan.status).toBe('ISSUED');
-    const expected = issuePlan.sections.flatMap((section) => section.tasks).reduce((sum, task) => sum + (task.implementing?.units.length ?? 0) + (task.lead?.units.length ?? 0), 0);
+    const expected = issuePlan.sections
+      .flatMap((section) => section.tasks)
+      .reduce((sum, task) => sum + (task.implementing?.units.length ?? 0) + (task.lead?.units.length ?? 0), 0);
     expect(expected).toBe(TASKS_PER_PLAN * (COMMUNES.length + 1));
     plans.push({ id: draftPlan.id, expected });
   }
@@ -143,7 +160,10 @@ describe('fault injection: the distributed platform heals itself; every retried 
     const first = plans[0];
     await settled(
       communes.map(async (commune, i) => {
-        const [{ id }] = await q(`SELECT id FROM tasks.assignments WHERE plan_id = $1 AND unit_code = $2 AND role = 'IMPLEMENTING' ORDER BY id LIMIT 1`, [first.id, commune]);
+        const [{ id }] = await q(`SELECT id FROM tasks.assignments WHERE plan_id = $1 AND unit_code = $2 AND role = 'IMPLEMENTING' ORDER BY id LIMIT 1`, [
+          first.id,
+          commune,
+        ]);
         const token = communeTokens.get(commune) as string;
         const [{ status }] = await q(`SELECT status FROM tasks.assignments WHERE id = $1`, [id]);
         if (status === 'ASSIGNED') {
@@ -153,7 +173,12 @@ describe('fault injection: the distributed platform heals itself; every retried 
         }
         for (let r = 0; r < 2; r++) {
           const key = `report-${label}-${commune}-${r}-${keySeq++}`;
-          await command('mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { percent } }', { id, input: { percent: Math.min(90, 10 + i + r), note: key } }, token, key);
+          await command(
+            'mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { percent } }',
+            { id, input: { percent: Math.min(90, 10 + i + r), note: key } },
+            token,
+            key,
+          );
           acked.push({ key, assignmentId: id, kind: 'report' });
         }
       }),
@@ -165,7 +190,10 @@ describe('fault injection: the distributed platform heals itself; every retried 
     // Budgets (scaled by the load, libs/testing): far above what converging takes here (≤ 31 s at
     // load 20), so that a platform that does not heal fails in minutes, not hours.
     for (const plan of plans) {
-      await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [plan.id])).toBe(plan.expected), { timeoutMs: 90_000, intervalMs: 250 });
+      await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [plan.id])).toBe(plan.expected), {
+        timeoutMs: 90_000,
+        intervalMs: 250,
+      });
     }
     await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.jobs WHERE status = 'pending'`)).toBe(0), { timeoutMs: 60_000, intervalMs: 250 });
     const took = Date.now() - since;
@@ -174,10 +202,14 @@ describe('fault injection: the distributed platform heals itself; every retried 
     expect(await n(`SELECT count(*) FROM plans.events WHERE event_type = 'PlanIssued'`)).toBe(plans.length);
     expect(await n(`SELECT count(*) FROM plans.events WHERE event_type = 'PlanDrafted'`)).toBe(plans.length);
     expect(await n(`SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentCreated'`)).toBe(plans.reduce((sum, plan) => sum + plan.expected, 0));
-    expect(await n(`SELECT count(*) FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`)).toBe(0);
+    expect(
+      await n(`SELECT count(*) FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`),
+    ).toBe(0);
     const reports = new Map<string, number>();
     for (const ack of acked.filter((a) => a.kind === 'report')) reports.set(ack.assignmentId, (reports.get(ack.assignmentId) ?? 0) + 1);
-    const recorded: Array<{ stream_id: string; n: number }> = await q(`SELECT stream_id, count(*)::int AS n FROM tasks.events WHERE event_type = 'ProgressReported' GROUP BY stream_id`);
+    const recorded: Array<{ stream_id: string; n: number }> = await q(
+      `SELECT stream_id, count(*)::int AS n FROM tasks.events WHERE event_type = 'ProgressReported' GROUP BY stream_id`,
+    );
     expect(Object.fromEntries(recorded.map((row) => [row.stream_id.replace(/^assignment-/, ''), row.n]))).toEqual(Object.fromEntries(reports));
     expect(await n(`SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentAccepted'`)).toBe(acked.filter((a) => a.kind === 'accept').length);
     expect(await n(`SELECT count(*) FROM tasks.idempotency_keys`)).toBe(acked.length);
@@ -195,7 +227,9 @@ describe('fault injection: the distributed platform heals itself; every retried 
       expect(result.broken).toEqual([]);
     }
     figures.push(`${label}: converged ${(took / 1000).toFixed(1)} s after the fault ended`);
-    process.stdout.write(`[faults] ${figures[figures.length - 1]} (plans ${plans.length}, acknowledged commune commands ${acked.length}, client retries so far ${retries})\n`);
+    process.stdout.write(
+      `[faults] ${figures[figures.length - 1]} (plans ${plans.length}, acknowledged commune commands ${acked.length}, client retries so far ${retries})\n`,
+    );
   }
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -239,7 +273,11 @@ describe('fault injection: the distributed platform heals itself; every retried 
     gatewayUrl = `http://127.0.0.1:${port}/graphql`;
     await eventually(
       async () => {
-        const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+        const response = await fetch(gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
         expect(response.ok).toBe(true);
       },
       { timeoutMs: 240_000, intervalMs: 500 },
@@ -247,13 +285,28 @@ describe('fault injection: the distributed platform heals itself; every retried 
       throw new Error(`${(error as Error).message}\n--- launcher ---\n${platform.output().slice(-5000)}`);
     });
     db = await new DataSource({ type: 'postgres', url: pg.urlOf('reform'), poolSize: 4 }).initialize();
-    const login = await command<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'quantri49', p: 'mat-khau-quan-tri-49-du-dai' }, '', `login-${Date.now()}`);
+    const login = await command<{ login: { token: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: 'quantri49', p: 'mat-khau-quan-tri-49-du-dai' },
+      '',
+      `login-${Date.now()}`,
+    );
     adminToken = login.login.token;
     for (const commune of COMMUNES) {
-      communeTokens.set(commune, (await tokens.issue({ accountId: `acc-c${commune}`, username: `c${commune}`, unitCode: commune, roles: [{ role: 'UNIT_OFFICER', unitCode: commune }] })).token);
+      communeTokens.set(
+        commune,
+        (await tokens.issue({ accountId: `acc-c${commune}`, username: `c${commune}`, unitCode: commune, roles: [{ role: 'UNIT_OFFICER', unitCode: commune }] }))
+          .token,
+      );
     }
-    await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.units`)).toBe(1 + DISTRICTS.length + COMMUNES.length), { timeoutMs: 120_000, intervalMs: 250 });
-    await eventually(async () => expect(await n(`SELECT count(*) FROM plans.units`)).toBeGreaterThanOrEqual(1 + DISTRICTS.length + COMMUNES.length), { timeoutMs: 120_000, intervalMs: 250 });
+    await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.units`)).toBe(1 + DISTRICTS.length + COMMUNES.length), {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+    });
+    await eventually(async () => expect(await n(`SELECT count(*) FROM plans.units`)).toBeGreaterThanOrEqual(1 + DISTRICTS.length + COMMUNES.length), {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+    });
   }, 420_000);
 
   afterAll(async () => {
@@ -280,29 +333,36 @@ describe('fault injection: the distributed platform heals itself; every retried 
   it('baseline: a province plan fanned out, communes accept and report', async () => {
     const started = Date.now();
     await issuePlan('baseline');
-    await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [plans[0].id])).toBe(plans[0].expected), { timeoutMs: 240_000, intervalMs: 250 });
+    await eventually(async () => expect(await n(`SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [plans[0].id])).toBe(plans[0].expected), {
+      timeoutMs: 240_000,
+      intervalMs: 250,
+    });
     await communeUpdates('baseline', COMMUNES.slice(0, 6));
     await converged('baseline', started);
   }, 600_000);
 
-  it.each(['tasks', 'plans', 'directory', 'gateway'] as const)('kill -9 of %s mid fan-out and mid updates: restarted by the launcher, nothing lost or doubled', async (service) => {
-    const work = settled([issuePlan(`kill-${service}`), communeUpdates(`kill-${service}`, COMMUNES.slice(0, 8))]);
-    await sleep(700);
-    const killed = platform.pidOf(service);
-    process.kill(killed, 'SIGKILL');
-    const ended = Date.now();
-    await work;
-    await converged(`kill -9 ${service}`, ended);
-    // The launcher has started it again (the next scenario counts on every process being up).
-    await eventually(
-      () => {
-        const pid = platform.pidOf(service);
-        expect(pid).not.toBe(killed);
-        process.kill(pid, 0); // throws when no such process runs
-      },
-      { timeoutMs: 60_000, intervalMs: 200 },
-    );
-  }, 600_000);
+  it.each(['tasks', 'plans', 'directory', 'gateway'] as const)(
+    'kill -9 of %s mid fan-out and mid updates: restarted by the launcher, nothing lost or doubled',
+    async (service) => {
+      const work = settled([issuePlan(`kill-${service}`), communeUpdates(`kill-${service}`, COMMUNES.slice(0, 8))]);
+      await sleep(700);
+      const killed = platform.pidOf(service);
+      process.kill(killed, 'SIGKILL');
+      const ended = Date.now();
+      await work;
+      await converged(`kill -9 ${service}`, ended);
+      // The launcher has started it again (the next scenario counts on every process being up).
+      await eventually(
+        () => {
+          const pid = platform.pidOf(service);
+          expect(pid).not.toBe(killed);
+          process.kill(pid, 0); // throws when no such process runs
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      );
+    },
+    600_000,
+  );
 
   const pids = () => (['directory', 'plans', 'tasks', 'gateway'] as const).map((name) => `${name} ${platform.pidOf(name)}`);
 

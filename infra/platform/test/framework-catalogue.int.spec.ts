@@ -39,7 +39,14 @@ describe("the framework catalogue: scoring publishes, plans' copy follows (ADR 0
 
   beforeAll(async () => {
     database = await createTestDatabase('catalogue');
-    common = { databaseUrl: database.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error' as const], clock: new FixedClock('2020-03-02T03:00:00Z') };
+    common = {
+      databaseUrl: database.url,
+      bus,
+      signingKeys: [...TEST_SIGNING_KEYS],
+      port: 0,
+      logger: ['error' as const],
+      clock: new FixedClock('2020-03-02T03:00:00Z'),
+    };
     // Plans first: until scoring runs, nothing publishes a framework.
     plans = await createPlansApp(common);
     plansClient = await clientOf(plans);
@@ -62,7 +69,13 @@ describe("the framework catalogue: scoring publishes, plans' copy follows (ADR 0
     issuerCode: '477',
     year: 2020,
     frameworks: [SET_2020.code],
-    sections: [{ title: 'Chỉ đạo, điều hành', indicator: { framework: SET_2020.code, code }, tasks: [{ text: 'Ban hành kế hoạch', implementing: { text: 'Văn phòng HĐND và UBND huyện Quảng Điền' } }] }],
+    sections: [
+      {
+        title: 'Chỉ đạo, điều hành',
+        indicator: { framework: SET_2020.code, code },
+        tasks: [{ text: 'Ban hành kế hoạch', implementing: { text: 'Văn phòng HĐND và UBND huyện Quảng Điền' } }],
+      },
+    ],
   });
 
   it('holds nothing of its own: a draft citing PAPI is refused until scoring, started, publishes the platform frameworks', async () => {
@@ -76,7 +89,14 @@ describe("the framework catalogue: scoring publishes, plans' copy follows (ADR 0
     await eventually(async () => expect(await count(plans, 'SELECT count(*)::int AS n FROM plans.frameworks')).toBe(6));
     expect((await plansClient.request(DRAFT, { input: { ...papiDraft, number: '2/KH-UBND' } }, token)).errors).toBeUndefined();
     // The same content again (the embedded platform's seed, a restart) is no new version.
-    expect((await seedFrameworks(scoring, { demoIndexSet: false })).frameworks).toEqual(['PAPI v1', 'PAR_INDEX v1', 'SIPAS v1', 'ICT_INDEX v1', 'DDCI v1', 'OTHER v1']);
+    expect((await seedFrameworks(scoring, { demoIndexSet: false })).frameworks).toEqual([
+      'PAPI v1',
+      'PAR_INDEX v1',
+      'SIPAS v1',
+      'ICT_INDEX v1',
+      'DDCI v1',
+      'OTHER v1',
+    ]);
   });
 
   it("a set loaded from Excel in scoring is in plans' catalogue, citable and named; a corrected edition replaces it as version 2", async () => {
@@ -97,11 +117,18 @@ describe("the framework catalogue: scoring publishes, plans' copy follows (ADR 0
     expect((await plansClient.request(DRAFT, { input: draftCiting('1.9') }, token)).errors?.[0].extensions).toMatchObject({ rule: 'PLAN.UNKNOWN_INDICATOR' });
 
     const [first, ...rest] = SET_2020.fields;
-    const corrected = { ...SET_2020, fields: [{ ...first, children: first.children.map((c) => (c.code === '1.1' ? { ...c, name: 'Ban hành kế hoạch CCHC năm đúng hạn' } : c)) }, ...rest] };
+    const corrected = {
+      ...SET_2020,
+      fields: [{ ...first, children: first.children.map((c) => (c.code === '1.1' ? { ...c, name: 'Ban hành kế hoạch CCHC năm đúng hạn' } : c)) }, ...rest],
+    };
     const reloaded = await scoringClient.request(LOAD, { f: (await writeWorkbook(indexSetWorkbookRows(corrected))).toString('base64') }, token);
     expect(reloaded.data.loadIndexSetFromExcel).toEqual({ code: SET_2020.code, version: 2 });
     await eventually(async () => {
-      const { data } = await plansClient.request(`query($id: ID!) { plan(id: $id) { sections { indicator { name } } } }`, { id: drafted.data.draftPlan.id }, token);
+      const { data } = await plansClient.request(
+        `query($id: ID!) { plan(id: $id) { sections { indicator { name } } } }`,
+        { id: drafted.data.draftPlan.id },
+        token,
+      );
       expect(data.plan.sections[0].indicator.name).toBe('Ban hành kế hoạch CCHC năm đúng hạn');
     });
     expect(await count(plans, `SELECT count(*)::int AS n FROM plans.frameworks WHERE code = '${SET_2020.code}'`)).toBe(2);

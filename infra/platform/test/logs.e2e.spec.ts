@@ -32,7 +32,11 @@ describe('logs: JSON lines with the request id, no secret and no request body', 
   const post = async (body: string, token?: string, requestId?: string) => {
     const response = await fetch(test.platform.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(requestId ? { 'x-request-id': requestId } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(requestId ? { 'x-request-id': requestId } : {}),
+      },
       body,
     });
     return { requestId: response.headers.get('x-request-id'), json: (await response.json()) as { data?: any; errors?: any[] } };
@@ -40,7 +44,10 @@ describe('logs: JSON lines with the request id, no secret and no request body', 
 
   it('logs the requests of a login, a password change and a second login without their secrets or bodies', async () => {
     const newPassword = `Mat-khau-moi-${Date.now()}-xyz`;
-    const loginBody = JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'doha', p: 'demo' } });
+    const loginBody = JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: 'doha', p: 'demo' },
+    });
     const first = await post(loginBody, undefined, 'test-login-1');
     const token: string = first.json.data.login.token;
     expect(first.requestId).toBe('test-login-1');
@@ -49,11 +56,17 @@ describe('logs: JSON lines with the request id, no secret and no request body', 
     const changed = await post(changeBody, token, 'test-change-password');
     expect(changed.json.errors).toBeUndefined();
 
-    const secondBody = JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'doha', p: newPassword } });
+    const secondBody = JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: 'doha', p: newPassword },
+    });
     const second = await post(secondBody, undefined);
     const secondToken: string = second.json.data.login.token;
     // A refused login (the old password) logs too, still without what was sent.
-    const refusedBody = JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: 'doha', p: `${newPassword}-wrong` } });
+    const refusedBody = JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      variables: { u: 'doha', p: `${newPassword}-wrong` },
+    });
     expect((await post(refusedBody)).json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // Lines are flushed as written; the subgraphs' request lines end with their responses.
@@ -66,7 +79,10 @@ describe('logs: JSON lines with the request id, no secret and no request body', 
     // Every request line carries its id; the gateway's id reaches the subgraph it called.
     const requestLines = parsed.filter((line) => line['req'] !== undefined);
     expect(requestLines.length).toBeGreaterThanOrEqual(8);
-    for (const line of requestLines) expect(line).toEqual(expect.objectContaining({ requestId: expect.any(String), service: expect.any(String), time: expect.any(String), level: expect.any(String) }));
+    for (const line of requestLines)
+      expect(line).toEqual(
+        expect.objectContaining({ requestId: expect.any(String), service: expect.any(String), time: expect.any(String), level: expect.any(String) }),
+      );
     const services = new Set(requestLines.filter((line) => line['requestId'] === 'test-change-password').map((line) => line['service']));
     expect(services).toEqual(new Set(['gateway', 'directory']));
   });

@@ -52,12 +52,14 @@ export function planOperations(provincialPlanId: () => string): MatrixOperation[
     {
       name: 'draft a plan for the unit',
       service: 'plans',
-      run: (client, username, code) => client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(code) }),
+      run: (client, username, code) =>
+        client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(code) }),
       expected: MANAGERS_ONLY,
     },
     {
       name: "read the province's plan progress over the unit",
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!, $p: ID!) { unit(code: $c) { planProgress(planId: $p) { total } } }', { c: code, p: provincialPlanId() }),
+      run: (client, username, code) =>
+        client.outcome(username, 'query($c: ID!, $p: ID!) { unit(code: $c) { planProgress(planId: $p) { total } } }', { c: code, p: provincialPlanId() }),
       expected: READ_LIKE(),
     },
   ];
@@ -99,25 +101,41 @@ export function assignmentActOperations(platform: () => RunningPlatform): Matrix
     return rows[0].id;
   };
   const by = (expected: Partial<Record<string, 'OK' | 'FORBIDDEN'>>): Expected =>
-    Object.fromEntries(ACTING_ACTORS.map((actor) => [actor.username, Object.fromEntries(Object.keys(actor.targets).map((target) => [target, expected[`${actor.username}:${target}`] ?? 'FORBIDDEN']))]));
+    Object.fromEntries(
+      ACTING_ACTORS.map((actor) => [
+        actor.username,
+        Object.fromEntries(Object.keys(actor.targets).map((target) => [target, expected[`${actor.username}:${target}`] ?? 'FORBIDDEN'])),
+      ]),
+    );
   const acting = by({ 'doha:child': 'OK', 'doha:grandchild': 'OK', 'd513:own': 'OK', 'd513:child': 'OK', 'c20794:own': 'OK' });
   return [
     {
       name: "accept the unit's assignment",
       service: 'tasks',
-      run: async (client, username, code) => client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id status } }', { id: await waiting(code) }),
+      run: async (client, username, code) =>
+        client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id status } }', { id: await waiting(code) }),
       expected: acting,
     },
     {
-      name: "read an assignment of the unit with its history",
+      name: 'read an assignment of the unit with its history',
       service: 'tasks',
-      run: async (client, username, code) => client.outcome(username, 'query($id: ID!) { assignment(id: $id) { id status history { version type } } }', { id: await waiting(code) }),
-      expected: by({ 'doha:child': 'OK', 'doha:grandchild': 'OK', 'd513:own': 'OK', 'd513:child': 'OK', 'c20794:own': 'OK', 'auditor:child': 'OK', 'auditor:grandchild': 'OK' }),
+      run: async (client, username, code) =>
+        client.outcome(username, 'query($id: ID!) { assignment(id: $id) { id status history { version type } } }', { id: await waiting(code) }),
+      expected: by({
+        'doha:child': 'OK',
+        'doha:grandchild': 'OK',
+        'd513:own': 'OK',
+        'd513:child': 'OK',
+        'c20794:own': 'OK',
+        'auditor:child': 'OK',
+        'auditor:grandchild': 'OK',
+      }),
     },
   ];
 }
 
-const NOBODY = (): Expected => Object.fromEntries(MATRIX_ACTORS.map((actor) => [actor.username, Object.fromEntries(Object.keys(actor.targets).map((target) => [target, 'FORBIDDEN']))]));
+const NOBODY = (): Expected =>
+  Object.fromEntries(MATRIX_ACTORS.map((actor) => [actor.username, Object.fromEntries(Object.keys(actor.targets).map((target) => [target, 'FORBIDDEN']))]));
 
 /**
  * Issue 12's cases, for every actor and target: a timeline of another province's plan asked with
@@ -128,7 +146,9 @@ export function hostileOperations(platform: () => RunningPlatform): MatrixOperat
   const haGiangTask = async (): Promise<{ planId: string; taskId: string }> => {
     const [row] = await platform()
       .tasks.get(DataSource)
-      .query(`SELECT a.plan_id AS "planId", a.task_id AS "taskId" FROM "${TASKS_SCHEMA}".assignments a JOIN "${TASKS_SCHEMA}".known_plans p ON p.plan_id = a.plan_id WHERE p.number = '154/KH-UBND' AND a.kind = 'TASK' ORDER BY a.id LIMIT 1`);
+      .query(
+        `SELECT a.plan_id AS "planId", a.task_id AS "taskId" FROM "${TASKS_SCHEMA}".assignments a JOIN "${TASKS_SCHEMA}".known_plans p ON p.plan_id = a.plan_id WHERE p.number = '154/KH-UBND' AND a.kind = 'TASK' ORDER BY a.id LIMIT 1`,
+      );
     return row;
   };
   return [
@@ -137,7 +157,11 @@ export function hostileOperations(platform: () => RunningPlatform): MatrixOperat
       service: 'tasks',
       run: async (client, username, code) => {
         const { planId, taskId } = await haGiangTask();
-        return client.outcome(username, 'query($p: ID!, $t: ID!, $u: ID) { taskTimeline(planId: $p, taskId: $t, unitCode: $u) { type } }', { p: planId, t: taskId, u: code });
+        return client.outcome(username, 'query($p: ID!, $t: ID!, $u: ID) { taskTimeline(planId: $p, taskId: $t, unitCode: $u) { type } }', {
+          p: planId,
+          t: taskId,
+          u: code,
+        });
       },
       expected: NOBODY(),
     },
@@ -150,7 +174,8 @@ export function hostileOperations(platform: () => RunningPlatform): MatrixOperat
     {
       name: 'accept an unknown assignment',
       service: 'tasks',
-      run: (client, username) => client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: '00000000-0000-5000-8000-000000000000' }),
+      run: (client, username) =>
+        client.outcome(username, 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: '00000000-0000-5000-8000-000000000000' }),
       expected: NOBODY(),
     },
     {
@@ -158,10 +183,17 @@ export function hostileOperations(platform: () => RunningPlatform): MatrixOperat
       service: 'plans',
       run: async (client, username, code) => {
         const { planId } = await haGiangTask();
-        return client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: { ...draftInput(code), implementsPlanId: planId } });
+        return client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
+          input: { ...draftInput(code), implementsPlanId: planId },
+        });
       },
       // Who may draft for the unit is told the parent plan is unknown (as for one that does not exist); the others are refused the draft.
-      expected: Object.fromEntries(Object.entries(MANAGERS_ONLY).map(([username, targets]) => [username, Object.fromEntries(Object.entries(targets).map(([target, outcome]) => [target, outcome === 'OK' ? 'BAD_USER_INPUT' : outcome]))])),
+      expected: Object.fromEntries(
+        Object.entries(MANAGERS_ONLY).map(([username, targets]) => [
+          username,
+          Object.fromEntries(Object.entries(targets).map(([target, outcome]) => [target, outcome === 'OK' ? 'BAD_USER_INPUT' : outcome])),
+        ]),
+      ),
     },
   ];
 }

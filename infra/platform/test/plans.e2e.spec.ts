@@ -34,17 +34,23 @@ describe('plans and assignments through the gateway', () => {
   beforeAll(async () => {
     test = await startTestPlatform('e2e_plans', { clock: beforeReorganisation() });
     client = test.client;
-provincialPlanId = await quangNamParPlanId(client);
+    provincialPlanId = await quangNamParPlanId(client);
   }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
 
   const assignmentsOf = async (planId: string): Promise<Assignment[]> => {
-    const { assignments } = await client.as('d513', `query($p: ID!) { assignments(unitCode: "513", includeSubtree: true, planId: $p) { ${ASSIGNMENT_FIELDS} } }`, { p: planId });
+    const { assignments } = await client.as(
+      'd513',
+      `query($p: ID!) { assignments(unitCode: "513", includeSubtree: true, planId: $p) { ${ASSIGNMENT_FIELDS} } }`,
+      { p: planId },
+    );
     return assignments;
   };
 
   it('d513 drafts and issues a plan; within 5 s each of the 20 communes has its assignment; a commune accepts, reports 50 % and completes; the district sees the progress; an amendment cancels the office task', async () => {
-    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { ${PLAN_FIELDS} } }`, { input: draft(provincialPlanId, [COMMUNE_TASK, OFFICE_TASK]) });
+    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { ${PLAN_FIELDS} } }`, {
+      input: draft(provincialPlanId, [COMMUNE_TASK, OFFICE_TASK]),
+    });
     expect(draftPlan.status).toBe('DRAFT');
 
     const issuedAt = Date.now();
@@ -73,19 +79,35 @@ provincialPlanId = await quangNamParPlanId(client);
     const commune = 'c20794';
     const { acceptAssignment } = await client.as(commune, `mutation($id: ID!) { acceptAssignment(id: $id) { ${ASSIGNMENT_FIELDS} } }`, { id: mine.id });
     expect(acceptAssignment.status).toBe('ACCEPTED');
-    const { reportAssignmentProgress } = await client.as(commune, `mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { ${ASSIGNMENT_FIELDS} } }`, {
-      id: mine.id,
-      input: { percent: 50, note: 'Đã niêm yết tại trụ sở UBND xã; đang cập nhật trên Cổng thông tin điện tử.' },
+    const { reportAssignmentProgress } = await client.as(
+      commune,
+      `mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { ${ASSIGNMENT_FIELDS} } }`,
+      {
+        id: mine.id,
+        input: { percent: 50, note: 'Đã niêm yết tại trụ sở UBND xã; đang cập nhật trên Cổng thông tin điện tử.' },
+      },
+    );
+    expect(reportAssignmentProgress).toMatchObject({
+      status: 'IN_PROGRESS',
+      percent: 50,
+      note: 'Đã niêm yết tại trụ sở UBND xã; đang cập nhật trên Cổng thông tin điện tử.',
     });
-    expect(reportAssignmentProgress).toMatchObject({ status: 'IN_PROGRESS', percent: 50, note: 'Đã niêm yết tại trụ sở UBND xã; đang cập nhật trên Cổng thông tin điện tử.' });
-    const { completeAssignment } = await client.as(commune, `mutation($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { ${ASSIGNMENT_FIELDS} } }`, {
-      id: mine.id,
-      input: { result: '100% thủ tục hành chính được niêm yết công khai.', evidence: ['Biên bản kiểm tra ngày 20/11/2026'] },
-    });
+    const { completeAssignment } = await client.as(
+      commune,
+      `mutation($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { ${ASSIGNMENT_FIELDS} } }`,
+      {
+        id: mine.id,
+        input: { result: '100% thủ tục hành chính được niêm yết công khai.', evidence: ['Biên bản kiểm tra ngày 20/11/2026'] },
+      },
+    );
     expect(completeAssignment).toMatchObject({ status: 'COMPLETED', percent: 100, result: '100% thủ tục hành chính được niêm yết công khai.' });
 
     // The district's view: one commune completed, 19 assigned.
-    const { plan } = await client.as('d513', 'query($id: ID!) { plan(id: $id) { progress { completed children { unitCode assigned accepted inProgress completed total } } } }', { id: draftPlan.id });
+    const { plan } = await client.as(
+      'd513',
+      'query($id: ID!) { plan(id: $id) { progress { completed children { unitCode assigned accepted inProgress completed total } } } }',
+      { id: draftPlan.id },
+    );
     const communes = plan.progress.children.filter((row: { unitCode: string }) => /^\d{5}$/.test(row.unitCode));
     expect(communes).toHaveLength(THANG_BINH_COMMUNES);
     expect(communes.filter((row: { completed: number }) => row.completed === 1).map((row: { unitCode: string }) => row.unitCode)).toEqual(['20794']);
@@ -94,7 +116,10 @@ provincialPlanId = await quangNamParPlanId(client);
 
     // Amend: the office task dropped; its open assignment is cancelled with the amendment's reason.
     const reason = 'Giao Phòng Nội vụ tổng hợp trực tiếp, không giao Văn phòng.';
-    const { amendPlan } = await client.as('d513', `mutation($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { ${PLAN_FIELDS} } }`, { id: draftPlan.id, input: { reason, removeTaskIds: [officeTask.id] } });
+    const { amendPlan } = await client.as('d513', `mutation($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { ${PLAN_FIELDS} } }`, {
+      id: draftPlan.id,
+      input: { reason, removeTaskIds: [officeTask.id] },
+    });
     expect(amendPlan.revision).toBe(2);
     expect(amendPlan.sections[0].tasks.map((task: { id: string }) => task.id)).toEqual([communeTask.id]);
     await eventually(
@@ -112,9 +137,16 @@ provincialPlanId = await quangNamParPlanId(client);
 
   it.each([
     ['no implementing unit', { ...COMMUNE_TASK, text: 'Rà soát quy chế làm việc', implementing: null }, /chưa có đơn vị thực hiện/, 'implementing'],
-    ['neither a lead nor a monitor', { ...COMMUNE_TASK, text: 'Rà soát quy chế làm việc', lead: null, monitoring: null }, /chưa có đơn vị chủ trì hoặc theo dõi/, 'monitoring'],
+    [
+      'neither a lead nor a monitor',
+      { ...COMMUNE_TASK, text: 'Rà soát quy chế làm việc', lead: null, monitoring: null },
+      /chưa có đơn vị chủ trì hoặc theo dõi/,
+      'monitoring',
+    ],
   ])('issuing a plan whose task has %s fails with BAD_USER_INPUT naming the task; nothing is issued or assigned', async (_case, badTask, message, field) => {
-    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, { input: draft(provincialPlanId, [OFFICE_TASK, badTask]) });
+    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, {
+      input: draft(provincialPlanId, [OFFICE_TASK, badTask]),
+    });
     const result = await client.request('mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: draftPlan.id }, await client.login('d513'));
     expect(result.errors).toHaveLength(1);
     const [error] = result.errors ?? [];
@@ -132,7 +164,9 @@ provincialPlanId = await quangNamParPlanId(client);
   });
 
   it('integrity through the gateway on Unit, Account, Plan and Assignment: intact, then the version of an event row changed in PostgreSQL', async () => {
-    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, { input: draft(provincialPlanId, [COMMUNE_TASK], '121/KH-UBND') });
+    const { draftPlan } = await client.as('d513', `mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`, {
+      input: draft(provincialPlanId, [COMMUNE_TASK], '121/KH-UBND'),
+    });
     await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { id } }', { id: draftPlan.id });
     const [assignment] = await eventually(async () => {
       const found = await assignmentsOf(draftPlan.id);
@@ -161,7 +195,9 @@ provincialPlanId = await quangNamParPlanId(client);
 
     // Someone with database access rewrites what was recorded.
     const tamper = (app: { get(type: typeof DataSource): DataSource }, schema: string, streamId: string, version: number) =>
-      app.get(DataSource).query(`UPDATE "${schema}".events SET data = data || '{"tampered": true}'::jsonb WHERE stream_id = $1 AND stream_version = $2`, [streamId, version]);
+      app
+        .get(DataSource)
+        .query(`UPDATE "${schema}".events SET data = data || '{"tampered": true}'::jsonb WHERE stream_id = $1 AND stream_version = $2`, [streamId, version]);
     await tamper(test.platform.plans, 'plans', `plan-${draftPlan.id}`, 2);
     await tamper(test.platform.tasks, 'tasks', `assignment-${assignment.id}`, 1);
     await tamper(test.platform.directory, 'directory', `unit-${assignment.unitCode}`, 1);

@@ -39,11 +39,18 @@ describe('npm run rebuild on the demo platform', () => {
 
     expect({ code, err: err.filter((line) => line.startsWith('rebuild:')) }).toEqual({ code: 0, err: [] });
     expect(await tableSnapshot(dataSource, readModels.schema, tables)).toEqual(live);
-    expect(err[0]).toBe(`rebuilding the read models of ${service} from its event store (schema ${readModels.schema}): ${readModels.projections.map((p) => `${p.name} (${p.tables.map((t) => `${readModels.schema}.${t}`).join(', ')})`).join(', ')}`);
-    for (const skipped of readModels.notRebuilt) expect(err).toContain(`not rebuilt: ${skipped.tables.map((t) => `${readModels.schema}.${t}`).join(', ')}: ${skipped.why}; a replay of the ${service} event store cannot produce them`);
+    expect(err[0]).toBe(
+      `rebuilding the read models of ${service} from its event store (schema ${readModels.schema}): ${readModels.projections.map((p) => `${p.name} (${p.tables.map((t) => `${readModels.schema}.${t}`).join(', ')})`).join(', ')}`,
+    );
+    for (const skipped of readModels.notRebuilt)
+      expect(err).toContain(
+        `not rebuilt: ${skipped.tables.map((t) => `${readModels.schema}.${t}`).join(', ')}: ${skipped.why}; a replay of the ${service} event store cannot produce them`,
+      );
     expect(err.some((line) => /^replay from position 0: [\d,]+\/[\d,]+ events \(\d+ %\), position \d+\/\d+, [\d,]+ events\/s$/.test(line))).toBe(true);
     expect(err[err.length - 1]).toMatch(/^live tables locked \(attempt 1\), swapping: /);
-    expect(out[0]).toMatch(new RegExp(`^rebuilt the read models of ${service} in \\d+\\.\\d s: ([\\d,]+) events replayed \\(\\d+ pass(es)?, [\\d,]+ at the swap\\)$`));
+    expect(out[0]).toMatch(
+      new RegExp(`^rebuilt the read models of ${service} in \\d+\\.\\d s: ([\\d,]+) events replayed \\(\\d+ pass(es)?, [\\d,]+ at the swap\\)$`),
+    );
     expect(Number(/: ([\d,]+) events replayed/.exec(out[0])?.[1].replace(/,/g, ''))).toBeGreaterThanOrEqual(events);
     for (const table of tables) {
       const rows = (live[table] as unknown[]).length.toLocaleString('en-US');
@@ -52,7 +59,10 @@ describe('npm run rebuild on the demo platform', () => {
   });
 
   it('the gateway answers from the rebuilt tables', async () => {
-    const result = await test.client.as('d513', '{ unit(code: "513") { name children { code } } plans(issuerCode: "513") { number progress { total completed } } }');
+    const result = await test.client.as(
+      'd513',
+      '{ unit(code: "513") { name children { code } } plans(issuerCode: "513") { number progress { total completed } } }',
+    );
     expect(result.unit.name).toBe('Huyện Thăng Bình');
     expect(result.unit.children.length).toBeGreaterThan(10);
     expect(result.plans).toHaveLength(1);
@@ -60,10 +70,19 @@ describe('npm run rebuild on the demo platform', () => {
   });
 
   it('refuses an unknown service, a missing DATABASE_URL and a database whose schema is not migrated, with exit code 2', async () => {
-    expect(await run(['reports'])).toMatchObject({ code: 2, err: ['rebuild: unknown service "reports": rebuild directory, plans, tasks, reporting or scoring', expect.stringMatching(/^usage: npm run rebuild/)] });
+    expect(await run(['reports'])).toMatchObject({
+      code: 2,
+      err: ['rebuild: unknown service "reports": rebuild directory, plans, tasks, reporting or scoring', expect.stringMatching(/^usage: npm run rebuild/)],
+    });
     expect(await run([])).toMatchObject({ code: 2, err: ['rebuild: a service is required', expect.stringMatching(/^usage/)] });
-    expect(await run(['tasks'], {})).toMatchObject({ code: 2, err: ['rebuild: DATABASE_URL is not set (or pass --database-url)', expect.stringMatching(/^usage/)] });
-    expect(await run(['tasks', '--page-size', '0'])).toMatchObject({ code: 2, err: ['rebuild: --page-size "0" is not a positive integer', expect.stringMatching(/^usage/)] });
+    expect(await run(['tasks'], {})).toMatchObject({
+      code: 2,
+      err: ['rebuild: DATABASE_URL is not set (or pass --database-url)', expect.stringMatching(/^usage/)],
+    });
+    expect(await run(['tasks', '--page-size', '0'])).toMatchObject({
+      code: 2,
+      err: ['rebuild: --page-size "0" is not a positive integer', expect.stringMatching(/^usage/)],
+    });
     const empty: TestDatabase = await createTestDatabase('platform_rebuild_empty');
     try {
       expect(await run(['plans', '--database-url', empty.url])).toEqual({

@@ -31,13 +31,28 @@ const MANAGES: MatrixOperation['expected'] = {
   d513: { own: 'FORBIDDEN', child: 'FORBIDDEN', formerChild: 'FORBIDDEN' },
 };
 const REORGANISED_OPERATIONS: MatrixOperation[] = [
-  { name: "read the unit's accounts", run: (c, u, code) => c.outcome(u, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }), expected: READS },
-  { name: "list the unit's assignments", run: (c, u, code) => c.outcome(u, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }), expected: READS },
+  {
+    name: "read the unit's accounts",
+    run: (c, u, code) => c.outcome(u, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }),
+    expected: READS,
+  },
+  {
+    name: "list the unit's assignments",
+    run: (c, u, code) => c.outcome(u, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }),
+    expected: READS,
+  },
   {
     name: 'draft a plan for the unit',
     run: (c, u, code) =>
       c.outcome(u, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
-        input: { number: '03/KH-UBND', title: 'Kiểm thử phân quyền', issuerCode: code, year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ', implementing: { text: 'Văn phòng' } }] }] },
+        input: {
+          number: '03/KH-UBND',
+          title: 'Kiểm thử phân quyền',
+          issuerCode: code,
+          year: 2026,
+          frameworks: ['PAR_INDEX'],
+          sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ', implementing: { text: 'Văn phòng' } }] }],
+        },
       }),
     expected: MANAGES,
   },
@@ -66,17 +81,32 @@ describe('the 2025 reorganisation through the gateway', () => {
 
     // 2023: Thăng Bình's plan to its communes; one commune accepts, another completes.
     const provincial = await quangNamParPlanId(client);
-    const task = { text: 'Rà soát, công bố thủ tục hành chính năm 2023', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Tháng 12/2023' };
-    const { draftPlan } = await client.as('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: { ...thangBinhDraft(provincial, [task], '45/KH-UBND'), year: 2023 } });
-    const { issuePlan } = await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { id implementing { units { code } } } } } }', { id: draftPlan.id });
+    const task = {
+      text: 'Rà soát, công bố thủ tục hành chính năm 2023',
+      lead: { text: 'Phòng Nội vụ' },
+      implementing: { text: 'UBND các xã, thị trấn' },
+      timeframe: 'Tháng 12/2023',
+    };
+    const { draftPlan } = await client.as('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
+      input: { ...thangBinhDraft(provincial, [task], '45/KH-UBND'), year: 2023 },
+    });
+    const { issuePlan } = await client.as('d513', 'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { id implementing { units { code } } } } } }', {
+      id: draftPlan.id,
+    });
     plan2023 = { id: draftPlan.id, taskId: issuePlan.sections[0].tasks[0].id };
     expect(issuePlan.sections[0].tasks[0].implementing.units).toHaveLength(20);
     const mine = (code: string) =>
-      eventually(async () => {
-        const { assignments } = await client.as(`c${code}`, `query($c: ID!, $p: ID!) { assignments(unitCode: $c, planId: $p) { ${ASSIGNMENT_FIELDS} } }`, { c: code, p: plan2023.id });
-        expect(assignments).toHaveLength(1);
-        return assignments[0] as Assignment;
-      }, { timeoutMs: 60_000, intervalMs: 200 }); // the fan-out crosses the bus; the machine is shared
+      eventually(
+        async () => {
+          const { assignments } = await client.as(`c${code}`, `query($c: ID!, $p: ID!) { assignments(unitCode: $c, planId: $p) { ${ASSIGNMENT_FIELDS} } }`, {
+            c: code,
+            p: plan2023.id,
+          });
+          expect(assignments).toHaveLength(1);
+          return assignments[0] as Assignment;
+        },
+        { timeoutMs: 60_000, intervalMs: 200 },
+      ); // the fan-out crosses the bus; the machine is shared
     open = await mine('20797');
     closed = await mine('20800');
     await client.as('c20797', 'mutation($id: ID!) { acceptAssignment(id: $id) { id } }', { id: open.id });
@@ -111,9 +141,18 @@ describe('the 2025 reorganisation through the gateway', () => {
     const { assignment } = await client.as('c20794', `query($id: ID!) { assignment(id: $id) { ${ASSIGNMENT_FIELDS} history { type data } } }`, { id: open.id });
     expect(assignment).toMatchObject({ unitCode: '20794', formerUnitCodes: ['20797'], status: 'ACCEPTED' });
     const passed = assignment.history.find((entry: { type: string }) => entry.type === 'AssignmentPassedToSuccessor');
-    expect(passed.data).toEqual({ fromUnitCode: '20797', toUnitCode: '20794', relation: 'MERGED_INTO', source: 'NQ 1659/NQ-UBTVQH15; NSO BangChuyendoiĐVHCmoi_cu', on: '2025-07-01' });
+    expect(passed.data).toEqual({
+      fromUnitCode: '20797',
+      toUnitCode: '20794',
+      relation: 'MERGED_INTO',
+      source: 'NQ 1659/NQ-UBTVQH15; NSO BangChuyendoiĐVHCmoi_cu',
+      on: '2025-07-01',
+    });
 
-    const { taskTimeline } = await client.as('danang', 'query($p: ID!, $t: ID!) { taskTimeline(planId: $p, taskId: $t) { type assignmentId summary } }', { p: plan2023.id, t: plan2023.taskId });
+    const { taskTimeline } = await client.as('danang', 'query($p: ID!, $t: ID!) { taskTimeline(planId: $p, taskId: $t) { type assignmentId summary } }', {
+      p: plan2023.id,
+      t: plan2023.taskId,
+    });
     const entry = taskTimeline.find((e: { type: string; assignmentId: string }) => e.type === 'AssignmentPassedToSuccessor' && e.assignmentId === open.id);
     expect(entry.summary).toContain('đơn vị 20797 nhập vào 20794 từ ngày 01/07/2025');
 
@@ -123,7 +162,10 @@ describe('the 2025 reorganisation through the gateway', () => {
       `SELECT unit_code, status, overdue, count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1 AND kind = 'TASK' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [plan2023.id],
     );
-    const kept = await tasks.query(`SELECT unit_code, status, overdue, sum(n)::int AS n FROM tasks.plan_progress WHERE plan_id = $1 AND n <> 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, [plan2023.id]);
+    const kept = await tasks.query(
+      `SELECT unit_code, status, overdue, sum(n)::int AS n FROM tasks.plan_progress WHERE plan_id = $1 AND n <> 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [plan2023.id],
+    );
     expect(kept).toEqual(counted);
     expect(kept.find((row: { unit_code: string }) => row.unit_code === '20797')).toBeUndefined();
   });
@@ -132,7 +174,12 @@ describe('the 2025 reorganisation through the gateway', () => {
     const { assignment } = await client.as('c20791', `query($id: ID!) { assignment(id: $id) { ${ASSIGNMENT_FIELDS} } }`, { id: closed.id });
     expect(assignment).toMatchObject({ unitCode: '20800', formerUnitCodes: [], status: 'COMPLETED' });
     const list = async (includePredecessors: boolean) =>
-      (await client.as('c20791', 'query($p: ID!, $i: Boolean) { assignments(unitCode: "20791", planId: $p, includePredecessors: $i) { id unitCode } }', { p: plan2023.id, i: includePredecessors })).assignments;
+      (
+        await client.as('c20791', 'query($p: ID!, $i: Boolean) { assignments(unitCode: "20791", planId: $p, includePredecessors: $i) { id unitCode } }', {
+          p: plan2023.id,
+          i: includePredecessors,
+        })
+      ).assignments;
     // Hà Lam's own and the open ones of Bình Phục (20803) and Bình Quý (20824), passed to it; with
     // its predecessors, Bình Nguyên's completed one too.
     expect((await list(false)).map((a: { unitCode: string }) => a.unitCode)).toEqual(['20791', '20791', '20791']);
@@ -145,7 +192,14 @@ describe('the 2025 reorganisation through the gateway', () => {
     expect(await client.outcome('c20794', 'query($id: ID!) { assignment(id: $id) { id } }', { id: open.id })).toBe('OK');
     expect(await client.outcome('c20794', '{ assignments(unitCode: "20791") { id } }')).toBe('FORBIDDEN');
     expect(await client.outcome('c20791', 'query($id: ID!) { assignment(id: $id) { id } }', { id: open.id })).toBe('FORBIDDEN');
-    const draft = { number: '02/KH-UBND', title: 'Kiểm thử', issuerCode: '513', year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ', implementing: { text: 'Văn phòng' } }] }] };
+    const draft = {
+      number: '02/KH-UBND',
+      title: 'Kiểm thử',
+      issuerCode: '513',
+      year: 2026,
+      frameworks: ['PAR_INDEX'],
+      sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ', implementing: { text: 'Văn phòng' } }] }],
+    };
     expect(await client.outcome('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draft })).toBe('FORBIDDEN');
     // The old province's administrator, too, until carried across.
     expect(await client.outcome('doha', 'mutation { grantRole(username: "c20794", role: VIEWER, unitCode: "20794") { id } }')).toBe('FORBIDDEN');
@@ -159,7 +213,10 @@ describe('the 2025 reorganisation through the gateway', () => {
   });
 
   it('carries an account across by an explicit, recorded act: doha’s Sở Nội vụ and its role move to Đà Nẵng’s', async () => {
-    const { carryAccountAcrossReorganisation } = await client.as('danang', 'mutation { carryAccountAcrossReorganisation(username: "doha") { unit { code } roles { role unit { code } } history { type data } } }');
+    const { carryAccountAcrossReorganisation } = await client.as(
+      'danang',
+      'mutation { carryAccountAcrossReorganisation(username: "doha") { unit { code } roles { role unit { code } } history { type data } } }',
+    );
     expect(carryAccountAcrossReorganisation).toMatchObject({ unit: { code: '48.SNV' }, roles: [{ role: 'PLATFORM_ADMIN', unit: { code: '48' } }] });
     const act = carryAccountAcrossReorganisation.history.slice(-3);
     expect(act.map((e: { type: string }) => e.type)).toEqual(['AccountMoved', 'RoleRevoked', 'RoleGranted']);
@@ -170,7 +227,10 @@ describe('the 2025 reorganisation through the gateway', () => {
     // An abolished district's account: its grant ends; where it goes is the administrator's call.
     const refused = await client.request('mutation { carryAccountAcrossReorganisation(username: "d513") { id } }', undefined, await client.login('danang'));
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toUnitCode' });
-    const { carryAccountAcrossReorganisation: d513 } = await client.as('danang', 'mutation { carryAccountAcrossReorganisation(username: "d513", toUnitCode: "48.SNV") { unit { code } roles { role } } }');
+    const { carryAccountAcrossReorganisation: d513 } = await client.as(
+      'danang',
+      'mutation { carryAccountAcrossReorganisation(username: "d513", toUnitCode: "48.SNV") { unit { code } roles { role } } }',
+    );
     expect(d513).toEqual({ unit: { code: '48.SNV' }, roles: [] });
   });
 
@@ -186,10 +246,26 @@ describe('the 2025 reorganisation through the gateway', () => {
       issuerCode: '48',
       year: 2026,
       frameworks: ['PAR_INDEX'],
-      sections: [{ title: 'Cải cách thủ tục hành chính', tasks: [{ text: 'Công khai thủ tục hành chính tại Trung tâm phục vụ hành chính công', lead: { text: 'Sở Nội vụ' }, implementing: { text: 'UBND các xã, phường, đặc khu' }, timeframe: 'Tháng 12/2026' }] }],
+      sections: [
+        {
+          title: 'Cải cách thủ tục hành chính',
+          tasks: [
+            {
+              text: 'Công khai thủ tục hành chính tại Trung tâm phục vụ hành chính công',
+              lead: { text: 'Sở Nội vụ' },
+              implementing: { text: 'UBND các xã, phường, đặc khu' },
+              timeframe: 'Tháng 12/2026',
+            },
+          ],
+        },
+      ],
     };
     const { draftPlan } = await client.as('danang', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input });
-    const { issuePlan } = await client.as('danang', 'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { implementing { units { code } unresolved } } } } }', { id: draftPlan.id });
+    const { issuePlan } = await client.as(
+      'danang',
+      'mutation($id: ID!) { issuePlan(id: $id) { sections { tasks { implementing { units { code } unresolved } } } } }',
+      { id: draftPlan.id },
+    );
     expect(issuePlan.sections[0].tasks[0].implementing.units).toHaveLength(94);
     await eventually(async () => {
       const { plan } = await client.as('danang', 'query($id: ID!) { plan(id: $id) { progress { total children { unitCode total } } } }', { id: draftPlan.id });
@@ -198,7 +274,11 @@ describe('the 2025 reorganisation through the gateway', () => {
       const communes = plan.progress.children.filter((row: { unitCode: string }) => /^\d{5}$/.test(row.unitCode));
       expect(communes).toHaveLength(94);
       expect(communes.every((row: { total: number }) => row.total === 1)).toBe(true);
-      expect(plan.progress.children.filter((row: { unitCode: string }) => !/^\d{5}$/.test(row.unitCode)).every((row: { unitCode: string }) => row.unitCode.startsWith('48.'))).toBe(true);
+      expect(
+        plan.progress.children
+          .filter((row: { unitCode: string }) => !/^\d{5}$/.test(row.unitCode))
+          .every((row: { unitCode: string }) => row.unitCode.startsWith('48.')),
+      ).toBe(true);
     });
   });
 

@@ -43,7 +43,10 @@ export function reportingOperations(): MatrixOperation[] {
     {
       name: "read the unit's reporting completeness",
       service: 'reporting',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { reportingCompleteness(regimeId: "thang-binh-cchc", period: "2021-Q3", unitCode: $c) { expected } }', { c: code }),
+      run: (client, username, code) =>
+        client.outcome(username, 'query($c: ID!) { reportingCompleteness(regimeId: "thang-binh-cchc", period: "2021-Q3", unitCode: $c) { expected } }', {
+          c: code,
+        }),
       expected: READ_LIKE(),
     },
     {
@@ -55,7 +58,8 @@ export function reportingOperations(): MatrixOperation[] {
     {
       name: 'define a report regime owned by the unit',
       service: 'reporting',
-      run: (client, username, code) => client.outcome(username, 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', { input: regimeInput(code) }),
+      run: (client, username, code) =>
+        client.outcome(username, 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', { input: regimeInput(code) }),
       expected: MANAGERS_ONLY,
     },
   ];

@@ -8,7 +8,10 @@ import { createTestDatabase, eventually, testNatsUrl, TestDatabase, uniqueName }
 import { runRepublishCommand } from '../src/republish/republish-command';
 
 const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'republish-cli', causationId: null };
-const established = (code: string) => ({ type: 'UnitEstablished', data: { code, name: `Xã ${code}`, type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '513', validFrom: '2025-07-01' } });
+const established = (code: string) => ({
+  type: 'UnitEstablished',
+  data: { code, name: `Xã ${code}`, type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '513', validFrom: '2025-07-01' },
+});
 
 /**
  * `npm run republish -- directory ...` on a directory schema: the unit events go out again on
@@ -39,7 +42,11 @@ describe('npm run republish', () => {
   const run = async (argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runRepublishCommand(argv, { DATABASE_URL: database.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix }, { print: (l) => out.push(l), printError: (l) => err.push(l) });
+    const code = await runRepublishCommand(
+      argv,
+      { DATABASE_URL: database.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix },
+      { print: (l) => out.push(l), printError: (l) => err.push(l) },
+    );
     return { code, out, err };
   };
 
@@ -51,7 +58,11 @@ describe('npm run republish', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const third = await store.append('unit-90003', 'no_stream', [established('90003')], metadata);
 
-    const { code, out } = await run(['directory', '--from-position', `${first.events[0].globalPosition.transactionId}/${first.events[0].globalPosition.position}`]);
+    const { code, out } = await run([
+      'directory',
+      '--from-position',
+      `${first.events[0].globalPosition.transactionId}/${first.events[0].globalPosition.position}`,
+    ]);
     expect(code).toBe(0);
     expect(out).toEqual([expect.stringMatching(/^republished 2 messages of directory \(3 events read\) from position \d+\/\d+ to \d+\/\d+$/)]);
 
@@ -117,13 +128,25 @@ describe('npm run republish -- scoring', () => {
   });
 
   it('publishes every framework version again, validated against its contract, and nothing else', async () => {
-    const listed = (code: string, name: string) => ({ type: 'FrameworkVersionPublished', data: { code, version: 1, definition: { kind: 'LISTED', code, name }, source: null, on: '2026-01-05' } });
+    const listed = (code: string, name: string) => ({
+      type: 'FrameworkVersionPublished',
+      data: { code, version: 1, definition: { kind: 'LISTED', code, name }, source: null, on: '2026-01-05' },
+    });
     await store.append('framework-SIPAS', 'no_stream', [listed('SIPAS', 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)')], metadata);
-    await store.append('papi-2019', 'no_stream', [{ type: 'PapiResultsImported', data: { year: 2019, revision: 1, rows: [], source: null, on: '2026-01-05' } }], metadata);
+    await store.append(
+      'papi-2019',
+      'no_stream',
+      [{ type: 'PapiResultsImported', data: { year: 2019, revision: 1, rows: [], source: null, on: '2026-01-05' } }],
+      metadata,
+    );
     await store.append('framework-DDCI', 'no_stream', [listed('DDCI', 'Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI)')], metadata);
 
     const out: string[] = [];
-    const code = await runRepublishCommand(['scoring', '--from-position', '0/0'], { DATABASE_URL: database.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix }, { print: (l) => out.push(l), printError: () => undefined });
+    const code = await runRepublishCommand(
+      ['scoring', '--from-position', '0/0'],
+      { DATABASE_URL: database.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix },
+      { print: (l) => out.push(l), printError: () => undefined },
+    );
     expect(code).toBe(0);
     expect(out).toEqual([expect.stringMatching(/^republished 2 messages of scoring \(3 events read\) from position 0\/0 to \d+\/\d+$/)]);
 
@@ -133,7 +156,15 @@ describe('npm run republish -- scoring', () => {
     });
     await eventually(() => expect(received.map((m) => m.metadata.stream)).toEqual(['framework-SIPAS', 'framework-DDCI']));
     expect(received[1]).toMatchObject({ name: 'scoring.FrameworkVersionPublished', version: 1, subject: 'scoring.framework.FrameworkVersionPublished' });
-    expect(FrameworkVersionPublishedV1.validate(received[1].data)).toEqual({ code: 'DDCI', version: 1, kind: 'LISTED', name: 'Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI)', editions: [], issuerCode: null, publishedOn: '2026-01-05' });
+    expect(FrameworkVersionPublishedV1.validate(received[1].data)).toEqual({
+      code: 'DDCI',
+      version: 1,
+      kind: 'LISTED',
+      name: 'Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI)',
+      editions: [],
+      issuerCode: null,
+      publishedOn: '2026-01-05',
+    });
     await subscription.stop();
   });
 });

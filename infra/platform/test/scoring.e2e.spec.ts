@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
-import { DEMO_CAMPAIGN_2019, DEMO_DAYS, DEMO_INDEX_SET, demoSelfScores, indexSetWorkbookRows, QUANG_DIEN_UNITS, QUANG_VINH, writeWorkbook } from '@reform/scoring';
+import {
+  DEMO_CAMPAIGN_2019,
+  DEMO_DAYS,
+  DEMO_INDEX_SET,
+  demoSelfScores,
+  indexSetWorkbookRows,
+  QUANG_DIEN_UNITS,
+  QUANG_VINH,
+  writeWorkbook,
+} from '@reform/scoring';
 import { GraphQLTestClient } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
@@ -26,7 +35,8 @@ describe('scoring through the gateway: Quảng Điền 2019 (seed 003) and PAPI'
   const clock = new FixedClock(beforeReorganisation().now());
   let campaignId = '';
   const assessmentOf = new Map<string, string>();
-  const scoringEvents = async () => (await platform.scoring.get(DataSource).query(`SELECT count(*)::int AS n FROM scoring.events WHERE event_type <> 'AuditorQueried'`))[0].n as number;
+  const scoringEvents = async () =>
+    (await platform.scoring.get(DataSource).query(`SELECT count(*)::int AS n FROM scoring.events WHERE event_type <> 'AuditorQueried'`))[0].n as number;
 
   beforeAll(async () => {
     test = await startTestPlatform('e2e_scoring', { clock });
@@ -46,15 +56,26 @@ describe('scoring through the gateway: Quảng Điền 2019 (seed 003) and PAPI'
     expect(y2023.find((r: { provinceCode: string }) => r.provinceCode === '22')).toMatchObject({ ranked: false, total: null, rank: null });
     const { papiResults: y2024 } = await client.as('c19885', Q, { y: 2024 });
     expect(y2024[0]).toMatchObject({ provinceCode: '22', total: 47.8212, rank: 1 });
-    expect(y2024.filter((r: { ranked: boolean }) => !r.ranked).map((r: { provinceCode: string }) => r.provinceCode).sort()).toEqual(['26', '82']);
+    expect(
+      y2024
+        .filter((r: { ranked: boolean }) => !r.ranked)
+        .map((r: { provinceCode: string }) => r.provinceCode)
+        .sort(),
+    ).toEqual(['26', '82']);
   });
 
   it('the district loads the index set from Excel (illustrative, marked) and opens the 2019 commune assessment', async () => {
     const xlsx = (await writeWorkbook(indexSetWorkbookRows(DEMO_INDEX_SET))).toString('base64');
-    const { loadIndexSetFromExcel } = await client.as('d477', 'mutation($f: FileContent!) { loadIndexSetFromExcel(file: $f) { code version illustrative source } }', { f: xlsx });
+    const { loadIndexSetFromExcel } = await client.as(
+      'd477',
+      'mutation($f: FileContent!) { loadIndexSetFromExcel(file: $f) { code version illustrative source } }',
+      { f: xlsx },
+    );
     expect(loadIndexSetFromExcel).toMatchObject({ code: DEMO_INDEX_SET.code, illustrative: true });
     expect(loadIndexSetFromExcel.source).toMatch(/^MINH HỌA/);
-    const { openAssessmentCampaign } = await client.as('d477', 'mutation($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id unitCodes } }', { input: DEMO_CAMPAIGN_2019 });
+    const { openAssessmentCampaign } = await client.as('d477', 'mutation($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id unitCodes } }', {
+      input: DEMO_CAMPAIGN_2019,
+    });
     expect([...openAssessmentCampaign.unitCodes].sort()).toEqual([...QUANG_DIEN_UNITS].sort());
     campaignId = openAssessmentCampaign.id;
     const { assessments } = await client.as('d477', 'query($c: ID!) { assessments(campaignId: $c) { id unitCode } }', { c: campaignId });
@@ -66,15 +87,32 @@ describe('scoring through the gateway: Quảng Điền 2019 (seed 003) and PAPI'
     const before = await scoringEvents();
     const token = await client.login(`c${QUANG_VINH}`);
     const refusal = async (input: Record<string, unknown>) => (await client.request(SCORE, { id: vinh, input }, token)).errors?.[0];
-    expect(await refusal({ criterionCode: '2.2', score: 3, explanation: 'x' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.criterionCode' }, message: expect.stringContaining('ngoài thời hạn tự chấm điểm') });
+    expect(await refusal({ criterionCode: '2.2', score: 3, explanation: 'x' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.criterionCode' },
+      message: expect.stringContaining('ngoài thời hạn tự chấm điểm'),
+    });
     clock.set(at(DEMO_DAYS.entry));
-    expect(await refusal({ criterionCode: '2.2', score: 5.5, explanation: 'x' })).toMatchObject({ extensions: { field: 'input.score' }, message: 'input.score: điểm 5.5 vượt điểm tối đa 5 của tiêu chí 2.2.' });
-    expect(await refusal({ criterionCode: '2.2', score: -2, explanation: 'x' })).toMatchObject({ extensions: { field: 'input.score' }, message: 'input.score: điểm không được âm (tiêu chí 2.2, nhập -2).' });
-    expect(await refusal({ criterionCode: '2.2', score: 3, uploads: [{ fileName: 'lon.pdf', mediaType: 'application/pdf', content: Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]).toString('base64') }] })).toMatchObject({
+    expect(await refusal({ criterionCode: '2.2', score: 5.5, explanation: 'x' })).toMatchObject({
+      extensions: { field: 'input.score' },
+      message: 'input.score: điểm 5.5 vượt điểm tối đa 5 của tiêu chí 2.2.',
+    });
+    expect(await refusal({ criterionCode: '2.2', score: -2, explanation: 'x' })).toMatchObject({
+      extensions: { field: 'input.score' },
+      message: 'input.score: điểm không được âm (tiêu chí 2.2, nhập -2).',
+    });
+    expect(
+      await refusal({
+        criterionCode: '2.2',
+        score: 3,
+        uploads: [{ fileName: 'lon.pdf', mediaType: 'application/pdf', content: Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]).toString('base64') }],
+      }),
+    ).toMatchObject({
       extensions: { field: 'input.uploads[0].content' },
       message: expect.stringContaining('vượt giới hạn'),
     });
-    expect(await refusal({ criterionCode: '2.2', score: 3, uploads: [{ fileName: 'a.exe', mediaType: 'application/x-msdownload', content: 'TVo=' }] })).toMatchObject({ extensions: { field: 'input.uploads[0].mediaType' }, message: expect.stringContaining('không được nhận') });
+    expect(
+      await refusal({ criterionCode: '2.2', score: 3, uploads: [{ fileName: 'a.exe', mediaType: 'application/x-msdownload', content: 'TVo=' }] }),
+    ).toMatchObject({ extensions: { field: 'input.uploads[0].mediaType' }, message: expect.stringContaining('không được nhận') });
     expect(await scoringEvents()).toBe(before);
   });
 
@@ -95,7 +133,9 @@ describe('scoring through the gateway: Quảng Điền 2019 (seed 003) and PAPI'
     const vinh = assessmentOf.get(QUANG_VINH) as string;
     expect(await client.outcome(`c${QUANG_VINH}`, 'query($id: ID!) { assessment(id: $id) { id } }', { id: assessmentOf.get('19870') })).toBe('FORBIDDEN');
     expect(await client.outcome('c19870', 'query($c: ID!) { ranking(campaignId: $c) { rank } }', { c: campaignId })).toBe('FORBIDDEN');
-    const { assessment } = await client.as('auditor46', 'query($id: ID!) { assessment(id: $id) { criteria { code files { sha256 } } integrity { ok } } }', { id: vinh });
+    const { assessment } = await client.as('auditor46', 'query($id: ID!) { assessment(id: $id) { criteria { code files { sha256 } } integrity { ok } } }', {
+      id: vinh,
+    });
     expect(assessment.integrity.ok).toBe(true);
     const sha = assessment.criteria.find((c: { code: string }) => c.code === '1.1').files[0].sha256;
     const FILE = 'query($id: ID!, $s: String!) { evidenceFile(assessmentId: $id, sha256: $s) { base64 } }';
@@ -120,29 +160,60 @@ describe('scoring through the gateway: Quảng Điền 2019 (seed 003) and PAPI'
   it('the district adjusts two scores with reasons, returns one criterion, finalises and publishes: every commune ranked and graded, Quảng Vinh 11/11 owes a plan', async () => {
     const vinh = assessmentOf.get(QUANG_VINH) as string;
     clock.set(at(DEMO_DAYS.appraisal));
-    await client.as('d477', APPRAISE, { id: vinh, input: { criterionCode: '2.2', decision: 'ADJUST', score: 1, reason: 'Không có báo cáo kiểm tra việc thực hiện văn bản QPPL.' } });
-    await client.as('d477', APPRAISE, { id: assessmentOf.get('19870'), input: { criterionCode: '3.2', decision: 'ADJUST', score: 2, reason: 'Tỷ lệ đúng hạn theo phần mềm một cửa thấp hơn số tự chấm.' } });
-    expect((await client.as('d477', APPRAISE, { id: vinh, input: { criterionCode: '1.1', decision: 'RETURN', reason: 'Bổ sung quyết định ban hành kế hoạch.' } })).appraiseCriterion.status).toBe('RETURNED');
+    await client.as('d477', APPRAISE, {
+      id: vinh,
+      input: { criterionCode: '2.2', decision: 'ADJUST', score: 1, reason: 'Không có báo cáo kiểm tra việc thực hiện văn bản QPPL.' },
+    });
+    await client.as('d477', APPRAISE, {
+      id: assessmentOf.get('19870'),
+      input: { criterionCode: '3.2', decision: 'ADJUST', score: 2, reason: 'Tỷ lệ đúng hạn theo phần mềm một cửa thấp hơn số tự chấm.' },
+    });
+    expect(
+      (await client.as('d477', APPRAISE, { id: vinh, input: { criterionCode: '1.1', decision: 'RETURN', reason: 'Bổ sung quyết định ban hành kế hoạch.' } }))
+        .appraiseCriterion.status,
+    ).toBe('RETURNED');
     clock.set(at(DEMO_DAYS.answer));
-    await client.as(`c${QUANG_VINH}`, SCORE, { id: vinh, input: { criterionCode: '1.1', score: 4, citations: [{ number: '12/QĐ-UBND', date: '2019-01-10', page: 1 }] } });
+    await client.as(`c${QUANG_VINH}`, SCORE, {
+      id: vinh,
+      input: { criterionCode: '1.1', score: 4, citations: [{ number: '12/QĐ-UBND', date: '2019-01-10', page: 1 }] },
+    });
     await client.as(`c${QUANG_VINH}`, SUBMIT, { id: vinh });
     clock.set(at(DEMO_DAYS.finalise));
-    for (const code of QUANG_DIEN_UNITS) await client.as('d477', 'mutation($id: ID!) { finaliseAppraisal(id: $id) { status } }', { id: assessmentOf.get(code) });
+    for (const code of QUANG_DIEN_UNITS)
+      await client.as('d477', 'mutation($id: ID!) { finaliseAppraisal(id: $id) { status } }', { id: assessmentOf.get(code) });
     clock.set(at(DEMO_DAYS.publish));
     await client.as('d477', 'mutation($c: ID!) { publishCampaignResults(campaignId: $c) { status } }', { c: campaignId });
 
-    const { ranking } = await client.as('c19870', 'query($c: ID!) { ranking(campaignId: $c) { unit { name } unitCode rank of rescaledTotal grade improvementPlanOwed } }', { c: campaignId });
+    const { ranking } = await client.as(
+      'c19870',
+      'query($c: ID!) { ranking(campaignId: $c) { unit { name } unitCode rank of rescaledTotal grade improvementPlanOwed } }',
+      { c: campaignId },
+    );
     expect(ranking.map((row: { unitCode: string }) => row.unitCode).sort()).toEqual([...QUANG_DIEN_UNITS].sort());
     expect(ranking[10]).toMatchObject({ unit: { name: 'Xã Quảng Vinh' }, rank: 11, of: 11, improvementPlanOwed: true });
     expect(ranking.every((row: { grade: string | null; rank: number }) => row.grade !== null && row.rank >= 1)).toBe(true);
     // The demo's own published 2019 campaign (npm start) owes the same; this scenario's is its own.
-    const { improvementObligations } = await client.as(`c${QUANG_VINH}`, 'query { improvementObligations(unitCode: "19885") { campaignId dueOn status text } }');
-    expect(improvementObligations.filter((o: { campaignId: string }) => o.campaignId === campaignId)).toEqual([{ campaignId, dueOn: '2020-05-14', status: 'OWED', text: 'Ban hành kế hoạch nâng cao chỉ số CCHC (xếp thứ 11/11 năm 2019)' }]);
+    const { improvementObligations } = await client.as(
+      `c${QUANG_VINH}`,
+      'query { improvementObligations(unitCode: "19885") { campaignId dueOn status text } }',
+    );
+    expect(improvementObligations.filter((o: { campaignId: string }) => o.campaignId === campaignId)).toEqual([
+      { campaignId, dueOn: '2020-05-14', status: 'OWED', text: 'Ban hành kế hoạch nâng cao chỉ số CCHC (xếp thứ 11/11 năm 2019)' },
+    ]);
     expect(improvementObligations).toHaveLength(2);
     // Published: the sibling reads Quảng Vinh's assessment, who adjusted what and why is in its history.
-    const { assessment } = await client.as('c19870', 'query($id: ID!) { assessment(id: $id) { result { grade } criteria { code status appraisalReason } } }', { id: vinh });
-    expect(assessment.criteria.find((c: { code: string }) => c.code === '2.2')).toMatchObject({ status: 'ADJUSTED', appraisalReason: 'Không có báo cáo kiểm tra việc thực hiện văn bản QPPL.' });
-    const { assessment: audited } = await client.as('auditor46', 'query($id: ID!) { assessment(id: $id) { history { type actor { username } } } }', { id: vinh });
-    expect(audited.history.filter((h: { type: string }) => h.type === 'CriterionAppraised').map((h: { actor: { username: string } }) => h.actor.username)).toEqual(['d477', 'd477']);
+    const { assessment } = await client.as('c19870', 'query($id: ID!) { assessment(id: $id) { result { grade } criteria { code status appraisalReason } } }', {
+      id: vinh,
+    });
+    expect(assessment.criteria.find((c: { code: string }) => c.code === '2.2')).toMatchObject({
+      status: 'ADJUSTED',
+      appraisalReason: 'Không có báo cáo kiểm tra việc thực hiện văn bản QPPL.',
+    });
+    const { assessment: audited } = await client.as('auditor46', 'query($id: ID!) { assessment(id: $id) { history { type actor { username } } } }', {
+      id: vinh,
+    });
+    expect(
+      audited.history.filter((h: { type: string }) => h.type === 'CriterionAppraised').map((h: { actor: { username: string } }) => h.actor.username),
+    ).toEqual(['d477', 'd477']);
   });
 });

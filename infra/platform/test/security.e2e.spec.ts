@@ -16,7 +16,11 @@ describe('security: hostile callers, end to end', () => {
 
   beforeAll(async () => {
     // The tests are the gateway's reverse proxy: their X-Forwarded-For is believed (finding 5).
-    test = await startTestPlatform('e2e_security', { clock: beforeReorganisation(), trustedProxies: ['127.0.0.1', '::1'], corsOrigins: ['https://cchc.quangnam.gov.vn'] });
+    test = await startTestPlatform('e2e_security', {
+      clock: beforeReorganisation(),
+      trustedProxies: ['127.0.0.1', '::1'],
+      corsOrigins: ['https://cchc.quangnam.gov.vn'],
+    });
     ({ platform, client } = test);
   }, PLATFORM_START_MS);
   afterAll(() => test?.stop());
@@ -28,9 +32,11 @@ describe('security: hostile callers, end to end', () => {
 
     beforeAll(async () => {
       // A task of Vị Xuyên's 154/KH-UBND (Hà Giang) and of no Quảng Nam or Huế unit.
-      const [row] = await platform.tasks.get(DataSource).query(
-        `SELECT a.plan_id AS "planId", a.task_id AS "taskId" FROM tasks.assignments a JOIN tasks.known_plans p ON p.plan_id = a.plan_id WHERE p.number = '154/KH-UBND' AND a.kind = 'TASK' ORDER BY a.id LIMIT 1`,
-      );
+      const [row] = await platform.tasks
+        .get(DataSource)
+        .query(
+          `SELECT a.plan_id AS "planId", a.task_id AS "taskId" FROM tasks.assignments a JOIN tasks.known_plans p ON p.plan_id = a.plan_id WHERE p.number = '154/KH-UBND' AND a.kind = 'TASK' ORDER BY a.id LIMIT 1`,
+        );
       viXuyen = row;
     });
 
@@ -51,7 +57,10 @@ describe('security: hostile callers, end to end', () => {
 
   describe('findings 2 and 3: a disabled account and a revoked role are refused by every service within 5 s', () => {
     /** Every service's operations, as the old token's holder would try them (d513's scope). */
-    const operations = (planId: () => string, assignmentId: () => string): Array<{ service: 'directory' | 'plans' | 'tasks'; query: string; variables?: Record<string, unknown> }> => [
+    const operations = (
+      planId: () => string,
+      assignmentId: () => string,
+    ): Array<{ service: 'directory' | 'plans' | 'tasks'; query: string; variables?: Record<string, unknown> }> => [
       { service: 'directory', query: '{ me { username } }' },
       { service: 'directory', query: '{ unit(code: "513") { accounts { username } } }' },
       { service: 'plans', query: '{ plans(issuerCode: "513") { id } }' },
@@ -59,26 +68,47 @@ describe('security: hostile callers, end to end', () => {
       {
         service: 'plans',
         query: 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }',
-        variables: { input: { number: '99/KH-UBND', title: 'Thử thu hồi', issuerCode: '513', year: 2026, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Việc', implementing: { text: 'Văn phòng' } }] }] } },
+        variables: {
+          input: {
+            number: '99/KH-UBND',
+            title: 'Thử thu hồi',
+            issuerCode: '513',
+            year: 2026,
+            frameworks: ['PAR_INDEX'],
+            sections: [{ title: 'Mục', tasks: [{ text: 'Việc', implementing: { text: 'Văn phòng' } }] }],
+          },
+        },
       },
       { service: 'tasks', query: '{ assignments(unitCode: "20794") { id } }' },
       { service: 'tasks', query: 'query($id: ID!) { assignment(id: $id) { id history { version } } }', variables: { id: assignmentId() } },
-      { service: 'tasks', query: 'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 5, note: "thử" }) { id } }', variables: { id: assignmentId() } },
+      {
+        service: 'tasks',
+        query: 'mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 5, note: "thử" }) { id } }',
+        variables: { id: assignmentId() },
+      },
     ];
     let planId = '';
     let assignmentId = '';
 
     beforeAll(async () => {
       planId = (await client.as('d513', '{ plans(issuerCode: "513") { id } }')).plans[0].id;
-      const [row] = await platform.tasks.get(DataSource).query(`SELECT id FROM tasks.assignments WHERE unit_code = '20794' AND status IN ('ACCEPTED', 'IN_PROGRESS') ORDER BY id LIMIT 1`);
+      const [row] = await platform.tasks
+        .get(DataSource)
+        .query(`SELECT id FROM tasks.assignments WHERE unit_code = '20794' AND status IN ('ACCEPTED', 'IN_PROGRESS') ORDER BY id LIMIT 1`);
       assignmentId = row.id;
     });
 
     /** Tries every operation with `token` at the gateway and at each service; the outcomes by operation. */
     const tryAll = async (token: string) => {
       const outcomes: string[] = [];
-      for (const operation of operations(() => planId, () => assignmentId)) {
-        for (const [where, target] of [['gateway', client], [operation.service, await subgraph(operation.service)]] as const) {
+      for (const operation of operations(
+        () => planId,
+        () => assignmentId,
+      )) {
+        for (const [where, target] of [
+          ['gateway', client],
+          [operation.service, await subgraph(operation.service)],
+        ] as const) {
           const result = await target.request(operation.query, operation.variables, token);
           outcomes.push(`${where} ${operation.query.slice(0, 40)}: ${result.errors?.[0]?.extensions?.code ?? 'OK'}`);
         }
@@ -91,10 +121,18 @@ describe('security: hostile callers, end to end', () => {
      * Then every operation must stay refused.
      */
     const refusedWithin = async (token: string, changedAt: number, limitMs: number) => {
-      const targets = await Promise.all(operations(() => planId, () => assignmentId).map(async (operation) => [operation, await subgraph(operation.service)] as const));
+      const targets = await Promise.all(
+        operations(
+          () => planId,
+          () => assignmentId,
+        ).map(async (operation) => [operation, await subgraph(operation.service)] as const),
+      );
       let slowest = 0;
       for (const [operation, direct] of targets) {
-        for (const [where, target] of [['gateway', client], [operation.service, direct]] as const) {
+        for (const [where, target] of [
+          ['gateway', client],
+          [operation.service, direct],
+        ] as const) {
           for (;;) {
             const sentAt = Date.now();
             const code = (await target.request(operation.query, operation.variables, token)).errors?.[0]?.extensions?.code;
@@ -102,7 +140,8 @@ describe('security: hostile callers, end to end', () => {
               slowest = Math.max(slowest, sentAt - changedAt);
               break;
             }
-            if (sentAt - changedAt > limitMs) throw new Error(`${where} ${operation.query.slice(0, 50)} still answers ${code ?? 'OK'} ${limitMs} ms after the change`);
+            if (sentAt - changedAt > limitMs)
+              throw new Error(`${where} ${operation.query.slice(0, 50)} still answers ${code ?? 'OK'} ${limitMs} ms after the change`);
           }
         }
       }
@@ -111,7 +150,10 @@ describe('security: hostile callers, end to end', () => {
     };
 
     const newManager = async (username: string): Promise<string> => {
-      await client.as('doha', `mutation { createAccount(input: { username: "${username}", displayName: "Cán bộ thử", unitCode: "513.PNV", password: "mat-khau-dai-1" }) { id } }`);
+      await client.as(
+        'doha',
+        `mutation { createAccount(input: { username: "${username}", displayName: "Cán bộ thử", unitCode: "513.PNV", password: "mat-khau-dai-1" }) { id } }`,
+      );
       await client.as('doha', `mutation { grantRole(username: "${username}", role: UNIT_MANAGER, unitCode: "513") { id } }`);
       await client.as('doha', `mutation { grantRole(username: "${username}", role: UNIT_OFFICER, unitCode: "20794") { id } }`);
       const token = await client.login(username, 'mat-khau-dai-1');
@@ -134,13 +176,17 @@ describe('security: hostile callers, end to end', () => {
       process.stdout.write(`revoked role: the last service refused the old token ${ms} ms after the change\n`);
       const fresh = await new GraphQLTestClient(client.url).login('rv-revoked', 'mat-khau-dai-1');
       expect((await client.request('{ assignments(unitCode: "20794") { id } }', undefined, fresh)).errors).toBeUndefined();
-      const draft = operations(() => planId, () => assignmentId).find((operation) => operation.query.includes('draftPlan'));
+      const draft = operations(
+        () => planId,
+        () => assignmentId,
+      ).find((operation) => operation.query.includes('draftPlan'));
       expect((await client.request(draft?.query ?? '', draft?.variables, fresh)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 
   describe('finding 4: hostile queries get a clear refusal and the platform keeps answering', () => {
-    const SIX_LEVELS = '{ unit(code: "49") { ancestors { children { ancestors { children { ancestors { children { ancestors { children { code name } } } } } } } } } }';
+    const SIX_LEVELS =
+      '{ unit(code: "49") { ancestors { children { ancestors { children { ancestors { children { ancestors { children { code name } } } } } } } } } }';
     const aliases = (count: number, field: (i: number) => string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
     let planId = '';
     beforeAll(async () => {
@@ -158,19 +204,24 @@ describe('security: hostile callers, end to end', () => {
       { service: 'directory' as const, query: '{ units(level: DISTRICT) { children { ancestors { children { code } } } } }' },
     ];
 
-    it.each(['d513', 'auditor', 'doha'])('refuses each with QUERY_LIMIT_EXCEEDED and a Vietnamese message, as %s, at the gateway and at the subgraph', async (username) => {
-      for (const { service, query } of hostile()) {
-        for (const target of [client, await subgraph(service)]) {
-          const result = await target.request(query, undefined, await client.login(username));
-          expect([query.slice(0, 60), result.errors?.[0]?.extensions?.code]).toEqual([query.slice(0, 60), 'QUERY_LIMIT_EXCEEDED']);
-          expect(result.errors?.[0]?.message).toMatch(/^Truy vấn vượt giới hạn/);
-          expect(result.data ?? null).toBeNull();
+    it.each(['d513', 'auditor', 'doha'])(
+      'refuses each with QUERY_LIMIT_EXCEEDED and a Vietnamese message, as %s, at the gateway and at the subgraph',
+      async (username) => {
+        for (const { service, query } of hostile()) {
+          for (const target of [client, await subgraph(service)]) {
+            const result = await target.request(query, undefined, await client.login(username));
+            expect([query.slice(0, 60), result.errors?.[0]?.extensions?.code]).toEqual([query.slice(0, 60), 'QUERY_LIMIT_EXCEEDED']);
+            expect(result.errors?.[0]?.message).toMatch(/^Truy vấn vượt giới hạn/);
+            expect(result.data ?? null).toBeNull();
+          }
         }
-      }
-    });
+      },
+    );
 
     it('answers another user meanwhile', async () => {
-      const attacks = Array.from({ length: 4 }, () => hostile().map(({ query }) => client.request(query, undefined, undefined).then(() => client.outcome('d513', query)))).flat();
+      const attacks = Array.from({ length: 4 }, () =>
+        hostile().map(({ query }) => client.request(query, undefined, undefined).then(() => client.outcome('d513', query))),
+      ).flat();
       const started = Date.now();
       const other = await client.as('c20794', '{ me { username } assignments(unitCode: "20794") { id } }');
       const elapsed = Date.now() - started;
@@ -182,10 +233,17 @@ describe('security: hostile callers, end to end', () => {
     });
 
     it('keeps the queries of the README and the UI within the limits', async () => {
-      const { plan } = await client.as('d513', 'query($id: ID!) { plan(id: $id) { id number sections { title tasks { id text implementing { text units { code name } } lead { units { code } } monitoring { units { code } } } } history { version type actor { username unit { name } } } } }', { id: planId });
+      const { plan } = await client.as(
+        'd513',
+        'query($id: ID!) { plan(id: $id) { id number sections { title tasks { id text implementing { text units { code name } } lead { units { code } } monitoring { units { code } } } } history { version type actor { username unit { name } } } } }',
+        { id: planId },
+      );
       expect(plan.id).toBe(planId);
       await client.as('d513', '{ me { username roles { role unit { name } } } unit(code: "513") { name children { code name } agencies { name } } }');
-      await client.as('auditor', '{ plans(issuerCode: "513") { number title implementsPlan { number } progress { total completed overdue percentComplete } } }');
+      await client.as(
+        'auditor',
+        '{ plans(issuerCode: "513") { number title implementsPlan { number } progress { total completed overdue percentComplete } } }',
+      );
     });
   });
 
@@ -212,7 +270,11 @@ describe('security: hostile callers, end to end', () => {
           fields.add(c.field);
           const sentAt = Date.now();
           const label = `${c.operation} ${c.field} ${c.path} (${c.kind})`;
-          const response = await fetch(client.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: c.query, variables: c.variables }) }).catch((error: Error) => error);
+          const response = await fetch(client.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: c.query, variables: c.variables }),
+          }).catch((error: Error) => error);
           if (response instanceof Error) {
             failures.push(`${label}: ${response.message} ${String((response as Error & { cause?: unknown }).cause ?? '')}`);
             continue;
@@ -223,7 +285,11 @@ describe('security: hostile callers, end to end', () => {
           if (!error) failures.push(`${label}: accepted`);
           else if (error.extensions?.code !== 'BAD_USER_INPUT') failures.push(`${label}: ${String(error.extensions?.code)} ${error.message.slice(0, 120)}`);
           // The argument is named; or, for a body beyond the gateway's limit, the body.
-          else if (typeof error.extensions?.field !== 'string' || !(String(error.extensions.field).startsWith(c.path.split(/[.[]/)[0]) || error.extensions.field === 'body')) failures.push(`${label}: field ${String(error.extensions?.field)}`);
+          else if (
+            typeof error.extensions?.field !== 'string' ||
+            !(String(error.extensions.field).startsWith(c.path.split(/[.[]/)[0]) || error.extensions.field === 'body')
+          )
+            failures.push(`${label}: field ${String(error.extensions?.field)}`);
         }
       };
       await Promise.all([worker(), worker(), worker()]);
@@ -234,7 +300,11 @@ describe('security: hostile callers, end to end', () => {
     }, 600_000);
 
     it('refuses a body over the limit at the gateway with BAD_USER_INPUT naming body', async () => {
-      const response = await fetch(client.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await client.login('doha')}` }, body: JSON.stringify({ query: '{ me { username } }', variables: { pad: 'x'.repeat(3 * 1024 * 1024) } }) });
+      const response = await fetch(client.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await client.login('doha')}` },
+        body: JSON.stringify({ query: '{ me { username } }', variables: { pad: 'x'.repeat(3 * 1024 * 1024) } }),
+      });
       const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
       expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
       expect(body.errors[0].message).toMatch(/^body: yêu cầu dài \d+ byte, tối đa/);
@@ -243,7 +313,10 @@ describe('security: hostile callers, end to end', () => {
 
   describe('finding 7: the schema, CORS', () => {
     const post = async (url: string, query: string, headers: Record<string, string> = {}) =>
-      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })).json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
+      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })).json()) as {
+        data?: any;
+        errors?: Array<{ extensions?: Record<string, unknown> }>;
+      };
 
     it('answers __schema and _service { sdl } only to signed-in users and to the gateway, at the gateway and at each subgraph', async () => {
       const token = await client.login('c20794');
@@ -254,19 +327,30 @@ describe('security: hostile callers, end to end', () => {
         const url = (await subgraph(service)).url;
         expect([service, (await post(url, '{ _service { sdl } }')).errors?.[0].extensions?.code]).toEqual([service, 'UNAUTHENTICATED']);
         expect([service, (await post(url, '{ __schema { queryType { name } } }')).errors?.[0].extensions?.code]).toEqual([service, 'UNAUTHENTICATED']);
-        expect([service, (await post(url, '{ _service { sdl } }', { 'x-reform-forwarded': 'k.1.Z2F0ZXdheQ.forged' })).errors?.[0].extensions?.code]).toEqual([service, 'UNAUTHENTICATED']);
+        expect([service, (await post(url, '{ _service { sdl } }', { 'x-reform-forwarded': 'k.1.Z2F0ZXdheQ.forged' })).errors?.[0].extensions?.code]).toEqual([
+          service,
+          'UNAUTHENTICATED',
+        ]);
         expect((await post(url, '{ _service { sdl } }', { authorization: `Bearer ${token}` })).data._service.sdl).toContain('type Query');
       }
     });
 
     it('allows only the configured origin, never a reflected one', async () => {
-      const preflight = (origin: string) => fetch(client.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+      const preflight = (origin: string) =>
+        fetch(client.url, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+        });
       const evil = await preflight('https://evil.example');
       expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
       expect(evil.headers.get('access-control-allow-origin')).not.toBe('*');
       const own = await preflight('https://cchc.quangnam.gov.vn');
       expect(own.headers.get('access-control-allow-origin')).toBe('https://cchc.quangnam.gov.vn');
-      const simple = await fetch(client.url, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const simple = await fetch(client.url, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect([null, 'https://cchc.quangnam.gov.vn']).toContain(simple.headers.get('access-control-allow-origin'));
     });
   });
@@ -275,13 +359,20 @@ describe('security: hostile callers, end to end', () => {
   describe('finding 5: the login throttle, keyed on the normalised username and the real address', () => {
     const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
     const login = async (url: string, username: string, password: string, forwardedFor?: string) =>
-      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }) })).json()) as {
+      (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+          body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }),
+        })
+      ).json()) as {
         data?: { login: { token: string } } | null;
         errors?: Array<{ extensions: Record<string, unknown> }>;
-      });
+      };
 
     it('a username padded with spaces, a tab or a newline, or in capitals, counts for the same account', async () => {
-      for (const padded of [' c20801', 'c20801\t', '\nc20801', 'C20801 ', ' C20801\r\n']) expect((await login(client.url, padded, 'wrong', '198.51.100.1')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      for (const padded of [' c20801', 'c20801\t', '\nc20801', 'C20801 ', ' C20801\r\n'])
+        expect((await login(client.url, padded, 'wrong', '198.51.100.1')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
       const throttled = await login(client.url, 'c20801', 'demo', '198.51.100.2');
       expect(throttled.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', retryAfterSeconds: expect.any(Number) });
     });
@@ -292,10 +383,12 @@ describe('security: hostile callers, end to end', () => {
       // Another client behind the same proxy logs in; one that claims a trusted proxy's address is still itself.
       const other = await login(client.url, 'c20797', 'demo', '203.0.113.51');
       expect([JSON.stringify(other.errors ?? null), other.data?.login.token]).toEqual(['null', expect.any(String)]);
-      expect((await login(client.url, 'c20797', 'demo', '203.0.113.50, 127.0.0.1')).errors?.[0].extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+      expect((await login(client.url, 'c20797', 'demo', '203.0.113.50, 127.0.0.1')).errors?.[0].extensions).toMatchObject({
+        retryAfterSeconds: expect.any(Number),
+      });
     });
 
-    it('straight at the directory, a client\'s X-Forwarded-For is not believed: the failures count against its own address', async () => {
+    it("straight at the directory, a client's X-Forwarded-For is not believed: the failures count against its own address", async () => {
       const directory = `${(await platform.directory.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
       for (let i = 0; i < 30; i++) await login(directory, `nobody-direct-${i}`, 'wrong', `192.0.2.${i}`);
       expect((await login(directory, 'c20800', 'demo', '192.0.2.200')).errors?.[0].extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });

@@ -35,15 +35,21 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
   let client: GraphQLTestClient;
   let web: WebBrowser;
   const clock = new FixedClock(beforeReorganisation().now());
-  const planIdOf = async (issuer: string) => ((await platform.plans.get(DataSource).query(`SELECT id FROM plans.plans WHERE issuer_code = $1 ORDER BY year LIMIT 1`, [issuer])) as Array<{ id: string }>)[0].id;
+  const planIdOf = async (issuer: string) =>
+    (
+      (await platform.plans.get(DataSource).query(`SELECT id FROM plans.plans WHERE issuer_code = $1 ORDER BY year LIMIT 1`, [issuer])) as Array<{ id: string }>
+    )[0].id;
   const rowsOf = async (user: string, planId: string): Promise<Row[]> => {
     let rows: Row[] = [];
     // The facts arrive over the bus after the demo's seeding: wait until the reported figures are in.
-    await eventually(async () => {
-      const { plan } = await client.as(user, Q, { id: planId });
-      rows = plan.targetAchievement;
-      expect(rows.some((row) => row.trail.some((t) => t.source === 'REPORT'))).toBe(true);
-    }, { timeoutMs: 120_000, intervalMs: 500 });
+    await eventually(
+      async () => {
+        const { plan } = await client.as(user, Q, { id: planId });
+        rows = plan.targetAchievement;
+        expect(rows.some((row) => row.trail.some((t) => t.source === 'REPORT'))).toBe(true);
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     return rows;
   };
   const percentageOutcome = (rows: Row[]) =>
@@ -74,7 +80,9 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
     ]);
     const t3 = rows.find((row) => row.taskId === 't3') as Row;
     expect(t3).toMatchObject({ target: 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', kind: 'percentage' });
-    expect(t3.trail).toEqual([{ source: 'REPORT', id: 'vi-xuyen-papi-2021-ket-qua~2021~030', unitCode: '030', figure: 99.72, on: '2021-12-22', period: '2021', itemCode: 'TL_CU_TRI' }]);
+    expect(t3.trail).toEqual([
+      { source: 'REPORT', id: 'vi-xuyen-papi-2021-ket-qua~2021~030', unitCode: '030', figure: 99.72, on: '2021-12-22', period: '2021', itemCode: 'TL_CU_TRI' },
+    ]);
     expect(rows.find((row) => row.taskId === 't29')).toMatchObject({ kind: 'count', status: 'ACHIEVED', actual: 2 });
     // Coverage targets are judged from the assignments' completions, each assignment in the trail.
     const coverage = rows.filter((row) => row.kind === 'coverage');
@@ -105,19 +113,34 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
 
   it("a commune's scorecard as Word: unit, criteria, scores, totals and grade; refused to a unit that may not read the assessment", async () => {
     const { assessmentCampaigns } = await client.as('d477', 'query { assessmentCampaigns(unitCode: "477", year: 2019) { id } }');
-    const { assessments } = await client.as('d477', 'query($c: ID!) { assessments(campaignId: $c) { id unitCode status result { total rescaledTotal grade } criteria { code } } }', { c: assessmentCampaigns[0].id });
+    const { assessments } = await client.as(
+      'd477',
+      'query($c: ID!) { assessments(campaignId: $c) { id unitCode status result { total rescaledTotal grade } criteria { code } } }',
+      { c: assessmentCampaigns[0].id },
+    );
     const vinh = assessments.find((a: { unitCode: string }) => a.unitCode === '19885');
     expect(vinh).toMatchObject({ status: 'FINALISED', result: { grade: expect.any(String) } });
     const Q = 'query($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }';
     const { assessmentScorecardDocx: file } = await client.as('c19885', Q, { id: vinh.id });
-    expect(file).toMatchObject({ fileName: 'phieu-cham-diem-19885-2019.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(file).toMatchObject({
+      fileName: 'phieu-cham-diem-19885-2019.docx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     const xml = (await (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '').normalize('NFC');
     const comma = (n: number) => String(n).replace('.', ',');
     // The names as the directory holds them (the national list's spelling).
     const { unit: commune } = await client.as('d477', '{ unit(code: "19885") { name } }');
     const { unit: district } = await client.as('d477', '{ unit(code: "477") { name } }');
-    for (const words of ['PHIẾU CHẤM ĐIỂM', commune.name.normalize('NFC'), district.name.normalize('NFC'), 'Tổng điểm sau thẩm định', comma(vinh.result.rescaledTotal), `xếp loại ${vinh.result.grade}`, ...vinh.criteria.map((c: { code: string }) => c.code)]) {
+    for (const words of [
+      'PHIẾU CHẤM ĐIỂM',
+      commune.name.normalize('NFC'),
+      district.name.normalize('NFC'),
+      'Tổng điểm sau thẩm định',
+      comma(vinh.result.rescaledTotal),
+      `xếp loại ${vinh.result.grade}`,
+      ...vinh.criteria.map((c: { code: string }) => c.code),
+    ]) {
       expect([words, text.includes(words)]).toEqual([words, true]);
     }
     expect(await client.outcome('d513', Q, { id: vinh.id })).toBe('FORBIDDEN');

@@ -30,7 +30,16 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(name);
   const bus = new InProcessBus();
-  const platform = await startPlatform({ databaseUrl: database.url, bus, signingKeys: TEST_SIGNING_KEYS, gatewayPort: 0, importUnits: true, demo: true, logger: false, ...options });
+  const platform = await startPlatform({
+    databaseUrl: database.url,
+    bus,
+    signingKeys: TEST_SIGNING_KEYS,
+    gatewayPort: 0,
+    importUnits: true,
+    demo: true,
+    logger: false,
+    ...options,
+  });
   return {
     platform,
     client: new GraphQLTestClient(platform.gatewayUrl),

@@ -25,7 +25,13 @@ import { publishUnits, TEST_PROVINCE } from '@reform/unit-hierarchy';
  *
  * With TRACE_DOC=<path>, the trace is written there as JSON (docs/traces/issue-plan.json).
  */
-const COMMUNE_TASK = { text: 'Tuyên truyền việc bầu cử trưởng thôn', target: '100% các xã, thị trấn', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Quý III/2021' };
+const COMMUNE_TASK = {
+  text: 'Tuyên truyền việc bầu cử trưởng thôn',
+  target: '100% các xã, thị trấn',
+  lead: { text: 'Phòng Nội vụ' },
+  implementing: { text: 'UBND các xã, thị trấn' },
+  timeframe: 'Quý III/2021',
+};
 const OFFICE_TASK = { text: 'Hướng dẫn hồ sơ bầu cử', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Phòng Tư pháp' }, timeframe: 'Thường xuyên' };
 const DRAFT_INPUT = {
   number: '53/KH-UBND',
@@ -54,16 +60,32 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     bus = await JetStreamBus.connect({ servers: testNatsUrl(), prefix: uniqueName('traces') });
     const common = { databaseUrl: db.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: false as const };
     plans = await createPlansApp(common);
-    tasks = await createTasksApp({ ...common, clock: new FixedClock(new Date('2021-06-01T03:00:00Z')), overdue: { intervalMs: 0 }, fanOut: { pollMs: 50, retryDelayMs: 100 } });
+    tasks = await createTasksApp({
+      ...common,
+      clock: new FixedClock(new Date('2021-06-01T03:00:00Z')),
+      overdue: { intervalMs: 0 },
+      fanOut: { pollMs: 50, retryDelayMs: 100 },
+    });
     const urlOf = async (app: INestApplication) => `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
     const tokens = new TokenService([...TEST_SIGNING_KEYS]);
-    gateway = await startGateway({ port: 0, host: '127.0.0.1', tokens, subgraphs: [{ name: 'plans', url: await urlOf(plans) }, { name: 'tasks', url: await urlOf(tasks) }] });
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      tokens,
+      subgraphs: [
+        { name: 'plans', url: await urlOf(plans) },
+        { name: 'tasks', url: await urlOf(tasks) },
+      ],
+    });
     client = new GraphQLTestClient(gateway.url);
     const identity: Identity = { accountId: 'acc-d513', username: 'd513', unitCode: '513', roles: [{ role: 'UNIT_MANAGER', unitCode: '513' }] };
     token = (await tokens.issue(identity)).token;
     await publishUnits(bus, TEST_PROVINCE);
-    const copied = async (app: INestApplication, schema: string) => Number((await app.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS n FROM ${schema}.units`))[0].n);
-    await eventually(async () => expect([await copied(plans, 'plans'), await copied(tasks, 'tasks')]).toEqual([TEST_PROVINCE.length, TEST_PROVINCE.length]), { timeoutMs: 30_000 });
+    const copied = async (app: INestApplication, schema: string) =>
+      Number((await app.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS n FROM ${schema}.units`))[0].n);
+    await eventually(async () => expect([await copied(plans, 'plans'), await copied(tasks, 'tasks')]).toEqual([TEST_PROVINCE.length, TEST_PROVINCE.length]), {
+      timeoutMs: 30_000,
+    });
     // The catalogue is the scoring service's: published to the plans service's replica as scoring would (ADR 0034).
     await publishFrameworks(bus, TEST_FRAMEWORKS);
     const frameworks = async () => Number((await plans.get<DataSource>(getDataSourceToken()).query(`SELECT count(*)::int AS n FROM plans.frameworks`))[0].n);
@@ -86,7 +108,11 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     const planId: string = draft.data.draftPlan.id;
     exporter.reset();
 
-    const issued = await client.request(`mutation($id: ID!, $on: Date) { issuePlan(id: $id, issuedOn: $on) { id status } }`, { id: planId, on: '2021-06-01' }, token);
+    const issued = await client.request(
+      `mutation($id: ID!, $on: Date) { issuePlan(id: $id, issuedOn: $on) { id status } }`,
+      { id: planId, on: '2021-06-01' },
+      token,
+    );
     expect(issued.errors).toBeUndefined();
     expect(issued.data.issuePlan.status).toBe('ISSUED');
 
@@ -121,7 +147,9 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     };
 
     // The assignment events' appends: in the trace, each descending from the gateway's request.
-    const assignmentAppends = trace.filter((span) => span.name === 'event-store append tasks' && (span.attributes['reform.event_types'] as string[]).includes('AssignmentCreated'));
+    const assignmentAppends = trace.filter(
+      (span) => span.name === 'event-store append tasks' && (span.attributes['reform.event_types'] as string[]).includes('AssignmentCreated'),
+    );
     expect(assignmentAppends.length).toBeGreaterThan(0);
     expect(assignmentAppends.reduce((sum, span) => sum + Number(span.attributes['reform.events']), 0)).toBeGreaterThanOrEqual(assignments);
     for (const append of assignmentAppends) {
@@ -139,9 +167,15 @@ describe('traces: one issued plan is one trace, gateway → plans → NATS → t
     }
     // The subgraph's span is the plans service's, the consumer's the tasks service's durable.
     const consumer = trace.find((span) => span.kind === SpanKind.CONSUMER && span.name.startsWith('process '));
-    expect(consumer?.attributes).toMatchObject({ 'messaging.destination.name': 'plans.plan.PlanIssued', 'reform.inbox': 'applied', 'reform.correlation_id': requestId });
+    expect(consumer?.attributes).toMatchObject({
+      'messaging.destination.name': 'plans.plan.PlanIssued',
+      'reform.inbox': 'applied',
+      'reform.correlation_id': requestId,
+    });
     expect(String(consumer?.attributes['messaging.consumer.group.name'])).toMatch(/^tasks\./);
-    expect(trace.find((span) => span.kind === SpanKind.SERVER && span.attributes['reform.service'] === 'plans')?.attributes['reform.request_id']).toBe(requestId);
+    expect(trace.find((span) => span.kind === SpanKind.SERVER && span.attributes['reform.service'] === 'plans')?.attributes['reform.request_id']).toBe(
+      requestId,
+    );
     // Every span of the request and its effects is in the one trace: nothing ended up in another.
     expect(spans.filter((span) => /append|publish|process|job|command/.test(span.name) && span.spanContext().traceId !== traceId)).toEqual([]);
 

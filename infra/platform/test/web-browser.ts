@@ -30,7 +30,15 @@ export class WebBrowser {
       executablePath: CHROMIUM,
       headless: true,
       // Playwright gives each launch a fresh, temporary profile (its own --user-data-dir).
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     return new WebBrowser(browser, base, now);
   }
@@ -45,7 +53,11 @@ export class WebBrowser {
     page.setDefaultTimeout(20_000);
     page.on('console', (message) => message.type() === 'error' && this.problems.push(`console error: ${message.text()} (at ${new URL(page.url()).pathname})`));
     page.on('pageerror', (error) => this.problems.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) => !request.url().startsWith('blob:') && this.problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+    page.on(
+      'requestfailed',
+      (request) =>
+        !request.url().startsWith('blob:') && this.problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
+    );
     page.on('response', (response) => response.status() >= 400 && this.problems.push(`HTTP ${response.status()}: ${response.url()}`));
     return page;
   }
@@ -79,7 +91,11 @@ export class WebBrowser {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { resultTypes: ['violations'] });
+    const result = await (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);

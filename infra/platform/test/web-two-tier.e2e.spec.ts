@@ -27,7 +27,15 @@ const SECTIONS: DraftSection[] = [
   {
     code: 'I',
     title: 'Cải cách thủ tục hành chính',
-    tasks: [{ text: TASK, target: '100% thủ tục hành chính', implementing: { text: 'UBND các xã, phường, đặc khu' }, monitoring: { text: 'Sở Nội vụ' }, timeframe: `Trước ngày ${dayMonthYear(DUE)}` }],
+    tasks: [
+      {
+        text: TASK,
+        target: '100% thủ tục hành chính',
+        implementing: { text: 'UBND các xã, phường, đặc khu' },
+        monitoring: { text: 'Sở Nội vụ' },
+        timeframe: `Trước ngày ${dayMonthYear(DUE)}`,
+      },
+    ],
   },
 ];
 const LAYOUT = {
@@ -49,7 +57,10 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     base = test.platform.gatewayUrl.replace(/graphql$/, '');
     web = await WebBrowser.launch(base, NOW);
     // Thăng Bình's commune 20794 in 2021, as it is today: itself or the commune that took it in.
-    const { unit, city } = await test.client.as<{ unit: { code: string; name: string; mergedInto: { code: string; name: string } | null }; city: { name: string } }>('danang', '{ unit(code: "20794") { code name mergedInto { code name } } city: unit(code: "48") { name } }');
+    const { unit, city } = await test.client.as<{
+      unit: { code: string; name: string; mergedInto: { code: string; name: string } | null };
+      city: { name: string };
+    }>('danang', '{ unit(code: "20794") { code name mergedInto { code name } } city: unit(code: "48") { name } }');
     commune = unit.mergedInto ?? { code: unit.code, name: unit.name };
     province = city.name;
   });
@@ -69,7 +80,11 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await page.getByLabel('Số kế hoạch').fill('99/KH-UBND');
     await page.getByLabel('Tên kế hoạch').fill(`Rà soát thủ tục hành chính sau sắp xếp năm ${DUE.slice(0, 4)}`);
     await page.getByLabel('Năm').fill(DUE.slice(0, 4));
-    await page.getByLabel('Tải văn bản Word (.docx)').setInputFiles({ name: '99-KH-UBND.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await appendixDocx(SECTIONS, LAYOUT) });
+    await page.getByLabel('Tải văn bản Word (.docx)').setInputFiles({
+      name: '99-KH-UBND.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await appendixDocx(SECTIONS, LAYOUT),
+    });
     await page.getByLabel('Cột 5: Cơ quan thực hiện').waitFor();
     expect(await page.getByLabel('Nhiệm vụ, dòng 2', { exact: true }).inputValue()).toBe(TASK);
     expect(await page.getByLabel('Thời gian, dòng 2', { exact: true }).inputValue()).toBe(`Trước ngày ${dayMonthYear(DUE)}`);
@@ -82,7 +97,11 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await page.waitForURL(/\/ke-hoach\/[^/]+$/);
     planId = page.url().split('/').pop() as string;
     // Two tiers: the plan went to communes (and the Sở), never to a district.
-    const { plan } = await test.client.as<{ plan: { progress: { children: Array<{ total: number; unit: { level: string } }> } } }>('danang', 'query($p: ID!) { plan(id: $p) { progress { children { total unit { level } } } } }', { p: planId });
+    const { plan } = await test.client.as<{ plan: { progress: { children: Array<{ total: number; unit: { level: string } }> } } }>(
+      'danang',
+      'query($p: ID!) { plan(id: $p) { progress { children { total unit { level } } } } }',
+      { p: planId },
+    );
     const levels = new Set(plan.progress.children.filter((c) => c.total > 0).map((c) => c.unit.level));
     expect(levels.has('DISTRICT')).toBe(false);
     expect(levels.has('COMMUNE')).toBe(true);
@@ -139,7 +158,7 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await page.locator('.ant-table-row').first().waitFor({ timeout: 60_000 });
     // Ninety-odd communes and the Sở: the commune may be on a later page.
     const pager = page.getByRole('navigation', { name: 'Phân trang các đơn vị' });
-    for (let shown = 1; (await communeRow.count()) === 0; ) {
+    for (let shown = 1; (await communeRow.count()) === 0;) {
       const next = pager.getByRole('button', { name: /Trang sau/ });
       if ((await next.count()) === 0 || (await next.isDisabled())) throw new Error(`${commune.name} is not on the dashboard`);
       await next.click();
@@ -150,7 +169,11 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     expect((await communeRow.locator('td').nth(5).textContent())?.trim()).toBe('1');
     expect(await page.locator('.ant-table-row', { hasText: /^(Huyện|Quận|Thị xã) / }).count()).toBe(0);
     // The other communes' assignments fall due in five days: amber, listed apart, counted as the API has them.
-    const { assignments } = await test.client.as<{ assignments: Array<{ dueOn: string }> }>('danang', 'query($p: ID!) { assignments(unitCode: "48", includeSubtree: true, planId: $p, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false) { dueOn } }', { p: planId });
+    const { assignments } = await test.client.as<{ assignments: Array<{ dueOn: string }> }>(
+      'danang',
+      'query($p: ID!) { assignments(unitCode: "48", includeSubtree: true, planId: $p, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false) { dueOn } }',
+      { p: planId },
+    );
     const dueSoon = assignments.filter((a) => a.dueOn === DUE).length;
     expect(dueSoon).toBeGreaterThanOrEqual(90);
     await page.getByRole('heading', { name: `Sắp đến hạn trong 7 ngày (${dueSoon})` }).waitFor();
@@ -173,7 +196,9 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
       const amber = sheet('Sắp đến hạn');
       const listed = amber.slice(amber.findIndex((r) => r[0] === 'Đơn vị') + 1);
       expect(listed).toHaveLength(dueSoon);
-      expect(listed.filter((r) => /^(Xã|Phường|Đặc khu) /.test(String(r[0])) && r[1] === TASK && r[2] === dayMonthYear(DUE) && r[3] === 'Sắp đến hạn · Đã giao')).toHaveLength(dueSoon);
+      expect(
+        listed.filter((r) => /^(Xã|Phường|Đặc khu) /.test(String(r[0])) && r[1] === TASK && r[2] === dayMonthYear(DUE) && r[3] === 'Sắp đến hạn · Đã giao'),
+      ).toHaveLength(dueSoon);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -220,7 +245,13 @@ describe('the web app for the new Đà Nẵng and one of its communes, today', (
     await disable.getByRole('button', { name: 'Vô hiệu hóa' }).click();
     await page.getByText(/Đã vô hiệu hóa tài khoản "snv.kiemtra"/).waitFor();
 
-    const { unit } = await test.client.as<{ unit: { accounts: Array<{ username: string; status: string; roles: Array<{ role: string; unit: { code: string } }> }> } }>('danang', '{ unit(code: "48") { accounts { username status roles { role unit { code } } } } }');
-    expect(unit.accounts.find((a) => a.username === 'snv.kiemtra')).toEqual({ username: 'snv.kiemtra', status: 'DISABLED', roles: [{ role: 'VIEWER', unit: { code: '48' } }] });
+    const { unit } = await test.client.as<{
+      unit: { accounts: Array<{ username: string; status: string; roles: Array<{ role: string; unit: { code: string } }> }> };
+    }>('danang', '{ unit(code: "48") { accounts { username status roles { role unit { code } } } } }');
+    expect(unit.accounts.find((a) => a.username === 'snv.kiemtra')).toEqual({
+      username: 'snv.kiemtra',
+      status: 'DISABLED',
+      roles: [{ role: 'VIEWER', unit: { code: '48' } }],
+    });
   });
 });

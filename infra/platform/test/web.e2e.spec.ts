@@ -27,7 +27,16 @@ function seedTable(): { tsv: string; firstTask: string; brokenTask: string } {
   const rows: string[][] = [];
   for (const section of THANG_BINH_PAR_2021.sections) {
     section.tasks.forEach((task, j) => {
-      rows.push([String(j + 1), `${section.code}. ${section.title}`, task.text, task.lead?.text ?? '', task.implementing?.text ?? '', task.monitoring?.text ?? '', 'Năm 2021', '']);
+      rows.push([
+        String(j + 1),
+        `${section.code}. ${section.title}`,
+        task.text,
+        task.lead?.text ?? '',
+        task.implementing?.text ?? '',
+        task.monitoring?.text ?? '',
+        'Năm 2021',
+        '',
+      ]);
     });
   }
   rows[BROKEN_ROW - 1][4] = '';
@@ -119,7 +128,9 @@ describe('the web app in a browser', () => {
     await signIn(page, 'd030');
     await page.goto(`${base}ke-hoach/moi`);
     await page.getByRole('heading', { name: 'Soạn kế hoạch' }).waitFor();
-    await page.getByLabel('Tải văn bản Word (.docx)').setInputFiles({ name: 'KH-154-UBND.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page
+      .getByLabel('Tải văn bản Word (.docx)')
+      .setInputFiles({ name: 'KH-154-UBND.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
     // The seed's headings were recognised, "Đơn vị chủ trì theo dõi" as the lead.
     await page.getByLabel('Cột 5: Đơn vị chủ trì theo dõi').waitFor();
     const taskRows = page.locator('table[aria-label="Các dòng của phụ lục"] tbody tr:not(.section)[data-row]');
@@ -127,7 +138,13 @@ describe('the web app in a browser', () => {
     // Each task's cells as the seed has them, vertically merged cells repeated on every row they span.
     const read = await taskRows.evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('textarea')).map((t) => t.value)));
     expect(read.map(([, text, target, lead, implementing, , timeframe]) => ({ text, target, lead, implementing, timeframe }))).toEqual(
-      tasks.map((t) => ({ text: t.text, target: t.target ?? '', lead: t.lead?.text ?? '', implementing: t.implementing?.text ?? '', timeframe: t.timeframe ?? '' })),
+      tasks.map((t) => ({
+        text: t.text,
+        target: t.target ?? '',
+        lead: t.lead?.text ?? '',
+        implementing: t.implementing?.text ?? '',
+        timeframe: t.timeframe ?? '',
+      })),
     );
     expect(await page.locator('table[aria-label="Các dòng của phụ lục"] tbody tr.section').count()).toBeGreaterThan(20);
   });
@@ -164,7 +181,11 @@ describe('the web app in a browser', () => {
     await page.locator('.ant-tag', { hasText: /^Hoàn thành$/ }).waitFor();
     await shot(page, 'assignment');
 
-    const { assignments } = await test.client.as<{ assignments: Array<{ status: string; percent: number; note: string }> }>('c20794', 'query($p: ID!) { assignments(unitCode: "20794", planId: $p, status: [COMPLETED]) { status percent note } }', { p: planId });
+    const { assignments } = await test.client.as<{ assignments: Array<{ status: string; percent: number; note: string }> }>(
+      'c20794',
+      'query($p: ID!) { assignments(unitCode: "20794", planId: $p, status: [COMPLETED]) { status percent note } }',
+      { p: planId },
+    );
     expect(assignments).toEqual([{ status: 'COMPLETED', percent: 100, note: 'Đã triển khai tại xã; đang tổng hợp kết quả.' }]);
   });
 
@@ -212,7 +233,11 @@ describe('the web app in a browser', () => {
       const thangBinh = rows.find((r) => r[0] === 'Huyện Thăng Bình');
       const plans = await test.client.as<{ plans: Array<{ id: string; number: string }> }>('doha', '{ plans(issuerCode: "49") { id number } }');
       const id = plans.plans.find((p) => p.number === '4003/QĐ-UBND')?.id;
-      const { unit } = await test.client.as<{ unit: { planProgress: { total: number; completed: number; overdue: number } } }>('doha', 'query($p: ID!) { unit(code: "513") { planProgress(planId: $p) { total completed overdue } } }', { p: id });
+      const { unit } = await test.client.as<{ unit: { planProgress: { total: number; completed: number; overdue: number } } }>(
+        'doha',
+        'query($p: ID!) { unit(code: "513") { planProgress(planId: $p) { total completed overdue } } }',
+        { p: id },
+      );
       expect(thangBinh?.slice(0, 2)).toEqual(['Huyện Thăng Bình', unit.planProgress.total]);
       expect(thangBinh?.[5]).toBe(unit.planProgress.completed);
       expect(thangBinh?.[6]).toBe(unit.planProgress.overdue);
@@ -222,7 +247,10 @@ describe('the web app in a browser', () => {
   });
 
   it("the auditor opens an assignment's history and its state at an earlier instant", async () => {
-    const { assignments } = await test.client.as<{ assignments: Array<{ id: string; percent: number }> }>('auditor', '{ assignments(unitCode: "513", includeSubtree: true, status: [IN_PROGRESS]) { id percent } }');
+    const { assignments } = await test.client.as<{ assignments: Array<{ id: string; percent: number }> }>(
+      'auditor',
+      '{ assignments(unitCode: "513", includeSubtree: true, status: [IN_PROGRESS]) { id percent } }',
+    );
     const showcase = assignments.find((a) => a.percent === 50);
     expect(showcase).toBeDefined();
     const page = await newPage();
@@ -251,9 +279,19 @@ describe('the web app in a browser', () => {
   it('the public page shows the issued plans without signing in, and no account names; the public read gives no draft and nothing else without a token', async () => {
     // A draft of d513's is not public.
     const { draftPlan } = await test.client.as<{ draftPlan: { id: string } }>('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
-      input: { number: '99/KH-UBND', title: 'Dự thảo chưa công khai', issuerCode: '513', year: 2021, frameworks: ['PAR_INDEX'], sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ nháp' }] }] },
+      input: {
+        number: '99/KH-UBND',
+        title: 'Dự thảo chưa công khai',
+        issuerCode: '513',
+        year: 2021,
+        frameworks: ['PAR_INDEX'],
+        sections: [{ title: 'Mục', tasks: [{ text: 'Nhiệm vụ nháp' }] }],
+      },
     });
-    const anonymous = await test.client.request<{ publicPlans: Array<{ id: string; status: string; number: string }> }>('{ publicPlans(provinceCode: "49") { id status number } }', {});
+    const anonymous = await test.client.request<{ publicPlans: Array<{ id: string; status: string; number: string }> }>(
+      '{ publicPlans(provinceCode: "49") { id status number } }',
+      {},
+    );
     expect(anonymous.errors).toBeUndefined();
     const publicPlans = anonymous.data?.publicPlans ?? [];
     expect(publicPlans.map((p) => p.number)).toEqual(expect.arrayContaining(['4003/QĐ-UBND', '53/KH-UBND']));

@@ -31,7 +31,19 @@ export interface UnitPeriod {
  */
 export type UnitFact =
   /** `aliases`: other ways officials write the body's name ("Sở LĐ-TB&XH"); absent in older events. */
-  | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null; aliases?: readonly string[] } }
+  | {
+      type: 'UnitEstablished';
+      data: {
+        code: string;
+        name: string;
+        type: string;
+        level: UnitLevel;
+        kind: string | null;
+        parentCode: string | null;
+        validFrom: Day | null;
+        aliases?: readonly string[];
+      };
+    }
   | { type: 'UnitRenamed'; data: { name: string; type: string; effectiveOn: Day } }
   | { type: 'UnitTransferred'; data: { parentCode: string; effectiveOn: Day } }
   /** `source`: the act that decided it (e.g. "NQ 1659/NQ-UBTVQH15"); absent in events before the 2025 reorganisation. */
@@ -159,7 +171,10 @@ export function evolveUnit(state: UnitState, event: UnitFact): UnitState {
     }
     case 'EarlierParentRecorded': {
       const [first, ...rest] = state.periods;
-      return { ...state, periods: [{ ...first, validTo: event.data.until, parentCode: event.data.parentCode }, { ...first, validFrom: event.data.until }, ...rest] };
+      return {
+        ...state,
+        periods: [{ ...first, validTo: event.data.until, parentCode: event.data.parentCode }, { ...first, validFrom: event.data.until }, ...rest],
+      };
     }
     case 'UnitAliasesSet':
       return { ...state, aliases: [...event.data.aliases] };

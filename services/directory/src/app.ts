@@ -46,11 +46,17 @@ export const REORGANISATION_2025 = {
  * The March list's corrections, then the 2025 reorganisation, after the March list. Idempotent:
  * a second run appends nothing. `progress` gets a line per committed batch.
  */
-export async function importReorganisation2025(app: INestApplication, progress: (line: string) => void = () => undefined): Promise<{ corrections: ReorganisationSummary; reorganisation: ReorganisationSummary }> {
+export async function importReorganisation2025(
+  app: INestApplication,
+  progress: (line: string) => void = () => undefined,
+): Promise<{ corrections: ReorganisationSummary; reorganisation: ReorganisationSummary }> {
   const store = app.get<PostgresEventStore>(EVENT_STORE);
   const { units, lineage, corrections, effectiveOn } = REORGANISATION_2025;
   const metadata = (what: string) => ({ actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `import-${what}`, causationId: null });
-  const fixed = await importReorganisation(store, null, await readFile(corrections, 'utf8'), { effectiveOn: '2025-03-01', metadata: metadata('units-2025-03-corrections') });
+  const fixed = await importReorganisation(store, null, await readFile(corrections, 'utf8'), {
+    effectiveOn: '2025-03-01',
+    metadata: metadata('units-2025-03-corrections'),
+  });
   const reorganised = await importReorganisation(store, await readFile(units, 'utf8'), await readFile(lineage, 'utf8'), {
     effectiveOn,
     metadata: metadata(`reorganisation-${effectiveOn}`),

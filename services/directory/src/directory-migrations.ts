@@ -6,4 +6,11 @@ import { unitsReadModelMigrations } from './read/units/units.migrations';
 import { DIRECTORY_SCHEMA } from './schema';
 
 /** The directory's own migrations, after the event store's (serviceDataSourceOptions adds those). */
-export const directoryMigrations = () => [...messagingMigrations(DIRECTORY_SCHEMA), ...unitsReadModelMigrations, ...accountsReadModelMigrations, ...accessRecordReadModelMigrations, ...accountAccessMigrations(DIRECTORY_SCHEMA), ...loginThrottleMigrations(DIRECTORY_SCHEMA)];
+export const directoryMigrations = () => [
+  ...messagingMigrations(DIRECTORY_SCHEMA),
+  ...unitsReadModelMigrations,
+  ...accountsReadModelMigrations,
+  ...accessRecordReadModelMigrations,
+  ...accountAccessMigrations(DIRECTORY_SCHEMA),
+  ...loginThrottleMigrations(DIRECTORY_SCHEMA),
+];

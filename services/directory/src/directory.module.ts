@@ -72,7 +72,10 @@ export class DirectoryModule {
             inject: [AccountDirectory, getEntityManagerToken()],
             useFactory: (accounts: AccountDirectory, manager: EntityManager) => {
               const replicated = new ReplicatedAccountStatus(manager, DIRECTORY_SCHEMA);
-              return { isCurrent: async (session) => (await accounts.holdsAll(session.identity.accountId, session.identity.roles)) && (await replicated.isCurrent(session)) };
+              return {
+                isCurrent: async (session) =>
+                  (await accounts.holdsAll(session.identity.accountId, session.identity.roles)) && (await replicated.isCurrent(session)),
+              };
             },
           },
         }),
@@ -101,12 +104,18 @@ export class DirectoryModule {
           ChangePasswordResolver,
           CarryAccountAcrossReorganisationResolver,
           RenameUnitResolver,
-          EstablishAgencyResolver, SetUnitAliasesResolver, CloseAgencyResolver,
+          EstablishAgencyResolver,
+          SetUnitAliasesResolver,
+          CloseAgencyResolver,
           UnitHistoryResolver,
           HistoryActorResolver,
           AccountHistoryResolver,
           // Failures kept in PostgreSQL: every replica of the directory counts the same ones.
-          { provide: LOGIN_THROTTLE, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new LoginThrottle(DEFAULT_LOGIN_LIMITS, new PostgresFailureStore(manager, DIRECTORY_SCHEMA)) },
+          {
+            provide: LOGIN_THROTTLE,
+            inject: [getEntityManagerToken()],
+            useFactory: (manager: EntityManager) => new LoginThrottle(DEFAULT_LOGIN_LIMITS, new PostgresFailureStore(manager, DIRECTORY_SCHEMA)),
+          },
         ],
       },
       options,

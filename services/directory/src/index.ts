@@ -1,4 +1,17 @@
-export { createDirectoryApp, importNationalUnits, seedDirectoryDemo, seedDemoAccounts, seedTwoTierDemo, seedTwoTierAccounts, OLD_STRUCTURE_DAY, DEMO_PASSWORD, NATIONAL_UNIT_LIST, NATIONAL_UNIT_LIST_DATE, importReorganisation2025, REORGANISATION_2025 } from './app';
+export {
+  createDirectoryApp,
+  importNationalUnits,
+  seedDirectoryDemo,
+  seedDemoAccounts,
+  seedTwoTierDemo,
+  seedTwoTierAccounts,
+  OLD_STRUCTURE_DAY,
+  DEMO_PASSWORD,
+  NATIONAL_UNIT_LIST,
+  NATIONAL_UNIT_LIST_DATE,
+  importReorganisation2025,
+  REORGANISATION_2025,
+} from './app';
 export type { DirectoryAppOptions } from './app';
 export { DirectoryModule, directoryMigrations } from './directory.module';
 export type { DirectoryOptions } from './directory.module';

@@ -39,7 +39,8 @@ const sourced = (source: string | undefined) => (source === undefined ? {} : { s
 
 /** A stored unit event as its published contract, field by field, with the unit's code; validated. */
 function publishedUnitEvent(recorded: RecordedEvent, event: UnitEvent, code: string): IntegrationMessage {
-  const message = <Data>(contract: { name: string; version: number; subject: string; validate(payload: unknown): Data }, payload: Data) => toIntegrationMessage(recorded, contract, contract.validate(payload));
+  const message = <Data>(contract: { name: string; version: number; subject: string; validate(payload: unknown): Data }, payload: Data) =>
+    toIntegrationMessage(recorded, contract, contract.validate(payload));
   switch (event.type) {
     case 'UnitEstablished': {
       const { name, type, level, kind, parentCode, validFrom, aliases } = event.data;

@@ -26,7 +26,10 @@ const contractOf = (type: string) => {
 };
 
 const history: UnitEvent[] = [
-  { type: 'UnitEstablished', data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08' } },
+  {
+    type: 'UnitEstablished',
+    data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08' },
+  },
   { type: 'UnitRenamed', data: { name: 'Thị xã Nông Sơn', type: 'Thị xã', effectiveOn: '2020-01-01' } },
   { type: 'UnitTransferred', data: { parentCode: '48', effectiveOn: '2021-01-01' } },
   { type: 'EarlierParentRecorded', data: { parentCode: '47', until: '2010-01-01' } },
@@ -43,16 +46,22 @@ describe('publishDirectoryEvent (what the relay sends)', () => {
     expect(DIRECTORY_UNIT_CONTRACTS.map((c) => c.eventType).sort()).toEqual([...UNIT_EVENT_TYPES].sort());
   });
 
-  it.each(history.map((event, i) => [event.type, event, i + 1] as const))('publishes %s as its v1 contract, with the unit code, valid by the contract', (type, event, version) => {
-    const message = publishDirectoryEvent(recorded('unit-519', version, event));
-    expect(message).toMatchObject({ name: `directory.${type}`, version: 1, subject: `directory.unit.${type}`, eventId: expect.any(String) });
-    expect(message?.metadata).toMatchObject({ stream: 'unit-519', streamVersion: version, tenant: 'platform' });
-    expect(contractOf(type).validate(message?.data)).toMatchObject({ code: '519' });
-  });
+  it.each(history.map((event, i) => [event.type, event, i + 1] as const))(
+    'publishes %s as its v1 contract, with the unit code, valid by the contract',
+    (type, event, version) => {
+      const message = publishDirectoryEvent(recorded('unit-519', version, event));
+      expect(message).toMatchObject({ name: `directory.${type}`, version: 1, subject: `directory.unit.${type}`, eventId: expect.any(String) });
+      expect(message?.metadata).toMatchObject({ stream: 'unit-519', streamVersion: version, tenant: 'platform' });
+      expect(contractOf(type).validate(message?.data)).toMatchObject({ code: '519' });
+    },
+  );
 
   it('publishes agencies with their dotted code', () => {
     const message = publishDirectoryEvent(
-      recorded('unit-513.PNV', 1, { type: 'UnitEstablished', data: { code: '513.PNV', name: 'Phòng Nội vụ', type: 'Phòng', level: 'AGENCY', kind: 'Phòng', parentCode: '513', validFrom: null } }),
+      recorded('unit-513.PNV', 1, {
+        type: 'UnitEstablished',
+        data: { code: '513.PNV', name: 'Phòng Nội vụ', type: 'Phòng', level: 'AGENCY', kind: 'Phòng', parentCode: '513', validFrom: null },
+      }),
     );
     expect(message?.data).toMatchObject({ code: '513.PNV', level: 'AGENCY', kind: 'Phòng' });
   });
@@ -89,11 +98,14 @@ describe('what the directory publishes about accounts (ADR 0021)', () => {
     expect([disabled?.name, disabled?.data]).toEqual(['directory.AccountDisabled', { accountId: 'a-7' }]);
     expect([revoked?.name, revoked?.data]).toEqual(['directory.RoleRevoked', { accountId: 'a-7', role: 'UNIT_MANAGER', unitCode: '513' }]);
     expect([password?.name, password?.data]).toEqual(['directory.PasswordChanged', { accountId: 'a-7' }]);
-    for (const message of [disabled, revoked, password]) expect(DIRECTORY_ACCOUNT_CONTRACTS.find((contract) => contract.name === message?.name)?.validate(message?.data)).toEqual(message?.data);
+    for (const message of [disabled, revoked, password])
+      expect(DIRECTORY_ACCOUNT_CONTRACTS.find((contract) => contract.name === message?.name)?.validate(message?.data)).toEqual(message?.data);
   });
 
   it('keeps the creation (with its password hash) and grants private', () => {
-    expect(publishDirectoryEvent(recordedAccountEvent('account-a-7', 'AccountCreated', { accountId: 'a-7', username: 'x', passwordHash: 'scrypt$secret' }))).toBeNull();
+    expect(
+      publishDirectoryEvent(recordedAccountEvent('account-a-7', 'AccountCreated', { accountId: 'a-7', username: 'x', passwordHash: 'scrypt$secret' })),
+    ).toBeNull();
     expect(publishDirectoryEvent(recordedAccountEvent('account-a-7', 'RoleGranted', { role: 'VIEWER', unitCode: '49' }))).toBeNull();
   });
 });

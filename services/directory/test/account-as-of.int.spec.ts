@@ -17,7 +17,9 @@ describe('directory: an account as of an instant', () => {
     id = me.id;
     await client.as('doha', 'mutation { grantRole(username: "c20797", role: VIEWER, unitCode: "513") { username } }');
     await client.as('doha', 'mutation { disableAccount(username: "c20797", reason: "Chuyển công tác") { username } }');
-    recorded = (await directory.app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`account-${id}`])).map((row: { recorded_at: Date }) => row.recorded_at);
+    recorded = (
+      await directory.app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`account-${id}`])
+    ).map((row: { recorded_at: Date }) => row.recorded_at);
   });
 
   afterAll(() => directory?.stop());

@@ -13,7 +13,11 @@ describe('bootstrap of the first platform administrator (distributed mode)', () 
 
   const run = (password = 'a-long-enough-password') =>
     bootstrapAdministrator({ databaseUrl: database.url, username: 'SoNoiVu', password, displayName: 'Sở Nội vụ tỉnh Quảng Nam', provinceCode: '49' });
-  const code = (promise: Promise<unknown>) => promise.then(() => 'OK', (error) => error.code);
+  const code = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'OK',
+      (error) => error.code,
+    );
 
   it('needs the province to exist, refuses a weak password, creates once, and refuses a second administrator', async () => {
     expect(await code(run())).toBe('ACCOUNT.UNKNOWN_UNIT');
@@ -25,7 +29,9 @@ describe('bootstrap of the first platform administrator (distributed mode)', () 
     });
     expect(await code(run('short'))).toBe('ACCOUNT.WEAK_PASSWORD');
     expect(await code(run())).toBe('OK');
-    const [account] = await dataSource.query(`SELECT a.username, a.password_hash, r.role, r.unit_code FROM directory.accounts a JOIN directory.account_roles r USING (account_id)`);
+    const [account] = await dataSource.query(
+      `SELECT a.username, a.password_hash, r.role, r.unit_code FROM directory.accounts a JOIN directory.account_roles r USING (account_id)`,
+    );
     expect(account).toMatchObject({ username: 'sonoivu', role: 'PLATFORM_ADMIN', unit_code: '49' });
     expect(await verifyPassword('a-long-enough-password', account.password_hash)).toBe(true);
     expect(await code(run())).toBe('ACCOUNT.ADMIN_EXISTS');

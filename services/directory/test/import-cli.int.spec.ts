@@ -38,7 +38,13 @@ describe('import-units CLI (distributed mode)', () => {
     }
   };
 
-  const VALID = ['code,name,type,level,parent_code', '49,Tỉnh Quảng Nam,Tỉnh,province,', '513,Huyện Thăng Bình,Huyện,district,49', '20794,Xã Bình Dương,Xã,commune,513', ''].join('\n');
+  const VALID = [
+    'code,name,type,level,parent_code',
+    '49,Tỉnh Quảng Nam,Tỉnh,province,',
+    '513,Huyện Thăng Bình,Huyện,district,49',
+    '20794,Xã Bình Dương,Xã,commune,513',
+    '',
+  ].join('\n');
 
   it('imports a small valid file and prints the summary; a second run appends nothing', async () => {
     const path = file('valid.csv', VALID);
@@ -55,7 +61,14 @@ describe('import-units CLI (distributed mode)', () => {
   });
 
   it('records a changed name or parent as a rename or transfer effective on the list date, once', async () => {
-    const changed = ['code,name,type,level,parent_code', '49,Tỉnh Quảng Nam,Tỉnh,province,', '513,Thị xã Thăng Bình,Thị xã,district,49', '514,Huyện Tiên Phước,Huyện,district,49', '20794,Xã Bình Dương,Xã,commune,514', ''].join('\n');
+    const changed = [
+      'code,name,type,level,parent_code',
+      '49,Tỉnh Quảng Nam,Tỉnh,province,',
+      '513,Thị xã Thăng Bình,Thị xã,district,49',
+      '514,Huyện Tiên Phước,Huyện,district,49',
+      '20794,Xã Bình Dương,Xã,commune,514',
+      '',
+    ].join('\n');
     const path = file('changed.csv', changed);
     const first = await run([path, '--date', '2025-07-01']);
     expect(first).toMatchObject({ code: 0, err: '' });
@@ -64,7 +77,9 @@ describe('import-units CLI (distributed mode)', () => {
       const client = new Client({ connectionString: database.url });
       await client.connect();
       try {
-        return (await client.query(`SELECT name, parent_code, valid_from::text, valid_to::text FROM directory.unit_periods WHERE code = $1 ORDER BY seq`, [code])).rows;
+        return (
+          await client.query(`SELECT name, parent_code, valid_from::text, valid_to::text FROM directory.unit_periods WHERE code = $1 ORDER BY seq`, [code])
+        ).rows;
       } finally {
         await client.end();
       }
@@ -81,14 +96,27 @@ describe('import-units CLI (distributed mode)', () => {
   });
 
   it('takes a later change from files through the same path as the 2025 reorganisation (a 2026 merger and rename), once', async () => {
-    const units = file('units-2026.csv', ['code,name,type,level,parent_code', '49,Tỉnh Quảng Nam,Tỉnh,province,', '514,Huyện Tiên Phước Mới,Huyện,district,49', ''].join('\n'));
-    const lineage = file('lineage-2026.csv', ['old_code,old_level,new_code,relation,source', '513,district,514,merged_into,NQ 1/2026/UBTVQH16', '514,district,514,merged_into,NQ 1/2026/UBTVQH16', ''].join('\n'));
+    const units = file(
+      'units-2026.csv',
+      ['code,name,type,level,parent_code', '49,Tỉnh Quảng Nam,Tỉnh,province,', '514,Huyện Tiên Phước Mới,Huyện,district,49', ''].join('\n'),
+    );
+    const lineage = file(
+      'lineage-2026.csv',
+      [
+        'old_code,old_level,new_code,relation,source',
+        '513,district,514,merged_into,NQ 1/2026/UBTVQH16',
+        '514,district,514,merged_into,NQ 1/2026/UBTVQH16',
+        '',
+      ].join('\n'),
+    );
     const first = await run([units, '--lineage', lineage, '--date', '2026-03-01']);
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toContain('0 established, 1 reorganised, 1 merged, 0 split, 0 dissolved, 2 events in 1 batches');
     expect(first.out).toContain('lineage-2026.csv: 2/2 events');
     const events = await count(`SELECT count(*)::int AS count FROM directory.events`);
-    const merged = await count(`SELECT count(*)::int AS count FROM directory.units WHERE code = '513' AND merged_into = '514' AND valid_to = '2026-03-01' AND successors @> '[{"source": "NQ 1/2026/UBTVQH16"}]'`);
+    const merged = await count(
+      `SELECT count(*)::int AS count FROM directory.units WHERE code = '513' AND merged_into = '514' AND valid_to = '2026-03-01' AND successors @> '[{"source": "NQ 1/2026/UBTVQH16"}]'`,
+    );
     expect(merged).toBe(1);
     expect((await run([units, '--lineage', lineage, '--date', '2026-03-01'])).out).toContain('0 events in 0 batches');
     expect(await count(`SELECT count(*)::int AS count FROM directory.events`)).toBe(events);
@@ -103,7 +131,10 @@ describe('import-units CLI (distributed mode)', () => {
 
   it('refuses a malformed file with exit code 1, naming the line in Vietnamese, and imports nothing of it', async () => {
     const events = await count(`SELECT count(*)::int AS count FROM directory.events`);
-    const path = file('malformed.csv', ['code,name,type,level,parent_code', '48,Thành phố Đà Nẵng,Thành phố Trung ương,province,', '4x0,Quận Hải Châu,Quận,district,48', ''].join('\n'));
+    const path = file(
+      'malformed.csv',
+      ['code,name,type,level,parent_code', '48,Thành phố Đà Nẵng,Thành phố Trung ương,province,', '4x0,Quận Hải Châu,Quận,district,48', ''].join('\n'),
+    );
     const result = await run([path]);
     expect(result.code).toBe(1);
     expect(result.out).toBe('');

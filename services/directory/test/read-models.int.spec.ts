@@ -31,15 +31,31 @@ describe('directory read models', () => {
   });
 
   const tables = async (manager: EntityManager = dataSource.manager) => ({
-    units: await manager.query(`SELECT code, level, kind, name, type, parent_code, valid_from::text, valid_to::text, merged_into, dissolved, version FROM directory.units ORDER BY code`),
-    periods: await manager.query(`SELECT code, seq, level, kind, name, type, parent_code, valid_from::text, valid_to::text FROM directory.unit_periods ORDER BY code, seq`),
-    accounts: await manager.query(`SELECT account_id, username, display_name, unit_code, status, password_hash, version FROM directory.accounts ORDER BY account_id`),
+    units: await manager.query(
+      `SELECT code, level, kind, name, type, parent_code, valid_from::text, valid_to::text, merged_into, dissolved, version FROM directory.units ORDER BY code`,
+    ),
+    periods: await manager.query(
+      `SELECT code, seq, level, kind, name, type, parent_code, valid_from::text, valid_to::text FROM directory.unit_periods ORDER BY code, seq`,
+    ),
+    accounts: await manager.query(
+      `SELECT account_id, username, display_name, unit_code, status, password_hash, version FROM directory.accounts ORDER BY account_id`,
+    ),
     roles: await manager.query(`SELECT account_id, role, unit_code FROM directory.account_roles ORDER BY account_id, role, unit_code`),
   });
 
-  const establish = (code: string, name: string, type: string, level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'AGENCY', parentCode: string | null, validFrom: string | null = null) => ({
+  const establish = (
+    code: string,
+    name: string,
+    type: string,
+    level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'AGENCY',
+    parentCode: string | null,
+    validFrom: string | null = null,
+  ) => ({
     code,
-    command: { type: 'EstablishUnit', data: { code, name, type, level, kind: level === 'AGENCY' ? type : null, parentCode, validFrom, parentExists: true } } as UnitCommand,
+    command: {
+      type: 'EstablishUnit',
+      data: { code, name, type, level, kind: level === 'AGENCY' ? type : null, parentCode, validFrom, parentExists: true },
+    } as UnitCommand,
   });
   const then = (code: string, command: UnitCommand) => ({ code, command });
 
@@ -70,8 +86,17 @@ describe('directory read models', () => {
       metadata,
     );
     live = await tables();
-    expect(live.units.find((u: { code: string }) => u.code === '519')).toMatchObject({ valid_from: '2008-04-08', valid_to: '2025-01-01', merged_into: '509', version: 2 });
-    expect(live.periods.filter((p: { code: string }) => p.code === '20671').map((p: { parent_code: string; valid_from: string | null; valid_to: string | null }) => [p.parent_code, p.valid_from, p.valid_to])).toEqual([
+    expect(live.units.find((u: { code: string }) => u.code === '519')).toMatchObject({
+      valid_from: '2008-04-08',
+      valid_to: '2025-01-01',
+      merged_into: '509',
+      version: 2,
+    });
+    expect(
+      live.periods
+        .filter((p: { code: string }) => p.code === '20671')
+        .map((p: { parent_code: string; valid_from: string | null; valid_to: string | null }) => [p.parent_code, p.valid_from, p.valid_to]),
+    ).toEqual([
       ['519', null, '2025-01-01'],
       ['509', '2025-01-01', '2025-07-01'],
       ['49', '2025-07-01', null],
@@ -97,7 +122,16 @@ describe('directory read models', () => {
             streamId,
             expectedVersion: 0,
             events: [
-              { type: 'AccountCreated', data: { accountId: streamId.slice('account-'.length), username: 'd519', displayName: 'Phòng Nội vụ huyện Nông Sơn', unitCode: '519.PNV', passwordHash: 'hash' } },
+              {
+                type: 'AccountCreated',
+                data: {
+                  accountId: streamId.slice('account-'.length),
+                  username: 'd519',
+                  displayName: 'Phòng Nội vụ huyện Nông Sơn',
+                  unitCode: '519.PNV',
+                  passwordHash: 'hash',
+                },
+              },
               { type: 'RoleGranted', data: { role: 'UNIT_MANAGER', unitCode: '519' } },
               { type: 'RoleGranted', data: { role: 'AUDITOR', unitCode: '49' } },
               { type: 'RoleRevoked', data: { role: 'AUDITOR', unitCode: '49' } },
@@ -124,7 +158,7 @@ describe('directory read models', () => {
     // readAll holds back events behind any transaction open on the server (other test files).
     const all = await eventually(async () => {
       const events: RecordedEvent[] = [];
-      for (let position = START; ; ) {
+      for (let position = START; ;) {
         const page = await store.readAll(position, 3);
         if (page.events.length === 0) break;
         events.push(...page.events);

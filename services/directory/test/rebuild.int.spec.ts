@@ -20,7 +20,10 @@ describe('directory: rebuilding the read models from the event store', () => {
     // Administration through the subgraph: a rename, an account created, granted, revoked, disabled.
     const { client } = directory;
     await client.as('doha', 'mutation { renameUnit(code: "20794", name: "Thị trấn Hà Lam Mới", type: "Thị trấn", effectiveOn: "2026-07-01") { name } }');
-    await client.as('doha', 'mutation { createAccount(input: { username: "cv513", displayName: "Chuyên viên Phòng Nội vụ", unitCode: "513.PNV", password: "mat-khau-dai" }) { id } }');
+    await client.as(
+      'doha',
+      'mutation { createAccount(input: { username: "cv513", displayName: "Chuyên viên Phòng Nội vụ", unitCode: "513.PNV", password: "mat-khau-dai" }) { id } }',
+    );
     await client.as('doha', 'mutation { grantRole(username: "cv513", role: UNIT_OFFICER, unitCode: "513") { id } }');
     await client.as('doha', 'mutation { grantRole(username: "cv513", role: VIEWER, unitCode: "49") { id } }');
     await client.as('doha', 'mutation { revokeRole(username: "cv513", role: VIEWER, unitCode: "49") { id } }');

@@ -23,7 +23,8 @@ describe('directory: the 2025 reorganisation (two tiers from 2025-07-01, lineage
   let client: GraphQLTestClient;
   const bus = new InProcessBus();
   const count = async () => Number((await app.get(DataSource).query(`SELECT count(*) FROM directory.events`))[0].count);
-  const gql = async (query: string, variables?: Record<string, unknown>) => (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors: any[] };
+  const gql = async (query: string, variables?: Record<string, unknown>) =>
+    (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors: any[] };
 
   beforeAll(async () => {
     database = await createTestDatabase('directory_reorg');
@@ -108,11 +109,15 @@ describe('directory: the 2025 reorganisation (two tiers from 2025-07-01, lineage
     expect(rows.filter((r) => r.level === 'DISTRICT')).toEqual([]);
     expect([...communes.values()].reduce((a, b) => a + b, 0)).toBe(3_321);
     expect(communes).toEqual(await expectedCounts());
-    expect([communes.get('48'), communes.get('01'), communes.get('79'), communes.get('46'), communes.get('08'), communes.get('22')]).toEqual([94, 126, 168, 40, 124, 54]);
+    expect([communes.get('48'), communes.get('01'), communes.get('79'), communes.get('46'), communes.get('08'), communes.get('22')]).toEqual([
+      94, 126, 168, 40, 124, 54,
+    ]);
   });
 
   it('follows splits and the stale rows: successors as a list, the chain of a stale row, the unmapped ones marked', async () => {
-    const splitRow = (await readFile(REORGANISATION_2025.lineage, 'utf8')).split('\n').find((line) => line.includes(',split_into,') && !line.startsWith('00025')) as string;
+    const splitRow = (await readFile(REORGANISATION_2025.lineage, 'utf8'))
+      .split('\n')
+      .find((line) => line.includes(',split_into,') && !line.startsWith('00025')) as string;
     const split = splitRow.split(',')[0];
     const { data, errors } = await gql(
       `query($split: ID!) {

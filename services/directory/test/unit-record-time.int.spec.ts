@@ -16,7 +16,9 @@ describe('directory: a unit as recorded at an instant (recordedAsOf)', () => {
 
   /** When each event of a unit's stream was recorded, in stream order. */
   const recordedAt = async (code: string): Promise<Date[]> =>
-    (await app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`unit-${code}`])).map((row: { recorded_at: Date }) => row.recorded_at);
+    (await app.get(DataSource).query(`SELECT recorded_at FROM directory.events WHERE stream_id = $1 ORDER BY stream_version`, [`unit-${code}`])).map(
+      (row: { recorded_at: Date }) => row.recorded_at,
+    );
 
   beforeAll(async () => {
     directory = await startDirectoryWithDemo('directory_record_time');
@@ -26,9 +28,15 @@ describe('directory: a unit as recorded at an instant (recordedAsOf)', () => {
   afterAll(() => directory?.stop());
 
   // Units are readable by any signed-in user: read as a commune's account, rename as the administrator.
-  const gql = async (query: string, variables?: Record<string, unknown>) => (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors?: any[] };
+  const gql = async (query: string, variables?: Record<string, unknown>) =>
+    (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors?: any[] };
   const unit = async (variables: Record<string, unknown>, fields = 'code name type') =>
-    (await gql(`query($code: ID!, $asOf: DateTime, $recordedAsOf: DateTime) { unit(code: $code, asOf: $asOf, recordedAsOf: $recordedAsOf) { ${fields} } }`, variables)).data.unit;
+    (
+      await gql(
+        `query($code: ID!, $asOf: DateTime, $recordedAsOf: DateTime) { unit(code: $code, asOf: $asOf, recordedAsOf: $recordedAsOf) { ${fields} } }`,
+        variables,
+      )
+    ).data.unit;
 
   describe('a renamed commune', () => {
     let established: Date;
@@ -102,9 +110,15 @@ describe('directory: a unit as recorded at an instant (recordedAsOf)', () => {
     it('as recorded by the national list alone: no Nông Sơn, and its communes under Quế Sơn in 2020', async () => {
       expect(await unit({ code: '519', asOf: '2020-07-01T00:00:00Z', recordedAsOf: listed.toISOString() })).toBeNull();
       expect(await unit({ code: '519', recordedAsOf: ms(nongSonRecorded, -1) })).toBeNull();
-      const before = await unit({ code: '20656', asOf: '2020-07-01T00:00:00Z', recordedAsOf: listed.toISOString() }, 'name parent { code name } ancestors { code }');
+      const before = await unit(
+        { code: '20656', asOf: '2020-07-01T00:00:00Z', recordedAsOf: listed.toISOString() },
+        'name parent { code name } ancestors { code }',
+      );
       expect(before).toEqual({ name: 'Thị trấn Trung Phước', parent: { code: '509', name: 'Huyện Quế Sơn' }, ancestors: [{ code: '509' }, { code: '49' }] });
-      const after = await unit({ code: '20656', asOf: '2020-07-01T00:00:00Z', recordedAsOf: new Date().toISOString() }, 'name parent { code name } ancestors { code }');
+      const after = await unit(
+        { code: '20656', asOf: '2020-07-01T00:00:00Z', recordedAsOf: new Date().toISOString() },
+        'name parent { code name } ancestors { code }',
+      );
       expect(after).toEqual({ name: 'Thị trấn Trung Phước', parent: { code: '519', name: 'Huyện Nông Sơn' }, ancestors: [{ code: '519' }, { code: '49' }] });
       // Valid time alone (the read model) agrees with the latest record.
       expect(await unit({ code: '20656', asOf: '2020-07-01T00:00:00Z' }, 'name parent { code name } ancestors { code }')).toEqual(after);

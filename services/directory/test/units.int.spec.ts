@@ -29,13 +29,18 @@ describe('directory: national list, history and the units subgraph', () => {
   });
 
   // Units are readable by any signed-in user: the tests read as a commune's account.
-  const gql = async (query: string, variables?: Record<string, unknown>) => (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors: any[] };
+  const gql = async (query: string, variables?: Record<string, unknown>) =>
+    (await client.request(query, variables, await client.login('c20794'))) as { data: any; errors: any[] };
 
   it('imports the national list: 63 provinces, 696 districts, 10,047 communes; a second import appends nothing', async () => {
     const first = await importNationalUnits(app);
     expect(first).toMatchObject({ rows: 10_806, established: 10_806, renamed: 0, transferred: 0 });
     const levels = await app.get(DataSource).query(`SELECT level, count(*)::int AS n FROM directory.units GROUP BY level ORDER BY level`);
-    expect(levels).toEqual([{ level: 'COMMUNE', n: 10_047 }, { level: 'DISTRICT', n: 696 }, { level: 'PROVINCE', n: 63 }]);
+    expect(levels).toEqual([
+      { level: 'COMMUNE', n: 10_047 },
+      { level: 'DISTRICT', n: 696 },
+      { level: 'PROVINCE', n: 63 },
+    ]);
     const before = await count();
     expect(await importNationalUnits(app)).toMatchObject({ established: 0, renamed: 0, transferred: 0, unchanged: 10_806 });
     expect(await count()).toBe(before);
@@ -63,7 +68,7 @@ describe('directory: national list, history and the units subgraph', () => {
     expect(await app.get(AccountDirectory).takenUsernames(['doha', 'd513', 'c20794', 'nobody-here'])).toEqual(new Set(['doha', 'd513', 'c20794']));
   });
 
-  it('pages the country\'s communes (issue 15): the plain list refuses to be cut, naming limit; unitPage goes to the end with the total', async () => {
+  it("pages the country's communes (issue 15): the plain list refuses to be cut, naming limit; unitPage goes to the end with the total", async () => {
     const refused = await gql('{ units(level: COMMUNE) { code } }');
     expect(refused.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', max: 1_000 });
     const total: number = refused.errors[0].extensions.total;
@@ -82,7 +87,8 @@ describe('directory: national list, history and the units subgraph', () => {
     const seen = new Set<string>();
     let page: { total: number; hasNextPage: boolean; items: Array<{ code: string }> };
     do {
-      page = (await gql('query($o: Int) { unitPage(level: COMMUNE, offset: $o, limit: 1000) { total hasNextPage items { code } } }', { o: seen.size })).data.unitPage;
+      page = (await gql('query($o: Int) { unitPage(level: COMMUNE, offset: $o, limit: 1000) { total hasNextPage items { code } } }', { o: seen.size })).data
+        .unitPage;
       expect(page.total).toBe(total);
       for (const item of page.items) seen.add(item.code);
     } while (page.hasNextPage && page.items.length > 0);
@@ -101,7 +107,9 @@ describe('directory: national list, history and the units subgraph', () => {
       await eventually(() => expect(delivered.length).toBe(unitEvents), { timeoutMs: 30_000 });
       expect(new Set(delivered.map((m) => m.eventId)).size).toBe(unitEvents);
       expect(delivered.every((m) => m.subject.startsWith('directory.unit.'))).toBe(true);
-      const nongSon = delivered.filter((m) => m.metadata.stream === 'unit-519').map((m) => [m.subject, UnitMergedV1.name === m.name ? UnitMergedV1.validate(m.data) : m.data]);
+      const nongSon = delivered
+        .filter((m) => m.metadata.stream === 'unit-519')
+        .map((m) => [m.subject, UnitMergedV1.name === m.name ? UnitMergedV1.validate(m.data) : m.data]);
       expect(nongSon).toEqual([
         ['directory.unit.UnitEstablished', expect.objectContaining({ code: '519', parentCode: '49', validFrom: '2008-04-08' })],
         ['directory.unit.UnitMerged', { code: '519', intoCode: '509', effectiveOn: '2025-01-01' }],
@@ -124,7 +132,13 @@ describe('directory: national list, history and the units subgraph', () => {
     expect(then.data.unit.parent).toEqual({ code: '49', name: 'Tỉnh Quảng Nam' });
     expect(then.data.unit.children.map((c: { code: string }) => c.code).sort()).toEqual(['20656', '20668', '20669', '20671', '20672', '20692']);
     const now = await gql('{ unit(code: "519") { name validFrom validTo mergedInto { code name } children { code } } }');
-    expect(now.data.unit).toEqual({ name: 'Huyện Nông Sơn', validFrom: '2008-04-08', validTo: '2025-01-01', mergedInto: { code: '509', name: 'Huyện Quế Sơn' }, children: [] });
+    expect(now.data.unit).toEqual({
+      name: 'Huyện Nông Sơn',
+      validFrom: '2008-04-08',
+      validTo: '2025-01-01',
+      mergedInto: { code: '509', name: 'Huyện Quế Sơn' },
+      children: [],
+    });
     expect((await gql('{ unit(code: "519", asOf: "2025-06-01T00:00:00Z") { name } }')).data.unit).toBeNull();
     const nongSonThen = await gql('{ unit(code: "519", asOf: "2020-07-01T00:00:00Z") { agencies { code name } } }');
     expect(nongSonThen.data.unit.agencies).toContainEqual({ code: '519.PNV', name: 'Phòng Nội vụ' });
@@ -141,7 +155,7 @@ describe('directory: national list, history and the units subgraph', () => {
     const districts = await gql('{ units(parentCode: "02", level: DISTRICT) { code } }');
     expect(districts.data.units.length).toBe(11);
     const bad = await gql('query($asOf: DateTime) { unit(code: "519", asOf: $asOf) { name } }', { asOf: 'yesterday' });
-    expect(bad.errors[0].extensions.code).toBe("BAD_USER_INPUT");
-    expect(bad.errors[0].message).toContain("yesterday");
+    expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors[0].message).toContain('yesterday');
   });
 });

@@ -6,4 +6,10 @@ import { frameworksReplicaMigrations } from './read/frameworks/frameworks.migrat
 import { PLANS_SCHEMA } from './schema';
 
 /** The plans service's own migrations, after the event store's (serviceDataSourceOptions adds those). */
-export const plansMigrations = () => [...messagingMigrations(PLANS_SCHEMA), ...unitHierarchyMigrations(PLANS_SCHEMA), ...accountAccessMigrations(PLANS_SCHEMA), ...plansReadModelMigrations, ...frameworksReplicaMigrations];
+export const plansMigrations = () => [
+  ...messagingMigrations(PLANS_SCHEMA),
+  ...unitHierarchyMigrations(PLANS_SCHEMA),
+  ...accountAccessMigrations(PLANS_SCHEMA),
+  ...plansReadModelMigrations,
+  ...frameworksReplicaMigrations,
+];

@@ -35,8 +35,19 @@ const draft: PlanDraft = {
       code: 'I',
       title: 'Cải cách thủ tục hành chính',
       tasks: [
-        { text: 'Rà soát thủ tục', lead: { text: 'Văn phòng HĐND và UBND huyện' }, implementing: { text: 'Các phòng, ban, ngành' }, timeframe: 'Quý III/2021', target: '100% thủ tục' },
-        { text: 'Ban hành kế hoạch của xã', monitoring: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'chậm nhất 30 ngày kể từ ngày kế hoạch của huyện được ban hành' },
+        {
+          text: 'Rà soát thủ tục',
+          lead: { text: 'Văn phòng HĐND và UBND huyện' },
+          implementing: { text: 'Các phòng, ban, ngành' },
+          timeframe: 'Quý III/2021',
+          target: '100% thủ tục',
+        },
+        {
+          text: 'Ban hành kế hoạch của xã',
+          monitoring: { text: 'Phòng Nội vụ' },
+          implementing: { text: 'UBND các xã, thị trấn' },
+          timeframe: 'chậm nhất 30 ngày kể từ ngày kế hoạch của huyện được ban hành',
+        },
       ],
     },
   ],
@@ -55,7 +66,15 @@ function history(): PlanEvent[] {
         amendedOn: '2021-09-01',
         reason: 'Điều chỉnh theo Kế hoạch của tỉnh',
         change: {
-          sections: [{ ...draft.sections[0], tasks: [{ ...draft.sections[0].tasks[1], taskId: 't2', timeframe: 'Tháng 10/2021' }, { text: 'Khảo sát SIPAS', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã' }, timeframe: 'Tháng 11/2021' }] }],
+          sections: [
+            {
+              ...draft.sections[0],
+              tasks: [
+                { ...draft.sections[0].tasks[1], taskId: 't2', timeframe: 'Tháng 10/2021' },
+                { text: 'Khảo sát SIPAS', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã' }, timeframe: 'Tháng 11/2021' },
+              ],
+            },
+          ],
         },
         units,
       },
@@ -84,7 +103,14 @@ describe('what leaves the plans service', () => {
     const message = messages[1];
     expect(message).toMatchObject({ name: PlanIssuedV1.name, version: 1, subject: 'plans.plan.PlanIssued', eventId: recorded(2, events[1]).eventId });
     const data = PlanIssuedV1.validate(message?.data);
-    expect(data).toMatchObject({ planId: 'p1', number: '53/KH-UBND', issuerCode: '513', issuedOn: '2021-06-01', year: 2021, implementsPlanId: 'province-plan' });
+    expect(data).toMatchObject({
+      planId: 'p1',
+      number: '53/KH-UBND',
+      issuerCode: '513',
+      issuedOn: '2021-06-01',
+      year: 2021,
+      implementsPlanId: 'province-plan',
+    });
     expect(data.tasks.map((task) => [task.taskId, task.sectionCode, task.dueOn, task.lead, task.monitoring, task.implementing.length])).toEqual([
       ['t1', 'I', '2021-09-30', ['513.VP'], [], 12],
       ['t2', 'I', '2021-07-01', [], ['513.PNV'], 3],
@@ -99,8 +125,12 @@ describe('what leaves the plans service', () => {
   it('publishes PlanAmended v1: the added task with its units, the removed id, the rescheduled task with its new due day', () => {
     const data = PlanAmendedV1.validate(messages[2]?.data);
     expect(data).toMatchObject({ planId: 'p1', revision: 2, reason: 'Điều chỉnh theo Kế hoạch của tỉnh', amendedOn: '2021-09-01', removedTaskIds: ['t1'] });
-    expect(data.addedTasks.map((task) => [task.taskId, task.implementing, task.lead, task.dueOn])).toEqual([['t3', ['20794', '20797', '20800'], ['513.PNV'], '2021-11-30']]);
-    expect(data.rescheduledTasks).toEqual([{ taskId: 't2', timeframe: expect.objectContaining({ kind: 'month', text: 'Tháng 10/2021' }), dueOn: '2021-10-31' }]);
+    expect(data.addedTasks.map((task) => [task.taskId, task.implementing, task.lead, task.dueOn])).toEqual([
+      ['t3', ['20794', '20797', '20800'], ['513.PNV'], '2021-11-30'],
+    ]);
+    expect(data.rescheduledTasks).toEqual([
+      { taskId: 't2', timeframe: expect.objectContaining({ kind: 'month', text: 'Tháng 10/2021' }), dueOn: '2021-10-31' },
+    ]);
   });
 
   it('publishes PlanClosed v1', () => {
@@ -117,11 +147,14 @@ describe('what a plan of several years publishes', () => {
     const open: PlanDraft = {
       ...draft,
       title: 'Kế hoạch CCHC năm 2021 và những năm tiếp theo',
-      sections: [{ ...draft.sections[0], tasks: [{ text: 'Tự đánh giá chỉ số', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã' }, timeframe: 'Tháng 12 hàng năm' }] }],
+      sections: [
+        {
+          ...draft.sections[0],
+          tasks: [{ text: 'Tự đánh giá chỉ số', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã' }, timeframe: 'Tháng 12 hàng năm' }],
+        },
+      ],
     };
-    const events = [
-      ...planDecider.decide({ type: 'DraftPlan', data: { planId: 'p1', draft: open } }, planDecider.initialState),
-    ];
+    const events = [...planDecider.decide({ type: 'DraftPlan', data: { planId: 'p1', draft: open } }, planDecider.initialState)];
     const drafted = events.reduce(planDecider.evolve, planDecider.initialState);
     const issued = planDecider.decide({ type: 'IssuePlan', data: { issuedOn: '2021-06-01', units: districtNeighbourhood() } }, drafted)[0];
     const message = publishPlanEvent(recorded(2, issued));

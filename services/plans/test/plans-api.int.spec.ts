@@ -39,7 +39,13 @@ const draftInput = (tasks: unknown[], number = `${53 + drafts++}/KH-UBND`) => ({
   sections: [{ code: '1.3', title: 'Chất lượng bầu cử', indicator: { framework: 'PAPI', code: '1.3' }, tasks }],
   cascade: { text: 'Trong vòng 30 ngày, UBND các xã, thị trấn ban hành kế hoạch thực hiện', withinDays: 30, levels: ['COMMUNE'] },
 });
-const COMMUNE_TASK = { text: 'Tuyên truyền việc bầu cử trưởng thôn', target: '100% các xã, thị trấn', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Quý III/2021' };
+const COMMUNE_TASK = {
+  text: 'Tuyên truyền việc bầu cử trưởng thôn',
+  target: '100% các xã, thị trấn',
+  lead: { text: 'Phòng Nội vụ' },
+  implementing: { text: 'UBND các xã, thị trấn' },
+  timeframe: 'Quý III/2021',
+};
 const OFFICE_TASK = { text: 'Hướng dẫn hồ sơ bầu cử', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Phòng Tư pháp' }, timeframe: 'Thường xuyên' };
 
 describe('plans service: draft, issue, amend, read, publish', () => {
@@ -51,7 +57,8 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   const published: IntegrationMessage[] = [];
   const token: Record<string, string> = {};
   const as = async (who: string, query: string, variables: Record<string, unknown>) => client.request(query, variables, token[who]);
-  const eventsOf = async (planId: string) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.events WHERE stream_id = $1`, [`plan-${planId}`]))[0].n);
+  const eventsOf = async (planId: string) =>
+    Number((await dataSource.query(`SELECT count(*)::int AS n FROM plans.events WHERE stream_id = $1`, [`plan-${planId}`]))[0].n);
 
   beforeAll(async () => {
     database = await createTestDatabase('plans');
@@ -96,7 +103,9 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   });
 
   it('refuses an issue with a task nobody implements: BAD_USER_INPUT naming the task, nothing appended', async () => {
-    const draft = await as('d513', DRAFT, { input: draftInput([{ ...OFFICE_TASK, text: 'Nâng cao chất lượng xét xử', implementing: { text: 'Tòa án nhân dân cấp huyện' } }]) });
+    const draft = await as('d513', DRAFT, {
+      input: draftInput([{ ...OFFICE_TASK, text: 'Nâng cao chất lượng xét xử', implementing: { text: 'Tòa án nhân dân cấp huyện' } }]),
+    });
     const id = draft.data.draftPlan.id;
     const before = await eventsOf(id);
     const result = await as('d513', ISSUE, { id, on: '2021-06-01' });
@@ -112,9 +121,18 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     const id = draft.data.draftPlan.id;
     const before = await eventsOf(id);
     // As the gateway sends it: every argument as a variable named `_<field>_<argument>`.
-    const asGatewaySends = await as('d513', 'mutation($id: ID!, $_issuePlan_issuedOn: Date) { issuePlan(id: $id, issuedOn: $_issuePlan_issuedOn) { id } }', { id, _issuePlan_issuedOn: '2026-02-31' });
-    expect(asGatewaySends.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^issuedOn: Ngày "2026-02-31" không hợp lệ/), extensions: { code: 'BAD_USER_INPUT', field: 'issuedOn' } });
-    const asVariable = await as('d513', 'mutation($id: ID!, $issuedOn: Date) { issuePlan(id: $id, issuedOn: $issuedOn) { id } }', { id, issuedOn: '2026-02-31' });
+    const asGatewaySends = await as('d513', 'mutation($id: ID!, $_issuePlan_issuedOn: Date) { issuePlan(id: $id, issuedOn: $_issuePlan_issuedOn) { id } }', {
+      id,
+      _issuePlan_issuedOn: '2026-02-31',
+    });
+    expect(asGatewaySends.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^issuedOn: Ngày "2026-02-31" không hợp lệ/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'issuedOn' },
+    });
+    const asVariable = await as('d513', 'mutation($id: ID!, $issuedOn: Date) { issuePlan(id: $id, issuedOn: $issuedOn) { id } }', {
+      id,
+      issuedOn: '2026-02-31',
+    });
     expect(asVariable.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'issuedOn' });
     expect(await eventsOf(id)).toBe(before);
   });
@@ -157,11 +175,23 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   });
 
   it('amends the plan to drop the office task: revision 2 with its reason, PlanAmended published', async () => {
-    const result = await as('d513', AMEND, { id: planId, input: { reason: 'Phòng Tư pháp đã hoàn thành nhiệm vụ', removeTaskIds: ['t2'], amendedOn: '2021-08-01' } });
+    const result = await as('d513', AMEND, {
+      id: planId,
+      input: { reason: 'Phòng Tư pháp đã hoàn thành nhiệm vụ', removeTaskIds: ['t2'], amendedOn: '2021-08-01' },
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data.amendPlan).toMatchObject({ revision: 2, amendments: [{ revision: 2, reason: 'Phòng Tư pháp đã hoàn thành nhiệm vụ', amendedOn: '2021-08-01' }] });
+    expect(result.data.amendPlan).toMatchObject({
+      revision: 2,
+      amendments: [{ revision: 2, reason: 'Phòng Tư pháp đã hoàn thành nhiệm vụ', amendedOn: '2021-08-01' }],
+    });
     expect(result.data.amendPlan.sections[0].tasks.map((t: { id: string }) => t.id)).toEqual(['t1']);
-    await eventually(() => expect(published.find((m) => m.name === PlanAmendedV1.name && (m.data as PlanAmendedV1).planId === planId)?.data).toMatchObject({ revision: 2, removedTaskIds: ['t2'], addedTasks: [] }));
+    await eventually(() =>
+      expect(published.find((m) => m.name === PlanAmendedV1.name && (m.data as PlanAmendedV1).planId === planId)?.data).toMatchObject({
+        revision: 2,
+        removedTaskIds: ['t2'],
+        addedTasks: [],
+      }),
+    );
   });
 
   it('lets the units below the issuer and auditors above read it; another district gets FORBIDDEN', async () => {
@@ -194,14 +224,26 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   it('revises a refused draft and issues it; a closed plan accepts nothing more (CONFLICT)', async () => {
     const draft = await as('d513', DRAFT, { input: draftInput([{ ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện' } }]) });
     const id = draft.data.draftPlan.id;
-    const revised = await as('d513', `mutation($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id status sections { tasks { id implementing { text } } } } }`, {
-      id,
-      input: draftInput([{ ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện', unitCodes: ['513.PTP'] } }]),
-    });
+    const revised = await as(
+      'd513',
+      `mutation($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id status sections { tasks { id implementing { text } } } } }`,
+      {
+        id,
+        input: draftInput([{ ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện', unitCodes: ['513.PTP'] } }]),
+      },
+    );
     expect(revised.data.reviseDraftPlan).toMatchObject({ status: 'DRAFT', sections: [{ tasks: [{ id: 't1' }] }] });
     const issued = await as('d513', ISSUE, { id, on: '2021-06-01' });
-    expect(issued.data.issuePlan.sections[0].tasks[0].implementing).toEqual({ text: 'Tòa án nhân dân cấp huyện', units: [{ code: '513.PTP' }], unresolved: ['Tòa án nhân dân cấp huyện'] });
-    const closed = await as('d513', `mutation($id: ID!) { closePlan(id: $id, reason: "Hết năm kế hoạch", closedOn: "2021-12-31") { status closedOn closeReason } }`, { id });
+    expect(issued.data.issuePlan.sections[0].tasks[0].implementing).toEqual({
+      text: 'Tòa án nhân dân cấp huyện',
+      units: [{ code: '513.PTP' }],
+      unresolved: ['Tòa án nhân dân cấp huyện'],
+    });
+    const closed = await as(
+      'd513',
+      `mutation($id: ID!) { closePlan(id: $id, reason: "Hết năm kế hoạch", closedOn: "2021-12-31") { status closedOn closeReason } }`,
+      { id },
+    );
     expect(closed.data.closePlan).toEqual({ status: 'CLOSED', closedOn: '2021-12-31', closeReason: 'Hết năm kế hoạch' });
     const amended = await as('d513', AMEND, { id, input: { reason: 'Bổ sung', removeTaskIds: ['t1'] } });
     expect(amended.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -215,7 +257,11 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   });
 
   it('shows its history (who, when, state after each event) and an intact hash chain', async () => {
-    const result = await as('auditor', `query($id: ID!) { plan(id: $id) { history { version type actor { username } } integrity { ok checkedEvents firstBrokenVersion } } }`, { id: planId });
+    const result = await as(
+      'auditor',
+      `query($id: ID!) { plan(id: $id) { history { version type actor { username } } integrity { ok checkedEvents firstBrokenVersion } } }`,
+      { id: planId },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.plan.history.map((h: { type: string }) => h.type)).toEqual(['PlanDrafted', 'PlanIssued', 'PlanAmended']);
     expect(result.data.plan.history[1].actor.username).toBe('d513');
@@ -223,14 +269,21 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   });
 
   it('pages its history and the plans (issue 15): a window asked, a page with its total, a limit above the maximum refused by name', async () => {
-    const history = await as('auditor', `query($id: ID!) { plan(id: $id) { first: history(limit: 1) { type } page: historyPage(offset: 1, limit: 1) { total hasNextPage items { type } } } }`, { id: planId });
+    const history = await as(
+      'auditor',
+      `query($id: ID!) { plan(id: $id) { first: history(limit: 1) { type } page: historyPage(offset: 1, limit: 1) { total hasNextPage items { type } } } }`,
+      { id: planId },
+    );
     expect(history.data.plan).toEqual({ first: [{ type: 'PlanDrafted' }], page: { total: 3, hasNextPage: true, items: [{ type: 'PlanIssued' }] } });
     const tooLarge = await as('auditor', `query($id: ID!) { plan(id: $id) { history(limit: 501) { type } } }`, { id: planId });
     expect(tooLarge.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', max: 500 });
     const all = (await as('d513', '{ plans(issuerCode: "513") { id } }', {})).data.plans;
     const page = (await as('d513', '{ planPage(issuerCode: "513", limit: 1) { total hasNextPage items { id } } }', {})).data.planPage;
     expect(page).toEqual({ total: all.length, hasNextPage: all.length > 1, items: [all[0]] });
-    expect((await as('d513', '{ plans(issuerCode: "513", offset: -1) { id } }', {})).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
+    expect((await as('d513', '{ plans(issuerCode: "513", offset: -1) { id } }', {})).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'offset',
+    });
   });
 
   it('previews a draft as it would be issued on a day, and the issue records exactly that', async () => {
@@ -238,18 +291,32 @@ describe('plans service: draft, issue, amend, read, publish', () => {
       input: draftInput([COMMUNE_TASK, { ...OFFICE_TASK, implementing: { text: 'Phòng Tư pháp; Công an các xã, thị trấn; Viện Kiểm sát nhân dân huyện' } }]),
     });
     const id = draft.data.draftPlan.id;
-    const preview = await as('d513', `query($id: ID!, $on: Date) { planIssuePreview(id: $id, issuedOn: $on) { issuedOn issuable problems { field rule message } assignments cascadeUnits { code } cascadeDueOn
-      tasks { id path assignments lead { units { code } unresolved } implementing { text units { code } unresolved } monitoring { units { code } } } } }`, { id, on: '2024-02-01' });
+    const preview = await as(
+      'd513',
+      `query($id: ID!, $on: Date) { planIssuePreview(id: $id, issuedOn: $on) { issuedOn issuable problems { field rule message } assignments cascadeUnits { code } cascadeDueOn
+      tasks { id path assignments lead { units { code } unresolved } implementing { text units { code } unresolved } monitoring { units { code } } } } }`,
+      { id, on: '2024-02-01' },
+    );
     expect(preview.errors).toBeUndefined();
     const seen = preview.data.planIssuePreview;
     // 20803 was set up on 2024-01-01: on 2024-02-01 it is one of the communes.
     expect(seen).toMatchObject({ issuedOn: '2024-02-01', issuable: true, problems: [], cascadeDueOn: '2024-03-02', assignments: 4 + 1 + 2 + 1 + 4 });
-    expect(seen.tasks[1]).toMatchObject({ path: 'sections[0].tasks[1]', assignments: 3, implementing: { units: [{ code: '513.PTP' }, { code: '20794.CA' }], unresolved: ['Viện Kiểm sát nhân dân huyện'] } });
+    expect(seen.tasks[1]).toMatchObject({
+      path: 'sections[0].tasks[1]',
+      assignments: 3,
+      implementing: { units: [{ code: '513.PTP' }, { code: '20794.CA' }], unresolved: ['Viện Kiểm sát nhân dân huyện'] },
+    });
     const issued = await as('d513', ISSUE, { id, on: '2024-02-01' });
     expect(issued.errors).toBeUndefined();
     const tasks = issued.data.issuePlan.sections[0].tasks;
     // No monitoring cell: the plan shows none, the preview an empty one.
-    expect(tasks.map((t: { lead: unknown; implementing: unknown; monitoring: unknown }) => ({ lead: t.lead, implementing: t.implementing, monitoring: t.monitoring ?? { units: [] } }))).toEqual(
+    expect(
+      tasks.map((t: { lead: unknown; implementing: unknown; monitoring: unknown }) => ({
+        lead: t.lead,
+        implementing: t.implementing,
+        monitoring: t.monitoring ?? { units: [] },
+      })),
+    ).toEqual(
       seen.tasks.map((t: { lead: { units: unknown; unresolved: unknown }; implementing: unknown; monitoring: unknown }, i: number) => ({
         lead: { text: tasks[i].lead.text, ...t.lead },
         implementing: t.implementing,
@@ -299,14 +366,21 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     const preview = await as('d513', `query($id: ID!) { planIssuePreview(id: $id, issuedOn: "2022-11-30") { issuable problems { rule } } }`, { id });
     expect(preview.data.planIssuePreview).toEqual({ issuable: false, problems: [{ rule: 'PLAN.NUMBER_TAKEN' }] });
     const refused = await as('d513', ISSUE, { id, on: '2022-11-30' });
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'PLAN.NUMBER_TAKEN', field: 'input.number', existingPlanId: first.data.draftPlan.id });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      rule: 'PLAN.NUMBER_TAKEN',
+      field: 'input.number',
+      existingPlanId: first.data.draftPlan.id,
+    });
     expect(refused.errors?.[0].message).toContain(first.data.draftPlan.id);
     expect(await eventsOf(id)).toBe(before);
     expect((await as('d513', ISSUE, { id, on: '2023-01-05' })).errors).toBeUndefined();
   });
 
   it('lists a taken number among the plan’s other problems, in the same answer', async () => {
-    const draft = await as('d513', DRAFT, { input: draftInput([OFFICE_TASK, { ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện' } }], '900/KH-UBND') });
+    const draft = await as('d513', DRAFT, {
+      input: draftInput([OFFICE_TASK, { ...OFFICE_TASK, implementing: { text: 'Tòa án nhân dân cấp huyện' } }], '900/KH-UBND'),
+    });
     const result = await as('d513', ISSUE, { id: draft.data.draftPlan.id, on: '2022-12-01' });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.ISSUE_PROBLEMS' });
     expect((result.errors?.[0].extensions?.problems as Array<{ rule: string; field: string }>).map((p) => [p.rule, p.field])).toEqual([
@@ -316,7 +390,9 @@ describe('plans service: draft, issue, amend, read, publish', () => {
   });
 
   it('lets only one of two concurrent issues of one number commit', async () => {
-    const ids = await Promise.all([0, 1].map(async () => (await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '901/KH-UBND') })).data.draftPlan.id as string));
+    const ids = await Promise.all(
+      [0, 1].map(async () => (await as('d513', DRAFT, { input: draftInput([OFFICE_TASK], '901/KH-UBND') })).data.draftPlan.id as string),
+    );
     const results = await Promise.all(ids.map((id) => as('d513', ISSUE, { id, on: '2022-05-05' })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
@@ -340,14 +416,38 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect((await as('d513', PLAN, { id: other })).data.plan.status).toBe('DRAFT');
   });
   it("decides against its replica of the scoring service's catalogue: a set published later is listed, citable and named; a message seen twice keeps one row", async () => {
-    const set = { code: 'CCHC-HUYEN-2021', version: 1, kind: 'PAR_INDEX_SET' as const, name: 'Bộ chỉ số CCHC cấp huyện 2021', editions: [{ fromYear: 2021, indicators: [{ code: '1', name: 'Công tác chỉ đạo, điều hành' }, { code: '1.2', name: 'Kiểm tra CCHC' }] }], issuerCode: '49', publishedOn: '2021-03-01' };
-    const input = { ...draftInput([OFFICE_TASK]), frameworks: ['CCHC-HUYEN-2021'], sections: [{ title: 'Kiểm tra', indicator: { framework: 'CCHC-HUYEN-2021', code: '1.2' }, tasks: [OFFICE_TASK] }] };
+    const set = {
+      code: 'CCHC-HUYEN-2021',
+      version: 1,
+      kind: 'PAR_INDEX_SET' as const,
+      name: 'Bộ chỉ số CCHC cấp huyện 2021',
+      editions: [
+        {
+          fromYear: 2021,
+          indicators: [
+            { code: '1', name: 'Công tác chỉ đạo, điều hành' },
+            { code: '1.2', name: 'Kiểm tra CCHC' },
+          ],
+        },
+      ],
+      issuerCode: '49',
+      publishedOn: '2021-03-01',
+    };
+    const input = {
+      ...draftInput([OFFICE_TASK]),
+      frameworks: ['CCHC-HUYEN-2021'],
+      sections: [{ title: 'Kiểm tra', indicator: { framework: 'CCHC-HUYEN-2021', code: '1.2' }, tasks: [OFFICE_TASK] }],
+    };
     const before = await as('d513', DRAFT, { input });
     expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PLAN.UNKNOWN_FRAMEWORK', field: 'input.frameworks[0]' });
 
     await publishFrameworks(bus, [set]);
     await publishFrameworks(bus, [set]);
-    await eventually(async () => expect((await as('d513', `{ planFrameworks { code kind version issuerCode editions { fromYear indicators { code name } } } }`, {})).data.planFrameworks).toContainEqual({ code: 'CCHC-HUYEN-2021', kind: 'PAR_INDEX_SET', version: 1, issuerCode: '49', editions: set.editions }));
+    await eventually(async () =>
+      expect(
+        (await as('d513', `{ planFrameworks { code kind version issuerCode editions { fromYear indicators { code name } } } }`, {})).data.planFrameworks,
+      ).toContainEqual({ code: 'CCHC-HUYEN-2021', kind: 'PAR_INDEX_SET', version: 1, issuerCode: '49', editions: set.editions }),
+    );
     expect((await dataSource.query(`SELECT count(*)::int AS n FROM plans.frameworks WHERE code = 'CCHC-HUYEN-2021'`))[0].n).toBe(1);
     const drafted = await as('d513', DRAFT, { input });
     expect(drafted.errors).toBeUndefined();

@@ -1,6 +1,16 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { createTestDatabase, eventually, TestDatabase } from '@reform/testing';
-import { EventMetadata, handleCommand, PostgresEventStore, project, RecordedEvent, runMigrations, serviceDataSourceOptions, START, SYSTEM_ACTOR } from '@reform/event-store';
+import {
+  EventMetadata,
+  handleCommand,
+  PostgresEventStore,
+  project,
+  RecordedEvent,
+  runMigrations,
+  serviceDataSourceOptions,
+  START,
+  SYSTEM_ACTOR,
+} from '@reform/event-store';
 import { PLANS_SCHEMA } from '../src/schema';
 import { plansMigrations } from '../src/plans-migrations';
 import { PlanCommand, planDeciderFor, planStreamId } from '../src/domain/plan.decider';
@@ -29,8 +39,11 @@ describe('plans read model', () => {
   });
 
   const table = (manager: EntityManager = dataSource.manager) =>
-    manager.query(`SELECT id, number, title, issuer_code, year, status, revision, implements_plan_id, issued_on::text, frameworks, document, version FROM plans.plans ORDER BY id`);
-  const run = (planId: string, command: PlanCommand) => handleCommand({ store, decider: planDeciderFor(TEST_CATALOGUE), streamId: planStreamId(planId), command, metadata, projections: [plansProjection] });
+    manager.query(
+      `SELECT id, number, title, issuer_code, year, status, revision, implements_plan_id, issued_on::text, frameworks, document, version FROM plans.plans ORDER BY id`,
+    );
+  const run = (planId: string, command: PlanCommand) =>
+    handleCommand({ store, decider: planDeciderFor(TEST_CATALOGUE), streamId: planStreamId(planId), command, metadata, projections: [plansProjection] });
   const draft = (number: string, tasks: Array<{ text: string; lead: { text: string }; implementing: { text: string }; timeframe?: string }>) => ({
     number,
     title: `Kế hoạch ${number}`,
@@ -39,7 +52,12 @@ describe('plans read model', () => {
     frameworks: ['PAPI'],
     sections: [{ code: '2.1', title: 'Tiếp cận thông tin', indicator: { framework: 'PAPI', code: '2.1' }, tasks }],
   });
-  const communeTask = { text: 'Công khai thông tin', lead: { text: 'Phòng Văn hóa và Thông tin' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Thường xuyên' };
+  const communeTask = {
+    text: 'Công khai thông tin',
+    lead: { text: 'Phòng Văn hóa và Thông tin' },
+    implementing: { text: 'UBND các xã, thị trấn' },
+    timeframe: 'Thường xuyên',
+  };
   const officeTask = { text: 'Hướng dẫn nghiệp vụ', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Phòng Tư pháp' }, timeframe: 'Quý IV/2021' };
 
   let live: unknown[];
@@ -56,7 +74,8 @@ describe('plans read model', () => {
       { id: 'p1', number: '1/KH-UBND', status: 'CLOSED', revision: 2, issued_on: '2021-03-01', frameworks: ['PAPI'], version: 5 },
       { id: 'p2', status: 'DRAFT', revision: null, issued_on: null, version: 1 },
     ]);
-    const p1 = (live[0] as { document: { sections: Array<{ tasks: Array<{ taskId: string; implementing: { resolved: { unitCodes: string[] } } }> }> } }).document;
+    const p1 = (live[0] as { document: { sections: Array<{ tasks: Array<{ taskId: string; implementing: { resolved: { unitCodes: string[] } } }> }> } })
+      .document;
     expect(p1.sections[0].tasks.map((task) => [task.taskId, task.implementing.resolved.unitCodes])).toEqual([['t1', ['20794', '20797', '20800']]]);
   });
 
@@ -74,7 +93,7 @@ describe('plans read model', () => {
     const total = Number((await dataSource.query(`SELECT count(*) FROM plans.events`))[0].count);
     const all = await eventually(async () => {
       const events: RecordedEvent[] = [];
-      for (let position = START; ; ) {
+      for (let position = START; ;) {
         const page = await store.readAll(position, 2);
         if (page.events.length === 0) break;
         events.push(...page.events);

@@ -8,7 +8,11 @@ import { InProcessBus, publishFrameworks } from '@reform/messaging';
 import { createTestDatabase, eventually, GraphQLTestClient, tableSnapshot, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
 import { createPlansApp, plansReadModels, seedDemoPlans } from '../src';
-import { DEMO_DISTRICT_OFFICES as DISTRICT_OFFICES, DEMO_PROVINCE_OFFICES as PROVINCE_OFFICES, DEMO_PROVINCES as PROVINCES } from '../src/domain/testing/demo-offices';
+import {
+  DEMO_DISTRICT_OFFICES as DISTRICT_OFFICES,
+  DEMO_PROVINCE_OFFICES as PROVINCE_OFFICES,
+  DEMO_PROVINCES as PROVINCES,
+} from '../src/domain/testing/demo-offices';
 
 // ── the directory demo's units around the demo plans' issuers (as services/directory/src/demo/seed-demo.ts names them) ──
 /** The seeds' districts; Vị Xuyên with its communes of the 2025-03 list (seed 001 picks them by code). */
@@ -18,17 +22,54 @@ const DISTRICTS: Record<string, { name: string; province: string; communes: stri
   '030': {
     name: 'Vị Xuyên',
     province: '02',
-    communes: ['00703', '00706', '00709', '00913', '00916', '00919', '00922', '00925', '00928', '00931', '00934', '00937', '00940', '00943', '00952', '00955', '00958', '00961', '00964', '00967', '00970', '00973', '00976', '00979'],
+    communes: [
+      '00703',
+      '00706',
+      '00709',
+      '00913',
+      '00916',
+      '00919',
+      '00922',
+      '00925',
+      '00928',
+      '00931',
+      '00934',
+      '00937',
+      '00940',
+      '00943',
+      '00952',
+      '00955',
+      '00958',
+      '00961',
+      '00964',
+      '00967',
+      '00970',
+      '00973',
+      '00976',
+      '00979',
+    ],
   },
 };
 const UNITS: TestUnit[] = [
   ...Object.entries(PROVINCES).flatMap(([code, name]): TestUnit[] => [
     { code, name: `Tỉnh ${name}`, level: 'PROVINCE', parentCode: null },
-    ...PROVINCE_OFFICES.map(([abbr, kind, office]): TestUnit => ({ code: `${code}.${abbr}`, name: office(`tỉnh ${name}`), level: 'AGENCY', kind, parentCode: code })),
+    ...PROVINCE_OFFICES.map(([abbr, kind, office]): TestUnit => ({
+      code: `${code}.${abbr}`,
+      name: office(`tỉnh ${name}`),
+      level: 'AGENCY',
+      kind,
+      parentCode: code,
+    })),
   ]),
   ...Object.entries(DISTRICTS).flatMap(([code, { name, province, communes }]): TestUnit[] => [
     { code, name: `Huyện ${name}`, level: 'DISTRICT', parentCode: province },
-    ...DISTRICT_OFFICES.map(([abbr, kind, office]): TestUnit => ({ code: `${code}.${abbr}`, name: office(`huyện ${name}`), level: 'AGENCY', kind, parentCode: code })),
+    ...DISTRICT_OFFICES.map(([abbr, kind, office]): TestUnit => ({
+      code: `${code}.${abbr}`,
+      name: office(`huyện ${name}`),
+      level: 'AGENCY',
+      kind,
+      parentCode: code,
+    })),
     ...communes.flatMap((c): TestUnit[] => [
       { code: c, name: `Xã ${c}`, level: 'COMMUNE', parentCode: code },
       { code: `${c}.CA`, name: `Công an xã ${c}`, level: 'AGENCY', kind: 'Công an', parentCode: c },
@@ -72,8 +113,14 @@ describe('plans: rebuilding the read model from the event store', () => {
     const seeded = await seedDemoPlans(app);
     expect(seeded.issued).toBe(6);
     thangBinh = seeded.planIds['thang-binh-par-2021'];
-    await client.as('d513', `mutation($id: ID!) { amendPlan(id: $id, input: { reason: "Bỏ nhiệm vụ đã hoàn thành", removeTaskIds: ["t2"], amendedOn: "2021-08-01" }) { revision } }`, { id: thangBinh });
-    await client.as('d519', `mutation($id: ID!) { closePlan(id: $id, reason: "Hết năm kế hoạch", closedOn: "2020-12-31") { status } }`, { id: seeded.planIds['nong-son-papi-2020'] });
+    await client.as(
+      'd513',
+      `mutation($id: ID!) { amendPlan(id: $id, input: { reason: "Bỏ nhiệm vụ đã hoàn thành", removeTaskIds: ["t2"], amendedOn: "2021-08-01" }) { revision } }`,
+      { id: thangBinh },
+    );
+    await client.as('d519', `mutation($id: ID!) { closePlan(id: $id, reason: "Hết năm kế hoạch", closedOn: "2020-12-31") { status } }`, {
+      id: seeded.planIds['nong-son-papi-2020'],
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -92,7 +139,13 @@ describe('plans: rebuilding the read model from the event store', () => {
     const [{ events }] = await dataSource.query(`SELECT count(*)::int AS events FROM plans.events`);
     const unitsBefore = await tableSnapshot(dataSource, 'plans', ['units', 'unit_periods', 'frameworks']);
 
-    result = await rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: plansReadModels.schema, projections: plansReadModels.projections, pageSize: 5 });
+    result = await rebuildReadModels({
+      dataSource,
+      store: app.get<PostgresEventStore>(EVENT_STORE),
+      schema: plansReadModels.schema,
+      projections: plansReadModels.projections,
+      pageSize: 5,
+    });
 
     expect(await tableSnapshot(dataSource, 'plans', tables)).toEqual(live);
     expect(result).toMatchObject({ events, tables: [{ table: 'plans', rowsBefore: 6, rowsAfter: 6 }] });

@@ -50,7 +50,10 @@ describe('timeframes are read once, when decided, and recorded', () => {
       ['PlanDrafted', 2],
       ['PlanIssued', 2],
     ]);
-    const recorded = [expect.objectContaining({ kind: 'month', month: 8, text: 'Thường xuyên' }), expect.objectContaining({ kind: 'month', month: 8, text: 'Quý III năm 2021' })];
+    const recorded = [
+      expect.objectContaining({ kind: 'month', month: 8, text: 'Thường xuyên' }),
+      expect.objectContaining({ kind: 'month', month: 8, text: 'Quý III năm 2021' }),
+    ];
     // The current parser would read them otherwise: this is what the test tells apart.
     expect(parseTimeframe('Thường xuyên', { planYear: 2021 }).kind).toBe('ongoing');
     expect(parseTimeframe('Quý III năm 2021', { planYear: 2021 }).kind).toBe('quarter');

@@ -18,7 +18,19 @@ const recorded = (streamVersion: number, event: ReportEvent, streamId = 'report-
   previousHash: null,
 });
 
-const line = (assignmentId: string): AssignmentLine => ({ assignmentId, planId: 'plan-1', planNumber: '09/KH-UBND', taskText: 'Niêm yết thủ tục', status: 'IN_PROGRESS', percent: 50, progress: [], completedOn: null, late: false, extensions: [], overdueDays: [] });
+const line = (assignmentId: string): AssignmentLine => ({
+  assignmentId,
+  planId: 'plan-1',
+  planNumber: '09/KH-UBND',
+  taskText: 'Niêm yết thủ tục',
+  status: 'IN_PROGRESS',
+  percent: 50,
+  progress: [],
+  completedOn: null,
+  late: false,
+  extensions: [],
+  overdueDays: [],
+});
 const reportFacts = () => {
   const facts = communeReport();
   return { ...facts, prefill: { ...facts.prefill, assignments: [line('a1'), line('a2')] } };
@@ -39,18 +51,27 @@ describe("the reporting service's published report events (a report in its tasks
       dueOn: facts.dueOn,
       assignmentIds: ['a1', 'a2'],
     });
-    expect(publishReportingEvent(recorded(2, { type: 'ReportSubmitted', data: { content: { sections: {}, items: {} }, on: '2021-09-16', late: true, resubmission: false } }))).toMatchObject({
+    expect(
+      publishReportingEvent(
+        recorded(2, { type: 'ReportSubmitted', data: { content: { sections: {}, items: {} }, on: '2021-09-16', late: true, resubmission: false } }),
+      ),
+    ).toMatchObject({
       name: ReportSubmittedV1.name,
       data: { reportId: 'r1~2021-Q3~20794', on: '2021-09-16', late: true, resubmission: false },
     });
-    expect(publishReportingEvent(recorded(3, { type: 'ReportReturned', data: { reason: 'Thiếu số liệu', on: '2021-09-17' } }))).toMatchObject({ name: ReportReturnedV1.name, data: { reason: 'Thiếu số liệu' } });
+    expect(publishReportingEvent(recorded(3, { type: 'ReportReturned', data: { reason: 'Thiếu số liệu', on: '2021-09-17' } }))).toMatchObject({
+      name: ReportReturnedV1.name,
+      data: { reason: 'Thiếu số liệu' },
+    });
   });
 
   it('keeps inside a report that cites no assignment, drafts, reminders and other streams', () => {
     const facts = reportFacts();
     expect(publishReportingEvent(recorded(1, { type: 'ReportExpected', data: { ...facts, prefill: { ...facts.prefill, assignments: [] } } }))).toBeNull();
     expect(publishReportingEvent(recorded(2, { type: 'ReportDraftSaved', data: { content: { sections: {}, items: {} }, on: '2021-09-10' } }))).toBeNull();
-    expect(publishReportingEvent(recorded(3, { type: 'ReportReminderIssued', data: { kind: 'BEFORE_DEADLINE', on: '2021-09-14', dueOn: '2021-09-15' } }))).toBeNull();
+    expect(
+      publishReportingEvent(recorded(3, { type: 'ReportReminderIssued', data: { kind: 'BEFORE_DEADLINE', on: '2021-09-14', dueOn: '2021-09-15' } })),
+    ).toBeNull();
     expect(publishReportingEvent(recorded(1, { type: 'ReportExpected', data: facts }, 'cycle-r1~2021-Q3'))).toBeNull();
   });
 });

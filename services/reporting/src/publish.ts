@@ -63,17 +63,36 @@ export function publishReportingEvent(recorded: RecordedEvent): IntegrationMessa
       return toIntegrationMessage(
         recorded,
         ReportExpectedV1,
-        ReportExpectedV1.validate({ reportId: key.reportId, regimeId: facts.regimeId, regimeName: facts.regimeName, period: facts.period, periodLabel: periodLabel(facts.period), unitCode: facts.unitCode, dueOn: facts.dueOn, assignmentIds }),
+        ReportExpectedV1.validate({
+          reportId: key.reportId,
+          regimeId: facts.regimeId,
+          regimeName: facts.regimeName,
+          period: facts.period,
+          periodLabel: periodLabel(facts.period),
+          unitCode: facts.unitCode,
+          dueOn: facts.dueOn,
+          assignmentIds,
+        }),
       );
     }
     case 'ReportSubmitted':
       return toIntegrationMessage(
         recorded,
         ReportSubmittedV1,
-        ReportSubmittedV1.validate({ ...key, figures: figuresOf(event.data.content), on: event.data.on, late: event.data.late, resubmission: event.data.resubmission }),
+        ReportSubmittedV1.validate({
+          ...key,
+          figures: figuresOf(event.data.content),
+          on: event.data.on,
+          late: event.data.late,
+          resubmission: event.data.resubmission,
+        }),
       );
     case 'ReportReturned':
-      return toIntegrationMessage(recorded, ReportReturnedV1, ReportReturnedV1.validate({ reportId: key.reportId, on: event.data.on, reason: event.data.reason }));
+      return toIntegrationMessage(
+        recorded,
+        ReportReturnedV1,
+        ReportReturnedV1.validate({ reportId: key.reportId, on: event.data.on, reason: event.data.reason }),
+      );
     case 'ReportAccepted':
       return toIntegrationMessage(recorded, ReportAcceptedV1, ReportAcceptedV1.validate({ reportId: key.reportId, on: event.data.on }));
     case 'ReportApproved':

@@ -52,7 +52,19 @@ export class ReportingModule {
         publish: publishReportingEvent,
         unitCopy: true,
         // Issued plans whose reporting requirements wait for their regimes (ADR 0038).
-        pendingJobs: [{ queue: 'plan-regimes', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_REGIMES_QUEUE]))[0].n) }],
+        pendingJobs: [
+          {
+            queue: 'plan-regimes',
+            count: async (dataSource) =>
+              Number(
+                (
+                  await dataSource.query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [
+                    PLAN_REGIMES_QUEUE,
+                  ])
+                )[0].n,
+              ),
+          },
+        ],
         providers: [
           { provide: REMINDER_OPTIONS, useValue: options.reminders ?? {} },
           { provide: PLAN_REGIME_OPTIONS, useValue: options.planRegimes ?? {} },

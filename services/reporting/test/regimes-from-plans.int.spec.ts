@@ -40,7 +40,15 @@ function message<Data>(contract: IntegrationEventContract<Data>, data: Data, str
     version: contract.version,
     subject: contract.subject,
     data,
-    metadata: { actor: { accountId: 'a-600', username: 'd600', unitCode: '600' }, tenant: '600', correlationId: `corr-${eventId}`, causationId: null, recordedAt: new Date().toISOString(), stream, streamVersion: 2 },
+    metadata: {
+      actor: { accountId: 'a-600', username: 'd600', unitCode: '600' },
+      tenant: '600',
+      correlationId: `corr-${eventId}`,
+      causationId: null,
+      recordedAt: new Date().toISOString(),
+      stream,
+      streamVersion: 2,
+    },
   };
 }
 
@@ -91,13 +99,24 @@ describe('regimes from plans (over JetStream)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('reporting_plans');
     bus = await JetStreamBus.connect({ servers: testNatsUrl(), prefix: uniqueName('reporting_plans') });
-    app = await createReportingApp({ databaseUrl: db.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock, reminders: { intervalMs: 0 }, planRegimes: { pollMs: 50, retryDelayMs: 100 } });
+    app = await createReportingApp({
+      databaseUrl: db.url,
+      bus,
+      signingKeys: [...TEST_SIGNING_KEYS],
+      port: 0,
+      logger: ['error'],
+      clock,
+      reminders: { intervalMs: 0 },
+      planRegimes: { pollMs: 50, retryDelayMs: 100 },
+    });
     dataSource = app.get(DataSource);
     client = new GraphQLTestClient(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
     client.useToken('d600', await tokenFor('d600', 'UNIT_MANAGER', '600'));
     client.useToken('p49', await tokenFor('p49', 'UNIT_MANAGER', '49'));
     await publishUnits(bus, UNITS);
-    await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), { timeoutMs: 20_000 });
+    await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), {
+      timeoutMs: 20_000,
+    });
     // The monthly regime the third requirement names, defined by hand before the plan.
     const { defineReportRegime } = await client.as('d600', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', {
       input: {
@@ -111,9 +130,21 @@ describe('regimes from plans (over JetStream)', () => {
       },
     });
     monthlyId = defineReportRegime.id;
-    const { defineReportRegime: provincial } = await client.as('p49', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', {
-      input: { ownerCode: '49', name: 'Báo cáo của tỉnh', kind: 'PERIODIC', periodTypes: ['YEAR'], deadlines: [{ level: 'DISTRICT', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 3 }], selector: { text: 'UBND các huyện', levels: ['DISTRICT'] }, form: { sections: [{ code: 'ket-qua', title: 'Kết quả' }], items: [] } },
-    });
+    const { defineReportRegime: provincial } = await client.as(
+      'p49',
+      'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }',
+      {
+        input: {
+          ownerCode: '49',
+          name: 'Báo cáo của tỉnh',
+          kind: 'PERIODIC',
+          periodTypes: ['YEAR'],
+          deadlines: [{ level: 'DISTRICT', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 3 }],
+          selector: { text: 'UBND các huyện', levels: ['DISTRICT'] },
+          form: { sections: [{ code: 'ket-qua', title: 'Kết quả' }], items: [] },
+        },
+      },
+    );
     provincialId = provincial.id;
   });
 
@@ -128,11 +159,14 @@ describe('regimes from plans (over JetStream)', () => {
     const planMessage = message(PlanIssuedV1, issued(), `plan-${planId}`);
     await bus.publish(planMessage);
     const query = `{ reportRegimes(ownerCode: "600") { id name kind periodTypes planIds cutOff { rule from to } deadlines { level days } selector { levels unitCodes } fromPlan { planId planNumber requirement } source } }`;
-    await eventually(async () => {
-      const { reportRegimes } = await client.as('d600', query);
-      expect(reportRegimes).toHaveLength(3);
-      expect(reportRegimes.find((r: { id: string }) => r.id === monthlyId).planIds).toEqual([planId]);
-    }, { timeoutMs: 20_000, intervalMs: 200 });
+    await eventually(
+      async () => {
+        const { reportRegimes } = await client.as('d600', query);
+        expect(reportRegimes).toHaveLength(3);
+        expect(reportRegimes.find((r: { id: string }) => r.id === monthlyId).planIds).toEqual([planId]);
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
     const { reportRegimes } = await client.as('d600', query);
     const byId = new Map(reportRegimes.map((r: { id: string }) => [r.id, r]));
     expect(byId.get(`${planId}~bc1`)).toMatchObject({
@@ -159,7 +193,16 @@ describe('regimes from plans (over JetStream)', () => {
     const before = await regimeEvents();
     await bus.publish({ ...planMessage });
     const jobs = app.get(PlanRegimeJobs);
-    const job: Job<PlanIssuedV1, Omit<IntegrationMessage, 'data'>> = { seq: '0', queue: PLAN_REGIMES_QUEUE, key: planId, jobId: planMessage.eventId, name: planMessage.name, data: issued(), meta: { ...planMessage, data: undefined } as never, attempts: 0 };
+    const job: Job<PlanIssuedV1, Omit<IntegrationMessage, 'data'>> = {
+      seq: '0',
+      queue: PLAN_REGIMES_QUEUE,
+      key: planId,
+      jobId: planMessage.eventId,
+      name: planMessage.name,
+      data: issued(),
+      meta: { ...planMessage, data: undefined } as never,
+      attempts: 0,
+    };
     expect(await jobs.regimesOf(job)).toEqual([
       { requirement: 1, regimeId: `${planId}~bc1`, outcome: 'already' },
       { requirement: 2, regimeId: `${planId}~bc2`, outcome: 'already' },
@@ -180,11 +223,28 @@ describe('regimes from plans (over JetStream)', () => {
   });
 
   it("the plan's implementing units owe the reports: the ad hoc period's deadline is the day written, the quarter's Decree 09's", async () => {
-    const { adHoc } = await client.as('d600', `mutation($r: ID!) { adHoc: openReportingPeriod(regimeId: $r, period: "AD_HOC") { expected cutOffTo deadlines { level dueOn } } }`, { r: `${planId}~bc2` });
+    const { adHoc } = await client.as(
+      'd600',
+      `mutation($r: ID!) { adHoc: openReportingPeriod(regimeId: $r, period: "AD_HOC") { expected cutOffTo deadlines { level dueOn } } }`,
+      { r: `${planId}~bc2` },
+    );
     expect(adHoc).toEqual({ expected: 4, cutOffTo: '2021-09-14', deadlines: expect.arrayContaining([{ level: 'COMMUNE', dueOn: '2021-09-15' }]) });
-    const { quarter } = await client.as('d600', `mutation($r: ID!) { quarter: openReportingPeriod(regimeId: $r, period: "2021-Q2") { expected cutOffFrom cutOffTo } }`, { r: `${planId}~bc1` });
+    const { quarter } = await client.as(
+      'd600',
+      `mutation($r: ID!) { quarter: openReportingPeriod(regimeId: $r, period: "2021-Q2") { expected cutOffFrom cutOffTo } }`,
+      { r: `${planId}~bc1` },
+    );
     expect(quarter).toEqual({ expected: 4, cutOffFrom: '2021-03-15', cutOffTo: '2021-06-14' });
-    const { reports } = await client.as('d600', `query($r: ID!) { reports(unitCode: "600", regimeId: $r, period: "2021-Q2", includeSubtree: true) { unitCode role } }`, { r: `${planId}~bc1` });
-    expect(reports.filter((r: { role: string }) => r.role === 'UNIT').map((r: { unitCode: string }) => r.unitCode).sort()).toEqual(['600.PVH', ...COMMUNES].sort());
+    const { reports } = await client.as(
+      'd600',
+      `query($r: ID!) { reports(unitCode: "600", regimeId: $r, period: "2021-Q2", includeSubtree: true) { unitCode role } }`,
+      { r: `${planId}~bc1` },
+    );
+    expect(
+      reports
+        .filter((r: { role: string }) => r.role === 'UNIT')
+        .map((r: { unitCode: string }) => r.unitCode)
+        .sort(),
+    ).toEqual(['600.PVH', ...COMMUNES].sort());
   });
 });

@@ -31,10 +31,21 @@ describe('the reminder loop across a PostgreSQL outage', () => {
 
   beforeAll(async () => {
     postgres = await startOwnPostgres();
-    app = await createReportingApp({ databaseUrl: postgres.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: false, poolSize: 4, clock, reminders: { intervalMs: 250 } });
+    app = await createReportingApp({
+      databaseUrl: postgres.url,
+      bus,
+      signingKeys: [...TEST_SIGNING_KEYS],
+      port: 0,
+      logger: false,
+      poolSize: 4,
+      clock,
+      reminders: { intervalMs: 250 },
+    });
     dataSource = app.get(DataSource);
     await publishUnits(bus, UNITS);
-    await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), { timeoutMs: 20_000 });
+    await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), {
+      timeoutMs: 20_000,
+    });
     const regime = {
       id: 'outage-regime',
       ownerCode: '700',
@@ -79,6 +90,9 @@ describe('the reminder loop across a PostgreSQL outage', () => {
     process.stdout.write(`reminders: resumed ${Date.now() - back} ms after PostgreSQL came back\n`);
     // The loop keeps going and adds nothing twice.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect({ before: await reminders('BEFORE_DEADLINE'), after: await reminders('AFTER_DEADLINE') }).toEqual({ before: COMMUNES.length, after: COMMUNES.length });
+    expect({ before: await reminders('BEFORE_DEADLINE'), after: await reminders('AFTER_DEADLINE') }).toEqual({
+      before: COMMUNES.length,
+      after: COMMUNES.length,
+    });
   }, 120_000);
 });

@@ -28,14 +28,28 @@ const UNITS: TestUnit[] = [
   { code: '60101', name: 'Xã 60101', level: 'COMMUNE', parentCode: '601' },
 ];
 
-function message<Data>(contract: IntegrationEventContract<Data>, data: Data, stream: string, streamVersion: number, eventId: string = randomUUID()): IntegrationMessage<Data> {
+function message<Data>(
+  contract: IntegrationEventContract<Data>,
+  data: Data,
+  stream: string,
+  streamVersion: number,
+  eventId: string = randomUUID(),
+): IntegrationMessage<Data> {
   return {
     eventId,
     name: contract.name,
     version: contract.version,
     subject: contract.subject,
     data,
-    metadata: { actor: { accountId: 'a', username: 'c60001', unitCode: '60001' }, tenant: '600', correlationId: `corr-${eventId}`, causationId: null, recordedAt: new Date().toISOString(), stream, streamVersion },
+    metadata: {
+      actor: { accountId: 'a', username: 'c60001', unitCode: '60001' },
+      tenant: '600',
+      correlationId: `corr-${eventId}`,
+      causationId: null,
+      recordedAt: new Date().toISOString(),
+      stream,
+      streamVersion,
+    },
   };
 }
 
@@ -56,7 +70,15 @@ describe('reporting over JetStream', () => {
   beforeAll(async () => {
     db = await createTestDatabase('reporting_js');
     bus = await JetStreamBus.connect({ servers: testNatsUrl(), prefix: uniqueName('reporting') });
-    app = await createReportingApp({ databaseUrl: db.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock, reminders: { intervalMs: 0 } });
+    app = await createReportingApp({
+      databaseUrl: db.url,
+      bus,
+      signingKeys: [...TEST_SIGNING_KEYS],
+      port: 0,
+      logger: ['error'],
+      clock,
+      reminders: { intervalMs: 0 },
+    });
     dataSource = app.get(DataSource);
     client = new GraphQLTestClient(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
     client.useToken('d600', await tokenFor('d600', 'UNIT_MANAGER', '600'));
@@ -65,7 +87,9 @@ describe('reporting over JetStream', () => {
     client.useToken('d601', await tokenFor('d601', 'UNIT_MANAGER', '601'));
     client.useToken('p49', await tokenFor('p49', 'VIEWER', '49'));
     await publishUnits(bus, UNITS);
-    await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), { timeoutMs: 20_000 });
+    await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM reporting.units`))[0].n).toBe(UNITS.length), {
+      timeoutMs: 20_000,
+    });
   });
 
   /** Every unit on a report's path has the counts the domain's definition gives over the reports below it, and no other unit has a row. */
@@ -82,8 +106,18 @@ describe('reporting over JetStream', () => {
         const below = reports.filter((r) => r.regimeId === report.regimeId && r.period === report.period && r.path.includes(code));
         const c = countsOf(below);
         expected.set(key, {
-          regime_id: report.regimeId, period: report.period, unit_code: code, parent_code: report.path[i + 1] ?? null,
-          expected: c.expected, submitted: c.submitted, on_time: c.onTime, late: c.late, missing: c.missing, accepted: c.accepted, returned: c.returned, waived: c.waived,
+          regime_id: report.regimeId,
+          period: report.period,
+          unit_code: code,
+          parent_code: report.path[i + 1] ?? null,
+          expected: c.expected,
+          submitted: c.submitted,
+          on_time: c.onTime,
+          late: c.late,
+          missing: c.missing,
+          accepted: c.accepted,
+          returned: c.returned,
+          waived: c.waived,
         });
       });
     }
@@ -98,17 +132,40 @@ describe('reporting over JetStream', () => {
   });
 
   it("keeps the tasks service's assignment events (once, whatever the redeliveries) and pre-fills the period's drafts from them", async () => {
-    const created = (id: string, unitCode: string) => message(AssignmentCreatedV1, { assignmentId: id, planId: 'p1', taskId: 't1', planNumber: '15/KH-UBND', taskText: 'Niêm yết thủ tục hành chính', unitCode, role: 'IMPLEMENTING', assignedOn: '2025-03-01' }, `assignment-${id}`, 1);
+    const created = (id: string, unitCode: string) =>
+      message(
+        AssignmentCreatedV1,
+        {
+          assignmentId: id,
+          planId: 'p1',
+          taskId: 't1',
+          planNumber: '15/KH-UBND',
+          taskText: 'Niêm yết thủ tục hành chính',
+          unitCode,
+          role: 'IMPLEMENTING',
+          assignedOn: '2025-03-01',
+        },
+        `assignment-${id}`,
+        1,
+      );
     for (const code of COMMUNES) await bus.publish(created(`a-${code}`, code));
-    const progress = message(AssignmentProgressReportedV1, { assignmentId: 'a-60001', percent: 70, note: 'Đã niêm yết', on: '2025-05-10' }, 'assignment-a-60001', 2);
+    const progress = message(
+      AssignmentProgressReportedV1,
+      { assignmentId: 'a-60001', percent: 70, note: 'Đã niêm yết', on: '2025-05-10' },
+      'assignment-a-60001',
+      2,
+    );
     await bus.publish(progress);
     await bus.publish({ ...progress }); // the same event id again: JetStream's window, then the inbox
     const late = message(AssignmentProgressReportedV1, { assignmentId: 'a-60002', percent: 90, note: 'Sau kỳ', on: '2025-06-15' }, 'assignment-a-60002', 2);
     await bus.publish(late);
-    await eventually(async () => {
-      const [row] = await dataSource.query(`SELECT happenings FROM reporting.assignment_facts WHERE assignment_id = 'a-60002'`);
-      expect(row?.happenings).toHaveLength(1);
-    }, { timeoutMs: 20_000 });
+    await eventually(
+      async () => {
+        const [row] = await dataSource.query(`SELECT happenings FROM reporting.assignment_facts WHERE assignment_id = 'a-60002'`);
+        expect(row?.happenings).toHaveLength(1);
+      },
+      { timeoutMs: 20_000 },
+    );
     const [facts] = await dataSource.query(`SELECT count(*)::int AS n, sum(jsonb_array_length(happenings))::int AS h FROM reporting.assignment_facts`);
     expect(facts).toEqual({ n: 20, h: 2 });
 
@@ -117,7 +174,10 @@ describe('reporting over JetStream', () => {
       name: 'Báo cáo cải cách hành chính hằng quý',
       kind: 'PERIODIC',
       periodTypes: ['QUARTER'],
-      deadlines: [{ level: 'COMMUNE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 2 }, { level: 'DISTRICT', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 3 }],
+      deadlines: [
+        { level: 'COMMUNE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 2 },
+        { level: 'DISTRICT', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 3 },
+      ],
       selector: { text: 'UBND các xã, thị trấn', levels: ['COMMUNE'] },
       form: {
         sections: [{ code: 'ket-qua', title: 'Kết quả đạt được' }],
@@ -128,29 +188,72 @@ describe('reporting over JetStream', () => {
       },
       planIds: ['p1'],
     };
-    expect(await client.outcome('d601', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', { input })).toBe('FORBIDDEN');
-    const { defineReportRegime } = await client.as('d600', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id cutOff { rule } } }', { input });
+    expect(await client.outcome('d601', 'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id } }', { input })).toBe(
+      'FORBIDDEN',
+    );
+    const { defineReportRegime } = await client.as(
+      'd600',
+      'mutation($input: DefineReportRegimeInput!) { defineReportRegime(input: $input) { id cutOff { rule } } }',
+      { input },
+    );
     expect(defineReportRegime.cutOff).toEqual({ rule: 'DECREE_09' });
-    const { openReportingPeriod } = await client.as('d600', 'mutation($r: ID!) { openReportingPeriod(regimeId: $r, period: "2025-Q2") { expected cutOffFrom cutOffTo deadlines { level dueOn } } }', { r: defineReportRegime.id });
-    expect(openReportingPeriod).toEqual({ expected: 20, cutOffFrom: '2025-03-15', cutOffTo: '2025-06-14', deadlines: [{ level: 'COMMUNE', dueOn: '2025-06-17' }, { level: 'DISTRICT', dueOn: '2025-06-18' }] });
-    const again = await client.request('mutation($r: ID!) { openReportingPeriod(regimeId: $r, period: "2025-Q2") { expected } }', { r: defineReportRegime.id }, await client.login('d600'));
+    const { openReportingPeriod } = await client.as(
+      'd600',
+      'mutation($r: ID!) { openReportingPeriod(regimeId: $r, period: "2025-Q2") { expected cutOffFrom cutOffTo deadlines { level dueOn } } }',
+      { r: defineReportRegime.id },
+    );
+    expect(openReportingPeriod).toEqual({
+      expected: 20,
+      cutOffFrom: '2025-03-15',
+      cutOffTo: '2025-06-14',
+      deadlines: [
+        { level: 'COMMUNE', dueOn: '2025-06-17' },
+        { level: 'DISTRICT', dueOn: '2025-06-18' },
+      ],
+    });
+    const again = await client.request(
+      'mutation($r: ID!) { openReportingPeriod(regimeId: $r, period: "2025-Q2") { expected } }',
+      { r: defineReportRegime.id },
+      await client.login('d600'),
+    );
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
 
     const id = (code: string) => `${defineReportRegime.id}~2025-Q2~${code}`;
-    const { report } = await client.as('c60001', 'query($id: ID!) { report(id: $id) { status items { code number } prefilledAssignments { assignmentId percent progress { on percent } } } }', { id: id('60001') });
+    const { report } = await client.as(
+      'c60001',
+      'query($id: ID!) { report(id: $id) { status items { code number } prefilledAssignments { assignmentId percent progress { on percent } } } }',
+      { id: id('60001') },
+    );
     expect(report.prefilledAssignments).toEqual([{ assignmentId: 'a-60001', percent: 70, progress: [{ on: '2025-05-10', percent: 70 }] }]);
-    expect(report.items).toEqual([{ code: 'NV', number: 1 }, { code: 'TD', number: 70 }]);
+    expect(report.items).toEqual([
+      { code: 'NV', number: 1 },
+      { code: 'TD', number: 70 },
+    ]);
     // 60002's progress came after the cut-off (15/6): not in the period.
-    const { report: other } = await client.as('c60002', 'query($id: ID!) { report(id: $id) { prefilledAssignments { percent progress { on } } } }', { id: id('60002') });
+    const { report: other } = await client.as('c60002', 'query($id: ID!) { report(id: $id) { prefilledAssignments { percent progress { on } } } }', {
+      id: id('60002'),
+    });
     expect(other.prefilledAssignments).toEqual([{ percent: 0, progress: [] }]);
     expect(await client.outcome('c60002', 'query($id: ID!) { report(id: $id) { id } }', { id: id('60001') })).toBe('FORBIDDEN');
 
-    const refused = await client.request('mutation($id: ID!) { submitReport(id: $id, input: { items: [{ code: "TD", number: 140 }] }) { id } }', { id: id('60001') }, await client.login('c60001'));
+    const refused = await client.request(
+      'mutation($id: ID!) { submitReport(id: $id, input: { items: [{ code: "TD", number: 140 }] }) { id } }',
+      { id: id('60001') },
+      await client.login('c60001'),
+    );
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'items.TD' } });
     expect(refused.errors?.[0].message).toContain('từ 0 đến 100');
-    const { submitReport } = await client.as('c60001', 'mutation($id: ID!) { submitReport(id: $id, input: { sections: [{ code: "ket-qua", text: "Hoàn thành niêm yết" }] }) { status late } }', { id: id('60001') });
+    const { submitReport } = await client.as(
+      'c60001',
+      'mutation($id: ID!) { submitReport(id: $id, input: { sections: [{ code: "ket-qua", text: "Hoàn thành niêm yết" }] }) { status late } }',
+      { id: id('60001') },
+    );
     expect(submitReport).toEqual({ status: 'SUBMITTED', late: false });
-    const { reportingCompleteness } = await client.as('d600', 'query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { expected submitted onTime missing } }', { r: defineReportRegime.id });
+    const { reportingCompleteness } = await client.as(
+      'd600',
+      'query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { expected submitted onTime missing } }',
+      { r: defineReportRegime.id },
+    );
     expect(reportingCompleteness).toEqual({ expected: 20, submitted: 1, onTime: 1, missing: 19 });
     // The province's answer, its districts' and the missing list come from the counts read model and the reports' paths.
     const unit = await client.as(
@@ -161,15 +264,25 @@ describe('reporting over JetStream', () => {
       { r: defineReportRegime.id },
     );
     expect(unit.reportingCompleteness).toMatchObject({ expected: 20, submitted: 1, onTime: 1, late: 0, missing: 19, submittedRate: 5 });
-    expect(unit.reportingCompleteness.children).toEqual([{ unitCode: '600', expected: 20, submitted: 1, missing: 19, children: COMMUNES.map((code) => ({ unitCode: code })) }]);
+    expect(unit.reportingCompleteness.children).toEqual([
+      { unitCode: '600', expected: 20, submitted: 1, missing: 19, children: COMMUNES.map((code) => ({ unitCode: code })) },
+    ]);
     expect(unit.reportingCompleteness.missingUnitPage).toEqual({ items: COMMUNES.slice(3, 8).map((code) => ({ code })), total: 19, hasNextPage: true });
     expect(unit.reportingCompleteness.missingUnitCodes).toEqual(COMMUNES.slice(1));
-    const tooMany = await client.request('query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { missingUnitCodes(limit: 1001) } }', { r: defineReportRegime.id }, await client.login('d600'));
+    const tooMany = await client.request(
+      'query($r: ID!) { reportingCompleteness(regimeId: $r, period: "2025-Q2", unitCode: "600") { missingUnitCodes(limit: 1001) } }',
+      { r: defineReportRegime.id },
+      await client.login('d600'),
+    );
     expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
     await expectCountsAsDefined();
     const { acceptReport } = await client.as('d600', 'mutation($id: ID!) { acceptReport(id: $id) { consolidation { accepted } } }', { id: id('60001') });
     expect(acceptReport.consolidation).toBeNull(); // a commune has no children; the district's own report holds the consolidation
-    const { report: own } = await client.as('d600', 'query($id: ID!) { report(id: $id) { role consolidation { children accepted items { code value contributors { unitCode value } } sections { units { unitCode text } } } } }', { id: id('600') });
+    const { report: own } = await client.as(
+      'd600',
+      'query($id: ID!) { report(id: $id) { role consolidation { children accepted items { code value contributors { unitCode value } } sections { units { unitCode text } } } } }',
+      { id: id('600') },
+    );
     expect(own).toEqual({
       role: 'CONSOLIDATED',
       consolidation: {
@@ -193,7 +306,13 @@ describe('reporting over JetStream', () => {
     // 49, 600 and the 20 communes (the owner's consolidated report is not counted).
     expect(live.completeness_counts).toHaveLength(22);
     const facts = await tableSnapshot(dataSource, 'reporting', ['assignment_facts']);
-    await rebuildReadModels({ dataSource, store: app.get<PostgresEventStore>(EVENT_STORE), schema: reportingReadModels.schema, projections: reportingReadModels.projections, pageSize: 7 });
+    await rebuildReadModels({
+      dataSource,
+      store: app.get<PostgresEventStore>(EVENT_STORE),
+      schema: reportingReadModels.schema,
+      projections: reportingReadModels.projections,
+      pageSize: 7,
+    });
     expect(await tableSnapshot(dataSource, 'reporting', tables)).toEqual(live);
     expect(await tableSnapshot(dataSource, 'reporting', ['assignment_facts'])).toEqual(facts);
   });

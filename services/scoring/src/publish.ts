@@ -6,7 +6,8 @@ import { CriterionNode } from './domain/framework/index-set';
 
 type Editions = FrameworkVersionPublishedV1['editions'];
 
-const indicatorsOf = (nodes: readonly CriterionNode[]): Array<{ code: string; name: string }> => nodes.flatMap((node) => [{ code: node.code, name: node.name }, ...indicatorsOf(node.children)]);
+const indicatorsOf = (nodes: readonly CriterionNode[]): Array<{ code: string; name: string }> =>
+  nodes.flatMap((node) => [{ code: node.code, name: node.name }, ...indicatorsOf(node.children)]);
 
 /** The indicators a plan may cite, by edition: PAPI's dimensions and sub-dimensions per survey year, an index set's criteria tree for its year. */
 export function editionsOf(definition: FrameworkDefinition): Editions {
@@ -14,7 +15,10 @@ export function editionsOf(definition: FrameworkDefinition): Editions {
     case 'PAPI_EDITION':
       return [...definition.editions]
         .sort((a, b) => a.fromYear - b.fromYear)
-        .map((edition) => ({ fromYear: edition.fromYear, indicators: edition.dimensions.flatMap((d) => [{ code: d.code, name: d.name }, ...d.subDimensions.map((s) => ({ code: s.code, name: s.name }))]) }));
+        .map((edition) => ({
+          fromYear: edition.fromYear,
+          indicators: edition.dimensions.flatMap((d) => [{ code: d.code, name: d.name }, ...d.subDimensions.map((s) => ({ code: s.code, name: s.name }))]),
+        }));
     case 'PAR_INDEX_SET':
       return [{ fromYear: definition.year, indicators: indicatorsOf(definition.fields) }];
     case 'LISTED':

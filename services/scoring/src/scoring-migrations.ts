@@ -8,4 +8,12 @@ import { papiReadModelMigrations } from './read/papi-results/papi.migrations';
 import { SCORING_SCHEMA } from './schema';
 
 /** The scoring service's own migrations, after the event store's (serviceDataSourceOptions adds those). */
-export const scoringMigrations = () => [...messagingMigrations(SCORING_SCHEMA), ...unitHierarchyMigrations(SCORING_SCHEMA), ...accountAccessMigrations(SCORING_SCHEMA), ...papiReadModelMigrations, ...assessmentsReadModelMigrations, ...planPapiSectionsMigrations, ...targetAchievementMigrations];
+export const scoringMigrations = () => [
+  ...messagingMigrations(SCORING_SCHEMA),
+  ...unitHierarchyMigrations(SCORING_SCHEMA),
+  ...accountAccessMigrations(SCORING_SCHEMA),
+  ...papiReadModelMigrations,
+  ...assessmentsReadModelMigrations,
+  ...planPapiSectionsMigrations,
+  ...targetAchievementMigrations,
+];

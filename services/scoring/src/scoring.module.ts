@@ -29,7 +29,14 @@ import { FinaliseAppraisalResolver } from './write/finalise-appraisal/finalise-a
 import { PublishResultsResolver } from './write/publish-results/publish-results.graphql';
 import { S3EvidenceStorage } from './write/evidence/s3-evidence-storage';
 import { EvidenceStorageChoice } from './write/evidence/evidence-config';
-import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_LIMITS, EVIDENCE_STORAGE, EvidenceLimits, FileEvidenceStorage, PostgresEvidenceStorage } from './write/evidence/evidence-storage';
+import {
+  DEFAULT_EVIDENCE_LIMITS,
+  EVIDENCE_LIMITS,
+  EVIDENCE_STORAGE,
+  EvidenceLimits,
+  FileEvidenceStorage,
+  PostgresEvidenceStorage,
+} from './write/evidence/evidence-storage';
 
 export interface ScoringOptions extends ServiceOptions {
   /**
@@ -61,7 +68,11 @@ export class ScoringModule {
             provide: EVIDENCE_STORAGE,
             inject: [DataSource],
             useFactory: (dataSource: DataSource) =>
-              options.evidence?.s3 ? new S3EvidenceStorage(options.evidence.s3) : options.evidence?.directory ? new FileEvidenceStorage(options.evidence.directory) : new PostgresEvidenceStorage(() => dataSource.manager),
+              options.evidence?.s3
+                ? new S3EvidenceStorage(options.evidence.s3)
+                : options.evidence?.directory
+                  ? new FileEvidenceStorage(options.evidence.directory)
+                  : new PostgresEvidenceStorage(() => dataSource.manager),
           },
           FrameworkCatalogue,
           FrameworksResolver,

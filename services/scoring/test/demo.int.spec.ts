@@ -23,10 +23,17 @@ describe("the embedded demo's scoring data (real PostgreSQL)", () => {
     });
     await seedFrameworks(bed.app, { demoIndexSet: true });
     await seedFrameworks(bed.app, { demoIndexSet: true });
-    await eventually(async () => expect(seen.map((m) => (m.data as FrameworkVersionPublishedV1).code).sort()).toEqual(FRAMEWORKS.map((f) => f.split(' ')[0]).sort()), { timeoutMs: 20_000 });
+    await eventually(
+      async () => expect(seen.map((m) => (m.data as FrameworkVersionPublishedV1).code).sort()).toEqual(FRAMEWORKS.map((f) => f.split(' ')[0]).sort()),
+      { timeoutMs: 20_000 },
+    );
     const papi = seen.find((m) => (m.data as FrameworkVersionPublishedV1).code === 'PAPI')?.data as FrameworkVersionPublishedV1;
     expect(papi).toMatchObject({ kind: 'PAPI_EDITION', version: 1, issuerCode: null });
-    expect(papi.editions.map((e) => [e.fromYear, e.indicators.some((i) => i.code === '8.3'), e.indicators.some((i) => i.code === '5.2')])).toEqual([[2018, false, true], [2019, true, true], [2021, true, false]]);
+    expect(papi.editions.map((e) => [e.fromYear, e.indicators.some((i) => i.code === '8.3'), e.indicators.some((i) => i.code === '5.2')])).toEqual([
+      [2018, false, true],
+      [2019, true, true],
+      [2021, true, false],
+    ]);
     const set = seen.find((m) => (m.data as FrameworkVersionPublishedV1).kind === 'PAR_INDEX_SET')?.data as FrameworkVersionPublishedV1;
     expect(set).toMatchObject({ code: 'CCHC-XA-477-2019-MINH-HOA', issuerCode: '477', editions: [{ fromYear: 2019 }] });
     expect(set.editions[0].indicators.length).toBeGreaterThan(10);
@@ -36,7 +43,9 @@ describe("the embedded demo's scoring data (real PostgreSQL)", () => {
     expect((await seedFrameworks(bed.app, { demoIndexSet: true })).frameworks).toEqual(FRAMEWORKS);
     const { campaignId, assessments } = await seedQuangDien2019(bed.app);
     expect(assessments).toBe(11);
-    const { ranking } = await bed.client.as('c19870', 'query($c: ID!) { ranking(campaignId: $c) { unitCode rank of grade improvementPlanOwed } }', { c: campaignId });
+    const { ranking } = await bed.client.as('c19870', 'query($c: ID!) { ranking(campaignId: $c) { unitCode rank of grade improvementPlanOwed } }', {
+      c: campaignId,
+    });
     expect(ranking.map((r: { rank: number }) => r.rank)[10]).toBe(11);
     expect(ranking[10]).toMatchObject({ unitCode: '19885', of: 11, improvementPlanOwed: true });
     const before = (await bed.app.get(DataSource).query('SELECT count(*)::int AS n FROM scoring.events'))[0].n;

@@ -30,14 +30,23 @@ describe('evidence storage adapters', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('evidence');
-    dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: SCORING_SCHEMA, migrations: scoringMigrations(), poolSize: 2, applicationName: 'evidence-test' }));
+    dataSource = new DataSource(
+      serviceDataSourceOptions({ url: database.url, schema: SCORING_SCHEMA, migrations: scoringMigrations(), poolSize: 2, applicationName: 'evidence-test' }),
+    );
     await dataSource.initialize();
     await dataSource.runMigrations();
     adapters.postgres = new PostgresEvidenceStorage(() => dataSource.manager);
     directory = mkdtempSync(join(tmpdir(), 'evidence-files-'));
     adapters.file = new FileEvidenceStorage(directory);
     s3Directory = mkdtempSync(join(tmpdir(), 'evidence-s3-'));
-    s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Directory, configureBuckets: [{ name: 'reform-evidence' }], vhostBuckets: false });
+    s3 = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: s3Directory,
+      configureBuckets: [{ name: 'reform-evidence' }],
+      vhostBuckets: false,
+    });
     endpoint = `http://127.0.0.1:${(await s3.run()).port}`;
     adapters.s3 = new S3EvidenceStorage(s3Options());
   }, 60_000);
@@ -65,7 +74,9 @@ describe('evidence storage adapters', () => {
 
     // s3rver checks the access key but does not compute Signature V4 (nor the declared payload hash): a real store does.
     it('refuses an unknown access key and a missing bucket, naming the answer; nothing is read as evidence', async () => {
-      await expect(new S3EvidenceStorage({ ...s3Options(), accessKeyId: 'UNKNOWN' }).put({ ...file, sha256: '1'.repeat(64) }, bytes)).rejects.toThrow(/answered 403 InvalidAccessKeyId/);
+      await expect(new S3EvidenceStorage({ ...s3Options(), accessKeyId: 'UNKNOWN' }).put({ ...file, sha256: '1'.repeat(64) }, bytes)).rejects.toThrow(
+        /answered 403 InvalidAccessKeyId/,
+      );
       await expect(new S3EvidenceStorage({ ...s3Options(), bucket: 'no-such-bucket' }).get(sha256)).rejects.toThrow(/answered 404|NoSuchBucket/);
     });
 
@@ -80,17 +91,31 @@ describe('evidence storage adapters', () => {
   describe('chosen by the environment', () => {
     it('postgres by default, file with its directory, s3 with its endpoint, bucket and credentials', () => {
       expect(evidenceStorageFromEnv({})).toEqual({});
-      expect(evidenceStorageFromEnv({ EVIDENCE_STORAGE: 'file', EVIDENCE_DIRECTORY: '/var/lib/reform/evidence' })).toEqual({ directory: '/var/lib/reform/evidence' });
-      expect(evidenceStorageFromEnv({ EVIDENCE_STORAGE: 's3', S3_ENDPOINT: 'https://s3.example.vn', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' })).toEqual({
+      expect(evidenceStorageFromEnv({ EVIDENCE_STORAGE: 'file', EVIDENCE_DIRECTORY: '/var/lib/reform/evidence' })).toEqual({
+        directory: '/var/lib/reform/evidence',
+      });
+      expect(
+        evidenceStorageFromEnv({
+          EVIDENCE_STORAGE: 's3',
+          S3_ENDPOINT: 'https://s3.example.vn',
+          S3_BUCKET: 'b',
+          S3_ACCESS_KEY_ID: 'k',
+          S3_SECRET_ACCESS_KEY: 's',
+        }),
+      ).toEqual({
         s3: { endpoint: 'https://s3.example.vn', bucket: 'b', region: 'us-east-1', accessKeyId: 'k', secretAccessKey: 's', prefix: 'evidence/' },
       });
     });
 
     it('stops at start naming what is missing or wrong', () => {
-      expect(() => evidenceStorageFromEnv({ EVIDENCE_STORAGE: 's3', S3_ENDPOINT: 'https://s3.example.vn' })).toThrow(/S3_BUCKET: is required when EVIDENCE_STORAGE=s3[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/);
+      expect(() => evidenceStorageFromEnv({ EVIDENCE_STORAGE: 's3', S3_ENDPOINT: 'https://s3.example.vn' })).toThrow(
+        /S3_BUCKET: is required when EVIDENCE_STORAGE=s3[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/,
+      );
       expect(() => evidenceStorageFromEnv({ EVIDENCE_STORAGE: 'file' })).toThrow(/EVIDENCE_DIRECTORY: is required/);
       expect(() => evidenceStorageFromEnv({ EVIDENCE_STORAGE: 'minio' })).toThrow(/EVIDENCE_STORAGE: must be postgres, file or s3/);
-      expect(() => evidenceStorageFromEnv({ EVIDENCE_STORAGE: 's3', S3_ENDPOINT: 's3.example.vn', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' })).toThrow(/S3_ENDPOINT: must be a URL/);
+      expect(() =>
+        evidenceStorageFromEnv({ EVIDENCE_STORAGE: 's3', S3_ENDPOINT: 's3.example.vn', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }),
+      ).toThrow(/S3_ENDPOINT: must be a URL/);
     });
   });
 });

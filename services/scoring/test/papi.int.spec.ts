@@ -10,8 +10,10 @@ import { ScoringTestBed, useTokens } from './scoring-test-kit';
 
 const DATA = join(__dirname, '../../../docs/domain/data/papi');
 const csv = (year: number) => readFileSync(join(DATA, `papi-${year}.csv`), 'utf8');
-const IMPORT = 'mutation($y: Int!, $f: FileContent!, $t: ImportFormat!) { importPapiResults(year: $y, file: $f, format: $t) { year revision provinces ranked sha256 } }';
-const RESULTS = 'query($y: Int!) { papiResults(year: $y) { provinceCode provinceName ranked total rank rankedCount group previousTotal previousRank rankChange dimensions { code score rank group } } }';
+const IMPORT =
+  'mutation($y: Int!, $f: FileContent!, $t: ImportFormat!) { importPapiResults(year: $y, file: $f, format: $t) { year revision provinces ranked sha256 } }';
+const RESULTS =
+  'query($y: Int!) { papiResults(year: $y) { provinceCode provinceName ranked total rank rankedCount group previousTotal previousRank rankChange dimensions { code score rank group } } }';
 
 describe('PAPI results through the scoring subgraph (real PostgreSQL)', () => {
   const bed = new ScoringTestBed('scoring_papi', new FixedClock('2025-05-01T03:00:00Z'));
@@ -22,7 +24,8 @@ describe('PAPI results through the scoring subgraph (real PostgreSQL)', () => {
   afterAll(() => bed.stop());
 
   it('imports 2022 and 2023 as CSV and 2024 as XLSX; ranks, groups and changes as published', async () => {
-    for (const year of [2022, 2023]) expect((await bed.client.as('admin', IMPORT, { y: year, f: csv(year), t: 'CSV' })).importPapiResults).toMatchObject({ year, revision: 1, provinces: 63 });
+    for (const year of [2022, 2023])
+      expect((await bed.client.as('admin', IMPORT, { y: year, f: csv(year), t: 'CSV' })).importPapiResults).toMatchObject({ year, revision: 1, provinces: 63 });
     // The same table in an Excel workbook.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('PAPI 2024');
@@ -34,7 +37,15 @@ describe('PAPI results through the scoring subgraph (real PostgreSQL)', () => {
     expect(y2023[0]).toMatchObject({ provinceCode: '46', total: 46.0415, rank: 1, rankedCount: 61, group: 'HIGHEST', ranked: true });
     expect(y2023.find((r: { provinceCode: string }) => r.provinceCode === '22')).toMatchObject({ ranked: false, total: null, rank: null, group: null });
     const { papiResults: y2024 } = await bed.client.as('auditor', RESULTS, { y: 2024 });
-    expect(y2024[0]).toMatchObject({ provinceCode: '22', total: 47.8212, rank: 1, group: 'HIGHEST', previousTotal: null, previousRank: null, rankChange: null });
+    expect(y2024[0]).toMatchObject({
+      provinceCode: '22',
+      total: 47.8212,
+      rank: 1,
+      group: 'HIGHEST',
+      previousTotal: null,
+      previousRank: null,
+      rankChange: null,
+    });
     expect(y2024[0].dimensions.map((d: { group: string }) => d.group)).toHaveLength(8);
     const hue2024 = y2024.find((r: { provinceCode: string }) => r.provinceCode === '46');
     expect(hue2024.previousRank).toBe(1);
@@ -64,18 +75,76 @@ describe('PAPI results through the scoring subgraph (real PostgreSQL)', () => {
   });
 
   it("a plan's PAPI sections get the issuer's province's latest dimension score, rank and group", async () => {
-    const task = (taskId: string, sectionCode: string) => ({ taskId, sectionCode, text: 'Nhiệm vụ', target: null, timeframe: { kind: 'ongoing' as const, text: 'Thường xuyên' }, dueOn: null, lead: [], implementing: ['19867'], monitoring: [], expectedResult: null });
-    const plan: PlanIssuedV1 = { planId: `plan-${randomUUID()}`, number: '67/KH-UBND', title: 'Kế hoạch nâng cao chỉ số PAPI', issuerCode: '477', issuedOn: '2025-04-16', year: 2025, implementsPlanId: null, tasks: [task('t1', 'PAPI 2'), task('t2', 'PAPI 6.1'), task('t3', 'PAR_INDEX 1')], cascade: null };
+    const task = (taskId: string, sectionCode: string) => ({
+      taskId,
+      sectionCode,
+      text: 'Nhiệm vụ',
+      target: null,
+      timeframe: { kind: 'ongoing' as const, text: 'Thường xuyên' },
+      dueOn: null,
+      lead: [],
+      implementing: ['19867'],
+      monitoring: [],
+      expectedResult: null,
+    });
+    const plan: PlanIssuedV1 = {
+      planId: `plan-${randomUUID()}`,
+      number: '67/KH-UBND',
+      title: 'Kế hoạch nâng cao chỉ số PAPI',
+      issuerCode: '477',
+      issuedOn: '2025-04-16',
+      year: 2025,
+      implementsPlanId: null,
+      tasks: [task('t1', 'PAPI 2'), task('t2', 'PAPI 6.1'), task('t3', 'PAR_INDEX 1')],
+      cascade: null,
+    };
     const eventId = randomUUID();
-    await bed.bus.publish({ eventId, name: PlanIssuedV1.name, version: 1, subject: PlanIssuedV1.subject, data: PlanIssuedV1.validate(plan), metadata: { actor: { accountId: 'a', username: 'd477', unitCode: '477' }, tenant: '477', correlationId: eventId, causationId: null, recordedAt: new Date().toISOString(), stream: plan.planId, streamVersion: 1 } });
-    const Q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { papiScores { indicatorCode dimensionCode provinceCode year score rank group subScore } } } }';
-    const { papiResults } = await bed.client.as('d477', 'query { papiResults(year: 2024) { provinceCode dimensions { code score rank group subDimensions { code score } } } }');
+    await bed.bus.publish({
+      eventId,
+      name: PlanIssuedV1.name,
+      version: 1,
+      subject: PlanIssuedV1.subject,
+      data: PlanIssuedV1.validate(plan),
+      metadata: {
+        actor: { accountId: 'a', username: 'd477', unitCode: '477' },
+        tenant: '477',
+        correlationId: eventId,
+        causationId: null,
+        recordedAt: new Date().toISOString(),
+        stream: plan.planId,
+        streamVersion: 1,
+      },
+    });
+    const Q =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { papiScores { indicatorCode dimensionCode provinceCode year score rank group subScore } } } }';
+    const { papiResults } = await bed.client.as(
+      'd477',
+      'query { papiResults(year: 2024) { provinceCode dimensions { code score rank group subDimensions { code score } } } }',
+    );
     const hue = papiResults.find((r: { provinceCode: string }) => r.provinceCode === '46');
     await eventually(async () => {
       const { _entities } = await bed.client.as('d477', Q, { r: [{ __typename: 'Plan', id: plan.planId }] });
       expect(_entities[0].papiScores).toEqual([
-        { indicatorCode: '2', dimensionCode: '2', provinceCode: '46', year: 2024, score: hue.dimensions[1].score, rank: hue.dimensions[1].rank, group: hue.dimensions[1].group, subScore: null },
-        { indicatorCode: '6.1', dimensionCode: '6', provinceCode: '46', year: 2024, score: hue.dimensions[5].score, rank: hue.dimensions[5].rank, group: hue.dimensions[5].group, subScore: hue.dimensions[5].subDimensions[0].score },
+        {
+          indicatorCode: '2',
+          dimensionCode: '2',
+          provinceCode: '46',
+          year: 2024,
+          score: hue.dimensions[1].score,
+          rank: hue.dimensions[1].rank,
+          group: hue.dimensions[1].group,
+          subScore: null,
+        },
+        {
+          indicatorCode: '6.1',
+          dimensionCode: '6',
+          provinceCode: '46',
+          year: 2024,
+          score: hue.dimensions[5].score,
+          rank: hue.dimensions[5].rank,
+          group: hue.dimensions[5].group,
+          subScore: hue.dimensions[5].subDimensions[0].score,
+        },
       ]);
     });
   });

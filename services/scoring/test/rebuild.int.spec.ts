@@ -26,11 +26,22 @@ describe('scoring read models rebuilt from the event store (real PostgreSQL)', (
 
   it('rebuilds papi_years, frameworks, campaigns and assessments equal to the live tables', async () => {
     const live = await tableSnapshot(bed.dataSource, 'scoring', tables);
-    expect(Object.fromEntries(Object.entries(live).map(([table, rows]) => [table, rows.length]))).toEqual({ papi_years: 7, frameworks: 7, campaigns: 1, assessments: 11 });
+    expect(Object.fromEntries(Object.entries(live).map(([table, rows]) => [table, rows.length]))).toEqual({
+      papi_years: 7,
+      frameworks: 7,
+      campaigns: 1,
+      assessments: 11,
+    });
     const untouched = await tableSnapshot(bed.dataSource, 'scoring', notRebuilt);
     const [{ events }] = await bed.dataSource.query(`SELECT count(*)::int AS events FROM scoring.events`);
 
-    const result = await rebuildReadModels({ dataSource: bed.dataSource, store: bed.app.get<PostgresEventStore>(EVENT_STORE), schema: 'scoring', projections: scoringReadModels.projections, pageSize: 7 });
+    const result = await rebuildReadModels({
+      dataSource: bed.dataSource,
+      store: bed.app.get<PostgresEventStore>(EVENT_STORE),
+      schema: 'scoring',
+      projections: scoringReadModels.projections,
+      pageSize: 7,
+    });
 
     expect(await tableSnapshot(bed.dataSource, 'scoring', tables)).toEqual(live);
     expect(result.events).toBeGreaterThanOrEqual(events);

@@ -33,7 +33,14 @@ export class ScoringTestBed {
 
   async start(): Promise<this> {
     this.db = await createTestDatabase(this.name);
-    this.app = await createScoringApp({ databaseUrl: this.db.url, bus: this.bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock: this.clock });
+    this.app = await createScoringApp({
+      databaseUrl: this.db.url,
+      bus: this.bus,
+      signingKeys: [...TEST_SIGNING_KEYS],
+      port: 0,
+      logger: ['error'],
+      clock: this.clock,
+    });
     this.dataSource = this.app.get<DataSource>(getDataSourceToken());
     this.client = new GraphQLTestClient(`${(await this.app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
     await publishUnits(this.bus, UNITS);

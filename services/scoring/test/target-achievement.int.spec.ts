@@ -52,7 +52,15 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
       version: contract.version,
       subject: contract.subject,
       data: contract.validate(data),
-      metadata: { actor: { accountId: 'acc-d477', username: 'd477', unitCode: '477' }, tenant: '477', correlationId: eventId, causationId: null, recordedAt: new Date().toISOString(), stream: 'test', streamVersion: 1 },
+      metadata: {
+        actor: { accountId: 'acc-d477', username: 'd477', unitCode: '477' },
+        tenant: '477',
+        correlationId: eventId,
+        causationId: null,
+        recordedAt: new Date().toISOString(),
+        stream: 'test',
+        streamVersion: 1,
+      },
     });
   };
   const achievement = async () => {
@@ -73,9 +81,25 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
       implementsPlanId: null,
       cascade: null,
       tasks: [
-        task('t1', 'Tổ chức bầu cử', 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', { kind: 'percentage', text: 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', comparator: 'gt', value: 99.5, subject: 'Tỷ lệ cử tri đi bầu' }),
-        task('t2', 'Giải quyết TTHC đúng hạn', 'Có ít nhất 95% kết quả giải quyết đúng hạn', { kind: 'percentage', text: 'Có ít nhất 95% kết quả giải quyết đúng hạn', comparator: 'gte', value: 95 }),
-        task('t3', 'Phát triển Internet', '80% dân số được sử dụng dịch vụ Internet', { kind: 'percentage', text: '80% dân số được sử dụng dịch vụ Internet', comparator: 'gte', value: 80 }),
+        task('t1', 'Tổ chức bầu cử', 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', {
+          kind: 'percentage',
+          text: 'Tỷ lệ cử tri đi bầu đạt trên 99,5%',
+          comparator: 'gt',
+          value: 99.5,
+          subject: 'Tỷ lệ cử tri đi bầu',
+        }),
+        task('t2', 'Giải quyết TTHC đúng hạn', 'Có ít nhất 95% kết quả giải quyết đúng hạn', {
+          kind: 'percentage',
+          text: 'Có ít nhất 95% kết quả giải quyết đúng hạn',
+          comparator: 'gte',
+          value: 95,
+        }),
+        task('t3', 'Phát triển Internet', '80% dân số được sử dụng dịch vụ Internet', {
+          kind: 'percentage',
+          text: '80% dân số được sử dụng dịch vụ Internet',
+          comparator: 'gte',
+          value: 80,
+        }),
         task('t4', 'Công khai', '100% các xã, thị trấn', { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' }),
         task('t5', 'Tuyên truyền', 'Theo kế hoạch của huyện', { kind: 'text', text: 'Theo kế hoạch của huyện' }),
         task('t6', 'Không có mục tiêu', null, null),
@@ -92,8 +116,21 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
         { code: 'TTHC_HS', name: 'Số hồ sơ', unit: 'hồ sơ', type: 'COUNT', measures: null },
       ],
     });
-    for (const [id, unitCode] of [['a1', '19867'], ['a2', '19870'], ['a3', '19873']] as const) {
-      await publish(AssignmentCreatedV1, { assignmentId: id, planId, taskId: 't4', planNumber: '154/KH-UBND', taskText: 'Công khai', unitCode, role: 'IMPLEMENTING', assignedOn: '2021-06-01' });
+    for (const [id, unitCode] of [
+      ['a1', '19867'],
+      ['a2', '19870'],
+      ['a3', '19873'],
+    ] as const) {
+      await publish(AssignmentCreatedV1, {
+        assignmentId: id,
+        planId,
+        taskId: 't4',
+        planNumber: '154/KH-UBND',
+        taskText: 'Công khai',
+        unitCode,
+        role: 'IMPLEMENTING',
+        assignedOn: '2021-06-01',
+      });
     }
     await publish(AssignmentCompletedV1, { assignmentId: 'a1', on: '2021-08-01', late: false });
     await publish(AssignmentCompletedV1, { assignmentId: 'a2', on: '2021-09-01', late: false });
@@ -101,7 +138,20 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
   afterAll(() => bed.stop());
 
   it('lists the tasks with a target it can read, in order; figures submitted but not accepted count as nothing reported', async () => {
-    await publish(ReportSubmittedV1, { reportId, regimeId, period: '2021', unitCode: '477', on: '2021-12-20', late: false, resubmission: false, figures: [{ code: 'TL_CU_TRI', value: 99.7 }, { code: 'TL_DUNG_HAN', value: 93.2 }, { code: 'TTHC_HS', value: 1200 }] });
+    await publish(ReportSubmittedV1, {
+      reportId,
+      regimeId,
+      period: '2021',
+      unitCode: '477',
+      on: '2021-12-20',
+      late: false,
+      resubmission: false,
+      figures: [
+        { code: 'TL_CU_TRI', value: 99.7 },
+        { code: 'TL_DUNG_HAN', value: 93.2 },
+        { code: 'TTHC_HS', value: 1200 },
+      ],
+    });
     await eventually(async () => {
       const rows = await achievement();
       expect(rows.map((r) => [r.taskId, r.status])).toEqual([
@@ -135,7 +185,9 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
         ['t4', 'NOT_ACHIEVED', 66.667],
       ]);
       expect(rows[0]).toMatchObject({ target: 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', comparator: 'gt', value: 99.5, basis: 'báo cáo kỳ 2021' });
-      expect(rows[0].trail).toEqual([{ source: 'REPORT', id: reportId, unitCode: '477', figure: 99.7, on: '2021-12-24', period: '2021', itemCode: 'TL_CU_TRI' }]);
+      expect(rows[0].trail).toEqual([
+        { source: 'REPORT', id: reportId, unitCode: '477', figure: 99.7, on: '2021-12-24', period: '2021', itemCode: 'TL_CU_TRI' },
+      ]);
       expect(rows[2].trail).toEqual([]);
     });
   });
@@ -143,7 +195,15 @@ describe('target achievement at the scoring subgraph (real PostgreSQL, in-proces
   it('a later approved figure replaces it; the last assignment cancelled makes coverage achieved; an amendment removing a task drops it', async () => {
     await publish(ReportApprovedV1, { reportId, regimeId, period: '2021', unitCode: '477', on: '2022-01-05', figures: [{ code: 'TL_DUNG_HAN', value: 96 }] });
     await publish(AssignmentCancelledV1, { assignmentId: 'a3', on: '2021-10-01' });
-    await publish(PlanAmendedV1, { planId, revision: 2, reason: 'Điều chỉnh', amendedOn: '2021-10-01', addedTasks: [], removedTaskIds: ['t3'], rescheduledTasks: [] });
+    await publish(PlanAmendedV1, {
+      planId,
+      revision: 2,
+      reason: 'Điều chỉnh',
+      amendedOn: '2021-10-01',
+      addedTasks: [],
+      removedTaskIds: ['t3'],
+      rescheduledTasks: [],
+    });
     await eventually(async () => {
       const rows = await achievement();
       expect(rows.map((r) => [r.taskId, r.status, r.actual])).toEqual([

@@ -16,7 +16,15 @@ async function main(): Promise<void> {
   const [communeCount = 10_047, taskCount = 50, chunkSize = 2_000, parallelChunks = 2] = process.argv.slice(2).map(Number);
   const db = await createTestDatabase('tasks_bench');
   const bus = new InProcessBus();
-  const app = await createTasksApp({ databaseUrl: db.url, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error', 'warn'], overdue: { intervalMs: 0 }, fanOut: { chunkSize, parallelChunks, pollMs: 100 } });
+  const app = await createTasksApp({
+    databaseUrl: db.url,
+    bus,
+    signingKeys: [...TEST_SIGNING_KEYS],
+    port: 0,
+    logger: ['error', 'warn'],
+    overdue: { intervalMs: 0 },
+    fanOut: { chunkSize, parallelChunks, pollMs: 100 },
+  });
   try {
     const dataSource = app.get<DataSource>(getDataSourceToken());
     const { message, assignments: expected } = syntheticPlanIssued(communeCount, taskCount);
@@ -32,7 +40,9 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const [{ size }] = await dataSource.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
-    console.log(`\n${expected.toLocaleString('en')} assignments (${taskCount} tasks × ${communeCount.toLocaleString('en')} communes, chunks of ${chunkSize}, ${parallelChunks} at once) in ${seconds.toFixed(1)} s: ${Math.round(expected / seconds).toLocaleString('en')} per second; database ${size}; this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (${Math.round((used.user + used.system) / expected)} µs per assignment)`);
+    console.log(
+      `\n${expected.toLocaleString('en')} assignments (${taskCount} tasks × ${communeCount.toLocaleString('en')} communes, chunks of ${chunkSize}, ${parallelChunks} at once) in ${seconds.toFixed(1)} s: ${Math.round(expected / seconds).toLocaleString('en')} per second; database ${size}; this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (${Math.round((used.user + used.system) / expected)} µs per assignment)`,
+    );
   } finally {
     await app.close();
     await bus.close();

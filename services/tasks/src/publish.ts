@@ -32,21 +32,42 @@ export function publishAssignmentEvent(recorded: RecordedEvent): IntegrationMess
       return toIntegrationMessage(
         recorded,
         AssignmentCreatedV1,
-        AssignmentCreatedV1.validate({ assignmentId, planId: facts.planId, taskId: facts.taskId, planNumber: facts.planNumber, taskText: facts.taskText, unitCode: facts.unitCode, role: facts.role, assignedOn: facts.assignedOn }),
+        AssignmentCreatedV1.validate({
+          assignmentId,
+          planId: facts.planId,
+          taskId: facts.taskId,
+          planNumber: facts.planNumber,
+          taskText: facts.taskText,
+          unitCode: facts.unitCode,
+          role: facts.role,
+          assignedOn: facts.assignedOn,
+        }),
       );
     }
     case 'ProgressReported':
-      return toIntegrationMessage(recorded, AssignmentProgressReportedV1, AssignmentProgressReportedV1.validate({ assignmentId, percent: event.data.percent, note: event.data.note, on: event.data.on }));
+      return toIntegrationMessage(
+        recorded,
+        AssignmentProgressReportedV1,
+        AssignmentProgressReportedV1.validate({ assignmentId, percent: event.data.percent, note: event.data.note, on: event.data.on }),
+      );
     case 'AssignmentCompleted':
       return toIntegrationMessage(recorded, AssignmentCompletedV1, AssignmentCompletedV1.validate({ assignmentId, on: event.data.on, late: event.data.late }));
     case 'ExtensionGranted':
-      return toIntegrationMessage(recorded, AssignmentExtensionGrantedV1, AssignmentExtensionGrantedV1.validate({ assignmentId, dueOn: event.data.dueOn, on: event.data.on }));
+      return toIntegrationMessage(
+        recorded,
+        AssignmentExtensionGrantedV1,
+        AssignmentExtensionGrantedV1.validate({ assignmentId, dueOn: event.data.dueOn, on: event.data.on }),
+      );
     case 'AssignmentOverdue':
       return toIntegrationMessage(recorded, AssignmentOverdueV1, AssignmentOverdueV1.validate({ assignmentId, dueDay: event.data.dueDay, on: event.data.on }));
     case 'AssignmentCancelled':
       return toIntegrationMessage(recorded, AssignmentCancelledV1, AssignmentCancelledV1.validate({ assignmentId, on: event.data.on }));
     case 'AssignmentPassedToSuccessor':
-      return toIntegrationMessage(recorded, AssignmentPassedToSuccessorV1, AssignmentPassedToSuccessorV1.validate({ assignmentId, fromUnitCode: event.data.fromUnitCode, toUnitCode: event.data.toUnitCode, on: event.data.on }));
+      return toIntegrationMessage(
+        recorded,
+        AssignmentPassedToSuccessorV1,
+        AssignmentPassedToSuccessorV1.validate({ assignmentId, fromUnitCode: event.data.fromUnitCode, toUnitCode: event.data.toUnitCode, on: event.data.on }),
+      );
     default:
       return null;
   }

@@ -41,9 +41,23 @@ describe("the tasks service's published assignment events (issue 18)", () => {
   it("publishes a task assignment's creation and progress under their contracts", () => {
     const created = publishAssignmentEvent(recorded(1, { type: 'AssignmentCreated', data: facts('TASK') }));
     expect(created?.name).toBe(AssignmentCreatedV1.name);
-    expect(created?.data).toEqual({ assignmentId: 'a1', planId: 'p1', taskId: 't1', planNumber: '09/KH-UBND', taskText: 'Niêm yết thủ tục', unitCode: '20794', role: 'IMPLEMENTING', assignedOn: '2021-05-20' });
-    const progress = publishAssignmentEvent(recorded(2, { type: 'ProgressReported', data: { percent: 40, note: 'Đã rà soát', evidence: ['QĐ-1'], on: '2021-07-01' } }));
-    expect([progress?.name, progress?.data]).toEqual([AssignmentProgressReportedV1.name, { assignmentId: 'a1', percent: 40, note: 'Đã rà soát', on: '2021-07-01' }]);
+    expect(created?.data).toEqual({
+      assignmentId: 'a1',
+      planId: 'p1',
+      taskId: 't1',
+      planNumber: '09/KH-UBND',
+      taskText: 'Niêm yết thủ tục',
+      unitCode: '20794',
+      role: 'IMPLEMENTING',
+      assignedOn: '2021-05-20',
+    });
+    const progress = publishAssignmentEvent(
+      recorded(2, { type: 'ProgressReported', data: { percent: 40, note: 'Đã rà soát', evidence: ['QĐ-1'], on: '2021-07-01' } }),
+    );
+    expect([progress?.name, progress?.data]).toEqual([
+      AssignmentProgressReportedV1.name,
+      { assignmentId: 'a1', percent: 40, note: 'Đã rà soát', on: '2021-07-01' },
+    ]);
   });
 
   it('keeps cascade obligations, reminders and other streams inside', () => {

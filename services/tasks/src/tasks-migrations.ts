@@ -6,4 +6,10 @@ import { reportEventsMigrations } from './read/task-timeline/report-events.migra
 import { TASKS_SCHEMA } from './schema';
 
 /** The tasks service's own migrations, after the event store's (serviceDataSourceOptions adds those). */
-export const tasksMigrations = () => [...messagingMigrations(TASKS_SCHEMA), ...unitHierarchyMigrations(TASKS_SCHEMA), ...accountAccessMigrations(TASKS_SCHEMA), ...assignmentsReadModelMigrations, ...reportEventsMigrations];
+export const tasksMigrations = () => [
+  ...messagingMigrations(TASKS_SCHEMA),
+  ...unitHierarchyMigrations(TASKS_SCHEMA),
+  ...accountAccessMigrations(TASKS_SCHEMA),
+  ...assignmentsReadModelMigrations,
+  ...reportEventsMigrations,
+];

@@ -52,7 +52,17 @@ export class TasksModule {
         publish: publishAssignmentEvent,
         unitCopy: true,
         // Plan events waiting for their fan-out (the worker's queue).
-        pendingJobs: [{ queue: 'plan-fan-out', count: async (dataSource) => Number((await dataSource.query(`SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_EVENTS_QUEUE]))[0].n) }],
+        pendingJobs: [
+          {
+            queue: 'plan-fan-out',
+            count: async (dataSource) =>
+              Number(
+                (
+                  await dataSource.query(`SELECT count(*)::int AS n FROM "${TASKS_SCHEMA}".jobs WHERE queue = $1 AND status = 'pending'`, [PLAN_EVENTS_QUEUE])
+                )[0].n,
+              ),
+          },
+        ],
         providers: [
           { provide: OVERDUE_OPTIONS, useValue: options.overdue ?? {} },
           { provide: FAN_OUT_OPTIONS, useValue: options.fanOut ?? {} },

@@ -4,7 +4,8 @@ import { eventually } from '@reform/testing';
 import { assignmentId, FixedClock, OverdueScheduler } from '../src';
 import { COMMUNES, count, message, plan, TasksTestBed, useTokens } from './tasks-test-kit';
 
-const FIELDS = 'id status percent note evidence result dueOn overdue late unitCode role kind cancelledReason extension { requestedDueOn reason status answer } plan { id } unit { code }';
+const FIELDS =
+  'id status percent note evidence result dueOn overdue late unitCode role kind cancelledReason extension { requestedDueOn reason status answer } plan { id } unit { code }';
 
 describe('tasks: assignments through the subgraph', () => {
   const clock = new FixedClock(new Date('2025-03-01T03:00:00Z'));
@@ -12,7 +13,8 @@ describe('tasks: assignments through the subgraph', () => {
   const issued = plan({ cascade: { unitCodes: ['60001'], dueOn: '2025-04-01', text: 'Ban hành kế hoạch triển khai' } });
   const idOf = (unitCode: string, taskId = 't1') => assignmentId({ planId: issued.planId, taskId, unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
 
-  const call = async (who: string | null, query: string, variables: Record<string, unknown> = {}) => bed.client.request(query, variables, who ? await bed.client.login(who) : null);
+  const call = async (who: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    bed.client.request(query, variables, who ? await bed.client.login(who) : null);
   const as = (who: string, query: string, variables: Record<string, unknown> = {}) => bed.client.as(who, query, variables);
   const outcome = (who: string | null, query: string, variables: Record<string, unknown> = {}) => bed.client.outcome(who, query, variables);
 
@@ -25,7 +27,14 @@ describe('tasks: assignments through the subgraph', () => {
     await bed.start();
     await bed.bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
     await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(42));
-    await useTokens(bed.client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], pnv600: [['UNIT_OFFICER', '600.PNV']], auditor: [['AUDITOR', '49']] });
+    await useTokens(bed.client, {
+      c60001: [['UNIT_OFFICER', '60001']],
+      c60002: [['UNIT_OFFICER', '60002']],
+      d600: [['UNIT_MANAGER', '600']],
+      d601: [['UNIT_MANAGER', '601']],
+      pnv600: [['UNIT_OFFICER', '600.PNV']],
+      auditor: [['AUDITOR', '49']],
+    });
   });
 
   afterAll(() => bed.stop());
@@ -35,7 +44,8 @@ describe('tasks: assignments through the subgraph', () => {
   it('accept → progress 50 → complete as the commune; asOf between progress and completion shows IN_PROGRESS 50', async () => {
     const id = idOf('60001');
     expect((await as('c60001', ACCEPT, { id })).acceptAssignment).toMatchObject({ status: 'ACCEPTED', plan: { id: issued.planId }, unit: { code: '60001' } });
-    const progressed = (await as('c60001', PROGRESS, { id, input: { percent: 50, note: 'Đã niêm yết 50%', evidence: ['CV-12/UBND'] } })).reportAssignmentProgress;
+    const progressed = (await as('c60001', PROGRESS, { id, input: { percent: 50, note: 'Đã niêm yết 50%', evidence: ['CV-12/UBND'] } }))
+      .reportAssignmentProgress;
     expect(progressed).toMatchObject({ status: 'IN_PROGRESS', percent: 50, note: 'Đã niêm yết 50%', evidence: ['CV-12/UBND'] });
     await new Promise((resolve) => setTimeout(resolve, 20)); // distinct instants for asOf
     const between = new Date().toISOString();
@@ -49,8 +59,19 @@ describe('tasks: assignments through the subgraph', () => {
     // Nothing after completion.
     expect(await outcome('c60001', PROGRESS, { id, input: { percent: 60 } })).toBe('CONFLICT');
 
-    const history = (await as('d600', `query($id: ID!) { assignment(id: $id) { history { version type actor { username } causationId } integrity { ok checkedEvents firstBrokenVersion } } }`, { id })).assignment;
-    expect(history.history.map((entry: { type: string }) => entry.type)).toEqual(['AssignmentCreated', 'AssignmentAccepted', 'ProgressReported', 'AssignmentCompleted']);
+    const history = (
+      await as(
+        'd600',
+        `query($id: ID!) { assignment(id: $id) { history { version type actor { username } causationId } integrity { ok checkedEvents firstBrokenVersion } } }`,
+        { id },
+      )
+    ).assignment;
+    expect(history.history.map((entry: { type: string }) => entry.type)).toEqual([
+      'AssignmentCreated',
+      'AssignmentAccepted',
+      'ProgressReported',
+      'AssignmentCompleted',
+    ]);
     expect(history.history[1].actor.username).toBe('c60001');
     expect(history.integrity).toEqual({ ok: true, checkedEvents: 4, firstBrokenVersion: null });
   });
@@ -73,7 +94,7 @@ describe('tasks: assignments through the subgraph', () => {
     expect(await outcome('d601', TASK, { planId: issued.planId })).toBe('FORBIDDEN');
   });
 
-  it('errors: FORBIDDEN for an unknown id as for another unit\'s, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance', async () => {
+  it("errors: FORBIDDEN for an unknown id as for another unit's, BAD_USER_INPUT naming the field, CONFLICT for a progress before acceptance", async () => {
     // Nothing tells whether an id exists (issue 12, finding 7).
     expect(await outcome('c60001', ACCEPT, { id: '00000000-0000-5000-8000-000000000000' })).toBe('FORBIDDEN');
     const id = idOf('60004');
@@ -91,10 +112,12 @@ describe('tasks: assignments through the subgraph', () => {
     const REQUEST = `mutation($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { ${FIELDS} } }`;
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-31', reason: 'Chờ kinh phí' } });
     // What the district has to decide, found among its subtree's assignments by the server.
-    const waiting = async () => (await as('d600', '{ assignmentPage(unitCode: "600", includeSubtree: true, extensionStatus: REQUESTED) { total items { id } } }')).assignmentPage;
+    const waiting = async () =>
+      (await as('d600', '{ assignmentPage(unitCode: "600", includeSubtree: true, extensionStatus: REQUESTED) { total items { id } } }')).assignmentPage;
     expect(await waiting()).toEqual({ total: 1, items: [{ id }] });
     expect(await outcome('c60005', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { id } }`, { id })).toBe('FORBIDDEN');
-    const refused = (await as('d600', `mutation($id: ID!) { refuseAssignmentExtension(id: $id, reason: "Không có căn cứ") { ${FIELDS} } }`, { id })).refuseAssignmentExtension;
+    const refused = (await as('d600', `mutation($id: ID!) { refuseAssignmentExtension(id: $id, reason: "Không có căn cứ") { ${FIELDS} } }`, { id }))
+      .refuseAssignmentExtension;
     expect(refused).toMatchObject({ dueOn: '2025-06-30', extension: { status: 'REFUSED', answer: 'Không có căn cứ' } });
     expect(await waiting()).toEqual({ total: 0, items: [] });
     await as('c60005', REQUEST, { id, input: { newDueOn: '2025-07-15', reason: 'Đã có kinh phí, cần thêm thời gian' } });
@@ -130,30 +153,53 @@ describe('tasks: assignments through the subgraph', () => {
 
   it('progress rolls up by subtree: district → communes, and the plan defaults to its issuer', async () => {
     const PROGRESS_FIELDS = 'unitCode assigned accepted inProgress completed cancelled overdue total percentComplete';
-    const result = await as('d600', `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { ${PROGRESS_FIELDS} children { ${PROGRESS_FIELDS} } } } } }`, {
-      r: [{ __typename: 'Unit', code: '600' }],
-      planId: issued.planId,
-    });
+    const result = await as(
+      'd600',
+      `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { ${PROGRESS_FIELDS} children { ${PROGRESS_FIELDS} } } } } }`,
+      {
+        r: [{ __typename: 'Unit', code: '600' }],
+        planId: issued.planId,
+      },
+    );
     const district = result._entities[0].planProgress;
     expect(district).toMatchObject({ unitCode: '600', total: 41, completed: 1, accepted: 1 /* 60004 */, inProgress: 0, cancelled: 0, percentComplete: 2.439 });
     expect(district.children).toHaveLength(21); // 20 communes + the lead office
-    expect(district.children.find((child: { unitCode: string }) => child.unitCode === '60001')).toMatchObject({ total: 2, completed: 1, assigned: 1, percentComplete: 50 });
+    expect(district.children.find((child: { unitCode: string }) => child.unitCode === '60001')).toMatchObject({
+      total: 2,
+      completed: 1,
+      assigned: 1,
+      percentComplete: 50,
+    });
     expect(district.children.find((child: { unitCode: string }) => child.unitCode === '600.PNV')).toMatchObject({ total: 1, assigned: 1 });
 
-    const byPlan = await as('d600', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { progress { unitCode total } obligations { unit { code } status dueOn late fulfilledBy } } } }`, {
-      r: [{ __typename: 'Plan', id: issued.planId }],
-    });
+    const byPlan = await as(
+      'd600',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { progress { unitCode total } obligations { unit { code } status dueOn late fulfilledBy } } } }`,
+      {
+        r: [{ __typename: 'Plan', id: issued.planId }],
+      },
+    );
     expect(byPlan._entities[0].progress).toEqual({ unitCode: '600', total: 41 });
     expect(byPlan._entities[0].obligations).toEqual([{ unit: { code: '60001' }, status: 'ASSIGNED', dueOn: '2025-04-01', late: true, fulfilledBy: null }]);
-    expect(await outcome('d601', `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { total } } } }`, { r: [{ __typename: 'Unit', code: '600' }], planId: issued.planId })).toBe('FORBIDDEN');
+    expect(
+      await outcome(
+        'd601',
+        `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { total } } } }`,
+        { r: [{ __typename: 'Unit', code: '600' }], planId: issued.planId },
+      ),
+    ).toBe('FORBIDDEN');
     expect(COMMUNES).toHaveLength(20);
 
     // From the province: province → district → communes, each level covering its subtree.
     const province = (
-      await as('auditor', `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { unitCode total completed children { unitCode total overdue children { unitCode } } } } } }`, {
-        r: [{ __typename: 'Unit', code: '49' }],
-        planId: issued.planId,
-      })
+      await as(
+        'auditor',
+        `query($r: [_Any!]!, $planId: ID!) { _entities(representations: $r) { ... on Unit { planProgress(planId: $planId) { unitCode total completed children { unitCode total overdue children { unitCode } } } } } }`,
+        {
+          r: [{ __typename: 'Unit', code: '49' }],
+          planId: issued.planId,
+        },
+      )
     )._entities[0].planProgress;
     expect(province).toMatchObject({ unitCode: '49', total: 41, completed: 1 });
     expect(province.children).toHaveLength(1);
@@ -167,7 +213,11 @@ describe('tasks: assignments through the subgraph', () => {
     expect(subtree).toHaveLength(42); // 41 task assignments and the obligation
     const completed = (await as('d600', `query { assignments(unitCode: "600", includeSubtree: true, status: [COMPLETED]) { unitCode } }`)).assignments;
     expect(completed).toEqual([{ unitCode: '60001' }]);
-    const unit = (await as('c60001', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { assignments(status: [ASSIGNED]) { kind } } } }`, { r: [{ __typename: 'Unit', code: '60001' }] }))._entities[0];
+    const unit = (
+      await as('c60001', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { assignments(status: [ASSIGNED]) { kind } } } }`, {
+        r: [{ __typename: 'Unit', code: '60001' }],
+      })
+    )._entities[0];
     // t1 is completed; t2 (periodic) and the obligation are still assigned, the nearest due day first.
     expect(unit.assignments).toEqual([{ kind: 'IMPLEMENTING_PLAN' }, { kind: 'TASK' }]);
   });
@@ -180,7 +230,9 @@ describe('tasks: assignments through the subgraph', () => {
     expect(sdl).toMatch(/type Unit\s+@key\(fields: "code"\)/);
     expect(sdl).toMatch(/type Plan\s+@key\(fields: "id"\)/);
     // API.md's names, with the paging and plan-tree arguments added after them (issue 15).
-    expect(sdl).toMatch(/assignments\(\s*unitCode: ID!\s+status: \[AssignmentStatus!\]\s+overdue: Boolean\s+includeSubtree: Boolean\s+planId: ID\s+includePredecessors: Boolean[\s\S]*?tree: UnitTree[\s\S]*?offset: Int[\s\S]*?limit: Int\s*\): \[Assignment!\]!/);
+    expect(sdl).toMatch(
+      /assignments\(\s*unitCode: ID!\s+status: \[AssignmentStatus!\]\s+overdue: Boolean\s+includeSubtree: Boolean\s+planId: ID\s+includePredecessors: Boolean[\s\S]*?tree: UnitTree[\s\S]*?offset: Int[\s\S]*?limit: Int\s*\): \[Assignment!\]!/,
+    );
     expect(sdl).toMatch(/assignmentPage\([\s\S]*?\): AssignmentPage!/);
     expect(sdl).toContain('union _Entity = Assignment | Plan | Unit');
   });

@@ -21,7 +21,14 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
 
   const schedules: Record<string, Schedule> = {
     once: { kind: 'once', dueOn: '2025-06-30' },
-    quarterly: { kind: 'periodic', every: 'quarter', periods: [{ from: '2024-12-15', to: '2025-03-14' }, { from: '2025-03-15', to: '2025-06-14' }] },
+    quarterly: {
+      kind: 'periodic',
+      every: 'quarter',
+      periods: [
+        { from: '2024-12-15', to: '2025-03-14' },
+        { from: '2025-03-15', to: '2025-06-14' },
+      ],
+    },
     continuing: { kind: 'periodic', every: 'year', periods: [{ from: '2024-12-15', to: '2025-12-14' }], continues: true },
     noPeriods: { kind: 'periodic', every: 'month', periods: [] },
     none: { kind: 'none' },
@@ -57,7 +64,10 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     for (const [name, schedule] of Object.entries(schedules)) {
       // Created only: built in SQL.
       await run(`${name}-fresh`, { type: 'CreateAssignment', data: facts(`${name}-fresh`, schedule) });
-      await run(`${name}-lead`, { type: 'CreateAssignment', data: facts(`${name}-lead`, schedule, { role: 'LEAD', unitCode: '49.SNV', leadCodes: ['49.SNV'], target: '100% xã' }) });
+      await run(`${name}-lead`, {
+        type: 'CreateAssignment',
+        data: facts(`${name}-lead`, schedule, { role: 'LEAD', unitCode: '49.SNV', leadCodes: ['49.SNV'], target: '100% xã' }),
+      });
       await run(`${name}-plan`, { type: 'CreateAssignment', data: facts(`${name}-plan`, schedule, { kind: 'IMPLEMENTING_PLAN', unitCode: '513' }) });
       // Created and carried on: folded by the decider.
       await run(`${name}-busy`, { type: 'CreateAssignment', data: facts(`${name}-busy`, schedule) });
@@ -68,7 +78,10 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     await run('quarterly-late', { type: 'MarkOverdue', data: { dueDay: '2025-03-14', today: '2025-03-20' } });
     // Passed to the unit its commune merged into (2025): the count leaves the old unit, whose zero goes.
     await run('once-passed', { type: 'CreateAssignment', data: facts('once-passed', schedules.once, { unitCode: '20795' }) });
-    await run('once-passed', { type: 'PassToSuccessor', data: { fromUnitCode: '20795', toUnitCode: '20794', source: 'NQ 1680/NQ-UBTVQH15', on: '2025-07-01' } });
+    await run('once-passed', {
+      type: 'PassToSuccessor',
+      data: { fromUnitCode: '20795', toUnitCode: '20794', source: 'NQ 1680/NQ-UBTVQH15', on: '2025-07-01' },
+    });
     await run('once-cancelled', { type: 'CreateAssignment', data: facts('once-cancelled', schedules.once) });
     await run('once-cancelled', { type: 'CancelAssignment', data: { reason: 'Nhiệm vụ bị bãi bỏ', on: '2025-04-01' } });
   }, 60_000);
@@ -80,7 +93,10 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
 
   // The copies' indexes and keys are dropped for the load and built again: same names, same definitions.
   const indexes = () =>
-    dataSource.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2::text[]) ORDER BY indexname`, [TASKS_SCHEMA, tables]);
+    dataSource.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2::text[]) ORDER BY indexname`, [
+      TASKS_SCHEMA,
+      tables,
+    ]);
   const constraints = () =>
     dataSource.query(
       `SELECT conname, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -119,7 +135,11 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     expect(acted).toBe(true);
     expect(result.replay).toBe('set-based');
     const rebuilt = await tableSnapshot(dataSource, TASKS_SCHEMA, tables);
-    expect((await dataSource.query(`SELECT status, version FROM tasks.assignments WHERE id IN ('once-later', 'once-fresh')`)).map((r: { status: string; version: number }) => [r.status, r.version])).toEqual([
+    expect(
+      (await dataSource.query(`SELECT status, version FROM tasks.assignments WHERE id IN ('once-later', 'once-fresh')`)).map(
+        (r: { status: string; version: number }) => [r.status, r.version],
+      ),
+    ).toEqual([
       ['ACCEPTED', 2],
       ['ACCEPTED', 2],
     ]);

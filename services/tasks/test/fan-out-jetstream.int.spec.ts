@@ -32,14 +32,20 @@ describe('tasks: fan-out over JetStream', () => {
     const issued = plan({ tasks: [task('t1', { lead: ['600.PNV'] }), task('t2')] });
     const msg = message(PlanIssuedV1, issued, `plan-${issued.planId}`);
     await bus.publish(msg);
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(41), { timeoutMs: 20_000 });
+    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(41), {
+      timeoutMs: 20_000,
+    });
 
     // A republish with the same id (JetStream drops it in its window), then a marker behind it.
     await bus.publish(msg);
     const marker = plan({ issuerCode: '601', tasks: [task('m1', { implementing: ['60101'] })] });
     await bus.publish(message(PlanIssuedV1, marker, `plan-${marker.planId}`));
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [marker.planId])).toBe(1), { timeoutMs: 20_000 });
-    expect(await count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [issued.planId])).toBe(41);
+    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [marker.planId])).toBe(1), {
+      timeoutMs: 20_000,
+    });
+    expect(await count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [issued.planId])).toBe(
+      41,
+    );
     expect(COMMUNES).toHaveLength(20);
   });
 });

@@ -33,7 +33,15 @@ describe('tasks: a fan-out killed mid-way (SIGKILL) and restarted', () => {
   let pg: Client;
   let running: ReturnType<typeof startProcess> | null = null;
   const prefix = uniqueName('kill');
-  const env = () => ({ DATABASE_URL: db.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS.map((key) => `${key.kid}:${key.secret}`).join(','), FAN_OUT_CHUNK_SIZE: '5' });
+  const env = () => ({
+    DATABASE_URL: db.url,
+    NATS_URL: testNatsUrl(),
+    NATS_PREFIX: prefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS.map((key) => `${key.kid}:${key.secret}`).join(','),
+    FAN_OUT_CHUNK_SIZE: '5',
+  });
   const n = async (sql: string, parameters: unknown[] = []) => Number((await pg.query(sql, parameters)).rows[0].n);
   const started = async () => {
     const proc = startProcess(env());
@@ -83,7 +91,11 @@ describe('tasks: a fan-out killed mid-way (SIGKILL) and restarted', () => {
     await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs WHERE status = 'pending'`)).toBe(0), { timeoutMs: 10_000 });
     expect(await n(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [issued.planId])).toBe(80);
     expect(await n(`SELECT count(DISTINCT stream_id)::int AS n FROM tasks.events WHERE data->>'planId' = $1`, [issued.planId])).toBe(80);
-    expect(await n(`SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`)).toBe(0);
+    expect(
+      await n(
+        `SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`,
+      ),
+    ).toBe(0);
     await pg.query(`DROP TRIGGER slow ON tasks.events; DROP FUNCTION tasks.slow()`);
   }, 120_000);
 });

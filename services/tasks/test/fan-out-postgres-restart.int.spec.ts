@@ -75,7 +75,11 @@ describe('tasks: PostgreSQL shut down (immediate) for 10 s mid fan-out', () => {
     expect(running?.alive()).toBe(true);
     expect(running?.output()).not.toMatch(/unhandled/i);
     expect(await n(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [issued.planId])).toBe(80);
-    expect(await n(`SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`)).toBe(0);
+    expect(
+      await n(
+        `SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`,
+      ),
+    ).toBe(0);
     // The worker leads again after the restart: its lock is held by a live session.
     expect(await n(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted`)).toBe(1);
   }, 240_000);

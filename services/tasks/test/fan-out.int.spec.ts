@@ -30,7 +30,8 @@ describe('tasks: fan-out of plan events into assignments', () => {
   });
 
   const assignmentsOf = (planId: string) => count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [planId]);
-  const createdEventsOf = (planId: string) => count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [planId]);
+  const createdEventsOf = (planId: string) =>
+    count(dataSource, `SELECT count(*) FROM tasks.events WHERE event_type = 'AssignmentCreated' AND data->>'planId' = $1`, [planId]);
 
   it('a plan issued to 20 communes: one assignment per (task, commune), one for the lead, one obligation per cascade unit', async () => {
     const issued = plan({ cascade: { unitCodes: COMMUNES, dueOn: '2025-04-01', text: 'Ban hành kế hoạch triển khai trước ngày 01/4/2025' } });
@@ -39,12 +40,16 @@ describe('tasks: fan-out of plan events into assignments', () => {
     // 2 tasks × 20 communes + 1 lead + 20 obligations
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(61));
     expect(await createdEventsOf(issued.planId)).toBe(61);
-    const lead = await dataSource.query(`SELECT unit_code, role, status, due_on::text FROM tasks.assignments WHERE plan_id = $1 AND role = 'LEAD'`, [issued.planId]);
+    const lead = await dataSource.query(`SELECT unit_code, role, status, due_on::text FROM tasks.assignments WHERE plan_id = $1 AND role = 'LEAD'`, [
+      issued.planId,
+    ]);
     expect(lead).toEqual([{ unit_code: '600.PNV', role: 'LEAD', status: 'ASSIGNED', due_on: '2025-06-30' }]);
     const periodic = await dataSource.query(`SELECT due_on::text FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2' LIMIT 1`, [issued.planId]);
     expect(periodic).toEqual([{ due_on: '2025-03-14' }]);
     // The audit trail links each assignment to the plan event: actor system, causation = the message.
-    const [metadata] = await dataSource.query(`SELECT metadata FROM tasks.events WHERE stream_id = $1`, [`assignment-${assignmentId({ planId: issued.planId, taskId: 't1', unitCode: '60001', role: 'IMPLEMENTING', kind: 'TASK' })}`]);
+    const [metadata] = await dataSource.query(`SELECT metadata FROM tasks.events WHERE stream_id = $1`, [
+      `assignment-${assignmentId({ planId: issued.planId, taskId: 't1', unitCode: '60001', role: 'IMPLEMENTING', kind: 'TASK' })}`,
+    ]);
     expect(metadata.metadata).toMatchObject({ actor: { accountId: 'system' }, correlationId: msg.metadata.correlationId, causationId: msg.eventId });
   });
 
@@ -138,30 +143,61 @@ describe('tasks: fan-out of plan events into assignments', () => {
     await bus.publish(message(PlanAmendedV1, amendment, `plan-${issued.planId}`));
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(43));
     await eventually(async () => {
-      const t2 = await dataSource.query(`SELECT DISTINCT status, state->>'cancelledReason' AS reason FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2'`, [issued.planId]);
+      const t2 = await dataSource.query(
+        `SELECT DISTINCT status, state->>'cancelledReason' AS reason FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2'`,
+        [issued.planId],
+      );
       expect(t2).toEqual([{ status: 'CANCELLED', reason: 'Điều chỉnh kế hoạch (lần 1): Theo chỉ đạo của UBND tỉnh' }]);
     });
     await eventually(async () => {
-      const t3 = await dataSource.query(`SELECT DISTINCT due_on::text, state->>'timeframeText' AS text FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't3'`, [issued.planId]);
+      const t3 = await dataSource.query(
+        `SELECT DISTINCT due_on::text, state->>'timeframeText' AS text FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't3'`,
+        [issued.planId],
+      );
       expect(t3).toEqual([{ due_on: '2025-08-31', text: 'Trước ngày 31/8/2025' }]);
     });
-    expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't1' AND status = 'ASSIGNED'`, [issued.planId])).toBe(20);
+    expect(
+      await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't1' AND status = 'ASSIGNED'`, [issued.planId]),
+    ).toBe(20);
 
     // Closing cancels what is still open, with the closing as reason.
     await bus.publish(message(PlanClosedV1, { planId: issued.planId, closedOn: '2025-12-31', reason: 'Hết năm kế hoạch' }, `plan-${issued.planId}`));
-    await eventually(async () => expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND status <> 'CANCELLED'`, [issued.planId])).toBe(0));
-    expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND state->>'cancelledReason' = 'Kế hoạch đã kết thúc: Hết năm kế hoạch'`, [issued.planId])).toBe(23);
+    await eventually(async () =>
+      expect(await count(dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND status <> 'CANCELLED'`, [issued.planId])).toBe(0),
+    );
+    expect(
+      await count(
+        dataSource,
+        `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND state->>'cancelledReason' = 'Kế hoạch đã kết thúc: Hết năm kế hoạch'`,
+        [issued.planId],
+      ),
+    ).toBe(23);
   });
 
   it("a district's implementing plan fulfils its obligation under the provincial plan, late or not", async () => {
-    const provincial = plan({ issuerCode: '49', tasks: [task('p1', { implementing: ['600'] })], cascade: { unitCodes: ['600', '601'], dueOn: '2025-03-31', text: 'Ban hành kế hoạch triển khai trước 31/3/2025' } });
+    const provincial = plan({
+      issuerCode: '49',
+      tasks: [task('p1', { implementing: ['600'] })],
+      cascade: { unitCodes: ['600', '601'], dueOn: '2025-03-31', text: 'Ban hành kế hoạch triển khai trước 31/3/2025' },
+    });
     await bus.publish(message(PlanIssuedV1, provincial, `plan-${provincial.planId}`));
-    const district = plan({ issuerCode: '600', issuedOn: '2025-04-05', number: '22/KH-UBND', implementsPlanId: provincial.planId, tasks: [task('d1', { implementing: ['60001'] })] });
+    const district = plan({
+      issuerCode: '600',
+      issuedOn: '2025-04-05',
+      number: '22/KH-UBND',
+      implementsPlanId: provincial.planId,
+      tasks: [task('d1', { implementing: ['60001'] })],
+    });
     await bus.publish(message(PlanIssuedV1, district, `plan-${district.planId}`));
     await eventually(async () => {
       const [obligation] = await dataSource.query(`SELECT status, state FROM tasks.assignments WHERE id = $1`, [obligationId(provincial.planId, '600')]);
       expect(obligation.status).toBe('COMPLETED');
-      expect(obligation.state).toMatchObject({ result: '22/KH-UBND', late: true, completedOn: '2025-04-05', fulfilledBy: { planId: district.planId, number: '22/KH-UBND' } });
+      expect(obligation.state).toMatchObject({
+        result: '22/KH-UBND',
+        late: true,
+        completedOn: '2025-04-05',
+        fulfilledBy: { planId: district.planId, number: '22/KH-UBND' },
+      });
     });
     const [other] = await dataSource.query(`SELECT status FROM tasks.assignments WHERE id = $1`, [obligationId(provincial.planId, '601')]);
     expect(other.status).toBe('ASSIGNED');
@@ -177,7 +213,7 @@ describe('tasks: fan-out of plan events into assignments', () => {
       await manager.query(`DELETE FROM tasks.plan_progress`);
       // readAll stops at the oldest transaction open anywhere in the cluster (pg_snapshot_xmin);
       // on a server shared with other work that may be a moment behind: wait for it, as a relay does.
-      for (let from = START, read = 0; read < total; ) {
+      for (let from = START, read = 0; read < total;) {
         const page = await store.readAll(from, 500);
         if (page.events.length === 0) {
           await new Promise((resolve) => setTimeout(resolve, 50));

@@ -23,10 +23,12 @@ describe('tasks: a retried mutation with an idempotency key is applied once', ()
   const env = () => ({ DATABASE_URL: db.url, NATS_URL: testNatsUrl(), NATS_PREFIX: prefix });
   const PROGRESS = `mutation($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent note } }`;
   const n = async (sql: string, parameters: unknown[] = []) => Number((await pg.query(sql, parameters)).rows[0].n);
-  const client = () => new GraphQLTestClient(/Subgraph at (\S+\/graphql)/.exec(running?.output() ?? '')?.[1].replace('localhost', '127.0.0.1') ?? 'http://127.0.0.1:1/graphql');
+  const client = () =>
+    new GraphQLTestClient(/Subgraph at (\S+\/graphql)/.exec(running?.output() ?? '')?.[1].replace('localhost', '127.0.0.1') ?? 'http://127.0.0.1:1/graphql');
   const report = (percent: number, key: string | null) =>
     client().request(PROGRESS, { id: assignmentId, input: { percent, note: `${percent}%` } }, token, key ? { 'Idempotency-Key': key } : {});
-  const reports = () => n(`SELECT count(*)::int AS n FROM tasks.events WHERE stream_id = $1 AND event_type = 'ProgressReported'`, [`assignment-${assignmentId}`]);
+  const reports = () =>
+    n(`SELECT count(*)::int AS n FROM tasks.events WHERE stream_id = $1 AND event_type = 'ProgressReported'`, [`assignment-${assignmentId}`]);
 
   beforeAll(async () => {
     db = await createTestDatabase('tasks_idem');
@@ -38,7 +40,9 @@ describe('tasks: a retried mutation with an idempotency key is applied once', ()
     await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.units`)).toBe(UNITS.length), { timeoutMs: 60_000 });
     const issued = plan({ tasks: [task('t1')] });
     await bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
-    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(20), { timeoutMs: 60_000 });
+    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(20), {
+      timeoutMs: 60_000,
+    });
     assignmentId = (await pg.query(`SELECT id FROM tasks.assignments WHERE plan_id = $1 AND unit_code = '60001'`, [issued.planId])).rows[0].id;
     token = await tokenFor('c60001', [['UNIT_OFFICER', '60001']]);
     const accepted = await client().request(`mutation($id: ID!) { acceptAssignment(id: $id) { status } }`, { id: assignmentId }, token);

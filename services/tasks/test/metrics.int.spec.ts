@@ -102,10 +102,14 @@ describe('tasks: metrics move during a fan-out', () => {
     });
     expect(sample(after, 'reform_relay_lag_seconds', { service: 'tasks' })).toBe(0);
     // Chunks of 7 new streams: at least 61 / 7 appends of many streams, each timed.
-    expect(sample(after, 'reform_event_store_append_duration_seconds_count', { schema: 'tasks', kind: 'many' })).toBeGreaterThanOrEqual(appendsBefore + Math.ceil(61 / 7));
+    expect(sample(after, 'reform_event_store_append_duration_seconds_count', { schema: 'tasks', kind: 'many' })).toBeGreaterThanOrEqual(
+      appendsBefore + Math.ceil(61 / 7),
+    );
     // The scrapes before the last (before, and steps 1–3 at least once each): a scrape's answer is
     // written before its own request is timed, so the last one does not count itself.
-    expect(sample(after, 'reform_http_request_duration_seconds_count', { service: 'tasks', method: 'GET', path: '/metrics', status: '200' })).toBeGreaterThanOrEqual(4);
+    expect(
+      sample(after, 'reform_http_request_duration_seconds_count', { service: 'tasks', method: 'GET', path: '/metrics', status: '200' }),
+    ).toBeGreaterThanOrEqual(4);
     expect(sample(after, 'reform_dead_letters', { consumer: 'tasks.plan-assignments' })).toBeUndefined();
     expect(after).toContain('# TYPE reform_dead_letters gauge');
   });

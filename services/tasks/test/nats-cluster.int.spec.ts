@@ -63,11 +63,16 @@ describe('tasks on a 3-node NATS cluster: a node and then the stream leader kill
     expect((await streamInfo('directory')).config.num_replicas).toBe(3);
     const plans = [plan({ tasks: [task('t1'), task('t2')] })];
     await publish(plans[0]);
-    await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [plans[0].planId])).toBeGreaterThanOrEqual(5), { timeoutMs: 60_000, intervalMs: 20 });
+    await eventually(
+      async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [plans[0].planId])).toBeGreaterThanOrEqual(5),
+      { timeoutMs: 60_000, intervalMs: 20 },
+    );
     expect((await streamInfo('plans')).config.num_replicas).toBe(3);
 
     // 1. The node the tasks process is connected to dies.
-    const used = (await Promise.all(cluster.nodes.map(async (node) => ((await node.clients()).includes('reform-tasks') ? node : null)))).find((node) => node !== null);
+    const used = (await Promise.all(cluster.nodes.map(async (node) => ((await node.clients()).includes('reform-tasks') ? node : null)))).find(
+      (node) => node !== null,
+    );
     if (!used) throw new Error('no node has the tasks process as a client');
     await used.kill();
     const killedAt = Date.now();
@@ -111,14 +116,23 @@ describe('tasks on a 3-node NATS cluster: a node and then the stream leader kill
 
     // Every plan fanned out exactly once: 2 tasks × 20 communes each, no stream created twice.
     for (const issued of plans) {
-      await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(40), { timeoutMs: 120_000, intervalMs: 250 });
+      await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(40), {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+      });
     }
     await eventually(async () => expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs WHERE status = 'pending'`)).toBe(0), { timeoutMs: 60_000 });
     expect(await n(`SELECT count(*)::int AS n FROM tasks.jobs`)).toBe(3);
     expect(await n(`SELECT count(*)::int AS n FROM tasks.events WHERE event_type = 'AssignmentCreated'`)).toBe(120);
-    expect(await n(`SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`)).toBe(0);
+    expect(
+      await n(
+        `SELECT count(*)::int AS n FROM (SELECT stream_id FROM tasks.events GROUP BY stream_id HAVING count(*) FILTER (WHERE stream_version = 1) <> 1) AS twice`,
+      ),
+    ).toBe(0);
     expect(running?.alive()).toBe(true);
-    process.stdout.write(`NATS cluster: received again ${afterNodeKill} ms after the services' node was killed, ${afterLeaderKill} ms after the plans stream's leader (${leaderName}) was killed (the publish itself was accepted after ${publishedAfter} ms; ${afterLeaderChange} ms after a new leader answered)\n`);
+    process.stdout.write(
+      `NATS cluster: received again ${afterNodeKill} ms after the services' node was killed, ${afterLeaderKill} ms after the plans stream's leader (${leaderName}) was killed (the publish itself was accepted after ${publishedAfter} ms; ${afterLeaderChange} ms after a new leader answered)\n`,
+    );
     expect(afterLeaderChange).toBeLessThan(10_000);
 
     // With two of three nodes gone the stream has no quorum: said as such, not "jetstream is not enabled".

@@ -26,7 +26,10 @@ describe('tasks: paging and the plan tree through the subgraph', () => {
   beforeAll(async () => {
     await bed.start();
     await bed.bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
-    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(TOTAL), { timeoutMs: 120_000, intervalMs: 500 });
+    await eventually(
+      async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(TOTAL),
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
     await useTokens(bed.client, { doha: [['UNIT_MANAGER', '49']], c60101: [['UNIT_OFFICER', '60101']] });
   }, 180_000);
 
@@ -47,11 +50,19 @@ describe('tasks: paging and the plan tree through the subgraph', () => {
     expect([seen.size, offset, pages]).toEqual([TOTAL, TOTAL, 6]);
     expect(page.items).toHaveLength(TOTAL - 5_000);
     // Past the end: an empty page that still tells the total.
-    expect((await bed.client.as('doha', PAGE, { offset: TOTAL + 10, limit: 10 })).assignmentPage).toMatchObject({ total: TOTAL, items: [], hasNextPage: false });
+    expect((await bed.client.as('doha', PAGE, { offset: TOTAL + 10, limit: 10 })).assignmentPage).toMatchObject({
+      total: TOTAL,
+      items: [],
+      hasNextPage: false,
+    });
   }, 60_000);
 
   it('never cuts a list silently: the plain list refuses more rows than its maximum naming limit, and limit beyond the maximum or a negative offset is refused by name', async () => {
-    const refused = await bed.client.request(`{ assignments(unitCode: "49", includeSubtree: true, planId: "${issued.planId}") { id } }`, {}, await bed.client.login('doha'));
+    const refused = await bed.client.request(
+      `{ assignments(unitCode: "49", includeSubtree: true, planId: "${issued.planId}") { id } }`,
+      {},
+      await bed.client.login('doha'),
+    );
     expect(refused.data).toBeNull();
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit', total: TOTAL, max: 1_000 });
     expect(refused.errors?.[0].message).toContain('5.250 nhiệm vụ được giao');
@@ -60,9 +71,15 @@ describe('tasks: paging and the plan tree through the subgraph', () => {
     const negative = await bed.client.request(PAGE, { offset: -1, limit: 10 }, await bed.client.login('doha'));
     expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
     // A window asked for is answered as asked; a list within the maximum, whole.
-    expect((await bed.client.as('doha', `{ assignments(unitCode: "49", includeSubtree: true, planId: "${issued.planId}", offset: 5000, limit: 1000) { id } }`)).assignments).toHaveLength(TOTAL - 5_000);
+    expect(
+      (await bed.client.as('doha', `{ assignments(unitCode: "49", includeSubtree: true, planId: "${issued.planId}", offset: 5000, limit: 1000) { id } }`))
+        .assignments,
+    ).toHaveLength(TOTAL - 5_000);
     expect((await bed.client.as('doha', `{ assignments(unitCode: "60101", planId: "${issued.planId}") { id } }`)).assignments).toHaveLength(TASKS);
-    const task = await bed.client.as('doha', `{ taskAssignmentPage(planId: "${issued.planId}", taskId: "t7", limit: 5) { total hasNextPage items { unitCode } } }`);
+    const task = await bed.client.as(
+      'doha',
+      `{ taskAssignmentPage(planId: "${issued.planId}", taskId: "t7", limit: 5) { total hasNextPage items { unitCode } } }`,
+    );
     expect(task.taskAssignmentPage).toMatchObject({ total: UNITS.length, hasNextPage: true });
   });
 
@@ -79,10 +96,17 @@ describe('tasks: paging and the plan tree through the subgraph', () => {
 
   it("rolls up in the plan's own tree: 60101 under 601 as on the issue day, and under 60001 (which took it in) today; the total is the plan's assignments in both", async () => {
     await publishUnitFact(bed.bus, 'UnitMerged', '60101', 2, { intoCode: '60001', effectiveOn: '2025-04-01' });
-    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.units WHERE code = '60101' AND merged_into = '60001'`)).toBe(1));
+    await eventually(async () =>
+      expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.units WHERE code = '60101' AND merged_into = '60001'`)).toBe(1),
+    );
     clock.set(new Date('2025-05-01T03:00:00Z'));
     const progress = async (tree: string) =>
-      (await bed.client.as('doha', `{ plan: _entities(representations: [{ __typename: "Plan", id: "${issued.planId}" }]) { ... on Plan { progress(tree: ${tree}) { total children { unitCode total children { unitCode total } } } } } }`)).plan[0].progress;
+      (
+        await bed.client.as(
+          'doha',
+          `{ plan: _entities(representations: [{ __typename: "Plan", id: "${issued.planId}" }]) { ... on Plan { progress(tree: ${tree}) { total children { unitCode total children { unitCode total } } } } } }`,
+        )
+      ).plan[0].progress;
     const issueDay = await progress('ISSUE_DAY');
     expect(issueDay.total).toBe(TOTAL);
     expect(issueDay.children.map((c: { unitCode: string; total: number }) => [c.unitCode, c.total])).toEqual([
@@ -95,7 +119,17 @@ describe('tasks: paging and the plan tree through the subgraph', () => {
     expect(today.children[0].children.find((c: { unitCode: string }) => c.unitCode === '60001').total).toBe(2 * TASKS);
     // The list of the merged district's work follows the same tree.
     const listed = async (unitCode: string, tree: string) =>
-      (await bed.client.as('doha', `{ assignmentPage(unitCode: "${unitCode}", includeSubtree: true, planId: "${issued.planId}", tree: ${tree}, limit: 1) { total } }`)).assignmentPage.total;
-    expect([await listed('601', 'ISSUE_DAY'), await listed('601', 'TODAY'), await listed('60001', 'ISSUE_DAY'), await listed('60001', 'TODAY')]).toEqual([TASKS, TASKS, TASKS, 2 * TASKS]);
+      (
+        await bed.client.as(
+          'doha',
+          `{ assignmentPage(unitCode: "${unitCode}", includeSubtree: true, planId: "${issued.planId}", tree: ${tree}, limit: 1) { total } }`,
+        )
+      ).assignmentPage.total;
+    expect([await listed('601', 'ISSUE_DAY'), await listed('601', 'TODAY'), await listed('60001', 'ISSUE_DAY'), await listed('60001', 'TODAY')]).toEqual([
+      TASKS,
+      TASKS,
+      TASKS,
+      2 * TASKS,
+    ]);
   });
 });

@@ -36,7 +36,8 @@ describe('tasks migration: plan_event_jobs into the job queue', () => {
   it('moves each received plan event with its state, and back', async () => {
     // The schema as it was before the move, with what a running service had received.
     await undoThroughTheMove();
-    const message = (eventId: string) => JSON.stringify({ eventId, name: 'plans.PlanIssued', metadata: { tenant: '600', correlationId: `c-${eventId}` }, data: null });
+    const message = (eventId: string) =>
+      JSON.stringify({ eventId, name: 'plans.PlanIssued', metadata: { tenant: '600', correlationId: `c-${eventId}` }, data: null });
     await dataSource.query(
       `INSERT INTO ${S}.plan_event_jobs (event_id, name, data, message, done_at, attempts, last_error) VALUES
         ('e1', 'plans.PlanIssued', '{"planId":"p1"}', $1, now(), 1, NULL),
@@ -47,10 +48,21 @@ describe('tasks migration: plan_event_jobs into the job queue', () => {
 
     await runMigrations(dataSource);
     expect(await dataSource.query(`SELECT to_regclass('${S}.plan_event_jobs') AS table`)).toEqual([{ table: null }]);
-    const jobs = await dataSource.query(`SELECT queue, key, job_id, name, status, attempts, last_error, meta->>'eventId' AS event_id FROM ${S}.jobs ORDER BY seq`);
+    const jobs = await dataSource.query(
+      `SELECT queue, key, job_id, name, status, attempts, last_error, meta->>'eventId' AS event_id FROM ${S}.jobs ORDER BY seq`,
+    );
     expect(jobs).toEqual([
       { queue: 'tasks.plan-events', key: 'p1', job_id: 'e1', name: 'plans.PlanIssued', status: 'done', attempts: 1, last_error: null, event_id: 'e1' },
-      { queue: 'tasks.plan-events', key: 'p2', job_id: 'e2', name: 'plans.PlanIssued', status: 'pending', attempts: 3, last_error: 'unit 60001 refused', event_id: 'e2' },
+      {
+        queue: 'tasks.plan-events',
+        key: 'p2',
+        job_id: 'e2',
+        name: 'plans.PlanIssued',
+        status: 'pending',
+        attempts: 3,
+        last_error: 'unit 60001 refused',
+        event_id: 'e2',
+      },
       { queue: 'tasks.plan-events', key: 'p1', job_id: 'e3', name: 'plans.PlanAmended', status: 'pending', attempts: 0, last_error: null, event_id: 'e3' },
     ]);
 

@@ -17,7 +17,10 @@ describe('readiness across a NATS and a PostgreSQL outage', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${base}${path}`);
-    return { status: response.status, body: (await response.json()) as { status: string; info?: Record<string, unknown>; error?: Record<string, { message?: string }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { status: string; info?: Record<string, unknown>; error?: Record<string, { message?: string }> },
+    };
   };
   /** Polls readiness until it has `status`; resolves with the milliseconds it took. */
   const readinessBecomes = async (status: number, timeoutMs: number) => {
@@ -42,7 +45,10 @@ describe('readiness across a NATS and a PostgreSQL outage', () => {
 
   it('is ready with PostgreSQL, NATS and the process guard up; liveness checks no dependency', async () => {
     const ready = await get('/health/ready');
-    expect(ready).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok', info: { postgres: { status: 'up' }, nats: { status: 'up' }, process: { status: 'up' } } }) });
+    expect(ready).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'ok', info: { postgres: { status: 'up' }, nats: { status: 'up' }, process: { status: 'up' } } }),
+    });
     // The path docker-compose's healthcheck reads answers the same.
     expect(await get('/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(await get('/health/live')).toMatchObject({ status: 200, body: { status: 'ok', info: { process: { status: 'up', service: 'tasks' } } } });
@@ -76,7 +82,14 @@ describe('readiness across a NATS and a PostgreSQL outage', () => {
 describe('readiness in the embedded mode', () => {
   it('reports the in-process bus as the NATS check', async () => {
     const database = await createTestDatabase('readiness_embedded');
-    const app = await createTasksApp({ databaseUrl: database.url, bus: new InProcessBus(), signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: false, poolSize: 2 });
+    const app = await createTasksApp({
+      databaseUrl: database.url,
+      bus: new InProcessBus(),
+      signingKeys: [...TEST_SIGNING_KEYS],
+      port: 0,
+      logger: false,
+      poolSize: 2,
+    });
     try {
       const response = await fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/health/ready`);
       expect(response.status).toBe(200);

@@ -18,26 +18,45 @@ describe('tasks: rebuilding the read model from the event store', () => {
   const idOf = (unitCode: string, taskId = 't1') => assignmentId({ planId: issued.planId, taskId, unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
   const tables = tasksReadModels.projections.flatMap((p) => p.tables);
   const assignmentsOf = (planId: string) => count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [planId]);
-  const rebuild = (pageSize = 100) => rebuildReadModels({ dataSource: bed.dataSource, store: bed.app.get<PostgresEventStore>(EVENT_STORE), schema: tasksReadModels.schema, projections: tasksReadModels.projections, pageSize });
+  const rebuild = (pageSize = 100) =>
+    rebuildReadModels({
+      dataSource: bed.dataSource,
+      store: bed.app.get<PostgresEventStore>(EVENT_STORE),
+      schema: tasksReadModels.schema,
+      projections: tasksReadModels.projections,
+      pageSize,
+    });
 
   const FIELDS = 'id status percent dueOn overdue';
   const as = (who: string, query: string, variables: Record<string, unknown> = {}) => bed.client.as(who, query, variables);
 
   beforeAll(async () => {
     await bed.start();
-    await useTokens(bed.client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], c60003: [['UNIT_OFFICER', '60003']], c60005: [['UNIT_OFFICER', '60005']], d600: [['UNIT_MANAGER', '600']] });
+    await useTokens(bed.client, {
+      c60001: [['UNIT_OFFICER', '60001']],
+      c60002: [['UNIT_OFFICER', '60002']],
+      c60003: [['UNIT_OFFICER', '60003']],
+      c60005: [['UNIT_OFFICER', '60005']],
+      d600: [['UNIT_MANAGER', '600']],
+    });
 
     // The fan-out of an issued plan: 20 communes × 2 tasks, the lead office, the cascade obligation.
     await bed.bus.publish(message(PlanIssuedV1, issued, `plan-${issued.planId}`));
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(42));
     // The lifecycle through the subgraph.
     await as('c60001', `mutation($id: ID!) { acceptAssignment(id: $id) { ${FIELDS} } }`, { id: idOf('60001') });
-    await as('c60001', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết 50%" }) { ${FIELDS} } }`, { id: idOf('60001') });
-    await as('c60001', `mutation($id: ID!) { completeAssignment(id: $id, input: { result: "Đã niêm yết đầy đủ", evidence: ["QĐ-5"] }) { ${FIELDS} } }`, { id: idOf('60001') });
+    await as('c60001', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết 50%" }) { ${FIELDS} } }`, {
+      id: idOf('60001'),
+    });
+    await as('c60001', `mutation($id: ID!) { completeAssignment(id: $id, input: { result: "Đã niêm yết đầy đủ", evidence: ["QĐ-5"] }) { ${FIELDS} } }`, {
+      id: idOf('60001'),
+    });
     await as('c60002', `mutation($id: ID!) { acceptAssignment(id: $id) { ${FIELDS} } }`, { id: idOf('60002') });
     await as('c60003', `mutation($id: ID!) { acceptAssignment(id: $id) { ${FIELDS} } }`, { id: idOf('60003') });
     await as('c60003', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 30 }) { ${FIELDS} } }`, { id: idOf('60003') });
-    await as('c60005', `mutation($id: ID!) { requestAssignmentExtension(id: $id, input: { newDueOn: "2025-07-15", reason: "Chờ kinh phí" }) { ${FIELDS} } }`, { id: idOf('60005') });
+    await as('c60005', `mutation($id: ID!) { requestAssignmentExtension(id: $id, input: { newDueOn: "2025-07-15", reason: "Chờ kinh phí" }) { ${FIELDS} } }`, {
+      id: idOf('60005'),
+    });
     await as('d600', `mutation($id: ID!) { grantAssignmentExtension(id: $id) { ${FIELDS} } }`, { id: idOf('60005') });
     // An amendment: a task added for one commune, t2 cancelled.
     const amendment: PlanAmendedV1 = {
@@ -50,7 +69,11 @@ describe('tasks: rebuilding the read model from the event store', () => {
       rescheduledTasks: [],
     };
     await bed.bus.publish(message(PlanAmendedV1, amendment, `plan-${issued.planId}`));
-    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2' AND status <> 'CANCELLED'`, [issued.planId])).toBe(0));
+    await eventually(async () =>
+      expect(
+        await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND task_id = 't2' AND status <> 'CANCELLED'`, [issued.planId]),
+      ).toBe(0),
+    );
     await eventually(async () => expect(await assignmentsOf(issued.planId)).toBe(43));
     // Overdue marks and reminders by the scheduler on a fixed clock.
     clock.set('2025-06-27T03:00:00Z');
@@ -62,7 +85,9 @@ describe('tasks: rebuilding the read model from the event store', () => {
     await bed.bus.publish(message(PlanIssuedV1, closed, `plan-${closed.planId}`));
     await eventually(async () => expect(await assignmentsOf(closed.planId)).toBe(2));
     await bed.bus.publish(message(PlanClosedV1, { planId: closed.planId, closedOn: '2025-12-31', reason: 'Hết năm kế hoạch' }, `plan-${closed.planId}`));
-    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND status = 'CANCELLED'`, [closed.planId])).toBe(2));
+    await eventually(async () =>
+      expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND status = 'CANCELLED'`, [closed.planId])).toBe(2),
+    );
   }, 120_000);
 
   afterAll(() => bed.stop());
@@ -91,17 +116,31 @@ describe('tasks: rebuilding the read model from the event store', () => {
     expect(await bed.dataSource.query(kept)).toEqual(live);
     await rebuild(3);
     expect(await bed.dataSource.query(kept)).toEqual(live);
-    const issuedTotal = (await as('d600', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { progress { total } } } }`, { r: [{ __typename: 'Plan', id: issued.planId }] }))._entities[0].progress.total;
+    const issuedTotal = (
+      await as('d600', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { progress { total } } } }`, {
+        r: [{ __typename: 'Plan', id: issued.planId }],
+      })
+    )._entities[0].progress.total;
     expect(issuedTotal).toBe(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND kind = 'TASK'`, [issued.planId]));
   });
 
   it('the subgraph answers from the rebuilt table, and commands project into it', async () => {
-    expect((await as('c60001', `query($id: ID!) { assignment(id: $id) { ${FIELDS} } }`, { id: idOf('60001') })).assignment).toMatchObject({ status: 'COMPLETED', percent: 100 });
+    expect((await as('c60001', `query($id: ID!) { assignment(id: $id) { ${FIELDS} } }`, { id: idOf('60001') })).assignment).toMatchObject({
+      status: 'COMPLETED',
+      percent: 100,
+    });
     const overdue = (await as('d600', `query { assignments(unitCode: "600", includeSubtree: true, overdue: true) { id } }`)).assignments;
     expect(overdue).toHaveLength(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE overdue AND unit_code LIKE '600%'`));
     await as('c60002', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 80 }) { ${FIELDS} } }`, { id: idOf('60002') });
-    expect((await bed.dataSource.query(`SELECT status, percent FROM tasks.assignments WHERE id = $1`, [idOf('60002')]))[0]).toEqual({ status: 'IN_PROGRESS', percent: 80 });
-    expect(await count(bed.dataSource, `SELECT n FROM tasks.plan_progress WHERE plan_id = $1 AND unit_code = '60002' AND status = 'IN_PROGRESS' AND NOT overdue`, [issued.planId])).toBe(1);
+    expect((await bed.dataSource.query(`SELECT status, percent FROM tasks.assignments WHERE id = $1`, [idOf('60002')]))[0]).toEqual({
+      status: 'IN_PROGRESS',
+      percent: 80,
+    });
+    expect(
+      await count(bed.dataSource, `SELECT n FROM tasks.plan_progress WHERE plan_id = $1 AND unit_code = '60002' AND status = 'IN_PROGRESS' AND NOT overdue`, [
+        issued.planId,
+      ]),
+    ).toBe(1);
   });
 
   it('a plan fanned out while a rebuild runs: each of its assignments lands once, and the result equals a replay', async () => {

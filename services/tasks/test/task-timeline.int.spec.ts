@@ -28,7 +28,15 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
   const issueEvent = message(PlanIssuedV1, issued, `plan-${issued.planId}`);
   const amendEvent = message(
     PlanAmendedV1,
-    { planId: issued.planId, revision: 2, reason: 'Lùi hạn theo chỉ đạo của tỉnh', amendedOn: '2025-03-02', addedTasks: [], removedTaskIds: [], rescheduledTasks: [{ taskId: 't1', timeframe: { kind: 'due', text: 'Trước ngày 31/7/2025', on: '2025-07-31' }, dueOn: '2025-07-31' }] },
+    {
+      planId: issued.planId,
+      revision: 2,
+      reason: 'Lùi hạn theo chỉ đạo của tỉnh',
+      amendedOn: '2025-03-02',
+      addedTasks: [],
+      removedTaskIds: [],
+      rescheduledTasks: [{ taskId: 't1', timeframe: { kind: 'due', text: 'Trước ngày 31/7/2025', on: '2025-07-31' }, dueOn: '2025-07-31' }],
+    },
     `plan-${issued.planId}`,
   );
   const idOf = (unitCode: string) => assignmentId({ planId: issued.planId, taskId: 't1', unitCode, role: 'IMPLEMENTING', kind: 'TASK' });
@@ -37,11 +45,20 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
 
   beforeAll(async () => {
     await bed.start();
-    await useTokens(bed.client, { c60001: [['UNIT_OFFICER', '60001']], c60002: [['UNIT_OFFICER', '60002']], d600: [['UNIT_MANAGER', '600']], d601: [['UNIT_MANAGER', '601']], auditor: [['AUDITOR', '49']], viewer600: [['VIEWER', '600']] });
+    await useTokens(bed.client, {
+      c60001: [['UNIT_OFFICER', '60001']],
+      c60002: [['UNIT_OFFICER', '60002']],
+      d600: [['UNIT_MANAGER', '600']],
+      d601: [['UNIT_MANAGER', '601']],
+      auditor: [['AUDITOR', '49']],
+      viewer600: [['VIEWER', '600']],
+    });
     await bed.bus.publish(issueEvent);
     await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBe(21));
     await bed.bus.publish(amendEvent);
-    await eventually(async () => expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND due_on = '2025-07-31'`, [issued.planId])).toBe(20));
+    await eventually(async () =>
+      expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1 AND due_on = '2025-07-31'`, [issued.planId])).toBe(20),
+    );
     const id = idOf('60001');
     await as('c60001', `mutation($id: ID!) { acceptAssignment(id: $id) { id } }`, { id });
     await as('c60001', `mutation($id: ID!) { reportAssignmentProgress(id: $id, input: { percent: 50, note: "Đã niêm yết 50%" }) { id } }`, { id });
@@ -56,28 +73,61 @@ describe('tasks: the timeline of a task, through the subgraph', () => {
     expect(entries).toHaveLength(1 + 1 + 20 + 20 + 3);
     expect(entries.map((entry) => entry.at)).toEqual([...entries.map((entry) => entry.at)].sort());
     const [issue, amendment] = entries;
-    expect(issue).toMatchObject({ service: 'plans', type: 'PlanIssued', eventId: issueEvent.eventId, actor: { username: 'd600', unit: { code: '600' } }, unit: null });
+    expect(issue).toMatchObject({
+      service: 'plans',
+      type: 'PlanIssued',
+      eventId: issueEvent.eventId,
+      actor: { username: 'd600', unit: { code: '600' } },
+      unit: null,
+    });
     expect(issue.summary).toContain('Ban hành kế hoạch 15/KH-UBND');
     expect(amendment).toMatchObject({ service: 'plans', type: 'PlanAmended', eventId: amendEvent.eventId });
     expect(amendment.summary).toContain('Trước ngày 31/7/2025');
 
     const mine = entries.filter((entry) => entry.assignmentId === idOf('60001'));
-    expect(mine.map((entry) => entry.type)).toEqual(['AssignmentCreated', 'AssignmentRescheduled', 'AssignmentAccepted', 'ProgressReported', 'AssignmentCompleted']);
+    expect(mine.map((entry) => entry.type)).toEqual([
+      'AssignmentCreated',
+      'AssignmentRescheduled',
+      'AssignmentAccepted',
+      'ProgressReported',
+      'AssignmentCompleted',
+    ]);
     const [created, rescheduled, accepted, progressed, completed] = mine;
-    expect(created).toMatchObject({ causationId: issueEvent.eventId, correlationId: issueEvent.metadata.correlationId, actor: { username: 'system', unit: null }, unit: { code: '60001' } });
+    expect(created).toMatchObject({
+      causationId: issueEvent.eventId,
+      correlationId: issueEvent.metadata.correlationId,
+      actor: { username: 'system', unit: null },
+      unit: { code: '60001' },
+    });
     expect(rescheduled).toMatchObject({ causationId: amendEvent.eventId, correlationId: amendEvent.metadata.correlationId });
     // The commune's acts continue the thread of the issue that assigned the task.
-    expect(accepted).toMatchObject({ causationId: rescheduled.eventId, correlationId: issueEvent.metadata.correlationId, actor: { username: 'c60001', unit: { code: '60001' } } });
+    expect(accepted).toMatchObject({
+      causationId: rescheduled.eventId,
+      correlationId: issueEvent.metadata.correlationId,
+      actor: { username: 'c60001', unit: { code: '60001' } },
+    });
     expect(progressed).toMatchObject({ causationId: accepted.eventId, summary: 'Báo cáo tiến độ 50%: Đã niêm yết 50%' });
     expect(completed).toMatchObject({ causationId: progressed.eventId });
     expect(completed.summary).toContain('Hoàn thành: Đã niêm yết đầy đủ');
     // Task t2 is not in t1's timeline.
-    expect(entries.some((entry) => entry.assignmentId === assignmentId({ planId: issued.planId, taskId: 't2', unitCode: '60005', role: 'IMPLEMENTING', kind: 'TASK' }))).toBe(false);
+    expect(
+      entries.some(
+        (entry) => entry.assignmentId === assignmentId({ planId: issued.planId, taskId: 't2', unitCode: '60005', role: 'IMPLEMENTING', kind: 'TASK' }),
+      ),
+    ).toBe(false);
   });
 
   it('a commune reads its own part with unitCode; it cannot read the whole task nor a sibling part; another district and a viewer are refused; the auditor reads', async () => {
     const own: Entry[] = (await as('c60001', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60001' })).taskTimeline;
-    expect(own.map((entry) => entry.type)).toEqual(['PlanIssued', 'PlanAmended', 'AssignmentCreated', 'AssignmentRescheduled', 'AssignmentAccepted', 'ProgressReported', 'AssignmentCompleted']);
+    expect(own.map((entry) => entry.type)).toEqual([
+      'PlanIssued',
+      'PlanAmended',
+      'AssignmentCreated',
+      'AssignmentRescheduled',
+      'AssignmentAccepted',
+      'ProgressReported',
+      'AssignmentCompleted',
+    ]);
     expect(await outcome('c60001', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');
     expect(await outcome('c60002', TIMELINE, { planId: issued.planId, taskId: 't1', unitCode: '60001' })).toBe('FORBIDDEN');
     expect(await outcome('d601', TIMELINE, { planId: issued.planId, taskId: 't1' })).toBe('FORBIDDEN');

@@ -16,7 +16,14 @@ export interface TasksProcess {
 export function spawnTasksProcess(env: Record<string, string>): TasksProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, 'services/tasks/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.base.json', PORT: '0', HOST: '127.0.0.1', AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS.map((key) => `${key.kid}:${key.secret}`).join(','), ...env },
+    env: {
+      ...process.env,
+      TS_NODE_PROJECT: 'tsconfig.base.json',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS.map((key) => `${key.kid}:${key.secret}`).join(','),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

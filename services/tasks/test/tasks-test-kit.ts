@@ -27,7 +27,15 @@ export function message<Data>(contract: IntegrationEventContract<Data>, data: Da
     version: contract.version,
     subject: contract.subject,
     data,
-    metadata: { actor: { accountId: 'a-600', username: 'd600', unitCode: '600' }, tenant: '600', correlationId: `corr-${eventId}`, causationId: null, recordedAt: new Date().toISOString(), stream, streamVersion: 1 },
+    metadata: {
+      actor: { accountId: 'a-600', username: 'd600', unitCode: '600' },
+      tenant: '600',
+      correlationId: `corr-${eventId}`,
+      causationId: null,
+      recordedAt: new Date().toISOString(),
+      stream,
+      streamVersion: 1,
+    },
   };
 }
 
@@ -62,8 +70,22 @@ export function plan(overrides: Partial<PlanIssuedV1> = {}): PlanIssuedV1 {
   };
 }
 
-export async function startTasks(databaseUrl: string, bus: MessageBus, clock: FixedClock, fanOut: FanOut = {}): Promise<{ app: INestApplication; url: string; dataSource: DataSource }> {
-  const app = await createTasksApp({ databaseUrl, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock, overdue: { intervalMs: 0 }, fanOut: { pollMs: 50, retryDelayMs: 100, ...fanOut } });
+export async function startTasks(
+  databaseUrl: string,
+  bus: MessageBus,
+  clock: FixedClock,
+  fanOut: FanOut = {},
+): Promise<{ app: INestApplication; url: string; dataSource: DataSource }> {
+  const app = await createTasksApp({
+    databaseUrl,
+    bus,
+    signingKeys: [...TEST_SIGNING_KEYS],
+    port: 0,
+    logger: ['error'],
+    clock,
+    overdue: { intervalMs: 0 },
+    fanOut: { pollMs: 50, retryDelayMs: 100, ...fanOut },
+  });
   return { app, url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, dataSource: app.get<DataSource>(getDataSourceToken()) };
 }
 

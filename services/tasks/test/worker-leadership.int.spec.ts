@@ -17,7 +17,10 @@ describe('tasks: fan-out worker leadership is fenced', () => {
   let db: TestDatabase;
   const replicas: Array<{ app: INestApplication; dataSource: DataSource; bus: InProcessBus }> = [];
   const workers = () => replicas.map((replica) => replica.app.get(PlanEventJobs));
-  const holders = async () => (await replicas[0].dataSource.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)) as Array<{ pid: number }>;
+  const holders = async () =>
+    (await replicas[0].dataSource.query(
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    )) as Array<{ pid: number }>;
 
   beforeAll(async () => {
     db = await createTestDatabase('tasks_leader');

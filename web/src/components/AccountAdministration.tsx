@@ -5,12 +5,44 @@ import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { problemsOf, splitProblems, type ApiProblem } from '../lib/errors';
 
-const CreateAccount = graphql(`mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { id username } }`);
-const GrantRole = graphql(`mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) { grantRole(username: $username, role: $role, unitCode: $unitCode) { id } }`);
-const RevokeRole = graphql(`mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) { revokeRole(username: $username, role: $role, unitCode: $unitCode) { id } }`);
-const DisableAccount = graphql(`mutation DisableAccount($username: String!, $reason: String!) { disableAccount(username: $username, reason: $reason) { id status } }`);
+const CreateAccount = graphql(`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) {
+      id
+      username
+    }
+  }
+`);
+const GrantRole = graphql(`
+  mutation GrantRole($username: String!, $role: Role!, $unitCode: ID!) {
+    grantRole(username: $username, role: $role, unitCode: $unitCode) {
+      id
+    }
+  }
+`);
+const RevokeRole = graphql(`
+  mutation RevokeRole($username: String!, $role: Role!, $unitCode: ID!) {
+    revokeRole(username: $username, role: $role, unitCode: $unitCode) {
+      id
+    }
+  }
+`);
+const DisableAccount = graphql(`
+  mutation DisableAccount($username: String!, $reason: String!) {
+    disableAccount(username: $username, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
 
-export const ROLE_LABEL: Record<string, string> = { PLATFORM_ADMIN: 'Quản trị nền tảng', UNIT_MANAGER: 'Lãnh đạo, quản lý đơn vị', UNIT_OFFICER: 'Cán bộ thực hiện', AUDITOR: 'Thanh tra, kiểm tra', VIEWER: 'Chỉ xem' };
+export const ROLE_LABEL: Record<string, string> = {
+  PLATFORM_ADMIN: 'Quản trị nền tảng',
+  UNIT_MANAGER: 'Lãnh đạo, quản lý đơn vị',
+  UNIT_OFFICER: 'Cán bộ thực hiện',
+  AUDITOR: 'Thanh tra, kiểm tra',
+  VIEWER: 'Chỉ xem',
+};
 const ROLE_OPTIONS = Object.entries(ROLE_LABEL).map(([value, label]) => ({ value, label }));
 
 type FormOf<T> = ReturnType<typeof Form.useForm<T>>[0];
@@ -52,7 +84,10 @@ export function AccountAdministration({ unitCode, accounts }: { unitCode: string
   const create = useProblems(createForm, ['username', 'displayName', 'password', 'unitCode']);
   const roles = useProblems(roleForm, ['username', 'role', 'unitCode']);
   const disable = useProblems(disableForm, ['username', 'reason']);
-  const accountOptions = accounts.map((a) => ({ value: a.username, label: `${a.username} — ${a.displayName}${a.status === 'ACTIVE' ? '' : ' (đã vô hiệu hóa)'}` }));
+  const accountOptions = accounts.map((a) => ({
+    value: a.username,
+    label: `${a.username} — ${a.displayName}${a.status === 'ACTIVE' ? '' : ' (đã vô hiệu hóa)'}`,
+  }));
 
   const run = async (action: () => Promise<{ error?: Parameters<typeof problemsOf>[0] }>, show: (p: ApiProblem[]) => boolean, success: string) => {
     setBusy(true);
@@ -68,7 +103,11 @@ export function AccountAdministration({ unitCode, accounts }: { unitCode: string
   const submitCreate = async () => {
     const values = await createForm.validateFields().catch(() => null);
     if (!values) return;
-    const ok = await run(() => client.mutation(CreateAccount, { input: { ...values, username: values.username.trim() } }).toPromise(), create.show, `Đã tạo tài khoản "${values.username.trim()}".`);
+    const ok = await run(
+      () => client.mutation(CreateAccount, { input: { ...values, username: values.username.trim() } }).toPromise(),
+      create.show,
+      `Đã tạo tài khoản "${values.username.trim()}".`,
+    );
     if (ok) createForm.resetFields();
   };
   const submitRole = async (grant: boolean) => {
@@ -78,13 +117,19 @@ export function AccountAdministration({ unitCode, accounts }: { unitCode: string
     await run(
       () => client.mutation(grant ? GrantRole : RevokeRole, values).toPromise(),
       roles.show,
-      grant ? `Đã giao vai trò ${label} tại ${values.unitCode} cho "${values.username}".` : `Đã thu hồi vai trò ${label} tại ${values.unitCode} của "${values.username}".`,
+      grant
+        ? `Đã giao vai trò ${label} tại ${values.unitCode} cho "${values.username}".`
+        : `Đã thu hồi vai trò ${label} tại ${values.unitCode} của "${values.username}".`,
     );
   };
   const submitDisable = async () => {
     const values = await disableForm.validateFields().catch(() => null);
     if (!values) return;
-    const ok = await run(() => client.mutation(DisableAccount, values).toPromise(), disable.show, `Đã vô hiệu hóa tài khoản "${values.username}"; phiên đăng nhập của tài khoản bị từ chối ngay.`);
+    const ok = await run(
+      () => client.mutation(DisableAccount, values).toPromise(),
+      disable.show,
+      `Đã vô hiệu hóa tài khoản "${values.username}"; phiên đăng nhập của tài khoản bị từ chối ngay.`,
+    );
     if (ok) disableForm.resetFields();
   };
 
@@ -122,7 +167,12 @@ export function AccountAdministration({ unitCode, accounts }: { unitCode: string
             <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Chọn vai trò.' }]}>
               <Select options={ROLE_OPTIONS} />
             </Form.Item>
-            <Form.Item label="Tại đơn vị (mã)" name="unitCode" rules={[{ required: true, message: 'Nhập mã đơn vị.' }]} extra="Vai trò có hiệu lực với cả các đơn vị trực thuộc.">
+            <Form.Item
+              label="Tại đơn vị (mã)"
+              name="unitCode"
+              rules={[{ required: true, message: 'Nhập mã đơn vị.' }]}
+              extra="Vai trò có hiệu lực với cả các đơn vị trực thuộc."
+            >
               <Input />
             </Form.Item>
             <Space wrap>
@@ -139,7 +189,11 @@ export function AccountAdministration({ unitCode, accounts }: { unitCode: string
           {disable.alerts}
           <Form form={disableForm} layout="vertical" name="disable-account" onFinish={submitDisable}>
             <Form.Item label="Tài khoản cần vô hiệu hóa" name="username" rules={[{ required: true, message: 'Chọn tài khoản.' }]}>
-              <Select showSearch optionFilterProp="label" options={accountOptions.filter((o) => accounts.find((a) => a.username === o.value)?.status === 'ACTIVE')} />
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={accountOptions.filter((o) => accounts.find((a) => a.username === o.value)?.status === 'ACTIVE')}
+              />
             </Form.Item>
             <Form.Item label="Lý do vô hiệu hóa" name="reason" rules={[{ required: true, message: 'Nêu lý do vô hiệu hóa.' }]}>
               <Input.TextArea rows={2} />

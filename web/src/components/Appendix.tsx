@@ -30,7 +30,12 @@ export function Appendix({ sections, extra }: { sections: AppendixSection[]; ext
           <td>{section.code ?? ''}</td>
           <td colSpan={extra ? 8 : 7}>
             {section.title}
-            {section.indicator && <span className="muted"> · {section.indicator.framework} {section.indicator.code}</span>}
+            {section.indicator && (
+              <span className="muted">
+                {' '}
+                · {section.indicator.framework} {section.indicator.code}
+              </span>
+            )}
           </td>
         </tr>,
       );
@@ -56,7 +61,9 @@ export function Appendix({ sections, extra }: { sections: AppendixSection[]; ext
   return (
     <div className="table-scroll">
       <table className="appendix">
-        <caption className="muted" style={{ textAlign: 'left', padding: '4px 0' }}>Phụ lục: nhiệm vụ cụ thể</caption>
+        <caption className="muted" style={{ textAlign: 'left', padding: '4px 0' }}>
+          Phụ lục: nhiệm vụ cụ thể
+        </caption>
         <thead>
           <tr>
             <th scope="col">STT</th>
@@ -70,7 +77,11 @@ export function Appendix({ sections, extra }: { sections: AppendixSection[]; ext
             {extra && <th scope="col">Dòng thời gian</th>}
           </tr>
         </thead>
-        <tbody>{rows.map((row, i) => <Fragment key={i}>{row}</Fragment>)}</tbody>
+        <tbody>
+          {rows.map((row, i) => (
+            <Fragment key={i}>{row}</Fragment>
+          ))}
+        </tbody>
       </table>
     </div>
   );

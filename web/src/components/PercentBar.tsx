@@ -8,7 +8,14 @@ export function PercentBar({ value, label }: { value: number; label?: string }) 
   const rounded = Math.round(value * 10) / 10;
   const width = Math.min(100, Math.max(0, rounded));
   return (
-    <div className={`percent-bar${rounded >= 100 ? ' done' : ''}`} role="progressbar" aria-valuenow={rounded} aria-valuemin={0} aria-valuemax={100} aria-label={label ?? `Tỷ lệ hoàn thành ${formatPercent(rounded)}`}>
+    <div
+      className={`percent-bar${rounded >= 100 ? ' done' : ''}`}
+      role="progressbar"
+      aria-valuenow={rounded}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-label={label ?? `Tỷ lệ hoàn thành ${formatPercent(rounded)}`}
+    >
       <span className="percent-bar-track">
         <span className="percent-bar-fill" style={{ width: `${width}%` }} />
       </span>

@@ -5,7 +5,22 @@ import { formatNumber } from '../lib/format';
 import { GROUP } from '../pages/Papi';
 
 const PlanPapiScoresQuery = graphql(`
-  query PlanPapiScores($id: ID!) { plan(id: $id) { id papiScores { indicatorCode dimensionCode dimensionName provinceCode year score rank group subScore } } }
+  query PlanPapiScores($id: ID!) {
+    plan(id: $id) {
+      id
+      papiScores {
+        indicatorCode
+        dimensionCode
+        dimensionName
+        provinceCode
+        year
+        score
+        rank
+        group
+        subScore
+      }
+    }
+  }
 `);
 
 /** Beside a plan's PAPI sections: the province's latest score, rank and group of each dimension they aim at. */

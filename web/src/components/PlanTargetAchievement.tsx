@@ -8,9 +8,32 @@ const PlanTargetAchievementQuery = graphql(`
     plan(id: $id) {
       id
       targetAchievement {
-        taskId taskText sectionCode status kind target comparator value actual basis
-        trail { source id unitCode figure on period itemCode }
-        parts { kind status target actual basis }
+        taskId
+        taskText
+        sectionCode
+        status
+        kind
+        target
+        comparator
+        value
+        actual
+        basis
+        trail {
+          source
+          id
+          unitCode
+          figure
+          on
+          period
+          itemCode
+        }
+        parts {
+          kind
+          status
+          target
+          actual
+          basis
+        }
       }
     }
   }
@@ -87,7 +110,12 @@ export default function PlanTargetAchievement({ planId }: { planId: string }) {
           {
             title: 'Kết quả',
             // Unknown with a share so far: a coverage still in progress before its due day.
-            render: (_, r) => (r.status === 'UNKNOWN' && r.actual !== null && r.actual !== undefined ? <Tag color="blue">Đang thực hiện</Tag> : <Tag color={TARGET_STATUS[r.status]?.[1]}>{TARGET_STATUS[r.status]?.[0]}</Tag>),
+            render: (_, r) =>
+              r.status === 'UNKNOWN' && r.actual !== null && r.actual !== undefined ? (
+                <Tag color="blue">Đang thực hiện</Tag>
+              ) : (
+                <Tag color={TARGET_STATUS[r.status]?.[1]}>{TARGET_STATUS[r.status]?.[0]}</Tag>
+              ),
           },
           { title: 'Căn cứ', render: (_, r) => (r.kind === 'all' ? r.parts.map((p) => `${TARGET_STATUS[p.status]?.[0]}: ${p.basis}`).join('; ') : r.basis) },
         ]}

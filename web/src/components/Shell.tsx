@@ -24,9 +24,13 @@ export default function Shell() {
   return (
     <FeedbackProvider>
       <Layout style={{ minHeight: '100vh' }}>
-        <a className="skip-link" href="#main">Bỏ qua, đến nội dung chính</a>
+        <a className="skip-link" href="#main">
+          Bỏ qua, đến nội dung chính
+        </a>
         <Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0b5394', padding: '0 16px', color: '#fff' }}>
-          <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>Cải cách hành chính</Link>
+          <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+            Cải cách hành chính
+          </Link>
           <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} aria-label="Đơn vị đang làm việc">
             {session?.unit?.name} {screens.md ? `· ${session?.displayName}` : ''}
           </span>

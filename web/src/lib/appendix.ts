@@ -88,7 +88,7 @@ export function guessField(heading: string): ColumnField {
   if (/^(stt|tt|số tt|số thứ tự)$/.test(h)) return 'ordinal';
   if (h.includes('chủ trì')) return 'lead';
   if (h.includes('theo dõi')) return 'monitoring';
-  if (h.includes('phối hợp') || h.includes('thực hiện') && !h.includes('thời gian') && !h.includes('kết quả')) return 'implementing';
+  if (h.includes('phối hợp') || (h.includes('thực hiện') && !h.includes('thời gian') && !h.includes('kết quả'))) return 'implementing';
   if (h.includes('thời gian') || h.includes('thời hạn')) return 'timeframe';
   if (h.includes('kết quả') || h.includes('sản phẩm')) return 'expectedResult';
   if (h.includes('chỉ tiêu')) return 'target';
@@ -114,7 +114,7 @@ export function mapRows(rows: string[][], mapping: ColumnField[]): EditorRow[] {
   for (const row of rows) {
     const get = (field: ColumnField) =>
       mapping
-        .map((f, i) => (f === field ? row[i] ?? '' : ''))
+        .map((f, i) => (f === field ? (row[i] ?? '') : ''))
         .filter(Boolean)
         .join('\n')
         .trim();
@@ -124,14 +124,36 @@ export function mapRows(rows: string[][], mapping: ColumnField[]): EditorRow[] {
     const others = ['target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'].map((f) => get(f as ColumnField));
     if (section && section !== lastSection) {
       lastSection = section;
-      out.push({ key: key(), kind: 'section', ordinal: text ? '' : ordinal, text: section, target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' });
+      out.push({
+        key: key(),
+        kind: 'section',
+        ordinal: text ? '' : ordinal,
+        text: section,
+        target: '',
+        lead: '',
+        implementing: '',
+        monitoring: '',
+        timeframe: '',
+        expectedResult: '',
+      });
       if (!text) continue;
     } else if (!section && text && SECTION_ORDINAL.test(ordinal) && others.every((o) => !o)) {
       out.push({ key: key(), kind: 'section', ordinal, text, target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' });
       continue;
     }
     if (!text && others.every((o) => !o)) continue;
-    out.push({ key: key(), kind: 'task', ordinal, text, target: others[0], lead: others[1], implementing: others[2], monitoring: others[3], timeframe: others[4], expectedResult: others[5] });
+    out.push({
+      key: key(),
+      kind: 'task',
+      ordinal,
+      text,
+      target: others[0],
+      lead: others[1],
+      implementing: others[2],
+      monitoring: others[3],
+      timeframe: others[4],
+      expectedResult: others[5],
+    });
   }
   return out;
 }

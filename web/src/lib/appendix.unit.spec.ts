@@ -37,7 +37,13 @@ describe('the appendix as users paste it', () => {
       ['section', 'II. Thể chế'],
       ['task', 'Rà soát văn bản'],
     ]);
-    const roman = mapRows([['II', '', 'Cải cách thể chế', ''], ['1', '', 'Rà soát', 'Các phòng']], mapping);
+    const roman = mapRows(
+      [
+        ['II', '', 'Cải cách thể chế', ''],
+        ['1', '', 'Rà soát', 'Các phòng'],
+      ],
+      mapping,
+    );
     expect(roman.map((r) => r.kind)).toEqual(['section', 'task']);
 
     const { sections, pathOf } = toSections(rows);

@@ -46,15 +46,46 @@ export function dashboardSheets(screen: DashboardOnScreen): SheetSpec[] {
   ];
   // The lists' columns as on screen: the overdue list has no status column (all are overdue).
   const overdueColumns = [{ header: 'Đơn vị', width: 32 }, { header: 'Nhiệm vụ', width: 80 }, { header: 'Hạn' }, { header: 'Tiến độ (%)' }];
-  const dueSoonColumns = [{ header: 'Đơn vị', width: 32 }, { header: 'Nhiệm vụ', width: 80 }, { header: 'Hạn' }, { header: 'Trạng thái', width: 28 }, { header: 'Tiến độ (%)' }];
-  const more = screen.overdueTotal > screen.overdue.length ? [`${formatNumber(screen.overdue.length)} trong số ${formatNumber(screen.overdueTotal)} nhiệm vụ quá hạn (tối đa ${formatNumber(screen.overdue.length)} một lần).`] : [];
+  const dueSoonColumns = [
+    { header: 'Đơn vị', width: 32 },
+    { header: 'Nhiệm vụ', width: 80 },
+    { header: 'Hạn' },
+    { header: 'Trạng thái', width: 28 },
+    { header: 'Tiến độ (%)' },
+  ];
+  const more =
+    screen.overdueTotal > screen.overdue.length
+      ? [
+          `${formatNumber(screen.overdue.length)} trong số ${formatNumber(screen.overdueTotal)} nhiệm vụ quá hạn (tối đa ${formatNumber(screen.overdue.length)} một lần).`,
+        ]
+      : [];
   return [
     {
       name: 'Tiến độ',
       title: screen.title,
       notes: summary,
-      columns: [{ header: 'Đơn vị', width: 36 }, { header: 'Tổng số nhiệm vụ' }, { header: 'Đã giao' }, { header: 'Đã tiếp nhận' }, { header: 'Đang thực hiện' }, { header: 'Hoàn thành' }, { header: 'Quá hạn' }, { header: 'Đã hủy' }, { header: 'Tỷ lệ hoàn thành (%)' }],
-      rows: [progress, ...screen.children].map((r, i) => [i === 0 ? `${r.unit.name} (toàn đơn vị)` : r.unit.name, r.total, r.assigned, r.accepted, r.inProgress, r.completed, r.overdue, r.cancelled, r.percentComplete]),
+      columns: [
+        { header: 'Đơn vị', width: 36 },
+        { header: 'Tổng số nhiệm vụ' },
+        { header: 'Đã giao' },
+        { header: 'Đã tiếp nhận' },
+        { header: 'Đang thực hiện' },
+        { header: 'Hoàn thành' },
+        { header: 'Quá hạn' },
+        { header: 'Đã hủy' },
+        { header: 'Tỷ lệ hoàn thành (%)' },
+      ],
+      rows: [progress, ...screen.children].map((r, i) => [
+        i === 0 ? `${r.unit.name} (toàn đơn vị)` : r.unit.name,
+        r.total,
+        r.assigned,
+        r.accepted,
+        r.inProgress,
+        r.completed,
+        r.overdue,
+        r.cancelled,
+        r.percentComplete,
+      ]),
     },
     {
       name: 'Quá hạn',

@@ -174,7 +174,13 @@ function resolve(rows: Cell[][], gridBefore: number[]): string[][] {
         for (let i = 0; i < cell.span; i++) values.push(above[column + i] ?? '');
         continue;
       }
-      const text = cell.hMergeContinue ? '' : cell.text.join('\n').replace(/[ \u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+      const text = cell.hMergeContinue
+        ? ''
+        : cell.text
+            .join('\n')
+            .replace(/[ \u00a0]+/g, ' ')
+            .replace(/ *\n */g, '\n')
+            .trim();
       values.push(text, ...Array(cell.span - 1).fill(''));
     }
     out.push(values);

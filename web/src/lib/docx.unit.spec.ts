@@ -8,7 +8,15 @@ import { readDocxAppendix, readDocxTables } from './docx';
  * (docs/domain/seeds/001_*.txt): a dimension's title across the table, a sub-criterion's number
  * and name merged down beside its several tasks, a lead and implementing cell merged down.
  */
-const HEADINGS = ['TT', 'Chỉ số nội dung/Tiêu chí thành phần', 'Nhiệm vụ trọng tâm', 'Chỉ tiêu', 'Đơn vị chủ trì theo dõi', 'Đơn vị thực hiện', 'Thời gian thực hiện'];
+const HEADINGS = [
+  'TT',
+  'Chỉ số nội dung/Tiêu chí thành phần',
+  'Nhiệm vụ trọng tâm',
+  'Chỉ tiêu',
+  'Đơn vị chủ trì theo dõi',
+  'Đơn vị thực hiện',
+  'Thời gian thực hiện',
+];
 
 type Spec = string | { text: string; span?: number; merge?: 'restart' | 'continue' };
 const cell = (spec: Spec) => {
@@ -25,7 +33,14 @@ const row = (cells: Spec[], header = false) => new TableRow({ tableHeader: heade
 
 async function document(tables: Table[]): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'PHỤ LỤC', bold: true })] }), ...tables.flatMap((t) => [t, new Paragraph('')])] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'PHỤ LỤC', bold: true })] }),
+          ...tables.flatMap((t) => [t, new Paragraph('')]),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -39,9 +54,33 @@ describe('the appendix of a plan issued as a .docx', () => {
       rows: [
         row(HEADINGS, true),
         row(['1', { text: 'Tham gia của người dân ở cấp cơ sở', span: 6 }]),
-        row(['1.1', 'Tri thức công dân', 'Đẩy mạnh công tác thông tin tuyên truyền', '100% các thôn, tổ dân phố', 'Phòng Văn hóa thông tin', 'UBND các xã, thị trấn', 'Thường xuyên']),
-        row([{ text: '1.3', merge: 'restart' }, { text: 'Chất lượng bầu cử', merge: 'restart' }, '- Tổ chức cuộc bầu cử đại biểu Quốc hội khóa XV', 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', { text: 'Phòng Nội vụ', merge: 'restart' }, { text: 'UBMT TQ huyện, UBND các xã, thị trấn', merge: 'restart' }, '23/5/2021']),
-        row([{ text: '', merge: 'continue' }, { text: '', merge: 'continue' }, '- Tuyên truyền việc thực hiện bầu cử trưởng thôn,\ntổ dân phố', '100% các xã, thị trấn', { text: '', merge: 'continue' }, { text: '', merge: 'continue' }, 'Thường xuyên']),
+        row([
+          '1.1',
+          'Tri thức công dân',
+          'Đẩy mạnh công tác thông tin tuyên truyền',
+          '100% các thôn, tổ dân phố',
+          'Phòng Văn hóa thông tin',
+          'UBND các xã, thị trấn',
+          'Thường xuyên',
+        ]),
+        row([
+          { text: '1.3', merge: 'restart' },
+          { text: 'Chất lượng bầu cử', merge: 'restart' },
+          '- Tổ chức cuộc bầu cử đại biểu Quốc hội khóa XV',
+          'Tỷ lệ cử tri đi bầu đạt trên 99,5%',
+          { text: 'Phòng Nội vụ', merge: 'restart' },
+          { text: 'UBMT TQ huyện, UBND các xã, thị trấn', merge: 'restart' },
+          '23/5/2021',
+        ]),
+        row([
+          { text: '', merge: 'continue' },
+          { text: '', merge: 'continue' },
+          '- Tuyên truyền việc thực hiện bầu cử trưởng thôn,\ntổ dân phố',
+          '100% các xã, thị trấn',
+          { text: '', merge: 'continue' },
+          { text: '', merge: 'continue' },
+          'Thường xuyên',
+        ]),
       ],
     });
     const tables = await readDocxTables(await document([letterhead, appendix]));
@@ -50,9 +89,33 @@ describe('the appendix of a plan issued as a .docx', () => {
     expect(rows).toEqual([
       HEADINGS,
       ['1', 'Tham gia của người dân ở cấp cơ sở', '', '', '', '', ''],
-      ['1.1', 'Tri thức công dân', 'Đẩy mạnh công tác thông tin tuyên truyền', '100% các thôn, tổ dân phố', 'Phòng Văn hóa thông tin', 'UBND các xã, thị trấn', 'Thường xuyên'],
-      ['1.3', 'Chất lượng bầu cử', '- Tổ chức cuộc bầu cử đại biểu Quốc hội khóa XV', 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', 'Phòng Nội vụ', 'UBMT TQ huyện, UBND các xã, thị trấn', '23/5/2021'],
-      ['1.3', 'Chất lượng bầu cử', '- Tuyên truyền việc thực hiện bầu cử trưởng thôn,\ntổ dân phố', '100% các xã, thị trấn', 'Phòng Nội vụ', 'UBMT TQ huyện, UBND các xã, thị trấn', 'Thường xuyên'],
+      [
+        '1.1',
+        'Tri thức công dân',
+        'Đẩy mạnh công tác thông tin tuyên truyền',
+        '100% các thôn, tổ dân phố',
+        'Phòng Văn hóa thông tin',
+        'UBND các xã, thị trấn',
+        'Thường xuyên',
+      ],
+      [
+        '1.3',
+        'Chất lượng bầu cử',
+        '- Tổ chức cuộc bầu cử đại biểu Quốc hội khóa XV',
+        'Tỷ lệ cử tri đi bầu đạt trên 99,5%',
+        'Phòng Nội vụ',
+        'UBMT TQ huyện, UBND các xã, thị trấn',
+        '23/5/2021',
+      ],
+      [
+        '1.3',
+        'Chất lượng bầu cử',
+        '- Tuyên truyền việc thực hiện bầu cử trưởng thôn,\ntổ dân phố',
+        '100% các xã, thị trấn',
+        'Phòng Nội vụ',
+        'UBMT TQ huyện, UBND các xã, thị trấn',
+        'Thường xuyên',
+      ],
     ]);
 
     // Through the editor's column mapping: two sections from the dimension and its sub-criteria, three tasks.
@@ -64,17 +127,39 @@ describe('the appendix of a plan issued as a .docx', () => {
       ['1.3', 'Phòng Nội vụ', '23/5/2021'],
       ['1.3', 'Phòng Nội vụ', 'Thường xuyên'],
     ]);
-    expect(editorRows.filter((r) => r.kind === 'section').map((r) => r.text)).toEqual(['Tham gia của người dân ở cấp cơ sở', 'Tri thức công dân', 'Chất lượng bầu cử']);
+    expect(editorRows.filter((r) => r.kind === 'section').map((r) => r.text)).toEqual([
+      'Tham gia của người dân ở cấp cơ sở',
+      'Tri thức công dân',
+      'Chất lượng bầu cử',
+    ]);
   });
 
   it('joins the tables of an appendix laid out one per page, each repeating the heading row, and drops the repeats', async () => {
-    const page1 = new Table({ rows: [row(HEADINGS, true), row(['2.1', 'Tiếp cận thông tin', 'Cung cấp thông tin', '100%', 'Phòng Tư pháp', 'UBND các xã, thị trấn', 'Thường xuyên'])] });
+    const page1 = new Table({
+      rows: [row(HEADINGS, true), row(['2.1', 'Tiếp cận thông tin', 'Cung cấp thông tin', '100%', 'Phòng Tư pháp', 'UBND các xã, thị trấn', 'Thường xuyên'])],
+    });
     const page2 = new Table({
       rows: [
         row(HEADINGS, true),
-        row(['2.2', 'Công khai danh sách hộ nghèo', 'Công khai quy trình bình xét', '100% các xã, thị trấn', 'Phòng Lao động-Thương binh & XH', 'UBND các xã, thị trấn', 'Thường xuyên']),
+        row([
+          '2.2',
+          'Công khai danh sách hộ nghèo',
+          'Công khai quy trình bình xét',
+          '100% các xã, thị trấn',
+          'Phòng Lao động-Thương binh & XH',
+          'UBND các xã, thị trấn',
+          'Thường xuyên',
+        ]),
         row(HEADINGS),
-        row(['2.3', 'Công khai thu, chi ngân sách cấp xã', 'Công khai minh bạch thu, chi', '100% các xã, thị trấn', 'Phòng Tài chính-KH', 'UBND các xã, thị trấn', 'Thường xuyên']),
+        row([
+          '2.3',
+          'Công khai thu, chi ngân sách cấp xã',
+          'Công khai minh bạch thu, chi',
+          '100% các xã, thị trấn',
+          'Phòng Tài chính-KH',
+          'UBND các xã, thị trấn',
+          'Thường xuyên',
+        ]),
       ],
     });
     const rows = await readDocxAppendix(await document([letterhead, page1, page2]));

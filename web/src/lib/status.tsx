@@ -11,7 +11,8 @@ export function AssignmentStatusTag({ status, overdue, dueSoon }: { status: stri
   const label = ASSIGNMENT_STATUS_LABEL[status as AssignmentStatusName] ?? status;
   const open = status !== 'COMPLETED' && status !== 'CANCELLED';
   if ((overdue || dueSoon) && open) return <Tag color={overdue ? 'red' : 'gold'}>{assignmentStatusText(status, { overdue, dueSoon })}</Tag>;
-  const color = status === 'COMPLETED' ? 'green' : status === 'CANCELLED' ? 'default' : status === 'IN_PROGRESS' ? 'blue' : status === 'ACCEPTED' ? 'cyan' : 'geekblue';
+  const color =
+    status === 'COMPLETED' ? 'green' : status === 'CANCELLED' ? 'default' : status === 'IN_PROGRESS' ? 'blue' : status === 'ACCEPTED' ? 'cyan' : 'geekblue';
   return <Tag color={color}>{label}</Tag>;
 }
 

@@ -13,36 +13,129 @@ import { ASSESSMENT_STATUS } from './Campaign';
 const AssessmentQuery = graphql(`
   query AssessmentPage($id: ID!) {
     assessment(id: $id) {
-      id campaignId unitCode unit { name } ownerCode year status maxTotal frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo
-      selfResult { total rescaledTotal grade }
-      result { total applicableMax rescaledTotal percent grade }
+      id
+      campaignId
+      unitCode
+      unit {
+        name
+      }
+      ownerCode
+      year
+      status
+      maxTotal
+      frameworkCode
+      frameworkVersion
+      entryFrom
+      entryTo
+      appraisalFrom
+      appraisalTo
+      selfResult {
+        total
+        rescaledTotal
+        grade
+      }
+      result {
+        total
+        applicableMax
+        rescaledTotal
+        percent
+        grade
+      }
       criteria {
-        code path name maxScore rule tiers { label score } scoredBy skippable illustrative evidenceRequired skippedByCampaign
-        status selfScore notApplicable explanation files { sha256 fileName size } citations { number date page }
-        appraisedScore appraisalReason returnReason
+        code
+        path
+        name
+        maxScore
+        rule
+        tiers {
+          label
+          score
+        }
+        scoredBy
+        skippable
+        illustrative
+        evidenceRequired
+        skippedByCampaign
+        status
+        selfScore
+        notApplicable
+        explanation
+        files {
+          sha256
+          fileName
+          size
+        }
+        citations {
+          number
+          date
+          page
+        }
+        appraisedScore
+        appraisalReason
+        returnReason
       }
     }
   }
 `);
 const Score = graphql(`
-  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) { scoreCriterion(assessmentId: $id, input: $input) { id status } }
+  mutation ScoreCriterionPage($id: ID!, $input: CriterionScoreInput!) {
+    scoreCriterion(assessmentId: $id, input: $input) {
+      id
+      status
+    }
+  }
 `);
 const Submit = graphql(`
-  mutation SubmitSelfAssessmentPage($id: ID!) { submitSelfAssessment(id: $id) { id status } }
+  mutation SubmitSelfAssessmentPage($id: ID!) {
+    submitSelfAssessment(id: $id) {
+      id
+      status
+    }
+  }
 `);
 const Appraise = graphql(`
-  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) { appraiseCriterion(assessmentId: $id, input: $input) { id status } }
+  mutation AppraiseCriterionPage($id: ID!, $input: AppraisalInput!) {
+    appraiseCriterion(assessmentId: $id, input: $input) {
+      id
+      status
+    }
+  }
 `);
 const Finalise = graphql(`
-  mutation FinaliseAppraisalPage($id: ID!) { finaliseAppraisal(id: $id) { id status } }
+  mutation FinaliseAppraisalPage($id: ID!) {
+    finaliseAppraisal(id: $id) {
+      id
+      status
+    }
+  }
 `);
-const ScorecardDocxQuery = graphql(`query AssessmentScorecardDocx($id: ID!) { assessmentScorecardDocx(id: $id) { fileName mediaType base64 } }`);
+const ScorecardDocxQuery = graphql(`
+  query AssessmentScorecardDocx($id: ID!) {
+    assessmentScorecardDocx(id: $id) {
+      fileName
+      mediaType
+      base64
+    }
+  }
+`);
 const EvidenceQuery = graphql(`
-  query EvidenceFilePage($id: ID!, $sha: String!) { evidenceFile(assessmentId: $id, sha256: $sha) { fileName mediaType base64 } }
+  query EvidenceFilePage($id: ID!, $sha: String!) {
+    evidenceFile(assessmentId: $id, sha256: $sha) {
+      fileName
+      mediaType
+      base64
+    }
+  }
 `);
 
 const RULE: Record<string, string> = { FIXED: 'Chấm điểm', YES_NO: 'Có/Không', TIERS: 'Theo mức', PERCENT_SCALE: 'Theo tỷ lệ %' };
-const CRITERION_STATUS: Record<string, string> = { EMPTY: 'Chưa chấm', SCORED: 'Đã tự chấm', RETURNED: 'Trả lại bổ sung', ACCEPTED: 'Đồng ý', ADJUSTED: 'Điều chỉnh' };
+const CRITERION_STATUS: Record<string, string> = {
+  EMPTY: 'Chưa chấm',
+  SCORED: 'Đã tự chấm',
+  RETURNED: 'Trả lại bổ sung',
+  ACCEPTED: 'Đồng ý',
+  ADJUSTED: 'Điều chỉnh',
+};
 type Criterion = NonNullable<NonNullable<ReturnType<typeof useAssessment>['assessment']>['criteria']>[number];
 
 function useAssessment(id: string) {
@@ -75,8 +168,13 @@ export default function AssessmentPage() {
   const [form] = Form.useForm();
   const [appraisalForm] = Form.useForm();
   const isUnit = !!assessment && !!session?.roles.some((r) => r.unitCode === assessment.unitCode && r.role !== 'AUDITOR' && r.role !== 'VIEWER');
-  const isAppraiser = !!assessment && !!session?.roles.some((r) => r.unitCode === assessment.ownerCode && (r.role === 'UNIT_MANAGER' || r.role === 'PLATFORM_ADMIN'));
-  const canScore = (c: Criterion) => isUnit && c.scoredBy === 'UNIT' && !c.skippedByCampaign && (assessment?.status === 'OPEN' || (assessment?.status === 'RETURNED' && c.status === 'RETURNED'));
+  const isAppraiser =
+    !!assessment && !!session?.roles.some((r) => r.unitCode === assessment.ownerCode && (r.role === 'UNIT_MANAGER' || r.role === 'PLATFORM_ADMIN'));
+  const canScore = (c: Criterion) =>
+    isUnit &&
+    c.scoredBy === 'UNIT' &&
+    !c.skippedByCampaign &&
+    (assessment?.status === 'OPEN' || (assessment?.status === 'RETURNED' && c.status === 'RETURNED'));
   const fieldError = (name: string) => problems.find((p) => fieldPath(p.field)?.startsWith(name))?.message;
   const done = (result: { error?: Parameters<typeof problemsOf>[0]; data?: unknown }, success: string) => {
     setProblems(problemsOf(result.error));
@@ -109,15 +207,29 @@ export default function AssessmentPage() {
     link.click();
   };
 
-  if (!assessment) return <div className="page">{problemsOf(error).map((p) => <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />)}</div>;
+  if (!assessment)
+    return (
+      <div className="page">
+        {problemsOf(error).map((p) => (
+          <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
+        ))}
+      </div>
+    );
   return (
     <div className="page">
-      <h1>Phiếu tự chấm điểm CCHC năm {assessment.year} — {assessment.unit.name}</h1>
+      <h1>
+        Phiếu tự chấm điểm CCHC năm {assessment.year} — {assessment.unit.name}
+      </h1>
       <p>
         <Link to={`/cham-diem/dot/${assessment.campaignId}`}>Về đợt chấm điểm</Link>
       </p>
       {assessment.criteria.some((c) => c.illustrative) && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="MINH HỌA: các tiêu chí gắn nhãn «Minh họa» không lấy từ văn bản chính thức (bộ chỉ số dùng để trình diễn)." />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="MINH HỌA: các tiêu chí gắn nhãn «Minh họa» không lấy từ văn bản chính thức (bộ chỉ số dùng để trình diễn)."
+        />
       )}
       {problems.map((p) => (
         <Alert key={p.message + (p.field ?? '')} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
@@ -127,7 +239,11 @@ export default function AssessmentPage() {
         <Descriptions.Item label="Tự chấm điểm">{`${formatDay(assessment.entryFrom)} – ${formatDay(assessment.entryTo)}`}</Descriptions.Item>
         <Descriptions.Item label="Thẩm định">{`${formatDay(assessment.appraisalFrom)} – ${formatDay(assessment.appraisalTo)}`}</Descriptions.Item>
         <Descriptions.Item label="Điểm tự chấm">{`${formatNumber(assessment.selfResult.total)} (quy đổi ${formatNumber(assessment.selfResult.rescaledTotal)}/${assessment.maxTotal})`}</Descriptions.Item>
-        <Descriptions.Item label="Điểm thẩm định">{assessment.result ? `${formatNumber(assessment.result.total)} (quy đổi ${formatNumber(assessment.result.rescaledTotal)}/${assessment.maxTotal})` : '—'}</Descriptions.Item>
+        <Descriptions.Item label="Điểm thẩm định">
+          {assessment.result
+            ? `${formatNumber(assessment.result.total)} (quy đổi ${formatNumber(assessment.result.rescaledTotal)}/${assessment.maxTotal})`
+            : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label="Xếp loại">{assessment.result?.grade ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Table
@@ -170,7 +286,18 @@ export default function AssessmentPage() {
               </Space>
             ),
           },
-          { title: 'Thẩm định', render: (_, c) => <>{CRITERION_STATUS[c.status] ?? c.status}{c.appraisedScore !== null && c.status === 'ADJUSTED' ? `: ${formatNumber(c.appraisedScore)}` : ''}{c.appraisalReason ? ` — ${c.appraisalReason}` : ''}{c.returnReason ? ` — ${c.returnReason}` : ''}</>, width: 200 },
+          {
+            title: 'Thẩm định',
+            render: (_, c) => (
+              <>
+                {CRITERION_STATUS[c.status] ?? c.status}
+                {c.appraisedScore !== null && c.status === 'ADJUSTED' ? `: ${formatNumber(c.appraisedScore)}` : ''}
+                {c.appraisalReason ? ` — ${c.appraisalReason}` : ''}
+                {c.returnReason ? ` — ${c.returnReason}` : ''}
+              </>
+            ),
+            width: 200,
+          },
           {
             title: '',
             width: 150,
@@ -193,7 +320,11 @@ export default function AssessmentPage() {
                     size="small"
                     onClick={() => {
                       setAppraising(c);
-                      appraisalForm.setFieldsValue({ decision: c.scoredBy === 'UNIT' ? 'ACCEPT' : 'ADJUST', score: c.appraisedScore ?? c.selfScore, reason: '' });
+                      appraisalForm.setFieldsValue({
+                        decision: c.scoredBy === 'UNIT' ? 'ACCEPT' : 'ADJUST',
+                        score: c.appraisedScore ?? c.selfScore,
+                        reason: '',
+                      });
                     }}
                   >
                     Thẩm định
@@ -221,8 +352,24 @@ export default function AssessmentPage() {
               {
                 name: 'Phiếu chấm điểm',
                 title: `Phiếu chấm điểm CCHC năm ${assessment.year} — ${assessment.unit.name}`,
-                columns: [{ header: 'Mã', width: 8 }, { header: 'Tiêu chí', width: 60 }, { header: 'Tối đa' }, { header: 'Tự chấm' }, { header: 'Thẩm định' }, { header: 'Lý do', width: 40 }, { header: 'Minh họa' }],
-                rows: assessment.criteria.map((c) => [c.code, c.name, c.maxScore, c.notApplicable ? 'Không áp dụng' : c.selfScore, c.appraisedScore, c.appraisalReason ?? c.returnReason ?? '', c.illustrative ? 'Có' : '']),
+                columns: [
+                  { header: 'Mã', width: 8 },
+                  { header: 'Tiêu chí', width: 60 },
+                  { header: 'Tối đa' },
+                  { header: 'Tự chấm' },
+                  { header: 'Thẩm định' },
+                  { header: 'Lý do', width: 40 },
+                  { header: 'Minh họa' },
+                ],
+                rows: assessment.criteria.map((c) => [
+                  c.code,
+                  c.name,
+                  c.maxScore,
+                  c.notApplicable ? 'Không áp dụng' : c.selfScore,
+                  c.appraisedScore,
+                  c.appraisalReason ?? c.returnReason ?? '',
+                  c.illustrative ? 'Có' : '',
+                ]),
               },
             ])
           }
@@ -241,25 +388,48 @@ export default function AssessmentPage() {
         onOk={async () => {
           if (!editing) return;
           const values = form.getFieldsValue();
-          const citation = values.citationNumber ? [{ number: values.citationNumber, date: values.citationDate?.format('YYYY-MM-DD'), page: values.citationPage ?? null }] : [];
+          const citation = values.citationNumber
+            ? [{ number: values.citationNumber, date: values.citationDate?.format('YYYY-MM-DD'), page: values.citationPage ?? null }]
+            : [];
           const uploads = upload ? [{ fileName: upload.name, mediaType: upload.type, content: await base64Of(upload) }] : [];
           const result = await score({
             id,
-            input: { criterionCode: editing.code, score: values.notApplicable ? null : values.score, notApplicable: !!values.notApplicable, explanation: values.explanation || null, citations: citation, uploads, keepFiles: editing.files.map((f) => f.sha256) },
+            input: {
+              criterionCode: editing.code,
+              score: values.notApplicable ? null : values.score,
+              notApplicable: !!values.notApplicable,
+              explanation: values.explanation || null,
+              citations: citation,
+              uploads,
+              keepFiles: editing.files.map((f) => f.sha256),
+            },
           });
           if (done(result, `Đã lưu điểm tiêu chí ${editing.code}.`)) setEditing(null);
         }}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="score" label={`Điểm (tối đa ${editing ? formatNumber(editing.maxScore) : ''})`} help={fieldError('score')} validateStatus={fieldError('score') ? 'error' : undefined}>
-            {editing?.rule === 'TIERS' ? <Select options={editing.tiers.map((t) => ({ value: t.score, label: `${t.label} (${formatNumber(t.score)})` }))} /> : <InputNumber step={0.25} />}
+          <Form.Item
+            name="score"
+            label={`Điểm (tối đa ${editing ? formatNumber(editing.maxScore) : ''})`}
+            help={fieldError('score')}
+            validateStatus={fieldError('score') ? 'error' : undefined}
+          >
+            {editing?.rule === 'TIERS' ? (
+              <Select options={editing.tiers.map((t) => ({ value: t.score, label: `${t.label} (${formatNumber(t.score)})` }))} />
+            ) : (
+              <InputNumber step={0.25} />
+            )}
           </Form.Item>
           {editing?.skippable && (
             <Form.Item name="notApplicable" valuePropName="checked">
               <Checkbox>Đơn vị không có chức năng này (không áp dụng)</Checkbox>
             </Form.Item>
           )}
-          <Form.Item label="Tài liệu kiểm chứng (PDF, ảnh, Word, Excel; tối đa 1 MB)" help={fieldError('uploads')} validateStatus={fieldError('uploads') ? 'error' : undefined}>
+          <Form.Item
+            label="Tài liệu kiểm chứng (PDF, ảnh, Word, Excel; tối đa 1 MB)"
+            help={fieldError('uploads')}
+            validateStatus={fieldError('uploads') ? 'error' : undefined}
+          >
             <Upload beforeUpload={(file) => (setUpload(file), false)} maxCount={1} onRemove={() => setUpload(null)}>
               <Button>Chọn tệp</Button>
             </Upload>
@@ -275,7 +445,12 @@ export default function AssessmentPage() {
               <InputNumber min={1} />
             </Form.Item>
           </Space>
-          <Form.Item name="explanation" label="Giải trình (bắt buộc khi không có tài liệu)" help={fieldError('explanation')} validateStatus={fieldError('explanation') ? 'error' : undefined}>
+          <Form.Item
+            name="explanation"
+            label="Giải trình (bắt buộc khi không có tài liệu)"
+            help={fieldError('explanation')}
+            validateStatus={fieldError('explanation') ? 'error' : undefined}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
@@ -290,13 +465,27 @@ export default function AssessmentPage() {
         onOk={async () => {
           if (!appraising) return;
           const values = appraisalForm.getFieldsValue();
-          const result = await appraise({ id, input: { criterionCode: appraising.code, decision: values.decision, score: values.decision === 'ADJUST' ? values.score : null, reason: values.reason || null } });
+          const result = await appraise({
+            id,
+            input: {
+              criterionCode: appraising.code,
+              decision: values.decision,
+              score: values.decision === 'ADJUST' ? values.score : null,
+              reason: values.reason || null,
+            },
+          });
           if (done(result, `Đã thẩm định tiêu chí ${appraising.code}.`)) setAppraising(null);
         }}
       >
         <Form form={appraisalForm} layout="vertical">
           <Form.Item name="decision" label="Ý kiến">
-            <Select options={[{ value: 'ACCEPT', label: 'Đồng ý điểm tự chấm' }, { value: 'ADJUST', label: 'Điều chỉnh điểm' }, { value: 'RETURN', label: 'Trả lại để bổ sung tài liệu' }]} />
+            <Select
+              options={[
+                { value: 'ACCEPT', label: 'Đồng ý điểm tự chấm' },
+                { value: 'ADJUST', label: 'Điều chỉnh điểm' },
+                { value: 'RETURN', label: 'Trả lại để bổ sung tài liệu' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="score" label="Điểm thẩm định" help={fieldError('score')} validateStatus={fieldError('score') ? 'error' : undefined}>
             <InputNumber step={0.25} />

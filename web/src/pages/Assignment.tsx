@@ -14,23 +14,106 @@ import { useMessage } from '../lib/feedback';
 const AssignmentQuery = graphql(`
   query AssignmentPage($id: ID!) {
     assignment(id: $id) {
-      id kind role status overdue late dueOn assignedOn completedOn percent note result evidence cancelledReason
-      taskId taskText target timeframeText planId planNumber planTitle assignerCode
-      unit { code name }
-      extension { status reason requestedDueOn answer }
-      history { version type recordedAt actor { username unit { name } } data }
+      id
+      kind
+      role
+      status
+      overdue
+      late
+      dueOn
+      assignedOn
+      completedOn
+      percent
+      note
+      result
+      evidence
+      cancelledReason
+      taskId
+      taskText
+      target
+      timeframeText
+      planId
+      planNumber
+      planTitle
+      assignerCode
+      unit {
+        code
+        name
+      }
+      extension {
+        status
+        reason
+        requestedDueOn
+        answer
+      }
+      history {
+        version
+        type
+        recordedAt
+        actor {
+          username
+          unit {
+            name
+          }
+        }
+        data
+      }
     }
   }
 `);
-const AcceptAssignment = graphql(`mutation AcceptAssignment($id: ID!) { acceptAssignment(id: $id) { id status } }`);
-const ReportProgress = graphql(`mutation ReportProgress($id: ID!, $input: ProgressInput!) { reportAssignmentProgress(id: $id, input: $input) { id status percent } }`);
-const CompleteAssignment = graphql(`mutation CompleteAssignment($id: ID!, $input: CompletionInput!) { completeAssignment(id: $id, input: $input) { id status } }`);
-const RequestExtension = graphql(`mutation RequestExtension($id: ID!, $input: ExtensionRequestInput!) { requestAssignmentExtension(id: $id, input: $input) { id } }`);
-const GrantExtension = graphql(`mutation GrantExtension($id: ID!, $reason: String) { grantAssignmentExtension(id: $id, reason: $reason) { id } }`);
-const RefuseExtension = graphql(`mutation RefuseExtension($id: ID!, $reason: String!) { refuseAssignmentExtension(id: $id, reason: $reason) { id } }`);
+const AcceptAssignment = graphql(`
+  mutation AcceptAssignment($id: ID!) {
+    acceptAssignment(id: $id) {
+      id
+      status
+    }
+  }
+`);
+const ReportProgress = graphql(`
+  mutation ReportProgress($id: ID!, $input: ProgressInput!) {
+    reportAssignmentProgress(id: $id, input: $input) {
+      id
+      status
+      percent
+    }
+  }
+`);
+const CompleteAssignment = graphql(`
+  mutation CompleteAssignment($id: ID!, $input: CompletionInput!) {
+    completeAssignment(id: $id, input: $input) {
+      id
+      status
+    }
+  }
+`);
+const RequestExtension = graphql(`
+  mutation RequestExtension($id: ID!, $input: ExtensionRequestInput!) {
+    requestAssignmentExtension(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const GrantExtension = graphql(`
+  mutation GrantExtension($id: ID!, $reason: String) {
+    grantAssignmentExtension(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+const RefuseExtension = graphql(`
+  mutation RefuseExtension($id: ID!, $reason: String!) {
+    refuseAssignmentExtension(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
 
 /** Evidence typed one per line: document numbers or links. */
-const lines = (text?: string) => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text?: string) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export default function AssignmentPage() {
   const { id = '' } = useParams();
@@ -96,7 +179,8 @@ export default function AssignmentPage() {
         {a.cancelledReason && <Descriptions.Item label="Lý do hủy">{a.cancelledReason}</Descriptions.Item>}
         {a.extension && (
           <Descriptions.Item label="Gia hạn">
-            {a.extension.status === 'REQUESTED' ? 'Đang xin gia hạn' : a.extension.status === 'GRANTED' ? 'Đã đồng ý gia hạn' : 'Đã từ chối gia hạn'} đến {formatDay(a.extension.requestedDueOn)}: {a.extension.reason}
+            {a.extension.status === 'REQUESTED' ? 'Đang xin gia hạn' : a.extension.status === 'GRANTED' ? 'Đã đồng ý gia hạn' : 'Đã từ chối gia hạn'} đến{' '}
+            {formatDay(a.extension.requestedDueOn)}: {a.extension.reason}
             {a.extension.answer && ` — Trả lời: ${a.extension.answer}`}
           </Descriptions.Item>
         )}
@@ -119,7 +203,17 @@ export default function AssignmentPage() {
 
       {open === 'progress' && (
         <Card size="small" title="Báo cáo tiến độ" style={{ marginBottom: 16 }}>
-          <Form layout="vertical" initialValues={{ percent: a.percent }} onFinish={(v: { percent: number; note?: string; evidence?: string }) => run('progress', () => report({ id: a.id, input: { percent: v.percent, note: v.note || null, evidence: lines(v.evidence) } }), 'Đã báo cáo tiến độ.')}>
+          <Form
+            layout="vertical"
+            initialValues={{ percent: a.percent }}
+            onFinish={(v: { percent: number; note?: string; evidence?: string }) =>
+              run(
+                'progress',
+                () => report({ id: a.id, input: { percent: v.percent, note: v.note || null, evidence: lines(v.evidence) } }),
+                'Đã báo cáo tiến độ.',
+              )
+            }
+          >
             <Form.Item label="Tỷ lệ hoàn thành (%)" name="percent" {...itemProps('progress', 'percent')}>
               <InputNumber min={0} max={100} />
             </Form.Item>
@@ -140,7 +234,12 @@ export default function AssignmentPage() {
       )}
       {open === 'complete' && (
         <Card size="small" title="Báo cáo hoàn thành" style={{ marginBottom: 16 }}>
-          <Form layout="vertical" onFinish={(v: { result: string; evidence?: string }) => run('complete', () => complete({ id: a.id, input: { result: v.result ?? '', evidence: lines(v.evidence) } }), 'Đã báo cáo hoàn thành.')}>
+          <Form
+            layout="vertical"
+            onFinish={(v: { result: string; evidence?: string }) =>
+              run('complete', () => complete({ id: a.id, input: { result: v.result ?? '', evidence: lines(v.evidence) } }), 'Đã báo cáo hoàn thành.')
+            }
+          >
             <Form.Item label="Kết quả đạt được" name="result" {...itemProps('complete', 'result')}>
               <Input.TextArea rows={3} />
             </Form.Item>
@@ -158,7 +257,16 @@ export default function AssignmentPage() {
       )}
       {open === 'extension' && (
         <Card size="small" title="Xin gia hạn" style={{ marginBottom: 16 }}>
-          <Form layout="vertical" onFinish={(v: { newDueOn?: { format(f: string): string }; reason: string }) => run('extension', () => requestExtension({ id: a.id, input: { newDueOn: v.newDueOn?.format('YYYY-MM-DD') ?? '', reason: v.reason ?? '' } }), 'Đã gửi đề nghị gia hạn.')}>
+          <Form
+            layout="vertical"
+            onFinish={(v: { newDueOn?: { format(f: string): string }; reason: string }) =>
+              run(
+                'extension',
+                () => requestExtension({ id: a.id, input: { newDueOn: v.newDueOn?.format('YYYY-MM-DD') ?? '', reason: v.reason ?? '' } }),
+                'Đã gửi đề nghị gia hạn.',
+              )
+            }
+          >
             <Form.Item label="Hạn mới đề nghị" name="newDueOn" {...itemProps('extension', 'newDueOn')}>
               <DatePicker format="DD/MM/YYYY" />
             </Form.Item>
@@ -184,10 +292,28 @@ export default function AssignmentPage() {
               <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
             ))}
             <Space>
-              <Button type="primary" onClick={() => run('decide', () => grant({ id: a.id, reason: (document.getElementById('decide-reason') as HTMLTextAreaElement).value || null }), 'Đã đồng ý gia hạn.')}>
+              <Button
+                type="primary"
+                onClick={() =>
+                  run(
+                    'decide',
+                    () => grant({ id: a.id, reason: (document.getElementById('decide-reason') as HTMLTextAreaElement).value || null }),
+                    'Đã đồng ý gia hạn.',
+                  )
+                }
+              >
                 Đồng ý gia hạn
               </Button>
-              <Button danger onClick={() => run('decide', () => refuse({ id: a.id, reason: (document.getElementById('decide-reason') as HTMLTextAreaElement).value }), 'Đã từ chối gia hạn.')}>
+              <Button
+                danger
+                onClick={() =>
+                  run(
+                    'decide',
+                    () => refuse({ id: a.id, reason: (document.getElementById('decide-reason') as HTMLTextAreaElement).value }),
+                    'Đã từ chối gia hạn.',
+                  )
+                }
+              >
                 Từ chối gia hạn
               </Button>
             </Space>

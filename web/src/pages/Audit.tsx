@@ -12,41 +12,141 @@ const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'g
 const AssignmentHistory = graphql(`
   query AssignmentHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {
     assignment(id: $id) {
-      id taskText planNumber unit { name }
-      integrity { ok checkedEvents firstBrokenVersion }
-      history { version type recordedAt data actor { username unit { name } } }
+      id
+      taskText
+      planNumber
+      unit {
+        name
+      }
+      integrity {
+        ok
+        checkedEvents
+        firstBrokenVersion
+      }
+      history {
+        version
+        type
+        recordedAt
+        data
+        actor {
+          username
+          unit {
+            name
+          }
+        }
+      }
     }
-    at: assignment(id: $id, asOf: $asOf) @include(if: $withState) { status percent note result dueOn completedOn extension { status requestedDueOn } }
+    at: assignment(id: $id, asOf: $asOf) @include(if: $withState) {
+      status
+      percent
+      note
+      result
+      dueOn
+      completedOn
+      extension {
+        status
+        requestedDueOn
+      }
+    }
   }
 `);
 const PlanHistory = graphql(`
   query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {
     plan(id: $id) {
-      id number title issuer { name }
-      integrity { ok checkedEvents firstBrokenVersion }
-      history { version type recordedAt data actor { username unit { name } } }
+      id
+      number
+      title
+      issuer {
+        name
+      }
+      integrity {
+        ok
+        checkedEvents
+        firstBrokenVersion
+      }
+      history {
+        version
+        type
+        recordedAt
+        data
+        actor {
+          username
+          unit {
+            name
+          }
+        }
+      }
     }
-    at: plan(id: $id, asOf: $asOf) @include(if: $withState) { status revision title issuedOn closedOn }
+    at: plan(id: $id, asOf: $asOf) @include(if: $withState) {
+      status
+      revision
+      title
+      issuedOn
+      closedOn
+    }
   }
 `);
 const UnitHistory = graphql(`
   query UnitHistory($code: ID!, $asOf: DateTime, $withState: Boolean!) {
     unit(code: $code) {
-      code name
-      integrity { ok checkedEvents firstBrokenVersion }
-      history { version type recordedAt data actor { username unit { name } } }
+      code
+      name
+      integrity {
+        ok
+        checkedEvents
+        firstBrokenVersion
+      }
+      history {
+        version
+        type
+        recordedAt
+        data
+        actor {
+          username
+          unit {
+            name
+          }
+        }
+      }
     }
-    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) { name type validTo parent { name } mergedInto { name } }
+    at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) {
+      name
+      type
+      validTo
+      parent {
+        name
+      }
+      mergedInto {
+        name
+      }
+    }
   }
 `);
 const TaskTimeline = graphql(`
   query TaskTimeline($planId: ID!, $taskId: ID!) {
-    taskTimeline(planId: $planId, taskId: $taskId) { eventId at type summary service actor { username } unit { name } }
+    taskTimeline(planId: $planId, taskId: $taskId) {
+      eventId
+      at
+      type
+      summary
+      service
+      actor {
+        username
+      }
+      unit {
+        name
+      }
+    }
   }
 `);
 const TaskTimelineExport = graphql(`
   query TaskTimelineExport($planId: ID!, $taskId: ID!) {
-    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) { fileName content contentType entries }
+    taskTimelineExport(planId: $planId, taskId: $taskId, format: CSV) {
+      fileName
+      content
+      contentType
+      entries
+    }
   }
 `);
 
@@ -90,12 +190,21 @@ export default function Audit() {
 
   const result = kind === 'nhiem-vu' ? assignment : kind === 'ke-hoach' ? plan : unit;
   const entity = kind === 'nhiem-vu' ? assignment.data?.assignment : kind === 'ke-hoach' ? plan.data?.plan : unit.data?.unit;
-  const heading = assignment.data?.assignment ? `${assignment.data.assignment.taskText} — ${assignment.data.assignment.unit.name} (Kế hoạch ${assignment.data.assignment.planNumber})` : plan.data?.plan ? `Kế hoạch ${plan.data.plan.number} của ${plan.data.plan.issuer.name}` : unit.data?.unit?.name;
+  const heading = assignment.data?.assignment
+    ? `${assignment.data.assignment.taskText} — ${assignment.data.assignment.unit.name} (Kế hoạch ${assignment.data.assignment.planNumber})`
+    : plan.data?.plan
+      ? `Kế hoạch ${plan.data.plan.number} của ${plan.data.plan.issuer.name}`
+      : unit.data?.unit?.name;
   const history: Entry[] = (entity?.history as Entry[] | undefined) ?? [];
 
   const exportCsv = () => {
     const lines = [['Phiên bản', 'Sự kiện', 'Thời điểm (giờ Việt Nam)', 'Tài khoản', 'Đơn vị', 'Dữ liệu'].map(csvCell).join(',')];
-    for (const h of history) lines.push([String(h.version), eventLabel(h.type), formatInstant(h.recordedAt), h.actor.username, h.actor.unit?.name ?? '', JSON.stringify(h.data)].map(csvCell).join(','));
+    for (const h of history)
+      lines.push(
+        [String(h.version), eventLabel(h.type), formatInstant(h.recordedAt), h.actor.username, h.actor.unit?.name ?? '', JSON.stringify(h.data)]
+          .map(csvCell)
+          .join(','),
+      );
     download(`lich-su-${kind}-${id}.csv`, `\uFEFF${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
   };
 
@@ -122,17 +231,36 @@ export default function Audit() {
           <>
             <label>
               Mã kế hoạch
-              <Input aria-label="Mã kế hoạch" defaultValue={planId} onPressEnter={(e) => update({ 'ke-hoach': (e.target as HTMLInputElement).value })} onBlur={(e) => update({ 'ke-hoach': e.target.value })} style={{ width: 320 }} />
+              <Input
+                aria-label="Mã kế hoạch"
+                defaultValue={planId}
+                onPressEnter={(e) => update({ 'ke-hoach': (e.target as HTMLInputElement).value })}
+                onBlur={(e) => update({ 'ke-hoach': e.target.value })}
+                style={{ width: 320 }}
+              />
             </label>
             <label>
               Mã nhiệm vụ
-              <Input aria-label="Mã nhiệm vụ trong kế hoạch" defaultValue={taskId} onPressEnter={(e) => update({ 'nhiem-vu': (e.target as HTMLInputElement).value })} onBlur={(e) => update({ 'nhiem-vu': e.target.value })} style={{ width: 120 }} />
+              <Input
+                aria-label="Mã nhiệm vụ trong kế hoạch"
+                defaultValue={taskId}
+                onPressEnter={(e) => update({ 'nhiem-vu': (e.target as HTMLInputElement).value })}
+                onBlur={(e) => update({ 'nhiem-vu': e.target.value })}
+                style={{ width: 120 }}
+              />
             </label>
           </>
         ) : (
           <label>
             Mã
-            <Input.Search aria-label="Mã đối tượng" key={kind} defaultValue={id} enterButton="Xem" onSearch={(v) => update({ ma: v.trim(), 'thoi-diem': null })} style={{ width: 380 }} />
+            <Input.Search
+              aria-label="Mã đối tượng"
+              key={kind}
+              defaultValue={id}
+              enterButton="Xem"
+              onSearch={(v) => update({ ma: v.trim(), 'thoi-diem': null })}
+              style={{ width: 380 }}
+            />
           </label>
         )}
       </div>
@@ -145,7 +273,11 @@ export default function Audit() {
           <Space wrap style={{ marginBottom: 12 }}>
             <span>
               Kiểm tra toàn vẹn:{' '}
-              {entity.integrity.ok ? <Tag color="green">Nguyên vẹn · {entity.integrity.checkedEvents} sự kiện</Tag> : <Tag color="red">Sai lệch từ phiên bản {entity.integrity.firstBrokenVersion}</Tag>}
+              {entity.integrity.ok ? (
+                <Tag color="green">Nguyên vẹn · {entity.integrity.checkedEvents} sự kiện</Tag>
+              ) : (
+                <Tag color="red">Sai lệch từ phiên bản {entity.integrity.firstBrokenVersion}</Tag>
+              )}
             </span>
             <Button onClick={exportCsv}>Tải về CSV</Button>
           </Space>
@@ -161,7 +293,14 @@ export default function Audit() {
               />
               {asOf && <span className="muted">Thời điểm: {formatInstant(asOf)} (giờ Việt Nam)</span>}
             </Space>
-            {asOf && <StateAt kind={kind} data={(kind === 'nhiem-vu' ? assignment.data : kind === 'ke-hoach' ? plan.data : unit.data) as { at?: Record<string, unknown> | null } | undefined} />}
+            {asOf && (
+              <StateAt
+                kind={kind}
+                data={
+                  (kind === 'nhiem-vu' ? assignment.data : kind === 'ke-hoach' ? plan.data : unit.data) as { at?: Record<string, unknown> | null } | undefined
+                }
+              />
+            )}
           </section>
           <h2>Lịch sử</h2>
           <Timeline
@@ -174,7 +313,12 @@ export default function Audit() {
                   </strong>{' '}
                   · {formatInstant(h.recordedAt)} · {h.actor.username}
                   {h.actor.unit ? ` (${h.actor.unit.name})` : ''}{' '}
-                  <Button size="small" type="link" onClick={() => update({ 'thoi-diem': h.recordedAt })} aria-label={`Trạng thái sau sự kiện ${h.version}: ${eventLabel(h.type)}`}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => update({ 'thoi-diem': h.recordedAt })}
+                    aria-label={`Trạng thái sau sự kiện ${h.version}: ${eventLabel(h.type)}`}
+                  >
                     Trạng thái tại thời điểm này
                   </Button>
                 </div>

@@ -12,22 +12,89 @@ import { CAMPAIGN_STATUS } from './Scoring';
 const CampaignQuery = graphql(`
   query CampaignPage($id: ID!) {
     assessmentCampaign(id: $id) {
-      id title year status frameworkCode frameworkVersion entryFrom entryTo appraisalFrom appraisalTo publishedOn skippedCriteria
-      owner { code name }
-      obligations { unitCode unit { name } dueOn status text fulfilledByNumber }
+      id
+      title
+      year
+      status
+      frameworkCode
+      frameworkVersion
+      entryFrom
+      entryTo
+      appraisalFrom
+      appraisalTo
+      publishedOn
+      skippedCriteria
+      owner {
+        code
+        name
+      }
+      obligations {
+        unitCode
+        unit {
+          name
+        }
+        dueOn
+        status
+        text
+        fulfilledByNumber
+      }
     }
-    assessments(campaignId: $id) { id unitCode unit { name } status selfResult { rescaledTotal } result { rescaledTotal grade } }
+    assessments(campaignId: $id) {
+      id
+      unitCode
+      unit {
+        name
+      }
+      status
+      selfResult {
+        rescaledTotal
+      }
+      result {
+        rescaledTotal
+        grade
+      }
+    }
   }
 `);
 const RankingQuery = graphql(`
-  query CampaignRanking($id: ID!) { ranking(campaignId: $id) { unitCode unit { name } total rescaledTotal percent rank of grade previousRank change improvementPlanOwed } }
+  query CampaignRanking($id: ID!) {
+    ranking(campaignId: $id) {
+      unitCode
+      unit {
+        name
+      }
+      total
+      rescaledTotal
+      percent
+      rank
+      of
+      grade
+      previousRank
+      change
+      improvementPlanOwed
+    }
+  }
 `);
 const Publish = graphql(`
-  mutation PublishCampaign($id: ID!) { publishCampaignResults(campaignId: $id) { id status } }
+  mutation PublishCampaign($id: ID!) {
+    publishCampaignResults(campaignId: $id) {
+      id
+      status
+    }
+  }
 `);
 
-export const ASSESSMENT_STATUS: Record<string, string> = { OPEN: 'Đang tự chấm', SUBMITTED: 'Đã nộp, chờ thẩm định', RETURNED: 'Trả lại bổ sung', FINALISED: 'Đã chốt thẩm định' };
-const OBLIGATION_STATUS: Record<string, [string, string]> = { OWED: ['Chưa ban hành', 'orange'], FULFILLED: ['Đã ban hành', 'green'], LATE: ['Quá hạn', 'red'] };
+export const ASSESSMENT_STATUS: Record<string, string> = {
+  OPEN: 'Đang tự chấm',
+  SUBMITTED: 'Đã nộp, chờ thẩm định',
+  RETURNED: 'Trả lại bổ sung',
+  FINALISED: 'Đã chốt thẩm định',
+};
+const OBLIGATION_STATUS: Record<string, [string, string]> = {
+  OWED: ['Chưa ban hành', 'orange'],
+  FULFILLED: ['Đã ban hành', 'green'],
+  LATE: ['Quá hạn', 'red'],
+};
 
 /** Một đợt chấm điểm: phiếu của từng đơn vị, công bố, xếp hạng, kế hoạch nâng cao chỉ số phải ban hành. */
 export default function Campaign() {
@@ -101,7 +168,10 @@ export default function Campaign() {
           { title: 'Tổng điểm', render: (_, r) => formatNumber(r.total) },
           { title: 'Điểm quy đổi', render: (_, r) => formatNumber(r.rescaledTotal) },
           { title: 'Xếp loại', dataIndex: 'grade' },
-          { title: 'So với năm trước', render: (_, r) => (r.change === null || r.change === undefined ? '—' : `${r.change > 0 ? '+' : ''}${formatNumber(r.change)}`) },
+          {
+            title: 'So với năm trước',
+            render: (_, r) => (r.change === null || r.change === undefined ? '—' : `${r.change > 0 ? '+' : ''}${formatNumber(r.change)}`),
+          },
           { title: 'Kế hoạch nâng cao chỉ số', render: (_, r) => (r.improvementPlanOwed ? <Tag color="orange">Phải ban hành</Tag> : '') },
         ]}
       />
@@ -113,7 +183,14 @@ export default function Campaign() {
               {
                 name: 'Xếp hạng',
                 title: `Xếp hạng chỉ số CCHC năm ${campaign.year} — ${campaign.owner.name}`,
-                columns: [{ header: 'Thứ hạng', width: 10 }, { header: 'Đơn vị', width: 30 }, { header: 'Tổng điểm' }, { header: 'Điểm quy đổi' }, { header: 'Xếp loại' }, { header: 'So với năm trước' }],
+                columns: [
+                  { header: 'Thứ hạng', width: 10 },
+                  { header: 'Đơn vị', width: 30 },
+                  { header: 'Tổng điểm' },
+                  { header: 'Điểm quy đổi' },
+                  { header: 'Xếp loại' },
+                  { header: 'So với năm trước' },
+                ],
                 rows: rows.map((r) => [`${r.rank}/${r.of}`, r.unit.name, r.total, r.rescaledTotal, r.grade ?? '', r.change ?? '']),
               },
             ])
@@ -134,7 +211,15 @@ export default function Campaign() {
               { title: 'Đơn vị', render: (_, o) => o.unit.name },
               { title: 'Nội dung', dataIndex: 'text' },
               { title: 'Hạn', render: (_, o) => formatDay(o.dueOn) },
-              { title: 'Tình trạng', render: (_, o) => <Tag color={OBLIGATION_STATUS[o.status]?.[1]}>{OBLIGATION_STATUS[o.status]?.[0] ?? o.status}{o.fulfilledByNumber ? ` (${o.fulfilledByNumber})` : ''}</Tag> },
+              {
+                title: 'Tình trạng',
+                render: (_, o) => (
+                  <Tag color={OBLIGATION_STATUS[o.status]?.[1]}>
+                    {OBLIGATION_STATUS[o.status]?.[0] ?? o.status}
+                    {o.fulfilledByNumber ? ` (${o.fulfilledByNumber})` : ''}
+                  </Tag>
+                ),
+              },
             ]}
           />
         </>

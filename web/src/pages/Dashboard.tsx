@@ -24,12 +24,52 @@ const ProgressChart = lazy(() => chartCode);
 const DashboardQuery = graphql(`
   query Dashboard($id: ID!, $unitCode: ID) {
     plan(id: $id) {
-      id number title issuedOn documentDate issuerCode
-      issuer { code name level }
+      id
+      number
+      title
+      issuedOn
+      documentDate
+      issuerCode
+      issuer {
+        code
+        name
+        level
+      }
       progress(unitCode: $unitCode) {
-        unitCode total assigned accepted inProgress completed overdue cancelled percentComplete
-        unit { code name level ancestors { code name } }
-        children { unitCode total assigned accepted inProgress completed overdue cancelled percentComplete unit { code name level } }
+        unitCode
+        total
+        assigned
+        accepted
+        inProgress
+        completed
+        overdue
+        cancelled
+        percentComplete
+        unit {
+          code
+          name
+          level
+          ancestors {
+            code
+            name
+          }
+        }
+        children {
+          unitCode
+          total
+          assigned
+          accepted
+          inProgress
+          completed
+          overdue
+          cancelled
+          percentComplete
+          unit {
+            code
+            name
+            level
+          }
+        }
       }
     }
   }
@@ -40,7 +80,15 @@ const DashboardQuery = graphql(`
 const DueSoonQuery = graphql(`
   query DashboardDueSoon($unitCode: ID!, $planId: ID!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
-      items { id taskText dueOn status overdue percent unitCode }
+      items {
+        id
+        taskText
+        dueOn
+        status
+        overdue
+        percent
+        unitCode
+      }
     }
   }
 `);
@@ -48,11 +96,29 @@ const DueSoonQuery = graphql(`
 const DueSoonExportQuery = graphql(`
   query DashboardDueSoonExport($unitCode: ID!, $planId: ID!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
-      items { id taskText dueOn status overdue percent unit { code name } }
+      items {
+        id
+        taskText
+        dueOn
+        status
+        overdue
+        percent
+        unit {
+          code
+          name
+        }
+      }
     }
   }
 `);
-const UnitName = graphql(`query DashboardUnitName($code: ID!) { unit(code: $code) { code name } }`);
+const UnitName = graphql(`
+  query DashboardUnitName($code: ID!) {
+    unit(code: $code) {
+      code
+      name
+    }
+  }
+`);
 
 function UnitNameCell({ code }: { code: string }) {
   const [{ data }] = useQuery({ query: UnitName, variables: { code } });
@@ -64,7 +130,17 @@ const OverdueQuery = graphql(`
   query DashboardOverdue($unitCode: ID!, $planId: ID!, $offset: Int!, $limit: Int!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, overdue: true, offset: $offset, limit: $limit) {
       total
-      items { id taskText dueOn status percent unit { code name } }
+      items {
+        id
+        taskText
+        dueOn
+        status
+        percent
+        unit {
+          code
+          name
+        }
+      }
     }
   }
 `);
@@ -85,13 +161,20 @@ export default function Dashboard() {
   const [chartDrawnFor, setChartDrawnFor] = useState<string | null>(null);
   const listsReady = !!progress && (chartDrawnFor === progress.unitCode || progress.children.length === 0);
   const overduePage = Number(params.get('trang') ?? 1);
-  const [overdue] = useQuery({ query: OverdueQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE }, pause: !listsReady });
+  const [overdue] = useQuery({
+    query: OverdueQuery,
+    variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE },
+    pause: !listsReady,
+  });
   const [dueSoon] = useQuery({ query: DueSoonQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !listsReady });
   const [exporting, setExporting] = useState(false);
   const [exportProblems, setExportProblems] = useState<string[]>([]);
   // Sorted once per answer: the chart is drawn again only when its figures change.
   const rows = useMemo(() => (progress?.children ?? []).slice().sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi')), [progress]);
-  const chartRows = useMemo(() => rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue })), [rows]);
+  const chartRows = useMemo(
+    () => rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue })),
+    [rows],
+  );
   if (!plan) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy kế hoạch.')}</div>;
   if (!progress) return <div className="page">Kế hoạch chưa có nhiệm vụ được giao trong đơn vị này.</div>;
 
@@ -104,7 +187,9 @@ export default function Dashboard() {
   const overdueRows = overdue.data?.assignmentPage.items ?? [];
   const overdueTotal = overdue.data?.assignmentPage.total ?? 0;
   const today = vietnamToday();
-  const dueSoonRows = (dueSoon.data?.assignmentPage.items ?? []).filter((a) => dueState(a, today) === 'soon').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+  const dueSoonRows = (dueSoon.data?.assignmentPage.items ?? [])
+    .filter((a) => dueState(a, today) === 'soon')
+    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
   const title = `${planName(plan)} — Theo dõi tiến độ: ${progress.unit.name}`;
 
   // What the screen shows, with both lists whole (the screen pages them): asked again at the moment of export.
@@ -123,7 +208,9 @@ export default function Dashboard() {
       return;
     }
     const exportToday = vietnamToday();
-    const soon = allDueSoon.data.assignmentPage.items.filter((a) => dueState(a, exportToday) === 'soon').sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+    const soon = allDueSoon.data.assignmentPage.items
+      .filter((a) => dueState(a, exportToday) === 'soon')
+      .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
     await downloadWorkbook(
       `tien-do-${plan.number.replace(/[^\p{L}\p{N}]+/gu, '-')}-${progress.unitCode}.xlsx`,
       dashboardSheets({
@@ -148,12 +235,26 @@ export default function Dashboard() {
         style={{ marginBottom: 12 }}
         items={[...path, { code: progress.unitCode, name: progress.unit.name }].map((u, i, all) => ({
           key: u.code,
-          title: i === all.length - 1 ? <span aria-current="page">{u.name}</span> : <a href={`?don-vi=${u.code}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null, 'trang-don-vi': null }); }}>{u.name}</a>,
+          title:
+            i === all.length - 1 ? (
+              <span aria-current="page">{u.name}</span>
+            ) : (
+              <a
+                href={`?don-vi=${u.code}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  update({ 'don-vi': u.code === plan.issuerCode ? null : u.code, trang: null, 'trang-sap-han': null, 'trang-don-vi': null });
+                }}
+              >
+                {u.name}
+              </a>
+            ),
         }))}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <span>
-          Tỷ lệ hoàn thành: <strong>{formatPercent(progress.percentComplete)}</strong> ({formatNumber(progress.completed)}/{formatNumber(progress.total - progress.cancelled)} nhiệm vụ)
+          Tỷ lệ hoàn thành: <strong>{formatPercent(progress.percentComplete)}</strong> ({formatNumber(progress.completed)}/
+          {formatNumber(progress.total - progress.cancelled)} nhiệm vụ)
         </span>
         <span>
           Sắp đến hạn (trong 7 ngày): <strong style={{ color: dueSoonRows.length ? '#7c4a00' : undefined }}>{formatNumber(dueSoonRows.length)}</strong>
@@ -171,7 +272,11 @@ export default function Dashboard() {
       <StatusLegend />
       {rows.length > 0 && (
         <Suspense fallback={<div style={{ height: 320 }}>Đang vẽ biểu đồ…</div>}>
-          <ProgressChart title={`Biểu đồ tiến độ theo đơn vị trực thuộc ${progress.unit.name}`} rows={chartRows} onDrawn={() => setChartDrawnFor(progress.unitCode)} />
+          <ProgressChart
+            title={`Biểu đồ tiến độ theo đơn vị trực thuộc ${progress.unit.name}`}
+            rows={chartRows}
+            onDrawn={() => setChartDrawnFor(progress.unitCode)}
+          />
         </Suspense>
       )}
       <h2>Theo đơn vị</h2>
@@ -198,7 +303,13 @@ export default function Dashboard() {
                   {r.unit.level === 'AGENCY' && r.total === 0 ? (
                     r.unit.name
                   ) : (
-                    <a href={`?don-vi=${r.unitCode}`} onClick={(e) => { e.preventDefault(); update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null, 'trang-don-vi': null }); }}>
+                    <a
+                      href={`?don-vi=${r.unitCode}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        update({ 'don-vi': r.unitCode, trang: null, 'trang-sap-han': null, 'trang-don-vi': null });
+                      }}
+                    >
                       {r.unit.name}
                     </a>
                   )}
@@ -216,7 +327,16 @@ export default function Dashboard() {
             ))}
           </tbody>
         </table>
-        {rows.length > UNIT_PAGE && <Pager label="Phân trang các đơn vị" page={unitPage} pageSize={UNIT_PAGE} total={rows.length} unit="đơn vị" onChange={(p) => update({ 'trang-don-vi': p })} />}
+        {rows.length > UNIT_PAGE && (
+          <Pager
+            label="Phân trang các đơn vị"
+            page={unitPage}
+            pageSize={UNIT_PAGE}
+            total={rows.length}
+            unit="đơn vị"
+            onChange={(p) => update({ 'trang-don-vi': p })}
+          />
+        )}
       </div>
       <h2>Nhiệm vụ quá hạn ({formatNumber(overdueTotal)})</h2>
       <div className="table-scroll">
@@ -225,7 +345,13 @@ export default function Dashboard() {
           size="small"
           loading={overdue.fetching && !overdue.data}
           dataSource={overdueRows}
-          pagination={{ current: overduePage, pageSize: OVERDUE_PAGE, total: overdueTotal, showSizeChanger: false, onChange: (page) => update({ trang: page }) }}
+          pagination={{
+            current: overduePage,
+            pageSize: OVERDUE_PAGE,
+            total: overdueTotal,
+            showSizeChanger: false,
+            onChange: (page) => update({ trang: page }),
+          }}
           columns={[
             { title: 'Đơn vị', render: (_, a) => a.unit.name },
             { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
@@ -241,7 +367,12 @@ export default function Dashboard() {
           size="small"
           loading={dueSoon.fetching && !dueSoon.data}
           dataSource={dueSoonRows}
-          pagination={{ current: Number(params.get('trang-sap-han') ?? 1), pageSize: 20, showSizeChanger: false, onChange: (page) => update({ 'trang-sap-han': page }) }}
+          pagination={{
+            current: Number(params.get('trang-sap-han') ?? 1),
+            pageSize: 20,
+            showSizeChanger: false,
+            onChange: (page) => update({ 'trang-sap-han': page }),
+          }}
           columns={[
             { title: 'Đơn vị', render: (_, a) => <UnitNameCell code={a.unitCode} /> },
             { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },

@@ -17,8 +17,21 @@ const InboxQuery = graphql(`
     assignmentPage(unitCode: $unitCode, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], limit: 1000) {
       total
       items {
-        id kind status overdue dueOn percent taskText timeframeText planId planNumber planTitle
-        extension { status requestedDueOn }
+        id
+        kind
+        status
+        overdue
+        dueOn
+        percent
+        taskText
+        timeframeText
+        planId
+        planNumber
+        planTitle
+        extension {
+          status
+          requestedDueOn
+        }
       }
     }
   }
@@ -30,15 +43,28 @@ const ExtensionsToDecide = graphql(`
     assignmentPage(unitCode: $unitCode, includeSubtree: true, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], extensionStatus: REQUESTED, limit: 1000) {
       total
       items {
-        id assignerCode unitCode
-        extension { status reason requestedDueOn }
+        id
+        assignerCode
+        unitCode
+        extension {
+          status
+          reason
+          requestedDueOn
+        }
       }
     }
   }
 `);
 const ExtensionRow = graphql(`
   query ExtensionRow($id: ID!) {
-    assignment(id: $id) { id taskText dueOn unit { name } }
+    assignment(id: $id) {
+      id
+      taskText
+      dueOn
+      unit {
+        name
+      }
+    }
   }
 `);
 
@@ -58,7 +84,9 @@ function useInbox(unitCode: string) {
   // Overdue first, then by due day (no due day last), as the unit works through them.
   const rows = data?.assignmentPage.items
     .slice()
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.taskText.localeCompare(b.taskText, 'vi'));
+    .sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.taskText.localeCompare(b.taskText, 'vi'),
+    );
   return { rows, total: data?.assignmentPage.total, fetching, error };
 }
 
@@ -143,9 +171,15 @@ export default function Inbox() {
               <tbody>
                 {toDecide.slice(0, 50).map((r) => (
                   <tr key={r.id}>
-                    <td><ExtensionCell id={r.id} field="unit" /></td>
-                    <td><ExtensionCell id={r.id} field="task" /></td>
-                    <td><ExtensionCell id={r.id} field="due" /></td>
+                    <td>
+                      <ExtensionCell id={r.id} field="unit" />
+                    </td>
+                    <td>
+                      <ExtensionCell id={r.id} field="task" />
+                    </td>
+                    <td>
+                      <ExtensionCell id={r.id} field="due" />
+                    </td>
                     <td>{formatDay(r.extension?.requestedDueOn)}</td>
                     <td>{r.extension?.reason}</td>
                   </tr>
@@ -168,7 +202,13 @@ export default function Inbox() {
         />
         <label>
           Tìm nhiệm vụ
-          <Input.Search allowClear defaultValue={params.get('q') ?? ''} onSearch={(value) => update({ q: value, trang: null })} placeholder="Nội dung, số kế hoạch" style={{ width: 320 }} />
+          <Input.Search
+            allowClear
+            defaultValue={params.get('q') ?? ''}
+            onSearch={(value) => update({ q: value, trang: null })}
+            placeholder="Nội dung, số kế hoạch"
+            style={{ width: 320 }}
+          />
         </label>
       </div>
       <StatusLegend />
@@ -177,10 +217,16 @@ export default function Inbox() {
         <table className="appendix inbox">
           <thead>
             <tr>
-              <th scope="col" style={{ width: 110 }}>Hạn</th>
+              <th scope="col" style={{ width: 110 }}>
+                Hạn
+              </th>
               <th scope="col">{kind === 'TASK' ? 'Nhiệm vụ' : 'Kế hoạch phải ban hành'}</th>
-              <th scope="col" style={{ width: 190 }}>Trạng thái</th>
-              <th scope="col" style={{ width: 140 }}>Tiến độ</th>
+              <th scope="col" style={{ width: 190 }}>
+                Trạng thái
+              </th>
+              <th scope="col" style={{ width: 140 }}>
+                Tiến độ
+              </th>
             </tr>
           </thead>
           <tbody className="ant-table-tbody">
@@ -214,9 +260,7 @@ export default function Inbox() {
             ))}
           </tbody>
         </table>
-        {shown.length > PAGE_SIZE && (
-          <Pager page={page} pageSize={PAGE_SIZE} total={shown.length} unit="việc" onChange={(p) => update({ trang: p })} />
-        )}
+        {shown.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={shown.length} unit="việc" onChange={(p) => update({ trang: p })} />}
       </div>
     </div>
   );

@@ -7,15 +7,53 @@ import { useUrlState } from '../lib/url';
 
 const PapiQuery = graphql(`
   query PapiPage($year: Int!) {
-    papiYears { year }
-    papiResults(year: $year) { provinceCode provinceName ranked total rank rankedCount group totalChange rankChange dimensions { code name score group } }
+    papiYears {
+      year
+    }
+    papiResults(year: $year) {
+      provinceCode
+      provinceName
+      ranked
+      total
+      rank
+      rankedCount
+      group
+      totalChange
+      rankChange
+      dimensions {
+        code
+        name
+        score
+        group
+      }
+    }
   }
 `);
 const ProfileQuery = graphql(`
-  query PapiProfilePage($code: ID!) { papiProfile(provinceCode: $code) { year ranked total rank rankedCount group rankChange dimensions { code score group } } }
+  query PapiProfilePage($code: ID!) {
+    papiProfile(provinceCode: $code) {
+      year
+      ranked
+      total
+      rank
+      rankedCount
+      group
+      rankChange
+      dimensions {
+        code
+        score
+        group
+      }
+    }
+  }
 `);
 
-export const GROUP: Record<string, [string, string]> = { HIGHEST: ['Cao nhất', 'green'], HIGH_AVERAGE: ['Trung bình cao', 'blue'], LOW_AVERAGE: ['Trung bình thấp', 'orange'], LOWEST: ['Thấp nhất', 'red'] };
+export const GROUP: Record<string, [string, string]> = {
+  HIGHEST: ['Cao nhất', 'green'],
+  HIGH_AVERAGE: ['Trung bình cao', 'blue'],
+  LOW_AVERAGE: ['Trung bình thấp', 'orange'],
+  LOWEST: ['Thấp nhất', 'red'],
+};
 const group = (g: string | null | undefined) => (g ? <Tag color={GROUP[g]?.[1]}>{GROUP[g]?.[0] ?? g}</Tag> : '—');
 
 /** Kết quả PAPI: bảng các tỉnh của một năm (thứ hạng, nhóm theo từng chỉ số nội dung), hồ sơ một tỉnh qua các năm. */
@@ -35,7 +73,13 @@ export default function Papi() {
       <div className="filters">
         <label>
           Năm
-          <Select aria-label="Năm" value={year} style={{ width: 100 }} options={(data?.papiYears ?? []).map((y) => ({ value: y.year, label: y.year }))} onChange={(value) => update({ nam: value })} />
+          <Select
+            aria-label="Năm"
+            value={year}
+            style={{ width: 100 }}
+            options={(data?.papiYears ?? []).map((y) => ({ value: y.year, label: y.year }))}
+            onChange={(value) => update({ nam: value })}
+          />
         </label>
       </div>
       {province && profile.data && (
@@ -51,7 +95,10 @@ export default function Papi() {
               { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : 'Không xếp hạng') },
               { title: 'Thứ hạng', render: (_, r) => (r.rank ? `${r.rank}/${r.rankedCount}` : '—') },
               { title: 'Nhóm', render: (_, r) => group(r.group) },
-              { title: 'Thay đổi thứ hạng', render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange}`) },
+              {
+                title: 'Thay đổi thứ hạng',
+                render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange}`),
+              },
             ]}
           />
         </>
@@ -68,10 +115,20 @@ export default function Papi() {
           { title: 'Tỉnh', render: (_, r) => <a onClick={() => update({ tinh: r.provinceCode })}>{r.provinceName}</a> },
           { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : <Tag>Không xếp hạng</Tag>) },
           { title: 'Nhóm', render: (_, r) => group(r.group) },
-          { title: 'So với năm trước', render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange} bậc`) },
+          {
+            title: 'So với năm trước',
+            render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange} bậc`),
+          },
           ...dimensions.map((d, i) => ({
             title: <span title={d.name}>{`Chỉ số ${d.code}`}</span>,
-            render: (_: unknown, r: (typeof data & object)['papiResults'][number]) => (r.dimensions[i].score === null ? '—' : <>{formatNumber(r.dimensions[i].score ?? 0)} {group(r.dimensions[i].group)}</>),
+            render: (_: unknown, r: (typeof data & object)['papiResults'][number]) =>
+              r.dimensions[i].score === null ? (
+                '—'
+              ) : (
+                <>
+                  {formatNumber(r.dimensions[i].score ?? 0)} {group(r.dimensions[i].group)}
+                </>
+              ),
           })),
         ]}
       />

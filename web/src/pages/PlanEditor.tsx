@@ -4,7 +4,18 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { DraftPlanInput } from '../gql/graphql';
-import { COLUMN_FIELDS, guessField, hasHeadingRow, mapRows, parseClipboardTable, readXlsx, rowOfField, toSections, type ColumnField, type EditorRow } from '../lib/appendix';
+import {
+  COLUMN_FIELDS,
+  guessField,
+  hasHeadingRow,
+  mapRows,
+  parseClipboardTable,
+  readXlsx,
+  rowOfField,
+  toSections,
+  type ColumnField,
+  type EditorRow,
+} from '../lib/appendix';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { dayjs } from '../lib/format';
 import { currentSession } from '../lib/session';
@@ -12,24 +23,98 @@ import { currentSession } from '../lib/session';
 const DraftQuery = graphql(`
   query PlanDraft($id: ID!) {
     plan(id: $id) {
-      id number title issuerCode year documentDate frameworks implementsPlanId implementsText status
+      id
+      number
+      title
+      issuerCode
+      year
+      documentDate
+      frameworks
+      implementsPlanId
+      implementsText
+      status
       sections {
-        code title
-        tasks { ...EditorTaskFields }
-        sections { code title tasks { ...EditorTaskFields } }
+        code
+        title
+        tasks {
+          ...EditorTaskFields
+        }
+        sections {
+          code
+          title
+          tasks {
+            ...EditorTaskFields
+          }
+        }
       }
     }
   }
   fragment EditorTaskFields on PlanTask {
-    ordinal text expectedResult target { text } lead { text } implementing { text } monitoring { text } timeframe { text }
+    ordinal
+    text
+    expectedResult
+    target {
+      text
+    }
+    lead {
+      text
+    }
+    implementing {
+      text
+    }
+    monitoring {
+      text
+    }
+    timeframe {
+      text
+    }
   }
 `);
-const ParentPlans = graphql(`query ParentPlans { plans { id number title status issuer { code name } } }`);
+const ParentPlans = graphql(`
+  query ParentPlans {
+    plans {
+      id
+      number
+      title
+      status
+      issuer {
+        code
+        name
+      }
+    }
+  }
+`);
 // The frameworks a plan may cite: the plans service's copy of the scoring service's catalogue (ADR 0034).
-const PlanFrameworks = graphql(`query PlanFrameworks { planFrameworks { code name } }`);
-const DraftPlan = graphql(`mutation DraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { id } }`);
-const ReviseDraft = graphql(`mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) { reviseDraftPlan(id: $id, input: $input) { id } }`);
-const IssueDraft = graphql(`mutation IssueDraft($id: ID!) { issuePlan(id: $id) { id status } }`);
+const PlanFrameworks = graphql(`
+  query PlanFrameworks {
+    planFrameworks {
+      code
+      name
+    }
+  }
+`);
+const DraftPlan = graphql(`
+  mutation DraftPlan($input: DraftPlanInput!) {
+    draftPlan(input: $input) {
+      id
+    }
+  }
+`);
+const ReviseDraft = graphql(`
+  mutation ReviseDraftPlan($id: ID!, $input: DraftPlanInput!) {
+    reviseDraftPlan(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+const IssueDraft = graphql(`
+  mutation IssueDraft($id: ID!) {
+    issuePlan(id: $id) {
+      id
+      status
+    }
+  }
+`);
 
 const HEADER_FIELDS = ['number', 'title', 'issuerCode', 'year', 'documentDate', 'frameworks', 'implementsPlanId', 'implementsText'];
 const CELLS: Array<{ field: keyof EditorRow; label: string; wide?: boolean }> = [
@@ -73,7 +158,9 @@ export default function PlanEditor() {
   const [{ data: catalogue }] = useQuery({ query: PlanFrameworks });
   const frameworkOptions = useMemo(() => (catalogue?.planFrameworks ?? []).map((f) => ({ value: f.code, label: `${f.code} — ${f.name}` })), [catalogue]);
   // Read once, not watched: saving the draft would otherwise refetch the list (it holds Plans) as the page leaves.
-  const [parents, setParents] = useState<{ plans: Array<{ id: string; number: string; title: string; status: string; issuer: { code: string; name: string } }> }>();
+  const [parents, setParents] = useState<{
+    plans: Array<{ id: string; number: string; title: string; status: string; issuer: { code: string; name: string } }>;
+  }>();
   useEffect(() => {
     client
       .query(ParentPlans, {})
@@ -88,14 +175,36 @@ export default function PlanEditor() {
     const plan = existing?.plan;
     if (!plan || loadedPlan.current === plan.id) return;
     loadedPlan.current = plan.id;
-    form.setFieldsValue({ number: plan.number, title: plan.title, issuerCode: plan.issuerCode, year: plan.year, documentDate: plan.documentDate ? dayjs(plan.documentDate) : null, frameworks: plan.frameworks, implementsPlanId: plan.implementsPlanId, implementsText: plan.implementsText ?? '' });
+    form.setFieldsValue({
+      number: plan.number,
+      title: plan.title,
+      issuerCode: plan.issuerCode,
+      year: plan.year,
+      documentDate: plan.documentDate ? dayjs(plan.documentDate) : null,
+      frameworks: plan.frameworks,
+      implementsPlanId: plan.implementsPlanId,
+      implementsText: plan.implementsText ?? '',
+    });
     let n = 0;
     const out: EditorRow[] = [];
     const blank = { target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' };
     const walk = (sections: typeof plan.sections) =>
       sections.forEach((s) => {
         out.push({ key: `e${++n}`, kind: 'section', ordinal: s.code ?? '', text: s.title, ...blank });
-        s.tasks.forEach((t) => out.push({ key: `e${++n}`, kind: 'task', ordinal: t.ordinal ?? '', text: t.text, target: t.target?.text ?? '', lead: t.lead?.text ?? '', implementing: t.implementing?.text ?? '', monitoring: t.monitoring?.text ?? '', timeframe: t.timeframe?.text ?? '', expectedResult: t.expectedResult ?? '' }));
+        s.tasks.forEach((t) =>
+          out.push({
+            key: `e${++n}`,
+            kind: 'task',
+            ordinal: t.ordinal ?? '',
+            text: t.text,
+            target: t.target?.text ?? '',
+            lead: t.lead?.text ?? '',
+            implementing: t.implementing?.text ?? '',
+            monitoring: t.monitoring?.text ?? '',
+            timeframe: t.timeframe?.text ?? '',
+            expectedResult: t.expectedResult ?? '',
+          }),
+        );
         if ('sections' in s && s.sections) walk(s.sections as typeof plan.sections);
       });
     walk(plan.sections);
@@ -107,7 +216,11 @@ export default function PlanEditor() {
     setTable(cells);
     setFirstIsHeading(heading);
     const width = Math.max(0, ...cells.map((r) => r.length));
-    const guessed = Array.from({ length: width }, (_, i) => (heading ? guessField(cells[0][i] ?? '') : (['ordinal', 'text', 'target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'][i] as ColumnField) ?? 'ignore'));
+    const guessed = Array.from({ length: width }, (_, i) =>
+      heading
+        ? guessField(cells[0][i] ?? '')
+        : ((['ordinal', 'text', 'target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'][i] as ColumnField) ?? 'ignore'),
+    );
     setMapping(guessed);
     setRows(mapRows(heading ? cells.slice(1) : cells, guessed));
     setRowProblems({});
@@ -117,7 +230,10 @@ export default function PlanEditor() {
     setRows(mapRows(heading ? table.slice(1) : table, next));
   };
 
-  const parentOptions = useMemo(() => (parents?.plans ?? []).filter((p) => p.status === 'ISSUED').map((p) => ({ value: p.id, label: `${p.number} — ${p.issuer.name}: ${p.title}` })), [parents]);
+  const parentOptions = useMemo(
+    () => (parents?.plans ?? []).filter((p) => p.status === 'ISSUED').map((p) => ({ value: p.id, label: `${p.number} — ${p.issuer.name}: ${p.title}` })),
+    [parents],
+  );
 
   const show = (problems: ApiProblem[], pathOf: Map<string, string>) => {
     const byRow: Record<string, string> = {};
@@ -219,7 +335,13 @@ export default function PlanEditor() {
       <Card size="small" title="Phụ lục: nhiệm vụ cụ thể" style={{ marginBottom: 16 }}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <label htmlFor="paste-table">Dán bảng từ Word hoặc Excel (chọn cả bảng, sao chép, dán vào đây)</label>
-          <Input.TextArea id="paste-table" rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="STT	Nội dung	Nhiệm vụ	Chủ trì	Phối hợp/Thực hiện	Theo dõi	Thời gian	Kết quả" />
+          <Input.TextArea
+            id="paste-table"
+            rows={4}
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            placeholder="STT	Nội dung	Nhiệm vụ	Chủ trì	Phối hợp/Thực hiện	Theo dõi	Thời gian	Kết quả"
+          />
           <Space wrap>
             <Button onClick={() => takeTable(parseClipboardTable(pasted))} disabled={!pasted.trim()}>
               Đọc bảng đã dán
@@ -259,7 +381,12 @@ export default function PlanEditor() {
                     const { readDocxAppendix } = await import('../lib/docx');
                     const cells = await readDocxAppendix(await file.arrayBuffer());
                     if (cells.length) takeTable(cells);
-                    else setOtherProblems([{ message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).` }]);
+                    else
+                      setOtherProblems([
+                        {
+                          message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).`,
+                        },
+                      ]);
                   } catch {
                     setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần văn bản Word (.docx).` }]);
                   }
@@ -286,7 +413,13 @@ export default function PlanEditor() {
                   <label key={i}>
                     Cột {i + 1}
                     {firstIsHeading && table[0][i] ? `: ${table[0][i]}` : ''}
-                    <Select aria-label={`Cột ${i + 1}${firstIsHeading && table[0][i] ? `: ${table[0][i]}` : ''}`} value={field} style={{ width: 190 }} options={COLUMN_FIELDS.map((f) => ({ value: f.value, label: f.label }))} onChange={(value) => remap(mapping.map((f, j) => (j === i ? value : f)))} />
+                    <Select
+                      aria-label={`Cột ${i + 1}${firstIsHeading && table[0][i] ? `: ${table[0][i]}` : ''}`}
+                      value={field}
+                      style={{ width: 190 }}
+                      options={COLUMN_FIELDS.map((f) => ({ value: f.value, label: f.label }))}
+                      onChange={(value) => remap(mapping.map((f, j) => (j === i ? value : f)))}
+                    />
                   </label>
                 ))}
               </div>
@@ -294,13 +427,13 @@ export default function PlanEditor() {
           )}
         </Space>
       </Card>
-      {busy && (
-        <Alert type="info" showIcon icon={<Spin size="small" />} title={busy} role="status" style={{ marginBottom: 12 }} />
-      )}
+      {busy && <Alert type="info" showIcon icon={<Spin size="small" />} title={busy} role="status" style={{ marginBottom: 12 }} />}
       {otherProblems.map((p) => (
         <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
       ))}
-      {problemCount > 0 && <Alert type="error" showIcon role="alert" title={`${problemCount} dòng cần sửa: xem thông báo bên dưới mỗi dòng.`} style={{ marginBottom: 8 }} />}
+      {problemCount > 0 && (
+        <Alert type="error" showIcon role="alert" title={`${problemCount} dòng cần sửa: xem thông báo bên dưới mỗi dòng.`} style={{ marginBottom: 8 }} />
+      )}
       <div className="table-scroll">
         <table className="appendix" aria-label="Các dòng của phụ lục">
           <thead>
@@ -333,7 +466,13 @@ export default function PlanEditor() {
                   ) : (
                     CELLS.map((c) => (
                       <td key={c.field}>
-                        <Input.TextArea rows={3} style={{ resize: 'vertical' }} aria-label={`${c.label}, ${label}`} value={row[c.field]} onChange={(e) => setCell(row.key, c.field, e.target.value)} />
+                        <Input.TextArea
+                          rows={3}
+                          style={{ resize: 'vertical' }}
+                          aria-label={`${c.label}, ${label}`}
+                          value={row[c.field]}
+                          onChange={(e) => setCell(row.key, c.field, e.target.value)}
+                        />
                       </td>
                     ))
                   )}
@@ -359,11 +498,47 @@ export default function PlanEditor() {
       </div>
       <Space wrap style={{ marginTop: 12 }}>
         <Button
-          onClick={() => setRows((all) => [...all, { key: `n${Date.now()}`, kind: 'task', ordinal: '', text: '', target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' }])}
+          onClick={() =>
+            setRows((all) => [
+              ...all,
+              {
+                key: `n${Date.now()}`,
+                kind: 'task',
+                ordinal: '',
+                text: '',
+                target: '',
+                lead: '',
+                implementing: '',
+                monitoring: '',
+                timeframe: '',
+                expectedResult: '',
+              },
+            ])
+          }
         >
           Thêm dòng
         </Button>
-        <Button onClick={() => setRows((all) => [...all, { key: `n${Date.now()}`, kind: 'section', ordinal: '', text: '', target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' }])}>Thêm mục</Button>
+        <Button
+          onClick={() =>
+            setRows((all) => [
+              ...all,
+              {
+                key: `n${Date.now()}`,
+                kind: 'section',
+                ordinal: '',
+                text: '',
+                target: '',
+                lead: '',
+                implementing: '',
+                monitoring: '',
+                timeframe: '',
+                expectedResult: '',
+              },
+            ])
+          }
+        >
+          Thêm mục
+        </Button>
         <Button onClick={() => save(false)} disabled={!!busy}>
           Lưu dự thảo
         </Button>

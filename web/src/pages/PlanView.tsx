@@ -17,29 +17,133 @@ const PlanTargetAchievement = lazy(() => import('../components/PlanTargetAchieve
 const PlanQuery = graphql(`
   query PlanView($id: ID!) {
     plan(id: $id) {
-      id number title year status revision issuedOn documentDate closedOn closeReason frameworks implementsText
-      issuer { code name level }
-      implementsPlan { id number title }
-      amendments { revision amendedOn reason }
-      reportingRequirements { text regimeId }
-      sections {
-        code title indicator { framework code name }
-        tasks { ...AppendixTaskFields }
-        sections { code title indicator { framework code name } tasks { ...AppendixTaskFields } }
+      id
+      number
+      title
+      year
+      status
+      revision
+      issuedOn
+      documentDate
+      closedOn
+      closeReason
+      frameworks
+      implementsText
+      issuer {
+        code
+        name
+        level
       }
-      obligations { assignmentId dueOn status late fulfilledBy fulfilledByPlanId unit { code name } }
-      implementingPlans { id number title status issuer { name } }
+      implementsPlan {
+        id
+        number
+        title
+      }
+      amendments {
+        revision
+        amendedOn
+        reason
+      }
+      reportingRequirements {
+        text
+        regimeId
+      }
+      sections {
+        code
+        title
+        indicator {
+          framework
+          code
+          name
+        }
+        tasks {
+          ...AppendixTaskFields
+        }
+        sections {
+          code
+          title
+          indicator {
+            framework
+            code
+            name
+          }
+          tasks {
+            ...AppendixTaskFields
+          }
+        }
+      }
+      obligations {
+        assignmentId
+        dueOn
+        status
+        late
+        fulfilledBy
+        fulfilledByPlanId
+        unit {
+          code
+          name
+        }
+      }
+      implementingPlans {
+        id
+        number
+        title
+        status
+        issuer {
+          name
+        }
+      }
     }
   }
   fragment AppendixTaskFields on PlanTask {
-    id ordinal text expectedResult
-    target { text } lead { text } implementing { text } monitoring { text } timeframe { text }
+    id
+    ordinal
+    text
+    expectedResult
+    target {
+      text
+    }
+    lead {
+      text
+    }
+    implementing {
+      text
+    }
+    monitoring {
+      text
+    }
+    timeframe {
+      text
+    }
   }
 `);
 
-const IssuePlan = graphql(`mutation IssuePlan($id: ID!) { issuePlan(id: $id) { id status revision issuedOn } }`);
-const AmendPlan = graphql(`mutation AmendPlan($id: ID!, $input: AmendPlanInput!) { amendPlan(id: $id, input: $input) { id revision } }`);
-const ClosePlan = graphql(`mutation ClosePlan($id: ID!, $reason: String) { closePlan(id: $id, reason: $reason) { id status } }`);
+const IssuePlan = graphql(`
+  mutation IssuePlan($id: ID!) {
+    issuePlan(id: $id) {
+      id
+      status
+      revision
+      issuedOn
+    }
+  }
+`);
+const AmendPlan = graphql(`
+  mutation AmendPlan($id: ID!, $input: AmendPlanInput!) {
+    amendPlan(id: $id, input: $input) {
+      id
+      revision
+    }
+  }
+`);
+const ClosePlan = graphql(`
+  mutation ClosePlan($id: ID!, $reason: String) {
+    closePlan(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
 
 export default function PlanView() {
   const { id = '' } = useParams();
@@ -66,7 +170,14 @@ export default function PlanView() {
   const message = useMessage();
   const navigate = useNavigate();
   const plan = data?.plan;
-  if (!plan) return <div className="page">{fetching || notYet ? 'Đang tải…' : problemsOf(error).map((p) => <Alert key={p.message} type="error" title={p.message} />) || 'Không tìm thấy kế hoạch.'}</div>;
+  if (!plan)
+    return (
+      <div className="page">
+        {fetching || notYet
+          ? 'Đang tải…'
+          : problemsOf(error).map((p) => <Alert key={p.message} type="error" title={p.message} />) || 'Không tìm thấy kế hoạch.'}
+      </div>
+    );
   const tasks = plan.sections.flatMap((s) => [...s.tasks, ...s.sections.flatMap((c) => c.tasks)]);
 
   const run = async (action: () => Promise<{ error?: import('urql').CombinedError }>, done: string) => {
@@ -102,7 +213,9 @@ export default function PlanView() {
               <Button type="primary">Theo dõi tiến độ</Button>
             </Link>
             <Button onClick={() => setAmending(true)}>Điều chỉnh</Button>
-            <Button danger onClick={() => setClosing(true)}>Kết thúc</Button>
+            <Button danger onClick={() => setClosing(true)}>
+              Kết thúc
+            </Button>
           </>
         )}
         <Link to={`/kiem-tra?loai=ke-hoach&ma=${plan.id}`}>
@@ -118,16 +231,24 @@ export default function PlanView() {
         <Descriptions.Item label="Năm">{plan.year}</Descriptions.Item>
         <Descriptions.Item label="Ngày ban hành">{formatDay(plan.issuedOn) || 'Chưa ban hành'}</Descriptions.Item>
         <Descriptions.Item label="Lần điều chỉnh">{plan.revision ? plan.revision - 1 : '—'}</Descriptions.Item>
-        <Descriptions.Item label="Thực hiện văn bản">{plan.implementsPlan ? <Link to={`/ke-hoach/${plan.implementsPlan.id}`}>Kế hoạch {plan.implementsPlan.number}</Link> : plan.implementsText ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="Thực hiện văn bản">
+          {plan.implementsPlan ? <Link to={`/ke-hoach/${plan.implementsPlan.id}`}>Kế hoạch {plan.implementsPlan.number}</Link> : (plan.implementsText ?? '—')}
+        </Descriptions.Item>
         <Descriptions.Item label="Bộ chỉ số">{plan.frameworks.join(', ')}</Descriptions.Item>
-        {plan.closedOn && <Descriptions.Item label="Kết thúc">{`${formatDay(plan.closedOn)}${plan.closeReason ? ` — ${plan.closeReason}` : ''}`}</Descriptions.Item>}
+        {plan.closedOn && (
+          <Descriptions.Item label="Kết thúc">{`${formatDay(plan.closedOn)}${plan.closeReason ? ` — ${plan.closeReason}` : ''}`}</Descriptions.Item>
+        )}
         {plan.reportingRequirements.length > 0 && (
           // What the plan asks to be reported: issuing it makes the regime (or links the one named), shown under Báo cáo.
           <Descriptions.Item label="Yêu cầu báo cáo" span={2}>
             {plan.reportingRequirements.map((r, i) => (
               <div key={i}>
                 {r.text}
-                {r.regimeId ? <span className="muted"> (chế độ báo cáo đã có: {r.regimeId})</span> : <span className="muted"> ({plan.status === 'DRAFT' ? 'tạo chế độ báo cáo khi ban hành' : 'chế độ báo cáo tạo tự động khi ban hành'})</span>}
+                {r.regimeId ? (
+                  <span className="muted"> (chế độ báo cáo đã có: {r.regimeId})</span>
+                ) : (
+                  <span className="muted"> ({plan.status === 'DRAFT' ? 'tạo chế độ báo cáo khi ban hành' : 'chế độ báo cáo tạo tự động khi ban hành'})</span>
+                )}
               </div>
             ))}
           </Descriptions.Item>
@@ -139,7 +260,18 @@ export default function PlanView() {
           <PlanTargetAchievement planId={plan.id} />
         </Suspense>
       )}
-      <Appendix sections={plan.sections} extra={plan.status !== 'DRAFT' ? (task) => <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Xem dòng thời gian nhiệm vụ ${task.id}`}>Xem</Link> : undefined} />
+      <Appendix
+        sections={plan.sections}
+        extra={
+          plan.status !== 'DRAFT'
+            ? (task) => (
+                <Link to={`/kiem-tra?loai=dong-thoi-gian&ke-hoach=${plan.id}&nhiem-vu=${task.id}`} aria-label={`Xem dòng thời gian nhiệm vụ ${task.id}`}>
+                  Xem
+                </Link>
+              )
+            : undefined
+        }
+      />
       {plan.amendments.length > 0 && (
         <>
           <h2>Điều chỉnh</h2>
@@ -165,7 +297,15 @@ export default function PlanView() {
               { title: 'Hạn', render: (_, o) => formatDay(o.dueOn) },
               {
                 title: 'Tình trạng',
-                render: (_, o) => (o.fulfilledBy ? <Tag color={o.late ? 'orange' : 'green'}>{o.late ? 'Ban hành muộn' : 'Đã ban hành'}: {o.fulfilledByPlanId ? <Link to={`/ke-hoach/${o.fulfilledByPlanId}`}>{o.fulfilledBy}</Link> : o.fulfilledBy}</Tag> : <Tag color={o.late ? 'red' : 'geekblue'}>{o.late ? 'Chưa ban hành · Quá hạn' : 'Chưa ban hành'}</Tag>),
+                render: (_, o) =>
+                  o.fulfilledBy ? (
+                    <Tag color={o.late ? 'orange' : 'green'}>
+                      {o.late ? 'Ban hành muộn' : 'Đã ban hành'}:{' '}
+                      {o.fulfilledByPlanId ? <Link to={`/ke-hoach/${o.fulfilledByPlanId}`}>{o.fulfilledBy}</Link> : o.fulfilledBy}
+                    </Tag>
+                  ) : (
+                    <Tag color={o.late ? 'red' : 'geekblue'}>{o.late ? 'Chưa ban hành · Quá hạn' : 'Chưa ban hành'}</Tag>
+                  ),
               },
             ]}
           />
@@ -188,12 +328,23 @@ export default function PlanView() {
         tasks={tasks.map((t) => ({ value: t.id, label: `${t.ordinal ?? t.id}. ${t.text.slice(0, 80)}` }))}
         onCancel={() => setAmending(false)}
         onSubmit={async (values) => {
-          if (await run(() => amend({ id: plan.id, input: { reason: values.reason, removeTaskIds: values.removeTaskIds?.length ? values.removeTaskIds : undefined } }), 'Đã điều chỉnh kế hoạch.')) setAmending(false);
+          if (
+            await run(
+              () => amend({ id: plan.id, input: { reason: values.reason, removeTaskIds: values.removeTaskIds?.length ? values.removeTaskIds : undefined } }),
+              'Đã điều chỉnh kế hoạch.',
+            )
+          )
+            setAmending(false);
         }}
         problems={problems}
       />
       <Modal title="Kết thúc kế hoạch" open={closing} onCancel={() => setClosing(false)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={async (values: { reason?: string }) => (await run(() => close({ id: plan.id, reason: values.reason }), 'Đã kết thúc kế hoạch.')) && setClosing(false)}>
+        <Form
+          layout="vertical"
+          onFinish={async (values: { reason?: string }) =>
+            (await run(() => close({ id: plan.id, reason: values.reason }), 'Đã kết thúc kế hoạch.')) && setClosing(false)
+          }
+        >
           <Form.Item label="Lý do" name="reason">
             <Input.TextArea rows={3} />
           </Form.Item>
@@ -206,7 +357,13 @@ export default function PlanView() {
   );
 }
 
-function AmendModal(props: { open: boolean; tasks: Array<{ value: string; label: string }>; onCancel: () => void; onSubmit: (values: { reason: string; removeTaskIds?: string[] }) => void; problems: ApiProblem[] }) {
+function AmendModal(props: {
+  open: boolean;
+  tasks: Array<{ value: string; label: string }>;
+  onCancel: () => void;
+  onSubmit: (values: { reason: string; removeTaskIds?: string[] }) => void;
+  problems: ApiProblem[];
+}) {
   const reasonProblem = props.problems.find((p) => p.field?.endsWith('reason'))?.message;
   const removeProblem = props.problems.find((p) => p.field?.includes('removeTaskIds') || p.field === 'input')?.message;
   return (

@@ -12,9 +12,22 @@ import { useUrlState } from '../lib/url';
 const PlansQuery = graphql(`
   query Plans($issuerCode: ID, $year: Int, $scope: ID) {
     plans(issuerCode: $issuerCode, year: $year) {
-      id number title year status issuedOn documentDate
-      issuer { code name }
-      progress(unitCode: $scope) { percentComplete total overdue }
+      id
+      number
+      title
+      year
+      status
+      issuedOn
+      documentDate
+      issuer {
+        code
+        name
+      }
+      progress(unitCode: $scope) {
+        percentComplete
+        total
+        overdue
+      }
     }
   }
 `);
@@ -38,7 +51,15 @@ export default function Plans() {
         </label>
         <label>
           Mã đơn vị ban hành
-          <Input aria-label="Mã đơn vị ban hành" allowClear defaultValue={issuerCode} placeholder={session?.unit?.code} onPressEnter={(e) => update({ 'don-vi': (e.target as HTMLInputElement).value, trang: null })} onBlur={(e) => update({ 'don-vi': e.target.value, trang: null })} style={{ width: 140 }} />
+          <Input
+            aria-label="Mã đơn vị ban hành"
+            allowClear
+            defaultValue={issuerCode}
+            placeholder={session?.unit?.code}
+            onPressEnter={(e) => update({ 'don-vi': (e.target as HTMLInputElement).value, trang: null })}
+            onBlur={(e) => update({ 'don-vi': e.target.value, trang: null })}
+            style={{ width: 140 }}
+          />
         </label>
         <label>
           Trạng thái
@@ -57,7 +78,13 @@ export default function Plans() {
         </label>
         <label>
           Tìm
-          <Input.Search aria-label="Tìm theo số, tên kế hoạch" allowClear defaultValue={params.get('q') ?? ''} onSearch={(v) => update({ q: v, trang: null })} style={{ width: 260 }} />
+          <Input.Search
+            aria-label="Tìm theo số, tên kế hoạch"
+            allowClear
+            defaultValue={params.get('q') ?? ''}
+            onSearch={(v) => update({ q: v, trang: null })}
+            style={{ width: 260 }}
+          />
         </label>
         <Link to="/ke-hoach/moi">
           <Button type="primary">Soạn kế hoạch</Button>
@@ -71,7 +98,13 @@ export default function Plans() {
           rowKey="id"
           loading={fetching && !data}
           dataSource={rows}
-          pagination={{ current: Number(params.get('trang') ?? 1), pageSize: 20, onChange: (page) => update({ trang: page }), showSizeChanger: false, showTotal: (t) => `${t} kế hoạch` }}
+          pagination={{
+            current: Number(params.get('trang') ?? 1),
+            pageSize: 20,
+            onChange: (page) => update({ trang: page }),
+            showSizeChanger: false,
+            showTotal: (t) => `${t} kế hoạch`,
+          }}
           columns={[
             { title: 'Số', width: 140, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.number}</Link> },
             { title: 'Tên kế hoạch', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },
@@ -81,7 +114,14 @@ export default function Plans() {
             {
               title: 'Tỷ lệ hoàn thành',
               width: 170,
-              render: (_, p) => (p.progress && p.progress.total > 0 ? <Link to={`/ke-hoach/${p.id}/theo-doi`} aria-label={`Theo dõi tiến độ ${p.number}`}><PercentBar value={p.progress.percentComplete} /></Link> : '—'),
+              render: (_, p) =>
+                p.progress && p.progress.total > 0 ? (
+                  <Link to={`/ke-hoach/${p.id}/theo-doi`} aria-label={`Theo dõi tiến độ ${p.number}`}>
+                    <PercentBar value={p.progress.percentComplete} />
+                  </Link>
+                ) : (
+                  '—'
+                ),
             },
           ]}
         />

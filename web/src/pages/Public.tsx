@@ -9,12 +9,26 @@ import { useUrlState } from '../lib/url';
 
 const PublicPlans = graphql(`
   query PublicPlans($provinceCode: ID!, $year: Int) {
-    publicPlans(provinceCode: $provinceCode, year: $year) { id number title year issuedOn issuerName status }
+    publicPlans(provinceCode: $provinceCode, year: $year) {
+      id
+      number
+      title
+      year
+      issuedOn
+      issuerName
+      status
+    }
   }
 `);
 const PublicProgress = graphql(`
   query PublicProgress($planIds: [ID!]!) {
-    publicPlanProgress(planIds: $planIds) { planId total completed overdue percentComplete }
+    publicPlanProgress(planIds: $planIds) {
+      planId
+      total
+      completed
+      overdue
+      percentComplete
+    }
   }
 `);
 
@@ -46,7 +60,13 @@ export default function Public() {
           rowKey="id"
           loading={fetching && !data}
           dataSource={plans}
-          pagination={{ current: Number(params.get('trang') ?? 1), pageSize: 20, showSizeChanger: false, onChange: (page) => update({ trang: page }), showTotal: (t) => `${t} kế hoạch` }}
+          pagination={{
+            current: Number(params.get('trang') ?? 1),
+            pageSize: 20,
+            showSizeChanger: false,
+            onChange: (page) => update({ trang: page }),
+            showTotal: (t) => `${t} kế hoạch`,
+          }}
           columns={[
             { title: 'Kế hoạch', render: (_, p) => `${p.number} ngày ${formatDay(p.issuedOn)}` },
             { title: 'Nội dung', dataIndex: 'title' },
@@ -54,7 +74,11 @@ export default function Public() {
             { title: 'Tình trạng', render: (_, p) => (p.status === 'CLOSED' ? 'Kết thúc' : 'Đã ban hành') },
             { title: 'Số nhiệm vụ', align: 'right', render: (_, p) => formatNumber(byPlan.get(p.id)?.total ?? 0) },
             { title: 'Số nhiệm vụ quá hạn', align: 'right', render: (_, p) => formatNumber(byPlan.get(p.id)?.overdue ?? 0) },
-            { title: 'Tỷ lệ hoàn thành', width: 170, render: (_, p) => <PercentBar value={byPlan.get(p.id)?.percentComplete ?? 0} label={`Tỷ lệ hoàn thành kế hoạch ${p.number}`} /> },
+            {
+              title: 'Tỷ lệ hoàn thành',
+              width: 170,
+              render: (_, p) => <PercentBar value={byPlan.get(p.id)?.percentComplete ?? 0} label={`Tỷ lệ hoàn thành kế hoạch ${p.number}`} />,
+            },
           ]}
         />
       </div>

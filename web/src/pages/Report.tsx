@@ -11,25 +11,153 @@ import { ReportStatusTag } from './Reports';
 const ReportQuery = graphql(`
   query ReportPage($id: ID!) {
     report(id: $id) {
-      id regimeName period unitCode unitName role reviewerCode status dueOn closesOn cutOffFrom cutOffTo lockReason late submittedOn returnReason waivedReason
-      sections { code title text }
-      items { code name unit type number yes text }
-      prefilledAssignments { assignmentId planNumber taskText status percent completedOn overdueDays }
-      changes { key prefilled entered }
-      reopened { reason on until }
-      consolidation { children accepted items { code name unit rule value } sections { code title units { unitCode unitName text } } }
-      history { version type recordedAt actor { username } }
+      id
+      regimeName
+      period
+      unitCode
+      unitName
+      role
+      reviewerCode
+      status
+      dueOn
+      closesOn
+      cutOffFrom
+      cutOffTo
+      lockReason
+      late
+      submittedOn
+      returnReason
+      waivedReason
+      sections {
+        code
+        title
+        text
+      }
+      items {
+        code
+        name
+        unit
+        type
+        number
+        yes
+        text
+      }
+      prefilledAssignments {
+        assignmentId
+        planNumber
+        taskText
+        status
+        percent
+        completedOn
+        overdueDays
+      }
+      changes {
+        key
+        prefilled
+        entered
+      }
+      reopened {
+        reason
+        on
+        until
+      }
+      consolidation {
+        children
+        accepted
+        items {
+          code
+          name
+          unit
+          rule
+          value
+        }
+        sections {
+          code
+          title
+          units {
+            unitCode
+            unitName
+            text
+          }
+        }
+      }
+      history {
+        version
+        type
+        recordedAt
+        actor {
+          username
+        }
+      }
     }
   }
 `);
-const SaveDraft = graphql(`mutation SaveReportDraft($id: ID!, $input: ReportInput!) { saveReportDraft(id: $id, input: $input) { id status } }`);
-const Submit = graphql(`mutation SubmitReport($id: ID!, $input: ReportInput!) { submitReport(id: $id, input: $input) { id status late } }`);
-const Accept = graphql(`mutation AcceptReport($id: ID!) { acceptReport(id: $id) { id status } }`);
-const Return = graphql(`mutation ReturnReport($id: ID!, $reason: String!) { returnReport(id: $id, reason: $reason) { id status } }`);
-const Reopen = graphql(`mutation ReopenReport($id: ID!, $reason: String!) { reopenReport(id: $id, reason: $reason) { id status } }`);
-const Waive = graphql(`mutation WaiveReport($id: ID!, $reason: String!) { waiveReport(id: $id, reason: $reason) { id status } }`);
-const Approve = graphql(`mutation ApproveReport($id: ID!) { approveReport(id: $id) { id status } }`);
-const Export = graphql(`query ReportExport($id: ID!, $format: ExportFormat!) { reportExport(id: $id, format: $format) { fileName mediaType base64 } }`);
+const SaveDraft = graphql(`
+  mutation SaveReportDraft($id: ID!, $input: ReportInput!) {
+    saveReportDraft(id: $id, input: $input) {
+      id
+      status
+    }
+  }
+`);
+const Submit = graphql(`
+  mutation SubmitReport($id: ID!, $input: ReportInput!) {
+    submitReport(id: $id, input: $input) {
+      id
+      status
+      late
+    }
+  }
+`);
+const Accept = graphql(`
+  mutation AcceptReport($id: ID!) {
+    acceptReport(id: $id) {
+      id
+      status
+    }
+  }
+`);
+const Return = graphql(`
+  mutation ReturnReport($id: ID!, $reason: String!) {
+    returnReport(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+const Reopen = graphql(`
+  mutation ReopenReport($id: ID!, $reason: String!) {
+    reopenReport(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+const Waive = graphql(`
+  mutation WaiveReport($id: ID!, $reason: String!) {
+    waiveReport(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+const Approve = graphql(`
+  mutation ApproveReport($id: ID!) {
+    approveReport(id: $id) {
+      id
+      status
+    }
+  }
+`);
+const Export = graphql(`
+  query ReportExport($id: ID!, $format: ExportFormat!) {
+    reportExport(id: $id, format: $format) {
+      fileName
+      mediaType
+      base64
+    }
+  }
+`);
 
 type Values = Record<string, string | number | boolean | null | undefined>;
 
@@ -56,7 +184,11 @@ export default function ReportPage() {
     sections: r.sections.map((s) => ({ code: s.code, text: String(values[`s.${s.code}`] ?? '') })),
     items: r.items.map((i) => {
       const v = values[`i.${i.code}`];
-      return i.type === 'YES_NO' ? { code: i.code, yes: typeof v === 'boolean' ? v : null } : i.type === 'TEXT' ? { code: i.code, text: (v as string) ?? null } : { code: i.code, number: typeof v === 'number' ? v : null };
+      return i.type === 'YES_NO'
+        ? { code: i.code, yes: typeof v === 'boolean' ? v : null }
+        : i.type === 'TEXT'
+          ? { code: i.code, text: (v as string) ?? null }
+          : { code: i.code, number: typeof v === 'number' ? v : null };
     }),
   });
   const run = async (action: () => Promise<{ error?: CombinedError }>, done: string) => {
@@ -73,7 +205,10 @@ export default function ReportPage() {
     link.download = file.fileName;
     link.click();
   };
-  const initial: Values = Object.fromEntries([...r.sections.map((s) => [`s.${s.code}`, s.text]), ...r.items.map((i) => [`i.${i.code}`, i.number ?? i.yes ?? i.text])]);
+  const initial: Values = Object.fromEntries([
+    ...r.sections.map((s) => [`s.${s.code}`, s.text]),
+    ...r.items.map((i) => [`i.${i.code}`, i.number ?? i.yes ?? i.text]),
+  ]);
   const editable = ['EXPECTED', 'DRAFT', 'RETURNED'].includes(r.status) && !r.lockReason && r.role === 'UNIT';
   return (
     <div className="page">
@@ -82,13 +217,27 @@ export default function ReportPage() {
       </h1>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label="Đơn vị">{r.unitName}</Descriptions.Item>
-        <Descriptions.Item label="Trạng thái"><ReportStatusTag status={r.status} />{r.late ? ' trễ hạn' : ''}</Descriptions.Item>
-        <Descriptions.Item label="Thời gian chốt số liệu">{formatDay(r.cutOffFrom)} – {formatDay(r.cutOffTo)}</Descriptions.Item>
-        <Descriptions.Item label="Hạn gửi">{formatDay(r.dueOn)} (nhập đến hết {formatDay(r.closesOn)})</Descriptions.Item>
+        <Descriptions.Item label="Trạng thái">
+          <ReportStatusTag status={r.status} />
+          {r.late ? ' trễ hạn' : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="Thời gian chốt số liệu">
+          {formatDay(r.cutOffFrom)} – {formatDay(r.cutOffTo)}
+        </Descriptions.Item>
+        <Descriptions.Item label="Hạn gửi">
+          {formatDay(r.dueOn)} (nhập đến hết {formatDay(r.closesOn)})
+        </Descriptions.Item>
       </Descriptions>
       {r.lockReason && <Alert type="warning" showIcon message={r.lockReason} style={{ marginBottom: 12 }} />}
       {r.returnReason && <Alert type="warning" showIcon message={`Bị trả lại: ${r.returnReason}`} style={{ marginBottom: 12 }} />}
-      {r.reopened && <Alert type="info" showIcon message={`Cấp trên mở lại ngày ${formatDay(r.reopened.on)} đến hết ${formatDay(r.reopened.until)}: ${r.reopened.reason}`} style={{ marginBottom: 12 }} />}
+      {r.reopened && (
+        <Alert
+          type="info"
+          showIcon
+          message={`Cấp trên mở lại ngày ${formatDay(r.reopened.on)} đến hết ${formatDay(r.reopened.until)}: ${r.reopened.reason}`}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {problems.map((p) => (
         <Alert key={p.message} type="error" showIcon message={p.message} style={{ marginBottom: 12 }} />
       ))}
@@ -100,8 +249,19 @@ export default function ReportPage() {
             </Form.Item>
           ))}
           {r.items.map((i) => (
-            <Form.Item key={i.code} name={`i.${i.code}`} label={`${i.name}${i.unit ? ` (${i.unit})` : ''}`} valuePropName={i.type === 'YES_NO' ? 'checked' : 'value'}>
-              {i.type === 'YES_NO' ? <Switch checkedChildren="Có" unCheckedChildren="Không" /> : i.type === 'TEXT' ? <Input /> : <InputNumber style={{ width: 200 }} />}
+            <Form.Item
+              key={i.code}
+              name={`i.${i.code}`}
+              label={`${i.name}${i.unit ? ` (${i.unit})` : ''}`}
+              valuePropName={i.type === 'YES_NO' ? 'checked' : 'value'}
+            >
+              {i.type === 'YES_NO' ? (
+                <Switch checkedChildren="Có" unCheckedChildren="Không" />
+              ) : i.type === 'TEXT' ? (
+                <Input />
+              ) : (
+                <InputNumber style={{ width: 200 }} />
+              )}
             </Form.Item>
           ))}
         </Form>
@@ -116,22 +276,58 @@ export default function ReportPage() {
       </Card>
       {r.changes.length > 0 && (
         <Card title="Đã sửa so với phần điền sẵn" size="small" style={{ marginBottom: 16 }}>
-          <Table rowKey="key" size="small" pagination={false} dataSource={r.changes} columns={[{ title: 'Mục', dataIndex: 'key' }, { title: 'Điền sẵn', render: (_, c) => String(c.prefilled ?? '') }, { title: 'Đơn vị nhập', render: (_, c) => String(c.entered ?? '') }]} />
+          <Table
+            rowKey="key"
+            size="small"
+            pagination={false}
+            dataSource={r.changes}
+            columns={[
+              { title: 'Mục', dataIndex: 'key' },
+              { title: 'Điền sẵn', render: (_, c) => String(c.prefilled ?? '') },
+              { title: 'Đơn vị nhập', render: (_, c) => String(c.entered ?? '') },
+            ]}
+          />
         </Card>
       )}
       {r.prefilledAssignments.length > 0 && (
         <Card title="Nhiệm vụ được giao trong kỳ (điền sẵn)" size="small" style={{ marginBottom: 16 }}>
-          <Table rowKey="assignmentId" size="small" pagination={false} dataSource={r.prefilledAssignments} columns={[{ title: 'Nhiệm vụ', dataIndex: 'taskText' }, { title: 'Kế hoạch', dataIndex: 'planNumber' }, { title: 'Tiến độ', render: (_, l) => `${l.percent}%${l.overdueDays.length ? ' · quá hạn' : ''}` }]} />
+          <Table
+            rowKey="assignmentId"
+            size="small"
+            pagination={false}
+            dataSource={r.prefilledAssignments}
+            columns={[
+              { title: 'Nhiệm vụ', dataIndex: 'taskText' },
+              { title: 'Kế hoạch', dataIndex: 'planNumber' },
+              { title: 'Tiến độ', render: (_, l) => `${l.percent}%${l.overdueDays.length ? ' · quá hạn' : ''}` },
+            ]}
+          />
         </Card>
       )}
       {r.consolidation && (
         <Card title={`Tổng hợp (${r.consolidation.accepted}/${r.consolidation.children} đơn vị đã chấp nhận)`} size="small" style={{ marginBottom: 16 }}>
-          <Table rowKey="code" size="small" pagination={false} dataSource={r.consolidation.items} columns={[{ title: 'Chỉ tiêu', dataIndex: 'name' }, { title: 'Cách tổng hợp', dataIndex: 'rule' }, { title: 'Giá trị', render: (_, i) => (i.value === null ? '' : `${i.value}${i.unit ? ` ${i.unit}` : ''}`) }]} />
+          <Table
+            rowKey="code"
+            size="small"
+            pagination={false}
+            dataSource={r.consolidation.items}
+            columns={[
+              { title: 'Chỉ tiêu', dataIndex: 'name' },
+              { title: 'Cách tổng hợp', dataIndex: 'rule' },
+              { title: 'Giá trị', render: (_, i) => (i.value === null ? '' : `${i.value}${i.unit ? ` ${i.unit}` : ''}`) },
+            ]}
+          />
         </Card>
       )}
       <Card title="Xem xét" size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input style={{ width: 320 }} placeholder="Lý do (trả lại, mở lại, không báo cáo)" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Lý do" />
+          <Input
+            style={{ width: 320 }}
+            placeholder="Lý do (trả lại, mở lại, không báo cáo)"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-label="Lý do"
+          />
           <Button onClick={() => run(() => accept({ id }), 'Đã chấp nhận báo cáo.')}>Chấp nhận</Button>
           <Button onClick={() => run(() => giveBack({ id, reason }), 'Đã trả lại báo cáo.')}>Trả lại</Button>
           <Button onClick={() => run(() => reopen({ id, reason }), 'Đã mở lại báo cáo.')}>Mở lại</Button>
@@ -146,7 +342,17 @@ export default function ReportPage() {
         </Space>
       </Card>
       <Card title="Lịch sử" size="small">
-        <Table rowKey="version" size="small" pagination={false} dataSource={r.history} columns={[{ title: 'Lúc', render: (_, h) => formatInstant(h.recordedAt) }, { title: 'Sự kiện', dataIndex: 'type' }, { title: 'Người thực hiện', render: (_, h) => h.actor.username }]} />
+        <Table
+          rowKey="version"
+          size="small"
+          pagination={false}
+          dataSource={r.history}
+          columns={[
+            { title: 'Lúc', render: (_, h) => formatInstant(h.recordedAt) },
+            { title: 'Sự kiện', dataIndex: 'type' },
+            { title: 'Người thực hiện', render: (_, h) => h.actor.username },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -9,20 +9,76 @@ import { currentSession } from '../lib/session';
 
 const ReportsQuery = graphql(`
   query ReportsPage($unitCode: ID!) {
-    reports(unitCode: $unitCode) { id regimeName period unitName role status dueOn late submittedOn lockReason }
-    reportRegimes(ownerCode: $unitCode) { id name kind periodTypes definedOn fromPlan { planId planNumber requirement } periods { period expected } }
+    reports(unitCode: $unitCode) {
+      id
+      regimeName
+      period
+      unitName
+      role
+      status
+      dueOn
+      late
+      submittedOn
+      lockReason
+    }
+    reportRegimes(ownerCode: $unitCode) {
+      id
+      name
+      kind
+      periodTypes
+      definedOn
+      fromPlan {
+        planId
+        planNumber
+        requirement
+      }
+      periods {
+        period
+        expected
+      }
+    }
   }
 `);
 const ReviewQuery = graphql(`
   query ReportReviewQueue($unitCode: ID!) {
-    reportsToReview(reviewerCode: $unitCode) { id regimeName period unitName status dueOn late submittedOn submissions }
+    reportsToReview(reviewerCode: $unitCode) {
+      id
+      regimeName
+      period
+      unitName
+      status
+      dueOn
+      late
+      submittedOn
+      submissions
+    }
   }
 `);
 const CompletenessQuery = graphql(`
   query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {
     reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {
-      expected submitted onTime late missing accepted returned waived submittedRate onTimeRate
-      children { unitCode unit { name } expected submitted onTime late missing accepted }
+      expected
+      submitted
+      onTime
+      late
+      missing
+      accepted
+      returned
+      waived
+      submittedRate
+      onTimeRate
+      children {
+        unitCode
+        unit {
+          name
+        }
+        expected
+        submitted
+        onTime
+        late
+        missing
+        accepted
+      }
     }
   }
 `);
@@ -37,9 +93,18 @@ export const REPORT_STATUS_LABEL: Record<string, { text: string; color: string }
   APPROVED: { text: 'Đã phê duyệt', color: 'success' },
 };
 /** The period types a regime reports on, as officials say them. */
-const PERIOD_TYPE_LABEL: Record<string, string> = { MONTH: 'hằng tháng', QUARTER: 'hằng quý', HALF_YEAR: '6 tháng', NINE_MONTHS: '9 tháng', YEAR: 'năm', AD_HOC: 'một lần (đột xuất)' };
+const PERIOD_TYPE_LABEL: Record<string, string> = {
+  MONTH: 'hằng tháng',
+  QUARTER: 'hằng quý',
+  HALF_YEAR: '6 tháng',
+  NINE_MONTHS: '9 tháng',
+  YEAR: 'năm',
+  AD_HOC: 'một lần (đột xuất)',
+};
 
-export const ReportStatusTag = ({ status }: { status: string }) => <Tag color={REPORT_STATUS_LABEL[status]?.color}>{REPORT_STATUS_LABEL[status]?.text ?? status}</Tag>;
+export const ReportStatusTag = ({ status }: { status: string }) => (
+  <Tag color={REPORT_STATUS_LABEL[status]?.color}>{REPORT_STATUS_LABEL[status]?.text ?? status}</Tag>
+);
 
 /** The unit a signed-in account works for: where its role is granted (a district's office acts for the district). */
 export const workUnitOf = (session: ReturnType<typeof currentSession>) => session?.roles.find((r) => r.unitCode)?.unitCode ?? session?.unit?.code ?? '';
@@ -53,7 +118,9 @@ export default function Reports() {
   const [regimeId, period] = (selected ?? '').split('|');
   const [{ data: completeness }] = useQuery({ query: CompletenessQuery, variables: { regimeId, period, unitCode }, pause: !selected });
   const own = data?.reports ?? [];
-  const periods = (data?.reportRegimes ?? []).flatMap((r) => r.periods.map((p) => ({ value: `${r.id}|${p.period}`, label: `${r.name} — ${p.period} (${p.expected} đơn vị)` })));
+  const periods = (data?.reportRegimes ?? []).flatMap((r) =>
+    r.periods.map((p) => ({ value: `${r.id}|${p.period}`, label: `${r.name} — ${p.period} (${p.expected} đơn vị)` })),
+  );
   const c = completeness?.reportingCompleteness;
   return (
     <div className="page">
@@ -69,7 +136,16 @@ export default function Reports() {
             { title: 'Chế độ báo cáo', render: (_, r) => <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.regimeName}</Link> },
             { title: 'Kỳ', dataIndex: 'period' },
             { title: 'Hạn gửi', render: (_, r) => formatDay(r.dueOn) },
-            { title: 'Trạng thái', render: (_, r) => <Space><ReportStatusTag status={r.status} />{r.late && <Tag color="red">Trễ hạn</Tag>}{r.lockReason && <Tag>Đã khóa</Tag>}</Space> },
+            {
+              title: 'Trạng thái',
+              render: (_, r) => (
+                <Space>
+                  <ReportStatusTag status={r.status} />
+                  {r.late && <Tag color="red">Trễ hạn</Tag>}
+                  {r.lockReason && <Tag>Đã khóa</Tag>}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
@@ -84,7 +160,10 @@ export default function Reports() {
               { title: 'Đơn vị', render: (_, r) => <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.unitName}</Link> },
               { title: 'Chế độ', dataIndex: 'regimeName' },
               { title: 'Kỳ', dataIndex: 'period' },
-              { title: 'Ngày gửi', render: (_, r) => `${formatDay(r.submittedOn)}${r.late ? ' (trễ hạn)' : ''}${r.submissions > 1 ? ` · gửi lại lần ${r.submissions}` : ''}` },
+              {
+                title: 'Ngày gửi',
+                render: (_, r) => `${formatDay(r.submittedOn)}${r.late ? ' (trễ hạn)' : ''}${r.submissions > 1 ? ` · gửi lại lần ${r.submissions}` : ''}`,
+              },
             ]}
           />
         </Card>
@@ -122,7 +201,14 @@ export default function Reports() {
       )}
       {periods.length > 0 && (
         <Card title="Tình hình báo cáo" size="small">
-          <Select style={{ minWidth: 360, marginBottom: 12 }} placeholder="Chọn kỳ báo cáo" options={periods} value={selected} onChange={setSelected} aria-label="Kỳ báo cáo" />
+          <Select
+            style={{ minWidth: 360, marginBottom: 12 }}
+            placeholder="Chọn kỳ báo cáo"
+            options={periods}
+            value={selected}
+            onChange={setSelected}
+            aria-label="Kỳ báo cáo"
+          />
           {c && (
             <>
               <Space wrap size="large">

@@ -10,17 +10,66 @@ import { useMessage } from '../lib/feedback';
 
 const CampaignsQuery = graphql(`
   query ScoringCampaigns($unit: ID!) {
-    owned: assessmentCampaigns(unitCode: $unit) { id title year status entryFrom entryTo appraisalFrom appraisalTo publishedOn unitCodes }
-    assessed: assessmentCampaigns(unitCode: $unit, assessed: true) { id title year status entryFrom entryTo appraisalFrom appraisalTo owner { code name } }
-    unitAssessments(unitCode: $unit) { id campaignId year status }
-    frameworks { code version kind name year level issuerCode illustrative }
+    owned: assessmentCampaigns(unitCode: $unit) {
+      id
+      title
+      year
+      status
+      entryFrom
+      entryTo
+      appraisalFrom
+      appraisalTo
+      publishedOn
+      unitCodes
+    }
+    assessed: assessmentCampaigns(unitCode: $unit, assessed: true) {
+      id
+      title
+      year
+      status
+      entryFrom
+      entryTo
+      appraisalFrom
+      appraisalTo
+      owner {
+        code
+        name
+      }
+    }
+    unitAssessments(unitCode: $unit) {
+      id
+      campaignId
+      year
+      status
+    }
+    frameworks {
+      code
+      version
+      kind
+      name
+      year
+      level
+      issuerCode
+      illustrative
+    }
   }
 `);
 const LoadIndexSet = graphql(`
-  mutation LoadIndexSet($file: FileContent!, $fileName: String) { loadIndexSetFromExcel(file: $file, fileName: $fileName) { code version name illustrative } }
+  mutation LoadIndexSet($file: FileContent!, $fileName: String) {
+    loadIndexSetFromExcel(file: $file, fileName: $fileName) {
+      code
+      version
+      name
+      illustrative
+    }
+  }
 `);
 const OpenCampaign = graphql(`
-  mutation OpenCampaign($input: CampaignInput!) { openAssessmentCampaign(input: $input) { id } }
+  mutation OpenCampaign($input: CampaignInput!) {
+    openAssessmentCampaign(input: $input) {
+      id
+    }
+  }
 `);
 
 export const CAMPAIGN_STATUS: Record<string, string> = { OPEN: 'Đang chấm điểm', PUBLISHED: 'Đã công bố' };
@@ -64,7 +113,10 @@ export default function Scoring() {
           { title: 'Tự chấm điểm', render: (_, c) => `${formatDay(c.entryFrom)} – ${formatDay(c.entryTo)}` },
           { title: 'Thẩm định', render: (_, c) => `${formatDay(c.appraisalFrom)} – ${formatDay(c.appraisalTo)}` },
           { title: 'Trạng thái', render: (_, c) => <Tag>{CAMPAIGN_STATUS[c.status] ?? c.status}</Tag> },
-          { title: 'Phiếu của đơn vị', render: (_, c) => (assessmentOf.get(c.id) ? <Link to={`/cham-diem/phieu/${assessmentOf.get(c.id)?.id}`}>Tự chấm điểm</Link> : '—') },
+          {
+            title: 'Phiếu của đơn vị',
+            render: (_, c) => (assessmentOf.get(c.id) ? <Link to={`/cham-diem/phieu/${assessmentOf.get(c.id)?.id}`}>Tự chấm điểm</Link> : '—'),
+          },
         ]}
       />
       <h2>Đợt đánh giá đơn vị đã mở</h2>
@@ -91,7 +143,14 @@ export default function Scoring() {
             pagination={false}
             dataSource={sets}
             columns={[
-              { title: 'Bộ chỉ số', render: (_, f) => <>{f.name} {f.illustrative && <Tag color="orange">Minh họa</Tag>}</> },
+              {
+                title: 'Bộ chỉ số',
+                render: (_, f) => (
+                  <>
+                    {f.name} {f.illustrative && <Tag color="orange">Minh họa</Tag>}
+                  </>
+                ),
+              },
               { title: 'Năm', dataIndex: 'year' },
               { title: 'Phiên bản', dataIndex: 'version' },
             ]}
@@ -132,7 +191,12 @@ export default function Scoring() {
                   frameworkCode: values.frameworkCode,
                   entryWindow: { from: values.entry[0].format('YYYY-MM-DD'), to: values.entry[1].format('YYYY-MM-DD') },
                   appraisalWindow: { from: values.appraisal[0].format('YYYY-MM-DD'), to: values.appraisal[1].format('YYYY-MM-DD') },
-                  skippedCriteria: values.skipped ? values.skipped.split(',').map((s: string) => s.trim()).filter(Boolean) : [],
+                  skippedCriteria: values.skipped
+                    ? values.skipped
+                        .split(',')
+                        .map((s: string) => s.trim())
+                        .filter(Boolean)
+                    : [],
                   improvement: values.bottomCount ? { bottomCount: values.bottomCount, withinDays: values.withinDays ?? 30 } : null,
                 },
               });

@@ -8,13 +8,27 @@ import { saveSession } from '../lib/session';
 
 const Login = graphql(`
   mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) { token expiresAt }
+    login(username: $username, password: $password) {
+      token
+      expiresAt
+    }
   }
 `);
 // Asked with the new token: who signed in, and the units their roles apply to (the unit they work for).
 const Me = graphql(`
   query Me {
-    me { username displayName roles { role unit { code name level } } }
+    me {
+      username
+      displayName
+      roles {
+        role
+        unit {
+          code
+          name
+          level
+        }
+      }
+    }
   }
 `);
 
@@ -38,7 +52,9 @@ export default function SignIn() {
       setBusy(false);
       return;
     }
-    const me = await client.query(Me, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${session.token}` } } }).toPromise();
+    const me = await client
+      .query(Me, {}, { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${session.token}` } } })
+      .toPromise();
     setBusy(false);
     const account = me.data?.me;
     if (!account) return setOther(problemsOf(me.error).map((p) => p.message));

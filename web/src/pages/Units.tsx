@@ -12,20 +12,60 @@ import { useUrlState } from '../lib/url';
 const UnitQuery = graphql(`
   query UnitPage($code: ID!, $asOf: DateTime) {
     unit(code: $code, asOf: $asOf) {
-      code name type level validFrom validTo dissolved
-      mergedInto { code name }
-      ancestors { code name }
-      children { code name type validFrom validTo mergedInto { code name } }
-      agencies { code name kind }
+      code
+      name
+      type
+      level
+      validFrom
+      validTo
+      dissolved
+      mergedInto {
+        code
+        name
+      }
+      ancestors {
+        code
+        name
+      }
+      children {
+        code
+        name
+        type
+        validFrom
+        validTo
+        mergedInto {
+          code
+          name
+        }
+      }
+      agencies {
+        code
+        name
+        kind
+      }
     }
   }
 `);
 const AccountsQuery = graphql(`
   query UnitAccounts($code: ID!) {
-    unit(code: $code) { code accounts { id username displayName status roles { role unit { code name } } } }
+    unit(code: $code) {
+      code
+      accounts {
+        id
+        username
+        displayName
+        status
+        roles {
+          role
+          unit {
+            code
+            name
+          }
+        }
+      }
+    }
   }
 `);
-
 
 /** Administrative units with their history: a day to look at, the merged unit and its successor. */
 export default function Units() {
@@ -44,23 +84,38 @@ export default function Units() {
       <div className="filters">
         <label>
           Tại ngày
-          <DatePicker aria-label="Tại ngày" format="DD/MM/YYYY" value={asOf ? dayjs(asOf) : null} onChange={(d) => update({ ngay: d ? d.format('YYYY-MM-DD') : null })} />
+          <DatePicker
+            aria-label="Tại ngày"
+            format="DD/MM/YYYY"
+            value={asOf ? dayjs(asOf) : null}
+            onChange={(d) => update({ ngay: d ? d.format('YYYY-MM-DD') : null })}
+          />
         </label>
       </div>
       {problemsOf(error).map((p) => (
         <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
       ))}
-      {!unit && !fetching && !error && <Alert type="warning" showIcon title={`Đơn vị ${code} không có hiệu lực${asOf ? ` vào ngày ${formatDay(asOf)}` : ''}.`} />}
+      {!unit && !fetching && !error && (
+        <Alert type="warning" showIcon title={`Đơn vị ${code} không có hiệu lực${asOf ? ` vào ngày ${formatDay(asOf)}` : ''}.`} />
+      )}
       {unit && (
         <>
-          <Breadcrumb style={{ marginBottom: 8 }} items={[...unit.ancestors].reverse().map((a) => ({ key: a.code, title: <Link to={`/don-vi/${a.code}${asOf ? `?ngay=${asOf}` : ''}`}>{a.name}</Link> })).concat([{ key: unit.code, title: <span>{unit.name}</span> }])} />
+          <Breadcrumb
+            style={{ marginBottom: 8 }}
+            items={[...unit.ancestors]
+              .reverse()
+              .map((a) => ({ key: a.code, title: <Link to={`/don-vi/${a.code}${asOf ? `?ngay=${asOf}` : ''}`}>{a.name}</Link> }))
+              .concat([{ key: unit.code, title: <span>{unit.name}</span> }])}
+          />
           <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ background: '#fff' }}>
             <Descriptions.Item label="Tên">{unit.name}</Descriptions.Item>
             <Descriptions.Item label="Mã">{unit.code}</Descriptions.Item>
             <Descriptions.Item label="Loại">{unit.type}</Descriptions.Item>
             <Descriptions.Item label="Hiệu lực từ">{formatDay(unit.validFrom) || '—'}</Descriptions.Item>
             <Descriptions.Item label="Hết hiệu lực">{formatDay(unit.validTo) || '—'}</Descriptions.Item>
-            <Descriptions.Item label="Đơn vị kế thừa">{unit.mergedInto ? <Link to={`/don-vi/${unit.mergedInto.code}`}>{unit.mergedInto.name}</Link> : '—'}</Descriptions.Item>
+            <Descriptions.Item label="Đơn vị kế thừa">
+              {unit.mergedInto ? <Link to={`/don-vi/${unit.mergedInto.code}`}>{unit.mergedInto.name}</Link> : '—'}
+            </Descriptions.Item>
           </Descriptions>
           <h2>Đơn vị trực thuộc ({unit.children.length})</h2>
           <Table

@@ -1,6 +1,14 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { MigrationClass, PostgresEventStore, RebuildProgress, RebuildRefusedError, rebuildReadModels, serviceDataSourceOptions, ServiceReadModels } from '@reform/event-store';
+import {
+  MigrationClass,
+  PostgresEventStore,
+  RebuildProgress,
+  RebuildRefusedError,
+  rebuildReadModels,
+  serviceDataSourceOptions,
+  ServiceReadModels,
+} from '@reform/event-store';
 import { directoryMigrations, directoryReadModels } from '@reform/directory';
 import { plansMigrations, plansReadModels } from '@reform/plans';
 import { tasksMigrations, tasksReadModels } from '@reform/tasks';
@@ -19,7 +27,7 @@ export const REBUILDABLE_SERVICES: Readonly<Record<string, { readonly readModels
 export const REBUILD_USAGE = [
   'usage: npm run rebuild -- <directory|plans|tasks|reporting|scoring> [--page-size N] [--database-url URL]',
   "  rebuilds the service's read models from its event store beside the live ones, which keep serving,",
-  '  then swaps them in (ADR 0011). Read models kept from other services\' events over the bus are not rebuilt.',
+  "  then swaps them in (ADR 0011). Read models kept from other services' events over the bus are not rebuilt.",
   'The database URL defaults to $DATABASE_URL. Exit codes: 0 rebuilt, 2 usage error or failure.',
 ].join('\n');
 
@@ -49,7 +57,10 @@ export async function runRebuildCommand(argv: readonly string[], env: Record<str
   try {
     const { service, options } = parseCommand(argv);
     const target = service === undefined ? undefined : REBUILDABLE_SERVICES[service];
-    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": rebuild directory, plans, tasks, reporting or scoring`);
+    if (!target)
+      throw new UsageError(
+        service === undefined ? 'a service is required' : `unknown service "${service}": rebuild directory, plans, tasks, reporting or scoring`,
+      );
     const url = options['database-url'] ?? env['DATABASE_URL'];
     if (!url) throw new UsageError('DATABASE_URL is not set (or pass --database-url)');
     const pageSize = options['page-size'] === undefined ? 1000 : Number(options['page-size']);
@@ -57,16 +68,22 @@ export async function runRebuildCommand(argv: readonly string[], env: Record<str
 
     const { readModels } = target;
     const S = readModels.schema;
-    dataSource = new DataSource(serviceDataSourceOptions({ url, schema: S, migrations: target.migrations(), poolSize: 3, applicationName: `reform-rebuild-${readModels.service}` }));
+    dataSource = new DataSource(
+      serviceDataSourceOptions({ url, schema: S, migrations: target.migrations(), poolSize: 3, applicationName: `reform-rebuild-${readModels.service}` }),
+    );
     await dataSource.initialize();
     if (await dataSource.showMigrations()) {
-      throw new RebuildRefusedError(`cannot rebuild: the database lacks migrations of this code's ${readModels.service} service; start the service once (it migrates), then rebuild`);
+      throw new RebuildRefusedError(
+        `cannot rebuild: the database lacks migrations of this code's ${readModels.service} service; start the service once (it migrates), then rebuild`,
+      );
     }
 
     const projections = readModels.projections.map((p) => `${p.name} (${p.tables.map((t) => `${S}.${t}`).join(', ')})`).join(', ');
     printError(`rebuilding the read models of ${readModels.service} from its event store (schema ${S}): ${projections}`);
     for (const skipped of readModels.notRebuilt) {
-      printError(`not rebuilt: ${skipped.tables.map((t) => `${S}.${t}`).join(', ')}: ${skipped.why}; a replay of the ${readModels.service} event store cannot produce them`);
+      printError(
+        `not rebuilt: ${skipped.tables.map((t) => `${S}.${t}`).join(', ')}: ${skipped.why}; a replay of the ${readModels.service} event store cannot produce them`,
+      );
     }
 
     const interval = output.progressIntervalMs ?? 1000;
@@ -78,11 +95,25 @@ export async function runRebuildCommand(argv: readonly string[], env: Record<str
       lastLine = now;
       lastPhase = p.phase;
       const percent = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
-      const where = p.phase === 'swap' ? `live tables locked (attempt ${p.attempt}), swapping` : p.phase === 'replay' ? 'replay from position 0' : `catch-up pass ${p.pass - 1}`;
-      printError(`${where}: ${n(p.done)}/${n(p.total)} events (${percent} %), position ${p.position.transactionId}/${p.position.position}, ${n(p.eventsPerSecond)} events/s`);
+      const where =
+        p.phase === 'swap'
+          ? `live tables locked (attempt ${p.attempt}), swapping`
+          : p.phase === 'replay'
+            ? 'replay from position 0'
+            : `catch-up pass ${p.pass - 1}`;
+      printError(
+        `${where}: ${n(p.done)}/${n(p.total)} events (${percent} %), position ${p.position.transactionId}/${p.position.position}, ${n(p.eventsPerSecond)} events/s`,
+      );
     };
 
-    const result = await rebuildReadModels({ dataSource, store: new PostgresEventStore(dataSource, S), schema: S, projections: readModels.projections, pageSize, onProgress });
+    const result = await rebuildReadModels({
+      dataSource,
+      store: new PostgresEventStore(dataSource, S),
+      schema: S,
+      projections: readModels.projections,
+      pageSize,
+      onProgress,
+    });
     print(
       `rebuilt the read models of ${readModels.service} in ${result.seconds.toFixed(1)} s: ${n(result.events)} events replayed ` +
         `(${result.passes} pass${result.passes === 1 ? '' : 'es'}, ${n(result.swapEvents)} at the swap${result.swapAttempts > 1 ? `, swap attempt ${result.swapAttempts}` : ''})`,

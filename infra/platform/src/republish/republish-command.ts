@@ -2,7 +2,15 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadConfig, natsConfig } from '@reform/config';
 import { GlobalPosition, PostgresEventStore, serviceDataSourceOptions } from '@reform/event-store';
-import { countCommittedAfter, IntegrationEventMapper, JetStreamBus, parseGlobalPosition, positionBeforeInstant, relayMapper, republishEvents } from '@reform/messaging';
+import {
+  countCommittedAfter,
+  IntegrationEventMapper,
+  JetStreamBus,
+  parseGlobalPosition,
+  positionBeforeInstant,
+  relayMapper,
+  republishEvents,
+} from '@reform/messaging';
 import { DIRECTORY_SCHEMA, publishDirectoryEvent } from '@reform/directory';
 import { PLANS_SCHEMA, publishPlanEvent } from '@reform/plans';
 import { publishAssignmentEvent, TASKS_SCHEMA } from '@reform/tasks';
@@ -25,7 +33,7 @@ export const REPUBLISH_USAGE = [
   '  0/0 for all) or from the first event recorded at or after the instant, as its outbox relay would, until it has sent',
   '  every event committed when it started. JetStream drops',
   "  repeated event ids inside its duplicate window and each consumer's inbox drops the rest: nothing is applied twice.",
-  "  The live relay and its checkpoint are left alone. Database from $DATABASE_URL, NATS from $NATS_URL and $NATS_PREFIX.",
+  '  The live relay and its checkpoint are left alone. Database from $DATABASE_URL, NATS from $NATS_URL and $NATS_PREFIX.',
   'Exit codes: 0 republished, 2 usage error or failure.',
 ].join('\n');
 
@@ -40,7 +48,11 @@ const n = (value: number) => value.toLocaleString('en-US');
 const at = (p: GlobalPosition) => `${p.transactionId}/${p.position}`;
 
 /** `npm run republish -- <service> ...` (issue 11). Returns the exit code. */
-export async function runRepublishCommand(argv: readonly string[], env: Record<string, string | undefined>, output: RepublishCommandOutput = {}): Promise<number> {
+export async function runRepublishCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  output: RepublishCommandOutput = {},
+): Promise<number> {
   const print = output.print ?? ((line: string) => console.log(line));
   const printError = output.printError ?? ((line: string) => console.error(line));
   let dataSource: DataSource | undefined;
@@ -48,9 +60,13 @@ export async function runRepublishCommand(argv: readonly string[], env: Record<s
   try {
     const { service, options } = parseCommand(argv);
     const target = service === undefined ? undefined : REPUBLISHABLE_SERVICES[service];
-    if (!target) throw new UsageError(service === undefined ? 'a service is required' : `unknown service "${service}": republish directory, plans, tasks, reporting or scoring`);
+    if (!target)
+      throw new UsageError(
+        service === undefined ? 'a service is required' : `unknown service "${service}": republish directory, plans, tasks, reporting or scoring`,
+      );
     if (!target.map) throw new UsageError(`the ${service} service publishes nothing`);
-    if ((options['from-position'] === undefined) === (options['from-instant'] === undefined)) throw new UsageError('give exactly one of --from-position and --from-instant');
+    if ((options['from-position'] === undefined) === (options['from-instant'] === undefined))
+      throw new UsageError('give exactly one of --from-position and --from-instant');
     let from: GlobalPosition | null = null;
     if (options['from-position'] !== undefined) {
       try {
@@ -126,7 +142,12 @@ function parseCommand(argv: readonly string[]): { service: string | undefined; o
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { 'database-url': { type: 'string' }, 'batch-size': { type: 'string' }, 'from-position': { type: 'string' }, 'from-instant': { type: 'string' } },
+      options: {
+        'database-url': { type: 'string' },
+        'batch-size': { type: 'string' },
+        'from-position': { type: 'string' },
+        'from-instant': { type: 'string' },
+      },
     });
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
     return { service: positionals[0], options: values as Options };

@@ -3,11 +3,20 @@ import { AccessControl, UnitAncestry } from './access-control';
 
 /** After 2025-07-01: Thăng Bình (513) abolished, Quảng Nam (49) merged into Đà Nẵng (48). */
 const units: UnitAncestry = {
-  ancestry: async (code) => ({ '20800': ['20800', '513', '49', '20791', '48'], '513': ['513', '49', '48'], '48': ['48'], '20791': ['20791', '48'] })[code] ?? null,
+  ancestry: async (code) =>
+    ({ '20800': ['20800', '513', '49', '20791', '48'], '513': ['513', '49', '48'], '48': ['48'], '20791': ['20791', '48'] })[code] ?? null,
   inForce: async (code) => ['48', '48.SNV', '20791'].includes(code),
 };
 const d513: Identity = { accountId: 'a', username: 'd513', unitCode: '513.PNV', roles: [{ role: 'UNIT_MANAGER', unitCode: '513' }] };
-const carried: Identity = { accountId: 'b', username: 'doha', unitCode: '48.SNV', roles: [{ role: 'PLATFORM_ADMIN', unitCode: '48' }, { role: 'PLATFORM_ADMIN', unitCode: '49' }] };
+const carried: Identity = {
+  accountId: 'b',
+  username: 'doha',
+  unitCode: '48.SNV',
+  roles: [
+    { role: 'PLATFORM_ADMIN', unitCode: '48' },
+    { role: 'PLATFORM_ADMIN', unitCode: '49' },
+  ],
+};
 
 describe('AccessControl across a reorganisation', () => {
   const access = new AccessControl(units);

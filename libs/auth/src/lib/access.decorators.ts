@@ -26,8 +26,7 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
 export const AccessToUnitArgument = (action: Action, argument: string) =>
   SetMetadata(ACCESS_RULE, { kind: 'unit-argument', action, argument } satisfies AccessRule);
-export const AccessCheckedInResolver = (action: Action) =>
-  SetMetadata(ACCESS_RULE, { kind: 'checked-in-resolver', action } satisfies AccessRule);
+export const AccessCheckedInResolver = (action: Action) => SetMetadata(ACCESS_RULE, { kind: 'checked-in-resolver', action } satisfies AccessRule);
 
 /**
  * The identity the guard verified, for resolvers and command metadata. In a `@ResolveReference()`

@@ -29,11 +29,24 @@ class Unit {
 class UnitResolver {
   constructor(private readonly access: AccessControl) {}
 
-  @Query(() => String) @Public() health() { return 'ok'; }
-  @Query(() => Unit) @SignedIn() unit(@Args('code', { type: () => ID }) code: string) { return { code }; }
-  @Query(() => String) @AccessToUnitArgument('read', 'unitCode') secrets(@Args('unitCode', { type: () => ID }) unitCode: string) { return `secrets of ${unitCode}`; }
-  @Mutation(() => String) @AccessToUnitArgument('act', 'unitCode') act(@Args('unitCode', { type: () => ID }) unitCode: string, @CurrentIdentity() who: Identity) { return `${who.username} acted for ${unitCode}`; }
-  @Query(() => String) forgotten() { return 'should never be served'; }
+  @Query(() => String) @Public() health() {
+    return 'ok';
+  }
+  @Query(() => Unit) @SignedIn() unit(@Args('code', { type: () => ID }) code: string) {
+    return { code };
+  }
+  @Query(() => String) @AccessToUnitArgument('read', 'unitCode') secrets(@Args('unitCode', { type: () => ID }) unitCode: string) {
+    return `secrets of ${unitCode}`;
+  }
+  @Mutation(() => String) @AccessToUnitArgument('act', 'unitCode') act(
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @CurrentIdentity() who: Identity,
+  ) {
+    return `${who.username} acted for ${unitCode}`;
+  }
+  @Query(() => String) forgotten() {
+    return 'should never be served';
+  }
 
   @ResolveField(() => String)
   @AccessCheckedInResolver('read')
@@ -67,7 +80,11 @@ describe('AccessGuard on a federated subgraph', () => {
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
-        AuthModule.forRoot({ signingKeys: [KEY], unitAncestry: { useValue: { ancestry } }, accountStatus: { useValue: { isCurrent: async ({ identity }: { identity: { accountId: string } }) => identity.accountId !== 'disabled-account' } } }),
+        AuthModule.forRoot({
+          signingKeys: [KEY],
+          unitAncestry: { useValue: { ancestry } },
+          accountStatus: { useValue: { isCurrent: async ({ identity }: { identity: { accountId: string } }) => identity.accountId !== 'disabled-account' } },
+        }),
       ],
       providers: [UnitResolver],
     }).compile();
@@ -87,7 +104,10 @@ describe('AccessGuard on a federated subgraph', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions: { code: string; stacktrace?: unknown } }> };
+    return (await response.json()) as {
+      data?: Record<string, unknown> | null;
+      errors?: Array<{ message: string; extensions: { code: string; stacktrace?: unknown } }>;
+    };
   }
   const code = (result: Awaited<ReturnType<typeof gql>>) => result.errors?.[0]?.extensions.code ?? 'OK';
 

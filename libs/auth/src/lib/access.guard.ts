@@ -88,7 +88,12 @@ export class AccessGuard implements CanActivate {
         return true;
       case 'checked-in-resolver':
         // A write needs a grant that may act today (ADR 0019); reading keeps every grant.
-        if ((rule.action === 'read' || rule.action === 'read-history' ? identity : await this.access.actingIdentity(identity)).roles.some((grant) => roleAllows(grant.role, rule.action))) return true;
+        if (
+          (rule.action === 'read' || rule.action === 'read-history' ? identity : await this.access.actingIdentity(identity)).roles.some((grant) =>
+            roleAllows(grant.role, rule.action),
+          )
+        )
+          return true;
         throw forbidden();
       case 'unit-argument': {
         const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : {};
@@ -102,11 +107,14 @@ export class AccessGuard implements CanActivate {
 }
 
 /** The root field of a GraphQL request (`plan`, `_entities`...), or null for a nested field or HTTP. */
-function rootField(context: ExecutionContext): { operation: 'query' | 'mutation'; field: string; arguments: Record<string, unknown>; operationName: string | null } | null {
+function rootField(
+  context: ExecutionContext,
+): { operation: 'query' | 'mutation'; field: string; arguments: Record<string, unknown>; operationName: string | null } | null {
   if (context.getType<string>() !== 'graphql') return null;
   const gql = GqlExecutionContext.create(context);
   const info = gql.getInfo<{ parentType?: { name: string }; fieldName: string; operation?: { operation: string; name?: { value: string } } }>();
   const operation = info?.operation?.operation;
-  if (!info?.parentType || (operation !== 'query' && operation !== 'mutation') || info.parentType.name !== (operation === 'query' ? 'Query' : 'Mutation')) return null;
+  if (!info?.parentType || (operation !== 'query' && operation !== 'mutation') || info.parentType.name !== (operation === 'query' ? 'Query' : 'Mutation'))
+    return null;
   return { operation, field: info.fieldName, arguments: { ...(gql.getArgs() ?? {}) }, operationName: info.operation?.name?.value ?? null };
 }

@@ -16,7 +16,15 @@ const disabled = (accountId: string): IntegrationMessage<{ accountId: string }> 
   version: 1,
   subject: 'directory.account.AccountDisabled',
   data: { accountId },
-  metadata: { actor: { accountId: 'admin', username: 'admin', unitCode: '49' }, tenant: '49', correlationId: randomUUID(), causationId: null, recordedAt: '2026-12-02T09:00:00Z', stream: `account-${accountId}`, streamVersion: 2 },
+  metadata: {
+    actor: { accountId: 'admin', username: 'admin', unitCode: '49' },
+    tenant: '49',
+    correlationId: randomUUID(),
+    causationId: null,
+    recordedAt: '2026-12-02T09:00:00Z',
+    stream: `account-${accountId}`,
+    streamVersion: 2,
+  },
 });
 
 describe('the guard remembers account access rows, and forgets them when the replica changes them (ADR 0021)', () => {

@@ -98,7 +98,9 @@ export class ReplicatedAccountStatus implements AccountStatus {
     if (known && Date.now() - known.readAt < this.freshMs) return known.row;
     const generation = this.generation;
     const readAt = Date.now();
-    const [row]: AccessRow[] = await this.manager.query(`SELECT disabled, sessions_valid_from FROM "${this.schema}".account_access WHERE account_id = $1`, [accountId]);
+    const [row]: AccessRow[] = await this.manager.query(`SELECT disabled, sessions_valid_from FROM "${this.schema}".account_access WHERE account_id = $1`, [
+      accountId,
+    ]);
     // A read that a change overtook is used once, not remembered.
     if (generation === this.generation) {
       if (this.rows.size >= MAX_REMEMBERED_ACCOUNTS) this.rows.clear();

@@ -11,14 +11,10 @@ export interface AuthModuleOptions {
   readonly token?: TokenOptions;
   /** The service's own copy of the unit hierarchy. */
   readonly unitAncestry:
-    | Omit<ClassProvider<UnitAncestry>, 'provide'>
-    | Omit<FactoryProvider<UnitAncestry>, 'provide'>
-    | Omit<ValueProvider<UnitAncestry>, 'provide'>;
+    Omit<ClassProvider<UnitAncestry>, 'provide'> | Omit<FactoryProvider<UnitAncestry>, 'provide'> | Omit<ValueProvider<UnitAncestry>, 'provide'>;
   /** Optional: refuse tokens of disabled accounts before they expire. */
   readonly accountStatus?:
-    | Omit<ClassProvider<AccountStatus>, 'provide'>
-    | Omit<FactoryProvider<AccountStatus>, 'provide'>
-    | Omit<ValueProvider<AccountStatus>, 'provide'>;
+    Omit<ClassProvider<AccountStatus>, 'provide'> | Omit<FactoryProvider<AccountStatus>, 'provide'> | Omit<ValueProvider<AccountStatus>, 'provide'>;
 }
 
 /**
@@ -34,7 +30,11 @@ export function authProviders(options: AuthModuleOptions): Provider[] {
     AccessControl,
     // Auditors' queries go to the service's event store (the access record); a module without
     // an event store (tests of the guard alone) records nothing.
-    { provide: ACCESS_RECORDER, inject: [{ token: EVENT_STORE, optional: true }], useFactory: (store?: EventStore) => (store ? new EventStoreAccessRecorder(store) : null) },
+    {
+      provide: ACCESS_RECORDER,
+      inject: [{ token: EVENT_STORE, optional: true }],
+      useFactory: (store?: EventStore) => (store ? new EventStoreAccessRecorder(store) : null),
+    },
     { provide: APP_GUARD, useClass: AccessGuard },
   ];
 }

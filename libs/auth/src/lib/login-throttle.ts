@@ -52,7 +52,10 @@ export const loginThrottleMigrations = (schema: string) => [
     schema,
     1764600100000,
     'CreateLoginFailures',
-    [`CREATE TABLE "${schema}".login_failures (key text NOT NULL, at timestamptz NOT NULL)`, `CREATE INDEX login_failures_key ON "${schema}".login_failures (key, at)`],
+    [
+      `CREATE TABLE "${schema}".login_failures (key text NOT NULL, at timestamptz NOT NULL)`,
+      `CREATE INDEX login_failures_key ON "${schema}".login_failures (key, at)`,
+    ],
     [`DROP TABLE "${schema}".login_failures`],
   ),
 ];

@@ -2,7 +2,12 @@ import { LoginThrottle, MemoryFailureStore } from './login-throttle';
 
 describe('LoginThrottle', () => {
   let now = 0;
-  const throttle = () => new LoginThrottle({ perAccount: { maxFailures: 3, windowMs: 60_000 }, perAddress: { maxFailures: 5, windowMs: 60_000 } }, new MemoryFailureStore(), () => now);
+  const throttle = () =>
+    new LoginThrottle(
+      { perAccount: { maxFailures: 3, windowMs: 60_000 }, perAddress: { maxFailures: 5, windowMs: 60_000 } },
+      new MemoryFailureStore(),
+      () => now,
+    );
 
   beforeEach(() => (now = 1_000_000));
 

@@ -148,7 +148,10 @@ export class TokenService {
       };
       const issuedAtMs = typeof payload['iatMs'] === 'number' ? payload['iatMs'] : (payload.iat ?? 0) * 1000;
       // Frozen: a remembered session is handed to every request of it.
-      const session = Object.freeze({ identity: Object.freeze({ ...identity, roles: Object.freeze(identity.roles.map((grant) => Object.freeze(grant))) }), issuedAt: new Date(issuedAtMs) });
+      const session = Object.freeze({
+        identity: Object.freeze({ ...identity, roles: Object.freeze(identity.roles.map((grant) => Object.freeze(grant))) }),
+        issuedAt: new Date(issuedAtMs),
+      });
       // jose refuses a token from its `exp` second on: it stays good while now < exp. One with a
       // `nbf` or no `exp` (not issued here) is verified every time.
       if (typeof payload.exp === 'number' && payload.nbf === undefined) {

@@ -45,7 +45,9 @@ describe('TokenService', () => {
     const tokens = new TokenService([NEW]);
     const { token } = await tokens.issue(identity);
     const [header, payload, signature] = token.split('.');
-    const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] })).toString('base64url');
+    const widened = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), roles: [{ role: 'PLATFORM_ADMIN', unitCode: '49' }] }),
+    ).toString('base64url');
     expect(await rejection(tokens.verify(`${header}.${widened}.${signature}`))).toBe('bad-signature');
     expect(await rejection(new TokenService([OLD]).verify(token))).toBe('unknown-key');
     expect(await rejection(tokens.verify('not-a-token'))).toBe('malformed');
@@ -73,7 +75,7 @@ describe('TokenService', () => {
     expect(bearerToken(undefined)).toBeNull();
   });
 
-  describe('the gateway\'s seal on a forwarded address', () => {
+  describe("the gateway's seal on a forwarded address", () => {
     const service = new TokenService([{ kid: 'k1', secret: 'a-secret-of-at-least-thirty-two-bytes!!' }]);
     it('opens what it sealed, and nothing forged, altered or stale', () => {
       const now = new Date('2026-01-01T00:00:00Z');
@@ -81,7 +83,9 @@ describe('TokenService', () => {
       expect(service.openForwarded(seal, now)).toBe('203.0.113.7');
       const [kid, at, , mac] = seal.split('.');
       expect(service.openForwarded(`${kid}.${at}.${Buffer.from('10.0.0.1').toString('base64url')}.${mac}`, now)).toBeNull();
-      expect(service.openForwarded(new TokenService([{ kid: 'k1', secret: 'another-secret-of-at-least-32-bytes!!' }]).sealForwarded('203.0.113.7', now), now)).toBeNull();
+      expect(
+        service.openForwarded(new TokenService([{ kid: 'k1', secret: 'another-secret-of-at-least-32-bytes!!' }]).sealForwarded('203.0.113.7', now), now),
+      ).toBeNull();
       expect(service.openForwarded(seal, new Date(now.getTime() + 61_000))).toBeNull();
       expect(service.openForwarded('10.0.0.1', now)).toBeNull();
       expect(service.openForwarded(undefined, now)).toBeNull();

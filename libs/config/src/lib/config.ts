@@ -19,7 +19,9 @@ export function loadConfig<Shape extends z.ZodRawShape>(shape: Shape, env: Recor
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const url = (protocols: string[]) =>
-  z.string().refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` });
+  z.string().refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+    message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  });
 
 /** Fragments each process composes. */
 export const databaseConfig = { DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/reform') };
@@ -31,24 +33,33 @@ export const databaseConfig = { DATABASE_URL: url(['postgres', 'postgresql']).de
  * NATS_STREAM_PLACEMENT_CLUSTER and NATS_STREAM_PLACEMENT_TAGS (comma-separated) where replicas go.
  */
 export const natsConfig = {
-  NATS_URL: z
-    .string({ message: 'is required: nats://host:4222, or a cluster as nats://n1:4222,nats://n2:4222,...' })
-    .transform((value, context) => {
-      const servers = value.split(',').map((entry) => entry.trim());
-      for (const server of servers) {
-        if (!/^(nats|tls):\/\/[^\s,/]+(:\d+)?\/?$/.test(server)) context.addIssue({ code: 'custom', message: `"${server}" must be a URL starting with nats:// or tls:// (comma-separated for a cluster)` });
-      }
-      return servers.join(',');
-    }),
+  NATS_URL: z.string({ message: 'is required: nats://host:4222, or a cluster as nats://n1:4222,nats://n2:4222,...' }).transform((value, context) => {
+    const servers = value.split(',').map((entry) => entry.trim());
+    for (const server of servers) {
+      if (!/^(nats|tls):\/\/[^\s,/]+(:\d+)?\/?$/.test(server))
+        context.addIssue({ code: 'custom', message: `"${server}" must be a URL starting with nats:// or tls:// (comma-separated for a cluster)` });
+    }
+    return servers.join(',');
+  }),
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
   NATS_STREAM_STORAGE: z.enum(['file', 'memory'], { message: 'must be file or memory' }).default('file'),
   NATS_STREAM_PLACEMENT_CLUSTER: z.string().optional(),
   NATS_STREAM_PLACEMENT_TAGS: z
     .string()
     .optional()
-    .transform((value) => (value ? value.split(',').map((tag) => tag.trim()).filter(Boolean) : [])),
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean)
+        : [],
+    ),
   /** Namespaces streams and subjects (several platforms on one NATS); empty in production. */
-  NATS_PREFIX: z.string().regex(/^[A-Za-z0-9_]*$/, 'letters, digits and underscores only').default(''),
+  NATS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_]*$/, 'letters, digits and underscores only')
+    .default(''),
 };
 export const httpConfig = (defaultPort: number) => ({ PORT: port(defaultPort), HOST: z.string().default('0.0.0.0') });
 export const portConfig = <Name extends string>(name: Name, defaultPort: number) => ({ [name]: port(defaultPort) }) as { [K in Name]: ReturnType<typeof port> };
@@ -60,7 +71,9 @@ export const booleanFlag = (fallback: boolean) =>
 
 /** Session token keys, `kid:secret[,kid:secret]` (first signs); libs/auth parses and checks them. */
 export const authConfig = {
-  AUTH_SIGNING_KEYS: z.string({ message: 'is required: kid:secret[,kid:secret], the first signs' }).min(1, 'is required: kid:secret[,kid:secret], the first signs'),
+  AUTH_SIGNING_KEYS: z
+    .string({ message: 'is required: kid:secret[,kid:secret], the first signs' })
+    .min(1, 'is required: kid:secret[,kid:secret], the first signs'),
 };
 
 /** The gateway's subgraphs, `name=url[,name=url]`. */

@@ -36,8 +36,12 @@ describe('fragments', () => {
   it('requires NATS_URL (no silent fallback) and takes a cluster list, checking each server', () => {
     expect(() => loadConfig(natsConfig, {})).toThrow(/NATS_URL: is required/);
     expect(loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222, nats://n2:4222,tls://n3:4222' }).NATS_URL).toBe('nats://n1:4222,nats://n2:4222,tls://n3:4222');
-    expect(() => loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222,n2:4222' })).toThrow(/NATS_URL: "n2:4222" must be a URL starting with nats:\/\/ or tls:\/\//);
-    expect(loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222', NATS_STREAM_REPLICAS: '3', NATS_STREAM_STORAGE: 'memory', NATS_STREAM_PLACEMENT_TAGS: 'ssd, hn' })).toMatchObject({
+    expect(() => loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222,n2:4222' })).toThrow(
+      /NATS_URL: "n2:4222" must be a URL starting with nats:\/\/ or tls:\/\//,
+    );
+    expect(
+      loadConfig(natsConfig, { NATS_URL: 'nats://n1:4222', NATS_STREAM_REPLICAS: '3', NATS_STREAM_STORAGE: 'memory', NATS_STREAM_PLACEMENT_TAGS: 'ssd, hn' }),
+    ).toMatchObject({
       NATS_STREAM_REPLICAS: 3,
       NATS_STREAM_STORAGE: 'memory',
       NATS_STREAM_PLACEMENT_TAGS: ['ssd', 'hn'],
@@ -51,12 +55,16 @@ describe('fragments', () => {
   });
 
   it('reads the subgraph list and names a malformed entry', () => {
-    expect(loadConfig(subgraphsConfig('directory=http://127.0.0.1:4101/graphql'), {}).SUBGRAPHS).toEqual([{ name: 'directory', url: 'http://127.0.0.1:4101/graphql' }]);
+    expect(loadConfig(subgraphsConfig('directory=http://127.0.0.1:4101/graphql'), {}).SUBGRAPHS).toEqual([
+      { name: 'directory', url: 'http://127.0.0.1:4101/graphql' },
+    ]);
     expect(loadConfig(subgraphsConfig(''), { SUBGRAPHS: 'directory=http://d:4101/graphql, plans=http://p:4102/graphql' }).SUBGRAPHS).toEqual([
       { name: 'directory', url: 'http://d:4101/graphql' },
       { name: 'plans', url: 'http://p:4102/graphql' },
     ]);
-    expect(() => loadConfig(subgraphsConfig(''), { SUBGRAPHS: 'directory=http://d:4101/graphql,plans' })).toThrow(/SUBGRAPHS: "plans" must look like name=http/);
+    expect(() => loadConfig(subgraphsConfig(''), { SUBGRAPHS: 'directory=http://d:4101/graphql,plans' })).toThrow(
+      /SUBGRAPHS: "plans" must look like name=http/,
+    );
   });
 
   it('reads boolean flags and refuses anything else', () => {

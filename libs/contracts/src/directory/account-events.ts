@@ -9,7 +9,8 @@ import { defineContract } from '../lib/contract';
  * token issued before it is refused.
  */
 const accountId = z.string().min(1, 'must not be empty');
-const account = (eventType: string, data: z.ZodRawShape) => defineContract({ service: 'directory', aggregate: 'account', eventType, version: 1, schema: z.object({ accountId, ...data }) });
+const account = (eventType: string, data: z.ZodRawShape) =>
+  defineContract({ service: 'directory', aggregate: 'account', eventType, version: 1, schema: z.object({ accountId, ...data }) });
 
 export const AccountDisabledV1 = account('AccountDisabled', {});
 export const RoleRevokedV1 = account('RoleRevoked', { role: z.string().min(1), unitCode: z.string().min(1) });

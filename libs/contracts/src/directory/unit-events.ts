@@ -7,7 +7,8 @@ import { defineContract } from '../lib/contract';
  */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
 const code = z.string().min(1, 'must not be empty');
-const unit = <Shape extends z.ZodRawShape>(eventType: string, data: Shape) => defineContract({ service: 'directory', aggregate: 'unit', eventType, version: 1, schema: z.object({ code, ...data }) });
+const unit = <Shape extends z.ZodRawShape>(eventType: string, data: Shape) =>
+  defineContract({ service: 'directory', aggregate: 'unit', eventType, version: 1, schema: z.object({ code, ...data }) });
 
 export const UnitEstablishedV1 = unit('UnitEstablished', {
   name: z.string().min(1),
@@ -28,7 +29,13 @@ export const UnitDissolvedV1 = unit('UnitDissolved', { effectiveOn: day, source:
 export const EarlierParentRecordedV1 = unit('EarlierParentRecorded', { parentCode: code, until: day });
 /** The unit's whole list of aliases, replacing the previous one (not dated: spellings, not legal facts). */
 export const UnitAliasesSetV1 = unit('UnitAliasesSet', { aliases: z.array(z.string().min(1)) });
-export const UnitReorganisedV1 = unit('UnitReorganised', { name: z.string().min(1), type: z.string().min(1), parentCode: code.nullable(), effectiveOn: day, source });
+export const UnitReorganisedV1 = unit('UnitReorganised', {
+  name: z.string().min(1),
+  type: z.string().min(1),
+  parentCode: code.nullable(),
+  effectiveOn: day,
+  source,
+});
 export const UnitSplitV1 = unit('UnitSplit', { intoCodes: z.array(code).min(1, 'must name at least one unit'), effectiveOn: day, source });
 
 export const DIRECTORY_UNIT_CONTRACTS = [

@@ -72,7 +72,8 @@ export class ContractRegistry {
 
   /** Brings a payload to the contract's version and validates it. */
   accept<Data>(contract: IntegrationEventContract<Data>, version: number, payload: unknown): Data {
-    if (version > contract.version) throw new ContractViolation(`${contract.name}.v${version}`, [{ path: '', rule: `newer than the known version ${contract.version}` }]);
+    if (version > contract.version)
+      throw new ContractViolation(`${contract.name}.v${version}`, [{ path: '', rule: `newer than the known version ${contract.version}` }]);
     let current = payload;
     for (let v = version; v < contract.version; v++) {
       const upcast = this.upcasters.get(`${contract.name}@${v}`);

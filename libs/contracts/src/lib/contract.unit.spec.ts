@@ -16,7 +16,11 @@ describe('integration event contracts', () => {
   });
 
   it('validates a payload and names the field and rule it breaks', () => {
-    expect(UnitRenamed.validate({ code: '513', name: 'Huyện Thăng Bình', effectiveOn: '2025-01-01' })).toEqual({ code: '513', name: 'Huyện Thăng Bình', effectiveOn: '2025-01-01' });
+    expect(UnitRenamed.validate({ code: '513', name: 'Huyện Thăng Bình', effectiveOn: '2025-01-01' })).toEqual({
+      code: '513',
+      name: 'Huyện Thăng Bình',
+      effectiveOn: '2025-01-01',
+    });
     try {
       UnitRenamed.validate({ code: '', name: 'X', effectiveOn: 'yesterday' });
       throw new Error('expected a violation');
@@ -28,7 +32,9 @@ describe('integration event contracts', () => {
   });
 
   it('upcasts an older version before validating', () => {
-    const registry = new ContractRegistry().register(UnitRenamed).registerUpcaster('directory.UnitRenamed', 1, (payload) => ({ ...(payload as object), effectiveOn: '2025-03-01' }));
+    const registry = new ContractRegistry()
+      .register(UnitRenamed)
+      .registerUpcaster('directory.UnitRenamed', 1, (payload) => ({ ...(payload as object), effectiveOn: '2025-03-01' }));
     expect(registry.accept(UnitRenamed, 1, { code: '513', name: 'Huyện Thăng Bình' })).toMatchObject({ effectiveOn: '2025-03-01' });
     expect(() => registry.accept(UnitRenamed, 3, {})).toThrow(/newer than the known version 2/);
     expect(() => new ContractRegistry().accept(UnitRenamed, 1, {})).toThrow(/no upcaster to v2/);

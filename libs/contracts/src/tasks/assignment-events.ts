@@ -25,15 +25,33 @@ export const AssignmentCreatedV1 = defineContract({ service: 'tasks', aggregate:
 
 const progress = z.object({ assignmentId: id, percent: z.number().int().min(0).max(100), note: z.string().nullable(), on: day });
 export type AssignmentProgressReportedV1 = z.infer<typeof progress>;
-export const AssignmentProgressReportedV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'ProgressReported', version: 1, schema: progress });
+export const AssignmentProgressReportedV1 = defineContract({
+  service: 'tasks',
+  aggregate: 'assignment',
+  eventType: 'ProgressReported',
+  version: 1,
+  schema: progress,
+});
 
 const completed = z.object({ assignmentId: id, on: day, late: z.boolean() });
 export type AssignmentCompletedV1 = z.infer<typeof completed>;
-export const AssignmentCompletedV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'AssignmentCompleted', version: 1, schema: completed });
+export const AssignmentCompletedV1 = defineContract({
+  service: 'tasks',
+  aggregate: 'assignment',
+  eventType: 'AssignmentCompleted',
+  version: 1,
+  schema: completed,
+});
 
 const extended = z.object({ assignmentId: id, dueOn: day, on: day });
 export type AssignmentExtensionGrantedV1 = z.infer<typeof extended>;
-export const AssignmentExtensionGrantedV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'ExtensionGranted', version: 1, schema: extended });
+export const AssignmentExtensionGrantedV1 = defineContract({
+  service: 'tasks',
+  aggregate: 'assignment',
+  eventType: 'ExtensionGranted',
+  version: 1,
+  schema: extended,
+});
 
 const overdue = z.object({ assignmentId: id, dueDay: day, on: day });
 export type AssignmentOverdueV1 = z.infer<typeof overdue>;
@@ -41,11 +59,23 @@ export const AssignmentOverdueV1 = defineContract({ service: 'tasks', aggregate:
 
 const cancelled = z.object({ assignmentId: id, on: day });
 export type AssignmentCancelledV1 = z.infer<typeof cancelled>;
-export const AssignmentCancelledV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'AssignmentCancelled', version: 1, schema: cancelled });
+export const AssignmentCancelledV1 = defineContract({
+  service: 'tasks',
+  aggregate: 'assignment',
+  eventType: 'AssignmentCancelled',
+  version: 1,
+  schema: cancelled,
+});
 
 const passed = z.object({ assignmentId: id, fromUnitCode: id, toUnitCode: id, on: day });
 export type AssignmentPassedToSuccessorV1 = z.infer<typeof passed>;
-export const AssignmentPassedToSuccessorV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'AssignmentPassedToSuccessor', version: 1, schema: passed });
+export const AssignmentPassedToSuccessorV1 = defineContract({
+  service: 'tasks',
+  aggregate: 'assignment',
+  eventType: 'AssignmentPassedToSuccessor',
+  version: 1,
+  schema: passed,
+});
 
 export const ASSIGNMENT_CONTRACTS = [
   AssignmentCreatedV1,

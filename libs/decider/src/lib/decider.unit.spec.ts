@@ -31,14 +31,46 @@ describe('decider kit', () => {
   });
 
   it('spec(): then, thenState and thenThrows pass on the right outcome and fail on another', () => {
-    spec(lamp).given([on, off]).when({ type: 'Switch', data: { on: true } }).then([on]);
-    spec(lamp).given([on]).when({ type: 'Switch', data: { on: false } }).thenState({ on: false });
-    spec(lamp).given([on]).when({ type: 'Switch', data: { on: false } }).thenState((state) => expect(state.on).toBe(false));
-    spec(lamp).given([on]).when({ type: 'Switch', data: { on: true } }).thenThrows('LAMP.UNCHANGED', 'on');
+    spec(lamp)
+      .given([on, off])
+      .when({ type: 'Switch', data: { on: true } })
+      .then([on]);
+    spec(lamp)
+      .given([on])
+      .when({ type: 'Switch', data: { on: false } })
+      .thenState({ on: false });
+    spec(lamp)
+      .given([on])
+      .when({ type: 'Switch', data: { on: false } })
+      .thenState((state) => expect(state.on).toBe(false));
+    spec(lamp)
+      .given([on])
+      .when({ type: 'Switch', data: { on: true } })
+      .thenThrows('LAMP.UNCHANGED', 'on');
 
-    expect(() => spec(lamp).given([]).when({ type: 'Switch', data: { on: true } }).then([off])).toThrow();
-    expect(() => spec(lamp).given([]).when({ type: 'Switch', data: { on: true } }).thenState({ on: false })).toThrow();
-    expect(() => spec(lamp).given([]).when({ type: 'Switch', data: { on: true } }).thenThrows('LAMP.UNCHANGED')).toThrow();
-    expect(() => spec(lamp).given([on]).when({ type: 'Switch', data: { on: true } }).thenThrows('LAMP.OTHER')).toThrow();
+    expect(() =>
+      spec(lamp)
+        .given([])
+        .when({ type: 'Switch', data: { on: true } })
+        .then([off]),
+    ).toThrow();
+    expect(() =>
+      spec(lamp)
+        .given([])
+        .when({ type: 'Switch', data: { on: true } })
+        .thenState({ on: false }),
+    ).toThrow();
+    expect(() =>
+      spec(lamp)
+        .given([])
+        .when({ type: 'Switch', data: { on: true } })
+        .thenThrows('LAMP.UNCHANGED'),
+    ).toThrow();
+    expect(() =>
+      spec(lamp)
+        .given([on])
+        .when({ type: 'Switch', data: { on: true } })
+        .thenThrows('LAMP.OTHER'),
+    ).toThrow();
   });
 });

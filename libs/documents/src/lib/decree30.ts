@@ -20,9 +20,11 @@ export function dateLine(place: string, day: string): string {
 /** "Huyện Thăng Bình" of type "Huyện" → "Thăng Bình" (the place of the date line). */
 export const properName = (unit: { name: string; type: string }) => (unit.name.startsWith(`${unit.type} `) ? unit.name.slice(unit.type.length + 1) : unit.name);
 export const upper = (text: string) => text.toLocaleUpperCase('vi');
-export const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (options.size ?? 14) * 2, bold: options.bold, italics: options.italics });
+export const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, size: (options.size ?? 14) * 2, bold: options.bold, italics: options.italics });
 export const centred = (...runs: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
-export const body = (text: string, options: { bold?: boolean } = {}) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 720 }, spacing: { before: 120, line: 312 }, children: [run(text, options)] });
+export const body = (text: string, options: { bold?: boolean } = {}) =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 720 }, spacing: { before: 120, line: 312 }, children: [run(text, options)] });
 export const blank = () => new Paragraph({ children: [] });
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 export const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
@@ -31,7 +33,11 @@ export const cell = (children: Paragraph[], width: number) => new TableCell({ wi
 /** A bordered table: a bold header row, then rows; `widths` in percent; `left` the columns aligned left (others centred). */
 export function dataTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, widths: readonly number[], left: readonly number[] = [1]): Table {
   const line = (values: readonly string[], bold = false) =>
-    new TableRow({ children: values.map((v, i) => cell([new Paragraph({ alignment: left.includes(i) ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(v, { size: 12, bold })] })], widths[i])) });
+    new TableRow({
+      children: values.map((v, i) =>
+        cell([new Paragraph({ alignment: left.includes(i) ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(v, { size: 12, bold })] })], widths[i]),
+      ),
+    });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [line(header, true), ...rows.map((r) => line(r))] });
 }
 
@@ -43,7 +49,15 @@ export function heading(options: { issuerName: string; numberLine: string; place
     rows: [
       new TableRow({
         children: [
-          cell([centred(run('ỦY BAN NHÂN DÂN', { bold: true, size: 13 })), centred(run(upper(options.issuerName), { bold: true, size: 13 })), centred(run('───────', { size: 13 })), centred(run(options.numberLine, { size: 13 }))], 40),
+          cell(
+            [
+              centred(run('ỦY BAN NHÂN DÂN', { bold: true, size: 13 })),
+              centred(run(upper(options.issuerName), { bold: true, size: 13 })),
+              centred(run('───────', { size: 13 })),
+              centred(run(options.numberLine, { size: 13 })),
+            ],
+            40,
+          ),
           cell(
             [
               centred(run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 })),
@@ -88,7 +102,9 @@ export async function decree30Docx(title: string, children: ReadonlyArray<Paragr
     creator: 'reform platform',
     title,
     styles: { default: { document: { run: { font: FONT, size: 28 } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children: [...children] }],
+    sections: [
+      { properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children: [...children] },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -29,7 +29,21 @@ describe("Decree 30's layout", () => {
     ]);
     const xml = await documentXml(docx);
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const words of ['ỦY BAN NHÂN DÂN', 'HUYỆN THĂNG BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Thăng Bình, ngày 22 tháng 9 năm 2021', 'BÁO CÁO', 'Tỷ lệ hài lòng', '96,1', 'Nơi nhận:', '- UBND tỉnh Quảng Nam;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']) {
+    for (const words of [
+      'ỦY BAN NHÂN DÂN',
+      'HUYỆN THĂNG BÌNH',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Thăng Bình, ngày 22 tháng 9 năm 2021',
+      'BÁO CÁO',
+      'Tỷ lệ hài lòng',
+      '96,1',
+      'Nơi nhận:',
+      '- UBND tỉnh Quảng Nam;',
+      '- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+    ]) {
       expect([words, text.includes(words)]).toEqual([words, true]);
     }
     expect(xml).toContain('w:w="11906"');

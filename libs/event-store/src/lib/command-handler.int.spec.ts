@@ -37,7 +37,13 @@ describe('handleCommand on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('es_command');
-    const readModel = schemaMigration('cmd', 1763800001000, 'CreateTallyTotals', ['CREATE TABLE cmd.tally_totals (tally text PRIMARY KEY, total int NOT NULL)', 'CREATE TABLE cmd.notes (note text)'], ['DROP TABLE cmd.notes', 'DROP TABLE cmd.tally_totals']);
+    const readModel = schemaMigration(
+      'cmd',
+      1763800001000,
+      'CreateTallyTotals',
+      ['CREATE TABLE cmd.tally_totals (tally text PRIMARY KEY, total int NOT NULL)', 'CREATE TABLE cmd.notes (note text)'],
+      ['DROP TABLE cmd.notes', 'DROP TABLE cmd.tally_totals'],
+    );
     dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: 'cmd', migrations: [readModel] }));
     expect(await runMigrations(dataSource)).toEqual([
       'CreateEventStore_cmd1763800000000',
@@ -72,7 +78,9 @@ describe('handleCommand on PostgreSQL', () => {
       /** Waits until an append of this database blocks on the held row (unique key), then commits. */
       async commitOnceBlocked() {
         await eventually(async () => {
-          const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT * FROM "cmd".append_to_stream(%'`);
+          const [row] = await dataSource.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT * FROM "cmd".append_to_stream(%'`,
+          );
           expect(row.n).toBe(1);
         });
         release();
@@ -88,7 +96,14 @@ describe('handleCommand on PostgreSQL', () => {
     const second = await handleCommand({ store, decider: tallyDecider, streamId: 'tally-1', command: add(5), metadata, projections: [totals] });
     expect(second).toMatchObject({ state: { total: 7 }, version: 2 });
     expect(await total('tally-1')).toBe(7);
-    const closed = await handleCommand({ store, decider: tallyDecider, streamId: 'tally-1', command: { type: 'CloseTally', data: {} }, metadata, projections: [totals] });
+    const closed = await handleCommand({
+      store,
+      decider: tallyDecider,
+      streamId: 'tally-1',
+      command: { type: 'CloseTally', data: {} },
+      metadata,
+      projections: [totals],
+    });
     expect(closed).toMatchObject({ state: { total: 7, closed: true }, version: 3 });
     expect(closed.events[0].metadata).toEqual(metadata);
   });
@@ -107,7 +122,9 @@ describe('handleCommand on PostgreSQL', () => {
   });
 
   it('rolls back the append when a projection fails', async () => {
-    await expect(handleCommand({ store, decider: tallyDecider, streamId: 'tally-3', command: add(13), metadata, projections: [totals] })).rejects.toThrow('projection refuses 13');
+    await expect(handleCommand({ store, decider: tallyDecider, streamId: 'tally-3', command: add(13), metadata, projections: [totals] })).rejects.toThrow(
+      'projection refuses 13',
+    );
     expect(await store.readStream('tally-3')).toEqual([]);
     expect(await total('tally-3')).toBeNull();
   });
@@ -163,7 +180,10 @@ describe('handleCommand on PostgreSQL', () => {
     expect(error).toMatchObject({ streamId: 'tally-7', expectedVersion: 2, actualVersion: 2 });
     expect(await dataSource.query(`SELECT note FROM cmd.notes WHERE note = 'before tally-7'`)).toHaveLength(0);
     // A new transaction is younger than every committed event: the same command now succeeds.
-    expect(await handleCommand({ store, decider: tallyDecider, streamId: 'tally-7', command: add(100), metadata })).toMatchObject({ version: 3, state: { total: 111 } });
+    expect(await handleCommand({ store, decider: tallyDecider, streamId: 'tally-7', command: add(100), metadata })).toMatchObject({
+      version: 3,
+      state: { total: 111 },
+    });
   });
 
   describe('idempotency keys', () => {
@@ -181,7 +201,9 @@ describe('handleCommand on PostgreSQL', () => {
       await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata });
       expect(await events('tally-idem-1')).toBe(2);
       // The replay still answers the first result, not the stream as it stands.
-      expect((await keyed('k1', 'add-2', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata }))).version).toBe(first.version);
+      expect(
+        (await keyed('k1', 'add-2', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-1', command: add(2), metadata }))).version,
+      ).toBe(first.version);
     });
 
     it('the same key with another request is refused (CONFLICT) and records nothing', async () => {
@@ -200,7 +222,9 @@ describe('handleCommand on PostgreSQL', () => {
 
     it('the same key sent 5 times at once records one event; every answer is the first result', async () => {
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => keyed('k4', 'add-3', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-4', command: add(3), metadata }))),
+        Array.from({ length: 5 }, () =>
+          keyed('k4', 'add-3', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-4', command: add(3), metadata })),
+        ),
       );
       expect(await events('tally-idem-4')).toBe(1);
       expect(new Set(results.map((result) => result.version))).toEqual(new Set([1]));
@@ -208,15 +232,20 @@ describe('handleCommand on PostgreSQL', () => {
     });
 
     it('a failed command records no key: the retry runs it', async () => {
-      await expect(keyed('k5', 'add-13', () => handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-5', command: add(13), metadata, projections: [totals] }))).rejects.toThrow('projection refuses 13');
+      await expect(
+        keyed('k5', 'add-13', () =>
+          handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-5', command: add(13), metadata, projections: [totals] }),
+        ),
+      ).rejects.toThrow('projection refuses 13');
       expect(await dataSource.query(`SELECT 1 FROM cmd.idempotency_keys WHERE key = 'k5'`)).toEqual([]);
     });
 
     it('several commands of one request are told apart by their step', async () => {
-      const twice = () => keyed('k6', 'two', async () => [
-        await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-6a', command: add(1), metadata }),
-        await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-6b', command: add(1), metadata }),
-      ]);
+      const twice = () =>
+        keyed('k6', 'two', async () => [
+          await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-6a', command: add(1), metadata }),
+          await handleCommand({ store, decider: tallyDecider, streamId: 'tally-idem-6b', command: add(1), metadata }),
+        ]);
       const [a, b] = await twice();
       const [a2, b2] = await twice();
       expect([a2.replayed, b2.replayed, a2.streamId, b2.streamId]).toEqual([true, true, a.streamId, b.streamId]);

@@ -54,12 +54,17 @@ describe('handleCommand in memory', () => {
   it('gives up after maxRetries conflicts with the conflict', async () => {
     const store = new InMemoryEventStore();
     const command = async () => (await store.append('t', 'any', [{ type: 'TallyIncreased', data: { by: 1 } }], metadata), add(1));
-    await expect(handleCommand({ store, decider: tallyDecider, streamId: 't', command, metadata, maxRetries: 2 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(handleCommand({ store, decider: tallyDecider, streamId: 't', command, metadata, maxRetries: 2 })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
   });
 
   it('applies a request with an idempotency key once, and answers its retry with the first result', async () => {
     const store = new InMemoryEventStore();
-    const once = () => withIdempotencyKey({ scope: 'acc', key: 'k-1', fingerprint: 'f' }, () => handleCommand({ store, decider: tallyDecider, streamId: 't', command: add(4), metadata }));
+    const once = () =>
+      withIdempotencyKey({ scope: 'acc', key: 'k-1', fingerprint: 'f' }, () =>
+        handleCommand({ store, decider: tallyDecider, streamId: 't', command: add(4), metadata }),
+      );
     const first = await once();
     const retry = await once();
     expect(retry).toMatchObject({ replayed: true, version: 1, state: { total: 4 } });
@@ -100,6 +105,12 @@ describe('Upcasters', () => {
   });
   it('refuses a version newer than the code knows, and two upcasters from one version', () => {
     expect(() => upcasters.upcast({ type: 'E', schemaVersion: 4, data: {} })).toThrow('newer');
-    expect(() => new Upcasters([{ type: 'E', fromVersion: 1, upcast: (d) => d }, { type: 'E', fromVersion: 1, upcast: (d) => d }])).toThrow('Two upcasters');
+    expect(
+      () =>
+        new Upcasters([
+          { type: 'E', fromVersion: 1, upcast: (d) => d },
+          { type: 'E', fromVersion: 1, upcast: (d) => d },
+        ]),
+    ).toThrow('Two upcasters');
   });
 });

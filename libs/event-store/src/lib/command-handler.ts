@@ -102,7 +102,11 @@ async function replay<C extends Command, E extends DomainEvent, S>(
   };
 }
 
-async function decideAndAppend<C extends Command, E extends DomainEvent, S>(options: HandleCommandOptions<C, E, S>, idempotency: IdempotencyStep | null, attempts: number): Promise<HandledCommand<E, S>> {
+async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
+  options: HandleCommandOptions<C, E, S>,
+  idempotency: IdempotencyStep | null,
+  attempts: number,
+): Promise<HandledCommand<E, S>> {
   const { store, decider, streamId, metadata, projections = [], upcasters = NO_UPCASTERS } = options;
   const past = await store.readStream(streamId);
   const state = fold(decider, domainEventsOf<E>(past, upcasters));

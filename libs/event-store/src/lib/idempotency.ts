@@ -47,28 +47,31 @@ export function nextIdempotencyStep(): IdempotencyStep | null {
 
 /** sha256 of the canonical JSON of what identifies a request (operation field and arguments). */
 export function requestFingerprint(request: unknown): string {
-  return createHash('sha256').update(canonicalJson(JSON.parse(JSON.stringify(request ?? null)))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(JSON.parse(JSON.stringify(request ?? null))))
+    .digest('hex');
 }
 
 export class IdempotencyKeyReusedError extends DomainError {
   constructor(key: string) {
-    super('IDEMPOTENCY_KEY.REUSED', `Khóa chống lặp "${key}" đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.`, { field: 'Idempotency-Key', kind: 'CONFLICT' });
+    super('IDEMPOTENCY_KEY.REUSED', `Khóa chống lặp "${key}" đã được dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.`, {
+      field: 'Idempotency-Key',
+      kind: 'CONFLICT',
+    });
   }
 }
 
 export class InvalidIdempotencyKeyError extends DomainError {
   constructor() {
-    super('IDEMPOTENCY_KEY.INVALID', 'Khóa chống lặp (Idempotency-Key) phải gồm 1–200 ký tự in được, không có khoảng trắng.', { field: 'Idempotency-Key', kind: 'BAD_USER_INPUT' });
+    super('IDEMPOTENCY_KEY.INVALID', 'Khóa chống lặp (Idempotency-Key) phải gồm 1–200 ký tự in được, không có khoảng trắng.', {
+      field: 'Idempotency-Key',
+      kind: 'BAD_USER_INPUT',
+    });
   }
 }
 
-
 /** What the first request with this key and step applied, or null; another request's key is refused. */
-export async function appliedIdempotencyStep(
-  manager: EntityManager,
-  schema: string,
-  step: IdempotencyStep,
-): Promise<AppliedStep | null> {
+export async function appliedIdempotencyStep(manager: EntityManager, schema: string, step: IdempotencyStep): Promise<AppliedStep | null> {
   const [first]: Array<{ fingerprint: string; stream_id: string; from_version: number; to_version: number }> = await manager.query(
     `SELECT fingerprint, stream_id, from_version, to_version FROM "${assertSchemaName(schema)}".idempotency_keys WHERE scope = $1 AND key = $2 AND step = $3`,
     [step.scope, step.key, step.step],
@@ -79,7 +82,14 @@ export async function appliedIdempotencyStep(
 }
 
 /** Records, in the transaction of the command's events, what this key and step applied. */
-export async function recordIdempotencyStep(manager: EntityManager, schema: string, step: IdempotencyStep, streamId: string, fromVersion: number, toVersion: number): Promise<void> {
+export async function recordIdempotencyStep(
+  manager: EntityManager,
+  schema: string,
+  step: IdempotencyStep,
+  streamId: string,
+  fromVersion: number,
+  toVersion: number,
+): Promise<void> {
   await manager.query(
     `INSERT INTO "${assertSchemaName(schema)}".idempotency_keys (scope, key, step, fingerprint, stream_id, from_version, to_version) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [step.scope, step.key, step.step, step.fingerprint, streamId, fromVersion, toVersion],

@@ -23,10 +23,21 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
     it('appends and reads a stream back with versions from 1 and full metadata', async () => {
       const id = stream();
-      const result = await store.append(id, 'no_stream', [{ type: 'PlanDrafted', data: { title: 'Kế hoạch cải thiện PAPI', year: 2021 } }, { type: 'PlanIssued', data: { on: '2021-05-23' }, schemaVersion: 2 }], metadata);
+      const result = await store.append(
+        id,
+        'no_stream',
+        [
+          { type: 'PlanDrafted', data: { title: 'Kế hoạch cải thiện PAPI', year: 2021 } },
+          { type: 'PlanIssued', data: { on: '2021-05-23' }, schemaVersion: 2 },
+        ],
+        metadata,
+      );
       expect(result.nextExpectedVersion).toBe(2);
       const events = await store.readStream(id);
-      expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([[1, 'PlanDrafted', 1], [2, 'PlanIssued', 2]]);
+      expect(events.map((e) => [e.streamVersion, e.type, e.schemaVersion])).toEqual([
+        [1, 'PlanDrafted', 1],
+        [2, 'PlanIssued', 2],
+      ]);
       expect(events[0].data).toEqual({ title: 'Kế hoạch cải thiện PAPI', year: 2021 });
       expect(events[0].metadata).toEqual(metadata);
       expect(events[0].eventId).toMatch(/^[0-9a-f-]{36}$/);
@@ -49,7 +60,15 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       await store.append(id, 0, [{ type: 'A', data: {} }], metadata);
       const first = (await store.readStream(id))[0].recordedAt;
       await new Promise((resolve) => setTimeout(resolve, 15));
-      await store.append(id, 1, [{ type: 'B', data: {} }, { type: 'C', data: {} }], metadata);
+      await store.append(
+        id,
+        1,
+        [
+          { type: 'B', data: {} },
+          { type: 'C', data: {} },
+        ],
+        metadata,
+      );
       expect((await store.readStream(id, { toVersion: 2 })).map((e) => e.type)).toEqual(['A', 'B']);
       expect((await store.readStream(id, { toInstant: first })).map((e) => e.type)).toEqual(['A']);
       expect(await store.readStream(stream())).toEqual([]);
@@ -57,12 +76,25 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
     it('reads several streams at once, each in version order, in the order asked, up to an instant', async () => {
       const [a, b, missing] = [stream(), stream(), stream()];
-      await store.append(a, 0, [{ type: 'A1', data: {} }, { type: 'A2', data: {} }], metadata);
+      await store.append(
+        a,
+        0,
+        [
+          { type: 'A1', data: {} },
+          { type: 'A2', data: {} },
+        ],
+        metadata,
+      );
       await store.append(b, 0, [{ type: 'B1', data: {} }], metadata);
       const cut = new Date();
       await new Promise((resolve) => setTimeout(resolve, 5));
       await store.append(a, 2, [{ type: 'A3', data: {} }], metadata);
-      expect((await store.readStreams([b, missing, a])).map((e) => [e.streamId, e.type])).toEqual([[b, 'B1'], [a, 'A1'], [a, 'A2'], [a, 'A3']]);
+      expect((await store.readStreams([b, missing, a])).map((e) => [e.streamId, e.type])).toEqual([
+        [b, 'B1'],
+        [a, 'A1'],
+        [a, 'A2'],
+        [a, 'A3'],
+      ]);
       expect((await store.readStreams([a, b], { toInstant: cut })).map((e) => e.type)).toEqual(['A1', 'A2', 'B1']);
       expect(await store.readStreams([])).toEqual([]);
     });
@@ -71,18 +103,41 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       const [a, b] = [stream(), stream()];
       await store.append(b, 0, [{ type: 'Existing', data: {} }], metadata);
       await expect(
-        store.appendMany([{ streamId: a, expectedVersion: 0, events: [{ type: 'X', data: {} }] }, { streamId: b, expectedVersion: 0, events: [{ type: 'Y', data: {} }] }], metadata),
+        store.appendMany(
+          [
+            { streamId: a, expectedVersion: 0, events: [{ type: 'X', data: {} }] },
+            { streamId: b, expectedVersion: 0, events: [{ type: 'Y', data: {} }] },
+          ],
+          metadata,
+        ),
       ).rejects.toBeInstanceOf(WrongExpectedVersionError);
       expect(await store.readStream(a)).toEqual([]);
-      const recorded = await store.appendMany([{ streamId: a, expectedVersion: 0, events: [{ type: 'X', data: {} }] }, { streamId: b, expectedVersion: 1, events: [{ type: 'Y', data: {} }] }], metadata);
-      expect(recorded.map((e) => [e.streamId, e.streamVersion])).toEqual([[a, 1], [b, 2]]);
+      const recorded = await store.appendMany(
+        [
+          { streamId: a, expectedVersion: 0, events: [{ type: 'X', data: {} }] },
+          { streamId: b, expectedVersion: 1, events: [{ type: 'Y', data: {} }] },
+        ],
+        metadata,
+      );
+      expect(recorded.map((e) => [e.streamId, e.streamVersion])).toEqual([
+        [a, 1],
+        [b, 2],
+      ]);
     });
 
     // readAll holds back events behind any transaction still open on the server (its snapshot
     // xmin is cluster-wide), so these tests wait for their own streams' events to appear.
     it('reads all events in commit order from a position', async () => {
       const id = stream();
-      await store.append(id, 0, [{ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }], metadata);
+      await store.append(
+        id,
+        0,
+        [
+          { type: 'A', data: { n: 1 } },
+          { type: 'B', data: { n: 2 } },
+        ],
+        metadata,
+      );
       const mine = await collect(store, START, [id], 2, 10);
       expect(mine.map((e) => e.type)).toEqual(['A', 'B']);
       const after = await store.readAll(mine[1].globalPosition, 1000);
@@ -92,7 +147,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     it('pages through all events with a limit, without repeats or gaps', async () => {
       const ids = [stream(), stream(), stream()];
       for (const [index, id] of ids.entries()) {
-        await store.append(id, 'no_stream', Array.from({ length: 3 }, (_, n) => ({ type: 'Paged', data: { stream: index, n } })), metadata);
+        await store.append(
+          id,
+          'no_stream',
+          Array.from({ length: 3 }, (_, n) => ({ type: 'Paged', data: { stream: index, n } })),
+          metadata,
+        );
       }
       const seen = await collect(store, START, ids, 9, 4);
       expect(seen.map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(ids.flatMap((id) => [1, 2, 3].map((v) => `${id}@${v}`)));

@@ -8,9 +8,9 @@ export const DEAD_LETTERS_USAGE = [
   'usage: npm run dead-letters -- <command>',
   '  On NATS JetStream (NATS_URL, NATS_PREFIX): messages a consumer gave up on',
   '    list [consumer]              one line per dead letter: id, consumer, event, attempts, error',
-  '    replay <id>                  puts the message back on its subject (consumers\' inboxes',
+  "    replay <id>                  puts the message back on its subject (consumers' inboxes",
   '                                 make sure only the one that failed applies it)',
-  '  In a service\'s PostgreSQL schema (DATABASE_URL): jobs past their attempts, events the relay could not map',
+  "  In a service's PostgreSQL schema (DATABASE_URL): jobs past their attempts, events the relay could not map",
   '    <service> list [queue]       one line per dead letter: id, source, queue, key, name, attempts, first and last failure, error',
   '    <service> retry <id>         a job goes back to its queue; a relay event is mapped and published again',
   '    <service> discard <id>       given up for good (a job is marked discarded)',
@@ -18,7 +18,11 @@ export const DEAD_LETTERS_USAGE = [
 ].join('\n');
 
 /** `npm run dead-letters -- …` (ADR 0024 for the PostgreSQL side). Returns the exit code. */
-export async function runDeadLettersCommand(argv: readonly string[], env: Record<string, string | undefined>, print: (line: string) => void = console.log): Promise<number> {
+export async function runDeadLettersCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  print: (line: string) => void = console.log,
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'list' || first === 'replay') return jetStreamCommand(first, rest[0], env, print);
   if (first && /^[a-z_][a-z0-9_]*$/.test(first) && rest.length > 0) return serviceCommand(first, rest, env, print);
@@ -26,7 +30,12 @@ export async function runDeadLettersCommand(argv: readonly string[], env: Record
   return 2;
 }
 
-async function jetStreamCommand(command: 'list' | 'replay', argument: string | undefined, env: Record<string, string | undefined>, print: (line: string) => void): Promise<number> {
+async function jetStreamCommand(
+  command: 'list' | 'replay',
+  argument: string | undefined,
+  env: Record<string, string | undefined>,
+  print: (line: string) => void,
+): Promise<number> {
   if (command === 'replay' && !argument) {
     print(DEAD_LETTERS_USAGE);
     return 2;
@@ -37,7 +46,9 @@ async function jetStreamCommand(command: 'list' | 'replay', argument: string | u
     if (command === 'list') {
       const letters = await bus.deadLetters(argument);
       for (const letter of letters) {
-        print(`${letter.id}\t${letter.consumer}\t${letter.message.name} ${letter.message.eventId}\t${letter.attempts} attempts\t${letter.failedAt}\t${letter.error}`);
+        print(
+          `${letter.id}\t${letter.consumer}\t${letter.message.name} ${letter.message.eventId}\t${letter.attempts} attempts\t${letter.failedAt}\t${letter.error}`,
+        );
       }
       print(`${letters.length} dead letter(s)`);
       return 0;
@@ -50,7 +61,12 @@ async function jetStreamCommand(command: 'list' | 'replay', argument: string | u
   }
 }
 
-async function serviceCommand(service: string, [command, argument]: readonly string[], env: Record<string, string | undefined>, print: (line: string) => void): Promise<number> {
+async function serviceCommand(
+  service: string,
+  [command, argument]: readonly string[],
+  env: Record<string, string | undefined>,
+  print: (line: string) => void,
+): Promise<number> {
   if (!['list', 'retry', 'discard', 'counts'].includes(command) || ((command === 'retry' || command === 'discard') && !argument)) {
     print(DEAD_LETTERS_USAGE);
     return 2;

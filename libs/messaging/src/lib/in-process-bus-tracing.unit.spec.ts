@@ -23,7 +23,15 @@ describe('InProcessBus: trace context', () => {
       version: 1,
       subject: 'plans.plan.PlanIssued',
       data: {},
-      metadata: { actor: { accountId: 'system', username: 'system', unitCode: null }, tenant: '49', correlationId: 'c', causationId: null, recordedAt: new Date().toISOString(), stream: 'plan-1', streamVersion: 1 },
+      metadata: {
+        actor: { accountId: 'system', username: 'system', unitCode: null },
+        tenant: '49',
+        correlationId: 'c',
+        causationId: null,
+        recordedAt: new Date().toISOString(),
+        stream: 'plan-1',
+        streamVersion: 1,
+      },
     };
     const traceId = await inSpan('publish', {}, async (span) => {
       await bus.publish(message);

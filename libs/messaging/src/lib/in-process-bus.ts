@@ -78,7 +78,8 @@ export class InProcessBus implements MessageBus {
   async consumerLag(): Promise<Array<{ consumer: string; pending: number }>> {
     return [...this.consumers.entries()].map(([name, consumer]) => ({
       consumer: name,
-      pending: this.log.slice(consumer.cursor).filter((message) => consumer.options.subjects.some((pattern) => subjectMatches(pattern, message.subject))).length,
+      pending: this.log.slice(consumer.cursor).filter((message) => consumer.options.subjects.some((pattern) => subjectMatches(pattern, message.subject)))
+        .length,
     }));
   }
 
@@ -97,11 +98,13 @@ export class InProcessBus implements MessageBus {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.consumers.values()].map(async (consumer) => {
-      consumer.handler = null;
-      consumer.wake?.();
-      await consumer.running;
-    }));
+    await Promise.all(
+      [...this.consumers.values()].map(async (consumer) => {
+        consumer.handler = null;
+        consumer.wake?.();
+        await consumer.running;
+      }),
+    );
   }
 
   private async run(consumer: Consumer): Promise<void> {
@@ -150,13 +153,27 @@ export class InProcessBus implements MessageBus {
       if (!handler || this.closed) return false;
       try {
         const headers = this.traceHeaders.get(message.eventId);
-        await (headers ? withTraceContext(extractTraceHeaders((key) => headers[key]), () => handler(message, { attempt })) : handler(message, { attempt }));
+        await (headers
+          ? withTraceContext(
+              extractTraceHeaders((key) => headers[key]),
+              () => handler(message, { attempt }),
+            )
+          : handler(message, { attempt }));
         return true;
       } catch (error) {
         if (attempt >= consumer.options.maxDeliver) {
           const id = String(this.nextDeadLetter++);
-          this.logger.error(`Dead letter ${id}: ${consumer.options.consumer} failed ${message.name} ${message.eventId} ${attempt} times: ${(error as Error).message}`);
-          this.dead.set(id, { id, consumer: consumer.options.consumer, message, error: (error as Error).message, attempts: attempt, failedAt: new Date().toISOString() });
+          this.logger.error(
+            `Dead letter ${id}: ${consumer.options.consumer} failed ${message.name} ${message.eventId} ${attempt} times: ${(error as Error).message}`,
+          );
+          this.dead.set(id, {
+            id,
+            consumer: consumer.options.consumer,
+            message,
+            error: (error as Error).message,
+            attempts: attempt,
+            failedAt: new Date().toISOString(),
+          });
           return true;
         }
         await new Promise((resolve) => setTimeout(resolve, consumer.options.retryDelayMs * attempt));

@@ -13,7 +13,15 @@ describe('in-process bus: batches', () => {
     version: 1,
     subject,
     data: { n },
-    metadata: { actor: { accountId: 'system', username: 'system', unitCode: null }, tenant: 'platform', correlationId: 'c', causationId: null, recordedAt: new Date(0).toISOString(), stream: `s-${n}`, streamVersion: 1 },
+    metadata: {
+      actor: { accountId: 'system', username: 'system', unitCode: null },
+      tenant: 'platform',
+      correlationId: 'c',
+      causationId: null,
+      recordedAt: new Date(0).toISOString(),
+      stream: `s-${n}`,
+      streamVersion: 1,
+    },
   });
 
   it('hands over up to maxBatch matching messages per call, in order, skipping other subjects', async () => {
@@ -24,7 +32,10 @@ describe('in-process bus: batches', () => {
       calls.push(messages.map((m) => (m.data as { n: number }).n));
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(calls).toEqual([[1, 2, 3], [5, 6, 7]]);
+    expect(calls).toEqual([
+      [1, 2, 3],
+      [5, 6, 7],
+    ]);
     await sub.stop();
     await bus.close();
   });
@@ -33,10 +44,13 @@ describe('in-process bus: batches', () => {
     const bus = new InProcessBus();
     for (let n = 1; n <= 3; n++) await bus.publish(message(n));
     const handled: number[] = [];
-    const sub = await bus.subscribeBatch({ consumer: 'fragile', subjects: ['directory.unit.>'], maxBatch: 10, maxDeliver: 2, retryDelayMs: 1 }, async (messages) => {
-      if (messages.some((m) => (m.data as { n: number }).n === 2)) throw new Error('cannot handle 2');
-      handled.push(...messages.map((m) => (m.data as { n: number }).n));
-    });
+    const sub = await bus.subscribeBatch(
+      { consumer: 'fragile', subjects: ['directory.unit.>'], maxBatch: 10, maxDeliver: 2, retryDelayMs: 1 },
+      async (messages) => {
+        if (messages.some((m) => (m.data as { n: number }).n === 2)) throw new Error('cannot handle 2');
+        handled.push(...messages.map((m) => (m.data as { n: number }).n));
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(handled).toEqual([1, 3]);
     expect((await bus.deadLetters('fragile')).map((letter) => (letter.message.data as { n: number }).n)).toEqual([2]);

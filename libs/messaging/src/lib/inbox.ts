@@ -58,7 +58,11 @@ export class Inbox {
    * The same for a batch in one transaction: the effect runs once, on the messages this consumer
    * has not handled before (none: no effect).
    */
-  async handleBatch(consumer: string, messages: readonly IntegrationMessage[], effect: (manager: EntityManager, fresh: readonly IntegrationMessage[]) => Promise<void>): Promise<number> {
+  async handleBatch(
+    consumer: string,
+    messages: readonly IntegrationMessage[],
+    effect: (manager: EntityManager, fresh: readonly IntegrationMessage[]) => Promise<void>,
+  ): Promise<number> {
     return this.transaction(async (manager) => {
       const inserted: Array<{ event_id: string }> = await manager.query(
         `INSERT INTO ${this.table} (consumer, event_id, message_name)

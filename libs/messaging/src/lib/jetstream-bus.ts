@@ -1,7 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import { NatsConnection, headers as natsHeaders, nanos } from '@nats-io/nats-core';
-import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, jetstream, jetstreamManager, ConsumerMessages, JsMsg, Placement, StorageType, StreamInfo } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamClient,
+  JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  ConsumerMessages,
+  JsMsg,
+  Placement,
+  StorageType,
+  StreamInfo,
+} from '@nats-io/jetstream';
 import { isConnectionError } from '@reform/event-store';
 import { extractTraceHeaders, injectTraceHeaders, withTraceContext } from '@reform/observability';
 import { DeadLetter, MessageBus, MessageHandler, SubscribeOptions, Subscription } from './bus.port';
@@ -33,7 +45,14 @@ const DEAD_LETTER_SERVICE = 'deadletter';
 
 /** The bus options from the environment's NATS_* variables (libs/config `natsConfig`), the same in every process. */
 export function jetStreamOptionsFrom(
-  config: { NATS_URL: string; NATS_PREFIX: string; NATS_STREAM_REPLICAS?: number; NATS_STREAM_STORAGE: 'file' | 'memory'; NATS_STREAM_PLACEMENT_CLUSTER?: string; NATS_STREAM_PLACEMENT_TAGS: string[] },
+  config: {
+    NATS_URL: string;
+    NATS_PREFIX: string;
+    NATS_STREAM_REPLICAS?: number;
+    NATS_STREAM_STORAGE: 'file' | 'memory';
+    NATS_STREAM_PLACEMENT_CLUSTER?: string;
+    NATS_STREAM_PLACEMENT_TAGS: string[];
+  },
   name: string,
 ): JetStreamBusOptions {
   return {
@@ -174,7 +193,7 @@ export class JetStreamBus implements MessageBus {
     // subscription lasts. A broker outage, a stream leader change or a consumer lost with its
     // store ends or breaks the iterator; the loop logs, waits a little and attaches again.
     const run = async (loop: (typeof loops)[number]) => {
-      for (let failures = 0; !loop.stopped && !this.nc.isClosed(); ) {
+      for (let failures = 0; !loop.stopped && !this.nc.isClosed();) {
         try {
           await this.ensureConsumer(stream, loop.durable, loop.config);
           const consumer = await this.js.consumers.get(stream, loop.durable);
@@ -193,7 +212,10 @@ export class JetStreamBus implements MessageBus {
           for await (const msg of messages) await handle(msg, loop);
         } catch (error) {
           failures++;
-          if (!loop.stopped) this.logger.warn(`${options.consumer}: consumer ${loop.durable} of ${stream} failed (${failures} in a row), attaching again: ${(error as Error).message}`);
+          if (!loop.stopped)
+            this.logger.warn(
+              `${options.consumer}: consumer ${loop.durable} of ${stream} failed (${failures} in a row), attaching again: ${(error as Error).message}`,
+            );
         } finally {
           if (loop.messages) this.running.delete(loop.messages);
           loop.messages = null;
@@ -205,7 +227,8 @@ export class JetStreamBus implements MessageBus {
     // that cannot be made is an error the caller sees at once.
     await Promise.all(loops.map((loop) => this.ensureConsumer(stream, loop.durable, loop.config)));
     for (const loop of loops) this.loops.add(loop);
-    for (const loop of loops) loop.done = run(loop).catch((error: Error) => this.logger.error(`${options.consumer}: consumer loop ended: ${error.stack ?? error}`));
+    for (const loop of loops)
+      loop.done = run(loop).catch((error: Error) => this.logger.error(`${options.consumer}: consumer loop ended: ${error.stack ?? error}`));
     return {
       stop: async () => {
         this.handlers.delete(options.consumer);
@@ -320,7 +343,9 @@ export class JetStreamBus implements MessageBus {
     return {
       replicas: this.options.replicas ?? (this.nc.info?.cluster ? 3 : 1),
       storage: this.options.storage ?? 'file',
-      ...(placement && (placement.cluster || placement.tags?.length) ? { placement: { cluster: placement.cluster ?? '', tags: [...(placement.tags ?? [])] } } : {}),
+      ...(placement && (placement.cluster || placement.tags?.length)
+        ? { placement: { cluster: placement.cluster ?? '', tags: [...(placement.tags ?? [])] } }
+        : {}),
     };
   }
 
@@ -352,13 +377,19 @@ export class JetStreamBus implements MessageBus {
           return;
         }
         if (info.config.storage !== config.storage) {
-          this.logger.warn(`Stream ${name} keeps its ${info.config.storage} storage (JetStream cannot change it; ${settings.storage} asked): recreate it to change`);
+          this.logger.warn(
+            `Stream ${name} keeps its ${info.config.storage} storage (JetStream cannot change it; ${settings.storage} asked): recreate it to change`,
+          );
         }
         const current = info.config;
         const placementChanged = settings.placement && JSON.stringify(current.placement ?? {}) !== JSON.stringify(settings.placement);
         if (current.num_replicas !== config.num_replicas || current.duplicate_window !== config.duplicate_window || placementChanged) {
           await this.jsm.streams
-            .update(name, { duplicate_window: config.duplicate_window, num_replicas: config.num_replicas, ...(settings.placement ? { placement: settings.placement } : {}) })
+            .update(name, {
+              duplicate_window: config.duplicate_window,
+              num_replicas: config.num_replicas,
+              ...(settings.placement ? { placement: settings.placement } : {}),
+            })
             .catch((error: unknown) => {
               throw this.explain(error, name);
             });
@@ -381,8 +412,14 @@ export class JetStreamBus implements MessageBus {
     if (this.nc.info && !this.nc.info.jetstream) {
       return new Error(`NATS at ${this.nc.getServer()} does not run JetStream (start nats-server with -js): stream ${stream}: ${message}`, { cause: error });
     }
-    if (/jetstream is not enabled|no responders|503|timeout|TIMEOUT|stream is offline|no suitable peers|insufficient resources/i.test(message) || (error as { code?: string })?.code === 'TIMEOUT') {
-      return new Error(`JetStream stream ${stream} is unreachable (its leader or a quorum of its replicas does not answer; connected to ${this.nc.getServer()}): ${message}`, { cause: error });
+    if (
+      /jetstream is not enabled|no responders|503|timeout|TIMEOUT|stream is offline|no suitable peers|insufficient resources/i.test(message) ||
+      (error as { code?: string })?.code === 'TIMEOUT'
+    ) {
+      return new Error(
+        `JetStream stream ${stream} is unreachable (its leader or a quorum of its replicas does not answer; connected to ${this.nc.getServer()}): ${message}`,
+        { cause: error },
+      );
     }
     return new Error(`JetStream stream ${stream}: ${message}`, { cause: error });
   }
@@ -391,7 +428,9 @@ export class JetStreamBus implements MessageBus {
     this.logger.error(`Dead letter: ${consumer} failed ${message.name} ${message.eventId} ${attempts} times: ${error.message}`);
     await this.ensureStream(DEAD_LETTER_SERVICE);
     const letter: Omit<DeadLetter, 'id'> = { consumer, message, error: error.message, attempts, failedAt: new Date().toISOString() };
-    await this.js.publish(this.subject(`${DEAD_LETTER_SERVICE}.${durableName(consumer)}`), JSON.stringify(letter), { msgID: `${consumer}:${message.eventId}:${attempts}` });
+    await this.js.publish(this.subject(`${DEAD_LETTER_SERVICE}.${durableName(consumer)}`), JSON.stringify(letter), {
+      msgID: `${consumer}:${message.eventId}:${attempts}`,
+    });
   }
 }
 

@@ -12,7 +12,13 @@ import { MessagingModule, OnIntegrationEvent, RelayControl } from './messaging.m
 import { messagingMigrations } from './migrations';
 import { toIntegrationMessage } from './outbox-relay';
 
-const UnitRenamed = defineContract({ service: 'nestdemo', aggregate: 'unit', eventType: 'UnitRenamed', version: 1, schema: z.object({ code: z.string(), name: z.string().min(1) }) });
+const UnitRenamed = defineContract({
+  service: 'nestdemo',
+  aggregate: 'unit',
+  eventType: 'UnitRenamed',
+  version: 1,
+  schema: z.object({ code: z.string(), name: z.string().min(1) }),
+});
 
 @Injectable()
 class WhenUnitRenamedThenRecordName {
@@ -31,7 +37,12 @@ describe('MessagingModule: declared handlers and the relay inside a Nest applica
     database = await createTestDatabase('nestmsg');
     @Module({
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url: database.url, migrations: [...eventStoreMigrations('nestdemo'), ...messagingMigrations('nestdemo')], migrationsRun: true }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: database.url,
+          migrations: [...eventStoreMigrations('nestdemo'), ...messagingMigrations('nestdemo')],
+          migrationsRun: true,
+        }),
         EventStoreModule.forService('nestdemo'),
         MessagingModule.forService({
           bus,
@@ -58,12 +69,22 @@ describe('MessagingModule: declared handlers and the relay inside a Nest applica
   it('publishes appended events and applies each once, ignoring private events and refusing invalid payloads', async () => {
     const store = app.get<PostgresEventStore>(EVENT_STORE);
     const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'c', causationId: null };
-    await store.append('unit-513', 0, [{ type: 'UnitRenamed', data: { code: '513', name: 'Huyện Thăng Bình' } }, { type: 'PrivateNoteAdded', data: {} }], metadata);
+    await store.append(
+      'unit-513',
+      0,
+      [
+        { type: 'UnitRenamed', data: { code: '513', name: 'Huyện Thăng Bình' } },
+        { type: 'PrivateNoteAdded', data: {} },
+      ],
+      metadata,
+    );
     await store.append('unit-514', 0, [{ type: 'UnitRenamed', data: { code: '514', name: '' } }], metadata);
     app.get(RelayControl).nudge(); // what a write side does after its commit
     const manager = app.get(EntityManager);
     await eventually(async () => expect(await manager.query(`SELECT code, name FROM nestdemo.names`)).toEqual([{ code: '513', name: 'Huyện Thăng Bình' }]));
-    await eventually(async () => expect((await bus.deadLetters()).map((letter) => letter.message.data)).toEqual([{ code: '514', name: '' }]), { timeoutMs: 15_000 });
+    await eventually(async () => expect((await bus.deadLetters()).map((letter) => letter.message.data)).toEqual([{ code: '514', name: '' }]), {
+      timeoutMs: 15_000,
+    });
     expect((await bus.deadLetters())[0].error).toMatch(/nestdemo\.UnitRenamed\.v1: name: /);
     expect(await manager.query(`SELECT consumer FROM nestdemo.inbox`)).toEqual([{ consumer: 'nestdemo.WhenUnitRenamedThenRecordName.record' }]);
   });

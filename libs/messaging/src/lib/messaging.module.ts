@@ -45,15 +45,22 @@ export interface IntegrationItem<Data = unknown> {
  * With `batch: N` the method receives `(items: IntegrationItem[], manager)`: up to N consecutive
  * messages in one transaction (with their inbox rows) where the bus can batch, one otherwise.
  */
-export const OnIntegrationEvent = (contract: IntegrationEventContract<any> | readonly IntegrationEventContract<any>[], options: { consumer?: string; maxDeliver?: number; batch?: number } = {}) =>
-  SetMetadata(INTEGRATION_HANDLER, { contracts: Array.isArray(contract) ? contract : [contract as IntegrationEventContract], ...options } satisfies HandlerMetadata);
+export const OnIntegrationEvent = (
+  contract: IntegrationEventContract<any> | readonly IntegrationEventContract<any>[],
+  options: { consumer?: string; maxDeliver?: number; batch?: number } = {},
+) =>
+  SetMetadata(INTEGRATION_HANDLER, {
+    contracts: Array.isArray(contract) ? contract : [contract as IntegrationEventContract],
+    ...options,
+  } satisfies HandlerMetadata);
 
 /** The one subject a handler's consumer listens to: the contract's, or its aggregate's wildcard. */
 export function handlerSubject(contracts: readonly IntegrationEventContract[]): string {
   if (contracts.length === 0) throw new Error('OnIntegrationEvent needs at least one contract');
   if (contracts.length === 1) return contracts[0].subject;
   const aggregates = new Set(contracts.map((contract) => `${contract.service}.${contract.aggregate}`));
-  if (aggregates.size !== 1) throw new Error(`OnIntegrationEvent: contracts of one consumer must share service and aggregate, got ${[...aggregates].join(', ')}`);
+  if (aggregates.size !== 1)
+    throw new Error(`OnIntegrationEvent: contracts of one consumer must share service and aggregate, got ${[...aggregates].join(', ')}`);
   return `${[...aggregates][0]}.>`;
 }
 
@@ -128,13 +135,23 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
         if (metadata.batch) {
           const handleBatch = async (messages: readonly IntegrationMessage[]) => {
             // A batch's lines carry its first event's correlation (a batch is one aggregate's consecutive events).
-            if (messages.length) return withLogContext({ correlationId: messages[0].metadata.correlationId, eventId: messages[0].eventId }, () => applyBatch(messages));
+            if (messages.length)
+              return withLogContext({ correlationId: messages[0].metadata.correlationId, eventId: messages[0].eventId }, () => applyBatch(messages));
           };
           const applyBatch = async (messages: readonly IntegrationMessage[]) => {
             const items = messages.map(accept).filter((item): item is IntegrationItem => item !== null);
             if (!items.length) return;
             const byId = new Map(items.map((item) => [item.message.eventId, item]));
-            await inbox.handleBatch(consumer, items.map((item) => item.message), (manager, fresh) => instance[method].call(instance, fresh.map((message) => byId.get(message.eventId)), manager));
+            await inbox.handleBatch(
+              consumer,
+              items.map((item) => item.message),
+              (manager, fresh) =>
+                instance[method].call(
+                  instance,
+                  fresh.map((message) => byId.get(message.eventId)),
+                  manager,
+                ),
+            );
           };
           subscription = this.bus.subscribeBatch
             ? await this.bus.subscribeBatch({ ...options, maxBatch: metadata.batch }, handleBatch)
@@ -151,7 +168,13 @@ class IntegrationRuntime implements OnApplicationBootstrap, OnApplicationShutdow
               `process ${message.subject}`,
               {
                 kind: SpanKind.CONSUMER,
-                attributes: { 'messaging.operation.type': 'process', 'messaging.destination.name': message.subject, 'messaging.message.id': message.eventId, 'messaging.consumer.group.name': consumer, 'reform.correlation_id': message.metadata.correlationId },
+                attributes: {
+                  'messaging.operation.type': 'process',
+                  'messaging.destination.name': message.subject,
+                  'messaging.message.id': message.eventId,
+                  'messaging.consumer.group.name': consumer,
+                  'reform.correlation_id': message.metadata.correlationId,
+                },
               },
               async (span) => {
                 const outcome = await withLogContext({ correlationId: message.metadata.correlationId, eventId: message.eventId }, () =>
@@ -226,5 +249,8 @@ export function relayMapper(service: string, publish?: IntegrationEventMapper): 
 export function accessRecordMapper(service: string): IntegrationEventMapper | null {
   const contract = (AUDITOR_QUERIED_V1 as Record<string, (typeof AUDITOR_QUERIED_V1)['directory'] | undefined>)[service];
   if (!contract) return null;
-  return (event) => (event.streamId.startsWith(ACCESS_RECORD_STREAM_PREFIX) && event.type === AUDITOR_QUERIED_EVENT ? toIntegrationMessage(event, contract, contract.validate(event.data)) : null);
+  return (event) =>
+    event.streamId.startsWith(ACCESS_RECORD_STREAM_PREFIX) && event.type === AUDITOR_QUERIED_EVENT
+      ? toIntegrationMessage(event, contract, contract.validate(event.data))
+      : null;
 }

@@ -74,7 +74,15 @@ describe('OutboxRelay publishes every event once, in commit order, across transa
           const subscription = await bus.subscribe({ consumer: `relayorder-${batchSize}`, subjects: ['relayorder.>'] }, async (message) => {
             received.push((message.data as { eventId: string }).eventId);
           });
-          const relay = new OutboxRelay({ name: 'relayorder', store, dataSource, schema: S, bus, batchSize, map: (event) => toIntegrationMessage(event, contract, { eventId: event.eventId }) });
+          const relay = new OutboxRelay({
+            name: 'relayorder',
+            store,
+            dataSource,
+            schema: S,
+            bus,
+            batchSize,
+            map: (event) => toIntegrationMessage(event, contract, { eventId: event.eventId }),
+          });
           expect(await relay.drain()).toBe(xids.length);
           await eventually(() => expect(received).toHaveLength(xids.length));
           expect(received).toEqual(expected);

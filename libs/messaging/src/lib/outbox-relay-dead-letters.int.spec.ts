@@ -80,7 +80,9 @@ describe('OutboxRelay isolates an event whose mapping throws (PostgreSQL + JetSt
 
     // Retried while still broken: it stays a dead letter, with one more attempt.
     expect(await runDeadLettersCommand([S, 'retry', id], env, () => undefined)).toBe(0);
-    await eventually(async () => expect(await dataSource.query(`SELECT attempts, retry_requested_at FROM ${S}.dead_letters`)).toEqual([{ attempts: 2, retry_requested_at: null }]));
+    await eventually(async () =>
+      expect(await dataSource.query(`SELECT attempts, retry_requested_at FROM ${S}.dead_letters`)).toEqual([{ attempts: 2, retry_requested_at: null }]),
+    );
     expect(received).toEqual([1, 3, 4]);
 
     broken = false;

@@ -41,14 +41,27 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     return bus;
   };
   const relayOn = (bus: MessageBus) =>
-    new OutboxRelay({ name: 'relaytest', store, dataSource, schema: SCHEMA, bus, batchSize: 250, idleMs: 20, map: (event) => toIntegrationMessage(event, contract, event.data) });
+    new OutboxRelay({
+      name: 'relaytest',
+      store,
+      dataSource,
+      schema: SCHEMA,
+      bus,
+      batchSize: 250,
+      idleMs: 20,
+      map: (event) => toIntegrationMessage(event, contract, event.data),
+    });
 
   it('every event reaches the consumer and its effect is applied exactly once', async () => {
     const total = 2000;
     const metadata = { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'relay-test', causationId: null };
     for (let batch = 0; batch < total / 100; batch++) {
       await store.appendMany(
-        Array.from({ length: 100 }, (_, i) => ({ streamId: `item-${batch * 100 + i}`, expectedVersion: 0 as const, events: [{ type: 'ItemAdded', data: { n: batch * 100 + i } }] })),
+        Array.from({ length: 100 }, (_, i) => ({
+          streamId: `item-${batch * 100 + i}`,
+          expectedVersion: 0 as const,
+          events: [{ type: 'ItemAdded', data: { n: batch * 100 + i } }],
+        })),
         metadata,
       );
     }
@@ -62,7 +75,9 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
       const n = (message.data as { n: number }).n;
       if (attempt > 1) outcomes.redelivered++;
       if (n % 11 === 0 && attempt === 1) throw new Error('crash before the effect');
-      const outcome = await inbox.handle('relaytest-effects', message, (manager) => manager.query(`INSERT INTO ${SCHEMA}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, n]));
+      const outcome = await inbox.handle('relaytest-effects', message, (manager) =>
+        manager.query(`INSERT INTO ${SCHEMA}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, n]),
+      );
       outcomes[outcome]++;
       if (n % 7 === 0 && attempt === 1) throw new Error('crash after the effect, before the ack');
     });
@@ -82,7 +97,10 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     await eventually(() => expect(firstBus.connection.isClosed()).toBe(true), { timeoutMs: 20_000, intervalMs: 5 });
     await first.stop();
     const checkpointAfterCrash = await first.checkpoint();
-    const [published] = await dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.events WHERE (transaction_id, global_position) <= ($1::xid8, $2::bigint)`, [checkpointAfterCrash.transactionId, checkpointAfterCrash.position]);
+    const [published] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM ${SCHEMA}.events WHERE (transaction_id, global_position) <= ($1::xid8, $2::bigint)`,
+      [checkpointAfterCrash.transactionId, checkpointAfterCrash.position],
+    );
     // Whole batches checkpointed, the one in flight at the cut not: usually 500 (two pages of 250),
     // fewer when readAll's pages come back short because another transaction on the server was
     // still open (a suite running beside this one).
@@ -92,10 +110,13 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     // Second relay: a new process picks up from the persisted checkpoint.
     const second = relayOn(await connect());
     second.start();
-    await eventually(async () => {
-      const [row] = await dataSource.query(`SELECT count(*)::int AS effects, count(DISTINCT event_id)::int AS distinct_effects FROM ${SCHEMA}.effects`);
-      expect(row).toEqual({ effects: total, distinct_effects: total });
-    }, { timeoutMs: 40_000, intervalMs: 100 });
+    await eventually(
+      async () => {
+        const [row] = await dataSource.query(`SELECT count(*)::int AS effects, count(DISTINCT event_id)::int AS distinct_effects FROM ${SCHEMA}.effects`);
+        expect(row).toEqual({ effects: total, distinct_effects: total });
+      },
+      { timeoutMs: 40_000, intervalMs: 100 },
+    );
     await second.stop();
 
     const [inboxRows] = await dataSource.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.inbox`);
@@ -119,14 +140,24 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
         await manager.query(`INSERT INTO ${SCHEMA}.slow_effects (event_id) VALUES ($1)`, [message.eventId]);
         // The first attempt outlives its ack wait: it finishes only once the server has redelivered.
         if (attempt === 1) {
-          await eventually(async () => expect((await jsm.consumers.info(bus.streamName('relayslow'), 'relayslow-effects')).num_redelivered).toBeGreaterThan(0), { timeoutMs: 15_000 });
+          await eventually(
+            async () => expect((await jsm.consumers.info(bus.streamName('relayslow'), 'relayslow-effects')).num_redelivered).toBeGreaterThan(0),
+            { timeoutMs: 15_000 },
+          );
         }
       });
       seen.push({ attempt, outcome });
     });
     const message = { ...testMessage('SlowThing'), name: 'relayslow.SlowThing', subject: 'relayslow.item.SlowThing' };
     await bus.publish(message);
-    await eventually(() => expect(seen).toEqual([{ attempt: 1, outcome: 'applied' }, { attempt: 2, outcome: 'duplicate' }]), { timeoutMs: 20_000 });
+    await eventually(
+      () =>
+        expect(seen).toEqual([
+          { attempt: 1, outcome: 'applied' },
+          { attempt: 2, outcome: 'duplicate' },
+        ]),
+      { timeoutMs: 20_000 },
+    );
     expect(await dataSource.query(`SELECT event_id FROM ${SCHEMA}.slow_effects`)).toEqual([{ event_id: message.eventId }]);
   });
 
@@ -135,19 +166,35 @@ describe('OutboxRelay → JetStream → Inbox, with a relay killed mid-batch and
     const got: string[] = [];
     await bus.subscribe({ consumer: 'nudged', subjects: ['relaynudge.>'] }, async (message) => void got.push(message.eventId));
     const relay = new OutboxRelay({
-      name: 'relaynudge', store, dataSource, schema: SCHEMA, bus, idleMs: 120_000,
-      map: (event) => (event.type === 'Nudged' ? toIntegrationMessage(event, { name: 'relaynudge.Nudged', version: 1, subject: 'relaynudge.item.Nudged' }, event.data) : null),
+      name: 'relaynudge',
+      store,
+      dataSource,
+      schema: SCHEMA,
+      bus,
+      idleMs: 120_000,
+      map: (event) =>
+        event.type === 'Nudged' ? toIntegrationMessage(event, { name: 'relaynudge.Nudged', version: 1, subject: 'relaynudge.item.Nudged' }, event.data) : null,
     });
     await relay.drain(); // everything earlier is behind it: the relay now idles for two minutes
     relay.start();
-    const { events: [recorded] } = await store.append('nudge-1', 0, [{ type: 'Nudged', data: {} }], { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'nudge', causationId: null });
+    const {
+      events: [recorded],
+    } = await store.append('nudge-1', 0, [{ type: 'Nudged', data: {} }], {
+      actor: SYSTEM_ACTOR,
+      tenant: 'platform',
+      correlationId: 'nudge',
+      causationId: null,
+    });
     try {
       // A transaction open anywhere on the server can hold the event back from readAll for a
       // moment (ADR 0003); each nudge makes the relay look again, never the two-minute poll.
-      await eventually(() => {
-        relay.nudge();
-        expect(got).toEqual([recorded.eventId]);
-      }, { timeoutMs: 20_000 });
+      await eventually(
+        () => {
+          relay.nudge();
+          expect(got).toEqual([recorded.eventId]);
+        },
+        { timeoutMs: 20_000 },
+      );
     } finally {
       await relay.stop();
       await bus.close();

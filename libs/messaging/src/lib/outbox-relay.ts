@@ -89,7 +89,10 @@ export class OutboxRelay {
   }
 
   async checkpoint(): Promise<GlobalPosition> {
-    const [row] = await this.options.dataSource.query(`SELECT transaction_id::text AS transaction_id, position::text AS position FROM ${this.table} WHERE relay = $1`, [this.options.name]);
+    const [row] = await this.options.dataSource.query(
+      `SELECT transaction_id::text AS transaction_id, position::text AS position FROM ${this.table} WHERE relay = $1`,
+      [this.options.name],
+    );
     return row ? { transactionId: row.transaction_id, position: row.position } : START;
   }
 
@@ -187,7 +190,12 @@ export class OutboxRelay {
       {
         kind: SpanKind.PRODUCER,
         parent: contextOfTraceparent(traceparent),
-        attributes: { 'messaging.operation.type': 'send', 'messaging.destination.name': message.subject, 'messaging.message.id': message.eventId, 'reform.relay': this.options.name },
+        attributes: {
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': message.subject,
+          'messaging.message.id': message.eventId,
+          'reform.relay': this.options.name,
+        },
       },
       () => this.options.bus.publish(message),
     );
@@ -226,7 +234,11 @@ export class OutboxRelay {
 }
 
 /** Builds the envelope for a contract from a recorded event (the usual mapper body). */
-export function toIntegrationMessage<Data>(event: RecordedEvent, contract: { name: string; version: number; subject: string }, data: Data): IntegrationMessage<Data> {
+export function toIntegrationMessage<Data>(
+  event: RecordedEvent,
+  contract: { name: string; version: number; subject: string },
+  data: Data,
+): IntegrationMessage<Data> {
   return {
     eventId: event.eventId,
     name: contract.name,

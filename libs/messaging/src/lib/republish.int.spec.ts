@@ -39,7 +39,11 @@ describe('republishEvents: repairing a consumer after skipped events and a lost 
 
   async function add(from: number, to: number): Promise<GlobalPosition> {
     const events = await store.appendMany(
-      Array.from({ length: to - from + 1 }, (_, i) => ({ streamId: `item-${from + i}`, expectedVersion: 'no_stream' as const, events: [{ type: 'ItemAdded', data: { n: from + i } }] })),
+      Array.from({ length: to - from + 1 }, (_, i) => ({
+        streamId: `item-${from + i}`,
+        expectedVersion: 'no_stream' as const,
+        events: [{ type: 'ItemAdded', data: { n: from + i } }],
+      })),
       metadata,
     );
     // A private event between them: read and skipped by the mapping, not published.
@@ -53,9 +57,14 @@ describe('republishEvents: repairing a consumer after skipped events and a lost 
     const subscribe = (bus: JetStreamBus) =>
       bus.subscribe({ consumer: 'republishtest-effects', subjects: ['republishtest.>'], retryDelayMs: 10 }, async (message) => {
         const n = (message.data as { n: number }).n;
-        outcomes[await inbox.handle('republishtest-effects', message, (manager) => manager.query(`INSERT INTO ${S}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, n]))]++;
+        outcomes[
+          await inbox.handle('republishtest-effects', message, (manager) =>
+            manager.query(`INSERT INTO ${S}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, n]),
+          )
+        ]++;
       });
-    const effects = async () => (await dataSource.query(`SELECT n, count(*)::int AS times FROM ${S}.effects GROUP BY n ORDER BY n`)) as Array<{ n: number; times: number }>;
+    const effects = async () =>
+      (await dataSource.query(`SELECT n, count(*)::int AS times FROM ${S}.effects GROUP BY n ORDER BY n`)) as Array<{ n: number; times: number }>;
 
     const relayBus = await connect();
     const relay = new OutboxRelay({ name: S, store, dataSource, schema: S, bus: relayBus, batchSize: 40, map });
@@ -100,7 +109,10 @@ describe('republishEvents: repairing a consumer after skipped events and a lost 
 
   it('finds the position just before the first event recorded at or after an instant', async () => {
     const all = (await store.readAll(START, 10_000)).events;
-    expect(await positionBeforeInstant(dataSource, S, new Date(all[0].recordedAt.getTime() - 1000))).toEqual({ transactionId: all[0].globalPosition.transactionId, position: String(BigInt(all[0].globalPosition.position) - 1n) });
+    expect(await positionBeforeInstant(dataSource, S, new Date(all[0].recordedAt.getTime() - 1000))).toEqual({
+      transactionId: all[0].globalPosition.transactionId,
+      position: String(BigInt(all[0].globalPosition.position) - 1n),
+    });
     expect(await positionBeforeInstant(dataSource, S, new Date(Date.now() + 60_000))).toBeNull();
     const middle = all[150];
     const from = await positionBeforeInstant(dataSource, S, middle.recordedAt);

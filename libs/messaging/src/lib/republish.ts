@@ -70,10 +70,10 @@ export async function republishEvents(options: RepublishOptions): Promise<Republ
 
 /** Events committed after `from` in commit order, whether or not readAll may pass them yet. */
 export async function countCommittedAfter(dataSource: DataSource, schema: string, from: GlobalPosition): Promise<number> {
-  const [{ n }] = await dataSource.query(`SELECT count(*)::bigint AS n FROM "${assertSchemaName(schema)}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`, [
-    from.transactionId,
-    from.position,
-  ]);
+  const [{ n }] = await dataSource.query(
+    `SELECT count(*)::bigint AS n FROM "${assertSchemaName(schema)}".events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
+    [from.transactionId, from.position],
+  );
   return Number(n);
 }
 

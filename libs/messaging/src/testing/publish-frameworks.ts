@@ -13,7 +13,15 @@ export async function publishFrameworks(bus: MessageBus, frameworks: readonly Fr
       version: FrameworkVersionPublishedV1.version,
       subject: FrameworkVersionPublishedV1.subject,
       data: FrameworkVersionPublishedV1.validate(framework),
-      metadata: { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'test-frameworks', causationId: null, recordedAt: new Date().toISOString(), stream: `framework-${framework.code}`, streamVersion: framework.version },
+      metadata: {
+        actor: SYSTEM_ACTOR,
+        tenant: 'platform',
+        correlationId: 'test-frameworks',
+        causationId: null,
+        recordedAt: new Date().toISOString(),
+        stream: `framework-${framework.code}`,
+        streamVersion: framework.version,
+      },
     };
     await bus.publish(message);
   }

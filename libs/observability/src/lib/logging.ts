@@ -16,7 +16,22 @@ import { logTraceFields } from './tracing';
 const REDACTED = '[redacted]';
 
 /** Keys whose values never reach a log line, at any depth up to three (pino's redaction). */
-const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'authorization', 'cookie', 'set-cookie', 'body', 'variables', 'query', 'x-reform-forwarded'];
+const SECRET_KEYS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'body',
+  'variables',
+  'query',
+  'x-reform-forwarded',
+];
 const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
   const at = /^[a-zA-Z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
   const join = (prefix: string) => (at.startsWith('[') ? `${prefix}${at}` : `${prefix}.${at}`);
@@ -74,7 +89,16 @@ function pinoOnSink(level: LevelWithSilent): Logger {
       formatters: { level: (label) => ({ level: label }) },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg instanceof Error ? Object.assign(arg, { message: scrubText(arg.message), stack: arg.stack && scrubText(arg.stack) }) : arg)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((arg) =>
+              typeof arg === 'string'
+                ? scrubText(arg)
+                : arg instanceof Error
+                  ? Object.assign(arg, { message: scrubText(arg.message), stack: arg.stack && scrubText(arg.stack) })
+                  : arg,
+            ) as Parameters<typeof method>,
+          );
         },
       },
     },

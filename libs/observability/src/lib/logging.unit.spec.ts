@@ -14,14 +14,34 @@ describe('the process logger', () => {
 
   it('writes one JSON object per line with an ISO time, the level by name and the context', () => {
     withLogContext({ requestId: 'r-1' }, () => withLogContext({ correlationId: 'c-1' }, () => processLogger().info({ service: 'plans' }, 'issued')));
-    expect(JSON.parse(lines[0])).toEqual(expect.objectContaining({ level: 'info', msg: 'issued', service: 'plans', requestId: 'r-1', correlationId: 'c-1', time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) }));
+    expect(JSON.parse(lines[0])).toEqual(
+      expect.objectContaining({
+        level: 'info',
+        msg: 'issued',
+        service: 'plans',
+        requestId: 'r-1',
+        correlationId: 'c-1',
+        time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      }),
+    );
   });
 
   it('redacts passwords, tokens, authorization headers, bodies and variables at any of three depths', () => {
-    processLogger().warn({ password: 'p1', req: { headers: { authorization: 'Bearer abc', cookie: 'sid=1' }, body: { query: 'q', variables: { password: 'p2' } } }, input: { newPassword: 'p3', token: 't1' } }, 'a request');
+    processLogger().warn(
+      {
+        password: 'p1',
+        req: { headers: { authorization: 'Bearer abc', cookie: 'sid=1' }, body: { query: 'q', variables: { password: 'p2' } } },
+        input: { newPassword: 'p3', token: 't1' },
+      },
+      'a request',
+    );
     const line = lines[0];
     for (const secret of ['p1', 'Bearer abc', 'sid=1', '"q"', 'p2', 'p3', 't1']) expect(line).not.toContain(secret);
-    expect(JSON.parse(line)).toMatchObject({ password: '[redacted]', req: { headers: { authorization: '[redacted]', cookie: '[redacted]' }, body: '[redacted]' }, input: { newPassword: '[redacted]', token: '[redacted]' } });
+    expect(JSON.parse(line)).toMatchObject({
+      password: '[redacted]',
+      req: { headers: { authorization: '[redacted]', cookie: '[redacted]' }, body: '[redacted]' },
+      input: { newPassword: '[redacted]', token: '[redacted]' },
+    });
   });
 
   it('scrubs bearer credentials and JWS-shaped tokens out of messages and error stacks', () => {
@@ -45,7 +65,7 @@ describe('the process logger', () => {
     }
   });
 
-  it('gives a command the handled event\'s correlation id, else the request id, else a fresh one', () => {
+  it("gives a command the handled event's correlation id, else the request id, else a fresh one", () => {
     expect(withLogContext({ requestId: 'r-2' }, () => correlationIdOfContext(() => 'fresh'))).toBe('r-2');
     expect(withLogContext({ requestId: 'r-2', correlationId: 'c-2' }, () => correlationIdOfContext(() => 'fresh'))).toBe('c-2');
     expect(correlationIdOfContext(() => 'fresh')).toBe('fresh');

@@ -72,11 +72,26 @@ class ScrapedGauge {
   }
 }
 
-export const relayLagEvents = new ScrapedGauge('reform_relay_lag_events', 'Events recorded in a service\'s store after its outbox relay\'s checkpoint (not yet handed to the bus).', ['service']);
-export const relayLagSeconds = new ScrapedGauge('reform_relay_lag_seconds', 'Age of the oldest event the outbox relay has not yet handed to the bus, in seconds (0 when none waits).', ['service']);
-export const consumerLag = new ScrapedGauge('reform_consumer_lag_messages', 'Messages a durable consumer has yet to take or acknowledge (JetStream num_pending + num_ack_pending; the in-process bus\'s queue).', ['consumer']);
+export const relayLagEvents = new ScrapedGauge(
+  'reform_relay_lag_events',
+  "Events recorded in a service's store after its outbox relay's checkpoint (not yet handed to the bus).",
+  ['service'],
+);
+export const relayLagSeconds = new ScrapedGauge(
+  'reform_relay_lag_seconds',
+  'Age of the oldest event the outbox relay has not yet handed to the bus, in seconds (0 when none waits).',
+  ['service'],
+);
+export const consumerLag = new ScrapedGauge(
+  'reform_consumer_lag_messages',
+  "Messages a durable consumer has yet to take or acknowledge (JetStream num_pending + num_ack_pending; the in-process bus's queue).",
+  ['consumer'],
+);
 export const deadLetters = new ScrapedGauge('reform_dead_letters', 'Dead letters waiting for an operator (npm run dead-letters), by consumer.', ['consumer']);
-export const pendingJobs = new ScrapedGauge('reform_pending_jobs', 'Jobs queued and not yet done, by service and queue (tasks: plan-fan-out).', ['service', 'queue']);
+export const pendingJobs = new ScrapedGauge('reform_pending_jobs', 'Jobs queued and not yet done, by service and queue (tasks: plan-fan-out).', [
+  'service',
+  'queue',
+]);
 
 /** What /metrics answers: the registry in Prometheus's text format. */
 export async function metricsText(): Promise<{ contentType: string; body: string }> {

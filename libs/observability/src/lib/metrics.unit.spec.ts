@@ -23,7 +23,9 @@ describe('metrics', () => {
 
   it('the Grafana dashboard queries only metrics that exist (histograms by their _bucket and _count series)', () => {
     const dashboard = JSON.parse(readFileSync(join(__dirname, '../../../../infra/observability/grafana/dashboards/reform-platform.json'), 'utf8'));
-    const queried = dashboard.panels.flatMap((panel: { targets: Array<{ expr: string }> }) => panel.targets.flatMap((target) => [...target.expr.matchAll(/\b(reform_[a-z_]+)/g)].map((m) => m[1])));
+    const queried = dashboard.panels.flatMap((panel: { targets: Array<{ expr: string }> }) =>
+      panel.targets.flatMap((target) => [...target.expr.matchAll(/\b(reform_[a-z_]+)/g)].map((m) => m[1])),
+    );
     const series = new Set(names().flatMap((name) => [name, `${name}_bucket`, `${name}_count`, `${name}_sum`]));
     expect(queried.length).toBeGreaterThanOrEqual(8);
     expect(queried.filter((name: string) => !series.has(name))).toEqual([]);

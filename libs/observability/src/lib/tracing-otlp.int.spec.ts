@@ -42,8 +42,16 @@ describe('tracing: the OTLP/HTTP exporter configured by the environment', () => 
   });
 
   it('exports the spans to <endpoint>/v1/traces when the process stops', async () => {
-    const env = { ...process.env, TS_NODE_PROJECT: 'tsconfig.base.json', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-    await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', CHILD], { cwd: ROOT, env, timeout: 60_000 });
+    const env = {
+      ...process.env,
+      TS_NODE_PROJECT: 'tsconfig.base.json',
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    };
+    await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', CHILD], {
+      cwd: ROOT,
+      env,
+      timeout: 60_000,
+    });
     // OTLP/HTTP with JSON bodies (the exporter's encoding): the process's name and both spans.
     expect(received).toEqual([expect.objectContaining({ method: 'POST', url: '/v1/traces', contentType: 'application/json' })]);
     const body = JSON.parse(received[0].body);
@@ -55,7 +63,11 @@ describe('tracing: the OTLP/HTTP exporter configured by the environment', () => 
   it('sends nothing without the endpoint', async () => {
     received.splice(0);
     const env = { ...process.env, TS_NODE_PROJECT: 'tsconfig.base.json', OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '' };
-    const child = promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', CHILD], { cwd: ROOT, env, timeout: 60_000 });
+    const child = promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', CHILD], {
+      cwd: ROOT,
+      env,
+      timeout: 60_000,
+    });
     await expect(child).rejects.toMatchObject({ stderr: expect.stringContaining('tracing did not start') });
     expect(received).toEqual([]);
   }, 90_000);

@@ -153,7 +153,10 @@ export function extractTraceHeaders(get: (key: string) => string | undefined, ke
  * A client span for an outgoing request whose end comes from a callback (the gateway's subgraph
  * fetches): its trace headers to send, and `end`. Null when tracing is off.
  */
-export function startClientSpan(name: string, attributes: Attributes): { readonly headers: Record<string, string>; end(status?: number, error?: Error): void } | null {
+export function startClientSpan(
+  name: string,
+  attributes: Attributes,
+): { readonly headers: Record<string, string>; end(status?: number, error?: Error): void } | null {
   if (!running) return null;
   const parent = context.active();
   const span = trace.getTracer(TRACER).startSpan(name, { kind: SpanKind.CLIENT, attributes }, parent);
@@ -195,7 +198,12 @@ export function traceHttpRequest(service: string, request: IncomingMessage, resp
     {
       kind: SpanKind.SERVER,
       // The request id is the correlation id of the events the request appends: the way from a log line or an event to its trace.
-      attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': path, 'reform.service': service, 'reform.request_id': String(request.headers['x-request-id'] ?? '') },
+      attributes: {
+        'http.request.method': request.method ?? 'GET',
+        'url.path': path,
+        'reform.service': service,
+        'reform.request_id': String(request.headers['x-request-id'] ?? ''),
+      },
     },
     parent,
   );

@@ -1,7 +1,18 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
 import { processLogger, redirectLogs, setLogLevel } from './logging';
-import { activeSpan, contextOfTraceparent, extractTraceHeaders, injectTraceHeaders, inSpan, startTracing, traceparentOf, tracingConfigured, tracingEnabled, withTraceContext } from './tracing';
+import {
+  activeSpan,
+  contextOfTraceparent,
+  extractTraceHeaders,
+  injectTraceHeaders,
+  inSpan,
+  startTracing,
+  traceparentOf,
+  tracingConfigured,
+  tracingEnabled,
+  withTraceContext,
+} from './tracing';
 
 describe('tracing (ADR 0028)', () => {
   it('is configured by an OTLP endpoint only, and OTEL_SDK_DISABLED or OTEL_TRACES_EXPORTER=none turn it off', () => {
@@ -45,7 +56,10 @@ describe('tracing (ADR 0028)', () => {
       expect(headers['traceparent']).toBe(stored);
       // Later, from no context at all (a relay's loop, a job processor's):
       await inSpan('publish', { kind: SpanKind.PRODUCER, parent: contextOfTraceparent(stored) }, async () => undefined);
-      await withTraceContext(extractTraceHeaders((key) => headers[key]), () => inSpan('process', { kind: SpanKind.CONSUMER }, async () => undefined));
+      await withTraceContext(
+        extractTraceHeaders((key) => headers[key]),
+        () => inSpan('process', { kind: SpanKind.CONSUMER }, async () => undefined),
+      );
       const [append, publish, processed] = exporter.getFinishedSpans();
       expect(new Set([append, publish, processed].map((span) => span.spanContext().traceId)).size).toBe(1);
       expect(publish.parentSpanContext?.spanId).toBe(append.spanContext().spanId);

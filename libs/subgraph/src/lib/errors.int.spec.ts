@@ -12,7 +12,8 @@ import { subgraphTypes } from './subgraph-types';
 class FailingResolver {
   @Query(() => String)
   fail(@Args('how') how: string): string {
-    if (how === 'domain') throw new DomainError('PLAN.TASK_WITHOUT_IMPLEMENTER', 'Nhiệm vụ 3 chưa có đơn vị thực hiện.', { field: 'tasks[2].implementingUnits' });
+    if (how === 'domain')
+      throw new DomainError('PLAN.TASK_WITHOUT_IMPLEMENTER', 'Nhiệm vụ 3 chưa có đơn vị thực hiện.', { field: 'tasks[2].implementingUnits' });
     if (how === 'missing') throw new DomainError('PLAN.NOT_FOUND', 'Không tìm thấy kế hoạch.', { kind: 'NOT_FOUND' });
     if (how === 'conflict') throw new WrongExpectedVersionError('plan-1', 3, 4);
     throw new Error('connection reset by peer at 10.0.0.7');
@@ -47,7 +48,11 @@ describe('subgraph errors', () => {
   afterAll(() => app.close());
 
   const fail = async (how: string) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ fail(how: "${how}") }` }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ fail(how: "${how}") }` }),
+    });
     const body = (await response.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
     return body.errors[0];
   };
@@ -65,9 +70,14 @@ describe('subgraph errors', () => {
 
   it('answers a malformed DateTime with BAD_USER_INPUT and the Vietnamese reason, naming the argument when it came as a variable', async () => {
     const post = async (query: string, variables?: Record<string, unknown>) =>
-      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as { data?: unknown; errors: Array<{ message: string; extensions: Record<string, unknown> }> });
+      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+        data?: unknown;
+        errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+      };
     const asVariable = await post('query($when: DateTime!) { at(when: $when) }', { when: '2020-13-01' });
-    expect(asVariable.errors[0].message).toBe('when: Thời điểm "2020-13-01" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm 1900 đến 9999.');
+    expect(asVariable.errors[0].message).toBe(
+      'when: Thời điểm "2020-13-01" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm 1900 đến 9999.',
+    );
     expect(asVariable.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'when' });
     const asLiteral = await post('{ at(when: "hôm qua") }');
     expect(asLiteral.errors[0].message).toBe('Thời điểm "hôm qua" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm 1900 đến 9999.');
@@ -77,9 +87,12 @@ describe('subgraph errors', () => {
     expect((await post('{ at(when: "2020-07-01T00:00:00Z") }')).data).toEqual({ at: '2020-07-01T00:00:00.000Z' });
   });
 
-  it('refuses impossible days and instants outside the platform\'s years with BAD_USER_INPUT naming the argument (issue 12, finding 6)', async () => {
+  it("refuses impossible days and instants outside the platform's years with BAD_USER_INPUT naming the argument (issue 12, finding 6)", async () => {
     const post = async (query: string, variables?: Record<string, unknown>) =>
-      ((await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> });
+      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as {
+        data?: unknown;
+        errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+      };
     for (const on of ['2021-02-29', '2021-04-31', '0000-01-01', '2021-13-01']) {
       const result = await post('query($on: Date!) { day(on: $on) }', { on });
       expect([on, result.errors?.[0].extensions]).toEqual([on, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'on' })]);
@@ -90,7 +103,10 @@ describe('subgraph errors', () => {
     }
     // The gateway names a subgraph's variables `_<field>_<argument>`: the field users see is the argument.
     const renamed = await post('query($_day_on: Date!) { day(on: $_day_on) }', { _day_on: '2021-02-29' });
-    expect(renamed.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^on: Ngày "2021-02-29" không hợp lệ/), extensions: { code: 'BAD_USER_INPUT', field: 'on' } });
+    expect(renamed.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^on: Ngày "2021-02-29" không hợp lệ/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'on' },
+    });
     expect((await post('{ day(on: "2024-02-29") }')).data).toEqual({ day: '2024-02-29' });
   });
 

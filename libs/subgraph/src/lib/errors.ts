@@ -20,9 +20,16 @@ export class ApiErrorFilter implements GqlExceptionFilter {
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, {
         // `problems`: every problem of a command that checks many things at once (issuing a plan), each with its field, rule and message.
-        extensions: { code: exception.kind, rule: exception.code, ...(exception.field ? { field: exception.field } : {}), ...(Array.isArray(exception.details.problems) ? { problems: exception.details.problems } : {}),
+        extensions: {
+          code: exception.kind,
+          rule: exception.code,
+          ...(exception.field ? { field: exception.field } : {}),
+          ...(Array.isArray(exception.details.problems) ? { problems: exception.details.problems } : {}),
           // What a rule chooses to tell beyond the message (the plan that already has a number).
-          ...(exception.details.extensions && typeof exception.details.extensions === 'object' ? (exception.details.extensions as Record<string, unknown>) : {}) },
+          ...(exception.details.extensions && typeof exception.details.extensions === 'object'
+            ? (exception.details.extensions as Record<string, unknown>)
+            : {}),
+        },
       });
     }
     if (exception instanceof WrongExpectedVersionError) {
@@ -56,7 +63,11 @@ const INVALID_LITERAL = /^Expected value of type "[\w![\]]+", found [\s\S]*?; ([
 export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   const tokens = TOO_MANY_TOKENS.exec(formatted.message);
-  if (tokens) return { message: queryLimitError('tokens', Number(tokens[1])).message, extensions: { code: 'QUERY_LIMIT_EXCEEDED', rule: 'tokens', max: Number(tokens[1]) } };
+  if (tokens)
+    return {
+      message: queryLimitError('tokens', Number(tokens[1])).message,
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', rule: 'tokens', max: Number(tokens[1]) },
+    };
   const variable = INVALID_VARIABLE.exec(formatted.message);
   if (variable) {
     // Through the gateway a variable is named `_<field>_<argument>`: users know the argument.

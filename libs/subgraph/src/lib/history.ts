@@ -60,7 +60,9 @@ export function actorView(actor: { accountId: string; username: string; unitCode
 }
 
 /** A history (libs/event-store `historyOf`) as the GraphQL view. */
-export function historyView<T extends { actor: { accountId: string; username: string; unitCode: string | null } }>(entries: readonly T[]): Array<Omit<T, 'actor'> & { actor: HistoryActorView }> {
+export function historyView<T extends { actor: { accountId: string; username: string; unitCode: string | null } }>(
+  entries: readonly T[],
+): Array<Omit<T, 'actor'> & { actor: HistoryActorView }> {
   return entries.map((entry) => ({ ...entry, actor: actorView(entry.actor) }));
 }
 

@@ -1,4 +1,18 @@
-import { DocumentNode, getNamedType, GraphQLError, GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo } from 'graphql';
+import {
+  DocumentNode,
+  getNamedType,
+  GraphQLError,
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  TypeInfo,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 
 /**
  * One input policy for every string and list of the API (issue 12, finding 6), checked on the
@@ -57,7 +71,8 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, name: 
   if (value.includes('\u0000')) return inputError(path, 'chứa ký tự NUL (\\u0000), không được phép.', 'INPUT.NUL_CHARACTER');
   if (LONE_SURROGATE.test(value)) return inputError(path, 'chứa ký tự Unicode không hợp lệ (nửa cặp thay thế đứng một mình).', 'INPUT.LONE_SURROGATE');
   const named = getNamedType(inner).name;
-  const max = named === 'FileContent' ? INPUT_LIMITS.MAX_FILE_CHARS : SHORT_SCALARS.has(named) || isEnumType(inner) ? INPUT_LIMITS.MAX_ID : INPUT_LIMITS.MAX_STRING;
+  const max =
+    named === 'FileContent' ? INPUT_LIMITS.MAX_FILE_CHARS : SHORT_SCALARS.has(named) || isEnumType(inner) ? INPUT_LIMITS.MAX_ID : INPUT_LIMITS.MAX_STRING;
   if (value.length > max) return inputError(path, `dài ${value.length} ký tự, tối đa ${max}.`, 'INPUT.TOO_LONG');
   return null;
 }

@@ -39,7 +39,10 @@ const number = (n: number) => n.toLocaleString('vi-VN');
 export function pageWindow(args: PageArgs, max: number): PageWindow {
   const { offset, limit } = args;
   if (limit !== null && limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > max)) {
-    throw new DomainError('PAGE.LIMIT_OUT_OF_RANGE', `limit phải từ 1 đến ${number(max)} (số dòng tối đa của một trang danh sách này); lấy tiếp bằng offset.`, { field: 'limit', extensions: { max } });
+    throw new DomainError('PAGE.LIMIT_OUT_OF_RANGE', `limit phải từ 1 đến ${number(max)} (số dòng tối đa của một trang danh sách này); lấy tiếp bằng offset.`, {
+      field: 'limit',
+      extensions: { max },
+    });
   }
   if (offset !== null && offset !== undefined && (!Number.isInteger(offset) || offset < 0)) {
     throw new DomainError('PAGE.OFFSET_OUT_OF_RANGE', 'offset phải là số nguyên không âm (số dòng bỏ qua từ đầu danh sách).', { field: 'offset' });
@@ -75,7 +78,11 @@ export function windowOf<T>(all: readonly T[], window: PageWindow): T[] {
  * types (`registerIn`, see subgraphTypes) or shared when none; `shareable` when several subgraphs
  * declare it (HistoryPage, as HistoryEntry).
  */
-export function pageType<T>(name: string, item: () => Type<T> | object, options: { registerIn?: Type<unknown>; description: string; shareable?: boolean }): Type<Page<T>> {
+export function pageType<T>(
+  name: string,
+  item: () => Type<T> | object,
+  options: { registerIn?: Type<unknown>; description: string; shareable?: boolean },
+): Type<Page<T>> {
   @ObjectType(name, { ...(options.registerIn ? { registerIn: options.registerIn } : {}), description: options.description })
   class PageOf implements Page<T> {
     @Field(() => [item()], { description: 'Các dòng của trang, theo thứ tự của danh sách.' }) items!: T[];

@@ -1,6 +1,20 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { ASTVisitor, DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLList, GraphQLSchema, Kind, OperationDefinitionNode, validate, ValidationContext, ValidationRule, visitInParallel } from 'graphql';
+import {
+  ASTVisitor,
+  DocumentNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLList,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  validate,
+  ValidationContext,
+  ValidationRule,
+  visitInParallel,
+} from 'graphql';
 import { ComplexityEstimator, createComplexityRule } from 'graphql-query-complexity';
 
 /**
@@ -89,13 +103,17 @@ const limitOf = (args: Record<string, unknown>): number | null => (typeof args['
 const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const returns = getNamedType(field.type).name;
   // A page: its rows are counted here, once, and its `items` below count as one row.
-  if (returns.endsWith('Page') && !(getNullableType(field.type) instanceof GraphQLList)) return 1 + (limitOf(args) ?? PAGE_SIZES[field.name] ?? PAGE_SIZE) * childComplexity;
+  if (returns.endsWith('Page') && !(getNullableType(field.type) instanceof GraphQLList))
+    return 1 + (limitOf(args) ?? PAGE_SIZES[field.name] ?? PAGE_SIZE) * childComplexity;
   if (type.name.endsWith('Page') && field.name === 'items') return 1 + childComplexity;
   if (!(getNullableType(field.type) instanceof GraphQLList)) return 1 + childComplexity;
   const limit = limitOf(args);
   if (limit !== null) return 1 + limit * childComplexity;
   // A subgraph's `_entities` returns one row per representation the gateway sent.
-  const rows = field.name === '_entities' && Array.isArray(args['representations']) ? args['representations'].length : (LIST_SIZES[`${type.name}.${field.name}`] ?? LIST_SIZES[field.name] ?? LIST_SIZE);
+  const rows =
+    field.name === '_entities' && Array.isArray(args['representations'])
+      ? args['representations'].length
+      : (LIST_SIZES[`${type.name}.${field.name}`] ?? LIST_SIZES[field.name] ?? LIST_SIZE);
   return 1 + rows * childComplexity;
 };
 
@@ -104,7 +122,14 @@ const found = (error: GraphQLError) => Number(/found (\d+)/.exec(error.message)?
 /** Operations made only of introspection (`__schema`, `__type`, `_service`): their own, fixed depth. */
 function introspectionOnly(document: DocumentNode): boolean {
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  return operations.length > 0 && operations.every((operation) => operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (selection.name.value.startsWith('__') || selection.name.value === '_service')));
+  return (
+    operations.length > 0 &&
+    operations.every((operation) =>
+      operation.selectionSet.selections.every(
+        (selection) => selection.kind === Kind.FIELD && (selection.name.value.startsWith('__') || selection.name.value === '_service'),
+      ),
+    )
+  );
 }
 
 /** A validation rule enforcing `limits`; reports one Vietnamese error per limit exceeded. */
@@ -112,17 +137,43 @@ export function queryLimitsRule(limits: QueryLimits, variables: Record<string, u
   return (context: ValidationContext): ASTVisitor => {
     const document = context.getDocument();
     // The standard introspection query nests `ofType` deeper than data queries go.
-    if (introspectionOnly(document)) return maxDepthRule({ n: 15, flattenFragments: true, ignoreIntrospection: false, propagateOnRejection: false, onReject: [(ctx, error) => ctx?.reportError(queryLimitError('depth', 15, found(error)))] })(context) as unknown as ASTVisitor;
+    if (introspectionOnly(document))
+      return maxDepthRule({
+        n: 15,
+        flattenFragments: true,
+        ignoreIntrospection: false,
+        propagateOnRejection: false,
+        onReject: [(ctx, error) => ctx?.reportError(queryLimitError('depth', 15, found(error)))],
+      })(context) as unknown as ASTVisitor;
     return visitInParallel([
-      maxDepthRule({ n: limits.depth, flattenFragments: true, propagateOnRejection: false, onReject: [(ctx, error) => ctx?.reportError(queryLimitError('depth', limits.depth, found(error)))] })(context) as unknown as ASTVisitor,
-      maxAliasesRule({ n: limits.aliases, propagateOnRejection: false, onReject: [(ctx, error) => ctx?.reportError(queryLimitError('aliases', limits.aliases, found(error)))] })(context) as unknown as ASTVisitor,
-      createComplexityRule({ maximumComplexity: limits.cost, variables, estimators: [listEstimator], createError: (max, actual) => queryLimitError('cost', max, actual) })(context),
+      maxDepthRule({
+        n: limits.depth,
+        flattenFragments: true,
+        propagateOnRejection: false,
+        onReject: [(ctx, error) => ctx?.reportError(queryLimitError('depth', limits.depth, found(error)))],
+      })(context) as unknown as ASTVisitor,
+      maxAliasesRule({
+        n: limits.aliases,
+        propagateOnRejection: false,
+        onReject: [(ctx, error) => ctx?.reportError(queryLimitError('aliases', limits.aliases, found(error)))],
+      })(context) as unknown as ASTVisitor,
+      createComplexityRule({
+        maximumComplexity: limits.cost,
+        variables,
+        estimators: [listEstimator],
+        createError: (max, actual) => queryLimitError('cost', max, actual),
+      })(context),
     ]);
   };
 }
 
 /** The errors of `document` against `limits` (empty when within them). */
-export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits, variables: Record<string, unknown> = {}): readonly GraphQLError[] {
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  limits: QueryLimits,
+  variables: Record<string, unknown> = {},
+): readonly GraphQLError[] {
   return validate(schema, document, [queryLimitsRule(limits, variables)]);
 }
 

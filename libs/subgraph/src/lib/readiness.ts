@@ -24,7 +24,10 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** 'ok' or `failing: <why>` for each of the three things a service needs to do its work. */
@@ -40,7 +43,9 @@ async function probe(dataSource: DataSource, bus: MessageBus | null): Promise<Re
   // The in-process bus of the embedded mode has no broker to reach: it answers while the process runs.
   const [postgres, nats] = await Promise.all([check(() => dataSource.query('SELECT 1'), 'PostgreSQL'), check(async () => bus?.ping?.(), 'NATS')]);
   const faults = processFaults();
-  const processCheck = faults.length ? `failing: ${faults.length} unhandled rejection(s), last at ${faults[faults.length - 1].at}: ${faults[faults.length - 1].message}` : 'ok';
+  const processCheck = faults.length
+    ? `failing: ${faults.length} unhandled rejection(s), last at ${faults[faults.length - 1].at}: ${faults[faults.length - 1].message}`
+    : 'ok';
   return { postgres, nats, process: processCheck };
 }
 
@@ -56,12 +61,18 @@ export async function readinessOf(service: string, dataSource: DataSource, bus: 
 }
 
 /** The same checks as @nestjs/terminus indicators: `up`, or `down` with the reason. */
-export function readinessIndicators(indicators: HealthIndicatorService, dataSource: DataSource, bus: MessageBus | null): Array<() => Promise<HealthIndicatorResult>> {
+export function readinessIndicators(
+  indicators: HealthIndicatorService,
+  dataSource: DataSource,
+  bus: MessageBus | null,
+): Array<() => Promise<HealthIndicatorResult>> {
   const checks = probe(dataSource, bus);
   const indicator = (key: keyof Readiness['checks']) => async () => {
     const found = (await checks)[key];
     const session = indicators.check(key);
-    return found === 'ok' ? session.up(key === 'nats' && !bus?.ping ? { bus: 'in-process' } : undefined) : session.down({ message: found.replace(/^failing: /, '') });
+    return found === 'ok'
+      ? session.up(key === 'nats' && !bus?.ping ? { bus: 'in-process' } : undefined)
+      : session.down({ message: found.replace(/^failing: /, '') });
   };
   return [indicator('postgres'), indicator('nats'), indicator('process')];
 }

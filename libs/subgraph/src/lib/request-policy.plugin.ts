@@ -59,7 +59,9 @@ export function verdictMemo<Verdict>() {
  * seal) or in development (issue 12, finding 7); the query limits (ADR 0022); the input policy
  * (ADR 0023).
  */
-export function subgraphRequestPolicy(options: { tokens?: TokenService; development?: boolean } = {}): ApolloServerPlugin<{ req?: { headers?: Record<string, string | string[] | undefined> } }> {
+export function subgraphRequestPolicy(
+  options: { tokens?: TokenService; development?: boolean } = {},
+): ApolloServerPlugin<{ req?: { headers?: Record<string, string | string[] | undefined> } }> {
   const mayReadSchema = async (headers: Record<string, string | string[] | undefined>): Promise<boolean> => {
     if (options.development) return true;
     if (!options.tokens) return false;
@@ -84,7 +86,9 @@ export function subgraphRequestPolicy(options: { tokens?: TokenService; developm
           if (memo?.schema !== schema) memo = { schema, verdict: verdictMemo<Verdict>() };
           const limits = queryLimitsFor(claimedRoles(headers['authorization']));
           const variables = request.variables ?? {};
-          const { schemaAsked, refused } = memo.verdict(document, `${limits.depth}/${limits.aliases}/${limits.cost}`, variables, () => decide(schema, document, limits, variables));
+          const { schemaAsked, refused } = memo.verdict(document, `${limits.depth}/${limits.aliases}/${limits.cost}`, variables, () =>
+            decide(schema, document, limits, variables),
+          );
           if (schemaAsked && !(await mayReadSchema(headers))) throw unauthenticated();
           if (refused) throw refused;
         },

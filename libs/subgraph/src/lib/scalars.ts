@@ -14,7 +14,10 @@ function isCalendarDay(value: string): boolean {
 
 function parseDay(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDay(value)) {
-    throw new GraphQLError(`Ngày "${String(value).slice(0, 40)}" không hợp lệ: dùng định dạng YYYY-MM-DD, một ngày có thật từ năm ${FIRST_YEAR} đến ${LAST_YEAR}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(
+      `Ngày "${String(value).slice(0, 40)}" không hợp lệ: dùng định dạng YYYY-MM-DD, một ngày có thật từ năm ${FIRST_YEAR} đến ${LAST_YEAR}.`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   return value;
 }
@@ -38,7 +41,10 @@ function parseInstant(value: unknown): Date {
   // The day part must be a real calendar day in the platform's years, whatever the zone.
   const date = typeof value === 'string' && INSTANT.test(value) && isCalendarDay(value.slice(0, 10)) ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`Thời điểm "${String(value).slice(0, 40)}" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm ${FIRST_YEAR} đến ${LAST_YEAR}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(
+      `Thời điểm "${String(value).slice(0, 40)}" không hợp lệ: dùng ISO 8601 có múi giờ, ví dụ 2020-07-01T00:00:00Z, từ năm ${FIRST_YEAR} đến ${LAST_YEAR}.`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
   }
   return date;
 }

@@ -62,7 +62,9 @@ export class ServiceMetrics implements OnApplicationBootstrap, OnApplicationShut
     if (!busesRead.has(this.bus)) {
       busesRead.add(this.bus);
       const bus = this.bus;
-      const stopLag = consumerLag.read(async () => (await bus.consumerLag?.())?.map(({ consumer, pending }) => ({ labels: { consumer }, value: pending })) ?? []);
+      const stopLag = consumerLag.read(
+        async () => (await bus.consumerLag?.())?.map(({ consumer, pending }) => ({ labels: { consumer }, value: pending })) ?? [],
+      );
       const stopDead = deadLetters.read(async () => {
         const counts = new Map<string, number>();
         for (const letter of await bus.deadLetters()) counts.set(letter.consumer, (counts.get(letter.consumer) ?? 0) + 1);

@@ -23,7 +23,12 @@ class NotesResolver {
   @Public()
   @Mutation(() => Int)
   async addNote(@Args('text') text: string): Promise<number> {
-    const result = await this.store.append(`note-${randomUUID()}`, 'no_stream', [{ type: 'NoteAdded', data: { text } }], { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: randomUUID(), causationId: null });
+    const result = await this.store.append(`note-${randomUUID()}`, 'no_stream', [{ type: 'NoteAdded', data: { text } }], {
+      actor: SYSTEM_ACTOR,
+      tenant: 'platform',
+      correlationId: randomUUID(),
+      causationId: null,
+    });
     return result.nextExpectedVersion;
   }
 
@@ -62,7 +67,11 @@ describe('serviceModule: a new service in a few lines', () => {
   beforeAll(async () => {
     database = await createTestDatabase('service_module');
     bus = new InProcessBus();
-    app = await createServiceApp(NotesModule.forRoot({ databaseUrl: database.url, bus, signingKeys: [...TEST_SIGNING_KEYS] }), { service: 'notes', schema: NOTES_SCHEMA, projections: [], notRebuilt: [] }, { port: 0, logger: false });
+    app = await createServiceApp(
+      NotesModule.forRoot({ databaseUrl: database.url, bus, signingKeys: [...TEST_SIGNING_KEYS] }),
+      { service: 'notes', schema: NOTES_SCHEMA, projections: [], notRebuilt: [] },
+      { port: 0, logger: false },
+    );
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });
 
@@ -84,7 +93,11 @@ describe('serviceModule: a new service in a few lines', () => {
     }
     expect(notes).toEqual({ notes: 1 });
     // Answers carry no ETag (nothing revalidates a POST; hashing each answer cost CPU).
-    const answer = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ notes }' }) });
+    const answer = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ notes }' }),
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('etag')).toBeNull();
   });
@@ -92,7 +105,10 @@ describe('serviceModule: a new service in a few lines', () => {
   it('answers health and metrics like every other service', async () => {
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, nats: { status: 'up', bus: 'in-process' }, process: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { postgres: { status: 'up' }, nats: { status: 'up', bus: 'in-process' }, process: { status: 'up' } },
+    });
     expect(await (await fetch(`${base}/health/live`)).json()).toMatchObject({ info: { process: { service: 'notes' } } });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/^reform_event_store_append_duration_seconds_count\{schema="notes",kind="stream"\} [1-9]/m);

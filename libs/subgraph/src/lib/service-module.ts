@@ -6,7 +6,16 @@ import { ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { Logger as PinoNestLogger, LoggerModule } from 'nestjs-pino';
 import { LevelWithSilent } from 'pino';
-import { httpLoggingOptions, httpRequestDuration, pathLabel, requestIdOf, setLogLevel, traceHttpRequest, tracingEnabled, withLogContext } from '@reform/observability';
+import {
+  httpLoggingOptions,
+  httpRequestDuration,
+  pathLabel,
+  requestIdOf,
+  setLogLevel,
+  traceHttpRequest,
+  tracingEnabled,
+  withLogContext,
+} from '@reform/observability';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -87,7 +96,9 @@ export function serviceModule(definition: ServiceDefinition, options: ServiceOpt
   const { name, schema } = definition;
   const clock = options.clock ?? systemClock;
   const access = definition.access?.(clock) ?? {};
-  const unitAncestry = access.unitAncestry ?? (definition.unitCopy ? { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) } : undefined);
+  const unitAncestry =
+    access.unitAncestry ??
+    (definition.unitCopy ? { inject: [UNIT_HIERARCHY], useFactory: (units: UnitHierarchy) => unitAncestryFrom(units, clock) } : undefined);
   if (!unitAncestry) throw new Error(`${name}: no unit ancestry for access checks (give unitCopy or access.unitAncestry)`);
   return {
     module: definition.module,
@@ -112,7 +123,9 @@ export function serviceModule(definition: ServiceDefinition, options: ServiceOpt
       EventStoreModule.forService(schema),
       MessagingModule.forService({ bus: options.bus, service: name, schema, publish: definition.publish }),
       ...(definition.unitCopy ? [UnitHierarchyModule.forService({ schema })] : []),
-      GraphQLModule.forRoot<ApolloFederationDriverConfig>(subgraphGraphQLOptions({ module: definition.module, types: definition.graphqlTypes, signingKeys: options.signingKeys })),
+      GraphQLModule.forRoot<ApolloFederationDriverConfig>(
+        subgraphGraphQLOptions({ module: definition.module, types: definition.graphqlTypes, signingKeys: options.signingKeys }),
+      ),
       TerminusModule.forRoot({ errorLogStyle: 'json' }),
       // JSON lines through the process's pino logger, one per request with its id (docs/operations.md).
       LoggerModule.forRoot({ pinoHttp: httpLoggingOptions(name) }),
@@ -121,7 +134,15 @@ export function serviceModule(definition: ServiceDefinition, options: ServiceOpt
     controllers: [healthController(name), MetricsController, ...(definition.controllers ?? [])],
     providers: [
       { provide: CLOCK, useValue: clock },
-      { provide: SERVICE_METRICS_OPTIONS, useValue: { service: name, schema, relay: relayMapper(name, definition.publish) !== null, pendingJobs: definition.pendingJobs } satisfies ServiceMetricsOptions },
+      {
+        provide: SERVICE_METRICS_OPTIONS,
+        useValue: {
+          service: name,
+          schema,
+          relay: relayMapper(name, definition.publish) !== null,
+          pendingJobs: definition.pendingJobs,
+        } satisfies ServiceMetricsOptions,
+      },
       ServiceMetrics,
       ...definition.providers,
       ...authProviders({
@@ -185,6 +206,13 @@ export async function createServiceApp(module: DynamicModule, readModels: Servic
 /** Nest's level list (`['error', 'warn', 'log']`) as pino's lowest level; none: silent. */
 function pinoLevelOf(levels: LogLevel[] | false): LevelWithSilent {
   if (levels === false || levels.length === 0) return 'silent';
-  const order: Array<[LogLevel, LevelWithSilent]> = [['verbose', 'trace'], ['debug', 'debug'], ['log', 'info'], ['warn', 'warn'], ['error', 'error'], ['fatal', 'fatal']];
+  const order: Array<[LogLevel, LevelWithSilent]> = [
+    ['verbose', 'trace'],
+    ['debug', 'debug'],
+    ['log', 'info'],
+    ['warn', 'warn'],
+    ['error', 'error'],
+    ['fatal', 'fatal'],
+  ];
   return order.find(([nest]) => levels.includes(nest))?.[1] ?? 'info';
 }

@@ -32,7 +32,9 @@ export function runServiceProcess(name: string, defaultPort: number, create: (op
     const bus = await JetStreamBus.connect(jetStreamOptionsFrom(config, `reform-${name}`));
     try {
       const app = await create({ databaseUrl: config.DATABASE_URL, bus, signingKeys, port: config.PORT, host: config.HOST });
-      log.log(`Subgraph at ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql (NATS ${config.NATS_URL}${config.NATS_PREFIX ? `, prefix ${config.NATS_PREFIX}` : ''})`);
+      log.log(
+        `Subgraph at ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql (NATS ${config.NATS_URL}${config.NATS_PREFIX ? `, prefix ${config.NATS_PREFIX}` : ''})`,
+      );
       return {
         async stop() {
           await app.close();

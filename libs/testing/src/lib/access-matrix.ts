@@ -19,8 +19,16 @@ export interface MatrixActor {
 /** The demo accounts (API.md) and the units around them, in Quảng Nam (49) and Hà Giang (02). */
 export const MATRIX_ACTORS: readonly MatrixActor[] = [
   { username: 'doha', role: 'PLATFORM_ADMIN at 49', targets: { own: '49', child: '513', grandchild: '20794', otherProvince: '02' } },
-  { username: 'd513', role: 'UNIT_MANAGER at 513', targets: { own: '513', child: '20794', sibling: '509', siblingChild: '20641', parent: '49', otherProvince: '024' } },
-  { username: 'c20794', role: 'UNIT_MANAGER at 20794', targets: { own: '20794', child: '20794.VPTK', sibling: '20797', siblingChild: '20797.VPTK', parent: '513', otherProvince: '00688' } },
+  {
+    username: 'd513',
+    role: 'UNIT_MANAGER at 513',
+    targets: { own: '513', child: '20794', sibling: '509', siblingChild: '20641', parent: '49', otherProvince: '024' },
+  },
+  {
+    username: 'c20794',
+    role: 'UNIT_MANAGER at 20794',
+    targets: { own: '20794', child: '20794.VPTK', sibling: '20797', siblingChild: '20797.VPTK', parent: '513', otherProvince: '00688' },
+  },
   { username: 'auditor', role: 'AUDITOR at 49', targets: { own: '49', child: '513', grandchild: '20794', otherProvince: '02' } },
 ];
 
@@ -68,7 +76,16 @@ export function matrixCases(operations: readonly MatrixOperation[], actors: read
       (Object.entries(actor.targets) as Array<[Target, string]>).map(([target, unitCode]) => {
         const expected = operation.expected[actor.username]?.[target];
         if (!expected) throw new Error(`Access matrix: no expected outcome for ${operation.name} by ${actor.username} on ${target}`);
-        return { operation: operation.name, service: operation.service, username: actor.username, role: actor.role, target, unitCode, expected, run: (client: GraphQLTestClient) => operation.run(client, actor.username, unitCode) };
+        return {
+          operation: operation.name,
+          service: operation.service,
+          username: actor.username,
+          role: actor.role,
+          target,
+          unitCode,
+          expected,
+          run: (client: GraphQLTestClient) => operation.run(client, actor.username, unitCode),
+        };
       }),
     ),
   );

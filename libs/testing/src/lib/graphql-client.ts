@@ -10,7 +10,12 @@ export class GraphQLTestClient {
 
   constructor(readonly url: string) {}
 
-  async request<Data = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
+  async request<Data = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<Data>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -36,7 +41,10 @@ export class GraphQLTestClient {
   async login(username: string, password = 'demo'): Promise<string> {
     const known = this.tokens.get(username);
     if (known) return known;
-    const result = await this.request<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+    const result = await this.request<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: username,
+      p: password,
+    });
     const token = result.data?.login.token;
     if (!token) throw new Error(`login as ${username} failed: ${JSON.stringify(result.errors)}`);
     this.tokens.set(username, token);

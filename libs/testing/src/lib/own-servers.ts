@@ -82,7 +82,10 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], { ...user, stdio: 'pipe' });
   // fsync off is safe against what these tests do (a killed server, not a lost OS page cache);
   // synchronous_commit stays on: off, an immediate shutdown loses commits already acknowledged.
-  writeFileSync(join(data, 'postgresql.auto.conf'), `fsync = off\nfull_page_writes = off\nmax_connections = 200\nunix_socket_directories = '${dir}'\nlisten_addresses = '127.0.0.1'\nport = ${port}\n`);
+  writeFileSync(
+    join(data, 'postgresql.auto.conf'),
+    `fsync = off\nfull_page_writes = off\nmax_connections = 200\nunix_socket_directories = '${dir}'\nlisten_addresses = '127.0.0.1'\nport = ${port}\n`,
+  );
   if (user) chownSync(join(data, 'postgresql.auto.conf'), user.uid, user.gid);
   let child: ChildProcess | null = null;
   let log = '';
@@ -108,7 +111,12 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       started.stdout?.on('data', (chunk) => (log += chunk));
       started.stderr?.on('data', (chunk) => (log += chunk));
       child = started;
-      await waitFor('own PostgreSQL did not start', () => ready() || started.exitCode !== null, 60_000, () => log);
+      await waitFor(
+        'own PostgreSQL did not start',
+        () => ready() || started.exitCode !== null,
+        60_000,
+        () => log,
+      );
       if (started.exitCode !== null) throw new Error(`own PostgreSQL exited at start:\n${log}`);
     },
     async crash() {
@@ -158,9 +166,16 @@ function natsServer(node: NatsNode, routes: readonly number[], clusterName: stri
   let child: ChildProcess | null = null;
   let log = '';
   const conf = join(dir, `${node.name}.conf`);
-  const lines = [`server_name: ${node.name}`, `listen: 127.0.0.1:${node.port}`, `http: 127.0.0.1:${node.monitorPort}`, `jetstream { store_dir: "${node.storeDir}" }`];
+  const lines = [
+    `server_name: ${node.name}`,
+    `listen: 127.0.0.1:${node.port}`,
+    `http: 127.0.0.1:${node.monitorPort}`,
+    `jetstream { store_dir: "${node.storeDir}" }`,
+  ];
   if (clusterName) {
-    lines.push(`cluster { name: ${clusterName}, listen: 127.0.0.1:${node.clusterPort}, routes: [${routes.map((port) => `nats-route://127.0.0.1:${port}`).join(', ')}] }`);
+    lines.push(
+      `cluster { name: ${clusterName}, listen: 127.0.0.1:${node.clusterPort}, routes: [${routes.map((port) => `nats-route://127.0.0.1:${port}`).join(', ')}] }`,
+    );
   }
   writeFileSync(conf, `${lines.join('\n')}\n`);
   const server: OwnNats = {
@@ -183,7 +198,12 @@ function natsServer(node: NatsNode, routes: readonly number[], clusterName: stri
       started.stdout?.on('data', (chunk) => (log += chunk));
       started.stderr?.on('data', (chunk) => (log += chunk));
       child = started;
-      await waitFor(`own nats-server ${node.name} did not start`, async () => started.exitCode !== null || (await healthy(node.monitorPort)), 30_000, () => log);
+      await waitFor(
+        `own nats-server ${node.name} did not start`,
+        async () => started.exitCode !== null || (await healthy(node.monitorPort)),
+        30_000,
+        () => log,
+      );
       if (started.exitCode !== null) throw new Error(`own nats-server ${node.name} exited at start:\n${log}`);
     },
     async kill() {
@@ -209,7 +229,8 @@ async function healthy(monitorPort: number): Promise<boolean> {
 }
 
 function natsBinary(): string {
-  for (const candidate of [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server']) if (candidate && existsSync(candidate)) return candidate;
+  for (const candidate of [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'])
+    if (candidate && existsSync(candidate)) return candidate;
   return 'nats-server';
 }
 
@@ -239,8 +260,16 @@ export interface OwnNatsCluster {
 export async function startOwnNatsCluster(size = 3): Promise<OwnNatsCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'reform-nats-cluster-'));
   const nodes: NatsNode[] = [];
-  for (let i = 0; i < size; i++) nodes.push({ name: `n${i + 1}`, port: await freePort(), clusterPort: await freePort(), monitorPort: await freePort(), storeDir: join(dir, `n${i + 1}`) });
-  const servers = nodes.map((node) => natsServer(node, nodes.filter((other) => other !== node).map((other) => other.clusterPort), 'reform_test', dir));
+  for (let i = 0; i < size; i++)
+    nodes.push({ name: `n${i + 1}`, port: await freePort(), clusterPort: await freePort(), monitorPort: await freePort(), storeDir: join(dir, `n${i + 1}`) });
+  const servers = nodes.map((node) =>
+    natsServer(
+      node,
+      nodes.filter((other) => other !== node).map((other) => other.clusterPort),
+      'reform_test',
+      dir,
+    ),
+  );
   await Promise.all(servers.map((server) => server.start()));
   return {
     nodes: servers,

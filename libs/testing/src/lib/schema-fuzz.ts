@@ -116,7 +116,10 @@ function nested(type: GraphQLInputType, value: unknown, depth: number): { path: 
 export function schemaFuzzCases(sdl: string, options: { skip?: (field: string) => boolean } = {}): FuzzCase[] {
   const schema: GraphQLSchema = buildASTSchema(parse(sdl), { assumeValidSDL: true });
   const cases: FuzzCase[] = [];
-  for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {}) as Array<GraphQLField<unknown, unknown>>) {
       if (field.name.startsWith('_') || options.skip?.(field.name)) continue;
       const base: Record<string, unknown> = {};
@@ -124,9 +127,24 @@ export function schemaFuzzCases(sdl: string, options: { skip?: (field: string) =
         const value = placeholder(argument.type, 0);
         if (value !== undefined) base[argument.name] = value;
       }
-      const query = `${operation}(${field.args.map((a: GraphQLArgument) => `$${a.name}: ${String(a.type)}`).join(', ')}) { ${field.name}${field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${isCompositeType(getNamedType(field.type)) ? ' { __typename }' : ''} }`.replace('() ', ' ');
+      const query =
+        `${operation}(${field.args.map((a: GraphQLArgument) => `$${a.name}: ${String(a.type)}`).join(', ')}) { ${field.name}${field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${isCompositeType(getNamedType(field.type)) ? ' { __typename }' : ''} }`.replace(
+          '() ',
+          ' ',
+        );
       const add = (path: Array<string | number>, kind: string, by: (old: unknown) => unknown) =>
-        cases.push({ operation, field: field.name, path: path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1).replace(/\.\[/g, '['), kind, query, variables: replaced(base, path, by) as Record<string, unknown> });
+        cases.push({
+          operation,
+          field: field.name,
+          path: path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+            .join('')
+            .slice(1)
+            .replace(/\.\[/g, '['),
+          kind,
+          query,
+          variables: replaced(base, path, by) as Record<string, unknown>,
+        });
       for (const argument of field.args) {
         const found: Leaf[] = [];
         // An optional argument left out of the placeholders is tried too.

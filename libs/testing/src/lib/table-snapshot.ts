@@ -16,7 +16,9 @@ export async function tableSnapshot(db: DataSource | EntityManager, schema: stri
       [relation],
     );
     if (keys.length === 0) throw new Error(`tableSnapshot: ${schema}.${table} has no primary key to order by`);
-    const rows: Array<{ row: unknown }> = await db.query(`SELECT to_jsonb(t) AS row FROM ${relation} t ORDER BY ${keys.map((k) => `"${k.column}"`).join(', ')}`);
+    const rows: Array<{ row: unknown }> = await db.query(
+      `SELECT to_jsonb(t) AS row FROM ${relation} t ORDER BY ${keys.map((k) => `"${k.column}"`).join(', ')}`,
+    );
     snapshot[table] = rows.map((r) => r.row);
   }
   return snapshot;

@@ -71,7 +71,7 @@ export class CachedUnitHierarchy implements UnitHierarchy {
 
   async ancestry(code: string, day: string): Promise<UnitView[]> {
     const chain: UnitView[] = [];
-    for (let next: string | null = code; next && chain.length < 10; ) {
+    for (let next: string | null = code; next && chain.length < 10;) {
       const unit: UnitView | null = await this.unit(next, day);
       if (!unit) break;
       chain.push(unit);

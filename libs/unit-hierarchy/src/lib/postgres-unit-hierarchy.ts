@@ -29,21 +29,23 @@ export interface UnitViewRow {
   successors: UnitView['successors'];
 }
 
-export const toUnitView = (day: string) => (row: UnitViewRow): UnitView => ({
-  code: row.code,
-  level: row.level,
-  kind: row.kind,
-  name: row.name,
-  type: row.type,
-  parentCode: row.parent_code,
-  validFrom: row.valid_from,
-  validTo: row.valid_to,
-  mergedInto: row.merged_into,
-  dissolved: row.dissolved,
-  aliases: row.aliases,
-  successors: row.successors,
-  day,
-});
+export const toUnitView =
+  (day: string) =>
+  (row: UnitViewRow): UnitView => ({
+    code: row.code,
+    level: row.level,
+    kind: row.kind,
+    name: row.name,
+    type: row.type,
+    parentCode: row.parent_code,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    mergedInto: row.merged_into,
+    dissolved: row.dissolved,
+    aliases: row.aliases,
+    successors: row.successors,
+    day,
+  });
 
 /** The UnitHierarchy port over `units` / `unit_periods` in one schema (see unit-tables.ts). */
 export class PostgresUnitHierarchy implements UnitHierarchy {
@@ -57,7 +59,10 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
   }
 
   async unit(code: string, day: string): Promise<UnitView | null> {
-    const rows: UnitViewRow[] = await this.manager.query(`SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 AND ${onDay('$2')}`, [code, day]);
+    const rows: UnitViewRow[] = await this.manager.query(
+      `SELECT ${VIEW} FROM "${this.S}".units u JOIN "${this.S}".unit_periods p USING (code) WHERE u.code = $1 AND ${onDay('$2')}`,
+      [code, day],
+    );
     return rows.length ? toUnitView(day)(rows[0]) : null;
   }
 
@@ -80,7 +85,10 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
   }
 
   async inForce(codes: readonly string[], day: string): Promise<Set<string>> {
-    const rows: Array<{ code: string }> = await this.manager.query(`SELECT p.code FROM "${this.S}".unit_periods p WHERE p.code = ANY($1::text[]) AND ${onDay('$2')}`, [codes, day]);
+    const rows: Array<{ code: string }> = await this.manager.query(
+      `SELECT p.code FROM "${this.S}".unit_periods p WHERE p.code = ANY($1::text[]) AND ${onDay('$2')}`,
+      [codes, day],
+    );
     return new Set(rows.map((row) => row.code));
   }
 
@@ -139,7 +147,7 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
 
   async ancestry(code: string, day: string): Promise<UnitView[]> {
     const chain: UnitView[] = [];
-    for (let next: string | null = code; next && chain.length < 10; ) {
+    for (let next: string | null = code; next && chain.length < 10;) {
       const unit: UnitView | null = await this.unit(next, day);
       if (!unit) break;
       chain.push(unit);

@@ -19,7 +19,12 @@ export interface StandardBody {
   readonly aliases: readonly string[];
 }
 
-const body = (abbreviation: string, kind: string, name: (place: string) => string, aliases: readonly string[] = []): StandardBody => ({ abbreviation, kind, name, aliases });
+const body = (abbreviation: string, kind: string, name: (place: string) => string, aliases: readonly string[] = []): StandardBody => ({
+  abbreviation,
+  kind,
+  name,
+  aliases,
+});
 
 /** The Front and the mass organisations, at every level (Liên đoàn Lao động: province and district only). */
 const massOrganisations = (level: 'PROVINCE' | 'DISTRICT' | 'COMMUNE'): StandardBody[] => [
@@ -96,8 +101,18 @@ export const STANDARD_BODIES: Record<'PROVINCE' | 'DISTRICT' | 'COMMUNE', readon
     body('VPTK', 'Bộ phận', () => 'Bộ phận Văn phòng - Thống kê', ['Công chức Văn phòng - Thống kê', 'Văn phòng - Thống kê', 'Bộ phận Văn phòng']),
     body('TPHT', 'Bộ phận', () => 'Bộ phận Tư pháp - Hộ tịch', ['Công chức Tư pháp - Hộ tịch', 'Tư pháp - Hộ tịch', 'Bộ phận Tư pháp']),
     body('DCXD', 'Bộ phận', () => 'Bộ phận Địa chính - Xây dựng', ['Công chức Địa chính - Xây dựng', 'Địa chính - Xây dựng', 'Bộ phận Địa chính']),
-    body('VHXH', 'Bộ phận', () => 'Bộ phận Văn hóa - Xã hội', ['Công chức Văn hóa - Xã hội', 'Văn hóa - Xã hội', 'Bộ phận Văn hóa', 'Bộ phận Văn hóa và Thông tin']),
-    body('TCKT', 'Bộ phận', () => 'Bộ phận Tài chính - Kế toán', ['Công chức Tài chính - Kế toán', 'Tài chính - Kế toán', 'Bộ phận Tài chính', 'Bộ phận Tài chính - Kế hoạch']),
+    body('VHXH', 'Bộ phận', () => 'Bộ phận Văn hóa - Xã hội', [
+      'Công chức Văn hóa - Xã hội',
+      'Văn hóa - Xã hội',
+      'Bộ phận Văn hóa',
+      'Bộ phận Văn hóa và Thông tin',
+    ]),
+    body('TCKT', 'Bộ phận', () => 'Bộ phận Tài chính - Kế toán', [
+      'Công chức Tài chính - Kế toán',
+      'Tài chính - Kế toán',
+      'Bộ phận Tài chính',
+      'Bộ phận Tài chính - Kế hoạch',
+    ]),
     body('MC', 'Bộ phận', () => 'Bộ phận Tiếp nhận và Trả kết quả', ['Bộ phận Một cửa', 'Bộ phận TN&TKQ']),
     body('CA', 'Công an', (p) => `Công an ${p}`),
     body('BTTND', 'Ban nhân dân', () => 'Ban Thanh tra nhân dân', ['Ban TTND']),

@@ -31,7 +31,7 @@ export async function chainInForce(reader: UnitReader, code: string, day: string
     on = last.validTo !== null && last.validTo <= day ? dayBefore(last.validTo) : (last.validFrom ?? day);
   }
   const chain: UnitChainLink[] = [];
-  for (let next: string | null = code; next && chain.length < 10; ) {
+  for (let next: string | null = code; next && chain.length < 10;) {
     const unit: UnitChainLink | null = await reader.unit(next, on);
     if (!unit) break;
     chain.push(unit);

@@ -4,19 +4,44 @@ import { accessAncestry, chainInForce, tenantOf, tenantOfChain, UnitChainLink, U
 type Period = { from: string | null; to: string | null; parentCode: string | null };
 const UNITS: Record<string, { level: UnitChainLink['level']; periods: Period[]; successors?: UnitChainLink['successors'] }> = {
   '48': { level: 'PROVINCE', periods: [{ from: null, to: null, parentCode: null }] },
-  '49': { level: 'PROVINCE', periods: [{ from: null, to: '2025-07-01', parentCode: null }], successors: [{ code: '48', relation: 'MERGED_INTO', effectiveOn: '2025-07-01' }] },
-  '49.SNV': { level: 'AGENCY', periods: [{ from: null, to: '2025-07-01', parentCode: '49' }], successors: [{ code: '48.SNV', relation: 'MERGED_INTO', effectiveOn: '2025-07-01' }] },
+  '49': {
+    level: 'PROVINCE',
+    periods: [{ from: null, to: '2025-07-01', parentCode: null }],
+    successors: [{ code: '48', relation: 'MERGED_INTO', effectiveOn: '2025-07-01' }],
+  },
+  '49.SNV': {
+    level: 'AGENCY',
+    periods: [{ from: null, to: '2025-07-01', parentCode: '49' }],
+    successors: [{ code: '48.SNV', relation: 'MERGED_INTO', effectiveOn: '2025-07-01' }],
+  },
   '48.SNV': { level: 'AGENCY', periods: [{ from: null, to: null, parentCode: '48' }] },
   '513': { level: 'DISTRICT', periods: [{ from: null, to: '2025-07-01', parentCode: '49' }] },
   // 20794 kept its code: it moved from its district to the province.
-  '20794': { level: 'COMMUNE', periods: [{ from: null, to: '2025-07-01', parentCode: '513' }, { from: '2025-07-01', to: null, parentCode: '48' }] },
-  '20797': { level: 'COMMUNE', periods: [{ from: null, to: '2025-07-01', parentCode: '513' }], successors: [{ code: '20794', relation: 'MERGED_INTO', effectiveOn: '2025-07-01' }] },
+  '20794': {
+    level: 'COMMUNE',
+    periods: [
+      { from: null, to: '2025-07-01', parentCode: '513' },
+      { from: '2025-07-01', to: null, parentCode: '48' },
+    ],
+  },
+  '20797': {
+    level: 'COMMUNE',
+    periods: [{ from: null, to: '2025-07-01', parentCode: '513' }],
+    successors: [{ code: '20794', relation: 'MERGED_INTO', effectiveOn: '2025-07-01' }],
+  },
   '20797.VPTK': { level: 'AGENCY', periods: [{ from: null, to: '2025-07-01', parentCode: '20797' }] },
 };
 
 const link = (code: string, period: Period): UnitChainLink => {
   const unit = UNITS[code];
-  return { code, level: unit.level, parentCode: period.parentCode, validFrom: unit.periods[0].from, validTo: unit.periods[unit.periods.length - 1].to, successors: unit.successors ?? [] };
+  return {
+    code,
+    level: unit.level,
+    parentCode: period.parentCode,
+    validFrom: unit.periods[0].from,
+    validTo: unit.periods[unit.periods.length - 1].to,
+    successors: unit.successors ?? [],
+  };
 };
 const reader: UnitReader = {
   unit: async (code, day) => {

@@ -34,7 +34,10 @@ const MAPPINGS: ReadonlyMap<string, Mapping<unknown>> = new Map(
     mapping(UnitDissolvedV1, ({ effectiveOn, source }) => ({ type: 'UnitDissolved', data: { effectiveOn, ...sourced(source) } })),
     mapping(EarlierParentRecordedV1, ({ parentCode, until }) => ({ type: 'EarlierParentRecorded', data: { parentCode, until } })),
     mapping(UnitAliasesSetV1, ({ aliases }) => ({ type: 'UnitAliasesSet', data: { aliases } })),
-    mapping(UnitReorganisedV1, ({ name, type, parentCode, effectiveOn, source }) => ({ type: 'UnitReorganised', data: { name, type, parentCode, effectiveOn, source } })),
+    mapping(UnitReorganisedV1, ({ name, type, parentCode, effectiveOn, source }) => ({
+      type: 'UnitReorganised',
+      data: { name, type, parentCode, effectiveOn, source },
+    })),
     mapping(UnitSplitV1, ({ intoCodes, effectiveOn, source }) => ({ type: 'UnitSplit', data: { intoCodes, effectiveOn, source } })),
   ].map((entry) => [entry.contract.name, entry]),
 );

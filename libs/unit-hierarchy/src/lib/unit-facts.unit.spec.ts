@@ -17,10 +17,23 @@ const received = (eventType: string, data: Record<string, unknown>) => {
 const fold = (...facts: ReturnType<typeof received>[]): UnitState => facts.reduce(evolveUnit, ABSENT_UNIT as UnitState);
 
 describe('the unit copy consumes directory.Unit* v1', () => {
-  const established = received('UnitEstablished', { code: '49.SLDTBXH', name: 'Sở Lao động - Thương binh và Xã hội', type: 'Sở', level: 'AGENCY', kind: 'Sở', parentCode: '49', validFrom: '2008-01-01', aliases: ['Sở LĐ-TB&XH'] });
+  const established = received('UnitEstablished', {
+    code: '49.SLDTBXH',
+    name: 'Sở Lao động - Thương binh và Xã hội',
+    type: 'Sở',
+    level: 'AGENCY',
+    kind: 'Sở',
+    parentCode: '49',
+    validFrom: '2008-01-01',
+    aliases: ['Sở LĐ-TB&XH'],
+  });
 
   it('a unit established, renamed and transferred keeps its periods, parents and aliases', () => {
-    const state = fold(established, received('UnitRenamed', { code: '49.SLDTBXH', name: 'Sở Nội vụ', type: 'Sở', effectiveOn: '2025-03-01' }), received('UnitTransferred', { code: '49.SLDTBXH', parentCode: '48', effectiveOn: '2025-07-01' }));
+    const state = fold(
+      established,
+      received('UnitRenamed', { code: '49.SLDTBXH', name: 'Sở Nội vụ', type: 'Sở', effectiveOn: '2025-03-01' }),
+      received('UnitTransferred', { code: '49.SLDTBXH', parentCode: '48', effectiveOn: '2025-07-01' }),
+    );
     if (state.status === 'absent') throw new Error('absent');
     expect(state).toMatchObject({ level: 'AGENCY', kind: 'Sở', aliases: ['Sở LĐ-TB&XH'] });
     expect(state.periods.map((period) => [period.validFrom, period.validTo, period.name, period.parentCode])).toEqual([
@@ -31,19 +44,53 @@ describe('the unit copy consumes directory.Unit* v1', () => {
   });
 
   it('a merger and a split end the unit and name its successors with the act', () => {
-    const commune = received('UnitEstablished', { code: '20794', name: 'Thị trấn Hà Lam', type: 'Thị trấn', level: 'COMMUNE', kind: null, parentCode: '513', validFrom: null });
+    const commune = received('UnitEstablished', {
+      code: '20794',
+      name: 'Thị trấn Hà Lam',
+      type: 'Thị trấn',
+      level: 'COMMUNE',
+      kind: null,
+      parentCode: '513',
+      validFrom: null,
+    });
     const merged = fold(commune, received('UnitMerged', { code: '20794', intoCode: '20800', effectiveOn: '2025-07-01', source: 'NQ 1659/NQ-UBTVQH15' }));
-    expect(merged).toMatchObject({ mergedInto: '20800', successors: [{ code: '20800', relation: 'MERGED_INTO', effectiveOn: '2025-07-01', source: 'NQ 1659/NQ-UBTVQH15' }] });
-    const split = fold(commune, received('UnitSplit', { code: '20794', intoCodes: ['20797', '20800'], effectiveOn: '2025-07-01', source: 'NQ 1659/NQ-UBTVQH15' }));
-    expect(split).toMatchObject({ successors: [{ code: '20797', relation: 'SPLIT_INTO' }, { code: '20800', relation: 'SPLIT_INTO' }] });
+    expect(merged).toMatchObject({
+      mergedInto: '20800',
+      successors: [{ code: '20800', relation: 'MERGED_INTO', effectiveOn: '2025-07-01', source: 'NQ 1659/NQ-UBTVQH15' }],
+    });
+    const split = fold(
+      commune,
+      received('UnitSplit', { code: '20794', intoCodes: ['20797', '20800'], effectiveOn: '2025-07-01', source: 'NQ 1659/NQ-UBTVQH15' }),
+    );
+    expect(split).toMatchObject({
+      successors: [
+        { code: '20797', relation: 'SPLIT_INTO' },
+        { code: '20800', relation: 'SPLIT_INTO' },
+      ],
+    });
   });
 
   it('a reorganised unit continues under its code with its new parent; aliases replaced; an earlier parent recorded', () => {
-    const commune = received('UnitEstablished', { code: '20794', name: 'Thị trấn Hà Lam', type: 'Thị trấn', level: 'COMMUNE', kind: null, parentCode: '513', validFrom: '2008-01-01' });
+    const commune = received('UnitEstablished', {
+      code: '20794',
+      name: 'Thị trấn Hà Lam',
+      type: 'Thị trấn',
+      level: 'COMMUNE',
+      kind: null,
+      parentCode: '513',
+      validFrom: '2008-01-01',
+    });
     const state = fold(
       commune,
       received('EarlierParentRecorded', { code: '20794', parentCode: '519', until: '2010-01-01' }),
-      received('UnitReorganised', { code: '20794', name: 'Xã Thăng Bình', type: 'Xã', parentCode: '48', effectiveOn: '2025-07-01', source: 'NQ 1659/NQ-UBTVQH15' }),
+      received('UnitReorganised', {
+        code: '20794',
+        name: 'Xã Thăng Bình',
+        type: 'Xã',
+        parentCode: '48',
+        effectiveOn: '2025-07-01',
+        source: 'NQ 1659/NQ-UBTVQH15',
+      }),
       received('UnitAliasesSet', { code: '20794', aliases: ['UBND xã Thăng Bình'] }),
     );
     if (state.status === 'absent') throw new Error('absent');

@@ -63,7 +63,11 @@ export class UnitHierarchyModule {
       providers: [
         { provide: REPLICA_OPTIONS, useValue: options },
         UnitReplica,
-        { provide: CachedUnitHierarchy, inject: [getEntityManagerToken()], useFactory: (manager: EntityManager) => new CachedUnitHierarchy(new PostgresUnitHierarchy(manager, options.schema), options.freshMs) },
+        {
+          provide: CachedUnitHierarchy,
+          inject: [getEntityManagerToken()],
+          useFactory: (manager: EntityManager) => new CachedUnitHierarchy(new PostgresUnitHierarchy(manager, options.schema), options.freshMs),
+        },
         { provide: UNIT_HIERARCHY, useExisting: CachedUnitHierarchy },
       ],
       exports: [UNIT_HIERARCHY],

@@ -24,7 +24,12 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     bus = new InProcessBus();
     @Module({
       imports: [
-        TypeOrmModule.forRoot({ type: 'postgres', url: database.url, migrations: [...eventStoreMigrations(SCHEMA), ...messagingMigrations(SCHEMA), ...unitHierarchyMigrations(SCHEMA)], migrationsRun: true }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: database.url,
+          migrations: [...eventStoreMigrations(SCHEMA), ...messagingMigrations(SCHEMA), ...unitHierarchyMigrations(SCHEMA)],
+          migrationsRun: true,
+        }),
         EventStoreModule.forService(SCHEMA),
         MessagingModule.forService({ bus, service: 'replica', schema: SCHEMA }),
         // Answers believed for a minute: what this file sees of a change, it sees because the replica applied it.
@@ -49,11 +54,21 @@ describe('a service’s copy of the unit hierarchy, fed by the directory’s uni
     const day = '2021-03-01';
     expect((await hierarchy.descendants('513', day, { level: 'COMMUNE' })).map((unit) => unit.code)).toEqual(['20794', '20797', '20800']);
     expect((await hierarchy.descendants('49', day, { kind: 'Công an' })).map((unit) => unit.code)).toEqual(['20794.CA', '513.CA']);
-    expect((await hierarchy.children('513', day, { level: 'AGENCY' })).map((unit) => unit.name)).toEqual(['Công an huyện Thăng Bình', 'Phòng Nội vụ', 'Phòng Tư pháp']);
+    expect((await hierarchy.children('513', day, { level: 'AGENCY' })).map((unit) => unit.name)).toEqual([
+      'Công an huyện Thăng Bình',
+      'Phòng Nội vụ',
+      'Phòng Tư pháp',
+    ]);
     expect((await hierarchy.ancestry('20794.CA', day)).map((unit) => unit.code)).toEqual(['20794.CA', '20794', '513', '49']);
     expect(await hierarchy.unit('20794', day)).toMatchObject({ name: 'Thị trấn Hà Lam', level: 'COMMUNE', parentCode: '513', day });
     // The roll-ups' walk up: each unit's parent on the day, up to the root asked about and not above it.
-    expect(Object.fromEntries(await hierarchy.parentsUpTo('513', ['20794.CA', '20797', '513.CA'], day))).toEqual({ '20794.CA': '20794', '20794': '513', '20797': '513', '513.CA': '513', '513': '49' });
+    expect(Object.fromEntries(await hierarchy.parentsUpTo('513', ['20794.CA', '20797', '513.CA'], day))).toEqual({
+      '20794.CA': '20794',
+      '20794': '513',
+      '20797': '513',
+      '513.CA': '513',
+      '513': '49',
+    });
     expect(Object.fromEntries(await hierarchy.parentsUpTo('49', ['20800'], day))).toEqual({ '20800': '513', '513': '49', '49': null });
     expect(await hierarchy.parentsUpTo('49', ['no-such-unit'], day)).toEqual(new Map());
   });

@@ -41,7 +41,13 @@ export const unitTablesMigrations = (schema: string) => {
       ],
       [`DROP INDEX "${S}".units_successors`, `ALTER TABLE "${S}".units DROP COLUMN successors, DROP COLUMN end_source`],
     ),
-    schemaMigration(S, 1765000000000, 'UnitAliases', [`ALTER TABLE "${S}".units ADD COLUMN aliases jsonb NOT NULL DEFAULT '[]'`], [`ALTER TABLE "${S}".units DROP COLUMN aliases`]),
+    schemaMigration(
+      S,
+      1765000000000,
+      'UnitAliases',
+      [`ALTER TABLE "${S}".units ADD COLUMN aliases jsonb NOT NULL DEFAULT '[]'`],
+      [`ALTER TABLE "${S}".units DROP COLUMN aliases`],
+    ),
   ];
 };
 
@@ -107,7 +113,10 @@ interface PeriodRow {
 
 export async function loadUnits(manager: EntityManager, schema: string, codes: string[]): Promise<Map<string, { state: UnitState; version: number }>> {
   const S = assertSchemaName(schema);
-  const units: UnitRow[] = await manager.query(`SELECT code, level, kind, merged_into, dissolved, aliases, successors, end_source, version FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
+  const units: UnitRow[] = await manager.query(
+    `SELECT code, level, kind, merged_into, dissolved, aliases, successors, end_source, version FROM "${S}".units WHERE code = ANY($1::text[])`,
+    [codes],
+  );
   if (units.length === 0) return new Map();
   const periods: PeriodRow[] = await manager.query(
     `SELECT code, name, type, parent_code, valid_from::text, valid_to::text FROM "${S}".unit_periods WHERE code = ANY($1::text[]) ORDER BY code, seq`,
@@ -135,7 +144,13 @@ export async function loadUnits(manager: EntityManager, schema: string, codes: s
           aliases: u.aliases,
           successors: u.successors,
           endSource: u.end_source,
-          periods: (periodsOf.get(u.code) ?? []).map((p) => ({ name: p.name, type: p.type, parentCode: p.parent_code, validFrom: p.valid_from, validTo: p.valid_to })),
+          periods: (periodsOf.get(u.code) ?? []).map((p) => ({
+            name: p.name,
+            type: p.type,
+            parentCode: p.parent_code,
+            validFrom: p.valid_from,
+            validTo: p.valid_to,
+          })),
         },
       },
     ]),
@@ -196,6 +211,8 @@ async function saveUnits(manager: EntityManager, schema: string, units: Array<{ 
  * own figures once the copy has applied every unit event (readiness checks, demo seeding).
  */
 export async function unitTablesDigest(manager: EntityManager, schema: string): Promise<{ units: number; versions: number }> {
-  const [row]: Array<{ units: number; versions: number }> = await manager.query(`SELECT count(*)::int AS units, COALESCE(sum(version), 0)::int AS versions FROM "${assertSchemaName(schema)}".units`);
+  const [row]: Array<{ units: number; versions: number }> = await manager.query(
+    `SELECT count(*)::int AS units, COALESCE(sum(version), 0)::int AS versions FROM "${assertSchemaName(schema)}".units`,
+  );
   return row;
 }

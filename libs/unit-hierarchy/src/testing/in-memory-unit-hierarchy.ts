@@ -46,7 +46,11 @@ export class InMemoryUnitHierarchy implements UnitHierarchy {
   async parentsUpTo(root: string, codes: readonly string[], day: string): Promise<Map<string, string | null>> {
     const parents = new Map<string, string | null>();
     for (const code of codes) {
-      for (let unit = await this.unit(code, day); unit && unit.code !== root && !parents.has(unit.code); unit = unit.parentCode ? await this.unit(unit.parentCode, day) : null) {
+      for (
+        let unit = await this.unit(code, day);
+        unit && unit.code !== root && !parents.has(unit.code);
+        unit = unit.parentCode ? await this.unit(unit.parentCode, day) : null
+      ) {
         parents.set(unit.code, unit.parentCode);
       }
     }

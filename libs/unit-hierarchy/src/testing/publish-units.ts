@@ -40,7 +40,13 @@ export async function publishUnits(bus: MessageBus, units: readonly TestUnit[]):
 
 const FACTS = { UnitRenamed: UnitRenamedV1, UnitTransferred: UnitTransferredV1, UnitMerged: UnitMergedV1 };
 
-export async function publishUnitFact<T extends keyof typeof FACTS>(bus: MessageBus, type: T, code: string, streamVersion: number, data: Record<string, unknown>): Promise<void> {
+export async function publishUnitFact<T extends keyof typeof FACTS>(
+  bus: MessageBus,
+  type: T,
+  code: string,
+  streamVersion: number,
+  data: Record<string, unknown>,
+): Promise<void> {
   await bus.publish(message(FACTS[type], code, streamVersion, { code, ...data }));
 }
 
@@ -51,7 +57,15 @@ function message(contract: { name: string; version: number; subject: string }, c
     version: contract.version,
     subject: contract.subject,
     data,
-    metadata: { actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: 'test-units', causationId: null, recordedAt: new Date().toISOString(), stream: `unit-${code}`, streamVersion },
+    metadata: {
+      actor: SYSTEM_ACTOR,
+      tenant: 'platform',
+      correlationId: 'test-units',
+      causationId: null,
+      recordedAt: new Date().toISOString(),
+      stream: `unit-${code}`,
+      streamVersion,
+    },
   };
 }
 

@@ -37,9 +37,21 @@ export async function seedDemoAccounts(app: INestApplication, today: string): Pr
   for (const province of DEMO_PROVINCES) {
     const districts = await units.units({ parentCode: province, agencies: false }, today);
     for (const district of districts) {
-      wanted.push({ username: `d${district.code}`, displayName: `Phòng Nội vụ ${placeOf(district)}`, unitCode: `${district.code}.PNV`, role: 'UNIT_MANAGER', roleAt: district.code });
+      wanted.push({
+        username: `d${district.code}`,
+        displayName: `Phòng Nội vụ ${placeOf(district)}`,
+        unitCode: `${district.code}.PNV`,
+        role: 'UNIT_MANAGER',
+        roleAt: district.code,
+      });
       for (const commune of await units.units({ parentCode: district.code, agencies: false }, today)) {
-        wanted.push({ username: `c${commune.code}`, displayName: `UBND ${placeOf(commune)}`, unitCode: commune.code, role: 'UNIT_MANAGER', roleAt: commune.code });
+        wanted.push({
+          username: `c${commune.code}`,
+          displayName: `UBND ${placeOf(commune)}`,
+          unitCode: commune.code,
+          role: 'UNIT_MANAGER',
+          roleAt: commune.code,
+        });
       }
     }
   }
@@ -53,7 +65,15 @@ export async function seedDemoAccounts(app: INestApplication, today: string): Pr
  */
 export async function seedTwoTierAccounts(app: INestApplication, day: string): Promise<{ accounts: number }> {
   const units = app.get(UnitDirectory);
-  const wanted: DemoAccount[] = [{ username: 'danang', displayName: 'Sở Nội vụ thành phố Đà Nẵng', unitCode: `${TWO_TIER_DEMO_PROVINCE}.SNV`, role: 'PLATFORM_ADMIN', roleAt: TWO_TIER_DEMO_PROVINCE }];
+  const wanted: DemoAccount[] = [
+    {
+      username: 'danang',
+      displayName: 'Sở Nội vụ thành phố Đà Nẵng',
+      unitCode: `${TWO_TIER_DEMO_PROVINCE}.SNV`,
+      role: 'PLATFORM_ADMIN',
+      roleAt: TWO_TIER_DEMO_PROVINCE,
+    },
+  ];
   for (const commune of await units.units({ parentCode: TWO_TIER_DEMO_PROVINCE, agencies: false }, day)) {
     wanted.push({ username: `c${commune.code}`, displayName: `UBND ${placeOf(commune)}`, unitCode: commune.code, role: 'UNIT_MANAGER', roleAt: commune.code });
   }
@@ -74,10 +94,24 @@ async function createMissing(app: INestApplication, wanted: readonly DemoAccount
   const batch: StreamAppend[] = missing.map((account) => {
     const accountId = randomUUID();
     const created = accountDecider.decide(
-      { type: 'CreateAccount', data: { accountId, username: account.username, displayName: account.displayName, unitCode: account.unitCode, passwordHash, usernameTaken: false, unitExists: true } },
+      {
+        type: 'CreateAccount',
+        data: {
+          accountId,
+          username: account.username,
+          displayName: account.displayName,
+          unitCode: account.unitCode,
+          passwordHash,
+          usernameTaken: false,
+          unitExists: true,
+        },
+      },
       accountDecider.initialState,
     );
-    const granted = accountDecider.decide({ type: 'GrantRole', data: { role: account.role, unitCode: account.roleAt, unitExists: true } }, created.reduce(accountDecider.evolve, accountDecider.initialState));
+    const granted = accountDecider.decide(
+      { type: 'GrantRole', data: { role: account.role, unitCode: account.roleAt, unitExists: true } },
+      created.reduce(accountDecider.evolve, accountDecider.initialState),
+    );
     return { streamId: accountStreamId(accountId), expectedVersion: 0, events: [...created, ...granted] as AccountEvent[] };
   });
   await store.transaction(async ({ store: tx, manager }) => {

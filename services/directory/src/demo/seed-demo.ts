@@ -19,14 +19,35 @@ function nongSonHistory(): Array<{ code: string; command: UnitCommand }> {
   const merger = NONG_SON_MERGER;
   return [
     // Established by Nghị định 42/2008/NĐ-CP (8 April 2008), split from Quế Sơn.
-    { code: '519', command: { type: 'EstablishUnit', data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08', parentExists: true } } },
+    {
+      code: '519',
+      command: {
+        type: 'EstablishUnit',
+        data: {
+          code: '519',
+          name: 'Huyện Nông Sơn',
+          type: 'Huyện',
+          level: 'DISTRICT',
+          kind: null,
+          parentCode: '49',
+          validFrom: '2008-04-08',
+          parentExists: true,
+        },
+      },
+    },
     { code: '519', command: { type: 'MergeUnit', data: { intoCode: '509', effectiveOn: merger, intoExists: true } } },
     ...['20656', '20668', '20669', '20671', '20692'].map((code) => ({
       code,
       command: { type: 'RecordEarlierParent' as const, data: { parentCode: '519', until: merger, parentExists: true } },
     })),
     // Sơn Viên is absent from the 2025 list; Nghị quyết 1318/NQ-UBTVQH15 merged it into Quế Lộc.
-    { code: '20672', command: { type: 'EstablishUnit', data: { code: '20672', name: 'Xã Sơn Viên', type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '519', validFrom: null, parentExists: true } } },
+    {
+      code: '20672',
+      command: {
+        type: 'EstablishUnit',
+        data: { code: '20672', name: 'Xã Sơn Viên', type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '519', validFrom: null, parentExists: true },
+      },
+    },
     { code: '20672', command: { type: 'MergeUnit', data: { intoCode: '20671', effectiveOn: merger, intoExists: true } } },
   ];
 }
@@ -71,11 +92,19 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
     for (const unit of [province, ...districts, ...communes]) commands.push(...officesOf(unit));
   }
   const existing = await directory.existing(commands.map((c) => c.code));
-  events += (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('offices'))).length;
+  events += (
+    await executeUnitCommands(
+      store,
+      commands.filter((c) => !existing.has(c.code)),
+      metadata('offices'),
+    )
+  ).length;
   // Offices recorded before aliases existed get the catalogue's; aliases an administrator set stay.
   const aliases = await directory.aliasesOf(commands.filter((c) => existing.has(c.code)).map((c) => c.code));
   const withoutAliases = commands.flatMap(({ code, command }) =>
-    command.type === 'EstablishUnit' && command.data.aliases?.length && aliases.get(code)?.length === 0 ? [{ code, command: { type: 'SetUnitAliases' as const, data: { aliases: command.data.aliases } } }] : [],
+    command.type === 'EstablishUnit' && command.data.aliases?.length && aliases.get(code)?.length === 0
+      ? [{ code, command: { type: 'SetUnitAliases' as const, data: { aliases: command.data.aliases } } }]
+      : [],
   );
   events += (await executeUnitCommands(store, withoutAliases, metadata('office-aliases'))).length;
   events += (await executeUnitCommands(store, await endedUnitsOffices(directory), metadata('nong-son-offices'))).length;
@@ -86,7 +115,23 @@ export async function seedDirectoryDemo(app: INestApplication, today: string): P
 function officesOf(unit: UnitView, validFrom: string | null = null): Array<{ code: string; command: UnitCommand }> {
   return STANDARD_OFFICES[unit.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE'].map((o) => {
     const code = `${unit.code}.${o.abbreviation}`;
-    return { code, command: { type: 'EstablishUnit', data: { code, name: o.name(place(unit)), type: o.kind, level: 'AGENCY', kind: o.kind, parentCode: unit.code, validFrom, parentExists: true, aliases: [...o.aliases] } } };
+    return {
+      code,
+      command: {
+        type: 'EstablishUnit',
+        data: {
+          code,
+          name: o.name(place(unit)),
+          type: o.kind,
+          level: 'AGENCY',
+          kind: o.kind,
+          parentCode: unit.code,
+          validFrom,
+          parentExists: true,
+          aliases: [...o.aliases],
+        },
+      },
+    };
   });
 }
 
@@ -101,7 +146,13 @@ export async function seedTwoTierDemo(app: INestApplication, day: string): Promi
   const communes = await directory.units({ parentCode: TWO_TIER_DEMO_PROVINCE, agencies: false }, day);
   const commands = communes.flatMap((commune) => officesOf(commune, day));
   const existing = await directory.existing(commands.map((c) => c.code));
-  const events = (await executeUnitCommands(store, commands.filter((c) => !existing.has(c.code)), metadata('two-tier-offices'))).length;
+  const events = (
+    await executeUnitCommands(
+      store,
+      commands.filter((c) => !existing.has(c.code)),
+      metadata('two-tier-offices'),
+    )
+  ).length;
   if (events) app.get(RelayControl).nudge();
   return { events };
 }
@@ -124,7 +175,17 @@ async function endedUnitsOffices(directory: UnitDirectory): Promise<Array<{ code
     if (!unit || unit.level === 'AGENCY' || unit.level === 'PROVINCE') continue;
     for (const o of STANDARD_OFFICES[unit.level]) {
       const office = `${code}.${o.abbreviation}`;
-      const data = { code: office, name: o.name(place(unit)), type: o.kind, level: 'AGENCY' as const, kind: o.kind, parentCode: code, validFrom, parentExists: true, aliases: [...o.aliases] };
+      const data = {
+        code: office,
+        name: o.name(place(unit)),
+        type: o.kind,
+        level: 'AGENCY' as const,
+        kind: o.kind,
+        parentCode: code,
+        validFrom,
+        parentExists: true,
+        aliases: [...o.aliases],
+      };
       commands.push({ code: office, into: `${into}.${o.abbreviation}`, command: { type: 'EstablishUnit', data } });
     }
   }

@@ -12,7 +12,14 @@ import type { PlanProblem } from './plan.decider';
  */
 export interface PlanNumberReserved {
   readonly type: 'PlanNumberReserved';
-  readonly data: { readonly planId: string; readonly issuerCode: string; readonly year: number; readonly number: string; readonly title: string; readonly issuedOn: Day };
+  readonly data: {
+    readonly planId: string;
+    readonly issuerCode: string;
+    readonly year: number;
+    readonly number: string;
+    readonly title: string;
+    readonly issuedOn: Day;
+  };
 }
 
 /** How numbers compare: Unicode form, case, spaces and the kind of dash do not matter ("154/KH - UBND" = "154/KH-UBND"). */

@@ -8,5 +8,7 @@ describe('the years a plan runs', () => {
     ['Công tác cải cách hành chính năm 2021', 2021, undefined, { from: 2021, to: 2021 }],
     ['Công tác cải cách hành chính năm 2021', 2021, 2022, { from: 2021, to: 2022 }],
     ['Kế hoạch giai đoạn 2021-2025', 2021, null, { from: 2021, to: null }],
-  ])('%s (%s, endYear %s)', (title, year, endYear, expected) => expect(planYears({ title, year, ...(endYear !== undefined ? { endYear } : {}) })).toEqual(expected));
+  ])('%s (%s, endYear %s)', (title, year, endYear, expected) =>
+    expect(planYears({ title, year, ...(endYear !== undefined ? { endYear } : {}) })).toEqual(expected),
+  );
 });

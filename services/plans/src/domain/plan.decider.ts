@@ -72,7 +72,10 @@ export type PlanEvent =
    * Self-contained (the plan as issued, its units, its cascade, its timeframes as read and due
    * days on the issue day): what leaves the service is mapped from it alone.
    */
-  | { type: 'PlanIssued'; data: { issuedOn: Day; draft: PlanDraft; units: Record<string, TaskUnits>; cascade: IssuedCascade | null; timeframes: TaskTimeframes } }
+  | {
+      type: 'PlanIssued';
+      data: { issuedOn: Day; draft: PlanDraft; units: Record<string, TaskUnits>; cascade: IssuedCascade | null; timeframes: TaskTimeframes };
+    }
   | {
       type: 'PlanAmended';
       data: {
@@ -169,7 +172,8 @@ export interface IssuedFacts {
 
 // ── decide ────────────────────────────────────────────────────────────────────────────────────
 
-const error = (code: string, message: string, field?: string, kind?: 'NOT_FOUND' | 'CONFLICT') => new DomainError(code, message, { ...(field ? { field } : {}), ...(kind ? { kind } : {}) });
+const error = (code: string, message: string, field?: string, kind?: 'NOT_FOUND' | 'CONFLICT') =>
+  new DomainError(code, message, { ...(field ? { field } : {}), ...(kind ? { kind } : {}) });
 
 function decide(command: PlanCommand, state: PlanState, { read, catalogue }: DecideWith): PlanEvent[] {
   switch (command.type) {
@@ -181,8 +185,10 @@ function decide(command: PlanCommand, state: PlanState, { read, catalogue }: Dec
     }
     case 'ReviseDraft': {
       const plan = existing(state);
-      if (plan.status !== 'draft') throw error('PLAN.NOT_A_DRAFT', 'Chỉ sửa được kế hoạch đang dự thảo; kế hoạch đã ban hành thì điều chỉnh (amend) có lý do.', 'id');
-      if (command.data.draft.issuerCode !== plan.draft.issuerCode) throw error('PLAN.ISSUER_CHANGED', 'Không thể đổi đơn vị ban hành của kế hoạch.', 'input.issuerCode');
+      if (plan.status !== 'draft')
+        throw error('PLAN.NOT_A_DRAFT', 'Chỉ sửa được kế hoạch đang dự thảo; kế hoạch đã ban hành thì điều chỉnh (amend) có lý do.', 'id');
+      if (command.data.draft.issuerCode !== plan.draft.issuerCode)
+        throw error('PLAN.ISSUER_CHANGED', 'Không thể đổi đơn vị ban hành của kế hoạch.', 'input.issuerCode');
       const draft = withTaskIds(command.data.draft, []);
       validateDraft(draft, catalogueOrFail(catalogue));
       return [{ type: 'DraftRevised', data: { draft, timeframes: timeframesOf(draft, undefined, read) } }];
@@ -194,7 +200,12 @@ function decide(command: PlanCommand, state: PlanState, { read, catalogue }: Dec
       checkDay(issuedOn, 'issuedOn');
       const preview = previewIssue(plan.draft, issuedOn, units);
       if (preview.problems.length) throw problemsError(preview.problems);
-      return [{ type: 'PlanIssued', data: { issuedOn, draft: plan.draft, units: preview.units, cascade: preview.cascade, timeframes: timeframesOf(plan.draft, issuedOn, read) } }];
+      return [
+        {
+          type: 'PlanIssued',
+          data: { issuedOn, draft: plan.draft, units: preview.units, cascade: preview.cascade, timeframes: timeframesOf(plan.draft, issuedOn, read) },
+        },
+      ];
     }
     case 'AmendPlan':
       return decideAmendment(command.data, existing(state), read, catalogue);
@@ -222,7 +233,12 @@ interface AppendixDifference {
   readonly rescheduledTaskIds: string[];
 }
 
-function decideAmendment(command: AmendCommand, plan: Exclude<PlanState, { status: 'absent' }>, read: TimeframeReader, catalogue: FrameworkCatalogue | null): PlanEvent[] {
+function decideAmendment(
+  command: AmendCommand,
+  plan: Exclude<PlanState, { status: 'absent' }>,
+  read: TimeframeReader,
+  catalogue: FrameworkCatalogue | null,
+): PlanEvent[] {
   const issued = amendable(plan);
   checkAmendment(issued, command);
   const draft = amendedDraft(issued, command.change, catalogueOrFail(catalogue));
@@ -281,11 +297,16 @@ function differenceOf(before: PlanDraft, after: PlanDraft): AppendixDifference {
     const previous = old.get(task.taskId as string);
     if (!previous) continue;
     if (!sameCell(previous.lead, task.lead) || !sameCell(previous.implementing, task.implementing) || !sameCell(previous.monitoring, task.monitoring)) {
-      throw error('PLAN.TASK_UNITS_CHANGED', `Nhiệm vụ "${short(task.text)}" (${task.taskId}) đã giao cho đơn vị; không đổi đơn vị được — hãy bỏ nhiệm vụ và thêm nhiệm vụ mới.`, `input.${path}`);
+      throw error(
+        'PLAN.TASK_UNITS_CHANGED',
+        `Nhiệm vụ "${short(task.text)}" (${task.taskId}) đã giao cho đơn vị; không đổi đơn vị được — hãy bỏ nhiệm vụ và thêm nhiệm vụ mới.`,
+        `input.${path}`,
+      );
     }
     if ((previous.timeframe ?? '') !== (task.timeframe ?? '')) rescheduledTaskIds.push(task.taskId as string);
   }
-  if (!addedTaskIds.length && !removedTaskIds.length && !rescheduledTaskIds.length) throw error('PLAN.NOTHING_AMENDED', 'Điều chỉnh không thay đổi nhiệm vụ nào.', 'input');
+  if (!addedTaskIds.length && !removedTaskIds.length && !rescheduledTaskIds.length)
+    throw error('PLAN.NOTHING_AMENDED', 'Điều chỉnh không thay đổi nhiệm vụ nào.', 'input');
   return { addedTaskIds, removedTaskIds, rescheduledTaskIds };
 }
 
@@ -303,7 +324,8 @@ function existing(state: PlanState): Exclude<PlanState, { status: 'absent' }> {
 }
 
 function checkDay(day: string, field: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw error('PLAN.INVALID_DATE', `Ngày "${day}" không hợp lệ (định dạng YYYY-MM-DD).`, field);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+    throw error('PLAN.INVALID_DATE', `Ngày "${day}" không hợp lệ (định dạng YYYY-MM-DD).`, field);
 }
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
@@ -325,7 +347,11 @@ function withTaskIds(draft: PlanDraft, usedBefore: readonly string[]): PlanDraft
     used.add(`t${next}`);
     return `t${next}`;
   };
-  const section = (s: DraftSection): DraftSection => ({ ...s, tasks: s.tasks.map((task) => (task.taskId ? task : { ...task, taskId: nextId() })), ...(s.sections ? { sections: s.sections.map(section) } : {}) });
+  const section = (s: DraftSection): DraftSection => ({
+    ...s,
+    tasks: s.tasks.map((task) => (task.taskId ? task : { ...task, taskId: nextId() })),
+    ...(s.sections ? { sections: s.sections.map(section) } : {}),
+  });
   return { ...draft, sections: draft.sections.map(section) };
 }
 
@@ -333,7 +359,8 @@ function validateDraft(draft: PlanDraft, catalogue: FrameworkCatalogue, prefix =
   if (!draft.number?.trim()) throw error('PLAN.NUMBER_REQUIRED', 'Số kế hoạch không được để trống.', `${prefix}number`);
   if (!draft.title?.trim()) throw error('PLAN.TITLE_REQUIRED', 'Tên kế hoạch không được để trống.', `${prefix}title`);
   if (!draft.issuerCode?.trim()) throw error('PLAN.ISSUER_REQUIRED', 'Chưa chọn đơn vị ban hành.', `${prefix}issuerCode`);
-  if (!Number.isInteger(draft.year) || draft.year < 1990 || draft.year > 2100) throw error('PLAN.INVALID_YEAR', `Năm kế hoạch "${draft.year}" không hợp lệ.`, `${prefix}year`);
+  if (!Number.isInteger(draft.year) || draft.year < 1990 || draft.year > 2100)
+    throw error('PLAN.INVALID_YEAR', `Năm kế hoạch "${draft.year}" không hợp lệ.`, `${prefix}year`);
   if (draft.documentDate) checkDay(draft.documentDate, `${prefix}documentDate`);
   if (draft.endYear !== undefined && draft.endYear !== null && (!Number.isInteger(draft.endYear) || draft.endYear < draft.year || draft.endYear > 2100)) {
     throw error('PLAN.INVALID_END_YEAR', `Năm kết thúc "${draft.endYear}" phải từ năm kế hoạch (${draft.year}) trở đi.`, `${prefix}endYear`);
@@ -347,11 +374,26 @@ function validateDraft(draft: PlanDraft, catalogue: FrameworkCatalogue, prefix =
       if (!section.title?.trim()) throw error('PLAN.SECTION_TITLE_REQUIRED', 'Tên mục không được để trống.', `${prefix}${here}.title`);
       if (section.indicator) {
         const found = indicatorOf(section.indicator.framework, section.indicator.code, draft.year, catalogue);
-        if (found === 'unknown-framework') throw error('PLAN.UNKNOWN_FRAMEWORK', `Mục "${short(section.title)}": bộ chỉ số "${section.indicator.framework}" không có trong danh mục.`, `${prefix}${here}.indicator`);
-        if (!found) throw error('PLAN.UNKNOWN_INDICATOR', `Mục "${short(section.title)}": chỉ số "${section.indicator.code}" không có trong bộ chỉ số ${section.indicator.framework} năm ${draft.year}.`, `${prefix}${here}.indicator`);
+        if (found === 'unknown-framework')
+          throw error(
+            'PLAN.UNKNOWN_FRAMEWORK',
+            `Mục "${short(section.title)}": bộ chỉ số "${section.indicator.framework}" không có trong danh mục.`,
+            `${prefix}${here}.indicator`,
+          );
+        if (!found)
+          throw error(
+            'PLAN.UNKNOWN_INDICATOR',
+            `Mục "${short(section.title)}": chỉ số "${section.indicator.code}" không có trong bộ chỉ số ${section.indicator.framework} năm ${draft.year}.`,
+            `${prefix}${here}.indicator`,
+          );
       }
       section.tasks.forEach((task, j) => {
-        if (!task.text?.trim()) throw error('PLAN.TASK_TEXT_REQUIRED', `Nhiệm vụ thứ ${j + 1} của mục "${short(section.title)}" chưa có nội dung.`, `${prefix}${here}.tasks[${j}].text`);
+        if (!task.text?.trim())
+          throw error(
+            'PLAN.TASK_TEXT_REQUIRED',
+            `Nhiệm vụ thứ ${j + 1} của mục "${short(section.title)}" chưa có nội dung.`,
+            `${prefix}${here}.tasks[${j}].text`,
+          );
       });
       checkSections(section.sections ?? [], `${here}.sections`);
     });
@@ -366,7 +408,8 @@ function validateDraft(draft: PlanDraft, catalogue: FrameworkCatalogue, prefix =
   if (cascade) {
     if (!cascade.text?.trim()) throw error('PLAN.CASCADE_TEXT_REQUIRED', 'Yêu cầu xây dựng kế hoạch cấp dưới phải có nội dung.', `${prefix}cascade.text`);
     if (cascade.dueOn) checkDay(cascade.dueOn, `${prefix}cascade.dueOn`);
-    else if (!(Number.isInteger(cascade.withinDays) && (cascade.withinDays as number) > 0)) throw error('PLAN.CASCADE_DUE_REQUIRED', 'Yêu cầu xây dựng kế hoạch cấp dưới phải có hạn (số ngày hoặc ngày cụ thể).', `${prefix}cascade.withinDays`);
+    else if (!(Number.isInteger(cascade.withinDays) && (cascade.withinDays as number) > 0))
+      throw error('PLAN.CASCADE_DUE_REQUIRED', 'Yêu cầu xây dựng kế hoạch cấp dưới phải có hạn (số ngày hoặc ngày cụ thể).', `${prefix}cascade.withinDays`);
   }
   (draft.reportingRequirements ?? []).forEach((requirement, i) => {
     const field = `${prefix}reportingRequirements[${i}]`;
@@ -374,7 +417,11 @@ function validateDraft(draft: PlanDraft, catalogue: FrameworkCatalogue, prefix =
     if (!text) throw error('PLAN.REPORTING_TEXT_REQUIRED', 'Yêu cầu báo cáo phải có nội dung như văn bản đã viết.', `${field}.text`);
     if (text.length > 2_000) throw error('PLAN.REPORTING_TEXT_TOO_LONG', 'Yêu cầu báo cáo dài quá 2.000 ký tự.', `${field}.text`);
     if (requirement.regimeId !== null && requirement.regimeId !== undefined && !/^[A-Za-z0-9_.~-]{1,120}$/.test(requirement.regimeId)) {
-      throw error('PLAN.REPORTING_REGIME_ID', `Mã chế độ báo cáo "${requirement.regimeId}" không hợp lệ (chữ, số, dấu chấm, gạch; tối đa 120 ký tự).`, `${field}.regimeId`);
+      throw error(
+        'PLAN.REPORTING_REGIME_ID',
+        `Mã chế độ báo cáo "${requirement.regimeId}" không hợp lệ (chữ, số, dấu chấm, gạch; tối đa 120 ký tự).`,
+        `${field}.regimeId`,
+      );
     }
   });
 }
@@ -400,7 +447,12 @@ export function problemsError(problems: readonly PlanProblem[]): DomainError {
  * Resolves the unit cells of the tasks `which` selects and checks the issue rules on every one
  * of them, collecting all the problems (an official fixes them in one go, not one per attempt).
  */
-export function resolveTasks(draft: PlanDraft, units: IssuerNeighbourhood, which: (taskId: string) => boolean, prefix = ''): { units: Record<string, TaskUnits>; problems: PlanProblem[] } {
+export function resolveTasks(
+  draft: PlanDraft,
+  units: IssuerNeighbourhood,
+  which: (taskId: string) => boolean,
+  prefix = '',
+): { units: Record<string, TaskUnits>; problems: PlanProblem[] } {
   const result: Record<string, TaskUnits> = {};
   const problems: PlanProblem[] = [];
   const leadMonitors = draft.columns?.leadMonitors === true;
@@ -425,9 +477,14 @@ export function resolveTasks(draft: PlanDraft, units: IssuerNeighbourhood, which
     const lead = resolve('lead');
     const implementing = resolve('implementing');
     const monitoring = leadMonitors && !task.monitoring ? lead : resolve('monitoring');
-    if (implementing.unitCodes.length === 0) problems.push({ rule: 'PLAN.NO_IMPLEMENTING_UNIT', message: `${name} chưa có đơn vị thực hiện.`, field: `${prefix}${path}.implementing` });
+    if (implementing.unitCodes.length === 0)
+      problems.push({ rule: 'PLAN.NO_IMPLEMENTING_UNIT', message: `${name} chưa có đơn vị thực hiện.`, field: `${prefix}${path}.implementing` });
     if (lead.unitCodes.length === 0 && monitoring.unitCodes.length === 0) {
-      problems.push({ rule: 'PLAN.NO_ANSWERABLE_UNIT', message: `${name} chưa có đơn vị chủ trì hoặc theo dõi.`, field: `${prefix}${path}.${leadMonitors || task.lead ? 'lead' : 'monitoring'}` });
+      problems.push({
+        rule: 'PLAN.NO_ANSWERABLE_UNIT',
+        message: `${name} chưa có đơn vị chủ trì hoặc theo dõi.`,
+        field: `${prefix}${path}.${leadMonitors || task.lead ? 'lead' : 'monitoring'}`,
+      });
     }
     result[taskId] = { lead, implementing, monitoring };
   }
@@ -444,7 +501,12 @@ export interface IssuePreview {
 
 export function previewIssue(draft: PlanDraft, issuedOn: Day, units: IssuerNeighbourhood): IssuePreview {
   if (!units.issuer) {
-    return { issuedOn, units: {}, cascade: null, problems: [{ rule: 'PLAN.ISSUER_NOT_FOUND', message: `Đơn vị ban hành "${draft.issuerCode}" không tồn tại vào ngày ${issuedOn}.`, field: 'issuedOn' }] };
+    return {
+      issuedOn,
+      units: {},
+      cascade: null,
+      problems: [{ rule: 'PLAN.ISSUER_NOT_FOUND', message: `Đơn vị ban hành "${draft.issuerCode}" không tồn tại vào ngày ${issuedOn}.`, field: 'issuedOn' }],
+    };
   }
   const resolved = resolveTasks(draft, units, () => true);
   return { issuedOn, units: resolved.units, cascade: cascadeOf(draft.cascade ?? null, issuedOn, units), problems: resolved.problems };
@@ -466,7 +528,11 @@ function addDays(day: Day, days: number): Day {
 
 function applyChange(plan: PlanBody, change: AppendixChange): DraftSection[] {
   const sections = change.sections ? [...change.sections] : [...plan.draft.sections];
-  const known = new Set(tasksOf(sections).map(({ task }) => task.taskId).filter(Boolean));
+  const known = new Set(
+    tasksOf(sections)
+      .map(({ task }) => task.taskId)
+      .filter(Boolean),
+  );
   (change.removeTaskIds ?? []).forEach((id, i) => {
     if (!known.has(id)) throw error('PLAN.TASK_NOT_FOUND', `Không có nhiệm vụ mã "${id}" trong kế hoạch.`, `input.removeTaskIds[${i}]`);
   });
@@ -477,7 +543,9 @@ function applyChange(plan: PlanBody, change: AppendixChange): DraftSection[] {
   const timeframes = new Map((change.changeTimeframes ?? []).map((c) => [c.taskId, c.timeframe]));
   const edit = (section: DraftSection): DraftSection => ({
     ...section,
-    tasks: section.tasks.filter((task) => !removed.has(task.taskId ?? '')).map((task) => (task.taskId && timeframes.has(task.taskId) ? { ...task, timeframe: timeframes.get(task.taskId) } : task)),
+    tasks: section.tasks
+      .filter((task) => !removed.has(task.taskId ?? ''))
+      .map((task) => (task.taskId && timeframes.has(task.taskId) ? { ...task, timeframe: timeframes.get(task.taskId) } : task)),
     ...(section.sections ? { sections: section.sections.map(edit) } : {}),
   });
   return sections.map(edit);
@@ -522,7 +590,11 @@ export function unitsOfState(sections: readonly PlanSection[]): Record<string, T
     list.forEach((section) => {
       section.tasks.forEach((task) => {
         if (task.implementing?.resolved || task.lead?.resolved || task.monitoring?.resolved) {
-          out[task.taskId] = { lead: task.lead?.resolved ?? empty, implementing: task.implementing?.resolved ?? empty, monitoring: task.monitoring?.resolved ?? empty };
+          out[task.taskId] = {
+            lead: task.lead?.resolved ?? empty,
+            implementing: task.implementing?.resolved ?? empty,
+            monitoring: task.monitoring?.resolved ?? empty,
+          };
         }
       });
       walk(section.sections);
@@ -591,4 +663,8 @@ export function planDeciderFor(catalogue: FrameworkCatalogue, read: TimeframeRea
 }
 
 /** The Plan decider for folding (history, asOf, the projection) and for the issue and the closing, which cite no framework. */
-export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide: (command, state) => decide(command, state, { read: parseTimeframe, catalogue: null }), evolve, initialState: { status: 'absent' } };
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
+  decide: (command, state) => decide(command, state, { read: parseTimeframe, catalogue: null }),
+  evolve,
+  initialState: { status: 'absent' },
+};

@@ -22,8 +22,19 @@ const draft: PlanDraft = {
       title: 'Chất lượng bầu cử',
       indicator: { framework: 'PAPI', code: '1.3' },
       tasks: [
-        { text: 'Tuyên truyền việc thực hiện bầu cử trưởng thôn', target: '100% các xã, thị trấn', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBMT TQ huyện, UBND các xã, thị trấn' }, timeframe: 'Thường xuyên' },
-        { text: 'Xây dựng kế hoạch kiểm tra liên ngành công tác CCHC', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'Các phòng, ban, ngành' }, timeframe: 'Quý III năm 2021' },
+        {
+          text: 'Tuyên truyền việc thực hiện bầu cử trưởng thôn',
+          target: '100% các xã, thị trấn',
+          lead: { text: 'Phòng Nội vụ' },
+          implementing: { text: 'UBMT TQ huyện, UBND các xã, thị trấn' },
+          timeframe: 'Thường xuyên',
+        },
+        {
+          text: 'Xây dựng kế hoạch kiểm tra liên ngành công tác CCHC',
+          lead: { text: 'Phòng Nội vụ' },
+          implementing: { text: 'Các phòng, ban, ngành' },
+          timeframe: 'Quý III năm 2021',
+        },
       ],
     },
   ],
@@ -31,8 +42,14 @@ const draft: PlanDraft = {
 };
 
 /** A drafted plan as the decider records it: its timeframes read as drafted. */
-const draftedEvent = (planId: string, draft: PlanDraft): PlanEvent => ({ type: 'PlanDrafted', data: { planId, draft, timeframes: timeframesOf(draft, undefined) } });
-const drafted: PlanEvent = draftedEvent('p1', { ...draft, sections: [{ ...draft.sections[0], tasks: draft.sections[0].tasks.map((task, i) => ({ ...task, taskId: `t${i + 1}` })) }] });
+const draftedEvent = (planId: string, draft: PlanDraft): PlanEvent => ({
+  type: 'PlanDrafted',
+  data: { planId, draft, timeframes: timeframesOf(draft, undefined) },
+});
+const drafted: PlanEvent = draftedEvent('p1', {
+  ...draft,
+  sections: [{ ...draft.sections[0], tasks: draft.sections[0].tasks.map((task, i) => ({ ...task, taskId: `t${i + 1}` })) }],
+});
 const issue: PlanCommand = { type: 'IssuePlan', data: { issuedOn: '2021-05-31', units } };
 const issuedEvents = () => planDecider.decide(issue, planDecider.evolve(planDecider.initialState, drafted));
 const issued = () => issuedEvents()[0];
@@ -40,7 +57,10 @@ const withTasks = (tasks: PlanDraft['sections'][number]['tasks']): PlanDraft => 
 
 describe('drafting', () => {
   it('gives tasks stable ids in order and keeps the texts as written', () => {
-    spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft } }).then([drafted]);
+    spec(planDecider)
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft } })
+      .then([drafted]);
   });
 
   it('keeps parsed timeframes and targets beside the text', () => {
@@ -57,42 +77,100 @@ describe('drafting', () => {
   });
 
   it('refuses an unknown framework, naming it', () => {
-    spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: { ...draft, frameworks: ['PAPI', 'XYZ'] } } }).thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[1]');
+    spec(planDecider)
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: { ...draft, frameworks: ['PAPI', 'XYZ'] } } })
+      .thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[1]');
   });
 
   it("keeps a plan's reporting requirements as written, each with text, and a named regime's id well formed", () => {
-    const withRequirements = (reportingRequirements: PlanDraft['reportingRequirements']) => ({ type: 'DraftPlan' as const, data: { planId: 'p1', draft: { ...draft, reportingRequirements } } });
-    spec(planDecider).given([]).when(withRequirements([{ text: 'báo cáo sơ kết trước ngày 15/9/2021' }, { text: '  ' }])).thenThrows('PLAN.REPORTING_TEXT_REQUIRED', 'input.reportingRequirements[1].text');
-    spec(planDecider).given([]).when(withRequirements([{ text: 'định kỳ hằng quý', regimeId: 'chế độ 1' }])).thenThrows('PLAN.REPORTING_REGIME_ID', 'input.reportingRequirements[0].regimeId');
-    spec(planDecider).given([]).when(withRequirements([{ text: 'x'.repeat(2_001) }])).thenThrows('PLAN.REPORTING_TEXT_TOO_LONG', 'input.reportingRequirements[0].text');
+    const withRequirements = (reportingRequirements: PlanDraft['reportingRequirements']) => ({
+      type: 'DraftPlan' as const,
+      data: { planId: 'p1', draft: { ...draft, reportingRequirements } },
+    });
+    spec(planDecider)
+      .given([])
+      .when(withRequirements([{ text: 'báo cáo sơ kết trước ngày 15/9/2021' }, { text: '  ' }]))
+      .thenThrows('PLAN.REPORTING_TEXT_REQUIRED', 'input.reportingRequirements[1].text');
+    spec(planDecider)
+      .given([])
+      .when(withRequirements([{ text: 'định kỳ hằng quý', regimeId: 'chế độ 1' }]))
+      .thenThrows('PLAN.REPORTING_REGIME_ID', 'input.reportingRequirements[0].regimeId');
+    spec(planDecider)
+      .given([])
+      .when(withRequirements([{ text: 'x'.repeat(2_001) }]))
+      .thenThrows('PLAN.REPORTING_TEXT_TOO_LONG', 'input.reportingRequirements[0].text');
   });
 
   it('refuses an indicator the framework does not have, naming the section', () => {
     spec(planDecider)
       .given([])
-      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: { ...draft, sections: [{ ...draft.sections[0], indicator: { framework: 'PAPI', code: '9.9' } }] } } })
+      .when({
+        type: 'DraftPlan',
+        data: { planId: 'p1', draft: { ...draft, sections: [{ ...draft.sections[0], indicator: { framework: 'PAPI', code: '9.9' } }] } },
+      })
       .thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
   });
 
   it('checks against the catalogue it is given: a set published later is citable by its criteria, and nothing is known without it', () => {
-    const set = { code: 'CCHC-XA-2019', name: 'Bộ chỉ số CCHC cấp xã 2019', editions: [{ fromYear: 2019, indicators: [{ code: '2.1', name: 'Ban hành văn bản' }] }] };
-    const cites = (code: string) => ({ ...draft, frameworks: ['CCHC-XA-2019'], sections: [{ ...draft.sections[0], indicator: { framework: 'CCHC-XA-2019', code } }] });
-    spec(planDeciderFor([...TEST_CATALOGUE, set])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.1') } }).thenState((state) => expect(state.status).toBe('draft'));
-    spec(planDeciderFor([...TEST_CATALOGUE, set])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.9') } }).thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
-    spec(planDeciderFor(TEST_CATALOGUE)).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.1') } }).thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[0]');
-    spec(planDeciderFor([])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft } }).thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[0]');
+    const set = {
+      code: 'CCHC-XA-2019',
+      name: 'Bộ chỉ số CCHC cấp xã 2019',
+      editions: [{ fromYear: 2019, indicators: [{ code: '2.1', name: 'Ban hành văn bản' }] }],
+    };
+    const cites = (code: string) => ({
+      ...draft,
+      frameworks: ['CCHC-XA-2019'],
+      sections: [{ ...draft.sections[0], indicator: { framework: 'CCHC-XA-2019', code } }],
+    });
+    spec(planDeciderFor([...TEST_CATALOGUE, set]))
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.1') } })
+      .thenState((state) => expect(state.status).toBe('draft'));
+    spec(planDeciderFor([...TEST_CATALOGUE, set]))
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.9') } })
+      .thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
+    spec(planDeciderFor(TEST_CATALOGUE))
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: cites('2.1') } })
+      .thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[0]');
+    spec(planDeciderFor([]))
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft } })
+      .thenThrows('PLAN.UNKNOWN_FRAMEWORK', 'input.frameworks[0]');
   });
 
   it("accepts a plan's own sub-item of a PAPI dimension the edition lists (seed 001's 4.6), not one of a set's criteria", () => {
-    const cite = (framework: string, code: string) => ({ ...draft, frameworks: [framework], sections: [{ ...draft.sections[0], indicator: { framework, code } }] });
-    spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('PAPI', '4.6') } }).thenState((state) => expect(state.status).toBe('draft'));
-    spec(planDecider).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('PAPI', '9.1') } }).thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
-    const set = { code: 'CCHC-XA-2019', name: 'Bộ chỉ số CCHC cấp xã 2019', editions: [{ fromYear: 2019, indicators: [{ code: '2', name: 'Xây dựng thể chế' }] }] };
-    spec(planDeciderFor([...TEST_CATALOGUE, set])).given([]).when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('CCHC-XA-2019', '2.9') } }).thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
+    const cite = (framework: string, code: string) => ({
+      ...draft,
+      frameworks: [framework],
+      sections: [{ ...draft.sections[0], indicator: { framework, code } }],
+    });
+    spec(planDecider)
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('PAPI', '4.6') } })
+      .thenState((state) => expect(state.status).toBe('draft'));
+    spec(planDecider)
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('PAPI', '9.1') } })
+      .thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
+    const set = {
+      code: 'CCHC-XA-2019',
+      name: 'Bộ chỉ số CCHC cấp xã 2019',
+      editions: [{ fromYear: 2019, indicators: [{ code: '2', name: 'Xây dựng thể chế' }] }],
+    };
+    spec(planDeciderFor([...TEST_CATALOGUE, set]))
+      .given([])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft: cite('CCHC-XA-2019', '2.9') } })
+      .thenThrows('PLAN.UNKNOWN_INDICATOR', 'input.sections[0].indicator');
   });
 
   it('refuses a second draft on the same id', () => {
-    spec(planDecider).given([drafted]).when({ type: 'DraftPlan', data: { planId: 'p1', draft } }).thenThrows('PLAN.ALREADY_EXISTS');
+    spec(planDecider)
+      .given([drafted])
+      .when({ type: 'DraftPlan', data: { planId: 'p1', draft } })
+      .thenThrows('PLAN.ALREADY_EXISTS');
   });
 });
 
@@ -102,11 +180,22 @@ describe('revising', () => {
     spec(planDecider)
       .given([drafted])
       .when({ type: 'ReviseDraft', data: { draft: revised } })
-      .then([{ type: 'DraftRevised', data: { draft: withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]), timeframes: timeframesOf(withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]), undefined) } }]);
+      .then([
+        {
+          type: 'DraftRevised',
+          data: {
+            draft: withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]),
+            timeframes: timeframesOf(withTasks([{ ...revised.sections[0].tasks[0], taskId: 't1' }]), undefined),
+          },
+        },
+      ]);
   });
 
   it('refuses to change the issuer', () => {
-    spec(planDecider).given([drafted]).when({ type: 'ReviseDraft', data: { draft: { ...draft, issuerCode: '514' } } }).thenThrows('PLAN.ISSUER_CHANGED', 'input.issuerCode');
+    spec(planDecider)
+      .given([drafted])
+      .when({ type: 'ReviseDraft', data: { draft: { ...draft, issuerCode: '514' } } })
+      .thenThrows('PLAN.ISSUER_CHANGED', 'input.issuerCode');
   });
 
   it('is refused once issued', () => {
@@ -130,7 +219,11 @@ describe('issuing', () => {
             issuedOn: '2021-05-31',
             draft: (drafted.data as { draft: PlanDraft }).draft,
             units: {
-              t1: { lead: { unitCodes: ['513.PNV'], unresolved: [] }, implementing: { unitCodes: ['513.MTTQ', ...communes], unresolved: [] }, monitoring: { unitCodes: ['513.PNV'], unresolved: [] } },
+              t1: {
+                lead: { unitCodes: ['513.PNV'], unresolved: [] },
+                implementing: { unitCodes: ['513.MTTQ', ...communes], unresolved: [] },
+                monitoring: { unitCodes: ['513.PNV'], unresolved: [] },
+              },
               t2: {
                 lead: { unitCodes: ['513.PNV'], unresolved: [] },
                 implementing: { unitCodes: expect.arrayContaining(['513.PNV', '513.TTR', '513.VP']), unresolved: [] },
@@ -161,24 +254,42 @@ describe('issuing', () => {
 
   it('refuses a task without an implementing unit, naming the task and the field', () => {
     spec(planDecider)
-      .given([draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Kê khai tài sản', lead: { text: 'Thanh tra huyện' }, implementing: { text: 'Tòa án nhân dân cấp huyện' } }]))])
+      .given([
+        draftedEvent(
+          'p1',
+          withTasks([{ taskId: 't1', text: 'Kê khai tài sản', lead: { text: 'Thanh tra huyện' }, implementing: { text: 'Tòa án nhân dân cấp huyện' } }]),
+        ),
+      ])
       .when(issue)
       .thenThrows('PLAN.NO_IMPLEMENTING_UNIT', 'sections[0].tasks[0].implementing');
-    expect(() => planDecider.decide(issue, planDecider.evolve(planDecider.initialState, draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Kê khai tài sản', implementing: null }]))))).toThrow(
-      'Nhiệm vụ "Kê khai tài sản" (t1) chưa có đơn vị thực hiện.',
-    );
+    expect(() =>
+      planDecider.decide(
+        issue,
+        planDecider.evolve(planDecider.initialState, draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Kê khai tài sản', implementing: null }]))),
+      ),
+    ).toThrow('Nhiệm vụ "Kê khai tài sản" (t1) chưa có đơn vị thực hiện.');
   });
 
   it('refuses a task nobody answers for (no lead, no monitor)', () => {
     spec(planDecider)
-      .given([draftedEvent('p1', { ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Trung tâm Văn hóa huyện' }, implementing: { text: 'UBND cấp xã' } }]), columns: null })])
+      .given([
+        draftedEvent('p1', {
+          ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Trung tâm Văn hóa huyện' }, implementing: { text: 'UBND cấp xã' } }]),
+          columns: null,
+        }),
+      ])
       .when(issue)
       .thenThrows('PLAN.NO_ANSWERABLE_UNIT', 'sections[0].tasks[0].lead');
   });
 
   it('accepts a monitor where there is no lead, also one above the issuer', () => {
     spec(planDecider)
-      .given([draftedEvent('p1', { ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', monitoring: { text: 'Sở Nội vụ' }, implementing: { text: 'UBND cấp xã' } }]), columns: null })])
+      .given([
+        draftedEvent('p1', {
+          ...withTasks([{ taskId: 't1', text: 'Tuyên truyền', monitoring: { text: 'Sở Nội vụ' }, implementing: { text: 'UBND cấp xã' } }]),
+          columns: null,
+        }),
+      ])
       .when(issue)
       .thenState((state) => {
         if (state.status !== 'issued') throw new Error('not issued');
@@ -188,14 +299,24 @@ describe('issuing', () => {
 
   it('refuses a lead or implementing unit outside the issuer’s subtree', () => {
     spec(planDecider)
-      .given([draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã', unitCodes: ['20833'] } }]))])
+      .given([
+        draftedEvent(
+          'p1',
+          withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND cấp xã', unitCodes: ['20833'] } }]),
+        ),
+      ])
       .when({ type: 'IssuePlan', data: { issuedOn: '2021-05-31', units: { ...units, named: [{ ...COMMUNES[0], code: '20833', parentCode: '514' }] } } })
       .thenThrows('PLAN.UNIT_OUTSIDE_ISSUER', 'sections[0].tasks[0].implementing.unitCodes');
   });
 
   it('refuses a unit that does not exist on the issue day', () => {
     spec(planDecider)
-      .given([draftedEvent('p1', withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] }, implementing: { text: 'UBND cấp xã' } }]))])
+      .given([
+        draftedEvent(
+          'p1',
+          withTasks([{ taskId: 't1', text: 'Tuyên truyền', lead: { text: 'Phòng Nội vụ', unitCodes: ['519.PNV'] }, implementing: { text: 'UBND cấp xã' } }]),
+        ),
+      ])
       .when(issue)
       .thenThrows('PLAN.UNIT_NOT_FOUND', 'sections[0].tasks[0].lead.unitCodes');
   });
@@ -218,8 +339,16 @@ describe('issuing', () => {
     expect(thrown).toMatchObject({ code: 'PLAN.ISSUE_PROBLEMS', details: { field: 'sections[0].tasks[1].implementing' } });
     expect((thrown as { details: { problems: unknown[] } }).details.problems).toEqual([
       { rule: 'PLAN.NO_IMPLEMENTING_UNIT', field: 'sections[0].tasks[1].implementing', message: 'Nhiệm vụ "Kê khai tài sản" (t2) chưa có đơn vị thực hiện.' },
-      { rule: 'PLAN.UNIT_NOT_FOUND', field: 'sections[0].tasks[2].lead.unitCodes', message: 'Nhiệm vụ "Hướng dẫn" (t3): đơn vị "519.PNV" không tồn tại vào ngày ban hành.' },
-      { rule: 'PLAN.UNIT_NOT_FOUND', field: 'sections[0].tasks[3].implementing.unitCodes', message: 'Nhiệm vụ "Kiểm tra" (t4): đơn vị "99999" không tồn tại vào ngày ban hành.' },
+      {
+        rule: 'PLAN.UNIT_NOT_FOUND',
+        field: 'sections[0].tasks[2].lead.unitCodes',
+        message: 'Nhiệm vụ "Hướng dẫn" (t3): đơn vị "519.PNV" không tồn tại vào ngày ban hành.',
+      },
+      {
+        rule: 'PLAN.UNIT_NOT_FOUND',
+        field: 'sections[0].tasks[3].implementing.unitCodes',
+        message: 'Nhiệm vụ "Kiểm tra" (t4): đơn vị "99999" không tồn tại vào ngày ban hành.',
+      },
       { rule: 'PLAN.NO_IMPLEMENTING_UNIT', field: 'sections[0].tasks[4].implementing', message: 'Nhiệm vụ "Tổng hợp" (t5) chưa có đơn vị thực hiện.' },
       { rule: 'PLAN.NO_ANSWERABLE_UNIT', field: 'sections[0].tasks[4].lead', message: 'Nhiệm vụ "Tổng hợp" (t5) chưa có đơn vị chủ trì hoặc theo dõi.' },
     ]);
@@ -238,7 +367,10 @@ describe('issuing', () => {
   });
 
   it('refuses an issuer that did not exist on the issue day', () => {
-    spec(planDecider).given([drafted]).when({ type: 'IssuePlan', data: { issuedOn: '2026-01-01', units: { ...units, issuer: null } } }).thenThrows('PLAN.ISSUER_NOT_FOUND');
+    spec(planDecider)
+      .given([drafted])
+      .when({ type: 'IssuePlan', data: { issuedOn: '2026-01-01', units: { ...units, issuer: null } } })
+      .thenThrows('PLAN.ISSUER_NOT_FOUND');
   });
 
   it('is refused twice', () => {
@@ -247,7 +379,10 @@ describe('issuing', () => {
 });
 
 describe('amending', () => {
-  const amend = (change: Extract<PlanCommand, { type: 'AmendPlan' }>['data']['change'], reason = 'Điều chỉnh theo chỉ đạo của UBND tỉnh'): PlanCommand => ({ type: 'AmendPlan', data: { amendedOn: '2021-09-01', reason, change, units } });
+  const amend = (change: Extract<PlanCommand, { type: 'AmendPlan' }>['data']['change'], reason = 'Điều chỉnh theo chỉ đạo của UBND tỉnh'): PlanCommand => ({
+    type: 'AmendPlan',
+    data: { amendedOn: '2021-09-01', reason, change, units },
+  });
 
   it('removes a task by id: revision 2, the task listed as removed', () => {
     spec(planDecider)
@@ -261,7 +396,12 @@ describe('amending', () => {
             reason: 'Điều chỉnh theo chỉ đạo của UBND tỉnh',
             amendedOn: '2021-09-01',
             issuedOn: '2021-05-31',
-            draft: { ...(drafted.data as { draft: PlanDraft }).draft, sections: [{ ...(drafted.data as { draft: PlanDraft }).draft.sections[0], tasks: [(drafted.data as { draft: PlanDraft }).draft.sections[0].tasks[0]] }] },
+            draft: {
+              ...(drafted.data as { draft: PlanDraft }).draft,
+              sections: [
+                { ...(drafted.data as { draft: PlanDraft }).draft.sections[0], tasks: [(drafted.data as { draft: PlanDraft }).draft.sections[0].tasks[0]] },
+              ],
+            },
             units: {},
             timeframes: { t1: { parsed: expect.objectContaining({ kind: 'ongoing' }), dueOn: null } },
             addedTaskIds: [],
@@ -287,24 +427,45 @@ describe('amending', () => {
   it('adds a task with the next free id, resolved on the amendment day; a removed id is never given again', () => {
     const base = (drafted.data as { draft: PlanDraft }).draft.sections[0];
     const removed = planDecider.decide(amend({ removeTaskIds: ['t2'] }), [drafted, issued()].reduce(planDecider.evolve, planDecider.initialState));
-    const command = amend({ sections: [{ ...base, tasks: [base.tasks[0], { text: 'Khảo sát sự hài lòng', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Tháng 12/2021' }] }] });
+    const command = amend({
+      sections: [
+        {
+          ...base,
+          tasks: [
+            base.tasks[0],
+            { text: 'Khảo sát sự hài lòng', lead: { text: 'Phòng Nội vụ' }, implementing: { text: 'UBND các xã, thị trấn' }, timeframe: 'Tháng 12/2021' },
+          ],
+        },
+      ],
+    });
     const [event] = planDecider.decide(command, [drafted, issued(), ...removed].reduce(planDecider.evolve, planDecider.initialState));
-    expect(event).toMatchObject({ type: 'PlanAmended', data: { revision: 3, addedTaskIds: ['t3'], removedTaskIds: [], units: { t3: { implementing: { unitCodes: communes } } } } });
+    expect(event).toMatchObject({
+      type: 'PlanAmended',
+      data: { revision: 3, addedTaskIds: ['t3'], removedTaskIds: [], units: { t3: { implementing: { unitCodes: communes } } } },
+    });
   });
 
   it('lists amendments with revision, reason and day', () => {
     spec(planDecider)
       .given([drafted, issued()])
       .when(amend({ removeTaskIds: ['t2'] }))
-      .thenState((state) => expect(state).toMatchObject({ revision: 2, amendments: [{ revision: 2, reason: 'Điều chỉnh theo chỉ đạo của UBND tỉnh', amendedOn: '2021-09-01' }] }));
+      .thenState((state) =>
+        expect(state).toMatchObject({ revision: 2, amendments: [{ revision: 2, reason: 'Điều chỉnh theo chỉ đạo của UBND tỉnh', amendedOn: '2021-09-01' }] }),
+      );
   });
 
   it('needs a reason', () => {
-    spec(planDecider).given([drafted, issued()]).when(amend({ removeTaskIds: ['t2'] }, '  ')).thenThrows('PLAN.REASON_REQUIRED', 'input.reason');
+    spec(planDecider)
+      .given([drafted, issued()])
+      .when(amend({ removeTaskIds: ['t2'] }, '  '))
+      .thenThrows('PLAN.REASON_REQUIRED', 'input.reason');
   });
 
   it('refuses an unknown task id, naming it', () => {
-    spec(planDecider).given([drafted, issued()]).when(amend({ removeTaskIds: ['t9'] })).thenThrows('PLAN.TASK_NOT_FOUND', 'input.removeTaskIds[0]');
+    spec(planDecider)
+      .given([drafted, issued()])
+      .when(amend({ removeTaskIds: ['t9'] }))
+      .thenThrows('PLAN.TASK_NOT_FOUND', 'input.removeTaskIds[0]');
   });
 
   it('refuses an amendment that changes nothing', () => {
@@ -320,7 +481,10 @@ describe('amending', () => {
   });
 
   it('is refused on a draft', () => {
-    spec(planDecider).given([drafted]).when(amend({ removeTaskIds: ['t2'] })).thenThrows('PLAN.NOT_ISSUED');
+    spec(planDecider)
+      .given([drafted])
+      .when(amend({ removeTaskIds: ['t2'] }))
+      .thenThrows('PLAN.NOT_ISSUED');
   });
 });
 

@@ -36,7 +36,14 @@ export type SingleTarget =
   /** "Tỷ lệ cử tri đi bầu đạt trên 99,5%" → gt 99.5; "Tối thiểu 30% số xã ..." → gte 30. */
   | (Written & { readonly kind: 'percentage'; readonly comparator: Comparator; readonly value: number; readonly subject?: string })
   /** "01 lần/năm", "Ít nhất 01 đợt/năm", "Không có trường hợp ..." (eq 0). */
-  | (Written & { readonly kind: 'count'; readonly comparator: Comparator; readonly value: number; readonly unit: string; readonly per: CountPeriod; readonly subject?: string })
+  | (Written & {
+      readonly kind: 'count';
+      readonly comparator: Comparator;
+      readonly value: number;
+      readonly unit: string;
+      readonly per: CountPeriod;
+      readonly subject?: string;
+    })
   /** "100% các xã, thị trấn": every member of `of`. */
   | (Written & { readonly kind: 'coverage'; readonly value: 100; readonly of: string })
   /** "trong nhóm 08 huyện, thị xã, thành phố dẫn đầu": among the first `top` of `among`. */

@@ -22,7 +22,11 @@ const TEXT = { kind: 'text' } as const;
 const SEED_000: readonly Row[] = [
   ['000 PL I.1', '100% UBND cấp xã triển khai thực hiện.', { kind: 'coverage', value: 100, of: 'UBND cấp xã triển khai thực hiện' }],
   ['000 PL II.1, II.2, II.4, II.5', '100% UBND cấp xã công khai.', { kind: 'coverage', value: 100, of: 'UBND cấp xã công khai' }],
-  ['000 PL II.3', 'Tối thiểu 30% số xã phường, thị trấn được kiểm tra.', { kind: 'percentage', comparator: 'gte', value: 30, subject: 'số xã phường, thị trấn được kiểm tra' }],
+  [
+    '000 PL II.3',
+    'Tối thiểu 30% số xã phường, thị trấn được kiểm tra.',
+    { kind: 'percentage', comparator: 'gte', value: 30, subject: 'số xã phường, thị trấn được kiểm tra' },
+  ],
   ['000 PL II.6', '100% quy hoạch, kế hoạch, khung giá được công khai.', { kind: 'coverage', value: 100, of: 'quy hoạch, kế hoạch, khung giá được công khai' }],
   ['000 PL II.7', '01 lần/năm.', { kind: 'count', comparator: 'gte', value: 1, unit: 'lần', per: 'year' }],
   [
@@ -41,7 +45,11 @@ const SEED_000: readonly Row[] = [
   ['000 PL III.2', '100% kiến nghị của người dân được giải trình.', { kind: 'coverage', value: 100, of: 'kiến nghị của người dân được giải trình' }],
   ['000 PL III.3', '100% với kết quả thỏa đáng', { kind: 'coverage', value: 100, of: 'với kết quả thỏa đáng' }],
   ['000 PL III.4', '95% hài lòng.', { kind: 'percentage', comparator: 'gte', value: 95, subject: 'hài lòng' }],
-  ['000 PL III.5', '100% hoạt động của cơ quan hành chính nhà nước cấp xã được giám sát.', { kind: 'coverage', value: 100, of: 'hoạt động của cơ quan hành chính nhà nước cấp xã được giám sát' }],
+  [
+    '000 PL III.5',
+    '100% hoạt động của cơ quan hành chính nhà nước cấp xã được giám sát.',
+    { kind: 'coverage', value: 100, of: 'hoạt động của cơ quan hành chính nhà nước cấp xã được giám sát' },
+  ],
   ['000 PL IV.1', '100% các quy định của nhà nước được thực hiện.', { kind: 'coverage', value: 100, of: 'các quy định của nhà nước được thực hiện' }],
   ['000 PL IV.2', '100% đáp ứng nhu cầu công việc được giao.', { kind: 'coverage', value: 100, of: 'đáp ứng nhu cầu công việc được giao' }],
   ['000 PL IV.3', '100% cơ quan, đơn vị thực hiện tự kiểm tra', { kind: 'coverage', value: 100, of: 'cơ quan, đơn vị thực hiện tự kiểm tra' }],
@@ -63,7 +71,13 @@ const SEED_000: readonly Row[] = [
     '000 PL V.5',
     '95% TTHC thuộc lĩnh vực đất đai giải quyết đúng hẹn, đúng quy định; có văn bản xin lỗi người dân đối với hồ sơ sai sót, trễ hẹn.',
     all(
-      { kind: 'percentage', comparator: 'gte', value: 95, subject: 'TTHC thuộc lĩnh vực đất đai giải quyết đúng hẹn, đúng quy định', text: '95% TTHC thuộc lĩnh vực đất đai giải quyết đúng hẹn, đúng quy định' },
+      {
+        kind: 'percentage',
+        comparator: 'gte',
+        value: 95,
+        subject: 'TTHC thuộc lĩnh vực đất đai giải quyết đúng hẹn, đúng quy định',
+        text: '95% TTHC thuộc lĩnh vực đất đai giải quyết đúng hẹn, đúng quy định',
+      },
       { kind: 'text', text: 'có văn bản xin lỗi người dân đối với hồ sơ sai sót, trễ hẹn.' },
     ),
   ],
@@ -72,16 +86,30 @@ const SEED_000: readonly Row[] = [
   ['000 PL VI.3', 'Theo chỉ tiêu về hạ tầng giao thông theo lộ trình giai đoạn.', TEXT],
   ['000 PL VI.4', 'Theo chỉ tiêu về hạ tầng theo lộ trình giai đoạn.', TEXT],
   ['000 PL VI.5', 'Theo chương trình, mục tiêu quốc gia.', TEXT],
-  ['000 PL VII.1', 'Đạt trên 90% lượng rác thải ra môi trường được thu gom xử lý.', { kind: 'percentage', comparator: 'gt', value: 90, subject: 'lượng rác thải ra môi trường được thu gom xử lý' }],
+  [
+    '000 PL VII.1',
+    'Đạt trên 90% lượng rác thải ra môi trường được thu gom xử lý.',
+    { kind: 'percentage', comparator: 'gt', value: 90, subject: 'lượng rác thải ra môi trường được thu gom xử lý' },
+  ],
   ['000 PL VII.2', 'Theo Chương trình mở rộng quy mô vệ sinh và nước sạch nông thôn.', TEXT],
   ['000 PL IX.1', 'Theo Đề án xây dựng chính quyền điện tử tỉnh.', TEXT],
-  ['000 PL IX.2', 'Tỷ lệ hồ sơ được giải quyết mức độ 3, 4 đạt 45%.', { kind: 'percentage', comparator: 'gte', value: 45, subject: 'Tỷ lệ hồ sơ được giải quyết mức độ 3, 4' }],
+  [
+    '000 PL IX.2',
+    'Tỷ lệ hồ sơ được giải quyết mức độ 3, 4 đạt 45%.',
+    { kind: 'percentage', comparator: 'gte', value: 45, subject: 'Tỷ lệ hồ sơ được giải quyết mức độ 3, 4' },
+  ],
   [
     '000 PL IX.3',
     '- Các TTHC được tích hợp. - Tối thiểu 30% TTHC dịch công TT mức độ 3, 4 được tích hợp.',
     all(
       { kind: 'text', text: 'Các TTHC được tích hợp.' },
-      { kind: 'percentage', comparator: 'gte', value: 30, subject: 'TTHC dịch công TT mức độ 3, 4 được tích hợp', text: 'Tối thiểu 30% TTHC dịch công TT mức độ 3, 4 được tích hợp.' },
+      {
+        kind: 'percentage',
+        comparator: 'gte',
+        value: 30,
+        subject: 'TTHC dịch công TT mức độ 3, 4 được tích hợp',
+        text: 'Tối thiểu 30% TTHC dịch công TT mức độ 3, 4 được tích hợp.',
+      },
     ),
   ],
   ['000 PL IX.4', 'Kế hoạch thực hiện.', TEXT],
@@ -92,8 +120,16 @@ const SEED_001: readonly Row[] = [
   ['001 PL 1.1', '100% các thôn, tổ dân phố', { kind: 'coverage', value: 100, of: 'các thôn, tổ dân phố' }],
   ['001 PL 1.2, 1.3b, 1.4, 2.2, 2.3', '100% các xã, thị trấn', { kind: 'coverage', value: 100, of: 'các xã, thị trấn' }],
   ['001 PL 1.3a', 'Tỷ lệ cử tri đi bầu đạt trên 99,5%', { kind: 'percentage', comparator: 'gt', value: 99.5, subject: 'Tỷ lệ cử tri đi bầu' }],
-  ['001 PL 2.1', '100% chính sách pháp luật mới ban hành được cung cấp thông tin tới người dân', { kind: 'coverage', value: 100, of: 'chính sách pháp luật mới ban hành được cung cấp thông tin tới người dân' }],
-  ['001 PL 2.4', '100% quy hoạch, kế hoạch khung giá bồi thường được công khai', { kind: 'coverage', value: 100, of: 'quy hoạch, kế hoạch khung giá bồi thường được công khai' }],
+  [
+    '001 PL 2.1',
+    '100% chính sách pháp luật mới ban hành được cung cấp thông tin tới người dân',
+    { kind: 'coverage', value: 100, of: 'chính sách pháp luật mới ban hành được cung cấp thông tin tới người dân' },
+  ],
+  [
+    '001 PL 2.4',
+    '100% quy hoạch, kế hoạch khung giá bồi thường được công khai',
+    { kind: 'coverage', value: 100, of: 'quy hoạch, kế hoạch khung giá bồi thường được công khai' },
+  ],
   ['001 PL 3.1', '100% đại biểu HĐND mới, được bồi dưỡng nghiệp vụ', { kind: 'coverage', value: 100, of: 'đại biểu HĐND mới, được bồi dưỡng nghiệp vụ' }],
   [
     '001 PL 3.2a',
@@ -102,7 +138,11 @@ const SEED_001: readonly Row[] = [
   ],
   ['001 PL 3.2b', '100% kiến nghị của người dân được giải trình', { kind: 'coverage', value: 100, of: 'kiến nghị của người dân được giải trình' }],
   ['001 PL 3.3', '100% kết quả thỏa đáng', { kind: 'coverage', value: 100, of: 'kết quả thỏa đáng' }],
-  ['001 PL 4.1', '100% CBCCVV không dùng tiền công quỹ vào mục đích riêng', { kind: 'coverage', value: 100, of: 'CBCCVV không dùng tiền công quỹ vào mục đích riêng' }],
+  [
+    '001 PL 4.1',
+    '100% CBCCVV không dùng tiền công quỹ vào mục đích riêng',
+    { kind: 'coverage', value: 100, of: 'CBCCVV không dùng tiền công quỹ vào mục đích riêng' },
+  ],
   [
     '001 PL 4.2',
     'Không có trường hợp phải chi thêm tiền để được quan tâm hơn khi đi khám bệnh.',
@@ -111,9 +151,20 @@ const SEED_001: readonly Row[] = [
   [
     '001 PL 4.3',
     'Không có trường hợp phụ huynh tiểu học phải chi thêm tiền để con em được quan tâm hơn',
-    { kind: 'count', comparator: 'eq', value: 0, unit: 'trường hợp', per: 'period', subject: 'phụ huynh tiểu học phải chi thêm tiền để con em được quan tâm hơn' },
+    {
+      kind: 'count',
+      comparator: 'eq',
+      value: 0,
+      unit: 'trường hợp',
+      per: 'period',
+      subject: 'phụ huynh tiểu học phải chi thêm tiền để con em được quan tâm hơn',
+    },
   ],
-  ['001 PL 4.4', '100% công chức, viên chức được xét tuyển đáp ứng công việc được giao', { kind: 'coverage', value: 100, of: 'công chức, viên chức được xét tuyển đáp ứng công việc được giao' }],
+  [
+    '001 PL 4.4',
+    '100% công chức, viên chức được xét tuyển đáp ứng công việc được giao',
+    { kind: 'coverage', value: 100, of: 'công chức, viên chức được xét tuyển đáp ứng công việc được giao' },
+  ],
   ['001 PL 4.5a', '100% cơ quan, đơn vị thực hiện', { kind: 'coverage', value: 100, of: 'cơ quan, đơn vị thực hiện' }],
   ['001 PL 4.5b (empty cell)', '', TEXT],
   ['001 PL 4.6a', 'Theo kế hoạch của huyện', TEXT],
@@ -136,10 +187,18 @@ const SEED_001: readonly Row[] = [
       { kind: 'coverage', value: 100, of: 'hồ sơ có kết quả giải quyết trễ hạn', text: 'có văn bản xin lỗi đối với 100% hồ sơ có kết quả giải quyết trễ hạn' },
     ),
   ],
-  ['001 PL 5.4', '15% kết quả giải quyết TTHC trên từng lĩnh vực', { kind: 'percentage', comparator: 'gte', value: 15, subject: 'kết quả giải quyết TTHC trên từng lĩnh vực' }],
+  [
+    '001 PL 5.4',
+    '15% kết quả giải quyết TTHC trên từng lĩnh vực',
+    { kind: 'percentage', comparator: 'gte', value: 15, subject: 'kết quả giải quyết TTHC trên từng lĩnh vực' },
+  ],
   ['001 PL 6.1a', 'Theo chỉ tiêu tỉnh giao', TEXT],
   ['001 PL 6.1b', 'Theo quy định của Sở Y tế', TEXT],
-  ['001 PL 6.1c', '100% phản ánh, kiến nghị của người dân được tiếp nhận, xử lý kịp thời', { kind: 'coverage', value: 100, of: 'phản ánh, kiến nghị của người dân được tiếp nhận, xử lý kịp thời' }],
+  [
+    '001 PL 6.1c',
+    '100% phản ánh, kiến nghị của người dân được tiếp nhận, xử lý kịp thời',
+    { kind: 'coverage', value: 100, of: 'phản ánh, kiến nghị của người dân được tiếp nhận, xử lý kịp thời' },
+  ],
   ['001 PL 6.2', 'Ít nhất 01 đợt/năm', { kind: 'count', comparator: 'gte', value: 1, unit: 'đợt', per: 'year' }],
   ['001 PL 6.3a', 'Các giải pháp triển khai thực hiện', TEXT],
   ['001 PL 6.3b', 'Theo chỉ tiêu về hạ tầng giao thông theo lộ trình của tỉnh', TEXT],
@@ -153,14 +212,30 @@ const SEED_001: readonly Row[] = [
     '100% người dân thuộc trung tâm huyện được sử dụng nước sinh hoạt hợp vệ sinh',
     { kind: 'coverage', value: 100, of: 'người dân thuộc trung tâm huyện được sử dụng nước sinh hoạt hợp vệ sinh' },
   ],
-  ['001 PL 6.3e', '90% người dân nông thôn được dùng nước sinh hoạt hợp vệ sinh', { kind: 'percentage', comparator: 'gte', value: 90, subject: 'người dân nông thôn được dùng nước sinh hoạt hợp vệ sinh' }],
+  [
+    '001 PL 6.3e',
+    '90% người dân nông thôn được dùng nước sinh hoạt hợp vệ sinh',
+    { kind: 'percentage', comparator: 'gte', value: 90, subject: 'người dân nông thôn được dùng nước sinh hoạt hợp vệ sinh' },
+  ],
   ['001 PL 6.4', 'Theo chương trình mục tiêu quốc gia', TEXT],
-  ['001 PL 7.1', 'Xử lý 100% các cơ sở sản xuất, kinh doanh, dịch vụ gây ô nhiễm môi trường', { kind: 'coverage', value: 100, of: 'các cơ sở sản xuất, kinh doanh, dịch vụ gây ô nhiễm môi trường' }],
+  [
+    '001 PL 7.1',
+    'Xử lý 100% các cơ sở sản xuất, kinh doanh, dịch vụ gây ô nhiễm môi trường',
+    { kind: 'coverage', value: 100, of: 'các cơ sở sản xuất, kinh doanh, dịch vụ gây ô nhiễm môi trường' },
+  ],
   ['001 PL 7.2', 'Theo kế hoạch của tỉnh giao', TEXT],
   ['001 PL 7.3', 'Các sông, suối, ao hồ không bị ô nhiễm nguồn nước', TEXT],
   ['001 PL 8.1', 'Theo kế hoạch đổi mới cơ chế một cửa, một cửa liên thông', TEXT],
-  ['001 PL 8.2', '80% dân số trên địa bàn huyện được sử dụng dịch vụ Internet', { kind: 'percentage', comparator: 'gte', value: 80, subject: 'dân số trên địa bàn huyện được sử dụng dịch vụ Internet' }],
-  ['001 PL 8.3', '100% phản ánh, kiến nghị qua Trang thông tin điện tử được giải quyết', { kind: 'coverage', value: 100, of: 'phản ánh, kiến nghị qua Trang thông tin điện tử được giải quyết' }],
+  [
+    '001 PL 8.2',
+    '80% dân số trên địa bàn huyện được sử dụng dịch vụ Internet',
+    { kind: 'percentage', comparator: 'gte', value: 80, subject: 'dân số trên địa bàn huyện được sử dụng dịch vụ Internet' },
+  ],
+  [
+    '001 PL 8.3',
+    '100% phản ánh, kiến nghị qua Trang thông tin điện tử được giải quyết',
+    { kind: 'coverage', value: 100, of: 'phản ánh, kiến nghị qua Trang thông tin điện tử được giải quyết' },
+  ],
 ];
 
 /** Kế hoạch 53/KH-UBND, cải cách hành chính, UBND huyện Thăng Bình, 14/01/2021: II. MỤC TIÊU, CHỈ TIÊU. */
@@ -170,8 +245,16 @@ const SEED_002: readonly Row[] = [
     'Phấn đấu các Chỉ số (chỉ số PAR INDEX, ICT INDEX, DDCI, PAPI, SIPAS) trong nhóm 08 huyện, thị xã, thành phố dẫn đầu của tỉnh.',
     { kind: 'rank', top: 8, among: 'huyện, thị xã, thành phố', subject: 'Phấn đấu các Chỉ số (chỉ số PAR INDEX, ICT INDEX, DDCI, PAPI, SIPAS)' },
   ],
-  ['002 II.1b', 'Trong đó, có một số Chỉ số  nằm trong nhóm 05 huyện, thị xã, thành phố dẫn đầu của tỉnh.', { kind: 'rank', top: 5, among: 'huyện, thị xã, thành phố', subject: 'Trong đó, có một số Chỉ số' }],
-  ['002 II.2a', 'Triển khai toàn diện Luật Tổ chức chính quyền địa phương sửa đổi, Luật Cán bộ, công chức, Luật Viên chức và các quy định, hướng dẫn có liên quan gắn với kiện toàn tổ chức bộ máy.', TEXT],
+  [
+    '002 II.1b',
+    'Trong đó, có một số Chỉ số  nằm trong nhóm 05 huyện, thị xã, thành phố dẫn đầu của tỉnh.',
+    { kind: 'rank', top: 5, among: 'huyện, thị xã, thành phố', subject: 'Trong đó, có một số Chỉ số' },
+  ],
+  [
+    '002 II.2a',
+    'Triển khai toàn diện Luật Tổ chức chính quyền địa phương sửa đổi, Luật Cán bộ, công chức, Luật Viên chức và các quy định, hướng dẫn có liên quan gắn với kiện toàn tổ chức bộ máy.',
+    TEXT,
+  ],
   ['002 II.2b', 'Tiếp tục nâng cao năng lực quản lý, điều hành của cơ quan hành chính nhà nước, nhất là Ủy ban nhân dân cấp xã.', TEXT],
   [
     '002 II.3',
@@ -191,7 +274,11 @@ const SEED_002: readonly Row[] = [
   [
     '002 II.5a',
     'Đảm bảo 100% hồ sơ thủ tục hành chính giải quyết tại Bộ phận tiếp nhận và trả kết quả huyện, xã, thị trấn được cập nhật, theo dõi thông qua Hệ thống phần mềm một cửa điện tử.',
-    { kind: 'coverage', value: 100, of: 'hồ sơ thủ tục hành chính giải quyết tại Bộ phận tiếp nhận và trả kết quả huyện, xã, thị trấn được cập nhật, theo dõi thông qua Hệ thống phần mềm một cửa điện tử' },
+    {
+      kind: 'coverage',
+      value: 100,
+      of: 'hồ sơ thủ tục hành chính giải quyết tại Bộ phận tiếp nhận và trả kết quả huyện, xã, thị trấn được cập nhật, theo dõi thông qua Hệ thống phần mềm một cửa điện tử',
+    },
   ],
   [
     '002 II.5b',
@@ -207,18 +294,35 @@ const SEED_002: readonly Row[] = [
     'Phấn đấu có 50% số thủ tục hành chính được cung cấp trực tuyến mức độ 3, 4 có phát sinh hồ sơ.',
     { kind: 'percentage', comparator: 'gte', value: 50, subject: 'số thủ tục hành chính được cung cấp trực tuyến mức độ 3, 4 có phát sinh hồ sơ' },
   ],
-  ['002 II.5d', '90% số hồ sơ liên quan đến TTHC được giải quyết đúng hạn và trước hạn.', { kind: 'percentage', comparator: 'gte', value: 90, subject: 'số hồ sơ liên quan đến TTHC được giải quyết đúng hạn và trước hạn' }],
+  [
+    '002 II.5d',
+    '90% số hồ sơ liên quan đến TTHC được giải quyết đúng hạn và trước hạn.',
+    { kind: 'percentage', comparator: 'gte', value: 90, subject: 'số hồ sơ liên quan đến TTHC được giải quyết đúng hạn và trước hạn' },
+  ],
   [
     '002 II.6',
     'Phấn đấu 100% văn bản giao dịch giữa các cơ quan hành chính nhà nước của huyện dưới dạng điện tử (không bao gồm văn bản có nội dung mật).',
-    { kind: 'coverage', value: 100, of: 'văn bản giao dịch giữa các cơ quan hành chính nhà nước của huyện dưới dạng điện tử (không bao gồm văn bản có nội dung mật)' },
+    {
+      kind: 'coverage',
+      value: 100,
+      of: 'văn bản giao dịch giữa các cơ quan hành chính nhà nước của huyện dưới dạng điện tử (không bao gồm văn bản có nội dung mật)',
+    },
   ],
   [
     '002 II.7',
     'Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước các cấp đạt trên 85%.',
-    { kind: 'percentage', comparator: 'gt', value: 85, subject: 'Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước các cấp' },
+    {
+      kind: 'percentage',
+      comparator: 'gt',
+      value: 85,
+      subject: 'Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước các cấp',
+    },
   ],
-  ['002 II.8a', '100% các cơ quan, đơn vị thực hiện đúng quy định về sử dụng biên chế và ngân sách.', { kind: 'coverage', value: 100, of: 'các cơ quan, đơn vị thực hiện đúng quy định về sử dụng biên chế và ngân sách' }],
+  [
+    '002 II.8a',
+    '100% các cơ quan, đơn vị thực hiện đúng quy định về sử dụng biên chế và ngân sách.',
+    { kind: 'coverage', value: 100, of: 'các cơ quan, đơn vị thực hiện đúng quy định về sử dụng biên chế và ngân sách' },
+  ],
   [
     '002 II.8b',
     '100% các cơ quan, đơn vị bố trí công chức, viên chức theo đúng Đề án vị trí việc làm được phê duyệt; 100% các cơ quan, đơn vị thực hiện đúng quy định về bổ nhiệm vị trí lãnh đạo tại cơ quan, đơn vị và các phòng, ban, đơn vị trực thuộc.',
@@ -247,7 +351,13 @@ const SEED_002: readonly Row[] = [
         of: 'cán bộ, công chức lãnh đạo quản lý (dưới 55 tuổi đối với nam, dưới 50 tuổi đối với nữ) được bồi dưỡng theo tiêu chuẩn chức vụ lãnh đạo, quản lý',
         text: '100% cán bộ, công chức lãnh đạo quản lý (dưới 55 tuổi đối với nam, dưới 50 tuổi đối với nữ) được bồi dưỡng theo tiêu chuẩn chức vụ lãnh đạo, quản lý',
       },
-      { kind: 'percentage', comparator: 'gte', value: 95, subject: 'công chức cấp xã đạt chuẩn về chuyên môn nghiệp vụ', text: '95% công chức cấp xã đạt chuẩn về chuyên môn nghiệp vụ' },
+      {
+        kind: 'percentage',
+        comparator: 'gte',
+        value: 95,
+        subject: 'công chức cấp xã đạt chuẩn về chuyên môn nghiệp vụ',
+        text: '95% công chức cấp xã đạt chuẩn về chuyên môn nghiệp vụ',
+      },
       {
         kind: 'percentage',
         comparator: 'gte',
@@ -268,21 +378,41 @@ const SEED_002: readonly Row[] = [
 const SEED_003: readonly Row[] = [
   ['003 II.1.a', 'Hoàn thành tốt Kế hoạch CCHC năm 2020 của huyện và xã.', TEXT],
   ['003 II.1.b', 'Phấn đấu cải thiện điểm số và vị thứ xếp hạng chỉ số CCHC của xã năm 2020.', TEXT],
-  ['003 II.3.a (Văn phòng, CCHC tasks)', 'đảm bảo thực hiện 100% các nhiệm vụ CCHC của cơ quan', { kind: 'coverage', value: 100, of: 'các nhiệm vụ CCHC của cơ quan' }],
+  [
+    '003 II.3.a (Văn phòng, CCHC tasks)',
+    'đảm bảo thực hiện 100% các nhiệm vụ CCHC của cơ quan',
+    { kind: 'coverage', value: 100, of: 'các nhiệm vụ CCHC của cơ quan' },
+  ],
   [
     '003 II.3.a (Văn phòng, one-stop shop)',
     'Đảm bảo 100% thủ tục hành chính thực hiện theo cơ chế một cửa, một cửa liên thông được niêm yết tại bộ phận tiếp nhận và trả kết quả',
-    { kind: 'coverage', value: 100, of: 'thủ tục hành chính thực hiện theo cơ chế một cửa, một cửa liên thông được niêm yết tại bộ phận tiếp nhận và trả kết quả' },
+    {
+      kind: 'coverage',
+      value: 100,
+      of: 'thủ tục hành chính thực hiện theo cơ chế một cửa, một cửa liên thông được niêm yết tại bộ phận tiếp nhận và trả kết quả',
+    },
   ],
-  ['003 II.3.a (Văn phòng, one-stop shop)', 'đảm bảo 100% hồ sơ được giải quyết và trả kết quả trước hạn, đúng hạn', { kind: 'coverage', value: 100, of: 'hồ sơ được giải quyết và trả kết quả trước hạn, đúng hạn' }],
-  ['003 II.3.a (Văn phòng, one-stop shop)', 'Hạn chế đến mức thấp nhất các vi phạm, sai sót trong tiếp nhận, giải quyết hoặc trả kết quả TTHC theo cơ chế một cửa, một cửa liên thông.', TEXT],
+  [
+    '003 II.3.a (Văn phòng, one-stop shop)',
+    'đảm bảo 100% hồ sơ được giải quyết và trả kết quả trước hạn, đúng hạn',
+    { kind: 'coverage', value: 100, of: 'hồ sơ được giải quyết và trả kết quả trước hạn, đúng hạn' },
+  ],
+  [
+    '003 II.3.a (Văn phòng, one-stop shop)',
+    'Hạn chế đến mức thấp nhất các vi phạm, sai sót trong tiếp nhận, giải quyết hoặc trả kết quả TTHC theo cơ chế một cửa, một cửa liên thông.',
+    TEXT,
+  ],
   ['003 II.3.a (Văn phòng, procedures review)', 'đảm bảo thực hiện 100% Kế hoạch', { kind: 'coverage', value: 100, of: 'Kế hoạch' }],
   [
     '003 II.3.a (Văn phòng, ISO)',
     'áp dụng và duy trì hệ thống quản lý chất lượng ISO 9001:2015 vào hoạt động đối với 100% thủ tục hành chính được tiếp nhận và giải quyết tại bộ phận tiếp nhận và trả kết quả',
     { kind: 'coverage', value: 100, of: 'thủ tục hành chính được tiếp nhận và giải quyết tại bộ phận tiếp nhận và trả kết quả' },
   ],
-  ['003 II.3.b (Tư pháp)', 'đảm bảo ban hành 100% văn bản thuộc thẩm quyền của UBND xã được triển khai', { kind: 'coverage', value: 100, of: 'văn bản thuộc thẩm quyền của UBND xã được triển khai' }],
+  [
+    '003 II.3.b (Tư pháp)',
+    'đảm bảo ban hành 100% văn bản thuộc thẩm quyền của UBND xã được triển khai',
+    { kind: 'coverage', value: 100, of: 'văn bản thuộc thẩm quyền của UBND xã được triển khai' },
+  ],
   ['003 II.3.d (Văn hóa và Thông tin)', 'đảm bảo tổ chức triển khai 100% Kế hoạch', { kind: 'coverage', value: 100, of: 'Kế hoạch' }],
 ];
 
@@ -306,7 +436,13 @@ describe('parseTarget', () => {
 
   it('reads no file: the tables above are the source', () => {
     const fs = require('fs') as typeof import('fs');
-    const spies = [jest.spyOn(fs, 'readFileSync'), jest.spyOn(fs, 'readFile'), jest.spyOn(fs, 'openSync'), jest.spyOn(fs, 'readdirSync'), jest.spyOn(fs.promises, 'readFile')];
+    const spies = [
+      jest.spyOn(fs, 'readFileSync'),
+      jest.spyOn(fs, 'readFile'),
+      jest.spyOn(fs, 'openSync'),
+      jest.spyOn(fs, 'readdirSync'),
+      jest.spyOn(fs.promises, 'readFile'),
+    ];
     try {
       for (const rows of Object.values(SEEDS)) for (const [, text] of rows) parseTarget(text);
       for (const spy of spies) expect(spy).not.toHaveBeenCalled();
@@ -347,7 +483,10 @@ describe('parseTarget', () => {
       ['02 lần/quý', { kind: 'count', comparator: 'gte', value: 2, unit: 'lần', per: 'quarter' }],
       ['Tối đa 1 cuộc mỗi tháng', { kind: 'count', comparator: 'lte', value: 1, unit: 'cuộc', per: 'month' }],
       ['Tổ chức đối thoại ít nhất 1 lần/năm', { kind: 'count', comparator: 'gte', value: 1, unit: 'lần', per: 'year', subject: 'Tổ chức đối thoại' }],
-      ['Không để xảy ra vụ việc khiếu kiện vượt cấp', { kind: 'count', comparator: 'eq', value: 0, unit: 'vụ việc', per: 'period', subject: 'khiếu kiện vượt cấp' }],
+      [
+        'Không để xảy ra vụ việc khiếu kiện vượt cấp',
+        { kind: 'count', comparator: 'eq', value: 0, unit: 'vụ việc', per: 'period', subject: 'khiếu kiện vượt cấp' },
+      ],
       ['Nằm trong top 10 tỉnh dẫn đầu', { kind: 'rank', top: 10, among: 'tỉnh' }],
     ])('%j', (text, expected) => {
       expect(parseTarget(text)).toStrictEqual({ ...expected, text });

@@ -128,7 +128,10 @@ function read(clean: string, key: string, planYear: number): Reading {
   const ongoing = readOngoing(key);
   if (ongoing) return ongoing;
 
-  const within = new RegExp(`^(?:thời gian ban hành |ban hành |hoàn thành )?(?:chậm nhất|trong vòng|trong thời hạn|trong|không quá) (\\d+) ngày( làm việc)?(?:,? (?:kể từ|tính từ|từ) (?:ngày )?(.+))?$`, 'd').exec(key);
+  const within = new RegExp(
+    `^(?:thời gian ban hành |ban hành |hoàn thành )?(?:chậm nhất|trong vòng|trong thời hạn|trong|không quá) (\\d+) ngày( làm việc)?(?:,? (?:kể từ|tính từ|từ) (?:ngày )?(.+))?$`,
+    'd',
+  ).exec(key);
   if (within) {
     const after = within.indices?.[3];
     return {
@@ -171,12 +174,17 @@ function periods(list: string): ReportingPeriod[] | null {
   for (const raw of list.split(/\s*,\s*|\s+và\s+/)) {
     const item = raw.replace(/^(?:hàng|hằng|mỗi) /, '').trim();
     const period: ReportingPeriod | null =
-      item === 'tháng' ? 'month'
-      : item === 'quý' ? 'quarter'
-      : /^(?:0?6|sáu) tháng$/.test(item) ? 'half'
-      : /^(?:0?9|chín) tháng$/.test(item) ? 'nine-months'
-      : item === 'năm' ? 'year'
-      : null;
+      item === 'tháng'
+        ? 'month'
+        : item === 'quý'
+          ? 'quarter'
+          : /^(?:0?6|sáu) tháng$/.test(item)
+            ? 'half'
+            : /^(?:0?9|chín) tháng$/.test(item)
+              ? 'nine-months'
+              : item === 'năm'
+                ? 'year'
+                : null;
     if (!period) return null;
     if (!found.includes(period)) found.push(period);
   }
@@ -276,18 +284,28 @@ function endpoint(text: string): Endpoint | null {
 
 /** NFC, one space for any run of whitespace, none around "/", no label ("Thời gian:"), no trailing punctuation or brackets. */
 function tidy(text: string): string {
-  let s = text.normalize('NFC').replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+  let s = text
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .trim();
   s = s.replace(/^thời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*/i, '');
-  for (let before = ''; before !== s; ) {
+  for (let before = ''; before !== s;) {
     before = s;
-    s = s.replace(/^[([*"“]+|[)\]*"”]+$/g, '').replace(/[.;,:]+$/, '').trim();
+    s = s
+      .replace(/^[([*"“]+|[)\]*"”]+$/g, '')
+      .replace(/[.;,:]+$/, '')
+      .trim();
   }
   return s;
 }
 
 /** Lower case and plain dashes, keeping every character in place (Vietnamese letters map one to one). */
 function lower(clean: string): string {
-  const key = clean.toLocaleLowerCase('vi').replace(/[‐‑‒–—−]/g, '-').replace(/qúy/g, 'quý');
+  const key = clean
+    .toLocaleLowerCase('vi')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/qúy/g, 'quý');
   return key.length === clean.length ? key : clean.toLowerCase();
 }
 

@@ -31,7 +31,11 @@ const SEED_000: readonly Row[] = [
 
 /** Kế hoạch 154/KH-UBND, UBND huyện Vị Xuyên, 31/5/2021. */
 const SEED_001: readonly Row[] = [
-  ['001 PL 1.1, 1.3b, 1.4, 2.1–2.4, 3.2a, 3.3, 4.1–4.4, 4.5a, 4.6a–b, 5.2, 5.3, 6.1a–c, 6.2, 6.3a, 6.3c, 6.3e, 6.4, 8.1–8.3', 'Thường xuyên', { kind: 'ongoing' }],
+  [
+    '001 PL 1.1, 1.3b, 1.4, 2.1–2.4, 3.2a, 3.3, 4.1–4.4, 4.5a, 4.6a–b, 5.2, 5.3, 6.1a–c, 6.2, 6.3a, 6.3c, 6.3e, 6.4, 8.1–8.3',
+    'Thường xuyên',
+    { kind: 'ongoing' },
+  ],
   ['001 PL 1.2', 'Trong năm 2021', { kind: 'year', year: 2021 }],
   ['001 PL 1.3a', '23/5/2021', { kind: 'due', on: '2021-05-23' }],
   ['001 PL 3.1', '6 tháng cuối năm 2021', { kind: 'half', year: 2021, half: 2 }],
@@ -69,7 +73,12 @@ const SEED_003: readonly Row[] = [
   ['003 III', 'đúng thời gian do huyện hoặc ngành cấp trên quy định', { kind: 'relative', to: 'huyện hoặc ngành cấp trên' }],
 ];
 
-const SEEDS = { '000': { planYear: 2020, rows: SEED_000 }, '001': { planYear: 2021, rows: SEED_001 }, '002': { planYear: 2021, rows: SEED_002 }, '003': { planYear: 2020, rows: SEED_003 } };
+const SEEDS = {
+  '000': { planYear: 2020, rows: SEED_000 },
+  '001': { planYear: 2021, rows: SEED_001 },
+  '002': { planYear: 2021, rows: SEED_002 },
+  '003': { planYear: 2020, rows: SEED_003 },
+};
 
 describe('parseTimeframe', () => {
   describe.each(Object.entries(SEEDS))('every timeframe of seed %s', (_seed, { planYear, rows }) => {
@@ -89,7 +98,13 @@ describe('parseTimeframe', () => {
 
   it('reads no file: the tables above are the source', () => {
     const fs = require('fs') as typeof import('fs');
-    const spies = [jest.spyOn(fs, 'readFileSync'), jest.spyOn(fs, 'readFile'), jest.spyOn(fs, 'openSync'), jest.spyOn(fs, 'readdirSync'), jest.spyOn(fs.promises, 'readFile')];
+    const spies = [
+      jest.spyOn(fs, 'readFileSync'),
+      jest.spyOn(fs, 'readFile'),
+      jest.spyOn(fs, 'openSync'),
+      jest.spyOn(fs, 'readdirSync'),
+      jest.spyOn(fs.promises, 'readFile'),
+    ];
     try {
       for (const { planYear, rows } of Object.values(SEEDS)) for (const [, text] of rows) parseTimeframe(text, { planYear });
       for (const spy of spies) expect(spy).not.toHaveBeenCalled();

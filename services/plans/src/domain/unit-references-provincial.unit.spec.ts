@@ -7,7 +7,14 @@ import { standardNeighbourhood } from './testing/fixture-hierarchy';
  */
 const COMMUNES = ['20794', '20797', '20656'];
 const DISTRICTS = ['513', '519'];
-const MASS = (owner: string) => [`${owner}.MTTQ`, `${owner}.HLHPN`, `${owner}.DTN`, `${owner}.HND`, `${owner}.HCCB`, ...(owner.length === 5 ? [] : [`${owner}.LDLD`])];
+const MASS = (owner: string) => [
+  `${owner}.MTTQ`,
+  `${owner}.HLHPN`,
+  `${owner}.DTN`,
+  `${owner}.HND`,
+  `${owner}.HCCB`,
+  ...(owner.length === 5 ? [] : [`${owner}.LDLD`]),
+];
 
 const CELLS: Array<[string, string, CellRole, string[], string[]]> = [
   // departments by their usual abbreviations, any case, accents as variants, spacing and punctuation
@@ -39,7 +46,13 @@ const CELLS: Array<[string, string, CellRole, string[], string[]]> = [
   ['49', 'UBMT Tổ quốc Việt Nam tỉnh', 'implementing', ['49.MTTQ'], []],
   ['49', 'Ủy ban MTTQ Việt Nam tỉnh', 'implementing', ['49.MTTQ'], []],
   ['49', 'Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh', 'implementing', ['49.MTTQ'], []],
-  ['49', 'Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Liên đoàn Lao động tỉnh', 'implementing', ['49.HLHPN', '49.DTN', '49.HND', '49.HCCB', '49.LDLD'], []],
+  [
+    '49',
+    'Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Liên đoàn Lao động tỉnh',
+    'implementing',
+    ['49.HLHPN', '49.DTN', '49.HND', '49.HCCB', '49.LDLD'],
+    [],
+  ],
   ['49', 'Đoàn TNCS Hồ Chí Minh tỉnh', 'implementing', ['49.DTN'], []],
   ['49', 'Sở Nội vụ'.normalize('NFD'), 'lead', ['49.SNV'], []],
   ['49', '  Sở   Nội  vụ. ', 'lead', ['49.SNV'], []],
@@ -61,14 +74,61 @@ const CELLS: Array<[string, string, CellRole, string[], string[]]> = [
   ['513', 'UBMTTQ và các đoàn thể các cấp', 'implementing', [...MASS('513'), ...MASS('20794'), ...MASS('20797')], []],
   ['49', 'Hội Nông dân các cấp', 'implementing', ['49.HND', '513.HND', '519.HND', '20794.HND', '20797.HND', '20656.HND'], []],
   ['49', 'Công an các cấp', 'implementing', ['49.CA', '513.CA', '519.CA', '20794.CA', '20797.CA', '20656.CA'], []],
-  ['49', 'Các Sở, ban, ngành', 'implementing', ['49.VP', '49.SNV', '49.STP', '49.STC', '49.SKHDT', '49.STTTT', '49.SYT', '49.SGDDT', '49.SLDTBXH', '49.STNMT', '49.SXD', '49.SGTVT', '49.SCT', '49.SNNPTNT', '49.SVHTTDL', '49.SKHCN', '49.SNGV', '49.TTR', '49.BDT'], []],
+  [
+    '49',
+    'Các Sở, ban, ngành',
+    'implementing',
+    [
+      '49.VP',
+      '49.SNV',
+      '49.STP',
+      '49.STC',
+      '49.SKHDT',
+      '49.STTTT',
+      '49.SYT',
+      '49.SGDDT',
+      '49.SLDTBXH',
+      '49.STNMT',
+      '49.SXD',
+      '49.SGTVT',
+      '49.SCT',
+      '49.SNNPTNT',
+      '49.SVHTTDL',
+      '49.SKHCN',
+      '49.SNGV',
+      '49.TTR',
+      '49.BDT',
+    ],
+    [],
+  ],
   // bodies of a level above (monitors), and what no directory knows
   ['513', 'Sở Nội vụ', 'monitoring', ['49.SNV'], []],
   ['20797', 'Sở Nội vụ; Phòng Nội vụ huyện', 'monitoring', ['49.SNV', '513.PNV'], []],
   ['20797', 'Sở LĐ-TB&XH', 'monitoring', ['49.SLDTBXH'], []],
   ['513', 'Tòa án nhân dân cấp huyện; Viện Kiểm sát nhân dân huyện', 'implementing', ['513.TAND'], ['Viện Kiểm sát nhân dân huyện']],
   // seed 002 (Thăng Bình, 53/KH-UBND, section V)
-  ['513', 'Các Phòng, Ban và Ủy ban nhân dân các xã, thị trấn', 'implementing', ['513.VP', '513.PNV', '513.PTP', '513.PTCKH', '513.PVHTT', '513.PTNMT', '513.PGDDT', '513.PYT', '513.PLDTBXH', '513.PKTHT', '513.PNNPTNT', '513.TTR', '20794', '20797'], []],
+  [
+    '513',
+    'Các Phòng, Ban và Ủy ban nhân dân các xã, thị trấn',
+    'implementing',
+    [
+      '513.VP',
+      '513.PNV',
+      '513.PTP',
+      '513.PTCKH',
+      '513.PVHTT',
+      '513.PTNMT',
+      '513.PGDDT',
+      '513.PYT',
+      '513.PLDTBXH',
+      '513.PKTHT',
+      '513.PNNPTNT',
+      '513.TTR',
+      '20794',
+      '20797',
+    ],
+    [],
+  ],
   ['513', 'Phòng Nội vụ', 'monitoring', ['513.PNV'], []],
   // seed 003 (xã Quảng Vinh, 136/KH-UBND: the bodies that head its tasks, and who they work with)
   ['20797', 'Bộ phận Văn phòng', 'lead', ['20797.VPTK'], []],

@@ -49,11 +49,43 @@ export interface CellResolution {
 }
 
 const HEADS = [
-  'phòng', 'ubnd', 'ủy ban', 'uỷ ban', 'trung tâm', 'bệnh viện', 'công an', 'thanh tra', 'sở', 'văn phòng', 'ubmt', 'ubmttq', 'mttq', 'mặt trận', 'bảo hiểm', 'bhxh',
-  'tòa án', 'toà án', 'các', 'điện lực', 'bộ phận', 'hội', 'đoàn', 'ban', 'liên đoàn', 'lđlđ', 'tỉnh đoàn', 'huyện đoàn', 'công chức', 'đoàn thể', 'kho bạc', 'chi cục', 'đài',
+  'phòng',
+  'ubnd',
+  'ủy ban',
+  'uỷ ban',
+  'trung tâm',
+  'bệnh viện',
+  'công an',
+  'thanh tra',
+  'sở',
+  'văn phòng',
+  'ubmt',
+  'ubmttq',
+  'mttq',
+  'mặt trận',
+  'bảo hiểm',
+  'bhxh',
+  'tòa án',
+  'toà án',
+  'các',
+  'điện lực',
+  'bộ phận',
+  'hội',
+  'đoàn',
+  'ban',
+  'liên đoàn',
+  'lđlđ',
+  'tỉnh đoàn',
+  'huyện đoàn',
+  'công chức',
+  'đoàn thể',
+  'kho bạc',
+  'chi cục',
+  'đài',
 ];
 /** Unit types that continue a list ("UBND các xã, thị trấn"); "ban", "ngành"... only as whole pieces ("Các phòng, ban, ngành"), not "Ban Thanh tra nhân dân". */
-const CONTINUATIONS = /^((thị trấn|phường|xã|thị xã|thành phố|quận|huyện|đặc khu)(?=$|[\s,.])|(ban|ngành|ban ngành|ban, ngành|đơn vị|cấp xã|cấp huyện|cấp tỉnh|địa phương)(\s+(huyện|tỉnh|xã))?[\s.]*$)/u;
+const CONTINUATIONS =
+  /^((thị trấn|phường|xã|thị xã|thành phố|quận|huyện|đặc khu)(?=$|[\s,.])|(ban|ngành|ban ngành|ban, ngành|đơn vị|cấp xã|cấp huyện|cấp tỉnh|địa phương)(\s+(huyện|tỉnh|xã))?[\s.]*$)/u;
 
 /** After a comma: a piece that continues a list of unit types, or lower-case words that start no body ("khám, chữa bệnh"). */
 const continues = (part: string) => {
@@ -66,9 +98,15 @@ const continues = (part: string) => {
 export function splitCell(text: string): string[] {
   const pieces: string[] = [];
   // A line is a list item: its leading bullet ("- ", "+ ", "• ", "a) ") is not part of the name.
-  const lines = text.normalize('NFC').split(/[\n;]/u).map((line) => line.replace(/^\s*(?:[-–—+•*]|[a-zđ0-9][).])\s+/u, ''));
+  const lines = text
+    .normalize('NFC')
+    .split(/[\n;]/u)
+    .map((line) => line.replace(/^\s*(?:[-–—+•*]|[a-zđ0-9][).])\s+/u, ''));
   for (const chunk of lines.flatMap((line) => line.split(/\s\+\s|^\+|\+$/u)).flatMap(splitOnDash)) {
-    const commaParts = chunk.split(',').map((part) => part.trim()).filter(Boolean);
+    const commaParts = chunk
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     const joined: string[] = [];
     for (const part of commaParts) {
       if (joined.length && continues(part)) joined[joined.length - 1] += `, ${part}`;
@@ -115,7 +153,23 @@ function splitOnAnd(piece: string): string[] {
 
 /** Where the tone mark sits in an open syllable ("hoà"/"hòa", "uỷ"/"ủy"): one way. Closed syllables ("đoàn", "huỳnh") have one spelling only. */
 const TONE_PLACEMENT: Array<[RegExp, string]> = (
-  [['oá', 'óa'], ['oà', 'òa'], ['oả', 'ỏa'], ['oã', 'õa'], ['oạ', 'ọa'], ['oé', 'óe'], ['oè', 'òe'], ['oẻ', 'ỏe'], ['oẽ', 'õe'], ['oẹ', 'ọe'], ['uý', 'úy'], ['uỳ', 'ùy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy']] as const
+  [
+    ['oá', 'óa'],
+    ['oà', 'òa'],
+    ['oả', 'ỏa'],
+    ['oã', 'õa'],
+    ['oạ', 'ọa'],
+    ['oé', 'óe'],
+    ['oè', 'òe'],
+    ['oẻ', 'ỏe'],
+    ['oẽ', 'õe'],
+    ['oẹ', 'ọe'],
+    ['uý', 'úy'],
+    ['uỳ', 'ùy'],
+    ['uỷ', 'ủy'],
+    ['uỹ', 'ũy'],
+    ['uỵ', 'ụy'],
+  ] as const
 ).map(([from, to]) => [new RegExp(`${from}(?!\\p{L})`, 'gu'), to]);
 
 const PHRASES: Array<[RegExp, string]> = [
@@ -206,7 +260,10 @@ const SELECTORS: Array<[RegExp, Selector[]]> = [
   [/^(ubnd )?cấp huyện$/u, ['DISTRICTS']],
   [/^(ubnd )?(các )?cấp huyện,? (và )?(ubnd )?cấp xã$/u, ['DISTRICTS', 'COMMUNES']],
   [/^(ubnd )?các (huyện|quận|thị xã|thành phố)(, (huyện|quận|thị xã|thành phố))*$/u, ['DISTRICTS']],
-  [/^(các )?(phòng, ban, ngành|phòng, ban|phòng ban|sở, ban, ngành|sở, ngành|sở ban ngành|cơ quan chuyên môn|cơ quan, đơn vị|cơ quan đơn vị)( huyện| tỉnh| thuộc ubnd (huyện|tỉnh))?$/u, ['AGENCIES']],
+  [
+    /^(các )?(phòng, ban, ngành|phòng, ban|phòng ban|sở, ban, ngành|sở, ngành|sở ban ngành|cơ quan chuyên môn|cơ quan, đơn vị|cơ quan đơn vị)( huyện| tỉnh| thuộc ubnd (huyện|tỉnh))?$/u,
+    ['AGENCIES'],
+  ],
   [/^công an cấp huyện, cấp xã$/u, ['POLICE_DISTRICT_COMMUNE']],
   [/^(các )?bộ phận( liên quan| chuyên môn)?$/u, ['SECTIONS']],
   [/^công an (cấp xã|các xã, thị trấn|các xã, phường, thị trấn|các xã, phường, đặc khu|các xã, phường|các xã)$/u, ['POLICE_COMMUNE']],
@@ -238,7 +295,14 @@ function select(selector: Selector, issuer: UnitView, subtree: readonly UnitView
 
 // ── resolving ─────────────────────────────────────────────────────────────────────────────────
 
-const LEVEL_OF_WORD: Record<string, UnitView['level']> = { huyện: 'DISTRICT', tỉnh: 'PROVINCE', xã: 'COMMUNE', 'cấp huyện': 'DISTRICT', 'cấp tỉnh': 'PROVINCE', 'cấp xã': 'COMMUNE' };
+const LEVEL_OF_WORD: Record<string, UnitView['level']> = {
+  huyện: 'DISTRICT',
+  tỉnh: 'PROVINCE',
+  xã: 'COMMUNE',
+  'cấp huyện': 'DISTRICT',
+  'cấp tỉnh': 'PROVINCE',
+  'cấp xã': 'COMMUNE',
+};
 const LEVEL_RANK: Record<UnitView['level'], number> = { PROVINCE: 0, DISTRICT: 1, COMMUNE: 2, AGENCY: 3 };
 
 /** The neighbourhood's agencies by the unit they belong to, and its territorial units below the issuer (built once per neighbourhood). */
@@ -336,7 +400,11 @@ function matchAgency(key: string, candidates: readonly UnitView[], owner: UnitVi
 }
 
 /** A whole cell: its pieces resolved, its explicit codes checked and added. */
-export function resolveCell(cell: { readonly text: string; readonly unitCodes?: readonly string[] } | null | undefined, role: CellRole, context: IssuerNeighbourhood): CellResolution {
+export function resolveCell(
+  cell: { readonly text: string; readonly unitCodes?: readonly string[] } | null | undefined,
+  role: CellRole,
+  context: IssuerNeighbourhood,
+): CellResolution {
   const codes: string[] = [];
   const unresolved: string[] = [];
   const problems: CellResolution['problems'] = [];
@@ -359,7 +427,11 @@ export function resolveCell(cell: { readonly text: string; readonly unitCodes?: 
     } else unresolved.push(pieces[i]);
   }
   const allowed = allowedCodes(role, context);
-  const existing = new Set([...(context.issuer ? [context.issuer] : []), ...context.subtree, ...context.ancestors, ...context.aboveAgencies, ...context.named].map((unit) => unit.code));
+  const existing = new Set(
+    [...(context.issuer ? [context.issuer] : []), ...context.subtree, ...context.ancestors, ...context.aboveAgencies, ...context.named].map(
+      (unit) => unit.code,
+    ),
+  );
   for (const code of cell.unitCodes ?? []) {
     if (!existing.has(code)) problems.push({ code, problem: 'unknown' });
     else if (!allowed.has(code)) problems.push({ code, problem: 'outside' });

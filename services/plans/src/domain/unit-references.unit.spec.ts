@@ -3,7 +3,20 @@ import { CellRole, IssuerNeighbourhood, resolveCell, splitCell } from './unit-re
 import { districtNeighbourhood, provinceNeighbourhood } from './testing/fixture-hierarchy';
 
 const COMMUNES = ['20794', '20797', '20800'];
-const OFFICES = ['513.VP', '513.PNV', '513.PTP', '513.PTCKH', '513.PVHTT', '513.PTNMT', '513.PGDDT', '513.PYT', '513.PLDTBXH', '513.PKTHT', '513.PNNPTNT', '513.TTR'];
+const OFFICES = [
+  '513.VP',
+  '513.PNV',
+  '513.PTP',
+  '513.PTCKH',
+  '513.PVHTT',
+  '513.PTNMT',
+  '513.PGDDT',
+  '513.PYT',
+  '513.PLDTBXH',
+  '513.PKTHT',
+  '513.PNNPTNT',
+  '513.TTR',
+];
 
 /**
  * Every lead / implementing / monitoring cell of seeds 000 (Nông Sơn 2020) and 001 (154/KH-UBND
@@ -13,7 +26,12 @@ const SEED_CELLS: Array<[string, CellRole, string[], string[]]> = [
   // seed 000 — "Đầu mối chủ trì thực hiện" and "Đơn vị thực hiện"
   ['Phòng Nội vụ', 'lead', ['513.PNV'], []],
   ['Phòng Nội vụ.', 'lead', ['513.PNV'], []],
-  ['Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện; UBND cấp xã.', 'implementing', COMMUNES, ['Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện']],
+  [
+    'Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện; UBND cấp xã.',
+    'implementing',
+    COMMUNES,
+    ['Trung tâm Văn hóa - Thể thao và Truyền thanh - Truyền hình huyện'],
+  ],
   ['UBND cấp xã.', 'implementing', COMMUNES, []],
   ['Phòng Lao động - Thương binh và Xã hội.', 'lead', ['513.PLDTBXH'], []],
   ['Phòng Tài chính - Kế hoạch', 'lead', ['513.PTCKH'], []],
@@ -61,7 +79,12 @@ const SEED_CELLS: Array<[string, CellRole, string[], string[]]> = [
   ['Phòng Nông nghiệp & PTNT', 'lead', ['513.PNNPTNT'], []],
   ['Công an huyện', 'lead', ['513.CA'], []],
   ['Công an các xã, thị trấn', 'implementing', ['20794.CA', '20797.CA'], []],
-  ['Phòng Văn hóa-TT, Phòng Tài chính-KH, các đơn vị liên quan; UBND các xã, thị trấn', 'implementing', ['513.PVHTT', '513.PTCKH', ...COMMUNES], ['các đơn vị liên quan']],
+  [
+    'Phòng Văn hóa-TT, Phòng Tài chính-KH, các đơn vị liên quan; UBND các xã, thị trấn',
+    'implementing',
+    ['513.PVHTT', '513.PTCKH', ...COMMUNES],
+    ['các đơn vị liên quan'],
+  ],
   ['Phòng Văn hóa – TT', 'lead', ['513.PVHTT'], []],
   // the selectors of the brief, and monitors above the issuer
   ['UBND các xã, phường, thị trấn', 'implementing', COMMUNES, []],
@@ -102,12 +125,34 @@ describe('selectors of a provincial plan', () => {
 describe('selectors in the two-tier structure (from 2025-07-01: communes directly under the province)', () => {
   const day = '2026-03-02';
   const unit = (code: string, name: string, level: UnitView['level'], parentCode: string | null, type: string, kind: string | null = null): UnitView => ({
-    code, name, level, kind, type, parentCode, validFrom: null, validTo: null, mergedInto: null, dissolved: false, aliases: [], successors: [], day,
+    code,
+    name,
+    level,
+    kind,
+    type,
+    parentCode,
+    validFrom: null,
+    validTo: null,
+    mergedInto: null,
+    dissolved: false,
+    aliases: [],
+    successors: [],
+    day,
   });
   const daNang = unit('48', 'Thành phố Đà Nẵng', 'PROVINCE', null, 'Thành phố Trung ương');
-  const communes = [unit('20194', 'Phường Hải Châu', 'COMMUNE', '48', 'Phường'), unit('20794', 'Xã Thăng Bình', 'COMMUNE', '48', 'Xã'), unit('20333', 'Đặc khu Hoàng Sa', 'COMMUNE', '48', 'Đặc khu')];
+  const communes = [
+    unit('20194', 'Phường Hải Châu', 'COMMUNE', '48', 'Phường'),
+    unit('20794', 'Xã Thăng Bình', 'COMMUNE', '48', 'Xã'),
+    unit('20333', 'Đặc khu Hoàng Sa', 'COMMUNE', '48', 'Đặc khu'),
+  ];
   const police = communes.map((c) => unit(`${c.code}.CA`, `Công an ${c.name}`, 'AGENCY', c.code, 'Công an', 'Công an'));
-  const twoTier: IssuerNeighbourhood = { issuer: daNang, subtree: [unit('48.SNV', 'Sở Nội vụ', 'AGENCY', '48', 'Sở', 'Sở'), ...communes, ...police], ancestors: [], aboveAgencies: [], named: [] };
+  const twoTier: IssuerNeighbourhood = {
+    issuer: daNang,
+    subtree: [unit('48.SNV', 'Sở Nội vụ', 'AGENCY', '48', 'Sở', 'Sở'), ...communes, ...police],
+    ancestors: [],
+    aboveAgencies: [],
+    named: [],
+  };
 
   it.each<[string, string[]]>([
     ['UBND các xã, phường, đặc khu', ['20194', '20794', '20333']],
@@ -132,7 +177,10 @@ describe('splitting a cell', () => {
 
 describe('explicit unit codes', () => {
   it('add to what the text names, once', () => {
-    expect(resolveCell({ text: 'Phòng Nội vụ', unitCodes: ['513.PTP', '513.PNV'] }, 'implementing', districtNeighbourhood()).unitCodes).toEqual(['513.PNV', '513.PTP']);
+    expect(resolveCell({ text: 'Phòng Nội vụ', unitCodes: ['513.PTP', '513.PNV'] }, 'implementing', districtNeighbourhood()).unitCodes).toEqual([
+      '513.PNV',
+      '513.PTP',
+    ]);
   });
 
   it('are problems when unknown on the day, or outside the issuer for leads and implementing units', () => {

@@ -41,7 +41,12 @@ export async function defineDemoRegimes(app: INestApplication, options: { twoTie
   for (const { id, definition, definedOn } of demoRegimes(commands.today(), options.twoTier === true)) {
     const [row]: Array<{ id: string }> = await dataSource.query(`SELECT id FROM "${S}".regimes WHERE id = $1`, [id]);
     if (row) continue;
-    await commands.execute(regimeDecider, regimeStreamId(id), { type: 'DefineRegime', data: { definition: { ...definition, id }, on: definedOn } }, await commands.metadataFor({ ...DEMO_ACTOR(definition.ownerCode), roles: [] }, definition.ownerCode));
+    await commands.execute(
+      regimeDecider,
+      regimeStreamId(id),
+      { type: 'DefineRegime', data: { definition: { ...definition, id }, on: definedOn } },
+      await commands.metadataFor({ ...DEMO_ACTOR(definition.ownerCode), roles: [] }, definition.ownerCode),
+    );
     regimes++;
   }
   return { regimes };
@@ -54,7 +59,10 @@ export async function defineDemoRegimes(app: INestApplication, options: { twoTie
  * clock has reached it, and with the two tiers Đà Nẵng's current month when the clock is past the
  * reorganisation. A second run finds them and changes nothing.
  */
-export async function seedDemoReporting(app: INestApplication, options: { thangBinhPlanId: string; twoTier?: boolean; timeoutMs?: number }): Promise<DemoReportingSummary> {
+export async function seedDemoReporting(
+  app: INestApplication,
+  options: { thangBinhPlanId: string; twoTier?: boolean; timeoutMs?: number },
+): Promise<DemoReportingSummary> {
   const dataSource = app.get(DataSource);
   const commands = app.get(ReportingCommands);
   const opening = app.get(PeriodOpening);
@@ -63,9 +71,15 @@ export async function seedDemoReporting(app: INestApplication, options: { thangB
   // The plans' requirements arrive over the bus: wait until Thăng Bình's regime lists its plan and the queue is idle.
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
-    const [linked]: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM "${S}".regimes WHERE id = $1 AND state->'planIds' ? $2`, [THANG_BINH_REGIME_ID, options.thangBinhPlanId]);
+    const [linked]: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM "${S}".regimes WHERE id = $1 AND state->'planIds' ? $2`, [
+      THANG_BINH_REGIME_ID,
+      options.thangBinhPlanId,
+    ]);
     if (linked.n > 0 && (await jobs.idle())) break;
-    if (Date.now() > deadline) throw new Error(`demo reporting: regime ${THANG_BINH_REGIME_ID} not linked to plan ${options.thangBinhPlanId} within ${options.timeoutMs ?? 60_000} ms (reporting.plan-regimes jobs pending or dead-lettered)`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `demo reporting: regime ${THANG_BINH_REGIME_ID} not linked to plan ${options.thangBinhPlanId} within ${options.timeoutMs ?? 60_000} ms (reporting.plan-regimes jobs pending or dead-lettered)`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   let periodsOpened = 0;
@@ -80,6 +94,8 @@ export async function seedDemoReporting(app: INestApplication, options: { thangB
   };
   if (today >= THANG_BINH_Q3_OPENED) await open(THANG_BINH_REGIME_ID, { key: '2021-Q3', on: THANG_BINH_Q3_OPENED });
   if (options.twoTier && today >= '2025-07-01') await open(DA_NANG_REGIME_ID, { key: parsePeriod(today.slice(0, 7)).key, on: today });
-  const [fromPlans]: Array<{ n: number }> = await dataSource.query(`SELECT count(*)::int AS n FROM "${S}".regimes WHERE state->'fromPlan' IS NOT NULL AND state->>'fromPlan' <> 'null'`);
+  const [fromPlans]: Array<{ n: number }> = await dataSource.query(
+    `SELECT count(*)::int AS n FROM "${S}".regimes WHERE state->'fromPlan' IS NOT NULL AND state->>'fromPlan' <> 'null'`,
+  );
   return { regimesFromPlans: fromPlans.n, periodsOpened, expectedReports };
 }

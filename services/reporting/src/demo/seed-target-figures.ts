@@ -25,7 +25,13 @@ interface DemoTargetReport {
   readonly openedOn: string;
   readonly submittedOn: string;
   readonly acceptedOn: string;
-  readonly items: ReadonlyArray<{ readonly code: string; readonly name: string; readonly type: 'PERCENT' | 'COUNT'; readonly taskId: string; readonly value: number }>;
+  readonly items: ReadonlyArray<{
+    readonly code: string;
+    readonly name: string;
+    readonly type: 'PERCENT' | 'COUNT';
+    readonly taskId: string;
+    readonly value: number;
+  }>;
 }
 
 export const DEMO_TARGET_REPORTS: readonly DemoTargetReport[] = [
@@ -85,9 +91,19 @@ export const demoTargetRegime = (demo: DemoTargetReport, planId: string): Regime
   selector: { text: 'UBND huyện', levels: [], unitCodes: [demo.unitCode] },
   form: {
     sections: [{ code: 'ket-qua', title: 'Kết quả thực hiện các chỉ tiêu' }],
-    items: demo.items.map(
-      (item): DataItem => ({ code: item.code, name: item.name, unit: item.type === 'PERCENT' ? '%' : 'đợt', type: item.type, required: false, min: 0, max: item.type === 'PERCENT' ? 100 : null, rule: item.type === 'PERCENT' ? 'MEAN' : 'SUM', weightItem: null, prefill: null, measures: { planId, taskId: item.taskId } }),
-    ),
+    items: demo.items.map((item): DataItem => ({
+      code: item.code,
+      name: item.name,
+      unit: item.type === 'PERCENT' ? '%' : 'đợt',
+      type: item.type,
+      required: false,
+      min: 0,
+      max: item.type === 'PERCENT' ? 100 : null,
+      rule: item.type === 'PERCENT' ? 'MEAN' : 'SUM',
+      weightItem: null,
+      prefill: null,
+      measures: { planId, taskId: item.taskId },
+    })),
   },
   planIds: [planId],
   source: 'Số liệu minh họa của bản demo, không phải số liệu đã công bố',
@@ -109,18 +125,37 @@ export async function seedDemoTargetFigures(app: INestApplication, planIds: Read
     if (!planId) continue;
     const regime = demoTargetRegime(demo, planId);
     const [known] = await dataSource.query(`SELECT id FROM "${S}".regimes WHERE id = $1`, [regime.id]);
-    if (!known) await commands.execute(regimeDecider, regimeStreamId(regime.id), { type: 'DefineRegime', data: { definition: regime, on: demo.definedOn } }, await commands.metadataFor({ ...DEMO_ACTOR(demo.ownerCode), roles: [] }, demo.ownerCode));
+    if (!known)
+      await commands.execute(
+        regimeDecider,
+        regimeStreamId(regime.id),
+        { type: 'DefineRegime', data: { definition: regime, on: demo.definedOn } },
+        await commands.metadataFor({ ...DEMO_ACTOR(demo.ownerCode), roles: [] }, demo.ownerCode),
+      );
     const [cycle] = await dataSource.query(`SELECT id FROM "${S}".cycles WHERE regime_id = $1 AND period = $2`, [regime.id, demo.period]);
     if (!cycle) await opening.openAs(DEMO_ACTOR(demo.ownerCode), regime, demo.period, demo.openedOn);
     const id = reportIdOf(regime.id, demo.period, demo.unitCode);
     const [report]: Array<{ status: string }> = await dataSource.query(`SELECT status FROM "${S}".reports WHERE id = $1`, [id]);
     if (!report) continue;
-    const content = { sections: { 'ket-qua': 'Kết quả thực hiện các chỉ tiêu của Kế hoạch (số liệu minh họa).' }, items: Object.fromEntries(demo.items.map((item) => [item.code, item.value])) };
+    const content = {
+      sections: { 'ket-qua': 'Kết quả thực hiện các chỉ tiêu của Kế hoạch (số liệu minh họa).' },
+      items: Object.fromEntries(demo.items.map((item) => [item.code, item.value])),
+    };
     if (report.status === 'EXPECTED' || report.status === 'DRAFT') {
-      await commands.execute(reportDecider, reportStreamId(id), { type: 'SubmitReport', data: { content, on: demo.submittedOn } }, await commands.metadataFor({ ...DEMO_ACTOR(demo.unitCode), roles: [] }, demo.unitCode));
+      await commands.execute(
+        reportDecider,
+        reportStreamId(id),
+        { type: 'SubmitReport', data: { content, on: demo.submittedOn } },
+        await commands.metadataFor({ ...DEMO_ACTOR(demo.unitCode), roles: [] }, demo.unitCode),
+      );
     }
     if (report.status !== 'ACCEPTED') {
-      await commands.execute(reportDecider, reportStreamId(id), { type: 'AcceptReport', data: { on: demo.acceptedOn } }, await commands.metadataFor({ ...DEMO_ACTOR(demo.ownerCode), roles: [] }, demo.unitCode));
+      await commands.execute(
+        reportDecider,
+        reportStreamId(id),
+        { type: 'AcceptReport', data: { on: demo.acceptedOn } },
+        await commands.metadataFor({ ...DEMO_ACTOR(demo.ownerCode), roles: [] }, demo.unitCode),
+      );
       accepted++;
     }
   }

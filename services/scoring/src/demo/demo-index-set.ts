@@ -57,7 +57,20 @@ export const DEMO_INDEX_SET: IndexSetDefinition = {
   fields: [
     field('1', 'Công tác chỉ đạo, điều hành', [
       leaf('1.1', 'Ban hành kế hoạch CCHC năm của UBND xã', 4, YES_NO, 'Kế hoạch CCHC năm đã ban hành'),
-      leaf('1.2', 'Mức độ hoàn thành kế hoạch CCHC năm', 4, { kind: 'TIERS', tiers: [{ label: 'Hoàn thành 100%', score: 4 }, { label: 'Từ 80% đến dưới 100%', score: 2 }, { label: 'Dưới 80%', score: 0 }] }, 'Báo cáo kết quả thực hiện kế hoạch'),
+      leaf(
+        '1.2',
+        'Mức độ hoàn thành kế hoạch CCHC năm',
+        4,
+        {
+          kind: 'TIERS',
+          tiers: [
+            { label: 'Hoàn thành 100%', score: 4 },
+            { label: 'Từ 80% đến dưới 100%', score: 2 },
+            { label: 'Dưới 80%', score: 0 },
+          ],
+        },
+        'Báo cáo kết quả thực hiện kế hoạch',
+      ),
       leaf('1.3', 'Báo cáo CCHC định kỳ gửi UBND huyện đúng hạn', 2, YES_NO, 'Các báo cáo quý, 6 tháng, năm'),
     ]),
     field('2', 'Tổ chức thực hiện văn bản quy phạm pháp luật', [
@@ -88,10 +101,25 @@ export const DEMO_INDEX_SET: IndexSetDefinition = {
       leaf('6.2', 'Áp dụng hệ thống quản lý chất lượng TCVN ISO 9001:2015', 4, YES_NO, 'Quyết định công bố'),
     ]),
     field('7', 'Tác động đến phát triển kinh tế - xã hội', [
-      leaf('7.1', 'Thực hiện các chỉ tiêu phát triển kinh tế - xã hội được giao', 10, { kind: 'TIERS', tiers: [{ label: 'Đạt, vượt 100% chỉ tiêu', score: 10 }, { label: 'Đạt từ 80%', score: 6 }, { label: 'Dưới 80%', score: 2 }] }, 'Báo cáo kinh tế - xã hội năm'),
+      leaf(
+        '7.1',
+        'Thực hiện các chỉ tiêu phát triển kinh tế - xã hội được giao',
+        10,
+        {
+          kind: 'TIERS',
+          tiers: [
+            { label: 'Đạt, vượt 100% chỉ tiêu', score: 10 },
+            { label: 'Đạt từ 80%', score: 6 },
+            { label: 'Dưới 80%', score: 2 },
+          ],
+        },
+        'Báo cáo kinh tế - xã hội năm',
+      ),
     ]),
     {
-      ...field('8', 'Điều tra xã hội học', [leaf('8.1', 'Mức độ hài lòng của người dân, tổ chức (điều tra xã hội học)', 30, { kind: 'FIXED' }, null, { scoredBy: 'SURVEY', skippable: true })]),
+      ...field('8', 'Điều tra xã hội học', [
+        leaf('8.1', 'Mức độ hài lòng của người dân, tổ chức (điều tra xã hội học)', 30, { kind: 'FIXED' }, null, { scoredBy: 'SURVEY', skippable: true }),
+      ]),
       // The 30 points of the survey are the source's (Hà Tĩnh's commune split); its name here is ours.
       illustrative: true,
     },

@@ -25,7 +25,14 @@ export const DEMO_CAMPAIGN_2019 = {
 };
 
 /** The days the scenario runs on (Viet Nam). */
-export const DEMO_DAYS = { open: '2019-11-14', entry: '2019-12-02', appraisal: '2019-12-20', answer: '2019-12-23', finalise: '2020-01-08', publish: '2020-01-15' };
+export const DEMO_DAYS = {
+  open: '2019-11-14',
+  entry: '2019-12-02',
+  appraisal: '2019-12-20',
+  answer: '2019-12-23',
+  finalise: '2020-01-08',
+  publish: '2020-01-15',
+};
 
 /**
  * A commune's self-scores: every self-scored criterion at a share of its maximum that falls with

@@ -14,7 +14,10 @@ export const scoringReadModels: ServiceReadModels = {
   notRebuilt: [
     { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
     { tables: ['plan_papi_sections'], why: "kept from the plans service's PlanIssued events over the bus" },
-    { tables: ['target_tasks', 'target_assignments', 'target_items', 'target_reports'], why: "kept from the plans, tasks and reporting services' events over the bus (target achievement)" },
+    {
+      tables: ['target_tasks', 'target_assignments', 'target_items', 'target_reports'],
+      why: "kept from the plans, tasks and reporting services' events over the bus (target achievement)",
+    },
     { tables: ['evidence_files'], why: 'the evidence files themselves (content-addressed bytes the events point to), not a projection' },
   ],
 };

@@ -45,12 +45,34 @@ describe('scoring consumes the parsed targets, the measuring items and the figur
     on: '2021-06-01',
     items: [{ code: 'TL_CU_TRI', name: 'Tỷ lệ cử tri đi bầu', unit: '%', type: 'PERCENT', measures: { planId: 'p-1', taskId: 't3' } }],
   });
-  const report = asConsumed<ReportSubmittedV1>(ReportSubmittedV1, { reportId: 'r1~2021~030', regimeId: 'r1', period: '2021', unitCode: '030', on: '2021-12-17', late: false, resubmission: false, figures: [{ code: 'TL_CU_TRI', value: 99.72 }] });
+  const report = asConsumed<ReportSubmittedV1>(ReportSubmittedV1, {
+    reportId: 'r1~2021~030',
+    regimeId: 'r1',
+    period: '2021',
+    unitCode: '030',
+    on: '2021-12-17',
+    late: false,
+    resubmission: false,
+    figures: [{ code: 'TL_CU_TRI', value: 99.72 }],
+  });
 
   it('the parsed target, the item that measures the task and the figure reach the comparison', () => {
     const item = regime.items[0];
     expect(item.measures).toEqual({ planId: plan.planId, taskId: plan.tasks[0].taskId });
-    const figures: ReportedFigure[] = report.figures.map((f) => ({ reportId: report.reportId, itemCode: f.code, itemType: item.type, unitCode: report.unitCode, period: report.period, value: f.value, on: '2021-12-22' }));
-    expect(evaluateTarget(plan.tasks[0].parsedTarget as Target, { figures, assignments: [] })).toMatchObject({ status: 'ACHIEVED', actual: 99.72, comparator: 'gt', value: 99.5 });
+    const figures: ReportedFigure[] = report.figures.map((f) => ({
+      reportId: report.reportId,
+      itemCode: f.code,
+      itemType: item.type,
+      unitCode: report.unitCode,
+      period: report.period,
+      value: f.value,
+      on: '2021-12-22',
+    }));
+    expect(evaluateTarget(plan.tasks[0].parsedTarget as Target, { figures, assignments: [] })).toMatchObject({
+      status: 'ACHIEVED',
+      actual: 99.72,
+      comparator: 'gt',
+      value: 99.5,
+    });
   });
 });

@@ -20,7 +20,8 @@ describe('assignment ids', () => {
     ]);
     expect(ids.size).toBe(6);
   });
-  it('cannot be confused by a separator inside a value', () => expect(assignmentId({ ...key, planId: 'p1', taskId: 't1' })).not.toBe(assignmentId({ ...key, planId: 'p', taskId: '1t1' })));
+  it('cannot be confused by a separator inside a value', () =>
+    expect(assignmentId({ ...key, planId: 'p1', taskId: 't1' })).not.toBe(assignmentId({ ...key, planId: 'p', taskId: '1t1' })));
 });
 
 describe('what issuing a plan assigns', () => {
@@ -33,8 +34,30 @@ describe('what issuing a plan assigns', () => {
     year: 2025,
     implementsPlanId: null,
     tasks: [
-      { taskId: 't1', sectionCode: null, text: 'A', target: null, timeframe: { kind: 'due', text: '30/6', on: '2025-06-30' }, dueOn: '2025-06-30', lead: ['513.PNV'], implementing: ['20794', '20797'], monitoring: ['513.PTP'], expectedResult: null },
-      { taskId: 't2', sectionCode: null, text: 'B', target: '100%', timeframe: { kind: 'ongoing', text: 'Thường xuyên', every: ['half'] }, dueOn: null, lead: [], implementing: ['20794'], monitoring: [], expectedResult: null },
+      {
+        taskId: 't1',
+        sectionCode: null,
+        text: 'A',
+        target: null,
+        timeframe: { kind: 'due', text: '30/6', on: '2025-06-30' },
+        dueOn: '2025-06-30',
+        lead: ['513.PNV'],
+        implementing: ['20794', '20797'],
+        monitoring: ['513.PTP'],
+        expectedResult: null,
+      },
+      {
+        taskId: 't2',
+        sectionCode: null,
+        text: 'B',
+        target: '100%',
+        timeframe: { kind: 'ongoing', text: 'Thường xuyên', every: ['half'] },
+        dueOn: null,
+        lead: [],
+        implementing: ['20794'],
+        monitoring: [],
+        expectedResult: null,
+      },
     ],
     cascade: { unitCodes: ['20794', '20797'], dueOn: '2025-03-31', text: 'Ban hành kế hoạch' },
   };
@@ -50,7 +73,14 @@ describe('what issuing a plan assigns', () => {
       'IMPLEMENTING_PLAN:implementing-plan:20797:IMPLEMENTING',
     ]));
   it('carries the plan and task facts, the issuer as assigner and the schedule', () => {
-    expect(all[0]).toMatchObject({ planNumber: '15/KH-UBND', assignerCode: '513', leadCodes: ['513.PNV'], monitoringCodes: ['513.PTP'], schedule: { kind: 'once', dueOn: '2025-06-30' }, assignedOn: '2025-03-01' });
+    expect(all[0]).toMatchObject({
+      planNumber: '15/KH-UBND',
+      assignerCode: '513',
+      leadCodes: ['513.PNV'],
+      monitoringCodes: ['513.PTP'],
+      schedule: { kind: 'once', dueOn: '2025-06-30' },
+      assignedOn: '2025-03-01',
+    });
     expect(all[3].schedule).toMatchObject({ kind: 'periodic', every: 'half' });
     expect(all[4]).toMatchObject({ schedule: { kind: 'once', dueOn: '2025-03-31' }, taskText: 'Ban hành kế hoạch', assignerCode: '513' });
   });

@@ -125,7 +125,12 @@ export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   /** The system acts; the audit timeline links each assignment to the plan event that caused it. */
   private batchOptions(message: PlanEventJobMeta, context: JobContext): BatchOptions {
-    const metadata: EventMetadata = { actor: SYSTEM_ACTOR, tenant: message.metadata.tenant, correlationId: message.metadata.correlationId, causationId: message.eventId };
+    const metadata: EventMetadata = {
+      actor: SYSTEM_ACTOR,
+      tenant: message.metadata.tenant,
+      correlationId: message.metadata.correlationId,
+      causationId: message.eventId,
+    };
     return {
       store: this.store,
       projections: TASKS_PROJECTIONS,

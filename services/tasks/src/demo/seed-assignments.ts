@@ -21,13 +21,18 @@ export interface DemoAssignmentsSummary {
  * through the lifecycle — one accepted, one at 50 %, one completed — acting as `demo` for each
  * commune. A second run finds them done and changes nothing.
  */
-export async function seedDemoAssignments(app: INestApplication, options: { planIds: readonly string[]; showcasePlanId: string; timeoutMs?: number }): Promise<DemoAssignmentsSummary> {
+export async function seedDemoAssignments(
+  app: INestApplication,
+  options: { planIds: readonly string[]; showcasePlanId: string; timeoutMs?: number },
+): Promise<DemoAssignmentsSummary> {
   const dataSource = app.get(DataSource);
   await fannedOut(dataSource, app.get(PlanEventJobs), options.planIds, options.timeoutMs ?? 120_000);
   await app.get(OverdueScheduler).tick();
 
   const commands = app.get(AssignmentCommands);
-  const started: Array<{ id: string }> = await dataSource.query(`SELECT id FROM "${S}".assignments WHERE plan_id = $1 AND status <> 'ASSIGNED' LIMIT 1`, [options.showcasePlanId]);
+  const started: Array<{ id: string }> = await dataSource.query(`SELECT id FROM "${S}".assignments WHERE plan_id = $1 AND status <> 'ASSIGNED' LIMIT 1`, [
+    options.showcasePlanId,
+  ]);
   if (started.length === 0) {
     // Three communes' assignments of the plan's first task given to at least three units.
     const rows: Array<{ id: string; unit_code: string }> = await dataSource.query(
@@ -41,11 +46,20 @@ export async function seedDemoAssignments(app: INestApplication, options: { plan
     const accept: AssignmentCommand = { type: 'AcceptAssignment', data: { on: today } };
     const steps: AssignmentCommand[][] = [
       [accept],
-      [accept, { type: 'ReportProgress', data: { percent: 50, note: 'Đã tổ chức hội nghị triển khai; đang niêm yết công khai tại trụ sở và nhà văn hóa thôn.', on: today } }],
+      [
+        accept,
+        {
+          type: 'ReportProgress',
+          data: { percent: 50, note: 'Đã tổ chức hội nghị triển khai; đang niêm yết công khai tại trụ sở và nhà văn hóa thôn.', on: today },
+        },
+      ],
       [
         accept,
         { type: 'ReportProgress', data: { percent: 50, note: 'Đã xây dựng kế hoạch của xã.', on: today } },
-        { type: 'CompleteAssignment', data: { result: 'Đã ban hành và triển khai kế hoạch của UBND xã; báo cáo kết quả gửi Phòng Nội vụ.', evidence: ['Kế hoạch của UBND xã'], on: today } },
+        {
+          type: 'CompleteAssignment',
+          data: { result: 'Đã ban hành và triển khai kế hoạch của UBND xã; báo cáo kết quả gửi Phòng Nội vụ.', evidence: ['Kế hoạch của UBND xã'], on: today },
+        },
       ],
     ];
     for (const [index, row] of rows.entries()) {
@@ -71,7 +85,8 @@ async function fannedOut(dataSource: DataSource, consumer: PlanEventJobs, planId
   for (;;) {
     const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM "${S}".known_plans WHERE plan_id = ANY($1::text[])`, [planIds]);
     if (row.n === planIds.length && (await consumer.idle())) return;
-    if (Date.now() > deadline) throw new Error(`tasks: the demo plans had not fanned out after ${timeoutMs / 1000} s (${row.n} of ${planIds.length} plans known)`);
+    if (Date.now() > deadline)
+      throw new Error(`tasks: the demo plans had not fanned out after ${timeoutMs / 1000} s (${row.n} of ${planIds.length} plans known)`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

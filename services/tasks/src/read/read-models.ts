@@ -11,7 +11,13 @@ export const tasksReadModels: ServiceReadModels = {
   projections: TASKS_PROJECTIONS,
   notRebuilt: [
     { tables: ['units', 'unit_periods'], why: "the copy of the unit hierarchy, kept from the directory's events over the bus (ADR 0008)" },
-    { tables: ['known_plans', 'jobs'], why: "kept from the plans service's events over the bus (the plans heard of, the plan events received as the fan-out's jobs)" },
-    { tables: ['report_citations', 'report_events'], why: "kept from the reporting service's events over the bus (reports that cite assignments, for the tasks' timelines)" },
+    {
+      tables: ['known_plans', 'jobs'],
+      why: "kept from the plans service's events over the bus (the plans heard of, the plan events received as the fan-out's jobs)",
+    },
+    {
+      tables: ['report_citations', 'report_events'],
+      why: "kept from the reporting service's events over the bus (reports that cite assignments, for the tasks' timelines)",
+    },
   ],
 };

@@ -6,7 +6,10 @@ import { IntegrationMessage } from '@reform/messaging';
  * A province's plan of `taskCount` tasks, each implemented by `communeCount` made-up communes,
  * as plans publishes it: what the fan-out and rebuild benchmarks feed the tasks service.
  */
-export function syntheticPlanIssued(communeCount: number, taskCount: number): { planId: string; message: IntegrationMessage<PlanIssuedV1>; assignments: number } {
+export function syntheticPlanIssued(
+  communeCount: number,
+  taskCount: number,
+): { planId: string; message: IntegrationMessage<PlanIssuedV1>; assignments: number } {
   const communes = Array.from({ length: communeCount }, (_, i) => String(100_000 + i));
   const tasks: PublishedTask[] = Array.from({ length: taskCount }, (_, i) => ({
     taskId: `t${i + 1}`,
@@ -21,14 +24,32 @@ export function syntheticPlanIssued(communeCount: number, taskCount: number): { 
     expectedResult: null,
   }));
   const planId = randomUUID();
-  const data: PlanIssuedV1 = { planId, number: '1/KH-BENCH', title: 'Bench', issuerCode: '49', issuedOn: '2025-03-01', year: 2025, implementsPlanId: null, tasks, cascade: null };
+  const data: PlanIssuedV1 = {
+    planId,
+    number: '1/KH-BENCH',
+    title: 'Bench',
+    issuerCode: '49',
+    issuedOn: '2025-03-01',
+    year: 2025,
+    implementsPlanId: null,
+    tasks,
+    cascade: null,
+  };
   const message: IntegrationMessage<PlanIssuedV1> = {
     eventId: randomUUID(),
     name: PlanIssuedV1.name,
     version: 1,
     subject: PlanIssuedV1.subject,
     data,
-    metadata: { actor: { accountId: 'system', username: 'system', unitCode: null }, tenant: '49', correlationId: randomUUID(), causationId: null, recordedAt: new Date().toISOString(), stream: `plan-${planId}`, streamVersion: 1 },
+    metadata: {
+      actor: { accountId: 'system', username: 'system', unitCode: null },
+      tenant: '49',
+      correlationId: randomUUID(),
+      causationId: null,
+      recordedAt: new Date().toISOString(),
+      stream: `plan-${planId}`,
+      streamVersion: 1,
+    },
   };
   return { planId, message, assignments: communeCount * taskCount };
 }

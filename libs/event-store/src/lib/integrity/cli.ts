@@ -17,9 +17,9 @@ export interface IntegrityCommandOutput {
 export const INTEGRITY_USAGE = [
   'usage:',
   '  integrity verify --database-url URL --schema S',
-  '      walks every stream\'s hash chain; lists each broken stream and its first broken version',
+  "      walks every stream's hash chain; lists each broken stream and its first broken version",
   '  integrity digest --database-url URL --schema S [--service NAME] [--as-of ISO] --out FILE',
-  '      writes each stream\'s head hash (as of an instant) to FILE, to be kept outside the database',
+  "      writes each stream's head hash (as of an instant) to FILE, to be kept outside the database",
   '  integrity check-digest --database-url URL [--schema S] --digest FILE',
   '      checks that every stream in the digest still has its recorded hash at its recorded version',
   'The database URL defaults to $DATABASE_URL. Exit codes: 0 ok, 1 broken or mismatched, 2 usage or error.',
@@ -33,13 +33,18 @@ class UsageError extends Error {}
  * 0 when everything checks, 1 when a chain is broken or the store no longer matches the digest
  * (or the digest was altered), 2 on a usage error or a failure to run.
  */
-export async function runIntegrityCommand(argv: readonly string[], env: Record<string, string | undefined>, output: IntegrityCommandOutput = {}): Promise<number> {
+export async function runIntegrityCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  output: IntegrityCommandOutput = {},
+): Promise<number> {
   const print = output.print ?? ((line: string) => console.log(line));
   const printError = output.printError ?? ((line: string) => console.error(line));
   let dataSource: DataSource | undefined;
   try {
     const { command, options } = parseCommand(argv);
-    if (!command || !['verify', 'digest', 'check-digest'].includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
+    if (!command || !['verify', 'digest', 'check-digest'].includes(command))
+      throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
     const url = options['database-url'] ?? env['DATABASE_URL'];
     if (!url) throw new UsageError('--database-url is required (or set DATABASE_URL)');
 
@@ -86,7 +91,9 @@ export async function runIntegrityCommand(argv: readonly string[], env: Record<s
       const digest = await createDigest(new PostgresEventStore(dataSource, schema), { service: options.service ?? schema, asOf });
       // 'wx': an earlier digest is evidence; never overwrite one.
       await writeFile(file, `${JSON.stringify(digest, null, 2)}\n`, { flag: 'wx' });
-      print(`wrote the digest of ${digest.streams.length} stream(s) of ${digest.service} (schema ${schema}${asOf ? `, as of ${digest.asOf}` : ''}) to ${file}: sha256 ${digest.digest}`);
+      print(
+        `wrote the digest of ${digest.streams.length} stream(s) of ${digest.service} (schema ${schema}${asOf ? `, as of ${digest.asOf}` : ''}) to ${file}: sha256 ${digest.digest}`,
+      );
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

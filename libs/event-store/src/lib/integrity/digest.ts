@@ -131,14 +131,15 @@ export async function checkDigest(store: PostgresEventStore, digest: EventStoreD
   return { ok: digestIntact && mismatches.length === 0, checkedStreams: digest.streams.length, mismatches, digestIntact };
 }
 
-function compare(
-  expected: DigestStream,
-  row: { hash: string | null; head_version: number | null; head_hash: string | null },
-): DigestMismatch | null {
+function compare(expected: DigestStream, row: { hash: string | null; head_version: number | null; head_hash: string | null }): DigestMismatch | null {
   const entry = { streamId: expected.streamId, expected: { version: expected.version, hash: expected.hash } };
   if (row.hash === expected.hash) return null;
   if (row.hash !== null) {
-    return { ...entry, actual: { version: expected.version, hash: row.hash }, reason: `version ${expected.version} has hash ${short(row.hash)}, the digest recorded ${short(expected.hash)}: the stream was rewritten` };
+    return {
+      ...entry,
+      actual: { version: expected.version, hash: row.hash },
+      reason: `version ${expected.version} has hash ${short(row.hash)}, the digest recorded ${short(expected.hash)}: the stream was rewritten`,
+    };
   }
   if (row.head_version !== null && row.head_hash !== null) {
     return {
@@ -173,7 +174,13 @@ function assertDigest(value: unknown): asserts value is EventStoreDigest {
   const seen = new Set<string>();
   (d['streams'] as unknown[]).forEach((s, index) => {
     const stream = s as Partial<DigestStream> | null;
-    if (!stream || typeof stream.streamId !== 'string' || !Number.isInteger(stream.version) || (stream.version as number) < 1 || typeof stream.hash !== 'string') {
+    if (
+      !stream ||
+      typeof stream.streamId !== 'string' ||
+      !Number.isInteger(stream.version) ||
+      (stream.version as number) < 1 ||
+      typeof stream.hash !== 'string'
+    ) {
       throw new DigestFormatError(`streams[${index}] must be { streamId: string, version: positive integer, hash: string }`);
     }
     if (seen.has(stream.streamId)) throw new DigestFormatError(`stream "${stream.streamId}" appears twice`);

@@ -40,11 +40,12 @@ describe('event store integrity: every stream, digests, the command', () => {
 
   async function seed(store: PostgresEventStore, streams: Record<string, number>) {
     for (const [streamId, count] of Object.entries(streams)) {
-      for (let v = 0; v < count; v++) await store.append(streamId, v, [{ type: 'ProgressReported', data: { percent: (v + 1) * 10, note: `${streamId} #${v + 1}` } }], metadata);
+      for (let v = 0; v < count; v++)
+        await store.append(streamId, v, [{ type: 'ProgressReported', data: { percent: (v + 1) * 10, note: `${streamId} #${v + 1}` } }], metadata);
     }
   }
 
-  describe('verify: every stream\'s chain', () => {
+  describe("verify: every stream's chain", () => {
     let store: PostgresEventStore;
     const streams = { 'unit-1': 1, 'unit-2': 4, 'unit-3': 5, 'unit-4': 3, 'unit-5': 2 };
     const events = Object.values(streams).reduce((a, b) => a + b, 0);
@@ -58,7 +59,12 @@ describe('event store integrity: every stream, digests, the command', () => {
       const progress: Array<[number, number]> = [];
       const result = await verifyAllStreams(store, { pageSize: 4, onProgress: (done, total) => progress.push([done, total]) });
       expect(result).toEqual({ checkedStreams: 5, checkedEvents: events, broken: [] });
-      expect(progress).toEqual([[4, events], [8, events], [12, events], [events, events]]);
+      expect(progress).toEqual([
+        [4, events],
+        [8, events],
+        [12, events],
+        [events, events],
+      ]);
     });
 
     it('exits 0 on untouched streams', async () => {
@@ -112,7 +118,11 @@ describe('event store integrity: every stream, digests, the command', () => {
         schema: 'forge',
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         asOf: null,
-        streams: ['plan-1', 'plan-2', 'plan-3', 'plan-4'].map((id) => ({ streamId: id, version: heads.find((h) => h.streamId === id)?.version, hash: heads.find((h) => h.streamId === id)?.hash })),
+        streams: ['plan-1', 'plan-2', 'plan-3', 'plan-4'].map((id) => ({
+          streamId: id,
+          version: heads.find((h) => h.streamId === id)?.version,
+          hash: heads.find((h) => h.streamId === id)?.hash,
+        })),
         digest: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       const { digest: sealed, ...content } = digest;
@@ -173,7 +183,7 @@ describe('event store integrity: every stream, digests, the command', () => {
       expect(out).toContain('1 mismatch(es), digest intact');
     });
 
-    it('catches a stream deleted whole and events cut from a stream\'s end, which verify cannot see', async () => {
+    it("catches a stream deleted whole and events cut from a stream's end, which verify cannot see", async () => {
       await dataSource.query(`DELETE FROM forge.events WHERE stream_id = 'plan-3'`);
       await dataSource.query(`DELETE FROM forge.events WHERE stream_id = 'plan-4' AND stream_version = 4`);
       expect((await verifyAllStreams(store)).broken).toEqual([]);
@@ -213,15 +223,25 @@ describe('event store integrity: every stream, digests, the command', () => {
       const { code, err } = await command('check-digest', '--database-url', url(), '--schema', 'forge', '--digest', notDigest);
       expect(code).toBe(2);
       expect(err).toContain('Not a valid event store digest');
-      await expect(checkDigest(new PostgresEventStore(dataSource, 'tamper'), digest)).rejects.toThrow('The digest is of schema "forge", this store is "tamper"');
+      await expect(checkDigest(new PostgresEventStore(dataSource, 'tamper'), digest)).rejects.toThrow(
+        'The digest is of schema "forge", this store is "tamper"',
+      );
     });
   });
 
   describe('digest as of an instant', () => {
-    it('takes each stream\'s head as recorded at that instant, and the store still matches it after later events', async () => {
+    it("takes each stream's head as recorded at that instant, and the store still matches it after later events", async () => {
       let now = new Date('2024-01-10T08:00:00.000Z');
       const store = new PostgresEventStore(dataSource, 'history', { clock: () => now });
-      await store.append('assignment-1', 0, [{ type: 'AssignmentCreated', data: {} }, { type: 'AssignmentAccepted', data: {} }], metadata);
+      await store.append(
+        'assignment-1',
+        0,
+        [
+          { type: 'AssignmentCreated', data: {} },
+          { type: 'AssignmentAccepted', data: {} },
+        ],
+        metadata,
+      );
       await store.append('assignment-2', 0, [{ type: 'AssignmentCreated', data: {} }], metadata);
       now = new Date('2024-03-01T08:00:00.000Z');
       await store.append('assignment-1', 2, [{ type: 'ProgressReported', data: { percent: 50 } }], metadata);
@@ -231,7 +251,10 @@ describe('event store integrity: every stream, digests, the command', () => {
       const digest = await createDigest(store, { service: 'assignments', asOf, clock: () => new Date('2024-04-01T00:00:00.000Z') });
       expect(digest.asOf).toBe('2024-02-01T00:00:00.000Z');
       expect(digest.createdAt).toBe('2024-04-01T00:00:00.000Z');
-      expect(digest.streams.map((s) => [s.streamId, s.version])).toEqual([['assignment-1', 2], ['assignment-2', 1]]);
+      expect(digest.streams.map((s) => [s.streamId, s.version])).toEqual([
+        ['assignment-1', 2],
+        ['assignment-2', 1],
+      ]);
       expect(await checkDigest(store, digest)).toMatchObject({ ok: true, checkedStreams: 2 });
 
       const file = join(dir, 'history.digest.json');
@@ -252,7 +275,14 @@ describe('event store integrity: every stream, digests, the command', () => {
     });
 
     it('answers a usage error with exit code 2 and the usage', async () => {
-      for (const argv of [[], ['rewrite'], ['verify', '--database-url', database.url], ['digest', '--database-url', database.url, '--schema', 'forge'], ['verify', '--schema', 'Bad-Name', '--database-url', database.url], ['verify', '--bogus']]) {
+      for (const argv of [
+        [],
+        ['rewrite'],
+        ['verify', '--database-url', database.url],
+        ['digest', '--database-url', database.url, '--schema', 'forge'],
+        ['verify', '--schema', 'Bad-Name', '--database-url', database.url],
+        ['verify', '--bogus'],
+      ]) {
         const { code, err } = await command(...argv);
         expect({ argv, code }).toEqual({ argv, code: 2 });
         expect(err).toMatch(/integrity: /);

@@ -66,7 +66,10 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll(from: GlobalPosition, limit: number): Promise<ReadAllResult> {
-    const after = this.log.filter((event) => compare(event.globalPosition, from) > 0).slice(0, limit).map(copy);
+    const after = this.log
+      .filter((event) => compare(event.globalPosition, from) > 0)
+      .slice(0, limit)
+      .map(copy);
     return { events: after, position: after.length ? after[after.length - 1].globalPosition : from };
   }
 
@@ -128,7 +131,11 @@ export class InMemoryEventStore implements EventStore {
     if (!eventIds.size) return;
     const kept = this.log.filter((event) => !eventIds.has(event.eventId));
     this.log.splice(0, this.log.length, ...kept);
-    for (const [streamId, events] of this.streams) this.streams.set(streamId, events.filter((event) => !eventIds.has(event.eventId)));
+    for (const [streamId, events] of this.streams)
+      this.streams.set(
+        streamId,
+        events.filter((event) => !eventIds.has(event.eventId)),
+      );
   }
 
   /** Checks every expected version first, then records all or nothing. */
@@ -199,5 +206,11 @@ function compare(a: GlobalPosition, b: GlobalPosition): number {
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null));
 
 function copy(event: RecordedEvent): RecordedEvent {
-  return { ...event, data: json(event.data), metadata: json(event.metadata), recordedAt: new Date(event.recordedAt), globalPosition: { ...event.globalPosition } };
+  return {
+    ...event,
+    data: json(event.data),
+    metadata: json(event.metadata),
+    recordedAt: new Date(event.recordedAt),
+    globalPosition: { ...event.globalPosition },
+  };
 }

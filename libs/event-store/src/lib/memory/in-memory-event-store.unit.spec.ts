@@ -23,7 +23,13 @@ describe('InMemoryEventStore, beyond the contract', () => {
     const store = new InMemoryEventStore();
     for (let n = 0; n < 120; n++) await store.append(`s-${n}`, 0, [{ type: 'A', data: { n } }], metadata);
     await expect(
-      store.appendMany([{ streamId: 'new', expectedVersion: 0, events: [{ type: 'X', data: {} }] }, { streamId: 's-1', expectedVersion: 0, events: [{ type: 'Y', data: {} }] }], metadata),
+      store.appendMany(
+        [
+          { streamId: 'new', expectedVersion: 0, events: [{ type: 'X', data: {} }] },
+          { streamId: 's-1', expectedVersion: 0, events: [{ type: 'Y', data: {} }] },
+        ],
+        metadata,
+      ),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect(await store.readStream('new')).toEqual([]);
     const seen: number[] = [];

@@ -26,7 +26,10 @@ const seen: Projection = {
   tables: ['seen'],
   async apply(events: readonly RecordedEvent[], manager: EntityManager, schema = S) {
     for (const event of events) {
-      await manager.query(`INSERT INTO "${schema}".seen (event_id, xid) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING`, [event.eventId, (event.data as { xid: string }).xid]);
+      await manager.query(`INSERT INTO "${schema}".seen (event_id, xid) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING`, [
+        event.eventId,
+        (event.data as { xid: string }).xid,
+      ]);
     }
   },
 };
@@ -38,7 +41,13 @@ describe('commit order across transaction ids that gain a digit', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('es_commit_order');
-    const readModel = schemaMigration(S, 1764000001000, 'CreateSeen', [`CREATE TABLE ${S}.seen (event_id uuid PRIMARY KEY, xid bigint NOT NULL)`], [`DROP TABLE ${S}.seen`]);
+    const readModel = schemaMigration(
+      S,
+      1764000001000,
+      'CreateSeen',
+      [`CREATE TABLE ${S}.seen (event_id uuid PRIMARY KEY, xid bigint NOT NULL)`],
+      [`DROP TABLE ${S}.seen`],
+    );
     dataSource = new DataSource(serviceDataSourceOptions({ url: database.url, schema: S, migrations: [readModel], poolSize: 4 }));
     await runMigrations(dataSource);
     store = new PostgresEventStore(dataSource, S);

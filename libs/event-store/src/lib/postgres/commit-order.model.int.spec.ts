@@ -29,7 +29,11 @@ const writerArbitrary: fc.Arbitrary<Writer> = fc.record({
   xidFirst: fc.boolean(),
   holdBeforeMs: fc.integer({ min: 0, max: 25 }),
   holdAfterMs: fc.integer({ min: 0, max: 40 }),
-  appends: fc.uniqueArray(fc.record({ stream: fc.constantFrom(...STREAMS), events: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3, selector: (a) => a.stream }),
+  appends: fc.uniqueArray(fc.record({ stream: fc.constantFrom(...STREAMS), events: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 1,
+    maxLength: 3,
+    selector: (a) => a.stream,
+  }),
   asOneBatch: fc.boolean(),
 });
 
@@ -94,43 +98,47 @@ describe('readAll against a commit log (fast-check)', () => {
   it('the reader sees every committed event once, in commit order, whatever the timing', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(writerArbitrary, { minLength: 4, maxLength: 10 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 8 }), async (writers, pageSizes) => {
-        run += 1;
-        await dataSource.query(`TRUNCATE ${S}.events`);
-        const log: Committed[] = [];
-        let writing = true;
-        // Settled, not all: the next run must not start while a writer of this one still writes.
-        const writes = Promise.allSettled(writers.map((writer) => write(writer, run, log))).finally(() => (writing = false));
+      fc.asyncProperty(
+        fc.array(writerArbitrary, { minLength: 4, maxLength: 10 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 8 }),
+        async (writers, pageSizes) => {
+          run += 1;
+          await dataSource.query(`TRUNCATE ${S}.events`);
+          const log: Committed[] = [];
+          let writing = true;
+          // Settled, not all: the next run must not start while a writer of this one still writes.
+          const writes = Promise.allSettled(writers.map((writer) => write(writer, run, log))).finally(() => (writing = false));
 
-        const seen: RecordedEvent[] = [];
-        let position: GlobalPosition = START;
-        let deadline = Infinity;
-        for (let page = 0; ; page++) {
-          const wasWriting = writing;
-          const { events, position: next } = await store.readAll(position, pageSizes[page % pageSizes.length]);
-          seen.push(...events);
-          position = next;
-          // After the writers are done and a read found nothing new, the log is complete; but
-          // readAll waits for the cluster's oldest transaction (other tests' too), so keep
-          // reading until every logged event was seen or it is plainly too late.
-          if (!wasWriting && events.length === 0 && seen.length >= log.reduce((n, t) => n + t.events.length, 0)) break;
-          if (!wasWriting && deadline === Infinity) deadline = Date.now() + 10_000;
-          if (Date.now() > deadline) break;
-          if (events.length === 0) await sleep(2);
-        }
-        for (const outcome of await writes) if (outcome.status === 'rejected') throw outcome.reason;
+          const seen: RecordedEvent[] = [];
+          let position: GlobalPosition = START;
+          let deadline = Infinity;
+          for (let page = 0; ; page++) {
+            const wasWriting = writing;
+            const { events, position: next } = await store.readAll(position, pageSizes[page % pageSizes.length]);
+            seen.push(...events);
+            position = next;
+            // After the writers are done and a read found nothing new, the log is complete; but
+            // readAll waits for the cluster's oldest transaction (other tests' too), so keep
+            // reading until every logged event was seen or it is plainly too late.
+            if (!wasWriting && events.length === 0 && seen.length >= log.reduce((n, t) => n + t.events.length, 0)) break;
+            if (!wasWriting && deadline === Infinity) deadline = Date.now() + 10_000;
+            if (Date.now() > deadline) break;
+            if (events.length === 0) await sleep(2);
+          }
+          for (const outcome of await writes) if (outcome.status === 'rejected') throw outcome.reason;
 
-        const expected = [...log]
-          .sort((x, y) => (x.transactionId < y.transactionId ? -1 : x.transactionId > y.transactionId ? 1 : 0))
-          .flatMap((t) => [...t.events].sort((x, y) => Number(BigInt(x.globalPosition.position) - BigInt(y.globalPosition.position))))
-          .map((e) => e.eventId);
-        expect(new Set(expected).size).toBe(expected.length);
-        expect(seen.map((e) => e.eventId)).toEqual(expected);
-        // Each stream's versions in order, from 1, without gaps.
-        const versions = new Map<string, number[]>();
-        for (const e of seen) versions.set(e.streamId, [...(versions.get(e.streamId) ?? []), e.streamVersion]);
-        for (const [, list] of versions) expect(list).toEqual(list.map((_, i) => i + 1));
-      }),
+          const expected = [...log]
+            .sort((x, y) => (x.transactionId < y.transactionId ? -1 : x.transactionId > y.transactionId ? 1 : 0))
+            .flatMap((t) => [...t.events].sort((x, y) => Number(BigInt(x.globalPosition.position) - BigInt(y.globalPosition.position))))
+            .map((e) => e.eventId);
+          expect(new Set(expected).size).toBe(expected.length);
+          expect(seen.map((e) => e.eventId)).toEqual(expected);
+          // Each stream's versions in order, from 1, without gaps.
+          const versions = new Map<string, number[]>();
+          for (const e of seen) versions.set(e.streamId, [...(versions.get(e.streamId) ?? []), e.streamVersion]);
+          for (const [, list] of versions) expect(list).toEqual(list.map((_, i) => i + 1));
+        },
+      ),
       // Bounded for CI (about 5–10 s); a failure ends at once (shrinking would wait out each run's deadline).
       { numRuns: 12, endOnFailure: true },
     );

@@ -86,7 +86,12 @@ describe('PostgresEventStore under concurrency', () => {
           const streamId = `tail-${writer}-${t % 7}`;
           const txid = await store.transaction(async ({ store: tx, manager }) => {
             const version = (await tx.readStream(streamId)).length;
-            const { events } = await tx.append(streamId, version, Array.from({ length: eventsPerTransaction }, (_, i) => ({ type: 'Tick', data: { writer, t, i } })), metadata);
+            const { events } = await tx.append(
+              streamId,
+              version,
+              Array.from({ length: eventsPerTransaction }, (_, i) => ({ type: 'Tick', data: { writer, t, i } })),
+              metadata,
+            );
             await manager.query(`SELECT pg_sleep(${(Math.random() * 0.02).toFixed(3)})`);
             return events[0].globalPosition.transactionId;
           });

@@ -12,7 +12,21 @@ export function isConnectionError(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
     const code = String((current as { code?: unknown }).code ?? '');
     if (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECTION_CLOSED', 'CONNECTION_REFUSED'].includes(code)) return true;
+    if (
+      [
+        'ECONNREFUSED',
+        'ECONNRESET',
+        'ETIMEDOUT',
+        'EPIPE',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+        'ENOTFOUND',
+        'EAI_AGAIN',
+        'CONNECTION_CLOSED',
+        'CONNECTION_REFUSED',
+      ].includes(code)
+    )
+      return true;
     const message = current instanceof Error ? current.message : String(current);
     if (
       /Connection terminated|Client has encountered a connection error|not queryable|Driver not Connected|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Connection is closed|ECONNREFUSED|ECONNRESET/i.test(

@@ -40,7 +40,11 @@ describe('PostgresEventStore tamper detection', () => {
   it('names the event whose data was changed in the table', async () => {
     await fiveEvents('assignment-1');
     await dataSource.query(`UPDATE tamper.events SET data = '{"percent": 100}' WHERE stream_id = 'assignment-1' AND stream_version = 3`);
-    expect(await store.verifyStream('assignment-1')).toMatchObject({ ok: false, firstBrokenVersion: 3, reason: expect.stringContaining('content was changed') });
+    expect(await store.verifyStream('assignment-1')).toMatchObject({
+      ok: false,
+      firstBrokenVersion: 3,
+      reason: expect.stringContaining('content was changed'),
+    });
   });
 
   it('names the gap when an event was deleted', async () => {
@@ -52,7 +56,9 @@ describe('PostgresEventStore tamper detection', () => {
   it('names a rewritten link even when the hash was recomputed for the changed event alone', async () => {
     await fiveEvents('assignment-3');
     const [row] = await dataSource.query(`SELECT previous_hash FROM tamper.events WHERE stream_id = 'assignment-3' AND stream_version = 4`);
-    await dataSource.query(`UPDATE tamper.events SET previous_hash = $1 WHERE stream_id = 'assignment-3' AND stream_version = 4`, [row.previous_hash.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a'))]);
+    await dataSource.query(`UPDATE tamper.events SET previous_hash = $1 WHERE stream_id = 'assignment-3' AND stream_version = 4`, [
+      row.previous_hash.replace(/^./, (c: string) => (c === 'a' ? 'b' : 'a')),
+    ]);
     expect(await store.verifyStream('assignment-3')).toMatchObject({ ok: false, firstBrokenVersion: 4 });
   });
 
@@ -64,7 +70,11 @@ describe('PostgresEventStore tamper detection', () => {
   it('appendMany stores each event with its own data, in the batch order, and answers what was stored', async () => {
     // Data the driver would escape (quotes, backslashes, Vietnamese, nesting), several events a stream.
     const data = (s: number, e: number) => ({ note: `"Đã niêm yết" \\ ${s}.${e}`, nested: { list: [s, e, 'x"y'], empty: {} }, percent: s * 10 + e });
-    const batch = [3, 1, 2].map((s) => ({ streamId: `batch-${s}`, expectedVersion: 0, events: [0, 1, 2].map((e) => ({ type: 'ProgressReported', data: data(s, e) })) }));
+    const batch = [3, 1, 2].map((s) => ({
+      streamId: `batch-${s}`,
+      expectedVersion: 0,
+      events: [0, 1, 2].map((e) => ({ type: 'ProgressReported', data: data(s, e) })),
+    }));
     const recorded = await store.appendMany(batch, metadata);
     expect(recorded.map((r) => [r.streamId, r.streamVersion, r.data])).toEqual(batch.flatMap((b) => b.events.map((e, i) => [b.streamId, i + 1, e.data])));
     const positions = recorded.map((r) => BigInt(r.globalPosition.position));
@@ -128,7 +138,9 @@ describe('PostgresEventStore single-stream append (append_to_stream, hashed agai
   it('stores the metadata and instant, sent once, on every event of a batch', async () => {
     const store = new PostgresEventStore(dataSource, 'appendfn');
     const { events } = await store.append('s-4', 'no_stream', [event(1), event(2), event(3)], metadata);
-    const rows: Array<{ metadata: unknown; recorded_at: Date }> = await dataSource.query(`SELECT metadata, recorded_at FROM appendfn.events WHERE stream_id = 's-4' ORDER BY stream_version`);
+    const rows: Array<{ metadata: unknown; recorded_at: Date }> = await dataSource.query(
+      `SELECT metadata, recorded_at FROM appendfn.events WHERE stream_id = 's-4' ORDER BY stream_version`,
+    );
     expect(rows.map((r) => r.metadata)).toEqual([metadata, metadata, metadata]);
     expect(rows.map((r) => r.recorded_at.getTime())).toEqual(events.map((e) => e.recordedAt.getTime()));
     expect(await store.verifyStream('s-4')).toMatchObject({ ok: true, checkedEvents: 3 });

@@ -103,7 +103,8 @@ interface AppendOutcomeRow {
 /** How many times an append hashes again after finding the head moved before it reports a conflict. */
 const HEAD_MOVED_ATTEMPTS = 5;
 
-export const EVENT_COLUMNS = 'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
+export const EVENT_COLUMNS =
+  'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at, previous_hash, hash';
 const UNIQUE_VIOLATION = '23505';
 
 /**
@@ -157,7 +158,8 @@ export class PostgresEventStore implements EventStore {
       store,
       manager,
       project: (projections: readonly Projection[], events: readonly RecordedEvent[]) => project(projections, events, manager),
-      recordStep: (step: IdempotencyStep, applied: AppliedStep) => recordIdempotencyStep(manager, this.schema, step, applied.streamId, applied.fromVersion, applied.toVersion),
+      recordStep: (step: IdempotencyStep, applied: AppliedStep) =>
+        recordIdempotencyStep(manager, this.schema, step, applied.streamId, applied.fromVersion, applied.toVersion),
     };
   }
 
@@ -171,7 +173,12 @@ export class PostgresEventStore implements EventStore {
 
   append(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
     // reform_event_store_append_duration_seconds (docs/operations.md).
-    return this.traced('stream', events, (traced) => timeAppend(this.schema, 'stream', () => this.appendTimed(streamId, expectedVersion, events, traced(metadata))), streamId);
+    return this.traced(
+      'stream',
+      events,
+      (traced) => timeAppend(this.schema, 'stream', () => this.appendTimed(streamId, expectedVersion, events, traced(metadata))),
+      streamId,
+    );
   }
 
   private async appendTimed(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<AppendResult> {
@@ -190,7 +197,12 @@ export class PostgresEventStore implements EventStore {
    * is its own transaction; in the caller's transaction (`withManager`) it runs in a savepoint,
    * so that a racing writer's unique-key violation aborts only the append.
    */
-  private async appendToStream(streamId: string, expectedVersion: ExpectedVersion, events: readonly NewEvent[], metadata: EventMetadata): Promise<RecordedEvent[]> {
+  private async appendToStream(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: readonly NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<RecordedEvent[]> {
     const expected = expectedVersion === 'any' ? null : expectedVersion === 'no_stream' ? 0 : expectedVersion;
     const cached = this.headCache.get(streamId);
     let base = cached && (expected === null || cached.version === expected) ? cached : { version: expected ?? 0, hash: null as string | null };
@@ -207,10 +219,33 @@ export class PostgresEventStore implements EventStore {
         const hashes: string[] = [];
         let previousHash = base.hash;
         events.forEach((event, index) => {
-          previousHash = hash({ previousHash, streamId, streamVersion: base.version + index + 1, eventId: eventIds[index], type: types[index], schemaVersion: schemaVersions[index], data: event.data }, data[index]);
+          previousHash = hash(
+            {
+              previousHash,
+              streamId,
+              streamVersion: base.version + index + 1,
+              eventId: eventIds[index],
+              type: types[index],
+              schemaVersion: schemaVersions[index],
+              data: event.data,
+            },
+            data[index],
+          );
           hashes.push(previousHash);
         });
-        const [row] = await this.callAppend([streamId, expected, base.version, base.hash, eventIds, types, schemaVersions, data, metadataJson, recordedAt.toISOString(), hashes]);
+        const [row] = await this.callAppend([
+          streamId,
+          expected,
+          base.version,
+          base.hash,
+          eventIds,
+          types,
+          schemaVersions,
+          data,
+          metadataJson,
+          recordedAt.toISOString(),
+          hashes,
+        ]);
         if (row.outcome === 'appended') {
           this.headCache.set(streamId, row.head_version, row.head_hash);
           const positions = row.global_positions ?? [];
@@ -269,7 +304,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   appendMany(batch: readonly StreamAppend[], metadata: EventMetadata): Promise<RecordedEvent[]> {
-    return this.traced('many', batch.flatMap((entry) => entry.events), (traced) => timeAppend(this.schema, 'many', () => this.appendManyTimed(batch, traced(metadata))), batch.length === 1 ? batch[0].streamId : undefined);
+    return this.traced(
+      'many',
+      batch.flatMap((entry) => entry.events),
+      (traced) => timeAppend(this.schema, 'many', () => this.appendManyTimed(batch, traced(metadata))),
+      batch.length === 1 ? batch[0].streamId : undefined,
+    );
   }
 
   /**
@@ -277,7 +317,12 @@ export class PostgresEventStore implements EventStore {
    * relay that publishes them later continues this trace. With tracing off the metadata is left
    * as given (no key added: the hash of an untraced event is what it always was).
    */
-  private traced<T>(kind: 'stream' | 'many', events: readonly NewEvent[], work: (traced: (metadata: EventMetadata) => EventMetadata) => Promise<T>, streamId?: string): Promise<T> {
+  private traced<T>(
+    kind: 'stream' | 'many',
+    events: readonly NewEvent[],
+    work: (traced: (metadata: EventMetadata) => EventMetadata) => Promise<T>,
+    streamId?: string,
+  ): Promise<T> {
     if (!tracingEnabled()) return work((metadata) => metadata);
     const attributes = {
       'db.system.name': 'postgresql',
@@ -312,7 +357,8 @@ export class PostgresEventStore implements EventStore {
           if (!versionMatches(entry.expectedVersion, actual)) throw new WrongExpectedVersionError(entry.streamId, entry.expectedVersion, actual);
           // readAll orders by transaction id: an older transaction appending after a newer one's
           // event on the same stream would be read before it. Refuse; a new transaction is newer.
-          if (head && BigInt(head.transactionId) > BigInt(head.ownTransactionId)) throw new StaleTransactionError(entry.streamId, entry.expectedVersion, actual);
+          if (head && BigInt(head.transactionId) > BigInt(head.ownTransactionId))
+            throw new StaleTransactionError(entry.streamId, entry.expectedVersion, actual);
           let previousHash = head?.hash ?? null;
           entry.events.forEach((event, index) => {
             const row = {
@@ -399,7 +445,8 @@ export class PostgresEventStore implements EventStore {
   /** The last event of each stream read whole: the head a following append links to. */
   private rememberHeads(events: readonly RecordedEvent[]) {
     for (let i = 0; i < events.length; i++) {
-      if (i + 1 === events.length || events[i + 1].streamId !== events[i].streamId) this.headCache.set(events[i].streamId, events[i].streamVersion, events[i].hash);
+      if (i + 1 === events.length || events[i + 1].streamId !== events[i].streamId)
+        this.headCache.set(events[i].streamId, events[i].streamVersion, events[i].hash);
     }
   }
 
@@ -448,10 +495,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async listStreams(prefix = ''): Promise<string[]> {
-    const rows: Array<{ stream_id: string }> = await this.query(
-      `SELECT DISTINCT stream_id FROM ${this.table} WHERE stream_id LIKE $1 ORDER BY stream_id`,
-      [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
-    );
+    const rows: Array<{ stream_id: string }> = await this.query(`SELECT DISTINCT stream_id FROM ${this.table} WHERE stream_id LIKE $1 ORDER BY stream_id`, [
+      `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    ]);
     return rows.map((row) => row.stream_id);
   }
 
@@ -467,7 +513,10 @@ export class PostgresEventStore implements EventStore {
       [streamIds],
     );
     return new Map(
-      rows.map((row) => [row.stream_id, { version: row.stream_version, hash: row.hash, transactionId: row.transaction_id, ownTransactionId: row.own_transaction_id }]),
+      rows.map((row) => [
+        row.stream_id,
+        { version: row.stream_version, hash: row.hash, transactionId: row.transaction_id, ownTransactionId: row.own_transaction_id },
+      ]),
     );
   }
 

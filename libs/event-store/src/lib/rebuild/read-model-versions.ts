@@ -45,7 +45,15 @@ export async function recordReadModelVersions(manager: EntityManager, schema: st
        VALUES ($1, $2, $3, $4, $5::xid8, $6, $7)
        ON CONFLICT (read_model) DO UPDATE SET projection = EXCLUDED.projection, tables = EXCLUDED.tables, rebuilt_at = EXCLUDED.rebuilt_at,
          transaction_id = EXCLUDED.transaction_id, global_position = EXCLUDED.global_position, events = EXCLUDED.events`,
-      [version.readModel, version.projection, [...version.tables], version.rebuiltAt.toISOString(), version.position.transactionId, version.position.position, version.events],
+      [
+        version.readModel,
+        version.projection,
+        [...version.tables],
+        version.rebuiltAt.toISOString(),
+        version.position.transactionId,
+        version.position.position,
+        version.events,
+      ],
     );
   }
 }
@@ -55,7 +63,15 @@ export async function readModelVersions(db: Queryable, schema: string): Promise<
   const S = assertSchemaName(schema);
   const [{ exists }] = await db.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`"${S}".read_model_versions`]);
   if (!exists) return [];
-  const rows: Array<{ read_model: string; projection: string; tables: string[]; rebuilt_at: Date; transaction_id: string; global_position: string; events: string }> = await db.query(
+  const rows: Array<{
+    read_model: string;
+    projection: string;
+    tables: string[];
+    rebuilt_at: Date;
+    transaction_id: string;
+    global_position: string;
+    events: string;
+  }> = await db.query(
     `SELECT read_model, projection, tables, rebuilt_at, transaction_id::text AS transaction_id, global_position::text AS global_position, events::text AS events
        FROM "${S}".read_model_versions ORDER BY read_model`,
   );

@@ -78,9 +78,12 @@ describe('rebuildReadModels on PostgreSQL', () => {
   });
 
   const live = () => tableSnapshot(dataSource, S, ['tallies']);
-  const command = (streamId: string, cmd: TallyCommand) => handleCommand({ store, decider: tallyDecider, streamId, command: cmd, metadata, projections: [tallies] });
-  const rebuild = (options: Partial<Parameters<typeof rebuildReadModels>[0]> = {}) => rebuildReadModels({ dataSource, store, schema: S, projections: [tallies], pageSize: 50, ...options });
-  const schemas = async () => (await dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rb%' ORDER BY nspname`)).map((r: { nspname: string }) => r.nspname);
+  const command = (streamId: string, cmd: TallyCommand) =>
+    handleCommand({ store, decider: tallyDecider, streamId, command: cmd, metadata, projections: [tallies] });
+  const rebuild = (options: Partial<Parameters<typeof rebuildReadModels>[0]> = {}) =>
+    rebuildReadModels({ dataSource, store, schema: S, projections: [tallies], pageSize: 50, ...options });
+  const schemas = async () =>
+    (await dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rb%' ORDER BY nspname`)).map((r: { nspname: string }) => r.nspname);
   const shape = async () =>
     dataSource.query(
       `SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'rb' AND c.relname LIKE 'tallies%' ORDER BY c.relname`,
@@ -107,7 +110,10 @@ describe('rebuildReadModels on PostgreSQL', () => {
     // 40 tallies, 6 events each in one transaction per tally, then 10 of them closed by command.
     for (let n = 0; n < 40; n++) {
       await store.transaction(async ({ store: tx, manager }) => {
-        const events = await tx.appendMany([{ streamId: `tally-${n}`, expectedVersion: 0, events: [1, 2, 3, 4, 5, 6].map((by) => ({ type: 'TallyIncreased', data: { by: by + n } })) }], metadata);
+        const events = await tx.appendMany(
+          [{ streamId: `tally-${n}`, expectedVersion: 0, events: [1, 2, 3, 4, 5, 6].map((by) => ({ type: 'TallyIncreased', data: { by: by + n } })) }],
+          metadata,
+        );
         await project([tallies], events, manager);
       });
     }
@@ -120,7 +126,13 @@ describe('rebuildReadModels on PostgreSQL', () => {
     const result = await rebuild({ onProgress: (p) => void progress.push(p) });
 
     expect(await live()).toEqual(before);
-    expect(result).toMatchObject({ schema: S, events: 250, swapAttempts: 1, previousDropped: true, tables: [{ table: 'tallies', rowsBefore: 40, rowsAfter: 40 }] });
+    expect(result).toMatchObject({
+      schema: S,
+      events: 250,
+      swapAttempts: 1,
+      previousDropped: true,
+      tables: [{ table: 'tallies', rowsBefore: 40, rowsAfter: 40 }],
+    });
     expect(result.projections).toEqual([{ name: 'tallies.v1', tables: ['tallies'], events: 250 }]);
     // A line per page of at most 50, then the swap; done grows to the total. (Usually five pages in
     // one pass; a transaction open elsewhere on the server holds readAll back, cluster-wide, and
@@ -132,7 +144,7 @@ describe('rebuildReadModels on PostgreSQL', () => {
     dones.slice(1, -1).forEach((done, i) => expect(done - dones[i]).toBeLessThanOrEqual(50));
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
     expect(progress.slice(0, -1).every((p) => p.phase !== 'swap' && p.total === 250)).toBe(true);
-    expect(progress.every((p) => (p.eventsPerSecond > 0) === (p.done > 0))).toBe(true);
+    expect(progress.every((p) => p.eventsPerSecond > 0 === p.done > 0)).toBe(true);
 
     // The same indexes and constraints under the same names, nothing left beside the schema.
     expect(await shape()).toEqual(shapeBefore);
@@ -150,7 +162,11 @@ describe('rebuildReadModels on PostgreSQL', () => {
     ]);
     // Inline projection carries on in the new table.
     await command('tally-39', add(100));
-    expect((await live()).tallies.find((row) => (row as { tally: string }).tally === 'tally-39')).toMatchObject({ total: 6 * 39 + 21 + 100, events: 7, version: 7 });
+    expect((await live()).tallies.find((row) => (row as { tally: string }).tally === 'tally-39')).toMatchObject({
+      total: 6 * 39 + 21 + 100,
+      events: 7,
+      version: 7,
+    });
   });
 
   it('repairs a live table that drifted from the events (a projection bug, a hand edit)', async () => {
@@ -179,7 +195,11 @@ describe('rebuildReadModels on PostgreSQL', () => {
     expect(seen).toEqual([{ live: 40, copy: expect.any(Number), total: (tally25?.total ?? 0) + 7 }]);
     expect(seen[0].copy).toBeLessThan(40);
     // The append made during the replay is in the rebuilt table, once.
-    expect((await live()).tallies.find((row) => (row as { tally: string }).tally === 'tally-25')).toMatchObject({ total: (tally25?.total ?? 0) + 7, version: (tally25?.version ?? 0) + 1, events: (tally25?.version ?? 0) + 1 });
+    expect((await live()).tallies.find((row) => (row as { tally: string }).tally === 'tally-25')).toMatchObject({
+      total: (tally25?.total ?? 0) + 7,
+      version: (tally25?.version ?? 0) + 1,
+      events: (tally25?.version ?? 0) + 1,
+    });
     expect((await live()).tallies).toEqual(await replayed());
   });
 
@@ -213,7 +233,11 @@ describe('rebuildReadModels on PostgreSQL', () => {
     // 2,000 more events, so that the replay takes a while.
     await store.transaction(async ({ store: tx, manager }) => {
       const events = await tx.appendMany(
-        Array.from({ length: 100 }, (_, n) => ({ streamId: `bulk-${n}`, expectedVersion: 0 as const, events: Array.from({ length: 20 }, () => ({ type: 'TallyIncreased', data: { by: 1 } })) })),
+        Array.from({ length: 100 }, (_, n) => ({
+          streamId: `bulk-${n}`,
+          expectedVersion: 0 as const,
+          events: Array.from({ length: 20 }, () => ({ type: 'TallyIncreased', data: { by: 1 } })),
+        })),
         metadata,
       );
       await project([tallies], events, manager);
@@ -274,7 +298,13 @@ describe('rebuildReadModels on PostgreSQL', () => {
 
   it('retries the swap when the lock is not granted in time (a long reader)', async () => {
     const lockWaits = async () =>
-      Number((await dataSource.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'LOCK TABLE%'`))[0].n);
+      Number(
+        (
+          await dataSource.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'LOCK TABLE%'`,
+          )
+        )[0].n,
+      );
     const reader = dataSource.createQueryRunner();
     await reader.connect();
     await reader.startTransaction();

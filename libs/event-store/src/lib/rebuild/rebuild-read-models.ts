@@ -202,7 +202,11 @@ class Rebuild {
     });
     if (!replay) return;
     for (const p of this.projections) await p.replay?.(replay.window);
-    for (const p of this.projections) this.applied.set(p.name, p.eventTypes.reduce((sum, type) => sum + (replay.eventsByType.get(type) ?? 0), 0));
+    for (const p of this.projections)
+      this.applied.set(
+        p.name,
+        p.eventTypes.reduce((sum, type) => sum + (replay.eventsByType.get(type) ?? 0), 0),
+      );
     this.position = replay.window.upTo;
     this.done = replay.events;
     await this.options.onProgress?.(this.progress('replay', 0));
@@ -258,7 +262,7 @@ class Rebuild {
    * writers wait.
    */
   async catchUp(): Promise<void> {
-    for (let behind = Infinity; ; ) {
+    for (let behind = Infinity; ;) {
       const remaining = await countEventsAfter(this.dataSource, this.schema, this.position);
       this.total = this.done + remaining;
       if (remaining <= this.swapThreshold || remaining >= behind || this.passes - 1 >= this.maxCatchUpPasses) return;
@@ -309,7 +313,12 @@ class Rebuild {
       const { swapEvents, swapPosition } = await this.applyCommittedUnderLock(manager);
       const before = await countRows(manager, S, tables);
       const after = await countRows(manager, shadow, tables);
-      await this.options.onProgress?.({ ...this.progress('swap', attempt), done: this.done + swapEvents, total: Math.max(this.total, this.done + swapEvents), position: swapPosition });
+      await this.options.onProgress?.({
+        ...this.progress('swap', attempt),
+        done: this.done + swapEvents,
+        total: Math.max(this.total, this.done + swapEvents),
+        position: swapPosition,
+      });
       await manager.query(`CREATE SCHEMA "${previous}"`);
       for (const table of tables) await manager.query(`ALTER TABLE "${S}"."${table}" SET SCHEMA "${previous}"`);
       for (const table of tables) await manager.query(`ALTER TABLE "${shadow}"."${table}" SET SCHEMA "${S}"`);
@@ -318,7 +327,14 @@ class Rebuild {
       await recordReadModelVersions(
         manager,
         S,
-        this.projections.map((p) => ({ readModel: readModelName(p), projection: p.name, tables: p.tables, rebuiltAt, position: swapPosition, events: this.applied.get(p.name) ?? 0 })),
+        this.projections.map((p) => ({
+          readModel: readModelName(p),
+          projection: p.name,
+          tables: p.tables,
+          rebuiltAt,
+          position: swapPosition,
+          events: this.applied.get(p.name) ?? 0,
+        })),
       );
       return { swapEvents, swapPosition, before, after };
     });
@@ -350,7 +366,15 @@ class Rebuild {
   private progress(phase: RebuildPhase, attempt: number): RebuildProgress {
     const seconds = (Date.now() - this.began) / 1000;
     this.total = Math.max(this.total, this.done);
-    return { phase, pass: this.passes, attempt, position: this.position, done: this.done, total: this.total, eventsPerSecond: seconds > 0 ? Math.round(this.done / seconds) : 0 };
+    return {
+      phase,
+      pass: this.passes,
+      attempt,
+      position: this.position,
+      done: this.done,
+      total: this.total,
+      eventsPerSecond: seconds > 0 ? Math.round(this.done / seconds) : 0,
+    };
   }
 
   private result(swapped: Swapped, attempt: number, previousDropped: boolean): RebuildResult {
@@ -435,13 +459,14 @@ async function replayWindow(
       return rows.map(toRecorded);
     },
     withoutIndexes: async (tables, work) => {
-      const indexes: Array<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }> = await dataSource.query(
-        `SELECT t.relname AS table, x.relname AS index, pg_get_indexdef(x.oid) AS definition, con.conname AS constraint, pg_get_constraintdef(con.oid) AS constraint_definition
+      const indexes: Array<{ table: string; index: string; definition: string; constraint: string | null; constraint_definition: string | null }> =
+        await dataSource.query(
+          `SELECT t.relname AS table, x.relname AS index, pg_get_indexdef(x.oid) AS definition, con.conname AS constraint, pg_get_constraintdef(con.oid) AS constraint_definition
          FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
          LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = t.oid
          WHERE n.nspname = $1 AND t.relname = ANY($2::text[]) ORDER BY t.relname, x.relname`,
-        [shadow, tables],
-      );
+          [shadow, tables],
+        );
       for (const table of tables) assertSchemaName(table);
       for (const i of indexes) {
         if (i.constraint) await dataSource.query(`ALTER TABLE "${shadow}"."${i.table}" DROP CONSTRAINT "${i.constraint}"`);

@@ -34,7 +34,10 @@ export async function assertRebuildableTables(db: Queryable, schema: string, tab
       [oid],
     );
     for (const { column } of sequenced) problems.push(`${schema}.${table}.${column} takes its values from a sequence, which a copied table would not own`);
-    const keys: Array<{ name: string }> = await db.query(`SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND (conrelid = $1 OR confrelid = $1)`, [oid]);
+    const keys: Array<{ name: string }> = await db.query(
+      `SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND (conrelid = $1 OR confrelid = $1)`,
+      [oid],
+    );
     for (const { name } of keys) problems.push(`${schema}.${table} has the foreign key ${name}, which a copied table would not keep`);
     const triggers: Array<{ name: string }> = await db.query(`SELECT tgname AS name FROM pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal`, [oid]);
     for (const { name } of triggers) problems.push(`${schema}.${table} has the trigger ${name}, which a copied table would not keep`);

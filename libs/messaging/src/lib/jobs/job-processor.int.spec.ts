@@ -44,15 +44,24 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
   };
   const enqueue = (queue: string, key: string, jobId: string, data: unknown = {}) => enqueueJob(dataSource, S, { queue, key, jobId, name: 'Step', data });
   const status = async (queue: string) =>
-    Object.fromEntries(((await dataSource.query(`SELECT job_id, status FROM ${S}.jobs WHERE queue = $1`, [queue])) as Array<{ job_id: string; status: string }>).map((row) => [row.job_id, row.status]));
+    Object.fromEntries(
+      ((await dataSource.query(`SELECT job_id, status FROM ${S}.jobs WHERE queue = $1`, [queue])) as Array<{ job_id: string; status: string }>).map((row) => [
+        row.job_id,
+        row.status,
+      ]),
+    );
 
   it('a key whose job keeps failing holds back only its own later jobs; another key proceeds; within a key order is kept', async () => {
     const ran: string[] = [];
     let blockedWorks = false;
-    start('order', async (job: Job) => {
-      if (job.jobId === 'a1' && !blockedWorks) throw new Error('a1 cannot run yet');
-      ran.push(job.jobId);
-    }, { maxAttempts: 1_000 });
+    start(
+      'order',
+      async (job: Job) => {
+        if (job.jobId === 'a1' && !blockedWorks) throw new Error('a1 cannot run yet');
+        ran.push(job.jobId);
+      },
+      { maxAttempts: 1_000 },
+    );
     await enqueue('order', 'A', 'a1');
     await enqueue('order', 'A', 'a2');
     await enqueue('order', 'B', 'b1');
@@ -62,7 +71,9 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
 
     // B's jobs all run, in order, while A's head fails again and again.
     await eventually(() => expect(ran).toEqual(['b1', 'b2', 'b3']));
-    await eventually(async () => expect(Number((await dataSource.query(`SELECT attempts FROM ${S}.jobs WHERE job_id = 'a1'`))[0].attempts)).toBeGreaterThanOrEqual(2));
+    await eventually(async () =>
+      expect(Number((await dataSource.query(`SELECT attempts FROM ${S}.jobs WHERE job_id = 'a1'`))[0].attempts)).toBeGreaterThanOrEqual(2),
+    );
     expect(ran).toEqual(['b1', 'b2', 'b3']);
     expect(await status('order')).toMatchObject({ a1: 'pending', a2: 'pending', a3: 'pending' });
 
@@ -114,10 +125,14 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
   it('with deadLetterHoldsKey a dead job holds its key until the operator retries it; other keys go on', async () => {
     const ran: string[] = [];
     let fixed = false;
-    start('held', async (job: Job) => {
-      if (job.jobId === 'issue' && !fixed) throw new Error('broken');
-      ran.push(job.jobId);
-    }, { maxAttempts: 2, deadLetterHoldsKey: true });
+    start(
+      'held',
+      async (job: Job) => {
+        if (job.jobId === 'issue' && !fixed) throw new Error('broken');
+        ran.push(job.jobId);
+      },
+      { maxAttempts: 2, deadLetterHoldsKey: true },
+    );
     await enqueue('held', 'plan-1', 'issue');
     await enqueue('held', 'plan-1', 'amend');
     await enqueue('held', 'plan-2', 'other');
@@ -134,10 +149,14 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
 
   it('a discarded dead letter is given up: the job is marked discarded and is not run again', async () => {
     let runs = 0;
-    start('discard', async () => {
-      runs++;
-      throw new Error('always');
-    }, { maxAttempts: 2 });
+    start(
+      'discard',
+      async () => {
+        runs++;
+        throw new Error('always');
+      },
+      { maxAttempts: 2 },
+    );
     await enqueue('discard', 'k', 'doomed');
     const letters = new StoredDeadLetters(dataSource, S);
     const letter = await eventually(async () => {
@@ -158,7 +177,9 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
     const second = start('lead', async (job) => void ran.push(job.jobId));
     await eventually(() => expect([first, second].filter((p) => p.leading)).toHaveLength(1));
     const holders = async () =>
-      (await dataSource.query(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)) as Array<{
+      (await dataSource.query(
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )) as Array<{
         pid: number;
       }>;
     const [{ pid }] = await holders();
@@ -174,7 +195,8 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
   });
 
   it('the leader prunes done jobs older than the retention, in batches; recent done, pending, dead and discarded jobs and other queues stay', async () => {
-    const kept = async (queue: string) => ((await dataSource.query(`SELECT job_id FROM ${S}.jobs WHERE queue = $1 ORDER BY seq`, [queue])) as Array<{ job_id: string }>).map((row) => row.job_id);
+    const kept = async (queue: string) =>
+      ((await dataSource.query(`SELECT job_id FROM ${S}.jobs WHERE queue = $1 ORDER BY seq`, [queue])) as Array<{ job_id: string }>).map((row) => row.job_id);
     // Seven old done jobs (done two hours ago), one recent, one old of each other status, one old in another queue.
     for (const queue of ['retained', 'elsewhere']) {
       for (let i = 1; i <= (queue === 'retained' ? 7 : 1); i++) await enqueue(queue, `k${i}`, `old-${i}`);
@@ -194,7 +216,16 @@ describe('JobProcessor: order per key, bounded attempts, dead letters, one leade
       return query(sql, parameters);
     }) as typeof dataSource.query);
     try {
-      const processor = new JobProcessor({ dataSource, schema: S, queue: 'retained', handle: async () => undefined, pollMs: 20, doneRetentionMs: 3_600_000, pruneBatch: 3, pruneEveryMs: 60_000 });
+      const processor = new JobProcessor({
+        dataSource,
+        schema: S,
+        queue: 'retained',
+        handle: async () => undefined,
+        pollMs: 20,
+        doneRetentionMs: 3_600_000,
+        pruneBatch: 3,
+        pruneEveryMs: 60_000,
+      });
       processors.push(processor);
       processor.start();
       await eventually(() => expect(processor.prunedCount).toBe(7));

@@ -130,7 +130,9 @@ export class JobProcessor {
 
   /** Whether every job of the queue is done, dead or discarded. */
   async idle(): Promise<boolean> {
-    const [row] = await this.options.dataSource.query(`SELECT count(*)::int AS n FROM "${this.s}".jobs WHERE queue = $1 AND status = 'pending'`, [this.options.queue]);
+    const [row] = await this.options.dataSource.query(`SELECT count(*)::int AS n FROM "${this.s}".jobs WHERE queue = $1 AND status = 'pending'`, [
+      this.options.queue,
+    ]);
     return row.n === 0;
   }
 
@@ -250,15 +252,26 @@ export class JobProcessor {
     await this.assertLeads();
     const { dataSource, queue } = this.options;
     const blocking = this.options.deadLetterHoldsKey ? `('pending', 'dead')` : `('pending')`;
-    const [row]: Array<{ seq: string; key: string; job_id: string; name: string; data: unknown; meta: unknown; attempts: number; traceparent: string | null }> = await dataSource.query(
-      `SELECT j.seq::text, j.key, j.job_id, j.name, j.data, j.meta, j.attempts, j.traceparent FROM "${this.s}".jobs j
+    const [row]: Array<{ seq: string; key: string; job_id: string; name: string; data: unknown; meta: unknown; attempts: number; traceparent: string | null }> =
+      await dataSource.query(
+        `SELECT j.seq::text, j.key, j.job_id, j.name, j.data, j.meta, j.attempts, j.traceparent FROM "${this.s}".jobs j
         WHERE j.queue = $1 AND j.status = 'pending' AND j.next_attempt_at <= now()
           AND NOT EXISTS (SELECT 1 FROM "${this.s}".jobs e WHERE e.queue = j.queue AND e.key = j.key AND e.status IN ${blocking} AND e.seq < j.seq)
         ORDER BY j.seq LIMIT 1`,
-      [queue],
-    );
+        [queue],
+      );
     if (!row) return false;
-    const job: Job = { seq: row.seq, queue, key: row.key, jobId: row.job_id, name: row.name, data: row.data, meta: row.meta, attempts: row.attempts, traceparent: row.traceparent };
+    const job: Job = {
+      seq: row.seq,
+      queue,
+      key: row.key,
+      jobId: row.job_id,
+      name: row.name,
+      data: row.data,
+      meta: row.meta,
+      attempts: row.attempts,
+      traceparent: row.traceparent,
+    };
     const context: JobContext = {
       checkpoint: async () => {
         if (this.stopping) throw new JobInterrupted('interrupted by shutdown');
@@ -267,7 +280,10 @@ export class JobProcessor {
     };
     try {
       await this.run(job, context);
-      await dataSource.query(`UPDATE "${this.s}".jobs SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1::bigint`, [job.seq]);
+      await dataSource.query(
+        `UPDATE "${this.s}".jobs SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = $1::bigint`,
+        [job.seq],
+      );
       return true;
     } catch (error) {
       if (isConnectionError(error) || error instanceof LeadershipLost || error instanceof JobInterrupted) throw error;
@@ -287,7 +303,11 @@ export class JobProcessor {
     if (!job.traceparent) return this.options.handle(job, context);
     return inSpan(
       `job ${job.name}`,
-      { kind: SpanKind.CONSUMER, parent: contextOfTraceparent(job.traceparent), attributes: { 'reform.queue': job.queue, 'reform.job.key': job.key, 'reform.job.id': job.jobId, 'reform.job.attempt': job.attempts + 1 } },
+      {
+        kind: SpanKind.CONSUMER,
+        parent: contextOfTraceparent(job.traceparent),
+        attributes: { 'reform.queue': job.queue, 'reform.job.key': job.key, 'reform.job.id': job.jobId, 'reform.job.attempt': job.attempts + 1 },
+      },
       () => this.options.handle(job, context),
     );
   }
@@ -332,7 +352,9 @@ export class JobProcessor {
       );
       return;
     }
-    this.logger.error(`${job.name} ${job.jobId} (key ${job.key}) failed ${attempts} times: dead-lettered${this.options.deadLetterHoldsKey ? ', its key waits for the operator' : ', the next job of its key goes on'}: ${message}`);
+    this.logger.error(
+      `${job.name} ${job.jobId} (key ${job.key}) failed ${attempts} times: dead-lettered${this.options.deadLetterHoldsKey ? ', its key waits for the operator' : ', the next job of its key goes on'}: ${message}`,
+    );
     await this.options.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE "${this.s}".jobs SET status = 'dead', attempts = $2, last_error = $3, first_failed_at = coalesce(first_failed_at, now()), last_failed_at = now() WHERE seq = $1::bigint`,

@@ -92,7 +92,10 @@ export class StoredDeadLetters {
   }
 
   async list(queue?: string): Promise<StoredDeadLetter[]> {
-    const rows: Array<Record<string, any>> = await this.db.query(`SELECT ${DEAD_LETTER_COLUMNS} FROM "${this.s}".dead_letters WHERE $1::text IS NULL OR queue = $1 ORDER BY id`, [queue ?? null]);
+    const rows: Array<Record<string, any>> = await this.db.query(
+      `SELECT ${DEAD_LETTER_COLUMNS} FROM "${this.s}".dead_letters WHERE $1::text IS NULL OR queue = $1 ORDER BY id`,
+      [queue ?? null],
+    );
     return rows.map(toDeadLetter);
   }
 
@@ -123,7 +126,8 @@ export class StoredDeadLetters {
     return this.db.transaction(async (manager) => {
       const letter = await this.take(manager, id);
       if (!letter) return null;
-      if (letter.source === 'job') await manager.query(`UPDATE "${this.s}".jobs SET status = 'discarded' WHERE seq = $1::bigint AND status = 'dead'`, [letter.ref]);
+      if (letter.source === 'job')
+        await manager.query(`UPDATE "${this.s}".jobs SET status = 'discarded' WHERE seq = $1::bigint AND status = 'dead'`, [letter.ref]);
       await manager.query(`DELETE FROM "${this.s}".dead_letters WHERE id = $1`, [id]);
       return letter;
     });

@@ -41,6 +41,18 @@ async function keep(service: string, data: AuditorQueriedV1, message: Integratio
   await manager.query(
     `INSERT INTO "${S}".access_record (event_id, service, recorded_at, account_id, username, unit_code, operation, field, arguments, operation_name, outcome)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING`,
-    [message.eventId, service, recordedAt, actor.accountId, actor.username, actor.unitCode, data.operation, data.field, JSON.stringify(data.arguments), data.operationName, data.outcome],
+    [
+      message.eventId,
+      service,
+      recordedAt,
+      actor.accountId,
+      actor.username,
+      actor.unitCode,
+      data.operation,
+      data.field,
+      JSON.stringify(data.arguments),
+      data.operationName,
+      data.outcome,
+    ],
   );
 }

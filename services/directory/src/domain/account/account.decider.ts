@@ -17,7 +17,10 @@ export type AccountEvent =
   | { type: 'AccountMoved'; data: { fromUnitCode: string; toUnitCode: string; reason: string } };
 
 export type AccountCommand =
-  | { type: 'CreateAccount'; data: { accountId: string; username: string; displayName: string; unitCode: string; passwordHash: string; usernameTaken: boolean; unitExists: boolean } }
+  | {
+      type: 'CreateAccount';
+      data: { accountId: string; username: string; displayName: string; unitCode: string; passwordHash: string; usernameTaken: boolean; unitExists: boolean };
+    }
   | { type: 'GrantRole'; data: { role: string; unitCode: string; unitExists: boolean } }
   | { type: 'RevokeRole'; data: { role: string; unitCode: string } }
   | { type: 'ChangePassword'; data: { passwordHash: string } }
@@ -82,11 +85,17 @@ function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
       const { accountId, username, displayName, unitCode, passwordHash } = command.data;
       if (state.status !== 'absent') throw new DomainError('ACCOUNT.ALREADY_EXISTS', 'Tài khoản đã tồn tại.', { kind: 'CONFLICT' });
       if (!USERNAME.test(username)) {
-        throw new DomainError('ACCOUNT.INVALID_USERNAME', 'Tên đăng nhập phải dài 3–64 ký tự, gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.', { field: 'username' });
+        throw new DomainError(
+          'ACCOUNT.INVALID_USERNAME',
+          'Tên đăng nhập phải dài 3–64 ký tự, gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.',
+          { field: 'username' },
+        );
       }
-      if (command.data.usernameTaken) throw new DomainError('ACCOUNT.USERNAME_TAKEN', `Tên đăng nhập "${username}" đã được sử dụng.`, { field: 'username', kind: 'CONFLICT' });
+      if (command.data.usernameTaken)
+        throw new DomainError('ACCOUNT.USERNAME_TAKEN', `Tên đăng nhập "${username}" đã được sử dụng.`, { field: 'username', kind: 'CONFLICT' });
       if (!command.data.unitExists) throw new DomainError('ACCOUNT.UNKNOWN_UNIT', `Không tìm thấy đơn vị có mã "${unitCode}".`, { field: 'unitCode' });
-      if (!displayName.trim()) throw new DomainError('ACCOUNT.DISPLAY_NAME_REQUIRED', 'Họ tên hoặc tên hiển thị không được để trống.', { field: 'displayName' });
+      if (!displayName.trim())
+        throw new DomainError('ACCOUNT.DISPLAY_NAME_REQUIRED', 'Họ tên hoặc tên hiển thị không được để trống.', { field: 'displayName' });
       return [{ type: 'AccountCreated', data: { accountId, username, displayName: displayName.trim(), unitCode, passwordHash } }];
     }
     case 'GrantRole': {
@@ -121,7 +130,10 @@ function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
 const why = (code: string, fate: Extract<UnitFate, { inForce: false }>) =>
   `Sắp xếp đơn vị hành chính: đơn vị ${code} ${fate.successor ? `đã nhập vào ${fate.successor}` : 'đã kết thúc'}${fate.source ? ` (${fate.source})` : ''}.`;
 
-function carryAcross(account: Exclude<AccountState, { status: 'absent' }>, data: Extract<AccountCommand, { type: 'CarryAcrossReorganisation' }>['data']): AccountEvent[] {
+function carryAcross(
+  account: Exclude<AccountState, { status: 'absent' }>,
+  data: Extract<AccountCommand, { type: 'CarryAcrossReorganisation' }>['data'],
+): AccountEvent[] {
   const fateOf = (code: string): UnitFate => {
     const fate = data.units[code];
     if (!fate) throw new Error(`no fate given for unit ${code}`);
@@ -135,7 +147,11 @@ function carryAcross(account: Exclude<AccountState, { status: 'absent' }>, data:
   if (!own.inForce) {
     const to = data.toUnitCode ?? own.successor;
     if (!to) {
-      throw new DomainError('ACCOUNT.SUCCESSOR_REQUIRED', `Đơn vị ${account.unitCode} của tài khoản đã kết thúc mà không có một đơn vị kế thừa duy nhất; cần chọn đơn vị mới.`, { field: 'toUnitCode' });
+      throw new DomainError(
+        'ACCOUNT.SUCCESSOR_REQUIRED',
+        `Đơn vị ${account.unitCode} của tài khoản đã kết thúc mà không có một đơn vị kế thừa duy nhất; cần chọn đơn vị mới.`,
+        { field: 'toUnitCode' },
+      );
     }
     events.push({ type: 'AccountMoved', data: { fromUnitCode: account.unitCode, toUnitCode: to, reason: why(account.unitCode, own) } });
   }

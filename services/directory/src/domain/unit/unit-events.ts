@@ -10,7 +10,19 @@ import { Day, UnitFact, UnitLevel } from '@reform/unit-periods';
  */
 export type UnitEvent =
   /** `aliases`: other ways officials write the body's name ("Sở LĐ-TB&XH"); absent in older events. */
-  | { type: 'UnitEstablished'; data: { code: string; name: string; type: string; level: UnitLevel; kind: string | null; parentCode: string | null; validFrom: Day | null; aliases?: readonly string[] } }
+  | {
+      type: 'UnitEstablished';
+      data: {
+        code: string;
+        name: string;
+        type: string;
+        level: UnitLevel;
+        kind: string | null;
+        parentCode: string | null;
+        validFrom: Day | null;
+        aliases?: readonly string[];
+      };
+    }
   | { type: 'UnitRenamed'; data: { name: string; type: string; effectiveOn: Day } }
   | { type: 'UnitTransferred'; data: { parentCode: string; effectiveOn: Day } }
   /** `source`: the act that decided it (e.g. "NQ 1659/NQ-UBTVQH15"); absent in events before the 2025 reorganisation. */

@@ -22,7 +22,6 @@ export type UnitCommand =
   | { type: 'DissolveUnit'; data: UnitEventData<'UnitDissolved'> }
   | { type: 'RecordEarlierParent'; data: UnitEventData<'EarlierParentRecorded'> & { parentExists: boolean } }
   | { type: 'SetUnitAliases'; data: UnitEventData<'UnitAliasesSet'> }
-
   | { type: 'ReorganiseUnit'; data: UnitEventData<'UnitReorganised'> & { parentExists: boolean } }
   | { type: 'SplitUnit'; data: UnitEventData<'UnitSplit'> & { intoExist: boolean } };
 
@@ -39,14 +38,19 @@ function day(value: Day | null, field: string): void {
 }
 
 function established(state: UnitState, code?: string): EstablishedUnit {
-  if (state.status === 'absent') throw new DomainError('UNIT.NOT_FOUND', `Không tìm thấy đơn vị${code ? ` có mã "${code}"` : ''}.`, { kind: 'NOT_FOUND', field: 'code' });
+  if (state.status === 'absent')
+    throw new DomainError('UNIT.NOT_FOUND', `Không tìm thấy đơn vị${code ? ` có mã "${code}"` : ''}.`, { kind: 'NOT_FOUND', field: 'code' });
   return state;
 }
 
 function current(state: UnitState): EstablishedUnit {
   const unit = established(state);
   if (hasEnded(unit)) {
-    const how = unit.mergedInto ? `sáp nhập vào ${unit.mergedInto}` : unit.dissolved ? 'giải thể' : `chia tách vào ${unit.successors.map((s) => s.code).join(', ')}`;
+    const how = unit.mergedInto
+      ? `sáp nhập vào ${unit.mergedInto}`
+      : unit.dissolved
+        ? 'giải thể'
+        : `chia tách vào ${unit.successors.map((s) => s.code).join(', ')}`;
     throw new DomainError('UNIT.ALREADY_ENDED', `Đơn vị ${unit.code} đã ${how}; không thể thay đổi thêm.`, { kind: 'CONFLICT' });
   }
   return unit;
@@ -82,14 +86,18 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
   switch (command.type) {
     case 'EstablishUnit': {
       const { parentExists, ...data } = command.data;
-      if (state.status !== 'absent') throw new DomainError('UNIT.ALREADY_ESTABLISHED', `Đơn vị có mã "${data.code}" đã tồn tại.`, { kind: 'CONFLICT', field: 'code' });
+      if (state.status !== 'absent')
+        throw new DomainError('UNIT.ALREADY_ESTABLISHED', `Đơn vị có mã "${data.code}" đã tồn tại.`, { kind: 'CONFLICT', field: 'code' });
       if (!CODE.test(data.code)) throw new DomainError('UNIT.INVALID_CODE', `Mã đơn vị "${data.code}" không hợp lệ.`, { field: 'code' });
       if (!data.name.trim()) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });
       if (!UNIT_LEVELS.includes(data.level)) throw new DomainError('UNIT.INVALID_LEVEL', `Cấp "${data.level}" không hợp lệ.`, { field: 'level' });
       if (data.level === 'PROVINCE' ? data.parentCode !== null : data.parentCode === null) {
-        throw new DomainError('UNIT.INVALID_PARENT', data.level === 'PROVINCE' ? 'Đơn vị cấp tỉnh không có đơn vị cấp trên.' : 'Cần có đơn vị cấp trên.', { field: 'parentCode' });
+        throw new DomainError('UNIT.INVALID_PARENT', data.level === 'PROVINCE' ? 'Đơn vị cấp tỉnh không có đơn vị cấp trên.' : 'Cần có đơn vị cấp trên.', {
+          field: 'parentCode',
+        });
       }
-      if (data.parentCode !== null && !parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
+      if (data.parentCode !== null && !parentExists)
+        throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
       day(data.validFrom, 'validFrom');
       const { aliases: given, ...rest } = data;
       const aliases = checkAliases(given ?? [], data.name, 'aliases');
@@ -153,11 +161,14 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       const name = data.name.trim();
       if (!name) throw new DomainError('UNIT.NAME_REQUIRED', 'Tên đơn vị không được để trống.', { field: 'name' });
       if (unit.level === 'PROVINCE' ? data.parentCode !== null : data.parentCode === null) {
-        throw new DomainError('UNIT.INVALID_PARENT', unit.level === 'PROVINCE' ? 'Đơn vị cấp tỉnh không có đơn vị cấp trên.' : 'Cần có đơn vị cấp trên.', { field: 'parentCode' });
+        throw new DomainError('UNIT.INVALID_PARENT', unit.level === 'PROVINCE' ? 'Đơn vị cấp tỉnh không có đơn vị cấp trên.' : 'Cần có đơn vị cấp trên.', {
+          field: 'parentCode',
+        });
       }
       if (data.parentCode === unit.code) throw new DomainError('UNIT.INVALID_PARENT', 'Đơn vị không thể trực thuộc chính nó.', { field: 'parentCode' });
       if (period.name === name && period.type === data.type && period.parentCode === data.parentCode) return [];
-      if (data.parentCode !== null && !parentExists) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
+      if (data.parentCode !== null && !parentExists)
+        throw new DomainError('UNIT.PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên "${data.parentCode}".`, { field: 'parentCode' });
       sourced(data.source);
       after(unit, data.effectiveOn, 'effectiveOn');
       return [{ type: 'UnitReorganised', data: { ...data, name } }];
@@ -166,8 +177,10 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
       const { intoExist, ...data } = command.data;
       const unit = current(state);
       const others = data.intoCodes.filter((code) => code !== unit.code);
-      if (others.length === 0) throw new DomainError('UNIT.INVALID_SPLIT', 'Cần ít nhất một đơn vị khác nhận một phần của đơn vị bị chia tách.', { field: 'intoCodes' });
-      if (new Set(data.intoCodes).size !== data.intoCodes.length) throw new DomainError('UNIT.INVALID_SPLIT', 'Danh sách đơn vị nhận có mã trùng nhau.', { field: 'intoCodes' });
+      if (others.length === 0)
+        throw new DomainError('UNIT.INVALID_SPLIT', 'Cần ít nhất một đơn vị khác nhận một phần của đơn vị bị chia tách.', { field: 'intoCodes' });
+      if (new Set(data.intoCodes).size !== data.intoCodes.length)
+        throw new DomainError('UNIT.INVALID_SPLIT', 'Danh sách đơn vị nhận có mã trùng nhau.', { field: 'intoCodes' });
       if (!intoExist) throw new DomainError('UNIT.NOT_FOUND', `Không tìm thấy một trong các đơn vị nhận: ${others.join(', ')}.`, { field: 'intoCodes' });
       sourced(data.source);
       after(unit, data.effectiveOn, 'effectiveOn');

@@ -7,7 +7,10 @@ import { DateTimeScalar, JSONScalar, Page, pageOf, pageType, PageWindow, pageWin
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
 
-@ObjectType('AccessRecordEntry', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một lần kiểm toán viên truy vấn dữ liệu: ai, lúc nào, xem gì, ở dịch vụ nào.' })
+@ObjectType('AccessRecordEntry', {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
+  description: 'Một lần kiểm toán viên truy vấn dữ liệu: ai, lúc nào, xem gì, ở dịch vụ nào.',
+})
 export class AccessRecordEntryType {
   @Field(() => ID) eventId!: string;
   @Field(() => DateTimeScalar) recordedAt!: Date;
@@ -61,7 +64,9 @@ export class AccessRecordResolver {
   ) {}
 
   @AccessCheckedInResolver('administer')
-  @Query(() => [AccessRecordEntryType], { description: `Nhật ký truy cập của kiểm toán viên (mới nhất trước), trong phạm vi quản trị của người hỏi: limit dòng từ offset (mặc định 200, tối đa ${ACCESS_RECORD_PAGE_MAX}); accessRecordPage cho biết tổng số.` })
+  @Query(() => [AccessRecordEntryType], {
+    description: `Nhật ký truy cập của kiểm toán viên (mới nhất trước), trong phạm vi quản trị của người hỏi: limit dòng từ offset (mặc định 200, tối đa ${ACCESS_RECORD_PAGE_MAX}); accessRecordPage cho biết tổng số.`,
+  })
   async accessRecord(
     @CurrentIdentity() identity: Identity,
     @Args('username', { type: () => String, nullable: true }) username?: string | null,
@@ -74,14 +79,17 @@ export class AccessRecordResolver {
   }
 
   @AccessCheckedInResolver('administer')
-  @Query(() => AccessRecordPageType, { description: `Nhật ký truy cập theo trang (tối đa ${ACCESS_RECORD_PAGE_MAX} dòng), có tổng số trong phạm vi của người hỏi.` })
+  @Query(() => AccessRecordPageType, {
+    description: `Nhật ký truy cập theo trang (tối đa ${ACCESS_RECORD_PAGE_MAX} dòng), có tổng số trong phạm vi của người hỏi.`,
+  })
   async accessRecordPage(
     @CurrentIdentity() identity: Identity,
     @Args('username', { type: () => String, nullable: true }) username?: string | null,
     @Args('from', { type: () => DateTimeScalar, nullable: true }) from?: Date | null,
     @Args('to', { type: () => DateTimeScalar, nullable: true }) to?: Date | null,
     @Args('offset', { type: () => Int, nullable: true, description: 'Số dòng bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ACCESS_RECORD_PAGE_MAX}; mặc định ${ACCESS_RECORD_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ACCESS_RECORD_PAGE_MAX}; mặc định ${ACCESS_RECORD_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<AccessRecordEntryType>> {
     const window = pageWindow({ offset, limit }, ACCESS_RECORD_PAGE_MAX);
     const { items, total } = await this.read(identity, { username, from, to }, window);
@@ -94,13 +102,21 @@ export class AccessRecordResolver {
    */
   private async read(identity: Identity, filter: Filter, window: PageWindow): Promise<{ items: AccessRecordEntryType[]; total: number }> {
     const parameters = [filter.username ?? null, filter.from ?? null, filter.to ?? null];
-    const units: Array<{ unit_code: string | null; n: string }> = await this.manager.query(`SELECT unit_code, count(*) AS n FROM "${S}".access_record WHERE ${WHERE} GROUP BY unit_code`, parameters);
-    const visible = await Promise.all(units.map((unit) => (unit.unit_code ? this.access.allows(identity, 'administer', unit.unit_code) : Promise.resolve(false))));
+    const units: Array<{ unit_code: string | null; n: string }> = await this.manager.query(
+      `SELECT unit_code, count(*) AS n FROM "${S}".access_record WHERE ${WHERE} GROUP BY unit_code`,
+      parameters,
+    );
+    const visible = await Promise.all(
+      units.map((unit) => (unit.unit_code ? this.access.allows(identity, 'administer', unit.unit_code) : Promise.resolve(false))),
+    );
     const allowed = units.filter((_unit, index) => visible[index]);
     const codes = allowed.map((unit) => unit.unit_code as string);
     const total = allowed.reduce((sum, unit) => sum + Number(unit.n), 0);
     const rows: Row[] = codes.length
-      ? await this.manager.query(`SELECT * FROM "${S}".access_record WHERE ${WHERE} AND unit_code = ANY($4::text[]) ORDER BY recorded_at DESC, event_id OFFSET ${window.offset} LIMIT ${window.limit}`, [...parameters, codes])
+      ? await this.manager.query(
+          `SELECT * FROM "${S}".access_record WHERE ${WHERE} AND unit_code = ANY($4::text[]) ORDER BY recorded_at DESC, event_id OFFSET ${window.offset} LIMIT ${window.limit}`,
+          [...parameters, codes],
+        )
       : [];
     return {
       total,

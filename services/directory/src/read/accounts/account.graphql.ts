@@ -13,12 +13,17 @@ import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
-registerEnumType(RoleEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
+registerEnumType(RoleEnum, {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
   name: 'Role',
-  description: 'PLATFORM_ADMIN (quản trị nền tảng), UNIT_MANAGER (lãnh đạo, quản lý đơn vị), UNIT_OFFICER (cán bộ thực hiện), AUDITOR (thanh tra, kiểm tra: chỉ đọc), VIEWER (chỉ xem).',
+  description:
+    'PLATFORM_ADMIN (quản trị nền tảng), UNIT_MANAGER (lãnh đạo, quản lý đơn vị), UNIT_OFFICER (cán bộ thực hiện), AUDITOR (thanh tra, kiểm tra: chỉ đọc), VIEWER (chỉ xem).',
 });
 
-@ObjectType('RoleGrant', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một vai trò được giao tại một đơn vị; có hiệu lực với cả các đơn vị trực thuộc.' })
+@ObjectType('RoleGrant', {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
+  description: 'Một vai trò được giao tại một đơn vị; có hiệu lực với cả các đơn vị trực thuộc.',
+})
 export class RoleGrantType {
   @Field(() => RoleEnum) role!: Role;
   unitCode!: string;
@@ -46,9 +51,15 @@ export const toAccountType = (account: AccountView): AccountType => ({
 /** An account's folded state as the GraphQL view (the password hash stays inside). */
 export function accountStateView(state: AccountState): AccountType | null {
   if (state.status === 'absent') return null;
-  return toAccountType({ accountId: state.accountId, username: state.username, displayName: state.displayName, unitCode: state.unitCode, status: state.status, roles: state.roles });
+  return toAccountType({
+    accountId: state.accountId,
+    username: state.username,
+    displayName: state.displayName,
+    unitCode: state.unitCode,
+    status: state.status,
+    roles: state.roles,
+  });
 }
-
 
 @Resolver(() => AccountType)
 export class AccountResolver {

@@ -4,7 +4,14 @@ import { Projection, RecordedEvent } from '@reform/event-store';
 import { DIRECTORY_SCHEMA } from '../../schema';
 import { AccountEvent, AccountState, accountDecider } from '../../domain/account/account.decider';
 
-const ACCOUNT_EVENT_TYPES: readonly AccountEvent['type'][] = ['AccountCreated', 'RoleGranted', 'RoleRevoked', 'PasswordChanged', 'AccountDisabled', 'AccountMoved'];
+const ACCOUNT_EVENT_TYPES: readonly AccountEvent['type'][] = [
+  'AccountCreated',
+  'RoleGranted',
+  'RoleRevoked',
+  'PasswordChanged',
+  'AccountDisabled',
+  'AccountMoved',
+];
 
 /**
  * `accounts` and `account_roles`: folds each account with the decider's evolve from the stored
@@ -66,8 +73,15 @@ export const accountsProjection: Projection = {
 };
 
 /** The stored state of these accounts (absent ones are missing from the map), in two queries. */
-async function loadAccounts(manager: EntityManager, accountIds: readonly string[], schema: string): Promise<Map<string, { state: AccountState; version: number }>> {
-  const rows: Array<Record<string, string> & { version: number }> = await manager.query(`SELECT * FROM "${schema}".accounts WHERE account_id = ANY($1::text[])`, [accountIds]);
+async function loadAccounts(
+  manager: EntityManager,
+  accountIds: readonly string[],
+  schema: string,
+): Promise<Map<string, { state: AccountState; version: number }>> {
+  const rows: Array<Record<string, string> & { version: number }> = await manager.query(
+    `SELECT * FROM "${schema}".accounts WHERE account_id = ANY($1::text[])`,
+    [accountIds],
+  );
   const found = new Map<string, { state: AccountState; version: number }>();
   if (rows.length === 0) return found;
   const roles: Array<{ account_id: string; role: string; unit_code: string }> = await manager.query(

@@ -3,7 +3,18 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { EVENT_STORE, historyOf, EventStore } from '@reform/event-store';
-import { HISTORY_PAGE_MAX, HistoryActorView, HistoryEntryView, historyPageOf, historyTypes, historyView, historyWindow, integrityReport, IntegrityReportType, Page } from '@reform/subgraph';
+import {
+  HISTORY_PAGE_MAX,
+  HistoryActorView,
+  HistoryEntryView,
+  historyPageOf,
+  historyTypes,
+  historyView,
+  historyWindow,
+  integrityReport,
+  IntegrityReportType,
+  Page,
+} from '@reform/subgraph';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
@@ -24,7 +35,9 @@ export class UnitHistoryResolver {
   ) {}
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  @ResolveField(() => [HistoryEntryType], {
+    description: `Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+  })
   async history(
     @Parent() unit: UnitView,
     @CurrentIdentity() identity: Identity,
@@ -66,7 +79,9 @@ export class AccountHistoryResolver {
   ) {}
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử của tài khoản (không gồm mật khẩu). Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  @ResolveField(() => [HistoryEntryType], {
+    description: `Lịch sử của tài khoản (không gồm mật khẩu). Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+  })
   async history(
     @Parent() account: AccountType,
     @CurrentIdentity() identity: Identity,
@@ -91,7 +106,11 @@ export class AccountHistoryResolver {
     await this.access.assert(identity, 'read-history', account.unitCode);
     // Password hashes never leave the service, not even in history.
     const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);
-    return historyView(historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id)))).map((entry) => ({ ...entry, data: redact(entry.data), state: redact(entry.state) }));
+    return historyView(historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id)))).map((entry) => ({
+      ...entry,
+      data: redact(entry.data),
+      state: redact(entry.state),
+    }));
   }
 
   @AccessCheckedInResolver('read-history')

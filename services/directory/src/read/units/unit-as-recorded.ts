@@ -48,7 +48,7 @@ export class UnitsAsRecorded {
   /** The unit, then its parents up to the root, on `day`, each as recorded at the instant. */
   async ancestry(code: string, recordedAsOf: Date, day: Day): Promise<UnitView[]> {
     const chain: UnitView[] = [];
-    for (let next: string | null = code; next && chain.length < 10; ) {
+    for (let next: string | null = code; next && chain.length < 10;) {
       const unit: UnitView | null = await this.unit(next, recordedAsOf, { day, today: day });
       if (!unit) break;
       chain.push(unit);

@@ -3,9 +3,15 @@ import { ReadStreamOptions, RecordedEvent } from '@reform/event-store';
 import { UnitEvent, unitDecider } from '../../domain/unit/unit.decider';
 import { unitAsRecorded, UnitsAsRecorded } from './unit-as-recorded';
 
-const nongSon: UnitEvent = { type: 'UnitEstablished', data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08' } };
+const nongSon: UnitEvent = {
+  type: 'UnitEstablished',
+  data: { code: '519', name: 'Huyện Nông Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: '2008-04-08' },
+};
 const merged: UnitEvent = { type: 'UnitMerged', data: { intoCode: '509', effectiveOn: '2025-01-01' } };
-const queNinh: UnitEvent = { type: 'UnitEstablished', data: { code: '20656', name: 'Xã Quế Ninh', type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '509', validFrom: null } };
+const queNinh: UnitEvent = {
+  type: 'UnitEstablished',
+  data: { code: '20656', name: 'Xã Quế Ninh', type: 'Xã', level: 'COMMUNE', kind: null, parentCode: '509', validFrom: null },
+};
 const underNongSon: UnitEvent = { type: 'EarlierParentRecorded', data: { parentCode: '519', until: '2025-01-01' } };
 const renamed: UnitEvent = { type: 'UnitRenamed', data: { name: 'Thị xã Nông Sơn', type: 'Thị xã', effectiveOn: '2020-01-01' } };
 
@@ -45,8 +51,18 @@ describe('a unit as recorded at an instant, from its folded state', () => {
   });
 
   it('without a day, answers with the last recorded period (also of an ended unit) for today', () => {
-    expect(unitAsRecorded(state(nongSon, merged), at, { day: null, today })).toMatchObject({ name: 'Huyện Nông Sơn', validTo: '2025-01-01', mergedInto: '509', day: today });
-    expect(unitAsRecorded(state(nongSon, renamed), at, { day: null, today })).toMatchObject({ name: 'Thị xã Nông Sơn', type: 'Thị xã', validFrom: '2008-04-08', validTo: null });
+    expect(unitAsRecorded(state(nongSon, merged), at, { day: null, today })).toMatchObject({
+      name: 'Huyện Nông Sơn',
+      validTo: '2025-01-01',
+      mergedInto: '509',
+      day: today,
+    });
+    expect(unitAsRecorded(state(nongSon, renamed), at, { day: null, today })).toMatchObject({
+      name: 'Thị xã Nông Sơn',
+      type: 'Thị xã',
+      validFrom: '2008-04-08',
+      validTo: null,
+    });
   });
 
   it('splits a rename by valid day', () => {
@@ -62,10 +78,31 @@ describe('a unit as recorded at an instant, from its folded state', () => {
 });
 
 describe('UnitsAsRecorded reads each unit’s own stream up to the instant', () => {
-  const recorded = (streamId: string, version: number, event: UnitEvent, recordedAt: string) => ({ streamId, streamVersion: version, ...event, recordedAt: new Date(recordedAt) }) as unknown as RecordedEvent;
+  const recorded = (streamId: string, version: number, event: UnitEvent, recordedAt: string) =>
+    ({ streamId, streamVersion: version, ...event, recordedAt: new Date(recordedAt) }) as unknown as RecordedEvent;
   const streams: Record<string, RecordedEvent[]> = {
-    'unit-49': [recorded('unit-49', 1, { type: 'UnitEstablished', data: { code: '49', name: 'Tỉnh Quảng Nam', type: 'Tỉnh', level: 'PROVINCE', kind: null, parentCode: null, validFrom: null } }, '2025-03-01T00:00:00Z')],
-    'unit-509': [recorded('unit-509', 1, { type: 'UnitEstablished', data: { code: '509', name: 'Huyện Quế Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: null } }, '2025-03-01T00:00:00Z')],
+    'unit-49': [
+      recorded(
+        'unit-49',
+        1,
+        {
+          type: 'UnitEstablished',
+          data: { code: '49', name: 'Tỉnh Quảng Nam', type: 'Tỉnh', level: 'PROVINCE', kind: null, parentCode: null, validFrom: null },
+        },
+        '2025-03-01T00:00:00Z',
+      ),
+    ],
+    'unit-509': [
+      recorded(
+        'unit-509',
+        1,
+        {
+          type: 'UnitEstablished',
+          data: { code: '509', name: 'Huyện Quế Sơn', type: 'Huyện', level: 'DISTRICT', kind: null, parentCode: '49', validFrom: null },
+        },
+        '2025-03-01T00:00:00Z',
+      ),
+    ],
     'unit-519': [recorded('unit-519', 1, nongSon, '2025-03-02T00:00:00Z'), recorded('unit-519', 2, merged, '2025-03-02T00:00:00Z')],
     'unit-20656': [recorded('unit-20656', 1, queNinh, '2025-03-01T00:00:00Z'), recorded('unit-20656', 2, underNongSon, '2025-03-02T00:00:00Z')],
   };

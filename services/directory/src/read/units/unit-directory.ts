@@ -26,7 +26,9 @@ interface ViewRow extends UnitViewRow {
   end_source: string | null;
 }
 
-const toView = (day: string) => (row: ViewRow): UnitView => ({ ...toUnitView(day)(row), successors: row.successors, endSource: row.end_source });
+const toView =
+  (day: string) =>
+  (row: ViewRow): UnitView => ({ ...toUnitView(day)(row), successors: row.successors, endSource: row.end_source });
 
 /** Read side of the unit hierarchy, from `units` and `unit_periods`. */
 @Injectable()
@@ -41,14 +43,20 @@ export class UnitDirectory {
    */
   async unit(code: string, day: string | null, today: string): Promise<UnitView | null> {
     const onDay = (d: string): Promise<ViewRow[]> =>
-      this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 AND ${ON_DAY.replace(/\$DAY/g, '$2')}`, [code, d]);
+      this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 AND ${ON_DAY.replace(/\$DAY/g, '$2')}`, [
+        code,
+        d,
+      ]);
     if (day) {
       const rows = await onDay(day);
       return rows.length ? toView(day)(rows[0]) : null;
     }
     const current = await onDay(today);
     if (current.length) return toView(today)(current[0]);
-    const rows: ViewRow[] = await this.manager.query(`SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`, [code]);
+    const rows: ViewRow[] = await this.manager.query(
+      `SELECT ${VIEW} FROM "${S}".units u JOIN "${S}".unit_periods p USING (code) WHERE u.code = $1 ORDER BY p.seq DESC LIMIT 1`,
+      [code],
+    );
     return rows.length ? toView(today)(rows[0]) : null;
   }
 
@@ -68,7 +76,7 @@ export class UnitDirectory {
   /** The unit, then its parents up to the root, on `day`. */
   async ancestry(code: string, day: string): Promise<UnitView[]> {
     const chain: UnitView[] = [];
-    for (let next: string | null = code; next && chain.length < 10; ) {
+    for (let next: string | null = code; next && chain.length < 10;) {
       const unit: UnitView | null = await this.unit(next, day, day);
       if (!unit) break;
       chain.push(unit);
@@ -98,7 +106,9 @@ export class UnitDirectory {
 
   /** The aliases of each of `codes` that is known. */
   async aliasesOf(codes: readonly string[]): Promise<Map<string, string[]>> {
-    const rows: Array<{ code: string; aliases: string[] }> = await this.manager.query(`SELECT code, aliases FROM "${S}".units WHERE code = ANY($1::text[])`, [codes]);
+    const rows: Array<{ code: string; aliases: string[] }> = await this.manager.query(`SELECT code, aliases FROM "${S}".units WHERE code = ANY($1::text[])`, [
+      codes,
+    ]);
     return new Map(rows.map((row) => [row.code, row.aliases]));
   }
 }

@@ -10,12 +10,17 @@ import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 export const UnitLevelEnum = Object.fromEntries(UNIT_LEVELS.map((level) => [level, level])) as Record<UnitLevel, UnitLevel>;
-registerEnumType(UnitLevelEnum, { registerIn: DIRECTORY_GRAPHQL_TYPES,
+registerEnumType(UnitLevelEnum, {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
   name: 'UnitLevel',
   description: 'PROVINCE (tỉnh), DISTRICT (huyện), COMMUNE (xã), AGENCY (cơ quan, đơn vị trực thuộc: Sở, Phòng, Bộ phận, UBMTTQ, Công an...)',
 });
 
-@ObjectType('Unit', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Đơn vị hành chính hoặc cơ quan trực thuộc, như tại một ngày (asOf) hoặc như ghi nhận gần nhất; với recordedAsOf: như nền tảng đã ghi nhận tại thời điểm đó.' })
+@ObjectType('Unit', {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
+  description:
+    'Đơn vị hành chính hoặc cơ quan trực thuộc, như tại một ngày (asOf) hoặc như ghi nhận gần nhất; với recordedAsOf: như nền tảng đã ghi nhận tại thời điểm đó.',
+})
 @Directive('@key(fields: "code")')
 export class UnitType {
   @Field(() => ID) code!: string;
@@ -26,14 +31,21 @@ export class UnitType {
   @Field(() => DateScalar, { nullable: true, description: 'Ngày bắt đầu hiệu lực; trống nếu trước thời điểm có dữ liệu.' }) validFrom!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Ngày hết hiệu lực (sáp nhập, giải thể).' }) validTo!: string | null;
   @Field() dissolved!: boolean;
-  @Field(() => [String], { description: 'Các tên gọi khác, viết tắt mà văn bản hay dùng ("Sở LĐ-TB&XH"); kế hoạch khớp tên đơn vị theo cả tên chính thức và các tên này.' }) aliases!: string[];
-  @Field(() => String, { nullable: true, description: 'Văn bản đã chấm dứt đơn vị (sáp nhập, chia tách, giải thể), nếu có ghi nhận.' }) endSource!: string | null;
+  @Field(() => [String], {
+    description: 'Các tên gọi khác, viết tắt mà văn bản hay dùng ("Sở LĐ-TB&XH"); kế hoạch khớp tên đơn vị theo cả tên chính thức và các tên này.',
+  })
+  aliases!: string[];
+  @Field(() => String, { nullable: true, description: 'Văn bản đã chấm dứt đơn vị (sáp nhập, chia tách, giải thể), nếu có ghi nhận.' }) endSource!:
+    string | null;
 }
 
 /** The most units one answer of `units` holds (a level of the whole country is 10,047 communes); `unitPage` pages them. */
 export const UNIT_PAGE_MAX = 1_000;
 
-export const UnitPageType = pageType<UnitView>('UnitPage', () => UnitType, { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một trang đơn vị: các đơn vị, tổng số, còn trang sau hay không.' });
+export const UnitPageType = pageType<UnitView>('UnitPage', () => UnitType, {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
+  description: 'Một trang đơn vị: các đơn vị, tổng số, còn trang sau hay không.',
+});
 
 export const LineageRelationEnum = { MERGED_INTO: 'MERGED_INTO', SPLIT_INTO: 'SPLIT_INTO' } as const;
 registerEnumType(LineageRelationEnum, {
@@ -52,7 +64,10 @@ interface LineageView {
   readonly day: string;
 }
 
-@ObjectType('UnitLineage', { registerIn: DIRECTORY_GRAPHQL_TYPES, description: 'Một quan hệ kế thừa giữa đơn vị cũ và đơn vị mới (sắp xếp đơn vị hành chính).' })
+@ObjectType('UnitLineage', {
+  registerIn: DIRECTORY_GRAPHQL_TYPES,
+  description: 'Một quan hệ kế thừa giữa đơn vị cũ và đơn vị mới (sắp xếp đơn vị hành chính).',
+})
 export class UnitLineageType {
   @Field(() => LineageRelationEnum) relation!: keyof typeof LineageRelationEnum;
   @Field(() => DateScalar, { description: 'Ngày có hiệu lực.' }) effectiveOn!: string;
@@ -102,7 +117,8 @@ export class UnitResolver {
   })
   unit(
     @Args('code', { type: () => ID }) code: string,
-    @Args('asOf', { type: () => DateTimeScalar, nullable: true, description: 'Thời gian hiệu lực: đơn vị như về mặt pháp lý tại ngày này (giờ Việt Nam).' }) asOf?: Date | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true, description: 'Thời gian hiệu lực: đơn vị như về mặt pháp lý tại ngày này (giờ Việt Nam).' })
+    asOf?: Date | null,
     @Args('recordedAsOf', {
       type: () => DateTimeScalar,
       nullable: true,
@@ -139,7 +155,8 @@ export class UnitResolver {
     @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
     @Args('offset', { type: () => Int, nullable: true, description: 'Số đơn vị bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số đơn vị của trang (1–${UNIT_PAGE_MAX}; mặc định ${UNIT_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số đơn vị của trang (1–${UNIT_PAGE_MAX}; mặc định ${UNIT_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<UnitView>> {
     const window = pageWindow({ offset, limit }, UNIT_PAGE_MAX);
     const all = await this.directory.units({ parentCode, level }, dayOf(asOf) ?? todayOf(this.clock));
@@ -156,14 +173,17 @@ export class UnitResolver {
 
   @SignedIn()
   @ResolveField(() => [UnitType], {
-    description: 'Đơn vị hành chính trực thuộc tại cùng ngày (không gồm cơ quan; xem agencies). Luôn theo bản ghi hiện tại, kể cả khi đơn vị được truy vấn với recordedAsOf.',
+    description:
+      'Đơn vị hành chính trực thuộc tại cùng ngày (không gồm cơ quan; xem agencies). Luôn theo bản ghi hiện tại, kể cả khi đơn vị được truy vấn với recordedAsOf.',
   })
   children(@Parent() unit: UnitView, @Args('level', { type: () => UnitLevelEnum, nullable: true }) level?: UnitLevel | null): Promise<UnitView[]> {
     return this.directory.units({ parentCode: unit.code, level, agencies: level === 'AGENCY' ? true : level ? undefined : false }, unit.day);
   }
 
   @SignedIn()
-  @ResolveField(() => [UnitType], { description: 'Cơ quan, đơn vị trực thuộc (Sở, Phòng, Bộ phận, UBMTTQ, Công an...) tại cùng ngày. Luôn theo bản ghi hiện tại, kể cả với recordedAsOf.' })
+  @ResolveField(() => [UnitType], {
+    description: 'Cơ quan, đơn vị trực thuộc (Sở, Phòng, Bộ phận, UBMTTQ, Công an...) tại cùng ngày. Luôn theo bản ghi hiện tại, kể cả với recordedAsOf.',
+  })
   agencies(@Parent() unit: UnitView): Promise<UnitView[]> {
     return this.directory.units({ parentCode: unit.code, agencies: true }, unit.day);
   }
@@ -177,7 +197,10 @@ export class UnitResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => UnitType, { nullable: true, description: 'Đơn vị đã nhận sáp nhập đơn vị này (như ghi nhận gần nhất, hoặc tại cùng thời điểm recordedAsOf).' })
+  @ResolveField(() => UnitType, {
+    nullable: true,
+    description: 'Đơn vị đã nhận sáp nhập đơn vị này (như ghi nhận gần nhất, hoặc tại cùng thời điểm recordedAsOf).',
+  })
   mergedInto(@Parent() unit: UnitView): Promise<UnitView | null> {
     if (!unit.mergedInto) return Promise.resolve(null);
     if (unit.recordedAsOf) return this.asRecorded.unit(unit.mergedInto, unit.recordedAsOf, { day: null, today: todayOf(this.clock) });
@@ -186,7 +209,8 @@ export class UnitResolver {
 
   @SignedIn()
   @ResolveField(() => [UnitLineageType], {
-    description: 'Các đơn vị đã nhận đơn vị này hoặc một phần của nó (sáp nhập, chia tách), theo thứ tự ghi nhận. Với chia tách: mọi đơn vị nhận; mergedInto chỉ có khi nhập toàn bộ vào một đơn vị.',
+    description:
+      'Các đơn vị đã nhận đơn vị này hoặc một phần của nó (sáp nhập, chia tách), theo thứ tự ghi nhận. Với chia tách: mọi đơn vị nhận; mergedInto chỉ có khi nhập toàn bộ vào một đơn vị.',
   })
   successors(@Parent() unit: UnitView): LineageView[] {
     return unit.successors.map((s) => ({ relation: s.relation, effectiveOn: s.effectiveOn, source: s.source, code: s.code, day: unit.day }));
@@ -195,7 +219,13 @@ export class UnitResolver {
   @SignedIn()
   @ResolveField(() => [UnitLineageType], { description: 'Các đơn vị đã nhập vào đơn vị này, toàn bộ hoặc một phần (theo bản ghi hiện tại).' })
   async predecessors(@Parent() unit: UnitView): Promise<LineageView[]> {
-    return (await this.directory.predecessors(unit.code)).map(({ code, successor: s }) => ({ relation: s.relation, effectiveOn: s.effectiveOn, source: s.source, code, day: unit.day }));
+    return (await this.directory.predecessors(unit.code)).map(({ code, successor: s }) => ({
+      relation: s.relation,
+      effectiveOn: s.effectiveOn,
+      source: s.source,
+      code,
+      day: unit.day,
+    }));
   }
 
   @SignedIn()

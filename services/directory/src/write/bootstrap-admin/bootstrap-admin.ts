@@ -12,8 +12,16 @@ import { DIRECTORY_SCHEMA as S } from '../../schema';
  * The distributed mode's first platform administrator (no demo accounts there): an operator runs
  * this once with the province the platform serves. It refuses when any administrator exists.
  */
-export async function bootstrapAdministrator(options: { databaseUrl: string; username: string; password: string; displayName: string; provinceCode: string }): Promise<string> {
-  const dataSource = new DataSource(serviceDataSourceOptions({ url: options.databaseUrl, schema: S, migrations: directoryMigrations(), applicationName: 'reform-directory-bootstrap' }));
+export async function bootstrapAdministrator(options: {
+  databaseUrl: string;
+  username: string;
+  password: string;
+  displayName: string;
+  provinceCode: string;
+}): Promise<string> {
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({ url: options.databaseUrl, schema: S, migrations: directoryMigrations(), applicationName: 'reform-directory-bootstrap' }),
+  );
   await runMigrations(dataSource);
   try {
     const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "${S}".account_roles WHERE role = 'PLATFORM_ADMIN'`);
@@ -30,7 +38,18 @@ export async function bootstrapAdministrator(options: { databaseUrl: string; use
       store,
       decider: accountDecider,
       streamId: accountStreamId(accountId),
-      command: { type: 'CreateAccount', data: { accountId, username, displayName: options.displayName, unitCode: options.provinceCode, passwordHash, usernameTaken: taken, unitExists: Boolean(province) } },
+      command: {
+        type: 'CreateAccount',
+        data: {
+          accountId,
+          username,
+          displayName: options.displayName,
+          unitCode: options.provinceCode,
+          passwordHash,
+          usernameTaken: taken,
+          unitExists: Boolean(province),
+        },
+      },
       metadata,
       projections: [accountsProjection],
     });

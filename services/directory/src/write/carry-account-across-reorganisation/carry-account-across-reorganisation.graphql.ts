@@ -20,7 +20,12 @@ export class CarryAccountAcrossReorganisationResolver {
   })
   async carryAccountAcrossReorganisation(
     @Args('username') username: string,
-    @Args('toUnitCode', { type: () => ID, nullable: true, description: 'Đơn vị mới của tài khoản khi đơn vị cũ không có một đơn vị kế thừa duy nhất (giải thể, chia tách).' }) toUnitCode: string | null,
+    @Args('toUnitCode', {
+      type: () => ID,
+      nullable: true,
+      description: 'Đơn vị mới của tài khoản khi đơn vị cũ không có một đơn vị kế thừa duy nhất (giải thể, chia tách).',
+    })
+    toUnitCode: string | null,
     @CurrentIdentity() identity: Identity,
   ): Promise<AccountType> {
     const account = await carryAccountAcrossReorganisation(this.writer, identity, username, toUnitCode);

@@ -6,7 +6,12 @@ import { AccountUnits, AccountWriter, ExistingAccount } from '../shared/account-
  * The recorded act that carries an account across a reorganisation (ADR 0019): the fate of each
  * unit the account names, as its stream says (its unit and grants), is looked up today.
  */
-export async function carryAccountAcrossReorganisation(accounts: AccountWriter, identity: Identity, username: string, toUnitCode: string | null): Promise<ExistingAccount> {
+export async function carryAccountAcrossReorganisation(
+  accounts: AccountWriter,
+  identity: Identity,
+  username: string,
+  toUnitCode: string | null,
+): Promise<ExistingAccount> {
   const today = accounts.today();
   if (toUnitCode) await accounts.assertAdminister(identity, toUnitCode);
   return accounts.administer(identity, username, async (account) => {

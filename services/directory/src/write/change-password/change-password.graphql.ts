@@ -16,7 +16,11 @@ export class ChangePasswordResolver {
   // Auditors and viewers write nothing, not even their own password (the administrator resets it).
   @AccessCheckedInResolver('act')
   @Mutation(() => AccountType, { description: 'Đổi mật khẩu của chính mình.' })
-  async changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @CurrentIdentity() identity: Identity): Promise<AccountType> {
+  async changePassword(
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AccountType> {
     const account = await changePassword(this.writer, identity, currentPassword, newPassword);
     return toAccountType(await this.accounts.after(account.username));
   }

@@ -10,8 +10,14 @@ describe('changePassword on the in-memory event store', () => {
     const { accounts, readsOf } = accountWriter();
     const account = await createAccount(accounts, admin('49'), { username: 'vanthu', displayName: 'Văn thư', unitCode: '513', password: 'mat-khau-dai' });
     const self: Identity = { accountId: account.accountId, username: 'vanthu', unitCode: '513', roles: [] };
-    await expect(changePassword(accounts, self, 'sai-mat-khau', 'mat-khau-moi')).rejects.toMatchObject({ code: 'ACCOUNT.WRONG_PASSWORD', details: { field: 'currentPassword' } });
-    await expect(changePassword(accounts, self, 'mat-khau-dai', 'ngan')).rejects.toMatchObject({ code: 'ACCOUNT.WEAK_PASSWORD', details: { field: 'newPassword' } });
+    await expect(changePassword(accounts, self, 'sai-mat-khau', 'mat-khau-moi')).rejects.toMatchObject({
+      code: 'ACCOUNT.WRONG_PASSWORD',
+      details: { field: 'currentPassword' },
+    });
+    await expect(changePassword(accounts, self, 'mat-khau-dai', 'ngan')).rejects.toMatchObject({
+      code: 'ACCOUNT.WEAK_PASSWORD',
+      details: { field: 'newPassword' },
+    });
     const { result, reads } = await readsOf(() => changePassword(accounts, self, 'mat-khau-dai', 'mat-khau-moi'));
     expect(await verifyPassword('mat-khau-moi', result.passwordHash)).toBe(true);
     expect(reads).toEqual({ [accountStreamId(account.accountId)]: 1 });

@@ -10,7 +10,9 @@ export async function closeAgency(commands: DirectoryCommands, identity: Identit
     unitStreamId(code),
     (unit): UnitCommand => {
       if (unit.status !== 'absent' && unit.level !== 'AGENCY') {
-        throw new DomainError('UNIT.NOT_AN_AGENCY', `"${code}" là đơn vị hành chính, không phải cơ quan; sáp nhập, giải thể đơn vị hành chính theo danh mục.`, { field: 'code' });
+        throw new DomainError('UNIT.NOT_AN_AGENCY', `"${code}" là đơn vị hành chính, không phải cơ quan; sáp nhập, giải thể đơn vị hành chính theo danh mục.`, {
+          field: 'code',
+        });
       }
       return { type: 'DissolveUnit', data: { effectiveOn } };
     },

@@ -6,11 +6,21 @@ import { closeAgency } from './close-agency.handler';
 
 const establish = (code: string, level: 'DISTRICT' | 'AGENCY', parentCode: string) => ({
   type: 'EstablishUnit' as const,
-  data: { code, name: code, type: level === 'AGENCY' ? 'Phòng' : 'Huyện', level, kind: level === 'AGENCY' ? 'Phòng' : null, parentCode, validFrom: '2008-01-01', parentExists: true, aliases: [] },
+  data: {
+    code,
+    name: code,
+    type: level === 'AGENCY' ? 'Phòng' : 'Huyện',
+    level,
+    kind: level === 'AGENCY' ? 'Phòng' : null,
+    parentCode,
+    validFrom: '2008-01-01',
+    parentExists: true,
+    aliases: [],
+  },
 });
 
 describe('closeAgency on the in-memory event store', () => {
-  it("checks that the unit is an agency on the stream it decides against, read once; an administrative unit is refused", async () => {
+  it('checks that the unit is an agency on the stream it decides against, read once; an administrative unit is refused', async () => {
     const store = new CountingEventStore();
     const nudges: number[] = [];
     const commands = new DirectoryCommands(store, { reader: unitReader }, { nudge: () => nudges.push(1) }, new FixedClock('2024-12-31T17:30:00Z'), []);

@@ -18,7 +18,10 @@ describe('createAccount on the in-memory event store', () => {
   it('refuses another province, a weak password and a username taken', async () => {
     const { accounts } = accountWriter();
     await expect(createAccount(accounts, admin('48'), input)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    await expect(createAccount(accounts, admin('49'), { ...input, password: 'ngan' })).rejects.toMatchObject({ code: 'ACCOUNT.WEAK_PASSWORD', details: { field: 'input.password' } });
+    await expect(createAccount(accounts, admin('49'), { ...input, password: 'ngan' })).rejects.toMatchObject({
+      code: 'ACCOUNT.WEAK_PASSWORD',
+      details: { field: 'input.password' },
+    });
     await createAccount(accounts, admin('49'), input);
     await expect(createAccount(accounts, admin('49'), input)).rejects.toMatchObject({ code: 'ACCOUNT.USERNAME_TAKEN' });
   });

@@ -5,7 +5,7 @@ import { accountWriter, admin } from '../shared/in-memory-directory.fixture';
 import { disableAccount } from './disable-account.handler';
 
 describe('disableAccount on the in-memory event store', () => {
-  it("disables the account, reading its stream once; a disabled account takes no new role", async () => {
+  it('disables the account, reading its stream once; a disabled account takes no new role', async () => {
     const { accounts, readsOf } = accountWriter();
     const account = await createAccount(accounts, admin('49'), { username: 'vanthu', displayName: 'Văn thư', unitCode: '513', password: 'mat-khau-dai' });
     await expect(disableAccount(accounts, admin('48'), 'vanthu', 'Nghỉ hưu')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

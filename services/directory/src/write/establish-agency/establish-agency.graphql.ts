@@ -39,12 +39,27 @@ export class EstablishAgencyResolver {
   ): Promise<UnitView | null> {
     const today = todayOf(this.clock);
     const parent = await this.units.unit(parentCode, validFrom, today);
-    if (!parent) throw new DomainError('UNIT.PARENT_NOT_FOUND', `Đơn vị cấp trên "${parentCode}" không tồn tại vào ngày ${validFrom}.`, { field: 'parentCode' });
-    if (parent.level === 'AGENCY') throw new DomainError('UNIT.INVALID_PARENT', 'Cơ quan chỉ trực thuộc một đơn vị hành chính (tỉnh, huyện, xã).', { field: 'parentCode' });
-    if (!/^[A-Z0-9_-]{1,20}$/.test(abbreviation)) throw new DomainError('UNIT.INVALID_CODE', `Viết tắt "${abbreviation}" chỉ gồm chữ in hoa không dấu, số, "-" hoặc "_" (tối đa 20 ký tự).`, { field: 'abbreviation' });
+    if (!parent)
+      throw new DomainError('UNIT.PARENT_NOT_FOUND', `Đơn vị cấp trên "${parentCode}" không tồn tại vào ngày ${validFrom}.`, { field: 'parentCode' });
+    if (parent.level === 'AGENCY')
+      throw new DomainError('UNIT.INVALID_PARENT', 'Cơ quan chỉ trực thuộc một đơn vị hành chính (tỉnh, huyện, xã).', { field: 'parentCode' });
+    if (!/^[A-Z0-9_-]{1,20}$/.test(abbreviation))
+      throw new DomainError('UNIT.INVALID_CODE', `Viết tắt "${abbreviation}" chỉ gồm chữ in hoa không dấu, số, "-" hoặc "_" (tối đa 20 ký tự).`, {
+        field: 'abbreviation',
+      });
     if (!kind.trim()) throw new DomainError('UNIT.KIND_REQUIRED', 'Cần loại cơ quan.', { field: 'kind' });
     const code = `${parentCode}.${abbreviation}`;
-    const data = { code, name, type: kind.trim(), level: 'AGENCY' as const, kind: kind.trim(), parentCode, validFrom, parentExists: true, aliases: aliases ?? [] };
+    const data = {
+      code,
+      name,
+      type: kind.trim(),
+      level: 'AGENCY' as const,
+      kind: kind.trim(),
+      parentCode,
+      validFrom,
+      parentExists: true,
+      aliases: aliases ?? [],
+    };
     await this.commands.execute(unitDecider, unitStreamId(code), { type: 'EstablishUnit', data }, await this.commands.metadataFor(identity, parentCode));
     return this.units.unit(code, null, today);
   }

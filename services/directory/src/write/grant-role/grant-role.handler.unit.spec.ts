@@ -17,6 +17,9 @@ describe('grantRole on the in-memory event store', () => {
     await createAccount(accounts, admin('49'), { username: 'vanthu', displayName: 'Văn thư', unitCode: '513', password: 'mat-khau-dai' });
     await expect(grantRole(accounts, admin('48'), 'vanthu', 'UNIT_MANAGER', '48')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     await expect(grantRole(accounts, admin('49'), 'vanthu', 'UNIT_MANAGER', '48')).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    await expect(grantRole(accounts, admin('49'), 'khong-co', 'UNIT_MANAGER', '513')).rejects.toMatchObject({ code: 'ACCOUNT.NOT_FOUND', details: { field: 'username' } });
+    await expect(grantRole(accounts, admin('49'), 'khong-co', 'UNIT_MANAGER', '513')).rejects.toMatchObject({
+      code: 'ACCOUNT.NOT_FOUND',
+      details: { field: 'username' },
+    });
   });
 });

@@ -83,7 +83,13 @@ async function runReorganisation(args: Args, cwd: string, url: string, io: { out
         { units: null, lineage: REORGANISATION_2025.corrections, date: NATIONAL_UNIT_LIST_DATE },
         { units: REORGANISATION_2025.units, lineage: REORGANISATION_2025.lineage, date: REORGANISATION_2025.effectiveOn },
       ]
-    : [{ units: args.file ? resolve(cwd, args.file) : null, lineage: resolve(cwd, args.lineage as string), date: args.date ?? new Date().toISOString().slice(0, 10) }];
+    : [
+        {
+          units: args.file ? resolve(cwd, args.file) : null,
+          lineage: resolve(cwd, args.lineage as string),
+          date: args.date ?? new Date().toISOString().slice(0, 10),
+        },
+      ];
   return withDirectoryStore(url, io, async (store) => {
     for (const step of steps) {
       let units: string | null;
@@ -112,7 +118,9 @@ async function runReorganisation(args: Args, cwd: string, url: string, io: { out
 
 /** The directory's store on a short-lived pool, migrated first; a rejected list is told in Vietnamese (exit 1). */
 async function withDirectoryStore(url: string, io: { err: (line: string) => void }, work: (store: PostgresEventStore) => Promise<number>): Promise<number> {
-  const dataSource = new DataSource(serviceDataSourceOptions({ url, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 2, applicationName: 'reform-directory-import' }));
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({ url, schema: DIRECTORY_SCHEMA, migrations: directoryMigrations(), poolSize: 2, applicationName: 'reform-directory-import' }),
+  );
   try {
     await runMigrations(dataSource);
     return await work(new PostgresEventStore(dataSource, DIRECTORY_SCHEMA));
@@ -139,7 +147,8 @@ function parseArgs(argv: readonly string[]): Args | { error: string } {
       if (!lineage) return { error: '--lineage needs a file' };
     } else if (arg === '--date' || arg.startsWith('--date=')) {
       date = arg === '--date' ? argv[++i] : arg.slice('--date='.length);
-      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { error: `--date must be a day such as 2025-03-01, got "${date ?? ''}"` };
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+        return { error: `--date must be a day such as 2025-03-01, got "${date ?? ''}"` };
     } else if (arg.startsWith('-')) {
       return { error: `unknown option ${arg}` };
     } else if (file === undefined) {

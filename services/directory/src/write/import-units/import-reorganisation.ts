@@ -50,9 +50,16 @@ interface Planned {
  * reported. What is already recorded is skipped, so importing the same files again appends
  * nothing, and an interrupted import resumes where it stopped.
  */
-export async function importReorganisation(store: PostgresEventStore, unitsCsv: string | null, lineageCsv: string, options: ReorganisationOptions): Promise<ReorganisationSummary> {
+export async function importReorganisation(
+  store: PostgresEventStore,
+  unitsCsv: string | null,
+  lineageCsv: string,
+  options: ReorganisationOptions,
+): Promise<ReorganisationSummary> {
   const plan = await store.transaction(async ({ manager }) => {
-    const known: Array<{ code: string; level: UnitLevel; parent_code: string | null }> = await manager.query(`SELECT code, level, parent_code FROM "${S}".units`);
+    const known: Array<{ code: string; level: UnitLevel; parent_code: string | null }> = await manager.query(
+      `SELECT code, level, parent_code FROM "${S}".units`,
+    );
     const levels = new Map(known.map((row) => [row.code, row.level]));
     const rows = unitsCsv === null ? [] : await parseUnitList(unitsCsv, (code) => levels.get(code));
     const lineage = await parseLineage(lineageCsv);
@@ -63,7 +70,10 @@ export async function importReorganisation(store: PostgresEventStore, unitsCsv: 
       if (row.level !== 'AGENCY' || !row.parent_code) continue;
       agencies.set(row.parent_code, [...(agencies.get(row.parent_code) ?? []), row.code]);
     }
-    const agencyStates = await loadUnits(manager, [...lineage.map((r) => r.oldCode)].flatMap((code) => agencies.get(code) ?? []));
+    const agencyStates = await loadUnits(
+      manager,
+      [...lineage.map((r) => r.oldCode)].flatMap((code) => agencies.get(code) ?? []),
+    );
     return planCommands(rows, lineage, { states, levels, agencies, agencyStates }, options.effectiveOn);
   });
 
@@ -106,7 +116,15 @@ export async function importReorganisation(store: PostgresEventStore, unitsCsv: 
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-  return { established: counts.UnitEstablished, reorganised: counts.UnitReorganised, merged: counts.UnitMerged, split: counts.UnitSplit, dissolved: counts.UnitDissolved, events: done, batches };
+  return {
+    established: counts.UnitEstablished,
+    reorganised: counts.UnitReorganised,
+    merged: counts.UnitMerged,
+    split: counts.UnitSplit,
+    dissolved: counts.UnitDissolved,
+    events: done,
+    batches,
+  };
 }
 
 interface Known {
@@ -118,7 +136,12 @@ interface Known {
 }
 
 /** What the files ask, unit by unit, in the order the decider needs. Pure but for `known`. */
-function planCommands(rows: readonly UnitListRow[], lineage: readonly LineageRow[], known: Known, day: string): { commands: Planned[]; stateOf: (code: string) => UnitState } {
+function planCommands(
+  rows: readonly UnitListRow[],
+  lineage: readonly LineageRow[],
+  known: Known,
+  day: string,
+): { commands: Planned[]; stateOf: (code: string) => UnitState } {
   const stateOf = (code: string): UnitState => known.states.get(code)?.state ?? known.agencyStates.get(code)?.state ?? unitDecider.initialState;
   const inFile = new Map(rows.map((row) => [row.code, row]));
   const problems: RowProblem[] = [];
@@ -134,9 +157,15 @@ function planCommands(rows: readonly UnitListRow[], lineage: readonly LineageRow
       problems.push({ line: first.line, field: 'lineage.old_code', rule: `không có đơn vị mã "${oldCode}" trong danh mục` });
       continue;
     }
-    if (state.level.toLowerCase() !== first.oldLevel) problems.push({ line: first.line, field: 'lineage.old_level', rule: `đơn vị "${oldCode}" là ${state.level.toLowerCase()}, không phải ${first.oldLevel}` });
+    if (state.level.toLowerCase() !== first.oldLevel)
+      problems.push({
+        line: first.line,
+        field: 'lineage.old_level',
+        rule: `đơn vị "${oldCode}" là ${state.level.toLowerCase()}, không phải ${first.oldLevel}`,
+      });
     for (const row of group) {
-      if (row.newCode && !inFile.has(row.newCode) && !known.levels.has(row.newCode)) problems.push({ line: row.line, field: 'lineage.new_code', rule: `không có đơn vị mã "${row.newCode}" trong tệp hay trong danh mục` });
+      if (row.newCode && !inFile.has(row.newCode) && !known.levels.has(row.newCode))
+        problems.push({ line: row.line, field: 'lineage.new_code', rule: `không có đơn vị mã "${row.newCode}" trong tệp hay trong danh mục` });
     }
     const effectiveOn = first.effectiveOn ?? day;
     const at = (command: UnitCommand): Planned => ({ code: oldCode, command, line: first.line, file: 'lineage' });
@@ -155,7 +184,9 @@ function planCommands(rows: readonly UnitListRow[], lineage: readonly LineageRow
       const given = new Set(state.successors.filter((s) => s.effectiveOn === effectiveOn).map((s) => s.code));
       const others = intoCodes.filter((code) => code !== oldCode);
       if (!others.every((code) => given.has(code))) {
-        commands.push(at({ type: 'SplitUnit', data: { intoCodes, effectiveOn, source: [...new Set(group.map((row) => row.source))].join('; '), intoExist: true } }));
+        commands.push(
+          at({ type: 'SplitUnit', data: { intoCodes, effectiveOn, source: [...new Set(group.map((row) => row.source))].join('; '), intoExist: true } }),
+        );
       }
       ends = !continues;
     }
@@ -173,7 +204,19 @@ function planCommands(rows: readonly UnitListRow[], lineage: readonly LineageRow
         code: row.code,
         line: row.line,
         file: 'units',
-        command: { type: 'EstablishUnit', data: { code: row.code, name: row.name, type: row.type, level: row.level, kind: null, parentCode: row.parentCode, validFrom: day, parentExists: true } },
+        command: {
+          type: 'EstablishUnit',
+          data: {
+            code: row.code,
+            name: row.name,
+            type: row.type,
+            level: row.level,
+            kind: null,
+            parentCode: row.parentCode,
+            validFrom: day,
+            parentExists: true,
+          },
+        },
       });
       continue;
     }
@@ -181,14 +224,28 @@ function planCommands(rows: readonly UnitListRow[], lineage: readonly LineageRow
     if (hasEnded(state) || (period.name === row.name && period.type === row.type && period.parentCode === row.parentCode)) continue;
     const lineageRow = selfRow.get(row.code);
     if (!lineageRow) {
-      problems.push({ line: row.line, field: 'code', rule: `đơn vị "${row.code}" thay đổi nhưng tệp phả hệ không có dòng ${row.code} → ${row.code} nêu văn bản quyết định` });
+      problems.push({
+        line: row.line,
+        field: 'code',
+        rule: `đơn vị "${row.code}" thay đổi nhưng tệp phả hệ không có dòng ${row.code} → ${row.code} nêu văn bản quyết định`,
+      });
       continue;
     }
     commands.push({
       code: row.code,
       line: row.line,
       file: 'units',
-      command: { type: 'ReorganiseUnit', data: { name: row.name, type: row.type, parentCode: row.parentCode, effectiveOn: lineageRow.effectiveOn ?? day, source: lineageRow.source, parentExists: true } },
+      command: {
+        type: 'ReorganiseUnit',
+        data: {
+          name: row.name,
+          type: row.type,
+          parentCode: row.parentCode,
+          effectiveOn: lineageRow.effectiveOn ?? day,
+          source: lineageRow.source,
+          parentExists: true,
+        },
+      },
     });
   }
   if (problems.length) throw new UnitListRejected(problems.sort((a, b) => a.line - b.line).slice(0, 50));

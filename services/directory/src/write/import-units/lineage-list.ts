@@ -34,7 +34,9 @@ export async function parseLineage(csv: string): Promise<LineageRow[]> {
   let table: string[][];
   try {
     table = await new Promise((resolve, reject) =>
-      parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }, (error, rows: string[][]) => (error ? reject(error) : resolve(rows))),
+      parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }, (error, rows: string[][]) =>
+        error ? reject(error) : resolve(rows),
+      ),
     );
   } catch (error) {
     throw new UnitListRejected([{ line: (error as { lines?: number }).lines ?? 0, field: '(tệp)', rule: `không đọc được CSV: ${(error as Error).message}` }]);
@@ -42,7 +44,8 @@ export async function parseLineage(csv: string): Promise<LineageRow[]> {
   const [header, ...body] = table;
   const same = (expected: string[]) => header && header.length === expected.length && expected.every((column, i) => header[i] === column);
   const withDay = same(HEADER_WITH_DAY);
-  if (!withDay && !same(HEADER)) throw new UnitListRejected([{ line: 1, field: '(tiêu đề)', rule: `phải là "${HEADER.join(',')}" hoặc "${HEADER_WITH_DAY.join(',')}"` }]);
+  if (!withDay && !same(HEADER))
+    throw new UnitListRejected([{ line: 1, field: '(tiêu đề)', rule: `phải là "${HEADER.join(',')}" hoặc "${HEADER_WITH_DAY.join(',')}"` }]);
   const columns = withDay ? HEADER_WITH_DAY : HEADER;
   const problems: RowProblem[] = [];
   const rows: LineageRow[] = [];
@@ -60,12 +63,21 @@ export async function parseLineage(csv: string): Promise<LineageRow[]> {
     const needsSuccessor = relation === 'merged_into' || relation === 'split_into';
     if (needsSuccessor && !/^\d{2,5}$/.test(newCode)) problem('new_code', `quan hệ ${relation} cần mã đơn vị mới, nhận "${newCode}"`);
     if (!needsSuccessor && newCode) problem('new_code', `quan hệ ${relation} không có đơn vị mới`);
-    if (withDay && (!effectiveOn || !DAY.test(effectiveOn) || Number.isNaN(Date.parse(effectiveOn)))) problem('effective_on', `ngày "${effectiveOn}" không hợp lệ (YYYY-MM-DD)`);
+    if (withDay && (!effectiveOn || !DAY.test(effectiveOn) || Number.isNaN(Date.parse(effectiveOn))))
+      problem('effective_on', `ngày "${effectiveOn}" không hợp lệ (YYYY-MM-DD)`);
     if (!source) problem('source', 'cần nêu văn bản quyết định (nghị quyết, luật...)');
     const key = `${oldCode}>${newCode}`;
     if (seen.has(key)) problem('old_code', `cặp "${oldCode}" → "${newCode}" trùng với dòng ${seen.get(key)}`);
     seen.set(key, line);
-    rows.push({ line, oldCode, oldLevel: oldLevel as LineageRow['oldLevel'], newCode: newCode || null, relation: relation as LineageRelation, effectiveOn, source });
+    rows.push({
+      line,
+      oldCode,
+      oldLevel: oldLevel as LineageRow['oldLevel'],
+      newCode: newCode || null,
+      relation: relation as LineageRelation,
+      effectiveOn,
+      source,
+    });
   });
   // One fate per old unit: a merger excludes any other row, a split has only split rows.
   const relationsOf = new Map<string, Set<string>>();
@@ -76,8 +88,10 @@ export async function parseLineage(csv: string): Promise<LineageRow[]> {
   }
   for (const row of rows) {
     const relations = relationsOf.get(row.oldCode) as Set<string>;
-    if (relations.size > 1) problems.push({ line: row.line, field: 'relation', rule: `đơn vị "${row.oldCode}" có nhiều quan hệ khác nhau (${[...relations].join(', ')})` });
-    else if (row.relation !== 'split_into' && (countOf.get(row.oldCode) ?? 0) > 1) problems.push({ line: row.line, field: 'old_code', rule: `đơn vị "${row.oldCode}" có nhiều dòng ${row.relation}` });
+    if (relations.size > 1)
+      problems.push({ line: row.line, field: 'relation', rule: `đơn vị "${row.oldCode}" có nhiều quan hệ khác nhau (${[...relations].join(', ')})` });
+    else if (row.relation !== 'split_into' && (countOf.get(row.oldCode) ?? 0) > 1)
+      problems.push({ line: row.line, field: 'old_code', rule: `đơn vị "${row.oldCode}" có nhiều dòng ${row.relation}` });
   }
   if (problems.length) throw new UnitListRejected(problems.sort((a, b) => a.line - b.line).slice(0, MAX_PROBLEMS));
   return rows;

@@ -15,7 +15,15 @@ async function problemsOf(csv: string) {
 
 describe('parseLineage', () => {
   it('reads merges, splits and abolitions, with the import day unless the file has its own', async () => {
-    const rows = await parseLineage([header, '49,province,48,merged_into,NQ 202/2025/QH15', '20437,commune,20443,split_into,NQ 1659', '20437,commune,20446,split_into,NQ 1659', '513,district,,abolished,Luật 72/2025/QH15'].join('\n'));
+    const rows = await parseLineage(
+      [
+        header,
+        '49,province,48,merged_into,NQ 202/2025/QH15',
+        '20437,commune,20443,split_into,NQ 1659',
+        '20437,commune,20446,split_into,NQ 1659',
+        '513,district,,abolished,Luật 72/2025/QH15',
+      ].join('\n'),
+    );
     expect(rows.map((r) => [r.oldCode, r.newCode, r.relation, r.effectiveOn])).toEqual([
       ['49', '48', 'merged_into', null],
       ['20437', '20443', 'split_into', null],

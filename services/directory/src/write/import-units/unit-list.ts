@@ -42,7 +42,9 @@ const MAX_PROBLEMS = 50;
 
 async function records(csv: string): Promise<string[][]> {
   return new Promise((resolve, reject) =>
-    parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }, (error, rows: string[][]) => (error ? reject(error) : resolve(rows))),
+    parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }, (error, rows: string[][]) =>
+      error ? reject(error) : resolve(rows),
+    ),
   );
 }
 
@@ -87,7 +89,8 @@ export async function parseUnitList(csv: string, knownLevels: (code: string) => 
     const parentLevel = levelInFile.get(row.parentCode) ?? knownLevels(row.parentCode);
     const expected = Object.values(LEVELS).find((spec) => spec.level === row.level)?.parents ?? [];
     if (!parentLevel) problems.push({ line: row.line, field: 'parent_code', rule: `không có đơn vị mã "${row.parentCode}" trong tệp hay trong danh mục` });
-    else if (!expected.includes(parentLevel)) problems.push({ line: row.line, field: 'parent_code', rule: `đơn vị cấp trên "${row.parentCode}" là ${parentLevel}, cần ${expected.join(' hoặc ')}` });
+    else if (!expected.includes(parentLevel))
+      problems.push({ line: row.line, field: 'parent_code', rule: `đơn vị cấp trên "${row.parentCode}" là ${parentLevel}, cần ${expected.join(' hoặc ')}` });
   }
   if (problems.length) throw new UnitListRejected(problems.sort((a, b) => a.line - b.line).slice(0, MAX_PROBLEMS));
   return rows;

@@ -25,11 +25,15 @@ describe('parseUnitList', () => {
   });
 
   it('accepts a commune directly under its province (two tiers since 2025-07-01)', async () => {
-    await expect(parseUnitList([header, '48,Thành phố Đà Nẵng,Thành phố Trung ương,province,', '20333,Đặc khu Hoàng Sa,Đặc khu,commune,48'].join('\n'), none)).resolves.toHaveLength(2);
+    await expect(
+      parseUnitList([header, '48,Thành phố Đà Nẵng,Thành phố Trung ương,province,', '20333,Đặc khu Hoàng Sa,Đặc khu,commune,48'].join('\n'), none),
+    ).resolves.toHaveLength(2);
   });
 
   it('accepts a parent already in the directory', async () => {
-    await expect(parseUnitList([header, '20438,Xã Bình Giang,Xã,commune,513'].join('\n'), (code) => (code === '513' ? 'DISTRICT' : undefined))).resolves.toHaveLength(1);
+    await expect(
+      parseUnitList([header, '20438,Xã Bình Giang,Xã,commune,513'].join('\n'), (code) => (code === '513' ? 'DISTRICT' : undefined)),
+    ).resolves.toHaveLength(1);
   });
 
   it.each([
@@ -39,8 +43,18 @@ describe('parseUnitList', () => {
     ['an unknown level', '513,Huyện Thăng Bình,Huyện,county,49', 2, 'level'],
     ['a missing column', '513,Huyện Thăng Bình,Huyện,district', 2, '(dòng)'],
     ['an unknown parent', '513,Huyện Thăng Bình,Huyện,district,99', 2, 'parent_code'],
-    ['a commune under a commune', '49,Tỉnh Quảng Nam,Tỉnh,province,\n20437,Xã Bình Dương,Xã,commune,49\n20438,Xã Bình Giang,Xã,commune,20437', 4, 'parent_code'],
-    ['a district under a district', '49,Tỉnh Quảng Nam,Tỉnh,province,\n513,Huyện Thăng Bình,Huyện,district,49\n514,Huyện Tiên Phước,Huyện,district,513', 4, 'parent_code'],
+    [
+      'a commune under a commune',
+      '49,Tỉnh Quảng Nam,Tỉnh,province,\n20437,Xã Bình Dương,Xã,commune,49\n20438,Xã Bình Giang,Xã,commune,20437',
+      4,
+      'parent_code',
+    ],
+    [
+      'a district under a district',
+      '49,Tỉnh Quảng Nam,Tỉnh,province,\n513,Huyện Thăng Bình,Huyện,district,49\n514,Huyện Tiên Phước,Huyện,district,513',
+      4,
+      'parent_code',
+    ],
   ])('rejects %s, naming the line and the field', async (_name, rows, line, field) => {
     const problems = await problemsOf(`${header}\n${rows}`);
     expect(problems[0]).toMatchObject({ line, field });
@@ -59,7 +73,9 @@ describe('parseUnitList', () => {
     try {
       await parseUnitList(`${header}\n513,,Huyện,district,49`, none);
     } catch (error) {
-      expect((error as UnitListRejected).vietnamese).toBe('Tệp danh mục bị từ chối, không có dữ liệu nào được nhập: dòng 2, cột name: không được để trống; dòng 2, cột parent_code: không có đơn vị mã "49" trong tệp hay trong danh mục.');
+      expect((error as UnitListRejected).vietnamese).toBe(
+        'Tệp danh mục bị từ chối, không có dữ liệu nào được nhập: dòng 2, cột name: không được để trống; dòng 2, cột parent_code: không có đơn vị mã "49" trong tệp hay trong danh mục.',
+      );
       expect((error as Error).message).toMatch(/^Unit list rejected: line 2, name: /);
     }
     expect.assertions(2);

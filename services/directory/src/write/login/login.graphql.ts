@@ -57,7 +57,12 @@ export class LoginResolver {
       throw new GraphQLError('Tên đăng nhập hoặc mật khẩu không đúng.', { extensions: { code: 'UNAUTHENTICATED' } });
     }
     await this.throttle.recordSuccess(username);
-    const { token, expiresAt } = await this.tokens.issue({ accountId: account.accountId, username: account.username, unitCode: account.unitCode, roles: account.roles });
+    const { token, expiresAt } = await this.tokens.issue({
+      accountId: account.accountId,
+      username: account.username,
+      unitCode: account.unitCode,
+      roles: account.roles,
+    });
     return { token, expiresAt, account: toAccountType(account) };
   }
 }

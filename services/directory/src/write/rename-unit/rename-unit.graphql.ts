@@ -27,7 +27,12 @@ export class RenameUnitResolver {
     @Args('effectiveOn', { type: () => DateScalar }) effectiveOn: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<UnitView | null> {
-    await this.commands.execute(unitDecider, unitStreamId(code), { type: 'RenameUnit', data: { name, type, effectiveOn } }, await this.commands.metadataFor(identity, code));
+    await this.commands.execute(
+      unitDecider,
+      unitStreamId(code),
+      { type: 'RenameUnit', data: { name, type, effectiveOn } },
+      await this.commands.metadataFor(identity, code),
+    );
     return this.units.unit(code, null, todayOf(this.clock));
   }
 }

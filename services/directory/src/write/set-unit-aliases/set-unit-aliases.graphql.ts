@@ -24,7 +24,12 @@ export class SetUnitAliasesResolver {
     @Args('aliases', { type: () => [String] }) aliases: string[],
     @CurrentIdentity() identity: Identity,
   ): Promise<UnitView | null> {
-    await this.commands.execute(unitDecider, unitStreamId(code), { type: 'SetUnitAliases', data: { aliases } }, await this.commands.metadataFor(identity, code));
+    await this.commands.execute(
+      unitDecider,
+      unitStreamId(code),
+      { type: 'SetUnitAliases', data: { aliases } },
+      await this.commands.metadataFor(identity, code),
+    );
     return this.units.unit(code, null, todayOf(this.clock));
   }
 }

@@ -11,7 +11,11 @@ export type ExistingAccount = Exclude<AccountState, { status: 'absent' }>;
 
 /** What the account commands look up in the directory's units (the read model, or a fixed list in a test). */
 export interface AccountUnits {
-  unit(code: string, day: string | null, today: string): Promise<{ readonly code: string; readonly mergedInto?: string | null; readonly endSource?: string | null } | null>;
+  unit(
+    code: string,
+    day: string | null,
+    today: string,
+  ): Promise<{ readonly code: string; readonly mergedInto?: string | null; readonly endSource?: string | null } | null>;
   existing(codes: readonly string[]): Promise<Set<string>>;
   reader(today: string): UnitReader;
 }
@@ -71,9 +75,15 @@ export class AccountWriter {
    * A command on the account named `username`, by an administrator of its unit: unknown to the
    * caller answers FORBIDDEN (a platform administrator is told it does not exist).
    */
-  async administer(identity: Identity, username: string, build: (account: ExistingAccount) => AccountCommand | Promise<AccountCommand>): Promise<ExistingAccount> {
+  async administer(
+    identity: Identity,
+    username: string,
+    build: (account: ExistingAccount) => AccountCommand | Promise<AccountCommand>,
+  ): Promise<ExistingAccount> {
     const unknown = () =>
-      identity.roles.some((grant) => grant.role === 'PLATFORM_ADMIN') ? new DomainError('ACCOUNT.NOT_FOUND', `Không tìm thấy tài khoản "${username}".`, { kind: 'NOT_FOUND', field: 'username' }) : forbidden();
+      identity.roles.some((grant) => grant.role === 'PLATFORM_ADMIN')
+        ? new DomainError('ACCOUNT.NOT_FOUND', `Không tìm thấy tài khoản "${username}".`, { kind: 'NOT_FOUND', field: 'username' })
+        : forbidden();
     const accountId = await this.deps.accounts.accountIdOf(username);
     if (!accountId) throw unknown();
     return this.execute(accountId, identity, async (state) => {
@@ -93,7 +103,11 @@ export class AccountWriter {
     });
   }
 
-  private async execute(accountId: string, identity: Identity, command: AccountCommand | ((state: AccountState) => Promise<AccountCommand>)): Promise<ExistingAccount> {
+  private async execute(
+    accountId: string,
+    identity: Identity,
+    command: AccountCommand | ((state: AccountState) => Promise<AccountCommand>),
+  ): Promise<ExistingAccount> {
     const handled = await handleCommand({
       store: this.deps.store,
       decider: accountDecider,

@@ -28,7 +28,12 @@ export class DirectoryCommands {
   ) {}
 
   /** `command` may be built from the state it is decided against (the stream is read once): the place for a check on that state. */
-  async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C | ((state: S) => C | Promise<C>), metadata: EventMetadata) {
+  async execute<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C | ((state: S) => C | Promise<C>),
+    metadata: EventMetadata,
+  ) {
     const handled = await handleCommand({ store: this.store, decider, streamId, command, metadata, projections: this.projections });
     // Publish now rather than at the relay's next poll.
     if (handled.events.length) this.relay.nudge();

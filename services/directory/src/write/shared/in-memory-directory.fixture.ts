@@ -33,7 +33,10 @@ const UNITS = [link('49', 'PROVINCE', null), link('513', 'DISTRICT', '49'), link
 const inForce = (unit: UnitChainLink, day: string) => (unit.validFrom ?? '') <= day && (!unit.validTo || day < unit.validTo);
 
 /** The fixture's units as the tenancy rule reads them. */
-export const unitReader = () => ({ unit: async (code: string, day: string) => UNITS.find((u) => u.code === code && inForce(u, day)) ?? null, lastKnown: async (code: string) => UNITS.find((u) => u.code === code) ?? null });
+export const unitReader = () => ({
+  unit: async (code: string, day: string) => UNITS.find((u) => u.code === code && inForce(u, day)) ?? null,
+  lastKnown: async (code: string) => UNITS.find((u) => u.code === code) ?? null,
+});
 
 const units: AccountUnits = {
   async unit(code, day, today) {
@@ -52,7 +55,12 @@ const ancestry = (code: string): string[] | null => {
   return unit ? [code, ...(unit.parentCode ? (ancestry(unit.parentCode) ?? []) : [])] : null;
 };
 
-export const admin = (province: string): Identity => ({ accountId: `a-admin${province}`, username: `admin${province}`, unitCode: province, roles: [{ role: 'PLATFORM_ADMIN', unitCode: province }] });
+export const admin = (province: string): Identity => ({
+  accountId: `a-admin${province}`,
+  username: `admin${province}`,
+  unitCode: province,
+  roles: [{ role: 'PLATFORM_ADMIN', unitCode: province }],
+});
 
 export function accountWriter() {
   const store = new CountingEventStore();

@@ -10,7 +10,11 @@ import { HA_GIANG_PAPI_2021, QUANG_NAM_PAPI_2020, QUANG_NAM_PAR_2021 } from './p
 import { NONG_SON_PAPI_2020 } from './seed-000-nong-son-papi-2020';
 import { VI_XUYEN_PAPI_2021 } from './seed-001-vi-xuyen-papi-2021';
 import { THANG_BINH_PAR_2021 } from './seed-002-thang-binh-par-2021';
-import { DEMO_DISTRICT_OFFICES as DISTRICT_OFFICES, DEMO_PROVINCE_OFFICES as PROVINCE_OFFICES, DEMO_PROVINCES as PROVINCES } from '../../domain/testing/demo-offices';
+import {
+  DEMO_DISTRICT_OFFICES as DISTRICT_OFFICES,
+  DEMO_PROVINCE_OFFICES as PROVINCE_OFFICES,
+  DEMO_PROVINCES as PROVINCES,
+} from '../../domain/testing/demo-offices';
 
 /** The repository root (holds nx.json); the seeds are copied into docs/domain/seeds. */
 function repositoryRoot(): string {
@@ -154,7 +158,7 @@ describe('demo plans entered from the seeds', () => {
     expect(DEMO_PLANS.filter((p) => p.implementsKey).map((p) => p.draft)).toEqual([NONG_SON_PAPI_2020, THANG_BINH_PAR_2021, VI_XUYEN_PAPI_2021]);
   });
 
-  describe('resolves against the directory demo\'s offices', () => {
+  describe("resolves against the directory demo's offices", () => {
     it.each(DEMO_PLANS.map((p) => [p.key, p] as const))('%s: every task has an implementing unit and an answerable one, explicit codes exist', (_, plan) => {
       const units = neighbourhood(plan.draft.issuerCode);
       const problems: string[] = [];
@@ -207,13 +211,41 @@ const DISTRICTS: Record<string, { name: string; province: string; communes: stri
   '030': {
     name: 'Vị Xuyên',
     province: '02',
-    communes: ['00703', '00706', '00709', '00913', '00916', '00919', '00922', '00925', '00928', '00931', '00934', '00937', '00940', '00943', '00952', '00955', '00958', '00961', '00964', '00967', '00970', '00973', '00976', '00979'],
+    communes: [
+      '00703',
+      '00706',
+      '00709',
+      '00913',
+      '00916',
+      '00919',
+      '00922',
+      '00925',
+      '00928',
+      '00931',
+      '00934',
+      '00937',
+      '00940',
+      '00943',
+      '00952',
+      '00955',
+      '00958',
+      '00961',
+      '00964',
+      '00967',
+      '00970',
+      '00973',
+      '00976',
+      '00979',
+    ],
   },
 };
 
 function provinceUnits(code: string): { province: UnitView; agencies: UnitView[] } {
   const place = `tỉnh ${PROVINCES[code]}`;
-  return { province: view(code, `Tỉnh ${PROVINCES[code]}`, 'PROVINCE', null), agencies: PROVINCE_OFFICES.map(([abbr, kind, name]) => view(`${code}.${abbr}`, name(place), 'AGENCY', code, kind)) };
+  return {
+    province: view(code, `Tỉnh ${PROVINCES[code]}`, 'PROVINCE', null),
+    agencies: PROVINCE_OFFICES.map(([abbr, kind, name]) => view(`${code}.${abbr}`, name(place), 'AGENCY', code, kind)),
+  };
 }
 
 function districtUnits(code: string): UnitView[] {
@@ -229,7 +261,9 @@ function districtUnits(code: string): UnitView[] {
 function neighbourhood(issuerCode: string): IssuerNeighbourhood {
   if (PROVINCES[issuerCode]) {
     const { province, agencies } = provinceUnits(issuerCode);
-    const below = Object.keys(DISTRICTS).filter((d) => DISTRICTS[d].province === issuerCode).flatMap(districtUnits);
+    const below = Object.keys(DISTRICTS)
+      .filter((d) => DISTRICTS[d].province === issuerCode)
+      .flatMap(districtUnits);
     return { issuer: province, subtree: [...agencies, ...below], ancestors: [], aboveAgencies: [], named: [] };
   }
   const [district, ...below] = districtUnits(issuerCode);

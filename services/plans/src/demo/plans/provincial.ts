@@ -49,7 +49,12 @@ export const QUANG_NAM_PAPI_2020: PlanDraft = {
       indicator: { framework: 'PAPI', code: '2' },
       tasks: [
         // Seed 000, II.3: "Công khai danh sách hộ nghèo; công khai thu, chi ngân sách cấp xã; Quy hoạch, kế hoạch sử dụng đất; giá bồi thường thu hồi đất".
-        task('Công khai danh sách hộ nghèo; công khai thu, chi ngân sách cấp xã; quy hoạch, kế hoạch sử dụng đất; giá bồi thường thu hồi đất', IMPLEMENTING_DISTRICTS, DOHA, 'Thường xuyên'),
+        task(
+          'Công khai danh sách hộ nghèo; công khai thu, chi ngân sách cấp xã; quy hoạch, kế hoạch sử dụng đất; giá bồi thường thu hồi đất',
+          IMPLEMENTING_DISTRICTS,
+          DOHA,
+          'Thường xuyên',
+        ),
       ],
     },
     {
@@ -58,7 +63,12 @@ export const QUANG_NAM_PAPI_2020: PlanDraft = {
       indicator: { framework: 'PAPI', code: '5' },
       tasks: [
         // Seed 000, II.6: "Đánh giá sự hài lòng của người dân, tổ chức ... trên địa bàn huyện năm 2020".
-        task('Đánh giá sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước năm 2020', IMPLEMENTING_DISTRICTS, DOHA, 'Năm 2020'),
+        task(
+          'Đánh giá sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước năm 2020',
+          IMPLEMENTING_DISTRICTS,
+          DOHA,
+          'Năm 2020',
+        ),
         // Seed 000, appendix IX.3: "Đồng bộ hóa, tích hợp TTHC lên Cổng Dịch vụ công của tỉnh".
         task('Đồng bộ hóa, tích hợp TTHC lên Cổng Dịch vụ công của tỉnh', IMPLEMENTING_ALL, { text: 'Văn phòng UBND tỉnh' }, 'Quý IV/2020'),
       ],
@@ -100,7 +110,12 @@ export const HA_GIANG_PAPI_2021: PlanDraft = {
           'Thường xuyên',
         ),
         // Seed 001, II.đ: "Tổ chức kiểm tra, đánh giá chất lượng hoạt động của Bộ phận tiếp nhận và trả kết quả TTHC cấp huyện, cấp xã".
-        task('Tổ chức kiểm tra, đánh giá chất lượng hoạt động của Bộ phận tiếp nhận và trả kết quả TTHC cấp huyện, cấp xã', IMPLEMENTING_DISTRICTS, DOHA, 'Thường xuyên'),
+        task(
+          'Tổ chức kiểm tra, đánh giá chất lượng hoạt động của Bộ phận tiếp nhận và trả kết quả TTHC cấp huyện, cấp xã',
+          IMPLEMENTING_DISTRICTS,
+          DOHA,
+          'Thường xuyên',
+        ),
       ],
     },
   ],

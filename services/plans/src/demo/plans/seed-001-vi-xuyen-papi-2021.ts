@@ -33,8 +33,30 @@ const ONGOING = 'Thường xuyên';
  */
 const VI_XUYEN_OFFICES = ['VP', 'PNV', 'PTP', 'PTCKH', 'PVHTT', 'PTNMT', 'PGDDT', 'PYT', 'PLDTBXH', 'PKTHT', 'PNNPTNT', 'TTR'].map((o) => `030.${o}`);
 const VI_XUYEN_COMMUNES = [
-  '00703', '00706', '00709', '00913', '00916', '00919', '00922', '00925', '00928', '00931', '00934', '00937',
-  '00940', '00943', '00952', '00955', '00958', '00961', '00964', '00967', '00970', '00973', '00976', '00979',
+  '00703',
+  '00706',
+  '00709',
+  '00913',
+  '00916',
+  '00919',
+  '00922',
+  '00925',
+  '00928',
+  '00931',
+  '00934',
+  '00937',
+  '00940',
+  '00943',
+  '00952',
+  '00955',
+  '00958',
+  '00961',
+  '00964',
+  '00967',
+  '00970',
+  '00973',
+  '00976',
+  '00979',
 ];
 const DISTRICT_TO_COMMUNE = c('Các cơ quan, đơn vị từ cấp huyện đến cấp xã', [...VI_XUYEN_OFFICES, ...VI_XUYEN_COMMUNES]);
 
@@ -458,5 +480,7 @@ export const VI_XUYEN_PAPI_2021: PlanDraft = {
     levels: ['AGENCY', 'COMMUNE'],
   },
   // The interim report of the same paragraph: the reporting service makes an ad hoc regime of it when the plan is issued.
-  reportingRequirements: [{ text: 'báo cáo sơ kết kết quả thực hiện (trước ngày 15/9/2021) và báo cáo tổng kết theo chỉ đạo của UBND huyện (gửi Phòng Nội vụ tổng hợp)' }],
+  reportingRequirements: [
+    { text: 'báo cáo sơ kết kết quả thực hiện (trước ngày 15/9/2021) và báo cáo tổng kết theo chỉ đạo của UBND huyện (gửi Phòng Nội vụ tổng hợp)' },
+  ],
 };

@@ -10,7 +10,13 @@ const COMMUNES: UnitCell = { text: 'UBND các xã, phường, đặc khu' };
 const DEPARTMENTS_AND_COMMUNES: UnitCell = { text: 'Các Sở, ban, ngành; UBND các xã, phường, đặc khu' };
 const DOHA: UnitCell = { text: 'Sở Nội vụ' };
 
-const task = (text: string, implementing: UnitCell, timeframe: string | null, target: string | null = null): DraftTask => ({ text, target, implementing, monitoring: DOHA, timeframe });
+const task = (text: string, implementing: UnitCell, timeframe: string | null, target: string | null = null): DraftTask => ({
+  text,
+  target,
+  implementing,
+  monitoring: DOHA,
+  timeframe,
+});
 
 export const DA_NANG_PAR_2026: PlanDraft = {
   number: '25/KH-UBND',
@@ -26,7 +32,12 @@ export const DA_NANG_PAR_2026: PlanDraft = {
       title: 'Kiện toàn tổ chức bộ máy sau sắp xếp đơn vị hành chính',
       indicator: { framework: 'PAR_INDEX', code: '4' },
       tasks: [
-        task('Kiện toàn Bộ phận Tiếp nhận và Trả kết quả của xã, phường, đặc khu sau sắp xếp đơn vị hành chính', COMMUNES, 'Tháng 3/2026', '100% xã, phường, đặc khu'),
+        task(
+          'Kiện toàn Bộ phận Tiếp nhận và Trả kết quả của xã, phường, đặc khu sau sắp xếp đơn vị hành chính',
+          COMMUNES,
+          'Tháng 3/2026',
+          '100% xã, phường, đặc khu',
+        ),
         task('Tiếp nhận, tiếp tục thực hiện các nhiệm vụ chưa hoàn thành của đơn vị hành chính cũ', COMMUNES, 'Tháng 6/2026'),
       ],
     },
@@ -35,7 +46,12 @@ export const DA_NANG_PAR_2026: PlanDraft = {
       title: 'Cải cách thủ tục hành chính',
       indicator: { framework: 'PAR_INDEX', code: '3' },
       tasks: [
-        task('Công khai đầy đủ, kịp thời thủ tục hành chính trên Cổng Dịch vụ công và tại nơi tiếp nhận hồ sơ', DEPARTMENTS_AND_COMMUNES, 'Thường xuyên', '100% thủ tục hành chính'),
+        task(
+          'Công khai đầy đủ, kịp thời thủ tục hành chính trên Cổng Dịch vụ công và tại nơi tiếp nhận hồ sơ',
+          DEPARTMENTS_AND_COMMUNES,
+          'Thường xuyên',
+          '100% thủ tục hành chính',
+        ),
       ],
     },
   ],

@@ -6,13 +6,34 @@ import { DA_NANG_PAR_2026, TWO_TIER_DEMO_PLANS } from '.';
 
 const day = '2026-01-20';
 const unit = (code: string, name: string, level: UnitView['level'], parentCode: string | null, type: string, kind: string | null = null): UnitView => ({
-  code, name, level, kind, type, parentCode, validFrom: null, validTo: null, mergedInto: null, dissolved: false, aliases: [], successors: [], day,
+  code,
+  name,
+  level,
+  kind,
+  type,
+  parentCode,
+  validFrom: null,
+  validTo: null,
+  mergedInto: null,
+  dissolved: false,
+  aliases: [],
+  successors: [],
+  day,
 });
 /** The new Đà Nẵng on the plan's day, as the directory demo has it: its offices and (three of) its communes directly below. */
-const communes = [unit('20194', 'Phường Hải Châu', 'COMMUNE', '48', 'Phường'), unit('20794', 'Xã Thăng Bình', 'COMMUNE', '48', 'Xã'), unit('20333', 'Đặc khu Hoàng Sa', 'COMMUNE', '48', 'Đặc khu')];
+const communes = [
+  unit('20194', 'Phường Hải Châu', 'COMMUNE', '48', 'Phường'),
+  unit('20794', 'Xã Thăng Bình', 'COMMUNE', '48', 'Xã'),
+  unit('20333', 'Đặc khu Hoàng Sa', 'COMMUNE', '48', 'Đặc khu'),
+];
 const daNang: IssuerNeighbourhood = {
   issuer: unit('48', 'Thành phố Đà Nẵng', 'PROVINCE', null, 'Thành phố Trung ương'),
-  subtree: [unit('48.SNV', 'Sở Nội vụ', 'AGENCY', '48', 'Sở', 'Sở'), unit('48.STP', 'Sở Tư pháp', 'AGENCY', '48', 'Sở', 'Sở'), ...communes, unit('20794.MC', 'Bộ phận Tiếp nhận và Trả kết quả', 'AGENCY', '20794', 'Bộ phận', 'Bộ phận')],
+  subtree: [
+    unit('48.SNV', 'Sở Nội vụ', 'AGENCY', '48', 'Sở', 'Sở'),
+    unit('48.STP', 'Sở Tư pháp', 'AGENCY', '48', 'Sở', 'Sở'),
+    ...communes,
+    unit('20794.MC', 'Bộ phận Tiếp nhận và Trả kết quả', 'AGENCY', '20794', 'Bộ phận', 'Bộ phận'),
+  ],
   ancestors: [],
   aboveAgencies: [],
   named: [],

@@ -6,7 +6,8 @@ import { STANDARD_BODIES } from '@reform/unit-hierarchy';
  * demo plans' unit cells must resolve against. Shared by the plans' tests; the plans service does
  * not read the directory, so its tests build the issuers' neighbourhood from this.
  */
-const tuples = (level: 'PROVINCE' | 'DISTRICT') => STANDARD_BODIES[level].map((body): [string, string, (place: string) => string] => [body.abbreviation, body.kind, body.name]);
+const tuples = (level: 'PROVINCE' | 'DISTRICT') =>
+  STANDARD_BODIES[level].map((body): [string, string, (place: string) => string] => [body.abbreviation, body.kind, body.name]);
 export const DEMO_DISTRICT_OFFICES = tuples('DISTRICT');
 export const DEMO_PROVINCE_OFFICES = tuples('PROVINCE');
 

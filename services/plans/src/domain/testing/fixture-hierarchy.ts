@@ -57,7 +57,11 @@ export const DISTRICT_OFFICES = [
   office('BHXH', 'Bảo hiểm xã hội', 'Bảo hiểm xã hội huyện Thăng Bình'),
 ];
 
-export const COMMUNES = [unit('20794', 'Thị trấn Hà Lam', 'COMMUNE', D, null, 'Thị trấn'), unit('20797', 'Xã Bình Dương', 'COMMUNE', D), unit('20800', 'Xã Bình Giang', 'COMMUNE', D)];
+export const COMMUNES = [
+  unit('20794', 'Thị trấn Hà Lam', 'COMMUNE', D, null, 'Thị trấn'),
+  unit('20797', 'Xã Bình Dương', 'COMMUNE', D),
+  unit('20800', 'Xã Bình Giang', 'COMMUNE', D),
+];
 
 export const COMMUNE_AGENCIES = [
   unit('20794.CA', 'Công an thị trấn Hà Lam', 'AGENCY', '20794', 'Công an'),
@@ -65,7 +69,10 @@ export const COMMUNE_AGENCIES = [
   unit('20797.VPTK', 'Bộ phận Văn phòng - Thống kê', 'AGENCY', '20797', 'Bộ phận'),
 ];
 
-export const OTHER_DISTRICT_UNITS = [unit('20833', 'Thị trấn Tiên Kỳ', 'COMMUNE', '514', null, 'Thị trấn'), unit('514.PNV', 'Phòng Nội vụ', 'AGENCY', '514', 'Phòng')];
+export const OTHER_DISTRICT_UNITS = [
+  unit('20833', 'Thị trấn Tiên Kỳ', 'COMMUNE', '514', null, 'Thị trấn'),
+  unit('514.PNV', 'Phòng Nội vụ', 'AGENCY', '514', 'Phòng'),
+];
 
 /** District 513's neighbourhood on the issue day. */
 export function districtNeighbourhood(named: UnitView[] = []): IssuerNeighbourhood {
@@ -74,7 +81,13 @@ export function districtNeighbourhood(named: UnitView[] = []): IssuerNeighbourho
 
 /** Province 49's neighbourhood. */
 export function provinceNeighbourhood(): IssuerNeighbourhood {
-  return { issuer: PROVINCE, subtree: [...PROVINCE_AGENCIES, DISTRICT, OTHER_DISTRICT, ...DISTRICT_OFFICES, ...COMMUNES, ...COMMUNE_AGENCIES, ...OTHER_DISTRICT_UNITS], ancestors: [], aboveAgencies: [], named: [] };
+  return {
+    issuer: PROVINCE,
+    subtree: [...PROVINCE_AGENCIES, DISTRICT, OTHER_DISTRICT, ...DISTRICT_OFFICES, ...COMMUNES, ...COMMUNE_AGENCIES, ...OTHER_DISTRICT_UNITS],
+    ancestors: [],
+    aboveAgencies: [],
+    named: [],
+  };
 }
 
 /**
@@ -93,7 +106,10 @@ export function standardNeighbourhood(issuerCode: string): IssuerNeighbourhood {
     unit('20656', 'Xã Quế Trung', 'COMMUNE', '519'),
   ];
   const bodies = territorial.flatMap((owner) =>
-    STANDARD_BODIES[owner.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE'].map((b) => ({ ...unit(`${owner.code}.${b.abbreviation}`, b.name(placeOf(owner)), 'AGENCY', owner.code, b.kind), aliases: [...b.aliases] })),
+    STANDARD_BODIES[owner.level as 'PROVINCE' | 'DISTRICT' | 'COMMUNE'].map((b) => ({
+      ...unit(`${owner.code}.${b.abbreviation}`, b.name(placeOf(owner)), 'AGENCY', owner.code, b.kind),
+      aliases: [...b.aliases],
+    })),
   );
   const all = [...territorial, ...bodies];
   const byCode = new Map(all.map((u) => [u.code, u]));
@@ -104,5 +120,11 @@ export function standardNeighbourhood(issuerCode: string): IssuerNeighbourhood {
     for (let p = u.parentCode; p; p = byCode.get(p)?.parentCode ?? null) if (p === issuerCode) return true;
     return false;
   };
-  return { issuer, subtree: all.filter(isBelow), ancestors: chain, aboveAgencies: all.filter((u) => u.level === 'AGENCY' && chain.some((a) => a.code === u.parentCode)), named: [] };
+  return {
+    issuer,
+    subtree: all.filter(isBelow),
+    ancestors: chain,
+    aboveAgencies: all.filter((u) => u.level === 'AGENCY' && chain.some((a) => a.code === u.parentCode)),
+    named: [],
+  };
 }

@@ -38,7 +38,18 @@ export async function keepFrameworkVersion(manager: EntityManager, published: Fr
 export function catalogueOf(published: readonly FrameworkVersionPublishedV1[]): ReplicatedFramework[] {
   const latest = new Map<string, FrameworkVersionPublishedV1>();
   for (const p of published) if ((latest.get(p.code)?.version ?? 0) < p.version) latest.set(p.code, p);
-  return [...latest.values()].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ code: p.code, version: p.version, kind: p.kind, name: p.name, editions: p.editions, openSubItems: p.kind === 'PAPI_EDITION', issuerCode: p.issuerCode, publishedOn: p.publishedOn }));
+  return [...latest.values()]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((p) => ({
+      code: p.code,
+      version: p.version,
+      kind: p.kind,
+      name: p.name,
+      editions: p.editions,
+      openSubItems: p.kind === 'PAPI_EDITION',
+      issuerCode: p.issuerCode,
+      publishedOn: p.publishedOn,
+    }));
 }
 
 /** The plans service's copy of the framework catalogue, read for the decider and the `planFrameworks` query. */
@@ -66,7 +77,16 @@ export class FrameworkReplica {
     const rows: Row[] = await this.dataSource.query(
       `SELECT DISTINCT ON (code) code, version, kind, name, editions, issuer_code, published_on::text FROM "${S}".frameworks ORDER BY code, version DESC`,
     );
-    return rows.map((row) => ({ code: row.code, version: row.version, kind: row.kind, name: row.name, editions: row.editions, openSubItems: row.kind === 'PAPI_EDITION', issuerCode: row.issuer_code, publishedOn: row.published_on }));
+    return rows.map((row) => ({
+      code: row.code,
+      version: row.version,
+      kind: row.kind,
+      name: row.name,
+      editions: row.editions,
+      openSubItems: row.kind === 'PAPI_EDITION',
+      issuerCode: row.issuer_code,
+      publishedOn: row.published_on,
+    }));
   }
 }
 

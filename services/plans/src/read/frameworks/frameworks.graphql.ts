@@ -18,7 +18,10 @@ export class PlanFrameworkEditionType {
   @Field(() => [PlanFrameworkIndicatorType]) indicators!: PlanFrameworkIndicatorType[];
 }
 
-@ObjectType('PlanFramework', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một bộ chỉ số mà mục của kế hoạch có thể dẫn chiếu: bản sao danh mục do dịch vụ chấm điểm công bố (phiên bản mới nhất).' })
+@ObjectType('PlanFramework', {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  description: 'Một bộ chỉ số mà mục của kế hoạch có thể dẫn chiếu: bản sao danh mục do dịch vụ chấm điểm công bố (phiên bản mới nhất).',
+})
 export class PlanFrameworkType {
   @Field() code!: string;
   @Field(() => Int) version!: number;
@@ -37,7 +40,10 @@ export class PlanFrameworksResolver {
   @SignedIn()
   @Query(() => [PlanFrameworkType], { description: 'Danh mục bộ chỉ số mà kế hoạch dẫn chiếu (bản sao từ dịch vụ chấm điểm; phiên bản mới nhất của mỗi bộ).' })
   async planFrameworks(): Promise<PlanFrameworkType[]> {
-    return (await this.replica.catalogue()).map((f) => ({ ...f, editions: f.editions.map((e) => ({ fromYear: e.fromYear, indicators: e.indicators.map((i) => ({ ...i })) })) }));
+    return (await this.replica.catalogue()).map((f) => ({
+      ...f,
+      editions: f.editions.map((e) => ({ fromYear: e.fromYear, indicators: e.indicators.map((i) => ({ ...i })) })),
+    }));
   }
 }
 

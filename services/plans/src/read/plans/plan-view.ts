@@ -11,7 +11,14 @@ export function planView(state: Plan): PlanType {
   const issued = state.status === 'draft' ? null : state;
   const draft = state.draft;
   const cell = (value: PlanCell | null): PlanUnitCellType | null =>
-    value ? { text: value.text, unitCodes: [...value.unitCodes], units: (value.resolved?.unitCodes ?? []).map((code) => ({ code })), unresolved: value.resolved?.unresolved ?? [] } : null;
+    value
+      ? {
+          text: value.text,
+          unitCodes: [...value.unitCodes],
+          units: (value.resolved?.unitCodes ?? []).map((code) => ({ code })),
+          unresolved: value.resolved?.unresolved ?? [],
+        }
+      : null;
   const section = (s: PlanSection): PlanSectionType => ({
     code: s.code,
     title: s.title,
@@ -22,7 +29,12 @@ export function planView(state: Plan): PlanType {
       text: task.text,
       target: task.target ? { text: task.target.text, kind: task.target.parsed.kind, parsed: task.target.parsed } : null,
       timeframe: task.timeframe
-        ? { text: task.timeframe.text, kind: task.timeframe.parsed.kind, parsed: task.timeframe.parsed, dueOn: dueDate(task.timeframe.parsed, { year: draft.year, since: issued?.issuedOn }) }
+        ? {
+            text: task.timeframe.text,
+            kind: task.timeframe.parsed.kind,
+            parsed: task.timeframe.parsed,
+            dueOn: dueDate(task.timeframe.parsed, { year: draft.year, since: issued?.issuedOn }),
+          }
         : null,
       lead: cell(task.lead),
       implementing: cell(task.implementing),
@@ -53,7 +65,14 @@ export function planView(state: Plan): PlanType {
     implementsText: draft.implementsText ?? null,
     purposes: draft.purposes ?? null,
     requirements: draft.requirements ?? null,
-    columns: draft.columns ? { lead: draft.columns.lead ?? null, implementing: draft.columns.implementing ?? null, monitoring: draft.columns.monitoring ?? null, leadMonitors: draft.columns.leadMonitors === true } : null,
+    columns: draft.columns
+      ? {
+          lead: draft.columns.lead ?? null,
+          implementing: draft.columns.implementing ?? null,
+          monitoring: draft.columns.monitoring ?? null,
+          leadMonitors: draft.columns.leadMonitors === true,
+        }
+      : null,
     sections: state.sections.map(section),
     cascade,
     reportingRequirements: (draft.reportingRequirements ?? []).map((requirement) => ({ text: requirement.text, regimeId: requirement.regimeId ?? null })),

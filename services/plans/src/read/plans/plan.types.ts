@@ -7,7 +7,11 @@ export enum PlanStatus {
   ISSUED = 'ISSUED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(PlanStatus, { registerIn: PLANS_GRAPHQL_TYPES, name: 'PlanStatus', description: 'DRAFT (dự thảo), ISSUED (đã ban hành), CLOSED (đã kết thúc).' });
+registerEnumType(PlanStatus, {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  name: 'PlanStatus',
+  description: 'DRAFT (dự thảo), ISSUED (đã ban hành), CLOSED (đã kết thúc).',
+});
 
 /** The directory's Unit, referenced by code; the directory subgraph resolves its fields. */
 @ObjectType('Unit', { registerIn: PLANS_GRAPHQL_TYPES })
@@ -21,7 +25,11 @@ export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTy
 
 @ObjectType('PlanIndicator', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Chỉ số / tiêu chí thành phần của bộ chỉ số mà mục phục vụ.' })
 export class PlanIndicatorType {
-  @Field({ description: 'Mã bộ chỉ số trong danh mục (do dịch vụ chấm điểm công bố): PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER, hoặc mã một bộ chỉ số CCHC đã nạp.' }) framework!: string;
+  @Field({
+    description:
+      'Mã bộ chỉ số trong danh mục (do dịch vụ chấm điểm công bố): PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER, hoặc mã một bộ chỉ số CCHC đã nạp.',
+  })
+  framework!: string;
   @Field() code!: string;
   /** Not a field: the plan's year, for the edition the name is read from (PlanIndicatorResolver). */
   year!: number;
@@ -42,7 +50,10 @@ export class PlanTimeframeType {
   @Field(() => JSONScalar) parsed!: unknown;
 }
 
-@ObjectType('PlanUnitCell', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một ô đơn vị (chủ trì, thực hiện, theo dõi): như đã viết, và các đơn vị đã xác định khi ban hành.' })
+@ObjectType('PlanUnitCell', {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  description: 'Một ô đơn vị (chủ trì, thực hiện, theo dõi): như đã viết, và các đơn vị đã xác định khi ban hành.',
+})
 export class PlanUnitCellType {
   @Field() text!: string;
   @Field(() => [ID], { description: 'Mã đơn vị người soạn chọn thêm.' }) unitCodes!: string[];
@@ -87,7 +98,10 @@ export class PlanCascadeType {
   @Field(() => [UnitReference], { description: 'Đơn vị cấp dưới phải ban hành (xác định khi ban hành).' }) units!: UnitReference[];
 }
 
-@ObjectType('PlanReportingRequirement', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một yêu cầu báo cáo của kế hoạch; khi ban hành, dịch vụ báo cáo tạo (hoặc gắn) chế độ báo cáo tương ứng.' })
+@ObjectType('PlanReportingRequirement', {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  description: 'Một yêu cầu báo cáo của kế hoạch; khi ban hành, dịch vụ báo cáo tạo (hoặc gắn) chế độ báo cáo tương ứng.',
+})
 export class PlanReportingRequirementType {
   @Field() text!: string;
   @Field(() => ID, { nullable: true, description: 'Chế độ báo cáo đã có được gắn; trống: tạo chế độ mới khi ban hành.' }) regimeId!: string | null;
@@ -131,4 +145,7 @@ export class PlanType {
 /** The most plans one answer of a plan list holds; more are paged (API.md). */
 export const PLAN_PAGE_MAX = 500;
 
-export const PlanPageType = pageType<PlanType>('PlanPage', () => PlanType, { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một trang kế hoạch: các kế hoạch, tổng số, còn trang sau hay không.' });
+export const PlanPageType = pageType<PlanType>('PlanPage', () => PlanType, {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  description: 'Một trang kế hoạch: các kế hoạch, tổng số, còn trang sau hay không.',
+});

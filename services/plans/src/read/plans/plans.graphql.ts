@@ -3,7 +3,20 @@ import { Args, ID, Int, Parent, Query, ResolveField, ResolveReference, Resolver 
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
 import { EVENT_STORE, EventStore, historyOf, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
+import {
+  DateTimeScalar,
+  HISTORY_PAGE_MAX,
+  HistoryEntryView,
+  historyPageOf,
+  historyView,
+  historyWindow,
+  integrityReport,
+  IntegrityReportType,
+  Page,
+  pageOf,
+  pageWindow,
+  refuseSilentCut,
+} from '@reform/subgraph';
 import { planDecider, planStreamId } from '../../domain/plan.decider';
 import { planUpcasters } from '../../domain/plan.upcasters';
 import { PlanAccess } from './plan-access';
@@ -64,11 +77,16 @@ export class PlanResolver {
     @Args('year', { type: () => Int, nullable: true }) year?: number | null,
     @Args('parentPlanId', { type: () => ID, nullable: true }) parentPlanId?: string | null,
     @Args('offset', { type: () => Int, nullable: true, description: 'Số kế hoạch bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số kế hoạch của trang (1–${PLAN_PAGE_MAX}; mặc định ${PLAN_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số kế hoạch của trang (1–${PLAN_PAGE_MAX}; mặc định ${PLAN_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<PlanType>> {
     const window = pageWindow({ offset, limit }, PLAN_PAGE_MAX);
     const readable = await this.readablePlans(identity, { issuerCode, year, parentPlanId });
-    return pageOf(readable.slice(window.offset, window.offset + window.limit).map((record) => planView(record.document)), readable.length, window);
+    return pageOf(
+      readable.slice(window.offset, window.offset + window.limit).map((record) => planView(record.document)),
+      readable.length,
+      window,
+    );
   }
 
   /** The plans of the filter the caller may read, in the list's order (access is per issuer, so filtered before paging). */
@@ -91,7 +109,9 @@ export class PlanResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => [PlanType], { description: `Các kế hoạch cấp dưới thực hiện kế hoạch này (mà người dùng được xem). Tối đa ${PLAN_PAGE_MAX} kế hoạch một lần (limit, offset; hoặc planPage(parentPlanId)).` })
+  @ResolveField(() => [PlanType], {
+    description: `Các kế hoạch cấp dưới thực hiện kế hoạch này (mà người dùng được xem). Tối đa ${PLAN_PAGE_MAX} kế hoạch một lần (limit, offset; hoặc planPage(parentPlanId)).`,
+  })
   async implementingPlans(
     @Parent() plan: PlanType,
     @CurrentIdentity() identity: Identity,
@@ -105,7 +125,9 @@ export class PlanResolver {
   }
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  @ResolveField(() => [HistoryEntryType], {
+    description: `Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+  })
   async history(
     @Parent() plan: PlanType,
     @CurrentIdentity() identity: Identity,

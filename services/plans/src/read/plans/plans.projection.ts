@@ -25,7 +25,10 @@ export const plansProjection: Projection = {
       const id = event.streamId.replace(/^plan-/, '');
       byId.set(id, [...(byId.get(id) ?? []), event]);
     }
-    const rows: Array<{ id: string; document: Plan; version: number }> = await manager.query(`SELECT id, document, version FROM "${S}".plans WHERE id = ANY($1::text[])`, [[...byId.keys()]]);
+    const rows: Array<{ id: string; document: Plan; version: number }> = await manager.query(
+      `SELECT id, document, version FROM "${S}".plans WHERE id = ANY($1::text[])`,
+      [[...byId.keys()]],
+    );
     const known = new Map(rows.map((row) => [row.id, row]));
     for (const [id, planEvents] of byId) {
       const before = known.get(id);

@@ -35,7 +35,9 @@ export class PublicPlansResolver {
   ) {}
 
   @Public()
-  @Query(() => [PublicPlanType], { description: `Các kế hoạch đã ban hành của một tỉnh và các đơn vị trong tỉnh (không cần đăng nhập). Tối đa ${PUBLIC_PLAN_PAGE_MAX} kế hoạch một lần: nhiều hơn thì dùng limit và offset.` })
+  @Query(() => [PublicPlanType], {
+    description: `Các kế hoạch đã ban hành của một tỉnh và các đơn vị trong tỉnh (không cần đăng nhập). Tối đa ${PUBLIC_PLAN_PAGE_MAX} kế hoạch một lần: nhiều hơn thì dùng limit và offset.`,
+  })
   async publicPlans(
     @Args('provinceCode', { type: () => ID }) provinceCode: string,
     @Args('year', { type: () => Int, nullable: true }) year?: number | null,
@@ -50,14 +52,24 @@ export class PublicPlansResolver {
 
   private async plansOf(provinceCode: string, year?: number | null): Promise<PublicPlanType[]> {
     const province = await this.hierarchy.lastKnown(provinceCode);
-    if (!province || province.level !== 'PROVINCE') throw new DomainError('PUBLIC.NOT_A_PROVINCE', `Không có tỉnh mã "${provinceCode}".`, { field: 'provinceCode', kind: 'NOT_FOUND' });
+    if (!province || province.level !== 'PROVINCE')
+      throw new DomainError('PUBLIC.NOT_A_PROVINCE', `Không có tỉnh mã "${provinceCode}".`, { field: 'provinceCode', kind: 'NOT_FOUND' });
     const records = (await this.readModel.list({ year })).filter((record) => record.status !== 'DRAFT' && record.issuedOn);
     const out: PublicPlanType[] = [];
     for (const record of records) {
       // The issuer as it was on the issue day: a merged district's plans stay with its province.
       const ancestry = await this.hierarchy.ancestry(record.issuerCode, record.issuedOn as string);
       if (!ancestry.some((unit) => unit.code === provinceCode)) continue;
-      out.push({ id: record.id, number: record.number, title: record.title, year: record.year, issuedOn: record.issuedOn, issuerCode: record.issuerCode, issuerName: ancestry[0].name, status: record.status });
+      out.push({
+        id: record.id,
+        number: record.number,
+        title: record.title,
+        year: record.year,
+        issuedOn: record.issuedOn,
+        issuerCode: record.issuerCode,
+        issuerName: ancestry[0].name,
+        status: record.status,
+      });
     }
     return out;
   }

@@ -14,7 +14,8 @@ export class TimeframeChangeInput {
   @Field({ description: 'Thời gian thực hiện mới, như sẽ viết.' }) timeframe!: string;
 }
 
-@InputType({ registerIn: PLANS_GRAPHQL_TYPES,
+@InputType({
+  registerIn: PLANS_GRAPHQL_TYPES,
   description:
     'Điều chỉnh kế hoạch đã ban hành, có lý do. Hoặc gửi toàn bộ phụ lục mới (sections: nhiệm vụ giữ taskId; nhiệm vụ mới không có taskId được cấp mã tiếp theo; nhiệm vụ vắng mặt bị bỏ), hoặc chỉ bỏ nhiệm vụ (removeTaskIds) và/hoặc đổi thời gian (changeTimeframes). Không đổi được đơn vị của nhiệm vụ đã giao: bỏ nhiệm vụ và thêm nhiệm vụ mới.',
 })
@@ -35,7 +36,9 @@ export class AmendPlanResolver {
   @Mutation(() => PlanType, { description: 'Điều chỉnh kế hoạch đã ban hành (có lý do): thêm, bỏ nhiệm vụ, đổi thời gian thực hiện.' })
   async amendPlan(@Args('id', { type: () => ID }) id: string, @Args('input') input: AmendPlanInput, @CurrentIdentity() identity: Identity): Promise<PlanType> {
     const amendedOn = input.amendedOn ?? this.commands.today();
-    const change = JSON.parse(JSON.stringify({ sections: input.sections ?? null, removeTaskIds: input.removeTaskIds ?? null, changeTimeframes: input.changeTimeframes ?? null }));
+    const change = JSON.parse(
+      JSON.stringify({ sections: input.sections ?? null, removeTaskIds: input.removeTaskIds ?? null, changeTimeframes: input.changeTimeframes ?? null }),
+    );
     // The units of the amendment day, for the plan the amendment is decided against.
     return this.commands.change(id, identity, async (plan) => {
       const units = await this.commands.neighbourhood(plan.draft.issuerCode, amendedOn, (change.sections as DraftSection[] | null) ?? plan.draft.sections);

@@ -15,7 +15,12 @@ describe('plan commands on the in-memory event store', () => {
     const reads = jest.spyOn(store, 'readStream');
     const amended = await plans.change('p1', d513, async (plan) => ({
       type: 'AmendPlan',
-      data: { amendedOn: plans.today(), reason: 'Theo chỉ đạo của tỉnh', change: { changeTimeframes: [{ taskId: 't2', timeframe: 'Quý IV năm 2021' }] }, units: await plans.neighbourhood('513', plans.today(), plan.draft.sections) },
+      data: {
+        amendedOn: plans.today(),
+        reason: 'Theo chỉ đạo của tỉnh',
+        change: { changeTimeframes: [{ taskId: 't2', timeframe: 'Quý IV năm 2021' }] },
+        units: await plans.neighbourhood('513', plans.today(), plan.draft.sections),
+      },
     }));
     expect(reads.mock.calls.filter(([streamId]) => streamId === planStreamId('p1'))).toHaveLength(1);
     expect(amended).toMatchObject({ revision: 2 });

@@ -7,7 +7,11 @@ export enum CascadeLevel {
   DISTRICT = 'DISTRICT',
   AGENCY = 'AGENCY',
 }
-registerEnumType(CascadeLevel, { registerIn: PLANS_GRAPHQL_TYPES, name: 'CascadeLevel', description: 'Cấp của đơn vị trực thuộc phải ban hành kế hoạch thực hiện.' });
+registerEnumType(CascadeLevel, {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  name: 'CascadeLevel',
+  description: 'Cấp của đơn vị trực thuộc phải ban hành kế hoạch thực hiện.',
+});
 
 @InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Một ô đơn vị như đã viết ("UBND các xã, thị trấn"), và mã đơn vị chọn thêm.' })
 export class UnitCellInput {
@@ -59,9 +63,13 @@ export class CascadeInput {
   @Field(() => [CascadeLevel], { nullable: true, description: 'Mặc định: xã và cơ quan trực thuộc.' }) levels?: CascadeLevel[] | null;
 }
 
-@InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Một yêu cầu báo cáo của kế hoạch, như văn bản đã viết; khi ban hành, dịch vụ báo cáo tạo chế độ báo cáo từ đó (hoặc gắn với chế độ đã có).' })
+@InputType({
+  registerIn: PLANS_GRAPHQL_TYPES,
+  description: 'Một yêu cầu báo cáo của kế hoạch, như văn bản đã viết; khi ban hành, dịch vụ báo cáo tạo chế độ báo cáo từ đó (hoặc gắn với chế độ đã có).',
+})
 export class ReportingRequirementInput {
-  @Field({ description: 'Ví dụ: "báo cáo kết quả về UBND huyện định kỳ hằng quý, 6 tháng, 9 tháng và năm", "báo cáo sơ kết trước ngày 15/9/2021".' }) text!: string;
+  @Field({ description: 'Ví dụ: "báo cáo kết quả về UBND huyện định kỳ hằng quý, 6 tháng, 9 tháng và năm", "báo cáo sơ kết trước ngày 15/9/2021".' })
+  text!: string;
   @Field(() => ID, { nullable: true, description: 'Chế độ báo cáo đã có mà yêu cầu này gắn vào (không tạo chế độ mới).' }) regimeId?: string | null;
 }
 
@@ -74,7 +82,8 @@ export class DraftPlanInput {
   @Field(() => Int) year!: number;
   @Field(() => Int, {
     nullable: true,
-    description: 'Năm cuối của kế hoạch. Không nhập: đọc từ tên ("giai đoạn 2021 - 2025"; "năm 2023 và những năm tiếp theo" là không có năm cuối); null: không có năm cuối, nhiệm vụ thường xuyên lặp lại đến khi kết thúc kế hoạch.',
+    description:
+      'Năm cuối của kế hoạch. Không nhập: đọc từ tên ("giai đoạn 2021 - 2025"; "năm 2023 và những năm tiếp theo" là không có năm cuối); null: không có năm cuối, nhiệm vụ thường xuyên lặp lại đến khi kết thúc kế hoạch.',
   })
   endYear?: number | null;
   @Field(() => [String], { description: 'Mã bộ chỉ số: PAPI, PAR_INDEX, SIPAS, ICT_INDEX, DDCI, OTHER.' }) frameworks!: string[];
@@ -85,5 +94,6 @@ export class DraftPlanInput {
   @Field(() => AppendixColumnsInput, { nullable: true }) columns?: AppendixColumnsInput | null;
   @Field(() => [DraftSectionInput]) sections!: DraftSectionInput[];
   @Field(() => CascadeInput, { nullable: true }) cascade?: CascadeInput | null;
-  @Field(() => [ReportingRequirementInput], { nullable: true, description: 'Yêu cầu báo cáo (mục tổ chức thực hiện).' }) reportingRequirements?: ReportingRequirementInput[] | null;
+  @Field(() => [ReportingRequirementInput], { nullable: true, description: 'Yêu cầu báo cáo (mục tổ chức thực hiện).' }) reportingRequirements?:
+    ReportingRequirementInput[] | null;
 }

@@ -12,7 +12,9 @@ export class IssuePlanResolver {
   constructor(private readonly commands: PlanCommands) {}
 
   @AccessCheckedInResolver('manage')
-  @Mutation(() => PlanType, { description: 'Ban hành kế hoạch (mặc định: hôm nay, giờ Việt Nam). Mỗi nhiệm vụ phải có đơn vị thực hiện và đơn vị chủ trì hoặc theo dõi.' })
+  @Mutation(() => PlanType, {
+    description: 'Ban hành kế hoạch (mặc định: hôm nay, giờ Việt Nam). Mỗi nhiệm vụ phải có đơn vị thực hiện và đơn vị chủ trì hoặc theo dõi.',
+  })
   async issuePlan(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,

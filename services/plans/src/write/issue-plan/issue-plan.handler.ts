@@ -43,7 +43,13 @@ async function issueWithRetries(writer: PlanWriter, planId: string, requestedOn:
   }
 }
 
-async function issueOnce(writer: PlanWriter, planId: string, requestedOn: string | null, identity: Identity, idempotency: ReturnType<typeof nextIdempotencyStep>): Promise<PlanType> {
+async function issueOnce(
+  writer: PlanWriter,
+  planId: string,
+  requestedOn: string | null,
+  identity: Identity,
+  idempotency: ReturnType<typeof nextIdempotencyStep>,
+): Promise<PlanType> {
   const { store } = writer;
   const streamId = planStreamId(planId);
   const past = await store.readStream(streamId);
@@ -67,7 +73,10 @@ async function issueOnce(writer: PlanWriter, planId: string, requestedOn: string
       return [] as RecordedEvent[];
     }
     if (taken && reserved) throw numberTakenError(taken, reserved.planId);
-    const reserve: PlanNumberReserved = { type: 'PlanNumberReserved', data: { planId, issuerCode, year: Number(issuedOn.slice(0, 4)), number, title, issuedOn } };
+    const reserve: PlanNumberReserved = {
+      type: 'PlanNumberReserved',
+      data: { planId, issuerCode, year: Number(issuedOn.slice(0, 4)), number, title, issuedOn },
+    };
     const appended = await tx.store.appendMany(
       [
         { streamId, expectedVersion: past.length, events: events.map((event) => ({ ...event, schemaVersion: planUpcasters.currentVersion(event.type) })) },

@@ -19,6 +19,10 @@ describe('issuing on the in-memory event store', () => {
     const issue = () => withIdempotencyKey({ scope: d513.accountId, key: 'k-1', fingerprint: 'issue p1' }, () => issuePlan(plans, 'p1', '2021-06-01', d513));
     expect(await issue()).toMatchObject({ status: 'ISSUED', issuedOn: '2021-06-01' });
     expect(await issue()).toMatchObject({ status: 'ISSUED', issuedOn: '2021-06-01' });
-    expect((await store.readAll({ transactionId: '0', position: '0' }, 100)).events.map((event) => event.type)).toEqual(['PlanDrafted', 'PlanIssued', 'PlanNumberReserved']);
+    expect((await store.readAll({ transactionId: '0', position: '0' }, 100)).events.map((event) => event.type)).toEqual([
+      'PlanDrafted',
+      'PlanIssued',
+      'PlanNumberReserved',
+    ]);
   });
 });

@@ -33,7 +33,10 @@ export class PlanTaskPreviewType {
   @Field(() => Int, { description: 'Số giao việc sẽ tạo: một cho mỗi đơn vị thực hiện, một cho mỗi đơn vị chủ trì.' }) assignments!: number;
 }
 
-@ObjectType('PlanIssuePreview', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Kế hoạch sẽ được ban hành thế nào vào một ngày, tính bằng đúng quy tắc của việc ban hành; không ghi gì.' })
+@ObjectType('PlanIssuePreview', {
+  registerIn: PLANS_GRAPHQL_TYPES,
+  description: 'Kế hoạch sẽ được ban hành thế nào vào một ngày, tính bằng đúng quy tắc của việc ban hành; không ghi gì.',
+})
 export class PlanIssuePreviewType {
   @Field(() => ID) planId!: string;
   @Field(() => DateScalar) issuedOn!: string;
@@ -53,7 +56,9 @@ export class IssuePreviewResolver {
   constructor(private readonly commands: PlanCommands) {}
 
   @AccessCheckedInResolver('manage')
-  @Query(() => PlanIssuePreviewType, { description: 'Xem trước việc ban hành dự thảo vào một ngày (mặc định: hôm nay): đơn vị của từng ô, phần chưa xác định, số giao việc, mọi vấn đề.' })
+  @Query(() => PlanIssuePreviewType, {
+    description: 'Xem trước việc ban hành dự thảo vào một ngày (mặc định: hôm nay): đơn vị của từng ô, phần chưa xác định, số giao việc, mọi vấn đề.',
+  })
   async planIssuePreview(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,
@@ -68,8 +73,20 @@ export class IssuePreviewResolver {
     const empty = { unitCodes: [], unresolved: [] };
     const tasks = tasksOf(plan.draft.sections).map(({ task, path }) => {
       const units = preview.units[task.taskId as string] ?? { lead: empty, implementing: empty, monitoring: empty };
-      const cell = (role: 'lead' | 'implementing' | 'monitoring') => ({ text: task[role]?.text ?? null, units: refs(units[role].unitCodes), unresolved: units[role].unresolved });
-      return { id: task.taskId as string, path, text: task.text, lead: cell('lead'), implementing: cell('implementing'), monitoring: cell('monitoring'), assignments: units.implementing.unitCodes.length + units.lead.unitCodes.length };
+      const cell = (role: 'lead' | 'implementing' | 'monitoring') => ({
+        text: task[role]?.text ?? null,
+        units: refs(units[role].unitCodes),
+        unresolved: units[role].unresolved,
+      });
+      return {
+        id: task.taskId as string,
+        path,
+        text: task.text,
+        lead: cell('lead'),
+        implementing: cell('implementing'),
+        monitoring: cell('monitoring'),
+        assignments: units.implementing.unitCodes.length + units.lead.unitCodes.length,
+      };
     });
     const cascadeUnits = preview.cascade?.unitCodes ?? [];
     return {

@@ -17,7 +17,11 @@ export class ReviseDraftResolver {
 
   @AccessCheckedInResolver('manage')
   @Mutation(() => PlanType, { description: 'Sửa dự thảo (toàn bộ nội dung); chỉ khi chưa ban hành.' })
-  async reviseDraftPlan(@Args('id', { type: () => ID }) id: string, @Args('input') input: DraftPlanInput, @CurrentIdentity() identity: Identity): Promise<PlanType> {
+  async reviseDraftPlan(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: DraftPlanInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<PlanType> {
     return this.commands.change(id, identity, async () => {
       await this.parent.assertImplementable(identity, input.implementsPlanId);
       return { type: 'ReviseDraft', data: { draft: plainDraft(input) } };

@@ -4,7 +4,16 @@ import { FixedClock } from '@reform/clock';
 import { InMemoryEventStore } from '@reform/event-store';
 import { InMemoryUnitHierarchy } from '@reform/unit-hierarchy';
 import { PlanDraft } from '../../domain/plan-draft';
-import { COMMUNE_AGENCIES, COMMUNES, DISTRICT, DISTRICT_OFFICES, OTHER_DISTRICT, OTHER_DISTRICT_UNITS, PROVINCE, PROVINCE_AGENCIES } from '../../domain/testing/fixture-hierarchy';
+import {
+  COMMUNE_AGENCIES,
+  COMMUNES,
+  DISTRICT,
+  DISTRICT_OFFICES,
+  OTHER_DISTRICT,
+  OTHER_DISTRICT_UNITS,
+  PROVINCE,
+  PROVINCE_AGENCIES,
+} from '../../domain/testing/fixture-hierarchy';
 import { TEST_CATALOGUE } from '../../domain/testing/test-catalogue';
 import { PlanWriter } from './plan-commands';
 
@@ -15,7 +24,12 @@ import { PlanWriter } from './plan-commands';
  */
 const units = [PROVINCE, ...PROVINCE_AGENCIES, DISTRICT, OTHER_DISTRICT, ...DISTRICT_OFFICES, ...COMMUNES, ...COMMUNE_AGENCIES, ...OTHER_DISTRICT_UNITS];
 const hierarchy = new InMemoryUnitHierarchy(units);
-export const manager = (unitCode: string): Identity => ({ accountId: `a-${unitCode}`, username: `d${unitCode}`, unitCode, roles: [{ role: 'UNIT_MANAGER', unitCode }] });
+export const manager = (unitCode: string): Identity => ({
+  accountId: `a-${unitCode}`,
+  username: `d${unitCode}`,
+  unitCode,
+  roles: [{ role: 'UNIT_MANAGER', unitCode }],
+});
 
 export const draft: PlanDraft = {
   number: '154/KH-UBND',

@@ -114,7 +114,9 @@ export class PlanWriter {
     const ancestors = chain.slice(1);
     const aboveAgencies = (await Promise.all(ancestors.map((unit) => hierarchy.children(unit.code, day, { level: 'AGENCY' })))).flat();
     const known = new Set([issuer, ...subtree, ...ancestors, ...aboveAgencies].map((unit) => unit.code));
-    const explicit = [...new Set(tasksOf(sections).flatMap(({ task }) => [task.lead, task.implementing, task.monitoring].flatMap((cell) => [...(cell?.unitCodes ?? [])])))].filter((code) => !known.has(code));
+    const explicit = [
+      ...new Set(tasksOf(sections).flatMap(({ task }) => [task.lead, task.implementing, task.monitoring].flatMap((cell) => [...(cell?.unitCodes ?? [])]))),
+    ].filter((code) => !known.has(code));
     const named = (await Promise.all(explicit.map((code) => hierarchy.unit(code, day)))).filter((unit): unit is UnitView => unit !== null);
     return { issuer, subtree, ancestors, aboveAgencies, named };
   }

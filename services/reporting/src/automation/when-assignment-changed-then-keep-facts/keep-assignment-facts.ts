@@ -77,7 +77,11 @@ export class KeepAssignmentFacts {
     }
     // Passed to a successor: the new unit owes it (and reports it) from then on; the passing is kept as a happening.
     for (const p of passed) {
-      await manager.query(`UPDATE "${S}".assignment_facts SET unit_code = $2, happenings = happenings || $3::jsonb WHERE assignment_id = $1`, [p.assignmentId, p.toUnitCode, JSON.stringify([{ type: 'passed', on: p.on, from: p.fromUnitCode, to: p.toUnitCode }])]);
+      await manager.query(`UPDATE "${S}".assignment_facts SET unit_code = $2, happenings = happenings || $3::jsonb WHERE assignment_id = $1`, [
+        p.assignmentId,
+        p.toUnitCode,
+        JSON.stringify([{ type: 'passed', on: p.on, from: p.fromUnitCode, to: p.toUnitCode }]),
+      ]);
     }
   }
 }

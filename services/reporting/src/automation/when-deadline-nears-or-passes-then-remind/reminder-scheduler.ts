@@ -63,7 +63,12 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     let before = 0;
     let after = 0;
     for (const row of rows) {
-      const handled = await this.commands.execute(reportDecider, reportStreamId(row.id), { type: 'RemindReport', data: { kind: row.kind, on: today } }, metadata);
+      const handled = await this.commands.execute(
+        reportDecider,
+        reportStreamId(row.id),
+        { type: 'RemindReport', data: { kind: row.kind, on: today } },
+        metadata,
+      );
       if (!handled.events.length) continue;
       if (row.kind === 'BEFORE_DEADLINE') before++;
       else after++;

@@ -18,7 +18,14 @@ export class PlanIssuedConsumer {
   @OnIntegrationEvent([PlanIssuedV1], { consumer: 'reporting.plan-regimes' })
   async receive(data: PlanIssuedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
     if (!data.reportingRequirements?.length) return;
-    await enqueueJob(manager, REPORTING_SCHEMA, { queue: PLAN_REGIMES_QUEUE, key: data.planId, jobId: message.eventId, name: message.name, data, meta: { ...message, data: undefined } });
+    await enqueueJob(manager, REPORTING_SCHEMA, {
+      queue: PLAN_REGIMES_QUEUE,
+      key: data.planId,
+      jobId: message.eventId,
+      name: message.name,
+      data,
+      meta: { ...message, data: undefined },
+    });
     // The job is visible once the inbox's transaction commits, after this returns.
     this.jobs.nudge();
   }

@@ -94,19 +94,38 @@ export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShut
       year: plan.year,
       implementingUnitCodes: plan.tasks.flatMap((task) => task.implementing),
     };
-    const metadata: EventMetadata = { actor: SYSTEM_ACTOR, tenant: job.meta.metadata.tenant, correlationId: job.meta.metadata.correlationId, causationId: job.meta.eventId };
+    const metadata: EventMetadata = {
+      actor: SYSTEM_ACTOR,
+      tenant: job.meta.metadata.tenant,
+      correlationId: job.meta.metadata.correlationId,
+      causationId: job.meta.eventId,
+    };
     const outcomes: PlanRegimeOutcome[] = [];
     for (const [i, requirement] of (plan.reportingRequirements ?? []).entries()) {
       const n = i + 1;
       const link = async (regimeId: string): Promise<PlanRegimeOutcome> => {
-        const { events } = await this.commands.execute(regimeDecider, regimeStreamId(regimeId), { type: 'LinkPlan', data: { planId: plan.planId, source: `Kế hoạch ${plan.number}: ${requirement.text}`, on: plan.issuedOn } }, metadata);
+        const { events } = await this.commands.execute(
+          regimeDecider,
+          regimeStreamId(regimeId),
+          { type: 'LinkPlan', data: { planId: plan.planId, source: `Kế hoạch ${plan.number}: ${requirement.text}`, on: plan.issuedOn } },
+          metadata,
+        );
         return { requirement: n, regimeId, outcome: events.length ? 'linked' : 'already' };
       };
       if (requirement.regimeId) {
-        const [named]: Array<{ owner_code: string }> = await this.dataSource.query(`SELECT owner_code FROM "${REPORTING_SCHEMA}".regimes WHERE id = $1`, [requirement.regimeId]);
-        if (!named) throw new DomainError('REGIME.NOT_FOUND', `Plan ${plan.number}: reporting requirement ${n} names regime ${requirement.regimeId}, which is not defined (yet)`, { kind: 'NOT_FOUND', field: 'regimeId' });
+        const [named]: Array<{ owner_code: string }> = await this.dataSource.query(`SELECT owner_code FROM "${REPORTING_SCHEMA}".regimes WHERE id = $1`, [
+          requirement.regimeId,
+        ]);
+        if (!named)
+          throw new DomainError(
+            'REGIME.NOT_FOUND',
+            `Plan ${plan.number}: reporting requirement ${n} names regime ${requirement.regimeId}, which is not defined (yet)`,
+            { kind: 'NOT_FOUND', field: 'regimeId' },
+          );
         if (named.owner_code !== plan.issuerCode) {
-          this.logger.warn(`Plan ${plan.number} (${plan.planId}): reporting requirement ${n} names regime ${requirement.regimeId} of unit ${named.owner_code}, not of the issuer ${plan.issuerCode}: not linked`);
+          this.logger.warn(
+            `Plan ${plan.number} (${plan.planId}): reporting requirement ${n} names regime ${requirement.regimeId} of unit ${named.owner_code}, not of the issuer ${plan.issuerCode}: not linked`,
+          );
           outcomes.push({ requirement: n, regimeId: requirement.regimeId, outcome: 'not-the-issuers' });
           continue;
         }
@@ -115,7 +134,9 @@ export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShut
       }
       const definition = regimeFromRequirement(facts, requirement, n);
       if (!definition) {
-        this.logger.warn(`Plan ${plan.number} (${plan.planId}): reporting requirement ${n} gives no schedule, no regime made: "${requirement.text.slice(0, 200)}"`);
+        this.logger.warn(
+          `Plan ${plan.number} (${plan.planId}): reporting requirement ${n} gives no schedule, no regime made: "${requirement.text.slice(0, 200)}"`,
+        );
         outcomes.push({ requirement: n, regimeId: null, outcome: 'no-schedule' });
         continue;
       }
@@ -128,7 +149,9 @@ export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShut
         outcomes.push(await link(regimeIdFromPlan(plan.planId, n)));
       }
     }
-    this.logger.log(`Plan ${plan.number} (${plan.planId}): ${outcomes.map((o) => `${o.requirement}: ${o.outcome}${o.regimeId ? ` ${o.regimeId}` : ''}`).join('; ')}`);
+    this.logger.log(
+      `Plan ${plan.number} (${plan.planId}): ${outcomes.map((o) => `${o.requirement}: ${o.outcome}${o.regimeId ? ` ${o.regimeId}` : ''}`).join('; ')}`,
+    );
     return outcomes;
   }
 }

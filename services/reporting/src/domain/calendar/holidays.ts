@@ -21,7 +21,8 @@ export interface HolidayYear {
 
 const range = (from: string, to: string, name: string) => {
   const days: Array<{ day: string; name: string }> = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push({ day: new Date(t).toISOString().slice(0, 10), name });
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    days.push({ day: new Date(t).toISOString().slice(0, 10), name });
   return days;
 };
 

@@ -47,7 +47,11 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(day: string): boolean {
-    if (!this.covers(day)) throw new DomainError('CALENDAR.YEAR_MISSING', `Chưa có lịch nghỉ lễ năm ${day.slice(0, 4)}: cần bổ sung dữ liệu ngày nghỉ trước khi tính hạn báo cáo.`, { kind: 'BAD_USER_INPUT', field: 'calendar' });
+    if (!this.covers(day))
+      throw new DomainError('CALENDAR.YEAR_MISSING', `Chưa có lịch nghỉ lễ năm ${day.slice(0, 4)}: cần bổ sung dữ liệu ngày nghỉ trước khi tính hạn báo cáo.`, {
+        kind: 'BAD_USER_INPUT',
+        field: 'calendar',
+      });
     if (this.worked.has(day)) return true;
     const w = weekday(day);
     return w !== 0 && w !== 6 && !this.off.has(day);
@@ -63,7 +67,7 @@ export class WorkingCalendar {
   /** The `n`-th working day after `day` (n ≥ 1; `day` itself not counted). */
   addWorkingDays(day: string, n: number): string {
     let d = day;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = addDays(d, 1);
       if (this.isWorkingDay(d)) left--;
     }

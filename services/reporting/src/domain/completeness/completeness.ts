@@ -54,10 +54,21 @@ export function countsOf(rows: readonly ReportRow[]): CompletenessCounts {
 }
 
 export function ratesOf(counts: CompletenessCounts): CompletenessRates {
-  return { submittedRate: rate(counts.submitted, counts.expected), onTimeRate: rate(counts.onTime, counts.expected), acceptedRate: rate(counts.accepted, counts.expected) };
+  return {
+    submittedRate: rate(counts.submitted, counts.expected),
+    onTimeRate: rate(counts.onTime, counts.expected),
+    acceptedRate: rate(counts.accepted, counts.expected),
+  };
 }
 
 export function completenessOf(rows: readonly ReportRow[]): Completeness {
   const counts = countsOf(rows);
-  return { ...counts, ...ratesOf(counts), missingUnitCodes: rows.filter(isMissing).map((row) => row.unitCode).sort() };
+  return {
+    ...counts,
+    ...ratesOf(counts),
+    missingUnitCodes: rows
+      .filter(isMissing)
+      .map((row) => row.unitCode)
+      .sort(),
+  };
 }

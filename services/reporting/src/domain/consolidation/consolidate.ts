@@ -69,13 +69,18 @@ export function consolidateItem(item: DataItem, children: readonly ChildReport[]
   return { code: item.code, name: item.name, unit: item.unit, rule: item.rule, value, contributors };
 }
 
-export function consolidate(form: { readonly sections: readonly FormSection[]; readonly items: readonly DataItem[] }, children: readonly ChildReport[]): { items: ConsolidatedItem[]; sections: ConsolidatedSection[] } {
+export function consolidate(
+  form: { readonly sections: readonly FormSection[]; readonly items: readonly DataItem[] },
+  children: readonly ChildReport[],
+): { items: ConsolidatedItem[]; sections: ConsolidatedSection[] } {
   return {
     items: form.items.map((item) => consolidateItem(item, children)),
     sections: form.sections.map((section) => ({
       code: section.code,
       title: section.title,
-      units: children.map((child) => ({ unitCode: child.unitCode, unitName: child.unitName, text: child.content.sections[section.code] ?? '' })).filter((u) => u.text !== ''),
+      units: children
+        .map((child) => ({ unitCode: child.unitCode, unitName: child.unitName, text: child.content.sections[section.code] ?? '' }))
+        .filter((u) => u.text !== ''),
     })),
   };
 }

@@ -3,7 +3,11 @@ import { consolidate } from './consolidate';
 
 describe('consolidation by each item rule', () => {
   const form = quarterlyRegime().form;
-  const child = (unitCode: string, items: Record<string, number | boolean | string | null>, text?: string) => ({ unitCode, unitName: `Xã ${unitCode}`, content: { sections: (text ? { 'ket-qua': text } : {}) as Record<string, string>, items } });
+  const child = (unitCode: string, items: Record<string, number | boolean | string | null>, text?: string) => ({
+    unitCode,
+    unitName: `Xã ${unitCode}`,
+    content: { sections: (text ? { 'ket-qua': text } : {}) as Record<string, string>, items },
+  });
   const children = [
     child('A', { NV: 4, HT: 2, TD: 50, HL: 90, HLMIN: 90, HLMAX: 90, MC: true, GC: 'x' }, 'Xã A làm tốt'),
     child('B', { NV: 6, HT: 6, TD: 100, HL: 80, HLMIN: 80, HLMAX: 80, MC: false }),
@@ -33,6 +37,13 @@ describe('consolidation by each item rule', () => {
   });
 
   it("lists the children's text sections per unit", () => {
-    expect(sections[0]).toEqual({ code: 'ket-qua', title: 'Kết quả đạt được', units: [{ unitCode: 'A', unitName: 'Xã A', text: 'Xã A làm tốt' }, { unitCode: 'C', unitName: 'Xã C', text: 'Xã C còn chậm' }] });
+    expect(sections[0]).toEqual({
+      code: 'ket-qua',
+      title: 'Kết quả đạt được',
+      units: [
+        { unitCode: 'A', unitName: 'Xã A', text: 'Xã A làm tốt' },
+        { unitCode: 'C', unitName: 'Xã C', text: 'Xã C còn chậm' },
+      ],
+    });
   });
 });

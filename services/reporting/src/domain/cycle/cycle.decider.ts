@@ -33,8 +33,13 @@ export const cycleStreamId = (regimeId: string, period: string) => `cycle-${cycl
 export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
   initialState: { status: 'NONE' },
   decide(command, state) {
-    if (state.status !== 'NONE') throw new DomainError('CYCLE.ALREADY_OPEN', `Kỳ báo cáo ${command.data.period} đã được mở.`, { kind: 'CONFLICT', field: 'period' });
-    if (command.data.units.length === 0) throw new DomainError('CYCLE.NO_UNITS', 'Không có đơn vị nào phải báo cáo trong kỳ này (kiểm tra đơn vị báo cáo của chế độ).', { kind: 'BAD_USER_INPUT', field: 'selector' });
+    if (state.status !== 'NONE')
+      throw new DomainError('CYCLE.ALREADY_OPEN', `Kỳ báo cáo ${command.data.period} đã được mở.`, { kind: 'CONFLICT', field: 'period' });
+    if (command.data.units.length === 0)
+      throw new DomainError('CYCLE.NO_UNITS', 'Không có đơn vị nào phải báo cáo trong kỳ này (kiểm tra đơn vị báo cáo của chế độ).', {
+        kind: 'BAD_USER_INPUT',
+        field: 'selector',
+      });
     return [{ type: 'CycleOpened', data: command.data }];
   },
   evolve(_state, event) {

@@ -34,8 +34,10 @@ export function checkDeadlineRules(rules: readonly DeadlineRule[]): void {
     if (!REPORTING_LEVELS.includes(rule.level)) throw bad(`Cấp "${rule.level}" không hợp lệ: COMMUNE, DISTRICT hoặc PROVINCE.`, `deadlines[${i}].level`);
     if (seen.has(rule.level)) throw bad(`Cấp ${rule.level} có hai thời hạn: mỗi cấp một thời hạn.`, `deadlines[${i}].level`);
     seen.add(rule.level);
-    if (rule.rule === 'WORKING_DAYS_AFTER_CUT_OFF' && (!Number.isInteger(rule.days) || rule.days < 0 || rule.days > 60)) throw bad('Số ngày làm việc sau ngày chốt số liệu phải từ 0 đến 60.', `deadlines[${i}].days`);
-    if (rule.rule === 'DAY_OF_MONTH' && (!Number.isInteger(rule.day) || rule.day < 1 || rule.day > 31)) throw bad('Ngày trong tháng phải từ 1 đến 31.', `deadlines[${i}].day`);
+    if (rule.rule === 'WORKING_DAYS_AFTER_CUT_OFF' && (!Number.isInteger(rule.days) || rule.days < 0 || rule.days > 60))
+      throw bad('Số ngày làm việc sau ngày chốt số liệu phải từ 0 đến 60.', `deadlines[${i}].days`);
+    if (rule.rule === 'DAY_OF_MONTH' && (!Number.isInteger(rule.day) || rule.day < 1 || rule.day > 31))
+      throw bad('Ngày trong tháng phải từ 1 đến 31.', `deadlines[${i}].day`);
   });
 }
 
@@ -46,7 +48,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * one working day after the level below it (Decree 09: the district consolidates what the
  * communes sent): when the rules or a holiday bring them closer, the upper one moves on.
  */
-export function deadlinesOf(period: Period, cutOff: DayRange, rules: readonly DeadlineRule[], lockAfterDays: number, calendar: WorkingCalendar): LevelDeadline[] {
+export function deadlinesOf(
+  period: Period,
+  cutOff: DayRange,
+  rules: readonly DeadlineRule[],
+  lockAfterDays: number,
+  calendar: WorkingCalendar,
+): LevelDeadline[] {
   checkDeadlineRules(rules);
   const sorted = [...rules].sort((a, b) => rank(a.level) - rank(b.level));
   const out: LevelDeadline[] = [];

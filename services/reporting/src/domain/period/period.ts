@@ -29,7 +29,11 @@ export interface DayRange {
  * same shape from another day of the month, the calendar months themselves, or fixed days (an ad
  * hoc report).
  */
-export type CutOffRule = { readonly rule: 'DECREE_09' } | { readonly rule: 'FROM_DAY'; readonly day: number } | { readonly rule: 'CALENDAR' } | { readonly rule: 'FIXED'; readonly from: string; readonly to: string };
+export type CutOffRule =
+  | { readonly rule: 'DECREE_09' }
+  | { readonly rule: 'FROM_DAY'; readonly day: number }
+  | { readonly rule: 'CALENDAR' }
+  | { readonly rule: 'FIXED'; readonly from: string; readonly to: string };
 
 const bad = (message: string, field = 'period') => new DomainError('REPORTING.INVALID_PERIOD', message, { kind: 'BAD_USER_INPUT', field });
 
@@ -46,7 +50,9 @@ export function parsePeriod(key: string): Period {
   if (m) return { key: k, type: 'HALF_YEAR', year: Number(m[1]), firstMonth: 1, lastMonth: 6 };
   m = /^(\d{4})-M9$/.exec(k);
   if (m) return { key: k, type: 'NINE_MONTHS', year: Number(m[1]), firstMonth: 1, lastMonth: 9 };
-  throw bad(`Kỳ báo cáo "${key}" không hợp lệ: dùng "2021-09" (tháng), "2021-Q3" (quý), "2021-H1" (6 tháng), "2021-M9" (9 tháng), "2021" (năm) hoặc "AD_HOC" (đột xuất).`);
+  throw bad(
+    `Kỳ báo cáo "${key}" không hợp lệ: dùng "2021-09" (tháng), "2021-Q3" (quý), "2021-H1" (6 tháng), "2021-M9" (9 tháng), "2021" (năm) hoặc "AD_HOC" (đột xuất).`,
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

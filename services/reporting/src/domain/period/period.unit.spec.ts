@@ -65,21 +65,99 @@ describe("each level's deadline, at least one working day apart", () => {
   ];
   it.each([
     // [period, rules, lockAfterDays, expected [level, dueOn, closesOn][]]
-    ['2021-Q3', threeLevels, 5, [['COMMUNE', '2021-09-16', '2021-09-21'], ['DISTRICT', '2021-09-20', '2021-09-25'], ['PROVINCE', '2021-09-27', '2021-10-02']]], // 25/9/2021 is a Saturday
+    [
+      '2021-Q3',
+      threeLevels,
+      5,
+      [
+        ['COMMUNE', '2021-09-16', '2021-09-21'],
+        ['DISTRICT', '2021-09-20', '2021-09-25'],
+        ['PROVINCE', '2021-09-27', '2021-10-02'],
+      ],
+    ], // 25/9/2021 is a Saturday
     // Tết in the way: February 2021's cut-off ends on 14/2, inside Tết (10–16/2).
-    ['2021-02', threeLevels, 0, [['COMMUNE', '2021-02-18', '2021-02-18'], ['DISTRICT', '2021-02-22', '2021-02-22'], ['PROVINCE', '2021-02-25', '2021-02-25']]],
+    [
+      '2021-02',
+      threeLevels,
+      0,
+      [
+        ['COMMUNE', '2021-02-18', '2021-02-18'],
+        ['DISTRICT', '2021-02-22', '2021-02-22'],
+        ['PROVINCE', '2021-02-25', '2021-02-25'],
+      ],
+    ],
     // National Day in the way: August 2021 ends its cut-off on Saturday 14/8; a day-of-month rule
     // falling on 2/9 moves past 2–3/9 and the weekend.
-    ['2021-08', [{ level: 'COMMUNE', rule: 'DAY_OF_MONTH', day: 2, monthsAfter: 1 }, { level: 'DISTRICT', rule: 'DAY_OF_MONTH', day: 3, monthsAfter: 1 }], 3, [['COMMUNE', '2021-09-06', '2021-09-09'], ['DISTRICT', '2021-09-07', '2021-09-10']]],
+    [
+      '2021-08',
+      [
+        { level: 'COMMUNE', rule: 'DAY_OF_MONTH', day: 2, monthsAfter: 1 },
+        { level: 'DISTRICT', rule: 'DAY_OF_MONTH', day: 3, monthsAfter: 1 },
+      ],
+      3,
+      [
+        ['COMMUNE', '2021-09-06', '2021-09-09'],
+        ['DISTRICT', '2021-09-07', '2021-09-10'],
+      ],
+    ],
     // Across the year end: December 2022's report due on the 30th, the district's the next working
     // day, which is not 2/1/2023 (Tết Dương lịch's compensatory day) but 3/1.
-    ['2022-12', [{ level: 'COMMUNE', rule: 'DAY_OF_MONTH', day: 30 }, { level: 'DISTRICT', rule: 'DAY_OF_MONTH', day: 30 }], 2, [['COMMUNE', '2022-12-30', '2023-01-01'], ['DISTRICT', '2023-01-03', '2023-01-05']]],
+    [
+      '2022-12',
+      [
+        { level: 'COMMUNE', rule: 'DAY_OF_MONTH', day: 30 },
+        { level: 'DISTRICT', rule: 'DAY_OF_MONTH', day: 30 },
+      ],
+      2,
+      [
+        ['COMMUNE', '2022-12-30', '2023-01-01'],
+        ['DISTRICT', '2023-01-03', '2023-01-05'],
+      ],
+    ],
     // A year: cut-off 15/12/2020–14/12/2021 (Tuesday), deadlines within the year.
-    ['2021', threeLevels, 3, [['COMMUNE', '2021-12-16', '2021-12-19'], ['DISTRICT', '2021-12-20', '2021-12-23'], ['PROVINCE', '2021-12-27', '2021-12-30']]],
-    ['2021-H1', threeLevels, 3, [['COMMUNE', '2021-06-16', '2021-06-19'], ['DISTRICT', '2021-06-18', '2021-06-21'], ['PROVINCE', '2021-06-25', '2021-06-28']]],
-    ['2021-M9', threeLevels, 3, [['COMMUNE', '2021-09-16', '2021-09-19'], ['DISTRICT', '2021-09-20', '2021-09-23'], ['PROVINCE', '2021-09-27', '2021-09-30']]],
+    [
+      '2021',
+      threeLevels,
+      3,
+      [
+        ['COMMUNE', '2021-12-16', '2021-12-19'],
+        ['DISTRICT', '2021-12-20', '2021-12-23'],
+        ['PROVINCE', '2021-12-27', '2021-12-30'],
+      ],
+    ],
+    [
+      '2021-H1',
+      threeLevels,
+      3,
+      [
+        ['COMMUNE', '2021-06-16', '2021-06-19'],
+        ['DISTRICT', '2021-06-18', '2021-06-21'],
+        ['PROVINCE', '2021-06-25', '2021-06-28'],
+      ],
+    ],
+    [
+      '2021-M9',
+      threeLevels,
+      3,
+      [
+        ['COMMUNE', '2021-09-16', '2021-09-19'],
+        ['DISTRICT', '2021-09-20', '2021-09-23'],
+        ['PROVINCE', '2021-09-27', '2021-09-30'],
+      ],
+    ],
     // Two levels given the same rule: the upper one moves one working day on (today's two tiers keep one level).
-    ['2025-09', [{ level: 'COMMUNE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 1 }, { level: 'PROVINCE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 1 }], 0, [['COMMUNE', '2025-09-15', '2025-09-15'], ['PROVINCE', '2025-09-16', '2025-09-16']]],
+    [
+      '2025-09',
+      [
+        { level: 'COMMUNE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 1 },
+        { level: 'PROVINCE', rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: 1 },
+      ],
+      0,
+      [
+        ['COMMUNE', '2025-09-15', '2025-09-15'],
+        ['PROVINCE', '2025-09-16', '2025-09-16'],
+      ],
+    ],
   ] as Array<[string, DeadlineRule[], number, Array<[string, string, string]>]>)('%s', (key, rules, lock, expected) => {
     const period = parsePeriod(key);
     const deadlines = deadlinesOf(period, cutOffOf(period), rules, lock, calendar);
@@ -89,6 +167,8 @@ describe("each level's deadline, at least one working day apart", () => {
   });
 
   it('refuses a level twice, naming the field', () => {
-    expect(() => deadlinesOf(parsePeriod('2021-Q3'), cutOffOf(parsePeriod('2021-Q3')), [threeLevels[0], threeLevels[0]], 0, calendar)).toThrow('mỗi cấp một thời hạn');
+    expect(() => deadlinesOf(parsePeriod('2021-Q3'), cutOffOf(parsePeriod('2021-Q3')), [threeLevels[0], threeLevels[0]], 0, calendar)).toThrow(
+      'mỗi cấp một thời hạn',
+    );
   });
 });

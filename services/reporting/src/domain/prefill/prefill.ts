@@ -29,7 +29,9 @@ const within = (day: string, range: DayRange) => day >= range.from && day <= ran
  */
 export function assignmentLines(records: readonly AssignmentRecord[], cutOff: DayRange): AssignmentLine[] {
   const lines: AssignmentLine[] = [];
-  for (const record of [...records].sort((a, b) => a.planNumber.localeCompare(b.planNumber) || a.taskText.localeCompare(b.taskText) || a.assignmentId.localeCompare(b.assignmentId))) {
+  for (const record of [...records].sort(
+    (a, b) => a.planNumber.localeCompare(b.planNumber) || a.taskText.localeCompare(b.taskText) || a.assignmentId.localeCompare(b.assignmentId),
+  )) {
     if (record.assignedOn > cutOff.to) continue;
     const upTo = record.happenings.filter((h) => h.on <= cutOff.to);
     if (upTo.some((h) => h.type === 'cancelled')) continue;

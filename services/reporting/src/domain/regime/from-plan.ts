@@ -10,8 +10,7 @@ import { RegimeDefinition, RegimeKind, ReportForm } from './regime';
  * regime is made up from a text that does not give one.
  */
 export type RequirementSchedule =
-  | { readonly kind: 'PERIODIC'; readonly periodTypes: readonly PeriodType[] }
-  | { readonly kind: 'AD_HOC'; readonly dueOn: string; readonly title: string };
+  { readonly kind: 'PERIODIC'; readonly periodTypes: readonly PeriodType[] } | { readonly kind: 'AD_HOC'; readonly dueOn: string; readonly title: string };
 
 /** Lower case, one space, "hàng" read as "hằng" (both spellings are in use). */
 const normal = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/hàng/g, 'hằng').trim();
@@ -71,10 +70,54 @@ export const STANDARD_FORM: ReportForm = {
     { code: 'phuong-huong', title: 'Phương hướng, nhiệm vụ kỳ tới' },
   ],
   items: [
-    { code: 'NV_GIAO', name: 'Số nhiệm vụ được giao', unit: 'nhiệm vụ', type: 'COUNT', required: true, min: 0, max: null, rule: 'SUM', weightItem: null, prefill: 'ASSIGNMENTS' },
-    { code: 'NV_HT', name: 'Số nhiệm vụ đã hoàn thành', unit: 'nhiệm vụ', type: 'COUNT', required: true, min: 0, max: null, rule: 'SUM', weightItem: null, prefill: 'COMPLETED' },
-    { code: 'NV_QH', name: 'Số nhiệm vụ quá hạn', unit: 'nhiệm vụ', type: 'COUNT', required: false, min: 0, max: null, rule: 'SUM', weightItem: null, prefill: 'OVERDUE' },
-    { code: 'TIEN_DO', name: 'Tiến độ bình quân các nhiệm vụ', unit: '%', type: 'PERCENT', required: false, min: 0, max: 100, rule: 'WEIGHTED_MEAN', weightItem: 'NV_GIAO', prefill: 'MEAN_PROGRESS' },
+    {
+      code: 'NV_GIAO',
+      name: 'Số nhiệm vụ được giao',
+      unit: 'nhiệm vụ',
+      type: 'COUNT',
+      required: true,
+      min: 0,
+      max: null,
+      rule: 'SUM',
+      weightItem: null,
+      prefill: 'ASSIGNMENTS',
+    },
+    {
+      code: 'NV_HT',
+      name: 'Số nhiệm vụ đã hoàn thành',
+      unit: 'nhiệm vụ',
+      type: 'COUNT',
+      required: true,
+      min: 0,
+      max: null,
+      rule: 'SUM',
+      weightItem: null,
+      prefill: 'COMPLETED',
+    },
+    {
+      code: 'NV_QH',
+      name: 'Số nhiệm vụ quá hạn',
+      unit: 'nhiệm vụ',
+      type: 'COUNT',
+      required: false,
+      min: 0,
+      max: null,
+      rule: 'SUM',
+      weightItem: null,
+      prefill: 'OVERDUE',
+    },
+    {
+      code: 'TIEN_DO',
+      name: 'Tiến độ bình quân các nhiệm vụ',
+      unit: '%',
+      type: 'PERCENT',
+      required: false,
+      min: 0,
+      max: 100,
+      rule: 'WEIGHTED_MEAN',
+      weightItem: 'NV_GIAO',
+      prefill: 'MEAN_PROGRESS',
+    },
   ],
 };
 
@@ -125,7 +168,14 @@ export function regimeFromRequirement(plan: IssuedPlanFacts, requirement: { read
     fromPlan: { planId: plan.planId, planNumber: plan.number, requirement: n },
   };
   if (schedule.kind === 'PERIODIC') {
-    return { ...common, name: `Báo cáo định kỳ kết quả thực hiện Kế hoạch ${plan.number}`, kind, periodTypes: schedule.periodTypes, cutOff: { rule: 'DECREE_09' }, deadlines: STANDARD_DEADLINES };
+    return {
+      ...common,
+      name: `Báo cáo định kỳ kết quả thực hiện Kế hoạch ${plan.number}`,
+      kind,
+      periodTypes: schedule.periodTypes,
+      cutOff: { rule: 'DECREE_09' },
+      deadlines: STANDARD_DEADLINES,
+    };
   }
   const to = addDay(schedule.dueOn, -1);
   return {

@@ -4,8 +4,12 @@ import { checkRegime, RegimeDefinition } from './regime';
 
 export type RegimeState = { readonly status: 'NONE' } | (RegimeDefinition & { readonly status: 'ACTIVE'; readonly definedOn: string });
 
-export type RegimeEvent = { type: 'RegimeDefined'; data: { definition: RegimeDefinition; on: string } } | { type: 'RegimePlanLinked'; data: { planId: string; source: string | null; on: string } };
-export type RegimeCommand = { type: 'DefineRegime'; data: { definition: RegimeDefinition; on: string } } | { type: 'LinkPlan'; data: { planId: string; source: string | null; on: string } };
+export type RegimeEvent =
+  | { type: 'RegimeDefined'; data: { definition: RegimeDefinition; on: string } }
+  | { type: 'RegimePlanLinked'; data: { planId: string; source: string | null; on: string } };
+export type RegimeCommand =
+  | { type: 'DefineRegime'; data: { definition: RegimeDefinition; on: string } }
+  | { type: 'LinkPlan'; data: { planId: string; source: string | null; on: string } };
 export const REGIME_EVENT_TYPES: readonly RegimeEvent['type'][] = ['RegimeDefined', 'RegimePlanLinked'];
 
 export const regimeStreamId = (id: string) => `regime-${id}`;

@@ -91,13 +91,17 @@ export function checkRegime(definition: RegimeDefinition): RegimeDefinition {
   definition.periodTypes.forEach((type, i) => {
     if (!PERIOD_TYPES.includes(type)) throw bad(`Loại kỳ "${type}" không hợp lệ.`, `periodTypes[${i}]`);
   });
-  if (definition.periodTypes.includes('AD_HOC') && definition.cutOff.rule !== 'FIXED') throw bad('Báo cáo đột xuất cần thời gian chốt số liệu cố định.', 'cutOff');
+  if (definition.periodTypes.includes('AD_HOC') && definition.cutOff.rule !== 'FIXED')
+    throw bad('Báo cáo đột xuất cần thời gian chốt số liệu cố định.', 'cutOff');
   checkDeadlineRules(definition.deadlines);
-  if (!Number.isInteger(definition.lockAfterDays) || definition.lockAfterDays < 0 || definition.lockAfterDays > 90) throw bad('Số ngày nhập liệu sau hạn phải từ 0 đến 90.', 'lockAfterDays');
-  if (definition.selector.levels.length === 0 && definition.selector.unitCodes.length === 0) throw bad('Cần chỉ rõ đơn vị báo cáo (cấp xã, cấp huyện hoặc danh sách đơn vị).', 'selector');
+  if (!Number.isInteger(definition.lockAfterDays) || definition.lockAfterDays < 0 || definition.lockAfterDays > 90)
+    throw bad('Số ngày nhập liệu sau hạn phải từ 0 đến 90.', 'lockAfterDays');
+  if (definition.selector.levels.length === 0 && definition.selector.unitCodes.length === 0)
+    throw bad('Cần chỉ rõ đơn vị báo cáo (cấp xã, cấp huyện hoặc danh sách đơn vị).', 'selector');
   const sectionCodes = new Set<string>();
   definition.form.sections.forEach((section, i) => {
-    if (!CODE.test(section.code) || sectionCodes.has(section.code)) throw bad(`Mã phần "${section.code}" không hợp lệ hoặc bị trùng.`, `form.sections[${i}].code`);
+    if (!CODE.test(section.code) || sectionCodes.has(section.code))
+      throw bad(`Mã phần "${section.code}" không hợp lệ hoặc bị trùng.`, `form.sections[${i}].code`);
     if (!section.title.trim()) throw bad('Tên phần không được để trống.', `form.sections[${i}].title`);
     sectionCodes.add(section.code);
   });
@@ -110,15 +114,19 @@ export function checkRegime(definition: RegimeDefinition): RegimeDefinition {
     if (!item.name.trim()) throw bad('Tên chỉ tiêu không được để trống.', `${field}.name`);
     if (!ITEM_TYPES.includes(item.type)) throw bad(`Kiểu dữ liệu "${item.type}" không hợp lệ.`, `${field}.type`);
     if (!CONSOLIDATION_RULES.includes(item.rule)) throw bad(`Cách tổng hợp "${item.rule}" không hợp lệ.`, `${field}.rule`);
-    if (item.min !== null && item.max !== null && item.min > item.max) throw bad(`Chỉ tiêu ${item.code}: giá trị nhỏ nhất lớn hơn giá trị lớn nhất.`, `${field}.min`);
+    if (item.min !== null && item.max !== null && item.min > item.max)
+      throw bad(`Chỉ tiêu ${item.code}: giá trị nhỏ nhất lớn hơn giá trị lớn nhất.`, `${field}.min`);
     const numeric = ['NUMBER', 'PERCENT', 'COUNT'].includes(item.type);
-    if (['SUM', 'MEAN', 'WEIGHTED_MEAN', 'MIN', 'MAX'].includes(item.rule) && !numeric) throw bad(`Chỉ tiêu ${item.code}: cách tổng hợp ${item.rule} chỉ dùng cho số.`, `${field}.rule`);
+    if (['SUM', 'MEAN', 'WEIGHTED_MEAN', 'MIN', 'MAX'].includes(item.rule) && !numeric)
+      throw bad(`Chỉ tiêu ${item.code}: cách tổng hợp ${item.rule} chỉ dùng cho số.`, `${field}.rule`);
     if (item.rule === 'COUNT_YES' && item.type !== 'YES_NO') throw bad(`Chỉ tiêu ${item.code}: đếm "có" chỉ dùng cho chỉ tiêu có/không.`, `${field}.rule`);
-    if (item.rule === 'WEIGHTED_MEAN' && (!item.weightItem || !itemCodes.has(item.weightItem) || item.weightItem === item.code)) throw bad(`Chỉ tiêu ${item.code}: bình quân gia quyền cần chỉ tiêu trọng số khác trong biểu mẫu.`, `${field}.weightItem`);
+    if (item.rule === 'WEIGHTED_MEAN' && (!item.weightItem || !itemCodes.has(item.weightItem) || item.weightItem === item.code))
+      throw bad(`Chỉ tiêu ${item.code}: bình quân gia quyền cần chỉ tiêu trọng số khác trong biểu mẫu.`, `${field}.weightItem`);
     if (item.prefill && !PREFILL_RULES.includes(item.prefill)) throw bad(`Cách điền sẵn "${item.prefill}" không hợp lệ.`, `${field}.prefill`);
     if (item.measures) {
       if (!numeric) throw bad(`Chỉ tiêu ${item.code}: chỉ chỉ tiêu dạng số, tỷ lệ hoặc số lượng mới đo được chỉ tiêu của nhiệm vụ.`, `${field}.measures`);
-      if (!definition.planIds.includes(item.measures.planId)) throw bad(`Chỉ tiêu ${item.code}: kế hoạch của nhiệm vụ được đo phải là một kế hoạch gắn với chế độ báo cáo.`, `${field}.measures.planId`);
+      if (!definition.planIds.includes(item.measures.planId))
+        throw bad(`Chỉ tiêu ${item.code}: kế hoạch của nhiệm vụ được đo phải là một kế hoạch gắn với chế độ báo cáo.`, `${field}.measures.planId`);
       if (!item.measures.taskId.trim()) throw bad(`Chỉ tiêu ${item.code}: cần mã nhiệm vụ được đo.`, `${field}.measures.taskId`);
     }
   });

@@ -178,7 +178,8 @@ export function checkContent(form: ReportForm, content: ReportContent, submittin
   const sections: Record<string, string> = {};
   for (const [code, text] of Object.entries(content.sections)) {
     if (!sectionCodes.has(code)) throw badInput('REPORT.UNKNOWN_SECTION', `Biểu mẫu không có phần "${code}".`, `sections.${code}`);
-    if (typeof text !== 'string' || text.length > MAX_TEXT) throw badInput('REPORT.INVALID_SECTION', `Phần "${code}" phải là văn bản không quá ${MAX_TEXT} ký tự.`, `sections.${code}`);
+    if (typeof text !== 'string' || text.length > MAX_TEXT)
+      throw badInput('REPORT.INVALID_SECTION', `Phần "${code}" phải là văn bản không quá ${MAX_TEXT} ký tự.`, `sections.${code}`);
     sections[code] = text.trim();
   }
   const byCode = new Map(form.items.map((item) => [item.code, item]));
@@ -190,7 +191,8 @@ export function checkContent(form: ReportForm, content: ReportContent, submittin
   }
   if (submitting) {
     for (const item of form.items) {
-      if (item.required && (items[item.code] === null || items[item.code] === undefined)) throw badInput('REPORT.ITEM_REQUIRED', `Chỉ tiêu "${item.name}" (${item.code}) là bắt buộc: cần nhập trước khi gửi.`, `items.${item.code}`);
+      if (item.required && (items[item.code] === null || items[item.code] === undefined))
+        throw badInput('REPORT.ITEM_REQUIRED', `Chỉ tiêu "${item.name}" (${item.code}) là bắt buộc: cần nhập trước khi gửi.`, `items.${item.code}`);
     }
   }
   return { sections, items };
@@ -209,9 +211,12 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
       }
       case 'SubmitReport': {
         const report = editable(state, command.data.on);
-        if (report.role === 'CONSOLIDATED') throw conflict('REPORT.CONSOLIDATED', 'Báo cáo tổng hợp của cấp mình được phê duyệt, không gửi như báo cáo của đơn vị.');
+        if (report.role === 'CONSOLIDATED')
+          throw conflict('REPORT.CONSOLIDATED', 'Báo cáo tổng hợp của cấp mình được phê duyệt, không gửi như báo cáo của đơn vị.');
         const content = checkContent(report.form, command.data.content, true);
-        return [{ type: 'ReportSubmitted', data: { content, on: command.data.on, late: command.data.on > report.dueOn, resubmission: report.submissions > 0 } }];
+        return [
+          { type: 'ReportSubmitted', data: { content, on: command.data.on, late: command.data.on > report.dueOn, resubmission: report.submissions > 0 } },
+        ];
       }
       case 'ReturnReport': {
         const report = existing(state);
@@ -225,23 +230,30 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
       }
       case 'WaiveReport': {
         const report = existing(state);
-        if (!EDITABLE.includes(report.status) || report.role === 'CONSOLIDATED') throw conflict('REPORT.CANNOT_WAIVE', 'Chỉ đánh dấu "không báo cáo" được báo cáo chưa gửi của đơn vị cấp dưới.');
+        if (!EDITABLE.includes(report.status) || report.role === 'CONSOLIDATED')
+          throw conflict('REPORT.CANNOT_WAIVE', 'Chỉ đánh dấu "không báo cáo" được báo cáo chưa gửi của đơn vị cấp dưới.');
         return [{ type: 'ReportWaived', data: { reason: reason(command.data.reason), on: command.data.on } }];
       }
       case 'ReopenReport': {
         const report = existing(state);
-        if (report.status === 'APPROVED' || report.status === 'WAIVED') throw conflict('REPORT.CANNOT_REOPEN', 'Báo cáo đã phê duyệt hoặc đã đánh dấu "không báo cáo": không mở lại được.');
-        if (!lockOf(report, command.data.on) && report.status !== 'ACCEPTED') throw conflict('REPORT.NOT_LOCKED', 'Báo cáo chưa bị khóa: đơn vị vẫn nhập được, không cần mở lại.');
+        if (report.status === 'APPROVED' || report.status === 'WAIVED')
+          throw conflict('REPORT.CANNOT_REOPEN', 'Báo cáo đã phê duyệt hoặc đã đánh dấu "không báo cáo": không mở lại được.');
+        if (!lockOf(report, command.data.on) && report.status !== 'ACCEPTED')
+          throw conflict('REPORT.NOT_LOCKED', 'Báo cáo chưa bị khóa: đơn vị vẫn nhập được, không cần mở lại.');
         return [{ type: 'ReportReopened', data: { reason: reason(command.data.reason), on: command.data.on, until: addDays(command.data.on, REOPEN_DAYS) } }];
       }
       case 'ApproveReport': {
         const report = existing(state);
-        if (report.role !== 'CONSOLIDATED') throw conflict('REPORT.NOT_CONSOLIDATED', 'Chỉ phê duyệt báo cáo tổng hợp của cấp mình; báo cáo của đơn vị cấp dưới được chấp nhận.');
+        if (report.role !== 'CONSOLIDATED')
+          throw conflict('REPORT.NOT_CONSOLIDATED', 'Chỉ phê duyệt báo cáo tổng hợp của cấp mình; báo cáo của đơn vị cấp dưới được chấp nhận.');
         if (report.status === 'APPROVED') throw conflict('REPORT.APPROVED', 'Báo cáo tổng hợp đã được phê duyệt.');
         const outstanding = command.data.outstanding;
         if (outstanding.length > 0) {
           const shown = outstanding.slice(0, 10).join(', ');
-          throw conflict('REPORT.CHILDREN_OUTSTANDING', `Chưa phê duyệt được: ${outstanding.length} đơn vị cấp dưới chưa được chấp nhận báo cáo hoặc đánh dấu "không báo cáo" (${shown}${outstanding.length > 10 ? ', …' : ''}).`);
+          throw conflict(
+            'REPORT.CHILDREN_OUTSTANDING',
+            `Chưa phê duyệt được: ${outstanding.length} đơn vị cấp dưới chưa được chấp nhận báo cáo hoặc đánh dấu "không báo cáo" (${shown}${outstanding.length > 10 ? ', …' : ''}).`,
+          );
         }
         return [{ type: 'ReportApproved', data: { on: command.data.on, content: command.data.content, children: command.data.children } }];
       }
@@ -293,7 +305,11 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
         return { ...state, status: 'WAIVED', waivedReason: event.data.reason };
       case 'ReportReopened':
         // An accepted report reopened goes back to draft: it must be submitted and accepted again.
-        return { ...state, status: state.status === 'ACCEPTED' || state.status === 'SUBMITTED' ? 'DRAFT' : state.status, reopened: { reason: event.data.reason, on: event.data.on, until: event.data.until } };
+        return {
+          ...state,
+          status: state.status === 'ACCEPTED' || state.status === 'SUBMITTED' ? 'DRAFT' : state.status,
+          reopened: { reason: event.data.reason, on: event.data.on, until: event.data.until },
+        };
       case 'ReportApproved':
         return { ...state, status: 'APPROVED', approvedOn: event.data.on, content: event.data.content };
       case 'ReportReminderIssued':
@@ -303,7 +319,9 @@ export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
 };
 
 /** What the unit changed against the pre-fill: the items and sections whose values differ. */
-export function changesAgainstPrefill(report: Pick<Report, 'content' | 'prefill'>): Array<{ readonly key: string; readonly prefilled: ItemValue; readonly entered: ItemValue }> {
+export function changesAgainstPrefill(
+  report: Pick<Report, 'content' | 'prefill'>,
+): Array<{ readonly key: string; readonly prefilled: ItemValue; readonly entered: ItemValue }> {
   const out: Array<{ key: string; prefilled: ItemValue; entered: ItemValue }> = [];
   const before = report.prefill.content;
   for (const code of new Set([...Object.keys(before.items), ...Object.keys(report.content.items)])) {

@@ -19,7 +19,10 @@ const refusal = (f: () => unknown): DomainError => {
 
 describe('a report: expected → draft → submitted → accepted / returned → resubmitted', () => {
   it('starts from the pre-fill, and the draft keeps what the unit changed against it', () => {
-    const state = given([expected, { type: 'ReportDraftSaved', data: { content: { sections: {}, items: { NV: 4, HT: 2, TD: 55 } }, on: '2021-09-10' } }]) as Report;
+    const state = given([
+      expected,
+      { type: 'ReportDraftSaved', data: { content: { sections: {}, items: { NV: 4, HT: 2, TD: 55 } }, on: '2021-09-10' } },
+    ]) as Report;
     expect(state.status).toBe('DRAFT');
     expect(changesAgainstPrefill(state)).toEqual([{ key: 'items.HT', prefilled: 1, entered: 2 }]);
   });
@@ -61,7 +64,9 @@ describe('a report: expected → draft → submitted → accepted / returned →
 
   it('cannot be accepted before it is submitted, nor edited while it waits', () => {
     expect(refusal(() => decide({ type: 'AcceptReport', data: { on: '2021-09-15' } }, [expected])).code).toBe('REPORT.NOT_SUBMITTED');
-    expect(refusal(() => decide({ type: 'SaveDraft', data: { content: full, on: '2021-09-15' } }, [expected, submitted('2021-09-15')])).code).toBe('REPORT.SUBMITTED');
+    expect(refusal(() => decide({ type: 'SaveDraft', data: { content: full, on: '2021-09-15' } }, [expected, submitted('2021-09-15')])).code).toBe(
+      'REPORT.SUBMITTED',
+    );
   });
 });
 
@@ -75,7 +80,9 @@ describe('the lock after the window, and reopening', () => {
     expect(reopened).toEqual([{ type: 'ReportReopened', data: { reason: 'Xã bị ngập lụt, mất điện', on: '2021-09-23', until: '2021-09-30' } }]);
     const [late] = decide({ type: 'SubmitReport', data: { content: full, on: '2021-09-24' } }, [expected, ...reopened]);
     expect(late).toMatchObject({ type: 'ReportSubmitted', data: { late: true } });
-    expect(refusal(() => decide({ type: 'SaveDraft', data: { content: full, on: '2021-10-01' } }, [expected, ...reopened])).message).toContain('khóa từ ngày 01/10/2021');
+    expect(refusal(() => decide({ type: 'SaveDraft', data: { content: full, on: '2021-10-01' } }, [expected, ...reopened])).message).toContain(
+      'khóa từ ngày 01/10/2021',
+    );
   });
 
   it('refuses to reopen what is not locked', () => {
@@ -84,9 +91,14 @@ describe('the lock after the window, and reopening', () => {
 });
 
 describe("a level's own report", () => {
-  const own: ReportEvent = { type: 'ReportExpected', data: communeReport({ id: 'r1~2021-Q3~513', unitCode: '513', level: 'DISTRICT', role: 'CONSOLIDATED', reviewerCode: '513' }) };
+  const own: ReportEvent = {
+    type: 'ReportExpected',
+    data: communeReport({ id: 'r1~2021-Q3~513', unitCode: '513', level: 'DISTRICT', role: 'CONSOLIDATED', reviewerCode: '513' }),
+  };
   it('is approved only when no child is outstanding', () => {
-    const error = refusal(() => decide({ type: 'ApproveReport', data: { on: '2021-09-20', content: full, outstanding: ['20794', '20797'], children: 20 } }, [own]));
+    const error = refusal(() =>
+      decide({ type: 'ApproveReport', data: { on: '2021-09-20', content: full, outstanding: ['20794', '20797'], children: 20 } }, [own]),
+    );
     expect(error.code).toBe('REPORT.CHILDREN_OUTSTANDING');
     expect(error.message).toContain('2 đơn vị cấp dưới');
     const [event] = decide({ type: 'ApproveReport', data: { on: '2021-09-20', content: full, outstanding: [], children: 20 } }, [own]);
@@ -95,7 +107,9 @@ describe("a level's own report", () => {
 
   it('a child marked "không báo cáo" needs a reason, and only before it is submitted', () => {
     expect(refusal(() => decide({ type: 'WaiveReport', data: { reason: '', on: '2021-09-20' } }, [expected])).field).toBe('reason');
-    expect(refusal(() => decide({ type: 'WaiveReport', data: { reason: 'Sáp nhập', on: '2021-09-20' } }, [expected, submitted('2021-09-15')])).code).toBe('REPORT.CANNOT_WAIVE');
+    expect(refusal(() => decide({ type: 'WaiveReport', data: { reason: 'Sáp nhập', on: '2021-09-20' } }, [expected, submitted('2021-09-15')])).code).toBe(
+      'REPORT.CANNOT_WAIVE',
+    );
   });
 });
 

@@ -38,7 +38,11 @@ export class CompletenessResolver {
 
   @AccessToUnitArgument('read', 'unitCode')
   @Query(() => CompletenessType, { nullable: true, description: 'Tình hình báo cáo của một kỳ trong phạm vi một đơn vị (null khi kỳ chưa mở).' })
-  async reportingCompleteness(@Args('regimeId', { type: () => ID }) regimeId: string, @Args('period') period: string, @Args('unitCode', { type: () => ID }) unitCode: string): Promise<CompletenessType | null> {
+  async reportingCompleteness(
+    @Args('regimeId', { type: () => ID }) regimeId: string,
+    @Args('period') period: string,
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+  ): Promise<CompletenessType | null> {
     const c = await this.query.of(regimeId, period, unitCode);
     return c ? view(c) : null;
   }
@@ -52,7 +56,11 @@ export class CompletenessResolver {
 
   @AccessCheckedInResolver('read')
   @ResolveField(() => [ID], { description: `Mã đơn vị chưa báo cáo, theo mã (tối đa ${MISSING_UNITS_PAGE_MAX} một lần; offset, limit).` })
-  async missingUnitCodes(@Parent() parent: CompletenessType, @Args('offset', { type: () => Int, nullable: true }) offset?: number, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<string[]> {
+  async missingUnitCodes(
+    @Parent() parent: CompletenessType,
+    @Args('offset', { type: () => Int, nullable: true }) offset?: number,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+  ): Promise<string[]> {
     const window = pageWindow({ offset, limit }, MISSING_UNITS_PAGE_MAX);
     refuseSilentCut(parent.missing, window, 'đơn vị chưa báo cáo', 'missingUnitPage');
     return this.query.missing(parent.regimeId, parent.period, parent.unitCode, window.offset, window.limit);
@@ -60,16 +68,28 @@ export class CompletenessResolver {
 
   @AccessCheckedInResolver('read')
   @ResolveField(() => [UnitRef], { description: `Đơn vị chưa báo cáo, theo mã (tối đa ${MISSING_UNITS_PAGE_MAX} một lần; offset, limit).` })
-  async missingUnits(@Parent() parent: CompletenessType, @Args('offset', { type: () => Int, nullable: true }) offset?: number, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<UnitRef[]> {
+  async missingUnits(
+    @Parent() parent: CompletenessType,
+    @Args('offset', { type: () => Int, nullable: true }) offset?: number,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+  ): Promise<UnitRef[]> {
     return (await this.missingUnitCodes(parent, offset, limit)).map((code) => ({ code }));
   }
 
   @AccessCheckedInResolver('read')
   @ResolveField(() => MissingUnitPage, { description: 'Đơn vị chưa báo cáo, từng trang, với tổng số.' })
-  async missingUnitPage(@Parent() parent: CompletenessType, @Args('offset', { type: () => Int, nullable: true }) offset?: number, @Args('limit', { type: () => Int, nullable: true }) limit?: number): Promise<Page<UnitRef>> {
+  async missingUnitPage(
+    @Parent() parent: CompletenessType,
+    @Args('offset', { type: () => Int, nullable: true }) offset?: number,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+  ): Promise<Page<UnitRef>> {
     const window = pageWindow({ offset, limit }, MISSING_UNITS_PAGE_MAX);
     const codes = await this.query.missing(parent.regimeId, parent.period, parent.unitCode, window.offset, window.limit);
-    return pageOf(codes.map((code) => ({ code })), parent.missing, window);
+    return pageOf(
+      codes.map((code) => ({ code })),
+      parent.missing,
+      window,
+    );
   }
 }
 
@@ -89,8 +109,16 @@ export class UnitReportingResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => CompletenessType, { nullable: true, description: 'Tình hình báo cáo của đơn vị (gồm đơn vị trực thuộc) cho một kỳ của một chế độ báo cáo.' })
-  async reportingCompleteness(@Parent() unit: UnitRef, @CurrentIdentity() identity: Identity, @Args('regimeId', { type: () => ID }) regimeId: string, @Args('period') period: string): Promise<CompletenessType | null> {
+  @ResolveField(() => CompletenessType, {
+    nullable: true,
+    description: 'Tình hình báo cáo của đơn vị (gồm đơn vị trực thuộc) cho một kỳ của một chế độ báo cáo.',
+  })
+  async reportingCompleteness(
+    @Parent() unit: UnitRef,
+    @CurrentIdentity() identity: Identity,
+    @Args('regimeId', { type: () => ID }) regimeId: string,
+    @Args('period') period: string,
+  ): Promise<CompletenessType | null> {
     await this.access.assert(identity, 'read', unit.code);
     const c = await this.query.of(regimeId, period, unit.code);
     return c ? view(c) : null;

@@ -45,7 +45,10 @@ export const completenessProjection: Projection = {
   async apply(events, manager, schema) {
     const S = schema ?? REPORTING_SCHEMA;
     const ids = [...new Set(events.map((event) => event.streamId.slice('report-'.length)))];
-    const rows: Array<{ regime_id: string; period: string; path: string[] }> = await manager.query(`SELECT regime_id, period, path FROM "${S}".reports WHERE id = ANY($1::text[]) AND role = 'UNIT'`, [ids]);
+    const rows: Array<{ regime_id: string; period: string; path: string[] }> = await manager.query(
+      `SELECT regime_id, period, path FROM "${S}".reports WHERE id = ANY($1::text[]) AND role = 'UNIT'`,
+      [ids],
+    );
     const cycles = new Map<string, { regimeId: string; period: string; codes: Set<string> }>();
     for (const row of rows) {
       const key = `${row.regime_id}|${row.period}`;

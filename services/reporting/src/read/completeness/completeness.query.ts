@@ -62,8 +62,13 @@ export class CompletenessQuery {
 
   /** The direct children of the unit (on the period's opening day) that have reports at or below them, in code order. */
   async children(regimeId: string, period: string, unitCode: string): Promise<SubtreeCompleteness[]> {
-    const rows: CountsRow[] = await this.dataSource.query(`SELECT ${COUNTS} FROM "${S}".completeness_counts k WHERE k.regime_id = $1 AND k.period = $2 AND k.parent_code = $3`, [regimeId, period, unitCode]);
-    return rows.sort((a, b) => a.unit_code.localeCompare(b.unit_code, 'en', { numeric: true })).map((row) => completeness(regimeId, period, row.unit_code, row));
+    const rows: CountsRow[] = await this.dataSource.query(
+      `SELECT ${COUNTS} FROM "${S}".completeness_counts k WHERE k.regime_id = $1 AND k.period = $2 AND k.parent_code = $3`,
+      [regimeId, period, unitCode],
+    );
+    return rows
+      .sort((a, b) => a.unit_code.localeCompare(b.unit_code, 'en', { numeric: true }))
+      .map((row) => completeness(regimeId, period, row.unit_code, row));
   }
 
   /** A window of the units at or below `unitCode` whose report is missing (neither submitted nor waived), in code order. */

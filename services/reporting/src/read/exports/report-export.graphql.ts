@@ -39,15 +39,23 @@ export class ReportExportResolver {
 
   @AccessCheckedInResolver('read')
   @Query(() => ExportFileType, { description: 'Báo cáo (hoặc báo cáo tổng hợp) dưới dạng Word theo thể thức Nghị định 30/2020, hoặc số liệu dưới dạng Excel.' })
-  async reportExport(@Args('id', { type: () => ID }) id: string, @Args('format', { type: () => ExportFormatEnum }) format: 'DOCX' | 'XLSX', @CurrentIdentity() identity: Identity): Promise<ExportFileType> {
+  async reportExport(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('format', { type: () => ExportFormatEnum }) format: 'DOCX' | 'XLSX',
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ExportFileType> {
     const report = await this.reports.load(id);
     await this.reports.assertRead(identity, report);
     const day = report.approvedOn ?? report.lastSubmittedOn ?? todayOf(this.clock);
     const unit = (await this.units.unit(report.unitCode, day)) ?? (await this.units.lastKnown(report.unitCode));
-    const reviewer = report.reviewerCode !== report.unitCode ? ((await this.units.unit(report.reviewerCode, day)) ?? (await this.units.lastKnown(report.reviewerCode))) : null;
+    const reviewer =
+      report.reviewerCode !== report.unitCode ? ((await this.units.unit(report.reviewerCode, day)) ?? (await this.units.lastKnown(report.reviewerCode))) : null;
     const consolidated = report.role === 'CONSOLIDATED';
     const children: Array<{ state: Report }> = consolidated
-      ? await this.dataSource.query(`SELECT state FROM "${S}".reports WHERE regime_id = $1 AND period = $2 AND reviewer_code = $3 AND role = 'UNIT' AND unit_code <> $3`, [report.regimeId, report.period, report.unitCode])
+      ? await this.dataSource.query(
+          `SELECT state FROM "${S}".reports WHERE regime_id = $1 AND period = $2 AND reviewer_code = $3 AND role = 'UNIT' AND unit_code <> $3`,
+          [report.regimeId, report.period, report.unitCode],
+        )
       : [];
     const consolidation = consolidated ? await consolidationOf(this.dataSource, report) : null;
     const context: ExportContext = {

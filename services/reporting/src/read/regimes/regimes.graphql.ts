@@ -39,9 +39,15 @@ export class RegimesResolver {
 
   @AccessCheckedInResolver('read')
   @Query(() => [RegimeType], { description: 'Các chế độ báo cáo của một đơn vị (hoặc mọi chế độ mà người dùng được xem).' })
-  async reportRegimes(@CurrentIdentity() identity: Identity, @Args('ownerCode', { type: () => ID, nullable: true }) ownerCode?: string | null): Promise<RegimeType[]> {
+  async reportRegimes(
+    @CurrentIdentity() identity: Identity,
+    @Args('ownerCode', { type: () => ID, nullable: true }) ownerCode?: string | null,
+  ): Promise<RegimeType[]> {
     if (ownerCode) await this.access.assert(identity, 'read', ownerCode);
-    const rows: Array<{ state: RegimeDefinition & { definedOn: string } }> = await this.dataSource.query(`SELECT state FROM "${S}".regimes WHERE ($1::text IS NULL OR owner_code = $1) ORDER BY name, id LIMIT 500`, [ownerCode ?? null]);
+    const rows: Array<{ state: RegimeDefinition & { definedOn: string } }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".regimes WHERE ($1::text IS NULL OR owner_code = $1) ORDER BY name, id LIMIT 500`,
+      [ownerCode ?? null],
+    );
     const out: RegimeType[] = [];
     for (const row of rows) if (await this.access.allows(identity, 'read', row.state.ownerCode)) out.push(regimeView(row.state));
     return out;
@@ -50,7 +56,9 @@ export class RegimesResolver {
   @AccessCheckedInResolver('read')
   @Query(() => RegimeType, { nullable: true })
   async reportRegime(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity): Promise<RegimeType> {
-    const [row]: Array<{ state: RegimeDefinition & { definedOn: string } }> = await this.dataSource.query(`SELECT state FROM "${S}".regimes WHERE id = $1`, [id]);
+    const [row]: Array<{ state: RegimeDefinition & { definedOn: string } }> = await this.dataSource.query(`SELECT state FROM "${S}".regimes WHERE id = $1`, [
+      id,
+    ]);
     if (!row) throw forbidden();
     await this.access.assert(identity, 'read', row.state.ownerCode);
     return regimeView(row.state);
@@ -59,7 +67,10 @@ export class RegimesResolver {
   @AccessCheckedInResolver('read')
   @ResolveField(() => [CycleType], { description: 'Các kỳ đã mở.' })
   async periods(@Parent() regime: RegimeType): Promise<CycleType[]> {
-    const rows: Array<{ state: CycleFacts }> = await this.dataSource.query(`SELECT state FROM "${S}".cycles WHERE regime_id = $1 ORDER BY opened_on DESC, period DESC LIMIT 100`, [regime.id]);
+    const rows: Array<{ state: CycleFacts }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".cycles WHERE regime_id = $1 ORDER BY opened_on DESC, period DESC LIMIT 100`,
+      [regime.id],
+    );
     return rows.map((row) => cycleView(row.state));
   }
 }

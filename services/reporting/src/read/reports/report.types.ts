@@ -20,17 +20,47 @@ export const DeadlineRuleKindEnum = enumOf(['WORKING_DAYS_AFTER_CUT_OFF', 'DAY_O
 export const CutOffRuleKindEnum = enumOf(['DECREE_09', 'FROM_DAY', 'CALENDAR', 'FIXED'] as const);
 export const ExportFormatEnum = enumOf(['DOCX', 'XLSX'] as const);
 export const ReminderKindEnum = enumOf(['BEFORE_DEADLINE', 'AFTER_DEADLINE'] as const);
-registerEnumType(ReportStatusEnum, { registerIn: T, name: 'ReportStatus', description: 'EXPECTED (phải báo cáo), DRAFT (đang soạn), SUBMITTED (đã gửi), ACCEPTED (đã chấp nhận), RETURNED (trả lại), WAIVED (không báo cáo), APPROVED (đã phê duyệt).' });
-registerEnumType(ReportRoleEnum, { registerIn: T, name: 'ReportRole', description: 'UNIT (báo cáo của đơn vị), CONSOLIDATED (báo cáo tổng hợp của cấp mình).' });
+registerEnumType(ReportStatusEnum, {
+  registerIn: T,
+  name: 'ReportStatus',
+  description:
+    'EXPECTED (phải báo cáo), DRAFT (đang soạn), SUBMITTED (đã gửi), ACCEPTED (đã chấp nhận), RETURNED (trả lại), WAIVED (không báo cáo), APPROVED (đã phê duyệt).',
+});
+registerEnumType(ReportRoleEnum, {
+  registerIn: T,
+  name: 'ReportRole',
+  description: 'UNIT (báo cáo của đơn vị), CONSOLIDATED (báo cáo tổng hợp của cấp mình).',
+});
 registerEnumType(RegimeKindEnum, { registerIn: T, name: 'ReportRegimeKind', description: 'PERIODIC (định kỳ), THEMATIC (chuyên đề), AD_HOC (đột xuất).' });
-registerEnumType(PeriodTypeEnum, { registerIn: T, name: 'ReportPeriodType', description: 'MONTH, QUARTER, HALF_YEAR (6 tháng), NINE_MONTHS (9 tháng), YEAR, AD_HOC (một kỳ đột xuất).' });
+registerEnumType(PeriodTypeEnum, {
+  registerIn: T,
+  name: 'ReportPeriodType',
+  description: 'MONTH, QUARTER, HALF_YEAR (6 tháng), NINE_MONTHS (9 tháng), YEAR, AD_HOC (một kỳ đột xuất).',
+});
 registerEnumType(ItemTypeEnum, { registerIn: T, name: 'ReportItemType', description: 'NUMBER, PERCENT, COUNT, YES_NO, TEXT.' });
-registerEnumType(ConsolidationRuleEnum, { registerIn: T, name: 'ConsolidationRule', description: 'SUM (cộng), MEAN (bình quân), WEIGHTED_MEAN (bình quân gia quyền), MIN, MAX, COUNT_YES (đếm "có"), NONE (không tổng hợp).' });
-registerEnumType(PrefillRuleEnum, { registerIn: T, name: 'ReportPrefillRule', description: 'Điền sẵn từ nhiệm vụ được giao: ASSIGNMENTS (số nhiệm vụ), COMPLETED (hoàn thành), OVERDUE (quá hạn), COMPLETED_PERCENT (% hoàn thành), MEAN_PROGRESS (tiến độ bình quân).' });
+registerEnumType(ConsolidationRuleEnum, {
+  registerIn: T,
+  name: 'ConsolidationRule',
+  description: 'SUM (cộng), MEAN (bình quân), WEIGHTED_MEAN (bình quân gia quyền), MIN, MAX, COUNT_YES (đếm "có"), NONE (không tổng hợp).',
+});
+registerEnumType(PrefillRuleEnum, {
+  registerIn: T,
+  name: 'ReportPrefillRule',
+  description:
+    'Điền sẵn từ nhiệm vụ được giao: ASSIGNMENTS (số nhiệm vụ), COMPLETED (hoàn thành), OVERDUE (quá hạn), COMPLETED_PERCENT (% hoàn thành), MEAN_PROGRESS (tiến độ bình quân).',
+});
 registerEnumType(ReportingLevelEnum, { registerIn: T, name: 'ReportingLevel' });
 registerEnumType(SelectorLevelEnum, { registerIn: T, name: 'ReportingUnitLevel' });
-registerEnumType(DeadlineRuleKindEnum, { registerIn: T, name: 'DeadlineRuleKind', description: 'WORKING_DAYS_AFTER_CUT_OFF (số ngày làm việc sau ngày chốt số liệu), DAY_OF_MONTH (ngày trong tháng cuối kỳ, hoặc tháng sau).' });
-registerEnumType(CutOffRuleKindEnum, { registerIn: T, name: 'CutOffRuleKind', description: 'DECREE_09 (Nghị định 09/2019), FROM_DAY (từ ngày khác trong tháng), CALENDAR (tháng dương lịch), FIXED (ngày cố định).' });
+registerEnumType(DeadlineRuleKindEnum, {
+  registerIn: T,
+  name: 'DeadlineRuleKind',
+  description: 'WORKING_DAYS_AFTER_CUT_OFF (số ngày làm việc sau ngày chốt số liệu), DAY_OF_MONTH (ngày trong tháng cuối kỳ, hoặc tháng sau).',
+});
+registerEnumType(CutOffRuleKindEnum, {
+  registerIn: T,
+  name: 'CutOffRuleKind',
+  description: 'DECREE_09 (Nghị định 09/2019), FROM_DAY (từ ngày khác trong tháng), CALENDAR (tháng dương lịch), FIXED (ngày cố định).',
+});
 registerEnumType(ExportFormatEnum, { registerIn: T, name: 'ExportFormat', description: 'DOCX (Word, thể thức Nghị định 30/2020), XLSX (Excel).' });
 registerEnumType(ReminderKindEnum, { registerIn: T, name: 'ReportReminderKind' });
 
@@ -74,7 +104,8 @@ export class DataItemType {
   @Field(() => ConsolidationRuleEnum) rule!: string;
   @Field(() => String, { nullable: true }) weightItem!: string | null;
   @Field(() => PrefillRuleEnum, { nullable: true }) prefill!: string | null;
-  @Field(() => ItemMeasuresType, { nullable: true, description: 'Nhiệm vụ có chỉ tiêu được so với số liệu này (chấm điểm: Plan.targetAchievement).' }) measures?: ItemMeasuresType | null;
+  @Field(() => ItemMeasuresType, { nullable: true, description: 'Nhiệm vụ có chỉ tiêu được so với số liệu này (chấm điểm: Plan.targetAchievement).' })
+  measures?: ItemMeasuresType | null;
 }
 
 @ObjectType('ReportForm', { registerIn: T })
@@ -125,7 +156,10 @@ export class CycleType {
   @Field(() => DateScalar) openedOn!: string;
 }
 
-@ObjectType('ReportRegimeFromPlan', { registerIn: T, description: 'Chế độ báo cáo do nền tảng tạo từ yêu cầu báo cáo của một kế hoạch khi kế hoạch được ban hành.' })
+@ObjectType('ReportRegimeFromPlan', {
+  registerIn: T,
+  description: 'Chế độ báo cáo do nền tảng tạo từ yêu cầu báo cáo của một kế hoạch khi kế hoạch được ban hành.',
+})
 export class RegimeFromPlanType {
   @Field(() => ID) planId!: string;
   @Field() planNumber!: string;
@@ -146,7 +180,8 @@ export class RegimeType {
   @Field(() => FormType) form!: FormType;
   @Field(() => [ID], { description: 'Kế hoạch có yêu cầu báo cáo này: nhiệm vụ được giao của chúng được điền sẵn vào báo cáo.' }) planIds!: string[];
   @Field(() => String, { nullable: true }) source!: string | null;
-  @Field(() => RegimeFromPlanType, { nullable: true, description: 'Tạo tự động từ yêu cầu báo cáo của kế hoạch (trống: do người dùng định nghĩa).' }) fromPlan!: RegimeFromPlanType | null;
+  @Field(() => RegimeFromPlanType, { nullable: true, description: 'Tạo tự động từ yêu cầu báo cáo của kế hoạch (trống: do người dùng định nghĩa).' })
+  fromPlan!: RegimeFromPlanType | null;
   @Field(() => DateScalar) definedOn!: string;
 }
 
@@ -181,7 +216,10 @@ export class ExtensionLineType {
   @Field(() => DateScalar) dueOn!: string;
 }
 
-@ObjectType('ReportAssignmentLine', { registerIn: T, description: 'Một nhiệm vụ được giao của đơn vị, như trong thời gian chốt số liệu (điền sẵn từ dịch vụ nhiệm vụ).' })
+@ObjectType('ReportAssignmentLine', {
+  registerIn: T,
+  description: 'Một nhiệm vụ được giao của đơn vị, như trong thời gian chốt số liệu (điền sẵn từ dịch vụ nhiệm vụ).',
+})
 export class AssignmentLineType {
   @Field(() => ID) assignmentId!: string;
   @Field(() => AssignmentRef) assignment!: AssignmentRef;
@@ -253,7 +291,11 @@ export class ReportType {
   state!: Report;
 }
 
-const valueOf = (value: unknown) => ({ number: typeof value === 'number' ? value : null, yes: typeof value === 'boolean' ? value : null, text: typeof value === 'string' ? value : null });
+const valueOf = (value: unknown) => ({
+  number: typeof value === 'number' ? value : null,
+  yes: typeof value === 'boolean' ? value : null,
+  text: typeof value === 'string' ? value : null,
+});
 
 /** The GraphQL view of a report on `today` (the lock is the day's). */
 export function reportView(report: Report, today: string): ReportType {
@@ -263,8 +305,20 @@ export function reportView(report: Report, today: string): ReportType {
     cutOffTo: report.cutOff.to,
     lockReason: ['EXPECTED', 'DRAFT', 'RETURNED'].includes(report.status) ? lockOf(report, today) : null,
     sections: report.form.sections.map((section) => ({ code: section.code, title: section.title, text: report.content.sections[section.code] ?? '' })),
-    items: report.form.items.map((item) => ({ code: item.code, name: item.name, unit: item.unit, type: item.type, ...valueOf(report.content.items[item.code]) })),
-    prefilledAssignments: report.prefill.assignments.map((line) => ({ ...line, assignment: { id: line.assignmentId }, progress: [...line.progress], extensions: [...line.extensions], overdueDays: [...line.overdueDays] })),
+    items: report.form.items.map((item) => ({
+      code: item.code,
+      name: item.name,
+      unit: item.unit,
+      type: item.type,
+      ...valueOf(report.content.items[item.code]),
+    })),
+    prefilledAssignments: report.prefill.assignments.map((line) => ({
+      ...line,
+      assignment: { id: line.assignmentId },
+      progress: [...line.progress],
+      extensions: [...line.extensions],
+      overdueDays: [...line.overdueDays],
+    })),
     changes: changesAgainstPrefill(report),
     reminders: [...report.reminders],
     state: report,
@@ -279,7 +333,10 @@ export class SectionInput {
   @Field() text!: string;
 }
 
-@InputType('ReportItemInput', { registerIn: T, description: 'Một giá trị: number cho số, tỷ lệ, đếm; yes cho có/không; text cho văn bản; không có giá trị nào: để trống.' })
+@InputType('ReportItemInput', {
+  registerIn: T,
+  description: 'Một giá trị: number cho số, tỷ lệ, đếm; yes cho có/không; text cho văn bản; không có giá trị nào: để trống.',
+})
 export class ItemInput {
   @Field() code!: string;
   @Field(() => Float, { nullable: true }) number?: number | null;

@@ -21,7 +21,10 @@ class ContributorType {
   @Field(() => JSONScalar, { nullable: true }) value!: unknown;
 }
 
-@ObjectType('ConsolidatedItem', { registerIn: T, description: 'Một chỉ tiêu tổng hợp từ báo cáo đã chấp nhận của các đơn vị cấp dưới, theo cách tổng hợp của chỉ tiêu.' })
+@ObjectType('ConsolidatedItem', {
+  registerIn: T,
+  description: 'Một chỉ tiêu tổng hợp từ báo cáo đã chấp nhận của các đơn vị cấp dưới, theo cách tổng hợp của chỉ tiêu.',
+})
 class ConsolidatedItemType {
   @Field() code!: string;
   @Field() name!: string;
@@ -69,7 +72,11 @@ export class ReportsResolver {
 
   @AccessCheckedInResolver('read')
   @Query(() => ReportType, { nullable: true, description: 'Một báo cáo; với asOf: trạng thái tại thời điểm đó.' })
-  async report(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity, @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null): Promise<ReportType | null> {
+  async report(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<ReportType | null> {
     const current = await this.guard.load(id);
     await this.guard.assertRead(identity, current);
     if (!asOf) return reportView(current, todayOf(this.clock));
@@ -131,7 +138,14 @@ export class ReportsResolver {
   @ResolveField(() => ConsolidationType, { nullable: true, description: 'Tổng hợp báo cáo đã chấp nhận của các đơn vị cấp dưới đơn vị này trong kỳ.' })
   async consolidation(@Parent() report: ReportType): Promise<ConsolidationType | null> {
     const view = await consolidationOf(this.dataSource, report);
-    return view ? { children: view.children, accepted: view.accepted, items: view.items.map((i) => ({ ...i, contributors: [...i.contributors] })), sections: view.sections.map((s) => ({ ...s, units: [...s.units] })) } : null;
+    return view
+      ? {
+          children: view.children,
+          accepted: view.accepted,
+          items: view.items.map((i) => ({ ...i, contributors: [...i.contributors] })),
+          sections: view.sections.map((s) => ({ ...s, units: [...s.units] })),
+        }
+      : null;
   }
 
   @AccessCheckedInResolver('read-history')

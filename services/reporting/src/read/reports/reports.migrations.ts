@@ -38,7 +38,13 @@ export const reportingReadModelMigrations = [
       )`,
       `CREATE INDEX assignment_facts_plan_unit ON "${S}".assignment_facts (plan_id, unit_code)`,
     ],
-    [`DROP TABLE "${S}".assignment_facts`, `DROP TABLE "${S}".consolidations`, `DROP TABLE "${S}".reports`, `DROP TABLE "${S}".cycles`, `DROP TABLE "${S}".regimes`],
+    [
+      `DROP TABLE "${S}".assignment_facts`,
+      `DROP TABLE "${S}".consolidations`,
+      `DROP TABLE "${S}".reports`,
+      `DROP TABLE "${S}".cycles`,
+      `DROP TABLE "${S}".regimes`,
+    ],
   ),
   // Completeness as a read model (issue 18): each report's path in the tree of its period's opening
   // day, and the counts of every unit's subtree. Existing rows are filled here, as the projections

@@ -20,9 +20,16 @@ function byStream(events: readonly RecordedEvent[], prefix: string): Map<string,
 }
 
 /** Each stream's state folded onto the row's (idempotent: events at or below the row's version are skipped). */
-async function folded<S>(manager: EntityManager, table: string, streams: Map<string, RecordedEvent[]>, decider: { evolve(s: S, e: never): S; initialState: S }): Promise<Array<{ id: string; state: S; version: number; at: Date; fresh: boolean }>> {
+async function folded<S>(
+  manager: EntityManager,
+  table: string,
+  streams: Map<string, RecordedEvent[]>,
+  decider: { evolve(s: S, e: never): S; initialState: S },
+): Promise<Array<{ id: string; state: S; version: number; at: Date; fresh: boolean }>> {
   const continued = [...streams].filter(([, list]) => list[0].streamVersion > 1).map(([id]) => id);
-  const known: Array<{ id: string; version: number; state: S }> = continued.length ? await manager.query(`SELECT id, version, state FROM ${table} WHERE id = ANY($1::text[])`, [continued]) : [];
+  const known: Array<{ id: string; version: number; state: S }> = continued.length
+    ? await manager.query(`SELECT id, version, state FROM ${table} WHERE id = ANY($1::text[])`, [continued])
+    : [];
   const before = new Map(known.map((row) => [row.id, row]));
   const out: Array<{ id: string; state: S; version: number; at: Date; fresh: boolean }> = [];
   for (const [id, list] of streams) {
@@ -70,7 +77,11 @@ export const reportsProjection: Projection = {
       (row): row is { id: string; state: Report; version: number; at: Date; fresh: boolean } => row.state.status !== 'NONE',
     );
     if (reports.length) {
-      const paths = await pathsOf(manager, S, reports.filter((r) => r.fresh).map((r) => r.state));
+      const paths = await pathsOf(
+        manager,
+        S,
+        reports.filter((r) => r.fresh).map((r) => r.state),
+      );
       const document = reports.map((r) => ({ s: r.state, v: r.version, at: r.at, ru: r.state.reopened?.until ?? null, p: paths.get(r.id) ?? null }));
       await manager.query(
         `INSERT INTO "${S}".reports (id, regime_id, period, unit_code, reviewer_code, level, role, status, due_on, closes_on, submitted_on, late, reopened_until, updated_at, version, state, path)
@@ -102,10 +113,17 @@ async function pathsOf(manager: EntityManager, schema: string, reports: readonly
   }
   const hierarchy = new PostgresUnitHierarchy(manager, REPORTING_SCHEMA);
   for (const list of byCycle.values()) {
-    const [cycle]: Array<{ opened_on: string }> = await manager.query(`SELECT to_char(opened_on, 'YYYY-MM-DD') AS opened_on FROM "${schema}".cycles WHERE regime_id = $1 AND period = $2`, [list[0].regimeId, list[0].period]);
+    const [cycle]: Array<{ opened_on: string }> = await manager.query(
+      `SELECT to_char(opened_on, 'YYYY-MM-DD') AS opened_on FROM "${schema}".cycles WHERE regime_id = $1 AND period = $2`,
+      [list[0].regimeId, list[0].period],
+    );
     if (!cycle) continue;
     // No root: the walk goes to the top of the tree (a province, or the country's units above it).
-    const parents = await hierarchy.parentsUpTo('', list.map((report) => report.unitCode), cycle.opened_on);
+    const parents = await hierarchy.parentsUpTo(
+      '',
+      list.map((report) => report.unitCode),
+      cycle.opened_on,
+    );
     for (const report of list) {
       const path = [report.unitCode];
       for (let parent = parents.get(report.unitCode); parent && path.length < 12 && !path.includes(parent); parent = parents.get(parent)) path.push(parent);

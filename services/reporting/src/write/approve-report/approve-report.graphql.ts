@@ -15,7 +15,9 @@ export class ApproveReportResolver {
   ) {}
 
   @AccessCheckedInResolver('manage')
-  @Mutation(() => ReportType, { description: 'Phê duyệt báo cáo tổng hợp của cấp mình: chỉ khi mọi báo cáo cấp dưới đã được chấp nhận hoặc đánh dấu "không báo cáo".' })
+  @Mutation(() => ReportType, {
+    description: 'Phê duyệt báo cáo tổng hợp của cấp mình: chỉ khi mọi báo cáo cấp dưới đã được chấp nhận hoặc đánh dấu "không báo cáo".',
+  })
   async approveReport(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity): Promise<ReportType> {
     return reportView(await this.actions.approve(id, identity), todayOf(this.clock));
   }

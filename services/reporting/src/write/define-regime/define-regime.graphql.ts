@@ -110,12 +110,28 @@ export function definitionOf(id: string, input: DefineRegimeInput): RegimeDefini
     kind: input.kind,
     periodTypes: input.periodTypes,
     cutOff,
-    deadlines: input.deadlines.map((d): DeadlineRule => (d.rule === 'DAY_OF_MONTH' ? { level: d.level, rule: 'DAY_OF_MONTH', day: d.day ?? 0, monthsAfter: d.monthsAfter ?? 0 } : { level: d.level, rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: d.days ?? -1 })),
+    deadlines: input.deadlines.map((d): DeadlineRule =>
+      d.rule === 'DAY_OF_MONTH'
+        ? { level: d.level, rule: 'DAY_OF_MONTH', day: d.day ?? 0, monthsAfter: d.monthsAfter ?? 0 }
+        : { level: d.level, rule: 'WORKING_DAYS_AFTER_CUT_OFF', days: d.days ?? -1 },
+    ),
     lockAfterDays: input.lockAfterDays ?? 5,
     selector: { text: input.selector.text, levels: input.selector.levels ?? [], unitCodes: input.selector.unitCodes ?? [] },
     form: {
       sections: input.form.sections.map((s) => ({ code: s.code, title: s.title })),
-      items: input.form.items.map((i) => ({ code: i.code, name: i.name, unit: i.unit ?? null, type: i.type, required: i.required ?? false, min: i.min ?? null, max: i.max ?? null, rule: i.rule, weightItem: i.weightItem ?? null, prefill: i.prefill ?? null, measures: i.measures ? { planId: i.measures.planId, taskId: i.measures.taskId } : null })),
+      items: input.form.items.map((i) => ({
+        code: i.code,
+        name: i.name,
+        unit: i.unit ?? null,
+        type: i.type,
+        required: i.required ?? false,
+        min: i.min ?? null,
+        max: i.max ?? null,
+        rule: i.rule,
+        weightItem: i.weightItem ?? null,
+        prefill: i.prefill ?? null,
+        measures: i.measures ? { planId: i.measures.planId, taskId: i.measures.taskId } : null,
+      })),
     },
     planIds: input.planIds ?? [],
     source: input.source ?? null,
@@ -134,7 +150,12 @@ export class DefineRegimeResolver {
   async defineReportRegime(@Args('input') input: DefineRegimeInput, @CurrentIdentity() identity: Identity): Promise<RegimeType> {
     await this.access.assert(identity, 'manage', input.ownerCode);
     const id = randomUUID();
-    const handled = await this.commands.execute(regimeDecider, regimeStreamId(id), { type: 'DefineRegime', data: { definition: definitionOf(id, input), on: this.commands.today() } }, await this.commands.metadataFor(identity, input.ownerCode));
+    const handled = await this.commands.execute(
+      regimeDecider,
+      regimeStreamId(id),
+      { type: 'DefineRegime', data: { definition: definitionOf(id, input), on: this.commands.today() } },
+      await this.commands.metadataFor(identity, input.ownerCode),
+    );
     return regimeView(handled.state as Exclude<RegimeState, { status: 'NONE' }>);
   }
 }

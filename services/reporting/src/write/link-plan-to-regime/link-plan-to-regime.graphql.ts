@@ -18,10 +18,20 @@ export class LinkPlanToRegimeResolver {
 
   @AccessCheckedInResolver('manage')
   @Mutation(() => RegimeType, { description: 'Gắn một kế hoạch vào chế độ báo cáo: nhiệm vụ được giao của kế hoạch được điền sẵn vào các báo cáo.' })
-  async linkPlanToReportRegime(@Args('regimeId', { type: () => ID }) regimeId: string, @Args('planId', { type: () => ID }) planId: string, @Args('source', { type: () => String, nullable: true }) source: string | null, @CurrentIdentity() identity: Identity): Promise<RegimeType> {
+  async linkPlanToReportRegime(
+    @Args('regimeId', { type: () => ID }) regimeId: string,
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('source', { type: () => String, nullable: true }) source: string | null,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<RegimeType> {
     const regime = await this.opening.regime(regimeId);
     await this.access.assert(identity, 'manage', regime.ownerCode);
-    const handled = await this.commands.execute(regimeDecider, regimeStreamId(regimeId), { type: 'LinkPlan', data: { planId, source: source ?? null, on: this.commands.today() } }, await this.commands.metadataFor(identity, regime.ownerCode));
+    const handled = await this.commands.execute(
+      regimeDecider,
+      regimeStreamId(regimeId),
+      { type: 'LinkPlan', data: { planId, source: source ?? null, on: this.commands.today() } },
+      await this.commands.metadataFor(identity, regime.ownerCode),
+    );
     return regimeView(handled.state as Exclude<RegimeState, { status: 'NONE' }>);
   }
 }

@@ -53,7 +53,9 @@ export class PeriodOpening {
   ) {}
 
   async regime(regimeId: string): Promise<RegimeDefinition & { definedOn: string }> {
-    const [row]: Array<{ state: RegimeDefinition & { definedOn: string } }> = await this.dataSource.query(`SELECT state FROM "${S}".regimes WHERE id = $1`, [regimeId]);
+    const [row]: Array<{ state: RegimeDefinition & { definedOn: string } }> = await this.dataSource.query(`SELECT state FROM "${S}".regimes WHERE id = $1`, [
+      regimeId,
+    ]);
     if (!row) throw new DomainError('REGIME.NOT_FOUND', 'Không tìm thấy chế độ báo cáo.', { kind: 'NOT_FOUND', field: 'regimeId' });
     return row.state;
   }
@@ -72,14 +74,27 @@ export class PeriodOpening {
    */
   async openAs(actor: EventMetadata['actor'], regime: RegimeDefinition, periodKey: string, on?: string): Promise<OpenedPeriod> {
     const period = parsePeriod(periodKey);
-    if (!regime.periodTypes.includes(period.type)) throw new DomainError('CYCLE.PERIOD_TYPE', `Chế độ "${regime.name}" không có kỳ loại ${period.type}.`, { kind: 'BAD_USER_INPUT', field: 'period' });
+    if (!regime.periodTypes.includes(period.type))
+      throw new DomainError('CYCLE.PERIOD_TYPE', `Chế độ "${regime.name}" không có kỳ loại ${period.type}.`, { kind: 'BAD_USER_INPUT', field: 'period' });
     const today = on ?? this.commands.today();
     const cutOff = cutOffOf(period, regime.cutOff);
     const deadlines = deadlinesOf(period, cutOff, regime.deadlines, regime.lockAfterDays, DEFAULT_CALENDAR);
     const owner = await this.commands.units.unit(regime.ownerCode, today);
-    if (!owner) throw new DomainError('CYCLE.OWNER_ENDED', `Đơn vị chủ quản ${regime.ownerCode} không còn hoạt động vào ngày ${today}.`, { kind: 'CONFLICT', field: 'regimeId' });
+    if (!owner)
+      throw new DomainError('CYCLE.OWNER_ENDED', `Đơn vị chủ quản ${regime.ownerCode} không còn hoạt động vào ngày ${today}.`, {
+        kind: 'CONFLICT',
+        field: 'regimeId',
+      });
     const units = await this.resolveUnits(regime, owner, today);
-    const facts: CycleFacts = { regimeId: regime.id, period: period.key, ownerCode: regime.ownerCode, cutOff, deadlines, units: units.map((u) => u.expected), openedOn: today };
+    const facts: CycleFacts = {
+      regimeId: regime.id,
+      period: period.key,
+      ownerCode: regime.ownerCode,
+      cutOff,
+      deadlines,
+      units: units.map((u) => u.expected),
+      openedOn: today,
+    };
     cycleDecider.decide({ type: 'OpenCycle', data: facts }, (await this.cycleState(regime.id, period.key)) as never);
 
     const records = await this.assignmentRecords(regime.planIds, [...units.map((u) => u.expected.code), owner.code]);
@@ -111,7 +126,11 @@ export class PeriodOpening {
     const metadata: EventMetadata = { actor, tenant: await tenantOf(this.commands.units, owner.code, today), correlationId: randomUUID(), causationId: null };
     const appends: StreamAppend[] = [
       { streamId: cycleStreamId(regime.id, period.key), expectedVersion: 'no_stream', events: [{ type: 'CycleOpened', data: facts }] },
-      ...reports.map((report) => ({ streamId: reportStreamId(report.id), expectedVersion: 'no_stream' as const, events: reportDecider.decide({ type: 'ExpectReport', data: report }, reportDecider.initialState) })),
+      ...reports.map((report) => ({
+        streamId: reportStreamId(report.id),
+        expectedVersion: 'no_stream' as const,
+        events: reportDecider.decide({ type: 'ExpectReport', data: report }, reportDecider.initialState),
+      })),
     ];
     for (let i = 0; i < appends.length; i += CHUNK) {
       await this.commands.store.transaction(async ({ store, manager }) => {
@@ -134,7 +153,8 @@ export class PeriodOpening {
    */
   private async resolveUnits(regime: RegimeDefinition, owner: UnitView, day: string): Promise<Array<{ expected: ExpectedUnit }>> {
     const found = new Map<string, UnitView>();
-    for (const level of regime.selector.levels) for (const unit of await this.commands.units.descendants(owner.code, day, { level })) found.set(unit.code, unit);
+    for (const level of regime.selector.levels)
+      for (const unit of await this.commands.units.descendants(owner.code, day, { level })) found.set(unit.code, unit);
     for (const code of regime.selector.unitCodes) {
       const current = await this.commands.units.unit(code, day);
       if (!current) {
@@ -150,20 +170,41 @@ export class PeriodOpening {
     found.delete(owner.code);
     const list = [...found.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
     return list.map((unit) => ({
-      expected: { code: unit.code, name: unit.name, level: levelOf(unit), reviewerCode: unit.parentCode && found.has(unit.parentCode) ? unit.parentCode : owner.code },
+      expected: {
+        code: unit.code,
+        name: unit.name,
+        level: levelOf(unit),
+        reviewerCode: unit.parentCode && found.has(unit.parentCode) ? unit.parentCode : owner.code,
+      },
     }));
   }
 
   private async assignmentRecords(planIds: readonly string[], unitCodes: readonly string[]): Promise<Map<string, AssignmentRecord[]>> {
     const out = new Map<string, AssignmentRecord[]>();
     if (!planIds.length) return out;
-    const rows: Array<{ assignment_id: string; plan_id: string; unit_code: string; plan_number: string; task_text: string; assigned_on: string; happenings: AssignmentRecord['happenings'] }> = await this.dataSource.query(
+    const rows: Array<{
+      assignment_id: string;
+      plan_id: string;
+      unit_code: string;
+      plan_number: string;
+      task_text: string;
+      assigned_on: string;
+      happenings: AssignmentRecord['happenings'];
+    }> = await this.dataSource.query(
       `SELECT assignment_id, plan_id, unit_code, plan_number, task_text, to_char(assigned_on, 'YYYY-MM-DD') AS assigned_on, happenings
        FROM "${S}".assignment_facts WHERE plan_id = ANY($1::text[]) AND unit_code = ANY($2::text[])`,
       [planIds, unitCodes],
     );
     for (const row of rows) {
-      const record: AssignmentRecord = { assignmentId: row.assignment_id, planId: row.plan_id, planNumber: row.plan_number, taskText: row.task_text, unitCode: row.unit_code, assignedOn: row.assigned_on, happenings: row.happenings };
+      const record: AssignmentRecord = {
+        assignmentId: row.assignment_id,
+        planId: row.plan_id,
+        planNumber: row.plan_number,
+        taskText: row.task_text,
+        unitCode: row.unit_code,
+        assignedOn: row.assigned_on,
+        happenings: row.happenings,
+      };
       const list = out.get(row.unit_code);
       if (list) list.push(record);
       else out.set(row.unit_code, [record]);

@@ -16,8 +16,15 @@ export class SaveReportDraftResolver {
 
   @AccessCheckedInResolver('act')
   @Mutation(() => ReportType, { description: 'Lưu bản nháp báo cáo (các phần, chỉ tiêu không gửi lên giữ nguyên).' })
-  async saveReportDraft(@Args('id', { type: () => ID }) id: string, @Args('input') input: ReportInput, @CurrentIdentity() identity: Identity): Promise<ReportType> {
-    const report = await this.actions.run(id, identity, 'act', (today, current) => ({ type: 'SaveDraft', data: { content: contentOf(input, current.content), on: today } }));
+  async saveReportDraft(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ReportInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ReportType> {
+    const report = await this.actions.run(id, identity, 'act', (today, current) => ({
+      type: 'SaveDraft',
+      data: { content: contentOf(input, current.content), on: today },
+    }));
     return reportView(report, todayOf(this.clock));
   }
 }

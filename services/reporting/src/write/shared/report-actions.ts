@@ -10,7 +10,10 @@ import { REPORTING_SCHEMA as S } from '../../schema';
 import { ReportingCommands } from './reporting-commands';
 
 /** The children of a report inside its period: the reports whose reviewer is its unit. */
-export async function outstandingChildren(dataSource: DataSource, report: Pick<Report, 'regimeId' | 'period' | 'unitCode'>): Promise<{ children: number; outstanding: string[] }> {
+export async function outstandingChildren(
+  dataSource: DataSource,
+  report: Pick<Report, 'regimeId' | 'period' | 'unitCode'>,
+): Promise<{ children: number; outstanding: string[] }> {
   const rows: Array<{ unit_code: string; status: string }> = await dataSource.query(
     `SELECT unit_code, status FROM "${S}".reports WHERE regime_id = $1 AND period = $2 AND reviewer_code = $3 AND role = 'UNIT' AND unit_code <> $3 ORDER BY unit_code`,
     [report.regimeId, report.period, report.unitCode],
@@ -27,12 +30,22 @@ export class ReportActions {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async run(id: string, identity: Identity, rule: 'act' | 'review', command: (today: string, report: Report) => Promise<ReportCommand> | ReportCommand): Promise<Report> {
+  async run(
+    id: string,
+    identity: Identity,
+    rule: 'act' | 'review',
+    command: (today: string, report: Report) => Promise<ReportCommand> | ReportCommand,
+  ): Promise<Report> {
     const current = await this.reports.load(id);
     if (rule === 'act') await this.reports.assertAct(identity, current);
     else await this.reports.assertReview(identity, current);
     const today = this.commands.today();
-    const handled = await this.commands.execute(reportDecider, reportStreamId(id), await command(today, current), await this.commands.metadataFor(identity, current.unitCode));
+    const handled = await this.commands.execute(
+      reportDecider,
+      reportStreamId(id),
+      await command(today, current),
+      await this.commands.metadataFor(identity, current.unitCode),
+    );
     return handled.state as Report;
   }
 
@@ -40,7 +53,12 @@ export class ReportActions {
   async submit(id: string, identity: Identity, content: ReportContent): Promise<Report> {
     return this.run(id, identity, 'act', async (today, report) => {
       const { outstanding } = await outstandingChildren(this.dataSource, report);
-      if (outstanding.length) throw new DomainError('REPORT.CHILDREN_OUTSTANDING', `Chưa gửi được: ${outstanding.length} đơn vị cấp dưới chưa được chấp nhận báo cáo hoặc đánh dấu "không báo cáo".`, { kind: 'CONFLICT', field: 'id' });
+      if (outstanding.length)
+        throw new DomainError(
+          'REPORT.CHILDREN_OUTSTANDING',
+          `Chưa gửi được: ${outstanding.length} đơn vị cấp dưới chưa được chấp nhận báo cáo hoặc đánh dấu "không báo cáo".`,
+          { kind: 'CONFLICT', field: 'id' },
+        );
       return { type: 'SubmitReport', data: { content, on: today } };
     });
   }

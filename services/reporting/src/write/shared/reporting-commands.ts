@@ -18,7 +18,12 @@ export class ReportingCommands {
     private readonly relay: RelayControl,
   ) {}
 
-  async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata)) {
+  async execute<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata),
+  ) {
     const handled = await handleCommand({ store: this.store, decider, streamId, command, metadata, projections: REPORTING_PROJECTIONS });
     this.relay.nudge();
     return handled;
@@ -33,6 +38,11 @@ export class ReportingCommands {
   async metadataFor(identity: Identity, unitCode: string): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
     const tenant = await tenantOf(this.units, unitCode, this.today());
     const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
-    return (past) => ({ actor, tenant, correlationId: past[0]?.metadata.correlationId ?? randomUUID(), causationId: past.length ? past[past.length - 1].eventId : null });
+    return (past) => ({
+      actor,
+      tenant,
+      correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
+      causationId: past.length ? past[past.length - 1].eventId : null,
+    });
   }
 }

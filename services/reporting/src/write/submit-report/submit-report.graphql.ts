@@ -18,7 +18,11 @@ export class SubmitReportResolver {
 
   @AccessCheckedInResolver('act')
   @Mutation(() => ReportType, { description: 'Gửi báo cáo lên cấp trên (đúng hạn hoặc trễ hạn theo hạn của cấp); gửi lại sau khi bị trả lại.' })
-  async submitReport(@Args('id', { type: () => ID }) id: string, @Args('input') input: ReportInput, @CurrentIdentity() identity: Identity): Promise<ReportType> {
+  async submitReport(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ReportInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ReportType> {
     const current = await this.reports.load(id);
     const report = await this.actions.submit(id, identity, contentOf(input, current.content));
     return reportView(report, todayOf(this.clock));

@@ -31,7 +31,12 @@ export class FulfilImprovementObligation {
         decider: campaignDecider,
         streamId: campaignStreamId(id),
         command: { type: 'RecordImprovementPlan', data: { unitCode: plan.issuerCode, planId: plan.planId, number: plan.number, on: plan.issuedOn } },
-        metadata: { actor: message.metadata.actor, tenant: message.metadata.tenant, correlationId: message.metadata.correlationId, causationId: message.eventId },
+        metadata: {
+          actor: message.metadata.actor,
+          tenant: message.metadata.tenant,
+          correlationId: message.metadata.correlationId,
+          causationId: message.eventId,
+        },
         projections: SCORING_PROJECTIONS,
       });
     }

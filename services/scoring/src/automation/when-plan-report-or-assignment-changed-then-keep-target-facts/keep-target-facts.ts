@@ -35,12 +35,20 @@ export class KeepTargetFacts {
     } else if (message.name === PlanAmendedV1.name) {
       const amended = data as PlanAmendedV1;
       const planLastDay = amended.years ? lastDay(amended.years) : undefined;
-      if (amended.removedTaskIds.length) await manager.query(`DELETE FROM "${S}".target_tasks WHERE plan_id = $1 AND task_id = ANY($2::text[])`, [amended.planId, amended.removedTaskIds]);
-      const [{ next }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM "${S}".target_tasks WHERE plan_id = $1`, [amended.planId]);
+      if (amended.removedTaskIds.length)
+        await manager.query(`DELETE FROM "${S}".target_tasks WHERE plan_id = $1 AND task_id = ANY($2::text[])`, [amended.planId, amended.removedTaskIds]);
+      const [{ next }] = await manager.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM "${S}".target_tasks WHERE plan_id = $1`, [
+        amended.planId,
+      ]);
       await keepTasks(manager, amended.planId, amended.addedTasks, next, planLastDay);
       for (const task of amended.rescheduledTasks) {
         const due = task.dueOn ?? planLastDay;
-        if (due !== undefined) await manager.query(`UPDATE "${S}".target_tasks SET due_on = $3, due_known = true WHERE plan_id = $1 AND task_id = $2`, [amended.planId, task.taskId, due]);
+        if (due !== undefined)
+          await manager.query(`UPDATE "${S}".target_tasks SET due_on = $3, due_known = true WHERE plan_id = $1 AND task_id = $2`, [
+            amended.planId,
+            task.taskId,
+            due,
+          ]);
       }
     }
   }
@@ -122,7 +130,13 @@ export class KeepTargetFacts {
 const lastDay = (years: { to: number | null }): string | null => (years.to === null ? null : `${years.to}-12-31`);
 
 /** `planLastDay` undefined: not known (an amendment published without its years); the due day is then unknown too unless the task has its own. */
-async function keepTasks(manager: EntityManager, planId: string, tasks: readonly PublishedTask[], from: number, planLastDay: string | null | undefined): Promise<void> {
+async function keepTasks(
+  manager: EntityManager,
+  planId: string,
+  tasks: readonly PublishedTask[],
+  from: number,
+  planLastDay: string | null | undefined,
+): Promise<void> {
   let position = from;
   for (const task of tasks) {
     if (!task.target) continue;
@@ -130,7 +144,17 @@ async function keepTasks(manager: EntityManager, planId: string, tasks: readonly
     await manager.query(
       `INSERT INTO "${S}".target_tasks (plan_id, task_id, position, section_code, text, target, parsed, due_on, due_known) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (plan_id, task_id) DO UPDATE SET section_code = EXCLUDED.section_code, text = EXCLUDED.text, target = EXCLUDED.target, parsed = EXCLUDED.parsed, due_on = EXCLUDED.due_on, due_known = EXCLUDED.due_known`,
-      [planId, task.taskId, position++, task.sectionCode, task.text, task.target, task.parsedTarget ? JSON.stringify(task.parsedTarget) : null, due ?? null, due !== undefined],
+      [
+        planId,
+        task.taskId,
+        position++,
+        task.sectionCode,
+        task.text,
+        task.target,
+        task.parsedTarget ? JSON.stringify(task.parsedTarget) : null,
+        due ?? null,
+        due !== undefined,
+      ],
     );
   }
 }

@@ -91,12 +91,29 @@ export type AppraisalDecision = 'ACCEPT' | 'ADJUST' | 'RETURN';
 
 export type AssessmentEvent =
   | { type: 'AssessmentOpened'; data: AssessmentFacts & { on: string } }
-  | { type: 'CriterionSelfScored'; data: { criterionCode: string; score: number | null; notApplicable: boolean; explanation: string | null; files: EvidenceFile[]; citations: Citation[]; on: string } }
+  | {
+      type: 'CriterionSelfScored';
+      data: {
+        criterionCode: string;
+        score: number | null;
+        notApplicable: boolean;
+        explanation: string | null;
+        files: EvidenceFile[];
+        citations: Citation[];
+        on: string;
+      };
+    }
   | { type: 'SelfAssessmentSubmitted'; data: { on: string; resubmission: boolean } }
   | { type: 'CriterionAppraised'; data: { criterionCode: string; decision: AppraisalDecision; score: number | null; reason: string | null; on: string } }
   | { type: 'AppraisalFinalised'; data: { on: string; acceptedAsScored: string[]; result: AssessmentResult } };
 
-export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = ['AssessmentOpened', 'CriterionSelfScored', 'SelfAssessmentSubmitted', 'CriterionAppraised', 'AppraisalFinalised'];
+export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
+  'AssessmentOpened',
+  'CriterionSelfScored',
+  'SelfAssessmentSubmitted',
+  'CriterionAppraised',
+  'AppraisalFinalised',
+];
 
 export interface ScoreInput {
   readonly criterionCode: string;
@@ -129,7 +146,11 @@ function existing(state: AssessmentState): Assessment {
 
 function inWindow(window: Window, today: string, what: string, field: string): void {
   if (today < window.from || today > window.to) {
-    throw bad('ASSESSMENT.OUTSIDE_WINDOW', `${field}: ngoài thời hạn ${what} (từ ${viDay(window.from)} đến ${viDay(window.to)}); hôm nay là ${viDay(today)}.`, field);
+    throw bad(
+      'ASSESSMENT.OUTSIDE_WINDOW',
+      `${field}: ngoài thời hạn ${what} (từ ${viDay(window.from)} đến ${viDay(window.to)}); hôm nay là ${viDay(today)}.`,
+      field,
+    );
   }
 }
 
@@ -142,11 +163,18 @@ function criterionOf(assessment: Assessment, code: string, field: string): Asses
 
 /** A score the criterion's rule can give, or a refusal naming `field` and the rule broken. */
 function checkScore(criterion: AssessmentCriterion, score: number | null | undefined, field: string): number {
-  if (score === null || score === undefined || !Number.isFinite(score)) throw bad('ASSESSMENT.SCORE_REQUIRED', `${field}: cần nhập điểm cho tiêu chí ${criterion.code}.`, field);
+  if (score === null || score === undefined || !Number.isFinite(score))
+    throw bad('ASSESSMENT.SCORE_REQUIRED', `${field}: cần nhập điểm cho tiêu chí ${criterion.code}.`, field);
   if (score < 0) throw bad('ASSESSMENT.NEGATIVE_SCORE', `${field}: điểm không được âm (tiêu chí ${criterion.code}, nhập ${score}).`, field);
-  if (score > criterion.maxScore + 1e-9) throw bad('ASSESSMENT.ABOVE_MAX', `${field}: điểm ${score} vượt điểm tối đa ${criterion.maxScore} của tiêu chí ${criterion.code}.`, field);
+  if (score > criterion.maxScore + 1e-9)
+    throw bad('ASSESSMENT.ABOVE_MAX', `${field}: điểm ${score} vượt điểm tối đa ${criterion.maxScore} của tiêu chí ${criterion.code}.`, field);
   if (!ruleAllows(criterion, score)) {
-    const allowed = criterion.rule.kind === 'YES_NO' ? `0 hoặc ${criterion.maxScore}` : criterion.rule.kind === 'TIERS' ? criterion.rule.tiers.map((t) => `${t.score} (${t.label})`).join(', ') : `0–${criterion.maxScore}`;
+    const allowed =
+      criterion.rule.kind === 'YES_NO'
+        ? `0 hoặc ${criterion.maxScore}`
+        : criterion.rule.kind === 'TIERS'
+          ? criterion.rule.tiers.map((t) => `${t.score} (${t.label})`).join(', ')
+          : `0–${criterion.maxScore}`;
     throw bad('ASSESSMENT.RULE', `${field}: tiêu chí ${criterion.code} chỉ nhận điểm ${allowed}.`, field);
   }
   return round(score, 4);
@@ -170,8 +198,14 @@ export function applicableCriteria(assessment: Assessment): AssessmentCriterion[
  */
 export function resultOf(assessment: Assessment, scoreOf: (entry: CriterionEntry | undefined) => number | null): AssessmentResult {
   const applicable = applicableCriteria(assessment);
-  const total = round(applicable.reduce((sum, c) => sum + (scoreOf(assessment.entries[c.code]) ?? 0), 0), 2);
-  const applicableMax = round(applicable.reduce((sum, c) => sum + c.maxScore, 0), 4);
+  const total = round(
+    applicable.reduce((sum, c) => sum + (scoreOf(assessment.entries[c.code]) ?? 0), 0),
+    2,
+  );
+  const applicableMax = round(
+    applicable.reduce((sum, c) => sum + c.maxScore, 0),
+    4,
+  );
   const rescaledTotal = applicableMax > 0 ? round((total / applicableMax) * assessment.maxTotal, 2) : 0;
   const percent = round((rescaledTotal / assessment.maxTotal) * 100, 2);
   return { total, applicableMax, rescaledTotal, percent, grade: gradeOf(percent, assessment.grades) };
@@ -179,7 +213,18 @@ export function resultOf(assessment: Assessment, scoreOf: (entry: CriterionEntry
 
 export const selfResultOf = (assessment: Assessment) => resultOf(assessment, (entry) => entry?.selfScore ?? null);
 
-const emptyEntry = (code: string): CriterionEntry => ({ code, status: 'EMPTY', selfScore: null, notApplicable: false, explanation: null, files: [], citations: [], appraisedScore: null, appraisalReason: null, returnReason: null });
+const emptyEntry = (code: string): CriterionEntry => ({
+  code,
+  status: 'EMPTY',
+  selfScore: null,
+  notApplicable: false,
+  explanation: null,
+  files: [],
+  citations: [],
+  appraisedScore: null,
+  appraisalReason: null,
+  returnReason: null,
+});
 
 export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, AssessmentState> = {
   initialState: { status: 'NONE' },
@@ -195,59 +240,117 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         const criterion = criterionOf(assessment, criterionCode, 'input.criterionCode');
         const entry = assessment.entries[criterionCode];
         if (assessment.status === 'OPEN') inWindow(assessment.entryWindow, today, 'tự chấm điểm', 'input.criterionCode');
-        else if (assessment.status === 'RETURNED' && entry?.status === 'RETURNED') inWindow(assessment.appraisalWindow, today, 'bổ sung theo yêu cầu thẩm định', 'input.criterionCode');
-        else if (assessment.status === 'RETURNED') throw conflict('ASSESSMENT.LOCKED', `Phiếu đã nộp: chỉ bổ sung được tiêu chí bị trả lại, không phải tiêu chí ${criterionCode}.`, 'input.criterionCode');
+        else if (assessment.status === 'RETURNED' && entry?.status === 'RETURNED')
+          inWindow(assessment.appraisalWindow, today, 'bổ sung theo yêu cầu thẩm định', 'input.criterionCode');
+        else if (assessment.status === 'RETURNED')
+          throw conflict(
+            'ASSESSMENT.LOCKED',
+            `Phiếu đã nộp: chỉ bổ sung được tiêu chí bị trả lại, không phải tiêu chí ${criterionCode}.`,
+            'input.criterionCode',
+          );
         else throw conflict('ASSESSMENT.LOCKED', 'Phiếu tự chấm đã nộp: không thể sửa điểm.', 'id');
-        if (criterion.scoredBy !== 'UNIT') throw bad('ASSESSMENT.NOT_SELF_SCORED', `input.criterionCode: tiêu chí ${criterionCode} do ${criterion.scoredBy === 'SURVEY' ? 'điều tra xã hội học' : 'hội đồng thẩm định'} chấm, đơn vị không tự chấm.`, 'input.criterionCode');
+        if (criterion.scoredBy !== 'UNIT')
+          throw bad(
+            'ASSESSMENT.NOT_SELF_SCORED',
+            `input.criterionCode: tiêu chí ${criterionCode} do ${criterion.scoredBy === 'SURVEY' ? 'điều tra xã hội học' : 'hội đồng thẩm định'} chấm, đơn vị không tự chấm.`,
+            'input.criterionCode',
+          );
         const notApplicable = command.data.notApplicable ?? false;
-        if (notApplicable && !criterion.skippable) throw bad('ASSESSMENT.NOT_SKIPPABLE', `input.notApplicable: tiêu chí ${criterionCode} không thuộc loại đơn vị được bỏ qua.`, 'input.notApplicable');
+        if (notApplicable && !criterion.skippable)
+          throw bad('ASSESSMENT.NOT_SKIPPABLE', `input.notApplicable: tiêu chí ${criterionCode} không thuộc loại đơn vị được bỏ qua.`, 'input.notApplicable');
         const score = notApplicable ? null : checkScore(criterion, command.data.score, 'input.score');
         const explanation = text(command.data.explanation, 'input.explanation');
         const citations = (command.data.citations ?? []).map((citation, i) => {
           const number = citation.number?.trim();
-          if (!number) throw bad('ASSESSMENT.CITATION_NUMBER', `input.citations[${i}].number: cần số, ký hiệu văn bản (ví dụ 53/KH-UBND).`, `input.citations[${i}].number`);
-          if (!DAY.test(citation.date) || citation.date > today) throw bad('ASSESSMENT.CITATION_DATE', `input.citations[${i}].date: ngày ban hành văn bản phải là một ngày không sau hôm nay.`, `input.citations[${i}].date`);
-          if (citation.page !== null && citation.page !== undefined && (!Number.isInteger(citation.page) || citation.page < 1)) throw bad('ASSESSMENT.CITATION_PAGE', `input.citations[${i}].page: số trang phải là số nguyên dương.`, `input.citations[${i}].page`);
+          if (!number)
+            throw bad(
+              'ASSESSMENT.CITATION_NUMBER',
+              `input.citations[${i}].number: cần số, ký hiệu văn bản (ví dụ 53/KH-UBND).`,
+              `input.citations[${i}].number`,
+            );
+          if (!DAY.test(citation.date) || citation.date > today)
+            throw bad(
+              'ASSESSMENT.CITATION_DATE',
+              `input.citations[${i}].date: ngày ban hành văn bản phải là một ngày không sau hôm nay.`,
+              `input.citations[${i}].date`,
+            );
+          if (citation.page !== null && citation.page !== undefined && (!Number.isInteger(citation.page) || citation.page < 1))
+            throw bad('ASSESSMENT.CITATION_PAGE', `input.citations[${i}].page: số trang phải là số nguyên dương.`, `input.citations[${i}].page`);
           return { number, date: citation.date, page: citation.page ?? null };
         });
         const files = [...(command.data.files ?? [])];
         if (!notApplicable && files.length === 0 && citations.length === 0 && !explanation) {
-          throw bad('ASSESSMENT.EXPLANATION_REQUIRED', `input.explanation: điểm không có tài liệu kiểm chứng cần giải trình cách tự chấm (tiêu chí ${criterionCode}).`, 'input.explanation');
+          throw bad(
+            'ASSESSMENT.EXPLANATION_REQUIRED',
+            `input.explanation: điểm không có tài liệu kiểm chứng cần giải trình cách tự chấm (tiêu chí ${criterionCode}).`,
+            'input.explanation',
+          );
         }
         return [{ type: 'CriterionSelfScored', data: { criterionCode, score, notApplicable, explanation, files, citations, on: today } }];
       }
       case 'SubmitSelfAssessment': {
         const assessment = existing(state);
         const { today } = command.data;
-        if (assessment.status === 'SUBMITTED' || assessment.status === 'FINALISED') throw conflict('ASSESSMENT.ALREADY_SUBMITTED', 'Phiếu tự chấm đã nộp.', 'id');
+        if (assessment.status === 'SUBMITTED' || assessment.status === 'FINALISED')
+          throw conflict('ASSESSMENT.ALREADY_SUBMITTED', 'Phiếu tự chấm đã nộp.', 'id');
         if (assessment.status === 'OPEN') inWindow(assessment.entryWindow, today, 'tự chấm điểm', 'id');
         else inWindow(assessment.appraisalWindow, today, 'bổ sung theo yêu cầu thẩm định', 'id');
-        const missing = assessment.criteria.filter((c) => c.scoredBy === 'UNIT' && !assessment.skipped.includes(c.code) && !['SCORED', 'ACCEPTED', 'ADJUSTED'].includes(assessment.entries[c.code]?.status ?? 'EMPTY'));
-        if (missing.length) throw bad('ASSESSMENT.INCOMPLETE', `Chưa chấm (hoặc chưa bổ sung) ${missing.length} tiêu chí: ${missing.slice(0, 10).map((c) => c.code).join(', ')}${missing.length > 10 ? ', …' : ''}.`, 'criteria');
+        const missing = assessment.criteria.filter(
+          (c) =>
+            c.scoredBy === 'UNIT' &&
+            !assessment.skipped.includes(c.code) &&
+            !['SCORED', 'ACCEPTED', 'ADJUSTED'].includes(assessment.entries[c.code]?.status ?? 'EMPTY'),
+        );
+        if (missing.length)
+          throw bad(
+            'ASSESSMENT.INCOMPLETE',
+            `Chưa chấm (hoặc chưa bổ sung) ${missing.length} tiêu chí: ${missing
+              .slice(0, 10)
+              .map((c) => c.code)
+              .join(', ')}${missing.length > 10 ? ', …' : ''}.`,
+            'criteria',
+          );
         return [{ type: 'SelfAssessmentSubmitted', data: { on: today, resubmission: assessment.status === 'RETURNED' } }];
       }
       case 'AppraiseCriterion': {
         const assessment = existing(state);
         const { criterionCode, decision, today } = command.data;
         if (assessment.status === 'FINALISED') throw conflict('ASSESSMENT.FINALISED', 'Kết quả thẩm định đã chốt: không thể thay đổi.', 'id');
-        if (assessment.status !== 'SUBMITTED') throw conflict('ASSESSMENT.NOT_SUBMITTED', 'Đơn vị chưa nộp phiếu tự chấm (hoặc đang bổ sung tiêu chí bị trả lại).', 'id');
+        if (assessment.status !== 'SUBMITTED')
+          throw conflict('ASSESSMENT.NOT_SUBMITTED', 'Đơn vị chưa nộp phiếu tự chấm (hoặc đang bổ sung tiêu chí bị trả lại).', 'id');
         inWindow(assessment.appraisalWindow, today, 'thẩm định', 'input.criterionCode');
         const criterion = criterionOf(assessment, criterionCode, 'input.criterionCode');
         const entry = assessment.entries[criterionCode];
         const reason = text(command.data.reason, 'input.reason');
         switch (decision) {
           case 'ACCEPT':
-            if (criterion.scoredBy !== 'UNIT' || !entry || entry.status === 'EMPTY') throw bad('ASSESSMENT.NOTHING_TO_ACCEPT', `input.decision: tiêu chí ${criterionCode} không có điểm tự chấm để đồng ý; hãy nhập điểm thẩm định (ADJUST).`, 'input.decision');
+            if (criterion.scoredBy !== 'UNIT' || !entry || entry.status === 'EMPTY')
+              throw bad(
+                'ASSESSMENT.NOTHING_TO_ACCEPT',
+                `input.decision: tiêu chí ${criterionCode} không có điểm tự chấm để đồng ý; hãy nhập điểm thẩm định (ADJUST).`,
+                'input.decision',
+              );
             return [{ type: 'CriterionAppraised', data: { criterionCode, decision, score: entry.notApplicable ? null : entry.selfScore, reason, on: today } }];
           case 'ADJUST': {
-            if (entry?.notApplicable) throw bad('ASSESSMENT.NOT_APPLICABLE', `input.decision: đơn vị đã báo tiêu chí ${criterionCode} không áp dụng; hãy trả lại nếu không đồng ý.`, 'input.decision');
+            if (entry?.notApplicable)
+              throw bad(
+                'ASSESSMENT.NOT_APPLICABLE',
+                `input.decision: đơn vị đã báo tiêu chí ${criterionCode} không áp dụng; hãy trả lại nếu không đồng ý.`,
+                'input.decision',
+              );
             const score = checkScore(criterion, command.data.score, 'input.score');
             if (!reason) throw bad('ASSESSMENT.REASON_REQUIRED', `input.reason: điều chỉnh điểm tiêu chí ${criterionCode} cần nêu lý do.`, 'input.reason');
             return [{ type: 'CriterionAppraised', data: { criterionCode, decision, score, reason, on: today } }];
           }
           case 'RETURN':
-            if (criterion.scoredBy !== 'UNIT') throw bad('ASSESSMENT.NOT_SELF_SCORED', `input.decision: tiêu chí ${criterionCode} không do đơn vị tự chấm, không trả lại được.`, 'input.decision');
-            if (!reason) throw bad('ASSESSMENT.REASON_REQUIRED', `input.reason: trả lại tiêu chí ${criterionCode} cần nêu tài liệu cần bổ sung.`, 'input.reason');
+            if (criterion.scoredBy !== 'UNIT')
+              throw bad(
+                'ASSESSMENT.NOT_SELF_SCORED',
+                `input.decision: tiêu chí ${criterionCode} không do đơn vị tự chấm, không trả lại được.`,
+                'input.decision',
+              );
+            if (!reason)
+              throw bad('ASSESSMENT.REASON_REQUIRED', `input.reason: trả lại tiêu chí ${criterionCode} cần nêu tài liệu cần bổ sung.`, 'input.reason');
             return [{ type: 'CriterionAppraised', data: { criterionCode, decision, score: null, reason, on: today } }];
           default:
             return assertNever(decision, 'decision');
@@ -257,12 +360,20 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         const assessment = existing(state);
         const { today } = command.data;
         if (assessment.status === 'FINALISED') throw conflict('ASSESSMENT.FINALISED', 'Kết quả thẩm định đã chốt.', 'id');
-        if (assessment.status !== 'SUBMITTED') throw conflict('ASSESSMENT.NOT_SUBMITTED', 'Chưa chốt được: đơn vị chưa nộp (hoặc chưa nộp lại sau khi bổ sung).', 'id');
+        if (assessment.status !== 'SUBMITTED')
+          throw conflict('ASSESSMENT.NOT_SUBMITTED', 'Chưa chốt được: đơn vị chưa nộp (hoặc chưa nộp lại sau khi bổ sung).', 'id');
         inWindow(assessment.appraisalWindow, today, 'thẩm định', 'id');
         const unscored = applicableCriteria(assessment).filter((c) => c.scoredBy !== 'UNIT' && assessment.entries[c.code]?.appraisedScore == null);
-        if (unscored.length) throw bad('ASSESSMENT.COUNCIL_SCORES_MISSING', `Chưa nhập điểm thẩm định cho tiêu chí do hội đồng hoặc điều tra chấm: ${unscored.map((c) => c.code).join(', ')}.`, 'criteria');
+        if (unscored.length)
+          throw bad(
+            'ASSESSMENT.COUNCIL_SCORES_MISSING',
+            `Chưa nhập điểm thẩm định cho tiêu chí do hội đồng hoặc điều tra chấm: ${unscored.map((c) => c.code).join(', ')}.`,
+            'criteria',
+          );
         // Self-scores the council did not touch are accepted as scored, and the event says which.
-        const acceptedAsScored = applicableCriteria(assessment).filter((c) => c.scoredBy === 'UNIT' && assessment.entries[c.code]?.status === 'SCORED').map((c) => c.code);
+        const acceptedAsScored = applicableCriteria(assessment)
+          .filter((c) => c.scoredBy === 'UNIT' && assessment.entries[c.code]?.status === 'SCORED')
+          .map((c) => c.code);
         const final = (entry: CriterionEntry | undefined) => (entry?.status === 'SCORED' ? entry.selfScore : (entry?.appraisedScore ?? null));
         return [{ type: 'AppraisalFinalised', data: { on: today, acceptedAsScored, result: resultOf(assessment, final) } }];
       }
@@ -280,7 +391,23 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         const assessment = existing(state);
         const { criterionCode, score, notApplicable, explanation, files, citations } = event.data;
         const before = assessment.entries[criterionCode] ?? emptyEntry(criterionCode);
-        return { ...assessment, entries: { ...assessment.entries, [criterionCode]: { ...before, status: 'SCORED', selfScore: score, notApplicable, explanation, files, citations, appraisedScore: null, appraisalReason: null } } };
+        return {
+          ...assessment,
+          entries: {
+            ...assessment.entries,
+            [criterionCode]: {
+              ...before,
+              status: 'SCORED',
+              selfScore: score,
+              notApplicable,
+              explanation,
+              files,
+              citations,
+              appraisedScore: null,
+              appraisalReason: null,
+            },
+          },
+        };
       }
       case 'SelfAssessmentSubmitted': {
         const assessment = existing(state);

@@ -20,7 +20,11 @@ const facts: AssessmentFacts = {
   appraisalWindow: { from: '2019-12-16', to: '2020-01-31' },
 };
 const opened: AssessmentEvent = { type: 'AssessmentOpened', data: { ...facts, on: '2019-11-01' } };
-const scored = (criterionCode: string, score: number | null, extra: Partial<Extract<AssessmentEvent, { type: 'CriterionSelfScored' }>['data']> = {}): AssessmentEvent => ({
+const scored = (
+  criterionCode: string,
+  score: number | null,
+  extra: Partial<Extract<AssessmentEvent, { type: 'CriterionSelfScored' }>['data']> = {},
+): AssessmentEvent => ({
   type: 'CriterionSelfScored',
   data: { criterionCode, score, notApplicable: false, explanation: 'Giải trình', files: [], citations: [], on: '2019-12-01', ...extra },
 });
@@ -33,7 +37,20 @@ describe('the Assessment decider', () => {
     spec(assessmentDecider)
       .given([opened])
       .when({ type: 'ScoreCriterion', data: { criterionCode: '1.1', score: 4, citations: [{ number: '12/KH-UBND', date: '2019-01-15', page: 2 }], today } })
-      .then([{ type: 'CriterionSelfScored', data: { criterionCode: '1.1', score: 4, notApplicable: false, explanation: null, files: [], citations: [{ number: '12/KH-UBND', date: '2019-01-15', page: 2 }], on: today } }]);
+      .then([
+        {
+          type: 'CriterionSelfScored',
+          data: {
+            criterionCode: '1.1',
+            score: 4,
+            notApplicable: false,
+            explanation: null,
+            files: [],
+            citations: [{ number: '12/KH-UBND', date: '2019-01-15', page: 2 }],
+            on: today,
+          },
+        },
+      ]);
   });
 
   it.each([
@@ -44,26 +61,52 @@ describe('the Assessment decider', () => {
     ['a score without evidence or explanation', { criterionCode: '2.2', score: 3, explanation: '  ' }, 'ASSESSMENT.EXPLANATION_REQUIRED', 'input.explanation'],
     ['a criterion that does not exist', { criterionCode: '9.9', score: 1 }, 'ASSESSMENT.UNKNOWN_CRITERION', 'input.criterionCode'],
     ['a criterion the campaign skips', { criterionCode: '8.1', score: 1 }, 'ASSESSMENT.SKIPPED_CRITERION', 'input.criterionCode'],
-    ['not applicable on a criterion that may not be skipped', { criterionCode: '5.1', score: null, notApplicable: true }, 'ASSESSMENT.NOT_SKIPPABLE', 'input.notApplicable'],
+    [
+      'not applicable on a criterion that may not be skipped',
+      { criterionCode: '5.1', score: null, notApplicable: true },
+      'ASSESSMENT.NOT_SKIPPABLE',
+      'input.notApplicable',
+    ],
   ])('refuses %s, naming the field', (_name, input, code, field) => {
-    spec(assessmentDecider).given([opened]).when({ type: 'ScoreCriterion', data: { explanation: 'x', ...input, today } }).thenThrows(code, field);
+    spec(assessmentDecider)
+      .given([opened])
+      .when({ type: 'ScoreCriterion', data: { explanation: 'x', ...input, today } })
+      .thenThrows(code, field);
   });
 
   it('refuses scoring outside the entry window, with the window in the message', () => {
-    expect(() => assessmentDecider.decide({ type: 'ScoreCriterion', data: { criterionCode: '2.2', score: 3, explanation: 'x', today: '2019-12-16' } }, assessmentDecider.evolve(assessmentDecider.initialState, opened))).toThrow(
-      'input.criterionCode: ngoài thời hạn tự chấm điểm (từ 01/11/2019 đến 15/12/2019); hôm nay là 16/12/2019.',
-    );
+    expect(() =>
+      assessmentDecider.decide(
+        { type: 'ScoreCriterion', data: { criterionCode: '2.2', score: 3, explanation: 'x', today: '2019-12-16' } },
+        assessmentDecider.evolve(assessmentDecider.initialState, opened),
+      ),
+    ).toThrow('input.criterionCode: ngoài thời hạn tự chấm điểm (từ 01/11/2019 đến 15/12/2019); hôm nay là 16/12/2019.');
   });
 
   it('submission needs every self-scored criterion and then locks the form', () => {
-    spec(assessmentDecider).given([opened, scored('1.1', 4)]).when({ type: 'SubmitSelfAssessment', data: { today } }).thenThrows('ASSESSMENT.INCOMPLETE', 'criteria');
-    spec(assessmentDecider).given([opened, ...allScored, submitted]).when({ type: 'ScoreCriterion', data: { criterionCode: '2.2', score: 1, explanation: 'x', today } }).thenThrows('ASSESSMENT.LOCKED', 'id');
+    spec(assessmentDecider)
+      .given([opened, scored('1.1', 4)])
+      .when({ type: 'SubmitSelfAssessment', data: { today } })
+      .thenThrows('ASSESSMENT.INCOMPLETE', 'criteria');
+    spec(assessmentDecider)
+      .given([opened, ...allScored, submitted])
+      .when({ type: 'ScoreCriterion', data: { criterionCode: '2.2', score: 1, explanation: 'x', today } })
+      .thenThrows('ASSESSMENT.LOCKED', 'id');
   });
 
   it('a returned criterion goes back to the unit, which answers it and submits again; the rest stays locked', () => {
-    const returned: AssessmentEvent = { type: 'CriterionAppraised', data: { criterionCode: '3.3', decision: 'RETURN', score: null, reason: 'Bổ sung thư xin lỗi', on: '2019-12-20' } };
-    spec(assessmentDecider).given([opened, ...allScored, submitted, returned]).when({ type: 'ScoreCriterion', data: { criterionCode: '2.2', score: 1, explanation: 'x', today: '2019-12-21' } }).thenThrows('ASSESSMENT.LOCKED', 'input.criterionCode');
-    spec(assessmentDecider).given([opened, ...allScored, submitted, returned]).when({ type: 'SubmitSelfAssessment', data: { today: '2019-12-21' } }).thenThrows('ASSESSMENT.INCOMPLETE', 'criteria');
+    const returned: AssessmentEvent = {
+      type: 'CriterionAppraised',
+      data: { criterionCode: '3.3', decision: 'RETURN', score: null, reason: 'Bổ sung thư xin lỗi', on: '2019-12-20' },
+    };
+    spec(assessmentDecider)
+      .given([opened, ...allScored, submitted, returned])
+      .when({ type: 'ScoreCriterion', data: { criterionCode: '2.2', score: 1, explanation: 'x', today: '2019-12-21' } })
+      .thenThrows('ASSESSMENT.LOCKED', 'input.criterionCode');
+    spec(assessmentDecider)
+      .given([opened, ...allScored, submitted, returned])
+      .when({ type: 'SubmitSelfAssessment', data: { today: '2019-12-21' } })
+      .thenThrows('ASSESSMENT.INCOMPLETE', 'criteria');
     spec(assessmentDecider)
       .given([opened, ...allScored, submitted, returned, scored('3.3', 3, { on: '2019-12-21' })])
       .when({ type: 'SubmitSelfAssessment', data: { today: '2019-12-21' } })
@@ -71,8 +114,14 @@ describe('the Assessment decider', () => {
   });
 
   it('an adjustment needs a reason; finalising accepts the untouched scores and rescales without the survey', () => {
-    spec(assessmentDecider).given([opened, ...allScored, submitted]).when({ type: 'AppraiseCriterion', data: { criterionCode: '2.2', decision: 'ADJUST', score: 3, today: '2019-12-20' } }).thenThrows('ASSESSMENT.REASON_REQUIRED', 'input.reason');
-    const adjusted: AssessmentEvent = { type: 'CriterionAppraised', data: { criterionCode: '2.2', decision: 'ADJUST', score: 3, reason: 'Thiếu báo cáo kiểm tra', on: '2019-12-20' } };
+    spec(assessmentDecider)
+      .given([opened, ...allScored, submitted])
+      .when({ type: 'AppraiseCriterion', data: { criterionCode: '2.2', decision: 'ADJUST', score: 3, today: '2019-12-20' } })
+      .thenThrows('ASSESSMENT.REASON_REQUIRED', 'input.reason');
+    const adjusted: AssessmentEvent = {
+      type: 'CriterionAppraised',
+      data: { criterionCode: '2.2', decision: 'ADJUST', score: 3, reason: 'Thiếu báo cáo kiểm tra', on: '2019-12-20' },
+    };
     spec(assessmentDecider)
       .given([opened, ...allScored, submitted, adjusted])
       .when({ type: 'FinaliseAppraisal', data: { today: '2019-12-30' } })
@@ -86,11 +135,15 @@ describe('the Assessment decider', () => {
   });
 
   it('a criterion the unit lacks (not applicable) leaves the total rescaled over what applies', () => {
-    const withoutFive = allScored.map((e) => (e.type === 'CriterionSelfScored' && e.data.criterionCode === '5.2' ? scored('5.2', null, { notApplicable: true }) : e));
+    const withoutFive = allScored.map((e) =>
+      e.type === 'CriterionSelfScored' && e.data.criterionCode === '5.2' ? scored('5.2', null, { notApplicable: true }) : e,
+    );
     spec(assessmentDecider)
       .given([opened, ...withoutFive, submitted])
       .when({ type: 'FinaliseAppraisal', data: { today: '2019-12-30' } })
-      .thenState((state) => expect(state.status !== 'NONE' && state.result).toEqual({ total: 65, applicableMax: 65, rescaledTotal: 100, percent: 100, grade: 'Tốt' }));
+      .thenState((state) =>
+        expect(state.status !== 'NONE' && state.result).toEqual({ total: 65, applicableMax: 65, rescaledTotal: 100, percent: 100, grade: 'Tốt' }),
+      );
   });
 });
 

@@ -79,8 +79,14 @@ export type CampaignEvent =
 export const CAMPAIGN_EVENT_TYPES: readonly CampaignEvent['type'][] = ['CampaignOpened', 'CampaignResultsPublished', 'ImprovementPlanIssued'];
 
 export type CampaignCommand =
-  | { type: 'OpenCampaign'; data: Omit<CampaignFacts, 'frameworkCode' | 'frameworkVersion'> & { framework: IndexSetDefinition; frameworkVersion: number; today: string } }
-  | { type: 'PublishResults'; data: { results: readonly FinalResult[]; previous: Readonly<Record<string, { rank: number; rescaledTotal: number }>>; today: string } }
+  | {
+      type: 'OpenCampaign';
+      data: Omit<CampaignFacts, 'frameworkCode' | 'frameworkVersion'> & { framework: IndexSetDefinition; frameworkVersion: number; today: string };
+    }
+  | {
+      type: 'PublishResults';
+      data: { results: readonly FinalResult[]; previous: Readonly<Record<string, { rank: number; rescaledTotal: number }>>; today: string };
+    }
   | { type: 'RecordImprovementPlan'; data: { unitCode: string; planId: string; number: string; on: string } };
 
 export const campaignStreamId = (id: string) => `campaign-${id}`;
@@ -107,7 +113,8 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         if (state.status !== 'NONE') return [];
         const { framework, frameworkVersion, today, ...facts } = command.data;
         if (!facts.title.trim()) throw bad('CAMPAIGN.TITLE', 'input.title: cần tên đợt đánh giá.', 'input.title');
-        if (facts.year !== framework.year) throw bad('CAMPAIGN.YEAR', `input.year: bộ chỉ số ${framework.code} dùng cho năm ${framework.year}, không phải ${facts.year}.`, 'input.year');
+        if (facts.year !== framework.year)
+          throw bad('CAMPAIGN.YEAR', `input.year: bộ chỉ số ${framework.code} dùng cho năm ${framework.year}, không phải ${facts.year}.`, 'input.year');
         checkWindow(facts.entryWindow, 'input.entryWindow');
         checkWindow(facts.appraisalWindow, 'input.appraisalWindow');
         if (facts.appraisalWindow.to < facts.entryWindow.to || facts.appraisalWindow.from < facts.entryWindow.from) {
@@ -118,11 +125,32 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         const leaves = leavesOf(framework.fields);
         facts.skipped.forEach((code, i) => {
           const leaf = leaves.find((l) => l.code === code);
-          if (!leaf) throw bad('CAMPAIGN.UNKNOWN_CRITERION', `input.skippedCriteria[${i}]: bộ chỉ số không có tiêu chí chấm điểm "${code}".`, `input.skippedCriteria[${i}]`);
-          if (!leaf.skippable) throw bad('CAMPAIGN.NOT_SKIPPABLE', `input.skippedCriteria[${i}]: tiêu chí ${code} không được bỏ qua theo bộ chỉ số.`, `input.skippedCriteria[${i}]`);
+          if (!leaf)
+            throw bad(
+              'CAMPAIGN.UNKNOWN_CRITERION',
+              `input.skippedCriteria[${i}]: bộ chỉ số không có tiêu chí chấm điểm "${code}".`,
+              `input.skippedCriteria[${i}]`,
+            );
+          if (!leaf.skippable)
+            throw bad(
+              'CAMPAIGN.NOT_SKIPPABLE',
+              `input.skippedCriteria[${i}]: tiêu chí ${code} không được bỏ qua theo bộ chỉ số.`,
+              `input.skippedCriteria[${i}]`,
+            );
         });
-        if (facts.improvement && (!Number.isInteger(facts.improvement.bottomCount) || facts.improvement.bottomCount < 0 || facts.improvement.bottomCount > facts.assessments.length || !Number.isInteger(facts.improvement.withinDays) || facts.improvement.withinDays < 1)) {
-          throw bad('CAMPAIGN.IMPROVEMENT', 'input.improvement: số đơn vị cuối bảng phải từ 0 đến số đơn vị; số ngày phải là số nguyên dương.', 'input.improvement');
+        if (
+          facts.improvement &&
+          (!Number.isInteger(facts.improvement.bottomCount) ||
+            facts.improvement.bottomCount < 0 ||
+            facts.improvement.bottomCount > facts.assessments.length ||
+            !Number.isInteger(facts.improvement.withinDays) ||
+            facts.improvement.withinDays < 1)
+        ) {
+          throw bad(
+            'CAMPAIGN.IMPROVEMENT',
+            'input.improvement: số đơn vị cuối bảng phải từ 0 đến số đơn vị; số ngày phải là số nguyên dương.',
+            'input.improvement',
+          );
         }
         return [{ type: 'CampaignOpened', data: { ...facts, frameworkCode: framework.code, frameworkVersion, on: today } }];
       }
@@ -131,7 +159,12 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         if (state.status === 'PUBLISHED') throw conflict('CAMPAIGN.ALREADY_PUBLISHED', 'Kết quả đã công bố.', 'campaignId');
         const { results, previous, today } = command.data;
         const pending = results.filter((r) => !r.finalised);
-        if (pending.length) throw conflict('CAMPAIGN.NOT_FINALISED', `Chưa công bố được: ${pending.length} đơn vị chưa chốt kết quả thẩm định (${pending.map((r) => r.unitCode).join(', ')}).`, 'campaignId');
+        if (pending.length)
+          throw conflict(
+            'CAMPAIGN.NOT_FINALISED',
+            `Chưa công bố được: ${pending.length} đơn vị chưa chốt kết quả thẩm định (${pending.map((r) => r.unitCode).join(', ')}).`,
+            'campaignId',
+          );
         const ranks = competitionRanks(results, (r) => r.rescaledTotal, 2);
         const ranking: RankingRow[] = results
           .map((r) => {
@@ -158,7 +191,12 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
             ? []
             : ranking
                 .filter((row) => row.rank >= cut)
-                .map((row) => ({ unitCode: row.unitCode, dueOn: addDays(today, (state.improvement as ImprovementRule).withinDays), text: `Ban hành kế hoạch nâng cao chỉ số CCHC (xếp thứ ${row.rank}/${row.of} năm ${state.year})`, fulfilledBy: null }));
+                .map((row) => ({
+                  unitCode: row.unitCode,
+                  dueOn: addDays(today, (state.improvement as ImprovementRule).withinDays),
+                  text: `Ban hành kế hoạch nâng cao chỉ số CCHC (xếp thứ ${row.rank}/${row.of} năm ${state.year})`,
+                  fulfilledBy: null,
+                }));
         return [{ type: 'CampaignResultsPublished', data: { on: today, ranking, obligations } }];
       }
       case 'RecordImprovementPlan': {
@@ -182,7 +220,14 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         return { ...state, status: 'PUBLISHED', publishedOn: event.data.on, ranking: event.data.ranking, obligations: event.data.obligations };
       case 'ImprovementPlanIssued':
         if (state.status === 'NONE') return state;
-        return { ...state, obligations: state.obligations.map((o) => (o.unitCode === event.data.unitCode && o.fulfilledBy === null ? { ...o, fulfilledBy: { planId: event.data.planId, number: event.data.number, on: event.data.on } } : o)) };
+        return {
+          ...state,
+          obligations: state.obligations.map((o) =>
+            o.unitCode === event.data.unitCode && o.fulfilledBy === null
+              ? { ...o, fulfilledBy: { planId: event.data.planId, number: event.data.number, on: event.data.on } }
+              : o,
+          ),
+        };
       default:
         return assertNever(event, 'event');
     }

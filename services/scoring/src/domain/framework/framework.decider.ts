@@ -38,9 +38,13 @@ export interface FrameworkVersion {
   readonly publishedOn: string;
 }
 
-export type FrameworkState = { readonly status: 'NONE' } | { readonly status: 'PUBLISHED'; readonly code: string; readonly versions: readonly FrameworkVersion[] };
+export type FrameworkState =
+  { readonly status: 'NONE' } | { readonly status: 'PUBLISHED'; readonly code: string; readonly versions: readonly FrameworkVersion[] };
 
-export type FrameworkEvent = { type: 'FrameworkVersionPublished'; data: { code: string; version: number; definition: FrameworkDefinition; source: FrameworkSource | null; on: string } };
+export type FrameworkEvent = {
+  type: 'FrameworkVersionPublished';
+  data: { code: string; version: number; definition: FrameworkDefinition; source: FrameworkSource | null; on: string };
+};
 export const FRAMEWORK_EVENT_TYPES: readonly FrameworkEvent['type'][] = ['FrameworkVersionPublished'];
 
 export type FrameworkCommand = { type: 'PublishFrameworkVersion'; data: { definition: FrameworkDefinition; source: FrameworkSource | null; on: string } };
@@ -49,7 +53,9 @@ export const frameworkStreamId = (code: string) => `framework-${code}`;
 
 /** Same content, same version: key order does not matter. */
 const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 
 export function latestVersion(state: FrameworkState): FrameworkVersion | null {
   return state.status === 'PUBLISHED' ? state.versions[state.versions.length - 1] : null;
@@ -62,10 +68,14 @@ export const frameworkDecider: Decider<FrameworkCommand, FrameworkEvent, Framewo
       case 'PublishFrameworkVersion': {
         const { definition, source, on } = command.data;
         if (definition.kind === 'PAR_INDEX_SET') validateIndexSet(definition);
-        else if (definition.kind === 'PAPI_EDITION' && definition.editions.length === 0) throw new DomainError('FRAMEWORK.EMPTY', 'Bộ chỉ số PAPI chưa có phiên bản năm nào.', { kind: 'BAD_USER_INPUT', field: 'definition.editions' });
-        if (!definition.code?.trim()) throw new DomainError('FRAMEWORK.CODE', 'Mã bộ chỉ số không được để trống.', { kind: 'BAD_USER_INPUT', field: 'definition.code' });
-        if (!definition.name?.trim()) throw new DomainError('FRAMEWORK.NAME', 'Tên bộ chỉ số không được để trống.', { kind: 'BAD_USER_INPUT', field: 'definition.name' });
-        if (state.status === 'PUBLISHED' && state.code !== definition.code) throw new DomainError('FRAMEWORK.CODE', 'Mã bộ chỉ số không khớp.', { kind: 'BAD_USER_INPUT', field: 'definition.code' });
+        else if (definition.kind === 'PAPI_EDITION' && definition.editions.length === 0)
+          throw new DomainError('FRAMEWORK.EMPTY', 'Bộ chỉ số PAPI chưa có phiên bản năm nào.', { kind: 'BAD_USER_INPUT', field: 'definition.editions' });
+        if (!definition.code?.trim())
+          throw new DomainError('FRAMEWORK.CODE', 'Mã bộ chỉ số không được để trống.', { kind: 'BAD_USER_INPUT', field: 'definition.code' });
+        if (!definition.name?.trim())
+          throw new DomainError('FRAMEWORK.NAME', 'Tên bộ chỉ số không được để trống.', { kind: 'BAD_USER_INPUT', field: 'definition.name' });
+        if (state.status === 'PUBLISHED' && state.code !== definition.code)
+          throw new DomainError('FRAMEWORK.CODE', 'Mã bộ chỉ số không khớp.', { kind: 'BAD_USER_INPUT', field: 'definition.code' });
         const latest = latestVersion(state);
         if (latest && canonical(latest.definition) === canonical(definition)) return [];
         return [{ type: 'FrameworkVersionPublished', data: { code: definition.code, version: (latest?.version ?? 0) + 1, definition, source, on } }];

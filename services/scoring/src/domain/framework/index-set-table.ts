@@ -13,7 +13,17 @@ import { AssessedLevel, ASSESSED_LEVELS, CriterionNode, GradeBand, IndexSetDefin
 export const RULE_LABELS: Record<ScoringRuleKind, string> = { FIXED: 'Chấm điểm', YES_NO: 'Có/Không', TIERS: 'Theo mức', PERCENT_SCALE: 'Theo tỷ lệ %' };
 export const SCORER_LABELS: Record<Scorer, string> = { UNIT: 'Đơn vị tự chấm', COUNCIL: 'Hội đồng thẩm định', SURVEY: 'Điều tra xã hội học' };
 export const LEVEL_LABELS: Record<AssessedLevel, string> = { COMMUNE: 'Xã', DISTRICT: 'Huyện', DEPARTMENT: 'Sở' };
-export const CRITERIA_COLUMNS = ['Mã', 'Nội dung', 'Điểm tối đa', 'Cách chấm', 'Các mức', 'Tài liệu kiểm chứng', 'Người chấm', 'Được bỏ qua', 'Minh họa'] as const;
+export const CRITERIA_COLUMNS = [
+  'Mã',
+  'Nội dung',
+  'Điểm tối đa',
+  'Cách chấm',
+  'Các mức',
+  'Tài liệu kiểm chứng',
+  'Người chấm',
+  'Được bỏ qua',
+  'Minh họa',
+] as const;
 
 const bad = (code: string, message: string) => new DomainError(code, message, { kind: 'BAD_USER_INPUT', field: 'file' });
 const norm = (text: string) => text.normalize('NFC').trim().toLowerCase();
@@ -35,7 +45,11 @@ export function parseIndexSetWorkbook(sheets: ReadonlyArray<{ name: string; rows
     if (!found) throw bad('FRAMEWORK.TABLE_SHEET', `Tệp thiếu trang tính "${name}".`);
     return found.rows;
   };
-  const info = new Map(sheet('Thông tin').filter((row) => row[0]?.trim()).map((row) => [norm(row[0]), (row[1] ?? '').trim()]));
+  const info = new Map(
+    sheet('Thông tin')
+      .filter((row) => row[0]?.trim())
+      .map((row) => [norm(row[0]), (row[1] ?? '').trim()]),
+  );
   const get = (key: string) => {
     const value = info.get(norm(key));
     if (!value) throw bad('FRAMEWORK.TABLE_INFO', `Trang "Thông tin": thiếu "${key}".`);
@@ -65,11 +79,14 @@ export function parseIndexSetWorkbook(sheets: ReadonlyArray<{ name: string; rows
       kind === 'TIERS'
         ? {
             kind,
-            tiers: tiersText.split(';').filter((part) => part.trim()).map((part) => {
-              const [label, score] = part.split('=');
-              if (score === undefined) throw bad('FRAMEWORK.TABLE_TIERS', `${at}, cột "Các mức": viết "mức=điểm; mức=điểm" (gặp "${part.trim()}").`);
-              return { label: label.trim(), score: number(score.trim(), `${at}, cột "Các mức"`) };
-            }),
+            tiers: tiersText
+              .split(';')
+              .filter((part) => part.trim())
+              .map((part) => {
+                const [label, score] = part.split('=');
+                if (score === undefined) throw bad('FRAMEWORK.TABLE_TIERS', `${at}, cột "Các mức": viết "mức=điểm; mức=điểm" (gặp "${part.trim()}").`);
+                return { label: label.trim(), score: number(score.trim(), `${at}, cột "Các mức"`) };
+              }),
           }
         : { kind };
     const node: Mutable = {

@@ -90,28 +90,34 @@ export function validateIndexSet(set: IndexSetDefinition, field = 'definition'):
   const seen = new Set<string>();
   const check = (node: CriterionNode) => {
     const at = `${field}.criteria[${node.code}]`;
-    if (!/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/.test(node.code)) throw bad('FRAMEWORK.CRITERION_CODE', `Mã tiêu chí "${node.code}" không hợp lệ (dạng 1, 1.2, 1.2.3).`, at);
+    if (!/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/.test(node.code))
+      throw bad('FRAMEWORK.CRITERION_CODE', `Mã tiêu chí "${node.code}" không hợp lệ (dạng 1, 1.2, 1.2.3).`, at);
     if (seen.has(node.code)) throw bad('FRAMEWORK.DUPLICATE_CODE', `Mã tiêu chí ${node.code} xuất hiện hai lần.`, at);
     seen.add(node.code);
     if (!node.name.trim()) throw bad('FRAMEWORK.CRITERION_NAME', `Tiêu chí ${node.code} chưa có tên.`, at);
     if (!(node.maxScore > 0)) throw bad('FRAMEWORK.MAX_SCORE', `Tiêu chí ${node.code}: điểm tối đa phải lớn hơn 0.`, at);
     if (node.children.length) {
       const sum = node.children.reduce((s, child) => s + child.maxScore, 0);
-      if (Math.abs(sum - node.maxScore) > EPSILON) throw bad('FRAMEWORK.SUM', `Tiêu chí ${node.code}: điểm tối đa ${node.maxScore} khác tổng điểm các tiêu chí con (${round2(sum)}).`, at);
+      if (Math.abs(sum - node.maxScore) > EPSILON)
+        throw bad('FRAMEWORK.SUM', `Tiêu chí ${node.code}: điểm tối đa ${node.maxScore} khác tổng điểm các tiêu chí con (${round2(sum)}).`, at);
       node.children.forEach(check);
     } else if (node.rule.kind === 'TIERS') {
       if (node.rule.tiers.length < 2) throw bad('FRAMEWORK.TIERS', `Tiêu chí ${node.code}: cách chấm theo mức cần ít nhất hai mức.`, at);
       for (const tier of node.rule.tiers) {
-        if (tier.score < 0 || tier.score > node.maxScore + EPSILON) throw bad('FRAMEWORK.TIERS', `Tiêu chí ${node.code}: mức "${tier.label}" (${tier.score} điểm) nằm ngoài 0–${node.maxScore}.`, at);
+        if (tier.score < 0 || tier.score > node.maxScore + EPSILON)
+          throw bad('FRAMEWORK.TIERS', `Tiêu chí ${node.code}: mức "${tier.label}" (${tier.score} điểm) nằm ngoài 0–${node.maxScore}.`, at);
       }
     }
   };
   set.fields.forEach(check);
   const total = set.fields.reduce((s, f) => s + f.maxScore, 0);
-  if (Math.abs(total - set.maxTotal) > EPSILON) throw bad('FRAMEWORK.TOTAL', `Tổng điểm tối đa các lĩnh vực (${round2(total)}) khác thang điểm của bộ chỉ số (${set.maxTotal}).`, `${field}.maxTotal`);
+  if (Math.abs(total - set.maxTotal) > EPSILON)
+    throw bad('FRAMEWORK.TOTAL', `Tổng điểm tối đa các lĩnh vực (${round2(total)}) khác thang điểm của bộ chỉ số (${set.maxTotal}).`, `${field}.maxTotal`);
   set.grades.forEach((grade, i) => {
-    if (!grade.name.trim() || grade.minPercent < 0 || grade.minPercent > 100) throw bad('FRAMEWORK.GRADE', `Xếp loại thứ ${i + 1}: cần tên và ngưỡng từ 0 đến 100%.`, `${field}.grades[${i}]`);
-    if (i > 0 && grade.minPercent >= set.grades[i - 1].minPercent) throw bad('FRAMEWORK.GRADE_ORDER', `Xếp loại "${grade.name}": các ngưỡng phải giảm dần từ loại cao nhất.`, `${field}.grades[${i}]`);
+    if (!grade.name.trim() || grade.minPercent < 0 || grade.minPercent > 100)
+      throw bad('FRAMEWORK.GRADE', `Xếp loại thứ ${i + 1}: cần tên và ngưỡng từ 0 đến 100%.`, `${field}.grades[${i}]`);
+    if (i > 0 && grade.minPercent >= set.grades[i - 1].minPercent)
+      throw bad('FRAMEWORK.GRADE_ORDER', `Xếp loại "${grade.name}": các ngưỡng phải giảm dần từ loại cao nhất.`, `${field}.grades[${i}]`);
   });
 }
 

@@ -42,7 +42,8 @@ export function parsePapiTable(cells: readonly (readonly string[])[], edition: P
       if (text === '') return null;
       const value = Number(text.replace(',', '.'));
       if (!Number.isFinite(value)) throw bad('PAPI.NOT_A_NUMBER', `${at(name)}: "${text}" không phải là số.`, 'file');
-      if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw bad('PAPI.OUT_OF_RANGE', `${at(name)}: ${text} nằm ngoài khoảng ${min}–${max}.`, 'file');
+      if ((min !== undefined && value < min) || (max !== undefined && value > max))
+        throw bad('PAPI.OUT_OF_RANGE', `${at(name)}: ${text} nằm ngoài khoảng ${min}–${max}.`, 'file');
       return value;
     };
     const rawCode = (line[column('province_code')] ?? '').trim();
@@ -62,7 +63,14 @@ export function parsePapiTable(cells: readonly (readonly string[])[], edition: P
       provinceName: (line[column('province_name')] ?? '').trim(),
       dimensions,
       // A province with every dimension but no total gets the sum; one missing a dimension stays unranked.
-      total: total ?? (complete ? round(dimensions.reduce<number>((sum, value) => sum + (value as number), 0), PAPI_DECIMALS) : null),
+      total:
+        total ??
+        (complete
+          ? round(
+              dimensions.reduce<number>((sum, value) => sum + (value as number), 0),
+              PAPI_DECIMALS,
+            )
+          : null),
       subDimensions: Object.fromEntries(subCodes.map((code) => [code, number(code, 0, 10)])),
     });
   });
@@ -117,7 +125,9 @@ export interface PapiProvinceResult {
   /** False for a province the year's table leaves without a total: "not ranked", never zero. */
   readonly ranked: boolean;
   readonly total: PapiScore;
-  readonly dimensions: ReadonlyArray<PapiScore & { readonly code: string; readonly name: string; readonly subDimensions: ReadonlyArray<{ code: string; name: string; score: number | null }> }>;
+  readonly dimensions: ReadonlyArray<
+    PapiScore & { readonly code: string; readonly name: string; readonly subDimensions: ReadonlyArray<{ code: string; name: string; score: number | null }> }
+  >;
   /** The previous survey year's total and rank, and the change (null when either year is unranked). */
   readonly previous: { readonly year: number; readonly total: number | null; readonly rank: number | null } | null;
   readonly totalChange: number | null;

@@ -42,12 +42,21 @@ describe('PAPI results from the published tables (docs/domain/data/papi)', () =>
   });
 
   it('provinces missing from a year are not ranked, never zero: Quảng Ninh and Bình Dương 2023, Bắc Giang 2022', () => {
-    for (const [year, code] of [[2023, '22'], [2023, '74'], [2022, '24'], [2024, '26'], [2024, '82']] as const) {
+    for (const [year, code] of [
+      [2023, '22'],
+      [2023, '74'],
+      [2022, '24'],
+      [2024, '26'],
+      [2024, '82'],
+    ] as const) {
       const result = byCode(year, code);
       expect([year, code, result.ranked, result.total]).toEqual([year, code, false, { score: null, rank: null, group: null }]);
     }
     // Ranks of 2023 run 1..61 over the 61 ranked provinces.
-    const ranks = resultsOf(2023).map((r) => r.total.rank).filter((r): r is number => r !== null).sort((a, b) => a - b);
+    const ranks = resultsOf(2023)
+      .map((r) => r.total.rank)
+      .filter((r): r is number => r !== null)
+      .sort((a, b) => a - b);
     expect(ranks).toHaveLength(61);
     expect(ranks[60]).toBe(61);
     // Bắc Giang 2022 keeps the dimensions it has, ranked among those who have them.
@@ -56,7 +65,9 @@ describe('PAPI results from the published tables (docs/domain/data/papi)', () =>
   });
 
   it('2019 low-average group is ranks 33–47, 43.7006 down to 42.3829, topped by Thái Bình (README, the 2019 report)', () => {
-    const low = resultsOf(2019).filter((r) => r.total.group === 'LOW_AVERAGE').sort((a, b) => (a.total.rank as number) - (b.total.rank as number));
+    const low = resultsOf(2019)
+      .filter((r) => r.total.group === 'LOW_AVERAGE')
+      .sort((a, b) => (a.total.rank as number) - (b.total.rank as number));
     expect(low.map((r) => r.total.rank)).toEqual(Array.from({ length: 15 }, (_, i) => 33 + i));
     expect(low[0].provinceName).toBe('Tỉnh Thái Bình');
     expect(low[0].total.score).toBe(43.7006);

@@ -13,7 +13,16 @@ export interface PapiSource {
   readonly sha256: string;
 }
 
-export type PapiYearState = { readonly status: 'NONE' } | { readonly status: 'IMPORTED'; readonly year: number; readonly revision: number; readonly rows: readonly PapiRow[]; readonly source: PapiSource; readonly importedOn: string };
+export type PapiYearState =
+  | { readonly status: 'NONE' }
+  | {
+      readonly status: 'IMPORTED';
+      readonly year: number;
+      readonly revision: number;
+      readonly rows: readonly PapiRow[];
+      readonly source: PapiSource;
+      readonly importedOn: string;
+    };
 
 export type PapiYearEvent = { type: 'PapiResultsImported'; data: { year: number; revision: number; rows: PapiRow[]; source: PapiSource; on: string } };
 export const PAPI_YEAR_EVENT_TYPES: readonly PapiYearEvent['type'][] = ['PapiResultsImported'];
@@ -28,7 +37,8 @@ export const papiYearDecider: Decider<PapiYearCommand, PapiYearEvent, PapiYearSt
     switch (command.type) {
       case 'ImportPapiResults': {
         const { year, rows, source, on } = command.data;
-        if (!Number.isInteger(year) || year < 2009 || year > 2100) throw new DomainError('PAPI.YEAR', `Năm khảo sát ${year} không hợp lệ (PAPI có từ năm 2009).`, { kind: 'BAD_USER_INPUT', field: 'year' });
+        if (!Number.isInteger(year) || year < 2009 || year > 2100)
+          throw new DomainError('PAPI.YEAR', `Năm khảo sát ${year} không hợp lệ (PAPI có từ năm 2009).`, { kind: 'BAD_USER_INPUT', field: 'year' });
         if (state.status === 'IMPORTED' && state.source.sha256 === source.sha256) return [];
         return [{ type: 'PapiResultsImported', data: { year, revision: state.status === 'IMPORTED' ? state.revision + 1 : 1, rows: [...rows], source, on } }];
       }
@@ -39,7 +49,14 @@ export const papiYearDecider: Decider<PapiYearCommand, PapiYearEvent, PapiYearSt
   evolve(_state, event) {
     switch (event.type) {
       case 'PapiResultsImported':
-        return { status: 'IMPORTED', year: event.data.year, revision: event.data.revision, rows: event.data.rows, source: event.data.source, importedOn: event.data.on };
+        return {
+          status: 'IMPORTED',
+          year: event.data.year,
+          revision: event.data.revision,
+          rows: event.data.rows,
+          source: event.data.source,
+          importedOn: event.data.on,
+        };
       default:
         return assertNever(event.type, 'event');
     }

@@ -9,7 +9,15 @@ export type Comparator = 'gt' | 'gte' | 'eq' | 'lte' | 'lt';
 export type CountPeriod = 'year' | 'quarter' | 'month' | 'period';
 export type SingleTarget =
   | { readonly kind: 'percentage'; readonly text: string; readonly comparator: Comparator; readonly value: number; readonly subject?: string }
-  | { readonly kind: 'count'; readonly text: string; readonly comparator: Comparator; readonly value: number; readonly unit: string; readonly per: CountPeriod; readonly subject?: string }
+  | {
+      readonly kind: 'count';
+      readonly text: string;
+      readonly comparator: Comparator;
+      readonly value: number;
+      readonly unit: string;
+      readonly per: CountPeriod;
+      readonly subject?: string;
+    }
   | { readonly kind: 'coverage'; readonly text: string; readonly value: 100; readonly of: string }
   | { readonly kind: 'rank'; readonly text: string; readonly top: number; readonly among: string; readonly subject?: string }
   | { readonly kind: 'text'; readonly text: string };
@@ -108,7 +116,17 @@ export function evaluateTarget(target: Target, facts: TargetFacts): Achievement 
             ? 'ACHIEVED'
             : 'UNKNOWN';
     const trail = dedupe(parts.flatMap((part) => part.trail));
-    return { status, kind: 'all', target: target.text, comparator: null, value: null, actual: null, basis: `${judged.length} chỉ tiêu thành phần`, trail, parts };
+    return {
+      status,
+      kind: 'all',
+      target: target.text,
+      comparator: null,
+      value: null,
+      actual: null,
+      basis: `${judged.length} chỉ tiêu thành phần`,
+      trail,
+      parts,
+    };
   }
   switch (target.kind) {
     case 'percentage': {
@@ -132,12 +150,31 @@ export function evaluateTarget(target: Target, facts: TargetFacts): Achievement 
       const actual = round((completed * 100) / counted.length);
       const trail = [...counted]
         .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.assignmentId.localeCompare(b.assignmentId))
-        .map((a): TrailEntry => ({ source: 'ASSIGNMENT', id: a.assignmentId, unitCode: a.unitCode, figure: a.completedOn ? 1 : 0, on: a.completedOn, period: null, itemCode: null }));
+        .map((a): TrailEntry => ({
+          source: 'ASSIGNMENT',
+          id: a.assignmentId,
+          unitCode: a.unitCode,
+          figure: a.completedOn ? 1 : 0,
+          on: a.completedOn,
+          period: null,
+          itemCode: null,
+        }));
       const basis = `${completed}/${counted.length} nhiệm vụ được giao đã hoàn thành`;
-      const inProgress = completed < counted.length && facts.today !== undefined && (facts.dueOn === null || (facts.dueOn !== undefined && facts.today <= facts.dueOn));
+      const inProgress =
+        completed < counted.length && facts.today !== undefined && (facts.dueOn === null || (facts.dueOn !== undefined && facts.today <= facts.dueOn));
       if (inProgress) {
         const until = facts.dueOn ? `, hạn ${facts.dueOn.split('-').reverse().join('/')}` : '';
-        return { status: 'UNKNOWN', kind: target.kind, target: target.text, comparator: 'gte', value: 100, actual, basis: `Đang thực hiện${until}: ${basis}`, trail, parts: [] };
+        return {
+          status: 'UNKNOWN',
+          kind: target.kind,
+          target: target.text,
+          comparator: 'gte',
+          value: 100,
+          actual,
+          basis: `Đang thực hiện${until}: ${basis}`,
+          trail,
+          parts: [],
+        };
       }
       return judged(target, 'gte', 100, actual, basis, trail);
     }
@@ -203,11 +240,29 @@ function latestPeriod(figures: readonly ReportedFigure[]): ReportedFigure[] {
   return [...byUnit.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
 }
 
-const reportEntry = (f: ReportedFigure): TrailEntry => ({ source: 'REPORT', id: f.reportId, unitCode: f.unitCode, figure: f.value, on: f.on, period: f.period, itemCode: f.itemCode });
+const reportEntry = (f: ReportedFigure): TrailEntry => ({
+  source: 'REPORT',
+  id: f.reportId,
+  unitCode: f.unitCode,
+  figure: f.value,
+  on: f.on,
+  period: f.period,
+  itemCode: f.itemCode,
+});
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function judged(target: SingleTarget, comparator: Comparator, value: number, actual: number, basis: string, trail: TrailEntry[]): Achievement {
-  return { status: meets(actual, comparator, value) ? 'ACHIEVED' : 'NOT_ACHIEVED', kind: target.kind, target: target.text, comparator, value, actual, basis, trail, parts: [] };
+  return {
+    status: meets(actual, comparator, value) ? 'ACHIEVED' : 'NOT_ACHIEVED',
+    kind: target.kind,
+    target: target.text,
+    comparator,
+    value,
+    actual,
+    basis,
+    trail,
+    parts: [],
+  };
 }
 
 function unknown(target: SingleTarget, comparator: Comparator | null, value: number | null, basis: string): Achievement {

@@ -10,7 +10,12 @@ const figure = (value: number, overrides: Partial<ReportedFigure> = {}): Reporte
   on: '2021-12-24',
   ...overrides,
 });
-const assignment = (id: string, completedOn: string | null, cancelled = false): AssignmentFact => ({ assignmentId: id, unitCode: `u${id}`, completedOn, cancelled });
+const assignment = (id: string, completedOn: string | null, cancelled = false): AssignmentFact => ({
+  assignmentId: id,
+  unitCode: `u${id}`,
+  completedOn,
+  cancelled,
+});
 const none = { figures: [], assignments: [] };
 
 describe('meets: every comparator at, below and above the target', () => {
@@ -36,13 +41,23 @@ describe('evaluateTarget', () => {
   const pct = (comparator: Comparator, value: number): Target => ({ kind: 'percentage', text: `${comparator} ${value}%`, comparator, value });
   const rows: ReadonlyArray<[string, Target, Parameters<typeof evaluateTarget>[1], { status: string; actual: number | null; trail: number }]> = [
     ['"trên 99,5%" with 99.7 reported', pct('gt', 99.5), { figures: [figure(99.7)], assignments: [] }, { status: 'ACHIEVED', actual: 99.7, trail: 1 }],
-    ['"trên 99,5%" with exactly 99.5 reported', pct('gt', 99.5), { figures: [figure(99.5)], assignments: [] }, { status: 'NOT_ACHIEVED', actual: 99.5, trail: 1 }],
+    [
+      '"trên 99,5%" with exactly 99.5 reported',
+      pct('gt', 99.5),
+      { figures: [figure(99.5)], assignments: [] },
+      { status: 'NOT_ACHIEVED', actual: 99.5, trail: 1 },
+    ],
     ['"ít nhất 95%" with 93.2', pct('gte', 95), { figures: [figure(93.2)], assignments: [] }, { status: 'NOT_ACHIEVED', actual: 93.2, trail: 1 }],
     ['"tối đa 5%" with 4', pct('lte', 5), { figures: [figure(4)], assignments: [] }, { status: 'ACHIEVED', actual: 4, trail: 1 }],
     ['"dưới 5%" with 5', pct('lt', 5), { figures: [figure(5)], assignments: [] }, { status: 'NOT_ACHIEVED', actual: 5, trail: 1 }],
     ['"đúng 50%" with 50', pct('eq', 50), { figures: [figure(50)], assignments: [] }, { status: 'ACHIEVED', actual: 50, trail: 1 }],
     ['a percentage with nothing reported', pct('gte', 95), none, { status: 'UNKNOWN', actual: null, trail: 0 }],
-    ['a percentage with only a COUNT item reported', pct('gte', 95), { figures: [figure(96, { itemType: 'COUNT' })], assignments: [] }, { status: 'UNKNOWN', actual: null, trail: 0 }],
+    [
+      'a percentage with only a COUNT item reported',
+      pct('gte', 95),
+      { figures: [figure(96, { itemType: 'COUNT' })], assignments: [] },
+      { status: 'UNKNOWN', actual: null, trail: 0 },
+    ],
     [
       'a percentage: the latest period wins (Q3 before the year)',
       pct('gte', 90),
@@ -100,13 +115,23 @@ describe('evaluateTarget', () => {
     [
       'coverage: two of three completed before the due day → in progress',
       { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' },
-      { figures: [], assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)], dueOn: '2021-12-31', today: '2021-09-15' },
+      {
+        figures: [],
+        assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)],
+        dueOn: '2021-12-31',
+        today: '2021-09-15',
+      },
       { status: 'UNKNOWN', actual: 66.667, trail: 3 },
     ],
     [
       'coverage: two of three completed after the due day',
       { kind: 'coverage', text: '100% các xã, thị trấn', value: 100, of: 'các xã, thị trấn' },
-      { figures: [], assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)], dueOn: '2021-12-31', today: '2022-01-01' },
+      {
+        figures: [],
+        assignments: [assignment('1', '2021-06-01'), assignment('2', '2021-07-01'), assignment('3', null)],
+        dueOn: '2021-12-31',
+        today: '2022-01-01',
+      },
       { status: 'NOT_ACHIEVED', actual: 66.667, trail: 3 },
     ],
     [
@@ -122,7 +147,12 @@ describe('evaluateTarget', () => {
       { status: 'UNKNOWN', actual: 0, trail: 1 },
     ],
     ['coverage: no assignment', { kind: 'coverage', text: '100% các xã', value: 100, of: 'các xã' }, none, { status: 'UNKNOWN', actual: null, trail: 0 }],
-    ['rank: not compared', { kind: 'rank', text: 'trong nhóm 08 ...', top: 8, among: 'huyện' }, { figures: [figure(3)], assignments: [] }, { status: 'UNKNOWN', actual: null, trail: 0 }],
+    [
+      'rank: not compared',
+      { kind: 'rank', text: 'trong nhóm 08 ...', top: 8, among: 'huyện' },
+      { figures: [figure(3)], assignments: [] },
+      { status: 'UNKNOWN', actual: null, trail: 0 },
+    ],
     ['free text', { kind: 'text', text: 'Theo kế hoạch của huyện' }, { figures: [figure(3)], assignments: [] }, { status: 'UNKNOWN', actual: null, trail: 0 }],
   ];
   it.each(rows)('%s', (_, target, facts, expected) => {
@@ -133,7 +163,9 @@ describe('evaluateTarget', () => {
 
   it('keeps the trail to each figure: report id, unit, item, period, value and day', () => {
     const result = evaluateTarget(pct('gt', 99.5), { figures: [figure(99.7, { reportId: 'ha-giang~2021~026', itemCode: 'TL_CU_TRI' })], assignments: [] });
-    expect(result.trail).toEqual([{ source: 'REPORT', id: 'ha-giang~2021~026', unitCode: '026', figure: 99.7, on: '2021-12-24', period: '2021', itemCode: 'TL_CU_TRI' }]);
+    expect(result.trail).toEqual([
+      { source: 'REPORT', id: 'ha-giang~2021~026', unitCode: '026', figure: 99.7, on: '2021-12-24', period: '2021', itemCode: 'TL_CU_TRI' },
+    ]);
     expect(result.basis).toBe('báo cáo kỳ 2021');
   });
 
@@ -160,11 +192,21 @@ describe('evaluateTarget', () => {
   });
 
   it('says why a coverage in progress is unknown', () => {
-    const result = evaluateTarget({ kind: 'coverage', text: '100% các xã', value: 100, of: 'các xã' }, { figures: [], assignments: [assignment('1', null), assignment('2', '2021-07-01')], dueOn: '2021-12-31', today: '2021-09-15' });
+    const result = evaluateTarget(
+      { kind: 'coverage', text: '100% các xã', value: 100, of: 'các xã' },
+      { figures: [], assignments: [assignment('1', null), assignment('2', '2021-07-01')], dueOn: '2021-12-31', today: '2021-09-15' },
+    );
     expect(result.basis).toBe('Đang thực hiện, hạn 31/12/2021: 1/2 nhiệm vụ được giao đã hoàn thành');
   });
 
   it('orders period keys by their last day', () => {
-    expect(['2021', '2021-Q3', '2021-H1', '2021-M9', '2021-09', 'AD_HOC'].map(periodEnd)).toEqual(['2021-12-31', '2021-09-31', '2021-06-31', '2021-09-31', '2021-09-31', '0000-00-00']);
+    expect(['2021', '2021-Q3', '2021-H1', '2021-M9', '2021-09', 'AD_HOC'].map(periodEnd)).toEqual([
+      '2021-12-31',
+      '2021-09-31',
+      '2021-06-31',
+      '2021-09-31',
+      '2021-09-31',
+      '0000-00-00',
+    ]);
   });
 });

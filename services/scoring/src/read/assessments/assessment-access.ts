@@ -36,7 +36,9 @@ export class AssessmentAccess {
   }
 
   async campaignAssessments(campaignId: string): Promise<Assessment[]> {
-    const rows: Array<{ state: Assessment }> = await this.dataSource.query(`SELECT state FROM "${S}".assessments WHERE campaign_id = $1 ORDER BY unit_code`, [campaignId]);
+    const rows: Array<{ state: Assessment }> = await this.dataSource.query(`SELECT state FROM "${S}".assessments WHERE campaign_id = $1 ORDER BY unit_code`, [
+      campaignId,
+    ]);
     return rows.map((row) => row.state);
   }
 

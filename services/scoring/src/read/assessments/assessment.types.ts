@@ -8,9 +8,17 @@ import { ScoringTierType } from '../frameworks/framework.types';
 import { ScoringPlanRef } from '../plan-papi-scores/plan-papi-scores.graphql';
 
 export const AssessmentStatusEnum = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, s])) as Record<(typeof ASSESSMENT_STATUSES)[number], string>;
-registerEnumType(AssessmentStatusEnum, { registerIn: SCORING_GRAPHQL_TYPES, name: 'AssessmentStatus', description: 'OPEN (đang tự chấm), SUBMITTED (đã nộp, chờ thẩm định), RETURNED (trả lại bổ sung), FINALISED (đã chốt thẩm định).' });
+registerEnumType(AssessmentStatusEnum, {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  name: 'AssessmentStatus',
+  description: 'OPEN (đang tự chấm), SUBMITTED (đã nộp, chờ thẩm định), RETURNED (trả lại bổ sung), FINALISED (đã chốt thẩm định).',
+});
 export const AppraisalDecisionEnum = { ACCEPT: 'ACCEPT', ADJUST: 'ADJUST', RETURN: 'RETURN' } as const;
-registerEnumType(AppraisalDecisionEnum, { registerIn: SCORING_GRAPHQL_TYPES, name: 'AppraisalDecision', description: 'ACCEPT (đồng ý điểm tự chấm), ADJUST (điều chỉnh, nêu lý do), RETURN (trả lại để bổ sung tài liệu).' });
+registerEnumType(AppraisalDecisionEnum, {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  name: 'AppraisalDecision',
+  description: 'ACCEPT (đồng ý điểm tự chấm), ADJUST (điều chỉnh, nêu lý do), RETURN (trả lại để bổ sung tài liệu).',
+});
 
 export const { HistoryEntryType: AssessmentHistoryEntryType } = historyTypes(SCORING_GRAPHQL_TYPES, () => UnitRef);
 
@@ -29,7 +37,10 @@ export class CitationType {
   @Field(() => Int, { nullable: true }) page!: number | null;
 }
 
-@ObjectType('AssessmentCriterion', { registerIn: SCORING_GRAPHQL_TYPES, description: 'Một tiêu chí chấm điểm của phiếu: định nghĩa và điểm tự chấm, điểm thẩm định.' })
+@ObjectType('AssessmentCriterion', {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  description: 'Một tiêu chí chấm điểm của phiếu: định nghĩa và điểm tự chấm, điểm thẩm định.',
+})
 export class AssessmentCriterionType {
   @Field() code!: string;
   @Field(() => [String], { description: 'Mã các cấp trên (lĩnh vực trước).' }) path!: string[];
@@ -166,7 +177,10 @@ export class ImprovementObligationType {
   @Field(() => String, { nullable: true }) fulfilledByNumber!: string | null;
 }
 
-@ObjectType('AssessmentCampaign', { registerIn: SCORING_GRAPHQL_TYPES, description: 'Đợt chấm điểm CCHC: đơn vị cấp trên đánh giá các đơn vị trực thuộc trong một năm.' })
+@ObjectType('AssessmentCampaign', {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  description: 'Đợt chấm điểm CCHC: đơn vị cấp trên đánh giá các đơn vị trực thuộc trong một năm.',
+})
 export class AssessmentCampaignType {
   @Field(() => ID) id!: string;
   @Field() title!: string;
@@ -239,7 +253,8 @@ export class CampaignInput {
   @Field(() => [ID], { nullable: true, description: 'Mặc định: mọi đơn vị trực thuộc ở cấp của bộ chỉ số.' }) unitCodes?: string[] | null;
   @Field(() => DateWindowInput) entryWindow!: DateWindowInput;
   @Field(() => DateWindowInput) appraisalWindow!: DateWindowInput;
-  @Field(() => [String], { nullable: true, description: 'Tiêu chí bỏ qua cho mọi đơn vị (ví dụ năm không điều tra xã hội học).' }) skippedCriteria?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Tiêu chí bỏ qua cho mọi đơn vị (ví dụ năm không điều tra xã hội học).' }) skippedCriteria?:
+    string[] | null;
   @Field(() => ImprovementRuleInput, { nullable: true }) improvement?: ImprovementRuleInput | null;
 }
 

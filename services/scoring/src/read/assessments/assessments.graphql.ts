@@ -38,7 +38,11 @@ export class AssessmentsResolver {
 
   @AccessCheckedInResolver('read')
   @Query(() => AssessmentType, { nullable: true, description: 'Phiếu tự đánh giá của một đơn vị; với asOf: trạng thái tại thời điểm đó.' })
-  async assessment(@Args('id', { type: () => ID }) id: string, @CurrentIdentity() identity: Identity, @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null): Promise<AssessmentView | null> {
+  async assessment(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentIdentity() identity: Identity,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: Date | null,
+  ): Promise<AssessmentView | null> {
     const current = await this.guard.assessment(id);
     await this.guard.assertRead(identity, current);
     if (!asOf) return assessmentView(current);
@@ -60,14 +64,21 @@ export class AssessmentsResolver {
     const campaign = await this.guard.campaign(campaignId);
     await this.guard.assertReadCampaign(identity, campaign);
     const visible: AssessmentView[] = [];
-    for (const assessment of await this.guard.campaignAssessments(campaignId)) if (await this.guard.canRead(identity, assessment)) visible.push(assessmentView(assessment));
+    for (const assessment of await this.guard.campaignAssessments(campaignId))
+      if (await this.guard.canRead(identity, assessment)) visible.push(assessmentView(assessment));
     return visible;
   }
 
   @AccessToUnitArgument('read', 'unitCode')
   @Query(() => [AssessmentType], { description: 'Các phiếu đánh giá của một đơn vị (mọi năm).' })
-  async unitAssessments(@Args('unitCode', { type: () => ID }) unitCode: string, @Args('year', { type: () => Int, nullable: true }) year?: number | null): Promise<AssessmentView[]> {
-    const rows: Array<{ state: Assessment }> = await this.dataSource.query(`SELECT state FROM "${S}".assessments WHERE unit_code = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year DESC`, [unitCode, year ?? null]);
+  async unitAssessments(
+    @Args('unitCode', { type: () => ID }) unitCode: string,
+    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+  ): Promise<AssessmentView[]> {
+    const rows: Array<{ state: Assessment }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".assessments WHERE unit_code = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year DESC`,
+      [unitCode, year ?? null],
+    );
     return rows.map((row) => assessmentView(row.state));
   }
 
@@ -87,8 +98,14 @@ export class AssessmentsResolver {
     @Args('assessed', { type: () => Boolean, nullable: true }) assessed?: boolean | null,
   ): Promise<AssessmentCampaignType[]> {
     const rows: Array<{ state: Campaign }> = assessed
-      ? await this.dataSource.query(`SELECT c.state FROM "${S}".campaigns c WHERE c.id IN (SELECT campaign_id FROM "${S}".assessments WHERE unit_code = $1) AND ($2::int IS NULL OR c.year = $2) ORDER BY c.year DESC`, [unitCode, year ?? null])
-      : await this.dataSource.query(`SELECT state FROM "${S}".campaigns WHERE owner_code = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year DESC`, [unitCode, year ?? null]);
+      ? await this.dataSource.query(
+          `SELECT c.state FROM "${S}".campaigns c WHERE c.id IN (SELECT campaign_id FROM "${S}".assessments WHERE unit_code = $1) AND ($2::int IS NULL OR c.year = $2) ORDER BY c.year DESC`,
+          [unitCode, year ?? null],
+        )
+      : await this.dataSource.query(`SELECT state FROM "${S}".campaigns WHERE owner_code = $1 AND ($2::int IS NULL OR year = $2) ORDER BY year DESC`, [
+          unitCode,
+          year ?? null,
+        ]);
     return rows.map((row) => campaignView(row.state, todayOf(this.clock)));
   }
 
@@ -104,13 +121,20 @@ export class AssessmentsResolver {
   @AccessToUnitArgument('read', 'unitCode')
   @Query(() => [ImprovementObligationType], { description: 'Kế hoạch nâng cao chỉ số CCHC đơn vị phải ban hành sau khi xếp cuối.' })
   async improvementObligations(@Args('unitCode', { type: () => ID }) unitCode: string): Promise<ImprovementObligationType[]> {
-    const rows: Array<{ state: Campaign }> = await this.dataSource.query(`SELECT state FROM "${S}".campaigns WHERE status = 'PUBLISHED' AND state->'obligations' @> $1::jsonb`, [JSON.stringify([{ unitCode }])]);
+    const rows: Array<{ state: Campaign }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".campaigns WHERE status = 'PUBLISHED' AND state->'obligations' @> $1::jsonb`,
+      [JSON.stringify([{ unitCode }])],
+    );
     return rows.flatMap((row) => campaignView(row.state, todayOf(this.clock)).obligations.filter((o) => o.unitCode === unitCode));
   }
 
   @AccessCheckedInResolver('read')
   @Query(() => EvidenceFileContentType, { description: 'Tải tài liệu kiểm chứng: chỉ người được xem phiếu; chỉ tệp phiếu đó dẫn.' })
-  async evidenceFile(@Args('assessmentId', { type: () => ID }) assessmentId: string, @Args('sha256') sha256: string, @CurrentIdentity() identity: Identity): Promise<EvidenceFileContentType> {
+  async evidenceFile(
+    @Args('assessmentId', { type: () => ID }) assessmentId: string,
+    @Args('sha256') sha256: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<EvidenceFileContentType> {
     const assessment = await this.guard.assessment(assessmentId);
     await this.guard.assertRead(identity, assessment);
     const file = Object.values(assessment.entries)

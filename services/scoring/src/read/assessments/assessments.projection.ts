@@ -82,7 +82,17 @@ export const frameworksProjection: Projection = {
       const { code, version, definition, source, on } = (recorded as unknown as FrameworkEvent).data;
       await manager.query(
         `INSERT INTO "${S}".frameworks (code, version, kind, name, year, issuer_code, definition, source, published_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (code, version) DO NOTHING`,
-        [code, version, definition.kind, definition.name, definition.kind === 'PAR_INDEX_SET' ? definition.year : null, definition.kind === 'PAR_INDEX_SET' ? definition.issuerCode : null, JSON.stringify(definition), source ? JSON.stringify(source) : null, on],
+        [
+          code,
+          version,
+          definition.kind,
+          definition.name,
+          definition.kind === 'PAR_INDEX_SET' ? definition.year : null,
+          definition.kind === 'PAR_INDEX_SET' ? definition.issuerCode : null,
+          JSON.stringify(definition),
+          source ? JSON.stringify(source) : null,
+          on,
+        ],
       );
     }
   },

@@ -31,7 +31,9 @@ export class FrameworkCatalogue {
   /** A version (the latest when none is given); null when unknown. */
   async definition(code: string, version?: number | null): Promise<{ version: number; definition: FrameworkDefinition } | null> {
     const [row]: Row[] = await this.dataSource.query(
-      version ? `SELECT version, definition FROM "${S}".frameworks WHERE code = $1 AND version = $2` : `SELECT version, definition FROM "${S}".frameworks WHERE code = $1 ORDER BY version DESC LIMIT 1`,
+      version
+        ? `SELECT version, definition FROM "${S}".frameworks WHERE code = $1 AND version = $2`
+        : `SELECT version, definition FROM "${S}".frameworks WHERE code = $1 ORDER BY version DESC LIMIT 1`,
       version ? [code, version] : [code],
     );
     return row ? { version: row.version, definition: row.definition } : null;
@@ -86,7 +88,12 @@ function frameworkView(row: Row): FrameworkType {
     criteria: set ? criteriaRows(set.fields) : [],
     papiIndicators:
       d.kind === 'PAPI_EDITION'
-        ? d.editions.flatMap((edition) => edition.dimensions.flatMap((dim) => [{ code: dim.code, name: dim.name, fromYear: edition.fromYear }, ...dim.subDimensions.map((s) => ({ ...s, fromYear: edition.fromYear }))]))
+        ? d.editions.flatMap((edition) =>
+            edition.dimensions.flatMap((dim) => [
+              { code: dim.code, name: dim.name, fromYear: edition.fromYear },
+              ...dim.subDimensions.map((s) => ({ ...s, fromYear: edition.fromYear })),
+            ]),
+          )
         : [],
     publishedOn: row.published_on,
     fileName: row.source?.fileName ?? null,

@@ -8,7 +8,10 @@ export class ScoringTierType {
   @Field(() => Float) score!: number;
 }
 
-@ObjectType('FrameworkCriterion', { registerIn: SCORING_GRAPHQL_TYPES, description: 'Một lĩnh vực, tiêu chí hoặc tiêu chí thành phần (danh sách phẳng theo thứ tự; parentCode chỉ cấp trên).' })
+@ObjectType('FrameworkCriterion', {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  description: 'Một lĩnh vực, tiêu chí hoặc tiêu chí thành phần (danh sách phẳng theo thứ tự; parentCode chỉ cấp trên).',
+})
 export class FrameworkCriterionType {
   @Field() code!: string;
   @Field(() => String, { nullable: true }) parentCode!: string | null;
@@ -51,7 +54,8 @@ export class FrameworkType {
   @Field({ description: 'Có giá trị minh họa (không lấy từ văn bản chính thức).' }) illustrative!: boolean;
   @Field(() => [GradeBandType]) grades!: GradeBandType[];
   @Field(() => [FrameworkCriterionType]) criteria!: FrameworkCriterionType[];
-  @Field(() => [PapiEditionIndicatorType], { description: 'Chỉ số nội dung và nội dung thành phần của PAPI theo năm.' }) papiIndicators!: PapiEditionIndicatorType[];
+  @Field(() => [PapiEditionIndicatorType], { description: 'Chỉ số nội dung và nội dung thành phần của PAPI theo năm.' })
+  papiIndicators!: PapiEditionIndicatorType[];
   @Field(() => DateScalar) publishedOn!: string;
   @Field(() => String, { nullable: true, description: 'Tệp đã nạp (Excel).' }) fileName!: string | null;
 }

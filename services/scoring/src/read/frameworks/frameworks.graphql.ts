@@ -16,7 +16,10 @@ export class FrameworksResolver {
 
   @SignedIn()
   @Query(() => FrameworkType, { nullable: true })
-  framework(@Args('code', { type: () => ID }) code: string, @Args('version', { type: () => Int, nullable: true }) version?: number | null): Promise<FrameworkType | null> {
+  framework(
+    @Args('code', { type: () => ID }) code: string,
+    @Args('version', { type: () => Int, nullable: true }) version?: number | null,
+  ): Promise<FrameworkType | null> {
     return this.catalogue.one(code, version);
   }
 }

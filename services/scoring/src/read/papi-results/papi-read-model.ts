@@ -26,7 +26,9 @@ export class PapiReadModel {
   }
 
   async year(year: number): Promise<PapiYearType | null> {
-    const [row]: PapiYearRow[] = await this.dataSource.query(`SELECT year, revision, rows, source, imported_on::text FROM "${S}".papi_years WHERE year = $1`, [year]);
+    const [row]: PapiYearRow[] = await this.dataSource.query(`SELECT year, revision, rows, source, imported_on::text FROM "${S}".papi_years WHERE year = $1`, [
+      year,
+    ]);
     return row ? yearView(row) : null;
   }
 
@@ -42,7 +44,9 @@ export class PapiReadModel {
   async profile(provinceCode: string): Promise<PapiProvinceResultType[]> {
     const rows: PapiYearRow[] = await this.dataSource.query(`SELECT year, rows FROM "${S}".papi_years ORDER BY year`);
     const byYear = new Map(rows.map((r) => [r.year, r.rows]));
-    return rows.flatMap((r) => resultViews(papiResults(r.year, r.rows, papiEditionOf(r.year), byYear.get(r.year - 1) ?? null)).filter((result) => result.provinceCode === provinceCode));
+    return rows.flatMap((r) =>
+      resultViews(papiResults(r.year, r.rows, papiEditionOf(r.year), byYear.get(r.year - 1) ?? null)).filter((result) => result.provinceCode === provinceCode),
+    );
   }
 }
 
@@ -69,7 +73,14 @@ function resultViews(results: PapiProvinceResult[]): PapiProvinceResultType[] {
       rank: r.total.rank,
       rankedCount,
       group: r.total.group,
-      dimensions: r.dimensions.map((d) => ({ code: d.code, name: d.name, score: d.score, rank: d.rank, group: d.group, subDimensions: d.subDimensions.map((s) => ({ ...s })) })),
+      dimensions: r.dimensions.map((d) => ({
+        code: d.code,
+        name: d.name,
+        score: d.score,
+        rank: d.rank,
+        group: d.group,
+        subDimensions: d.subDimensions.map((s) => ({ ...s })),
+      })),
       previousTotal: r.previous?.total ?? null,
       previousRank: r.previous?.rank ?? null,
       totalChange: r.totalChange,

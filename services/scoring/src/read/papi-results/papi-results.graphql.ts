@@ -9,7 +9,9 @@ export class PapiResultsResolver {
   constructor(private readonly papi: PapiReadModel) {}
 
   @SignedIn()
-  @Query(() => [PapiProvinceResultType], { description: 'Kết quả PAPI các tỉnh trong một năm: điểm, thứ hạng, nhóm theo từng chỉ số nội dung và tổng, thay đổi so với năm trước.' })
+  @Query(() => [PapiProvinceResultType], {
+    description: 'Kết quả PAPI các tỉnh trong một năm: điểm, thứ hạng, nhóm theo từng chỉ số nội dung và tổng, thay đổi so với năm trước.',
+  })
   papiResults(@Args('year', { type: () => Int }) year: number): Promise<PapiProvinceResultType[]> {
     return this.papi.results(year);
   }

@@ -36,7 +36,10 @@ export class PapiDimensionResultType {
   @Field(() => [PapiSubDimensionScoreType]) subDimensions!: PapiSubDimensionScoreType[];
 }
 
-@ObjectType('PapiProvinceResult', { registerIn: SCORING_GRAPHQL_TYPES, description: 'Kết quả PAPI của một tỉnh trong một năm; tỉnh không có tổng điểm là "không xếp hạng", không phải 0 điểm.' })
+@ObjectType('PapiProvinceResult', {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  description: 'Kết quả PAPI của một tỉnh trong một năm; tỉnh không có tổng điểm là "không xếp hạng", không phải 0 điểm.',
+})
 export class PapiProvinceResultType {
   @Field(() => Int) year!: number;
   @Field(() => ID) provinceCode!: string;

@@ -54,7 +54,10 @@ export class PlanPapiScoresResolver {
   @AccessCheckedInResolver('read')
   @ResolveField(() => [PlanPapiScoreType], { description: 'Điểm, thứ hạng và nhóm PAPI mới nhất của tỉnh cho các chỉ số mà các mục của kế hoạch nhắm tới.' })
   async papiScores(@Parent() plan: ScoringPlanRef): Promise<PlanPapiScoreType[]> {
-    const [row]: Array<{ issuer_code: string; year: number; indicator_codes: string[] }> = await this.dataSource.query(`SELECT issuer_code, year, indicator_codes FROM "${S}".plan_papi_sections WHERE plan_id = $1`, [plan.id]);
+    const [row]: Array<{ issuer_code: string; year: number; indicator_codes: string[] }> = await this.dataSource.query(
+      `SELECT issuer_code, year, indicator_codes FROM "${S}".plan_papi_sections WHERE plan_id = $1`,
+      [plan.id],
+    );
     if (!row || row.indicator_codes.length === 0) return [];
     const ancestry = await this.units.ancestry(row.issuer_code, todayOf(this.clock));
     const province = ancestry.find((unit) => unit.level === 'PROVINCE') ?? (await this.units.lastKnown(row.issuer_code));
@@ -67,17 +70,19 @@ export class PlanPapiScoresResolver {
     return row.indicator_codes.flatMap((code) => {
       const dimension = result.dimensions.find((d) => d.code === code.split('.')[0]);
       if (!dimension) return [];
-      return [{
-        indicatorCode: code,
-        dimensionCode: dimension.code,
-        dimensionName: dimension.name,
-        provinceCode: result.provinceCode,
-        year,
-        score: dimension.score,
-        rank: dimension.rank,
-        group: dimension.group,
-        subScore: code.includes('.') ? (dimension.subDimensions.find((s) => s.code === code)?.score ?? null) : null,
-      }];
+      return [
+        {
+          indicatorCode: code,
+          dimensionCode: dimension.code,
+          dimensionName: dimension.name,
+          provinceCode: result.provinceCode,
+          year,
+          score: dimension.score,
+          rank: dimension.rank,
+          group: dimension.group,
+          subScore: code.includes('.') ? (dimension.subDimensions.find((s) => s.code === code)?.score ?? null) : null,
+        },
+      ];
     });
   }
 }

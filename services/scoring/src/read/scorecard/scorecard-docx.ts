@@ -28,8 +28,12 @@ export async function scorecardDocx(context: ScorecardContext): Promise<Buffer> 
     centred(run('PHIẾU CHẤM ĐIỂM', { bold: true })),
     centred(run(subject, { bold: true })),
     blank(),
-    body(`Đơn vị được đánh giá: ${unit.name}. Đơn vị thẩm định: ${context.owner.name}. Bộ chỉ số: ${a.frameworkCode}, phiên bản ${a.frameworkVersion}; điểm tối đa ${score(a.maxTotal)}.`),
-    body(a.finalisedOn ? `Đã chốt thẩm định ngày ${a.finalisedOn.split('-').reverse().join('/')}.` : 'Chưa chốt thẩm định: điểm thẩm định có thể còn thay đổi.'),
+    body(
+      `Đơn vị được đánh giá: ${unit.name}. Đơn vị thẩm định: ${context.owner.name}. Bộ chỉ số: ${a.frameworkCode}, phiên bản ${a.frameworkVersion}; điểm tối đa ${score(a.maxTotal)}.`,
+    ),
+    body(
+      a.finalisedOn ? `Đã chốt thẩm định ngày ${a.finalisedOn.split('-').reverse().join('/')}.` : 'Chưa chốt thẩm định: điểm thẩm định có thể còn thay đổi.',
+    ),
   ];
   if (a.criteria.some((c) => c.illustrative)) content.push(body('Các tiêu chí ghi "(minh họa)" là dữ liệu minh họa, không lấy từ bộ chỉ số đã ban hành.'));
   const rows = a.criteria.map((c) => [
@@ -48,8 +52,17 @@ export async function scorecardDocx(context: ScorecardContext): Promise<Buffer> 
   content.push(body('I. ĐIỂM CÁC TIÊU CHÍ', { bold: true }));
   content.push(dataTable(['Mã', 'Tiêu chí', 'Điểm tối đa', 'Tự chấm', 'Thẩm định', 'Giải trình, lý do'], rows, [8, 42, 10, 10, 10, 20], [1, 5]));
   content.push(body('II. KẾT QUẢ', { bold: true }));
-  content.push(body(`Tổng điểm tự chấm: ${score(self.total)}/${score(self.applicableMax)} (quy đổi ${score(self.rescaledTotal)}/${score(a.maxTotal)})${self.grade ? `, xếp loại ${self.grade}` : ''}.`));
-  if (result) content.push(body(`Tổng điểm sau thẩm định: ${score(result.total)}/${score(result.applicableMax)} (quy đổi ${score(result.rescaledTotal)}/${score(a.maxTotal)})${result.grade ? `, xếp loại ${result.grade}` : ''}.`));
+  content.push(
+    body(
+      `Tổng điểm tự chấm: ${score(self.total)}/${score(self.applicableMax)} (quy đổi ${score(self.rescaledTotal)}/${score(a.maxTotal)})${self.grade ? `, xếp loại ${self.grade}` : ''}.`,
+    ),
+  );
+  if (result)
+    content.push(
+      body(
+        `Tổng điểm sau thẩm định: ${score(result.total)}/${score(result.applicableMax)} (quy đổi ${score(result.rescaledTotal)}/${score(a.maxTotal)})${result.grade ? `, xếp loại ${result.grade}` : ''}.`,
+      ),
+    );
   content.push(blank(), signatureBlock([context.owner.name]));
   return decree30Docx(subject, content);
 }

@@ -28,17 +28,21 @@ function finalised(): Assessment {
     for (const event of assessmentDecider.decide(command, state)) state = assessmentDecider.evolve(state, event);
   };
   const applicable = facts.criteria.filter((c) => !facts.skipped.includes(c.code));
-  for (const c of applicable.filter((c) => c.scoredBy === 'UNIT')) run({ type: 'ScoreCriterion', data: { criterionCode: c.code, score: c.maxScore, explanation: 'Đã thực hiện đầy đủ', today: '2019-12-01' } });
+  for (const c of applicable.filter((c) => c.scoredBy === 'UNIT'))
+    run({ type: 'ScoreCriterion', data: { criterionCode: c.code, score: c.maxScore, explanation: 'Đã thực hiện đầy đủ', today: '2019-12-01' } });
   run({ type: 'SubmitSelfAssessment', data: { today: '2019-12-10' } });
   run({ type: 'AppraiseCriterion', data: { criterionCode: '2.2', decision: 'ADJUST', score: 3, reason: 'Thiếu văn bản chứng minh', today: '2019-12-20' } });
-  for (const c of applicable.filter((c) => c.scoredBy !== 'UNIT')) run({ type: 'AppraiseCriterion', data: { criterionCode: c.code, decision: 'ADJUST', score: c.maxScore, reason: 'Hội đồng chấm', today: '2019-12-20' } });
+  for (const c of applicable.filter((c) => c.scoredBy !== 'UNIT'))
+    run({ type: 'AppraiseCriterion', data: { criterionCode: c.code, decision: 'ADJUST', score: c.maxScore, reason: 'Hội đồng chấm', today: '2019-12-20' } });
   run({ type: 'FinaliseAppraisal', data: { today: '2019-12-21' } });
   return state as Assessment;
 }
 
 async function textOf(docx: Buffer): Promise<string> {
   const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
-  return xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '')
+  return xml
+    .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`)
+    .replace(/<[^>]+>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -50,7 +54,12 @@ describe("a unit's scorecard as Word (Decree 30 layout)", () => {
     const assessment = finalised();
     expect(assessment.status).toBe('FINALISED');
     const view = assessmentView(assessment);
-    const file = await scorecardDocx({ assessment: view, unit: { name: 'Xã Quảng Vinh', type: 'Xã' }, owner: { name: 'Huyện Quảng Điền', type: 'Huyện' }, day: '2019-12-21' });
+    const file = await scorecardDocx({
+      assessment: view,
+      unit: { name: 'Xã Quảng Vinh', type: 'Xã' },
+      owner: { name: 'Huyện Quảng Điền', type: 'Huyện' },
+      day: '2019-12-21',
+    });
     const text = await textOf(file);
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('XÃ QUẢNG VINH');
@@ -66,7 +75,9 @@ describe("a unit's scorecard as Word (Decree 30 layout)", () => {
     const result = assessment.result;
     if (!result) throw new Error('no result');
     const comma = (n: number) => String(n).replace('.', ',');
-    expect(text).toContain(`Tổng điểm sau thẩm định: ${comma(result.total)}/${comma(result.applicableMax)} (quy đổi ${comma(result.rescaledTotal)}/100)${result.grade ? `, xếp loại ${result.grade}` : ''}.`);
+    expect(text).toContain(
+      `Tổng điểm sau thẩm định: ${comma(result.total)}/${comma(result.applicableMax)} (quy đổi ${comma(result.rescaledTotal)}/100)${result.grade ? `, xếp loại ${result.grade}` : ''}.`,
+    );
     expect(result.grade).toBeTruthy();
     expect(text).toContain('Xếp loại');
     expect(text).toContain('Đã chốt thẩm định ngày 21/12/2019.');

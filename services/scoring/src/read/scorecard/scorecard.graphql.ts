@@ -38,7 +38,12 @@ export class ScorecardResolver {
       const unit = (await this.units.unit(code, day)) ?? (await this.units.lastKnown(code));
       return { name: unit?.name ?? code, type: unit?.type ?? '' };
     };
-    const file = await scorecardDocx({ assessment: assessmentView(assessment), unit: await named(assessment.unitCode), owner: await named(assessment.ownerCode), day: todayOf(this.clock) });
+    const file = await scorecardDocx({
+      assessment: assessmentView(assessment),
+      unit: await named(assessment.unitCode),
+      owner: await named(assessment.ownerCode),
+      day: todayOf(this.clock),
+    });
     return { fileName: `phieu-cham-diem-${assessment.unitCode}-${assessment.year}.docx`, mediaType: DOCX, base64: file.toString('base64') };
   }
 }

@@ -4,15 +4,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessCheckedInResolver } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
-import { Achievement, AchievementStatus, AssignmentFact, evaluateTarget, ReportedFigure, Target, TrailEntry } from '../../domain/target-achievement/target-achievement';
+import {
+  Achievement,
+  AchievementStatus,
+  AssignmentFact,
+  evaluateTarget,
+  ReportedFigure,
+  Target,
+  TrailEntry,
+} from '../../domain/target-achievement/target-achievement';
 import { SCORING_GRAPHQL_TYPES } from '../../graphql-types';
 import { SCORING_SCHEMA as S } from '../../schema';
 import { ScoringPlanRef } from '../plan-papi-scores/plan-papi-scores.graphql';
 
 export const TargetStatusEnum = Object.freeze({ ACHIEVED: 'ACHIEVED', NOT_ACHIEVED: 'NOT_ACHIEVED', UNKNOWN: 'UNKNOWN' } as const);
-registerEnumType(TargetStatusEnum, { name: 'TargetStatus', description: 'ACHIEVED: đạt; NOT_ACHIEVED: không đạt; UNKNOWN: chưa có số liệu (hoặc chỉ tiêu không so sánh được).' });
+registerEnumType(TargetStatusEnum, {
+  name: 'TargetStatus',
+  description: 'ACHIEVED: đạt; NOT_ACHIEVED: không đạt; UNKNOWN: chưa có số liệu (hoặc chỉ tiêu không so sánh được).',
+});
 
-@ObjectType('TargetTrailEntry', { registerIn: SCORING_GRAPHQL_TYPES, description: 'Một số liệu đã dùng để đánh giá: số liệu của một báo cáo đã được chấp nhận, hoặc một nhiệm vụ được giao (1: đã hoàn thành, 0: chưa).' })
+@ObjectType('TargetTrailEntry', {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  description: 'Một số liệu đã dùng để đánh giá: số liệu của một báo cáo đã được chấp nhận, hoặc một nhiệm vụ được giao (1: đã hoàn thành, 0: chưa).',
+})
 export class TargetTrailEntryType {
   @Field({ description: 'REPORT hoặc ASSIGNMENT.' }) source!: string;
   @Field(() => ID, { description: 'Mã báo cáo (<chế độ>~<kỳ>~<đơn vị>) hoặc mã nhiệm vụ được giao.' }) id!: string;
@@ -35,7 +49,10 @@ export class TargetAchievementPartType {
   @Field(() => [TargetTrailEntryType]) trail!: TargetTrailEntryType[];
 }
 
-@ObjectType('TaskTargetAchievement', { registerIn: SCORING_GRAPHQL_TYPES, description: 'Chỉ tiêu của một nhiệm vụ so với số liệu thực tế: đạt, không đạt, hoặc chưa có số liệu, với các số liệu đã dùng.' })
+@ObjectType('TaskTargetAchievement', {
+  registerIn: SCORING_GRAPHQL_TYPES,
+  description: 'Chỉ tiêu của một nhiệm vụ so với số liệu thực tế: đạt, không đạt, hoặc chưa có số liệu, với các số liệu đã dùng.',
+})
 export class TaskTargetAchievementType extends TargetAchievementPartType {
   @Field(() => ID, { description: 'Mã nhiệm vụ trong kế hoạch (t1, t2...).' }) taskId!: string;
   @Field() taskText!: string;
@@ -56,7 +73,15 @@ const view = (a: Achievement): TargetAchievementPartType => ({
 
 /** What `Plan.targetAchievement` answers, by task in the appendix's order. */
 export async function planTargetAchievement(dataSource: DataSource, planId: string, today: string): Promise<TaskTargetAchievementType[]> {
-  const tasks: Array<{ task_id: string; text: string; section_code: string | null; target: string; parsed: Target | null; due_on: string | null; due_known: boolean }> = await dataSource.query(
+  const tasks: Array<{
+    task_id: string;
+    text: string;
+    section_code: string | null;
+    target: string;
+    parsed: Target | null;
+    due_on: string | null;
+    due_known: boolean;
+  }> = await dataSource.query(
     `SELECT task_id, text, section_code, target, parsed, due_on, due_known FROM "${S}".target_tasks WHERE plan_id = $1 AND parsed IS NOT NULL AND parsed->>'kind' <> 'text' ORDER BY position`,
     [planId],
   );
@@ -97,7 +122,9 @@ export class TargetAchievementResolver {
    * that reached it; the figures are those its readers see beside the plan.
    */
   @AccessCheckedInResolver('read')
-  @ResolveField(() => [TaskTargetAchievementType], { description: 'Chỉ tiêu của từng nhiệm vụ so với số liệu báo cáo được chấp nhận hoặc kết quả thực hiện: đạt, không đạt, chưa có số liệu.' })
+  @ResolveField(() => [TaskTargetAchievementType], {
+    description: 'Chỉ tiêu của từng nhiệm vụ so với số liệu báo cáo được chấp nhận hoặc kết quả thực hiện: đạt, không đạt, chưa có số liệu.',
+  })
   async targetAchievement(@Parent() plan: ScoringPlanRef): Promise<TaskTargetAchievementType[]> {
     return planTargetAchievement(this.dataSource, plan.id, todayOf(this.clock));
   }

@@ -11,7 +11,14 @@ export class AppraiseCriterionResolver {
 
   @AccessCheckedInResolver('manage')
   @Mutation(() => AssessmentType, { description: 'Thẩm định một tiêu chí: đồng ý, điều chỉnh điểm (nêu lý do) hoặc trả lại để đơn vị bổ sung.' })
-  appraiseCriterion(@Args('assessmentId', { type: () => ID }) assessmentId: string, @Args('input', { type: () => AppraisalInput }) input: AppraisalInput, @CurrentIdentity() identity: Identity): Promise<AssessmentView> {
-    return this.mutation.run(assessmentId, identity, 'manage', (today) => ({ type: 'AppraiseCriterion', data: { criterionCode: input.criterionCode, decision: input.decision, score: input.score ?? null, reason: input.reason ?? null, today } }));
+  appraiseCriterion(
+    @Args('assessmentId', { type: () => ID }) assessmentId: string,
+    @Args('input', { type: () => AppraisalInput }) input: AppraisalInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AssessmentView> {
+    return this.mutation.run(assessmentId, identity, 'manage', (today) => ({
+      type: 'AppraiseCriterion',
+      data: { criterionCode: input.criterionCode, decision: input.decision, score: input.score ?? null, reason: input.reason ?? null, today },
+    }));
   }
 }

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { EvidenceFile } from '../../domain/assessment/assessment.decider';
 import { EvidenceStorage } from './evidence-storage';
 
-const fileOf = (bytes: Buffer, mediaType = 'application/pdf'): EvidenceFile => ({ sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, fileName: 'minh-chung.pdf', mediaType });
+const fileOf = (bytes: Buffer, mediaType = 'application/pdf'): EvidenceFile => ({
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+  size: bytes.length,
+  fileName: 'minh-chung.pdf',
+  mediaType,
+});
 
 /**
  * What every evidence storage adapter does (PostgreSQL, directory, S3-compatible: ADR 0035),

@@ -29,7 +29,13 @@ export class S3EvidenceStorage implements EvidenceStorage {
   private readonly prefix: string;
 
   constructor(options: S3EvidenceOptions) {
-    this.client = new AwsClient({ accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey, service: 's3', region: options.region, retries: 2 });
+    this.client = new AwsClient({
+      accessKeyId: options.accessKeyId,
+      secretAccessKey: options.secretAccessKey,
+      service: 's3',
+      region: options.region,
+      retries: 2,
+    });
     this.base = `${options.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(options.bucket)}/`;
     this.prefix = options.prefix ?? 'evidence/';
   }
@@ -61,7 +67,8 @@ export class S3EvidenceStorage implements EvidenceStorage {
     }
     if (!response.ok) throw new Error(`evidence storage: GET ${this.prefix}${sha256} answered ${response.status} ${await errorOf(response)}`);
     const bytes = Buffer.from(await response.arrayBuffer());
-    if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new Error(`evidence storage: the object ${this.prefix}${sha256} does not hash to its key`);
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256)
+      throw new Error(`evidence storage: the object ${this.prefix}${sha256} does not hash to its key`);
     return bytes;
   }
 }

@@ -52,7 +52,9 @@ export function fileBytes(file: string, format: TableFormat, field = 'file'): Bu
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** An .xlsx of the given sheets (rows of cell texts; numbers written as numbers). */
-export async function writeWorkbook(sheets: ReadonlyArray<{ name: string; rows: readonly (readonly (string | number | null)[])[]; widths?: readonly number[] }>): Promise<Buffer> {
+export async function writeWorkbook(
+  sheets: ReadonlyArray<{ name: string; rows: readonly (readonly (string | number | null)[])[]; widths?: readonly number[] }>,
+): Promise<Buffer> {
   const workbook = new (excel().Workbook)();
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name);

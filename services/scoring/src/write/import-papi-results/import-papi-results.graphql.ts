@@ -21,12 +21,23 @@ export class PapiImport {
     private readonly papi: PapiReadModel,
   ) {}
 
-  async import(year: number, file: string, format: TableFormat, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata), fileName?: string): Promise<PapiYearType> {
+  async import(
+    year: number,
+    file: string,
+    format: TableFormat,
+    metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata),
+    fileName?: string,
+  ): Promise<PapiYearType> {
     const bytes = fileBytes(file, format);
     const cells = format === 'CSV' ? readCsv(bytes.toString('utf8')) : ((await readWorkbook(bytes))[0]?.rows ?? []);
     const rows = parsePapiTable(cells, papiEditionOf(year));
     const source = { fileName: fileName ?? `papi-${year}.${format.toLowerCase()}`, format, sha256: sha256Of(bytes) };
-    await this.commands.execute(papiYearDecider, papiYearStreamId(year), { type: 'ImportPapiResults', data: { year, rows, source, on: this.commands.today() } }, metadata);
+    await this.commands.execute(
+      papiYearDecider,
+      papiYearStreamId(year),
+      { type: 'ImportPapiResults', data: { year, rows, source, on: this.commands.today() } },
+      metadata,
+    );
     return (await this.papi.year(year)) as PapiYearType;
   }
 
@@ -45,7 +56,9 @@ export class ImportPapiResultsResolver {
 
   /** National, published data: only a platform administrator loads it (`administer`). */
   @AccessCheckedInResolver('administer')
-  @Mutation(() => PapiYearType, { description: 'Nhập kết quả PAPI một năm (bảng CSV như docs/domain/data/papi, hoặc XLSX dạng base64). Nhập lại cùng tệp không ghi thêm gì.' })
+  @Mutation(() => PapiYearType, {
+    description: 'Nhập kết quả PAPI một năm (bảng CSV như docs/domain/data/papi, hoặc XLSX dạng base64). Nhập lại cùng tệp không ghi thêm gì.',
+  })
   async importPapiResults(
     @Args('year', { type: () => Int }) year: number,
     @Args('file', { type: () => FileContentScalar }) file: string,

@@ -20,8 +20,17 @@ export class FrameworkPublisher {
     private readonly catalogue: FrameworkCatalogue,
   ) {}
 
-  async publish(definition: FrameworkDefinition, source: FrameworkSource | null, metadata: EventMetadata | ((past: readonly never[]) => EventMetadata)): Promise<FrameworkType> {
-    const handled = await this.commands.execute(frameworkDecider, frameworkStreamId(definition.code), { type: 'PublishFrameworkVersion', data: { definition, source, on: this.commands.today() } }, metadata as EventMetadata);
+  async publish(
+    definition: FrameworkDefinition,
+    source: FrameworkSource | null,
+    metadata: EventMetadata | ((past: readonly never[]) => EventMetadata),
+  ): Promise<FrameworkType> {
+    const handled = await this.commands.execute(
+      frameworkDecider,
+      frameworkStreamId(definition.code),
+      { type: 'PublishFrameworkVersion', data: { definition, source, on: this.commands.today() } },
+      metadata as EventMetadata,
+    );
     const version = handled.state.status === 'PUBLISHED' ? handled.state.versions[handled.state.versions.length - 1].version : null;
     return (await this.catalogue.one(definition.code, version)) as FrameworkType;
   }
@@ -41,7 +50,9 @@ export class LoadFrameworkResolver {
 
   /** The issuer's managers load its set (a province its departments' and districts', a district its communes'). */
   @AccessCheckedInResolver('manage')
-  @Mutation(() => FrameworkType, { description: 'Nạp bộ chỉ số CCHC từ tệp Excel (trang "Thông tin", "Tiêu chí", "Xếp loại"; base64); mỗi lần nạp nội dung mới là một phiên bản mới.' })
+  @Mutation(() => FrameworkType, {
+    description: 'Nạp bộ chỉ số CCHC từ tệp Excel (trang "Thông tin", "Tiêu chí", "Xếp loại"; base64); mỗi lần nạp nội dung mới là một phiên bản mới.',
+  })
   async loadIndexSetFromExcel(
     @Args('file', { type: () => FileContentScalar }) file: string,
     @CurrentIdentity() identity: Identity,
@@ -50,6 +61,10 @@ export class LoadFrameworkResolver {
     const bytes = fileBytes(file, 'XLSX');
     const definition = parseIndexSetWorkbook(await readWorkbook(bytes));
     await this.access.assert(identity, 'manage', definition.issuerCode);
-    return this.publisher.publish(definition, { fileName: fileName?.trim() || `${definition.code}.xlsx`, sha256: sha256Of(bytes) }, await this.commands.metadataFor(identity, definition.issuerCode));
+    return this.publisher.publish(
+      definition,
+      { fileName: fileName?.trim() || `${definition.code}.xlsx`, sha256: sha256Of(bytes) },
+      await this.commands.metadataFor(identity, definition.issuerCode),
+    );
   }
 }

@@ -26,13 +26,23 @@ export class CampaignOpener {
 
   async open(input: CampaignInput, metadata: (past: readonly RecordedEvent[]) => EventMetadata): Promise<{ campaignId: string }> {
     const found = await this.catalogue.definition(input.frameworkCode, input.frameworkVersion);
-    if (!found || found.definition.kind !== 'PAR_INDEX_SET') throw bad('CAMPAIGN.UNKNOWN_FRAMEWORK', `input.frameworkCode: không có bộ chỉ số CCHC "${input.frameworkCode}"${input.frameworkVersion ? ` phiên bản ${input.frameworkVersion}` : ''}.`, 'input.frameworkCode');
+    if (!found || found.definition.kind !== 'PAR_INDEX_SET')
+      throw bad(
+        'CAMPAIGN.UNKNOWN_FRAMEWORK',
+        `input.frameworkCode: không có bộ chỉ số CCHC "${input.frameworkCode}"${input.frameworkVersion ? ` phiên bản ${input.frameworkVersion}` : ''}.`,
+        'input.frameworkCode',
+      );
     const framework = found.definition as IndexSetDefinition;
     const today = this.commands.today();
     const children = await this.commands.units.children(input.ownerCode, today, { level: LEVEL_OF_UNITS[framework.level] });
     const unitCodes = input.unitCodes?.length ? input.unitCodes : children.map((u) => u.code);
     input.unitCodes?.forEach((code, i) => {
-      if (!children.some((child) => child.code === code)) throw bad('CAMPAIGN.NOT_A_CHILD', `input.unitCodes[${i}]: ${code} không phải đơn vị trực thuộc ${input.ownerCode} (cấp ${framework.level}).`, `input.unitCodes[${i}]`);
+      if (!children.some((child) => child.code === code))
+        throw bad(
+          'CAMPAIGN.NOT_A_CHILD',
+          `input.unitCodes[${i}]: ${code} không phải đơn vị trực thuộc ${input.ownerCode} (cấp ${framework.level}).`,
+          `input.unitCodes[${i}]`,
+        );
     });
     const campaignId = randomUUID();
     const assessments = unitCodes.map((unitCode) => ({ assessmentId: randomUUID(), unitCode }));
@@ -49,7 +59,13 @@ export class CampaignOpener {
     };
     await this.commands.store.transaction(async ({ manager }) => {
       const store = this.commands.store.withManager(manager);
-      await this.commands.execute(campaignDecider, campaignStreamId(campaignId), { type: 'OpenCampaign', data: { ...facts, framework, frameworkVersion: found.version, today } }, metadata, store);
+      await this.commands.execute(
+        campaignDecider,
+        campaignStreamId(campaignId),
+        { type: 'OpenCampaign', data: { ...facts, framework, frameworkVersion: found.version, today } },
+        metadata,
+        store,
+      );
       const criteria = leavesOf(framework.fields).map(({ children: _children, ...leaf }) => leaf);
       for (const { assessmentId, unitCode } of assessments) {
         await this.commands.execute(
@@ -57,7 +73,22 @@ export class CampaignOpener {
           assessmentStreamId(assessmentId),
           {
             type: 'OpenAssessment',
-            data: { id: assessmentId, campaignId, unitCode, ownerCode: input.ownerCode, year: input.year, frameworkCode: framework.code, frameworkVersion: found.version, maxTotal: framework.maxTotal, grades: framework.grades, criteria, skipped: facts.skipped, entryWindow: facts.entryWindow, appraisalWindow: facts.appraisalWindow, on: today },
+            data: {
+              id: assessmentId,
+              campaignId,
+              unitCode,
+              ownerCode: input.ownerCode,
+              year: input.year,
+              frameworkCode: framework.code,
+              frameworkVersion: found.version,
+              maxTotal: framework.maxTotal,
+              grades: framework.grades,
+              criteria,
+              skipped: facts.skipped,
+              entryWindow: facts.entryWindow,
+              appraisalWindow: facts.appraisalWindow,
+              on: today,
+            },
           },
           metadata,
           store,
@@ -79,7 +110,10 @@ export class OpenCampaignResolver {
 
   @AccessCheckedInResolver('manage')
   @Mutation(() => AssessmentCampaignType, { description: 'Mở đợt chấm điểm CCHC năm cho các đơn vị trực thuộc, với thời hạn tự chấm và thời hạn thẩm định.' })
-  async openAssessmentCampaign(@Args('input', { type: () => CampaignInput }) input: CampaignInput, @CurrentIdentity() identity: Identity): Promise<AssessmentCampaignType> {
+  async openAssessmentCampaign(
+    @Args('input', { type: () => CampaignInput }) input: CampaignInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AssessmentCampaignType> {
     await this.access.assert(identity, 'manage', input.ownerCode);
     const { campaignId } = await this.opener.open(input, await this.commands.metadataFor(identity, input.ownerCode));
     return campaignView(await this.guard.campaign(campaignId), this.commands.today());

@@ -18,7 +18,13 @@ export class ScoringCommands {
     private readonly relay: RelayControl,
   ) {}
 
-  async execute<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C, metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata), store: PostgresEventStore = this.store) {
+  async execute<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    metadata: EventMetadata | ((past: readonly RecordedEvent[]) => EventMetadata),
+    store: PostgresEventStore = this.store,
+  ) {
     const handled = await handleCommand({ store, decider, streamId, command, metadata, projections: SCORING_PROJECTIONS });
     // Published framework versions leave at once rather than at the relay's next poll.
     if (handled.events.length) this.relay.nudge();
@@ -38,6 +44,11 @@ export class ScoringCommands {
   async metadataFor(identity: Identity, unitCode: string | null): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
     const tenant = unitCode ? await tenantOf(this.units, unitCode, this.today()) : 'platform';
     const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
-    return (past) => ({ actor, tenant, correlationId: past[0]?.metadata.correlationId ?? randomUUID(), causationId: past.length ? past[past.length - 1].eventId : null });
+    return (past) => ({
+      actor,
+      tenant,
+      correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
+      causationId: past.length ? past[past.length - 1].eventId : null,
+    });
   }
 }

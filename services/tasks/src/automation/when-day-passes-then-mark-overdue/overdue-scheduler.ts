@@ -67,19 +67,27 @@ export class OverdueScheduler implements OnApplicationBootstrap, OnApplicationSh
     for (;;) {
       const ids = await this.ids(`due_on < $2::date AND overdue_for IS DISTINCT FROM due_on`, [today]);
       if (ids.length === 0) break;
-      const marked = await commandAssignments(ids, (state) => {
-        const dueDay = nextDueOn(state);
-        return dueDay ? { type: 'MarkOverdue', data: { dueDay, today } } : null;
-      }, options);
+      const marked = await commandAssignments(
+        ids,
+        (state) => {
+          const dueDay = nextDueOn(state);
+          return dueDay ? { type: 'MarkOverdue', data: { dueDay, today } } : null;
+        },
+        options,
+      );
       overdue += marked;
       if (marked === 0) break;
     }
     const reminderDays = this.options.reminderDays ?? DEFAULT_REMINDER_DAYS;
     const ids = await this.ids(`due_on BETWEEN $2::date AND $3::date AND reminded_for IS DISTINCT FROM due_on`, [today, addDays(today, reminderDays)]);
-    const reminded = await commandAssignments(ids, (state) => {
-      const dueDay = nextDueOn(state);
-      return dueDay ? { type: 'Remind', data: { dueDay, today, reminderDays } } : null;
-    }, options);
+    const reminded = await commandAssignments(
+      ids,
+      (state) => {
+        const dueDay = nextDueOn(state);
+        return dueDay ? { type: 'Remind', data: { dueDay, today, reminderDays } } : null;
+      },
+      options,
+    );
     if (overdue + reminded > 0) this.logger.log(`${today}: ${overdue} overdue, ${reminded} reminded`);
     return { overdue, reminded };
   }

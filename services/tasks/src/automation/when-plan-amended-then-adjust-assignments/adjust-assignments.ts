@@ -22,10 +22,23 @@ export async function adjustAssignments(amendment: PlanAmendedV1, manager: Entit
     logger.warn(`Amendment ${amendment.revision} of unknown plan ${amendment.planId} ignored`);
     return;
   }
-  const facts: PlanFacts = { planId: plan.plan_id, number: plan.number, title: plan.title, issuerCode: plan.issuer_code, year: plan.year, years: amendment.years };
+  const facts: PlanFacts = {
+    planId: plan.plan_id,
+    number: plan.number,
+    title: plan.title,
+    issuerCode: plan.issuer_code,
+    year: plan.year,
+    years: amendment.years,
+  };
   const reason = `Điều chỉnh kế hoạch (lần ${amendment.revision - 1}): ${amendment.reason}`;
 
-  if (amendment.addedTasks.length) await createAssignments((function* () { for (const task of amendment.addedTasks) yield* assignmentsOfTask(facts, task, amendment.amendedOn); })(), options);
+  if (amendment.addedTasks.length)
+    await createAssignments(
+      (function* () {
+        for (const task of amendment.addedTasks) yield* assignmentsOfTask(facts, task, amendment.amendedOn);
+      })(),
+      options,
+    );
 
   if (amendment.removedTaskIds.length) {
     const ids = await openAssignmentIds(manager, amendment.planId, amendment.removedTaskIds);
@@ -35,7 +48,11 @@ export async function adjustAssignments(amendment: PlanAmendedV1, manager: Entit
     // From the amendment on: periods already gone were settled (or marked overdue) under the old schedule.
     const schedule = scheduleFor(task, { years: facts.years ?? { from: facts.year, to: facts.year }, assignedOn: amendment.amendedOn });
     const ids = await openAssignmentIds(manager, amendment.planId, [task.taskId]);
-    await commandAssignments(ids, () => ({ type: 'RescheduleAssignment', data: { schedule, timeframeText: task.timeframe.text, reason, on: amendment.amendedOn } }), options);
+    await commandAssignments(
+      ids,
+      () => ({ type: 'RescheduleAssignment', data: { schedule, timeframeText: task.timeframe.text, reason, on: amendment.amendedOn } }),
+      options,
+    );
   }
 }
 

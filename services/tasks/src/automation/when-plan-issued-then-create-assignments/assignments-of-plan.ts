@@ -16,7 +16,10 @@ export interface PlanFacts {
 /** Every assignment of one task: one per implementing unit, one per lead unit (it answers for the task). */
 export function* assignmentsOfTask(plan: PlanFacts, task: PublishedTask, assignedOn: string): Generator<AssignmentFacts> {
   const schedule = scheduleFor(task, { years: plan.years ?? { from: plan.year, to: plan.year }, assignedOn });
-  const units: Array<[string, AssignmentRole]> = [...task.implementing.map((code): [string, AssignmentRole] => [code, 'IMPLEMENTING']), ...task.lead.map((code): [string, AssignmentRole] => [code, 'LEAD'])];
+  const units: Array<[string, AssignmentRole]> = [
+    ...task.implementing.map((code): [string, AssignmentRole] => [code, 'IMPLEMENTING']),
+    ...task.lead.map((code): [string, AssignmentRole] => [code, 'LEAD']),
+  ];
   for (const [unitCode, role] of units) {
     yield {
       id: assignmentId({ planId: plan.planId, taskId: task.taskId, unitCode, role, kind: 'TASK' }),

@@ -23,7 +23,15 @@ export class KeepReportEvents {
       const reportId = (data as { reportId: string }).reportId;
       if (message.name === ReportExpectedV1.name) {
         const expected = data as ReportExpectedV1;
-        for (const assignmentId of expected.assignmentIds) citations.push({ reportId, assignmentId, unitCode: expected.unitCode, regimeName: expected.regimeName, period: expected.period, periodLabel: expected.periodLabel });
+        for (const assignmentId of expected.assignmentIds)
+          citations.push({
+            reportId,
+            assignmentId,
+            unitCode: expected.unitCode,
+            regimeName: expected.regimeName,
+            period: expected.period,
+            periodLabel: expected.periodLabel,
+          });
       }
       events.push({ eventId: message.eventId, reportId, name: message.name, data, meta: { ...message, data: undefined } });
     }

@@ -66,19 +66,23 @@ export class OpenWorkAcrossReorganisation {
     const today = todayOf(this.clock);
     let total = 0;
     for (let round = 0; round < 5; round++) {
-      const rows: Array<{ id: string; code: string; merged_into: string | null; successors: EndedUnit['successors']; ended_on: string }> = await this.dataSource.query(
-        `SELECT a.id, u.code, u.merged_into, u.successors, u.valid_to::text AS ended_on
+      const rows: Array<{ id: string; code: string; merged_into: string | null; successors: EndedUnit['successors']; ended_on: string }> =
+        await this.dataSource.query(
+          `SELECT a.id, u.code, u.merged_into, u.successors, u.valid_to::text AS ended_on
            FROM "${S}".assignments a JOIN "${S}".units u ON u.code = a.unit_code
           WHERE a.status = ANY($1::text[]) AND u.valid_to <= $2::date AND jsonb_array_length(u.successors) > 0
             AND (a.state->'offeredTo' IS NULL OR a.state->'offeredTo' = 'null'::jsonb)
           ORDER BY a.id`,
-        [OPEN_STATUSES, today],
-      );
+          [OPEN_STATUSES, today],
+        );
       if (rows.length === 0) break;
       let passed = 0;
       const byUnit = new Map<string, { unit: EndedUnit; ids: string[] }>();
       for (const row of rows) {
-        const entry = byUnit.get(row.code) ?? { unit: { code: row.code, mergedInto: row.merged_into, successors: row.successors, endedOn: row.ended_on }, ids: [] };
+        const entry = byUnit.get(row.code) ?? {
+          unit: { code: row.code, mergedInto: row.merged_into, successors: row.successors, endedOn: row.ended_on },
+          ids: [],
+        };
         entry.ids.push(row.id);
         byUnit.set(row.code, entry);
       }
@@ -89,9 +93,17 @@ export class OpenWorkAcrossReorganisation {
         const done = await commandAssignments(ids, () => command, {
           store: this.store,
           projections: TASKS_PROJECTIONS,
-          metadata: { actor: SYSTEM_ACTOR, tenant: await tenantOf(this.units, owner, today), correlationId: `lineage-${unit.code}-${unit.endedOn}`, causationId: null },
+          metadata: {
+            actor: SYSTEM_ACTOR,
+            tenant: await tenantOf(this.units, owner, today),
+            correlationId: `lineage-${unit.code}-${unit.endedOn}`,
+            causationId: null,
+          },
         });
-        if (done) this.logger.log(`${unit.code} ended on ${unit.endedOn}: ${done} open assignments ${unit.mergedInto ? `passed to ${unit.mergedInto}` : 'offered to its successors'}`);
+        if (done)
+          this.logger.log(
+            `${unit.code} ended on ${unit.endedOn}: ${done} open assignments ${unit.mergedInto ? `passed to ${unit.mergedInto}` : 'offered to its successors'}`,
+          );
         passed += done;
       }
       total += passed;

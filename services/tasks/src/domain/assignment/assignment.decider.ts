@@ -91,7 +91,10 @@ export type AssignmentEvent =
    */
   | { type: 'AssignmentAccepted'; data: { on: Day; enteredOn?: Day } }
   | { type: 'ProgressReported'; data: { percent: number; note: string | null; evidence: string[]; on: Day; enteredOn?: Day } }
-  | { type: 'AssignmentCompleted'; data: { result: string; evidence: string[]; on: Day; late: boolean; fulfilledBy: { planId: string; number: string } | null; enteredOn?: Day } }
+  | {
+      type: 'AssignmentCompleted';
+      data: { result: string; evidence: string[]; on: Day; late: boolean; fulfilledBy: { planId: string; number: string } | null; enteredOn?: Day };
+    }
   | { type: 'AssignmentCancelled'; data: { reason: string; on: Day } }
   | { type: 'AssignmentRescheduled'; data: { schedule: Schedule; timeframeText: string; reason: string; on: Day } }
   | { type: 'ExtensionRequested'; data: { newDueOn: Day; reason: string; on: Day } }
@@ -103,7 +106,10 @@ export type AssignmentEvent =
    * Lineage (2025 reorganisation): the unit merged into another, which now owns the open work;
    * or the issuer allocated a split unit's work to one of its successors. Cites the act.
    */
-  | { type: 'AssignmentPassedToSuccessor'; data: { fromUnitCode: string; toUnitCode: string; relation: 'MERGED_INTO' | 'SPLIT_INTO'; source: string | null; on: Day } }
+  | {
+      type: 'AssignmentPassedToSuccessor';
+      data: { fromUnitCode: string; toUnitCode: string; relation: 'MERGED_INTO' | 'SPLIT_INTO'; source: string | null; on: Day };
+    }
   /** The unit was split: its open work is offered to the successors for the issuer to allocate. */
   | { type: 'AssignmentOfferedToSuccessors'; data: { fromUnitCode: string; toUnitCodes: string[]; source: string | null; on: Day } };
 
@@ -132,7 +138,10 @@ export type AssignmentCommand =
   | { type: 'CreateAssignment'; data: AssignmentFacts }
   | { type: 'AcceptAssignment'; data: { on: Day; today?: Day } }
   | { type: 'ReportProgress'; data: { percent: number; note?: string | null; evidence?: readonly string[]; on: Day; today?: Day } }
-  | { type: 'CompleteAssignment'; data: { result: string; evidence?: readonly string[]; on: Day; today?: Day; fulfilledBy?: { planId: string; number: string } } }
+  | {
+      type: 'CompleteAssignment';
+      data: { result: string; evidence?: readonly string[]; on: Day; today?: Day; fulfilledBy?: { planId: string; number: string } };
+    }
   | { type: 'CancelAssignment'; data: { reason: string; on: Day } }
   | { type: 'RescheduleAssignment'; data: { schedule: Schedule; timeframeText: string; reason: string; on: Day } }
   | { type: 'RequestExtension'; data: { newDueOn: string; reason: string; on: Day } }
@@ -194,7 +203,8 @@ function open(state: AssignmentState): Assignment {
 
 function accepted(state: AssignmentState): Assignment {
   const assignment = open(state);
-  if (assignment.status === 'ASSIGNED') throw conflict('ASSIGNMENT.NOT_ACCEPTED', 'Đơn vị cần tiếp nhận nhiệm vụ trước khi báo cáo tiến độ hoặc kết quả.', 'id');
+  if (assignment.status === 'ASSIGNED')
+    throw conflict('ASSIGNMENT.NOT_ACCEPTED', 'Đơn vị cần tiếp nhận nhiệm vụ trước khi báo cáo tiến độ hoặc kết quả.', 'id');
   return assignment;
 }
 
@@ -256,9 +266,15 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
     case 'ReportProgress': {
       const assignment = accepted(state);
       const { percent } = command.data;
-      if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw badInput('ASSIGNMENT.INVALID_PERCENT', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.', 'percent');
+      if (!Number.isInteger(percent) || percent < 0 || percent > 100)
+        throw badInput('ASSIGNMENT.INVALID_PERCENT', 'Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.', 'percent');
       const when = happened(command.data, assignment, { day: assignment.acceptedOn, what: 'tiếp nhận' });
-      return [{ type: 'ProgressReported', data: { percent, note: text(command.data.note, 'note', false, 'Ghi chú'), evidence: evidenceList(command.data.evidence), ...when } }];
+      return [
+        {
+          type: 'ProgressReported',
+          data: { percent, note: text(command.data.note, 'note', false, 'Ghi chú'), evidence: evidenceList(command.data.evidence), ...when },
+        },
+      ];
     }
     case 'CompleteAssignment': {
       const assignment = command.data.fulfilledBy && existing(state).kind === 'IMPLEMENTING_PLAN' ? open(state) : accepted(state);
@@ -270,7 +286,14 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
       return [
         {
           type: 'AssignmentCompleted',
-          data: { result, evidence: evidenceList(command.data.evidence), on: when.on, late: due !== null && when.on > due, fulfilledBy: command.data.fulfilledBy ?? null, ...(when.enteredOn ? { enteredOn: when.enteredOn } : {}) },
+          data: {
+            result,
+            evidence: evidenceList(command.data.evidence),
+            on: when.on,
+            late: due !== null && when.on > due,
+            fulfilledBy: command.data.fulfilledBy ?? null,
+            ...(when.enteredOn ? { enteredOn: when.enteredOn } : {}),
+          },
         },
       ];
     }
@@ -283,7 +306,17 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
       const { schedule } = command.data;
       if (schedule.kind === 'once') day(schedule.dueOn, 'dueOn');
       if (JSON.stringify(schedule) === JSON.stringify(assignment.schedule) && (schedule.kind !== 'once' || schedule.dueOn === assignment.dueOn)) return [];
-      return [{ type: 'AssignmentRescheduled', data: { schedule, timeframeText: command.data.timeframeText, reason: text(command.data.reason, 'reason', true, 'Lý do') as string, on: command.data.on } }];
+      return [
+        {
+          type: 'AssignmentRescheduled',
+          data: {
+            schedule,
+            timeframeText: command.data.timeframeText,
+            reason: text(command.data.reason, 'reason', true, 'Lý do') as string,
+            on: command.data.on,
+          },
+        },
+      ];
     }
     case 'RequestExtension': {
       const assignment = open(state);
@@ -291,16 +324,25 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
       if (assignment.extension?.status === 'REQUESTED') throw conflict('ASSIGNMENT.EXTENSION_PENDING', 'Đã có đề nghị gia hạn đang chờ xem xét.', 'newDueOn');
       const newDueOn = day(command.data.newDueOn, 'newDueOn');
       if (newDueOn <= assignment.dueOn) throw badInput('ASSIGNMENT.INVALID_DATE', `Hạn mới phải sau hạn hiện tại (${assignment.dueOn}).`, 'newDueOn');
-      return [{ type: 'ExtensionRequested', data: { newDueOn, reason: text(command.data.reason, 'reason', true, 'Lý do gia hạn') as string, on: command.data.on } }];
+      return [
+        { type: 'ExtensionRequested', data: { newDueOn, reason: text(command.data.reason, 'reason', true, 'Lý do gia hạn') as string, on: command.data.on } },
+      ];
     }
     case 'GrantExtension': {
       const assignment = open(state);
-      if (assignment.extension?.status !== 'REQUESTED') throw conflict('ASSIGNMENT.NO_EXTENSION_REQUEST', 'Không có đề nghị gia hạn nào đang chờ xem xét.', 'id');
-      return [{ type: 'ExtensionGranted', data: { dueOn: assignment.extension.requestedDueOn, reason: text(command.data.reason, 'reason', false, 'Ý kiến'), on: command.data.on } }];
+      if (assignment.extension?.status !== 'REQUESTED')
+        throw conflict('ASSIGNMENT.NO_EXTENSION_REQUEST', 'Không có đề nghị gia hạn nào đang chờ xem xét.', 'id');
+      return [
+        {
+          type: 'ExtensionGranted',
+          data: { dueOn: assignment.extension.requestedDueOn, reason: text(command.data.reason, 'reason', false, 'Ý kiến'), on: command.data.on },
+        },
+      ];
     }
     case 'RefuseExtension': {
       const assignment = open(state);
-      if (assignment.extension?.status !== 'REQUESTED') throw conflict('ASSIGNMENT.NO_EXTENSION_REQUEST', 'Không có đề nghị gia hạn nào đang chờ xem xét.', 'id');
+      if (assignment.extension?.status !== 'REQUESTED')
+        throw conflict('ASSIGNMENT.NO_EXTENSION_REQUEST', 'Không có đề nghị gia hạn nào đang chờ xem xét.', 'id');
       return [{ type: 'ExtensionRefused', data: { reason: text(command.data.reason, 'reason', true, 'Lý do từ chối') as string, on: command.data.on } }];
     }
     case 'MarkOverdue': {
@@ -316,7 +358,8 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
       const { dueDay, today, reminderDays } = command.data;
       if (assignment.remindedDays.includes(dueDay)) throw conflict('ASSIGNMENT.REMINDER_ALREADY_ISSUED', `Đã nhắc hạn ${dueDay}.`, 'dueDay');
       if (nextDueOn(assignment) !== dueDay) throw badInput('ASSIGNMENT.NOT_DUE', `Ngày ${dueDay} không phải hạn hiện tại của nhiệm vụ.`, 'dueDay');
-      if (today > dueDay || today < addDays(dueDay, -reminderDays)) throw badInput('ASSIGNMENT.NOT_IN_REMINDER_WINDOW', `Chưa đến lúc nhắc hạn ${dueDay}.`, 'dueDay');
+      if (today > dueDay || today < addDays(dueDay, -reminderDays))
+        throw badInput('ASSIGNMENT.NOT_IN_REMINDER_WINDOW', `Chưa đến lúc nhắc hạn ${dueDay}.`, 'dueDay');
       return [{ type: 'ReminderIssued', data: { dueDay, on: today } }];
     }
     case 'PassToSuccessor': {
@@ -334,9 +377,18 @@ function decide(command: AssignmentCommand, state: AssignmentState): AssignmentE
       const assignment = open(state);
       if (!assignment.offeredTo?.length) throw conflict('ASSIGNMENT.NOT_OFFERED', 'Nhiệm vụ không chờ phân cho đơn vị kế thừa nào.', 'id');
       if (!assignment.offeredTo.includes(command.data.toUnitCode)) {
-        throw badInput('ASSIGNMENT.NOT_A_SUCCESSOR', `Đơn vị "${command.data.toUnitCode}" không phải đơn vị kế thừa được đề xuất (${assignment.offeredTo.join(', ')}).`, 'toUnitCode');
+        throw badInput(
+          'ASSIGNMENT.NOT_A_SUCCESSOR',
+          `Đơn vị "${command.data.toUnitCode}" không phải đơn vị kế thừa được đề xuất (${assignment.offeredTo.join(', ')}).`,
+          'toUnitCode',
+        );
       }
-      return [{ type: 'AssignmentPassedToSuccessor', data: { fromUnitCode: assignment.unitCode, toUnitCode: command.data.toUnitCode, relation: 'SPLIT_INTO', source: null, on: command.data.on } }];
+      return [
+        {
+          type: 'AssignmentPassedToSuccessor',
+          data: { fromUnitCode: assignment.unitCode, toUnitCode: command.data.toUnitCode, relation: 'SPLIT_INTO', source: null, on: command.data.on },
+        },
+      ];
     }
     default:
       return assertNever(command, 'command');
@@ -368,7 +420,15 @@ export const FRESH_ASSIGNMENT = {
 function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState {
   if (event.type === 'AssignmentCreated') {
     const facts = event.data;
-    return { ...facts, ...FRESH_ASSIGNMENT, evidence: [], overdueDays: [], remindedDays: [], progressDays: [], dueOn: facts.schedule.kind === 'once' ? facts.schedule.dueOn : null };
+    return {
+      ...facts,
+      ...FRESH_ASSIGNMENT,
+      evidence: [],
+      overdueDays: [],
+      remindedDays: [],
+      progressDays: [],
+      dueOn: facts.schedule.kind === 'once' ? facts.schedule.dueOn : null,
+    };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -409,7 +469,12 @@ function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState
     case 'ExtensionRequested':
       return { ...state, extension: { requestedDueOn: event.data.newDueOn, reason: event.data.reason, status: 'REQUESTED', answer: null } };
     case 'ExtensionGranted':
-      return { ...state, dueOn: event.data.dueOn, overdue: false, extension: state.extension && { ...state.extension, status: 'GRANTED', answer: event.data.reason } };
+      return {
+        ...state,
+        dueOn: event.data.dueOn,
+        overdue: false,
+        extension: state.extension && { ...state.extension, status: 'GRANTED', answer: event.data.reason },
+      };
     case 'ExtensionRefused':
       return { ...state, extension: state.extension && { ...state.extension, status: 'REFUSED', answer: event.data.reason } };
     case 'AssignmentOverdue':

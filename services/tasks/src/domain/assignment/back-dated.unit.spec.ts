@@ -34,8 +34,18 @@ const overdue: AssignmentEvent = { type: 'AssignmentOverdue', data: { dueDay: '2
 describe('back-dated entry', () => {
   it.each<[string, AssignmentEvent[], Parameters<typeof assignmentDecider.decide>[0], AssignmentEvent | string]>([
     ['accepted on its own day, the day of entry beside it', [created], { type: 'AcceptAssignment', data: { on: '2023-05-20', today: TODAY } }, accepted],
-    ['accepted today: no day of entry recorded', [created], { type: 'AcceptAssignment', data: { on: TODAY, today: TODAY } }, { type: 'AssignmentAccepted', data: { on: TODAY } }],
-    ['reported on its own day', [created, accepted], { type: 'ReportProgress', data: { percent: 50, on: '2023-07-01', today: TODAY } }, { type: 'ProgressReported', data: { percent: 50, note: null, evidence: [], on: '2023-07-01', enteredOn: TODAY } }],
+    [
+      'accepted today: no day of entry recorded',
+      [created],
+      { type: 'AcceptAssignment', data: { on: TODAY, today: TODAY } },
+      { type: 'AssignmentAccepted', data: { on: TODAY } },
+    ],
+    [
+      'reported on its own day',
+      [created, accepted],
+      { type: 'ReportProgress', data: { percent: 50, on: '2023-07-01', today: TODAY } },
+      { type: 'ProgressReported', data: { percent: 50, note: null, evidence: [], on: '2023-07-01', enteredOn: TODAY } },
+    ],
     [
       'completed before the due day: on time, though entered years later and marked overdue meanwhile',
       [created, accepted, overdue],
@@ -50,19 +60,44 @@ describe('back-dated entry', () => {
     ],
     ['not a day after the day of entry', [created], { type: 'AcceptAssignment', data: { on: '2026-03-03', today: TODAY } }, 'ASSIGNMENT.FUTURE_DATE'],
     ['not before the assignment existed', [created], { type: 'AcceptAssignment', data: { on: '2023-05-09', today: TODAY } }, 'ASSIGNMENT.BEFORE_ASSIGNED'],
-    ['no report before the acceptance', [created, accepted], { type: 'ReportProgress', data: { percent: 10, on: '2023-05-19', today: TODAY } }, 'ASSIGNMENT.BEFORE_ACCEPTED'],
-    ['no completion before the acceptance', [created, accepted], { type: 'CompleteAssignment', data: { result: 'x', on: '2023-05-11', today: TODAY } }, 'ASSIGNMENT.BEFORE_ACCEPTED'],
+    [
+      'no report before the acceptance',
+      [created, accepted],
+      { type: 'ReportProgress', data: { percent: 10, on: '2023-05-19', today: TODAY } },
+      'ASSIGNMENT.BEFORE_ACCEPTED',
+    ],
+    [
+      'no completion before the acceptance',
+      [created, accepted],
+      { type: 'CompleteAssignment', data: { result: 'x', on: '2023-05-11', today: TODAY } },
+      'ASSIGNMENT.BEFORE_ACCEPTED',
+    ],
   ])('%s', (_what, given, command, expected) => {
     if (typeof expected === 'string') spec(assignmentDecider).given(given).when(command).thenThrows(expected, 'on');
     else spec(assignmentDecider).given(given).when(command).then([expected]);
   });
 
   it('keeps the completion day, lateness and acceptance day in the state', () => {
-    const state = fold(assignmentDecider, [created, accepted, overdue, { type: 'AssignmentCompleted', data: { result: 'x', evidence: [], on: '2023-09-20', late: false, fulfilledBy: null, enteredOn: TODAY } }]) as Assignment;
-    expect(state).toMatchObject({ status: 'COMPLETED', completedOn: '2023-09-20', late: false, acceptedOn: '2023-05-20', overdue: false, overdueDays: ['2023-09-30'] });
+    const state = fold(assignmentDecider, [
+      created,
+      accepted,
+      overdue,
+      { type: 'AssignmentCompleted', data: { result: 'x', evidence: [], on: '2023-09-20', late: false, fulfilledBy: null, enteredOn: TODAY } },
+    ]) as Assignment;
+    expect(state).toMatchObject({
+      status: 'COMPLETED',
+      completedOn: '2023-09-20',
+      late: false,
+      acceptedOn: '2023-05-20',
+      overdue: false,
+      overdueDays: ['2023-09-30'],
+    });
   });
 
   it('sends no reminder for a day already gone', () => {
-    spec(assignmentDecider).given([created, accepted]).when({ type: 'Remind', data: { dueDay: '2023-09-30', today: TODAY, reminderDays: 3 } }).thenThrows('ASSIGNMENT.NOT_IN_REMINDER_WINDOW', 'dueDay');
+    spec(assignmentDecider)
+      .given([created, accepted])
+      .when({ type: 'Remind', data: { dueDay: '2023-09-30', today: TODAY, reminderDays: 3 } })
+      .thenThrows('ASSIGNMENT.NOT_IN_REMINDER_WINDOW', 'dueDay');
   });
 });

@@ -51,7 +51,12 @@ export function addDays(day: Day, days: number): Day {
 }
 
 export function isDay(value: unknown): value is Day {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
 }
 
 /** The period from the 15th of the month before `firstMonth` to the 14th of `lastMonth` (Decree 09 cut-off). */
@@ -121,7 +126,12 @@ export function scheduleFor(task: { readonly dueOn: Day | null; readonly timefra
   const existing = (period: Period) => !assignedOn || period.to >= assignedOn;
   if (timeframe.kind === 'ongoing') {
     const every = finestPeriod(timeframe['every']) ?? 'quarter';
-    return { kind: 'periodic', every, periods: years.flatMap((year) => reportingPeriods(every, year)).filter(existing), ...(open ? { continues: true as const } : {}) };
+    return {
+      kind: 'periodic',
+      every,
+      periods: years.flatMap((year) => reportingPeriods(every, year)).filter(existing),
+      ...(open ? { continues: true as const } : {}),
+    };
   }
   if (timeframe.kind === 'yearly') {
     const month = typeof timeframe['month'] === 'number' && timeframe['month'] >= 1 && timeframe['month'] <= 12 ? timeframe['month'] : null;

@@ -53,7 +53,10 @@ export class AssignmentList {
     const where = `($2::text[] IS NULL OR status = ANY($2::text[])) AND ($3::boolean IS NULL OR overdue = $3) AND ($4::text IS NULL OR plan_id = $4) AND ($5::text IS NULL OR state->'extension'->>'status' = $5)`;
     const filters = [filter.status?.length ? filter.status : null, filter.overdue ?? null, filter.planId ?? null, filter.extensionStatus ?? null];
     if (filter.planId && options.includeSubtree) {
-      const pairs: PlanUnitPair[] = (await this.dataSource.query(`SELECT DISTINCT unit_code AS "unitCode", origin_code AS "originCode" FROM "${S}".assignments WHERE plan_id = $1`, [filter.planId])) as PlanUnitPair[];
+      const pairs: PlanUnitPair[] = (await this.dataSource.query(
+        `SELECT DISTINCT unit_code AS "unitCode", origin_code AS "originCode" FROM "${S}".assignments WHERE plan_id = $1`,
+        [filter.planId],
+      )) as PlanUnitPair[];
       const issueDay = (await this.tree.issueDayOf(filter.planId)) ?? options.day;
       const placement = await this.tree.placement(unitCode, pairs, options.tree ?? 'ISSUE_DAY', issueDay, options.day);
       const inside = pairs.filter((pair) => placement.chainOf(pair) !== null);
@@ -93,19 +96,27 @@ export class AssignmentList {
       `SELECT state, count(*) OVER () AS total FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 ORDER BY role DESC, unit_code, id OFFSET ${window.offset} LIMIT ${window.limit}`,
       [planId, taskId],
     );
-    const total = rows.length ? Number(rows[0].total) : Number((await this.dataSource.query(`SELECT count(*) AS n FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2`, [planId, taskId]))[0].n);
+    const total = rows.length
+      ? Number(rows[0].total)
+      : Number((await this.dataSource.query(`SELECT count(*) AS n FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2`, [planId, taskId]))[0].n);
     return { items: rows.map((row) => row.state), total };
   }
 
   /** Every assignment of one task, whole (the task timeline reads all their streams). */
   async allOfTask(planId: string, taskId: string): Promise<Assignment[]> {
-    const rows: Array<{ state: Assignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 ORDER BY role DESC, unit_code, id`, [planId, taskId]);
+    const rows: Array<{ state: Assignment }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 ORDER BY role DESC, unit_code, id`,
+      [planId, taskId],
+    );
     return rows.map((row) => row.state);
   }
 
   /** Any one assignment of a task: whose leads, monitors and issuer may read the task. */
   async oneOfTask(planId: string, taskId: string): Promise<Assignment | null> {
-    const [row]: Array<{ state: Assignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 LIMIT 1`, [planId, taskId]);
+    const [row]: Array<{ state: Assignment }> = await this.dataSource.query(
+      `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 LIMIT 1`,
+      [planId, taskId],
+    );
     return row?.state ?? null;
   }
 
@@ -121,7 +132,9 @@ export class AssignmentList {
   async issuerOf(planId: string): Promise<string | null> {
     const heard = await this.tree.heardOf(planId);
     if (heard) return heard.issuerCode;
-    const [row]: Array<{ issuer: string }> = await this.dataSource.query(`SELECT assigner_code AS issuer FROM "${S}".assignments WHERE plan_id = $1 LIMIT 1`, [planId]);
+    const [row]: Array<{ issuer: string }> = await this.dataSource.query(`SELECT assigner_code AS issuer FROM "${S}".assignments WHERE plan_id = $1 LIMIT 1`, [
+      planId,
+    ]);
     return row?.issuer ?? null;
   }
 }

@@ -3,13 +3,41 @@ import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, ResolveRef
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, EventStore, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, HISTORY_PAGE_MAX, HistoryEntryView, historyPageOf, historyView, historyWindow, integrityReport, IntegrityReportType, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
+import {
+  DateTimeScalar,
+  HISTORY_PAGE_MAX,
+  HistoryEntryView,
+  historyPageOf,
+  historyView,
+  historyWindow,
+  integrityReport,
+  IntegrityReportType,
+  Page,
+  pageOf,
+  PageWindow,
+  pageWindow,
+  refuseSilentCut,
+} from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
 import { ASSIGNMENT_PAGE_MAX, AssignmentList } from './assignment-list';
 import { UnitTreeMode } from '../plan-progress/plan-tree';
-import { AssignmentPageType, AssignmentStatusEnum, ExtensionStatusEnum, AssignmentType, AssignmentView, HistoryEntryType, HistoryPageType, OFFSET_ARGUMENT, PlanRef, TREE_ARGUMENT, UnitRef, UnitTreeEnum, viewOf } from './assignment.types';
+import {
+  AssignmentPageType,
+  AssignmentStatusEnum,
+  ExtensionStatusEnum,
+  AssignmentType,
+  AssignmentView,
+  HistoryEntryType,
+  HistoryPageType,
+  OFFSET_ARGUMENT,
+  PlanRef,
+  TREE_ARGUMENT,
+  UnitRef,
+  UnitTreeEnum,
+  viewOf,
+} from './assignment.types';
 
 /** The filter `assignments` and `assignmentPage` share (their `limit` differs: a cap or a page size). */
 @ArgsType()
@@ -21,7 +49,11 @@ class UnitAssignmentsArgs {
   @Field(() => ID, { nullable: true }) planId?: string | null;
   @Field(() => Boolean, { nullable: true }) includePredecessors?: boolean | null;
   @Field(() => UnitTreeEnum, { nullable: true, description: TREE_ARGUMENT }) tree?: UnitTreeMode | null;
-  @Field(() => ExtensionStatusEnum, { nullable: true, description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).' }) extensionStatus?: string | null;
+  @Field(() => ExtensionStatusEnum, {
+    nullable: true,
+    description: 'Chỉ những nhiệm vụ có đề nghị gia hạn gần nhất ở trạng thái này (REQUESTED: chờ đơn vị giao quyết định).',
+  })
+  extensionStatus?: string | null;
   @Field(() => Int, { nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null;
 }
 
@@ -37,7 +69,10 @@ export class AssignmentResolver {
   ) {}
 
   @AccessCheckedInResolver('read')
-  @Query(() => AssignmentType, { nullable: true, description: 'Một nhiệm vụ được giao; với asOf: trạng thái tại thời điểm đó (null nếu khi đó chưa được giao).' })
+  @Query(() => AssignmentType, {
+    nullable: true,
+    description: 'Một nhiệm vụ được giao; với asOf: trạng thái tại thời điểm đó (null nếu khi đó chưa được giao).',
+  })
   async assignment(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,
@@ -66,10 +101,13 @@ export class AssignmentResolver {
   }
 
   @AccessToUnitArgument('read', 'unitCode')
-  @Query(() => AssignmentPageType, { description: `Như assignments, theo trang: các dòng từ offset, tối đa limit (mặc định và tối đa ${ASSIGNMENT_PAGE_MAX}), tổng số và còn trang sau hay không.` })
+  @Query(() => AssignmentPageType, {
+    description: `Như assignments, theo trang: các dòng từ offset, tối đa limit (mặc định và tối đa ${ASSIGNMENT_PAGE_MAX}), tổng số và còn trang sau hay không.`,
+  })
   async assignmentPage(
     @Args() filter: UnitAssignmentsArgs,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<AssignmentView>> {
     const window = pageWindow({ offset: filter.offset, limit }, ASSIGNMENT_PAGE_MAX);
     const listed = await this.ofUnit(filter, window);
@@ -78,11 +116,18 @@ export class AssignmentResolver {
 
   private ofUnit(filter: UnitAssignmentsArgs, window: PageWindow) {
     const { unitCode, status, overdue, planId, extensionStatus, includeSubtree, includePredecessors, tree } = filter;
-    return this.list.ofUnit(unitCode, { status, overdue, planId, extensionStatus }, { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) }, window);
+    return this.list.ofUnit(
+      unitCode,
+      { status, overdue, planId, extensionStatus },
+      { includeSubtree: includeSubtree ?? false, includePredecessors: includePredecessors ?? false, tree: tree ?? undefined, day: todayOf(this.clock) },
+      window,
+    );
   }
 
   @AccessCheckedInResolver('read')
-  @Query(() => [AssignmentType], { description: `Mọi nhiệm vụ được giao của một nhiệm vụ trong kế hoạch: cho đơn vị ban hành, chủ trì, theo dõi (và cấp trên). Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần (limit, offset; hoặc taskAssignmentPage).` })
+  @Query(() => [AssignmentType], {
+    description: `Mọi nhiệm vụ được giao của một nhiệm vụ trong kế hoạch: cho đơn vị ban hành, chủ trì, theo dõi (và cấp trên). Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần (limit, offset; hoặc taskAssignmentPage).`,
+  })
   async taskAssignments(
     @Args('planId', { type: () => ID }) planId: string,
     @Args('taskId', { type: () => ID }) taskId: string,
@@ -103,7 +148,8 @@ export class AssignmentResolver {
     @Args('taskId', { type: () => ID }) taskId: string,
     @CurrentIdentity() identity: Identity,
     @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<AssignmentView>> {
     const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
     const listed = await this.ofTask(planId, taskId, identity, window);
@@ -140,7 +186,9 @@ export class AssignmentResolver {
   }
 
   @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], { description: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).` })
+  @ResolveField(() => [HistoryEntryType], {
+    description: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+  })
   async history(
     @Parent() assignment: AssignmentView,
     @CurrentIdentity() identity: Identity,

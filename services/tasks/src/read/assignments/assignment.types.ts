@@ -1,7 +1,16 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar, historyTypes, pageType } from '@reform/subgraph';
 import { UNIT_TREE_MODES } from '../plan-progress/plan-tree';
-import { ASSIGNMENT_KINDS, ASSIGNMENT_ROLES, ASSIGNMENT_STATUSES, Assignment, AssignmentKind, AssignmentRole, AssignmentStatus, nextDueOn } from '../../domain/assignment/assignment.decider';
+import {
+  ASSIGNMENT_KINDS,
+  ASSIGNMENT_ROLES,
+  ASSIGNMENT_STATUSES,
+  Assignment,
+  AssignmentKind,
+  AssignmentRole,
+  AssignmentStatus,
+  nextDueOn,
+} from '../../domain/assignment/assignment.decider';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 import { periodsOf } from '../../domain/assignment/schedule';
 
@@ -10,9 +19,21 @@ export const AssignmentStatusEnum = enumOf(ASSIGNMENT_STATUSES);
 export const AssignmentRoleEnum = enumOf(ASSIGNMENT_ROLES);
 export const AssignmentKindEnum = enumOf(ASSIGNMENT_KINDS);
 export const ExtensionStatusEnum = enumOf(['REQUESTED', 'GRANTED', 'REFUSED'] as const);
-registerEnumType(AssignmentStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentStatus', description: 'ASSIGNED (đã giao), ACCEPTED (đã tiếp nhận), IN_PROGRESS (đang thực hiện), COMPLETED (hoàn thành), CANCELLED (đã hủy).' });
-registerEnumType(AssignmentRoleEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentRole', description: 'IMPLEMENTING (đơn vị thực hiện), LEAD (đơn vị chủ trì).' });
-registerEnumType(AssignmentKindEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'AssignmentKind', description: 'TASK (nhiệm vụ của kế hoạch), IMPLEMENTING_PLAN (ban hành kế hoạch triển khai).' });
+registerEnumType(AssignmentStatusEnum, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  name: 'AssignmentStatus',
+  description: 'ASSIGNED (đã giao), ACCEPTED (đã tiếp nhận), IN_PROGRESS (đang thực hiện), COMPLETED (hoàn thành), CANCELLED (đã hủy).',
+});
+registerEnumType(AssignmentRoleEnum, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  name: 'AssignmentRole',
+  description: 'IMPLEMENTING (đơn vị thực hiện), LEAD (đơn vị chủ trì).',
+});
+registerEnumType(AssignmentKindEnum, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  name: 'AssignmentKind',
+  description: 'TASK (nhiệm vụ của kế hoạch), IMPLEMENTING_PLAN (ban hành kế hoạch triển khai).',
+});
 registerEnumType(ExtensionStatusEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'ExtensionStatus' });
 export const UnitTreeEnum = enumOf(UNIT_TREE_MODES);
 registerEnumType(UnitTreeEnum, {
@@ -76,7 +97,10 @@ export const viewOf = (state: Assignment): AssignmentView => ({
   offeredTo: state.offeredTo ?? null,
 });
 
-@ObjectType('Assignment', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).' })
+@ObjectType('Assignment', {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  description: 'Nhiệm vụ giao cho một đơn vị theo một nhiệm vụ của kế hoạch (hoặc nghĩa vụ ban hành kế hoạch triển khai).',
+})
 @Directive('@key(fields: "id")')
 export class AssignmentType {
   @Field(() => ID) id!: string;
@@ -85,8 +109,10 @@ export class AssignmentType {
   @Field() planNumber!: string;
   @Field() planTitle!: string;
   @Field(() => ID) unitCode!: string;
-  @Field(() => [ID], { description: 'Các đơn vị đã giữ nhiệm vụ trước khi sắp xếp đơn vị hành chính chuyển nó cho đơn vị hiện tại (cũ trước).' }) formerUnitCodes!: string[];
-  @Field(() => [ID], { nullable: true, description: 'Đơn vị đã chia tách: các đơn vị kế thừa để đơn vị giao chọn một (phân giao).' }) offeredTo!: string[] | null;
+  @Field(() => [ID], { description: 'Các đơn vị đã giữ nhiệm vụ trước khi sắp xếp đơn vị hành chính chuyển nó cho đơn vị hiện tại (cũ trước).' })
+  formerUnitCodes!: string[];
+  @Field(() => [ID], { nullable: true, description: 'Đơn vị đã chia tách: các đơn vị kế thừa để đơn vị giao chọn một (phân giao).' }) offeredTo!:
+    string[] | null;
   @Field(() => AssignmentRoleEnum) role!: AssignmentRole;
   @Field(() => AssignmentKindEnum) kind!: AssignmentKind;
   @Field(() => AssignmentStatusEnum) status!: AssignmentStatus;
@@ -108,13 +134,22 @@ export class AssignmentType {
   @Field(() => [ID]) leadCodes!: string[];
   @Field(() => [ID]) monitoringCodes!: string[];
   @Field(() => DateScalar) assignedOn!: string;
-  @Field(() => [DateScalar], { description: 'Các hạn theo lịch, theo thứ tự (tối đa 12): một hạn với việc làm một lần; cuối mỗi kỳ báo cáo với việc thường xuyên, sang cả các năm sau khi kế hoạch không có năm cuối.' })
+  @Field(() => [DateScalar], {
+    description:
+      'Các hạn theo lịch, theo thứ tự (tối đa 12): một hạn với việc làm một lần; cuối mỗi kỳ báo cáo với việc thường xuyên, sang cả các năm sau khi kế hoạch không có năm cuối.',
+  })
   dueDays!: string[];
 }
 
-export const AssignmentPageType = pageType<AssignmentView>('AssignmentPage', () => AssignmentType, { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một trang nhiệm vụ được giao: các dòng, tổng số, còn trang sau hay không.' });
+export const AssignmentPageType = pageType<AssignmentView>('AssignmentPage', () => AssignmentType, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  description: 'Một trang nhiệm vụ được giao: các dòng, tổng số, còn trang sau hay không.',
+});
 
-@ObjectType('PlanProgress', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).' })
+@ObjectType('PlanProgress', {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (gồm các đơn vị trực thuộc).',
+})
 export class PlanProgressType {
   @Field(() => UnitRef) unit!: UnitRef;
   @Field(() => ID) unitCode!: string;
@@ -125,7 +160,10 @@ export class PlanProgressType {
   @Field(() => Int) cancelled!: number;
   @Field(() => Int) overdue!: number;
   @Field(() => Int) total!: number;
-  @Field(() => Float, { description: 'Hoàn thành / (tổng − đã hủy), theo phần trăm, ba chữ số thập phân: nhích lên khi một trong 100.000 nhiệm vụ hoàn thành.' }) percentComplete!: number;
+  @Field(() => Float, {
+    description: 'Hoàn thành / (tổng − đã hủy), theo phần trăm, ba chữ số thập phân: nhích lên khi một trong 100.000 nhiệm vụ hoàn thành.',
+  })
+  percentComplete!: number;
   @Field(() => [PlanProgressType], { description: 'Các đơn vị trực thuộc có nhiệm vụ của kế hoạch.' }) children!: PlanProgressType[];
 }
 

@@ -61,7 +61,12 @@ export const assignmentsProjection: Projection = {
     if (before.size) {
       const keys = rows.flatMap((r) => {
         const left = before.get(r.state.id)?.state.unitCode;
-        return left && left !== r.state.unitCode ? [[r.state.planId, r.state.unitCode], [r.state.planId, left]] : [[r.state.planId, r.state.unitCode]];
+        return left && left !== r.state.unitCode
+          ? [
+              [r.state.planId, r.state.unitCode],
+              [r.state.planId, left],
+            ]
+          : [[r.state.planId, r.state.unitCode]];
       });
       await manager.query(`DELETE FROM "${S}".plan_progress WHERE n = 0 AND (plan_id, unit_code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
         keys.map((k) => k[0]),
@@ -85,7 +90,14 @@ export const assignmentsProjection: Projection = {
  */
 async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ state: Assignment; version: number; updatedAt: Date }>): Promise<void> {
   const last = (days: readonly string[]) => (days.length ? days[days.length - 1] : null);
-  const document = rows.map((r) => ({ s: r.state, v: r.version, at: r.updatedAt, due: nextDueOn(r.state), of: last(r.state.overdueDays), rf: last(r.state.remindedDays) }));
+  const document = rows.map((r) => ({
+    s: r.state,
+    v: r.version,
+    at: r.updatedAt,
+    due: nextDueOn(r.state),
+    of: last(r.state.overdueDays),
+    rf: last(r.state.remindedDays),
+  }));
   await manager.query(
     `WITH input AS (
        SELECT r.s->>'id' AS id, r.s->>'planId' AS plan_id, r.s->>'taskId' AS task_id, r.s->>'unitCode' AS unit_code, r.s->>'role' AS role, r.s->>'kind' AS kind,

@@ -25,7 +25,10 @@ const FRESH = JSON.stringify(FRESH_ASSIGNMENT);
  * holds the two to each other for every kind of schedule, role and kind, and the rebuild tests
  * compare the rebuilt tables with the live ones row for row.
  */
-export async function replayAssignments(window: ReplayWindow, apply: (events: readonly RecordedEvent[], manager: EntityManager, schema: string) => Promise<void>): Promise<void> {
+export async function replayAssignments(
+  window: ReplayWindow,
+  apply: (events: readonly RecordedEvent[], manager: EntityManager, schema: string) => Promise<void>,
+): Promise<void> {
   const { events: E, schema: S, positions } = window;
   if (!positions) return;
   // Streams with more than their creation in the window: folded in this process (one scan).

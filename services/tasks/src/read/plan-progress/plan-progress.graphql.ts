@@ -8,10 +8,23 @@ import { AssignmentStatus, OPEN_STATUSES } from '../../domain/assignment/assignm
 import { Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { ASSIGNMENT_PAGE_MAX, AssignmentList } from '../assignments/assignment-list';
 import { UnitTreeMode } from './plan-tree';
-import { AssignmentPageType, AssignmentStatusEnum, AssignmentType, AssignmentView, OFFSET_ARGUMENT, ObligationType, PlanProgressType, PlanRef, UnitRef, UnitTreeEnum, viewOf } from '../assignments/assignment.types';
+import {
+  AssignmentPageType,
+  AssignmentStatusEnum,
+  AssignmentType,
+  AssignmentView,
+  OFFSET_ARGUMENT,
+  ObligationType,
+  PlanProgressType,
+  PlanRef,
+  UnitRef,
+  UnitTreeEnum,
+  viewOf,
+} from '../assignments/assignment.types';
 import { PlanProgress, PlanProgressQuery } from './plan-progress';
 
-const PROGRESS_TREE = 'ISSUE_DAY (mặc định): các đơn vị kế hoạch đã giao, dưới đơn vị cấp trên vào ngày ban hành; TODAY: xếp theo đơn vị hiện nay qua quan hệ kế thừa. Tổng số như nhau.';
+const PROGRESS_TREE =
+  'ISSUE_DAY (mặc định): các đơn vị kế hoạch đã giao, dưới đơn vị cấp trên vào ngày ban hành; TODAY: xếp theo đơn vị hiện nay qua quan hệ kế thừa. Tổng số như nhau.';
 
 /** Fields this subgraph adds to the directory's Unit. */
 @Resolver(() => UnitRef)
@@ -31,7 +44,9 @@ export class UnitAssignmentsResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => [AssignmentType], { description: `Nhiệm vụ được giao cho đơn vị. Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần: nhiều hơn thì dùng limit và offset (hoặc assignmentPage).` })
+  @ResolveField(() => [AssignmentType], {
+    description: `Nhiệm vụ được giao cho đơn vị. Tối đa ${ASSIGNMENT_PAGE_MAX} dòng một lần: nhiều hơn thì dùng limit và offset (hoặc assignmentPage).`,
+  })
   async assignments(
     @Parent() unit: UnitRef,
     @CurrentIdentity() identity: Identity,
@@ -55,7 +70,8 @@ export class UnitAssignmentsResolver {
     @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
     @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
     @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<AssignmentView>> {
     await this.access.assert(identity, 'read', unit.code);
     const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
@@ -64,7 +80,10 @@ export class UnitAssignmentsResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ của một kế hoạch trong phạm vi đơn vị (gồm đơn vị trực thuộc), theo cây đơn vị của kế hoạch (tree).' })
+  @ResolveField(() => PlanProgressType, {
+    nullable: true,
+    description: 'Tiến độ của một kế hoạch trong phạm vi đơn vị (gồm đơn vị trực thuộc), theo cây đơn vị của kế hoạch (tree).',
+  })
   async planProgress(
     @Parent() unit: UnitRef,
     @CurrentIdentity() identity: Identity,
@@ -93,7 +112,10 @@ export class PlanAssignmentsResolver {
   }
 
   @AccessCheckedInResolver('read')
-  @ResolveField(() => PlanProgressType, { nullable: true, description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (mặc định: đơn vị ban hành), theo cây đơn vị của kế hoạch (tree).' })
+  @ResolveField(() => PlanProgressType, {
+    nullable: true,
+    description: 'Tiến độ thực hiện kế hoạch trong phạm vi một đơn vị (mặc định: đơn vị ban hành), theo cây đơn vị của kế hoạch (tree).',
+  })
   async progress(
     @Parent() plan: PlanRef,
     @CurrentIdentity() identity: Identity,

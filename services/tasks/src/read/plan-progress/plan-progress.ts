@@ -28,7 +28,13 @@ interface Counts {
 }
 
 const zero = (): Counts => ({ assigned: 0, accepted: 0, inProgress: 0, completed: 0, cancelled: 0, overdue: 0 });
-const FIELD: Record<string, keyof Counts> = { ASSIGNED: 'assigned', ACCEPTED: 'accepted', IN_PROGRESS: 'inProgress', COMPLETED: 'completed', CANCELLED: 'cancelled' };
+const FIELD: Record<string, keyof Counts> = {
+  ASSIGNED: 'assigned',
+  ACCEPTED: 'accepted',
+  IN_PROGRESS: 'inProgress',
+  COMPLETED: 'completed',
+  CANCELLED: 'cancelled',
+};
 
 /**
  * Percent complete with three decimals: completed / (total − cancelled). One completion among
@@ -64,7 +70,13 @@ export class PlanProgressQuery {
       [planId],
     );
     const issueDay = (await this.tree.issueDayOf(planId)) ?? today;
-    const placement = await this.tree.placement(unitCode, rows.map((row) => ({ unitCode: row.unit_code, originCode: row.origin_code })), mode, issueDay, today);
+    const placement = await this.tree.placement(
+      unitCode,
+      rows.map((row) => ({ unitCode: row.unit_code, originCode: row.origin_code })),
+      mode,
+      issueDay,
+      today,
+    );
     // Each group's counts are added to its unit and to every unit above it up to the root of the question.
     const totals = new Map<string, Counts>();
     const childrenOf = new Map<string, Set<string>>();

@@ -63,7 +63,10 @@ export class PlanTree {
   async issueDayOf(planId: string): Promise<string | null> {
     const heard = await this.heardOf(planId);
     if (heard) return heard.issuedOn;
-    const [row]: Array<{ day: string | null }> = await this.dataSource.query(`SELECT min(state->>'assignedOn') AS day FROM "${S}".assignments WHERE plan_id = $1`, [planId]);
+    const [row]: Array<{ day: string | null }> = await this.dataSource.query(
+      `SELECT min(state->>'assignedOn') AS day FROM "${S}".assignments WHERE plan_id = $1`,
+      [planId],
+    );
     return row?.day ?? null;
   }
 
@@ -75,7 +78,10 @@ export class PlanTree {
   async heardOf(planId: string): Promise<HeardPlan | null> {
     const known = this.heard.get(planId);
     if (known) return known;
-    const [row]: Array<{ issuer_code: string; issued_on: string }> = await this.dataSource.query(`SELECT issuer_code, issued_on::text AS issued_on FROM "${S}".known_plans WHERE plan_id = $1`, [planId]);
+    const [row]: Array<{ issuer_code: string; issued_on: string }> = await this.dataSource.query(
+      `SELECT issuer_code, issued_on::text AS issued_on FROM "${S}".known_plans WHERE plan_id = $1`,
+      [planId],
+    );
     if (!row) return null;
     if (this.heard.size >= MAX_HEARD_PLANS) this.heard.clear();
     const heard: HeardPlan = { issuerCode: row.issuer_code, issuedOn: row.issued_on };
@@ -93,7 +99,9 @@ export class PlanTree {
     const rootToday = await this.placedToday(root, today, facts, memo);
     const placed = new Map<string, string | null>();
     for (const code of new Set(pairs.map((pair) => pair.unitCode))) placed.set(code, await this.placedToday(code, today, facts, memo));
-    const todayChains = rootToday ? await this.chainsOn(rootToday, [...new Set([...placed.values()].filter((code): code is string => code !== null))], today) : new Map<string, string[] | null>();
+    const todayChains = rootToday
+      ? await this.chainsOn(rootToday, [...new Set([...placed.values()].filter((code): code is string => code !== null))], today)
+      : new Map<string, string[] | null>();
     const rootInForce = rootToday === root;
     return {
       chainOf: (pair) => {
@@ -173,7 +181,8 @@ export class PlanTree {
     const last = facts.last.get(code);
     if (facts.inForce.has(code)) answer = code;
     else if (!last) answer = null;
-    else if (last.validFrom !== null && last.validFrom > today) answer = code; // not yet in force: where it will be
+    else if (last.validFrom !== null && last.validFrom > today)
+      answer = code; // not yet in force: where it will be
     else {
       const found = new Set<string>();
       for (const successor of last.successors) {

@@ -9,7 +9,11 @@ import { exportTimeline, TimelineExport, TimelineExportFormat } from './timeline
 import { TaskTimelineQuery } from './task-timeline.query';
 
 const TimelineExportFormatEnum = { CSV: 'CSV', JSON: 'JSON' } as const;
-registerEnumType(TimelineExportFormatEnum, { registerIn: TASKS_GRAPHQL_TYPES, name: 'TimelineExportFormat', description: 'CSV (UTF-8, mở được bằng Excel) hoặc JSON.' });
+registerEnumType(TimelineExportFormatEnum, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  name: 'TimelineExportFormat',
+  description: 'CSV (UTF-8, mở được bằng Excel) hoặc JSON.',
+});
 
 @ObjectType('TimelineEntry', { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một sự kiện trong dòng thời gian của một nhiệm vụ, ở bất kỳ dịch vụ nào.' })
 export class TimelineEntryType {
@@ -39,7 +43,10 @@ export class TimelineExportType {
 /** The most entries one answer of a timeline holds; more are paged (API.md). */
 export const TIMELINE_PAGE_MAX = 2_000;
 
-export const TimelinePageType = pageType<TimelineEntryType>('TimelinePage', () => TimelineEntryType, { registerIn: TASKS_GRAPHQL_TYPES, description: 'Một trang của dòng thời gian: các mục, tổng số, còn trang sau hay không.' });
+export const TimelinePageType = pageType<TimelineEntryType>('TimelinePage', () => TimelineEntryType, {
+  registerIn: TASKS_GRAPHQL_TYPES,
+  description: 'Một trang của dòng thời gian: các mục, tổng số, còn trang sau hay không.',
+});
 
 const view = (entry: TimelineEntry): TimelineEntryType => ({ ...entry, actor: actorView(entry.actor), unit: entry.unitCode ? { code: entry.unitCode } : null });
 
@@ -50,7 +57,8 @@ export class TaskTimelineResolver {
 
   @AccessCheckedInResolver('read-history')
   @Query(() => [TimelineEntryType], {
-    description: 'Dòng thời gian của một nhiệm vụ: ban hành, điều chỉnh kế hoạch, giao cho từng đơn vị, tiếp nhận, báo cáo tiến độ, hoàn thành, các báo cáo định kỳ dẫn nhiệm vụ (gửi, trả lại, chấp nhận); theo thứ tự thời gian. Với unitCode: chỉ phần của đơn vị đó.',
+    description:
+      'Dòng thời gian của một nhiệm vụ: ban hành, điều chỉnh kế hoạch, giao cho từng đơn vị, tiếp nhận, báo cáo tiến độ, hoàn thành, các báo cáo định kỳ dẫn nhiệm vụ (gửi, trả lại, chấp nhận); theo thứ tự thời gian. Với unitCode: chỉ phần của đơn vị đó.',
   })
   async taskTimeline(
     @Args('planId', { type: () => ID }) planId: string,
@@ -74,7 +82,8 @@ export class TaskTimelineResolver {
     @CurrentIdentity() identity: Identity,
     @Args('unitCode', { type: () => ID, nullable: true }) unitCode?: string | null,
     @Args('offset', { type: () => Int, nullable: true, description: 'Số mục bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số mục của trang (1–${TIMELINE_PAGE_MAX}; mặc định ${TIMELINE_PAGE_MAX}).` }) limit?: number | null,
+    @Args('limit', { type: () => Int, nullable: true, description: `Số mục của trang (1–${TIMELINE_PAGE_MAX}; mặc định ${TIMELINE_PAGE_MAX}).` })
+    limit?: number | null,
   ): Promise<Page<TimelineEntryType>> {
     const window = pageWindow({ offset, limit }, TIMELINE_PAGE_MAX);
     const all = await this.query.timeline(identity, planId, taskId, unitCode);

@@ -43,17 +43,24 @@ export class TaskTimelineQuery {
     const wholeTask = await this.readsWholeTask(identity, issuer, assignments, published);
     if (unitCode === undefined || unitCode === null) {
       if (!wholeTask) throw forbidden();
-      if (!assignments.length && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
+      if (!assignments.length && !published)
+        throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
       const ids = assignments.map((assignment) => assignment.id);
       return taskTimeline(taskId, planEvents, await this.store.readStreams(ids.map(assignmentStreamId)), await this.reportEventsCiting(ids));
     }
     const mine = assignments.filter((assignment) => assignment.unitCode === unitCode);
     // The unit's thread: the caller reads the unit's history, and the unit is an assignee of this task.
     if (!wholeTask && !(mine.length > 0 && (await this.access.allows(identity, 'read-history', unitCode)))) throw forbidden();
-    if (!assignments.length && !published) throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
+    if (!assignments.length && !published)
+      throw new DomainError('TASK.NOT_FOUND', 'Không tìm thấy nhiệm vụ này trong các kế hoạch đã ban hành.', { kind: 'NOT_FOUND', field: 'taskId' });
     const ids = mine.map((assignment) => assignment.id);
     const events = await this.store.readStreams(ids.map(assignmentStreamId));
-    return taskTimeline(taskId, planEvents.filter((event) => planEventConcernsUnit(event, taskId, unitCode)), events, await this.reportEventsCiting(ids));
+    return taskTimeline(
+      taskId,
+      planEvents.filter((event) => planEventConcernsUnit(event, taskId, unitCode)),
+      events,
+      await this.reportEventsCiting(ids),
+    );
   }
 
   private async planEventsOf(planId: string): Promise<ReceivedPlanEvent[]> {
@@ -67,7 +74,16 @@ export class TaskTimelineQuery {
   /** The events of the reports that cite these assignments, as received from the reporting service (one entry per event, under the first assignment it cites). */
   private async reportEventsCiting(assignmentIds: readonly string[]): Promise<ReceivedReportEvent[]> {
     if (!assignmentIds.length) return [];
-    const rows: Array<{ name: string; data: unknown; meta: { eventId: string; metadata: ReceivedPlanEvent['metadata'] }; assignment_id: string; unit_code: string; regime_name: string; period: string; period_label: string }> = await this.dataSource.query(
+    const rows: Array<{
+      name: string;
+      data: unknown;
+      meta: { eventId: string; metadata: ReceivedPlanEvent['metadata'] };
+      assignment_id: string;
+      unit_code: string;
+      regime_name: string;
+      period: string;
+      period_label: string;
+    }> = await this.dataSource.query(
       `SELECT DISTINCT ON (e.seq) e.name, e.data, e.meta, c.assignment_id, c.unit_code, c.regime_name, c.period, c.period_label
        FROM "${S}".report_citations c JOIN "${S}".report_events e ON e.report_id = c.report_id
        WHERE c.assignment_id = ANY($1::text[]) ORDER BY e.seq, c.assignment_id`,
@@ -82,8 +98,19 @@ export class TaskTimelineQuery {
     }));
   }
 
-  private async readsWholeTask(identity: Identity, issuer: string | undefined, assignments: readonly Assignment[], published: PublishedTask | null): Promise<boolean> {
-    const owners = new Set([...(issuer ? [issuer] : []), ...(assignments[0]?.leadCodes ?? []), ...(assignments[0]?.monitoringCodes ?? []), ...(published?.lead ?? []), ...(published?.monitoring ?? [])]);
+  private async readsWholeTask(
+    identity: Identity,
+    issuer: string | undefined,
+    assignments: readonly Assignment[],
+    published: PublishedTask | null,
+  ): Promise<boolean> {
+    const owners = new Set([
+      ...(issuer ? [issuer] : []),
+      ...(assignments[0]?.leadCodes ?? []),
+      ...(assignments[0]?.monitoringCodes ?? []),
+      ...(published?.lead ?? []),
+      ...(published?.monitoring ?? []),
+    ]);
     for (const code of owners) if (await this.access.allows(identity, 'read-history', code)) return true;
     return false;
   }

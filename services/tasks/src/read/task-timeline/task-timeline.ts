@@ -1,4 +1,14 @@
-import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask, ReportAcceptedV1, ReportApprovedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
+import {
+  PlanAmendedV1,
+  PlanClosedV1,
+  PlanIssuedV1,
+  PublishedTask,
+  ReportAcceptedV1,
+  ReportApprovedV1,
+  ReportExpectedV1,
+  ReportReturnedV1,
+  ReportSubmittedV1,
+} from '@reform/contracts';
 import { assertNever } from '@reform/decider';
 import type { Actor, RecordedEvent } from '@reform/event-store';
 import { AssignmentEvent, AssignmentFacts } from '../../domain/assignment/assignment.decider';
@@ -41,7 +51,13 @@ export interface ReceivedReportEvent {
   readonly data: unknown;
   readonly eventId: string;
   readonly metadata: ReceivedPlanEvent['metadata'];
-  readonly citation: { readonly assignmentId: string; readonly unitCode: string; readonly regimeName: string; readonly period: string; readonly periodLabel: string };
+  readonly citation: {
+    readonly assignmentId: string;
+    readonly unitCode: string;
+    readonly regimeName: string;
+    readonly period: string;
+    readonly periodLabel: string;
+  };
 }
 
 /** A plan event as the tasks service received it (its inbox job): the contract's data and the source's metadata. */
@@ -49,7 +65,14 @@ export interface ReceivedPlanEvent {
   readonly name: string;
   readonly data: unknown;
   readonly eventId: string;
-  readonly metadata: { readonly actor: Actor; readonly correlationId: string; readonly causationId: string | null; readonly recordedAt: string; readonly stream: string; readonly streamVersion: number };
+  readonly metadata: {
+    readonly actor: Actor;
+    readonly correlationId: string;
+    readonly causationId: string | null;
+    readonly recordedAt: string;
+    readonly stream: string;
+    readonly streamVersion: number;
+  };
 }
 
 const ROLE = { IMPLEMENTING: 'thực hiện', LEAD: 'chủ trì' } as const;
@@ -72,9 +95,14 @@ function planEntryOf(event: ReceivedPlanEvent, taskId: string): { summary: strin
     const head = `Điều chỉnh kế hoạch (lần ${amendment.revision - 1}) ngày ${dayVi(amendment.amendedOn)}`;
     const added: PublishedTask | undefined = amendment.addedTasks.find((task) => task.taskId === taskId);
     if (added) return { summary: `${head}: bổ sung nhiệm vụ. Lý do: ${amendment.reason}`, data: { ...common, addedTask: added } };
-    if (amendment.removedTaskIds.includes(taskId)) return { summary: `${head}: bỏ nhiệm vụ. Lý do: ${amendment.reason}`, data: { ...common, removedTaskId: taskId } };
+    if (amendment.removedTaskIds.includes(taskId))
+      return { summary: `${head}: bỏ nhiệm vụ. Lý do: ${amendment.reason}`, data: { ...common, removedTaskId: taskId } };
     const moved = amendment.rescheduledTasks.find((task) => task.taskId === taskId);
-    if (moved) return { summary: `${head}: đổi thời gian thực hiện thành "${moved.timeframe.text}". Lý do: ${amendment.reason}`, data: { ...common, rescheduled: moved } };
+    if (moved)
+      return {
+        summary: `${head}: đổi thời gian thực hiện thành "${moved.timeframe.text}". Lý do: ${amendment.reason}`,
+        data: { ...common, rescheduled: moved },
+      };
     return null;
   }
   if (event.name === PlanClosedV1.name) {
@@ -155,7 +183,12 @@ const SERVICE_ORDER = { plans: 0, tasks: 1, reporting: 2 } as const;
  * In time order; at the same instant a plan event comes before the assignments it caused, then
  * by stream and version (a stream's events never change order).
  */
-export function taskTimeline(taskId: string, planEvents: readonly ReceivedPlanEvent[], assignmentEvents: readonly RecordedEvent[], reportEvents: readonly ReceivedReportEvent[] = []): TimelineEntry[] {
+export function taskTimeline(
+  taskId: string,
+  planEvents: readonly ReceivedPlanEvent[],
+  assignmentEvents: readonly RecordedEvent[],
+  reportEvents: readonly ReceivedReportEvent[] = [],
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const event of planEvents) {
     const entry = planEntryOf(event, taskId);
@@ -214,7 +247,8 @@ export function taskTimeline(taskId: string, planEvents: readonly ReceivedPlanEv
     });
   }
   return entries.sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || SERVICE_ORDER[a.service] - SERVICE_ORDER[b.service] || a.stream.localeCompare(b.stream) || a.version - b.version,
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() || SERVICE_ORDER[a.service] - SERVICE_ORDER[b.service] || a.stream.localeCompare(b.stream) || a.version - b.version,
   );
 }
 

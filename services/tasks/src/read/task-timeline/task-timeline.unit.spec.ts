@@ -1,11 +1,31 @@
-import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, ReportAcceptedV1, ReportApprovedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
+import {
+  PlanAmendedV1,
+  PlanClosedV1,
+  PlanIssuedV1,
+  ReportAcceptedV1,
+  ReportApprovedV1,
+  ReportExpectedV1,
+  ReportReturnedV1,
+  ReportSubmittedV1,
+} from '@reform/contracts';
 import { RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import { ReceivedPlanEvent, ReceivedReportEvent, taskTimeline } from './task-timeline';
 import { exportTimeline, neutralised } from './timeline-export';
 
 const actor = { accountId: 'a-1', username: 'd513', unitCode: '513' };
 const at = (minute: number) => new Date(Date.UTC(2021, 4, 23, 1, minute));
-const task = (taskId: string) => ({ taskId, sectionCode: null, text: `Nhiệm vụ ${taskId}`, target: null, timeframe: { kind: 'due', text: 'Trước 30/6/2021', on: '2021-06-30' }, dueOn: '2021-06-30', lead: [], implementing: ['20794'], monitoring: [], expectedResult: null });
+const task = (taskId: string) => ({
+  taskId,
+  sectionCode: null,
+  text: `Nhiệm vụ ${taskId}`,
+  target: null,
+  timeframe: { kind: 'due', text: 'Trước 30/6/2021', on: '2021-06-30' },
+  dueOn: '2021-06-30',
+  lead: [],
+  implementing: ['20794'],
+  monitoring: [],
+  expectedResult: null,
+});
 const received = (name: string, data: unknown, minute: number, version: number): ReceivedPlanEvent => ({
   name,
   data,
@@ -19,7 +39,12 @@ const recorded = (streamId: string, version: number, type: string, data: unknown
   type,
   schemaVersion: 1,
   data,
-  metadata: { actor: type === 'AssignmentCreated' ? SYSTEM_ACTOR : { accountId: 'a-2', username: 'c20794', unitCode: '20794' }, tenant: '513', correlationId: 'corr-2', causationId },
+  metadata: {
+    actor: type === 'AssignmentCreated' ? SYSTEM_ACTOR : { accountId: 'a-2', username: 'c20794', unitCode: '20794' },
+    tenant: '513',
+    correlationId: 'corr-2',
+    causationId,
+  },
   recordedAt: at(minute),
   globalPosition: { transactionId: '1', position: String(version) },
   hash: 'h',
@@ -27,9 +52,34 @@ const recorded = (streamId: string, version: number, type: string, data: unknown
 });
 
 describe('task timeline (pure)', () => {
-  const issued = received(PlanIssuedV1.name, { planId: 'p1', number: '53/KH-UBND', title: 'Kế hoạch CCHC', issuerCode: '513', issuedOn: '2021-05-23', year: 2021, implementsPlanId: null, tasks: [task('t1'), task('t2')], cascade: null }, 0, 2);
-  const otherAmendment = received(PlanAmendedV1.name, { planId: 'p1', revision: 2, reason: 'Bổ sung', amendedOn: '2021-06-01', addedTasks: [task('t3')], removedTaskIds: [], rescheduledTasks: [] }, 5, 3);
-  const removal = received(PlanAmendedV1.name, { planId: 'p1', revision: 3, reason: 'Không còn phù hợp', amendedOn: '2021-06-02', addedTasks: [], removedTaskIds: ['t1'], rescheduledTasks: [] }, 6, 4);
+  const issued = received(
+    PlanIssuedV1.name,
+    {
+      planId: 'p1',
+      number: '53/KH-UBND',
+      title: 'Kế hoạch CCHC',
+      issuerCode: '513',
+      issuedOn: '2021-05-23',
+      year: 2021,
+      implementsPlanId: null,
+      tasks: [task('t1'), task('t2')],
+      cascade: null,
+    },
+    0,
+    2,
+  );
+  const otherAmendment = received(
+    PlanAmendedV1.name,
+    { planId: 'p1', revision: 2, reason: 'Bổ sung', amendedOn: '2021-06-01', addedTasks: [task('t3')], removedTaskIds: [], rescheduledTasks: [] },
+    5,
+    3,
+  );
+  const removal = received(
+    PlanAmendedV1.name,
+    { planId: 'p1', revision: 3, reason: 'Không còn phù hợp', amendedOn: '2021-06-02', addedTasks: [], removedTaskIds: ['t1'], rescheduledTasks: [] },
+    6,
+    4,
+  );
   const closed = received(PlanClosedV1.name, { planId: 'p1', closedOn: '2021-12-31', reason: null }, 9, 5);
   const facts = { unitCode: '20794', role: 'IMPLEMENTING', kind: 'TASK', schedule: { kind: 'once', dueOn: '2021-06-30' }, timeframeText: 'Trước 30/6/2021' };
   const stream = 'assignment-x1';
@@ -67,14 +117,26 @@ describe('task timeline (pure)', () => {
   });
 
   it('says when the plan gave no timeframe rather than quoting nothing', () => {
-    const created = (schedule: unknown, timeframeText: string) => taskTimeline('t1', [], [recorded(stream, 1, 'AssignmentCreated', { ...facts, schedule, timeframeText }, 0, null)])[0].summary;
-    expect(created({ kind: 'periodic', every: 'QUARTER', periods: [] }, '')).toBe('Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: không ghi thời gian, báo cáo theo kỳ');
+    const created = (schedule: unknown, timeframeText: string) =>
+      taskTimeline('t1', [], [recorded(stream, 1, 'AssignmentCreated', { ...facts, schedule, timeframeText }, 0, null)])[0].summary;
+    expect(created({ kind: 'periodic', every: 'QUARTER', periods: [] }, '')).toBe(
+      'Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: không ghi thời gian, báo cáo theo kỳ',
+    );
     expect(created({ kind: 'none' }, ' ')).toBe('Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: không ghi thời gian');
-    expect(created({ kind: 'periodic', every: 'QUARTER', periods: [] }, 'Thường xuyên')).toBe('Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: "Thường xuyên"');
+    expect(created({ kind: 'periodic', every: 'QUARTER', periods: [] }, 'Thường xuyên')).toBe(
+      'Giao nhiệm vụ cho đơn vị 20794 (thực hiện); thời gian: "Thường xuyên"',
+    );
   });
 
   it('exports CSV with a BOM and quoted fields, and JSON with the task it belongs to', () => {
-    const entries = taskTimeline('t1', [issued], [recorded(stream, 1, 'AssignmentCreated', facts, 0, 'plan-event-2'), recorded(stream, 2, 'ProgressReported', { percent: 30, note: 'Đã họp, "tổ công tác"', evidence: ['CV 1', 'CV 2'], on: '2021-05-24' }, 1, `${stream}-1`)]);
+    const entries = taskTimeline(
+      't1',
+      [issued],
+      [
+        recorded(stream, 1, 'AssignmentCreated', facts, 0, 'plan-event-2'),
+        recorded(stream, 2, 'ProgressReported', { percent: 30, note: 'Đã họp, "tổ công tác"', evidence: ['CV 1', 'CV 2'], on: '2021-05-24' }, 1, `${stream}-1`),
+      ],
+    );
     const csv = exportTimeline({ planId: 'p1', taskId: 't1' }, entries, 'CSV');
     expect(csv).toMatchObject({ fileName: 'dong-thoi-gian_p1_t1.csv', entries: 3 });
     expect(csv.content.startsWith('\uFEFFThời điểm (UTC),')).toBe(true);
@@ -82,7 +144,12 @@ describe('task timeline (pure)', () => {
     expect(csv.content.split('\r\n')).toHaveLength(5); // heading, 3 rows, trailing newline
     const json = exportTimeline({ planId: 'p1', taskId: 't1', unitCode: '20794' }, entries, 'JSON');
     expect(json.fileName).toBe('dong-thoi-gian_p1_t1_20794.json');
-    expect(JSON.parse(json.content)).toMatchObject({ planId: 'p1', taskId: 't1', unitCode: '20794', entries: [{ type: 'PlanIssued' }, { type: 'AssignmentCreated' }, { type: 'ProgressReported' }] });
+    expect(JSON.parse(json.content)).toMatchObject({
+      planId: 'p1',
+      taskId: 't1',
+      unitCode: '20794',
+      entries: [{ type: 'PlanIssued' }, { type: 'AssignmentCreated' }, { type: 'ProgressReported' }],
+    });
   });
 
   it("places the reports that cite the task's assignments among its events, each under the assignment it cites, in the reader's words", () => {
@@ -91,7 +158,14 @@ describe('task timeline (pure)', () => {
       name,
       data,
       eventId: `report-event-${version}`,
-      metadata: { actor, correlationId: `corr-r${version}`, causationId: null, recordedAt: at(minute).toISOString(), stream: 'report-r1~2021-Q2~20794', streamVersion: version },
+      metadata: {
+        actor,
+        correlationId: `corr-r${version}`,
+        causationId: null,
+        recordedAt: at(minute).toISOString(),
+        stream: 'report-r1~2021-Q2~20794',
+        streamVersion: version,
+      },
       citation,
     });
     const reports = [

@@ -33,7 +33,11 @@ const COLUMNS: ReadonlyArray<readonly [string, (entry: TimelineEntry) => string 
  * show Vietnamese text right; quoting and escaping are csv-stringify's (RFC 4180). JSON is the
  * entries as the API gives them, with the task they belong to.
  */
-export function exportTimeline(task: { planId: string; taskId: string; unitCode?: string | null }, entries: readonly TimelineEntry[], format: TimelineExportFormat): TimelineExport {
+export function exportTimeline(
+  task: { planId: string; taskId: string; unitCode?: string | null },
+  entries: readonly TimelineEntry[],
+  format: TimelineExportFormat,
+): TimelineExport {
   const base = `dong-thoi-gian_${task.planId}_${task.taskId}${task.unitCode ? `_${task.unitCode}` : ''}`.replace(/[^\w.-]+/g, '-');
   if (format === 'JSON') {
     return {

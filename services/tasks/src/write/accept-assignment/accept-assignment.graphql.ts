@@ -14,7 +14,12 @@ export class AcceptAssignmentResolver {
   acceptAssignment(
     @Args('id', { type: () => ID }) id: string,
     @CurrentIdentity() identity: Identity,
-    @Args('on', { type: () => DateScalar, nullable: true, description: 'Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay.' }) on?: string | null,
+    @Args('on', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay.',
+    })
+    on?: string | null,
   ): Promise<AssignmentView> {
     return this.mutation.run(id, identity, 'act', (today) => ({ type: 'AcceptAssignment', data: { on: on ?? today, today } }));
   }

@@ -10,7 +10,12 @@ import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 export class CompletionInput {
   @Field({ description: 'Kết quả đạt được.' }) result!: string;
   @Field(() => [String], { nullable: true }) evidence?: string[] | null;
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay. Trễ hạn hay đúng hạn tính theo ngày này.' }) on?: string | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày việc thực sự diễn ra, khi nhập lại kế hoạch đã thực hiện trên giấy (không sau hôm nay); mặc định hôm nay. Trễ hạn hay đúng hạn tính theo ngày này.',
+  })
+  on?: string | null;
 }
 
 @Resolver(() => AssignmentType)
@@ -19,7 +24,14 @@ export class CompleteAssignmentResolver {
 
   @AccessCheckedInResolver('act')
   @Mutation(() => AssignmentType, { description: 'Báo cáo hoàn thành nhiệm vụ, kèm kết quả và tài liệu kiểm chứng.' })
-  completeAssignment(@Args('id', { type: () => ID }) id: string, @Args('input') input: CompletionInput, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
-    return this.mutation.run(id, identity, 'act', (today) => ({ type: 'CompleteAssignment', data: { result: input.result, evidence: input.evidence ?? [], on: input.on ?? today, today } }));
+  completeAssignment(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: CompletionInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AssignmentView> {
+    return this.mutation.run(id, identity, 'act', (today) => ({
+      type: 'CompleteAssignment',
+      data: { result: input.result, evidence: input.evidence ?? [], on: input.on ?? today, today },
+    }));
   }
 }

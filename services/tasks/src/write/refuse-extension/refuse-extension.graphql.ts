@@ -11,7 +11,11 @@ export class RefuseExtensionResolver {
 
   @AccessCheckedInResolver('manage')
   @Mutation(() => AssignmentType, { description: 'Không đồng ý gia hạn, nêu lý do (đơn vị giao).' })
-  refuseAssignmentExtension(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
+  refuseAssignmentExtension(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AssignmentView> {
     return this.mutation.run(id, identity, 'manage', (on) => ({ type: 'RefuseExtension', data: { reason, on } }));
   }
 }

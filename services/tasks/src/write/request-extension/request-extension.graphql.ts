@@ -19,7 +19,11 @@ export class RequestExtensionResolver {
 
   @AccessCheckedInResolver('act')
   @Mutation(() => AssignmentType, { description: 'Đề nghị gia hạn.' })
-  requestAssignmentExtension(@Args('id', { type: () => ID }) id: string, @Args('input') input: ExtensionRequestInput, @CurrentIdentity() identity: Identity): Promise<AssignmentView> {
+  requestAssignmentExtension(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ExtensionRequestInput,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<AssignmentView> {
     return this.mutation.run(id, identity, 'act', (on) => ({ type: 'RequestExtension', data: { newDueOn: input.newDueOn, reason: input.reason, on } }));
   }
 }

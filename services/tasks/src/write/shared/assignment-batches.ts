@@ -1,5 +1,14 @@
 import { DomainError } from '@reform/decider';
-import { assertSchemaName, EventMetadata, NewEvent, PostgresEventStore, project, Projection, StreamAppend, WrongExpectedVersionError } from '@reform/event-store';
+import {
+  assertSchemaName,
+  EventMetadata,
+  NewEvent,
+  PostgresEventStore,
+  project,
+  Projection,
+  StreamAppend,
+  WrongExpectedVersionError,
+} from '@reform/event-store';
 import { Assignment, AssignmentCommand, AssignmentFacts, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 
 export interface BatchOptions {
@@ -87,7 +96,11 @@ async function createChunk(chunk: readonly AssignmentFacts[], options: BatchOpti
         const streamId = assignmentStreamId(facts.id);
         if (skip.has(streamId)) continue;
         skip.add(streamId); // a key repeated in the input (a unit listed twice) is created once
-        batch.push({ streamId, expectedVersion: 'no_stream', events: assignmentDecider.decide({ type: 'CreateAssignment', data: facts }, assignmentDecider.initialState) as NewEvent[] });
+        batch.push({
+          streamId,
+          expectedVersion: 'no_stream',
+          events: assignmentDecider.decide({ type: 'CreateAssignment', data: facts }, assignmentDecider.initialState) as NewEvent[],
+        });
       }
       if (batch.length === 0) return 0;
       const recorded = await store.appendMany(batch, options.metadata);
@@ -122,7 +135,12 @@ export async function commandAssignments(
   return changed;
 }
 
-async function commandChunk(ids: readonly string[], commandFor: (state: Assignment) => AssignmentCommand | null, options: BatchOptions, attempt = 0): Promise<number> {
+async function commandChunk(
+  ids: readonly string[],
+  commandFor: (state: Assignment) => AssignmentCommand | null,
+  options: BatchOptions,
+  attempt = 0,
+): Promise<number> {
   try {
     return await options.store.transaction(async ({ store, manager }) => {
       const rows: Array<{ id: string; version: number; state: Assignment }> = await manager.query(

@@ -21,7 +21,14 @@ export class AssignmentCommands {
   ) {}
 
   execute(id: string, command: AssignmentCommandOptions['command'], metadata: AssignmentCommandOptions['metadata']) {
-    return handleCommand({ store: this.store, decider: assignmentDecider, streamId: assignmentStreamId(id), command, metadata, projections: TASKS_PROJECTIONS });
+    return handleCommand({
+      store: this.store,
+      decider: assignmentDecider,
+      streamId: assignmentStreamId(id),
+      command,
+      metadata,
+      projections: TASKS_PROJECTIONS,
+    });
   }
 
   /** Today in Viet Nam, by the service's clock. */
