@@ -25,7 +25,7 @@ interface Row {
   kind: string;
   target: string;
   actual: number | null;
-  trail: Array<{ source: string; id: string; figure: number; itemCode: string | null }>;
+  trail: Array<{ source: string; id: string; unitCode: string; figure: number; itemCode: string | null }>;
   parts: Array<{ kind: string; status: string; actual: number | null }>;
 }
 
@@ -109,6 +109,21 @@ describe('target achievement through the gateway (demo plans, issue 19)', () => 
       ['t32', 'UNKNOWN', null],
       ['t33', 'UNKNOWN', null],
     ]);
+  });
+
+  it("a commune reads its district's plan but only its own figures: not the district's report, not a sibling's assignments (issue 19's leak)", async () => {
+    const planId = await planIdOf('030');
+    const district = await rowsOf('d030', planId);
+    const { units } = await client.as('d030', '{ units(parentCode: "030", level: COMMUNE) { code } }');
+    const commune = units[0].code as string;
+    const { plan } = await client.as(`c${commune}`, Q, { id: planId });
+    const rows = plan.targetAchievement as Row[];
+    expect(rows.map((row) => row.taskId)).toEqual(district.map((row) => row.taskId));
+    const seen = new Set(rows.flatMap((row) => row.trail.map((t) => t.unitCode)));
+    expect([...seen].filter((code) => code !== commune)).toEqual([]);
+    // The year-end report is the district's own: the commune sees no figure and so no judgement from it.
+    expect(district.find((row) => row.taskId === 't3')).toMatchObject({ status: 'ACHIEVED', actual: 99.72 });
+    expect(rows.find((row) => row.taskId === 't3')).toMatchObject({ status: 'UNKNOWN', actual: null, trail: [] });
   });
 
   it("a commune's scorecard as Word: unit, criteria, scores, totals and grade; refused to a unit that may not read the assessment", async () => {

@@ -44,6 +44,17 @@ export class AccessControl {
     return roles.length === identity.roles.length ? identity : { ...identity, roles };
   }
 
+  /**
+   * Those of the units on which the identity may do the action: for answers that hold figures of
+   * several units (a plan's target achievement), each unit's entries shown only where the same
+   * rule that guards that unit's own records (a report: `read` on its unit) would show them.
+   */
+  async allowedUnits(identity: Identity, action: Action, unitCodes: Iterable<string>): Promise<Set<string>> {
+    const allowed = new Set<string>();
+    for (const code of new Set(unitCodes)) if (await this.allows(identity, action, code)) allowed.add(code);
+    return allowed;
+  }
+
   async assert(identity: Identity, action: Action, unitCode: string): Promise<void> {
     if (await this.allows(identity, action, unitCode)) return;
     this.logger.warn(`Denied ${action} on unit ${unitCode} to ${identity.username}`);

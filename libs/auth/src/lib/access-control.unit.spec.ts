@@ -38,4 +38,8 @@ describe('AccessControl across a reorganisation', () => {
     const old = new AccessControl({ ancestry: units.ancestry });
     expect(await old.allows(d513, 'manage', '513')).toBe(true);
   });
+
+  it('keeps of several units those the identity may read: its own subtree, not a unit above, not an unknown one', async () => {
+    expect([...(await access.allowedUnits(d513, 'read', ['20800', '48', '513', '20800', 'nowhere']))].sort()).toEqual(['20800', '513']);
+  });
 });

@@ -9,7 +9,8 @@ import { REPORTING_SCHEMA as S } from '../../schema';
 /**
  * Who may see and touch a report, decided on the report itself:
  * - read: `read` on the reporting unit (grants cover subtrees: the district reads its communes',
- *   a commune never its sibling's, a district never another district's);
+ *   a commune never its sibling's, a district never another district's); scoring's
+ *   `Plan.targetAchievement` shows a report's figures by the same rule (`AccessControl.allowedUnits`);
  * - act (save a draft, submit): `act` on the reporting unit;
  * - review (accept, return, reopen, mark "không báo cáo") and approve a level's own report:
  *   `manage` on the reviewer, the level above.

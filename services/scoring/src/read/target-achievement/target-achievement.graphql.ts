@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Field, Float, ID, ObjectType, Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessCheckedInResolver } from '@reform/auth';
+import { AccessCheckedInResolver, AccessControl, CurrentIdentity, Identity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import {
   Achievement,
@@ -71,8 +71,18 @@ const view = (a: Achievement): TargetAchievementPartType => ({
   trail: a.trail.map((t: TrailEntry) => ({ ...t })),
 });
 
-/** What `Plan.targetAchievement` answers, by task in the appendix's order. */
-export async function planTargetAchievement(dataSource: DataSource, planId: string, today: string): Promise<TaskTargetAchievementType[]> {
+/**
+ * What `Plan.targetAchievement` answers, by task in the appendix's order, from the figures and
+ * assignments of the units `mayRead` lets through only (the reader's own and those below, or an
+ * auditor's province): the actual figure and status are judged from those alone, so nothing of a
+ * unit hidden from the reader can be read or worked out from the answer.
+ */
+export async function planTargetAchievement(
+  dataSource: DataSource,
+  planId: string,
+  today: string,
+  mayRead: (unitCodes: string[]) => Promise<Set<string>>,
+): Promise<TaskTargetAchievementType[]> {
   const tasks: Array<{
     task_id: string;
     text: string;
@@ -98,10 +108,11 @@ export async function planTargetAchievement(dataSource: DataSource, planId: stri
     `SELECT task_id, assignment_id AS "assignmentId", unit_code AS "unitCode", completed_on AS "completedOn", cancelled FROM "${S}".target_assignments WHERE plan_id = $1`,
     [planId],
   );
+  const readable = await mayRead([...figures.map((f) => f.unitCode), ...assignments.map((a) => a.unitCode)]);
   return tasks.map((task) => {
     const achievement = evaluateTarget(task.parsed as Target, {
-      figures: figures.filter((f) => f.task_id === task.task_id),
-      assignments: assignments.filter((a) => a.task_id === task.task_id),
+      figures: figures.filter((f) => f.task_id === task.task_id && readable.has(f.unitCode)),
+      assignments: assignments.filter((a) => a.task_id === task.task_id && readable.has(a.unitCode)),
       ...(task.due_known ? { dueOn: task.due_on, today } : {}),
     });
     return { ...view(achievement), taskId: task.task_id, taskText: task.text, sectionCode: task.section_code, parts: achievement.parts.map(view) };
@@ -113,6 +124,7 @@ export class TargetAchievementResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: AccessControl,
   ) {}
 
   /**
@@ -123,9 +135,12 @@ export class TargetAchievementResolver {
    */
   @AccessCheckedInResolver('read')
   @ResolveField(() => [TaskTargetAchievementType], {
-    description: 'Chỉ tiêu của từng nhiệm vụ so với số liệu báo cáo được chấp nhận hoặc kết quả thực hiện: đạt, không đạt, chưa có số liệu.',
+    description:
+      'Chỉ tiêu của từng nhiệm vụ so với số liệu báo cáo được chấp nhận hoặc kết quả thực hiện: đạt, không đạt, chưa có số liệu. ' +
+      'Chỉ gồm số liệu và nhiệm vụ được giao của các đơn vị mà người hỏi được xem báo cáo (đơn vị mình, các đơn vị cấp dưới, hoặc thanh tra trong phạm vi được giao); ' +
+      'số liệu thực tế và kết quả đạt/không đạt chỉ tính từ các số liệu đó.',
   })
-  async targetAchievement(@Parent() plan: ScoringPlanRef): Promise<TaskTargetAchievementType[]> {
-    return planTargetAchievement(this.dataSource, plan.id, todayOf(this.clock));
+  async targetAchievement(@Parent() plan: ScoringPlanRef, @CurrentIdentity() identity: Identity): Promise<TaskTargetAchievementType[]> {
+    return planTargetAchievement(this.dataSource, plan.id, todayOf(this.clock), (units) => this.access.allowedUnits(identity, 'read', units));
   }
 }
