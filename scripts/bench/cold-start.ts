@@ -294,7 +294,7 @@ async function main() {
             .map((line) => line.replace(/\x1b\[[0-9;]*m/g, ''))
             .map(
               (line) =>
-                /(Embedded PostgreSQL ready|Building the web app|Web app built|Data ready|Services directory, plans, tasks, reporting and scoring started|National unit list:|Reorganisation 2025-07-01: [0-9]+ events correcting|Demo directory data:|Demo accounts:|Demo two-tier Đà Nẵng|Unit copies of plans, tasks, reporting and scoring|Frameworks published by scoring|Demo plans:|Demo assignments:|Demo reporting:|Demo scoring:|Gateway composed).*/.exec(
+                /(Embedded PostgreSQL ready|Building the web app|Web app built|Data ready|Services directory, plans, tasks, reporting and scoring started|National unit list:|Reorganisation 2025-07-01: [0-9]+ events correcting|Demo directory data:|Demo accounts:|Demo two-tier Đà Nẵng|Unit copies of plans, tasks, reporting and scoring|Frameworks published by scoring|Demo plans:|Demo assignments:|Demo reporting:|Demo target figures:|Demo scoring:|Gateway composed).*/.exec(
                   line,
                 )?.[0],
             )
