@@ -5,6 +5,7 @@ import { problemsOf } from '../lib/errors';
 import { dayjs, formatDay, formatInstant, VIETNAM_TZ } from '../lib/format';
 import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type AssignmentStatusName } from '../lib/status';
 import { useUrlState } from '../lib/url';
+import { saveFile } from '../lib/download';
 
 /** Where a timeline entry was recorded, in the reader's words. */
 const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
@@ -159,16 +160,7 @@ interface Entry {
   actor: { username: string; unit?: { name: string } | null };
 }
 
-function download(fileName: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (fileName: string, content: string, type: string) => saveFile(fileName, new Blob([content], { type }));
 
 const csvCell = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
