@@ -49,27 +49,9 @@ const PlanQuery = graphql(`
         regimeId
       }
       sections {
-        code
-        title
-        indicator {
-          framework
-          code
-          name
-        }
-        tasks {
-          ...AppendixTaskFields
-        }
+        ...AppendixSectionFields
         sections {
-          code
-          title
-          indicator {
-            framework
-            code
-            name
-          }
-          tasks {
-            ...AppendixTaskFields
-          }
+          ...AppendixSectionFields
         }
       }
       obligations {
@@ -93,6 +75,18 @@ const PlanQuery = graphql(`
           name
         }
       }
+    }
+  }
+  fragment AppendixSectionFields on PlanSection {
+    code
+    title
+    indicator {
+      framework
+      code
+      name
+    }
+    tasks {
+      ...AppendixTaskFields
     }
   }
   fragment AppendixTaskFields on PlanTask {
