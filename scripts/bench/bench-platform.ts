@@ -8,7 +8,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { InProcessBus } from '@reform/messaging';
 import { PlatformOptions, RunningPlatform, startPlatform } from '@reform/platform';
-import { createTestDatabase, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
 
 /** The 1, 5 and 15 minute load averages, as the benches print them. */
 export const loadAverage = () =>
@@ -76,6 +76,20 @@ export async function startBenchPlatform(name: string, options: BenchOptions | (
     throw error;
   }
   return { database, bus, platform, startMs: performance.now() - begun, close };
+}
+
+/** The gateway as a bench asks it: an answer with errors (or none) throws, so no figure is measured on refusals. */
+export class Gateway {
+  constructor(
+    private readonly client: GraphQLTestClient,
+    private readonly token?: string,
+  ) {}
+
+  async query<Data>(query: string, variables?: Record<string, unknown>, token = this.token): Promise<Data> {
+    const result = await this.client.request<Data>(query, variables, token);
+    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
+    return result.data;
+  }
 }
 
 /** Runs a bench's main: the process ends when it does (a handle left open does not hold it), 1 on an error. */

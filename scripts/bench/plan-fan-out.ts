@@ -50,7 +50,7 @@ import { accountDecider, accountStreamId } from '../../services/directory/src/do
 import { accountsProjection } from '../../services/directory/src/read/accounts/accounts.projection';
 import { DIRECTORY_SCHEMA } from '../../services/directory/src/schema';
 import { handleCommand, PostgresEventStore, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
-import { describeMachine, loadAverage, runBench, startBenchPlatform } from './bench-platform';
+import { describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
 import { CpuMeter, CpuReport, describeCpu } from './cpu-meter';
 
 type Scope = 'province' | 'country' | 'both';
@@ -91,19 +91,6 @@ interface Issued {
   readonly communes: ReadonlySet<string>;
   readonly taskIds: readonly string[];
   readonly issueMs: number;
-}
-
-class Gateway {
-  constructor(
-    private readonly client: GraphQLTestClient,
-    private readonly token: string,
-  ) {}
-
-  async query<Data>(query: string, variables?: Record<string, unknown>): Promise<Data> {
-    const result = await this.client.request<Data>(query, variables, this.token);
-    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
-    return result.data;
-  }
 }
 
 const draftInput = (issuerCode: string, name: string, number: string) => ({

@@ -31,7 +31,7 @@ import { DataSource } from 'typeorm';
 import { GraphQLTestClient } from '@reform/testing';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { FixedClock, todayOf } from '@reform/clock';
-import { describeMachine, loadAverage, runBench, startBenchPlatform } from './bench-platform';
+import { describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
 import { CpuMeter, describeCpu } from './cpu-meter';
 
 const PROVINCE = '49';
@@ -55,16 +55,6 @@ interface Node {
   unitCode: string;
   total: number;
   children?: Node[];
-}
-
-class Gateway {
-  constructor(private readonly client: GraphQLTestClient) {}
-
-  async query<Data>(query: string, variables: Record<string, unknown>, token?: string): Promise<Data> {
-    const result = await this.client.request<Data>(query, variables, token);
-    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
-    return result.data;
-  }
 }
 
 /** Each user's request: its own operation, its plan, its token; for the gateway or the subgraph. */
