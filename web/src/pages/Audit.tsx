@@ -20,21 +20,10 @@ const AssignmentHistory = graphql(`
         name
       }
       integrity {
-        ok
-        checkedEvents
-        firstBrokenVersion
+        ...AuditIntegrityFields
       }
       history {
-        version
-        type
-        recordedAt
-        data
-        actor {
-          username
-          unit {
-            name
-          }
-        }
+        ...AuditHistoryEntryFields
       }
     }
     at: assignment(id: $id, asOf: $asOf) @include(if: $withState) {
@@ -50,6 +39,23 @@ const AssignmentHistory = graphql(`
       }
     }
   }
+  fragment AuditIntegrityFields on IntegrityReport {
+    ok
+    checkedEvents
+    firstBrokenVersion
+  }
+  fragment AuditHistoryEntryFields on HistoryEntry {
+    version
+    type
+    recordedAt
+    data
+    actor {
+      username
+      unit {
+        name
+      }
+    }
+  }
 `);
 const PlanHistory = graphql(`
   query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {
@@ -61,21 +67,10 @@ const PlanHistory = graphql(`
         name
       }
       integrity {
-        ok
-        checkedEvents
-        firstBrokenVersion
+        ...AuditIntegrityFields
       }
       history {
-        version
-        type
-        recordedAt
-        data
-        actor {
-          username
-          unit {
-            name
-          }
-        }
+        ...AuditHistoryEntryFields
       }
     }
     at: plan(id: $id, asOf: $asOf) @include(if: $withState) {
@@ -93,21 +88,10 @@ const UnitHistory = graphql(`
       code
       name
       integrity {
-        ok
-        checkedEvents
-        firstBrokenVersion
+        ...AuditIntegrityFields
       }
       history {
-        version
-        type
-        recordedAt
-        data
-        actor {
-          username
-          unit {
-            name
-          }
-        }
+        ...AuditHistoryEntryFields
       }
     }
     at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) {
