@@ -38,36 +38,16 @@ const DraftQuery = graphql(`
         code
         title
         tasks {
-          ...EditorTaskFields
+          ...PlanTaskTextFields
         }
         sections {
           code
           title
           tasks {
-            ...EditorTaskFields
+            ...PlanTaskTextFields
           }
         }
       }
-    }
-  }
-  fragment EditorTaskFields on PlanTask {
-    ordinal
-    text
-    expectedResult
-    target {
-      text
-    }
-    lead {
-      text
-    }
-    implementing {
-      text
-    }
-    monitoring {
-      text
-    }
-    timeframe {
-      text
     }
   }
 `);

@@ -91,24 +91,7 @@ const PlanQuery = graphql(`
   }
   fragment AppendixTaskFields on PlanTask {
     id
-    ordinal
-    text
-    expectedResult
-    target {
-      text
-    }
-    lead {
-      text
-    }
-    implementing {
-      text
-    }
-    monitoring {
-      text
-    }
-    timeframe {
-      text
-    }
+    ...PlanTaskTextFields
   }
 `);
 
