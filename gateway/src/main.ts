@@ -56,6 +56,17 @@ export async function waitForSubgraphs(
     throw new Error(`Subgraph${silent.length > 1 ? 's' : ''} never answered within ${Math.round(options.timeoutMs / 1000)} s: ${silent.join('; ')}`);
 }
 
+/** A comma-separated list in one variable ("a, b"), empty by default. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
+
 function main(): void {
   runProcess('gateway', async () => {
     const log = (line: string) => console.log(`[gateway] ${line}`);
@@ -65,24 +76,8 @@ function main(): void {
       ...authConfig,
       SUBGRAPH_WAIT_SECONDS: z.coerce.number().int().min(0).default(60),
       WEB_ROOT: z.string().default(join(process.cwd(), 'web', 'dist')),
-      CORS_ORIGINS: z
-        .string()
-        .default('')
-        .transform((value) =>
-          value
-            .split(',')
-            .map((entry) => entry.trim())
-            .filter(Boolean),
-        ),
-      TRUSTED_PROXIES: z
-        .string()
-        .default('')
-        .transform((value) =>
-          value
-            .split(',')
-            .map((entry) => entry.trim())
-            .filter(Boolean),
-        ),
+      CORS_ORIGINS: commaList,
+      TRUSTED_PROXIES: commaList,
     });
     let tokens: TokenService;
     try {

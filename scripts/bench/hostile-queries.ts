@@ -12,25 +12,14 @@
  * max; and alone for 5 s before, the peer) and the process's peak RSS (every service and the gateway are in it), beside the load.
  */
 import os from 'node:os';
-import { InProcessBus } from '@reform/messaging';
-import { startPlatform } from '@reform/platform';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
+import { GraphQLTestClient } from '@reform/testing';
+import { loadAverage, runBench, startBenchPlatform } from './bench-platform';
 
 const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase('bench_hostile');
-  const bus = new InProcessBus();
-  const platform = await startPlatform({
-    databaseUrl: database.url,
-    bus,
-    signingKeys: TEST_SIGNING_KEYS,
-    gatewayPort: 0,
-    importUnits: true,
-    demo: true,
-    logger: false,
-  });
+  const { platform, close } = await startBenchPlatform('bench_hostile');
   try {
     const client = new GraphQLTestClient(platform.gatewayUrl);
     const planId = (await client.as('d513', '{ plans(issuerCode: "513") { id } }')).plans[0].id;
@@ -83,20 +72,10 @@ async function main(): Promise<void> {
     console.log(
       `another user's query during the attack: ${latencies.length} answered, median ${Math.round(latencies[Math.floor(latencies.length / 2)])} ms, max ${Math.round(latencies[latencies.length - 1])} ms`,
     );
-    console.log(
-      `peak RSS of the embedded process: ${Math.round(peakRss / 1024 / 1024)} MB; load average ${os
-        .loadavg()
-        .map((n) => n.toFixed(2))
-        .join(' ')} on ${os.cpus().length} cores`,
-    );
+    console.log(`peak RSS of the embedded process: ${Math.round(peakRss / 1024 / 1024)} MB; load average ${loadAverage()} on ${os.cpus().length} cores`);
   } finally {
-    await platform.close();
-    await bus.close();
-    await database.drop();
+    await close();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -36,23 +36,21 @@
  * and on Ctrl-C.
  */
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { Identity } from '@reform/access';
 import { PlanIssuedV1 } from '@reform/contracts';
 import { TokenService } from '@reform/auth';
 import { FixedClock, todayOf } from '@reform/clock';
-import { InProcessBus } from '@reform/messaging';
-import { RunningPlatform, startPlatform } from '@reform/platform';
 import { TASKS_SCHEMA } from '@reform/tasks';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
 // The operators' way to the first platform administrator (npm run directory:bootstrap-admin).
 import { bootstrapAdministrator } from '../../services/directory/src/write/bootstrap-admin/bootstrap-admin';
 import { accountDecider, accountStreamId } from '../../services/directory/src/domain/account/account.decider';
 import { accountsProjection } from '../../services/directory/src/read/accounts/accounts.projection';
 import { DIRECTORY_SCHEMA } from '../../services/directory/src/schema';
 import { handleCommand, PostgresEventStore, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
+import { describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
 import { CpuMeter, CpuReport, describeCpu } from './cpu-meter';
 
 type Scope = 'province' | 'country' | 'both';
@@ -73,11 +71,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${int(bytes / 2 ** 20)} MiB`;
-const load = () =>
-  os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 interface IssuedTask {
   id: string;
@@ -98,19 +91,6 @@ interface Issued {
   readonly communes: ReadonlySet<string>;
   readonly taskIds: readonly string[];
   readonly issueMs: number;
-}
-
-class Gateway {
-  constructor(
-    private readonly client: GraphQLTestClient,
-    private readonly token: string,
-  ) {}
-
-  async query<Data>(query: string, variables?: Record<string, unknown>): Promise<Data> {
-    const result = await this.client.request<Data>(query, variables, this.token);
-    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
-    return result.data;
-  }
 }
 
 const draftInput = (issuerCode: string, name: string, number: string) => ({
@@ -211,7 +191,7 @@ async function waitUntilVisible(gateway: Gateway, plans: readonly Issued[], t0: 
       if (now - lastLine >= 10_000) {
         lastLine = now;
         console.log(
-          `  ${int(visible)} / ${int(expected)} visible after ${seconds(now - t0)} (${open.length} plan(s) incomplete, rss ${mib(process.memoryUsage().rss)}, load ${load()})`,
+          `  ${int(visible)} / ${int(expected)} visible after ${seconds(now - t0)} (${open.length} plan(s) incomplete, rss ${mib(process.memoryUsage().rss)}, load ${loadAverage()})`,
         );
       }
       if (now - t0 > TIMEOUT_MS) throw new Error(`only ${int(visible)} of ${int(expected)} assignments visible after ${seconds(now - t0)} (BENCH_TIMEOUT_S)`);
@@ -346,48 +326,20 @@ async function grantPlatformAdmin(databaseUrl: string, accountId: string, unitCo
 async function main(): Promise<void> {
   if (!['province', 'country', 'both'].includes(SCOPE)) throw new Error(`BENCH_SCOPE must be province, country or both, not ${SCOPE}`);
   const startedAt = Date.now();
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`,
-  );
+  console.log(describeMachine());
 
-  let database: TestDatabase | null = null;
-  let bus: InProcessBus | null = null;
-  let platform: RunningPlatform | null = null;
-  let cleaning: Promise<void> | null = null;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await platform?.close().catch((error) => console.error('closing the platform:', error));
-      await bus?.close().catch((error) => console.error('closing the bus:', error));
-      await database?.drop().catch((error) => console.error(`dropping ${database?.name}:`, error));
-    })());
-  const interrupted = () => {
-    console.error('\ninterrupted: closing the platform and dropping the database');
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-
+  const { database, platform, startMs, close } = await startBenchPlatform('bench_fan_out', {
+    demo: false,
+    logger: ['error', 'warn'],
+    clock,
+    report: (line) => console.log(`  ${line}`),
+  });
   try {
-    database = await createTestDatabase('bench_fan_out');
-    bus = new InProcessBus();
-    const begun = performance.now();
-    platform = await startPlatform({
-      databaseUrl: database.url,
-      bus,
-      signingKeys: TEST_SIGNING_KEYS,
-      gatewayPort: 0,
-      importUnits: true,
-      demo: false,
-      logger: ['error', 'warn'],
-      clock,
-      report: (line) => console.log(`  ${line}`),
-    });
     const ds = platform.tasks.get(DataSource);
     const [{ server_version: version }] = await ds.query('SHOW server_version');
     const [{ synchronous_commit: syncCommit }] = await ds.query('SHOW synchronous_commit');
     console.log(
-      `node ${process.version}, PostgreSQL ${version} (synchronous_commit=${syncCommit}), database ${database.name}; platform started in ${seconds(performance.now() - begun)}; the platform's day ${todayOf(clock)} (BENCH_DAY)`,
+      `node ${process.version}, PostgreSQL ${version} (synchronous_commit=${syncCommit}), database ${database.name}; platform started in ${seconds(startMs)}; the platform's day ${todayOf(clock)} (BENCH_DAY)`,
     );
 
     // The bench account: a platform administrator of the province, created as an operator
@@ -428,15 +380,10 @@ async function main(): Promise<void> {
       await country(nationalAdmin, ds, units);
     }
     const [{ size }] = await ds.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
-    console.log(`\ndatabase size at the end ${size}; measured in ${seconds(Date.now() - startedAt)}, load average at the end ${load()}`);
+    console.log(`\ndatabase size at the end ${size}; measured in ${seconds(Date.now() - startedAt)}, load average at the end ${loadAverage()}`);
   } finally {
-    process.removeListener('SIGINT', interrupted);
-    process.removeListener('SIGTERM', interrupted);
-    await cleanUp();
+    await close();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

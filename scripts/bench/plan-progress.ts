@@ -28,11 +28,10 @@ import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { InProcessBus } from '@reform/messaging';
-import { RunningPlatform, startPlatform } from '@reform/platform';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { GraphQLTestClient } from '@reform/testing';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { FixedClock, todayOf } from '@reform/clock';
+import { describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
 import { CpuMeter, describeCpu } from './cpu-meter';
 
 const PROVINCE = '49';
@@ -47,11 +46,6 @@ const clock = new FixedClock(`${process.env.BENCH_DAY ?? '2025-06-16'}T03:00:00Z
 const YEAR = Number(todayOf(clock).slice(0, 4));
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
-const load = () =>
-  os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const COUNTS = 'unitCode assigned accepted inProgress completed cancelled overdue total percentComplete';
@@ -61,16 +55,6 @@ interface Node {
   unitCode: string;
   total: number;
   children?: Node[];
-}
-
-class Gateway {
-  constructor(private readonly client: GraphQLTestClient) {}
-
-  async query<Data>(query: string, variables: Record<string, unknown>, token?: string): Promise<Data> {
-    const result = await this.client.request<Data>(query, variables, token);
-    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
-    return result.data;
-  }
 }
 
 /** Each user's request: its own operation, its plan, its token; for the gateway or the subgraph. */
@@ -110,7 +94,7 @@ async function hammer(
   const idlePerSecond = ((await transactionsNow()) - idleFrom) / 5;
   const meter = new CpuMeter(tasks);
   await meter.start();
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   const profiling = process.env.BENCH_CPU_PROFILE ? new Session() : null;
   if (profiling) {
     profiling.connect();
@@ -142,35 +126,20 @@ async function hammer(
     `  per answer: this process ${per(cpu.nodeS)} ms of CPU (user ${per(cpu.nodeS - cpu.nodeSystemS)}, kernel ${per(cpu.nodeSystemS)}), PostgreSQL ${per(cpu.postgresS)} ms, ` +
       `${(Math.max(0, cpu.transactions - idlePerSecond * cpu.wallS) / Math.max(1, result.total)).toFixed(2)} transactions (${int(cpu.transactions)} in all, less ${idlePerSecond.toFixed(0)}/s committed with nobody asking)`,
   );
-  console.log(`  load average ${loadAtStart} → ${load()}`);
+  console.log(`  load average ${loadAtStart} → ${loadAverage()}`);
 }
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${load()}`,
-  );
-  let database: TestDatabase | null = null;
-  let bus: InProcessBus | null = null;
-  let platform: RunningPlatform | null = null;
+  console.log(describeMachine());
+  const { database, platform, startMs, close } = await startBenchPlatform('bench_progress', {
+    logger: ['error', 'warn'],
+    clock,
+    report: (line) => console.log(`  ${line}`),
+  });
   try {
-    database = await createTestDatabase('bench_progress');
-    bus = new InProcessBus();
-    const begun = performance.now();
-    platform = await startPlatform({
-      databaseUrl: database.url,
-      bus,
-      signingKeys: TEST_SIGNING_KEYS,
-      gatewayPort: 0,
-      importUnits: true,
-      demo: true,
-      logger: ['error', 'warn'],
-      clock,
-      report: (line) => console.log(`  ${line}`),
-    });
     const tasks = platform.tasks.get(DataSource);
-    console.log(`platform started with the demo data in ${((performance.now() - begun) / 1000).toFixed(1)} s, database ${database.name}`);
+    console.log(`platform started with the demo data in ${(startMs / 1000).toFixed(1)} s, database ${database.name}`);
     const gateway = new Gateway(new GraphQLTestClient(platform.gatewayUrl));
     const login = async (username: string, password: string) =>
       (
@@ -292,18 +261,13 @@ async function main(): Promise<void> {
         `  answers checked before and after: every user's province total equals the plan's task assignments, its children's (districts, agencies) and its own add up to it`,
       );
     }
-    console.log(`\nmeasured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${load()}`);
+    console.log(`\nmeasured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${loadAverage()}`);
   } finally {
-    await platform?.close().catch((error) => console.error('closing the platform:', error));
-    await bus?.close().catch((error) => console.error('closing the bus:', error));
-    await database?.drop().catch((error) => console.error(`dropping ${database?.name}:`, error));
+    await close();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
 
 /** Runs scripts/bench/load-client.js (autocannon) in a child process with these users' requests; resolves with its counts and latencies. */
 async function loadFromOwnProcess(

@@ -8,72 +8,57 @@
  * service's copy of the units caught up with the directory (polled beside the start), the total,
  * and the load average before and after.
  */
-import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, TEST_SIGNING_KEYS } from '@reform/testing';
 import { unitTablesDigest } from '@reform/unit-hierarchy';
-import { startPlatform } from '../../infra/platform/src/platform';
+import { loadAverage, runBench, startBenchPlatform } from './bench-platform';
 
 const COPIES = ['plans', 'tasks', 'reporting', 'scoring'];
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 async function main(): Promise<void> {
-  console.log(`load average before: ${load()}`);
-  const database = await createTestDatabase('bench_platform_start');
-  const bus = new InProcessBus();
-  const probe = new DataSource({ type: 'postgres', url: database.url, extra: { max: 1 } });
-  await probe.initialize();
-  const begun = Date.now();
+  console.log(`load average before: ${loadAverage()}`);
+  let begun = Date.now();
   const at = () => `${((Date.now() - begun) / 1000).toFixed(1).padStart(6)} s`;
   let polling: Promise<void> | null = null;
   // From the last directory step on: which copy catches up when (the start waits for all of them).
-  const poll = async () => {
-    const done = new Set<string>();
-    while (done.size < COPIES.length) {
-      const expected = await unitTablesDigest(probe.manager, 'directory');
-      for (const schema of COPIES.filter((s) => !done.has(s))) {
-        const digest = await unitTablesDigest(probe.manager, schema);
-        if (digest.units === expected.units && digest.versions === expected.versions) {
-          done.add(schema);
-          console.log(`${at()}  (the copy of the units in ${schema} caught up)`);
+  const poll = async (url: string) => {
+    const probe = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
+    await probe.initialize();
+    try {
+      const done = new Set<string>();
+      while (done.size < COPIES.length) {
+        const expected = await unitTablesDigest(probe.manager, 'directory');
+        for (const schema of COPIES.filter((s) => !done.has(s))) {
+          const digest = await unitTablesDigest(probe.manager, schema);
+          if (digest.units === expected.units && digest.versions === expected.versions) {
+            done.add(schema);
+            console.log(`${at()}  (the copy of the units in ${schema} caught up)`);
+          }
         }
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await probe.destroy();
     }
   };
-  try {
-    const platform = await startPlatform({
-      databaseUrl: database.url,
-      bus,
-      signingKeys: TEST_SIGNING_KEYS,
-      gatewayPort: 0,
-      importUnits: true,
-      demo: true,
-      logger: false,
+  const { close } = await startBenchPlatform('bench_platform_start', (database) => {
+    begun = Date.now(); // the database is made: the start begins
+    return {
       clock: new FixedClock('2025-06-16T03:00:00Z'),
       report: (line) => {
         if (/^Reorganisation [\d-]+: \d+\/\d+ events$/.test(line)) return;
         console.log(`${at()}  ${line}`);
-        if (line.startsWith('Demo two-tier')) polling ??= poll();
+        if (line.startsWith('Demo two-tier')) polling ??= poll(database.url);
       },
-    });
-    console.log(`${at()}  total`);
+    };
+  });
+  console.log(`${at()}  total`);
+  try {
     await polling;
-    await platform.close();
   } finally {
-    await probe.destroy();
-    await bus.close();
-    await database.drop();
+    await close();
   }
-  console.log(`load average after: ${load()}`);
+  console.log(`load average after: ${loadAverage()}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

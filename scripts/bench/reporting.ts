@@ -25,44 +25,22 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { FixedClock, todayOf } from '@reform/clock';
-import { InProcessBus } from '@reform/messaging';
-import { RunningPlatform, startPlatform } from '@reform/platform';
 import { DEMO_FORM, PeriodOpening, REPORTING_SCHEMA } from '@reform/reporting';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { GraphQLTestClient } from '@reform/testing';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { loadAverage, runBench, startBenchPlatform } from './bench-platform';
 
 const DAY = process.env.BENCH_DAY ?? '2025-06-16';
 const PERIOD = process.env.BENCH_PERIOD ?? '2025-Q2';
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const int = (n: number) => Math.round(n).toLocaleString('en');
-const load = () =>
-  os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 async function main(): Promise<void> {
-  let database: TestDatabase | null = null;
-  let platform: RunningPlatform | null = null;
-  const bus = new InProcessBus();
   const clock = new FixedClock(`${DAY}T03:00:00Z`);
+  const { platform, startMs, close } = await startBenchPlatform('bench_reporting', { clock });
   try {
-    database = await createTestDatabase('bench_reporting');
-    const begun = performance.now();
-    platform = await startPlatform({
-      databaseUrl: database.url,
-      bus,
-      signingKeys: TEST_SIGNING_KEYS,
-      gatewayPort: 0,
-      importUnits: true,
-      demo: true,
-      logger: false,
-      clock,
-    });
-    console.log(
-      `Platform started with the national list and the demo in ${int((performance.now() - begun) / 1000)} s (load ${load()}, ${os.cpus().length} cores)`,
-    );
+    console.log(`Platform started with the national list and the demo in ${int(startMs / 1000)} s (load ${loadAverage()}, ${os.cpus().length} cores)`);
     const reporting = platform.reporting;
     const units = reporting.get<UnitHierarchy>(UNIT_HIERARCHY);
     const opening = reporting.get(PeriodOpening);
@@ -101,7 +79,7 @@ async function main(): Promise<void> {
       .get(DataSource)
       .query(`SELECT count(*)::int AS n FROM "${REPORTING_SCHEMA}".reports WHERE regime_id LIKE 'bench-%' AND role = 'UNIT'`);
     console.log(
-      `Opened ${PERIOD} for ${provinces.length} provinces: ${int(expected)} expected reports (${int(stored.n)} in the read model) in ${seconds.toFixed(1)} s = ${int(expected / seconds)} reports/s (load ${load()})`,
+      `Opened ${PERIOD} for ${provinces.length} provinces: ${int(expected)} expected reports (${int(stored.n)} in the read model) in ${seconds.toFixed(1)} s = ${int(expected / seconds)} reports/s (load ${loadAverage()})`,
     );
     console.log(`  largest province ${largest.code}: ${int(largest.n)} reports in ${int(largest.ms)} ms`);
 
@@ -164,7 +142,7 @@ async function main(): Promise<void> {
       alone.push(performance.now() - started);
     }
     alone.sort((a, b) => a - b);
-    console.log(`Province completeness, one user, 20 requests in a row: p50 ${int(alone[9])} ms, max ${int(alone[19])} ms (load ${load()})`);
+    console.log(`Province completeness, one user, 20 requests in a row: p50 ${int(alone[9])} ms, max ${int(alone[19])} ms (load ${loadAverage()})`);
     let next = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       autocannon(
@@ -183,12 +161,10 @@ async function main(): Promise<void> {
     });
     console.log(
       `Province completeness, ${USERS} users for ${DURATION_S} s through the gateway: ${int(result.requests.total)} requests, ${result.requests.average.toFixed(1)} req/s, ` +
-        `latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ${result.non2xx} non-2xx, ${result.errors} errors (load ${load()})`,
+        `latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ${result.non2xx} non-2xx, ${result.errors} errors (load ${loadAverage()})`,
     );
   } finally {
-    await platform?.close();
-    await bus.close();
-    await database?.drop();
+    await close();
   }
 }
 
@@ -205,7 +181,4 @@ async function provincesOn(dataSource: DataSource, day: string, units: UnitHiera
   return out;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -12,3 +12,4 @@ export * from './lib/jobs/job-queue';
 export * from './lib/jobs/job-processor';
 export * from './lib/periodic-tick';
 export * from './testing/publish-frameworks';
+export * from './lib/jobs/queue-worker';

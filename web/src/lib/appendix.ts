@@ -32,6 +32,20 @@ export interface EditorRow {
   expectedResult: string;
 }
 
+/** A row with nothing but its kind, number and text (a section heading; a task the official fills in). */
+export const blankRow = (key: string, kind: EditorRow['kind'], ordinal = '', text = ''): EditorRow => ({
+  key,
+  kind,
+  ordinal,
+  text,
+  target: '',
+  lead: '',
+  implementing: '',
+  monitoring: '',
+  timeframe: '',
+  expectedResult: '',
+});
+
 /** Tab-separated text as Excel and Word put it on the clipboard: quoted cells may hold tabs, newlines and "". */
 export function parseClipboardTable(text: string): string[][] {
   const rows: string[][] = [];
@@ -124,21 +138,10 @@ export function mapRows(rows: string[][], mapping: ColumnField[]): EditorRow[] {
     const others = ['target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'].map((f) => get(f as ColumnField));
     if (section && section !== lastSection) {
       lastSection = section;
-      out.push({
-        key: key(),
-        kind: 'section',
-        ordinal: text ? '' : ordinal,
-        text: section,
-        target: '',
-        lead: '',
-        implementing: '',
-        monitoring: '',
-        timeframe: '',
-        expectedResult: '',
-      });
+      out.push(blankRow(key(), 'section', text ? '' : ordinal, section));
       if (!text) continue;
     } else if (!section && text && SECTION_ORDINAL.test(ordinal) && others.every((o) => !o)) {
-      out.push({ key: key(), kind: 'section', ordinal, text, target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' });
+      out.push(blankRow(key(), 'section', ordinal, text));
       continue;
     }
     if (!text && others.every((o) => !o)) continue;

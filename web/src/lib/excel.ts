@@ -1,4 +1,5 @@
 import { formatInstant } from './format';
+import { saveFile } from './download';
 
 export interface SheetSpec {
   name: string;
@@ -31,12 +32,5 @@ export async function buildWorkbook(sheets: SheetSpec[], now: Date = new Date())
 /** What is on screen, as an .xlsx file the browser downloads. */
 export async function downloadWorkbook(fileName: string, sheets: SheetSpec[]): Promise<void> {
   const buffer = await buildWorkbook(sheets);
-  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(fileName, new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
 }

@@ -9,6 +9,7 @@ import { formatDay, formatNumber } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { useMessage } from '../lib/feedback';
 import { ASSESSMENT_STATUS } from './Campaign';
+import { saveBase64File } from '../lib/download';
 
 const AssessmentQuery = graphql(`
   query AssessmentPage($id: ID!) {
@@ -189,22 +190,14 @@ export default function AssessmentPage() {
     const result = await client.query(EvidenceQuery, { id, sha }).toPromise();
     setProblems(problemsOf(result.error));
     const file = result.data?.evidenceFile;
-    if (!file) return;
-    const link = document.createElement('a');
-    link.href = `data:${file.mediaType};base64,${file.base64}`;
-    link.download = file.fileName;
-    link.click();
+    if (file) saveBase64File(file);
   };
 
   const downloadWord = async () => {
     const result = await client.query(ScorecardDocxQuery, { id }).toPromise();
     setProblems(problemsOf(result.error));
     const file = result.data?.assessmentScorecardDocx;
-    if (!file) return;
-    const link = document.createElement('a');
-    link.href = `data:${file.mediaType};base64,${file.base64}`;
-    link.download = file.fileName;
-    link.click();
+    if (file) saveBase64File(file);
   };
 
   if (!assessment)

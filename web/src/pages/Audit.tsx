@@ -5,6 +5,7 @@ import { problemsOf } from '../lib/errors';
 import { dayjs, formatDay, formatInstant, VIETNAM_TZ } from '../lib/format';
 import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type AssignmentStatusName } from '../lib/status';
 import { useUrlState } from '../lib/url';
+import { saveFile } from '../lib/download';
 
 /** Where a timeline entry was recorded, in the reader's words. */
 const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
@@ -19,21 +20,10 @@ const AssignmentHistory = graphql(`
         name
       }
       integrity {
-        ok
-        checkedEvents
-        firstBrokenVersion
+        ...AuditIntegrityFields
       }
       history {
-        version
-        type
-        recordedAt
-        data
-        actor {
-          username
-          unit {
-            name
-          }
-        }
+        ...AuditHistoryEntryFields
       }
     }
     at: assignment(id: $id, asOf: $asOf) @include(if: $withState) {
@@ -49,6 +39,23 @@ const AssignmentHistory = graphql(`
       }
     }
   }
+  fragment AuditIntegrityFields on IntegrityReport {
+    ok
+    checkedEvents
+    firstBrokenVersion
+  }
+  fragment AuditHistoryEntryFields on HistoryEntry {
+    version
+    type
+    recordedAt
+    data
+    actor {
+      username
+      unit {
+        name
+      }
+    }
+  }
 `);
 const PlanHistory = graphql(`
   query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {
@@ -60,21 +67,10 @@ const PlanHistory = graphql(`
         name
       }
       integrity {
-        ok
-        checkedEvents
-        firstBrokenVersion
+        ...AuditIntegrityFields
       }
       history {
-        version
-        type
-        recordedAt
-        data
-        actor {
-          username
-          unit {
-            name
-          }
-        }
+        ...AuditHistoryEntryFields
       }
     }
     at: plan(id: $id, asOf: $asOf) @include(if: $withState) {
@@ -92,21 +88,10 @@ const UnitHistory = graphql(`
       code
       name
       integrity {
-        ok
-        checkedEvents
-        firstBrokenVersion
+        ...AuditIntegrityFields
       }
       history {
-        version
-        type
-        recordedAt
-        data
-        actor {
-          username
-          unit {
-            name
-          }
-        }
+        ...AuditHistoryEntryFields
       }
     }
     at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) {
@@ -159,16 +144,7 @@ interface Entry {
   actor: { username: string; unit?: { name: string } | null };
 }
 
-function download(fileName: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (fileName: string, content: string, type: string) => saveFile(fileName, new Blob([content], { type }));
 
 const csvCell = (value: string) => `"${value.replace(/"/g, '""')}"`;
 

@@ -81,15 +81,18 @@ const DueSoonQuery = graphql(`
   query DashboardDueSoon($unitCode: ID!, $planId: ID!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
       items {
-        id
-        taskText
-        dueOn
-        status
-        overdue
-        percent
+        ...DueSoonFields
         unitCode
       }
     }
+  }
+  fragment DueSoonFields on Assignment {
+    id
+    taskText
+    dueOn
+    status
+    overdue
+    percent
   }
 `);
 // The same list for the export, with every row's unit named (asked only when exporting).
@@ -97,12 +100,7 @@ const DueSoonExportQuery = graphql(`
   query DashboardDueSoonExport($unitCode: ID!, $planId: ID!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
       items {
-        id
-        taskText
-        dueOn
-        status
-        overdue
-        percent
+        ...DueSoonFields
         unit {
           code
           name

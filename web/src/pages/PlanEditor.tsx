@@ -5,6 +5,7 @@ import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { DraftPlanInput } from '../gql/graphql';
 import {
+  blankRow,
   COLUMN_FIELDS,
   guessField,
   hasHeadingRow,
@@ -37,36 +38,16 @@ const DraftQuery = graphql(`
         code
         title
         tasks {
-          ...EditorTaskFields
+          ...PlanTaskTextFields
         }
         sections {
           code
           title
           tasks {
-            ...EditorTaskFields
+            ...PlanTaskTextFields
           }
         }
       }
-    }
-  }
-  fragment EditorTaskFields on PlanTask {
-    ordinal
-    text
-    expectedResult
-    target {
-      text
-    }
-    lead {
-      text
-    }
-    implementing {
-      text
-    }
-    monitoring {
-      text
-    }
-    timeframe {
-      text
     }
   }
 `);
@@ -187,10 +168,9 @@ export default function PlanEditor() {
     });
     let n = 0;
     const out: EditorRow[] = [];
-    const blank = { target: '', lead: '', implementing: '', monitoring: '', timeframe: '', expectedResult: '' };
     const walk = (sections: typeof plan.sections) =>
       sections.forEach((s) => {
-        out.push({ key: `e${++n}`, kind: 'section', ordinal: s.code ?? '', text: s.title, ...blank });
+        out.push(blankRow(`e${++n}`, 'section', s.code ?? '', s.title));
         s.tasks.forEach((t) =>
           out.push({
             key: `e${++n}`,
@@ -497,48 +477,8 @@ export default function PlanEditor() {
         </table>
       </div>
       <Space wrap style={{ marginTop: 12 }}>
-        <Button
-          onClick={() =>
-            setRows((all) => [
-              ...all,
-              {
-                key: `n${Date.now()}`,
-                kind: 'task',
-                ordinal: '',
-                text: '',
-                target: '',
-                lead: '',
-                implementing: '',
-                monitoring: '',
-                timeframe: '',
-                expectedResult: '',
-              },
-            ])
-          }
-        >
-          Thêm dòng
-        </Button>
-        <Button
-          onClick={() =>
-            setRows((all) => [
-              ...all,
-              {
-                key: `n${Date.now()}`,
-                kind: 'section',
-                ordinal: '',
-                text: '',
-                target: '',
-                lead: '',
-                implementing: '',
-                monitoring: '',
-                timeframe: '',
-                expectedResult: '',
-              },
-            ])
-          }
-        >
-          Thêm mục
-        </Button>
+        <Button onClick={() => setRows((all) => [...all, blankRow(`n${Date.now()}`, 'task')])}>Thêm dòng</Button>
+        <Button onClick={() => setRows((all) => [...all, blankRow(`n${Date.now()}`, 'section')])}>Thêm mục</Button>
         <Button onClick={() => save(false)} disabled={!!busy}>
           Lưu dự thảo
         </Button>

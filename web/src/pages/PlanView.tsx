@@ -49,27 +49,9 @@ const PlanQuery = graphql(`
         regimeId
       }
       sections {
-        code
-        title
-        indicator {
-          framework
-          code
-          name
-        }
-        tasks {
-          ...AppendixTaskFields
-        }
+        ...AppendixSectionFields
         sections {
-          code
-          title
-          indicator {
-            framework
-            code
-            name
-          }
-          tasks {
-            ...AppendixTaskFields
-          }
+          ...AppendixSectionFields
         }
       }
       obligations {
@@ -95,26 +77,21 @@ const PlanQuery = graphql(`
       }
     }
   }
+  fragment AppendixSectionFields on PlanSection {
+    code
+    title
+    indicator {
+      framework
+      code
+      name
+    }
+    tasks {
+      ...AppendixTaskFields
+    }
+  }
   fragment AppendixTaskFields on PlanTask {
     id
-    ordinal
-    text
-    expectedResult
-    target {
-      text
-    }
-    lead {
-      text
-    }
-    implementing {
-      text
-    }
-    monitoring {
-      text
-    }
-    timeframe {
-      text
-    }
+    ...PlanTaskTextFields
   }
 `);
 

@@ -7,6 +7,7 @@ import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay, formatInstant } from '../lib/format';
 import { useMessage } from '../lib/feedback';
 import { ReportStatusTag } from './Reports';
+import { saveBase64File } from '../lib/download';
 
 const ReportQuery = graphql(`
   query ReportPage($id: ID!) {
@@ -200,10 +201,7 @@ export default function ReportPage() {
     const result = await client.query(Export, { id, format }).toPromise();
     const file = result.data?.reportExport;
     if (!file) return setProblems(problemsOf(result.error));
-    const link = document.createElement('a');
-    link.href = `data:${file.mediaType};base64,${file.base64}`;
-    link.download = file.fileName;
-    link.click();
+    saveBase64File(file);
   };
   const initial: Values = Object.fromEntries([
     ...r.sections.map((s) => [`s.${s.code}`, s.text]),

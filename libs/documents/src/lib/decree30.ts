@@ -41,59 +41,45 @@ export function dataTable(header: readonly string[], rows: ReadonlyArray<readonl
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [line(header, true), ...rows.map((r) => line(r))] });
 }
 
-/** The heading: "ỦY BAN NHÂN DÂN / <ISSUER> / Số: .../<kind>-UBND" beside the national title, motto and date line. */
-export function heading(options: { issuerName: string; numberLine: string; place: string; day: string }): Table {
+/** Two blocks side by side without borders, the left `leftPercent` of the width (the heading, the signature block). */
+function sideBySide(left: Paragraph[], right: Paragraph[], leftPercent: number): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              centred(run('ỦY BAN NHÂN DÂN', { bold: true, size: 13 })),
-              centred(run(upper(options.issuerName), { bold: true, size: 13 })),
-              centred(run('───────', { size: 13 })),
-              centred(run(options.numberLine, { size: 13 })),
-            ],
-            40,
-          ),
-          cell(
-            [
-              centred(run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 })),
-              centred(run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 })),
-              centred(run('───────────────────', { size: 13 })),
-              centred(run(dateLine(options.place, options.day), { italics: true, size: 14 })),
-            ],
-            60,
-          ),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left, leftPercent), cell(right, 100 - leftPercent)] })],
   });
+}
+
+/** The heading: "ỦY BAN NHÂN DÂN / <ISSUER> / Số: .../<kind>-UBND" beside the national title, motto and date line. */
+export function heading(options: { issuerName: string; numberLine: string; place: string; day: string }): Table {
+  return sideBySide(
+    [
+      centred(run('ỦY BAN NHÂN DÂN', { bold: true, size: 13 })),
+      centred(run(upper(options.issuerName), { bold: true, size: 13 })),
+      centred(run('───────', { size: 13 })),
+      centred(run(options.numberLine, { size: 13 })),
+    ],
+    [
+      centred(run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 })),
+      centred(run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 })),
+      centred(run('───────────────────', { size: 13 })),
+      centred(run(dateLine(options.place, options.day), { italics: true, size: 14 })),
+    ],
+    40,
+  );
 }
 
 /** Recipients at the left ("Nơi nhận:", each "- ...;", "- Lưu: VT."), the signature block at the right. */
 export function signatureBlock(recipients: readonly string[], signature: readonly string[] = ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 12 })] }),
-              ...recipients.map((r) => new Paragraph({ children: [run(`- ${r};`, { size: 11 })] })),
-              new Paragraph({ children: [run('- Lưu: VT.', { size: 11 })] }),
-            ],
-            50,
-          ),
-          cell([...signature.map((line) => centred(run(line, { bold: true }))), new Paragraph({ spacing: { before: 1200 }, children: [] })], 50),
-        ],
-      }),
+  return sideBySide(
+    [
+      new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 12 })] }),
+      ...recipients.map((r) => new Paragraph({ children: [run(`- ${r};`, { size: 11 })] })),
+      new Paragraph({ children: [run('- Lưu: VT.', { size: 11 })] }),
     ],
-  });
+    [...signature.map((line) => centred(run(line, { bold: true }))), new Paragraph({ spacing: { before: 1200 }, children: [] })],
+    50,
+  );
 }
 
 /** The document: A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm (1 mm = 56.7 twips), 14 pt Times New Roman. */

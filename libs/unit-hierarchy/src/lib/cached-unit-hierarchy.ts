@@ -1,5 +1,5 @@
 import { PostgresUnitHierarchy } from './postgres-unit-hierarchy';
-import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
+import { ancestryOneByOne, UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
 
 /** How long an answer read from the copy is believed: the bound on a change this process did not apply itself. */
 export const UNIT_COPY_FRESH_MS = 1_000;
@@ -69,15 +69,8 @@ export class CachedUnitHierarchy implements UnitHierarchy {
     return parents;
   }
 
-  async ancestry(code: string, day: string): Promise<UnitView[]> {
-    const chain: UnitView[] = [];
-    for (let next: string | null = code; next && chain.length < 10;) {
-      const unit: UnitView | null = await this.unit(next, day);
-      if (!unit) break;
-      chain.push(unit);
-      next = unit.parentCode;
-    }
-    return chain;
+  ancestry(code: string, day: string): Promise<UnitView[]> {
+    return ancestryOneByOne(this, code, day);
   }
 
   lastKnown(code: string): Promise<UnitView | null> {

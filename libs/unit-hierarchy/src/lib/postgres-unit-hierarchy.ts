@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { assertSchemaName } from '@reform/event-store';
 import { UnitLevel } from '@reform/unit-periods';
 import { Clock, todayOf } from '@reform/clock';
-import { UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
+import { ancestryOneByOne, UnitFilter, UnitHierarchy, UnitView } from './unit-hierarchy.port';
 import { accessAncestry } from './tenancy';
 
 /**
@@ -145,15 +145,8 @@ export class PostgresUnitHierarchy implements UnitHierarchy {
     return new Map(rows.map((row) => [row.code, row.parent_code]));
   }
 
-  async ancestry(code: string, day: string): Promise<UnitView[]> {
-    const chain: UnitView[] = [];
-    for (let next: string | null = code; next && chain.length < 10;) {
-      const unit: UnitView | null = await this.unit(next, day);
-      if (!unit) break;
-      chain.push(unit);
-      next = unit.parentCode;
-    }
-    return chain;
+  ancestry(code: string, day: string): Promise<UnitView[]> {
+    return ancestryOneByOne(this, code, day);
   }
 
   async predecessors(code: string): Promise<string[]> {

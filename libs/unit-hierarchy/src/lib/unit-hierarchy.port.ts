@@ -61,3 +61,15 @@ export interface UnitHierarchy {
 }
 
 export const UNIT_HIERARCHY = Symbol('UNIT_HIERARCHY');
+
+/** `ancestry` of a hierarchy that reads one unit at a time: up through the parents, ten levels at most (a cycle in bad data ends). */
+export async function ancestryOneByOne(hierarchy: Pick<UnitHierarchy, 'unit'>, code: string, day: string): Promise<UnitView[]> {
+  const chain: UnitView[] = [];
+  for (let next: string | null = code; next && chain.length < 10;) {
+    const unit: UnitView | null = await hierarchy.unit(next, day);
+    if (!unit) break;
+    chain.push(unit);
+    next = unit.parentCode;
+  }
+  return chain;
+}

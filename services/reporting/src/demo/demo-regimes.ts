@@ -2,64 +2,14 @@
  * The demo's regimes as data (no framework): the seed defines them, and the domain's test
  * fixtures start from Thăng Bình's, so that a regime of the kind plans really set is written once.
  */
-import { RegimeDefinition } from '../domain/regime/regime';
+import { STANDARD_FORM } from '../domain/regime/from-plan';
+import { percentItem, RegimeDefinition, yesNoItem } from '../domain/regime/regime';
 
-/** The form every demo regime uses: the three sections plans ask for, and figures the platform can pre-fill. */
+/** The form every demo regime uses: the standard form of regimes made from plans, and figures units report beyond it. */
 export const DEMO_FORM: RegimeDefinition['form'] = {
-  sections: [
-    { code: 'ket-qua', title: 'Kết quả đạt được' },
-    { code: 'ton-tai', title: 'Tồn tại, hạn chế' },
-    { code: 'phuong-huong', title: 'Phương hướng, nhiệm vụ kỳ tới' },
-  ],
+  sections: STANDARD_FORM.sections,
   items: [
-    {
-      code: 'NV_GIAO',
-      name: 'Số nhiệm vụ được giao',
-      unit: 'nhiệm vụ',
-      type: 'COUNT',
-      required: true,
-      min: 0,
-      max: null,
-      rule: 'SUM',
-      weightItem: null,
-      prefill: 'ASSIGNMENTS',
-    },
-    {
-      code: 'NV_HT',
-      name: 'Số nhiệm vụ đã hoàn thành',
-      unit: 'nhiệm vụ',
-      type: 'COUNT',
-      required: true,
-      min: 0,
-      max: null,
-      rule: 'SUM',
-      weightItem: null,
-      prefill: 'COMPLETED',
-    },
-    {
-      code: 'NV_QH',
-      name: 'Số nhiệm vụ quá hạn',
-      unit: 'nhiệm vụ',
-      type: 'COUNT',
-      required: false,
-      min: 0,
-      max: null,
-      rule: 'SUM',
-      weightItem: null,
-      prefill: 'OVERDUE',
-    },
-    {
-      code: 'TIEN_DO',
-      name: 'Tiến độ bình quân các nhiệm vụ',
-      unit: '%',
-      type: 'PERCENT',
-      required: false,
-      min: 0,
-      max: 100,
-      rule: 'WEIGHTED_MEAN',
-      weightItem: 'NV_GIAO',
-      prefill: 'MEAN_PROGRESS',
-    },
+    ...STANDARD_FORM.items,
     {
       code: 'TTHC_HS',
       name: 'Số hồ sơ thủ tục hành chính tiếp nhận',
@@ -72,42 +22,9 @@ export const DEMO_FORM: RegimeDefinition['form'] = {
       weightItem: null,
       prefill: null,
     },
-    {
-      code: 'HAI_LONG',
-      name: 'Tỷ lệ hài lòng của người dân',
-      unit: '%',
-      type: 'PERCENT',
-      required: false,
-      min: 0,
-      max: 100,
-      rule: 'MEAN',
-      weightItem: null,
-      prefill: null,
-    },
-    {
-      code: 'HL_THAP',
-      name: 'Tỷ lệ hài lòng thấp nhất',
-      unit: '%',
-      type: 'PERCENT',
-      required: false,
-      min: 0,
-      max: 100,
-      rule: 'MIN',
-      weightItem: null,
-      prefill: null,
-    },
-    {
-      code: 'MOT_CUA_DT',
-      name: 'Có Bộ phận một cửa điện tử',
-      unit: null,
-      type: 'YES_NO',
-      required: false,
-      min: null,
-      max: null,
-      rule: 'COUNT_YES',
-      weightItem: null,
-      prefill: null,
-    },
+    percentItem('HAI_LONG', 'Tỷ lệ hài lòng của người dân', 'MEAN'),
+    percentItem('HL_THAP', 'Tỷ lệ hài lòng thấp nhất', 'MIN'),
+    yesNoItem('MOT_CUA_DT', 'Có Bộ phận một cửa điện tử'),
   ],
 };
 

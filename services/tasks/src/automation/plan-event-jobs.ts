@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1 } from '@reform/contracts';
-import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
-import { IntegrationMessage, Job, JobContext, JobProcessor } from '@reform/messaging';
+import { EVENT_STORE, PostgresEventStore } from '@reform/event-store';
+import { Job, JobContext, JobQueueTimings, MessageJobMeta, QueueWorker, systemActsOn } from '@reform/messaging';
 import { TASKS_SCHEMA } from '../schema';
 import { TASKS_PROJECTIONS } from '../write/shared/assignment-commands';
 import { BatchOptions } from '../write/shared/assignment-batches';
@@ -16,17 +16,11 @@ import { cancelOpenAssignments } from './when-plan-closed-then-cancel-open-assig
 export const PLAN_EVENTS_QUEUE = 'tasks.plan-events';
 
 export const FAN_OUT_OPTIONS = Symbol('FAN_OUT_OPTIONS');
-export interface FanOutOptions {
+export interface FanOutOptions extends JobQueueTimings {
   /** Assignments per transaction (default 2,000). */
   readonly chunkSize?: number;
   /** Chunks of one job written at once, each its own transaction (default 2: this process and PostgreSQL busy together). */
   readonly parallelChunks?: number;
-  /** How often the processor looks for jobs when not nudged (default 1 s). */
-  readonly pollMs?: number;
-  /** First delay before a failed job is tried again, doubled each time up to a minute (default 500 ms). */
-  readonly retryDelayMs?: number;
-  /** Attempts before a plan event's job is dead-lettered for the operator (default 8). */
-  readonly maxAttempts?: number;
   /**
    * How long a done job is kept before the leader prunes it. Default 0, kept for good: the task
    * timeline reads a plan's received events from this queue (read/task-timeline), and there is
@@ -36,7 +30,7 @@ export interface FanOutOptions {
 }
 
 /** What a plan event's job carries besides its data: the message's envelope, for the audit trail. */
-export type PlanEventJobMeta = Omit<IntegrationMessage, 'data'>;
+export type PlanEventJobMeta = MessageJobMeta;
 
 /**
  * The tasks service's reactions to the plans service, worked off the job queue `tasks.plan-events`
@@ -54,20 +48,18 @@ export type PlanEventJobMeta = Omit<IntegrationMessage, 'data'>;
  * cancelled again): a crash or a failure mid-way resumes the job, creating nothing twice.
  */
 @Injectable()
-export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PlanEventJobs extends QueueWorker {
   private readonly logger = new Logger('PlanEvents');
-  private readonly processor: JobProcessor;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FAN_OUT_OPTIONS) private readonly options: FanOutOptions,
   ) {
-    this.processor = new JobProcessor({
+    super({
       dataSource,
       schema: TASKS_SCHEMA,
       queue: PLAN_EVENTS_QUEUE,
-      handle: (job, context) => this.react(job, context),
       pollMs: options.pollMs,
       retryDelayMs: options.retryDelayMs,
       maxAttempts: options.maxAttempts,
@@ -77,31 +69,8 @@ export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.processor.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.processor.stop();
-  }
-
-  /** A job was just enqueued: look now rather than at the next poll. */
-  nudge(): void {
-    this.processor.nudge();
-  }
-
-  /** Whether this replica's processor believes it leads; tests compare it with pg_locks. */
-  get leading(): boolean {
-    return this.processor.leading;
-  }
-
-  /** Whether every received plan event has been applied or dead-lettered (tests, demo seeding). */
-  idle(): Promise<boolean> {
-    return this.processor.idle();
-  }
-
   /** The router: each plan event to its reaction (automation/when-<event>-then-<action>/). */
-  private async react(job: Job<unknown, PlanEventJobMeta>, context: JobContext): Promise<void> {
+  protected async handle(job: Job<unknown, PlanEventJobMeta>, context: JobContext): Promise<void> {
     const options = this.batchOptions(job.meta, context);
     const manager = this.dataSource.manager;
     switch (job.name) {
@@ -125,16 +94,10 @@ export class PlanEventJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   /** The system acts; the audit timeline links each assignment to the plan event that caused it. */
   private batchOptions(message: PlanEventJobMeta, context: JobContext): BatchOptions {
-    const metadata: EventMetadata = {
-      actor: SYSTEM_ACTOR,
-      tenant: message.metadata.tenant,
-      correlationId: message.metadata.correlationId,
-      causationId: message.eventId,
-    };
     return {
       store: this.store,
       projections: TASKS_PROJECTIONS,
-      metadata,
+      metadata: systemActsOn(message),
       chunkSize: this.options.chunkSize,
       parallelChunks: this.options.parallelChunks,
       // Between chunks: a shutdown stops a long fan-out (it resumes at the next start), and a lost

@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlanIssuedV1 } from '@reform/contracts';
 import { DomainError } from '@reform/decider';
-import { EventMetadata, SYSTEM_ACTOR } from '@reform/event-store';
-import { IntegrationMessage, Job, JobProcessor } from '@reform/messaging';
+import { Job, JobQueueTimings, MessageJobMeta, QueueWorker, systemActsOn } from '@reform/messaging';
 import { IssuedPlanFacts, regimeFromRequirement, regimeIdFromPlan } from '../../domain/regime/from-plan';
 import { regimeDecider, regimeStreamId } from '../../domain/regime/regime.decider';
 import { REPORTING_SCHEMA } from '../../schema';
@@ -14,16 +13,9 @@ import { ReportingCommands } from '../../write/shared/reporting-commands';
 export const PLAN_REGIMES_QUEUE = 'reporting.plan-regimes';
 
 export const PLAN_REGIME_OPTIONS = Symbol('PLAN_REGIME_OPTIONS');
-export interface PlanRegimeOptions {
-  /** How often the processor looks for jobs when not nudged (default 1 s). */
-  readonly pollMs?: number;
-  /** First delay before a failed job is tried again, doubled each time (default 500 ms). */
-  readonly retryDelayMs?: number;
-  /** Attempts before the job is dead-lettered for the operator (default 8). */
-  readonly maxAttempts?: number;
-}
+export type PlanRegimeOptions = JobQueueTimings;
 
-export type PlanRegimeJobMeta = Omit<IntegrationMessage, 'data'>;
+export type PlanRegimeJobMeta = MessageJobMeta;
 
 export interface PlanRegimeOutcome {
   readonly requirement: number;
@@ -45,43 +37,26 @@ export interface PlanRegimeOutcome {
  * Each act is dated the plan's issue day and caused by the plan event (the system acts).
  */
 @Injectable()
-export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PlanRegimeJobs extends QueueWorker {
   private readonly logger = new Logger('PlanRegimes');
-  private readonly processor: JobProcessor;
 
   constructor(
     private readonly commands: ReportingCommands,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PLAN_REGIME_OPTIONS) options: PlanRegimeOptions,
   ) {
-    this.processor = new JobProcessor({
+    super({
       dataSource,
       schema: REPORTING_SCHEMA,
       queue: PLAN_REGIMES_QUEUE,
-      handle: async (job) => {
-        await this.regimesOf(job as Job<PlanIssuedV1, PlanRegimeJobMeta>);
-      },
       pollMs: options.pollMs,
       retryDelayMs: options.retryDelayMs,
       maxAttempts: options.maxAttempts,
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.processor.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.processor.stop();
-  }
-
-  nudge(): void {
-    this.processor.nudge();
-  }
-
-  /** Whether every plan received has been worked off or dead-lettered (tests, demo seeding). */
-  idle(): Promise<boolean> {
-    return this.processor.idle();
+  protected async handle(job: Job): Promise<void> {
+    await this.regimesOf(job as Job<PlanIssuedV1, PlanRegimeJobMeta>);
   }
 
   async regimesOf(job: Job<PlanIssuedV1, PlanRegimeJobMeta>): Promise<PlanRegimeOutcome[]> {
@@ -94,12 +69,7 @@ export class PlanRegimeJobs implements OnApplicationBootstrap, OnApplicationShut
       year: plan.year,
       implementingUnitCodes: plan.tasks.flatMap((task) => task.implementing),
     };
-    const metadata: EventMetadata = {
-      actor: SYSTEM_ACTOR,
-      tenant: job.meta.metadata.tenant,
-      correlationId: job.meta.metadata.correlationId,
-      causationId: job.meta.eventId,
-    };
+    const metadata = systemActsOn(job.meta);
     const outcomes: PlanRegimeOutcome[] = [];
     for (const [i, requirement] of (plan.reportingRequirements ?? []).entries()) {
       const n = i + 1;

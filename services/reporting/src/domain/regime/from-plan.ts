@@ -1,7 +1,7 @@
 /* Pure (type:domain): a plan's reporting requirement, as written, read into a regime. */
 import { DeadlineRule } from '../period/deadlines';
 import { PeriodType } from '../period/period';
-import { RegimeDefinition, RegimeKind, ReportForm } from './regime';
+import { assignmentCount, percentItem, RegimeDefinition, RegimeKind, ReportForm } from './regime';
 
 /**
  * What a requirement's text says about when to report: periodic ("định kỳ hằng quý, 6 tháng, 9
@@ -70,54 +70,10 @@ export const STANDARD_FORM: ReportForm = {
     { code: 'phuong-huong', title: 'Phương hướng, nhiệm vụ kỳ tới' },
   ],
   items: [
-    {
-      code: 'NV_GIAO',
-      name: 'Số nhiệm vụ được giao',
-      unit: 'nhiệm vụ',
-      type: 'COUNT',
-      required: true,
-      min: 0,
-      max: null,
-      rule: 'SUM',
-      weightItem: null,
-      prefill: 'ASSIGNMENTS',
-    },
-    {
-      code: 'NV_HT',
-      name: 'Số nhiệm vụ đã hoàn thành',
-      unit: 'nhiệm vụ',
-      type: 'COUNT',
-      required: true,
-      min: 0,
-      max: null,
-      rule: 'SUM',
-      weightItem: null,
-      prefill: 'COMPLETED',
-    },
-    {
-      code: 'NV_QH',
-      name: 'Số nhiệm vụ quá hạn',
-      unit: 'nhiệm vụ',
-      type: 'COUNT',
-      required: false,
-      min: 0,
-      max: null,
-      rule: 'SUM',
-      weightItem: null,
-      prefill: 'OVERDUE',
-    },
-    {
-      code: 'TIEN_DO',
-      name: 'Tiến độ bình quân các nhiệm vụ',
-      unit: '%',
-      type: 'PERCENT',
-      required: false,
-      min: 0,
-      max: 100,
-      rule: 'WEIGHTED_MEAN',
-      weightItem: 'NV_GIAO',
-      prefill: 'MEAN_PROGRESS',
-    },
+    assignmentCount('NV_GIAO', 'Số nhiệm vụ được giao', true, 'ASSIGNMENTS'),
+    assignmentCount('NV_HT', 'Số nhiệm vụ đã hoàn thành', true, 'COMPLETED'),
+    assignmentCount('NV_QH', 'Số nhiệm vụ quá hạn', false, 'OVERDUE'),
+    percentItem('TIEN_DO', 'Tiến độ bình quân các nhiệm vụ', 'WEIGHTED_MEAN', 'NV_GIAO', 'MEAN_PROGRESS'),
   ],
 };
 

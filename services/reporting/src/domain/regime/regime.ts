@@ -42,6 +42,54 @@ export interface DataItem {
   readonly measures?: { readonly planId: string; readonly taskId: string } | null;
 }
 
+/** An item counting the unit's assignments, summed up the hierarchy, its figure pre-filled by the rule given. */
+export const assignmentCount = (code: string, name: string, required: boolean, prefill: PrefillRule): DataItem => ({
+  code,
+  name,
+  unit: 'nhiệm vụ',
+  type: 'COUNT',
+  required,
+  min: 0,
+  max: null,
+  rule: 'SUM',
+  weightItem: null,
+  prefill,
+});
+
+/** A percentage from 0 to 100 (a weighted mean weighs it by another item). */
+export const percentItem = (
+  code: string,
+  name: string,
+  rule: ConsolidationRule,
+  weightItem: string | null = null,
+  prefill: PrefillRule | null = null,
+): DataItem => ({
+  code,
+  name,
+  unit: '%',
+  type: 'PERCENT',
+  required: false,
+  min: 0,
+  max: 100,
+  rule,
+  weightItem,
+  prefill,
+});
+
+/** A yes-or-no item; the level above counts the yeses. */
+export const yesNoItem = (code: string, name: string): DataItem => ({
+  code,
+  name,
+  unit: null,
+  type: 'YES_NO',
+  required: false,
+  min: null,
+  max: null,
+  rule: 'COUNT_YES',
+  weightItem: null,
+  prefill: null,
+});
+
 export interface ReportForm {
   readonly sections: readonly FormSection[];
   readonly items: readonly DataItem[];

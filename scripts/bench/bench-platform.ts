@@ -1,0 +1,104 @@
+/**
+ * What the benches that start the embedded composition share: the platform on a fresh database
+ * of the local PostgreSQL (TEST_POSTGRES_URL) as the e2e tests start it, closed and dropped once
+ * (also on Ctrl-C, so an interrupted bench leaves no database behind), the load average and the
+ * machine they print beside their figures, and how a bench's main ends.
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { InProcessBus } from '@reform/messaging';
+import { PlatformOptions, RunningPlatform, startPlatform } from '@reform/platform';
+import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+
+/** The 1, 5 and 15 minute load averages, as the benches print them. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+/** The machine a bench ran on, with the load average at its start. */
+export function describeMachine(): string {
+  const cpus = os.cpus();
+  return `machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}, load average at the start ${loadAverage()}`;
+}
+
+export interface BenchPlatform {
+  readonly database: TestDatabase;
+  readonly bus: InProcessBus;
+  readonly platform: RunningPlatform;
+  /** How long `startPlatform` took (the database's creation not included). */
+  readonly startMs: number;
+  /** Closes the platform and the bus and drops the database; once, however often called. */
+  close(): Promise<void>;
+}
+
+type BenchOptions = Partial<Omit<PlatformOptions, 'databaseUrl' | 'bus'>>;
+
+/**
+ * `startPlatform` with the national list and the demo (unless `options` say otherwise), the test
+ * signing keys and a gateway on a free port, on a database named after `name`. `options` may be
+ * made from the database, for a bench that watches it while the platform starts.
+ */
+export async function startBenchPlatform(name: string, options: BenchOptions | ((database: TestDatabase) => BenchOptions) = {}): Promise<BenchPlatform> {
+  const database = await createTestDatabase(name);
+  const bus = new InProcessBus();
+  let platform: RunningPlatform | null = null;
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      process.removeListener('SIGINT', interrupted);
+      process.removeListener('SIGTERM', interrupted);
+      await platform?.close().catch((error) => console.error('closing the platform:', error));
+      await bus.close().catch((error) => console.error('closing the bus:', error));
+      await database.drop().catch((error) => console.error(`dropping ${database.name}:`, error));
+    })());
+  const interrupted = () => {
+    console.error('\ninterrupted: closing the platform and dropping the database');
+    void close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const begun = performance.now();
+  try {
+    platform = await startPlatform({
+      databaseUrl: database.url,
+      bus,
+      signingKeys: TEST_SIGNING_KEYS,
+      gatewayPort: 0,
+      importUnits: true,
+      demo: true,
+      logger: false,
+      ...(typeof options === 'function' ? options(database) : options),
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { database, bus, platform, startMs: performance.now() - begun, close };
+}
+
+/** The gateway as a bench asks it: an answer with errors (or none) throws, so no figure is measured on refusals. */
+export class Gateway {
+  constructor(
+    private readonly client: GraphQLTestClient,
+    private readonly token?: string,
+  ) {}
+
+  async query<Data>(query: string, variables?: Record<string, unknown>, token = this.token): Promise<Data> {
+    const result = await this.client.request<Data>(query, variables, token);
+    if (result.errors?.length || !result.data) throw new Error(`gateway: ${JSON.stringify(result.errors ?? result)}`);
+    return result.data;
+  }
+}
+
+/** Runs a bench's main: the process ends when it does (a handle left open does not hold it), 1 on an error. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
