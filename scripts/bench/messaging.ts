@@ -25,7 +25,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, SYSTEM_ACTOR, eventStoreMigrations } from '@reform/event-store';
-import { InProcessBus, Inbox, JetStreamBus, MessageBus, OutboxRelay, messagingMigrations, toIntegrationMessage } from '@reform/messaging';
+import { InProcessBus, Inbox, IntegrationMessage, JetStreamBus, MessageBus, OutboxRelay, messagingMigrations, toIntegrationMessage } from '@reform/messaging';
 import { createTestDatabase, createTestDataSource, testNatsUrl, testPostgresUrl, uniqueName } from '@reform/testing';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000);
@@ -97,19 +97,22 @@ async function main() {
     const [{ server_version: pgVersion }] = await ds.query('SHOW server_version');
     const [{ synchronous_commit: syncCommit }] = await ds.query('SHOW synchronous_commit');
 
+    /** The relay of one schema's outbox onto `bus`, every event as `<schema>.Measured`. */
+    function relayFor(bus: MessageBus, store: PostgresEventStore, schema: string, idleMs: number): OutboxRelay {
+      const contract = { name: `${schema}.Measured`, version: 1, subject: `${schema}.item.Measured` };
+      return new OutboxRelay({ name: schema, store, dataSource: ds, schema, bus, idleMs, map: (event) => toIntegrationMessage(event, contract, event.data) });
+    }
+
+    /** The consumer's effect, applied once through the Inbox: what both scenarios measure. */
+    const applyEffect = (inbox: Inbox, schema: string, consumer: string, message: IntegrationMessage) =>
+      inbox.handle(consumer, message, (manager) =>
+        manager.query(`INSERT INTO ${schema}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, (message.data as { n: number }).n]),
+      );
+
     /** One service's store and relay, one consumer through the Inbox; `bus` carries the messages. */
     async function scenario(bus: MessageBus, schema: string, options: { idleMs: number; nudge: boolean }): Promise<Samples> {
       const store = new PostgresEventStore(ds, schema);
-      const contract = { name: `${schema}.Measured`, version: 1, subject: `${schema}.item.Measured` };
-      const relay = new OutboxRelay({
-        name: schema,
-        store,
-        dataSource: ds,
-        schema,
-        bus,
-        idleMs: options.idleMs,
-        map: (event) => toIntegrationMessage(event, contract, event.data),
-      });
+      const relay = relayFor(bus, store, schema, options.idleMs);
       const inbox = new Inbox(ds, schema);
       const consumer = `${schema}-consumer`;
       const committedAt = new Map<string, number>();
@@ -119,9 +122,7 @@ async function main() {
       const subscription = await bus.subscribe({ consumer, subjects: [`${schema}.>`] }, async (message) => {
         const recordedAt = Date.parse(message.metadata.recordedAt);
         samples.entry.push(wallNow() - recordedAt);
-        const outcome = await inbox.handle(consumer, message, (manager) =>
-          manager.query(`INSERT INTO ${schema}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, (message.data as { n: number }).n]),
-        );
+        const outcome = await applyEffect(inbox, schema, consumer, message);
         if (outcome !== 'applied') return;
         const now = wallNow();
         samples.effect.push(now - recordedAt);
@@ -164,24 +165,13 @@ async function main() {
           metadata,
         );
       }
-      const contract = { name: `${schema}.Measured`, version: 1, subject: `${schema}.item.Measured` };
       const inbox = new Inbox(ds, schema);
-      const relay = new OutboxRelay({
-        name: schema,
-        store,
-        dataSource: ds,
-        schema,
-        bus,
-        idleMs: DEFAULT_IDLE_MS,
-        map: (event) => toIntegrationMessage(event, contract, event.data),
-      });
+      const relay = relayFor(bus, store, schema, DEFAULT_IDLE_MS);
       let applied = 0;
       const started = performance.now();
       const published = relay.drain().then((count) => ({ count, seconds: (performance.now() - started) / 1000 }));
       const subscription = await bus.subscribe({ consumer: `${schema}-inbox`, subjects: [`${schema}.>`] }, async (message) => {
-        await inbox.handle(`${schema}-inbox`, message, (manager) =>
-          manager.query(`INSERT INTO ${schema}.effects (event_id, n) VALUES ($1, $2)`, [message.eventId, (message.data as { n: number }).n]),
-        );
+        await applyEffect(inbox, schema, `${schema}-inbox`, message);
         applied++;
       });
       try {
