@@ -43,6 +43,8 @@ export interface CpuReport {
   /** Transactions the bench's database committed or rolled back meanwhile (pg_stat_database): round trips in autocommit. */
   readonly transactions: number;
   readonly postgresS: number;
+  /** How many PostgreSQL backends postgresS sums. */
+  readonly backends: number;
   readonly machineBusyS: number;
   readonly othersS: number;
   readonly cores: number;
@@ -56,7 +58,15 @@ export class CpuMeter {
   private machine = machineTicks();
   private transactions = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * `applicationName` narrows PostgreSQL's share to the backends of that connection name (a bench
+   * sharing its database with a running app counts only its own pool); by default, every backend of
+   * the bench's database.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { readonly applicationName?: string } = {},
+  ) {}
 
   async start(): Promise<void> {
     this.started = Date.now();
@@ -69,7 +79,10 @@ export class CpuMeter {
 
   /** Backends that exist at the start count from there; those that connect later count whole. */
   private async sample(atStart: boolean): Promise<void> {
-    const rows: Array<{ pid: number }> = await this.dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    const { applicationName } = this.options;
+    const rows: Array<{ pid: number }> = applicationName
+      ? await this.dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1', [applicationName])
+      : await this.dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
     for (const { pid } of rows) {
       const ticks = processTicks(pid);
       if (ticks === null) continue;
@@ -97,6 +110,7 @@ export class CpuMeter {
       nodeSystemS: node.system / 1e6,
       transactions,
       postgresS,
+      backends: this.backends.size,
       machineBusyS,
       othersS: Math.max(0, machineBusyS - nodeS - postgresS),
       cores: os.cpus().length,

@@ -15,13 +15,13 @@
  * previous run kept with BENCH_KEEP=1 (the fan-out is then skipped). BENCH_PAGED=1 also rebuilds the
  * same store paged through the projection's `apply` (no set-based replay, ADR 0033), for comparison.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, rebuildReadModels, runMigrations, serviceDataSourceOptions, START } from '@reform/event-store';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, TEST_SIGNING_KEYS, testPostgresUrl } from '@reform/testing';
+import { CpuMeter } from './cpu-meter';
 import { createTasksApp, syntheticPlanIssued, TASKS_SCHEMA, tasksMigrations, tasksReadModels } from '@reform/tasks';
 
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 10_047);
@@ -63,29 +63,19 @@ async function fanOut(url: string): Promise<number> {
   }
 }
 
-/** CPU seconds (user + system) of this process and of the PostgreSQL backends serving it (same machine: /proc). */
+/**
+ * CPU seconds (user + system) of this process and of the PostgreSQL backends of its pool (same
+ * machine: /proc). Every pooled connection is opened first, so the backends that will serve the
+ * rebuild exist when the meter starts and are counted from there.
+ */
 async function cpuMeter(dataSource: DataSource) {
-  // Open every pooled connection first, so the backends that will serve the rebuild exist now.
   await Promise.all(Array.from({ length: 4 }, () => dataSource.query('SELECT pg_sleep(0.05)')));
-  const pids: number[] = (
-    await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'bench-rebuild' AND datname = current_database()`)
-  ).map((r: { pid: number }) => r.pid);
-  const ticks = 100; // USER_HZ on Linux
-  const backends = () =>
-    pids.reduce((sum, pid) => {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return sum + (Number(fields[11]) + Number(fields[12])) / ticks; // utime, stime
-      } catch {
-        return sum;
-      }
-    }, 0);
-  const node = () => {
-    const usage = process.cpuUsage();
-    return (usage.user + usage.system) / 1e6;
+  const meter = new CpuMeter(dataSource, { applicationName: 'bench-rebuild' });
+  await meter.start();
+  return async () => {
+    const report = await meter.stop();
+    return { node: report.nodeS, backends: report.postgresS, pids: report.backends };
   };
-  const start = { node: node(), backends: backends() };
-  return { pids: pids.length, stop: () => ({ node: node() - start.node, backends: backends() - start.backends }) };
 }
 
 async function main() {
@@ -123,7 +113,7 @@ async function main() {
     const store = new PostgresEventStore(dataSource, TASKS_SCHEMA);
 
     // The floor: readAll alone over the same store, the same pages.
-    const readCpu = await cpuMeter(dataSource);
+    const stopReadCpu = await cpuMeter(dataSource);
     let position = START;
     let read = 0;
     const readStarted = process.hrtime.bigint();
@@ -134,19 +124,19 @@ async function main() {
       if (page.events.length < PAGE_SIZE) break;
     }
     const readSeconds = Number(process.hrtime.bigint() - readStarted) / 1e9;
-    const readUsed = readCpu.stop();
+    const readUsed = await stopReadCpu();
 
-    const rebuildCpu = await cpuMeter(dataSource);
+    const stopRebuildCpu = await cpuMeter(dataSource);
     const result = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: tasksReadModels.projections, pageSize: PAGE_SIZE });
-    const rebuildUsed = rebuildCpu.stop();
+    const rebuildUsed = await stopRebuildCpu();
     const rebuilt = await checksum();
     // The peer, on request: the same projection without its set-based replay, paged through apply.
-    let paged: { result: typeof result; used: { node: number; backends: number }; sum: typeof rebuilt } | null = null;
+    let paged: { result: typeof result; used: { node: number; backends: number; pids: number }; sum: typeof rebuilt } | null = null;
     if (process.env.BENCH_PAGED === '1') {
       const pagedProjections = tasksReadModels.projections.map(({ replay: _replay, ...projection }) => projection);
-      const pagedCpu = await cpuMeter(dataSource);
+      const stopPagedCpu = await cpuMeter(dataSource);
       const pagedResult = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: pagedProjections, pageSize: PAGE_SIZE });
-      paged = { result: pagedResult, used: pagedCpu.stop(), sum: await checksum() };
+      paged = { result: pagedResult, used: await stopPagedCpu(), sum: await checksum() };
     }
 
     const [{ server_version: version }] = await dataSource.query('SHOW server_version');
@@ -176,7 +166,7 @@ async function main() {
     // by 1 ÷ (the larger of the two) when one side cannot keep more than one core busy.
     const perK = (seconds: number, events: number) => ((seconds / events) * 1e6).toFixed(0);
     console.log();
-    console.log(`CPU time per 1,000 events (this process + its ${rebuildCpu.pids} PostgreSQL backends, from /proc):`);
+    console.log(`CPU time per 1,000 events (this process + its ${rebuildUsed.pids} PostgreSQL backends, from /proc):`);
     console.log(`  readAll alone      node ${perK(readUsed.node, read)} ms + PostgreSQL ${perK(readUsed.backends, read)} ms`);
     console.log(`  rebuildReadModels  node ${perK(rebuildUsed.node, result.events)} ms + PostgreSQL ${perK(rebuildUsed.backends, result.events)} ms`);
     if (paged)
