@@ -6,6 +6,8 @@ import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
+import { columnsOf } from '../lib/columns';
+import { CardTable } from '../components/CardTable';
 
 const ReportsQuery = graphql(`
   query ReportsPage($unitCode: ID!) {
@@ -109,6 +111,9 @@ export const ReportStatusTag = ({ status }: { status: string }) => (
 /** The unit a signed-in account works for: where its role is granted (a district's office acts for the district). */
 export const workUnitOf = (session: ReturnType<typeof currentSession>) => session?.roles.find((r) => r.unitCode)?.unitCode ?? session?.unit?.code ?? '';
 
+/** A report's own page. */
+const reportPage = (r: { id: string }) => `/bao-cao/${encodeURIComponent(r.id)}`;
+
 /** Báo cáo: the unit's reports to submit, the reports sent up to it for review, and a period's completeness. */
 export default function Reports() {
   const unitCode = workUnitOf(currentSession());
@@ -118,6 +123,11 @@ export default function Reports() {
   const [regimeId, period] = (selected ?? '').split('|');
   const [{ data: completeness }] = useQuery({ query: CompletenessQuery, variables: { regimeId, period, unitCode }, pause: !selected });
   const own = data?.reports ?? [];
+  const toReview = review?.reportsToReview ?? [];
+  const regimes = data?.reportRegimes ?? [];
+  const ownColumn = columnsOf<(typeof own)[number]>();
+  const reviewColumn = columnsOf<(typeof toReview)[number]>();
+  const regimeColumn = columnsOf<(typeof regimes)[number]>();
   const periods = (data?.reportRegimes ?? []).flatMap((r) =>
     r.periods.map((p) => ({ value: `${r.id}|${p.period}`, label: `${r.name} — ${p.period} (${p.expected} đơn vị)` })),
   );
@@ -126,78 +136,66 @@ export default function Reports() {
     <div className="page">
       <h1>Báo cáo</h1>
       {error && <Alert type="error" message={problemsOf(error)[0]?.message} />}
-      <Card title="Báo cáo của đơn vị" size="small" style={{ marginBottom: 16 }}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={own}
+      <CardTable
+        title="Báo cáo của đơn vị"
+        rows={own}
+        columns={[
+          ownColumn.link('Chế độ báo cáo', reportPage, (r) => r.regimeName),
+          ownColumn.field('Kỳ', 'period'),
+          { title: 'Hạn gửi', render: (_, r) => formatDay(r.dueOn) },
+          {
+            title: 'Trạng thái',
+            render: (_, r) => (
+              <Space>
+                <ReportStatusTag status={r.status} />
+                {r.late && <Tag color="red">Trễ hạn</Tag>}
+                {r.lockReason && <Tag>Đã khóa</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {(review?.reportsToReview.length ?? 0) > 0 && (
+        <CardTable
+          title="Báo cáo chờ xem xét"
+          rows={toReview}
           columns={[
-            { title: 'Chế độ báo cáo', render: (_, r) => <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.regimeName}</Link> },
-            { title: 'Kỳ', dataIndex: 'period' },
-            { title: 'Hạn gửi', render: (_, r) => formatDay(r.dueOn) },
+            reviewColumn.link('Đơn vị', reportPage, (r) => r.unitName),
+            reviewColumn.field('Chế độ', 'regimeName'),
+            reviewColumn.field('Kỳ', 'period'),
             {
-              title: 'Trạng thái',
-              render: (_, r) => (
-                <Space>
-                  <ReportStatusTag status={r.status} />
-                  {r.late && <Tag color="red">Trễ hạn</Tag>}
-                  {r.lockReason && <Tag>Đã khóa</Tag>}
-                </Space>
-              ),
+              title: 'Ngày gửi',
+              render: (_, r) => `${formatDay(r.submittedOn)}${r.late ? ' (trễ hạn)' : ''}${r.submissions > 1 ? ` · gửi lại lần ${r.submissions}` : ''}`,
             },
           ]}
         />
-      </Card>
-      {(review?.reportsToReview.length ?? 0) > 0 && (
-        <Card title="Báo cáo chờ xem xét" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={review?.reportsToReview ?? []}
-            columns={[
-              { title: 'Đơn vị', render: (_, r) => <Link to={`/bao-cao/${encodeURIComponent(r.id)}`}>{r.unitName}</Link> },
-              { title: 'Chế độ', dataIndex: 'regimeName' },
-              { title: 'Kỳ', dataIndex: 'period' },
-              {
-                title: 'Ngày gửi',
-                render: (_, r) => `${formatDay(r.submittedOn)}${r.late ? ' (trễ hạn)' : ''}${r.submissions > 1 ? ` · gửi lại lần ${r.submissions}` : ''}`,
-              },
-            ]}
-          />
-        </Card>
       )}
       {(data?.reportRegimes.length ?? 0) > 0 && (
-        <Card title="Chế độ báo cáo của đơn vị" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={data?.reportRegimes ?? []}
-            columns={[
-              { title: 'Chế độ báo cáo', dataIndex: 'name' },
-              { title: 'Kỳ báo cáo', render: (_, r) => r.periodTypes.map((t) => PERIOD_TYPE_LABEL[t] ?? t).join(', ') },
-              {
-                title: 'Nguồn',
-                // A regime the platform made from an issued plan's reporting requirement says so, with the plan.
-                render: (_, r) =>
-                  r.fromPlan ? (
-                    <Space size={4} wrap>
-                      <Tag color="blue">Tạo tự động</Tag>
-                      <span>
-                        từ yêu cầu báo cáo của <Link to={`/ke-hoach/${encodeURIComponent(r.fromPlan.planId)}`}>Kế hoạch {r.fromPlan.planNumber}</Link>
-                      </span>
-                    </Space>
-                  ) : (
-                    'Đơn vị ban hành'
-                  ),
-              },
-              { title: 'Từ ngày', render: (_, r) => formatDay(r.definedOn) },
-              { title: 'Kỳ đã mở', render: (_, r) => (r.periods.length ? r.periods.map((p) => p.period).join(', ') : 'Chưa mở kỳ nào') },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title="Chế độ báo cáo của đơn vị"
+          rows={regimes}
+          columns={[
+            regimeColumn.field('Chế độ báo cáo', 'name'),
+            { title: 'Kỳ báo cáo', render: (_, r) => r.periodTypes.map((t) => PERIOD_TYPE_LABEL[t] ?? t).join(', ') },
+            {
+              title: 'Nguồn',
+              // A regime the platform made from an issued plan's reporting requirement says so, with the plan.
+              render: (_, r) =>
+                r.fromPlan ? (
+                  <Space size={4} wrap>
+                    <Tag color="blue">Tạo tự động</Tag>
+                    <span>
+                      từ yêu cầu báo cáo của <Link to={`/ke-hoach/${encodeURIComponent(r.fromPlan.planId)}`}>Kế hoạch {r.fromPlan.planNumber}</Link>
+                    </span>
+                  </Space>
+                ) : (
+                  'Đơn vị ban hành'
+                ),
+            },
+            { title: 'Từ ngày', render: (_, r) => formatDay(r.definedOn) },
+            { title: 'Kỳ đã mở', render: (_, r) => (r.periods.length ? r.periods.map((p) => p.period).join(', ') : 'Chưa mở kỳ nào') },
+          ]}
+        />
       )}
       {periods.length > 0 && (
         <Card title="Tình hình báo cáo" size="small">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Table, Tag, Upload } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Table, Tag, Upload, type TableColumnType } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
+import { columnsOf } from '../lib/columns';
 import { currentSession } from '../lib/session';
 import { useMessage } from '../lib/feedback';
 
@@ -74,11 +75,30 @@ const OpenCampaign = graphql(`
 
 export const CAMPAIGN_STATUS: Record<string, string> = { OPEN: 'Đang chấm điểm', PUBLISHED: 'Đã công bố' };
 
+/** The columns both campaign tables show, built for either table's row type. */
+function campaignColumns<Row extends { id: string; title: string; year: number; status: string }>() {
+  const column = columnsOf<Row>();
+  const status: TableColumnType<Row> = { title: 'Trạng thái', render: (_, c) => <Tag>{CAMPAIGN_STATUS[c.status] ?? c.status}</Tag> };
+  return {
+    title: column.link(
+      'Đợt đánh giá',
+      (c) => `/cham-diem/dot/${c.id}`,
+      (c) => c.title,
+    ),
+    year: column.field('Năm', 'year'),
+    status,
+  };
+}
+
 /** Chấm điểm CCHC: the campaigns the unit opened or is assessed in; a manager loads an index set and opens the year's campaign. */
 export default function Scoring() {
   const session = currentSession();
   const unit = session?.unit?.code ?? '';
   const [{ data, error }, refresh] = useQuery({ query: CampaignsQuery, variables: { unit }, pause: !unit });
+  const assessedCampaigns = data?.assessed ?? [];
+  const ownedCampaigns = data?.owned ?? [];
+  const assessed = campaignColumns<(typeof assessedCampaigns)[number]>();
+  const owned = campaignColumns<(typeof ownedCampaigns)[number]>();
   const [, load] = useMutation(LoadIndexSet);
   const [, open] = useMutation(OpenCampaign);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
@@ -104,15 +124,15 @@ export default function Scoring() {
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={data?.assessed ?? []}
+        dataSource={assessedCampaigns}
         locale={{ emptyText: 'Chưa có đợt đánh giá nào.' }}
         columns={[
-          { title: 'Đợt đánh giá', render: (_, c) => <Link to={`/cham-diem/dot/${c.id}`}>{c.title}</Link> },
-          { title: 'Năm', dataIndex: 'year' },
+          assessed.title,
+          assessed.year,
           { title: 'Đơn vị đánh giá', render: (_, c) => c.owner.name },
           { title: 'Tự chấm điểm', render: (_, c) => `${formatDay(c.entryFrom)} – ${formatDay(c.entryTo)}` },
           { title: 'Thẩm định', render: (_, c) => `${formatDay(c.appraisalFrom)} – ${formatDay(c.appraisalTo)}` },
-          { title: 'Trạng thái', render: (_, c) => <Tag>{CAMPAIGN_STATUS[c.status] ?? c.status}</Tag> },
+          assessed.status,
           {
             title: 'Phiếu của đơn vị',
             render: (_, c) => (assessmentOf.get(c.id) ? <Link to={`/cham-diem/phieu/${assessmentOf.get(c.id)?.id}`}>Tự chấm điểm</Link> : '—'),
@@ -124,13 +144,13 @@ export default function Scoring() {
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={data?.owned ?? []}
+        dataSource={ownedCampaigns}
         locale={{ emptyText: 'Đơn vị chưa mở đợt đánh giá nào.' }}
         columns={[
-          { title: 'Đợt đánh giá', render: (_, c) => <Link to={`/cham-diem/dot/${c.id}`}>{c.title}</Link> },
-          { title: 'Năm', dataIndex: 'year' },
+          owned.title,
+          owned.year,
           { title: 'Số đơn vị', render: (_, c) => c.unitCodes.length },
-          { title: 'Trạng thái', render: (_, c) => <Tag>{CAMPAIGN_STATUS[c.status] ?? c.status}</Tag> },
+          owned.status,
           { title: 'Công bố', render: (_, c) => formatDay(c.publishedOn) || '—' },
         ]}
       />
