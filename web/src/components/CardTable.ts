@@ -1,0 +1,20 @@
+import { createElement, type ReactNode } from 'react';
+import { Card, Table, type TableColumnsType } from 'antd';
+
+/** A titled card holding one small, unpaged list keyed by id: the pages' "list of X" block. */
+export function CardTable<Row extends { id: string }>({
+  title,
+  rows,
+  columns,
+}: {
+  title: ReactNode;
+  rows: readonly Row[];
+  columns: NoInfer<TableColumnsType<Row>>;
+}) {
+  // createElement rather than JSX: the web's Jest compiles .ts only, and renders this in a unit test.
+  return createElement(
+    Card,
+    { title, size: 'small', style: { marginBottom: 16 } },
+    createElement(Table<Row>, { rowKey: 'id', size: 'small', pagination: false, dataSource: rows, columns }),
+  );
+}

@@ -1,0 +1,38 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router-dom';
+import { CardTable } from '../components/CardTable';
+import { columnsOf } from './columns';
+
+// The shared builders must render what the pages wrote inline before: the card's title, the
+// column headings, a cell linking to the row's page with its text, and a field as it is.
+describe('columnsOf and CardTable', () => {
+  it('render a titled card with a link column and a field column', () => {
+    type Row = { id: string; regimeName: string; period: string };
+    const column = columnsOf<Row>();
+    const html = renderToStaticMarkup(
+      createElement(
+        MemoryRouter,
+        null,
+        createElement(CardTable<Row>, {
+          title: 'Báo cáo của đơn vị',
+          rows: [{ id: 'r/1', regimeName: 'Báo cáo CCHC quý', period: '2026-Q1' }],
+          columns: [
+            column.link(
+              'Chế độ báo cáo',
+              (r) => `/bao-cao/${encodeURIComponent(r.id)}`,
+              (r) => r.regimeName,
+            ),
+            column.field('Kỳ', 'period'),
+          ],
+        }),
+      ),
+    );
+    expect(html).toContain('Báo cáo của đơn vị');
+    expect(html).toContain('Chế độ báo cáo');
+    expect(html).toMatch(/<th[^>]*>Kỳ<\/th>/);
+    expect(html).toContain('<a href="/bao-cao/r%2F1"');
+    expect(html).toMatch(/>Báo cáo CCHC quý<\/a>/);
+    expect(html).toMatch(/<td[^>]*>2026-Q1<\/td>/);
+  });
+});
