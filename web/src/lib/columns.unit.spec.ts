@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router-dom';
-import { CardTable } from '../components/CardTable';
+import { CardTable, ListTable } from '../components/CardTable';
 import { columnsOf } from './columns';
 
 // The shared builders must render what the pages wrote inline before: the card's title, the
@@ -34,5 +34,14 @@ describe('columnsOf and CardTable', () => {
     expect(html).toContain('<a href="/bao-cao/r%2F1"');
     expect(html).toMatch(/>Báo cáo CCHC quý<\/a>/);
     expect(html).toMatch(/<td[^>]*>2026-Q1<\/td>/);
+  });
+
+  it('an empty ListTable says what its emptyText says', () => {
+    type Row = { id: string; year: number };
+    const html = renderToStaticMarkup(
+      createElement(ListTable<Row>, { rows: [], emptyText: 'Chưa có đợt đánh giá nào.', columns: [columnsOf<Row>().field('Năm', 'year')] }),
+    );
+    expect(html).toContain('Chưa có đợt đánh giá nào.');
+    expect(html).toMatch(/<th[^>]*>Năm<\/th>/);
   });
 });

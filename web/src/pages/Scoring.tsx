@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { columnsOf } from '../lib/columns';
+import { ListTable } from '../components/CardTable';
 import { currentSession } from '../lib/session';
 import { useMessage } from '../lib/feedback';
 
@@ -120,12 +121,9 @@ export default function Scoring() {
         <Link to="/cham-diem/papi">Kết quả PAPI các tỉnh</Link>
       </p>
       <h2>Đơn vị được đánh giá</h2>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={assessedCampaigns}
-        locale={{ emptyText: 'Chưa có đợt đánh giá nào.' }}
+      <ListTable
+        rows={assessedCampaigns}
+        emptyText="Chưa có đợt đánh giá nào."
         columns={[
           assessed.title,
           assessed.year,
@@ -140,12 +138,9 @@ export default function Scoring() {
         ]}
       />
       <h2>Đợt đánh giá đơn vị đã mở</h2>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={ownedCampaigns}
-        locale={{ emptyText: 'Đơn vị chưa mở đợt đánh giá nào.' }}
+      <ListTable
+        rows={ownedCampaigns}
+        emptyText="Đơn vị chưa mở đợt đánh giá nào."
         columns={[
           owned.title,
           owned.year,
