@@ -141,6 +141,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The runtime's lines go through the process's pino logger: JSON, redacted, with the request id.
     logging: gatewayLogger(),
     plugins: () => [queryLimits(options.development ?? false), tracing()],
+    // No merging of identical in-flight subgraph queries: ours hardly ever match (the headers are
+    // part of the key, and the sealed forwarded address carries the millisecond), yet with merging
+    // on every subgraph answer is deep-copied (structuredClone) for its caller — a 2,500-field
+    // roll-up paid it on every request (issue 11).
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     // Only configured origins, never a reflected one (issue 12, finding 7).
     cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: true, methods: ['POST', 'GET', 'OPTIONS'] } : false,
     propagateHeaders: {

@@ -105,6 +105,19 @@ describe('gateway over two federated subgraphs', () => {
     for (const subgraph of subgraphs) expect(subgraph.seenIdempotencyKey).toContain('retry-8f2c');
   });
 
+  it('passes subgraph answers on without deep-copying them (issue 11: a 2,500-field roll-up was cloned on every request)', async () => {
+    // The runtime's merging of identical in-flight subgraph queries copies every answer for each
+    // caller; ours never merge (each request's sealed forwarded header differs), so it is off.
+    const clone = jest.spyOn(globalThis, 'structuredClone');
+    try {
+      const result = await client.request('{ person(id: "9") { id name posts { title } } }');
+      expect(result.errors).toBeUndefined();
+      expect(clone).not.toHaveBeenCalled();
+    } finally {
+      clone.mockRestore();
+    }
+  });
+
   it('stops a request with a forged token at the door', async () => {
     for (const subgraph of subgraphs) subgraph.seenAuthorization.length = 0;
     const forged = await new TokenService([{ kid: TEST_SIGNING_KEYS[0].kid, secret: 'another-secret-of-at-least-32-bytes!!' }]).issue({
