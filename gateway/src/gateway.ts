@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -264,14 +265,27 @@ function queryLimits(development: boolean) {
     }) {
       // The schema only for signed-in users (a token reaching here was verified at the door) or in development.
       if (!development && !context.request?.headers.get('authorization')) {
-        addValidationRule((validation: ValidationContext) => {
-          if (asksForSchema(validation.getDocument())) validation.reportError(unauthenticated());
-          return {};
-        });
+        addValidationRule(
+          named((validation: ValidationContext) => {
+            if (asksForSchema(validation.getDocument())) validation.reportError(unauthenticated());
+            return {};
+          }, 'schemaForSignedInOnly'),
+        );
       }
-      addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
+      const limits = queryLimitsFor(claimedRoles(context.request?.headers.get('authorization')));
+      const variables = context.params?.variables ?? {};
+      // The runtime caches a document's validation under the names of its rules: the name carries
+      // the limits and the variables (a cost counts `limit: $n`), else a document that passed once
+      // would pass again for a caller with lower limits or bigger variables.
+      const key = Object.keys(variables).length ? createHash('sha256').update(JSON.stringify(variables)).digest('base64url') : '';
+      addValidationRule(named(queryLimitsRule(limits, variables), `queryLimits ${limits.depth}/${limits.aliases}/${limits.cost} ${key}`));
     },
   };
+}
+
+/** `rule`, named `name` (the key under which the runtime caches a document's validation). */
+function named<T extends object>(rule: T, name: string): T {
+  return Object.defineProperty(rule, 'name', { value: name });
 }
 
 /** `mutation issuePlan`: the operation's type and name (else its first field), for span names. */
