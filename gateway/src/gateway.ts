@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -141,6 +142,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The runtime's lines go through the process's pino logger: JSON, redacted, with the request id.
     logging: gatewayLogger(),
     plugins: () => [queryLimits(options.development ?? false), tracing()],
+    // No merging of identical in-flight subgraph queries: ours hardly ever match (the headers are
+    // part of the key, and the sealed forwarded address carries the millisecond), yet with merging
+    // on every subgraph answer is deep-copied (structuredClone) for its caller — a 2,500-field
+    // roll-up paid it on every request (issue 11).
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     // Only configured origins, never a reflected one (issue 12, finding 7).
     cors: options.corsOrigins?.length ? { origin: [...options.corsOrigins], credentials: true, methods: ['POST', 'GET', 'OPTIONS'] } : false,
     propagateHeaders: {
@@ -259,14 +265,27 @@ function queryLimits(development: boolean) {
     }) {
       // The schema only for signed-in users (a token reaching here was verified at the door) or in development.
       if (!development && !context.request?.headers.get('authorization')) {
-        addValidationRule((validation: ValidationContext) => {
-          if (asksForSchema(validation.getDocument())) validation.reportError(unauthenticated());
-          return {};
-        });
+        addValidationRule(
+          named((validation: ValidationContext) => {
+            if (asksForSchema(validation.getDocument())) validation.reportError(unauthenticated());
+            return {};
+          }, 'schemaForSignedInOnly'),
+        );
       }
-      addValidationRule(queryLimitsRule(queryLimitsFor(claimedRoles(context.request?.headers.get('authorization'))), context.params?.variables ?? {}));
+      const limits = queryLimitsFor(claimedRoles(context.request?.headers.get('authorization')));
+      const variables = context.params?.variables ?? {};
+      // The runtime caches a document's validation under the names of its rules: the name carries
+      // the limits and the variables (a cost counts `limit: $n`), else a document that passed once
+      // would pass again for a caller with lower limits or bigger variables.
+      const key = Object.keys(variables).length ? createHash('sha256').update(JSON.stringify(variables)).digest('base64url') : '';
+      addValidationRule(named(queryLimitsRule(limits, variables), `queryLimits ${limits.depth}/${limits.aliases}/${limits.cost} ${key}`));
     },
   };
+}
+
+/** `rule`, named `name` (the key under which the runtime caches a document's validation). */
+function named<T extends object>(rule: T, name: string): T {
+  return Object.defineProperty(rule, 'name', { value: name });
 }
 
 /** `mutation issuePlan`: the operation's type and name (else its first field), for span names. */

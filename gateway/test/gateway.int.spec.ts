@@ -45,10 +45,10 @@ const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federatio
 const people = () =>
   startSubgraph(
     `${FEDERATION}
-     type Query { person(id: ID!): Person }
+     type Query { person(id: ID!): Person people(limit: Int): [Person!]! }
      type Person @key(fields: "id") { id: ID! name: String! }`,
     {
-      Query: { person: (_: unknown, { id }: { id: string }) => ({ id, name: `Người ${id}` }) },
+      Query: { person: (_: unknown, { id }: { id: string }) => ({ id, name: `Người ${id}` }), people: () => [] },
       Person: { __resolveReference: ({ id }: { id: string }) => ({ id, name: `Người ${id}` }) },
     },
   );
@@ -103,6 +103,27 @@ describe('gateway over two federated subgraphs', () => {
     const result = await client.request('{ person(id: "8") { posts { title } } }', undefined, null, { 'Idempotency-Key': 'retry-8f2c' });
     expect(result.errors).toBeUndefined();
     for (const subgraph of subgraphs) expect(subgraph.seenIdempotencyKey).toContain('retry-8f2c');
+  });
+
+  it('passes subgraph answers on without deep-copying them (issue 11: a 2,500-field roll-up was cloned on every request)', async () => {
+    // The runtime's merging of identical in-flight subgraph queries copies every answer for each
+    // caller; ours never merge (each request's sealed forwarded header differs), so it is off.
+    const clone = jest.spyOn(globalThis, 'structuredClone');
+    try {
+      const result = await client.request('{ person(id: "9") { id name posts { title } } }');
+      expect(result.errors).toBeUndefined();
+      expect(clone).not.toHaveBeenCalled();
+    } finally {
+      clone.mockRestore();
+    }
+  });
+
+  it('refuses a document over its cost limit even after the same document passed with other variables (validation cache)', async () => {
+    const { token } = await tokens.issue({ accountId: 'a-3', username: 'lan', unitCode: '49', roles: [] });
+    const query = 'query Many($n: Int) { people(limit: $n) { name } }';
+    expect(await client.request(query, { n: 10 }, token)).toEqual({ data: { people: [] } });
+    const refused = await client.request(query, { n: 1_000_000 }, token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', rule: 'cost', max: 50_000 });
   });
 
   it('stops a request with a forged token at the door', async () => {
