@@ -10,7 +10,7 @@ const root = join(__dirname, '..');
  *   testing/ for seeds and test helpers, beside the service's wiring files;
  * - write/ has no file at its root: each use case's command handling, resolver and tests sit in
  *   its kebab-case folder, one mutation per folder; helpers shared by several use cases of one
- *   service in write/shared/;
+ *   service in write/common/;
  * - read/ has one folder per read model, and at its root only read-models.ts (what a rebuild runs);
  * - domain/ does not reach into write/, read/ or automation/.
  */
@@ -49,7 +49,7 @@ describe.each(SERVICES)('services/%s keeps the service shape', (service) => {
     const folders = entries(write).filter((entry) => entry.folder);
     expect(folders.map((entry) => entry.name).filter((name) => !KEBAB.test(name))).toEqual([]);
     const crowded = folders
-      .filter((entry) => entry.name !== 'shared')
+      .filter((entry) => entry.name !== 'common')
       .map((entry) => ({
         folder: rel(entry.path),
         mutations: filesUnder(entry.path)

@@ -15,14 +15,14 @@ import { AccessRecordResolver } from './read/access-record/access-record.graphql
 import { AccountDirectory } from './read/accounts/account-directory';
 import { AccountResolver, RoleGrantResolver, UnitAccountsResolver } from './read/accounts/account.graphql';
 import { AccountHistoryResolver, HistoryActorResolver, UnitHistoryResolver } from './read/history/history.graphql';
-import { AccountWriter } from './write/shared/account-writer';
+import { AccountWriter } from './write/common/account-writer';
 import { CreateAccountResolver } from './write/create-account/create-account.graphql';
 import { GrantRoleResolver } from './write/grant-role/grant-role.graphql';
 import { RevokeRoleResolver } from './write/revoke-role/revoke-role.graphql';
 import { DisableAccountResolver } from './write/disable-account/disable-account.graphql';
 import { ChangePasswordResolver } from './write/change-password/change-password.graphql';
 import { CarryAccountAcrossReorganisationResolver } from './write/carry-account-across-reorganisation/carry-account-across-reorganisation.graphql';
-import { DirectoryCommands } from './write/shared/directory-commands';
+import { DirectoryCommands } from './write/common/directory-commands';
 import { LOGIN_THROTTLE, LoginResolver } from './write/login/login.graphql';
 import { RenameUnitResolver } from './write/rename-unit/rename-unit.graphql';
 import { CloseAgencyResolver } from './write/close-agency/close-agency.graphql';

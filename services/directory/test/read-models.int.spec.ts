@@ -6,7 +6,7 @@ import { directoryMigrations } from '../src/directory-migrations';
 import { UnitCommand } from '../src/domain/unit/unit.decider';
 import { unitsProjection } from '../src/read/units/units.projection';
 import { accountsProjection } from '../src/read/accounts/accounts.projection';
-import { executeUnitCommands } from '../src/write/shared/unit-commands';
+import { executeUnitCommands } from '../src/write/common/unit-commands';
 
 /**
  * The read models' two promises: the same event twice changes nothing, and a rebuild from the

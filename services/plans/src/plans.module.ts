@@ -18,8 +18,8 @@ import { DraftPlanResolver } from './write/draft-plan/draft-plan.graphql';
 import { IssuePlanResolver } from './write/issue-plan/issue-plan.graphql';
 import { IssuePreviewResolver } from './write/issue-plan/issue-preview.graphql';
 import { ReviseDraftResolver } from './write/revise-draft/revise-draft.graphql';
-import { ParentPlanCheck } from './write/shared/parent-plan';
-import { PlanCommands } from './write/shared/plan-commands';
+import { ParentPlanCheck } from './write/common/parent-plan';
+import { PlanCommands } from './write/common/plan-commands';
 
 /** The clock gives "today" (Viet Nam's day) for issue, amendment and closing days and tenancy. */
 export type PlansOptions = ServiceOptions;

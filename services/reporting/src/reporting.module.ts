@@ -20,11 +20,11 @@ import { DefineRegimeResolver } from './write/define-regime/define-regime.graphq
 import { LinkPlanToRegimeResolver } from './write/link-plan-to-regime/link-plan-to-regime.graphql';
 import { PeriodOpening } from './write/open-period/open-period';
 import { OpenPeriodResolver } from './write/open-period/open-period.graphql';
-import { ReportActions } from './write/shared/report-actions';
+import { ReportActions } from './write/common/report-actions';
 import { ReopenReportResolver } from './write/reopen-report/reopen-report.graphql';
 import { ReturnReportResolver } from './write/return-report/return-report.graphql';
 import { SaveReportDraftResolver } from './write/save-report-draft/save-report-draft.graphql';
-import { ReportingCommands } from './write/shared/reporting-commands';
+import { ReportingCommands } from './write/common/reporting-commands';
 import { SubmitReportResolver } from './write/submit-report/submit-report.graphql';
 import { WaiveReportResolver } from './write/waive-report/waive-report.graphql';
 

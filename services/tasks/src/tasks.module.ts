@@ -20,8 +20,8 @@ import { PublicProgressResolver } from './read/plan-progress/public-progress.gra
 import { TASKS_SCHEMA } from './schema';
 import { tasksMigrations } from './tasks-migrations';
 import { AcceptAssignmentResolver } from './write/accept-assignment/accept-assignment.graphql';
-import { AssignmentCommands } from './write/shared/assignment-commands';
-import { AssignmentMutation } from './write/shared/assignment-mutation';
+import { AssignmentCommands } from './write/common/assignment-commands';
+import { AssignmentMutation } from './write/common/assignment-mutation';
 import { CompleteAssignmentResolver } from './write/complete-assignment/complete-assignment.graphql';
 import { GrantExtensionResolver } from './write/grant-extension/grant-extension.graphql';
 import { RefuseExtensionResolver } from './write/refuse-extension/refuse-extension.graphql';

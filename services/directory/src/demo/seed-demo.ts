@@ -3,7 +3,7 @@ import { EVENT_STORE, EventMetadata, PostgresEventStore, SYSTEM_ACTOR } from '@r
 import { RelayControl } from '@reform/messaging';
 import { UnitCommand } from '../domain/unit/unit.decider';
 import { UnitDirectory, UnitView } from '../read/units/unit-directory';
-import { executeUnitCommands } from '../write/shared/unit-commands';
+import { executeUnitCommands } from '../write/common/unit-commands';
 import { placeOf, STANDARD_BODIES } from '@reform/unit-hierarchy';
 
 const metadata = (what: string): EventMetadata => ({ actor: SYSTEM_ACTOR, tenant: 'platform', correlationId: `demo-${what}`, causationId: null });

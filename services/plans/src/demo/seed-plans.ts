@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Identity } from '@reform/access';
-import { PlanCommands } from '../write/shared/plan-commands';
+import { PlanCommands } from '../write/common/plan-commands';
 import { DEMO_PLANS, TWO_TIER_DEMO_PLANS } from './plans';
 
 export interface DemoPlansSummary {

@@ -7,7 +7,7 @@ import { regimeDecider, regimeStreamId } from '../domain/regime/regime.decider';
 import { parsePeriod } from '../domain/period/period';
 import { REPORTING_SCHEMA as S } from '../schema';
 import { PeriodOpening } from '../write/open-period/open-period';
-import { ReportingCommands } from '../write/shared/reporting-commands';
+import { ReportingCommands } from '../write/common/reporting-commands';
 
 export interface DemoReportingSummary {
   /** Regimes the platform made from the demo plans' reporting requirements (seed 001's interim report). */

@@ -5,7 +5,7 @@ import { regimeDecider, regimeStreamId } from '../domain/regime/regime.decider';
 import { reportDecider, reportIdOf, reportStreamId } from '../domain/report/report.decider';
 import { REPORTING_SCHEMA as S } from '../schema';
 import { PeriodOpening } from '../write/open-period/open-period';
-import { ReportingCommands } from '../write/shared/reporting-commands';
+import { ReportingCommands } from '../write/common/reporting-commands';
 
 /**
  * Issue 19's target achievement in the demo: the provinces ask the districts of their PAPI plans

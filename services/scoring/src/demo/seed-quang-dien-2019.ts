@@ -7,7 +7,7 @@ import { Campaign, campaignDecider, campaignStreamId } from '../domain/campaign/
 import { IndexSetDefinition, leavesOf } from '../domain/framework/index-set';
 import { FrameworkCatalogue } from '../read/frameworks/framework-catalogue';
 import { SCORING_SCHEMA as S } from '../schema';
-import { ScoringCommands } from '../write/shared/scoring-commands';
+import { ScoringCommands } from '../write/common/scoring-commands';
 import { DEMO_CAMPAIGN_2019, DEMO_DAYS, demoSelfScores, QUANG_DIEN, QUANG_DIEN_UNITS, QUANG_VINH } from './quang-dien-2019';
 import { DEMO_INDEX_SET } from './demo-index-set';
 

@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AssignmentCommand } from '../domain/assignment/assignment.decider';
 import { OverdueScheduler } from '../automation/when-day-passes-then-mark-overdue/overdue-scheduler';
 import { PlanEventJobs } from '../automation/plan-event-jobs';
-import { AssignmentCommands } from '../write/shared/assignment-commands';
+import { AssignmentCommands } from '../write/common/assignment-commands';
 import { TASKS_SCHEMA as S } from '../schema';
 
 export interface DemoAssignmentsSummary {

@@ -1,6 +1,6 @@
 import { ServiceReadModels } from '@reform/event-store';
 import { TASKS_SCHEMA } from '../schema';
-import { TASKS_PROJECTIONS } from '../write/shared/assignment-commands';
+import { TASKS_PROJECTIONS } from '../write/common/assignment-commands';
 
 export { TASKS_PROJECTIONS };
 

@@ -1,6 +1,6 @@
 import { Identity } from '@reform/access';
 import { UnitFate } from '../../domain/account/account.decider';
-import { AccountUnits, AccountWriter, ExistingAccount } from '../shared/account-writer';
+import { AccountUnits, AccountWriter, ExistingAccount } from '../common/account-writer';
 
 /**
  * The recorded act that carries an account across a reorganisation (ADR 0019): the fate of each

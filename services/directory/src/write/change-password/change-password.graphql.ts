@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AccountDirectory } from '../../read/accounts/account-directory';
 import { AccountType, toAccountType } from '../../read/accounts/account.graphql';
-import { AccountWriter } from '../shared/account-writer';
+import { AccountWriter } from '../common/account-writer';
 import { changePassword } from './change-password.handler';
 
 @Resolver(() => AccountType)

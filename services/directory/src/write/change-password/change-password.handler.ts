@@ -1,7 +1,7 @@
 import { Identity } from '@reform/access';
 import { hashPassword, verifyPassword } from '@reform/auth';
 import { DomainError } from '@reform/decider';
-import { AccountWriter, checkPassword, ExistingAccount } from '../shared/account-writer';
+import { AccountWriter, checkPassword, ExistingAccount } from '../common/account-writer';
 
 /** One's own password, given the current one (checked against the account's stream, not a copy). */
 export function changePassword(accounts: AccountWriter, identity: Identity, currentPassword: string, newPassword: string): Promise<ExistingAccount> {

@@ -2,7 +2,7 @@ import { Identity } from '@reform/access';
 import { verifyPassword } from '@reform/auth';
 import { accountStreamId } from '../../domain/account/account.decider';
 import { createAccount } from '../create-account/create-account.handler';
-import { accountWriter, admin } from '../shared/in-memory-directory.fixture';
+import { accountWriter, admin } from '../common/in-memory-directory.fixture';
 import { changePassword } from './change-password.handler';
 
 describe('changePassword on the in-memory event store', () => {

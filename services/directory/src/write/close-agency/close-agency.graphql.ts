@@ -6,7 +6,7 @@ import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DateScalar } from '@reform/subgraph';
 import { UnitType } from '../../read/units/unit.graphql';
 import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../shared/directory-commands';
+import { DirectoryCommands } from '../common/directory-commands';
 import { closeAgency } from './close-agency.handler';
 
 /** An agency closed from a day (dissolved); an administrative unit ends by the list's acts, not here. */

@@ -1,7 +1,7 @@
 import { Identity } from '@reform/access';
 import { DomainError } from '@reform/decider';
 import { UnitCommand, unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
-import { DirectoryCommands } from '../shared/directory-commands';
+import { DirectoryCommands } from '../common/directory-commands';
 
 /** Dissolves an agency from a day; the level is checked on the unit's stream as the command is decided against it. */
 export async function closeAgency(commands: DirectoryCommands, identity: Identity, code: string, effectiveOn: string): Promise<void> {

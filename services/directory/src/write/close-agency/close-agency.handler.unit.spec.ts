@@ -1,7 +1,7 @@
 import { FixedClock } from '@reform/clock';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
-import { DirectoryCommands } from '../shared/directory-commands';
-import { admin, CountingEventStore, unitReader } from '../shared/in-memory-directory.fixture';
+import { DirectoryCommands } from '../common/directory-commands';
+import { admin, CountingEventStore, unitReader } from '../common/in-memory-directory.fixture';
 import { closeAgency } from './close-agency.handler';
 
 const establish = (code: string, level: 'DISTRICT' | 'AGENCY', parentCode: string) => ({

@@ -4,7 +4,7 @@ import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AccountDirectory } from '../../read/accounts/account-directory';
 import { AccountType, toAccountType } from '../../read/accounts/account.graphql';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
-import { AccountWriter } from '../shared/account-writer';
+import { AccountWriter } from '../common/account-writer';
 import { createAccount } from './create-account.handler';
 
 @InputType({ registerIn: DIRECTORY_GRAPHQL_TYPES })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { hashPassword } from '@reform/auth';
-import { AccountWriter, checkPassword, ExistingAccount } from '../shared/account-writer';
+import { AccountWriter, checkPassword, ExistingAccount } from '../common/account-writer';
 
 export interface NewAccount {
   readonly username: string;

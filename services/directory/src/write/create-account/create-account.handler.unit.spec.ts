@@ -1,5 +1,5 @@
 import { accountStreamId } from '../../domain/account/account.decider';
-import { accountWriter, admin } from '../shared/in-memory-directory.fixture';
+import { accountWriter, admin } from '../common/in-memory-directory.fixture';
 import { createAccount } from './create-account.handler';
 
 const input = { username: ' Vanthu.QueSon ', displayName: 'Văn thư Quế Sơn', unitCode: '513', password: 'mat-khau-dai' };

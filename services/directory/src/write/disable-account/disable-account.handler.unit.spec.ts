@@ -1,7 +1,7 @@
 import { accountStreamId } from '../../domain/account/account.decider';
 import { createAccount } from '../create-account/create-account.handler';
 import { grantRole } from '../grant-role/grant-role.handler';
-import { accountWriter, admin } from '../shared/in-memory-directory.fixture';
+import { accountWriter, admin } from '../common/in-memory-directory.fixture';
 import { disableAccount } from './disable-account.handler';
 
 describe('disableAccount on the in-memory event store', () => {

@@ -8,7 +8,7 @@ import { DateScalar } from '@reform/subgraph';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
 import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../shared/directory-commands';
+import { DirectoryCommands } from '../common/directory-commands';
 
 /**
  * A province's own bodies without a release: its administrator adds an agency (a Sở, a Ban, a

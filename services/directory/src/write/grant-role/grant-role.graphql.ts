@@ -3,7 +3,7 @@ import { Identity, Role } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AccountDirectory } from '../../read/accounts/account-directory';
 import { AccountType, RoleEnum, toAccountType } from '../../read/accounts/account.graphql';
-import { AccountWriter } from '../shared/account-writer';
+import { AccountWriter } from '../common/account-writer';
 import { grantRole } from './grant-role.handler';
 
 @Resolver(() => AccountType)

@@ -1,5 +1,5 @@
 import { Identity } from '@reform/access';
-import { AccountWriter, ExistingAccount } from '../shared/account-writer';
+import { AccountWriter, ExistingAccount } from '../common/account-writer';
 
 /** A role at a unit the caller administers, to an account of a unit it administers; it covers the unit's subtree. */
 export async function grantRole(accounts: AccountWriter, identity: Identity, username: string, role: string, unitCode: string): Promise<ExistingAccount> {

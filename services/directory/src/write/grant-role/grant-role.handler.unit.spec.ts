@@ -1,6 +1,6 @@
 import { accountStreamId } from '../../domain/account/account.decider';
 import { createAccount } from '../create-account/create-account.handler';
-import { accountWriter, admin } from '../shared/in-memory-directory.fixture';
+import { accountWriter, admin } from '../common/in-memory-directory.fixture';
 import { grantRole } from './grant-role.handler';
 
 describe('grantRole on the in-memory event store', () => {

@@ -3,7 +3,7 @@ import { EventMetadata, PostgresEventStore } from '@reform/event-store';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
 import { hasEnded, lastPeriod, unitDecider, UnitCommand, UnitLevel, UnitState } from '../../domain/unit/unit.decider';
 import { loadUnits } from '../../read/units/units.projection';
-import { executeUnitCommands } from '../shared/unit-commands';
+import { executeUnitCommands } from '../common/unit-commands';
 import { LineageRow, parseLineage } from './lineage-list';
 import { parseUnitList, RowProblem, UnitListRejected, UnitListRow } from './unit-list';
 

@@ -2,7 +2,7 @@ import { EventMetadata, PostgresEventStore } from '@reform/event-store';
 import { DIRECTORY_SCHEMA as S } from '../../schema';
 import { UnitCommand, UnitLevel, UnitState, unitDecider, lastPeriod, periodOn } from '../../domain/unit/unit.decider';
 import { loadUnits } from '../../read/units/units.projection';
-import { executeUnitCommands, UnitCommandsRefused } from '../shared/unit-commands';
+import { executeUnitCommands, UnitCommandsRefused } from '../common/unit-commands';
 import { parseUnitList, UnitListRejected, UnitListRow } from './unit-list';
 
 export interface ImportSummary {

@@ -6,7 +6,7 @@ import { DateScalar } from '@reform/subgraph';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
 import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../shared/directory-commands';
+import { DirectoryCommands } from '../common/directory-commands';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 
 /** Renaming a unit from a date (an administrative decision): the platform administrator only. */

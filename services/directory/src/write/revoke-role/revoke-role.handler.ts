@@ -1,5 +1,5 @@
 import { Identity } from '@reform/access';
-import { AccountWriter, ExistingAccount } from '../shared/account-writer';
+import { AccountWriter, ExistingAccount } from '../common/account-writer';
 
 /** Ends a grant of an account the caller administers. */
 export function revokeRole(accounts: AccountWriter, identity: Identity, username: string, role: string, unitCode: string): Promise<ExistingAccount> {

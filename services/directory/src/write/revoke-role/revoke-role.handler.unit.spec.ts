@@ -1,7 +1,7 @@
 import { accountStreamId } from '../../domain/account/account.decider';
 import { createAccount } from '../create-account/create-account.handler';
 import { grantRole } from '../grant-role/grant-role.handler';
-import { accountWriter, admin } from '../shared/in-memory-directory.fixture';
+import { accountWriter, admin } from '../common/in-memory-directory.fixture';
 import { revokeRole } from './revoke-role.handler';
 
 describe('revokeRole on the in-memory event store', () => {

@@ -6,7 +6,7 @@ import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
 import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../shared/directory-commands';
+import { DirectoryCommands } from '../common/directory-commands';
 
 /** The names officials write for a unit or an agency, the whole list at once (administrator of the unit). */
 @Resolver(() => UnitType)

@@ -5,7 +5,7 @@ import { DateScalar } from '@reform/subgraph';
 import { DraftSection } from '../../domain/plan-draft';
 import { PlanType } from '../../read/plans/plan.types';
 import { DraftSectionInput } from '../draft-plan/draft-plan.input';
-import { PlanCommands } from '../shared/plan-commands';
+import { PlanCommands } from '../common/plan-commands';
 import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 
 @InputType({ registerIn: PLANS_GRAPHQL_TYPES, description: 'Đổi thời gian thực hiện của một nhiệm vụ.' })

@@ -1,6 +1,6 @@
 import { planStreamId } from '../../domain/plan.decider';
 import { issuePlan } from '../issue-plan/issue-plan.handler';
-import { draft, manager, writer } from '../shared/in-memory-writer.fixture';
+import { draft, manager, writer } from '../common/in-memory-writer.fixture';
 
 describe('plan commands on the in-memory event store', () => {
   it('drafts, issues on today in Viet Nam, amends and closes; each event records the actor and the tenant', async () => {

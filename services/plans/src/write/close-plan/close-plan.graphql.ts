@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { PlanType } from '../../read/plans/plan.types';
-import { PlanCommands } from '../shared/plan-commands';
+import { PlanCommands } from '../common/plan-commands';
 
 /** Closing an issued plan: nothing is accepted after it. */
 @Resolver(() => PlanType)

@@ -4,8 +4,8 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { PlanDraft } from '../../domain/plan-draft';
 import { PlanType } from '../../read/plans/plan.types';
-import { ParentPlanCheck } from '../shared/parent-plan';
-import { PlanCommands } from '../shared/plan-commands';
+import { ParentPlanCheck } from '../common/parent-plan';
+import { PlanCommands } from '../common/plan-commands';
 import { DraftPlanInput } from './draft-plan.input';
 
 /** GraphQL hands over objects without a prototype; events store plain JSON. */

@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { PlanType } from '../../read/plans/plan.types';
-import { PlanCommands } from '../shared/plan-commands';
+import { PlanCommands } from '../common/plan-commands';
 import { issuePlan } from './issue-plan.handler';
 
 /** Issuing: every unit cell resolved against the hierarchy of the issue day and recorded in the event. */

@@ -9,7 +9,7 @@ import { numberTaken, numberTakenError, PlanNumberReserved, planNumberStreamId }
 import { planUpcasters } from '../../domain/plan.upcasters';
 import { planView } from '../../read/plans/plan-view';
 import { PlanType } from '../../read/plans/plan.types';
-import { PlanWriter } from '../shared/plan-commands';
+import { PlanWriter } from '../common/plan-commands';
 
 const MAX_RETRIES = 3;
 

@@ -1,5 +1,5 @@
 import { withIdempotencyKey } from '@reform/event-store';
-import { draft, manager, writer } from '../shared/in-memory-writer.fixture';
+import { draft, manager, writer } from '../common/in-memory-writer.fixture';
 import { issuePlan } from './issue-plan.handler';
 
 describe('issuing on the in-memory event store', () => {

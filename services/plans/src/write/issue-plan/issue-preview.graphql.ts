@@ -6,7 +6,7 @@ import { DateScalar } from '@reform/subgraph';
 import { PLANS_GRAPHQL_TYPES } from '../../graphql-types';
 import { previewIssue, tasksOf } from '../../domain/plan.decider';
 import { UnitReference } from '../../read/plans/plan.types';
-import { PlanCommands } from '../shared/plan-commands';
+import { PlanCommands } from '../common/plan-commands';
 
 @ObjectType('PlanProblem', { registerIn: PLANS_GRAPHQL_TYPES, description: 'Một vấn đề ngăn ban hành kế hoạch.' })
 export class PlanProblemType {

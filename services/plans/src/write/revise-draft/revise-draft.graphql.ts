@@ -4,8 +4,8 @@ import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { PlanType } from '../../read/plans/plan.types';
 import { DraftPlanInput } from '../draft-plan/draft-plan.input';
 import { plainDraft } from '../draft-plan/draft-plan.graphql';
-import { ParentPlanCheck } from '../shared/parent-plan';
-import { PlanCommands } from '../shared/plan-commands';
+import { ParentPlanCheck } from '../common/parent-plan';
+import { PlanCommands } from '../common/plan-commands';
 
 /** Revising a draft as a whole: `manage` on the issuer of the draft it is decided against. */
 @Resolver(() => PlanType)

@@ -8,7 +8,7 @@ import { PeriodicTick } from '@reform/messaging';
 import { addDays } from '../../domain/calendar/working-days';
 import { reportDecider, reportStreamId } from '../../domain/report/report.decider';
 import { REPORTING_SCHEMA as S } from '../../schema';
-import { ReportingCommands } from '../../write/shared/reporting-commands';
+import { ReportingCommands } from '../../write/common/reporting-commands';
 
 export interface ReminderOptions {
   /** How often to look (default 60 s); 0 turns the timer off (tests call `tick()`). */

@@ -7,7 +7,7 @@ import { Job, JobQueueTimings, MessageJobMeta, QueueWorker, systemActsOn } from 
 import { IssuedPlanFacts, regimeFromRequirement, regimeIdFromPlan } from '../../domain/regime/from-plan';
 import { regimeDecider, regimeStreamId } from '../../domain/regime/regime.decider';
 import { REPORTING_SCHEMA } from '../../schema';
-import { ReportingCommands } from '../../write/shared/reporting-commands';
+import { ReportingCommands } from '../../write/common/reporting-commands';
 
 /** The job queue of the plans issued with reporting requirements (one key per plan). */
 export const PLAN_REGIMES_QUEUE = 'reporting.plan-regimes';

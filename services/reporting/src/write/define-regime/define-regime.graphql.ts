@@ -21,7 +21,7 @@ import {
   SelectorLevelEnum,
 } from '../../read/reports/report.types';
 import { regimeView } from '../../read/regimes/regimes.graphql';
-import { ReportingCommands } from '../shared/reporting-commands';
+import { ReportingCommands } from '../common/reporting-commands';
 
 @InputType('ReportCutOffInput', { registerIn: T })
 class CutOffInput {

@@ -5,7 +5,7 @@ import { regimeDecider, regimeStreamId, RegimeState } from '../../domain/regime/
 import { RegimeType } from '../../read/reports/report.types';
 import { regimeView } from '../../read/regimes/regimes.graphql';
 import { PeriodOpening } from '../open-period/open-period';
-import { ReportingCommands } from '../shared/reporting-commands';
+import { ReportingCommands } from '../common/reporting-commands';
 
 /** The owner links a plan to its regime by hand: the plan's assignments then pre-fill the reports (an issued plan's requirement links by itself, ADR 0038). */
 @Resolver(() => RegimeType)

@@ -16,7 +16,7 @@ import { RegimeDefinition } from '../../domain/regime/regime';
 import { ReportFacts, reportDecider, reportIdOf, reportStreamId } from '../../domain/report/report.decider';
 import { REPORTING_PROJECTIONS } from '../../read/read-models';
 import { REPORTING_SCHEMA as S } from '../../schema';
-import { ReportingCommands } from '../shared/reporting-commands';
+import { ReportingCommands } from '../common/reporting-commands';
 
 /** Streams per transaction when a period opens (a country-wide regime expects 10,047 reports). */
 const CHUNK = 2_000;

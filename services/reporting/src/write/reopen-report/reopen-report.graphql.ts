@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { reportView, ReportType } from '../../read/reports/report.types';
-import { ReportActions } from '../shared/report-actions';
+import { ReportActions } from '../common/report-actions';
 
 /** The level above reopens one unit's locked report, with a reason, for REOPEN_DAYS days. */
 @Resolver(() => ReportType)

@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { contentOf, ReportInput, reportView, ReportType } from '../../read/reports/report.types';
-import { ReportActions } from '../shared/report-actions';
+import { ReportActions } from '../common/report-actions';
 
 /** The reporting unit saves its draft: the sections and items it sends, the others kept. */
 @Resolver(() => ReportType)

@@ -5,7 +5,7 @@ import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { contentOf, ReportInput, reportView, ReportType } from '../../read/reports/report.types';
 import { ReportAccess } from '../../read/reports/report-access';
-import { ReportActions } from '../shared/report-actions';
+import { ReportActions } from '../common/report-actions';
 
 /** The reporting unit submits its report to the level above (on time or late, from the deadline); again after a return. */
 @Resolver(() => ReportType)

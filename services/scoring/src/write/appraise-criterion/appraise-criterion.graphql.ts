@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AppraisalInput, AssessmentType, AssessmentView } from '../../read/assessments/assessment.types';
-import { AssessmentMutation } from '../shared/assessment-mutation';
+import { AssessmentMutation } from '../common/assessment-mutation';
 
 /** The level above appraises a criterion: accept, adjust with a reason, or return it for more evidence. */
 @Resolver(() => AssessmentType)

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AssessmentType, AssessmentView } from '../../read/assessments/assessment.types';
-import { AssessmentMutation } from '../shared/assessment-mutation';
+import { AssessmentMutation } from '../common/assessment-mutation';
 
 /** The level above finalises its appraisal: self-scores it left untouched are accepted as they are. */
 @Resolver(() => AssessmentType)

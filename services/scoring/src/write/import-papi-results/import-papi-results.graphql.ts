@@ -9,7 +9,7 @@ import { papiYearDecider, papiYearStreamId } from '../../domain/papi/papi-year.d
 import { PapiReadModel } from '../../read/papi-results/papi-read-model';
 import { ImportFormatEnum, PapiYearType } from '../../read/papi-results/papi.types';
 import { fileBytes, readWorkbook, sha256Of, TableFormat } from '../files/table-file';
-import { ScoringCommands } from '../shared/scoring-commands';
+import { ScoringCommands } from '../common/scoring-commands';
 import { Actor, EventMetadata, RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import { randomUUID } from 'node:crypto';
 

@@ -10,7 +10,7 @@ import { parseIndexSetWorkbook } from '../../domain/framework/index-set-table';
 import { FrameworkCatalogue } from '../../read/frameworks/framework-catalogue';
 import { FrameworkType } from '../../read/frameworks/framework.types';
 import { fileBytes, readWorkbook, sha256Of } from '../files/table-file';
-import { ScoringCommands } from '../shared/scoring-commands';
+import { ScoringCommands } from '../common/scoring-commands';
 
 /** Publishes a framework version: from a province's workbook, or (the platform's own) from a definition. */
 @Injectable()

@@ -11,7 +11,7 @@ import { IndexSetDefinition, leavesOf } from '../../domain/framework/index-set';
 import { AssessmentAccess } from '../../read/assessments/assessment-access';
 import { AssessmentCampaignType, CampaignInput, campaignView } from '../../read/assessments/assessment.types';
 import { FrameworkCatalogue } from '../../read/frameworks/framework-catalogue';
-import { ScoringCommands } from '../shared/scoring-commands';
+import { ScoringCommands } from '../common/scoring-commands';
 
 const bad = (code: string, message: string, field: string) => new DomainError(code, message, { kind: 'BAD_USER_INPUT', field });
 const LEVEL_OF_UNITS = { COMMUNE: 'COMMUNE', DISTRICT: 'DISTRICT', DEPARTMENT: 'AGENCY' } as const;

@@ -7,7 +7,7 @@ import { Campaign, campaignDecider, campaignStreamId } from '../../domain/campai
 import { AssessmentAccess } from '../../read/assessments/assessment-access';
 import { AssessmentCampaignType, campaignView } from '../../read/assessments/assessment.types';
 import { SCORING_SCHEMA as S } from '../../schema';
-import { ScoringCommands } from '../shared/scoring-commands';
+import { ScoringCommands } from '../common/scoring-commands';
 
 @Resolver(() => AssessmentCampaignType)
 export class PublishResultsResolver {

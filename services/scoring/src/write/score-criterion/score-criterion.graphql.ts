@@ -5,7 +5,7 @@ import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DomainError } from '@reform/decider';
 import { AssessmentType, AssessmentView, CriterionScoreInput } from '../../read/assessments/assessment.types';
 import { acceptUpload, EVIDENCE_LIMITS, EvidenceLimits } from '../evidence/evidence-storage';
-import { AssessmentMutation } from '../shared/assessment-mutation';
+import { AssessmentMutation } from '../common/assessment-mutation';
 
 /** The unit scores a criterion of its self-assessment, with uploads, citations or an explanation. */
 @Resolver(() => AssessmentType)

@@ -7,8 +7,8 @@ import { PeriodicTick } from '@reform/messaging';
 import { DEFAULT_REMINDER_DAYS, nextDueOn, OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
 import { addDays } from '../../domain/assignment/schedule';
 import { TASKS_SCHEMA as S } from '../../schema';
-import { commandAssignments } from '../../write/shared/assignment-batches';
-import { TASKS_PROJECTIONS } from '../../write/shared/assignment-commands';
+import { commandAssignments } from '../../write/common/assignment-batches';
+import { TASKS_PROJECTIONS } from '../../write/common/assignment-commands';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { OpenWorkAcrossReorganisation } from '../when-unit-merged-or-split-then-pass-open-assignments/pass-open-assignments';
 

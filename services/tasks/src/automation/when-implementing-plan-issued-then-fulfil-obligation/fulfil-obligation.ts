@@ -1,5 +1,5 @@
 import { PlanIssuedV1 } from '@reform/contracts';
-import { BatchOptions, commandAssignments } from '../../write/shared/assignment-batches';
+import { BatchOptions, commandAssignments } from '../../write/common/assignment-batches';
 import { obligationId } from '../when-plan-issued-then-create-assignments/assignments-of-plan';
 
 /**

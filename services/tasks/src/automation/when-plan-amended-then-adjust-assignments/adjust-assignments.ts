@@ -4,7 +4,7 @@ import { PlanAmendedV1 } from '@reform/contracts';
 import { OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
 import { scheduleFor } from '../../domain/assignment/schedule';
 import { TASKS_SCHEMA as S } from '../../schema';
-import { BatchOptions, commandAssignments, createAssignments } from '../../write/shared/assignment-batches';
+import { BatchOptions, commandAssignments, createAssignments } from '../../write/common/assignment-batches';
 import { assignmentsOfTask, PlanFacts } from '../when-plan-issued-then-create-assignments/assignments-of-plan';
 
 /**

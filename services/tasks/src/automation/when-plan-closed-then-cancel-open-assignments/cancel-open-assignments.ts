@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PlanClosedV1 } from '@reform/contracts';
 import { TASKS_SCHEMA as S } from '../../schema';
-import { BatchOptions, commandAssignments } from '../../write/shared/assignment-batches';
+import { BatchOptions, commandAssignments } from '../../write/common/assignment-batches';
 import { openAssignmentIds } from '../when-plan-amended-then-adjust-assignments/adjust-assignments';
 
 /**

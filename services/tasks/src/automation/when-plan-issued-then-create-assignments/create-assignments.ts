@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PlanIssuedV1 } from '@reform/contracts';
 import { TASKS_SCHEMA as S } from '../../schema';
-import { BatchOptions, createAssignments } from '../../write/shared/assignment-batches';
+import { BatchOptions, createAssignments } from '../../write/common/assignment-batches';
 import { assignmentsOfPlan } from './assignments-of-plan';
 
 /**

@@ -8,8 +8,8 @@ import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy'
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentCommand, OPEN_STATUSES } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
-import { commandAssignments } from '../../write/shared/assignment-batches';
-import { TASKS_PROJECTIONS } from '../../write/shared/assignment-commands';
+import { commandAssignments } from '../../write/common/assignment-batches';
+import { TASKS_PROJECTIONS } from '../../write/common/assignment-commands';
 
 /** An ended unit as this service's copy of the hierarchy holds it, with its lineage. */
 export interface EndedUnit {

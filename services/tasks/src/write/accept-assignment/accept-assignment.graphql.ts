@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
-import { AssignmentMutation } from '../shared/assignment-mutation';
+import { AssignmentMutation } from '../common/assignment-mutation';
 
 @Resolver(() => AssignmentType)
 export class AcceptAssignmentResolver {

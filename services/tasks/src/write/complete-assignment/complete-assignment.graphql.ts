@@ -3,7 +3,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { DateScalar } from '@reform/subgraph';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
-import { AssignmentMutation } from '../shared/assignment-mutation';
+import { AssignmentMutation } from '../common/assignment-mutation';
 import { TASKS_GRAPHQL_TYPES } from '../../graphql-types';
 
 @InputType({ registerIn: TASKS_GRAPHQL_TYPES })

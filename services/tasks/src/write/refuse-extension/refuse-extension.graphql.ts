@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { AssignmentType, AssignmentView } from '../../read/assignments/assignment.types';
-import { AssignmentMutation } from '../shared/assignment-mutation';
+import { AssignmentMutation } from '../common/assignment-mutation';
 
 /** The issuer refuses the extension, with its reason (`manage` on the issuer). */
 @Resolver(() => AssignmentType)
