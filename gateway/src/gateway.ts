@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { pinoHttp } from 'pino-http';
@@ -33,6 +34,7 @@ import {
   queryLimitsRule,
 } from '@reform/subgraph';
 import { DocumentNode, getOperationAST, GraphQLError, Kind, parse, ValidationContext } from 'graphql';
+import { clientOperation } from './client-operation';
 import { composeSupergraph, fetchSubgraphSdl, SubgraphEndpoint } from './compose';
 
 export interface GatewayOptions {
@@ -126,6 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const trustedProxies = new Set((options.trustedProxies ?? []).map(plainAddress));
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
+    unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // GraphiQL at GET /graphql (a browser's Accept: text/html) from the installed package, scripts
@@ -141,7 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     renderGraphiQL: (graphiqlOptions) => (graphiqlPage ??= renderGraphiQL(graphiqlOptions)),
     // The runtime's lines go through the process's pino logger: JSON, redacted, with the request id.
     logging: gatewayLogger(),
-    plugins: () => [queryLimits(options.development ?? false), tracing()],
+    plugins: () => [queryLimits(options.development ?? false), clientOperation(), tracing()],
     // No merging of identical in-flight subgraph queries: ours hardly ever match (the headers are
     // part of the key, and the sealed forwarded address carries the millisecond), yet with merging
     // on every subgraph answer is deep-copied (structuredClone) for its caller — a 2,500-field

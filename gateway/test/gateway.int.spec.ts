@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, parse } from 'graphql';
 import { TokenService } from '@reform/auth';
 import { GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
 import { composeSupergraph, CompositionError, RunningGateway, startGateway } from '../src';
@@ -19,12 +19,14 @@ interface Subgraph {
   readonly url: string;
   readonly seenAuthorization: Array<string | undefined>;
   readonly seenIdempotencyKey: Array<string | undefined>;
+  readonly seen: Array<{ query: string; variables?: Record<string, unknown>; operationHeader?: string }>;
   stop(): Promise<void>;
 }
 
 async function startSubgraph(typeDefs: string, resolvers: Record<string, any>): Promise<Subgraph> {
   const seenAuthorization: Array<string | undefined> = [];
   const seenIdempotencyKey: Array<string | undefined> = [];
+  const seen: Subgraph['seen'] = [];
   const server = new ApolloServer({
     schema: buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
@@ -34,22 +36,44 @@ async function startSubgraph(typeDefs: string, resolvers: Record<string, any>): 
     context: async ({ req }) => {
       seenAuthorization.push(req.headers.authorization);
       seenIdempotencyKey.push(req.headers['idempotency-key'] as string | undefined);
+      const body = (req as unknown as { body?: { query: string; variables?: Record<string, unknown> } }).body;
+      if (body) seen.push({ query: body.query, variables: body.variables, operationHeader: req.headers['x-client-operation'] as string | undefined });
       return {};
     },
   });
-  return { url, seenAuthorization, seenIdempotencyKey, stop: () => server.stop() };
+  return { url, seenAuthorization, seenIdempotencyKey, seen, stop: () => server.stop() };
 }
+
+/** A calendar day as our scalars take it: an impossible one is refused with a Vietnamese reason. */
+const day = (value: unknown) => {
+  if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(value)) throw new GraphQLError(`Ngày không hợp lệ: ${JSON.stringify(value)}.`);
+  return value;
+};
 
 const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
 
 const people = () =>
   startSubgraph(
     `${FEDERATION}
-     type Query { person(id: ID!): Person people(limit: Int): [Person!]! }
+     scalar Day
+     type Query { person(id: ID!): Person people(limit: Int): [Person!]! secret(id: ID!): Person born(on: Day!): String }
      type Person @key(fields: "id") { id: ID! name: String! }`,
     {
-      Query: { person: (_: unknown, { id }: { id: string }) => ({ id, name: `Người ${id}` }), people: () => [] },
+      Query: {
+        person: (_: unknown, { id }: { id: string }) => ({ id, name: `Người ${id}` }),
+        people: () => [],
+        born: (_: unknown, { on }: { on: string }) => on,
+        secret: () => {
+          throw new GraphQLError('Không có quyền.', { extensions: { code: 'FORBIDDEN' } });
+        },
+      },
       Person: { __resolveReference: ({ id }: { id: string }) => ({ id, name: `Người ${id}` }) },
+      Day: new GraphQLScalarType({
+        name: 'Day',
+        serialize: (value) => value,
+        parseValue: (value) => day(value),
+        parseLiteral: (node) => day(node.kind === Kind.STRING ? node.value : null),
+      }),
     },
   );
 
@@ -88,6 +112,24 @@ describe('gateway over two federated subgraphs', () => {
   it('resolves an entity field owned by the other subgraph', async () => {
     const result = await client.request('{ person(id: "7") { id name posts { title } } }');
     expect(result).toEqual({ data: { person: { id: '7', name: 'Người 7', posts: [{ title: 'Bài của 7' }, { title: 'Bài hai' }] } } });
+  });
+
+  it('sends literal arguments to a subgraph as variables and the operation name in its header (router runtime, ADR 0040)', async () => {
+    for (const subgraph of subgraphs) subgraph.seen.length = 0;
+    expect(await client.request('query Birth { born(on: "2020-12-01") }')).toEqual({ data: { born: '2020-12-01' } });
+    const seen = subgraphs[0].seen.find((request) => request.query.includes('born'));
+    expect(seen?.variables).toEqual({ _born_on: '2020-12-01' });
+    expect(seen?.operationHeader).toBe('Birth');
+    // A value the subgraph's scalar refuses comes back as the refusal of a variable, which names it.
+    const refused = await client.request('{ born(on: "2020-13-01") }');
+    expect(refused.errors?.[0].message).toContain('$_born_on');
+    expect(refused.errors?.[0].message).toContain('Ngày không hợp lệ: "2020-13-01".');
+  });
+
+  it("passes a subgraph's error on with its code and message, alone or beside another subgraph's field", async () => {
+    const refused = { message: 'Không có quyền.', extensions: { code: 'FORBIDDEN' }, path: ['secret'] };
+    expect(await client.request('{ secret(id: "1") { id } }')).toMatchObject({ data: { secret: null }, errors: [refused] });
+    expect(await client.request('{ secret(id: "1") { id posts { title } } }')).toMatchObject({ data: { secret: null }, errors: [refused] });
   });
 
   it('forwards a verified Authorization header to every subgraph it calls', async () => {

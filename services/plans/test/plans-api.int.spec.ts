@@ -202,6 +202,18 @@ describe('plans service: draft, issue, amend, read, publish', () => {
     expect((await as('auditor', `query { plans(year: 2021) { id } }`, {})).data.plans.map((p: { id: string }) => p.id)).toContain(planId);
   });
 
+  it("answers the gateway's reference ask, plan(id) { __typename id }, from the issuer alone, with the same access rule (issue 11)", async () => {
+    const REFERENCE = `query($id: ID!) { plan(id: $id) { __typename id } }`;
+    expect((await as('c20797', REFERENCE, { id: planId })).data.plan).toEqual({ __typename: 'Plan', id: planId });
+    expect((await as('d514', REFERENCE, { id: planId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await as('d513', REFERENCE, { id: 'no-such-plan' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Any other field, or a fragment, takes the whole plan.
+    expect((await as('c20797', `query($id: ID!) { plan(id: $id) { id ... on Plan { issuerCode } } }`, { id: planId })).data.plan).toEqual({
+      id: planId,
+      issuerCode: '513',
+    });
+  });
+
   it('refuses another district’s manager and an unknown plan', async () => {
     expect((await as('d514', ISSUE, { id: planId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await as('d514', DRAFT, { input: draftInput([COMMUNE_TASK]) })).errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -106,6 +106,13 @@ export class AccessGuard implements CanActivate {
   }
 }
 
+/**
+ * The header in which the gateway passes the client's operation name to each subgraph: its query
+ * planner names the operations it sends (ADR 0040). Only a GraphQL name is taken from it.
+ */
+export const CLIENT_OPERATION_HEADER = 'x-client-operation';
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+
 /** The root field of a GraphQL request (`plan`, `_entities`...), or null for a nested field or HTTP. */
 function rootField(
   context: ExecutionContext,
@@ -116,5 +123,7 @@ function rootField(
   const operation = info?.operation?.operation;
   if (!info?.parentType || (operation !== 'query' && operation !== 'mutation') || info.parentType.name !== (operation === 'query' ? 'Query' : 'Mutation'))
     return null;
-  return { operation, field: info.fieldName, arguments: { ...(gql.getArgs() ?? {}) }, operationName: info.operation?.name?.value ?? null };
+  const forwarded = gql.getContext<{ req?: { headers?: Record<string, string | string[] | undefined> } }>()?.req?.headers?.[CLIENT_OPERATION_HEADER];
+  const operationName = typeof forwarded === 'string' && GRAPHQL_NAME.test(forwarded) ? forwarded : (info.operation?.name?.value ?? null);
+  return { operation, field: info.fieldName, arguments: { ...(gql.getArgs() ?? {}) }, operationName };
 }
