@@ -39,6 +39,12 @@ export interface JetStreamBusOptions {
   readonly storage?: 'file' | 'memory';
   /** Where the streams' replicas go: a cluster name and/or server tags. */
   readonly placement?: { readonly cluster?: string; readonly tags?: readonly string[] };
+  /**
+   * At start, wait until a server answers (retrying every reconnect interval) instead of failing
+   * at once: a service started while NATS is down waits in place; an operator's command (false,
+   * the default) says at once that NATS is not there.
+   */
+  readonly waitForServer?: boolean;
 }
 
 const DEAD_LETTER_SERVICE = 'deadletter';
@@ -93,7 +99,13 @@ export class JetStreamBus implements MessageBus {
     // A list (array, or "nats://a:4222,nats://b:4222") is a cluster's seed servers: the client
     // connects to one and moves to another when it goes away.
     const servers = (Array.isArray(options.servers) ? options.servers : options.servers.split(',')).map((server) => server.trim()).filter(Boolean);
-    const nc = await connect({ servers, name: options.name ?? 'reform-platform', maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+    const nc = await connect({
+      servers,
+      name: options.name ?? 'reform-platform',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: options.waitForServer ?? false,
+    });
     // The API is not checked here: on a cluster that has lost its quorum the check would fail with
     // "jetstream is not enabled"; the first stream operation says what is wrong instead, and the
     // readiness check (ping) reports it.

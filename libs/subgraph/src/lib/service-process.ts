@@ -29,7 +29,10 @@ export function runServiceProcess(name: string, defaultPort: number, create: (op
     // Before the app exists: its request spans are added only when tracing is on.
     const tracing = await startTracing({ serviceName: `reform-${name}` });
     if (tracing) log.log(`Traces exported over OTLP/HTTP (${process.env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ?? process.env['OTEL_EXPORTER_OTLP_ENDPOINT']})`);
-    const bus = await JetStreamBus.connect(jetStreamOptionsFrom(config, `reform-${name}`));
+    // A service started while NATS is down waits for it here (not serving yet, so not ready)
+    // rather than exiting and being started again by its supervisor every few seconds.
+    log.log(`Connecting to NATS at ${config.NATS_URL} (waiting until it answers)`);
+    const bus = await JetStreamBus.connect({ ...jetStreamOptionsFrom(config, `reform-${name}`), waitForServer: true });
     try {
       const app = await create({ databaseUrl: config.DATABASE_URL, bus, signingKeys, port: config.PORT, host: config.HOST });
       log.log(
