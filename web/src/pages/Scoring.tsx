@@ -13,26 +13,12 @@ import { useMessage } from '../lib/feedback';
 const CampaignsQuery = graphql(`
   query ScoringCampaigns($unit: ID!) {
     owned: assessmentCampaigns(unitCode: $unit) {
-      id
-      title
-      year
-      status
-      entryFrom
-      entryTo
-      appraisalFrom
-      appraisalTo
+      ...ScoringCampaignPeriods
       publishedOn
       unitCodes
     }
     assessed: assessmentCampaigns(unitCode: $unit, assessed: true) {
-      id
-      title
-      year
-      status
-      entryFrom
-      entryTo
-      appraisalFrom
-      appraisalTo
+      ...ScoringCampaignPeriods
       owner {
         code
         name
@@ -54,6 +40,16 @@ const CampaignsQuery = graphql(`
       issuerCode
       illustrative
     }
+  }
+  fragment ScoringCampaignPeriods on AssessmentCampaign {
+    id
+    title
+    year
+    status
+    entryFrom
+    entryTo
+    appraisalFrom
+    appraisalTo
   }
 `);
 const LoadIndexSet = graphql(`
