@@ -1,4 +1,4 @@
-import { Alert, Button, Input, InputNumber, Select, Table } from 'antd';
+import { Button, Input, InputNumber, Select, Table } from 'antd';
 import { PercentBar } from '../components/PercentBar';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -8,6 +8,7 @@ import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { PlanStatusTag } from '../lib/status';
 import { useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PlansQuery = graphql(`
   query Plans($issuerCode: ID, $year: Int, $scope: ID) {
@@ -90,9 +91,7 @@ export default function Plans() {
           <Button type="primary">Soạn kế hoạch</Button>
         </Link>
       </div>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" title={p.message} showIcon role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       <div className="table-scroll">
         <Table
           rowKey="id"

@@ -1,4 +1,4 @@
-import { Alert, InputNumber, Table } from 'antd';
+import { InputNumber, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -6,6 +6,7 @@ import { PercentBar } from '../components/PercentBar';
 import { problemsOf } from '../lib/errors';
 import { formatDay, formatNumber } from '../lib/format';
 import { useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PublicPlans = graphql(`
   query PublicPlans($provinceCode: ID!, $year: Int) {
@@ -52,9 +53,7 @@ export default function Public() {
         </label>
         <Link to="/dang-nhap">Đăng nhập</Link>
       </div>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       <div className="table-scroll">
         <Table
           rowKey="id"
