@@ -7,7 +7,7 @@ import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { PlanStatusTag } from '../lib/status';
-import { useUrlState } from '../lib/url';
+import { urlPagination, useUrlState } from '../lib/url';
 import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PlansQuery = graphql(`
@@ -97,13 +97,7 @@ export default function Plans() {
           rowKey="id"
           loading={fetching && !data}
           dataSource={rows}
-          pagination={{
-            current: Number(params.get('trang') ?? 1),
-            pageSize: 20,
-            onChange: (page) => update({ trang: page }),
-            showSizeChanger: false,
-            showTotal: (t) => `${t} kế hoạch`,
-          }}
+          pagination={urlPagination(params, update, 'kế hoạch')}
           columns={[
             { title: 'Số', width: 140, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.number}</Link> },
             { title: 'Tên kế hoạch', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },

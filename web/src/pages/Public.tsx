@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import { PercentBar } from '../components/PercentBar';
 import { problemsOf } from '../lib/errors';
 import { formatDay, formatNumber } from '../lib/format';
-import { useUrlState } from '../lib/url';
+import { urlPagination, useUrlState } from '../lib/url';
 import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PublicPlans = graphql(`
@@ -59,13 +59,7 @@ export default function Public() {
           rowKey="id"
           loading={fetching && !data}
           dataSource={plans}
-          pagination={{
-            current: Number(params.get('trang') ?? 1),
-            pageSize: 20,
-            showSizeChanger: false,
-            onChange: (page) => update({ trang: page }),
-            showTotal: (t) => `${t} kế hoạch`,
-          }}
+          pagination={urlPagination(params, update, 'kế hoạch')}
           columns={[
             { title: 'Kế hoạch', render: (_, p) => `${p.number} ngày ${formatDay(p.issuedOn)}` },
             { title: 'Nội dung', dataIndex: 'title' },
