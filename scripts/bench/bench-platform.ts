@@ -102,3 +102,41 @@ export function runBench(main: () => Promise<void>): void {
     },
   );
 }
+
+/** What differs between the benches' plans: their number, title and issuer, and their tasks' texts. */
+export interface BenchPlan {
+  readonly number: string;
+  readonly title: string;
+  readonly issuerCode: string;
+  readonly year: number;
+  readonly tasks: number;
+  readonly taskText: (index: number) => string;
+  readonly target: string;
+  readonly lead: string;
+  readonly implementing: string;
+}
+
+/**
+ * The draft input of a bench plan: one section of `tasks` tasks for the communes, each with the
+ * same lead and implementing units and due in December, so every task fans out the same way.
+ */
+export const benchPlanInput = (plan: BenchPlan) => ({
+  number: plan.number,
+  title: plan.title,
+  issuerCode: plan.issuerCode,
+  year: plan.year,
+  frameworks: ['PAR_INDEX'],
+  sections: [
+    {
+      code: 'I',
+      title: 'Nhiệm vụ giao các xã, phường, thị trấn',
+      tasks: Array.from({ length: plan.tasks }, (_, i) => ({
+        text: plan.taskText(i),
+        target: plan.target,
+        lead: { text: plan.lead },
+        implementing: { text: plan.implementing },
+        timeframe: `Tháng 12/${plan.year}`,
+      })),
+    },
+  ],
+});

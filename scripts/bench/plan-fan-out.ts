@@ -50,7 +50,7 @@ import { accountDecider, accountStreamId } from '../../services/directory/src/do
 import { accountsProjection } from '../../services/directory/src/read/accounts/accounts.projection';
 import { DIRECTORY_SCHEMA } from '../../services/directory/src/schema';
 import { handleCommand, PostgresEventStore, serviceDataSourceOptions, SYSTEM_ACTOR } from '@reform/event-store';
-import { describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
+import { benchPlanInput, describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
 import { CpuMeter, CpuReport, describeCpu } from './cpu-meter';
 
 type Scope = 'province' | 'country' | 'both';
@@ -93,26 +93,18 @@ interface Issued {
   readonly issueMs: number;
 }
 
-const draftInput = (issuerCode: string, name: string, number: string) => ({
-  number,
-  title: `Kế hoạch cải cách hành chính năm ${YEAR} (đo thời gian giao nhiệm vụ) — ${name}`,
-  issuerCode,
-  year: YEAR,
-  frameworks: ['PAR_INDEX'],
-  sections: [
-    {
-      code: 'I',
-      title: 'Nhiệm vụ giao các xã, phường, thị trấn',
-      tasks: Array.from({ length: TASKS }, (_, i) => ({
-        text: `Nhiệm vụ ${i + 1}: công khai, minh bạch thủ tục hành chính và kết quả giải quyết tại cấp xã`,
-        target: '100% các xã, phường, thị trấn',
-        lead: { text: LEAD },
-        implementing: { text: IMPLEMENTING },
-        timeframe: `Tháng 12/${YEAR}`,
-      })),
-    },
-  ],
-});
+const draftInput = (issuerCode: string, name: string, number: string) =>
+  benchPlanInput({
+    number,
+    title: `Kế hoạch cải cách hành chính năm ${YEAR} (đo thời gian giao nhiệm vụ) — ${name}`,
+    issuerCode,
+    year: YEAR,
+    tasks: TASKS,
+    taskText: (i) => `Nhiệm vụ ${i + 1}: công khai, minh bạch thủ tục hành chính và kết quả giải quyết tại cấp xã`,
+    target: '100% các xã, phường, thị trấn',
+    lead: LEAD,
+    implementing: IMPLEMENTING,
+  });
 
 const ISSUED_FIELDS = 'id status sections { tasks { id lead { units { code } } implementing { units { code } } } }';
 

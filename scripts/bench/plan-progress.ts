@@ -31,7 +31,7 @@ import { DataSource } from 'typeorm';
 import { GraphQLTestClient } from '@reform/testing';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { FixedClock, todayOf } from '@reform/clock';
-import { describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
+import { benchPlanInput, describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
 import { CpuMeter, describeCpu } from './cpu-meter';
 
 const PROVINCE = '49';
@@ -153,26 +153,17 @@ async function main(): Promise<void> {
     // The plans: issued to every commune of the province, each task led by the province.
     const planIds: string[] = [];
     for (let p = 0; p < PLANS; p++) {
-      const input = {
+      const input = benchPlanInput({
         number: `${p + 1}/KH-BENCH-PROGRESS`,
         title: `Kế hoạch cải cách hành chính năm ${YEAR} (đo tiến độ) số ${p + 1}`,
         issuerCode: PROVINCE,
         year: YEAR,
-        frameworks: ['PAR_INDEX'],
-        sections: [
-          {
-            code: 'I',
-            title: 'Nhiệm vụ giao các xã, phường, thị trấn',
-            tasks: Array.from({ length: TASKS }, (_, i) => ({
-              text: `Nhiệm vụ ${i + 1}: công khai thủ tục hành chính tại cấp xã`,
-              target: '100% các xã',
-              lead: { text: 'UBND tỉnh' },
-              implementing: { text: 'UBND các xã, phường, thị trấn' },
-              timeframe: `Tháng 12/${YEAR}`,
-            })),
-          },
-        ],
-      };
+        tasks: TASKS,
+        taskText: (i) => `Nhiệm vụ ${i + 1}: công khai thủ tục hành chính tại cấp xã`,
+        target: '100% các xã',
+        lead: 'UBND tỉnh',
+        implementing: 'UBND các xã, phường, thị trấn',
+      });
       const { draftPlan } = await gateway.query<{ draftPlan: { id: string } }>(
         'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }',
         { input },

@@ -13,4 +13,5 @@ export * from './lib/integrity';
 export * from './lib/rebuild';
 export * from './lib/postgres/connection-errors';
 export * from './lib/idempotency';
+export * from './lib/operator-command';
 export * from './testing/commit-order';

@@ -13,3 +13,4 @@ export * from './lib/http-limits';
 export * from './lib/paging';
 export * from './lib/service-module';
 export * from './lib/service-metrics';
+export * from './lib/history-fields';

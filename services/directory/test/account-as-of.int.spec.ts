@@ -41,6 +41,26 @@ describe('directory: an account as of an instant', () => {
     expect((await client.as('d513', ACCOUNT, { id, asOf: at(recorded[0], -1) })).account).toBeNull();
   });
 
+  it('shows its history and its hash chain without the password hash, to the readers of its district only', async () => {
+    const HISTORY =
+      'query($id: ID!) { account(id: $id) { history { type data state } historyPage(offset: 1, limit: 1) { total items { type } } integrity { ok checkedEvents } } }';
+    const { account } = await client.as('d513', HISTORY, { id });
+    expect(account.history.map((entry: { type: string }) => entry.type)).toEqual(expect.arrayContaining(['AccountCreated', 'RoleGranted', 'AccountDisabled']));
+    const created = account.history[0];
+    expect({ type: created.type, data: created.data.passwordHash, state: created.state.passwordHash }).toEqual({
+      type: 'AccountCreated',
+      data: '(ẩn)',
+      state: '(ẩn)',
+    });
+    const hashes = account.history.flatMap((entry: { data: object; state: object }) =>
+      [entry.data, entry.state].map((v) => (v as { passwordHash?: string }).passwordHash),
+    );
+    expect(new Set(hashes.filter(Boolean))).toEqual(new Set(['(ẩn)']));
+    expect(account.historyPage).toEqual({ total: recorded.length, items: [{ type: account.history[1].type }] });
+    expect(account.integrity).toEqual({ ok: true, checkedEvents: recorded.length });
+    expect(await client.outcome('d509', HISTORY, { id })).toBe('FORBIDDEN');
+  });
+
   it('is tenant data: another district is refused, an unknown id is NOT_FOUND naming id', async () => {
     expect(await client.outcome('d509', ACCOUNT, { id })).toBe('FORBIDDEN');
     expect(await client.outcome('d509', ACCOUNT, { id, asOf: at(recorded[0], 1) })).toBe('FORBIDDEN');

@@ -214,12 +214,15 @@ describe('tasks: assignments through the subgraph', () => {
     const completed = (await as('d600', `query { assignments(unitCode: "600", includeSubtree: true, status: [COMPLETED]) { unitCode } }`)).assignments;
     expect(completed).toEqual([{ unitCode: '60001' }]);
     const unit = (
-      await as('c60001', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { assignments(status: [ASSIGNED]) { kind } } } }`, {
-        r: [{ __typename: 'Unit', code: '60001' }],
-      })
+      await as(
+        'c60001',
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { assignments(status: [ASSIGNED]) { kind } assignmentPage(status: [ASSIGNED], offset: 1, limit: 1) { total items { kind } } } } }`,
+        { r: [{ __typename: 'Unit', code: '60001' }] },
+      )
     )._entities[0];
     // t1 is completed; t2 (periodic) and the obligation are still assigned, the nearest due day first.
     expect(unit.assignments).toEqual([{ kind: 'IMPLEMENTING_PLAN' }, { kind: 'TASK' }]);
+    expect(unit.assignmentPage).toEqual({ total: 2, items: [{ kind: 'TASK' }] });
   });
 
   it('the subgraph SDL declares the entities it resolves and extends', async () => {

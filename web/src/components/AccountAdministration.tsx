@@ -4,6 +4,7 @@ import { useClient } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { problemsOf, splitProblems, type ApiProblem } from '../lib/errors';
+import { ProblemAlerts } from './ProblemAlerts';
 
 const CreateAccount = graphql(`
   mutation CreateAccount($input: CreateAccountInput!) {
@@ -59,7 +60,7 @@ function useProblems<T extends object>(form: FormOf<T>, fields: readonly string[
     setOther(rest);
     return problems.length > 0;
   };
-  const alerts = other.map((p) => <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />);
+  const alerts = <ProblemAlerts problems={other} gap={8} />;
   return { show, alerts };
 }
 

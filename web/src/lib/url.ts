@@ -13,3 +13,17 @@ export function useUrlState(): [URLSearchParams, (changes: Record<string, string
   };
   return [params, update];
 }
+
+/**
+ * A list's pagination kept in the URL (`trang`), twenty rows a page, the total counted in `noun`
+ * ("kế hoạch"): what antd's Table takes as `pagination`.
+ */
+export function urlPagination(params: URLSearchParams, update: (changes: Record<string, number>) => void, noun: string) {
+  return {
+    current: Number(params.get('trang') ?? 1),
+    pageSize: 20,
+    showSizeChanger: false,
+    onChange: (page: number) => update({ trang: page }),
+    showTotal: (total: number) => `${total} ${noun}`,
+  };
+}

@@ -10,6 +10,7 @@ import { currentSession } from '../lib/session';
 import { useMessage } from '../lib/feedback';
 import { ASSESSMENT_STATUS } from './Campaign';
 import { saveBase64File } from '../lib/download';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const AssessmentQuery = graphql(`
   query AssessmentPage($id: ID!) {
@@ -203,9 +204,7 @@ export default function AssessmentPage() {
   if (!assessment)
     return (
       <div className="page">
-        {problemsOf(error).map((p) => (
-          <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-        ))}
+        <ProblemAlerts problems={problemsOf(error)} />
       </div>
     );
   return (

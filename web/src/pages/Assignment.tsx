@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Timeline } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Timeline } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
@@ -10,6 +10,7 @@ import { currentSession } from '../lib/session';
 import { dueState, vietnamToday } from '../lib/due';
 import { AssignmentStatusTag, eventLabel } from '../lib/status';
 import { useMessage } from '../lib/feedback';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const AssignmentQuery = graphql(`
   query AssignmentPage($id: ID!) {
@@ -197,9 +198,7 @@ export default function AssignmentPage() {
         {(open_ || a.status === 'ASSIGNED') && mine && a.extension?.status !== 'REQUESTED' && <Button onClick={() => setOpen('extension')}>Xin gia hạn</Button>}
         {a.extension?.status === 'REQUESTED' && decides && <Button onClick={() => setOpen('decide')}>Đồng ý / Từ chối gia hạn</Button>}
       </Space>
-      {otherProblems('accept', []).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={otherProblems('accept', [])} />
 
       {open === 'progress' && (
         <Card size="small" title="Báo cáo tiến độ" style={{ marginBottom: 16 }}>
@@ -223,9 +222,7 @@ export default function AssignmentPage() {
             <Form.Item label="Tài liệu kiểm chứng (mỗi dòng một văn bản hoặc đường dẫn)" name="evidence" {...itemProps('progress', 'evidence')}>
               <Input.TextArea rows={2} />
             </Form.Item>
-            {otherProblems('progress', ['percent', 'note', 'evidence']).map((p) => (
-              <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-            ))}
+            <ProblemAlerts problems={otherProblems('progress', ['percent', 'note', 'evidence'])} gap={8} />
             <Button type="primary" htmlType="submit">
               Gửi báo cáo tiến độ
             </Button>
@@ -246,9 +243,7 @@ export default function AssignmentPage() {
             <Form.Item label="Tài liệu kiểm chứng (mỗi dòng một văn bản hoặc đường dẫn)" name="evidence" {...itemProps('complete', 'evidence')}>
               <Input.TextArea rows={2} />
             </Form.Item>
-            {otherProblems('complete', ['result', 'evidence']).map((p) => (
-              <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-            ))}
+            <ProblemAlerts problems={otherProblems('complete', ['result', 'evidence'])} gap={8} />
             <Button type="primary" htmlType="submit">
               Xác nhận hoàn thành
             </Button>
@@ -273,9 +268,7 @@ export default function AssignmentPage() {
             <Form.Item label="Lý do" name="reason" {...itemProps('extension', 'reason')}>
               <Input.TextArea rows={2} />
             </Form.Item>
-            {otherProblems('extension', ['newDueOn', 'reason']).map((p) => (
-              <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-            ))}
+            <ProblemAlerts problems={otherProblems('extension', ['newDueOn', 'reason'])} gap={8} />
             <Button type="primary" htmlType="submit">
               Gửi đề nghị
             </Button>
@@ -288,9 +281,7 @@ export default function AssignmentPage() {
             <Form.Item label="Ý kiến / lý do" name="reason" {...itemProps('decide', 'reason')}>
               <Input.TextArea rows={2} id="decide-reason" />
             </Form.Item>
-            {otherProblems('decide', ['reason']).map((p) => (
-              <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-            ))}
+            <ProblemAlerts problems={otherProblems('decide', ['reason'])} gap={8} />
             <Space>
               <Button
                 type="primary"

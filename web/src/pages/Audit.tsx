@@ -6,6 +6,7 @@ import { dayjs, formatDay, formatInstant, VIETNAM_TZ } from '../lib/format';
 import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type AssignmentStatusName } from '../lib/status';
 import { useUrlState } from '../lib/url';
 import { saveFile } from '../lib/download';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 /** Where a timeline entry was recorded, in the reader's words. */
 const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
@@ -240,9 +241,7 @@ export default function Audit() {
           </label>
         )}
       </div>
-      {problemsOf(result.error ?? timeline.error).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-      ))}
+      <ProblemAlerts problems={problemsOf(result.error ?? timeline.error)} gap={8} />
       {kind !== 'dong-thoi-gian' && entity && (
         <>
           <h2>{heading}</h2>

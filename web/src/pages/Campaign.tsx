@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Table, Tag } from 'antd';
+import { Button, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -8,6 +8,7 @@ import { downloadWorkbook } from '../lib/excel';
 import { formatDay, formatNumber } from '../lib/format';
 import { useMessage } from '../lib/feedback';
 import { CAMPAIGN_STATUS } from './Scoring';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const CampaignQuery = graphql(`
   query CampaignPage($id: ID!) {
@@ -109,9 +110,7 @@ export default function Campaign() {
   return (
     <div className="page">
       <h1>{campaign?.title ?? 'Đợt chấm điểm'}</h1>
-      {[...problemsOf(error), ...problems].map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={[...problemsOf(error), ...problems]} />
       {campaign && (
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ background: '#fff', marginBottom: 16 }}>
           <Descriptions.Item label="Đơn vị đánh giá">{campaign.owner.name}</Descriptions.Item>

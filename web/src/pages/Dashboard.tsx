@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Alert, Breadcrumb, Button, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
@@ -36,15 +36,7 @@ const DashboardQuery = graphql(`
         level
       }
       progress(unitCode: $unitCode) {
-        unitCode
-        total
-        assigned
-        accepted
-        inProgress
-        completed
-        overdue
-        cancelled
-        percentComplete
+        ...DashboardProgressCounts
         unit {
           code
           name
@@ -55,15 +47,7 @@ const DashboardQuery = graphql(`
           }
         }
         children {
-          unitCode
-          total
-          assigned
-          accepted
-          inProgress
-          completed
-          overdue
-          cancelled
-          percentComplete
+          ...DashboardProgressCounts
           unit {
             code
             name
@@ -73,35 +57,34 @@ const DashboardQuery = graphql(`
       }
     }
   }
+  fragment DashboardProgressCounts on PlanProgress {
+    unitCode
+    total
+    assigned
+    accepted
+    inProgress
+    completed
+    overdue
+    cancelled
+    percentComplete
+  }
 `);
 
-// Open, not yet overdue (the first page, earliest due first): the ones due within 7 days are picked here. Only the tasks service's own
-// fields, so a province's thousands of rows stay cheap; unit names come per row shown.
+// Open, not yet overdue (the first page, earliest due first): the ones due within 7 days are picked here. On the screen only
+// the tasks service's own fields, so a province's thousands of rows stay cheap (unit names come per row shown); for the export
+// ($named) every row's unit is named, asked only when exporting.
 const DueSoonQuery = graphql(`
-  query DashboardDueSoon($unitCode: ID!, $planId: ID!) {
+  query DashboardDueSoon($unitCode: ID!, $planId: ID!, $named: Boolean!) {
     assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
       items {
-        ...DueSoonFields
+        id
+        taskText
+        dueOn
+        status
+        overdue
+        percent
         unitCode
-      }
-    }
-  }
-  fragment DueSoonFields on Assignment {
-    id
-    taskText
-    dueOn
-    status
-    overdue
-    percent
-  }
-`);
-// The same list for the export, with every row's unit named (asked only when exporting).
-const DueSoonExportQuery = graphql(`
-  query DashboardDueSoonExport($unitCode: ID!, $planId: ID!) {
-    assignmentPage(unitCode: $unitCode, includeSubtree: true, planId: $planId, status: [ASSIGNED, ACCEPTED, IN_PROGRESS], overdue: false, limit: 1000) {
-      items {
-        ...DueSoonFields
-        unit {
+        unit @include(if: $named) {
           code
           name
         }
@@ -145,6 +128,51 @@ const OverdueQuery = graphql(`
 const OVERDUE_PAGE = 20;
 const UNIT_PAGE = 60;
 
+interface Listed {
+  readonly id: string;
+  readonly taskText: string;
+  readonly dueOn?: string | null;
+  readonly percent: number;
+}
+
+/** A list of assignments under the figures, a page at a time (`total`: the server's count, else the rows'): unit, task, due day, [status,] progress. */
+function AssignmentList<T extends Listed>(props: {
+  rows: T[];
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  total?: number;
+  onPage: (page: number) => void;
+  unit: (row: T) => ReactNode;
+  status?: (row: T) => ReactNode;
+}) {
+  const { status } = props;
+  return (
+    <div className="table-scroll">
+      <Table
+        rowKey="id"
+        size="small"
+        loading={props.loading}
+        dataSource={props.rows}
+        pagination={{
+          current: props.page,
+          pageSize: props.pageSize,
+          ...(props.total === undefined ? {} : { total: props.total }),
+          showSizeChanger: false,
+          onChange: props.onPage,
+        }}
+        columns={[
+          { title: 'Đơn vị', render: (_, a) => props.unit(a) },
+          { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
+          { title: 'Hạn', render: (_, a) => formatDay(a.dueOn) },
+          ...(status ? [{ title: 'Trạng thái', render: (_: unknown, a: T) => status(a) }] : []),
+          { title: 'Tiến độ', render: (_, a) => formatPercent(a.percent) },
+        ]}
+      />
+    </div>
+  );
+}
+
 export default function Dashboard() {
   const { id = '' } = useParams();
   const [params, update] = useUrlState();
@@ -164,7 +192,7 @@ export default function Dashboard() {
     variables: { unitCode: progress?.unitCode ?? '', planId: id, offset: (overduePage - 1) * OVERDUE_PAGE, limit: OVERDUE_PAGE },
     pause: !listsReady,
   });
-  const [dueSoon] = useQuery({ query: DueSoonQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id }, pause: !listsReady });
+  const [dueSoon] = useQuery({ query: DueSoonQuery, variables: { unitCode: progress?.unitCode ?? '', planId: id, named: false }, pause: !listsReady });
   const [exporting, setExporting] = useState(false);
   const [exportProblems, setExportProblems] = useState<string[]>([]);
   // Sorted once per answer: the chart is drawn again only when its figures change.
@@ -197,7 +225,7 @@ export default function Dashboard() {
     const variables = { unitCode: progress.unitCode, planId: id };
     const [allOverdue, allDueSoon] = await Promise.all([
       client.query(OverdueQuery, { ...variables, offset: 0, limit: 1000 }, { requestPolicy: 'network-only' }).toPromise(),
-      client.query(DueSoonExportQuery, variables, { requestPolicy: 'network-only' }).toPromise(),
+      client.query(DueSoonQuery, { ...variables, named: true }, { requestPolicy: 'network-only' }).toPromise(),
     ]);
     const problems = [...problemsOf(allOverdue.error), ...problemsOf(allDueSoon.error)].map((p) => p.message);
     if (problems.length || !allOverdue.data || !allDueSoon.data) {
@@ -217,7 +245,7 @@ export default function Dashboard() {
         children: rows,
         overdue: allOverdue.data.assignmentPage.items.map((a) => ({ ...a, unitName: a.unit.name })),
         overdueTotal: allOverdue.data.assignmentPage.total,
-        dueSoon: soon.map((a) => ({ ...a, unitName: a.unit.name })),
+        dueSoon: soon.map((a) => ({ ...a, unitName: a.unit?.name ?? a.unitCode })),
       }),
     );
     setExporting(false);
@@ -337,49 +365,25 @@ export default function Dashboard() {
         )}
       </div>
       <h2>Nhiệm vụ quá hạn ({formatNumber(overdueTotal)})</h2>
-      <div className="table-scroll">
-        <Table
-          rowKey="id"
-          size="small"
-          loading={overdue.fetching && !overdue.data}
-          dataSource={overdueRows}
-          pagination={{
-            current: overduePage,
-            pageSize: OVERDUE_PAGE,
-            total: overdueTotal,
-            showSizeChanger: false,
-            onChange: (page) => update({ trang: page }),
-          }}
-          columns={[
-            { title: 'Đơn vị', render: (_, a) => a.unit.name },
-            { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
-            { title: 'Hạn', render: (_, a) => formatDay(a.dueOn) },
-            { title: 'Tiến độ', render: (_, a) => formatPercent(a.percent) },
-          ]}
-        />
-      </div>
+      <AssignmentList
+        rows={overdueRows}
+        loading={overdue.fetching && !overdue.data}
+        page={overduePage}
+        pageSize={OVERDUE_PAGE}
+        total={overdueTotal}
+        onPage={(page) => update({ trang: page })}
+        unit={(a) => a.unit.name}
+      />
       <h2>Sắp đến hạn trong 7 ngày ({formatNumber(dueSoonRows.length)})</h2>
-      <div className="table-scroll">
-        <Table
-          rowKey="id"
-          size="small"
-          loading={dueSoon.fetching && !dueSoon.data}
-          dataSource={dueSoonRows}
-          pagination={{
-            current: Number(params.get('trang-sap-han') ?? 1),
-            pageSize: 20,
-            showSizeChanger: false,
-            onChange: (page) => update({ 'trang-sap-han': page }),
-          }}
-          columns={[
-            { title: 'Đơn vị', render: (_, a) => <UnitNameCell code={a.unitCode} /> },
-            { title: 'Nhiệm vụ', render: (_, a) => <Link to={`/nhiem-vu/${a.id}`}>{a.taskText}</Link> },
-            { title: 'Hạn', render: (_, a) => formatDay(a.dueOn) },
-            { title: 'Trạng thái', render: (_, a) => <AssignmentStatusTag status={a.status} overdue={a.overdue} dueSoon /> },
-            { title: 'Tiến độ', render: (_, a) => formatPercent(a.percent) },
-          ]}
-        />
-      </div>
+      <AssignmentList
+        rows={dueSoonRows}
+        loading={dueSoon.fetching && !dueSoon.data}
+        page={Number(params.get('trang-sap-han') ?? 1)}
+        pageSize={20}
+        onPage={(page) => update({ 'trang-sap-han': page })}
+        unit={(a) => <UnitNameCell code={a.unitCode} />}
+        status={(a) => <AssignmentStatusTag status={a.status} overdue={a.overdue} dueSoon />}
+      />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { currentSession } from '../lib/session';
 import { daysLeftText, dueState, vietnamToday } from '../lib/due';
 import { AssignmentStatusTag, StatusLegend } from '../lib/status';
 import { useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 // The unit's own open work, one page of the API's largest (1,000); a larger list says so above the table.
 const InboxQuery = graphql(`
@@ -118,9 +119,7 @@ export default function Inbox() {
       {rows && total !== undefined && total > rows.length && (
         <Alert type="warning" showIcon title={`Đang hiển thị ${rows.length} trong số ${total} việc đang mở (tối đa ${rows.length} một lần).`} />
       )}
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" title={p.message} showIcon role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       {(overdueRows.length > 0 || dueSoonRows.length > 0) && (
         <section aria-labelledby="reminders-heading">
           <h2 id="reminders-heading" className="skip-link">

@@ -1,9 +1,10 @@
-import { Alert, Select, Table, Tag } from 'antd';
+import { Select, Table, Tag } from 'antd';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
 import { formatNumber } from '../lib/format';
 import { useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PapiQuery = graphql(`
   query PapiPage($year: Int!) {
@@ -67,9 +68,7 @@ export default function Papi() {
   return (
     <div className="page">
       <h1>Kết quả PAPI</h1>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       <div className="filters">
         <label>
           Năm

@@ -20,6 +20,7 @@ import {
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { dayjs } from '../lib/format';
 import { currentSession } from '../lib/session';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const DraftQuery = graphql(`
   query PlanDraft($id: ID!) {
@@ -408,9 +409,7 @@ export default function PlanEditor() {
         </Space>
       </Card>
       {busy && <Alert type="info" showIcon icon={<Spin size="small" />} title={busy} role="status" style={{ marginBottom: 12 }} />}
-      {otherProblems.map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-      ))}
+      <ProblemAlerts problems={otherProblems} gap={8} />
       {problemCount > 0 && (
         <Alert type="error" showIcon role="alert" title={`${problemCount} dòng cần sửa: xem thông báo bên dưới mỗi dòng.`} style={{ marginBottom: 8 }} />
       )}

@@ -10,6 +10,7 @@ import { planName } from '../lib/plan-name';
 import { PlanStatusTag } from '../lib/status';
 import { useMessage } from '../lib/feedback';
 import { PlanPapiScores } from '../components/PlanPapiScores';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 // Its own chunk: only an issued plan's page asks for it.
 const PlanTargetAchievement = lazy(() => import('../components/PlanTargetAchievement'));
@@ -200,9 +201,7 @@ export default function PlanView() {
         </Link>
         <Button onClick={() => window.print()}>In</Button>
       </Space>
-      {problems.map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-      ))}
+      <ProblemAlerts problems={problems} gap={8} />
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 16, background: '#fff' }}>
         <Descriptions.Item label="Đơn vị ban hành">{plan.issuer.name}</Descriptions.Item>
         <Descriptions.Item label="Năm">{plan.year}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, InputNumber, Select, Table } from 'antd';
+import { Button, Input, InputNumber, Select, Table } from 'antd';
 import { PercentBar } from '../components/PercentBar';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -7,7 +7,8 @@ import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { PlanStatusTag } from '../lib/status';
-import { useUrlState } from '../lib/url';
+import { urlPagination, useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PlansQuery = graphql(`
   query Plans($issuerCode: ID, $year: Int, $scope: ID) {
@@ -90,21 +91,13 @@ export default function Plans() {
           <Button type="primary">Soạn kế hoạch</Button>
         </Link>
       </div>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" title={p.message} showIcon role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       <div className="table-scroll">
         <Table
           rowKey="id"
           loading={fetching && !data}
           dataSource={rows}
-          pagination={{
-            current: Number(params.get('trang') ?? 1),
-            pageSize: 20,
-            onChange: (page) => update({ trang: page }),
-            showSizeChanger: false,
-            showTotal: (t) => `${t} kế hoạch`,
-          }}
+          pagination={urlPagination(params, update, 'kế hoạch')}
           columns={[
             { title: 'Số', width: 140, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.number}</Link> },
             { title: 'Tên kế hoạch', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },

@@ -1,11 +1,12 @@
-import { Alert, InputNumber, Table } from 'antd';
+import { InputNumber, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { PercentBar } from '../components/PercentBar';
 import { problemsOf } from '../lib/errors';
 import { formatDay, formatNumber } from '../lib/format';
-import { useUrlState } from '../lib/url';
+import { urlPagination, useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const PublicPlans = graphql(`
   query PublicPlans($provinceCode: ID!, $year: Int) {
@@ -52,21 +53,13 @@ export default function Public() {
         </label>
         <Link to="/dang-nhap">Đăng nhập</Link>
       </div>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       <div className="table-scroll">
         <Table
           rowKey="id"
           loading={fetching && !data}
           dataSource={plans}
-          pagination={{
-            current: Number(params.get('trang') ?? 1),
-            pageSize: 20,
-            showSizeChanger: false,
-            onChange: (page) => update({ trang: page }),
-            showTotal: (t) => `${t} kế hoạch`,
-          }}
+          pagination={urlPagination(params, update, 'kế hoạch')}
           columns={[
             { title: 'Kế hoạch', render: (_, p) => `${p.number} ngày ${formatDay(p.issuedOn)}` },
             { title: 'Nội dung', dataIndex: 'title' },

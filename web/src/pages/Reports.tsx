@@ -59,12 +59,7 @@ const ReviewQuery = graphql(`
 const CompletenessQuery = graphql(`
   query ReportCompleteness($regimeId: ID!, $period: String!, $unitCode: ID!) {
     reportingCompleteness(regimeId: $regimeId, period: $period, unitCode: $unitCode) {
-      expected
-      submitted
-      onTime
-      late
-      missing
-      accepted
+      ...ReportCompletenessCounts
       returned
       waived
       submittedRate
@@ -74,14 +69,17 @@ const CompletenessQuery = graphql(`
         unit {
           name
         }
-        expected
-        submitted
-        onTime
-        late
-        missing
-        accepted
+        ...ReportCompletenessCounts
       }
     }
+  }
+  fragment ReportCompletenessCounts on Completeness {
+    expected
+    submitted
+    onTime
+    late
+    missing
+    accepted
   }
 `);
 

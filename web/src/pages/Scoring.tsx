@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Table, Tag, Upload, type TableColumnType } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Table, Tag, Upload, type TableColumnType } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -9,30 +9,17 @@ import { columnsOf } from '../lib/columns';
 import { ListTable } from '../components/CardTable';
 import { currentSession } from '../lib/session';
 import { useMessage } from '../lib/feedback';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const CampaignsQuery = graphql(`
   query ScoringCampaigns($unit: ID!) {
     owned: assessmentCampaigns(unitCode: $unit) {
-      id
-      title
-      year
-      status
-      entryFrom
-      entryTo
-      appraisalFrom
-      appraisalTo
+      ...ScoringCampaignPeriods
       publishedOn
       unitCodes
     }
     assessed: assessmentCampaigns(unitCode: $unit, assessed: true) {
-      id
-      title
-      year
-      status
-      entryFrom
-      entryTo
-      appraisalFrom
-      appraisalTo
+      ...ScoringCampaignPeriods
       owner {
         code
         name
@@ -54,6 +41,16 @@ const CampaignsQuery = graphql(`
       issuerCode
       illustrative
     }
+  }
+  fragment ScoringCampaignPeriods on AssessmentCampaign {
+    id
+    title
+    year
+    status
+    entryFrom
+    entryTo
+    appraisalFrom
+    appraisalTo
   }
 `);
 const LoadIndexSet = graphql(`
@@ -114,9 +111,7 @@ export default function Scoring() {
   return (
     <div className="page">
       <h1>Chấm điểm CCHC</h1>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       <p>
         <Link to="/cham-diem/papi">Kết quả PAPI các tỉnh</Link>
       </p>
@@ -189,9 +184,7 @@ export default function Scoring() {
             <Button>Nạp bộ chỉ số từ Excel</Button>
           </Upload>
           <h2>Mở đợt chấm điểm</h2>
-          {problems.map((p) => (
-            <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-          ))}
+          <ProblemAlerts problems={problems} gap={8} />
           <Form
             form={form}
             layout="vertical"

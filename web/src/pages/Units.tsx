@@ -8,6 +8,7 @@ import { problemsOf } from '../lib/errors';
 import { dayjs, formatDay } from '../lib/format';
 import { currentSession, isAdmin } from '../lib/session';
 import { useUrlState } from '../lib/url';
+import { ProblemAlerts } from '../components/ProblemAlerts';
 
 const UnitQuery = graphql(`
   query UnitPage($code: ID!, $asOf: DateTime) {
@@ -92,9 +93,7 @@ export default function Units() {
           />
         </label>
       </div>
-      {problemsOf(error).map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" />
-      ))}
+      <ProblemAlerts problems={problemsOf(error)} />
       {!unit && !fetching && !error && (
         <Alert type="warning" showIcon title={`Đơn vị ${code} không có hiệu lực${asOf ? ` vào ngày ${formatDay(asOf)}` : ''}.`} />
       )}

@@ -1,13 +1,18 @@
-import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import {
+  databaseUrlOption,
   MigrationClass,
+  OperatorCommandOutput,
+  parseCommandLine,
+  positiveIntegerOption,
   PostgresEventStore,
   RebuildProgress,
   RebuildRefusedError,
   rebuildReadModels,
   serviceDataSourceOptions,
+  runOperatorCommand,
   ServiceReadModels,
+  serviceArgument,
 } from '@reform/event-store';
 import { directoryMigrations, directoryReadModels } from '@reform/directory';
 import { plansMigrations, plansReadModels } from '@reform/plans';
@@ -31,16 +36,10 @@ export const REBUILD_USAGE = [
   'The database URL defaults to $DATABASE_URL. Exit codes: 0 rebuilt, 2 usage error or failure.',
 ].join('\n');
 
-export interface RebuildCommandOutput {
-  /** The summary (stdout). */
-  print?(line: string): void;
-  /** Progress and errors (stderr). */
-  printError?(line: string): void;
+export interface RebuildCommandOutput extends OperatorCommandOutput {
   /** Milliseconds between progress lines (default 1,000); phase changes are always shown. */
   readonly progressIntervalMs?: number;
 }
-
-class UsageError extends Error {}
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -51,26 +50,18 @@ const n = (value: number) => value.toLocaleString('en-US');
  * failure (the live tables are then untouched).
  */
 export async function runRebuildCommand(argv: readonly string[], env: Record<string, string | undefined>, output: RebuildCommandOutput = {}): Promise<number> {
-  const print = output.print ?? ((line: string) => console.log(line));
-  const printError = output.printError ?? ((line: string) => console.error(line));
-  let dataSource: DataSource | undefined;
-  try {
-    const { service, options } = parseCommand(argv);
-    const target = service === undefined ? undefined : REBUILDABLE_SERVICES[service];
-    if (!target)
-      throw new UsageError(
-        service === undefined ? 'a service is required' : `unknown service "${service}": rebuild directory, plans, tasks, reporting or scoring`,
-      );
-    const url = options['database-url'] ?? env['DATABASE_URL'];
-    if (!url) throw new UsageError('DATABASE_URL is not set (or pass --database-url)');
-    const pageSize = options['page-size'] === undefined ? 1000 : Number(options['page-size']);
-    if (!Number.isInteger(pageSize) || pageSize < 1) throw new UsageError(`--page-size "${options['page-size']}" is not a positive integer`);
+  return runOperatorCommand('rebuild', REBUILD_USAGE, output, async ({ print, printError, closeAtEnd }) => {
+    const { positional: service, options } = parseCommandLine(argv, ['database-url', 'page-size']);
+    const target = serviceArgument(service, REBUILDABLE_SERVICES, 'rebuild');
+    const url = databaseUrlOption(options, env);
+    const pageSize = positiveIntegerOption(options, 'page-size', 1000);
 
     const { readModels } = target;
     const S = readModels.schema;
-    dataSource = new DataSource(
+    const dataSource = new DataSource(
       serviceDataSourceOptions({ url, schema: S, migrations: target.migrations(), poolSize: 3, applicationName: `reform-rebuild-${readModels.service}` }),
     );
+    closeAtEnd(() => dataSource.destroy());
     await dataSource.initialize();
     if (await dataSource.showMigrations()) {
       throw new RebuildRefusedError(
@@ -123,33 +114,5 @@ export async function runRebuildCommand(argv: readonly string[], env: Record<str
     if (!result.previousDropped) print(`  the old tables are kept in ${S}__previous (a reader held them); the next rebuild drops them`);
     for (const skipped of readModels.notRebuilt) print(`  not rebuilt: ${skipped.tables.map((t) => `${S}.${t}`).join(', ')} (${skipped.why})`);
     return 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      printError(`rebuild: ${error.message}`);
-      printError(REBUILD_USAGE);
-    } else {
-      printError(`rebuild: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return 2;
-  } finally {
-    await dataSource?.destroy().catch(() => undefined);
-  }
-}
-
-type Options = Partial<Record<'database-url' | 'page-size', string>>;
-
-function parseCommand(argv: readonly string[]): { service: string | undefined; options: Options } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { 'database-url': { type: 'string' }, 'page-size': { type: 'string' } },
-    });
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-    return { service: positionals[0], options: values as Options };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message);
-  }
+  });
 }

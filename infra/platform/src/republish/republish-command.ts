@@ -1,7 +1,17 @@
-import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadConfig, natsConfig } from '@reform/config';
-import { GlobalPosition, PostgresEventStore, serviceDataSourceOptions } from '@reform/event-store';
+import {
+  databaseUrlOption,
+  GlobalPosition,
+  OperatorCommandOutput,
+  parseCommandLine,
+  positiveIntegerOption,
+  PostgresEventStore,
+  runOperatorCommand,
+  serviceArgument,
+  serviceDataSourceOptions,
+  UsageError,
+} from '@reform/event-store';
 import {
   countCommittedAfter,
   IntegrationEventMapper,
@@ -37,12 +47,7 @@ export const REPUBLISH_USAGE = [
   'Exit codes: 0 republished, 2 usage error or failure.',
 ].join('\n');
 
-export interface RepublishCommandOutput {
-  print?(line: string): void;
-  printError?(line: string): void;
-}
-
-class UsageError extends Error {}
+export type RepublishCommandOutput = OperatorCommandOutput;
 
 const n = (value: number) => value.toLocaleString('en-US');
 const at = (p: GlobalPosition) => `${p.transactionId}/${p.position}`;
@@ -53,17 +58,9 @@ export async function runRepublishCommand(
   env: Record<string, string | undefined>,
   output: RepublishCommandOutput = {},
 ): Promise<number> {
-  const print = output.print ?? ((line: string) => console.log(line));
-  const printError = output.printError ?? ((line: string) => console.error(line));
-  let dataSource: DataSource | undefined;
-  let bus: JetStreamBus | undefined;
-  try {
-    const { service, options } = parseCommand(argv);
-    const target = service === undefined ? undefined : REPUBLISHABLE_SERVICES[service];
-    if (!target)
-      throw new UsageError(
-        service === undefined ? 'a service is required' : `unknown service "${service}": republish directory, plans, tasks, reporting or scoring`,
-      );
+  return runOperatorCommand('republish', REPUBLISH_USAGE, output, async ({ print, printError, closeAtEnd }) => {
+    const { positional: service, options } = parseCommandLine(argv, ['database-url', 'batch-size', 'from-position', 'from-instant']);
+    const target = serviceArgument(service, REPUBLISHABLE_SERVICES, 'republish');
     if (!target.map) throw new UsageError(`the ${service} service publishes nothing`);
     if ((options['from-position'] === undefined) === (options['from-instant'] === undefined))
       throw new UsageError('give exactly one of --from-position and --from-instant');
@@ -80,13 +77,12 @@ export async function runRepublishCommand(
     if (instant && (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(instantText ?? ''))) {
       throw new UsageError(`--from-instant "${instantText}" is not an ISO 8601 instant, e.g. 2026-12-01T08:00:00Z`);
     }
-    const batchSize = options['batch-size'] === undefined ? 500 : Number(options['batch-size']);
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size "${options['batch-size']}" is not a positive integer`);
-    const url = options['database-url'] ?? env['DATABASE_URL'];
-    if (!url) throw new UsageError('DATABASE_URL is not set (or pass --database-url)');
+    const batchSize = positiveIntegerOption(options, 'batch-size', 500);
+    const url = databaseUrlOption(options, env);
     const nats = loadConfig(natsConfig, env);
 
-    dataSource = new DataSource(serviceDataSourceOptions({ url, schema: target.schema, poolSize: 2, applicationName: `reform-republish-${service}` }));
+    const dataSource = new DataSource(serviceDataSourceOptions({ url, schema: target.schema, poolSize: 2, applicationName: `reform-republish-${service}` }));
+    closeAtEnd(() => dataSource.destroy());
     await dataSource.initialize();
     if (instant) {
       from = await positionBeforeInstant(dataSource, target.schema, instant);
@@ -98,7 +94,8 @@ export async function runRepublishCommand(
     }
     if (!from) throw new Error('no position to republish from');
     const start: GlobalPosition = from;
-    bus = await JetStreamBus.connect({ servers: nats.NATS_URL, prefix: nats.NATS_PREFIX, name: `reform-republish-${service}` });
+    const bus = await JetStreamBus.connect({ servers: nats.NATS_URL, prefix: nats.NATS_PREFIX, name: `reform-republish-${service}` });
+    closeAtEnd(() => bus.close());
     printError(`republishing the events of ${service} (schema ${target.schema}) after position ${at(start)} to ${nats.NATS_URL}`);
     let lastLine = 0;
     const committed = await countCommittedAfter(dataSource, target.schema, start);
@@ -124,35 +121,5 @@ export async function runRepublishCommand(
       return 2;
     }
     return 0;
-  } catch (error) {
-    printError(`republish: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof UsageError) printError(REPUBLISH_USAGE);
-    return 2;
-  } finally {
-    await bus?.close().catch(() => undefined);
-    await dataSource?.destroy().catch(() => undefined);
-  }
-}
-
-type Options = Partial<Record<'database-url' | 'batch-size' | 'from-position' | 'from-instant', string>>;
-
-function parseCommand(argv: readonly string[]): { service: string | undefined; options: Options } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'database-url': { type: 'string' },
-        'batch-size': { type: 'string' },
-        'from-position': { type: 'string' },
-        'from-instant': { type: 'string' },
-      },
-    });
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-    return { service: positionals[0], options: values as Options };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message);
-  }
+  });
 }

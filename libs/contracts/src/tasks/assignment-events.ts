@@ -10,6 +10,10 @@ import { defineContract } from '../lib/contract';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
 const id = z.string().min(1, 'must not be empty');
 
+/** A contract of the assignment (version 1): its event type and schema. */
+const assignmentContract = <Schema extends z.ZodType>(eventType: string, schema: Schema) =>
+  defineContract({ service: 'tasks', aggregate: 'assignment', eventType, version: 1, schema });
+
 const created = z.object({
   assignmentId: id,
   planId: id,
@@ -21,61 +25,31 @@ const created = z.object({
   assignedOn: day,
 });
 export type AssignmentCreatedV1 = z.infer<typeof created>;
-export const AssignmentCreatedV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'AssignmentCreated', version: 1, schema: created });
+export const AssignmentCreatedV1 = assignmentContract('AssignmentCreated', created);
 
 const progress = z.object({ assignmentId: id, percent: z.number().int().min(0).max(100), note: z.string().nullable(), on: day });
 export type AssignmentProgressReportedV1 = z.infer<typeof progress>;
-export const AssignmentProgressReportedV1 = defineContract({
-  service: 'tasks',
-  aggregate: 'assignment',
-  eventType: 'ProgressReported',
-  version: 1,
-  schema: progress,
-});
+export const AssignmentProgressReportedV1 = assignmentContract('ProgressReported', progress);
 
 const completed = z.object({ assignmentId: id, on: day, late: z.boolean() });
 export type AssignmentCompletedV1 = z.infer<typeof completed>;
-export const AssignmentCompletedV1 = defineContract({
-  service: 'tasks',
-  aggregate: 'assignment',
-  eventType: 'AssignmentCompleted',
-  version: 1,
-  schema: completed,
-});
+export const AssignmentCompletedV1 = assignmentContract('AssignmentCompleted', completed);
 
 const extended = z.object({ assignmentId: id, dueOn: day, on: day });
 export type AssignmentExtensionGrantedV1 = z.infer<typeof extended>;
-export const AssignmentExtensionGrantedV1 = defineContract({
-  service: 'tasks',
-  aggregate: 'assignment',
-  eventType: 'ExtensionGranted',
-  version: 1,
-  schema: extended,
-});
+export const AssignmentExtensionGrantedV1 = assignmentContract('ExtensionGranted', extended);
 
 const overdue = z.object({ assignmentId: id, dueDay: day, on: day });
 export type AssignmentOverdueV1 = z.infer<typeof overdue>;
-export const AssignmentOverdueV1 = defineContract({ service: 'tasks', aggregate: 'assignment', eventType: 'AssignmentOverdue', version: 1, schema: overdue });
+export const AssignmentOverdueV1 = assignmentContract('AssignmentOverdue', overdue);
 
 const cancelled = z.object({ assignmentId: id, on: day });
 export type AssignmentCancelledV1 = z.infer<typeof cancelled>;
-export const AssignmentCancelledV1 = defineContract({
-  service: 'tasks',
-  aggregate: 'assignment',
-  eventType: 'AssignmentCancelled',
-  version: 1,
-  schema: cancelled,
-});
+export const AssignmentCancelledV1 = assignmentContract('AssignmentCancelled', cancelled);
 
 const passed = z.object({ assignmentId: id, fromUnitCode: id, toUnitCode: id, on: day });
 export type AssignmentPassedToSuccessorV1 = z.infer<typeof passed>;
-export const AssignmentPassedToSuccessorV1 = defineContract({
-  service: 'tasks',
-  aggregate: 'assignment',
-  eventType: 'AssignmentPassedToSuccessor',
-  version: 1,
-  schema: passed,
-});
+export const AssignmentPassedToSuccessorV1 = assignmentContract('AssignmentPassedToSuccessor', passed);
 
 export const ASSIGNMENT_CONTRACTS = [
   AssignmentCreatedV1,

@@ -1,8 +1,8 @@
 import { Type } from '@nestjs/common';
-import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTimeScalar } from './scalars';
-import { HISTORY_PAGE_MAX, pageType } from './paging';
+import { HISTORY_PAGE_MAX, PageArgs, pageType } from './paging';
 
 function literal(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -102,6 +102,13 @@ export function historyTypes(registerIn: Type<unknown>, unit: () => Type<unknown
   });
 
   return { HistoryActorType, HistoryEntryType, HistoryPageType };
+}
+
+/** The arguments of `history` and `historyPage` on every event-sourced entity: which events of its history. */
+@ArgsType()
+export class HistoryWindowArgs implements PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null;
+  @Field(() => Int, { nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null;
 }
 
 /** `integrity` on every event-sourced entity (API.md): the entity's hash chain checked. */

@@ -1,6 +1,6 @@
 import { correlationIdOfContext } from '@reform/observability';
 import { randomUUID } from 'node:crypto';
-import { EventMetadata, SYSTEM_ACTOR } from '@reform/event-store';
+import { EventMetadata, RecordedEvent, SYSTEM_ACTOR } from '@reform/event-store';
 import type { UnitLevel, UnitView } from './unit-hierarchy.port';
 
 /**
@@ -117,4 +117,25 @@ export async function commandMetadata(
     correlationId: thread.correlationId ?? correlationIdOfContext(randomUUID),
     causationId: thread.causationId ?? null,
   };
+}
+
+/**
+ * The metadata of a command on a stream, as `handleCommand` asks for it once the stream is read:
+ * the actor, the tenant of `unitCode` (as in `commandMetadata`), and the stream's thread — the
+ * correlation of its first event (a fresh one for a new stream), caused by its last (ADR 0013).
+ */
+export async function streamCommandMetadata(
+  reader: UnitReader,
+  acting: Acting,
+  unitCode: string | null,
+  today: string,
+): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
+  const tenant = unitCode ? await tenantOf(reader, unitCode, today) : 'platform';
+  const actor = { accountId: acting.accountId, username: acting.username, unitCode: acting.unitCode };
+  return (past) => ({
+    actor,
+    tenant,
+    correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
+    causationId: past.length ? past[past.length - 1].eventId : null,
+  });
 }

@@ -1,4 +1,5 @@
-import { accessAncestry, chainInForce, tenantOf, tenantOfChain, UnitChainLink, UnitReader } from './tenancy';
+import { RecordedEvent } from '@reform/event-store';
+import { accessAncestry, chainInForce, streamCommandMetadata, tenantOf, tenantOfChain, UnitChainLink, UnitReader } from './tenancy';
 
 /** Quảng Nam's Thăng Bình around the 2025 reorganisation, as periods per unit. */
 type Period = { from: string | null; to: string | null; parentCode: string | null };
@@ -70,5 +71,23 @@ describe('tenancy across the 2025 reorganisation', () => {
     // Not before it takes effect.
     expect(await accessAncestry(reader, '20797', '2025-06-30')).toEqual(['20797', '513', '49']);
     expect(await accessAncestry(reader, 'nowhere', '2026-01-01')).toBeNull();
+  });
+
+  it("gives a command on a stream its actor, its tenant and the stream's thread: the first event's correlation, caused by the last", async () => {
+    const acting = { accountId: 'a-1', username: 'd513', unitCode: '513', roles: [] };
+    const metadata = await streamCommandMetadata(reader, acting, '20794', '2023-05-01');
+    const fresh = metadata([]);
+    expect(fresh).toEqual({
+      actor: { accountId: 'a-1', username: 'd513', unitCode: '513' },
+      tenant: '513',
+      correlationId: expect.any(String),
+      causationId: null,
+    });
+    const past = [
+      { eventId: 'e-1', metadata: { correlationId: 'c-1' } },
+      { eventId: 'e-2', metadata: { correlationId: 'c-2' } },
+    ] as unknown as RecordedEvent[];
+    expect(metadata(past)).toMatchObject({ tenant: '513', correlationId: 'c-1', causationId: 'e-2' });
+    expect((await streamCommandMetadata(reader, acting, null, '2023-05-01'))([]).tenant).toBe('platform');
   });
 });

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { EventMetadata } from '@reform/event-store';
 import { Assessment, assessmentDecider, assessmentStreamId } from '../domain/assessment/assessment.decider';
 import { Campaign, campaignDecider, campaignStreamId } from '../domain/campaign/campaign.decider';
-import { IndexSetDefinition, leavesOf } from '../domain/framework/index-set';
+import { assessmentFactsOf } from '../domain/assessment/assessment-opening';
+import { IndexSetDefinition } from '../domain/framework/index-set';
 import { FrameworkCatalogue } from '../read/frameworks/framework-catalogue';
 import { SCORING_SCHEMA as S } from '../schema';
 import { ScoringCommands } from '../write/common/scoring-commands';
@@ -62,31 +63,12 @@ export async function seedQuangDien2019(app: INestApplication): Promise<{ campai
       district,
       store,
     );
-    const criteria = leavesOf(framework.fields).map(({ children: _children, ...leaf }) => leaf);
     for (const { assessmentId, unitCode } of assessments) {
       const run = (command: Parameters<typeof assessmentDecider.decide>[0], metadata: EventMetadata) =>
         commands.execute(assessmentDecider, assessmentStreamId(assessmentId), command, metadata, store);
       const commune = as(`c${unitCode}`, unitCode);
       await run(
-        {
-          type: 'OpenAssessment',
-          data: {
-            id: assessmentId,
-            campaignId,
-            unitCode,
-            ownerCode,
-            year,
-            frameworkCode: framework.code,
-            frameworkVersion: found.version,
-            maxTotal: framework.maxTotal,
-            grades: framework.grades,
-            criteria,
-            skipped: facts.skipped,
-            entryWindow,
-            appraisalWindow,
-            on: DEMO_DAYS.open,
-          },
-        },
+        { type: 'OpenAssessment', data: { ...assessmentFactsOf(facts, framework, found.version, { assessmentId, unitCode }), on: DEMO_DAYS.open } },
         district,
       );
       for (const { criterionCode, score } of demoSelfScores(unitCode)) {

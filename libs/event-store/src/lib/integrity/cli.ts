@@ -1,18 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions } from '../postgres/data-source';
 import { assertSchemaName } from '../postgres/migrations';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
+import { OperatorCommandOutput, parseCommandLine, runOperatorCommand, UsageError } from '../operator-command';
 import { checkDigest, createDigest, parseDigest } from './digest';
 import { verifyAllStreams } from './verify-all';
 
-export interface IntegrityCommandOutput {
-  /** Results (stdout). */
-  print?(line: string): void;
-  /** Progress and errors (stderr). */
-  printError?(line: string): void;
-}
+export type IntegrityCommandOutput = OperatorCommandOutput;
 
 export const INTEGRITY_USAGE = [
   'usage:',
@@ -25,8 +20,6 @@ export const INTEGRITY_USAGE = [
   'The database URL defaults to $DATABASE_URL. Exit codes: 0 ok, 1 broken or mismatched, 2 usage or error.',
 ].join('\n');
 
-class UsageError extends Error {}
-
 /**
  * The operators' integrity command for one service's event store (issue 5, "Integrity").
  * `argv` is the arguments after the script (process.argv.slice(2)). Returns the exit code:
@@ -38,11 +31,8 @@ export async function runIntegrityCommand(
   env: Record<string, string | undefined>,
   output: IntegrityCommandOutput = {},
 ): Promise<number> {
-  const print = output.print ?? ((line: string) => console.log(line));
-  const printError = output.printError ?? ((line: string) => console.error(line));
-  let dataSource: DataSource | undefined;
-  try {
-    const { command, options } = parseCommand(argv);
+  return runOperatorCommand('integrity', INTEGRITY_USAGE, output, async ({ print, printError, closeAtEnd }) => {
+    const { positional: command, options } = parseCommandLine(argv, ['database-url', 'schema', 'service', 'as-of', 'out', 'digest']);
     if (!command || !['verify', 'digest', 'check-digest'].includes(command))
       throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
     const url = options['database-url'] ?? env['DATABASE_URL'];
@@ -52,7 +42,7 @@ export async function runIntegrityCommand(
       const file = required(options, 'digest');
       const digest = parseDigest(await readFile(file, 'utf8'));
       const schema = assertSchemaName(options.schema ?? digest.schema);
-      dataSource = await connect(url, schema);
+      const dataSource = await connect(url, schema, closeAtEnd);
       const result = await checkDigest(new PostgresEventStore(dataSource, schema), digest);
       if (!result.digestIntact) print(`digest ${file}: its digest field does not match its content: the digest file was altered, do not trust it`);
       for (const m of result.mismatches) print(`stream ${m.streamId}: version ${m.expected.version}: ${m.reason}`);
@@ -66,7 +56,7 @@ export async function runIntegrityCommand(
 
     const schema = assertSchemaName(required(options, 'schema'));
     if (command === 'verify') {
-      dataSource = await connect(url, schema);
+      const dataSource = await connect(url, schema, closeAtEnd);
       let reported = -1;
       const result = await verifyAllStreams(new PostgresEventStore(dataSource, schema), {
         onProgress(done, total) {
@@ -87,7 +77,7 @@ export async function runIntegrityCommand(
       const file = required(options, 'out');
       const asOf = options['as-of'] === undefined ? undefined : new Date(options['as-of']);
       if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of "${options['as-of']}" is not an ISO date`);
-      dataSource = await connect(url, schema);
+      const dataSource = await connect(url, schema, closeAtEnd);
       const digest = await createDigest(new PostgresEventStore(dataSource, schema), { service: options.service ?? schema, asOf });
       // 'wx': an earlier digest is evidence; never overwrite one.
       await writeFile(file, `${JSON.stringify(digest, null, 2)}\n`, { flag: 'wx' });
@@ -97,43 +87,10 @@ export async function runIntegrityCommand(
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      printError(`integrity: ${error.message}`);
-      printError(INTEGRITY_USAGE);
-    } else {
-      printError(`integrity: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return 2;
-  } finally {
-    await dataSource?.destroy().catch(() => undefined);
-  }
+  });
 }
 
 type Options = Partial<Record<'database-url' | 'schema' | 'service' | 'as-of' | 'out' | 'digest', string>>;
-
-function parseCommand(argv: readonly string[]): { command: string | undefined; options: Options } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'database-url': { type: 'string' },
-        schema: { type: 'string' },
-        service: { type: 'string' },
-        'as-of': { type: 'string' },
-        out: { type: 'string' },
-        digest: { type: 'string' },
-      },
-    });
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-    return { command: positionals[0], options: values as Options };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message);
-  }
-}
 
 function required(options: Options, name: keyof Options): string {
   const value = options[name];
@@ -141,8 +98,9 @@ function required(options: Options, name: keyof Options): string {
   return value;
 }
 
-async function connect(url: string, schema: string): Promise<DataSource> {
+async function connect(url: string, schema: string, closeAtEnd: (close: () => Promise<unknown>) => void): Promise<DataSource> {
   const dataSource = new DataSource(serviceDataSourceOptions({ url, schema, poolSize: 2, applicationName: `reform-integrity-${schema}` }));
+  closeAtEnd(() => dataSource.destroy());
   await dataSource.initialize();
   return dataSource;
 }

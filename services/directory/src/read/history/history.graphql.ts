@@ -1,20 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
-import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
+import { AccessControl, SignedIn } from '@reform/auth';
 import { EVENT_STORE, historyOf, EventStore } from '@reform/event-store';
-import {
-  HISTORY_PAGE_MAX,
-  HistoryActorView,
-  HistoryEntryView,
-  historyPageOf,
-  historyTypes,
-  historyView,
-  historyWindow,
-  integrityReport,
-  IntegrityReportType,
-  Page,
-} from '@reform/subgraph';
+import { EventSourcedHistoryFields, HISTORY_PAGE_MAX, HistoryActorView, historyTypes } from '@reform/subgraph';
 import { DIRECTORY_GRAPHQL_TYPES } from '../../graphql-types';
 import { accountDecider, accountStreamId } from '../../domain/account/account.decider';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
@@ -28,96 +17,51 @@ export const { HistoryEntryType, HistoryActorType, HistoryPageType } = historyTy
 
 /** Histories are tenant data: `read-history` within the reader's scope (auditors, managers). */
 @Resolver(() => UnitType)
-export class UnitHistoryResolver {
+export class UnitHistoryResolver extends EventSourcedHistoryFields<UnitView>(() => UnitType, {
+  types: { HistoryEntryType, HistoryPageType },
+  descriptions: {
+    history: `Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+    historyPage: 'Lịch sử của đơn vị theo trang, có tổng số.',
+    integrity: 'Kiểm tra chuỗi băm các sự kiện của đơn vị.',
+  },
+  historyOf: (events) => historyOf(unitDecider, events),
+}) {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
     private readonly access: AccessControl,
-  ) {}
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], {
-    description: `Lịch sử thay đổi của đơn vị: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
-  })
-  async history(
-    @Parent() unit: UnitView,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<HistoryEntryView[]> {
-    return historyWindow(await this.historyOf(unit, identity), { offset, limit });
+  ) {
+    super();
   }
 
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => HistoryPageType, { description: 'Lịch sử của đơn vị theo trang, có tổng số.' })
-  async historyPage(
-    @Parent() unit: UnitView,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<Page<HistoryEntryView>> {
-    return historyPageOf(await this.historyOf(unit, identity), { offset, limit });
-  }
-
-  private async historyOf(unit: UnitView, identity: Identity): Promise<HistoryEntryView[]> {
+  protected async readableStream(unit: UnitView, identity: Identity): Promise<string> {
     await this.access.assert(identity, 'read-history', unit.code);
-    return historyView(historyOf(unitDecider, await this.store.readStream(unitStreamId(unit.code))));
-  }
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của đơn vị.' })
-  async integrity(@Parent() unit: UnitView, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
-    await this.access.assert(identity, 'read-history', unit.code);
-    return integrityReport(await this.store.verifyStream(unitStreamId(unit.code)));
+    return unitStreamId(unit.code);
   }
 }
 
+/** Password hashes never leave the service, not even in history. */
+const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);
+
 @Resolver(() => AccountType)
-export class AccountHistoryResolver {
+export class AccountHistoryResolver extends EventSourcedHistoryFields<AccountType>(() => AccountType, {
+  types: { HistoryEntryType, HistoryPageType },
+  descriptions: {
+    history: `Lịch sử của tài khoản (không gồm mật khẩu). Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+    historyPage: 'Lịch sử của tài khoản theo trang, có tổng số.',
+    integrity: 'Kiểm tra chuỗi băm các sự kiện của tài khoản.',
+  },
+  historyOf: (events) => historyOf(accountDecider, events).map((entry) => ({ ...entry, data: redact(entry.data), state: redact(entry.state) })),
+}) {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
     private readonly access: AccessControl,
-  ) {}
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], {
-    description: `Lịch sử của tài khoản (không gồm mật khẩu). Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
-  })
-  async history(
-    @Parent() account: AccountType,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<HistoryEntryView[]> {
-    return historyWindow(await this.historyOf(account, identity), { offset, limit });
+  ) {
+    super();
   }
 
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => HistoryPageType, { description: 'Lịch sử của tài khoản theo trang, có tổng số.' })
-  async historyPage(
-    @Parent() account: AccountType,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<Page<HistoryEntryView>> {
-    return historyPageOf(await this.historyOf(account, identity), { offset, limit });
-  }
-
-  private async historyOf(account: AccountType, identity: Identity): Promise<HistoryEntryView[]> {
+  protected async readableStream(account: AccountType, identity: Identity): Promise<string> {
     await this.access.assert(identity, 'read-history', account.unitCode);
-    // Password hashes never leave the service, not even in history.
-    const redact = (value: unknown) => (value && typeof value === 'object' && 'passwordHash' in value ? { ...value, passwordHash: '(ẩn)' } : value);
-    return historyView(historyOf(accountDecider, await this.store.readStream(accountStreamId(account.id)))).map((entry) => ({
-      ...entry,
-      data: redact(entry.data),
-      state: redact(entry.state),
-    }));
-  }
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của tài khoản.' })
-  async integrity(@Parent() account: AccountType, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
-    await this.access.assert(identity, 'read-history', account.unitCode);
-    return integrityReport(await this.store.verifyStream(accountStreamId(account.id)));
+    return accountStreamId(account.id);
   }
 }
 

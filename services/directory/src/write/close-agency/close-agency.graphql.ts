@@ -1,23 +1,15 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
-import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { DateScalar } from '@reform/subgraph';
 import { UnitType } from '../../read/units/unit.graphql';
-import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../common/directory-commands';
+import { UnitView } from '../../read/units/unit-directory';
+import { UnitMutationResolver } from '../common/unit-mutation.resolver';
 import { closeAgency } from './close-agency.handler';
 
 /** An agency closed from a day (dissolved); an administrative unit ends by the list's acts, not here. */
 @Resolver(() => UnitType)
-export class CloseAgencyResolver {
-  constructor(
-    private readonly commands: DirectoryCommands,
-    private readonly units: UnitDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class CloseAgencyResolver extends UnitMutationResolver {
   @AccessToUnitArgument('administer', 'code')
   @Mutation(() => UnitType, { description: 'Chấm dứt hoạt động của cơ quan từ một ngày (giải thể); kế hoạch ban hành trước ngày đó vẫn giữ cơ quan.' })
   async closeAgency(
@@ -26,6 +18,6 @@ export class CloseAgencyResolver {
     @CurrentIdentity() identity: Identity,
   ): Promise<UnitView | null> {
     await closeAgency(this.commands, identity, code, effectiveOn);
-    return this.units.unit(code, null, todayOf(this.clock));
+    return this.unitToday(code);
   }
 }

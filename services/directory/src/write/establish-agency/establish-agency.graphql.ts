@@ -1,14 +1,13 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
-import { CLOCK, Clock, todayOf } from '@reform/clock';
+import { todayOf } from '@reform/clock';
 import { DomainError } from '@reform/decider';
 import { DateScalar } from '@reform/subgraph';
 import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
-import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../common/directory-commands';
+import { UnitView } from '../../read/units/unit-directory';
+import { UnitMutationResolver } from '../common/unit-mutation.resolver';
 
 /**
  * A province's own bodies without a release: its administrator adds an agency (a Sở, a Ban, a
@@ -19,13 +18,7 @@ import { DirectoryCommands } from '../common/directory-commands';
  * it issues. Renaming is `renameUnit`.
  */
 @Resolver(() => UnitType)
-export class EstablishAgencyResolver {
-  constructor(
-    private readonly commands: DirectoryCommands,
-    private readonly units: UnitDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class EstablishAgencyResolver extends UnitMutationResolver {
   @AccessToUnitArgument('administer', 'parentCode')
   @Mutation(() => UnitType, { description: 'Thêm cơ quan, đơn vị trực thuộc (mã <mã đơn vị>.<VIẾT TẮT>) có hiệu lực từ một ngày (quản trị của tỉnh).' })
   async establishAgency(

@@ -1,22 +1,13 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
-import { CLOCK, Clock, todayOf } from '@reform/clock';
-import { unitDecider, unitStreamId } from '../../domain/unit/unit.decider';
 import { UnitType } from '../../read/units/unit.graphql';
-import { UnitDirectory, UnitView } from '../../read/units/unit-directory';
-import { DirectoryCommands } from '../common/directory-commands';
+import { UnitView } from '../../read/units/unit-directory';
+import { UnitMutationResolver } from '../common/unit-mutation.resolver';
 
 /** The names officials write for a unit or an agency, the whole list at once (administrator of the unit). */
 @Resolver(() => UnitType)
-export class SetUnitAliasesResolver {
-  constructor(
-    private readonly commands: DirectoryCommands,
-    private readonly units: UnitDirectory,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class SetUnitAliasesResolver extends UnitMutationResolver {
   @AccessToUnitArgument('administer', 'code')
   @Mutation(() => UnitType, { description: 'Đặt danh sách tên gọi khác (viết tắt) của đơn vị, thay danh sách cũ.' })
   async setUnitAliases(
@@ -24,12 +15,6 @@ export class SetUnitAliasesResolver {
     @Args('aliases', { type: () => [String] }) aliases: string[],
     @CurrentIdentity() identity: Identity,
   ): Promise<UnitView | null> {
-    await this.commands.execute(
-      unitDecider,
-      unitStreamId(code),
-      { type: 'SetUnitAliases', data: { aliases } },
-      await this.commands.metadataFor(identity, code),
-    );
-    return this.units.unit(code, null, todayOf(this.clock));
+    return this.decideOnUnit(identity, code, { type: 'SetUnitAliases', data: { aliases } });
   }
 }

@@ -4,20 +4,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
 import { EVENT_STORE, EventStore, historyOf, stateAsOf } from '@reform/event-store';
-import {
-  DateTimeScalar,
-  HISTORY_PAGE_MAX,
-  HistoryEntryView,
-  historyPageOf,
-  historyView,
-  historyWindow,
-  integrityReport,
-  IntegrityReportType,
-  Page,
-  pageOf,
-  pageWindow,
-  refuseSilentCut,
-} from '@reform/subgraph';
+import { DateTimeScalar, EventSourcedHistoryFields, HISTORY_PAGE_MAX, Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { planDecider, planStreamId } from '../../domain/plan.decider';
 import { planUpcasters } from '../../domain/plan.upcasters';
 import { PlanAccess } from './plan-access';
@@ -27,13 +14,23 @@ import { HistoryEntryType, HistoryPageType, PlanPageType, PLAN_PAGE_MAX, PlanTyp
 
 /** `plan` and `plans` of API.md, and the fields of a Plan that need more than its row. */
 @Resolver(() => PlanType)
-export class PlanResolver {
+export class PlanResolver extends EventSourcedHistoryFields<PlanType>(() => PlanType, {
+  types: { HistoryEntryType, HistoryPageType },
+  descriptions: {
+    history: `Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+    historyPage: 'Lịch sử của kế hoạch theo trang, có tổng số.',
+    integrity: 'Kiểm tra chuỗi băm các sự kiện của kế hoạch.',
+  },
+  historyOf: (events) => historyOf(planDecider, events, planUpcasters),
+}) {
   constructor(
     private readonly readModel: PlanReadModel,
     private readonly access: PlanAccess,
     private readonly control: AccessControl,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
+  ) {
+    super();
+  }
 
   @AccessCheckedInResolver('read')
   @Query(() => PlanType, { nullable: true, description: 'Một kế hoạch; với asOf: trạng thái tại thời điểm đó (null nếu khi đó chưa có).' })
@@ -135,40 +132,9 @@ export class PlanResolver {
     return readable.slice(window.offset, window.offset + window.limit).map((record) => planView(record.document));
   }
 
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], {
-    description: `Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
-  })
-  async history(
-    @Parent() plan: PlanType,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<HistoryEntryView[]> {
-    return historyWindow(await this.historyOf(plan, identity), { offset, limit });
-  }
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => HistoryPageType, { description: 'Lịch sử của kế hoạch theo trang, có tổng số.' })
-  async historyPage(
-    @Parent() plan: PlanType,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<Page<HistoryEntryView>> {
-    return historyPageOf(await this.historyOf(plan, identity), { offset, limit });
-  }
-
-  private async historyOf(plan: PlanType, identity: Identity): Promise<HistoryEntryView[]> {
+  protected async readableStream(plan: PlanType, identity: Identity): Promise<string> {
     await this.control.assert(identity, 'read-history', plan.issuerCode);
-    return historyView(historyOf(planDecider, await this.store.readStream(planStreamId(plan.id)), planUpcasters));
-  }
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm các sự kiện của kế hoạch.' })
-  async integrity(@Parent() plan: PlanType, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
-    await this.control.assert(identity, 'read-history', plan.issuerCode);
-    return integrityReport(await this.store.verifyStream(planStreamId(plan.id)));
+    return planStreamId(plan.id);
   }
 
   @AccessCheckedInResolver('read')

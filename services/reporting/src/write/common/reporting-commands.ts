@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, RecordedEvent } from '@reform/event-store';
 import { RelayControl } from '@reform/messaging';
-import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { streamCommandMetadata, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { REPORTING_PROJECTIONS } from '../../read/read-models';
 
 /** The command shell: load a stream, decide, append with the version read, project inline. */
@@ -35,14 +34,7 @@ export class ReportingCommands {
   }
 
   /** Who acted, for which tenant (the unit below the province: ADR 0019), continuing the stream's thread. */
-  async metadataFor(identity: Identity, unitCode: string): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
-    const tenant = await tenantOf(this.units, unitCode, this.today());
-    const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
-    return (past) => ({
-      actor,
-      tenant,
-      correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
-      causationId: past.length ? past[past.length - 1].eventId : null,
-    });
+  metadataFor(identity: Identity, unitCode: string): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
+    return streamCommandMetadata(this.units, identity, unitCode, this.today());
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Identity } from '@reform/access';
 import { Command, Decider, DomainEvent } from '@reform/decider';
 import { EVENT_STORE, EventMetadata, handleCommand, PostgresEventStore, RecordedEvent } from '@reform/event-store';
-import { tenantOf, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
+import { streamCommandMetadata, UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { RelayControl } from '@reform/messaging';
 import { SCORING_PROJECTIONS } from '../../read/read-models';
@@ -41,14 +40,7 @@ export class ScoringCommands {
    * `platform` for national data such as PAPI), and what it follows (the stream's first event's
    * correlation; the last event as cause), as the tasks service does (ADR 0013).
    */
-  async metadataFor(identity: Identity, unitCode: string | null): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
-    const tenant = unitCode ? await tenantOf(this.units, unitCode, this.today()) : 'platform';
-    const actor = { accountId: identity.accountId, username: identity.username, unitCode: identity.unitCode };
-    return (past) => ({
-      actor,
-      tenant,
-      correlationId: past[0]?.metadata.correlationId ?? randomUUID(),
-      causationId: past.length ? past[past.length - 1].eventId : null,
-    });
+  metadataFor(identity: Identity, unitCode: string | null): Promise<(past: readonly RecordedEvent[]) => EventMetadata> {
+    return streamCommandMetadata(this.units, identity, unitCode, this.today());
   }
 }

@@ -7,7 +7,8 @@ import { DomainError } from '@reform/decider';
 import { EventMetadata, RecordedEvent } from '@reform/event-store';
 import { assessmentDecider, assessmentStreamId } from '../../domain/assessment/assessment.decider';
 import { campaignDecider, campaignStreamId } from '../../domain/campaign/campaign.decider';
-import { IndexSetDefinition, leavesOf } from '../../domain/framework/index-set';
+import { assessmentFactsOf } from '../../domain/assessment/assessment-opening';
+import { IndexSetDefinition } from '../../domain/framework/index-set';
 import { AssessmentAccess } from '../../read/assessments/assessment-access';
 import { AssessmentCampaignType, CampaignInput, campaignView } from '../../read/assessments/assessment.types';
 import { FrameworkCatalogue } from '../../read/frameworks/framework-catalogue';
@@ -66,30 +67,11 @@ export class CampaignOpener {
         metadata,
         store,
       );
-      const criteria = leavesOf(framework.fields).map(({ children: _children, ...leaf }) => leaf);
-      for (const { assessmentId, unitCode } of assessments) {
+      for (const assessment of assessments) {
         await this.commands.execute(
           assessmentDecider,
-          assessmentStreamId(assessmentId),
-          {
-            type: 'OpenAssessment',
-            data: {
-              id: assessmentId,
-              campaignId,
-              unitCode,
-              ownerCode: input.ownerCode,
-              year: input.year,
-              frameworkCode: framework.code,
-              frameworkVersion: found.version,
-              maxTotal: framework.maxTotal,
-              grades: framework.grades,
-              criteria,
-              skipped: facts.skipped,
-              entryWindow: facts.entryWindow,
-              appraisalWindow: facts.appraisalWindow,
-              on: today,
-            },
-          },
+          assessmentStreamId(assessment.assessmentId),
+          { type: 'OpenAssessment', data: { ...assessmentFactsOf(facts, framework, found.version, assessment), on: today } },
           metadata,
           store,
         );

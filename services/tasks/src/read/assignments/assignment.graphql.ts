@@ -3,21 +3,7 @@ import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, ResolveRef
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, EventStore, stateAsOf } from '@reform/event-store';
-import {
-  DateTimeScalar,
-  HISTORY_PAGE_MAX,
-  HistoryEntryView,
-  historyPageOf,
-  historyView,
-  historyWindow,
-  integrityReport,
-  IntegrityReportType,
-  Page,
-  pageOf,
-  PageWindow,
-  pageWindow,
-  refuseSilentCut,
-} from '@reform/subgraph';
+import { DateTimeScalar, EventSourcedHistoryFields, HISTORY_PAGE_MAX, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
@@ -59,14 +45,24 @@ class UnitAssignmentsArgs {
 
 /** `assignment` and `assignments` of API.md, and the fields that need more than the state. */
 @Resolver(() => AssignmentType)
-export class AssignmentResolver {
+export class AssignmentResolver extends EventSourcedHistoryFields<AssignmentView>(() => AssignmentType, {
+  types: { HistoryEntryType, HistoryPageType },
+  descriptions: {
+    history: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+    historyPage: 'Lịch sử theo trang, có tổng số.',
+    integrity: 'Kiểm tra chuỗi băm của lịch sử.',
+  },
+  historyOf: (events) => historyOf(assignmentDecider, events),
+}) {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
     private readonly guard: AssignmentAccess,
     private readonly list: AssignmentList,
     private readonly access: AccessControl,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   @AccessCheckedInResolver('read')
   @Query(() => AssignmentType, {
@@ -185,39 +181,8 @@ export class AssignmentResolver {
     return { code: assignment.unitCode };
   }
 
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => [HistoryEntryType], {
-    description: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
-  })
-  async history(
-    @Parent() assignment: AssignmentView,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<HistoryEntryView[]> {
-    return historyWindow(await this.historyOf(assignment, identity), { offset, limit });
-  }
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => HistoryPageType, { description: 'Lịch sử theo trang, có tổng số.' })
-  async historyPage(
-    @Parent() assignment: AssignmentView,
-    @CurrentIdentity() identity: Identity,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Số sự kiện bỏ qua từ đầu (mặc định 0).' }) offset?: number | null,
-    @Args('limit', { type: () => Int, nullable: true, description: `Số sự kiện tối đa trả về (1–${HISTORY_PAGE_MAX}).` }) limit?: number | null,
-  ): Promise<Page<HistoryEntryView>> {
-    return historyPageOf(await this.historyOf(assignment, identity), { offset, limit });
-  }
-
-  private async historyOf(assignment: AssignmentView, identity: Identity): Promise<HistoryEntryView[]> {
+  protected async readableStream(assignment: AssignmentView, identity: Identity): Promise<string> {
     await this.access.assert(identity, 'read-history', assignment.unitCode);
-    return historyView(historyOf(assignmentDecider, await this.store.readStream(assignmentStreamId(assignment.id))));
-  }
-
-  @AccessCheckedInResolver('read-history')
-  @ResolveField(() => IntegrityReportType, { description: 'Kiểm tra chuỗi băm của lịch sử.' })
-  async integrity(@Parent() assignment: AssignmentView, @CurrentIdentity() identity: Identity): Promise<IntegrityReportType> {
-    await this.access.assert(identity, 'read-history', assignment.unitCode);
-    return integrityReport(await this.store.verifyStream(assignmentStreamId(assignment.id)));
+    return assignmentStreamId(assignment.id);
   }
 }

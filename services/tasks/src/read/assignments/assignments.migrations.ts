@@ -1,6 +1,21 @@
 import { schemaMigration } from '@reform/event-store';
 import { TASKS_SCHEMA as S } from '../../schema';
 
+/**
+ * The roll-ups' counts as first made (issue 11): task assignments per plan × assignee unit × status
+ * × overdue, kept by the assignments projection in the same statement as the rows they count, and
+ * counted from the rows already there, so a deployment keeps its figures without a rebuild. Made
+ * again by the down migration of the origin column.
+ */
+const planProgressCountsV1 = [
+  `CREATE TABLE "${S}".plan_progress (
+    plan_id text NOT NULL, unit_code text NOT NULL, status text NOT NULL, overdue boolean NOT NULL, n int NOT NULL,
+    PRIMARY KEY (plan_id, unit_code, status, overdue)
+  )`,
+  `INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
+   SELECT plan_id, unit_code, status, overdue, count(*) FROM "${S}".assignments WHERE kind = 'TASK' GROUP BY plan_id, unit_code, status, overdue`,
+];
+
 export const assignmentsReadModelMigrations = [
   schemaMigration(
     S,
@@ -49,23 +64,7 @@ export const assignmentsReadModelMigrations = [
     [`CREATE INDEX plan_event_jobs_plan ON "${S}".plan_event_jobs ((data->>'planId'), seq)`],
     [`DROP INDEX "${S}".plan_event_jobs_plan`],
   ),
-  schemaMigration(
-    S,
-    1764700000000,
-    'CreatePlanProgressCounts',
-    [
-      // The roll-ups' counts (issue 11): task assignments per plan × assignee unit × status × overdue,
-      // kept by the assignments projection in the same statement as the rows they count.
-      `CREATE TABLE "${S}".plan_progress (
-        plan_id text NOT NULL, unit_code text NOT NULL, status text NOT NULL, overdue boolean NOT NULL, n int NOT NULL,
-        PRIMARY KEY (plan_id, unit_code, status, overdue)
-      )`,
-      // Counted from the rows already there, so a deployment keeps its figures without a rebuild.
-      `INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
-       SELECT plan_id, unit_code, status, overdue, count(*) FROM "${S}".assignments WHERE kind = 'TASK' GROUP BY plan_id, unit_code, status, overdue`,
-    ],
-    [`DROP TABLE "${S}".plan_progress`],
-  ),
+  schemaMigration(S, 1764700000000, 'CreatePlanProgressCounts', [...planProgressCountsV1], [`DROP TABLE "${S}".plan_progress`]),
   schemaMigration(
     S,
     1765400100000,
@@ -116,12 +115,7 @@ export const assignmentsReadModelMigrations = [
     ],
     [
       `DROP TABLE "${S}".plan_progress`,
-      `CREATE TABLE "${S}".plan_progress (
-        plan_id text NOT NULL, unit_code text NOT NULL, status text NOT NULL, overdue boolean NOT NULL, n int NOT NULL,
-        PRIMARY KEY (plan_id, unit_code, status, overdue)
-      )`,
-      `INSERT INTO "${S}".plan_progress (plan_id, unit_code, status, overdue, n)
-       SELECT plan_id, unit_code, status, overdue, count(*) FROM "${S}".assignments WHERE kind = 'TASK' GROUP BY plan_id, unit_code, status, overdue`,
+      ...planProgressCountsV1,
       `DROP INDEX "${S}".assignments_plan_unit`,
       `DROP INDEX "${S}".assignments_plan_origin`,
       `ALTER TABLE "${S}".assignments DROP COLUMN origin_code`,

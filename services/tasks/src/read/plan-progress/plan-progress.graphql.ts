@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, SignedIn } from '@reform/auth';
 import { DomainError } from '@reform/decider';
@@ -26,16 +26,27 @@ import { PlanProgress, PlanProgressQuery } from './plan-progress';
 const PROGRESS_TREE =
   'ISSUE_DAY (mặc định): các đơn vị kế hoạch đã giao, dưới đơn vị cấp trên vào ngày ban hành; TODAY: xếp theo đơn vị hiện nay qua quan hệ kế thừa. Tổng số như nhau.';
 
+/** The filter `assignments` and `assignmentPage` of a unit share (their `limit` differs: a cap or a page size). */
+@ArgsType()
+class UnitFieldAssignmentsArgs {
+  @Field(() => [AssignmentStatusEnum], { nullable: true }) status?: AssignmentStatus[] | null;
+  @Field(() => Boolean, { nullable: true }) overdue?: boolean | null;
+  @Field(() => Int, { nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null;
+}
+
+/** What the fields this subgraph adds to other services' entities read: the assignments, the progress, the reader's access, today. */
+abstract class ForeignEntityFields {
+  constructor(
+    protected readonly list: AssignmentList,
+    protected readonly progressQuery: PlanProgressQuery,
+    protected readonly access: AccessControl,
+    @Inject(CLOCK) protected readonly clock: Clock,
+  ) {}
+}
+
 /** Fields this subgraph adds to the directory's Unit. */
 @Resolver(() => UnitRef)
-export class UnitAssignmentsResolver {
-  constructor(
-    private readonly list: AssignmentList,
-    private readonly progressQuery: PlanProgressQuery,
-    private readonly access: AccessControl,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class UnitAssignmentsResolver extends ForeignEntityFields {
   // A reference carries only the key; what it may show is checked on each field.
   @SignedIn()
   @ResolveReference()
@@ -50,14 +61,10 @@ export class UnitAssignmentsResolver {
   async assignments(
     @Parent() unit: UnitRef,
     @CurrentIdentity() identity: Identity,
-    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
-    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
-    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args() filter: UnitFieldAssignmentsArgs,
     @Args('limit', { type: () => Int, nullable: true, description: `Số dòng tối đa trả về (1–${ASSIGNMENT_PAGE_MAX}).` }) limit?: number | null,
   ): Promise<AssignmentView[]> {
-    await this.access.assert(identity, 'read', unit.code);
-    const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
-    const listed = await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) }, window);
+    const { listed, window } = await this.assignmentsOf(unit, identity, filter, limit);
     refuseSilentCut(listed.total, window, 'nhiệm vụ được giao', 'assignmentPage');
     return listed.items.map(viewOf);
   }
@@ -67,16 +74,18 @@ export class UnitAssignmentsResolver {
   async assignmentPage(
     @Parent() unit: UnitRef,
     @CurrentIdentity() identity: Identity,
-    @Args('status', { type: () => [AssignmentStatusEnum], nullable: true }) status?: AssignmentStatus[] | null,
-    @Args('overdue', { type: () => Boolean, nullable: true }) overdue?: boolean | null,
-    @Args('offset', { type: () => Int, nullable: true, description: OFFSET_ARGUMENT }) offset?: number | null,
+    @Args() filter: UnitFieldAssignmentsArgs,
     @Args('limit', { type: () => Int, nullable: true, description: `Số dòng của trang (1–${ASSIGNMENT_PAGE_MAX}; mặc định ${ASSIGNMENT_PAGE_MAX}).` })
     limit?: number | null,
   ): Promise<Page<AssignmentView>> {
+    const { listed, window } = await this.assignmentsOf(unit, identity, filter, limit);
+    return pageOf(listed.items.map(viewOf), listed.total, window);
+  }
+
+  private async assignmentsOf(unit: UnitRef, identity: Identity, { status, overdue, offset }: UnitFieldAssignmentsArgs, limit: number | null | undefined) {
     await this.access.assert(identity, 'read', unit.code);
     const window = pageWindow({ offset, limit }, ASSIGNMENT_PAGE_MAX);
-    const listed = await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) }, window);
-    return pageOf(listed.items.map(viewOf), listed.total, window);
+    return { listed: await this.list.ofUnit(unit.code, { status, overdue }, { day: todayOf(this.clock) }, window), window };
   }
 
   @AccessCheckedInResolver('read')
@@ -97,14 +106,7 @@ export class UnitAssignmentsResolver {
 
 /** Fields this subgraph adds to the plans service's Plan. */
 @Resolver(() => PlanRef)
-export class PlanAssignmentsResolver {
-  constructor(
-    private readonly list: AssignmentList,
-    private readonly progressQuery: PlanProgressQuery,
-    private readonly access: AccessControl,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class PlanAssignmentsResolver extends ForeignEntityFields {
   @SignedIn()
   @ResolveReference()
   resolveReference(@Parent() reference: { id: string }): PlanRef {
