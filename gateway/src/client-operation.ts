@@ -15,31 +15,31 @@ import {
 } from 'graphql';
 import { CLIENT_OPERATION_HEADER } from '@reform/auth';
 
-/** A client's document with every literal argument made a variable, and those variables' values. */
+/** A client's document with every argument made a variable, and how to give those variables their values. */
 export interface ArgumentsAsVariables {
   readonly document: DocumentNode;
-  readonly values: Readonly<Record<string, unknown>>;
+  /** The new variables' values for one request, from the client's variables (defaults applied). */
+  values(variables: Readonly<Record<string, unknown>> | null | undefined): Record<string, unknown>;
 }
 
-const hasVariable = (value: ValueNode): boolean =>
-  value.kind === Kind.VARIABLE ||
-  (value.kind === Kind.LIST && value.values.some(hasVariable)) ||
-  (value.kind === Kind.OBJECT && value.fields.some((field) => hasVariable(field.value)));
+const unchanged = (document: DocumentNode): ArgumentsAsVariables => ({ document, values: () => ({}) });
 
 /**
- * Each argument written as a literal becomes a variable named `_<field>_<argument>`, as the
- * stitching runtime sent them (ADR 0040): the query planner copies literals into the subgraph's
- * document, where a scalar refusing one (`recordedAsOf: "2020-13-01"`) is a validation error that
- * names no argument; a variable's refusal names it, and the subgraph answers BAD_USER_INPUT with
- * the argument (libs/subgraph errors.ts). Arguments holding a variable stay as written. A document
- * of several operations, or one that is not valid against the schema, is returned as it is.
+ * Each field argument becomes a variable named `_<field>_<argument>` (`_<field>_<argument>_2` for
+ * a second one), as the stitching runtime sent them (ADR 0040), whether the client wrote a literal
+ * or its own variable (`$i`): a subgraph's scalar refusing a literal (`recordedAsOf: "2020-13-01"`)
+ * is a validation error naming no argument, and one refusing a variable names the variable, which
+ * is the client's name, not the argument's; refusing `$_unit_recordedAsOf` names the argument
+ * (libs/subgraph errors.ts answers BAD_USER_INPUT with it). A directive's argument stays as
+ * written; so does a document of several operations, or one the schema does not know.
  */
 export function argumentsAsVariables(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): ArgumentsAsVariables {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const operation = getOperationAST(document, operationName);
-  if (operations.length !== 1 || !operation) return { document, values: {} };
-  const taken = new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value));
-  const values: Record<string, unknown> = {};
+  if (operations.length !== 1 || !operation) return unchanged(document);
+  const clientDefinitions = operation.variableDefinitions ?? [];
+  const taken = new Set(clientDefinitions.map((definition) => definition.variable.name.value));
+  const hoisted: Array<{ name: string; value: ValueNode }> = [];
   const definitions: VariableDefinitionNode[] = [];
   const typeInfo = new TypeInfo(schema);
   let complete = true;
@@ -47,8 +47,7 @@ export function argumentsAsVariables(schema: GraphQLSchema, document: DocumentNo
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node: ArgumentNode): ArgumentNode | undefined {
-        // A directive's argument (`@include(if: true)`) and one holding a variable stay as written.
-        if (typeInfo.getDirective() || hasVariable(node.value)) return undefined;
+        if (typeInfo.getDirective()) return undefined;
         const argument = typeInfo.getArgument();
         const field = typeInfo.getFieldDef();
         if (!argument || !field) {
@@ -58,7 +57,7 @@ export function argumentsAsVariables(schema: GraphQLSchema, document: DocumentNo
         let name = `_${field.name}_${node.name.value}`;
         for (let n = 2; taken.has(name); n++) name = `_${field.name}_${node.name.value}_${n}`;
         taken.add(name);
-        values[name] = valueFromASTUntyped(node.value);
+        hoisted.push({ name, value: node.value });
         definitions.push({
           kind: Kind.VARIABLE_DEFINITION,
           variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
@@ -68,17 +67,36 @@ export function argumentsAsVariables(schema: GraphQLSchema, document: DocumentNo
       },
     }),
   );
-  if (!complete || definitions.length === 0) return { document, values: {} };
+  if (!complete || hoisted.length === 0) return unchanged(document);
+  // The client's variables still used (in a directive's argument): kept; the others are gone.
+  const stillUsed = new Set<string>();
+  visit(rewritten, { VariableDefinition: () => false, Variable: (node) => void stillUsed.add(node.name.value) });
+  const defaults = clientDefinitions.filter((definition) => definition.defaultValue);
   return {
     document: {
       ...rewritten,
       definitions: rewritten.definitions.map((definition) =>
         definition.kind === Kind.OPERATION_DEFINITION
-          ? ({ ...definition, variableDefinitions: [...(definition.variableDefinitions ?? []), ...definitions] } as OperationDefinitionNode)
+          ? ({
+              ...definition,
+              variableDefinitions: [...clientDefinitions.filter((kept) => stillUsed.has(kept.variable.name.value)), ...definitions],
+            } as OperationDefinitionNode)
           : definition,
       ),
     },
-    values,
+    values(variables) {
+      const given: Record<string, unknown> = { ...variables };
+      for (const definition of defaults)
+        if (given[definition.variable.name.value] === undefined)
+          given[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue as ValueNode);
+      const values: Record<string, unknown> = {};
+      for (const { name, value } of hoisted) {
+        // An argument given a variable the client left out stays left out (its default applies).
+        if (value.kind === Kind.VARIABLE && !(value.name.value in given)) continue;
+        values[name] = valueFromASTUntyped(value, given);
+      }
+      return values;
+    },
   };
 }
 
@@ -91,7 +109,7 @@ interface ExecutionArgsLike {
 
 /**
  * The gateway's plugin for what the router runtime (ADR 0040) does not carry from the client's
- * request to the subgraphs as the stitching runtime did: literal arguments become variables
+ * request to the subgraphs as the stitching runtime did: arguments become variables
  * (argumentsAsVariables, remembered per document so the runtime's plan cache still answers), and
  * the operation's name goes in CLIENT_OPERATION_HEADER (the planner names subgraph operations
  * itself, and an auditor's access record names the client's).
@@ -118,7 +136,9 @@ export function clientOperation() {
       if (!rewritten) byOperation.set(key, (rewritten = argumentsAsVariables(args.schema, args.document, args.operationName)));
       if (rewritten.document === args.document) return;
       const { document, values } = rewritten;
-      setExecuteFn((executionArgs) => executeFn({ ...executionArgs, document, variableValues: { ...executionArgs.variableValues, ...values } }));
+      setExecuteFn((executionArgs) =>
+        executeFn({ ...executionArgs, document, variableValues: { ...executionArgs.variableValues, ...values(executionArgs.variableValues) } }),
+      );
     },
     onFetch({
       context,

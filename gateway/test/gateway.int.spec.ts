@@ -114,7 +114,7 @@ describe('gateway over two federated subgraphs', () => {
     expect(result).toEqual({ data: { person: { id: '7', name: 'Người 7', posts: [{ title: 'Bài của 7' }, { title: 'Bài hai' }] } } });
   });
 
-  it('sends literal arguments to a subgraph as variables and the operation name in its header (router runtime, ADR 0040)', async () => {
+  it('sends arguments to a subgraph as variables named by the argument and the operation name in its header (router runtime, ADR 0040)', async () => {
     for (const subgraph of subgraphs) subgraph.seen.length = 0;
     expect(await client.request('query Birth { born(on: "2020-12-01") }')).toEqual({ data: { born: '2020-12-01' } });
     const seen = subgraphs[0].seen.find((request) => request.query.includes('born'));
@@ -124,6 +124,9 @@ describe('gateway over two federated subgraphs', () => {
     const refused = await client.request('{ born(on: "2020-13-01") }');
     expect(refused.errors?.[0].message).toContain('$_born_on');
     expect(refused.errors?.[0].message).toContain('Ngày không hợp lệ: "2020-13-01".');
+    // The client's own variable too: the subgraph sees the argument's name, not the client's `$d`.
+    const viaVariable = await client.request('query($d: Day!) { born(on: $d) }', { d: '2020-13-01' });
+    expect(viaVariable.errors?.[0].message).toContain('$_born_on');
   });
 
   it("passes a subgraph's error on with its code and message, alone or beside another subgraph's field", async () => {

@@ -1,12 +1,17 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Args, GraphQLModule, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, GraphQLModule, InputType, Query, Resolver } from '@nestjs/graphql';
 import { DomainError } from '@reform/decider';
 import { WrongExpectedVersionError } from '@reform/event-store';
 import { API_ERROR_FILTER } from './errors';
 import { DateScalar, DateTimeScalar } from './scalars';
 import { subgraphGraphQLOptions } from './subgraph-options';
 import { subgraphTypes } from './subgraph-types';
+
+@InputType()
+class SpanInput {
+  @Field(() => [DateScalar]) days!: string[];
+}
 
 @Resolver()
 class FailingResolver {
@@ -27,6 +32,11 @@ class FailingResolver {
   @Query(() => String)
   day(@Args('on', { type: () => DateScalar }) on: string): string {
     return on;
+  }
+
+  @Query(() => Number)
+  span(@Args('input', { type: () => SpanInput }) input: SpanInput): number {
+    return input.days.length;
   }
 }
 
@@ -108,6 +118,12 @@ describe('subgraph errors', () => {
       extensions: { code: 'BAD_USER_INPUT', field: 'on' },
     });
     expect((await post('{ day(on: "2024-02-29") }')).data).toEqual({ day: '2024-02-29' });
+    // Inside an input, the field is the argument's path to the refused value.
+    const nested = await post('query($_span_input: SpanInput!) { span(input: $_span_input) }', { _span_input: { days: ['2024-02-29', '2021-02-29'] } });
+    expect(nested.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^input\.days\[1\]: Ngày "2021-02-29" không hợp lệ/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.days[1]' },
+    });
   });
 
   it('hides internal failures and their stack traces', async () => {

@@ -51,7 +51,8 @@ export class ApiErrorFilter implements GqlExceptionFilter {
 // What graphql-js says when a document is longer than `maxTokens`.
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens/;
 // What graphql-js says when a scalar refuses an argument, before our scalar's own (Vietnamese) reason.
-const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?; ([\s\S]+)$/;
+// A value inside an input says where: `… got invalid value "x" at "input.days[1]"; reason`.
+const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "\w+((?:\.\w+|\[\d+\])+)")?; ([\s\S]+)$/;
 const INVALID_LITERAL = /^Expected value of type "[\w![\]]+", found [\s\S]*?; ([\s\S]+)$/;
 
 /**
@@ -71,8 +72,9 @@ export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFo
   const variable = INVALID_VARIABLE.exec(formatted.message);
   if (variable) {
     // Through the gateway a variable is named `_<field>_<argument>`: users know the argument.
-    const field = /^_[A-Za-z0-9]+_(\w+)$/.exec(variable[1])?.[1] ?? variable[1];
-    return { ...formatted, message: `${field}: ${variable[2]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field } };
+    // Inside an input, the path to the refused value follows the argument: `input.days[1]`.
+    const field = (/^_[A-Za-z0-9]+_([A-Za-z]\w*?)(?:_\d+)?$/.exec(variable[1])?.[1] ?? variable[1]) + (variable[2] ?? '');
+    return { ...formatted, message: `${field}: ${variable[3]}`, extensions: { ...extensions, code: 'BAD_USER_INPUT', field } };
   }
   const literal = INVALID_LITERAL.exec(formatted.message);
   if (literal) return { ...formatted, message: literal[1], extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
