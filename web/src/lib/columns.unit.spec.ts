@@ -44,4 +44,12 @@ describe('columnsOf and CardTable', () => {
     expect(html).toContain('Chưa có đợt đánh giá nào.');
     expect(html).toMatch(/<th[^>]*>Năm<\/th>/);
   });
+
+  it('a ListTable keys its rows by id, or by the field rowKey names', () => {
+    type Row = { unitCode: string; name: string };
+    const html = renderToStaticMarkup(
+      createElement(ListTable<Row>, { rowKey: 'unitCode', rows: [{ unitCode: '030', name: 'Vị Xuyên' }], columns: [columnsOf<Row>().field('Đơn vị', 'name')] }),
+    );
+    expect(html).toContain('data-row-key="030"');
+  });
 });

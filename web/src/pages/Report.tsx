@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Table } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { CardTable, ListTable } from '../components/CardTable';
 import { useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
@@ -273,49 +274,40 @@ export default function ReportPage() {
         )}
       </Card>
       {r.changes.length > 0 && (
-        <Card title="Đã sửa so với phần điền sẵn" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="key"
-            size="small"
-            pagination={false}
-            dataSource={r.changes}
-            columns={[
-              { title: 'Mục', dataIndex: 'key' },
-              { title: 'Điền sẵn', render: (_, c) => String(c.prefilled ?? '') },
-              { title: 'Đơn vị nhập', render: (_, c) => String(c.entered ?? '') },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title="Đã sửa so với phần điền sẵn"
+          rowKey="key"
+          rows={r.changes}
+          columns={[
+            { title: 'Mục', dataIndex: 'key' },
+            { title: 'Điền sẵn', render: (_, c) => String(c.prefilled ?? '') },
+            { title: 'Đơn vị nhập', render: (_, c) => String(c.entered ?? '') },
+          ]}
+        />
       )}
       {r.prefilledAssignments.length > 0 && (
-        <Card title="Nhiệm vụ được giao trong kỳ (điền sẵn)" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="assignmentId"
-            size="small"
-            pagination={false}
-            dataSource={r.prefilledAssignments}
-            columns={[
-              { title: 'Nhiệm vụ', dataIndex: 'taskText' },
-              { title: 'Kế hoạch', dataIndex: 'planNumber' },
-              { title: 'Tiến độ', render: (_, l) => `${l.percent}%${l.overdueDays.length ? ' · quá hạn' : ''}` },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title="Nhiệm vụ được giao trong kỳ (điền sẵn)"
+          rowKey="assignmentId"
+          rows={r.prefilledAssignments}
+          columns={[
+            { title: 'Nhiệm vụ', dataIndex: 'taskText' },
+            { title: 'Kế hoạch', dataIndex: 'planNumber' },
+            { title: 'Tiến độ', render: (_, l) => `${l.percent}%${l.overdueDays.length ? ' · quá hạn' : ''}` },
+          ]}
+        />
       )}
       {r.consolidation && (
-        <Card title={`Tổng hợp (${r.consolidation.accepted}/${r.consolidation.children} đơn vị đã chấp nhận)`} size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={r.consolidation.items}
-            columns={[
-              { title: 'Chỉ tiêu', dataIndex: 'name' },
-              { title: 'Cách tổng hợp', dataIndex: 'rule' },
-              { title: 'Giá trị', render: (_, i) => (i.value === null ? '' : `${i.value}${i.unit ? ` ${i.unit}` : ''}`) },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title={`Tổng hợp (${r.consolidation.accepted}/${r.consolidation.children} đơn vị đã chấp nhận)`}
+          rowKey="code"
+          rows={r.consolidation.items}
+          columns={[
+            { title: 'Chỉ tiêu', dataIndex: 'name' },
+            { title: 'Cách tổng hợp', dataIndex: 'rule' },
+            { title: 'Giá trị', render: (_, i) => (i.value === null ? '' : `${i.value}${i.unit ? ` ${i.unit}` : ''}`) },
+          ]}
+        />
       )}
       <Card title="Xem xét" size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
@@ -340,11 +332,9 @@ export default function ReportPage() {
         </Space>
       </Card>
       <Card title="Lịch sử" size="small">
-        <Table
+        <ListTable
           rowKey="version"
-          size="small"
-          pagination={false}
-          dataSource={r.history}
+          rows={r.history}
           columns={[
             { title: 'Lúc', render: (_, h) => formatInstant(h.recordedAt) },
             { title: 'Sự kiện', dataIndex: 'type' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Select, Space, Statistic, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -7,7 +7,7 @@ import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { columnsOf } from '../lib/columns';
-import { CardTable } from '../components/CardTable';
+import { CardTable, ListTable } from '../components/CardTable';
 
 const ReportsQuery = graphql(`
   query ReportsPage($unitCode: ID!) {
@@ -215,11 +215,9 @@ export default function Reports() {
                 <Statistic title="Chưa gửi" value={c.missing} />
                 <Statistic title="Đã chấp nhận" value={c.accepted} />
               </Space>
-              <Table
+              <ListTable
                 rowKey="unitCode"
-                size="small"
-                pagination={false}
-                dataSource={c.children}
+                rows={c.children}
                 columns={[
                   { title: 'Đơn vị', render: (_, r) => r.unit.name ?? r.unitCode },
                   { title: 'Phải báo cáo', dataIndex: 'expected' },
