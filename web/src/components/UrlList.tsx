@@ -1,4 +1,4 @@
-import { InputNumber, Table, type TableColumnsType } from 'antd';
+import { Input, InputNumber, Table, type TableColumnsType } from 'antd';
 import type { CombinedError } from 'urql';
 import { problemsOf } from '../lib/errors';
 import { urlPagination, urlYear, useUrlState } from '../lib/url';
@@ -11,6 +11,45 @@ export function YearFilter() {
     <label>
       Năm
       <InputNumber aria-label="Năm" min={2000} max={2100} value={urlYear(params)} onChange={(v) => update({ nam: v ?? null, trang: null })} />
+    </label>
+  );
+}
+
+/**
+ * A text filter kept in the URL under `param`, applied on Enter or on leaving the field; `paged`:
+ * a new value starts the list again at the first page.
+ */
+export function UrlTextFilter({
+  label,
+  ariaLabel = label,
+  param,
+  width,
+  paged = false,
+  allowClear,
+  placeholder,
+}: {
+  label: string;
+  ariaLabel?: string;
+  param: string;
+  width: number;
+  paged?: boolean;
+  allowClear?: boolean;
+  placeholder?: string;
+}) {
+  const [params, update] = useUrlState();
+  const apply = (value: string) => update(paged ? { [param]: value, trang: null } : { [param]: value });
+  return (
+    <label>
+      {label}
+      <Input
+        aria-label={ariaLabel}
+        allowClear={allowClear}
+        defaultValue={params.get(param) ?? ''}
+        placeholder={placeholder}
+        onPressEnter={(e) => apply((e.target as HTMLInputElement).value)}
+        onBlur={(e) => apply(e.target.value)}
+        style={{ width }}
+      />
     </label>
   );
 }

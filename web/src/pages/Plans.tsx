@@ -7,7 +7,7 @@ import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { PlanStatusTag } from '../lib/status';
 import { urlYear, useUrlState } from '../lib/url';
-import { UrlPagedTable, YearFilter } from '../components/UrlList';
+import { UrlPagedTable, UrlTextFilter, YearFilter } from '../components/UrlList';
 
 const PlansQuery = graphql(`
   query Plans($issuerCode: ID, $year: Int, $scope: ID) {
@@ -46,18 +46,7 @@ export default function Plans() {
       <h1>Kế hoạch</h1>
       <div className="filters">
         <YearFilter />
-        <label>
-          Mã đơn vị ban hành
-          <Input
-            aria-label="Mã đơn vị ban hành"
-            allowClear
-            defaultValue={issuerCode}
-            placeholder={session?.unit?.code}
-            onPressEnter={(e) => update({ 'don-vi': (e.target as HTMLInputElement).value, trang: null })}
-            onBlur={(e) => update({ 'don-vi': e.target.value, trang: null })}
-            style={{ width: 140 }}
-          />
-        </label>
+        <UrlTextFilter label="Mã đơn vị ban hành" param="don-vi" width={140} paged allowClear placeholder={session?.unit?.code} />
         <label>
           Trạng thái
           <Select
