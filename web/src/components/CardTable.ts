@@ -9,14 +9,16 @@ type ListProps<Row> = {
   columns: NoInfer<TableColumnsType<Row>>;
   /** What an empty list means. */
   emptyText?: string;
+  /** Rows a page; none: unpaged. No pager while one page holds them all. */
+  pageSize?: number;
 } & Keyed<Row>;
 
-/** One small, unpaged list. */
-export function ListTable<Row extends object>({ rows, columns, emptyText, rowKey }: ListProps<Row>) {
+/** One small list. */
+export function ListTable<Row extends object>({ rows, columns, emptyText, rowKey, pageSize }: ListProps<Row>) {
   return createElement(Table<Row>, {
     rowKey: rowKey ?? 'id',
     size: 'small',
-    pagination: false,
+    pagination: pageSize ? { pageSize, hideOnSinglePage: true } : false,
     dataSource: rows,
     columns,
     locale: emptyText === undefined ? undefined : { emptyText },

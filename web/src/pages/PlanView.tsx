@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { ListTable } from '../components/CardTable';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -263,11 +264,10 @@ export default function PlanView() {
       {plan.obligations.length > 0 && (
         <>
           <h2>Kế hoạch triển khai phải ban hành</h2>
-          <Table
-            size="small"
+          <ListTable
             rowKey="assignmentId"
-            dataSource={plan.obligations}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            rows={plan.obligations}
+            pageSize={20}
             columns={[
               { title: 'Đơn vị', render: (_, o) => o.unit.name },
               { title: 'Hạn', render: (_, o) => formatDay(o.dueOn) },
