@@ -4,6 +4,7 @@ import { CardTable, ListTable } from '../components/CardTable';
 import { useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
+import { NotLoaded } from '../components/ProblemAlerts';
 import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay, formatInstant } from '../lib/format';
 import { useMessage } from '../lib/feedback';
@@ -180,7 +181,7 @@ export default function ReportPage() {
   const [form] = Form.useForm<Values>();
   const message = useMessage();
   const r = data?.report;
-  if (!r) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy báo cáo.')}</div>;
+  if (!r) return <NotLoaded fetching={fetching} error={error} missing="Không tìm thấy báo cáo." />;
 
   const input = (values: Values) => ({
     sections: r.sections.map((s) => ({ code: s.code, text: String(values[`s.${s.code}`] ?? '') })),
