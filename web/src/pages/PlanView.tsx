@@ -9,7 +9,7 @@ import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { planName } from '../lib/plan-name';
 import { PlanStatusTag } from '../lib/status';
-import { useMessage } from '../lib/feedback';
+import { useMutationRun } from '../lib/feedback';
 import { PlanPapiScores } from '../components/PlanPapiScores';
 import { ProblemAlerts } from '../components/ProblemAlerts';
 
@@ -142,11 +142,9 @@ export default function PlanView() {
   const [, issue] = useMutation(IssuePlan);
   const [, amend] = useMutation(AmendPlan);
   const [, close] = useMutation(ClosePlan);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const { problems, busy, run } = useMutationRun();
   const [amending, setAmending] = useState(false);
   const [closing, setClosing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const message = useMessage();
   const navigate = useNavigate();
   const plan = data?.plan;
   if (!plan)
@@ -158,19 +156,6 @@ export default function PlanView() {
       </div>
     );
   const tasks = plan.sections.flatMap((s) => [...s.tasks, ...s.sections.flatMap((c) => c.tasks)]);
-
-  const run = async (action: () => Promise<{ error?: import('urql').CombinedError }>, done: string) => {
-    setBusy(true);
-    const result = await action();
-    setBusy(false);
-    setProblems(problemsOf(result.error));
-    if (!result.error) {
-      // urql's document cache refetches every query holding a Plan after the mutation.
-      message.success(done);
-      return true;
-    }
-    return false;
-  };
 
   return (
     <div className="page">

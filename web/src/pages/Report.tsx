@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch } from 'antd';
 import { CardTable, ListTable } from '../components/CardTable';
 import { useParams } from 'react-router-dom';
-import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { NotLoaded } from '../components/ProblemAlerts';
-import { problemsOf, type ApiProblem } from '../lib/errors';
+import { problemsOf } from '../lib/errors';
 import { formatDay, formatInstant } from '../lib/format';
-import { useMessage } from '../lib/feedback';
+import { useMutationRun } from '../lib/feedback';
 import { ReportStatusTag } from './Reports';
 import { saveBase64File } from '../lib/download';
 
@@ -177,9 +177,8 @@ export default function ReportPage() {
   const [, approve] = useMutation(Approve);
   const client = useClient();
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const { problems, setProblems, run } = useMutationRun();
   const [form] = Form.useForm<Values>();
-  const message = useMessage();
   const r = data?.report;
   if (!r) return <NotLoaded fetching={fetching} error={error} missing="Không tìm thấy báo cáo." />;
 
@@ -194,11 +193,6 @@ export default function ReportPage() {
           : { code: i.code, number: typeof v === 'number' ? v : null };
     }),
   });
-  const run = async (action: () => Promise<{ error?: CombinedError }>, done: string) => {
-    const result = await action();
-    setProblems(problemsOf(result.error));
-    if (!result.error) message.success(done);
-  };
   const download = async (format: 'DOCX' | 'XLSX') => {
     const result = await client.query(Export, { id, format }).toPromise();
     const file = result.data?.reportExport;
