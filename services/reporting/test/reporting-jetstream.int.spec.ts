@@ -162,7 +162,7 @@ describe('reporting over JetStream', () => {
     await eventually(
       async () => {
         const [row] = await dataSource.query(`SELECT happenings FROM reporting.assignment_facts WHERE assignment_id = 'a-60002'`);
-        expect(row?.happenings).toHaveLength(1);
+        expect(row?.happenings).toEqual([{ type: 'progress', on: '2025-06-15', percent: 90, note: 'Sau kỳ' }]);
       },
       { timeoutMs: 20_000 },
     );

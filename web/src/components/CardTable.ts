@@ -1,20 +1,24 @@
 import { createElement, type ReactNode } from 'react';
 import { Card, Table, type TableColumnsType } from 'antd';
 
-/** One small, unpaged list keyed by id; `emptyText` says what an empty list means. */
-export function ListTable<Row extends { id: string }>({
-  rows,
-  columns,
-  emptyText,
-}: {
+/** Rows are keyed by their `id`, or by the field `rowKey` names when they have none. */
+type Keyed<Row> = Row extends { id: string } ? { rowKey?: keyof Row & string } : { rowKey: keyof Row & string };
+
+type ListProps<Row> = {
   rows: readonly Row[];
   columns: NoInfer<TableColumnsType<Row>>;
+  /** What an empty list means. */
   emptyText?: string;
-}) {
+  /** Rows a page; none: unpaged. No pager while one page holds them all. */
+  pageSize?: number;
+} & Keyed<Row>;
+
+/** One small list. */
+export function ListTable<Row extends object>({ rows, columns, emptyText, rowKey, pageSize }: ListProps<Row>) {
   return createElement(Table<Row>, {
-    rowKey: 'id',
+    rowKey: rowKey ?? 'id',
     size: 'small',
-    pagination: false,
+    pagination: pageSize ? { pageSize, hideOnSinglePage: true } : false,
     dataSource: rows,
     columns,
     locale: emptyText === undefined ? undefined : { emptyText },
@@ -22,15 +26,7 @@ export function ListTable<Row extends { id: string }>({
 }
 
 /** A titled card holding a ListTable: the pages' "list of X" block. */
-export function CardTable<Row extends { id: string }>({
-  title,
-  rows,
-  columns,
-}: {
-  title: ReactNode;
-  rows: readonly Row[];
-  columns: NoInfer<TableColumnsType<Row>>;
-}) {
+export function CardTable<Row extends object>(props: { title: ReactNode } & ListProps<Row>) {
   // createElement rather than JSX: the web's Jest compiles .ts only, and renders this in a unit test.
-  return createElement(Card, { title, size: 'small', style: { marginBottom: 16 } }, createElement(ListTable<Row>, { rows, columns }));
+  return createElement(Card, { title: props.title, size: 'small', style: { marginBottom: 16 } }, ListTable<Row>(props));
 }

@@ -1,4 +1,5 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
+import { ListTable } from './CardTable';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatNumber } from '../lib/format';
@@ -31,11 +32,9 @@ export function PlanPapiScores({ planId }: { planId: string }) {
   return (
     <>
       <h2>Điểm PAPI của tỉnh năm {rows[0].year} theo các mục của kế hoạch</h2>
-      <Table
+      <ListTable
         rowKey="indicatorCode"
-        size="small"
-        pagination={false}
-        dataSource={rows}
+        rows={rows}
         columns={[
           { title: 'Mục', render: (_, r) => `PAPI ${r.indicatorCode}` },
           { title: 'Chỉ số nội dung', render: (_, r) => `${r.dimensionCode}. ${r.dimensionName}` },

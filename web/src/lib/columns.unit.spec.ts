@@ -44,4 +44,23 @@ describe('columnsOf and CardTable', () => {
     expect(html).toContain('Chưa có đợt đánh giá nào.');
     expect(html).toMatch(/<th[^>]*>Năm<\/th>/);
   });
+
+  it('a ListTable keys its rows by id, or by the field rowKey names', () => {
+    type Row = { unitCode: string; name: string };
+    const html = renderToStaticMarkup(
+      createElement(ListTable<Row>, { rowKey: 'unitCode', rows: [{ unitCode: '030', name: 'Vị Xuyên' }], columns: [columnsOf<Row>().field('Đơn vị', 'name')] }),
+    );
+    expect(html).toContain('data-row-key="030"');
+  });
+
+  it('a ListTable pages its rows by pageSize, with no pager while one page holds them', () => {
+    type Row = { id: string; name: string };
+    const rows = [1, 2, 3].map((n) => ({ id: `u${n}`, name: `Đơn vị ${n}` }));
+    const render = (pageSize?: number) =>
+      renderToStaticMarkup(createElement(ListTable<Row>, { rows, pageSize, columns: [columnsOf<Row>().field('Đơn vị', 'name')] }));
+    expect(render(2)).toContain('ant-pagination');
+    expect(render(2)).not.toContain('Đơn vị 3');
+    expect(render(3)).not.toContain('ant-pagination');
+    expect(render()).not.toContain('ant-pagination');
+  });
 });

@@ -14,6 +14,9 @@ export function useUrlState(): [URLSearchParams, (changes: Record<string, string
   return [params, update];
 }
 
+/** The year a list is filtered by (`nam`), if any. */
+export const urlYear = (params: URLSearchParams): number | undefined => (params.get('nam') ? Number(params.get('nam')) : undefined);
+
 /**
  * A list's pagination kept in the URL (`trang`), twenty rows a page, the total counted in `noun`
  * ("kế hoạch"): what antd's Table takes as `pagination`.

@@ -10,7 +10,7 @@ import { currentSession } from '../lib/session';
 import { dueState, vietnamToday } from '../lib/due';
 import { AssignmentStatusTag, eventLabel } from '../lib/status';
 import { useMessage } from '../lib/feedback';
-import { ProblemAlerts } from '../components/ProblemAlerts';
+import { NotLoaded, ProblemAlerts } from '../components/ProblemAlerts';
 
 const AssignmentQuery = graphql(`
   query AssignmentPage($id: ID!) {
@@ -130,7 +130,7 @@ export default function AssignmentPage() {
   const [open, setOpen] = useState<string | null>(null);
   const message = useMessage();
   const a = data?.assignment;
-  if (!a) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy nhiệm vụ.')}</div>;
+  if (!a) return <NotLoaded fetching={fetching} error={error} missing="Không tìm thấy nhiệm vụ." />;
 
   const run = async (form: string, action: () => Promise<{ error?: CombinedError }>, done: string) => {
     const result = await action();

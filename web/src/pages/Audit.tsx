@@ -7,6 +7,7 @@ import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type Assignment
 import { useUrlState } from '../lib/url';
 import { saveFile } from '../lib/download';
 import { ProblemAlerts } from '../components/ProblemAlerts';
+import { UrlTextFilter } from '../components/UrlList';
 
 /** Where a timeline entry was recorded, in the reader's words. */
 const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
@@ -206,26 +207,8 @@ export default function Audit() {
         </label>
         {kind === 'dong-thoi-gian' ? (
           <>
-            <label>
-              Mã kế hoạch
-              <Input
-                aria-label="Mã kế hoạch"
-                defaultValue={planId}
-                onPressEnter={(e) => update({ 'ke-hoach': (e.target as HTMLInputElement).value })}
-                onBlur={(e) => update({ 'ke-hoach': e.target.value })}
-                style={{ width: 320 }}
-              />
-            </label>
-            <label>
-              Mã nhiệm vụ
-              <Input
-                aria-label="Mã nhiệm vụ trong kế hoạch"
-                defaultValue={taskId}
-                onPressEnter={(e) => update({ 'nhiem-vu': (e.target as HTMLInputElement).value })}
-                onBlur={(e) => update({ 'nhiem-vu': e.target.value })}
-                style={{ width: 120 }}
-              />
-            </label>
+            <UrlTextFilter label="Mã kế hoạch" param="ke-hoach" width={320} />
+            <UrlTextFilter label="Mã nhiệm vụ" ariaLabel="Mã nhiệm vụ trong kế hoạch" param="nhiem-vu" width={120} />
           </>
         ) : (
           <label>

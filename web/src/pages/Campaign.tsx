@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Descriptions, Table, Tag } from 'antd';
+import { Button, Descriptions, Tag } from 'antd';
+import { ListTable } from '../components/CardTable';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -124,11 +125,9 @@ export default function Campaign() {
         </Descriptions>
       )}
       <h2>Phiếu đánh giá</h2>
-      <Table
+      <ListTable
         rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={data?.assessments ?? []}
+        rows={data?.assessments ?? []}
         columns={[
           { title: 'Đơn vị', render: (_, a) => <Link to={`/cham-diem/phieu/${a.id}`}>{a.unit.name}</Link> },
           { title: 'Trạng thái', render: (_, a) => ASSESSMENT_STATUS[a.status] ?? a.status },
@@ -155,12 +154,10 @@ export default function Campaign() {
         </Button>
       )}
       <h2>Xếp hạng</h2>
-      <Table
+      <ListTable
         rowKey="unitCode"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: 'Chưa công bố.' }}
+        rows={rows}
+        emptyText="Chưa công bố."
         columns={[
           { title: 'Thứ hạng', render: (_, r) => `${r.rank}/${r.of}` },
           { title: 'Đơn vị', render: (_, r) => r.unit.name },
@@ -201,11 +198,9 @@ export default function Campaign() {
       {(campaign?.obligations.length ?? 0) > 0 && (
         <>
           <h2>Kế hoạch nâng cao chỉ số phải ban hành</h2>
-          <Table
+          <ListTable
             rowKey="unitCode"
-            size="small"
-            pagination={false}
-            dataSource={campaign?.obligations ?? []}
+            rows={campaign?.obligations ?? []}
             columns={[
               { title: 'Đơn vị', render: (_, o) => o.unit.name },
               { title: 'Nội dung', dataIndex: 'text' },

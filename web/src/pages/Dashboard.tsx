@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Button, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { NotLoaded } from '../components/ProblemAlerts';
 import { Pager } from '../components/Pager';
 import { PercentBar } from '../components/PercentBar';
 import { dashboardSheets } from '../lib/dashboard-export';
@@ -201,7 +202,7 @@ export default function Dashboard() {
     () => rows.map((r) => ({ name: r.unit.name, completed: r.completed, overdue: r.overdue, open: r.total - r.cancelled - r.completed - r.overdue })),
     [rows],
   );
-  if (!plan) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy kế hoạch.')}</div>;
+  if (!plan) return <NotLoaded fetching={fetching} error={error} missing="Không tìm thấy kế hoạch." />;
   if (!progress) return <div className="page">Kế hoạch chưa có nhiệm vụ được giao trong đơn vị này.</div>;
 
   // From the issuer down to the unit shown: the drill-down path.

@@ -1,4 +1,5 @@
 import { Select, Table, Tag } from 'antd';
+import { ListTable } from '../components/CardTable';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
@@ -84,11 +85,9 @@ export default function Papi() {
       {province && profile.data && (
         <>
           <h2>Hồ sơ PAPI của {data?.papiResults.find((r) => r.provinceCode === province)?.provinceName ?? province}</h2>
-          <Table
+          <ListTable
             rowKey="year"
-            size="small"
-            pagination={false}
-            dataSource={profile.data.papiProfile}
+            rows={profile.data.papiProfile}
             columns={[
               { title: 'Năm', dataIndex: 'year' },
               { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : 'Không xếp hạng') },

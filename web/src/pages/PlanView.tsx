@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { ListTable } from '../components/CardTable';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -8,7 +9,7 @@ import { problemsOf, type ApiProblem } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { planName } from '../lib/plan-name';
 import { PlanStatusTag } from '../lib/status';
-import { useMessage } from '../lib/feedback';
+import { useMutationRun } from '../lib/feedback';
 import { PlanPapiScores } from '../components/PlanPapiScores';
 import { ProblemAlerts } from '../components/ProblemAlerts';
 
@@ -141,11 +142,9 @@ export default function PlanView() {
   const [, issue] = useMutation(IssuePlan);
   const [, amend] = useMutation(AmendPlan);
   const [, close] = useMutation(ClosePlan);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const { problems, busy, run } = useMutationRun();
   const [amending, setAmending] = useState(false);
   const [closing, setClosing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const message = useMessage();
   const navigate = useNavigate();
   const plan = data?.plan;
   if (!plan)
@@ -157,19 +156,6 @@ export default function PlanView() {
       </div>
     );
   const tasks = plan.sections.flatMap((s) => [...s.tasks, ...s.sections.flatMap((c) => c.tasks)]);
-
-  const run = async (action: () => Promise<{ error?: import('urql').CombinedError }>, done: string) => {
-    setBusy(true);
-    const result = await action();
-    setBusy(false);
-    setProblems(problemsOf(result.error));
-    if (!result.error) {
-      // urql's document cache refetches every query holding a Plan after the mutation.
-      message.success(done);
-      return true;
-    }
-    return false;
-  };
 
   return (
     <div className="page">
@@ -263,11 +249,10 @@ export default function PlanView() {
       {plan.obligations.length > 0 && (
         <>
           <h2>Kế hoạch triển khai phải ban hành</h2>
-          <Table
-            size="small"
+          <ListTable
             rowKey="assignmentId"
-            dataSource={plan.obligations}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            rows={plan.obligations}
+            pageSize={20}
             columns={[
               { title: 'Đơn vị', render: (_, o) => o.unit.name },
               { title: 'Hạn', render: (_, o) => formatDay(o.dueOn) },

@@ -1,14 +1,13 @@
-import { Button, Input, InputNumber, Select, Table } from 'antd';
+import { Button, Input, Select } from 'antd';
 import { PercentBar } from '../components/PercentBar';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
-import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { PlanStatusTag } from '../lib/status';
-import { urlPagination, useUrlState } from '../lib/url';
-import { ProblemAlerts } from '../components/ProblemAlerts';
+import { urlYear, useUrlState } from '../lib/url';
+import { UrlPagedTable, UrlTextFilter, YearFilter } from '../components/UrlList';
 
 const PlansQuery = graphql(`
   query Plans($issuerCode: ID, $year: Int, $scope: ID) {
@@ -36,7 +35,7 @@ const PlansQuery = graphql(`
 export default function Plans() {
   const session = currentSession();
   const [params, update] = useUrlState();
-  const year = params.get('nam') ? Number(params.get('nam')) : undefined;
+  const year = urlYear(params);
   const issuerCode = params.get('don-vi') || undefined;
   const status = params.get('trang-thai') || undefined;
   const q = (params.get('q') ?? '').toLocaleLowerCase('vi');
@@ -46,22 +45,8 @@ export default function Plans() {
     <div className="page">
       <h1>Kế hoạch</h1>
       <div className="filters">
-        <label>
-          Năm
-          <InputNumber aria-label="Năm" min={2000} max={2100} value={year} onChange={(v) => update({ nam: v ?? null, trang: null })} />
-        </label>
-        <label>
-          Mã đơn vị ban hành
-          <Input
-            aria-label="Mã đơn vị ban hành"
-            allowClear
-            defaultValue={issuerCode}
-            placeholder={session?.unit?.code}
-            onPressEnter={(e) => update({ 'don-vi': (e.target as HTMLInputElement).value, trang: null })}
-            onBlur={(e) => update({ 'don-vi': e.target.value, trang: null })}
-            style={{ width: 140 }}
-          />
-        </label>
+        <YearFilter />
+        <UrlTextFilter label="Mã đơn vị ban hành" param="don-vi" width={140} paged allowClear placeholder={session?.unit?.code} />
         <label>
           Trạng thái
           <Select
@@ -91,34 +76,31 @@ export default function Plans() {
           <Button type="primary">Soạn kế hoạch</Button>
         </Link>
       </div>
-      <ProblemAlerts problems={problemsOf(error)} />
-      <div className="table-scroll">
-        <Table
-          rowKey="id"
-          loading={fetching && !data}
-          dataSource={rows}
-          pagination={urlPagination(params, update, 'kế hoạch')}
-          columns={[
-            { title: 'Số', width: 140, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.number}</Link> },
-            { title: 'Tên kế hoạch', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },
-            { title: 'Đơn vị ban hành', render: (_, p) => p.issuer.name },
-            { title: 'Ngày', width: 110, render: (_, p) => formatDay(p.issuedOn ?? p.documentDate) },
-            { title: 'Trạng thái', width: 120, render: (_, p) => <PlanStatusTag status={p.status} /> },
-            {
-              title: 'Tỷ lệ hoàn thành',
-              width: 170,
-              render: (_, p) =>
-                p.progress && p.progress.total > 0 ? (
-                  <Link to={`/ke-hoach/${p.id}/theo-doi`} aria-label={`Theo dõi tiến độ ${p.number}`}>
-                    <PercentBar value={p.progress.percentComplete} />
-                  </Link>
-                ) : (
-                  '—'
-                ),
-            },
-          ]}
-        />
-      </div>
+      <UrlPagedTable
+        rows={rows}
+        loading={fetching && !data}
+        error={error}
+        noun="kế hoạch"
+        columns={[
+          { title: 'Số', width: 140, render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.number}</Link> },
+          { title: 'Tên kế hoạch', render: (_, p) => <Link to={`/ke-hoach/${p.id}`}>{p.title}</Link> },
+          { title: 'Đơn vị ban hành', render: (_, p) => p.issuer.name },
+          { title: 'Ngày', width: 110, render: (_, p) => formatDay(p.issuedOn ?? p.documentDate) },
+          { title: 'Trạng thái', width: 120, render: (_, p) => <PlanStatusTag status={p.status} /> },
+          {
+            title: 'Tỷ lệ hoàn thành',
+            width: 170,
+            render: (_, p) =>
+              p.progress && p.progress.total > 0 ? (
+                <Link to={`/ke-hoach/${p.id}/theo-doi`} aria-label={`Theo dõi tiến độ ${p.number}`}>
+                  <PercentBar value={p.progress.percentComplete} />
+                </Link>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

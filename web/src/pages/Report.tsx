@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Table } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { CardTable, ListTable } from '../components/CardTable';
 import { useParams } from 'react-router-dom';
-import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { problemsOf, type ApiProblem } from '../lib/errors';
+import { NotLoaded } from '../components/ProblemAlerts';
+import { problemsOf } from '../lib/errors';
 import { formatDay, formatInstant } from '../lib/format';
-import { useMessage } from '../lib/feedback';
+import { useMutationRun } from '../lib/feedback';
 import { ReportStatusTag } from './Reports';
 import { saveBase64File } from '../lib/download';
 
@@ -175,11 +177,10 @@ export default function ReportPage() {
   const [, approve] = useMutation(Approve);
   const client = useClient();
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const { problems, setProblems, run } = useMutationRun();
   const [form] = Form.useForm<Values>();
-  const message = useMessage();
   const r = data?.report;
-  if (!r) return <div className="page">{fetching ? 'Đang tải…' : (problemsOf(error)[0]?.message ?? 'Không tìm thấy báo cáo.')}</div>;
+  if (!r) return <NotLoaded fetching={fetching} error={error} missing="Không tìm thấy báo cáo." />;
 
   const input = (values: Values) => ({
     sections: r.sections.map((s) => ({ code: s.code, text: String(values[`s.${s.code}`] ?? '') })),
@@ -192,11 +193,6 @@ export default function ReportPage() {
           : { code: i.code, number: typeof v === 'number' ? v : null };
     }),
   });
-  const run = async (action: () => Promise<{ error?: CombinedError }>, done: string) => {
-    const result = await action();
-    setProblems(problemsOf(result.error));
-    if (!result.error) message.success(done);
-  };
   const download = async (format: 'DOCX' | 'XLSX') => {
     const result = await client.query(Export, { id, format }).toPromise();
     const file = result.data?.reportExport;
@@ -273,49 +269,40 @@ export default function ReportPage() {
         )}
       </Card>
       {r.changes.length > 0 && (
-        <Card title="Đã sửa so với phần điền sẵn" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="key"
-            size="small"
-            pagination={false}
-            dataSource={r.changes}
-            columns={[
-              { title: 'Mục', dataIndex: 'key' },
-              { title: 'Điền sẵn', render: (_, c) => String(c.prefilled ?? '') },
-              { title: 'Đơn vị nhập', render: (_, c) => String(c.entered ?? '') },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title="Đã sửa so với phần điền sẵn"
+          rowKey="key"
+          rows={r.changes}
+          columns={[
+            { title: 'Mục', dataIndex: 'key' },
+            { title: 'Điền sẵn', render: (_, c) => String(c.prefilled ?? '') },
+            { title: 'Đơn vị nhập', render: (_, c) => String(c.entered ?? '') },
+          ]}
+        />
       )}
       {r.prefilledAssignments.length > 0 && (
-        <Card title="Nhiệm vụ được giao trong kỳ (điền sẵn)" size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="assignmentId"
-            size="small"
-            pagination={false}
-            dataSource={r.prefilledAssignments}
-            columns={[
-              { title: 'Nhiệm vụ', dataIndex: 'taskText' },
-              { title: 'Kế hoạch', dataIndex: 'planNumber' },
-              { title: 'Tiến độ', render: (_, l) => `${l.percent}%${l.overdueDays.length ? ' · quá hạn' : ''}` },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title="Nhiệm vụ được giao trong kỳ (điền sẵn)"
+          rowKey="assignmentId"
+          rows={r.prefilledAssignments}
+          columns={[
+            { title: 'Nhiệm vụ', dataIndex: 'taskText' },
+            { title: 'Kế hoạch', dataIndex: 'planNumber' },
+            { title: 'Tiến độ', render: (_, l) => `${l.percent}%${l.overdueDays.length ? ' · quá hạn' : ''}` },
+          ]}
+        />
       )}
       {r.consolidation && (
-        <Card title={`Tổng hợp (${r.consolidation.accepted}/${r.consolidation.children} đơn vị đã chấp nhận)`} size="small" style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={r.consolidation.items}
-            columns={[
-              { title: 'Chỉ tiêu', dataIndex: 'name' },
-              { title: 'Cách tổng hợp', dataIndex: 'rule' },
-              { title: 'Giá trị', render: (_, i) => (i.value === null ? '' : `${i.value}${i.unit ? ` ${i.unit}` : ''}`) },
-            ]}
-          />
-        </Card>
+        <CardTable
+          title={`Tổng hợp (${r.consolidation.accepted}/${r.consolidation.children} đơn vị đã chấp nhận)`}
+          rowKey="code"
+          rows={r.consolidation.items}
+          columns={[
+            { title: 'Chỉ tiêu', dataIndex: 'name' },
+            { title: 'Cách tổng hợp', dataIndex: 'rule' },
+            { title: 'Giá trị', render: (_, i) => (i.value === null ? '' : `${i.value}${i.unit ? ` ${i.unit}` : ''}`) },
+          ]}
+        />
       )}
       <Card title="Xem xét" size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
@@ -340,11 +327,9 @@ export default function ReportPage() {
         </Space>
       </Card>
       <Card title="Lịch sử" size="small">
-        <Table
+        <ListTable
           rowKey="version"
-          size="small"
-          pagination={false}
-          dataSource={r.history}
+          rows={r.history}
           columns={[
             { title: 'Lúc', render: (_, h) => formatInstant(h.recordedAt) },
             { title: 'Sự kiện', dataIndex: 'type' },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Select, Space, Statistic, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -7,7 +7,7 @@ import { problemsOf } from '../lib/errors';
 import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { columnsOf } from '../lib/columns';
-import { CardTable } from '../components/CardTable';
+import { CardTable, ListTable } from '../components/CardTable';
 
 const ReportsQuery = graphql(`
   query ReportsPage($unitCode: ID!) {
@@ -109,6 +109,16 @@ export const ReportStatusTag = ({ status }: { status: string }) => (
 /** The unit a signed-in account works for: where its role is granted (a district's office acts for the district). */
 export const workUnitOf = (session: ReturnType<typeof currentSession>) => session?.roles.find((r) => r.unitCode)?.unitCode ?? session?.unit?.code ?? '';
 
+/** The completeness counts, in the order the totals and the per-unit table show them. */
+const COMPLETENESS_COUNTS = [
+  ['Phải báo cáo', 'expected'],
+  ['Đã gửi', 'submitted'],
+  ['Đúng hạn', 'onTime'],
+  ['Trễ hạn', 'late'],
+  ['Chưa gửi', 'missing'],
+  ['Đã chấp nhận', 'accepted'],
+] as const;
+
 /** A report's own page. */
 const reportPage = (r: { id: string }) => `/bao-cao/${encodeURIComponent(r.id)}`;
 
@@ -208,26 +218,21 @@ export default function Reports() {
           {c && (
             <>
               <Space wrap size="large">
-                <Statistic title="Phải báo cáo" value={c.expected} />
-                <Statistic title="Đã gửi" value={c.submitted} suffix={c.submittedRate !== null ? `(${c.submittedRate}%)` : undefined} />
-                <Statistic title="Đúng hạn" value={c.onTime} />
-                <Statistic title="Trễ hạn" value={c.late} />
-                <Statistic title="Chưa gửi" value={c.missing} />
-                <Statistic title="Đã chấp nhận" value={c.accepted} />
+                {COMPLETENESS_COUNTS.map(([title, count]) => (
+                  <Statistic
+                    key={count}
+                    title={title}
+                    value={c[count]}
+                    suffix={count === 'submitted' && c.submittedRate !== null ? `(${c.submittedRate}%)` : undefined}
+                  />
+                ))}
               </Space>
-              <Table
+              <ListTable
                 rowKey="unitCode"
-                size="small"
-                pagination={false}
-                dataSource={c.children}
+                rows={c.children}
                 columns={[
                   { title: 'Đơn vị', render: (_, r) => r.unit.name ?? r.unitCode },
-                  { title: 'Phải báo cáo', dataIndex: 'expected' },
-                  { title: 'Đã gửi', dataIndex: 'submitted' },
-                  { title: 'Đúng hạn', dataIndex: 'onTime' },
-                  { title: 'Trễ hạn', dataIndex: 'late' },
-                  { title: 'Chưa gửi', dataIndex: 'missing' },
-                  { title: 'Đã chấp nhận', dataIndex: 'accepted' },
+                  ...COMPLETENESS_COUNTS.map(([title, count]) => ({ title, dataIndex: count })),
                 ]}
               />
             </>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Alert, Breadcrumb, DatePicker, Descriptions, Table, Tag } from 'antd';
+import { Alert, Breadcrumb, DatePicker, Descriptions, Tag } from 'antd';
+import { ListTable } from '../components/CardTable';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { AccountAdministration, ROLE_LABEL } from '../components/AccountAdministration';
@@ -117,11 +118,10 @@ export default function Units() {
             </Descriptions.Item>
           </Descriptions>
           <h2>Đơn vị trực thuộc ({unit.children.length})</h2>
-          <Table
-            size="small"
+          <ListTable
             rowKey="code"
-            dataSource={unit.children}
-            pagination={{ pageSize: 30, hideOnSinglePage: true }}
+            rows={unit.children}
+            pageSize={30}
             columns={[
               { title: 'Tên', render: (_, c) => <Link to={`/don-vi/${c.code}${asOf ? `?ngay=${asOf}` : ''}`}>{c.name}</Link> },
               { title: 'Mã', dataIndex: 'code' },
@@ -144,11 +144,10 @@ export default function Units() {
           {accounts.data?.unit && (
             <>
               <h2>Tài khoản và vai trò</h2>
-              <Table
-                size="small"
+              <ListTable
                 rowKey="id"
-                dataSource={accounts.data.unit.accounts}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                rows={accounts.data.unit.accounts}
+                pageSize={20}
                 columns={[
                   { title: 'Tên đăng nhập', dataIndex: 'username' },
                   { title: 'Họ tên / đơn vị', dataIndex: 'displayName' },

@@ -4,7 +4,7 @@ import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, CurrentIdentity } from '@reform/auth';
 import { EventStore, HistoryEntry, RecordedEvent } from '@reform/event-store';
 import { HistoryEntryView, historyView, HistoryWindowArgs, integrityReport, IntegrityReportType } from './history';
-import { historyPageOf, historyWindow, Page } from './paging';
+import { HISTORY_PAGE_MAX, historyPageOf, historyWindow, Page } from './paging';
 
 export interface HistoryFieldsOptions {
   /** The subgraph's own `HistoryEntry` and `HistoryPage` (historyTypes). */
@@ -13,6 +13,19 @@ export interface HistoryFieldsOptions {
   readonly descriptions: { readonly history: string; readonly historyPage: string; readonly integrity: string };
   /** The entity's history from its stream: its decider's `historyOf`, with its upcasters, redacted where need be. */
   readonly historyOf: (events: readonly RecordedEvent[]) => readonly HistoryEntry<unknown>[];
+}
+
+/**
+ * The three fields' descriptions, worded alike in every subgraph: `of` names the entity ("của kế
+ * hoạch"; none: "the history" of the parent), `what` says what an entry tells.
+ */
+export function historyDescriptions(of?: string, what = ': ai, khi nào, trạng thái sau mỗi thay đổi'): HistoryFieldsOptions['descriptions'] {
+  const history = of ? `Lịch sử ${of}` : 'Lịch sử';
+  return {
+    history: `${history}${what}. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
+    historyPage: `${history} theo trang, có tổng số.`,
+    integrity: of ? `Kiểm tra chuỗi băm các sự kiện ${of}.` : 'Kiểm tra chuỗi băm của lịch sử.',
+  };
 }
 
 /**

@@ -36,6 +36,8 @@ const field = (code: string, name: string, children: CriterionNode[]): Criterion
 });
 const YES_NO: ScoringRule = { kind: 'YES_NO' };
 const PERCENT: ScoringRule = { kind: 'PERCENT_SCALE' };
+/** A criterion scored by tier: each tier's label and score, best first. */
+const tiers = (...steps: Array<[label: string, score: number]>): ScoringRule => ({ kind: 'TIERS', tiers: steps.map(([label, score]) => ({ label, score })) });
 
 export const DEMO_INDEX_SET: IndexSetDefinition = {
   kind: 'PAR_INDEX_SET',
@@ -61,14 +63,7 @@ export const DEMO_INDEX_SET: IndexSetDefinition = {
         '1.2',
         'Mức độ hoàn thành kế hoạch CCHC năm',
         4,
-        {
-          kind: 'TIERS',
-          tiers: [
-            { label: 'Hoàn thành 100%', score: 4 },
-            { label: 'Từ 80% đến dưới 100%', score: 2 },
-            { label: 'Dưới 80%', score: 0 },
-          ],
-        },
+        tiers(['Hoàn thành 100%', 4], ['Từ 80% đến dưới 100%', 2], ['Dưới 80%', 0]),
         'Báo cáo kết quả thực hiện kế hoạch',
       ),
       leaf('1.3', 'Báo cáo CCHC định kỳ gửi UBND huyện đúng hạn', 2, YES_NO, 'Các báo cáo quý, 6 tháng, năm'),
@@ -105,14 +100,7 @@ export const DEMO_INDEX_SET: IndexSetDefinition = {
         '7.1',
         'Thực hiện các chỉ tiêu phát triển kinh tế - xã hội được giao',
         10,
-        {
-          kind: 'TIERS',
-          tiers: [
-            { label: 'Đạt, vượt 100% chỉ tiêu', score: 10 },
-            { label: 'Đạt từ 80%', score: 6 },
-            { label: 'Dưới 80%', score: 2 },
-          ],
-        },
+        tiers(['Đạt, vượt 100% chỉ tiêu', 10], ['Đạt từ 80%', 6], ['Dưới 80%', 2]),
         'Báo cáo kinh tế - xã hội năm',
       ),
     ]),

@@ -4,7 +4,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, CurrentIdentity, forbidden } from '@reform/auth';
 import { EVENT_STORE, EventStore, historyOf, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, EventSourcedHistoryFields, HISTORY_PAGE_MAX, Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
+import { DateTimeScalar, EventSourcedHistoryFields, historyDescriptions, Page, pageOf, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { planDecider, planStreamId } from '../../domain/plan.decider';
 import { planUpcasters } from '../../domain/plan.upcasters';
 import { PlanAccess } from './plan-access';
@@ -16,11 +16,7 @@ import { HistoryEntryType, HistoryPageType, PlanPageType, PLAN_PAGE_MAX, PlanTyp
 @Resolver(() => PlanType)
 export class PlanResolver extends EventSourcedHistoryFields<PlanType>(() => PlanType, {
   types: { HistoryEntryType, HistoryPageType },
-  descriptions: {
-    history: `Lịch sử của kế hoạch: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
-    historyPage: 'Lịch sử của kế hoạch theo trang, có tổng số.',
-    integrity: 'Kiểm tra chuỗi băm các sự kiện của kế hoạch.',
-  },
+  descriptions: historyDescriptions('của kế hoạch'),
   historyOf: (events) => historyOf(planDecider, events, planUpcasters),
 }) {
   constructor(

@@ -13,6 +13,18 @@ import {
 import { IntegrationItem, OnIntegrationEvent } from '@reform/messaging';
 import { REPORTING_SCHEMA as S } from '../../schema';
 
+type Happening = Record<string, unknown>;
+const happening = <T>(of: (data: T) => Happening) => of as (data: unknown) => Happening;
+
+/** Each dated happening kept of an assignment, by the event that tells it. */
+const HAPPENINGS: Record<string, (data: unknown) => Happening> = {
+  [AssignmentProgressReportedV1.name]: happening((d: AssignmentProgressReportedV1) => ({ type: 'progress', on: d.on, percent: d.percent, note: d.note })),
+  [AssignmentCompletedV1.name]: happening((d: AssignmentCompletedV1) => ({ type: 'completed', on: d.on, late: d.late })),
+  [AssignmentExtensionGrantedV1.name]: happening((d: AssignmentExtensionGrantedV1) => ({ type: 'extended', on: d.on, dueOn: d.dueOn })),
+  [AssignmentOverdueV1.name]: happening((d: AssignmentOverdueV1) => ({ type: 'overdue', on: d.on, dueDay: d.dueDay })),
+  [AssignmentCancelledV1.name]: happening((d: AssignmentCancelledV1) => ({ type: 'cancelled', on: d.on })),
+};
+
 /**
  * Keeps what the tasks service publishes of each task assignment (`assignment_facts`): the plan,
  * the unit, and each dated happening (progress, completion, extension, overdue, cancellation).
@@ -25,41 +37,20 @@ export class KeepAssignmentFacts {
   @OnIntegrationEvent(ASSIGNMENT_CONTRACTS, { consumer: 'reporting.assignment-facts', batch: 500 })
   async keep(items: readonly IntegrationItem[], manager: EntityManager): Promise<void> {
     const created: AssignmentCreatedV1[] = [];
-    const happenings: Array<{ id: string; h: Record<string, unknown> }> = [];
+    const happenings: Array<{ id: string; h: Happening }> = [];
     const passed: AssignmentPassedToSuccessorV1[] = [];
     for (const { data, message } of items) {
       switch (message.name) {
         case AssignmentCreatedV1.name:
           created.push(data as AssignmentCreatedV1);
           break;
-        case AssignmentProgressReportedV1.name: {
-          const d = data as AssignmentProgressReportedV1;
-          happenings.push({ id: d.assignmentId, h: { type: 'progress', on: d.on, percent: d.percent, note: d.note } });
-          break;
-        }
-        case AssignmentCompletedV1.name: {
-          const d = data as AssignmentCompletedV1;
-          happenings.push({ id: d.assignmentId, h: { type: 'completed', on: d.on, late: d.late } });
-          break;
-        }
-        case AssignmentExtensionGrantedV1.name: {
-          const d = data as AssignmentExtensionGrantedV1;
-          happenings.push({ id: d.assignmentId, h: { type: 'extended', on: d.on, dueOn: d.dueOn } });
-          break;
-        }
-        case AssignmentOverdueV1.name: {
-          const d = data as AssignmentOverdueV1;
-          happenings.push({ id: d.assignmentId, h: { type: 'overdue', on: d.on, dueDay: d.dueDay } });
-          break;
-        }
-        case AssignmentCancelledV1.name: {
-          const d = data as AssignmentCancelledV1;
-          happenings.push({ id: d.assignmentId, h: { type: 'cancelled', on: d.on } });
-          break;
-        }
         case AssignmentPassedToSuccessorV1.name:
           passed.push(data as AssignmentPassedToSuccessorV1);
           break;
+        default: {
+          const happening = HAPPENINGS[message.name];
+          if (happening) happenings.push({ id: (data as { assignmentId: string }).assignmentId, h: happening(data) });
+        }
       }
     }
     if (created.length) {

@@ -18,6 +18,15 @@ import {
 import { IntegrationItem, IntegrationMessage, OnIntegrationEvent } from '@reform/messaging';
 import { SCORING_SCHEMA as S } from '../../schema';
 
+const setColumn = <T>(column: string, value: (data: T) => unknown) => ({ column, value: value as (data: unknown) => unknown });
+
+/** What a later assignment event changes of the assignment's row: a column and its new value. */
+const ASSIGNMENT_CHANGES: Record<string, ReturnType<typeof setColumn>> = {
+  [AssignmentCompletedV1.name]: setColumn('completed_on', (d: AssignmentCompletedV1) => d.on),
+  [AssignmentCancelledV1.name]: setColumn('cancelled', () => true),
+  [AssignmentPassedToSuccessorV1.name]: setColumn('unit_code', (d: AssignmentPassedToSuccessorV1) => d.toUnitCode),
+};
+
 /**
  * Keeps what target achievement compares (read/target-achievement): each plan task's target as
  * the plans service read it, the task's assignments and their completion (tasks), the data items
@@ -56,31 +65,20 @@ export class KeepTargetFacts {
   @OnIntegrationEvent(ASSIGNMENT_CONTRACTS, { consumer: 'scoring.target-assignments', batch: 500 })
   async assignments(items: readonly IntegrationItem[], manager: EntityManager): Promise<void> {
     for (const { data, message } of items) {
-      switch (message.name) {
-        case AssignmentCreatedV1.name: {
-          const d = data as AssignmentCreatedV1;
-          await manager.query(
-            `INSERT INTO "${S}".target_assignments (assignment_id, plan_id, task_id, unit_code) VALUES ($1, $2, $3, $4) ON CONFLICT (assignment_id) DO NOTHING`,
-            [d.assignmentId, d.planId, d.taskId, d.unitCode],
-          );
-          break;
-        }
-        case AssignmentCompletedV1.name: {
-          const d = data as AssignmentCompletedV1;
-          await manager.query(`UPDATE "${S}".target_assignments SET completed_on = $2 WHERE assignment_id = $1`, [d.assignmentId, d.on]);
-          break;
-        }
-        case AssignmentCancelledV1.name:
-          await manager.query(`UPDATE "${S}".target_assignments SET cancelled = true WHERE assignment_id = $1`, [(data as AssignmentCancelledV1).assignmentId]);
-          break;
-        case AssignmentPassedToSuccessorV1.name: {
-          const d = data as AssignmentPassedToSuccessorV1;
-          await manager.query(`UPDATE "${S}".target_assignments SET unit_code = $2 WHERE assignment_id = $1`, [d.assignmentId, d.toUnitCode]);
-          break;
-        }
-        default:
-          break;
+      if (message.name === AssignmentCreatedV1.name) {
+        const d = data as AssignmentCreatedV1;
+        await manager.query(
+          `INSERT INTO "${S}".target_assignments (assignment_id, plan_id, task_id, unit_code) VALUES ($1, $2, $3, $4) ON CONFLICT (assignment_id) DO NOTHING`,
+          [d.assignmentId, d.planId, d.taskId, d.unitCode],
+        );
+        continue;
       }
+      const change = ASSIGNMENT_CHANGES[message.name];
+      if (change)
+        await manager.query(`UPDATE "${S}".target_assignments SET ${change.column} = $2 WHERE assignment_id = $1`, [
+          (data as { assignmentId: string }).assignmentId,
+          change.value(data),
+        ]);
     }
   }
 

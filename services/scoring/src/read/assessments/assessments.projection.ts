@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Decider, DomainEvent, fold } from '@reform/decider';
 import { Projection, RecordedEvent } from '@reform/event-store';
-import { Assessment, ASSESSMENT_EVENT_TYPES, assessmentDecider, AssessmentEvent, AssessmentState } from '../../domain/assessment/assessment.decider';
-import { Campaign, CAMPAIGN_EVENT_TYPES, campaignDecider, CampaignEvent, CampaignState } from '../../domain/campaign/campaign.decider';
+import { ASSESSMENT_EVENT_TYPES, assessmentDecider, AssessmentEvent, AssessmentState } from '../../domain/assessment/assessment.decider';
+import { CAMPAIGN_EVENT_TYPES, campaignDecider, CampaignEvent, CampaignState } from '../../domain/campaign/campaign.decider';
 import { FRAMEWORK_EVENT_TYPES, FrameworkEvent } from '../../domain/framework/framework.decider';
 import { SCORING_SCHEMA } from '../../schema';
 
@@ -16,7 +16,8 @@ function stateProjection<E extends DomainEvent, S extends { status: string }>(op
   eventTypes: readonly string[];
   prefix: string;
   decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>;
-  save: (manager: EntityManager, schema: string, id: string, state: S, version: number) => Promise<void>;
+  /** The row's own columns besides id, status, state and version (kept as first written). */
+  columns: (state: Exclude<S, { status: 'NONE' }>) => Record<string, unknown>;
 }): Projection {
   return {
     name: options.name,
@@ -33,7 +34,13 @@ function stateProjection<E extends DomainEvent, S extends { status: string }>(op
         if (fresh.length === 0) continue;
         const state = fold(options.decider, fresh as unknown as E[], row?.state ?? options.decider.initialState);
         if (state.status === 'NONE') continue;
-        await options.save(manager, S, id, state, fresh[fresh.length - 1].streamVersion);
+        const own = options.columns(state as Exclude<S, { status: 'NONE' }>);
+        const names = ['id', ...Object.keys(own), 'status', 'state', 'version'];
+        await manager.query(
+          `INSERT INTO "${S}".${options.table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+           ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, version = EXCLUDED.version`,
+          [id, ...Object.values(own), state.status, JSON.stringify(state), fresh[fresh.length - 1].streamVersion],
+        );
       }
     },
   };
@@ -45,14 +52,7 @@ export const campaignsProjection = stateProjection<CampaignEvent, CampaignState>
   eventTypes: CAMPAIGN_EVENT_TYPES,
   prefix: 'campaign-',
   decider: campaignDecider,
-  save: (manager, S, id, state, version) => {
-    const campaign = state as Campaign;
-    return manager.query(
-      `INSERT INTO "${S}".campaigns (id, owner_code, year, status, state, version) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, version = EXCLUDED.version`,
-      [id, campaign.ownerCode, campaign.year, campaign.status, JSON.stringify(campaign), version],
-    );
-  },
+  columns: (campaign) => ({ owner_code: campaign.ownerCode, year: campaign.year }),
 });
 
 export const assessmentsProjection = stateProjection<AssessmentEvent, AssessmentState>({
@@ -61,14 +61,7 @@ export const assessmentsProjection = stateProjection<AssessmentEvent, Assessment
   eventTypes: ASSESSMENT_EVENT_TYPES,
   prefix: 'assessment-',
   decider: assessmentDecider,
-  save: (manager, S, id, state, version) => {
-    const assessment = state as Assessment;
-    return manager.query(
-      `INSERT INTO "${S}".assessments (id, campaign_id, unit_code, owner_code, year, status, state, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, version = EXCLUDED.version`,
-      [id, assessment.campaignId, assessment.unitCode, assessment.ownerCode, assessment.year, assessment.status, JSON.stringify(assessment), version],
-    );
-  },
+  columns: (assessment) => ({ campaign_id: assessment.campaignId, unit_code: assessment.unitCode, owner_code: assessment.ownerCode, year: assessment.year }),
 });
 
 /** `frameworks`: one row per published version (versions never change, so a replay inserts nothing twice). */

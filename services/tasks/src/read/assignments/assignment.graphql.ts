@@ -3,7 +3,7 @@ import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, ResolveRef
 import { Identity } from '@reform/access';
 import { AccessCheckedInResolver, AccessControl, AccessToUnitArgument, CurrentIdentity } from '@reform/auth';
 import { EVENT_STORE, historyOf, EventStore, stateAsOf } from '@reform/event-store';
-import { DateTimeScalar, EventSourcedHistoryFields, HISTORY_PAGE_MAX, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
+import { DateTimeScalar, EventSourcedHistoryFields, historyDescriptions, Page, pageOf, PageWindow, pageWindow, refuseSilentCut } from '@reform/subgraph';
 import { CLOCK, Clock, todayOf } from '@reform/clock';
 import { AssignmentStatus, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
 import { AssignmentAccess } from './assignment-access';
@@ -47,11 +47,7 @@ class UnitAssignmentsArgs {
 @Resolver(() => AssignmentType)
 export class AssignmentResolver extends EventSourcedHistoryFields<AssignmentView>(() => AssignmentType, {
   types: { HistoryEntryType, HistoryPageType },
-  descriptions: {
-    history: `Lịch sử: ai, khi nào, trạng thái sau mỗi thay đổi. Tối đa ${HISTORY_PAGE_MAX} sự kiện một lần (limit, offset; hoặc historyPage).`,
-    historyPage: 'Lịch sử theo trang, có tổng số.',
-    integrity: 'Kiểm tra chuỗi băm của lịch sử.',
-  },
+  descriptions: historyDescriptions(),
   historyOf: (events) => historyOf(assignmentDecider, events),
 }) {
   constructor(
