@@ -129,6 +129,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     unifiedGraphHandler,
+    // What the runtime answers for an error it does not pass on (a subgraph unreachable, its own
+    // failure): the users' words, as every subgraph says it; the cause goes to the log in English.
+    maskedErrors: { errorMessage: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.' },
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // GraphiQL at GET /graphql (a browser's Accept: text/html) from the installed package, scripts

@@ -256,3 +256,29 @@ describe('gateway over two federated subgraphs', () => {
     expect(() => composeSupergraph(disagreeing)).toThrow(/Federation composition failed:\n- .*Query\.count/);
   });
 });
+
+describe('gateway with a subgraph gone', () => {
+  it('answers a field of the gone subgraph with an error in Vietnamese that names no address', async () => {
+    const tokens = new TokenService(TEST_SIGNING_KEYS);
+    const [owner, gone] = [await people(), await postings()];
+    const gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      tokens,
+      subgraphs: [
+        { name: 'people', url: owner.url },
+        { name: 'postings', url: gone.url },
+      ],
+    });
+    try {
+      await gone.stop();
+      const result = await new GraphQLTestClient(gateway.url).request('{ person(id: "3") { name posts { title } } }');
+      expect(result.data).toEqual({ person: null });
+      expect(result.errors?.[0].message).toBe('Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.');
+      expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
+    } finally {
+      await gateway.close();
+      await owner.stop();
+    }
+  });
+});
