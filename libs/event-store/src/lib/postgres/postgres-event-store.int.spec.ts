@@ -85,6 +85,15 @@ describe('PostgresEventStore tamper detection', () => {
       expect(await store.verifyStream(b.streamId)).toMatchObject({ ok: true, checkedEvents: 3 });
     }
   });
+
+  it('append of several events to one stream (their data sent as one document) stores each as given, in order, chained', async () => {
+    const data = (e: number) => ({ note: `"Đã niêm yết" \\ ${e}`, nested: { list: [e, 'x"y', null], empty: {} }, percent: e, big: 12345678901234 });
+    const events = [0, 1, 2, 3].map((e) => ({ type: 'ProgressReported', data: data(e) }));
+    const { events: recorded } = await store.append('several-1', 'no_stream', events, metadata);
+    expect(recorded.map((r) => [r.streamVersion, r.data])).toEqual(events.map((e, i) => [i + 1, e.data]));
+    expect(await store.readStream('several-1')).toEqual(recorded);
+    expect(await store.verifyStream('several-1')).toMatchObject({ ok: true, checkedEvents: 4 });
+  });
 });
 
 describe('PostgresEventStore single-stream append (append_to_stream, hashed against the head it last saw)', () => {

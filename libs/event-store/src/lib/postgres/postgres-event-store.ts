@@ -117,6 +117,7 @@ export class PostgresEventStore implements EventStore {
   private readonly table: string;
   private readonly clock: () => Date;
   private readonly appendSql: string;
+  private readonly appendDocumentSql: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -128,6 +129,10 @@ export class PostgresEventStore implements EventStore {
     this.table = `"${assertSchemaName(schema)}".events`;
     this.clock = options.clock ?? (() => new Date());
     this.appendSql = `SELECT * FROM "${schema}".append_to_stream($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb, $10::timestamptz, $11::text[])`;
+    // Several events: their data as one JSON document that PostgreSQL splits, in order. As a
+    // jsonb[] parameter node-postgres would escape every element quote by quote in JavaScript.
+    this.appendDocumentSql = `SELECT * FROM "${schema}".append_to_stream($1, $2, $3, $4, $5::uuid[], $6::text[], $7::int[],
+      ARRAY(SELECT d.value FROM jsonb_array_elements($8::jsonb) WITH ORDINALITY AS d(value, n) ORDER BY d.n), $9::jsonb, $10::timestamptz, $11::text[])`;
   }
 
   /**
@@ -241,7 +246,7 @@ export class PostgresEventStore implements EventStore {
           eventIds,
           types,
           schemaVersions,
-          data,
+          data.length === 1 ? data : `[${data.join(',')}]`,
           metadataJson,
           recordedAt.toISOString(),
           hashes,
@@ -279,7 +284,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async callAppend(parameters: unknown[]): Promise<AppendOutcomeRow[]> {
-    const statement = { name: `reform_append_${this.schema}`, text: this.appendSql, values: parameters };
+    const asDocument = typeof parameters[7] === 'string';
+    const text = asDocument ? this.appendDocumentSql : this.appendSql;
+    const statement = { name: `reform_append${asDocument ? '_document' : ''}_${this.schema}`, text, values: parameters };
     if (!this.binding) {
       // Autocommit on a pooled connection: the function's statement is the whole transaction.
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
@@ -287,7 +294,7 @@ export class PostgresEventStore implements EventStore {
     }
     const run = async (manager: EntityManager) => {
       const client = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
-      return client ? (await client.query<AppendOutcomeRow>(statement)).rows : ((await manager.query(this.appendSql, parameters)) as AppendOutcomeRow[]);
+      return client ? (await client.query<AppendOutcomeRow>(statement)).rows : ((await manager.query(text, parameters)) as AppendOutcomeRow[]);
     };
     return this.binding.callerOwned ? this.binding.manager.transaction(run) : run(this.binding.manager);
   }
