@@ -19,6 +19,7 @@
  * so nothing is merged on the way. The platform runs on a fixed clock, BENCH_DAY (default 2025-06-16,
  * before the 2025 reorganisation merged the province away). BENCH_DURATION_S (default 20) per target. BENCH_CPU_PROFILE=<dir>
  * writes a V8 CPU profile of each load phase there (for Chrome DevTools), without the start-up.
+ * BENCH_OWN_GATEWAY=1 adds a third target: the gateway in a process of its own over the same services.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { GraphQLTestClient } from '@reform/testing';
+import { GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
 import { UNIT_HIERARCHY, UnitHierarchy } from '@reform/unit-hierarchy';
 import { FixedClock, todayOf } from '@reform/clock';
 import { benchPlanInput, describeMachine, Gateway, loadAverage, runBench, startBenchPlatform } from './bench-platform';
@@ -58,20 +59,23 @@ interface Node {
 }
 
 /** Each user's request: its own operation, its plan, its token; for the gateway or the subgraph. */
-function requestOf(user: number, planId: string, token: string, target: 'gateway' | 'subgraph'): { headers: Record<string, string>; body: string } {
+type Target = 'subgraph' | 'gateway' | 'gateway-own-process';
+type App = { getUrl(): Promise<string> };
+
+function requestOf(user: number, planId: string, token: string, target: Target): { headers: Record<string, string>; body: string } {
   const name = `Progress${user}`;
   const query =
-    target === 'gateway'
+    target !== 'subgraph'
       ? `query ${name}($id: ID!) { plan(id: $id) { id ${TREE} } }`
       : `query ${name}($r: [_Any!]!) { _entities(representations: $r) { ... on Plan { id ${TREE} } } }`;
-  const variables = target === 'gateway' ? { id: planId } : { r: [{ __typename: 'Plan', id: planId }] };
+  const variables = target !== 'subgraph' ? { id: planId } : { r: [{ __typename: 'Plan', id: planId }] };
   return { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) };
 }
 
-async function answer(url: string, request: { headers: Record<string, string>; body: string }, target: 'gateway' | 'subgraph'): Promise<Node> {
+async function answer(url: string, request: { headers: Record<string, string>; body: string }, target: Target): Promise<Node> {
   const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
   const json = (await response.json()) as { data?: { plan?: { progress: Node }; _entities?: Array<{ progress: Node }> }; errors?: unknown };
-  const progress = target === 'gateway' ? json.data?.plan?.progress : json.data?._entities?.[0]?.progress;
+  const progress = target !== 'subgraph' ? json.data?.plan?.progress : json.data?._entities?.[0]?.progress;
   if (!progress) throw new Error(`${target}: ${JSON.stringify(json.errors ?? json)}`);
   return progress;
 }
@@ -79,7 +83,7 @@ async function answer(url: string, request: { headers: Record<string, string>; b
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function hammer(
-  target: 'gateway' | 'subgraph',
+  target: Target,
   url: string,
   requests: ReadonlyArray<{ headers: Record<string, string>; body: string }>,
   tasks: DataSource,
@@ -132,6 +136,7 @@ async function hammer(
 async function main(): Promise<void> {
   const startedAt = Date.now();
   console.log(describeMachine());
+  let ownGateway: { url: string; stop(): void } | null = null;
   const { database, platform, startMs, close } = await startBenchPlatform('bench_progress', {
     logger: ['error', 'warn'],
     clock,
@@ -228,8 +233,14 @@ async function main(): Promise<void> {
     const planOf = (user: number) => mix[user % mix.length];
     console.log(`readers: ${USERS} accounts (VIEWER at ${PROVINCE}), each with its own query over ${mix.length} plans`);
 
-    const targets = { subgraph: `${await platform.tasks.getUrl()}/graphql`, gateway: platform.gatewayUrl } as const;
-    for (const target of ['subgraph', 'gateway'] as const) {
+    ownGateway = process.env.BENCH_OWN_GATEWAY ? await gatewayInOwnProcess(platform) : null;
+    const targets: Record<Target, string> = {
+      subgraph: `${await platform.tasks.getUrl()}/graphql`,
+      gateway: platform.gatewayUrl,
+      'gateway-own-process': ownGateway?.url ?? '',
+    };
+    const order: Target[] = ownGateway ? ['subgraph', 'gateway', 'gateway-own-process'] : ['subgraph', 'gateway'];
+    for (const target of order) {
       const requests = tokens.map((token, user) => requestOf(user, planOf(user), token, target));
       // The answers are right before and after the load: the province's total is every task
       // assignment of the plan, and its children's totals with its own assignments add up to it.
@@ -254,8 +265,46 @@ async function main(): Promise<void> {
     }
     console.log(`\nmeasured in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, load average at the end ${loadAverage()}`);
   } finally {
+    ownGateway?.stop();
     await close();
   }
+}
+
+/**
+ * BENCH_OWN_GATEWAY=1: a third target, the gateway in a process of its own (the distributed mode's
+ * gateway/src/main.ts) over the same services, so that the gateway's work and the services' each
+ * have a JavaScript thread, as in the distributed mode; in the embedded mode they share one.
+ */
+async function gatewayInOwnProcess(platform: { directory: App; plans: App; tasks: App; reporting: App; scoring: App }): Promise<{ url: string; stop(): void }> {
+  const subgraphs = await Promise.all(
+    (['directory', 'plans', 'tasks', 'reporting', 'scoring'] as const).map(async (name) => `${name}=${await platform[name].getUrl()}/graphql`),
+  );
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const child = spawn(process.execPath, [...process.execArgv, join(__dirname, '../../gateway/src/main.ts')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SUBGRAPHS: subgraphs.join(','),
+      AUTH_SIGNING_KEYS: TEST_SIGNING_KEYS.map((key) => `${key.kid}:${key.secret}`).join(','),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let waited = 0; ; waited += 250) {
+    if (child.exitCode !== null) throw new Error(`the gateway's own process exited with ${child.exitCode}`);
+    if (
+      await fetch(url.replace(/graphql$/, 'readiness')).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
+    if (waited > 60_000) throw new Error('the gateway in its own process did not become ready within 60 s');
+    await sleep(250);
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 runBench(main);
