@@ -15,4 +15,7 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: __dirname + '/' }),
   testMatch: ['**/*.spec.ts'],
   setupFiles: ['reflect-metadata'],
+  // As the root config (jest.config.js): a project run alone (`nx test <project>`, `nx affected`)
+  // gives its integration tests the same time as `npm test` does.
+  testTimeout: 180000,
 };
