@@ -129,6 +129,13 @@ describe('gateway over two federated subgraphs', () => {
     expect(viaVariable.errors?.[0].message).toContain('$_born_on');
   });
 
+  it('answers introspection with arguments (GraphiQL asks fields(includeDeprecated: true)) for a signed-in user', async () => {
+    const { token } = await tokens.issue({ accountId: 'a-9', username: 'mai', unitCode: '49', roles: [] });
+    const result = await client.request('{ __type(name: "Person") { name fields(includeDeprecated: true) { name args(includeDeprecated: true) { name } } } }', undefined, token);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.__type).toMatchObject({ name: 'Person', fields: expect.arrayContaining([expect.objectContaining({ name: 'posts' })]) });
+  });
+
   it("passes a subgraph's error on with its code and message, alone or beside another subgraph's field", async () => {
     const refused = { message: 'Không có quyền.', extensions: { code: 'FORBIDDEN' }, path: ['secret'] };
     expect(await client.request('{ secret(id: "1") { id } }')).toMatchObject({ data: { secret: null }, errors: [refused] });
