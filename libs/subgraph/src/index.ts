@@ -14,3 +14,4 @@ export * from './lib/paging';
 export * from './lib/service-module';
 export * from './lib/service-metrics';
 export * from './lib/history-fields';
+export * from './lib/projecting-commands';
