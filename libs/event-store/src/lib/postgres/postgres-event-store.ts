@@ -238,19 +238,22 @@ export class PostgresEventStore implements EventStore {
           );
           hashes.push(previousHash);
         });
-        const [row] = await this.callAppend([
-          streamId,
-          expected,
-          base.version,
-          base.hash,
-          eventIds,
-          types,
-          schemaVersions,
-          data.length === 1 ? data : `[${data.join(',')}]`,
-          metadataJson,
-          recordedAt.toISOString(),
-          hashes,
-        ]);
+        const [row] = await this.callAppend(
+          [
+            streamId,
+            expected,
+            base.version,
+            base.hash,
+            eventIds,
+            types,
+            schemaVersions,
+            events.length > 1 ? `[${data.join(',')}]` : data,
+            metadataJson,
+            recordedAt.toISOString(),
+            hashes,
+          ],
+          events.length > 1,
+        );
         if (row.outcome === 'appended') {
           this.headCache.set(streamId, row.head_version, row.head_hash);
           const positions = row.global_positions ?? [];
@@ -283,8 +286,8 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async callAppend(parameters: unknown[]): Promise<AppendOutcomeRow[]> {
-    const asDocument = typeof parameters[7] === 'string';
+  /** `asDocument`: the events' data (the 8th parameter) as one JSON document, not a jsonb[]. */
+  private async callAppend(parameters: unknown[], asDocument: boolean): Promise<AppendOutcomeRow[]> {
     const text = asDocument ? this.appendDocumentSql : this.appendSql;
     const statement = { name: `reform_append${asDocument ? '_document' : ''}_${this.schema}`, text, values: parameters };
     if (!this.binding) {
