@@ -131,7 +131,11 @@ describe('gateway over two federated subgraphs', () => {
 
   it('answers introspection with arguments (GraphiQL asks fields(includeDeprecated: true)) for a signed-in user', async () => {
     const { token } = await tokens.issue({ accountId: 'a-9', username: 'mai', unitCode: '49', roles: [] });
-    const result = await client.request('{ __type(name: "Person") { name fields(includeDeprecated: true) { name args(includeDeprecated: true) { name } } } }', undefined, token);
+    const result = await client.request(
+      '{ __type(name: "Person") { name fields(includeDeprecated: true) { name args(includeDeprecated: true) { name } } } }',
+      undefined,
+      token,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.__type).toMatchObject({ name: 'Person', fields: expect.arrayContaining([expect.objectContaining({ name: 'posts' })]) });
   });
