@@ -116,6 +116,19 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     expect(await constraints()).toEqual(liveConstraints);
   });
 
+  it('in chunks of a few positions, the chunks’ partial counts of one plan and unit add up to the same plan_progress', async () => {
+    const live = await tableSnapshot(dataSource, TASKS_SCHEMA, tables);
+    const result = await rebuildReadModels({
+      dataSource,
+      store,
+      schema: TASKS_SCHEMA,
+      projections: tasksReadModels.projections,
+      replayChunkPositions: 2,
+    });
+    expect(result.replay).toBe('set-based');
+    expect(await tableSnapshot(dataSource, TASKS_SCHEMA, tables)).toEqual(live);
+  });
+
   it('an assignment the set-based pass built, carried on while the rebuild runs, ends as live', async () => {
     await run('once-later', { type: 'CreateAssignment', data: facts('once-later', schedules.once) });
     let acted = false;

@@ -40,6 +40,8 @@ export interface ReplayWindow {
   within(alias: string): string;
   /** The lowest and highest `global_position` of the window's events (null when it is empty): bounds for chunks. */
   readonly positions: { readonly first: string; readonly last: string } | null;
+  /** How many positions one transaction of the replay should span (`rebuildReadModels`' `replayChunkPositions`). */
+  readonly chunkPositions: number;
   /**
    * Runs `work` in a transaction of its own that does not wait for its WAL flush (the copies are
    * dropped if the rebuild fails). Keep each one short (seconds): a transaction that holds an id

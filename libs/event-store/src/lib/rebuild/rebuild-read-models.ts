@@ -47,6 +47,11 @@ export interface RebuildReadModelsOptions {
   readonly pageSize?: number;
   /** Awaited; keep it short in the `swap` phase, which holds the live tables' locks. */
   readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
+  /**
+   * Events' positions per transaction of a set-based replay (`ReplayWindow.chunkPositions`);
+   * default 25,000: about a second of work each, so that no transaction id is held long (ADR 0003).
+   */
+  readonly replayChunkPositions?: number;
   /** Catch up until at most this many events remain, then swap; default `pageSize`. */
   readonly swapThreshold?: number;
   /** Catch-up passes before swapping however many events remain; default 20. */
@@ -142,6 +147,7 @@ class Rebuild {
   private readonly shadow: string;
   private readonly previous: string;
   private readonly pageSize: number;
+  private readonly replayChunkPositions: number;
   private readonly swapThreshold: number;
   private readonly maxCatchUpPasses: number;
   private readonly lockTimeoutMs: number;
@@ -168,6 +174,9 @@ class Rebuild {
     this.previous = assertSchemaName(`${S}__previous`);
     this.pageSize = options.pageSize ?? 1000;
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new Error(`rebuildReadModels: pageSize must be a positive integer, not ${this.pageSize}`);
+    this.replayChunkPositions = options.replayChunkPositions ?? 25_000;
+    if (!Number.isInteger(this.replayChunkPositions) || this.replayChunkPositions < 1)
+      throw new Error(`rebuildReadModels: replayChunkPositions must be a positive integer, not ${this.replayChunkPositions}`);
     this.swapThreshold = options.swapThreshold ?? this.pageSize;
     this.maxCatchUpPasses = options.maxCatchUpPasses ?? 20;
     this.lockTimeoutMs = options.lockTimeoutMs ?? 3000;
@@ -196,7 +205,7 @@ class Rebuild {
   async replay(): Promise<void> {
     if (!this.setBased) return this.pass('replay');
     this.passes += 1;
-    const replay = await replayWindow(this.dataSource, this.schema, this.shadow, async (events) => {
+    const replay = await replayWindow(this.dataSource, this.schema, this.shadow, this.replayChunkPositions, async (events) => {
       this.done += events;
       await this.options.onProgress?.(this.progress('replay', 0));
     });
@@ -423,6 +432,7 @@ async function replayWindow(
   dataSource: DataSource,
   schema: string,
   shadow: string,
+  chunkPositions: number,
   progress: (events: number) => Promise<void>,
 ): Promise<{ window: ReplayWindow; events: number; eventsByType: Map<string, number> } | null> {
   const events = `"${schema}".events`;
@@ -446,6 +456,7 @@ async function replayWindow(
     upTo,
     within,
     positions: first !== null && last !== null ? { first, last } : null,
+    chunkPositions,
     transaction: (work) =>
       dataSource.transaction(async (manager) => {
         await manager.query('SET LOCAL synchronous_commit = off');
@@ -473,17 +484,29 @@ async function replayWindow(
         else await dataSource.query(`DROP INDEX "${shadow}"."${i.index}"`);
       }
       const result = await work();
-      // Each index sorted once; two at a time (a core each), with room to sort in memory.
+      // Each index sorted once; two at a time (a core each), with room to sort in memory. A
+      // primary key or unique constraint is built as its plain unique index first (a share lock,
+      // as every CREATE INDEX takes, so the others build beside it) and only then made the
+      // constraint, a change of the catalogue: `ADD CONSTRAINT … PRIMARY KEY` builds it under an
+      // exclusive lock, which kept the other builds waiting (a core idle for its whole sort).
+      // (Plain ones only: a deferrable, INCLUDE or NULLS NOT DISTINCT one is added as before.)
+      const byIndex = (i: (typeof indexes)[number]) => /^(PRIMARY KEY|UNIQUE) \([^)]*\)$/.exec(i.constraint_definition ?? '')?.[1];
       const build = indexes.map((i) => async () => {
         await dataSource.transaction(async (manager) => {
           await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
           // Two builds at a time already use both cores; no parallel workers on top.
           await manager.query(`SET LOCAL max_parallel_maintenance_workers = 0`);
-          if (i.constraint) await manager.query(`ALTER TABLE "${shadow}"."${i.table}" ADD CONSTRAINT "${i.constraint}" ${i.constraint_definition}`);
+          if (i.constraint && !byIndex(i))
+            await manager.query(`ALTER TABLE "${shadow}"."${i.table}" ADD CONSTRAINT "${i.constraint}" ${i.constraint_definition}`);
           else await manager.query(i.definition);
         });
       });
       await runConcurrently(build, 2);
+      for (const i of indexes) {
+        const kind = byIndex(i);
+        if (i.constraint && kind)
+          await dataSource.query(`ALTER TABLE "${shadow}"."${i.table}" ADD CONSTRAINT "${i.constraint}" ${kind} USING INDEX "${i.index}"`);
+      }
       return result;
     },
     concurrently: (jobs, concurrency = 2) => runConcurrently(jobs, concurrency),
