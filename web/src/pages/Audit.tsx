@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Descriptions, Input, Select, Space, Tag, Timeline } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Input, Space, Tag, Timeline } from 'antd';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
@@ -7,7 +7,7 @@ import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type Assignment
 import { useUrlState } from '../lib/url';
 import { saveFile } from '../lib/download';
 import { ProblemAlerts } from '../components/ProblemAlerts';
-import { UrlTextFilter } from '../components/UrlList';
+import { SelectFilter, UrlTextFilter } from '../components/UrlList';
 
 /** Where a timeline entry was recorded, in the reader's words. */
 const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
@@ -190,21 +190,19 @@ export default function Audit() {
     <div className="page">
       <h1>Kiểm tra, truy vết</h1>
       <div className="filters">
-        <label>
-          Loại
-          <Select
-            aria-label="Loại đối tượng"
-            value={kind}
-            style={{ width: 220 }}
-            onChange={(v) => update({ loai: v, ma: null, 'thoi-diem': null })}
-            options={[
-              { value: 'nhiem-vu', label: 'Nhiệm vụ được giao' },
-              { value: 'ke-hoach', label: 'Kế hoạch' },
-              { value: 'don-vi', label: 'Đơn vị' },
-              { value: 'dong-thoi-gian', label: 'Dòng thời gian nhiệm vụ' },
-            ]}
-          />
-        </label>
+        <SelectFilter
+          label="Loại"
+          ariaLabel="Loại đối tượng"
+          value={kind}
+          width={220}
+          onChange={(v) => update({ loai: v, ma: null, 'thoi-diem': null })}
+          options={[
+            { value: 'nhiem-vu', label: 'Nhiệm vụ được giao' },
+            { value: 'ke-hoach', label: 'Kế hoạch' },
+            { value: 'don-vi', label: 'Đơn vị' },
+            { value: 'dong-thoi-gian', label: 'Dòng thời gian nhiệm vụ' },
+          ]}
+        />
         {kind === 'dong-thoi-gian' ? (
           <>
             <UrlTextFilter label="Mã kế hoạch" param="ke-hoach" width={320} />

@@ -6,7 +6,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { NotLoaded } from '../components/ProblemAlerts';
 import { problemsOf } from '../lib/errors';
-import { formatDay, formatInstant } from '../lib/format';
+import { formatDay, formatDayRange, formatInstant } from '../lib/format';
 import { useMutationRun } from '../lib/feedback';
 import { ReportStatusTag } from './Reports';
 import { saveBase64File } from '../lib/download';
@@ -215,9 +215,7 @@ export default function ReportPage() {
           <ReportStatusTag status={r.status} />
           {r.late ? ' trễ hạn' : ''}
         </Descriptions.Item>
-        <Descriptions.Item label="Thời gian chốt số liệu">
-          {formatDay(r.cutOffFrom)} – {formatDay(r.cutOffTo)}
-        </Descriptions.Item>
+        <Descriptions.Item label="Thời gian chốt số liệu">{formatDayRange(r.cutOffFrom, r.cutOffTo)}</Descriptions.Item>
         <Descriptions.Item label="Hạn gửi">
           {formatDay(r.dueOn)} (nhập đến hết {formatDay(r.closesOn)})
         </Descriptions.Item>
