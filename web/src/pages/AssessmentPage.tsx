@@ -223,9 +223,7 @@ export default function AssessmentPage() {
           title="MINH HỌA: các tiêu chí gắn nhãn «Minh họa» không lấy từ văn bản chính thức (bộ chỉ số dùng để trình diễn)."
         />
       )}
-      {problems.map((p) => (
-        <Alert key={p.message + (p.field ?? '')} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-      ))}
+      <ProblemAlerts problems={problems} gap={8} />
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ background: '#fff', marginBottom: 16 }}>
         <Descriptions.Item label="Trạng thái">{ASSESSMENT_STATUS[assessment.status] ?? assessment.status}</Descriptions.Item>
         <Descriptions.Item label="Tự chấm điểm">{formatDayRange(assessment.entryFrom, assessment.entryTo)}</Descriptions.Item>

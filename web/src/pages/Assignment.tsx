@@ -48,16 +48,7 @@ const AssignmentQuery = graphql(`
         answer
       }
       history {
-        version
-        type
-        recordedAt
-        actor {
-          username
-          unit {
-            name
-          }
-        }
-        data
+        ...HistoryEntryFields
       }
     }
   }

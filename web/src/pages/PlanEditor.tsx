@@ -327,55 +327,43 @@ export default function PlanEditor() {
             <Button onClick={() => takeTable(parseClipboardTable(pasted))} disabled={!pasted.trim()}>
               Đọc bảng đã dán
             </Button>
-            <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
-              Tải tệp Excel (.xlsx)
-              <input
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  setBusy('Đang đọc tệp Excel…');
-                  try {
-                    takeTable(await readXlsx(await file.arrayBuffer()));
-                  } catch {
-                    setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần tệp Excel (.xlsx).` }]);
-                  }
-                  setBusy(null);
-                }}
-              />
-            </label>
-            <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
-              Tải văn bản Word (.docx)
-              <input
-                type="file"
-                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  setBusy('Đang đọc bảng phụ lục trong văn bản Word…');
-                  setOtherProblems([]);
-                  try {
-                    // Loaded on demand: the reader (jszip, saxes) stays out of every other page's code.
-                    const { readDocxAppendix } = await import('../lib/docx');
-                    const cells = await readDocxAppendix(await file.arrayBuffer());
-                    if (cells.length) takeTable(cells);
-                    else
-                      setOtherProblems([
-                        {
-                          message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).`,
-                        },
-                      ]);
-                  } catch {
-                    setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần văn bản Word (.docx).` }]);
-                  }
-                  setBusy(null);
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            <FileButton
+              label="Tải tệp Excel (.xlsx)"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onFile={async (file) => {
+                setBusy('Đang đọc tệp Excel…');
+                try {
+                  takeTable(await readXlsx(await file.arrayBuffer()));
+                } catch {
+                  setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần tệp Excel (.xlsx).` }]);
+                }
+                setBusy(null);
+              }}
+            />
+            <FileButton
+              label="Tải văn bản Word (.docx)"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onFile={async (file, input) => {
+                setBusy('Đang đọc bảng phụ lục trong văn bản Word…');
+                setOtherProblems([]);
+                try {
+                  // Loaded on demand: the reader (jszip, saxes) stays out of every other page's code.
+                  const { readDocxAppendix } = await import('../lib/docx');
+                  const cells = await readDocxAppendix(await file.arrayBuffer());
+                  if (cells.length) takeTable(cells);
+                  else
+                    setOtherProblems([
+                      {
+                        message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).`,
+                      },
+                    ]);
+                } catch {
+                  setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần văn bản Word (.docx).` }]);
+                }
+                setBusy(null);
+                input.value = '';
+              }}
+            />
           </Space>
           {table.length > 0 && (
             <div>
@@ -486,5 +474,23 @@ export default function PlanEditor() {
         </Button>
       </Space>
     </div>
+  );
+}
+
+/** A button opening the file chooser: antd's button look on a label around a file input hidden but still focusable; `onFile` gets the chosen file. */
+function FileButton({ label, accept, onFile }: { label: string; accept: string; onFile: (file: File, input: HTMLInputElement) => void }) {
+  return (
+    <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
+      {label}
+      <input
+        type="file"
+        accept={accept}
+        style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file, e.target);
+        }}
+      />
+    </label>
   );
 }
