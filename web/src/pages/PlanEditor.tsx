@@ -7,6 +7,7 @@ import type { DraftPlanInput } from '../gql/graphql';
 import {
   blankRow,
   COLUMN_FIELDS,
+  TASK_COLUMNS,
   guessField,
   hasHeadingRow,
   mapRows,
@@ -99,17 +100,6 @@ const IssueDraft = graphql(`
 `);
 
 const HEADER_FIELDS = ['number', 'title', 'issuerCode', 'year', 'documentDate', 'frameworks', 'implementsPlanId', 'implementsText'];
-const CELLS: Array<{ field: keyof EditorRow; label: string; wide?: boolean }> = [
-  { field: 'ordinal', label: 'STT' },
-  { field: 'text', label: 'Nhiệm vụ', wide: true },
-  { field: 'target', label: 'Chỉ tiêu' },
-  { field: 'lead', label: 'Chủ trì' },
-  { field: 'implementing', label: 'Thực hiện' },
-  { field: 'monitoring', label: 'Theo dõi' },
-  { field: 'timeframe', label: 'Thời gian' },
-  { field: 'expectedResult', label: 'Kết quả' },
-];
-
 interface Header {
   number: string;
   title: string;
@@ -197,11 +187,7 @@ export default function PlanEditor() {
     setTable(cells);
     setFirstIsHeading(heading);
     const width = Math.max(0, ...cells.map((r) => r.length));
-    const guessed = Array.from({ length: width }, (_, i) =>
-      heading
-        ? guessField(cells[0][i] ?? '')
-        : ((['ordinal', 'text', 'target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'][i] as ColumnField) ?? 'ignore'),
-    );
+    const guessed = Array.from({ length: width }, (_, i) => (heading ? guessField(cells[0][i] ?? '') : (TASK_COLUMNS[i]?.field ?? 'ignore')));
     setMapping(guessed);
     setRows(mapRows(heading ? cells.slice(1) : cells, guessed));
     setRowProblems({});
@@ -405,8 +391,8 @@ export default function PlanEditor() {
         <table className="appendix" aria-label="Các dòng của phụ lục">
           <thead>
             <tr>
-              {CELLS.map((c) => (
-                <th key={c.field} scope="col" style={c.wide ? { minWidth: 280 } : { minWidth: c.field === 'ordinal' ? 50 : 130 }}>
+              {TASK_COLUMNS.map((c) => (
+                <th key={c.field} scope="col" style={{ minWidth: c.field === 'text' ? 280 : c.field === 'ordinal' ? 50 : 130 }}>
                   {c.label}
                 </th>
               ))}
@@ -431,7 +417,7 @@ export default function PlanEditor() {
                       </td>
                     </>
                   ) : (
-                    CELLS.map((c) => (
+                    TASK_COLUMNS.map((c) => (
                       <td key={c.field}>
                         <Input.TextArea
                           rows={3}
