@@ -3,18 +3,20 @@
  * text, quoted cells for line breaks) or read from an .xlsx sheet, mapped column by column onto the
  * draft's fields, then grouped into sections. Pure: tested without a browser.
  */
-/** A task's columns in the appendix's order, under the headings the plan editor gives them. */
-export const TASK_COLUMNS = [
-  { field: 'ordinal', label: 'STT' },
-  { field: 'text', label: 'Nhiệm vụ' },
-  { field: 'target', label: 'Chỉ tiêu' },
-  { field: 'lead', label: 'Chủ trì' },
-  { field: 'implementing', label: 'Thực hiện' },
-  { field: 'monitoring', label: 'Theo dõi' },
-  { field: 'timeframe', label: 'Thời gian' },
-  { field: 'expectedResult', label: 'Kết quả' },
-] as const;
-export type TaskColumn = (typeof TASK_COLUMNS)[number]['field'];
+
+/** Each of a task's columns under the heading the plan editor gives it, in the appendix's order. */
+export const TASK_COLUMN_LABEL = {
+  ordinal: 'STT',
+  text: 'Nhiệm vụ',
+  target: 'Chỉ tiêu',
+  lead: 'Chủ trì',
+  implementing: 'Thực hiện',
+  monitoring: 'Theo dõi',
+  timeframe: 'Thời gian',
+  expectedResult: 'Kết quả',
+} as const;
+export type TaskColumn = keyof typeof TASK_COLUMN_LABEL;
+export const TASK_COLUMNS = Object.keys(TASK_COLUMN_LABEL) as TaskColumn[];
 
 /** What a pasted or imported column is taken as: a task's column, the section a row belongs to, or nothing. */
 export type ColumnField = TaskColumn | 'section' | 'ignore';
@@ -23,7 +25,7 @@ export type ColumnField = TaskColumn | 'section' | 'ignore';
 export const COLUMN_FIELDS: ReadonlyArray<{ value: ColumnField; label: string }> = [
   { value: 'ordinal', label: 'STT' },
   { value: 'section', label: 'Nội dung (mục, chỉ số)' },
-  ...TASK_COLUMNS.slice(1).map(({ field, label }) => ({ value: field, label: field === 'implementing' ? 'Phối hợp / Thực hiện' : label })),
+  ...TASK_COLUMNS.slice(1).map((field) => ({ value: field, label: field === 'implementing' ? 'Phối hợp / Thực hiện' : TASK_COLUMN_LABEL[field] })),
   { value: 'ignore', label: 'Bỏ qua' },
 ];
 
@@ -145,7 +147,7 @@ export function mapRows(rows: string[][], mapping: ColumnField[]): EditorRow[] {
     const ordinal = get('ordinal');
     const text = get('text');
     // The task's columns after its number and text.
-    const others = TASK_COLUMNS.slice(2).map((c) => get(c.field));
+    const others = TASK_COLUMNS.slice(2).map(get);
     if (section && section !== lastSection) {
       lastSection = section;
       out.push(blankRow(key(), 'section', text ? '' : ordinal, section));

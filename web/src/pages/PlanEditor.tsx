@@ -7,6 +7,7 @@ import type { DraftPlanInput } from '../gql/graphql';
 import {
   blankRow,
   COLUMN_FIELDS,
+  TASK_COLUMN_LABEL,
   TASK_COLUMNS,
   guessField,
   hasHeadingRow,
@@ -187,7 +188,7 @@ export default function PlanEditor() {
     setTable(cells);
     setFirstIsHeading(heading);
     const width = Math.max(0, ...cells.map((r) => r.length));
-    const guessed = Array.from({ length: width }, (_, i) => (heading ? guessField(cells[0][i] ?? '') : (TASK_COLUMNS[i]?.field ?? 'ignore')));
+    const guessed = Array.from({ length: width }, (_, i) => (heading ? guessField(cells[0][i] ?? '') : (TASK_COLUMNS[i] ?? 'ignore')));
     setMapping(guessed);
     setRows(mapRows(heading ? cells.slice(1) : cells, guessed));
     setRowProblems({});
@@ -391,9 +392,9 @@ export default function PlanEditor() {
         <table className="appendix" aria-label="Các dòng của phụ lục">
           <thead>
             <tr>
-              {TASK_COLUMNS.map((c) => (
-                <th key={c.field} scope="col" style={{ minWidth: c.field === 'text' ? 280 : c.field === 'ordinal' ? 50 : 130 }}>
-                  {c.label}
+              {TASK_COLUMNS.map((field) => (
+                <th key={field} scope="col" style={{ minWidth: field === 'text' ? 280 : field === 'ordinal' ? 50 : 130 }}>
+                  {TASK_COLUMN_LABEL[field]}
                 </th>
               ))}
               <th scope="col">
@@ -417,14 +418,14 @@ export default function PlanEditor() {
                       </td>
                     </>
                   ) : (
-                    TASK_COLUMNS.map((c) => (
-                      <td key={c.field}>
+                    TASK_COLUMNS.map((field) => (
+                      <td key={field}>
                         <Input.TextArea
                           rows={3}
                           style={{ resize: 'vertical' }}
-                          aria-label={`${c.label}, ${label}`}
-                          value={row[c.field]}
-                          onChange={(e) => setCell(row.key, c.field, e.target.value)}
+                          aria-label={`${TASK_COLUMN_LABEL[field]}, ${label}`}
+                          value={row[field]}
+                          onChange={(e) => setCell(row.key, field, e.target.value)}
                         />
                       </td>
                     ))
