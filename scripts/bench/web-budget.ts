@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FixedClock } from '@reform/clock';
 import { startTestPlatform } from '../../infra/platform/test/test-platform';
+import { launchChromium } from '../../infra/platform/test/web-browser';
 import { ensureWebBuilt } from '../../infra/platform/src/web-build';
 
 /**
@@ -36,18 +37,7 @@ async function main(): Promise<void> {
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length, 0);
   const test = await startTestPlatform('bench_web', { clock: new FixedClock('2021-09-15T03:00:00Z'), webRoot: dist });
   const base = test.platform.gatewayUrl.replace(/graphql$/, '');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     const signIn = await jsLoaded(

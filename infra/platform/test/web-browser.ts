@@ -14,6 +14,24 @@ export const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshot
 const VIEWPORT = { width: 1366, height: 768 };
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/** Debian's chromium, headless, without the background traffic a first run would start (also the web budget's bench). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Playwright gives each launch a fresh, temporary profile (its own --user-data-dir).
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
 export class WebBrowser {
   private problems: string[] = [];
   private readonly contexts: BrowserContext[] = [];
@@ -26,21 +44,7 @@ export class WebBrowser {
 
   /** base: the gateway's address ending in "/"; now: the platform clock's instant. */
   static async launch(base: string, now: Date): Promise<WebBrowser> {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright gives each launch a fresh, temporary profile (its own --user-data-dir).
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    return new WebBrowser(browser, base, now);
+    return new WebBrowser(await launchChromium(), base, now);
   }
 
   async newPage(): Promise<Page> {

@@ -1,9 +1,8 @@
-import { Tag } from 'antd';
 import { ListTable } from './CardTable';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatNumber } from '../lib/format';
-import { GROUP } from '../pages/Papi';
+import { PapiGroupTag } from './PapiGroupTag';
 
 const PlanPapiScoresQuery = graphql(`
   query PlanPapiScores($id: ID!) {
@@ -41,7 +40,7 @@ export function PlanPapiScores({ planId }: { planId: string }) {
           { title: 'Điểm', render: (_, r) => (r.score === null || r.score === undefined ? 'Không xếp hạng' : formatNumber(r.score)) },
           { title: 'Điểm nội dung thành phần', render: (_, r) => (r.subScore === null || r.subScore === undefined ? '—' : formatNumber(r.subScore)) },
           { title: 'Thứ hạng', render: (_, r) => r.rank ?? '—' },
-          { title: 'Nhóm', render: (_, r) => (r.group ? <Tag color={GROUP[r.group]?.[1]}>{GROUP[r.group]?.[0]}</Tag> : '—') },
+          { title: 'Nhóm', render: (_, r) => <PapiGroupTag group={r.group} /> },
         ]}
       />
     </>

@@ -7,7 +7,14 @@ export function ProblemAlerts({ problems, gap }: { problems: readonly ApiProblem
   return (
     <>
       {problems.map((p) => (
-        <Alert key={p.message} type="error" showIcon title={p.message} role="alert" style={gap === undefined ? undefined : { marginBottom: gap }} />
+        <Alert
+          key={p.message + (p.field ?? '')}
+          type="error"
+          showIcon
+          title={p.message}
+          role="alert"
+          style={gap === undefined ? undefined : { marginBottom: gap }}
+        />
       ))}
     </>
   );

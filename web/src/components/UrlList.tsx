@@ -1,4 +1,5 @@
-import { Input, InputNumber, Table, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Input, InputNumber, Select, Table, type TableColumnsType } from 'antd';
 import type { CombinedError } from 'urql';
 import { problemsOf } from '../lib/errors';
 import { urlPagination, urlYear, useUrlState } from '../lib/url';
@@ -11,6 +12,32 @@ export function YearFilter() {
     <label>
       Năm
       <InputNumber aria-label="Năm" min={2000} max={2100} value={urlYear(params)} onChange={(v) => update({ nam: v ?? null, trang: null })} />
+    </label>
+  );
+}
+
+/** A filter chosen among `options`, its label above it; `allowClear`: it can be emptied (no filter; `onChange` gets undefined). */
+export function SelectFilter<Value extends string | number>({
+  label,
+  ariaLabel = label,
+  value,
+  width,
+  allowClear,
+  options,
+  onChange,
+}: {
+  label: string;
+  ariaLabel?: string;
+  value?: Value;
+  width: number;
+  allowClear?: boolean;
+  options: Array<{ value: Value; label: ReactNode }>;
+  onChange: (value: Value) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <Select<Value> aria-label={ariaLabel} allowClear={allowClear} value={value} style={{ width }} options={options} onChange={onChange} />
     </label>
   );
 }

@@ -3,18 +3,29 @@
  * text, quoted cells for line breaks) or read from an .xlsx sheet, mapped column by column onto the
  * draft's fields, then grouped into sections. Pure: tested without a browser.
  */
-export type ColumnField = 'ordinal' | 'section' | 'text' | 'target' | 'lead' | 'implementing' | 'monitoring' | 'timeframe' | 'expectedResult' | 'ignore';
 
+/** Each of a task's columns under the heading the plan editor gives it, in the appendix's order. */
+export const TASK_COLUMN_LABEL = {
+  ordinal: 'STT',
+  text: 'Nhiệm vụ',
+  target: 'Chỉ tiêu',
+  lead: 'Chủ trì',
+  implementing: 'Thực hiện',
+  monitoring: 'Theo dõi',
+  timeframe: 'Thời gian',
+  expectedResult: 'Kết quả',
+} as const;
+export type TaskColumn = keyof typeof TASK_COLUMN_LABEL;
+export const TASK_COLUMNS = Object.keys(TASK_COLUMN_LABEL) as TaskColumn[];
+
+/** What a pasted or imported column is taken as: a task's column, the section a row belongs to, or nothing. */
+export type ColumnField = TaskColumn | 'section' | 'ignore';
+
+/** The choices for a column; in a pasted table the implementing units' column often also names the units that help ("phối hợp"). */
 export const COLUMN_FIELDS: ReadonlyArray<{ value: ColumnField; label: string }> = [
   { value: 'ordinal', label: 'STT' },
   { value: 'section', label: 'Nội dung (mục, chỉ số)' },
-  { value: 'text', label: 'Nhiệm vụ' },
-  { value: 'target', label: 'Chỉ tiêu' },
-  { value: 'lead', label: 'Chủ trì' },
-  { value: 'implementing', label: 'Phối hợp / Thực hiện' },
-  { value: 'monitoring', label: 'Theo dõi' },
-  { value: 'timeframe', label: 'Thời gian' },
-  { value: 'expectedResult', label: 'Kết quả' },
+  ...TASK_COLUMNS.slice(1).map((field) => ({ value: field, label: field === 'implementing' ? 'Phối hợp / Thực hiện' : TASK_COLUMN_LABEL[field] })),
   { value: 'ignore', label: 'Bỏ qua' },
 ];
 
@@ -135,7 +146,8 @@ export function mapRows(rows: string[][], mapping: ColumnField[]): EditorRow[] {
     const section = get('section');
     const ordinal = get('ordinal');
     const text = get('text');
-    const others = ['target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'].map((f) => get(f as ColumnField));
+    // The task's columns after its number and text.
+    const others = TASK_COLUMNS.slice(2).map(get);
     if (section && section !== lastSection) {
       lastSection = section;
       out.push(blankRow(key(), 'section', text ? '' : ordinal, section));

@@ -32,6 +32,17 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+/** A change against the year before: +3, -1,5, "—" when there is nothing to compare with; `unit` after the number (" bậc"). */
+export function formatChange(value: number | null | undefined, unit = ''): string {
+  if (value === null || value === undefined) return '—';
+  return `${value > 0 ? '+' : ''}${formatNumber(value)}${unit}`;
+}
+
+/** 2021-09-01, 2021-09-15 → 01/09/2021 – 15/09/2021 */
+export function formatDayRange(from: string | null | undefined, to: string | null | undefined): string {
+  return `${formatDay(from)} – ${formatDay(to)}`;
+}
+
 /** 85.5 → 85,5% */
 export function formatPercent(value: number): string {
   return `${percentFormat.format(value)}%`;

@@ -5,7 +5,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
-import { formatDay, formatNumber } from '../lib/format';
+import { formatDay, formatDayRange, formatNumber } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { useMessage } from '../lib/feedback';
 import { ASSESSMENT_STATUS } from './Campaign';
@@ -223,13 +223,11 @@ export default function AssessmentPage() {
           title="MINH HỌA: các tiêu chí gắn nhãn «Minh họa» không lấy từ văn bản chính thức (bộ chỉ số dùng để trình diễn)."
         />
       )}
-      {problems.map((p) => (
-        <Alert key={p.message + (p.field ?? '')} type="error" showIcon title={p.message} role="alert" style={{ marginBottom: 8 }} />
-      ))}
+      <ProblemAlerts problems={problems} gap={8} />
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ background: '#fff', marginBottom: 16 }}>
         <Descriptions.Item label="Trạng thái">{ASSESSMENT_STATUS[assessment.status] ?? assessment.status}</Descriptions.Item>
-        <Descriptions.Item label="Tự chấm điểm">{`${formatDay(assessment.entryFrom)} – ${formatDay(assessment.entryTo)}`}</Descriptions.Item>
-        <Descriptions.Item label="Thẩm định">{`${formatDay(assessment.appraisalFrom)} – ${formatDay(assessment.appraisalTo)}`}</Descriptions.Item>
+        <Descriptions.Item label="Tự chấm điểm">{formatDayRange(assessment.entryFrom, assessment.entryTo)}</Descriptions.Item>
+        <Descriptions.Item label="Thẩm định">{formatDayRange(assessment.appraisalFrom, assessment.appraisalTo)}</Descriptions.Item>
         <Descriptions.Item label="Điểm tự chấm">{`${formatNumber(assessment.selfResult.total)} (quy đổi ${formatNumber(assessment.selfResult.rescaledTotal)}/${assessment.maxTotal})`}</Descriptions.Item>
         <Descriptions.Item label="Điểm thẩm định">
           {assessment.result

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Timeline } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, type CombinedError } from 'urql';
@@ -48,16 +48,7 @@ const AssignmentQuery = graphql(`
         answer
       }
       history {
-        version
-        type
-        recordedAt
-        actor {
-          username
-          unit {
-            name
-          }
-        }
-        data
+        ...HistoryEntryFields
       }
     }
   }
@@ -108,6 +99,8 @@ const RefuseExtension = graphql(`
     }
   }
 `);
+
+const EVIDENCE_LABEL = 'Tài liệu kiểm chứng (mỗi dòng một văn bản hoặc đường dẫn)';
 
 /** Evidence typed one per line: document numbers or links. */
 const lines = (text?: string) =>
@@ -201,87 +194,69 @@ export default function AssignmentPage() {
       <ProblemAlerts problems={otherProblems('accept', [])} />
 
       {open === 'progress' && (
-        <Card size="small" title="Báo cáo tiến độ" style={{ marginBottom: 16 }}>
-          <Form
-            layout="vertical"
-            initialValues={{ percent: a.percent }}
-            onFinish={(v: { percent: number; note?: string; evidence?: string }) =>
-              run(
-                'progress',
-                () => report({ id: a.id, input: { percent: v.percent, note: v.note || null, evidence: lines(v.evidence) } }),
-                'Đã báo cáo tiến độ.',
-              )
-            }
-          >
-            <Form.Item label="Tỷ lệ hoàn thành (%)" name="percent" {...itemProps('progress', 'percent')}>
-              <InputNumber min={0} max={100} />
-            </Form.Item>
-            <Form.Item label="Ghi chú" name="note" {...itemProps('progress', 'note')}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <Form.Item label="Tài liệu kiểm chứng (mỗi dòng một văn bản hoặc đường dẫn)" name="evidence" {...itemProps('progress', 'evidence')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-            <ProblemAlerts problems={otherProblems('progress', ['percent', 'note', 'evidence'])} gap={8} />
-            <Button type="primary" htmlType="submit">
-              Gửi báo cáo tiến độ
-            </Button>
-          </Form>
-        </Card>
+        <ActionCard
+          title="Báo cáo tiến độ"
+          initialValues={{ percent: a.percent }}
+          onFinish={(v: { percent: number; note?: string; evidence?: string }) =>
+            run('progress', () => report({ id: a.id, input: { percent: v.percent, note: v.note || null, evidence: lines(v.evidence) } }), 'Đã báo cáo tiến độ.')
+          }
+          problems={otherProblems('progress', ['percent', 'note', 'evidence'])}
+          submit="Gửi báo cáo tiến độ"
+        >
+          <Form.Item label="Tỷ lệ hoàn thành (%)" name="percent" {...itemProps('progress', 'percent')}>
+            <InputNumber min={0} max={100} />
+          </Form.Item>
+          <Form.Item label="Ghi chú" name="note" {...itemProps('progress', 'note')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item label={EVIDENCE_LABEL} name="evidence" {...itemProps('progress', 'evidence')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </ActionCard>
       )}
       {open === 'complete' && (
-        <Card size="small" title="Báo cáo hoàn thành" style={{ marginBottom: 16 }}>
-          <Form
-            layout="vertical"
-            onFinish={(v: { result: string; evidence?: string }) =>
-              run('complete', () => complete({ id: a.id, input: { result: v.result ?? '', evidence: lines(v.evidence) } }), 'Đã báo cáo hoàn thành.')
-            }
-          >
-            <Form.Item label="Kết quả đạt được" name="result" {...itemProps('complete', 'result')}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-            <Form.Item label="Tài liệu kiểm chứng (mỗi dòng một văn bản hoặc đường dẫn)" name="evidence" {...itemProps('complete', 'evidence')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-            <ProblemAlerts problems={otherProblems('complete', ['result', 'evidence'])} gap={8} />
-            <Button type="primary" htmlType="submit">
-              Xác nhận hoàn thành
-            </Button>
-          </Form>
-        </Card>
+        <ActionCard
+          title="Báo cáo hoàn thành"
+          onFinish={(v: { result: string; evidence?: string }) =>
+            run('complete', () => complete({ id: a.id, input: { result: v.result ?? '', evidence: lines(v.evidence) } }), 'Đã báo cáo hoàn thành.')
+          }
+          problems={otherProblems('complete', ['result', 'evidence'])}
+          submit="Xác nhận hoàn thành"
+        >
+          <Form.Item label="Kết quả đạt được" name="result" {...itemProps('complete', 'result')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item label={EVIDENCE_LABEL} name="evidence" {...itemProps('complete', 'evidence')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </ActionCard>
       )}
       {open === 'extension' && (
-        <Card size="small" title="Xin gia hạn" style={{ marginBottom: 16 }}>
-          <Form
-            layout="vertical"
-            onFinish={(v: { newDueOn?: { format(f: string): string }; reason: string }) =>
-              run(
-                'extension',
-                () => requestExtension({ id: a.id, input: { newDueOn: v.newDueOn?.format('YYYY-MM-DD') ?? '', reason: v.reason ?? '' } }),
-                'Đã gửi đề nghị gia hạn.',
-              )
-            }
-          >
-            <Form.Item label="Hạn mới đề nghị" name="newDueOn" {...itemProps('extension', 'newDueOn')}>
-              <DatePicker format="DD/MM/YYYY" />
-            </Form.Item>
-            <Form.Item label="Lý do" name="reason" {...itemProps('extension', 'reason')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-            <ProblemAlerts problems={otherProblems('extension', ['newDueOn', 'reason'])} gap={8} />
-            <Button type="primary" htmlType="submit">
-              Gửi đề nghị
-            </Button>
-          </Form>
-        </Card>
+        <ActionCard
+          title="Xin gia hạn"
+          onFinish={(v: { newDueOn?: { format(f: string): string }; reason: string }) =>
+            run(
+              'extension',
+              () => requestExtension({ id: a.id, input: { newDueOn: v.newDueOn?.format('YYYY-MM-DD') ?? '', reason: v.reason ?? '' } }),
+              'Đã gửi đề nghị gia hạn.',
+            )
+          }
+          problems={otherProblems('extension', ['newDueOn', 'reason'])}
+          submit="Gửi đề nghị"
+        >
+          <Form.Item label="Hạn mới đề nghị" name="newDueOn" {...itemProps('extension', 'newDueOn')}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item label="Lý do" name="reason" {...itemProps('extension', 'reason')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </ActionCard>
       )}
       {open === 'decide' && (
-        <Card size="small" title="Quyết định gia hạn" style={{ marginBottom: 16 }}>
-          <Form layout="vertical" onFinish={() => undefined}>
-            <Form.Item label="Ý kiến / lý do" name="reason" {...itemProps('decide', 'reason')}>
-              <Input.TextArea rows={2} id="decide-reason" />
-            </Form.Item>
-            <ProblemAlerts problems={otherProblems('decide', ['reason'])} gap={8} />
+        <ActionCard
+          title="Quyết định gia hạn"
+          problems={otherProblems('decide', ['reason'])}
+          actions={
             <Space>
               <Button
                 type="primary"
@@ -308,8 +283,12 @@ export default function AssignmentPage() {
                 Từ chối gia hạn
               </Button>
             </Space>
-          </Form>
-        </Card>
+          }
+        >
+          <Form.Item label="Ý kiến / lý do" name="reason" {...itemProps('decide', 'reason')}>
+            <Input.TextArea rows={2} id="decide-reason" />
+          </Form.Item>
+        </ActionCard>
       )}
 
       <h2>Lịch sử</h2>
@@ -325,5 +304,41 @@ export default function AssignmentPage() {
         }))}
       />
     </div>
+  );
+}
+
+/**
+ * One of the assignment's actions as a form in a card: its fields, the problems none of them shows,
+ * then `actions` (by default the one button submitting it, labelled `submit`).
+ */
+function ActionCard<Values extends object>({
+  title,
+  initialValues,
+  onFinish,
+  problems,
+  submit,
+  actions,
+  children,
+}: {
+  title: string;
+  initialValues?: Partial<Values>;
+  onFinish?: (values: Values) => void;
+  problems: ApiProblem[];
+  submit?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 16 }}>
+      <Form<Values> layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+        {children}
+        <ProblemAlerts problems={problems} gap={8} />
+        {actions ?? (
+          <Button type="primary" htmlType="submit">
+            {submit}
+          </Button>
+        )}
+      </Form>
+    </Card>
   );
 }

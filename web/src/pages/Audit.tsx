@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Descriptions, Input, Select, Space, Tag, Timeline } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Input, Space, Tag, Timeline } from 'antd';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
@@ -6,8 +6,9 @@ import { dayjs, formatDay, formatInstant, VIETNAM_TZ } from '../lib/format';
 import { ASSIGNMENT_STATUS_LABEL, eventLabel, PLAN_STATUS_LABEL, type AssignmentStatusName } from '../lib/status';
 import { useUrlState } from '../lib/url';
 import { saveFile } from '../lib/download';
+import type { HistoryEntry } from '../lib/history';
 import { ProblemAlerts } from '../components/ProblemAlerts';
-import { UrlTextFilter } from '../components/UrlList';
+import { SelectFilter, UrlTextFilter } from '../components/UrlList';
 
 /** Where a timeline entry was recorded, in the reader's words. */
 const SERVICE_LABEL: Record<string, string> = { plans: 'kế hoạch', tasks: 'giao nhiệm vụ', reporting: 'báo cáo' };
@@ -25,7 +26,7 @@ const AssignmentHistory = graphql(`
         ...AuditIntegrityFields
       }
       history {
-        ...AuditHistoryEntryFields
+        ...HistoryEntryFields
       }
     }
     at: assignment(id: $id, asOf: $asOf) @include(if: $withState) {
@@ -46,18 +47,6 @@ const AssignmentHistory = graphql(`
     checkedEvents
     firstBrokenVersion
   }
-  fragment AuditHistoryEntryFields on HistoryEntry {
-    version
-    type
-    recordedAt
-    data
-    actor {
-      username
-      unit {
-        name
-      }
-    }
-  }
 `);
 const PlanHistory = graphql(`
   query PlanHistory($id: ID!, $asOf: DateTime, $withState: Boolean!) {
@@ -72,7 +61,7 @@ const PlanHistory = graphql(`
         ...AuditIntegrityFields
       }
       history {
-        ...AuditHistoryEntryFields
+        ...HistoryEntryFields
       }
     }
     at: plan(id: $id, asOf: $asOf) @include(if: $withState) {
@@ -93,7 +82,7 @@ const UnitHistory = graphql(`
         ...AuditIntegrityFields
       }
       history {
-        ...AuditHistoryEntryFields
+        ...HistoryEntryFields
       }
     }
     at: unit(code: $code, recordedAsOf: $asOf) @include(if: $withState) {
@@ -138,13 +127,6 @@ const TaskTimelineExport = graphql(`
 `);
 
 type Kind = 'nhiem-vu' | 'ke-hoach' | 'don-vi' | 'dong-thoi-gian';
-interface Entry {
-  version: number;
-  type: string;
-  recordedAt: string;
-  data: unknown;
-  actor: { username: string; unit?: { name: string } | null };
-}
 
 const download = (fileName: string, content: string, type: string) => saveFile(fileName, new Blob([content], { type }));
 
@@ -173,7 +155,7 @@ export default function Audit() {
     : plan.data?.plan
       ? `Kế hoạch ${plan.data.plan.number} của ${plan.data.plan.issuer.name}`
       : unit.data?.unit?.name;
-  const history: Entry[] = (entity?.history as Entry[] | undefined) ?? [];
+  const history: readonly HistoryEntry[] = entity?.history ?? [];
 
   const exportCsv = () => {
     const lines = [['Phiên bản', 'Sự kiện', 'Thời điểm (giờ Việt Nam)', 'Tài khoản', 'Đơn vị', 'Dữ liệu'].map(csvCell).join(',')];
@@ -190,21 +172,19 @@ export default function Audit() {
     <div className="page">
       <h1>Kiểm tra, truy vết</h1>
       <div className="filters">
-        <label>
-          Loại
-          <Select
-            aria-label="Loại đối tượng"
-            value={kind}
-            style={{ width: 220 }}
-            onChange={(v) => update({ loai: v, ma: null, 'thoi-diem': null })}
-            options={[
-              { value: 'nhiem-vu', label: 'Nhiệm vụ được giao' },
-              { value: 'ke-hoach', label: 'Kế hoạch' },
-              { value: 'don-vi', label: 'Đơn vị' },
-              { value: 'dong-thoi-gian', label: 'Dòng thời gian nhiệm vụ' },
-            ]}
-          />
-        </label>
+        <SelectFilter
+          label="Loại"
+          ariaLabel="Loại đối tượng"
+          value={kind}
+          width={220}
+          onChange={(v) => update({ loai: v, ma: null, 'thoi-diem': null })}
+          options={[
+            { value: 'nhiem-vu', label: 'Nhiệm vụ được giao' },
+            { value: 'ke-hoach', label: 'Kế hoạch' },
+            { value: 'don-vi', label: 'Đơn vị' },
+            { value: 'dong-thoi-gian', label: 'Dòng thời gian nhiệm vụ' },
+          ]}
+        />
         {kind === 'dong-thoi-gian' ? (
           <>
             <UrlTextFilter label="Mã kế hoạch" param="ke-hoach" width={320} />

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf, type ApiProblem } from '../lib/errors';
 import { downloadWorkbook } from '../lib/excel';
-import { formatDay, formatNumber } from '../lib/format';
+import { formatChange, formatDay, formatDayRange, formatNumber } from '../lib/format';
 import { useMessage } from '../lib/feedback';
 import { CAMPAIGN_STATUS } from './Scoring';
 import { ProblemAlerts } from '../components/ProblemAlerts';
@@ -118,8 +118,8 @@ export default function Campaign() {
           <Descriptions.Item label="Năm">{campaign.year}</Descriptions.Item>
           <Descriptions.Item label="Bộ chỉ số">{`${campaign.frameworkCode} (phiên bản ${campaign.frameworkVersion})`}</Descriptions.Item>
           <Descriptions.Item label="Trạng thái">{CAMPAIGN_STATUS[campaign.status] ?? campaign.status}</Descriptions.Item>
-          <Descriptions.Item label="Tự chấm điểm">{`${formatDay(campaign.entryFrom)} – ${formatDay(campaign.entryTo)}`}</Descriptions.Item>
-          <Descriptions.Item label="Thẩm định">{`${formatDay(campaign.appraisalFrom)} – ${formatDay(campaign.appraisalTo)}`}</Descriptions.Item>
+          <Descriptions.Item label="Tự chấm điểm">{formatDayRange(campaign.entryFrom, campaign.entryTo)}</Descriptions.Item>
+          <Descriptions.Item label="Thẩm định">{formatDayRange(campaign.appraisalFrom, campaign.appraisalTo)}</Descriptions.Item>
           <Descriptions.Item label="Tiêu chí không chấm">{campaign.skippedCriteria.join(', ') || '—'}</Descriptions.Item>
           <Descriptions.Item label="Công bố">{formatDay(campaign.publishedOn) || 'Chưa công bố'}</Descriptions.Item>
         </Descriptions>
@@ -166,7 +166,7 @@ export default function Campaign() {
           { title: 'Xếp loại', dataIndex: 'grade' },
           {
             title: 'So với năm trước',
-            render: (_, r) => (r.change === null || r.change === undefined ? '—' : `${r.change > 0 ? '+' : ''}${formatNumber(r.change)}`),
+            render: (_, r) => formatChange(r.change),
           },
           { title: 'Kế hoạch nâng cao chỉ số', render: (_, r) => (r.improvementPlanOwed ? <Tag color="orange">Phải ban hành</Tag> : '') },
         ]}

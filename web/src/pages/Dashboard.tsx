@@ -1,9 +1,9 @@
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Button, Space, Table } from 'antd';
+import { Breadcrumb, Button, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { NotLoaded } from '../components/ProblemAlerts';
+import { NotLoaded, ProblemAlerts } from '../components/ProblemAlerts';
 import { Pager } from '../components/Pager';
 import { PercentBar } from '../components/PercentBar';
 import { dashboardSheets } from '../lib/dashboard-export';
@@ -293,9 +293,7 @@ export default function Dashboard() {
           Xuất Excel
         </Button>
       </Space>
-      {exportProblems.map((message) => (
-        <Alert key={message} type="error" showIcon title={message} role="alert" style={{ marginBottom: 12 }} />
-      ))}
+      <ProblemAlerts problems={exportProblems.map((message) => ({ message }))} gap={12} />
       <StatusLegend />
       {rows.length > 0 && (
         <Suspense fallback={<div style={{ height: 320 }}>Đang vẽ biểu đồ…</div>}>

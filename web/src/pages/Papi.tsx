@@ -1,11 +1,13 @@
-import { Select, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { ListTable } from '../components/CardTable';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { problemsOf } from '../lib/errors';
-import { formatNumber } from '../lib/format';
+import { formatChange, formatNumber } from '../lib/format';
 import { useUrlState } from '../lib/url';
 import { ProblemAlerts } from '../components/ProblemAlerts';
+import { PapiGroupTag } from '../components/PapiGroupTag';
+import { SelectFilter } from '../components/UrlList';
 
 const PapiQuery = graphql(`
   query PapiPage($year: Int!) {
@@ -50,14 +52,6 @@ const ProfileQuery = graphql(`
   }
 `);
 
-export const GROUP: Record<string, [string, string]> = {
-  HIGHEST: ['Cao nhất', 'green'],
-  HIGH_AVERAGE: ['Trung bình cao', 'blue'],
-  LOW_AVERAGE: ['Trung bình thấp', 'orange'],
-  LOWEST: ['Thấp nhất', 'red'],
-};
-const group = (g: string | null | undefined) => (g ? <Tag color={GROUP[g]?.[1]}>{GROUP[g]?.[0] ?? g}</Tag> : '—');
-
 /** Kết quả PAPI: bảng các tỉnh của một năm (thứ hạng, nhóm theo từng chỉ số nội dung), hồ sơ một tỉnh qua các năm. */
 export default function Papi() {
   const [params, update] = useUrlState();
@@ -71,16 +65,13 @@ export default function Papi() {
       <h1>Kết quả PAPI</h1>
       <ProblemAlerts problems={problemsOf(error)} />
       <div className="filters">
-        <label>
-          Năm
-          <Select
-            aria-label="Năm"
-            value={year}
-            style={{ width: 100 }}
-            options={(data?.papiYears ?? []).map((y) => ({ value: y.year, label: y.year }))}
-            onChange={(value) => update({ nam: value })}
-          />
-        </label>
+        <SelectFilter
+          label="Năm"
+          value={year}
+          width={100}
+          options={(data?.papiYears ?? []).map((y) => ({ value: y.year, label: y.year }))}
+          onChange={(value) => update({ nam: value })}
+        />
       </div>
       {province && profile.data && (
         <>
@@ -92,10 +83,10 @@ export default function Papi() {
               { title: 'Năm', dataIndex: 'year' },
               { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : 'Không xếp hạng') },
               { title: 'Thứ hạng', render: (_, r) => (r.rank ? `${r.rank}/${r.rankedCount}` : '—') },
-              { title: 'Nhóm', render: (_, r) => group(r.group) },
+              { title: 'Nhóm', render: (_, r) => <PapiGroupTag group={r.group} /> },
               {
                 title: 'Thay đổi thứ hạng',
-                render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange}`),
+                render: (_, r) => formatChange(r.rankChange),
               },
             ]}
           />
@@ -112,10 +103,10 @@ export default function Papi() {
           { title: 'Hạng', render: (_, r) => r.rank ?? '—', width: 60 },
           { title: 'Tỉnh', render: (_, r) => <a onClick={() => update({ tinh: r.provinceCode })}>{r.provinceName}</a> },
           { title: 'Tổng điểm', render: (_, r) => (r.ranked ? formatNumber(r.total ?? 0) : <Tag>Không xếp hạng</Tag>) },
-          { title: 'Nhóm', render: (_, r) => group(r.group) },
+          { title: 'Nhóm', render: (_, r) => <PapiGroupTag group={r.group} /> },
           {
             title: 'So với năm trước',
-            render: (_, r) => (r.rankChange === null || r.rankChange === undefined ? '—' : `${r.rankChange > 0 ? '+' : ''}${r.rankChange} bậc`),
+            render: (_, r) => formatChange(r.rankChange, ' bậc'),
           },
           ...dimensions.map((d, i) => ({
             title: <span title={d.name}>{`Chỉ số ${d.code}`}</span>,
@@ -124,7 +115,7 @@ export default function Papi() {
                 '—'
               ) : (
                 <>
-                  {formatNumber(r.dimensions[i].score ?? 0)} {group(r.dimensions[i].group)}
+                  {formatNumber(r.dimensions[i].score ?? 0)} <PapiGroupTag group={r.dimensions[i].group} />
                 </>
               ),
           })),

@@ -7,6 +7,8 @@ import type { DraftPlanInput } from '../gql/graphql';
 import {
   blankRow,
   COLUMN_FIELDS,
+  TASK_COLUMN_LABEL,
+  TASK_COLUMNS,
   guessField,
   hasHeadingRow,
   mapRows,
@@ -99,17 +101,6 @@ const IssueDraft = graphql(`
 `);
 
 const HEADER_FIELDS = ['number', 'title', 'issuerCode', 'year', 'documentDate', 'frameworks', 'implementsPlanId', 'implementsText'];
-const CELLS: Array<{ field: keyof EditorRow; label: string; wide?: boolean }> = [
-  { field: 'ordinal', label: 'STT' },
-  { field: 'text', label: 'Nhiệm vụ', wide: true },
-  { field: 'target', label: 'Chỉ tiêu' },
-  { field: 'lead', label: 'Chủ trì' },
-  { field: 'implementing', label: 'Thực hiện' },
-  { field: 'monitoring', label: 'Theo dõi' },
-  { field: 'timeframe', label: 'Thời gian' },
-  { field: 'expectedResult', label: 'Kết quả' },
-];
-
 interface Header {
   number: string;
   title: string;
@@ -197,11 +188,7 @@ export default function PlanEditor() {
     setTable(cells);
     setFirstIsHeading(heading);
     const width = Math.max(0, ...cells.map((r) => r.length));
-    const guessed = Array.from({ length: width }, (_, i) =>
-      heading
-        ? guessField(cells[0][i] ?? '')
-        : ((['ordinal', 'text', 'target', 'lead', 'implementing', 'monitoring', 'timeframe', 'expectedResult'][i] as ColumnField) ?? 'ignore'),
-    );
+    const guessed = Array.from({ length: width }, (_, i) => (heading ? guessField(cells[0][i] ?? '') : (TASK_COLUMNS[i] ?? 'ignore')));
     setMapping(guessed);
     setRows(mapRows(heading ? cells.slice(1) : cells, guessed));
     setRowProblems({});
@@ -327,55 +314,43 @@ export default function PlanEditor() {
             <Button onClick={() => takeTable(parseClipboardTable(pasted))} disabled={!pasted.trim()}>
               Đọc bảng đã dán
             </Button>
-            <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
-              Tải tệp Excel (.xlsx)
-              <input
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  setBusy('Đang đọc tệp Excel…');
-                  try {
-                    takeTable(await readXlsx(await file.arrayBuffer()));
-                  } catch {
-                    setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần tệp Excel (.xlsx).` }]);
-                  }
-                  setBusy(null);
-                }}
-              />
-            </label>
-            <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
-              Tải văn bản Word (.docx)
-              <input
-                type="file"
-                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  setBusy('Đang đọc bảng phụ lục trong văn bản Word…');
-                  setOtherProblems([]);
-                  try {
-                    // Loaded on demand: the reader (jszip, saxes) stays out of every other page's code.
-                    const { readDocxAppendix } = await import('../lib/docx');
-                    const cells = await readDocxAppendix(await file.arrayBuffer());
-                    if (cells.length) takeTable(cells);
-                    else
-                      setOtherProblems([
-                        {
-                          message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).`,
-                        },
-                      ]);
-                  } catch {
-                    setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần văn bản Word (.docx).` }]);
-                  }
-                  setBusy(null);
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            <FileButton
+              label="Tải tệp Excel (.xlsx)"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onFile={async (file) => {
+                setBusy('Đang đọc tệp Excel…');
+                try {
+                  takeTable(await readXlsx(await file.arrayBuffer()));
+                } catch {
+                  setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần tệp Excel (.xlsx).` }]);
+                }
+                setBusy(null);
+              }}
+            />
+            <FileButton
+              label="Tải văn bản Word (.docx)"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onFile={async (file, input) => {
+                setBusy('Đang đọc bảng phụ lục trong văn bản Word…');
+                setOtherProblems([]);
+                try {
+                  // Loaded on demand: the reader (jszip, saxes) stays out of every other page's code.
+                  const { readDocxAppendix } = await import('../lib/docx');
+                  const cells = await readDocxAppendix(await file.arrayBuffer());
+                  if (cells.length) takeTable(cells);
+                  else
+                    setOtherProblems([
+                      {
+                        message: `Tệp "${file.name}" không có bảng phụ lục: cần một bảng có dòng tiêu đề cột (STT, Nhiệm vụ, Chủ trì, Thực hiện, Thời gian...).`,
+                      },
+                    ]);
+                } catch {
+                  setOtherProblems([{ message: `Không đọc được tệp "${file.name}": cần văn bản Word (.docx).` }]);
+                }
+                setBusy(null);
+                input.value = '';
+              }}
+            />
           </Space>
           {table.length > 0 && (
             <div>
@@ -417,9 +392,9 @@ export default function PlanEditor() {
         <table className="appendix" aria-label="Các dòng của phụ lục">
           <thead>
             <tr>
-              {CELLS.map((c) => (
-                <th key={c.field} scope="col" style={c.wide ? { minWidth: 280 } : { minWidth: c.field === 'ordinal' ? 50 : 130 }}>
-                  {c.label}
+              {TASK_COLUMNS.map((field) => (
+                <th key={field} scope="col" style={{ minWidth: field === 'text' ? 280 : field === 'ordinal' ? 50 : 130 }}>
+                  {TASK_COLUMN_LABEL[field]}
                 </th>
               ))}
               <th scope="col">
@@ -443,14 +418,14 @@ export default function PlanEditor() {
                       </td>
                     </>
                   ) : (
-                    CELLS.map((c) => (
-                      <td key={c.field}>
+                    TASK_COLUMNS.map((field) => (
+                      <td key={field}>
                         <Input.TextArea
                           rows={3}
                           style={{ resize: 'vertical' }}
-                          aria-label={`${c.label}, ${label}`}
-                          value={row[c.field]}
-                          onChange={(e) => setCell(row.key, c.field, e.target.value)}
+                          aria-label={`${TASK_COLUMN_LABEL[field]}, ${label}`}
+                          value={row[field]}
+                          onChange={(e) => setCell(row.key, field, e.target.value)}
                         />
                       </td>
                     ))
@@ -486,5 +461,23 @@ export default function PlanEditor() {
         </Button>
       </Space>
     </div>
+  );
+}
+
+/** A button opening the file chooser: antd's button look on a label around a file input hidden but still focusable; `onFile` gets the chosen file. */
+function FileButton({ label, accept, onFile }: { label: string; accept: string; onFile: (file: File, input: HTMLInputElement) => void }) {
+  return (
+    <label className="ant-btn ant-btn-default" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>
+      {label}
+      <input
+        type="file"
+        accept={accept}
+        style={{ width: 1, height: 1, opacity: 0, position: 'absolute' }}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file, e.target);
+        }}
+      />
+    </label>
   );
 }

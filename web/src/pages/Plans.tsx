@@ -1,4 +1,4 @@
-import { Button, Input, Select } from 'antd';
+import { Button, Input } from 'antd';
 import { PercentBar } from '../components/PercentBar';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -7,7 +7,7 @@ import { formatDay } from '../lib/format';
 import { currentSession } from '../lib/session';
 import { PlanStatusTag } from '../lib/status';
 import { urlYear, useUrlState } from '../lib/url';
-import { UrlPagedTable, UrlTextFilter, YearFilter } from '../components/UrlList';
+import { SelectFilter, UrlPagedTable, UrlTextFilter, YearFilter } from '../components/UrlList';
 
 const PlansQuery = graphql(`
   query Plans($issuerCode: ID, $year: Int, $scope: ID) {
@@ -47,21 +47,18 @@ export default function Plans() {
       <div className="filters">
         <YearFilter />
         <UrlTextFilter label="Mã đơn vị ban hành" param="don-vi" width={140} paged allowClear placeholder={session?.unit?.code} />
-        <label>
-          Trạng thái
-          <Select
-            aria-label="Trạng thái"
-            allowClear
-            style={{ width: 160 }}
-            value={status}
-            onChange={(v) => update({ 'trang-thai': v ?? null, trang: null })}
-            options={[
-              { value: 'DRAFT', label: 'Dự thảo' },
-              { value: 'ISSUED', label: 'Đã ban hành' },
-              { value: 'CLOSED', label: 'Kết thúc' },
-            ]}
-          />
-        </label>
+        <SelectFilter
+          label="Trạng thái"
+          allowClear
+          width={160}
+          value={status}
+          onChange={(v) => update({ 'trang-thai': v ?? null, trang: null })}
+          options={[
+            { value: 'DRAFT', label: 'Dự thảo' },
+            { value: 'ISSUED', label: 'Đã ban hành' },
+            { value: 'CLOSED', label: 'Kết thúc' },
+          ]}
+        />
         <label>
           Tìm
           <Input.Search

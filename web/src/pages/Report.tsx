@@ -4,9 +4,9 @@ import { CardTable, ListTable } from '../components/CardTable';
 import { useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { NotLoaded } from '../components/ProblemAlerts';
+import { NotLoaded, ProblemAlerts } from '../components/ProblemAlerts';
 import { problemsOf } from '../lib/errors';
-import { formatDay, formatInstant } from '../lib/format';
+import { formatDay, formatDayRange, formatInstant } from '../lib/format';
 import { useMutationRun } from '../lib/feedback';
 import { ReportStatusTag } from './Reports';
 import { saveBase64File } from '../lib/download';
@@ -215,9 +215,7 @@ export default function ReportPage() {
           <ReportStatusTag status={r.status} />
           {r.late ? ' trễ hạn' : ''}
         </Descriptions.Item>
-        <Descriptions.Item label="Thời gian chốt số liệu">
-          {formatDay(r.cutOffFrom)} – {formatDay(r.cutOffTo)}
-        </Descriptions.Item>
+        <Descriptions.Item label="Thời gian chốt số liệu">{formatDayRange(r.cutOffFrom, r.cutOffTo)}</Descriptions.Item>
         <Descriptions.Item label="Hạn gửi">
           {formatDay(r.dueOn)} (nhập đến hết {formatDay(r.closesOn)})
         </Descriptions.Item>
@@ -232,9 +230,7 @@ export default function ReportPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      {problems.map((p) => (
-        <Alert key={p.message} type="error" showIcon message={p.message} style={{ marginBottom: 12 }} />
-      ))}
+      <ProblemAlerts problems={problems} gap={12} />
       <Card title="Nội dung báo cáo" size="small" style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" initialValues={initial} disabled={!editable}>
           {r.sections.map((s) => (

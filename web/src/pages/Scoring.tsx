@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { fieldPath, problemsOf, type ApiProblem } from '../lib/errors';
-import { formatDay } from '../lib/format';
+import { formatDay, formatDayRange } from '../lib/format';
 import { columnsOf } from '../lib/columns';
 import { ListTable } from '../components/CardTable';
 import { currentSession } from '../lib/session';
@@ -123,8 +123,8 @@ export default function Scoring() {
           assessed.title,
           assessed.year,
           { title: 'Đơn vị đánh giá', render: (_, c) => c.owner.name },
-          { title: 'Tự chấm điểm', render: (_, c) => `${formatDay(c.entryFrom)} – ${formatDay(c.entryTo)}` },
-          { title: 'Thẩm định', render: (_, c) => `${formatDay(c.appraisalFrom)} – ${formatDay(c.appraisalTo)}` },
+          { title: 'Tự chấm điểm', render: (_, c) => formatDayRange(c.entryFrom, c.entryTo) },
+          { title: 'Thẩm định', render: (_, c) => formatDayRange(c.appraisalFrom, c.appraisalTo) },
           assessed.status,
           {
             title: 'Phiếu của đơn vị',
