@@ -5,6 +5,7 @@ import { Identity } from '@reform/access';
 import { AccessControl, forbidden } from '@reform/auth';
 import { Assignment } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA as S } from '../../schema';
+import { fromStored, StoredAssignment } from './stored-assignment';
 
 /**
  * Who may see and touch an assignment, decided on the assignment itself (its id says nothing):
@@ -24,9 +25,9 @@ export class AssignmentAccess {
 
   /** The current state from the read model; FORBIDDEN for an unknown id, as for one the caller may not see (issue 12, finding 7). */
   async load(id: string): Promise<Assignment> {
-    const [row]: Array<{ state: Assignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE id = $1`, [id]);
+    const [row]: Array<{ state: StoredAssignment }> = await this.dataSource.query(`SELECT state FROM "${S}".assignments WHERE id = $1`, [id]);
     if (!row) throw forbidden();
-    return row.state;
+    return fromStored(row.state);
   }
 
   async canRead(identity: Identity, assignment: Assignment): Promise<boolean> {

@@ -6,6 +6,7 @@ import { Assignment, AssignmentStatus } from '../../domain/assignment/assignment
 import { PageWindow } from '@reform/subgraph';
 import { TASKS_SCHEMA as S } from '../../schema';
 import { PlanTree, PlanUnitPair, UnitTreeMode } from '../plan-progress/plan-tree';
+import { fromStored, StoredAssignment } from './stored-assignment';
 
 export interface AssignmentFilter {
   readonly status?: readonly AssignmentStatus[] | null;
@@ -81,51 +82,51 @@ export class AssignmentList {
 
   private async query(units: string, where: string, parameters: unknown[], window: PageWindow): Promise<Listed> {
     const from = `FROM "${S}".assignments WHERE (${units}) AND ${where}`;
-    const rows: Array<{ state: Assignment; total: string }> = await this.dataSource.query(
+    const rows: Array<{ state: StoredAssignment; total: string }> = await this.dataSource.query(
       `SELECT state, count(*) OVER () AS total ${from} ${ORDER} OFFSET ${window.offset} LIMIT ${window.limit}`,
       parameters,
     );
     // A page past the end has no row to carry the total.
     const total = rows.length ? Number(rows[0].total) : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, parameters))[0].n);
-    return { items: rows.map((row) => row.state), total };
+    return { items: rows.map((row) => fromStored(row.state)), total };
   }
 
   /** Every assignment of one task of a plan (all units, both roles): a window and the total. */
   async ofTask(planId: string, taskId: string, window: PageWindow): Promise<Listed> {
-    const rows: Array<{ state: Assignment; total: string }> = await this.dataSource.query(
+    const rows: Array<{ state: StoredAssignment; total: string }> = await this.dataSource.query(
       `SELECT state, count(*) OVER () AS total FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 ORDER BY role DESC, unit_code, id OFFSET ${window.offset} LIMIT ${window.limit}`,
       [planId, taskId],
     );
     const total = rows.length
       ? Number(rows[0].total)
       : Number((await this.dataSource.query(`SELECT count(*) AS n FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2`, [planId, taskId]))[0].n);
-    return { items: rows.map((row) => row.state), total };
+    return { items: rows.map((row) => fromStored(row.state)), total };
   }
 
   /** Every assignment of one task, whole (the task timeline reads all their streams). */
   async allOfTask(planId: string, taskId: string): Promise<Assignment[]> {
-    const rows: Array<{ state: Assignment }> = await this.dataSource.query(
+    const rows: Array<{ state: StoredAssignment }> = await this.dataSource.query(
       `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 ORDER BY role DESC, unit_code, id`,
       [planId, taskId],
     );
-    return rows.map((row) => row.state);
+    return rows.map((row) => fromStored(row.state));
   }
 
   /** Any one assignment of a task: whose leads, monitors and issuer may read the task. */
   async oneOfTask(planId: string, taskId: string): Promise<Assignment | null> {
-    const [row]: Array<{ state: Assignment }> = await this.dataSource.query(
+    const [row]: Array<{ state: StoredAssignment }> = await this.dataSource.query(
       `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND task_id = $2 LIMIT 1`,
       [planId, taskId],
     );
-    return row?.state ?? null;
+    return row ? fromStored(row.state) : null;
   }
 
   async obligationsOf(planId: string): Promise<Assignment[]> {
-    const rows: Array<{ state: Assignment }> = await this.dataSource.query(
+    const rows: Array<{ state: StoredAssignment }> = await this.dataSource.query(
       `SELECT state FROM "${S}".assignments WHERE plan_id = $1 AND kind = 'IMPLEMENTING_PLAN' ORDER BY unit_code`,
       [planId],
     );
-    return rows.map((row) => row.state);
+    return rows.map((row) => fromStored(row.state));
   }
 
   /** The plan's issuer: from the plan event, else from any of its assignments. */

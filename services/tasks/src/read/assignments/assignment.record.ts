@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Assignment } from '../../domain/assignment/assignment.decider';
+import type { StoredAssignment } from './stored-assignment';
 import { TASKS_SCHEMA } from '../../schema';
 
 /**
  * One row per assignment: its latest state, the columns the queries filter on, and the whole
- * state (jsonb) that the GraphQL type reads. Written only by `assignmentsProjection`.
+ * state (jsonb, `StoredAssignment`) that the GraphQL type reads. Written only by `assignmentsProjection`.
  */
 @Entity({ schema: TASKS_SCHEMA, name: 'assignments' })
 @Index(['unitCode', 'status'])
@@ -34,5 +34,6 @@ export class AssignmentRecord {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   /** Last stream version applied: a replayed event at or below it changes nothing. */
   @Column('int') version!: number;
-  @Column('jsonb') state!: Assignment;
+  /** Without the fields that still hold their starting values: read it through `fromStored`. */
+  @Column('jsonb') state!: StoredAssignment;
 }

@@ -4,6 +4,7 @@ import { Projection, RecordedEvent } from '@reform/event-store';
 import { Assignment, ASSIGNMENT_EVENT_TYPES, AssignmentEvent, assignmentDecider, nextDueOn } from '../../domain/assignment/assignment.decider';
 import { TASKS_SCHEMA } from '../../schema';
 import { replayAssignments } from './assignments.replay';
+import { fromStored, StoredAssignment, toStored } from './stored-assignment';
 
 const idOf = (streamId: string) => streamId.replace(/^assignment-/, '');
 
@@ -39,7 +40,7 @@ export const assignmentsProjection: Projection = {
       else byId.set(id, [event]);
     }
     const continued = [...byId].filter(([, list]) => list[0].streamVersion > 1).map(([id]) => id);
-    const known: Array<{ id: string; version: number; state: Assignment }> = continued.length
+    const known: Array<{ id: string; version: number; state: StoredAssignment }> = continued.length
       ? await manager.query(`SELECT id, version, state FROM "${S}".assignments WHERE id = ANY($1::text[])`, [continued])
       : [];
     const before = new Map(known.map((row) => [row.id, row]));
@@ -48,7 +49,7 @@ export const assignmentsProjection: Projection = {
       const row = before.get(id);
       const fresh = list.filter((event) => event.streamVersion > (row?.version ?? 0));
       if (fresh.length === 0) continue;
-      const state = fold(assignmentDecider, fresh as unknown as AssignmentEvent[], row?.state ?? assignmentDecider.initialState);
+      const state = fold(assignmentDecider, fresh as unknown as AssignmentEvent[], row ? fromStored(row.state) : assignmentDecider.initialState);
       if (state.status === 'NONE') continue;
       const last = fresh[fresh.length - 1];
       rows.push({ state, version: last.streamVersion, updatedAt: last.recordedAt });
@@ -91,7 +92,12 @@ export const assignmentsProjection: Projection = {
 async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ state: Assignment; version: number; updatedAt: Date }>): Promise<void> {
   const last = (days: readonly string[]) => (days.length ? days[days.length - 1] : null);
   const document = rows.map((r) => ({
-    s: r.state,
+    s: toStored(r.state),
+    // The columns of the lifecycle, which the stored state leaves out while they hold their starting values.
+    st: r.state.status,
+    pc: r.state.percent,
+    od: r.state.overdue,
+    nt: r.state.note,
     v: r.version,
     at: r.updatedAt,
     due: nextDueOn(r.state),
@@ -101,12 +107,12 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
   await manager.query(
     `WITH input AS (
        SELECT r.s->>'id' AS id, r.s->>'planId' AS plan_id, r.s->>'taskId' AS task_id, r.s->>'unitCode' AS unit_code, r.s->>'role' AS role, r.s->>'kind' AS kind,
-         r.s->>'status' AS status, (r.s->>'percent')::int AS percent, (r.due)::date AS due_on, (r.s->>'overdue')::bool AS overdue, (r.of)::date AS overdue_for,
+         r.st AS status, r.pc AS percent, (r.due)::date AS due_on, r.od AS overdue, (r.of)::date AS overdue_for,
          (r.rf)::date AS reminded_for, r.s->>'assignerCode' AS assigner_code,
          ARRAY(SELECT jsonb_array_elements_text(r.s->'leadCodes')) AS lead_codes, ARRAY(SELECT jsonb_array_elements_text(r.s->'monitoringCodes')) AS monitoring_codes,
-         r.s->>'planNumber' AS plan_number, r.s->>'planTitle' AS plan_title, r.s->>'taskText' AS task_text, r.s->>'note' AS last_note,
+         r.s->>'planNumber' AS plan_number, r.s->>'planTitle' AS plan_title, r.s->>'taskText' AS task_text, r.nt AS last_note,
          r.at AS updated_at, r.v AS version, r.s AS state, COALESCE(r.s->'formerUnitCodes'->>0, r.s->>'unitCode') AS origin_code
-       FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, v int, at timestamptz, due text, "of" text, rf text)
+       FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, st text, pc int, od boolean, nt text, v int, at timestamptz, due text, "of" text, rf text)
      ), old AS (
        SELECT a.id, a.unit_code, a.origin_code, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
      ), saved AS (

@@ -1,12 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { RecordedEvent, ReplayWindow } from '@reform/event-store';
-import { ASSIGNMENT_EVENT_TYPES, FRESH_ASSIGNMENT } from '../../domain/assignment/assignment.decider';
+import { ASSIGNMENT_EVENT_TYPES } from '../../domain/assignment/assignment.decider';
 
 /** Streams per transaction of the part folded in this process. */
 const FOLDED_STREAMS = 1_000;
-
-/** The lifecycle's starting values `evolve` adds to the facts of `AssignmentCreated` (one constant, the decider's). */
-const FRESH = JSON.stringify(FRESH_ASSIGNMENT);
 
 /**
  * The set-based rebuild of `assignments` and `plan_progress` (ADR 0033). A national fan-out makes
@@ -18,8 +15,10 @@ const FRESH = JSON.stringify(FRESH_ASSIGNMENT);
  * overdue ...) is then folded here with the decider's `evolve`, through the projection's `apply`,
  * a thousand streams a transaction.
  *
- * The state of a fresh assignment is the decider's `evolve` of `AssignmentCreated` written in SQL:
- * the facts, and the lifecycle's starting values over them. `assignments-replay.int.spec.ts`
+ * The row of a fresh assignment is the decider's `evolve` of `AssignmentCreated` written in SQL:
+ * its columns from the facts and the lifecycle's starting values, its stored state the event's
+ * data as it is (`toStored` leaves out the starting values, stored-assignment.ts), so no jsonb
+ * document is built per row. `assignments-replay.int.spec.ts`
  * holds the two to each other for every kind of schedule, role and kind, and the rebuild tests
  * compare the rebuilt tables with the live ones row for row.
  */
@@ -42,8 +41,7 @@ export async function replayAssignments(
     const to = from + BigInt(window.chunkPositions) - 1n;
     chunks.push(async () => {
       const rows = await window.transaction(async (manager) => {
-        // The facts are read from each event once (jsonb_to_record); the state is the event's
-        // data with the starting values over it, built once per row.
+        // The facts are read from each event once (jsonb_to_record); the stored state is the event's data.
         const [{ rows }]: Array<{ rows: number }> = await manager.query(
           `WITH saved AS (
            INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
@@ -52,13 +50,14 @@ export async function replayAssignments(
              -- nextDueOn of a fresh assignment: a once schedule's day, a periodic one's first period's end.
              (CASE f.schedule->>'kind' WHEN 'once' THEN f.schedule->>'dueOn' WHEN 'periodic' THEN f.schedule->'periods'->0->>'to' END)::date,
              false, null, null, f."assignerCode", f."leadCodes", f."monitoringCodes", f."planNumber", f."planTitle", f."taskText", null, e.recorded_at, 1,
-             e.data || ($3::jsonb || jsonb_build_object('dueOn', CASE WHEN f.schedule->>'kind' = 'once' THEN f.schedule->'dueOn' END)),
+             -- The stored state of an assignment that holds only its creation: its facts as stored (stored-assignment.ts).
+             e.data,
              -- Only its creation: never passed on, so the unit it was first given to is its unit (ADR 0029).
              f."unitCode"
            FROM ${E} e CROSS JOIN LATERAL jsonb_to_record(e.data) AS f(id text, "planId" text, "taskId" text, "unitCode" text, role text, kind text,
              "assignerCode" text, "leadCodes" text[], "monitoringCodes" text[], "planNumber" text, "planTitle" text, "taskText" text, schedule jsonb)
            WHERE e.global_position BETWEEN $1 AND $2 AND e.stream_version = 1 AND e.event_type = 'AssignmentCreated' AND ${window.within('e')}
-             AND e.stream_id <> ALL($4::text[])
+             AND e.stream_id <> ALL($3::text[])
            RETURNING plan_id, unit_code, origin_code, status, overdue, kind
            ),
            -- This chunk's counts, added up with the other chunks' once all are in.
@@ -66,7 +65,7 @@ export async function replayAssignments(
              INSERT INTO "${S}".plan_progress (plan_id, unit_code, origin_code, status, overdue, n)
              SELECT plan_id, unit_code, origin_code, status, overdue, count(*) FROM saved WHERE kind = 'TASK' GROUP BY plan_id, unit_code, origin_code, status, overdue
            ) SELECT count(*)::int AS rows FROM saved`,
-          [from.toString(), to.toString(), FRESH, folded],
+          [from.toString(), to.toString(), folded],
         );
         return rows;
       });

@@ -10,6 +10,7 @@ import {
   WrongExpectedVersionError,
 } from '@reform/event-store';
 import { Assignment, AssignmentCommand, AssignmentFacts, assignmentDecider, assignmentStreamId } from '../../domain/assignment/assignment.decider';
+import { fromStored, StoredAssignment } from '../../read/assignments/stored-assignment';
 
 export interface BatchOptions {
   readonly store: PostgresEventStore;
@@ -143,16 +144,17 @@ async function commandChunk(
 ): Promise<number> {
   try {
     return await options.store.transaction(async ({ store, manager }) => {
-      const rows: Array<{ id: string; version: number; state: Assignment }> = await manager.query(
+      const rows: Array<{ id: string; version: number; state: StoredAssignment }> = await manager.query(
         `SELECT id, version, state FROM "${assertSchemaName(store.schema)}".assignments WHERE id = ANY($1::text[])`,
         [ids],
       );
       const batch: StreamAppend[] = [];
       for (const row of rows) {
-        const command = commandFor(row.state);
+        const state = fromStored(row.state);
+        const command = commandFor(state);
         if (!command) continue;
         try {
-          const events = assignmentDecider.decide(command, row.state);
+          const events = assignmentDecider.decide(command, state);
           if (events.length) batch.push({ streamId: assignmentStreamId(row.id), expectedVersion: row.version, events: events as NewEvent[] });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
