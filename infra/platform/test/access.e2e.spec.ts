@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
-import { eventually, GraphQLTestClient, MATRIX_ACTORS, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
+import { eventually, GraphQLTestClient, MATRIX_ACTORS, matrixCases, MatrixOperation, readLike, TEST_SIGNING_KEYS } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
@@ -11,12 +11,6 @@ import { reportingOperations } from './reporting-operations';
  * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
  * the shared attack matrix with the directory's operations, and the token attacks.
  */
-const READ_LIKE = (): MatrixOperation['expected'] => ({
-  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  auditor: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-});
 const NOBODY_BUT_THE_ADMINISTRATOR: MatrixOperation['expected'] = {
   doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
   d513: { own: 'FORBIDDEN', child: 'FORBIDDEN', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
@@ -29,13 +23,13 @@ export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
     name: "read the unit's accounts",
     service: 'directory',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }),
-    expected: READ_LIKE(),
+    expected: readLike(),
   },
   {
     name: "read the unit's history",
     service: 'directory',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { history { version type actor { username } } } }', { c: code }),
-    expected: READ_LIKE(),
+    expected: readLike(),
   },
   {
     name: 'change the unit (rename)',
@@ -59,19 +53,19 @@ export const SCORING_OPERATIONS: MatrixOperation[] = [
     name: "read the unit's assessments",
     service: 'scoring',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unitAssessments(unitCode: $c) { id } }', { c: code }),
-    expected: READ_LIKE(),
+    expected: readLike(),
   },
   {
     name: "read the unit's assessment campaigns",
     service: 'scoring',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assessmentCampaigns(unitCode: $c) { id } }', { c: code }),
-    expected: READ_LIKE(),
+    expected: readLike(),
   },
   {
     name: "read the unit's improvement-plan obligations",
     service: 'scoring',
     run: (client, username, code) => client.outcome(username, 'query($c: ID!) { improvementObligations(unitCode: $c) { dueOn } }', { c: code }),
-    expected: READ_LIKE(),
+    expected: readLike(),
   },
 ];
 
