@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { managersOnly, MATRIX_ACTORS, MatrixActor, MatrixOperation, readLike } from '@reform/testing';
+import { managersOnly, MATRIX_ACTORS, MatrixActor, MatrixOperation, readLike, unitQuery } from '@reform/testing';
 import { TASKS_SCHEMA } from '@reform/tasks';
 import { RunningPlatform } from '../src/platform';
 
@@ -27,12 +27,7 @@ const draftInput = (issuerCode: string) => ({
 
 export function planOperations(provincialPlanId: () => string): MatrixOperation[] {
   return [
-    {
-      name: "read the unit's plans",
-      service: 'plans',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { plans(issuerCode: $c) { id number } }', { c: code }),
-      expected: PLAN_READS,
-    },
+    unitQuery("read the unit's plans", 'plans', 'query($c: ID!) { plans(issuerCode: $c) { id number } }', PLAN_READS),
     {
       name: 'draft a plan for the unit',
       service: 'plans',
@@ -50,14 +45,7 @@ export function planOperations(provincialPlanId: () => string): MatrixOperation[
 }
 
 export function assignmentReadOperations(): MatrixOperation[] {
-  return [
-    {
-      name: "list the unit's assignments",
-      service: 'tasks',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }),
-      expected: readLike(),
-    },
-  ];
+  return [unitQuery("list the unit's assignments", 'tasks', 'query($c: ID!) { assignments(unitCode: $c) { id } }', readLike())];
 }
 
 /**

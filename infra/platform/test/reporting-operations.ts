@@ -1,4 +1,4 @@
-import { managersOnly, MatrixOperation, readLike } from '@reform/testing';
+import { managersOnly, MatrixOperation, readLike, unitQuery } from '@reform/testing';
 
 /**
  * The attack matrix extended to reporting (issue 18): the same actors and targets, the outcomes
@@ -17,12 +17,7 @@ const regimeInput = (ownerCode: string) => ({
 
 export function reportingOperations(): MatrixOperation[] {
   return [
-    {
-      name: "read the unit's reports",
-      service: 'reporting',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { reports(unitCode: $c) { id status } }', { c: code }),
-      expected: readLike(),
-    },
+    unitQuery("read the unit's reports", 'reporting', 'query($c: ID!) { reports(unitCode: $c) { id status } }', readLike()),
     {
       name: "read the unit's reporting completeness",
       service: 'reporting',
@@ -32,12 +27,7 @@ export function reportingOperations(): MatrixOperation[] {
         }),
       expected: readLike(),
     },
-    {
-      name: 'list the reports the unit reviews',
-      service: 'reporting',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { reportsToReview(reviewerCode: $c) { id } }', { c: code }),
-      expected: managersOnly(),
-    },
+    unitQuery('list the reports the unit reviews', 'reporting', 'query($c: ID!) { reportsToReview(reviewerCode: $c) { id } }', managersOnly()),
     {
       name: 'define a report regime owned by the unit',
       service: 'reporting',

@@ -76,6 +76,11 @@ export const managersOnly = (): MatrixOperation['expected'] => ({
   auditor: { own: 'FORBIDDEN', child: 'FORBIDDEN', grandchild: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
 });
 
+/** The usual read of a unit's data: `query` asked with the target unit's code as `$c`, answered by `service`. */
+export function unitQuery(name: string, service: MatrixService, query: string, expected: MatrixOperation['expected']): MatrixOperation {
+  return { name, service, run: (client, username, code) => client.outcome(username, query, { c: code }), expected };
+}
+
 export interface MatrixCase {
   readonly operation: string;
   readonly service?: MatrixService;
