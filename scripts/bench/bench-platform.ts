@@ -8,7 +8,8 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { InProcessBus } from '@reform/messaging';
 import { PlatformOptions, RunningPlatform, startPlatform } from '@reform/platform';
-import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
+import { createTestDatabase, GraphQLTestClient, TestDatabase } from '@reform/testing';
+import { TEST_COMPOSITION } from '../../infra/platform/test/test-platform';
 
 /** The 1, 5 and 15 minute load averages, as the benches print them. */
 export const loadAverage = () =>
@@ -36,9 +37,10 @@ export interface BenchPlatform {
 type BenchOptions = Partial<Omit<PlatformOptions, 'databaseUrl' | 'bus'>>;
 
 /**
- * `startPlatform` with the national list and the demo (unless `options` say otherwise), the test
- * signing keys and a gateway on a free port, on a database named after `name`. `options` may be
- * made from the database, for a bench that watches it while the platform starts.
+ * `startPlatform` composed as the e2e tests compose it (TEST_COMPOSITION: the national list and the
+ * demo unless `options` say otherwise, the test signing keys, a gateway on a free port), on a
+ * database named after `name`. `options` may be made from the database, for a bench that watches
+ * it while the platform starts.
  */
 export async function startBenchPlatform(name: string, options: BenchOptions | ((database: TestDatabase) => BenchOptions) = {}): Promise<BenchPlatform> {
   const database = await createTestDatabase(name);
@@ -61,16 +63,7 @@ export async function startBenchPlatform(name: string, options: BenchOptions | (
   process.once('SIGTERM', interrupted);
   const begun = performance.now();
   try {
-    platform = await startPlatform({
-      databaseUrl: database.url,
-      bus,
-      signingKeys: TEST_SIGNING_KEYS,
-      gatewayPort: 0,
-      importUnits: true,
-      demo: true,
-      logger: false,
-      ...(typeof options === 'function' ? options(database) : options),
-    });
+    platform = await startPlatform({ databaseUrl: database.url, bus, ...TEST_COMPOSITION, ...(typeof options === 'function' ? options(database) : options) });
   } catch (error) {
     await close();
     throw error;

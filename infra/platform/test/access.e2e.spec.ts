@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { findResolversWithoutAccessRule, TokenService } from '@reform/auth';
-import { eventually, GraphQLTestClient, MATRIX_ACTORS, matrixCases, MatrixOperation, TEST_SIGNING_KEYS } from '@reform/testing';
+import { eventually, GraphQLTestClient, MATRIX_ACTORS, matrixCases, MatrixOperation, readLike, TEST_SIGNING_KEYS, unitQuery } from '@reform/testing';
 import { RunningPlatform } from '../src/platform';
 import { quangNamParPlanId } from './thang-binh-plan';
 import { beforeReorganisation, PLATFORM_START_MS, startTestPlatform, TestPlatform } from './test-platform';
@@ -11,12 +11,6 @@ import { reportingOperations } from './reporting-operations';
  * Identity, tenancy and access control through the gateway (the identity issue's acceptance):
  * the shared attack matrix with the directory's operations, and the token attacks.
  */
-const READ_LIKE = (): MatrixOperation['expected'] => ({
-  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  auditor: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-});
 const NOBODY_BUT_THE_ADMINISTRATOR: MatrixOperation['expected'] = {
   doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
   d513: { own: 'FORBIDDEN', child: 'FORBIDDEN', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
@@ -25,18 +19,8 @@ const NOBODY_BUT_THE_ADMINISTRATOR: MatrixOperation['expected'] = {
 };
 
 export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
-  {
-    name: "read the unit's accounts",
-    service: 'directory',
-    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { accounts { username } } }', { c: code }),
-    expected: READ_LIKE(),
-  },
-  {
-    name: "read the unit's history",
-    service: 'directory',
-    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unit(code: $c) { history { version type actor { username } } } }', { c: code }),
-    expected: READ_LIKE(),
-  },
+  unitQuery("read the unit's accounts", 'directory', 'query($c: ID!) { unit(code: $c) { accounts { username } } }', readLike()),
+  unitQuery("read the unit's history", 'directory', 'query($c: ID!) { unit(code: $c) { history { version type actor { username } } } }', readLike()),
   {
     name: 'change the unit (rename)',
     service: 'directory',
@@ -55,24 +39,9 @@ export const DIRECTORY_OPERATIONS: MatrixOperation[] = [
 
 /** The scoring service's unit-scoped reads: a unit's assessments, the campaigns it opened, the improvement plans it owes. */
 export const SCORING_OPERATIONS: MatrixOperation[] = [
-  {
-    name: "read the unit's assessments",
-    service: 'scoring',
-    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { unitAssessments(unitCode: $c) { id } }', { c: code }),
-    expected: READ_LIKE(),
-  },
-  {
-    name: "read the unit's assessment campaigns",
-    service: 'scoring',
-    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assessmentCampaigns(unitCode: $c) { id } }', { c: code }),
-    expected: READ_LIKE(),
-  },
-  {
-    name: "read the unit's improvement-plan obligations",
-    service: 'scoring',
-    run: (client, username, code) => client.outcome(username, 'query($c: ID!) { improvementObligations(unitCode: $c) { dueOn } }', { c: code }),
-    expected: READ_LIKE(),
-  },
+  unitQuery("read the unit's assessments", 'scoring', 'query($c: ID!) { unitAssessments(unitCode: $c) { id } }', readLike()),
+  unitQuery("read the unit's assessment campaigns", 'scoring', 'query($c: ID!) { assessmentCampaigns(unitCode: $c) { id } }', readLike()),
+  unitQuery("read the unit's improvement-plan obligations", 'scoring', 'query($c: ID!) { improvementObligations(unitCode: $c) { dueOn } }', readLike()),
 ];
 
 describe('access control through the gateway', () => {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { MATRIX_ACTORS, MatrixActor, MatrixOperation } from '@reform/testing';
+import { managersOnly, MATRIX_ACTORS, MatrixActor, MatrixOperation, readLike, unitQuery } from '@reform/testing';
 import { TASKS_SCHEMA } from '@reform/tasks';
 import { RunningPlatform } from '../src/platform';
 
@@ -9,27 +9,11 @@ import { RunningPlatform } from '../src/platform';
  */
 type Expected = MatrixOperation['expected'];
 
-/** Reading what concerns a unit: its own people and those above it, not siblings, not another province. */
-const READ_LIKE = (): Expected => ({
-  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  auditor: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-});
-
 /** Plans are also read by the units below their issuer, who implement them: a commune reads its district's. */
 const PLAN_READS: Expected = {
-  ...READ_LIKE(),
+  ...readLike(),
   d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'OK', otherProvince: 'FORBIDDEN' },
   c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'OK', otherProvince: 'FORBIDDEN' },
-};
-
-/** Changing: the unit's managers (and the administrator) over their subtree; the auditor never. */
-const MANAGERS_ONLY: Expected = {
-  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
-  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
-  auditor: { own: 'FORBIDDEN', child: 'FORBIDDEN', grandchild: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
 };
 
 const draftInput = (issuerCode: string) => ({
@@ -43,37 +27,25 @@ const draftInput = (issuerCode: string) => ({
 
 export function planOperations(provincialPlanId: () => string): MatrixOperation[] {
   return [
-    {
-      name: "read the unit's plans",
-      service: 'plans',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { plans(issuerCode: $c) { id number } }', { c: code }),
-      expected: PLAN_READS,
-    },
+    unitQuery("read the unit's plans", 'plans', 'query($c: ID!) { plans(issuerCode: $c) { id number } }', PLAN_READS),
     {
       name: 'draft a plan for the unit',
       service: 'plans',
       run: (client, username, code) =>
         client.outcome(username, 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', { input: draftInput(code) }),
-      expected: MANAGERS_ONLY,
+      expected: managersOnly(),
     },
     {
       name: "read the province's plan progress over the unit",
       run: (client, username, code) =>
         client.outcome(username, 'query($c: ID!, $p: ID!) { unit(code: $c) { planProgress(planId: $p) { total } } }', { c: code, p: provincialPlanId() }),
-      expected: READ_LIKE(),
+      expected: readLike(),
     },
   ];
 }
 
 export function assignmentReadOperations(): MatrixOperation[] {
-  return [
-    {
-      name: "list the unit's assignments",
-      service: 'tasks',
-      run: (client, username, code) => client.outcome(username, 'query($c: ID!) { assignments(unitCode: $c) { id } }', { c: code }),
-      expected: READ_LIKE(),
-    },
-  ];
+  return [unitQuery("list the unit's assignments", 'tasks', 'query($c: ID!) { assignments(unitCode: $c) { id } }', readLike())];
 }
 
 /**
@@ -189,7 +161,7 @@ export function hostileOperations(platform: () => RunningPlatform): MatrixOperat
       },
       // Who may draft for the unit is told the parent plan is unknown (as for one that does not exist); the others are refused the draft.
       expected: Object.fromEntries(
-        Object.entries(MANAGERS_ONLY).map(([username, targets]) => [
+        Object.entries(managersOnly()).map(([username, targets]) => [
           username,
           Object.fromEntries(Object.entries(targets).map(([target, outcome]) => [target, outcome === 'OK' ? 'BAD_USER_INPUT' : outcome])),
         ]),

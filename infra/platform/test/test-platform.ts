@@ -1,7 +1,7 @@
 import { Clock, FixedClock } from '@reform/clock';
 import { InProcessBus } from '@reform/messaging';
 import { createTestDatabase, GraphQLTestClient, TEST_SIGNING_KEYS } from '@reform/testing';
-import { startPlatform, RunningPlatform } from '../src/platform';
+import { PlatformOptions, startPlatform, RunningPlatform } from '../src/platform';
 
 export interface TestPlatform {
   readonly platform: RunningPlatform;
@@ -23,6 +23,19 @@ export const PLATFORM_START_MS = 240_000;
  */
 export const beforeReorganisation = () => new FixedClock('2025-06-16T03:00:00Z');
 
+/**
+ * The platform as `npm start` composes it (national list, demo data) but for what a test sets: the
+ * test signing keys, a gateway on a free port, no log. The benches start it so too
+ * (scripts/bench/bench-platform.ts).
+ */
+export const TEST_COMPOSITION = {
+  signingKeys: TEST_SIGNING_KEYS,
+  gatewayPort: 0,
+  importUnits: true,
+  demo: true,
+  logger: false,
+} as const satisfies Omit<PlatformOptions, 'databaseUrl' | 'bus'>;
+
 /** The platform as `npm start` composes it (national list, demo data), on a database of its own. */
 export async function startTestPlatform(
   name: string,
@@ -30,16 +43,7 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const database = await createTestDatabase(name);
   const bus = new InProcessBus();
-  const platform = await startPlatform({
-    databaseUrl: database.url,
-    bus,
-    signingKeys: TEST_SIGNING_KEYS,
-    gatewayPort: 0,
-    importUnits: true,
-    demo: true,
-    logger: false,
-    ...options,
-  });
+  const platform = await startPlatform({ databaseUrl: database.url, bus, ...TEST_COMPOSITION, ...options });
   return {
     platform,
     client: new GraphQLTestClient(platform.gatewayUrl),

@@ -1,8 +1,9 @@
 import { domainEventOf, RecordedEvent } from '@reform/event-store';
-import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
+import { IntegrationMessage, toIntegrationMessage, validatedMessage } from '@reform/messaging';
 import {
   DIRECTORY_ACCOUNT_CONTRACTS,
   EarlierParentRecordedV1,
+  IntegrationEventContract,
   UnitAliasesSetV1,
   UnitDissolvedV1,
   UnitEstablishedV1,
@@ -39,8 +40,7 @@ const sourced = (source: string | undefined) => (source === undefined ? {} : { s
 
 /** A stored unit event as its published contract, field by field, with the unit's code; validated. */
 function publishedUnitEvent(recorded: RecordedEvent, event: UnitEvent, code: string): IntegrationMessage {
-  const message = <Data>(contract: { name: string; version: number; subject: string; validate(payload: unknown): Data }, payload: Data) =>
-    toIntegrationMessage(recorded, contract, contract.validate(payload));
+  const message = <Data>(contract: IntegrationEventContract<Data>, payload: NoInfer<Data>) => validatedMessage(recorded, contract, payload);
   switch (event.type) {
     case 'UnitEstablished': {
       const { name, type, level, kind, parentCode, validFrom, aliases } = event.data;

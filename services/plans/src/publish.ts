@@ -1,5 +1,5 @@
 import { domainEventOf, RecordedEvent } from '@reform/event-store';
-import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
+import { IntegrationMessage, validatedMessage } from '@reform/messaging';
 import { PlanAmendedV1, PlanClosedV1, PlanIssuedV1, PublishedTask } from '@reform/contracts';
 import { PlanDraft } from './domain/plan-draft';
 import { parseTarget } from './domain/target';
@@ -46,44 +46,36 @@ export function publishPlanEvent(recorded: RecordedEvent): IntegrationMessage | 
   switch (event.type) {
     case 'PlanIssued': {
       const { draft, issuedOn, units, cascade, timeframes } = event.data;
-      return toIntegrationMessage(
-        recorded,
-        PlanIssuedV1,
-        PlanIssuedV1.validate({
-          planId,
-          number: draft.number,
-          title: draft.title,
-          issuerCode: draft.issuerCode,
-          issuedOn,
-          year: draft.year,
-          years: planYears(draft),
-          implementsPlanId: draft.implementsPlanId ?? null,
-          tasks: publishedTasks(draft, units, timeframes),
-          cascade: cascade ? { unitCodes: cascade.unitCodes, dueOn: cascade.dueOn, text: cascade.text } : null,
-          reportingRequirements: (draft.reportingRequirements ?? []).map((requirement) => ({ text: requirement.text, regimeId: requirement.regimeId ?? null })),
-        }),
-      );
+      return validatedMessage(recorded, PlanIssuedV1, {
+        planId,
+        number: draft.number,
+        title: draft.title,
+        issuerCode: draft.issuerCode,
+        issuedOn,
+        year: draft.year,
+        years: planYears(draft),
+        implementsPlanId: draft.implementsPlanId ?? null,
+        tasks: publishedTasks(draft, units, timeframes),
+        cascade: cascade ? { unitCodes: cascade.unitCodes, dueOn: cascade.dueOn, text: cascade.text } : null,
+        reportingRequirements: (draft.reportingRequirements ?? []).map((requirement) => ({ text: requirement.text, regimeId: requirement.regimeId ?? null })),
+      });
     }
     case 'PlanAmended': {
       const { draft, units, timeframes, revision, reason, amendedOn, addedTaskIds, removedTaskIds, rescheduledTaskIds } = event.data;
       const rescheduled = publishedTasks(draft, {}, timeframes, new Set(rescheduledTaskIds));
-      return toIntegrationMessage(
-        recorded,
-        PlanAmendedV1,
-        PlanAmendedV1.validate({
-          planId,
-          revision,
-          reason,
-          amendedOn,
-          years: planYears(draft),
-          addedTasks: publishedTasks(draft, units, timeframes, new Set(addedTaskIds)),
-          removedTaskIds,
-          rescheduledTasks: rescheduled.map((task) => ({ taskId: task.taskId, timeframe: task.timeframe, dueOn: task.dueOn })),
-        }),
-      );
+      return validatedMessage(recorded, PlanAmendedV1, {
+        planId,
+        revision,
+        reason,
+        amendedOn,
+        years: planYears(draft),
+        addedTasks: publishedTasks(draft, units, timeframes, new Set(addedTaskIds)),
+        removedTaskIds,
+        rescheduledTasks: rescheduled.map((task) => ({ taskId: task.taskId, timeframe: task.timeframe, dueOn: task.dueOn })),
+      });
     }
     case 'PlanClosed':
-      return toIntegrationMessage(recorded, PlanClosedV1, PlanClosedV1.validate({ planId, closedOn: event.data.closedOn, reason: event.data.reason }));
+      return validatedMessage(recorded, PlanClosedV1, { planId, closedOn: event.data.closedOn, reason: event.data.reason });
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@reform/event-store';
-import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
+import { IntegrationMessage, validatedMessage } from '@reform/messaging';
 import { RegimeDefinedV1, ReportAcceptedV1, ReportApprovedV1, ReportExpectedV1, ReportReturnedV1, ReportSubmittedV1 } from '@reform/contracts';
 import { periodLabel } from './domain/period/period';
 import { RegimeEvent } from './domain/regime/regime.decider';
@@ -39,17 +39,13 @@ export function publishReportingEvent(recorded: RecordedEvent): IntegrationMessa
     const event = { type: recorded.type, data: recorded.data } as RegimeEvent;
     if (event.type !== 'RegimeDefined') return null;
     const { definition, on } = event.data;
-    return toIntegrationMessage(
-      recorded,
-      RegimeDefinedV1,
-      RegimeDefinedV1.validate({
-        regimeId: definition.id,
-        ownerCode: definition.ownerCode,
-        name: definition.name,
-        items: definition.form.items.map((item) => ({ code: item.code, name: item.name, unit: item.unit, type: item.type, measures: item.measures ?? null })),
-        on,
-      }),
-    );
+    return validatedMessage(recorded, RegimeDefinedV1, {
+      regimeId: definition.id,
+      ownerCode: definition.ownerCode,
+      name: definition.name,
+      items: definition.form.items.map((item) => ({ code: item.code, name: item.name, unit: item.unit, type: item.type, measures: item.measures ?? null })),
+      on,
+    });
   }
   if (!recorded.streamId.startsWith('report-')) return null;
   const key = reportKeyOf(recorded.streamId);
@@ -60,43 +56,31 @@ export function publishReportingEvent(recorded: RecordedEvent): IntegrationMessa
       const facts = event.data;
       const assignmentIds = [...new Set(facts.prefill.assignments.map((line) => line.assignmentId))];
       if (!assignmentIds.length) return null;
-      return toIntegrationMessage(
-        recorded,
-        ReportExpectedV1,
-        ReportExpectedV1.validate({
-          reportId: key.reportId,
-          regimeId: facts.regimeId,
-          regimeName: facts.regimeName,
-          period: facts.period,
-          periodLabel: periodLabel(facts.period),
-          unitCode: facts.unitCode,
-          dueOn: facts.dueOn,
-          assignmentIds,
-        }),
-      );
+      return validatedMessage(recorded, ReportExpectedV1, {
+        reportId: key.reportId,
+        regimeId: facts.regimeId,
+        regimeName: facts.regimeName,
+        period: facts.period,
+        periodLabel: periodLabel(facts.period),
+        unitCode: facts.unitCode,
+        dueOn: facts.dueOn,
+        assignmentIds,
+      });
     }
     case 'ReportSubmitted':
-      return toIntegrationMessage(
-        recorded,
-        ReportSubmittedV1,
-        ReportSubmittedV1.validate({
-          ...key,
-          figures: figuresOf(event.data.content),
-          on: event.data.on,
-          late: event.data.late,
-          resubmission: event.data.resubmission,
-        }),
-      );
+      return validatedMessage(recorded, ReportSubmittedV1, {
+        ...key,
+        figures: figuresOf(event.data.content),
+        on: event.data.on,
+        late: event.data.late,
+        resubmission: event.data.resubmission,
+      });
     case 'ReportReturned':
-      return toIntegrationMessage(
-        recorded,
-        ReportReturnedV1,
-        ReportReturnedV1.validate({ reportId: key.reportId, on: event.data.on, reason: event.data.reason }),
-      );
+      return validatedMessage(recorded, ReportReturnedV1, { reportId: key.reportId, on: event.data.on, reason: event.data.reason });
     case 'ReportAccepted':
-      return toIntegrationMessage(recorded, ReportAcceptedV1, ReportAcceptedV1.validate({ reportId: key.reportId, on: event.data.on }));
+      return validatedMessage(recorded, ReportAcceptedV1, { reportId: key.reportId, on: event.data.on });
     case 'ReportApproved':
-      return toIntegrationMessage(recorded, ReportApprovedV1, ReportApprovedV1.validate({ ...key, figures: figuresOf(event.data.content), on: event.data.on }));
+      return validatedMessage(recorded, ReportApprovedV1, { ...key, figures: figuresOf(event.data.content), on: event.data.on });
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@reform/event-store';
-import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
+import { IntegrationMessage, validatedMessage } from '@reform/messaging';
 import { FrameworkVersionPublishedV1 } from '@reform/contracts';
 import { FrameworkDefinition, FrameworkEvent } from './domain/framework/framework.decider';
 import { CriterionNode } from './domain/framework/index-set';
@@ -34,17 +34,13 @@ export function editionsOf(definition: FrameworkDefinition): Editions {
 export function publishScoringEvent(recorded: RecordedEvent): IntegrationMessage | null {
   if (!recorded.streamId.startsWith('framework-') || recorded.type !== 'FrameworkVersionPublished') return null;
   const { code, version, definition, on } = (recorded as unknown as FrameworkEvent).data;
-  return toIntegrationMessage(
-    recorded,
-    FrameworkVersionPublishedV1,
-    FrameworkVersionPublishedV1.validate({
-      code,
-      version,
-      kind: definition.kind,
-      name: definition.name,
-      editions: editionsOf(definition),
-      issuerCode: definition.kind === 'PAR_INDEX_SET' ? definition.issuerCode : null,
-      publishedOn: on,
-    }),
-  );
+  return validatedMessage(recorded, FrameworkVersionPublishedV1, {
+    code,
+    version,
+    kind: definition.kind,
+    name: definition.name,
+    editions: editionsOf(definition),
+    issuerCode: definition.kind === 'PAR_INDEX_SET' ? definition.issuerCode : null,
+    publishedOn: on,
+  });
 }

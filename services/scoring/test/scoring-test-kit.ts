@@ -1,12 +1,8 @@
-import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { Identity, Role, TokenService } from '@reform/auth';
 import { FixedClock } from '@reform/clock';
-import { InProcessBus } from '@reform/messaging';
-import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
-import { createScoringApp } from '../src';
+import { SubgraphTestBed } from '@reform/subgraph/testing';
+import { TEST_SIGNING_KEYS } from '@reform/testing';
+import { TestUnit } from '@reform/unit-hierarchy';
+import { createScoringApp, SCORING_SCHEMA } from '../src';
 
 /** Thừa Thiên Huế (46) → Quảng Điền (477) with its 11 communes and town, as in 2019; Phong Điền (476) beside it with one commune. */
 export const QUANG_DIEN_COMMUNES = ['19867', '19870', '19873', '19876', '19879', '19882', '19885', '19888', '19891', '19894', '19897'];
@@ -19,42 +15,15 @@ export const UNITS: TestUnit[] = [
 ];
 
 /** The scoring service on a database of its own, the in-process bus, the test units replicated, a client at its subgraph. */
-export class ScoringTestBed {
-  readonly bus = new InProcessBus();
-  db!: TestDatabase;
-  app!: INestApplication;
-  dataSource!: DataSource;
-  client!: GraphQLTestClient;
-
+export class ScoringTestBed extends SubgraphTestBed {
   constructor(
-    private readonly name: string,
+    name: string,
     readonly clock: FixedClock,
-  ) {}
-
-  async start(): Promise<this> {
-    this.db = await createTestDatabase(this.name);
-    this.app = await createScoringApp({
-      databaseUrl: this.db.url,
-      bus: this.bus,
-      signingKeys: [...TEST_SIGNING_KEYS],
-      port: 0,
-      logger: ['error'],
-      clock: this.clock,
+  ) {
+    super(name, (databaseUrl, bus) => createScoringApp({ databaseUrl, bus, signingKeys: [...TEST_SIGNING_KEYS], port: 0, logger: ['error'], clock }), {
+      schema: SCORING_SCHEMA,
+      units: UNITS,
     });
-    this.dataSource = this.app.get<DataSource>(getDataSourceToken());
-    this.client = new GraphQLTestClient(`${(await this.app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`);
-    await publishUnits(this.bus, UNITS);
-    await eventually(async () => {
-      const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM scoring.units`);
-      expect(row.n).toBe(UNITS.length);
-    });
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await this.app?.close();
-    await this.bus.close();
-    await this.db?.drop();
   }
 
   async events(): Promise<number> {
@@ -63,12 +32,4 @@ export class ScoringTestBed {
   }
 }
 
-const tokens = new TokenService([...TEST_SIGNING_KEYS]);
-export async function tokenFor(username: string, grants: Array<[Role, string]>): Promise<string> {
-  const identity: Identity = { accountId: `acc-${username}`, username, unitCode: grants[0][1], roles: grants.map(([role, unitCode]) => ({ role, unitCode })) };
-  return (await tokens.issue(identity)).token;
-}
-
-export async function useTokens(client: GraphQLTestClient, users: Record<string, Array<[Role, string]>>): Promise<void> {
-  for (const [username, grants] of Object.entries(users)) client.useToken(username, await tokenFor(username, grants));
-}
+export { tokenFor, useTokens } from '@reform/subgraph/testing';

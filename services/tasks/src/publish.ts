@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@reform/event-store';
-import { IntegrationMessage, toIntegrationMessage } from '@reform/messaging';
+import { IntegrationMessage, validatedMessage } from '@reform/messaging';
 import {
   AssignmentCancelledV1,
   AssignmentCompletedV1,
@@ -29,45 +29,34 @@ export function publishAssignmentEvent(recorded: RecordedEvent): IntegrationMess
     case 'AssignmentCreated': {
       const facts = event.data;
       if (facts.kind !== 'TASK') return null;
-      return toIntegrationMessage(
-        recorded,
-        AssignmentCreatedV1,
-        AssignmentCreatedV1.validate({
-          assignmentId,
-          planId: facts.planId,
-          taskId: facts.taskId,
-          planNumber: facts.planNumber,
-          taskText: facts.taskText,
-          unitCode: facts.unitCode,
-          role: facts.role,
-          assignedOn: facts.assignedOn,
-        }),
-      );
+      return validatedMessage(recorded, AssignmentCreatedV1, {
+        assignmentId,
+        planId: facts.planId,
+        taskId: facts.taskId,
+        planNumber: facts.planNumber,
+        taskText: facts.taskText,
+        unitCode: facts.unitCode,
+        role: facts.role,
+        assignedOn: facts.assignedOn,
+      });
     }
     case 'ProgressReported':
-      return toIntegrationMessage(
-        recorded,
-        AssignmentProgressReportedV1,
-        AssignmentProgressReportedV1.validate({ assignmentId, percent: event.data.percent, note: event.data.note, on: event.data.on }),
-      );
+      return validatedMessage(recorded, AssignmentProgressReportedV1, { assignmentId, percent: event.data.percent, note: event.data.note, on: event.data.on });
     case 'AssignmentCompleted':
-      return toIntegrationMessage(recorded, AssignmentCompletedV1, AssignmentCompletedV1.validate({ assignmentId, on: event.data.on, late: event.data.late }));
+      return validatedMessage(recorded, AssignmentCompletedV1, { assignmentId, on: event.data.on, late: event.data.late });
     case 'ExtensionGranted':
-      return toIntegrationMessage(
-        recorded,
-        AssignmentExtensionGrantedV1,
-        AssignmentExtensionGrantedV1.validate({ assignmentId, dueOn: event.data.dueOn, on: event.data.on }),
-      );
+      return validatedMessage(recorded, AssignmentExtensionGrantedV1, { assignmentId, dueOn: event.data.dueOn, on: event.data.on });
     case 'AssignmentOverdue':
-      return toIntegrationMessage(recorded, AssignmentOverdueV1, AssignmentOverdueV1.validate({ assignmentId, dueDay: event.data.dueDay, on: event.data.on }));
+      return validatedMessage(recorded, AssignmentOverdueV1, { assignmentId, dueDay: event.data.dueDay, on: event.data.on });
     case 'AssignmentCancelled':
-      return toIntegrationMessage(recorded, AssignmentCancelledV1, AssignmentCancelledV1.validate({ assignmentId, on: event.data.on }));
+      return validatedMessage(recorded, AssignmentCancelledV1, { assignmentId, on: event.data.on });
     case 'AssignmentPassedToSuccessor':
-      return toIntegrationMessage(
-        recorded,
-        AssignmentPassedToSuccessorV1,
-        AssignmentPassedToSuccessorV1.validate({ assignmentId, fromUnitCode: event.data.fromUnitCode, toUnitCode: event.data.toUnitCode, on: event.data.on }),
-      );
+      return validatedMessage(recorded, AssignmentPassedToSuccessorV1, {
+        assignmentId,
+        fromUnitCode: event.data.fromUnitCode,
+        toUnitCode: event.data.toUnitCode,
+        on: event.data.on,
+      });
     default:
       return null;
   }

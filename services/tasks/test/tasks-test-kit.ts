@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { IntegrationEventContract, PlanIssuedV1, PublishedTask } from '@reform/contracts';
-import { Identity, Role, TokenService } from '@reform/auth';
-import { InProcessBus, IntegrationMessage, MessageBus } from '@reform/messaging';
-import { createTestDatabase, eventually, GraphQLTestClient, TEST_SIGNING_KEYS, TestDatabase } from '@reform/testing';
-import { publishUnits, TestUnit } from '@reform/unit-hierarchy';
-import { createTasksApp, FixedClock } from '../src';
+import { IntegrationMessage, MessageBus } from '@reform/messaging';
+import { replicateTestUnits, SubgraphTestBed, subgraphUrlOf } from '@reform/subgraph/testing';
+import { TEST_SIGNING_KEYS } from '@reform/testing';
+import { TestUnit } from '@reform/unit-hierarchy';
+import { createTasksApp, FixedClock, TASKS_SCHEMA } from '../src';
 
 /** Province 49; district 600 with 20 communes and an office; district 601 with one commune. */
 export const COMMUNES = Array.from({ length: 20 }, (_, i) => String(60001 + i));
@@ -86,7 +86,7 @@ export async function startTasks(
     overdue: { intervalMs: 0 },
     fanOut: { pollMs: 50, retryDelayMs: 100, ...fanOut },
   });
-  return { app, url: `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`, dataSource: app.get<DataSource>(getDataSourceToken()) };
+  return { app, url: await subgraphUrlOf(app), dataSource: app.get<DataSource>(getDataSourceToken()) };
 }
 
 type FanOut = { chunkSize?: number; pollMs?: number; retryDelayMs?: number; maxAttempts?: number };
@@ -95,63 +95,19 @@ type FanOut = { chunkSize?: number; pollMs?: number; retryDelayMs?: number; maxA
  * The tasks service on a database of its own with the in-process bus, the test units replicated,
  * and a client at its subgraph (sessions survive a restart). `start` in beforeAll, `stop` in afterAll.
  */
-export class TasksTestBed {
-  readonly bus = new InProcessBus();
-  db!: TestDatabase;
-  app!: INestApplication;
-  dataSource!: DataSource;
-  client!: GraphQLTestClient;
-
+export class TasksTestBed extends SubgraphTestBed {
   constructor(
-    private readonly name: string,
+    name: string,
     readonly clock: FixedClock,
-    private readonly fanOut: FanOut = {},
-  ) {}
-
-  async start(): Promise<this> {
-    this.db = await createTestDatabase(this.name);
-    await this.boot();
-    await publishTestUnits(this.bus, this.dataSource);
-    return this;
-  }
-
-  /** Closes the app and starts it again on the same database and bus. */
-  async restart(): Promise<void> {
-    await this.app.close();
-    await this.boot();
-  }
-
-  async stop(): Promise<void> {
-    await this.app?.close();
-    await this.bus.close();
-    await this.db?.drop();
-  }
-
-  private async boot(): Promise<void> {
-    ({ app: this.app, dataSource: this.dataSource } = await startTasks(this.db.url, this.bus, this.clock, this.fanOut));
-    const url = `${(await this.app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
-    this.client = this.client ? this.client.at(url) : new GraphQLTestClient(url);
+    fanOut: FanOut = {},
+  ) {
+    super(name, async (databaseUrl, bus) => (await startTasks(databaseUrl, bus, clock, fanOut)).app, { schema: TASKS_SCHEMA, units: UNITS });
   }
 }
 
-export async function publishTestUnits(bus: MessageBus, dataSource: DataSource): Promise<void> {
-  await publishUnits(bus, UNITS);
-  await eventually(async () => {
-    const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM tasks.units`);
-    expect(row.n).toBe(UNITS.length);
-  });
-}
+export const publishTestUnits = (bus: MessageBus, dataSource: DataSource): Promise<void> => replicateTestUnits(bus, dataSource, TASKS_SCHEMA, UNITS);
 
-const tokens = new TokenService([...TEST_SIGNING_KEYS]);
-export async function tokenFor(username: string, grants: Array<[Role, string]>): Promise<string> {
-  const identity: Identity = { accountId: `acc-${username}`, username, unitCode: grants[0][1], roles: grants.map(([role, unitCode]) => ({ role, unitCode })) };
-  return (await tokens.issue(identity)).token;
-}
-
-/** Minted tokens for the given users, in the client (the tasks service has no login of its own). */
-export async function useTokens(client: GraphQLTestClient, users: Record<string, Array<[Role, string]>>): Promise<void> {
-  for (const [username, grants] of Object.entries(users)) client.useToken(username, await tokenFor(username, grants));
-}
+export { tokenFor, useTokens } from '@reform/subgraph/testing';
 
 export async function count(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<number> {
   const [row] = await dataSource.query(sql, parameters);

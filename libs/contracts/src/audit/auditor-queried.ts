@@ -21,7 +21,7 @@ export type AuditorQueriedV1 = z.infer<typeof schema>;
 
 const auditorQueried = (service: string) => defineContract({ service, aggregate: 'access', eventType: 'AuditorQueried', version: 1, schema });
 
-/** One contract per service that records; a new service adds itself here and to the directory's consumer. */
+/** One contract per service that records; a new service adds itself here (the directory's consumer collects every one). */
 export const AUDITOR_QUERIED_V1 = {
   directory: auditorQueried('directory'),
   plans: auditorQueried('plans'),

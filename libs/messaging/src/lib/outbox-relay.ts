@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStore, GlobalPosition, RecordedEvent, START, assertSchemaName } from '@reform/event-store';
+import { IntegrationEventContract } from '@reform/contracts';
 import { contextOfTraceparent, inSpan, SpanKind } from '@reform/observability';
 import { MessageBus } from './bus.port';
 import { IntegrationMessage } from './message';
@@ -255,4 +256,13 @@ export function toIntegrationMessage<Data>(
       streamVersion: event.streamVersion,
     },
   };
+}
+
+/**
+ * A stored event as its contract's message, the payload validated first (a mapper that throws
+ * dead-letters the event: nothing leaves that the contract refuses). What a service's publisher
+ * answers for each event it publishes.
+ */
+export function validatedMessage<Data>(event: RecordedEvent, contract: IntegrationEventContract<Data>, payload: NoInfer<Data>): IntegrationMessage<Data> {
+  return toIntegrationMessage(event, contract, contract.validate(payload));
 }

@@ -58,6 +58,29 @@ export interface MatrixOperation {
   readonly expected: Record<string, Partial<Record<Target, Outcome>>>;
 }
 
+/**
+ * Outcomes several services design alike, for `MATRIX_ACTORS`. Reading what concerns a unit: its
+ * own people and those above it (the administrator and the auditor over their province), not
+ * siblings, not another province. A new object each call, for an operation to adjust.
+ */
+export const readLike = (): MatrixOperation['expected'] => ({
+  doha: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+  d513: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  c20794: { own: 'OK', child: 'OK', sibling: 'FORBIDDEN', siblingChild: 'FORBIDDEN', parent: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+  auditor: { own: 'OK', child: 'OK', grandchild: 'OK', otherProvince: 'FORBIDDEN' },
+});
+
+/** Changing: the unit's managers (and the administrator) over their subtree, as they read it; the auditor never. */
+export const managersOnly = (): MatrixOperation['expected'] => ({
+  ...readLike(),
+  auditor: { own: 'FORBIDDEN', child: 'FORBIDDEN', grandchild: 'FORBIDDEN', otherProvince: 'FORBIDDEN' },
+});
+
+/** The usual read of a unit's data: `query` asked with the target unit's code as `$c`, answered by `service`. */
+export function unitQuery(name: string, service: MatrixService, query: string, expected: MatrixOperation['expected']): MatrixOperation {
+  return { name, service, run: (client, username, code) => client.outcome(username, query, { c: code }), expected };
+}
+
 export interface MatrixCase {
   readonly operation: string;
   readonly service?: MatrixService;

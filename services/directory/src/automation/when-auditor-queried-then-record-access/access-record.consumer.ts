@@ -6,34 +6,23 @@ import { DIRECTORY_SCHEMA as S } from '../../schema';
 
 /**
  * The access record the platform administrator reads: every service's recorded auditor queries,
- * collected here (the inbox makes each message count once). Consumer names are fixed.
+ * collected here (the inbox makes each message count once). Each service publishes on a subject
+ * of its own, so each has its own durable consumer, `directory.access-record.<service>` (names
+ * fixed), and handler, `from<Service>`: one per entry of AUDITOR_QUERIED_V1, made below, so a
+ * service added there is collected with nothing to add here.
  */
 @Injectable()
-export class AccessRecordConsumer {
-  @OnIntegrationEvent(AUDITOR_QUERIED_V1.directory, { consumer: 'directory.access-record.directory' })
-  fromDirectory(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
-    return keep('directory', data, message, manager);
-  }
+export class AccessRecordConsumer {}
 
-  @OnIntegrationEvent(AUDITOR_QUERIED_V1.plans, { consumer: 'directory.access-record.plans' })
-  fromPlans(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
-    return keep('plans', data, message, manager);
-  }
-
-  @OnIntegrationEvent(AUDITOR_QUERIED_V1.tasks, { consumer: 'directory.access-record.tasks' })
-  fromTasks(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
-    return keep('tasks', data, message, manager);
-  }
-
-  @OnIntegrationEvent(AUDITOR_QUERIED_V1.reporting, { consumer: 'directory.access-record.reporting' })
-  fromReporting(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
-    return keep('reporting', data, message, manager);
-  }
-
-  @OnIntegrationEvent(AUDITOR_QUERIED_V1.scoring, { consumer: 'directory.access-record.scoring' })
-  fromScoring(data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
-    return keep('scoring', data, message, manager);
-  }
+for (const [service, contract] of Object.entries(AUDITOR_QUERIED_V1)) {
+  const method = `from${service[0].toUpperCase()}${service.slice(1)}`;
+  const descriptor: PropertyDescriptor = {
+    value: (data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> => keep(service, data, message, manager),
+    writable: true,
+    configurable: true,
+  };
+  Object.defineProperty(AccessRecordConsumer.prototype, method, descriptor);
+  OnIntegrationEvent(contract, { consumer: `directory.access-record.${service}` })(AccessRecordConsumer.prototype, method, descriptor);
 }
 
 async function keep(service: string, data: AuditorQueriedV1, message: IntegrationMessage, manager: EntityManager): Promise<void> {
