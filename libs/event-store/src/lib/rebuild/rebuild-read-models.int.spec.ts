@@ -62,6 +62,8 @@ describe('rebuildReadModels on PostgreSQL', () => {
         `CREATE TABLE rb.tallies (tally text PRIMARY KEY, total int NOT NULL CONSTRAINT tallies_total_not_negative CHECK (total >= 0), events int NOT NULL,
            closed boolean NOT NULL DEFAULT false, version int NOT NULL)`,
         `CREATE INDEX tallies_open_by_total ON rb.tallies (total) WHERE NOT closed`,
+        // A column's own statistics target, which CREATE TABLE … LIKE does not copy.
+        `ALTER TABLE rb.tallies ALTER COLUMN events SET STATISTICS 0`,
         // Not a projection's: a rebuild leaves it alone.
         `CREATE TABLE rb.notes (id int PRIMARY KEY, note text NOT NULL)`,
         `INSERT INTO rb.notes VALUES (1, 'kept')`,
@@ -148,6 +150,14 @@ describe('rebuildReadModels on PostgreSQL', () => {
 
     // The same indexes and constraints under the same names, nothing left beside the schema.
     expect(await shape()).toEqual(shapeBefore);
+    expect(
+      await dataSource.query(
+        `SELECT attname, COALESCE(attstattarget, -1)::int AS target FROM pg_attribute WHERE attrelid = 'rb.tallies'::regclass AND attname IN ('events', 'total') ORDER BY attname`,
+      ),
+    ).toEqual([
+      { attname: 'events', target: 0 },
+      { attname: 'total', target: -1 },
+    ]);
     expect(await dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'rb.tallies'::regclass ORDER BY conname`)).toEqual([
       { conname: 'tallies_pkey' },
       { conname: 'tallies_total_not_negative' },

@@ -69,8 +69,9 @@ const indexesOf = (db: Queryable, schema: string, table: string): Promise<IndexR
 /** Columns, constraints and indexes, names included: what must be equal for a swap to change nothing but the rows. */
 async function tableShape(db: Queryable, schema: string, table: string): Promise<string[]> {
   const columns: Array<{ line: string }> = await db.query(
-    `SELECT format('column %s %s%s%s', a.attname, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN ' not null' ELSE '' END,
-              COALESCE(' default ' || pg_get_expr(d.adbin, d.adrelid), '')) AS line
+    `SELECT format('column %s %s%s%s%s', a.attname, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN ' not null' ELSE '' END,
+              COALESCE(' default ' || pg_get_expr(d.adbin, d.adrelid), ''),
+              CASE WHEN COALESCE(a.attstattarget, -1) >= 0 THEN ' statistics ' || a.attstattarget ELSE '' END) AS line
        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [quoted(schema, table)],
@@ -85,7 +86,8 @@ async function tableShape(db: Queryable, schema: string, table: string): Promise
 
 /**
  * Creates `<shadow>.<table>` for each table as `LIKE` the live one (columns, defaults, NOT NULL
- * and CHECK constraints, primary and unique keys, indexes, storage, comments), then gives its
+ * and CHECK constraints, primary and unique keys, indexes, storage, comments) with the columns'
+ * statistics targets, then gives its
  * indexes, and with them its key constraints, the live names: after the swap the table is the
  * one the migrations created, down to the names a later migration may drop or an error names.
  */
@@ -93,6 +95,13 @@ export async function createShadowTables(db: Queryable, schema: string, shadow: 
   await db.query(`CREATE SCHEMA "${shadow}"`);
   for (const table of tables) {
     await db.query(`CREATE TABLE ${quoted(shadow, table)} (LIKE ${quoted(schema, table)} INCLUDING ALL)`);
+    // LIKE leaves out a column's own statistics target (ALTER COLUMN … SET STATISTICS).
+    const targets: Array<{ column: string; target: number }> = await db.query(
+      `SELECT attname AS column, attstattarget AS target FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND COALESCE(attstattarget, -1) >= 0`,
+      [quoted(schema, table)],
+    );
+    for (const { column, target } of targets)
+      await db.query(`ALTER TABLE ${quoted(shadow, table)} ALTER COLUMN "${column.replace(/"/g, '""')}" SET STATISTICS ${Number(target)}`);
     const live = await indexesOf(db, schema, table);
     const copied = await indexesOf(db, shadow, table);
     // Two steps, so that a generated name equal to another index's live name cannot collide.

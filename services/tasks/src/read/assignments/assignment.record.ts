@@ -25,12 +25,7 @@ export class AssignmentRecord {
   @Column('date', { name: 'overdue_for', nullable: true }) overdueFor!: string | null;
   @Column('date', { name: 'reminded_for', nullable: true }) remindedFor!: string | null;
   @Column('text', { name: 'assigner_code' }) assignerCode!: string;
-  @Column('text', { name: 'lead_codes', array: true }) leadCodes!: string[];
-  @Column('text', { name: 'monitoring_codes', array: true }) monitoringCodes!: string[];
   @Column('text', { name: 'plan_number' }) planNumber!: string;
-  @Column('text', { name: 'plan_title' }) planTitle!: string;
-  @Column('text', { name: 'task_text' }) taskText!: string;
-  @Column('text', { name: 'last_note', nullable: true }) lastNote!: string | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   /** Last stream version applied: a replayed event at or below it changes nothing. */
   @Column('int') version!: number;

@@ -97,7 +97,6 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
     st: r.state.status,
     pc: r.state.percent,
     od: r.state.overdue,
-    nt: r.state.note,
     v: r.version,
     at: r.updatedAt,
     due: nextDueOn(r.state),
@@ -108,19 +107,16 @@ async function saveAssignments(manager: EntityManager, S: string, rows: Array<{ 
     `WITH input AS (
        SELECT r.s->>'id' AS id, r.s->>'planId' AS plan_id, r.s->>'taskId' AS task_id, r.s->>'unitCode' AS unit_code, r.s->>'role' AS role, r.s->>'kind' AS kind,
          r.st AS status, r.pc AS percent, (r.due)::date AS due_on, r.od AS overdue, (r.of)::date AS overdue_for,
-         (r.rf)::date AS reminded_for, r.s->>'assignerCode' AS assigner_code,
-         ARRAY(SELECT jsonb_array_elements_text(r.s->'leadCodes')) AS lead_codes, ARRAY(SELECT jsonb_array_elements_text(r.s->'monitoringCodes')) AS monitoring_codes,
-         r.s->>'planNumber' AS plan_number, r.s->>'planTitle' AS plan_title, r.s->>'taskText' AS task_text, r.nt AS last_note,
-         r.at AS updated_at, r.v AS version, r.s AS state, COALESCE(r.s->'formerUnitCodes'->>0, r.s->>'unitCode') AS origin_code
-       FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, st text, pc int, od boolean, nt text, v int, at timestamptz, due text, "of" text, rf text)
+         (r.rf)::date AS reminded_for, r.s->>'assignerCode' AS assigner_code, r.s->>'planNumber' AS plan_number, r.at AS updated_at, r.v AS version, r.s AS state, COALESCE(r.s->'formerUnitCodes'->>0, r.s->>'unitCode') AS origin_code
+       FROM jsonb_to_recordset($1::jsonb) AS r(s jsonb, st text, pc int, od boolean, v int, at timestamptz, due text, "of" text, rf text)
      ), old AS (
        SELECT a.id, a.unit_code, a.origin_code, a.status, a.overdue FROM "${S}".assignments a JOIN input USING (id) WHERE a.kind = 'TASK'
      ), saved AS (
        INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
-         assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state, origin_code)
+         assigner_code, plan_number, updated_at, version, state, origin_code)
        SELECT * FROM input
        ON CONFLICT (id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, percent = EXCLUDED.percent, due_on = EXCLUDED.due_on, overdue = EXCLUDED.overdue,
-         overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, last_note = EXCLUDED.last_note, updated_at = EXCLUDED.updated_at,
+         overdue_for = EXCLUDED.overdue_for, reminded_for = EXCLUDED.reminded_for, updated_at = EXCLUDED.updated_at,
          version = EXCLUDED.version, state = EXCLUDED.state
        WHERE "${S}".assignments.version < EXCLUDED.version
        RETURNING id, plan_id, unit_code, origin_code, kind, status, overdue

@@ -45,17 +45,17 @@ export async function replayAssignments(
         const [{ rows }]: Array<{ rows: number }> = await manager.query(
           `WITH saved AS (
            INSERT INTO "${S}".assignments (id, plan_id, task_id, unit_code, role, kind, status, percent, due_on, overdue, overdue_for, reminded_for,
-             assigner_code, lead_codes, monitoring_codes, plan_number, plan_title, task_text, last_note, updated_at, version, state, origin_code)
+             assigner_code, plan_number, updated_at, version, state, origin_code)
            SELECT f.id, f."planId", f."taskId", f."unitCode", f.role, f.kind, 'ASSIGNED', 0,
              -- nextDueOn of a fresh assignment: a once schedule's day, a periodic one's first period's end.
              (CASE f.schedule->>'kind' WHEN 'once' THEN f.schedule->>'dueOn' WHEN 'periodic' THEN f.schedule->'periods'->0->>'to' END)::date,
-             false, null, null, f."assignerCode", f."leadCodes", f."monitoringCodes", f."planNumber", f."planTitle", f."taskText", null, e.recorded_at, 1,
+             false, null, null, f."assignerCode", f."planNumber", e.recorded_at, 1,
              -- The stored state of an assignment that holds only its creation: its facts as stored (stored-assignment.ts).
              e.data,
              -- Only its creation: never passed on, so the unit it was first given to is its unit (ADR 0029).
              f."unitCode"
            FROM ${E} e CROSS JOIN LATERAL jsonb_to_record(e.data) AS f(id text, "planId" text, "taskId" text, "unitCode" text, role text, kind text,
-             "assignerCode" text, "leadCodes" text[], "monitoringCodes" text[], "planNumber" text, "planTitle" text, "taskText" text, schedule jsonb)
+             "assignerCode" text, "planNumber" text, schedule jsonb)
            WHERE e.global_position BETWEEN $1 AND $2 AND e.stream_version = 1 AND e.event_type = 'AssignmentCreated' AND ${window.within('e')}
              AND e.stream_id <> ALL($3::text[])
            RETURNING plan_id, unit_code, origin_code, status, overdue, kind
