@@ -114,6 +114,13 @@ describe('tasks: the set-based rebuild of assignments equals the inline projecti
     expect(await tableSnapshot(dataSource, TASKS_SCHEMA, tables)).toEqual(live);
     expect(await indexes()).toEqual(liveIndexes);
     expect(await constraints()).toEqual(liveConstraints);
+    // Analysed before it serves (beside the counts' last statement), the whole state document left out.
+    const analysed: Array<{ attname: string }> = await dataSource.query(
+      `SELECT attname FROM pg_stats WHERE schemaname = $1 AND tablename = 'assignments' ORDER BY attname`,
+      [TASKS_SCHEMA],
+    );
+    expect(analysed.map((row) => row.attname)).toEqual(expect.arrayContaining(['id', 'plan_id', 'status', 'unit_code']));
+    expect(analysed.map((row) => row.attname)).not.toContain('state');
   });
 
   it('in chunks of a few positions, the chunks’ partial counts of one plan and unit add up to the same plan_progress', async () => {

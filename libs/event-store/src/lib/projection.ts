@@ -60,6 +60,12 @@ export interface ReplayWindow {
   withoutIndexes<T>(tables: readonly string[], work: () => Promise<T>): Promise<T>;
   /** Runs the jobs at most `concurrency` (default 2: one per core here) at a time, each on a connection of its own. */
   concurrently(jobs: ReadonlyArray<() => Promise<void>>, concurrency?: number): Promise<void>;
+  /**
+   * ANALYZE a copy now (once it is loaded: on two cores, beside other work such as another
+   * table's last statement); the rebuild then does not analyse it again unless the catch-up applied
+   * events. Not while its indexes are built: ANALYZE and CREATE INDEX wait for each other.
+   */
+  analyze(table: string): Promise<void>;
   /** Reports progress: `events` more of the window's events replayed. */
   progress(events: number): Promise<void>;
 }

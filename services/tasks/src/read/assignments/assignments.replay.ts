@@ -76,13 +76,18 @@ export async function replayAssignments(
     await window.concurrently(chunks);
     // One row a key from the chunks' partial counts: a few thousand rows, where counting the
     // loaded assignments again read the whole table (a second on a national fan-out) on one core.
-    await window.transaction((manager) =>
-      manager.query(
-        `WITH partial AS (DELETE FROM "${S}".plan_progress RETURNING plan_id, unit_code, origin_code, status, overdue, n)
-         INSERT INTO "${S}".plan_progress (plan_id, unit_code, origin_code, status, overdue, n)
-         SELECT plan_id, unit_code, origin_code, status, overdue, sum(n)::int FROM partial GROUP BY plan_id, unit_code, origin_code, status, overdue`,
-      ),
-    );
+    // Beside it, on the other core, the loaded assignments' statistics.
+    await window.concurrently([
+      () =>
+        window.transaction((manager) =>
+          manager.query(
+            `WITH partial AS (DELETE FROM "${S}".plan_progress RETURNING plan_id, unit_code, origin_code, status, overdue, n)
+             INSERT INTO "${S}".plan_progress (plan_id, unit_code, origin_code, status, overdue, n)
+             SELECT plan_id, unit_code, origin_code, status, overdue, sum(n)::int FROM partial GROUP BY plan_id, unit_code, origin_code, status, overdue`,
+          ),
+        ),
+      () => window.analyze('assignments'),
+    ]);
   });
   for (let i = 0; i < folded.length; i += FOLDED_STREAMS) {
     const streams = folded.slice(i, i + FOLDED_STREAMS);
