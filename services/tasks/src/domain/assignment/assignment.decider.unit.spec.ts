@@ -1,32 +1,11 @@
 import { fold, spec } from '@reform/decider';
-import { AssignmentEvent, AssignmentFacts, assignmentDecider, Assignment, nextDueOn } from './assignment.decider';
+import { AssignmentEvent, assignmentDecider, Assignment, nextDueOn } from './assignment.decider';
 import { reportingPeriods, scheduleFor } from './schedule';
+import { onceFacts, quarterlyFacts } from '../testing/fixtures';
 
 const assignment = spec(assignmentDecider);
-const facts: AssignmentFacts = {
-  id: 'a1',
-  planId: 'p1',
-  taskId: 't1',
-  planNumber: '12/KH-UBND',
-  planTitle: 'Kế hoạch nâng cao chỉ số PAPI năm 2025',
-  planYear: 2025,
-  taskText: 'Niêm yết công khai thủ tục hành chính',
-  target: '100% xã',
-  timeframeText: 'Trước ngày 30/6/2025',
-  unitCode: '20794',
-  role: 'IMPLEMENTING',
-  kind: 'TASK',
-  assignerCode: '513',
-  monitoringCodes: ['513.PNV'],
-  leadCodes: ['513.PTP'],
-  schedule: { kind: 'once', dueOn: '2025-06-30' },
-  assignedOn: '2025-03-01',
-};
-const quarterly = {
-  ...facts,
-  schedule: scheduleFor({ dueOn: null, timeframe: { kind: 'ongoing', text: 'Thường xuyên' } }, 2025),
-  timeframeText: 'Thường xuyên',
-};
+const facts = onceFacts;
+const quarterly = quarterlyFacts;
 const created: AssignmentEvent = { type: 'AssignmentCreated', data: facts };
 const acceptedEvent: AssignmentEvent = { type: 'AssignmentAccepted', data: { on: '2025-03-02' } };
 const progress = (percent: number, on = '2025-04-01'): AssignmentEvent => ({ type: 'ProgressReported', data: { percent, note: null, evidence: [], on } });

@@ -1,32 +1,10 @@
 import { fold } from '@reform/decider';
-import { Assignment, AssignmentEvent, AssignmentFacts, assignmentDecider } from '../../domain/assignment/assignment.decider';
-import { scheduleFor } from '../../domain/assignment/schedule';
+import { Assignment, AssignmentEvent, assignmentDecider } from '../../domain/assignment/assignment.decider';
+import { onceFacts, quarterlyFacts } from '../../domain/testing/fixtures';
 import { fromStored, toStored } from './stored-assignment';
 
-const facts: AssignmentFacts = {
-  id: 'a1',
-  planId: 'p1',
-  taskId: 't1',
-  planNumber: '12/KH-UBND',
-  planTitle: 'Kế hoạch nâng cao chỉ số PAPI năm 2025',
-  planYear: 2025,
-  taskText: 'Niêm yết công khai thủ tục hành chính',
-  target: '100% xã',
-  timeframeText: 'Trước ngày 30/6/2025',
-  unitCode: '20794',
-  role: 'IMPLEMENTING',
-  kind: 'TASK',
-  assignerCode: '513',
-  monitoringCodes: ['513.PNV'],
-  leadCodes: ['513.PTP'],
-  schedule: { kind: 'once', dueOn: '2025-06-30' },
-  assignedOn: '2025-03-01',
-};
-const quarterly: AssignmentFacts = {
-  ...facts,
-  schedule: scheduleFor({ dueOn: null, timeframe: { kind: 'ongoing', text: 'Thường xuyên' } }, 2025),
-  timeframeText: 'Thường xuyên',
-};
+const facts = onceFacts;
+const quarterly = quarterlyFacts;
 const state = (events: AssignmentEvent[]) => fold(assignmentDecider, events) as Assignment;
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 
