@@ -276,6 +276,56 @@ describe('the web app in a browser', () => {
     await shot(page, 'audit');
   });
 
+  it("d513 sees its reporting regime and the quarter's completeness; c20794 opens its quarterly report", async () => {
+    // The demo's Thăng Bình regime, its 2021 third quarter opened on the platform's day (2021-09-15).
+    const { reports } = await test.client.as<{ reports: Array<{ id: string; regimeName: string; period: string }> }>(
+      'c20794',
+      '{ reports(unitCode: "20794") { id regimeName period } }',
+    );
+    const quarterly = reports.find((r) => r.regimeName === 'Báo cáo kết quả thực hiện công tác cải cách hành chính');
+    expect(quarterly).toBeDefined();
+
+    const page = await newPage();
+    await signIn(page, 'd513');
+    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+    const regimes = page.locator('.ant-card', { hasText: 'Chế độ báo cáo của đơn vị' });
+    await regimes.getByText('Báo cáo kết quả thực hiện công tác cải cách hành chính').first().waitFor();
+    expect(await regimes.textContent()).toContain(quarterly?.period ?? '?');
+    await page.getByLabel('Kỳ báo cáo').click();
+    await page
+      .locator('.ant-select-item-option', { hasText: quarterly?.period ?? '?' })
+      .first()
+      .click();
+    const status = page.locator('.ant-card', { hasText: 'Tình hình báo cáo' });
+    await status.getByText('Phải báo cáo').first().waitFor();
+    await status.getByText('Chưa gửi').first().waitFor();
+    expect(await status.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await page.close();
+
+    const commune = await newPage();
+    await signIn(commune, 'c20794');
+    await commune.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    const own = commune.locator('.ant-card', { hasText: 'Báo cáo của đơn vị' });
+    await own.getByRole('link', { name: 'Báo cáo kết quả thực hiện công tác cải cách hành chính' }).first().click();
+    await commune.waitForURL(`**/bao-cao/${encodeURIComponent(quarterly?.id ?? '?')}`);
+    await commune.getByText('Nội dung báo cáo').first().waitFor();
+    expect(await commune.locator('h1').textContent()).toContain(quarterly?.period ?? '?');
+  });
+
+  it('d477 opens its Quảng Điền 2019 campaign from the scoring page and sees the published ranking', async () => {
+    const page = await newPage();
+    await signIn(page, 'd477');
+    await page.getByRole('link', { name: 'Chấm điểm CCHC' }).click();
+    await page.getByRole('heading', { name: 'Chấm điểm CCHC' }).waitFor();
+    await page.getByRole('heading', { name: 'Đợt đánh giá đơn vị đã mở' }).waitFor();
+    await page.getByRole('link', { name: 'Xác định chỉ số CCHC năm 2019 của các xã, thị trấn (minh họa)' }).first().click();
+    await page.waitForURL('**/cham-diem/dot/**');
+    await page.getByRole('heading', { name: 'Xếp hạng' }).waitFor();
+    await page.getByText('Quảng Vinh').first().waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(11);
+  });
+
   it('the public page shows the issued plans without signing in, and no account names; the public read gives no draft and nothing else without a token', async () => {
     // A draft of d513's is not public.
     const { draftPlan } = await test.client.as<{ draftPlan: { id: string } }>('d513', 'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { id } }', {
