@@ -24,6 +24,7 @@ import { AssignmentCommands } from './write/common/assignment-commands';
 import { AssignmentMutation } from './write/common/assignment-mutation';
 import { CompleteAssignmentResolver } from './write/complete-assignment/complete-assignment.graphql';
 import { GrantExtensionResolver } from './write/grant-extension/grant-extension.graphql';
+import { AllocateAssignmentResolver } from './write/allocate-assignment/allocate-assignment.graphql';
 import { RefuseExtensionResolver } from './write/refuse-extension/refuse-extension.graphql';
 import { RequestExtensionResolver } from './write/request-extension/request-extension.graphql';
 import { ReportProgressResolver } from './write/report-progress/report-progress.graphql';
@@ -88,6 +89,7 @@ export class TasksModule {
           CompleteAssignmentResolver,
           RequestExtensionResolver,
           GrantExtensionResolver,
+          AllocateAssignmentResolver,
           RefuseExtensionResolver,
         ],
       },

@@ -177,6 +177,15 @@ export class AssignmentResolver extends EventSourcedHistoryFields<AssignmentView
     return { code: assignment.unitCode };
   }
 
+  @AccessCheckedInResolver('read')
+  @ResolveField(() => [UnitRef], {
+    nullable: true,
+    description: 'Các đơn vị kế thừa được đề xuất khi đơn vị nhận đã chia tách (do dịch vụ danh mục trả lời); null khi không chờ phân giao.',
+  })
+  offeredToUnits(@Parent() assignment: AssignmentView): UnitRef[] | null {
+    return assignment.offeredTo?.map((code) => ({ code })) ?? null;
+  }
+
   protected async readableStream(assignment: AssignmentView, identity: Identity): Promise<string> {
     await this.access.assert(identity, 'read-history', assignment.unitCode);
     return assignmentStreamId(assignment.id);
