@@ -6,6 +6,8 @@ import { PlatformOptions, startPlatform, RunningPlatform } from '../src/platform
 export interface TestPlatform {
   readonly platform: RunningPlatform;
   readonly client: GraphQLTestClient;
+  /** The platform's database: for a test that sets up what only another process would record. */
+  readonly databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startTestPlatform(
   return {
     platform,
     client: new GraphQLTestClient(platform.gatewayUrl),
+    databaseUrl: database.url,
     async stop() {
       await platform.close();
       await bus.close();

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { FixedClock } from '@reform/clock';
+import { offerToSuccessors } from '@reform/tasks';
 import { THANG_BINH_PAR_2021, VI_XUYEN_PAPI_2021 } from '@reform/plans';
 import { appendixDocx, tasksOf } from './appendix-docx';
 import { startTestPlatform, TestPlatform } from './test-platform';
@@ -206,6 +208,50 @@ describe('the web app in a browser', () => {
     await trail.getByText(unit.name).waitFor();
     expect(await trail.textContent()).toContain('Huyện Thăng Bình');
     await page.getByText(/Tỷ lệ hoàn thành:/).waitFor();
+  });
+
+  it("d513 gives a split commune's waiting assignment to one of the successors it was offered to", async () => {
+    // One of seed 002's assignments (issued above) to a commune other than 20794, as the 2025
+    // reorganisation's automation leaves it when the commune is split: offered to two others.
+    const { assignments } = await test.client.as<{ assignments: Array<{ id: string; unitCode: string; kind: string }> }>(
+      'd513',
+      'query($p: ID!) { assignments(unitCode: "513", includeSubtree: true, planId: $p, status: [ASSIGNED], limit: 200) { id unitCode kind } }',
+      { p: planId },
+    );
+    const communes = [...new Set(assignments.map((a) => a.unitCode).filter((code) => /^\d{5}$/.test(code) && code !== '20794'))];
+    const waiting = assignments.find((a) => a.kind === 'TASK' && a.unitCode === communes[0]);
+    expect(waiting).toBeDefined();
+    const successors = communes.slice(1, 3);
+    expect(successors).toHaveLength(2);
+    const dataSource = new DataSource({ type: 'postgres', url: test.databaseUrl });
+    await dataSource.initialize();
+    try {
+      expect(await offerToSuccessors(dataSource, waiting?.id ?? '?', communes[0], successors, '2021-09-15', '513')).toBe(1);
+    } finally {
+      await dataSource.destroy();
+    }
+
+    const page = await newPage();
+    await signIn(page, 'd513');
+    await page.goto(`${base}nhiem-vu/${waiting?.id}`);
+    await page.getByText('Chờ phân giao').waitFor();
+    await page.getByRole('button', { name: 'Phân giao cho đơn vị kế thừa' }).click();
+    const card = page.locator('.ant-card', { hasText: 'Phân giao cho đơn vị kế thừa' });
+    await card.getByLabel('Đơn vị kế thừa').click();
+    const option = page.locator('.ant-select-item-option').last();
+    const successor = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    await card.getByRole('button', { name: 'Phân giao', exact: true }).click();
+    await page.getByText('Đã phân giao nhiệm vụ cho đơn vị kế thừa.').waitFor();
+    // The page reads the assignment again: no longer waiting, at the successor.
+    await page.getByText('Chờ phân giao').waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-descriptions').first().textContent()).toContain(successor);
+    const { assignment } = await test.client.as<{ assignment: { unitCode: string; formerUnitCodes: string[]; offeredTo: string[] | null } }>(
+      'd513',
+      'query($id: ID!) { assignment(id: $id) { unitCode formerUnitCodes offeredTo } }',
+      { id: waiting?.id },
+    );
+    expect(assignment).toEqual({ unitCode: successors[1], formerUnitCodes: [communes[0]], offeredTo: null });
   });
 
   it('doha opens the province dashboard of a demo plan and exports it to Excel; the file reads back', async () => {

@@ -13,4 +13,5 @@ export { seedDemoAssignments } from './demo/seed-assignments';
 export type { DemoAssignmentsSummary } from './demo/seed-assignments';
 export { TASKS_PROJECTIONS, tasksReadModels } from './read/read-models';
 export { syntheticPlanIssued } from './testing/synthetic-plan';
+export { offerToSuccessors } from './testing/offer-to-successors';
 export { publishAssignmentEvent } from './publish';

@@ -1,8 +1,6 @@
 import { PlanIssuedV1 } from '@reform/contracts';
-import { PostgresEventStore, SYSTEM_ACTOR } from '@reform/event-store';
 import { eventually } from '@reform/testing';
-import { assignmentId, FixedClock, TASKS_PROJECTIONS, TASKS_SCHEMA } from '../src';
-import { commandAssignments } from '../src/write/common/assignment-batches';
+import { assignmentId, FixedClock, offerToSuccessors } from '../src';
 import { count, message, plan, TasksTestBed, useTokens } from './tasks-test-kit';
 
 /**
@@ -28,15 +26,7 @@ describe('tasks: allocating a split unit’s assignment to a successor', () => {
       expect(await count(bed.dataSource, `SELECT count(*) FROM tasks.assignments WHERE plan_id = $1`, [issued.planId])).toBeGreaterThan(0),
     );
     // What the reorganisation's automation does when commune 60005 is split into 60006 and 60007.
-    await commandAssignments(
-      [idOf('60005')],
-      () => ({ type: 'OfferToSuccessors', data: { fromUnitCode: '60005', toUnitCodes: ['60006', '60007'], source: 'NQ thử nghiệm', on: '2025-07-01' } }),
-      {
-        store: new PostgresEventStore(bed.dataSource, TASKS_SCHEMA),
-        projections: TASKS_PROJECTIONS,
-        metadata: { actor: SYSTEM_ACTOR, tenant: '600', correlationId: 'split-60005', causationId: null },
-      },
-    );
+    expect(await offerToSuccessors(bed.dataSource, idOf('60005'), '60005', ['60006', '60007'], '2025-07-01', '600')).toBe(1);
     await useTokens(bed.client, {
       d600: [['UNIT_MANAGER', '600']],
       d601: [['UNIT_MANAGER', '601']],

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Timeline } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Timeline } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../gql';
@@ -38,6 +38,10 @@ const AssignmentQuery = graphql(`
       planTitle
       assignerCode
       unit {
+        code
+        name
+      }
+      offeredToUnits {
         code
         name
       }
@@ -100,6 +104,15 @@ const RefuseExtension = graphql(`
   }
 `);
 
+const AllocateAssignment = graphql(`
+  mutation AllocateAssignment($id: ID!, $toUnitCode: ID!) {
+    allocateAssignment(id: $id, toUnitCode: $toUnitCode) {
+      id
+      unitCode
+    }
+  }
+`);
+
 const EVIDENCE_LABEL = 'Tài liệu kiểm chứng (mỗi dòng một văn bản hoặc đường dẫn)';
 
 /** Evidence typed one per line: document numbers or links. */
@@ -119,6 +132,7 @@ export default function AssignmentPage() {
   const [, requestExtension] = useMutation(RequestExtension);
   const [, grant] = useMutation(GrantExtension);
   const [, refuse] = useMutation(RefuseExtension);
+  const [, allocate] = useMutation(AllocateAssignment);
   const [problems, setProblems] = useState<Record<string, ApiProblem[]>>({});
   const [open, setOpen] = useState<string | null>(null);
   const message = useMessage();
@@ -158,6 +172,11 @@ export default function AssignmentPage() {
           <Link to={`/ke-hoach/${a.planId}`}>Kế hoạch {a.planNumber}</Link> — {a.planTitle}
         </Descriptions.Item>
         <Descriptions.Item label="Đơn vị nhận">{a.unit.name}</Descriptions.Item>
+        {a.offeredToUnits && (
+          <Descriptions.Item label="Chờ phân giao">
+            Đơn vị đã chia tách; đơn vị kế thừa: {a.offeredToUnits.map((u) => u.name ?? u.code).join(', ')}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="Vai trò">{a.role === 'LEAD' ? 'Chủ trì' : 'Thực hiện'}</Descriptions.Item>
         <Descriptions.Item label="Ngày giao">{formatDay(a.assignedOn)}</Descriptions.Item>
         <Descriptions.Item label="Thời gian thực hiện">{a.timeframeText}</Descriptions.Item>
@@ -190,9 +209,24 @@ export default function AssignmentPage() {
         {open_ && <Button onClick={() => setOpen('complete')}>Hoàn thành</Button>}
         {(open_ || a.status === 'ASSIGNED') && mine && a.extension?.status !== 'REQUESTED' && <Button onClick={() => setOpen('extension')}>Xin gia hạn</Button>}
         {a.extension?.status === 'REQUESTED' && decides && <Button onClick={() => setOpen('decide')}>Đồng ý / Từ chối gia hạn</Button>}
+        {a.offeredToUnits && decides && <Button onClick={() => setOpen('allocate')}>Phân giao cho đơn vị kế thừa</Button>}
       </Space>
       <ProblemAlerts problems={otherProblems('accept', [])} />
 
+      {open === 'allocate' && a.offeredToUnits && (
+        <ActionCard
+          title="Phân giao cho đơn vị kế thừa"
+          onFinish={(v: { toUnitCode?: string }) =>
+            run('allocate', () => allocate({ id: a.id, toUnitCode: v.toUnitCode ?? '' }), 'Đã phân giao nhiệm vụ cho đơn vị kế thừa.')
+          }
+          problems={otherProblems('allocate', ['toUnitCode'])}
+          submit="Phân giao"
+        >
+          <Form.Item label="Đơn vị kế thừa" name="toUnitCode" {...itemProps('allocate', 'toUnitCode')}>
+            <Select options={a.offeredToUnits.map((u) => ({ value: u.code, label: u.name ?? u.code }))} style={{ minWidth: 280 }} />
+          </Form.Item>
+        </ActionCard>
+      )}
       {open === 'progress' && (
         <ActionCard
           title="Báo cáo tiến độ"
