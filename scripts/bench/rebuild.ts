@@ -11,7 +11,7 @@
  * tables are compared with the live ones (row count and an md5 over every row of assignments and plan_progress). For the floor, the
  * same store is read once more with `readAll` alone (no projection) in the same page size.
  *
- * BENCH_PAGE_SIZE (default 1,000, as the command); BENCH_REBUILD_DATABASE_URL reuses a database a
+ * BENCH_PAGE_SIZE (default 1,000, as the command), BENCH_CHUNK_POSITIONS (the set-based replay's, default 25,000); BENCH_REBUILD_DATABASE_URL reuses a database a
  * previous run kept with BENCH_KEEP=1 (the fan-out is then skipped). BENCH_PAGED=1 also rebuilds the
  * same store paged through the projection's `apply` (no set-based replay, ADR 0033), for comparison.
  */
@@ -27,6 +27,8 @@ import { createTasksApp, syntheticPlanIssued, TASKS_SCHEMA, tasksMigrations, tas
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 10_047);
 const TASKS = Number(process.env.BENCH_TASKS ?? 50);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 1000);
+/** Positions per transaction of the set-based replay (rebuildReadModels' default 25,000). */
+const CHUNK_POSITIONS = process.env.BENCH_CHUNK_POSITIONS ? Number(process.env.BENCH_CHUNK_POSITIONS) : undefined;
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const load = () =>
   os
@@ -127,7 +129,14 @@ async function main() {
     const readUsed = await stopReadCpu();
 
     const stopRebuildCpu = await cpuMeter(dataSource);
-    const result = await rebuildReadModels({ dataSource, store, schema: TASKS_SCHEMA, projections: tasksReadModels.projections, pageSize: PAGE_SIZE });
+    const result = await rebuildReadModels({
+      dataSource,
+      store,
+      schema: TASKS_SCHEMA,
+      projections: tasksReadModels.projections,
+      pageSize: PAGE_SIZE,
+      replayChunkPositions: CHUNK_POSITIONS,
+    });
     const rebuildUsed = await stopRebuildCpu();
     const rebuilt = await checksum();
     // The peer, on request: the same projection without its set-based replay, paged through apply.

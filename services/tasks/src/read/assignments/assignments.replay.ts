@@ -58,12 +58,13 @@ export async function replayAssignments(
              "assignerCode" text, "planNumber" text, schedule jsonb)
            WHERE e.global_position BETWEEN $1 AND $2 AND e.stream_version = 1 AND e.event_type = 'AssignmentCreated' AND ${window.within('e')}
              AND e.stream_id <> ALL($3::text[])
-           RETURNING plan_id, unit_code, origin_code, status, overdue, kind
+           RETURNING plan_id, unit_code, kind
            ),
-           -- This chunk's counts, added up with the other chunks' once all are in.
+           -- This chunk's counts, added up with the other chunks' once all are in: every row here is
+           -- fresh (ASSIGNED, not overdue, at the unit it was given to), so only plan and unit vary.
            counted AS (
              INSERT INTO "${S}".plan_progress (plan_id, unit_code, origin_code, status, overdue, n)
-             SELECT plan_id, unit_code, origin_code, status, overdue, count(*) FROM saved WHERE kind = 'TASK' GROUP BY plan_id, unit_code, origin_code, status, overdue
+             SELECT plan_id, unit_code, unit_code, 'ASSIGNED', false, count(*) FROM saved WHERE kind = 'TASK' GROUP BY plan_id, unit_code
            ) SELECT count(*)::int AS rows FROM saved`,
           [from.toString(), to.toString(), folded],
         );
