@@ -161,8 +161,10 @@ class Rebuild {
   private passes = 0;
   private copiesCreated = false;
   private readonly setBased: boolean;
-  /** Copies a set-based replay analysed, and how many events were done then: analysed again only if more came since. */
-  private readonly analyzed = new Map<string, number>();
+  /** Copies the set-based replay analysed (`ReplayWindow.analyze`): analysed again only if the catch-up applied events. */
+  private readonly analyzed = new Set<string>();
+  /** Events done when the set-based replay ended. */
+  private replayed = 0;
 
   constructor(private readonly options: RebuildReadModelsOptions) {
     const { dataSource, store, projections } = options;
@@ -217,7 +219,7 @@ class Rebuild {
         this.done += events;
         await this.options.onProgress?.(this.progress('replay', 0));
       },
-      (table) => this.analyzed.set(table, -1),
+      (table) => this.analyzed.add(table),
     );
     if (!replay) return;
     this.total = replay.events;
@@ -229,7 +231,7 @@ class Rebuild {
       );
     this.position = replay.window.upTo;
     this.done = replay.events;
-    for (const table of this.analyzed.keys()) this.analyzed.set(table, this.done);
+    this.replayed = this.done;
     await this.options.onProgress?.(this.progress('replay', 0));
   }
 
@@ -304,7 +306,7 @@ class Rebuild {
    */
   async analyzeCopies(): Promise<void> {
     for (const table of this.tables) {
-      if (this.analyzed.get(table) === this.done) continue;
+      if (this.analyzed.has(table) && this.done === this.replayed) continue;
       await this.dataSource.query(`ANALYZE "${this.shadow}"."${table}"`);
     }
   }
