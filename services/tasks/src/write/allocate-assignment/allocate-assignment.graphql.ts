@@ -6,7 +6,7 @@ import { AssignmentMutation } from '../common/assignment-mutation';
 
 /**
  * The issuer gives a split unit's open assignment to one of the successors it was offered to
- * (`offeredTo`; 2025 reorganisation, ADR 0029): `manage` on the issuer. The assignment then
+ * (`offeredTo`; 2025 reorganisation, ADR 0019): `manage` on the issuer. The assignment then
  * counts at that unit, its former unit kept in `formerUnitCodes`.
  */
 @Resolver(() => AssignmentType)
